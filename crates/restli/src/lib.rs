@@ -1,0 +1,6 @@
+//! Rest.li 2.0 syntax.
+#![warn(missing_docs)]
+
+mod error;
+
+pub use error::{Error, Syntax};
