@@ -1,0 +1,449 @@
+//! The decoder, written with nom: URL form (what a Rest.li server accepts in a query value or
+//! a path key) and reduced form (headers, body keys).
+//!
+//! It follows rest.li's Java `URIElementParser`: structure is read from the raw `( ) , :`
+//! characters and the `List(` prefix, then each leaf is percent-decoded. Errors carry the
+//! Java server's exact message and the byte offset. Nesting is bounded by [`MAX_DEPTH`], so no
+//! input can exhaust the stack.
+
+use std::borrow::Cow;
+
+use nom::bytes::complete::take_till;
+use nom::error::{ErrorKind, ParseError};
+use nom::{IResult, Parser};
+
+use crate::{Error, Map, Syntax, Value};
+
+/// How deeply lists and maps may nest before the decoder gives up.
+pub const MAX_DEPTH: usize = 128;
+
+/// Decodes Rest.li text in URL form: a query parameter value, or a complex key in a path.
+///
+/// Every leaf comes back as a string. The empty input is an error, as on a Rest.li server.
+///
+/// ```
+/// let v = restli::from_str("(start:0,query:(keywords:air%20india),filters:List(F,S))").unwrap();
+/// assert_eq!(v.get("query").and_then(|q| q.get("keywords")).and_then(|k| k.as_str()), Some("air india"));
+/// assert_eq!(serde_json::to_string(&v).unwrap(),
+///     r#"{"start":"0","query":{"keywords":"air india"},"filters":["F","S"]}"#);
+///
+/// let err = restli::from_str("List(a,,b)").unwrap_err();
+/// assert_eq!(err.message(), "unexpected token: ',' (column 7) at start of element");
+/// ```
+///
+/// # Errors
+///
+/// A [`Syntax::Value`] error when the text is not exactly one well-formed value, or a `%`
+/// is not followed by two hexadecimal digits.
+pub fn from_str(input: &str) -> Result<Value, Error> {
+    decode(input, Leaf::Url)
+}
+
+/// Decodes Rest.li text in reduced form (an `X-RestLi-Id` header, a compound key in a JSON
+/// body), as LinkedIn's clients do: only `%28 %29 %2C %3A %27` are unescaped and other `%XX`
+/// stay as they are; spaces and non-ASCII arrive raw. An empty input is the empty string.
+///
+/// ```
+/// let v = restli::from_str_reduced("urn%3Ali%3Atest%3Afoo bar").unwrap();
+/// assert_eq!(v.as_str(), Some("urn:li:test:foo bar"));
+/// ```
+///
+/// # Errors
+///
+/// A [`Syntax::ReducedValue`] error when the structure is malformed.
+pub fn from_str_reduced(input: &str) -> Result<Value, Error> {
+    if input.is_empty() {
+        return Ok(Value::String(String::new()));
+    }
+    decode(input, Leaf::Reduced)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Leaf {
+    Url,
+    Reduced,
+}
+
+fn decode(input: &str, leaf: Leaf) -> Result<Value, Error> {
+    let syntax = match leaf {
+        Leaf::Url => Syntax::Value,
+        Leaf::Reduced => Syntax::ReducedValue,
+    };
+    let parser = Decoder { input, leaf };
+    let fail = |e: Fail| {
+        let offset = input.len() - e.remaining;
+        Error::at(syntax, e.message(offset), input, e.offset.unwrap_or(offset))
+    };
+    match parser.element(input, 0) {
+        Ok((rest, value)) if rest.is_empty() => Ok(value),
+        Ok((rest, _)) => Err(fail(Fail::new(rest, Problem::LeftOver(found(rest).into_owned())))),
+        Err(nom::Err::Error(e) | nom::Err::Failure(e)) => Err(fail(e)),
+        Err(nom::Err::Incomplete(_)) => Err(fail(Fail::new("", Problem::End))),
+    }
+}
+
+/// What the parser found where it expected something else: a grammar token or the raw text of
+/// a string token.
+fn found(rest: &str) -> Cow<'_, str> {
+    match rest.as_bytes().first() {
+        Some(b'(' | b')' | b',' | b':') => Cow::Borrowed(&rest[..1]),
+        _ => {
+            let end = rest.find(is_grammar).unwrap_or(rest.len());
+            if &rest[..end] == "List" && rest[end..].starts_with('(') {
+                Cow::Borrowed("List(")
+            } else {
+                Cow::Borrowed(&rest[..end])
+            }
+        }
+    }
+}
+
+/// Why parsing stopped.
+#[derive(Debug)]
+enum Problem {
+    End,
+    AtStartOfElement(String),
+    ExpectedString(String),
+    Expected(char, String),
+    LeftOver(String),
+    MalformedOctet(Option<char>),
+    TooDeep,
+    Nom(ErrorKind),
+}
+
+/// A parse failure: the problem and where it is (`remaining` bytes before the end of input,
+/// or an explicit offset for percent-escapes inside a token).
+#[derive(Debug)]
+struct Fail {
+    remaining: usize,
+    offset: Option<usize>,
+    problem: Problem,
+}
+
+impl Fail {
+    fn new(rest: &str, problem: Problem) -> Self {
+        Self {
+            remaining: rest.len(),
+            offset: None,
+            problem,
+        }
+    }
+
+    fn message(&self, column: usize) -> String {
+        match &self.problem {
+            Problem::End => "unexpected end of input".to_owned(),
+            Problem::AtStartOfElement(t) => {
+                format!("unexpected token: '{t}' (column {column}) at start of element")
+            }
+            Problem::ExpectedString(t) => {
+                format!("expected string token, found grammar token: '{t}' (column {column})")
+            }
+            Problem::Expected(c, t) => format!("expected '{c}' but found '{t}' (column {column})"),
+            Problem::LeftOver(t) => format!(
+                "tokens left over after parsing; first excess token: '{t}' (column {column})"
+            ),
+            Problem::MalformedOctet(None) => format!(
+                "Malformed percent-encoded octet at index {}",
+                self.offset.unwrap_or(column)
+            ),
+            Problem::MalformedOctet(Some(c)) => format!(
+                "Malformed percent-encoded octet at index {}, invalid hexadecimal digit '{c}'",
+                self.offset.unwrap_or(column)
+            ),
+            Problem::TooDeep => format!("nesting deeper than {MAX_DEPTH} levels"),
+            Problem::Nom(kind) => format!("unexpected input ({})", kind.description()),
+        }
+    }
+}
+
+impl ParseError<&str> for Fail {
+    fn from_error_kind(input: &str, kind: ErrorKind) -> Self {
+        Self::new(input, Problem::Nom(kind))
+    }
+
+    fn append(_: &str, _: ErrorKind, other: Self) -> Self {
+        other
+    }
+}
+
+type Res<'a, T> = IResult<&'a str, T, Fail>;
+
+fn failure<T>(rest: &str, problem: Problem) -> Res<'_, T> {
+    Err(nom::Err::Failure(Fail::new(rest, problem)))
+}
+
+fn is_grammar(c: char) -> bool {
+    matches!(c, '(' | ')' | ',' | ':')
+}
+
+/// The raw text of a string token: everything up to the next grammar character.
+fn raw_token(i: &str) -> Res<'_, &str> {
+    take_till(is_grammar).parse(i)
+}
+
+struct Decoder<'a> {
+    input: &'a str,
+    leaf: Leaf,
+}
+
+impl<'a> Decoder<'a> {
+    /// `element = map | list | string`.
+    fn element(&self, i: &'a str, depth: usize) -> Res<'a, Value> {
+        if depth > MAX_DEPTH {
+            return failure(i, Problem::TooDeep);
+        }
+        match i.as_bytes().first() {
+            None => failure(i, Problem::End),
+            Some(b'(') => self.map(&i[1..], depth + 1),
+            Some(b')' | b',' | b':') => failure(i, Problem::AtStartOfElement(i[..1].to_owned())),
+            Some(_) => {
+                let (rest, raw) = raw_token(i)?;
+                let text = self.leaf_text(raw, i)?;
+                if text == "List" && rest.starts_with('(') {
+                    self.list(&rest[1..], depth + 1)
+                } else {
+                    Ok((rest, Value::String(text)))
+                }
+            }
+        }
+    }
+
+    /// After `List(`: `[element {"," element}] ")"`.
+    fn list(&self, mut i: &'a str, depth: usize) -> Res<'a, Value> {
+        let mut items = Vec::new();
+        if let Some(rest) = i.strip_prefix(')') {
+            return Ok((rest, Value::List(items)));
+        }
+        loop {
+            let (rest, item) = self.element(i, depth)?;
+            items.push(item);
+            (i, _) = self.separator(rest)?;
+            if let Some(rest) = i.strip_prefix(')') {
+                return Ok((rest, Value::List(items)));
+            }
+        }
+    }
+
+    /// After `(`: `[key ":" element {"," key ":" element}] ")"`.
+    fn map(&self, mut i: &'a str, depth: usize) -> Res<'a, Value> {
+        let mut map = Map::new();
+        if let Some(rest) = i.strip_prefix(')') {
+            return Ok((rest, Value::Map(map)));
+        }
+        loop {
+            let (rest, key) = self.key(i)?;
+            let Some(rest) = rest.strip_prefix(':') else {
+                return self.expected(rest, ':');
+            };
+            let (rest, value) = self.element(rest, depth)?;
+            map.push(key, value);
+            (i, _) = self.separator(rest)?;
+            if let Some(rest) = i.strip_prefix(')') {
+                return Ok((rest, Value::Map(map)));
+            }
+        }
+    }
+
+    /// After an element inside a list or map: `,` (consumed) or `)` (left for the caller).
+    fn separator(&self, i: &'a str) -> Res<'a, ()> {
+        match i.as_bytes().first() {
+            Some(b',') => Ok((&i[1..], ())),
+            Some(b')') => Ok((i, ())),
+            _ => self.expected(i, ')'),
+        }
+    }
+
+    fn key(&self, i: &'a str) -> Res<'a, String> {
+        match i.as_bytes().first() {
+            None => failure(i, Problem::End),
+            Some(b'(' | b')' | b',' | b':') => {
+                failure(i, Problem::ExpectedString(i[..1].to_owned()))
+            }
+            Some(_) => {
+                let (rest, raw) = raw_token(i)?;
+                let text = self.leaf_text(raw, i)?;
+                if text == "List" && rest.starts_with('(') {
+                    return failure(i, Problem::ExpectedString("List(".to_owned()));
+                }
+                Ok((rest, text))
+            }
+        }
+    }
+
+    fn expected<T>(&self, i: &'a str, want: char) -> Res<'a, T> {
+        if i.is_empty() {
+            failure(i, Problem::End)
+        } else {
+            failure(i, Problem::Expected(want, found(i).into_owned()))
+        }
+    }
+
+    /// The text of a string token: `''` is the empty string; otherwise percent-decoded (URL
+    /// form) or with the five reserved escapes undone (reduced form).
+    fn leaf_text(&self, raw: &'a str, at: &'a str) -> Result<String, nom::Err<Fail>> {
+        if raw == "''" {
+            return Ok(String::new());
+        }
+        if !raw.contains('%') {
+            return Ok(raw.to_owned());
+        }
+        let base = self.input.len() - at.len();
+        match self.leaf {
+            Leaf::Url => percent_decode(raw).map_err(|(index, digit)| {
+                nom::Err::Failure(Fail {
+                    remaining: at.len(),
+                    offset: Some(base + index),
+                    problem: Problem::MalformedOctet(digit),
+                })
+            }),
+            Leaf::Reduced => Ok(unescape_reserved(raw)),
+        }
+    }
+}
+
+/// Percent-decodes `raw` as UTF-8 (invalid sequences become U+FFFD, as in rest.li). On a
+/// malformed escape, gives the byte index of the problem and the bad digit if there is one:
+/// a `%` without two characters after it is reported at the `%`, a bad digit at the digit.
+fn percent_decode(raw: &str) -> Result<String, (usize, Option<char>)> {
+    let bytes = raw.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b != b'%' {
+            out.push(b);
+            i += 1;
+            continue;
+        }
+        if bytes.len() - i < 3 {
+            return Err((i, None));
+        }
+        let hi = hex_digit(raw, i + 1)?;
+        let lo = hex_digit(raw, i + 2)?;
+        out.push(hi << 4 | lo);
+        i += 3;
+    }
+    Ok(match String::from_utf8(out) {
+        Ok(s) => s,
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    })
+}
+
+fn hex_digit(raw: &str, at: usize) -> Result<u8, (usize, Option<char>)> {
+    let b = raw.as_bytes()[at];
+    match b {
+        b'0'..=b'9' => Ok(b - b'0'),
+        b'a'..=b'f' => Ok(b - b'a' + 10),
+        b'A'..=b'F' => Ok(b - b'A' + 10),
+        _ => Err((at, raw.get(at..).and_then(|s| s.chars().next()))),
+    }
+}
+
+/// Undoes `%28 %29 %2C %3A %27` (either case), leaving every other `%` sequence alone.
+fn unescape_reserved(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(p) = rest.find('%') {
+        out.push_str(&rest[..p]);
+        let reserved = rest.get(p + 1..p + 3).and_then(|hex| match hex {
+            "28" => Some('('),
+            "29" => Some(')'),
+            "2C" | "2c" => Some(','),
+            "3A" | "3a" => Some(':'),
+            "27" => Some('\''),
+            _ => None,
+        });
+        match reserved {
+            Some(c) => {
+                out.push(c);
+                rest = &rest[p + 3..];
+            }
+            None => {
+                out.push('%');
+                rest = &rest[p + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(input: &str) -> Error {
+        from_str(input).expect_err(input)
+    }
+
+    #[test]
+    fn java_error_messages_and_offsets() {
+        let cases = [
+            ("hello:", "tokens left over after parsing; first excess token: ':' (column 5)", 5),
+            ("(a:b", "unexpected end of input", 4),
+            ("List(", "unexpected end of input", 5),
+            ("", "unexpected end of input", 0),
+            (",hello", "unexpected token: ',' (column 0) at start of element", 0),
+            ("(,", "expected string token, found grammar token: ',' (column 1)", 1),
+            ("(a,b)", "expected ':' but found ',' (column 2)", 2),
+            ("(a:b:c)", "expected ')' but found ':' (column 4)", 4),
+            ("List(a:b)", "expected ')' but found ':' (column 6)", 6),
+            ("(a:b,c)", "expected ':' but found ')' (column 6)", 6),
+            ("(a:()x)", "expected ')' but found 'x' (column 5)", 5),
+            ("(List(:b)", "expected string token, found grammar token: 'List(' (column 1)", 1),
+            ("(k:v)List(x)", "tokens left over after parsing; first excess token: 'List(' (column 5)", 5),
+            ("%", "Malformed percent-encoded octet at index 0", 0),
+            ("% ", "Malformed percent-encoded octet at index 0", 0),
+            ("Hello%20%2", "Malformed percent-encoded octet at index 8", 8),
+            ("%!=", "Malformed percent-encoded octet at index 1, invalid hexadecimal digit '!'", 1),
+            ("(k:v%4é)", "Malformed percent-encoded octet at index 6, invalid hexadecimal digit 'é'", 6),
+        ];
+        for (input, message, offset) in cases {
+            let e = err(input);
+            assert_eq!((e.message(), e.offset()), (message, Some(offset)), "{input:?}");
+            assert_eq!(e.syntax(), Syntax::Value);
+        }
+    }
+
+    #[test]
+    fn nesting_is_bounded() {
+        let ok = format!("{}x{}", "List(".repeat(MAX_DEPTH), ")".repeat(MAX_DEPTH));
+        assert!(from_str(&ok).is_ok());
+        let deep = format!("{}x{}", "(a:".repeat(MAX_DEPTH + 1), ")".repeat(MAX_DEPTH + 1));
+        assert_eq!(err(&deep).message(), "nesting deeper than 128 levels");
+        let very_deep = "(a:".repeat(1_000_000);
+        assert_eq!(err(&very_deep).message(), "nesting deeper than 128 levels");
+    }
+
+    #[test]
+    fn leaves_are_percent_decoded_after_tokenizing() {
+        assert_eq!(from_str("a+b%2Bc").unwrap(), Value::from("a+b+c"));
+        assert_eq!(from_str("%27%27").unwrap(), Value::from("''"));
+        assert_eq!(from_str("''").unwrap(), Value::from(""));
+        assert_eq!(from_str("'x'").unwrap(), Value::from("'x'"));
+        assert_eq!(from_str("a b").unwrap(), Value::from("a b"));
+        assert_eq!(from_str("%e2%98%ba").unwrap(), Value::from("☺"));
+        // Invalid UTF-8 becomes U+FFFD, as on a rest.li server.
+        assert_eq!(from_str("%E2%98").unwrap(), Value::from("\u{fffd}"));
+        // `List` is only a list when `(` follows; the check runs on the decoded token.
+        assert_eq!(from_str("List").unwrap(), Value::from("List"));
+        assert_eq!(from_str("Li%73t(a)").unwrap(), Value::list(["a"]));
+        assert_eq!(from_str("(List:x)").unwrap().get("List"), Some(&Value::from("x")));
+    }
+
+    #[test]
+    fn reduced_form_only_unescapes_reserved_characters() {
+        assert_eq!(
+            from_str_reduced("%28urn%29%3Ali%2C_ %3A%27app%3F?").unwrap(),
+            Value::from("(urn):li,_ :'app%3F?")
+        );
+        assert_eq!(
+            from_str_reduced("List(%28a%3Ab%29,%27c%2Cd%27?)").unwrap(),
+            Value::list(["(a:b)", "'c,d'?"])
+        );
+        assert_eq!(from_str_reduced("100%").unwrap(), Value::from("100%"));
+        assert_eq!(from_str_reduced("").unwrap(), Value::from(""));
+        let e = from_str_reduced("(a:b").unwrap_err();
+        assert_eq!((e.syntax(), e.message()), (Syntax::ReducedValue, "unexpected end of input"));
+    }
+}
