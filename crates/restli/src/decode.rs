@@ -39,6 +39,35 @@ pub fn from_str(input: &str) -> Result<Value, Error> {
     decode(input, Leaf::Url)
 }
 
+/// Decodes a path segment the way a Rest.li server reads a resource key: a compound or
+/// complex key (`(a:1,b:2)`) is parsed like [`from_str`]; any other segment is a simple key,
+/// only percent-decoded, so a raw `urn:li:fsd_profile:ACoAAB` and its escaped form
+/// `urn%3Ali%3Afsd_profile%3AACoAAB` are the same key.
+///
+/// ```
+/// use restli::{from_str_path, Value};
+/// assert_eq!(from_str_path("urn:li:fsd_profile:ACoAAB").unwrap(), Value::from("urn:li:fsd_profile:ACoAAB"));
+/// assert_eq!(from_str_path("urn%3Ali%3Afsd_profile%3AACoAAB").unwrap(), Value::from("urn:li:fsd_profile:ACoAAB"));
+/// assert_eq!(from_str_path("(followerID:1,followeeID:3)").unwrap().get("followeeID"), Some(&Value::from("3")));
+/// ```
+///
+/// # Errors
+///
+/// A [`Syntax::Value`] error for a malformed compound key or a malformed `%` escape.
+pub fn from_str_path(segment: &str) -> Result<Value, Error> {
+    if segment.starts_with('(') {
+        return from_str(segment);
+    }
+    percent_decode(segment).map(Value::String).map_err(|(index, digit)| {
+        let fail = Fail {
+            remaining: segment.len(),
+            offset: Some(index),
+            problem: Problem::MalformedOctet(digit),
+        };
+        Error::at(Syntax::Value, fail.message(index), segment, index)
+    })
+}
+
 /// Decodes Rest.li text in reduced form (an `X-RestLi-Id` header, a compound key in a JSON
 /// body), as LinkedIn's clients do: only `%28 %29 %2C %3A %27` are unescaped and other `%XX`
 /// stay as they are; spaces and non-ASCII arrive raw. An empty input is the empty string.
@@ -429,6 +458,15 @@ mod tests {
         assert_eq!(from_str("List").unwrap(), Value::from("List"));
         assert_eq!(from_str("Li%73t(a)").unwrap(), Value::list(["a"]));
         assert_eq!(from_str("(List:x)").unwrap().get("List"), Some(&Value::from("x")));
+    }
+
+    #[test]
+    fn path_segments_are_simple_keys_unless_they_are_maps() {
+        assert_eq!(from_str_path("a+b%20c:d").unwrap(), Value::from("a+b c:d"));
+        assert_eq!(from_str_path("").unwrap(), Value::from(""));
+        let e = from_str_path("ab%2").unwrap_err();
+        assert_eq!((e.message(), e.offset()), ("Malformed percent-encoded octet at index 2", Some(2)));
+        assert_eq!(from_str_path("(a:b").unwrap_err().message(), "unexpected end of input");
     }
 
     #[test]

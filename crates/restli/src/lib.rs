@@ -10,7 +10,8 @@
 //! - [`Value::encode`], [`encode_str`], [`to_string`]: encoding for a query value, a path
 //!   segment or the reduced form, in LinkedIn's web app conventions or rest.li Java's
 //!   ([`Encoding`], [`Position`], [`Profile`]). [`to_string`] takes any `Serialize` type.
-//! - [`from_str`], [`from_str_reduced`]: decoding with a Rest.li server's exact errors.
+//! - [`from_str`], [`from_str_path`], [`from_str_reduced`]: decoding with a Rest.li server's
+//!   exact errors.
 //! - [`Query`]: building and reading whole query strings.
 //! - [`Mask`]: the `fields=` projection grammar; [`Decoration`]: Voyager's `decoration=`.
 //! - [`Urn`]: `urn:li:<type>:<id>` with tuple and nested keys.
@@ -39,7 +40,7 @@ mod query;
 mod ser;
 mod value;
 
-pub use decode::{MAX_DEPTH, from_str, from_str_reduced};
+pub use decode::{MAX_DEPTH, from_str, from_str_path, from_str_reduced};
 pub use encode::{Encoding, Position, Profile, encode_str};
 pub use error::{Error, Syntax};
 pub use query::{PROJECTION_PARAMS, Query};

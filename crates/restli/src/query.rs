@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use crate::{Encoding, Error, Syntax, Value, encode_str};
+use crate::{Encoding, Error, Profile, Syntax, Value, encode_str};
 
 /// The parameters whose values are not Rest.li values: projections (`fields`,
 /// `metadataFields`, `pagingFields`) and Voyager's legacy `decoration`. A server reads them
@@ -134,18 +134,37 @@ impl Query {
     }
 }
 
-impl fmt::Display for Query {
-    /// `name=value&...`: names are escaped like leaves, values are written as stored.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Query {
+    /// `name=value&...` with names escaped like leaves in `profile`'s query table (values are
+    /// written as stored). `Display` does the same with the default profile.
+    ///
+    /// ```
+    /// use restli::{Profile, Query};
+    /// let mut q = Query::new();
+    /// q.push("foo/bar", "baz/qux");
+    /// assert_eq!(q.to_string(), "foo%2Fbar=baz%2Fqux");
+    /// assert_eq!(q.encode(Profile::RestliJava), "foo/bar=baz%2Fqux");
+    /// ```
+    #[must_use]
+    pub fn encode(&self, profile: Profile) -> String {
+        let encoding = Encoding::QUERY.with_profile(profile);
+        let mut out = String::new();
         for (i, (name, value)) in self.params.iter().enumerate() {
             if i > 0 {
-                f.write_str("&")?;
+                out.push('&');
             }
-            f.write_str(&encode_str(name, Encoding::QUERY))?;
-            f.write_str("=")?;
-            f.write_str(value)?;
+            out.push_str(&encode_str(name, encoding));
+            out.push('=');
+            out.push_str(value);
         }
-        Ok(())
+        out
+    }
+}
+
+impl fmt::Display for Query {
+    /// `name=value&...`, names escaped for the default profile.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.encode(Profile::Voyager))
     }
 }
 
