@@ -8,7 +8,9 @@
 
 use std::borrow::Cow;
 
-use nom::bytes::complete::take_till;
+use nom::branch::alt;
+use nom::character::complete::char;
+use nom::combinator::{opt, value};
 use nom::error::{ErrorKind, ParseError};
 use nom::{IResult, Parser};
 
@@ -201,13 +203,30 @@ fn failure<T>(rest: &str, problem: Problem) -> Res<'_, T> {
     Err(nom::Err::Failure(Fail::new(rest, problem)))
 }
 
+/// One grammar character.
+fn punct<'a>(c: char) -> impl Parser<&'a str, Output = char, Error = Fail> {
+    char::<&'a str, Fail>(c)
+}
+
 fn is_grammar(c: char) -> bool {
     matches!(c, '(' | ')' | ',' | ':')
 }
 
-/// The raw text of a string token: everything up to the next grammar character.
-fn raw_token(i: &str) -> Res<'_, &str> {
-    take_till(is_grammar).parse(i)
+/// A string token's raw text (everything up to the next grammar character) and whether it
+/// holds a `%`, found in one pass over the bytes.
+fn raw_token(i: &str) -> Res<'_, (&str, bool)> {
+    let bytes = i.as_bytes();
+    let mut percent = false;
+    let mut end = 0;
+    while end < bytes.len() {
+        match bytes[end] {
+            b'(' | b')' | b',' | b':' => break,
+            b'%' => percent = true,
+            _ => {}
+        }
+        end += 1;
+    }
+    Ok((&i[end..], (&i[..end], percent)))
 }
 
 struct Decoder<'a> {
@@ -226,8 +245,8 @@ impl<'a> Decoder<'a> {
             Some(b'(') => self.map(&i[1..], depth + 1),
             Some(b')' | b',' | b':') => failure(i, Problem::AtStartOfElement(i[..1].to_owned())),
             Some(_) => {
-                let (rest, raw) = raw_token(i)?;
-                let text = self.leaf_text(raw, i)?;
+                let (rest, (raw, percent)) = raw_token(i)?;
+                let text = self.leaf_text(raw, percent, i)?;
                 if text == "List" && rest.starts_with('(') {
                     self.list(&rest[1..], depth + 1)
                 } else {
@@ -238,48 +257,45 @@ impl<'a> Decoder<'a> {
     }
 
     /// After `List(`: `[element {"," element}] ")"`.
-    fn list(&self, mut i: &'a str, depth: usize) -> Res<'a, Value> {
+    fn list(&self, i: &'a str, depth: usize) -> Res<'a, Value> {
         let mut items = Vec::new();
-        if let Some(rest) = i.strip_prefix(')') {
-            return Ok((rest, Value::List(items)));
-        }
-        loop {
+        let (mut i, closed) = opt(punct(')')).parse(i)?;
+        while closed.is_none() {
             let (rest, item) = self.element(i, depth)?;
             items.push(item);
-            (i, _) = self.separator(rest)?;
-            if let Some(rest) = i.strip_prefix(')') {
-                return Ok((rest, Value::List(items)));
+            let (rest, more) = self.separator(rest)?;
+            i = rest;
+            if !more {
+                break;
             }
         }
+        Ok((i, Value::List(items)))
     }
 
     /// After `(`: `[key ":" element {"," key ":" element}] ")"`.
-    fn map(&self, mut i: &'a str, depth: usize) -> Res<'a, Value> {
+    fn map(&self, i: &'a str, depth: usize) -> Res<'a, Value> {
         let mut map = Map::new();
-        if let Some(rest) = i.strip_prefix(')') {
-            return Ok((rest, Value::Map(map)));
-        }
-        loop {
+        let (mut i, closed) = opt(punct(')')).parse(i)?;
+        while closed.is_none() {
             let (rest, key) = self.key(i)?;
-            let Some(rest) = rest.strip_prefix(':') else {
-                return self.expected(rest, ':');
-            };
+            let (rest, _) = punct(':').parse(rest).or_else(|_| self.expected(rest, ':'))?;
             let (rest, value) = self.element(rest, depth)?;
             map.push(key, value);
-            (i, _) = self.separator(rest)?;
-            if let Some(rest) = i.strip_prefix(')') {
-                return Ok((rest, Value::Map(map)));
+            let (rest, more) = self.separator(rest)?;
+            i = rest;
+            if !more {
+                break;
             }
         }
+        Ok((i, Value::Map(map)))
     }
 
-    /// After an element inside a list or map: `,` (consumed) or `)` (left for the caller).
-    fn separator(&self, i: &'a str) -> Res<'a, ()> {
-        match i.as_bytes().first() {
-            Some(b',') => Ok((&i[1..], ())),
-            Some(b')') => Ok((i, ())),
-            _ => self.expected(i, ')'),
-        }
+    /// After an element inside a list or map: `,` (more to come) or `)` (the end); both are
+    /// consumed.
+    fn separator(&self, i: &'a str) -> Res<'a, bool> {
+        alt((value(true, punct(',')), value(false, punct(')'))))
+            .parse(i)
+            .or_else(|_| self.expected(i, ')'))
     }
 
     fn key(&self, i: &'a str) -> Res<'a, String> {
@@ -289,8 +305,8 @@ impl<'a> Decoder<'a> {
                 failure(i, Problem::ExpectedString(i[..1].to_owned()))
             }
             Some(_) => {
-                let (rest, raw) = raw_token(i)?;
-                let text = self.leaf_text(raw, i)?;
+                let (rest, (raw, percent)) = raw_token(i)?;
+                let text = self.leaf_text(raw, percent, i)?;
                 if text == "List" && rest.starts_with('(') {
                     return failure(i, Problem::ExpectedString("List(".to_owned()));
                 }
@@ -309,12 +325,9 @@ impl<'a> Decoder<'a> {
 
     /// The text of a string token: `''` is the empty string; otherwise percent-decoded (URL
     /// form) or with the five reserved escapes undone (reduced form).
-    fn leaf_text(&self, raw: &'a str, at: &'a str) -> Result<String, nom::Err<Fail>> {
-        if raw == "''" {
-            return Ok(String::new());
-        }
-        if !raw.contains('%') {
-            return Ok(raw.to_owned());
+    fn leaf_text(&self, raw: &'a str, percent: bool, at: &'a str) -> Result<String, nom::Err<Fail>> {
+        if !percent {
+            return Ok(if raw == "''" { String::new() } else { raw.to_owned() });
         }
         let base = self.input.len() - at.len();
         match self.leaf {
@@ -337,13 +350,9 @@ fn percent_decode(raw: &str) -> Result<String, (usize, Option<char>)> {
     let bytes = raw.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b != b'%' {
-            out.push(b);
-            i += 1;
-            continue;
-        }
+    while let Some(p) = bytes[i..].iter().position(|&b| b == b'%') {
+        out.extend_from_slice(&bytes[i..i + p]);
+        i += p;
         if bytes.len() - i < 3 {
             return Err((i, None));
         }
@@ -352,6 +361,7 @@ fn percent_decode(raw: &str) -> Result<String, (usize, Option<char>)> {
         out.push(hi << 4 | lo);
         i += 3;
     }
+    out.extend_from_slice(&bytes[i..]);
     Ok(match String::from_utf8(out) {
         Ok(s) => s,
         Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),

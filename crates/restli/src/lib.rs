@@ -46,3 +46,8 @@ pub use error::{Error, Syntax};
 pub use query::{PROJECTION_PARAMS, Query};
 pub use ser::{to_string, to_string_with, to_value};
 pub use value::{Map, Value};
+
+/// The Rust example of the workspace README, run as a doctest so that it stays true.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+struct ReadmeDoctests;
