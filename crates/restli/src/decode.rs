@@ -60,14 +60,16 @@ pub fn from_str_path(segment: &str) -> Result<Value, Error> {
     if segment.starts_with('(') {
         return from_str(segment);
     }
-    percent_decode(segment).map(Value::String).map_err(|(index, digit)| {
-        let fail = Fail {
-            remaining: segment.len(),
-            offset: Some(index),
-            problem: Problem::MalformedOctet(digit),
-        };
-        Error::at(Syntax::Value, fail.message(index), segment, index)
-    })
+    percent_decode(segment)
+        .map(Value::String)
+        .map_err(|(index, digit)| {
+            let fail = Fail {
+                remaining: segment.len(),
+                offset: Some(index),
+                problem: Problem::MalformedOctet(digit),
+            };
+            Error::at(Syntax::Value, fail.message(index), segment, index)
+        })
 }
 
 /// Decodes Rest.li text in reduced form (an `X-RestLi-Id` header, a compound key in a JSON
@@ -106,8 +108,11 @@ fn decode(input: &str, leaf: Leaf) -> Result<Value, Error> {
         Error::at(syntax, e.message(offset), input, e.offset.unwrap_or(offset))
     };
     match parser.element(input, 0) {
-        Ok((rest, value)) if rest.is_empty() => Ok(value),
-        Ok((rest, _)) => Err(fail(Fail::new(rest, Problem::LeftOver(found(rest).into_owned())))),
+        Ok(("", value)) => Ok(value),
+        Ok((rest, _)) => Err(fail(Fail::new(
+            rest,
+            Problem::LeftOver(found(rest).into_owned()),
+        ))),
         Err(nom::Err::Error(e) | nom::Err::Failure(e)) => Err(fail(e)),
         Err(nom::Err::Incomplete(_)) => Err(fail(Fail::new("", Problem::End))),
     }
@@ -278,7 +283,9 @@ impl<'a> Decoder<'a> {
         let (mut i, closed) = opt(punct(')')).parse(i)?;
         while closed.is_none() {
             let (rest, key) = self.key(i)?;
-            let (rest, _) = punct(':').parse(rest).or_else(|_| self.expected(rest, ':'))?;
+            let (rest, _) = punct(':')
+                .parse(rest)
+                .or_else(|_| self.expected(rest, ':'))?;
             let (rest, value) = self.element(rest, depth)?;
             map.push(key, value);
             let (rest, more) = self.separator(rest)?;
@@ -325,9 +332,18 @@ impl<'a> Decoder<'a> {
 
     /// The text of a string token: `''` is the empty string; otherwise percent-decoded (URL
     /// form) or with the five reserved escapes undone (reduced form).
-    fn leaf_text(&self, raw: &'a str, percent: bool, at: &'a str) -> Result<String, nom::Err<Fail>> {
+    fn leaf_text(
+        &self,
+        raw: &'a str,
+        percent: bool,
+        at: &'a str,
+    ) -> Result<String, nom::Err<Fail>> {
         if !percent {
-            return Ok(if raw == "''" { String::new() } else { raw.to_owned() });
+            return Ok(if raw == "''" {
+                String::new()
+            } else {
+                raw.to_owned()
+            });
         }
         let base = self.input.len() - at.len();
         match self.leaf {
@@ -418,28 +434,64 @@ mod tests {
     #[test]
     fn java_error_messages_and_offsets() {
         let cases = [
-            ("hello:", "tokens left over after parsing; first excess token: ':' (column 5)", 5),
+            (
+                "hello:",
+                "tokens left over after parsing; first excess token: ':' (column 5)",
+                5,
+            ),
             ("(a:b", "unexpected end of input", 4),
             ("List(", "unexpected end of input", 5),
             ("", "unexpected end of input", 0),
-            (",hello", "unexpected token: ',' (column 0) at start of element", 0),
-            ("(,", "expected string token, found grammar token: ',' (column 1)", 1),
+            (
+                ",hello",
+                "unexpected token: ',' (column 0) at start of element",
+                0,
+            ),
+            (
+                "(,",
+                "expected string token, found grammar token: ',' (column 1)",
+                1,
+            ),
             ("(a,b)", "expected ':' but found ',' (column 2)", 2),
             ("(a:b:c)", "expected ')' but found ':' (column 4)", 4),
             ("List(a:b)", "expected ')' but found ':' (column 6)", 6),
             ("(a:b,c)", "expected ':' but found ')' (column 6)", 6),
             ("(a:()x)", "expected ')' but found 'x' (column 5)", 5),
-            ("(List(:b)", "expected string token, found grammar token: 'List(' (column 1)", 1),
-            ("(k:v)List(x)", "tokens left over after parsing; first excess token: 'List(' (column 5)", 5),
+            (
+                "(List(:b)",
+                "expected string token, found grammar token: 'List(' (column 1)",
+                1,
+            ),
+            (
+                "(k:v)List(x)",
+                "tokens left over after parsing; first excess token: 'List(' (column 5)",
+                5,
+            ),
             ("%", "Malformed percent-encoded octet at index 0", 0),
             ("% ", "Malformed percent-encoded octet at index 0", 0),
-            ("Hello%20%2", "Malformed percent-encoded octet at index 8", 8),
-            ("%!=", "Malformed percent-encoded octet at index 1, invalid hexadecimal digit '!'", 1),
-            ("(k:v%4é)", "Malformed percent-encoded octet at index 6, invalid hexadecimal digit 'é'", 6),
+            (
+                "Hello%20%2",
+                "Malformed percent-encoded octet at index 8",
+                8,
+            ),
+            (
+                "%!=",
+                "Malformed percent-encoded octet at index 1, invalid hexadecimal digit '!'",
+                1,
+            ),
+            (
+                "(k:v%4é)",
+                "Malformed percent-encoded octet at index 6, invalid hexadecimal digit 'é'",
+                6,
+            ),
         ];
         for (input, message, offset) in cases {
             let e = err(input);
-            assert_eq!((e.message(), e.offset()), (message, Some(offset)), "{input:?}");
+            assert_eq!(
+                (e.message(), e.offset()),
+                (message, Some(offset)),
+                "{input:?}"
+            );
             assert_eq!(e.syntax(), Syntax::Value);
         }
     }
@@ -448,7 +500,11 @@ mod tests {
     fn nesting_is_bounded() {
         let ok = format!("{}x{}", "List(".repeat(MAX_DEPTH), ")".repeat(MAX_DEPTH));
         assert!(from_str(&ok).is_ok());
-        let deep = format!("{}x{}", "(a:".repeat(MAX_DEPTH + 1), ")".repeat(MAX_DEPTH + 1));
+        let deep = format!(
+            "{}x{}",
+            "(a:".repeat(MAX_DEPTH + 1),
+            ")".repeat(MAX_DEPTH + 1)
+        );
         assert_eq!(err(&deep).message(), "nesting deeper than 128 levels");
         let very_deep = "(a:".repeat(1_000_000);
         assert_eq!(err(&very_deep).message(), "nesting deeper than 128 levels");
@@ -467,7 +523,10 @@ mod tests {
         // `List` is only a list when `(` follows; the check runs on the decoded token.
         assert_eq!(from_str("List").unwrap(), Value::from("List"));
         assert_eq!(from_str("Li%73t(a)").unwrap(), Value::list(["a"]));
-        assert_eq!(from_str("(List:x)").unwrap().get("List"), Some(&Value::from("x")));
+        assert_eq!(
+            from_str("(List:x)").unwrap().get("List"),
+            Some(&Value::from("x"))
+        );
     }
 
     #[test]
@@ -475,8 +534,14 @@ mod tests {
         assert_eq!(from_str_path("a+b%20c:d").unwrap(), Value::from("a+b c:d"));
         assert_eq!(from_str_path("").unwrap(), Value::from(""));
         let e = from_str_path("ab%2").unwrap_err();
-        assert_eq!((e.message(), e.offset()), ("Malformed percent-encoded octet at index 2", Some(2)));
-        assert_eq!(from_str_path("(a:b").unwrap_err().message(), "unexpected end of input");
+        assert_eq!(
+            (e.message(), e.offset()),
+            ("Malformed percent-encoded octet at index 2", Some(2))
+        );
+        assert_eq!(
+            from_str_path("(a:b").unwrap_err().message(),
+            "unexpected end of input"
+        );
     }
 
     #[test]
@@ -492,6 +557,9 @@ mod tests {
         assert_eq!(from_str_reduced("100%").unwrap(), Value::from("100%"));
         assert_eq!(from_str_reduced("").unwrap(), Value::from(""));
         let e = from_str_reduced("(a:b").unwrap_err();
-        assert_eq!((e.syntax(), e.message()), (Syntax::ReducedValue, "unexpected end of input"));
+        assert_eq!(
+            (e.syntax(), e.message()),
+            (Syntax::ReducedValue, "unexpected end of input")
+        );
     }
 }

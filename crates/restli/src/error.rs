@@ -62,7 +62,12 @@ pub struct Error {
 
 impl Error {
     /// An error at `offset` bytes into `input`.
-    pub(crate) fn at(syntax: Syntax, message: impl Into<String>, input: &str, offset: usize) -> Self {
+    pub(crate) fn at(
+        syntax: Syntax,
+        message: impl Into<String>,
+        input: &str,
+        offset: usize,
+    ) -> Self {
         Self {
             syntax,
             message: message.into(),
@@ -176,7 +181,10 @@ mod tests {
     #[test]
     fn display_has_no_position_when_there_is_none() {
         let e = Error::new(Syntax::Serialize, "a map key must be a string");
-        assert_eq!(e.to_string(), "cannot encode as Rest.li: a map key must be a string");
+        assert_eq!(
+            e.to_string(),
+            "cannot encode as Rest.li: a map key must be a string"
+        );
         assert_eq!(e.offset(), None);
     }
 }

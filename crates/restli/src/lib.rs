@@ -38,6 +38,7 @@ mod encode;
 mod error;
 mod query;
 mod ser;
+mod urn;
 mod value;
 
 pub use decode::{MAX_DEPTH, from_str, from_str_path, from_str_reduced};
@@ -45,6 +46,7 @@ pub use encode::{Encoding, Position, Profile, encode_str};
 pub use error::{Error, Syntax};
 pub use query::{PROJECTION_PARAMS, Query};
 pub use ser::{to_string, to_string_with, to_value};
+pub use urn::Urn;
 pub use value::{Map, Value};
 
 /// The Rust example of the workspace README, run as a doctest so that it stays true.

@@ -76,8 +76,14 @@ impl Query {
                 continue;
             }
             let (raw_name, value) = piece.split_once('=').unwrap_or((piece, ""));
-            let name = decode_name(raw_name)
-                .map_err(|i| Error::at(Syntax::Query, "malformed percent-encoded octet in a parameter name", query, at + i))?;
+            let name = decode_name(raw_name).map_err(|i| {
+                Error::at(
+                    Syntax::Query,
+                    "malformed percent-encoded octet in a parameter name",
+                    query,
+                    at + i,
+                )
+            })?;
             if params.iter().any(|(n, _)| *n == name) {
                 return Err(Error::at(
                     Syntax::Query,
@@ -110,7 +116,9 @@ impl Query {
         if PROJECTION_PARAMS.contains(&name) {
             return Err(Error::new(
                 Syntax::Query,
-                format!("`{name}` is a projection, not a Rest.li value: parse it with Mask or Decoration"),
+                format!(
+                    "`{name}` is a projection, not a Rest.li value: parse it with Mask or Decoration"
+                ),
             ));
         }
         self.raw(name).map(crate::from_str).transpose()
@@ -199,7 +207,10 @@ mod tests {
         q.push("foo&bar=baz", "qux").push("a:b", "c d");
         assert_eq!(q.to_string(), "foo%26bar%3Dbaz=qux&a%3Ab=c%20d");
         let back = Query::parse(&q.to_string()).unwrap();
-        assert_eq!(back.iter().map(|(n, _)| n).collect::<Vec<_>>(), ["foo&bar=baz", "a:b"]);
+        assert_eq!(
+            back.iter().map(|(n, _)| n).collect::<Vec<_>>(),
+            ["foo&bar=baz", "a:b"]
+        );
         assert_eq!(back.value("a:b").unwrap(), Some(Value::from("c d")));
     }
 
@@ -210,9 +221,17 @@ mod tests {
             q.iter().collect::<Vec<_>>(),
             [("a b", "1"), ("flag", ""), ("fields", "a,b:(c)")]
         );
-        assert_eq!(q.value("flag").unwrap_err().message(), "unexpected end of input");
+        assert_eq!(
+            q.value("flag").unwrap_err().message(),
+            "unexpected end of input"
+        );
         assert_eq!(q.value("missing").unwrap(), None);
-        assert!(q.value("fields").unwrap_err().message().contains("projection"));
+        assert!(
+            q.value("fields")
+                .unwrap_err()
+                .message()
+                .contains("projection")
+        );
         let e = Query::parse("q=1&count=2&q=3").unwrap_err();
         assert_eq!(
             (e.message(), e.offset()),

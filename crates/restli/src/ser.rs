@@ -58,7 +58,10 @@ pub fn to_string<T: Serialize + ?Sized>(value: &T) -> Result<String, Error> {
 /// # Errors
 ///
 /// As [`to_string`].
-pub fn to_string_with<T: Serialize + ?Sized>(value: &T, encoding: Encoding) -> Result<String, Error> {
+pub fn to_string_with<T: Serialize + ?Sized>(
+    value: &T,
+    encoding: Encoding,
+) -> Result<String, Error> {
     Ok(to_value(value)?.encode(encoding))
 }
 
@@ -163,7 +166,9 @@ impl ser::Serializer for ValueSerializer {
         present(v)
     }
     fn serialize_bytes(self, _: &[u8]) -> Result<Self::Ok, Error> {
-        Err(unsupported("bytes have no Rest.li form; encode them as a string first"))
+        Err(unsupported(
+            "bytes have no Rest.li form; encode them as a string first",
+        ))
     }
     fn serialize_none(self) -> Result<Self::Ok, Error> {
         Ok(None)
@@ -177,10 +182,19 @@ impl ser::Serializer for ValueSerializer {
     fn serialize_unit_struct(self, _: &'static str) -> Result<Self::Ok, Error> {
         present("null")
     }
-    fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> Result<Self::Ok, Error> {
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+    ) -> Result<Self::Ok, Error> {
         present(variant)
     }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, value: &T) -> Result<Self::Ok, Error> {
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        value: &T,
+    ) -> Result<Self::Ok, Error> {
         value.serialize(self)
     }
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
@@ -257,7 +271,8 @@ struct SeqBuilder {
 
 impl SeqBuilder {
     fn push<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        self.items.push(required(value.serialize(ValueSerializer)?)?);
+        self.items
+            .push(required(value.serialize(ValueSerializer)?)?);
         Ok(())
     }
     fn finish(self) -> Result<Option<Value>, Error> {
@@ -349,7 +364,11 @@ impl ser::SerializeMap for MapBuilder {
 impl ser::SerializeStruct for MapBuilder {
     type Ok = Option<Value>;
     type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
         self.entry(key.to_owned(), value)
     }
     fn end(self) -> Result<Self::Ok, Error> {
@@ -360,7 +379,11 @@ impl ser::SerializeStruct for MapBuilder {
 impl ser::SerializeStructVariant for MapBuilder {
     type Ok = Option<Value>;
     type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
         self.entry(key.to_owned(), value)
     }
     fn end(self) -> Result<Self::Ok, Error> {
@@ -447,10 +470,19 @@ impl ser::Serializer for KeySerializer {
     fn serialize_unit_struct(self, _: &'static str) -> Result<String, Error> {
         Err(key_error())
     }
-    fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> Result<String, Error> {
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+    ) -> Result<String, Error> {
         Ok(variant.to_owned())
     }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, value: &T) -> Result<String, Error> {
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        value: &T,
+    ) -> Result<String, Error> {
         value.serialize(self)
     }
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
@@ -468,7 +500,11 @@ impl ser::Serializer for KeySerializer {
     fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Error> {
         Err(key_error())
     }
-    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeTupleStruct, Error> {
+    fn serialize_tuple_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleStruct, Error> {
         Err(key_error())
     }
     fn serialize_tuple_variant(
@@ -529,7 +565,9 @@ mod tests {
         let v = Authorized {
             url: "https://example.com/a",
             authorized_entity: Entity {
-                entity_union: EntityUnion::ConversationUrn("urn:li:msg_conversation:(urn:li:fsd_profile:A,2-x==)".into()),
+                entity_union: EntityUnion::ConversationUrn(
+                    "urn:li:msg_conversation:(urn:li:fsd_profile:A,2-x==)".into(),
+                ),
             },
         };
         assert_eq!(
@@ -550,7 +588,10 @@ mod tests {
     fn every_enum_variant_kind() {
         assert_eq!(to_string(&Shape::Point).unwrap(), "Point");
         assert_eq!(to_string(&Shape::Pair(1, 2)).unwrap(), "(Pair:List(1,2))");
-        assert_eq!(to_string(&Shape::Rect { w: 3, h: 4 }).unwrap(), "(Rect:(w:3,h:4))");
+        assert_eq!(
+            to_string(&Shape::Rect { w: 3, h: 4 }).unwrap(),
+            "(Rect:(w:3,h:4))"
+        );
     }
 
     #[test]
@@ -559,7 +600,10 @@ mod tests {
         m.insert("a", Some(1));
         m.insert("b", None);
         assert_eq!(to_string(&m).unwrap(), "(a:1)");
-        assert_eq!(to_string(&vec![Some(1), None]).unwrap_err().message(), "a list element cannot be None");
+        assert_eq!(
+            to_string(&vec![Some(1), None]).unwrap_err().message(),
+            "a list element cannot be None"
+        );
         assert!(to_string(&None::<u8>).is_err());
         assert_eq!(to_string(&Some("x")).unwrap(), "x");
     }
@@ -569,7 +613,10 @@ mod tests {
         assert_eq!(to_string(&123.5f64).unwrap(), "123.5");
         assert_eq!(to_string(&0.1f32).unwrap(), "0.1");
         assert_eq!(to_string(&-3i8).unwrap(), "-3");
-        assert_eq!(to_string(&u128::MAX).unwrap(), "340282366920938463463374607431768211455");
+        assert_eq!(
+            to_string(&u128::MAX).unwrap(),
+            "340282366920938463463374607431768211455"
+        );
         assert_eq!(to_string(&'é').unwrap(), "%C3%A9");
         assert_eq!(to_string(&()).unwrap(), "null");
         assert_eq!(to_string("").unwrap(), "''");

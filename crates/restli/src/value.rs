@@ -119,9 +119,13 @@ impl Value {
     pub fn to_json(&self) -> serde_json::Value {
         match self {
             Self::String(s) => serde_json::Value::String(s.clone()),
-            Self::List(items) => serde_json::Value::Array(items.iter().map(Self::to_json).collect()),
+            Self::List(items) => {
+                serde_json::Value::Array(items.iter().map(Self::to_json).collect())
+            }
             Self::Map(map) => serde_json::Value::Object(
-                map.iter().map(|(k, v)| (k.to_owned(), v.to_json())).collect(),
+                map.iter()
+                    .map(|(k, v)| (k.to_owned(), v.to_json()))
+                    .collect(),
             ),
         }
     }
@@ -168,7 +172,9 @@ macro_rules! from_integer {
         }
     )*};
 }
-from_integer!(i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize);
+from_integer!(
+    i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize
+);
 
 impl From<Vec<Value>> for Value {
     fn from(items: Vec<Value>) -> Self {
@@ -191,7 +197,9 @@ impl From<serde_json::Value> for Value {
             serde_json::Value::Bool(b) => b.into(),
             serde_json::Value::Number(n) => Self::String(n.to_string()),
             serde_json::Value::String(s) => Self::String(s),
-            serde_json::Value::Array(items) => Self::List(items.into_iter().map(Into::into).collect()),
+            serde_json::Value::Array(items) => {
+                Self::List(items.into_iter().map(Into::into).collect())
+            }
             serde_json::Value::Object(map) => {
                 Self::Map(map.into_iter().map(|(k, v)| (k, Self::from(v))).collect())
             }
@@ -265,7 +273,9 @@ impl<'de> Visitor<'de> for ValueVisitor {
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
-        crate::ser::float_text(v).map(Value::String).map_err(E::custom)
+        crate::ser::float_text(v)
+            .map(Value::String)
+            .map_err(E::custom)
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
@@ -466,7 +476,16 @@ mod tests {
                 .unwrap();
         assert_eq!(
             v,
-            Value::list(["1", "-2", "3.5", "true", "false", "null", "x", "18446744073709551615"])
+            Value::list([
+                "1",
+                "-2",
+                "3.5",
+                "true",
+                "false",
+                "null",
+                "x",
+                "18446744073709551615"
+            ])
         );
         let from_json = Value::from(serde_json::json!({"a": [1, true, null]}));
         assert_eq!(from_json.to_string(), "(a:List(1,true,null))");
@@ -488,7 +507,12 @@ mod tests {
         m.push("a", "3");
         assert_eq!(m.get("a"), Some(&Value::from("3")));
         assert_eq!(m.insert("a", "4"), Some(Value::from("3")));
-        assert_eq!(m.iter().map(|(_, v)| v.as_str().unwrap()).collect::<Vec<_>>(), ["1", "2", "4"]);
+        assert_eq!(
+            m.iter()
+                .map(|(_, v)| v.as_str().unwrap())
+                .collect::<Vec<_>>(),
+            ["1", "2", "4"]
+        );
         assert_eq!(m.remove("a"), Some(Value::from("4")));
         assert_eq!(m.len(), 1);
         assert_eq!(m.remove("a"), None);
