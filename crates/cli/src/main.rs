@@ -103,13 +103,18 @@ fn run(command: Command) -> Result<String, String> {
             java,
         } => {
             let json = argument(json)?;
-            let value: Value = serde_json::from_str(&json).map_err(|e| format!("invalid JSON: {e}"))?;
+            let value: Value =
+                serde_json::from_str(&json).map_err(|e| format!("invalid JSON: {e}"))?;
             let position = match (position.path, position.reduced) {
                 (true, _) => Position::Path,
                 (_, true) => Position::Reduced,
                 _ => Position::Query,
             };
-            let profile = if java { Profile::RestliJava } else { Profile::Voyager };
+            let profile = if java {
+                Profile::RestliJava
+            } else {
+                Profile::Voyager
+            };
             Ok(value.encode(Encoding { position, profile }))
         }
         RestliCommand::Decode {
@@ -129,7 +134,9 @@ fn run(command: Command) -> Result<String, String> {
             serde_json::to_string(&value).map_err(|e| e.to_string())
         }
         RestliCommand::Urn { urn } => {
-            let urn: Urn = argument(urn)?.parse().map_err(|e: restli::Error| e.to_string())?;
+            let urn: Urn = argument(urn)?
+                .parse()
+                .map_err(|e: restli::Error| e.to_string())?;
             let json = serde_json::json!({
                 "namespace": urn.namespace(),
                 "entity_type": urn.entity_type(),
@@ -148,7 +155,9 @@ fn argument(arg: String) -> Result<String, String> {
     }
     let mut stdin = std::io::stdin();
     if stdin.is_terminal() {
-        return Err("`-` reads from standard input, but it is a terminal: pipe the input in".into());
+        return Err(
+            "`-` reads from standard input, but it is a terminal: pipe the input in".into(),
+        );
     }
     let mut text = String::new();
     stdin

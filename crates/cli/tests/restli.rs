@@ -1,5 +1,7 @@
 //! End-to-end tests of `linkedin restli ...`: the real binary, its output and exit codes.
 
+#![allow(clippy::unwrap_used, reason = "a test stops at the first unexpected value")]
+
 use assert_cmd::Command;
 
 fn linkedin(args: &[&str]) -> assert_cmd::assert::Assert {
@@ -13,7 +15,10 @@ fn stdout_of(args: &[&str]) -> String {
 
 fn stderr_of_failure(args: &[&str]) -> String {
     let out = linkedin(args).code(2).get_output().clone();
-    assert!(out.stdout.is_empty(), "nothing on stdout when the input is bad");
+    assert!(
+        out.stdout.is_empty(),
+        "nothing on stdout when the input is bad"
+    );
     String::from_utf8(out.stderr).unwrap()
 }
 
@@ -42,7 +47,11 @@ fn encode_in_every_position_and_profile() {
 #[test]
 fn decode_prints_json_with_keys_in_order() {
     assert_eq!(
-        stdout_of(&["restli", "decode", "(start:0,query:(keywords:C%2B%2B%2C%20Rust),f:List(F,S),e:'')"]),
+        stdout_of(&[
+            "restli",
+            "decode",
+            "(start:0,query:(keywords:C%2B%2B%2C%20Rust),f:List(F,S),e:'')"
+        ]),
         r#"{"start":"0","query":{"keywords":"C++, Rust"},"f":["F","S"],"e":""}"#.to_owned() + "\n"
     );
     assert_eq!(
@@ -57,7 +66,11 @@ fn decode_prints_json_with_keys_in_order() {
 
 #[test]
 fn urn_prints_its_parts() {
-    let out = stdout_of(&["restli", "urn", "urn:li:msg_conversation:(urn:li:fsd_profile:ACoAAB,2-YWIz==)"]);
+    let out = stdout_of(&[
+        "restli",
+        "urn",
+        "urn:li:msg_conversation:(urn:li:fsd_profile:ACoAAB,2-YWIz==)",
+    ]);
     let json: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(
         json,
@@ -78,7 +91,10 @@ fn bad_input_exits_2_with_one_line_pointing_at_the_position() {
         "error: invalid Rest.li value: expected ':' but found ')' (column 6), at byte 6: (a:b,c→)\n"
     );
     let err = stderr_of_failure(&["restli", "urn", "urn:li:fsd-profile:1"]);
-    assert!(err.starts_with("error: invalid URN: entityType must have only [a-zA-Z_0-9] chars"), "{err}");
+    assert!(
+        err.starts_with("error: invalid URN: entityType must have only [a-zA-Z_0-9] chars"),
+        "{err}"
+    );
     assert_eq!(err.lines().count(), 1);
     let err = stderr_of_failure(&["restli", "encode", "{\"a\": [1,}"]);
     assert!(err.starts_with("error: invalid JSON: "), "{err}");

@@ -12,9 +12,15 @@ fn main() {
 }
 
 fn corpus_lines() -> Vec<String> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/restli/corpus.txt");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../fixtures/restli/corpus.txt"
+    );
     let text = std::fs::read_to_string(path).expect("fixtures/restli/corpus.txt");
-    text.lines().filter(|l| !l.is_empty()).map(str::to_owned).collect()
+    text.lines()
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 /// A document of search-like maps nested five deep, with escaped keywords, URNs and
@@ -26,13 +32,27 @@ fn nested_document() -> Value {
     while size < 1 << 20 {
         let mut filter = Map::new();
         filter.insert("key", "geoUrn");
-        filter.insert("value", Value::list([n.to_string(), (n * 7).to_string(), "103644278".to_owned()]));
+        filter.insert(
+            "value",
+            Value::list([n.to_string(), (n * 7).to_string(), "103644278".to_owned()]),
+        );
         let mut inner = Map::new();
         inner.insert("keywords", format!("staff engineer #{n} (rust, go) & café"));
         inner.insert("queryParameters", Value::List(vec![Value::Map(filter)]));
         inner.insert(
             "anchor",
-            Value::Map([("entity", Value::Map([("urn", format!("urn:li:fsd_profile:ACoAA{n:08}xYz"))].into_iter().collect()))].into_iter().collect()),
+            Value::Map(
+                [(
+                    "entity",
+                    Value::Map(
+                        [("urn", format!("urn:li:fsd_profile:ACoAA{n:08}xYz"))]
+                            .into_iter()
+                            .collect(),
+                    ),
+                )]
+                .into_iter()
+                .collect(),
+            ),
         );
         let mut outer = Map::new();
         outer.insert("start", n);
@@ -52,14 +72,19 @@ fn decode_corpus(bencher: Bencher) {
     let bytes: usize = lines.iter().map(String::len).sum();
     bencher.counter(BytesCount::new(bytes)).bench(|| {
         for line in &lines {
-            divan::black_box(restli::from_str(divan::black_box(line)).expect("corpus line decodes"));
+            divan::black_box(
+                restli::from_str(divan::black_box(line)).expect("corpus line decodes"),
+            );
         }
     });
 }
 
 #[divan::bench]
 fn encode_corpus(bencher: Bencher) {
-    let values: Vec<Value> = corpus_lines().iter().map(|l| restli::from_str(l).expect("decodes")).collect();
+    let values: Vec<Value> = corpus_lines()
+        .iter()
+        .map(|l| restli::from_str(l).expect("decodes"))
+        .collect();
     let bytes: usize = values.iter().map(|v| v.encode(Encoding::QUERY).len()).sum();
     bencher.counter(BytesCount::new(bytes)).bench(|| {
         let mut out = String::with_capacity(bytes);
@@ -124,9 +149,18 @@ fn serialize_search_variables(bencher: Bencher) {
             keywords: "staff engineer (rust, go) & distributed systems",
             flagship_search_intent: "SEARCH_SRP",
             query_parameters: vec![
-                Parameter { key: "resultType", value: vec!["PEOPLE"] },
-                Parameter { key: "network", value: vec!["F", "S"] },
-                Parameter { key: "geoUrn", value: vec!["103644278", "101165590"] },
+                Parameter {
+                    key: "resultType",
+                    value: vec!["PEOPLE"],
+                },
+                Parameter {
+                    key: "network",
+                    value: vec!["F", "S"],
+                },
+                Parameter {
+                    key: "geoUrn",
+                    value: vec!["103644278", "101165590"],
+                },
             ],
             include_filters_in_response: false,
         },

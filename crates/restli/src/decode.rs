@@ -14,7 +14,7 @@ use nom::combinator::{opt, value};
 use nom::error::{ErrorKind, ParseError};
 use nom::{IResult, Parser};
 
-use crate::{Error, Map, Syntax, Value};
+use crate::{Error, Map, Syntax, Text, Value};
 
 /// How deeply lists and maps may nest before the decoder gives up.
 pub const MAX_DEPTH: usize = 128;
@@ -60,16 +60,23 @@ pub fn from_str_path(segment: &str) -> Result<Value, Error> {
     if segment.starts_with('(') {
         return from_str(segment);
     }
-    percent_decode(segment)
-        .map(Value::String)
-        .map_err(|(index, digit)| {
+    let mut bytes = Vec::with_capacity(segment.len());
+    match percent_decode(segment, &mut bytes) {
+        Ok(()) => Ok(Value::String(Text::from_utf8_lossy(&bytes))),
+        Err((index, digit)) => {
             let fail = Fail {
                 remaining: segment.len(),
                 offset: Some(index),
                 problem: Problem::MalformedOctet(digit),
             };
-            Error::at(Syntax::Value, fail.message(index), segment, index)
-        })
+            Err(Error::at(
+                Syntax::Value,
+                fail.message(index),
+                segment,
+                index,
+            ))
+        }
+    }
 }
 
 /// Decodes Rest.li text in reduced form (an `X-RestLi-Id` header, a compound key in a JSON
@@ -86,7 +93,7 @@ pub fn from_str_path(segment: &str) -> Result<Value, Error> {
 /// A [`Syntax::ReducedValue`] error when the structure is malformed.
 pub fn from_str_reduced(input: &str) -> Result<Value, Error> {
     if input.is_empty() {
-        return Ok(Value::String(String::new()));
+        return Ok(Value::String(Text::default()));
     }
     decode(input, Leaf::Reduced)
 }
@@ -102,7 +109,13 @@ fn decode(input: &str, leaf: Leaf) -> Result<Value, Error> {
         Leaf::Url => Syntax::Value,
         Leaf::Reduced => Syntax::ReducedValue,
     };
-    let parser = Decoder { input, leaf };
+    let mut parser = Decoder {
+        input,
+        leaf,
+        items: Vec::new(),
+        entries: Vec::new(),
+        scratch: Vec::new(),
+    };
     let fail = |e: Fail| {
         let offset = input.len() - e.remaining;
         Error::at(syntax, e.message(offset), input, e.offset.unwrap_or(offset))
@@ -237,11 +250,17 @@ fn raw_token(i: &str) -> Res<'_, (&str, bool)> {
 struct Decoder<'a> {
     input: &'a str,
     leaf: Leaf,
+    /// Elements of the lists being parsed, innermost last.
+    items: Vec<Value>,
+    /// Entries of the maps being parsed, innermost last.
+    entries: Vec<(Text, Value)>,
+    /// Bytes of the leaf being percent-decoded.
+    scratch: Vec<u8>,
 }
 
 impl<'a> Decoder<'a> {
     /// `element = map | list | string`.
-    fn element(&self, i: &'a str, depth: usize) -> Res<'a, Value> {
+    fn element(&mut self, i: &'a str, depth: usize) -> Res<'a, Value> {
         if depth > MAX_DEPTH {
             return failure(i, Problem::TooDeep);
         }
@@ -261,25 +280,27 @@ impl<'a> Decoder<'a> {
         }
     }
 
-    /// After `List(`: `[element {"," element}] ")"`.
-    fn list(&self, i: &'a str, depth: usize) -> Res<'a, Value> {
-        let mut items = Vec::new();
+    /// After `List(`: `[element {"," element}] ")"`. Elements gather on a shared stack and
+    /// move into a vector of exactly the right size when the list closes.
+    fn list(&mut self, i: &'a str, depth: usize) -> Res<'a, Value> {
+        let base = self.items.len();
         let (mut i, closed) = opt(punct(')')).parse(i)?;
         while closed.is_none() {
             let (rest, item) = self.element(i, depth)?;
-            items.push(item);
+            self.items.push(item);
             let (rest, more) = self.separator(rest)?;
             i = rest;
             if !more {
                 break;
             }
         }
+        let items: Vec<Value> = self.items.drain(base..).collect();
         Ok((i, Value::List(items)))
     }
 
-    /// After `(`: `[key ":" element {"," key ":" element}] ")"`.
-    fn map(&self, i: &'a str, depth: usize) -> Res<'a, Value> {
-        let mut map = Map::new();
+    /// After `(`: `[key ":" element {"," key ":" element}] ")"`, gathered like a list's.
+    fn map(&mut self, i: &'a str, depth: usize) -> Res<'a, Value> {
+        let base = self.entries.len();
         let (mut i, closed) = opt(punct(')')).parse(i)?;
         while closed.is_none() {
             let (rest, key) = self.key(i)?;
@@ -287,14 +308,15 @@ impl<'a> Decoder<'a> {
                 .parse(rest)
                 .or_else(|_| self.expected(rest, ':'))?;
             let (rest, value) = self.element(rest, depth)?;
-            map.push(key, value);
+            self.entries.push((key, value));
             let (rest, more) = self.separator(rest)?;
             i = rest;
             if !more {
                 break;
             }
         }
-        Ok((i, Value::Map(map)))
+        let entries: Vec<(Text, Value)> = self.entries.drain(base..).collect();
+        Ok((i, Value::Map(Map::from_entries(entries))))
     }
 
     /// After an element inside a list or map: `,` (more to come) or `)` (the end); both are
@@ -305,7 +327,7 @@ impl<'a> Decoder<'a> {
             .or_else(|_| self.expected(i, ')'))
     }
 
-    fn key(&self, i: &'a str) -> Res<'a, String> {
+    fn key(&mut self, i: &'a str) -> Res<'a, Text> {
         match i.as_bytes().first() {
             None => failure(i, Problem::End),
             Some(b'(' | b')' | b',' | b':') => {
@@ -333,38 +355,41 @@ impl<'a> Decoder<'a> {
     /// The text of a string token: `''` is the empty string; otherwise percent-decoded (URL
     /// form) or with the five reserved escapes undone (reduced form).
     fn leaf_text(
-        &self,
+        &mut self,
         raw: &'a str,
         percent: bool,
         at: &'a str,
-    ) -> Result<String, nom::Err<Fail>> {
+    ) -> Result<Text, nom::Err<Fail>> {
         if !percent {
             return Ok(if raw == "''" {
-                String::new()
+                Text::default()
             } else {
-                raw.to_owned()
+                Text::new(raw)
             });
         }
         let base = self.input.len() - at.len();
         match self.leaf {
-            Leaf::Url => percent_decode(raw).map_err(|(index, digit)| {
-                nom::Err::Failure(Fail {
-                    remaining: at.len(),
-                    offset: Some(base + index),
-                    problem: Problem::MalformedOctet(digit),
-                })
-            }),
-            Leaf::Reduced => Ok(unescape_reserved(raw)),
+            Leaf::Url => {
+                percent_decode(raw, &mut self.scratch).map_err(|(index, digit)| {
+                    nom::Err::Failure(Fail {
+                        remaining: at.len(),
+                        offset: Some(base + index),
+                        problem: Problem::MalformedOctet(digit),
+                    })
+                })?;
+                Ok(Text::from_utf8_lossy(&self.scratch))
+            }
+            Leaf::Reduced => Ok(unescape_reserved(raw).into()),
         }
     }
 }
 
-/// Percent-decodes `raw` as UTF-8 (invalid sequences become U+FFFD, as in rest.li). On a
-/// malformed escape, gives the byte index of the problem and the bad digit if there is one:
-/// a `%` without two characters after it is reported at the `%`, a bad digit at the digit.
-fn percent_decode(raw: &str) -> Result<String, (usize, Option<char>)> {
+/// Percent-decodes `raw` into `out` (cleared first). On a malformed escape, gives the byte
+/// index of the problem and the bad digit if there is one: a `%` without two characters after
+/// it is reported at the `%`, a bad digit at the digit.
+fn percent_decode(raw: &str, out: &mut Vec<u8>) -> Result<(), (usize, Option<char>)> {
     let bytes = raw.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
+    out.clear();
     let mut i = 0;
     while let Some(p) = bytes[i..].iter().position(|&b| b == b'%') {
         out.extend_from_slice(&bytes[i..i + p]);
@@ -378,10 +403,7 @@ fn percent_decode(raw: &str) -> Result<String, (usize, Option<char>)> {
         i += 3;
     }
     out.extend_from_slice(&bytes[i..]);
-    Ok(match String::from_utf8(out) {
-        Ok(s) => s,
-        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-    })
+    Ok(())
 }
 
 fn hex_digit(raw: &str, at: usize) -> Result<u8, (usize, Option<char>)> {

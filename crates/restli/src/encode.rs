@@ -1,7 +1,7 @@
 //! The encoder: where a value is written, which characters stay raw, and in which order map
 //! keys go. Escaping happens here and nowhere else.
 
-use crate::{Map, Value};
+use crate::{Map, Text, Value};
 
 /// Where the encoded text goes. Each position has its own escaping table.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -178,7 +178,7 @@ fn write(value: &Value, out: &mut String, table: &Table, sort: bool) {
 fn write_map(map: &Map, out: &mut String, table: &Table, sort: bool) {
     out.push('(');
     let entries = map.entries();
-    let mut write_entry = |i: usize, (k, v): &(String, Value)| {
+    let mut write_entry = |i: usize, (k, v): &(Text, Value)| {
         if i > 0 {
             out.push(',');
         }
@@ -187,7 +187,7 @@ fn write_map(map: &Map, out: &mut String, table: &Table, sort: bool) {
         write(v, out, table, sort);
     };
     if sort && !entries.is_sorted_by(|a, b| a.0 <= b.0) {
-        let mut order: Vec<&(String, Value)> = entries.iter().collect();
+        let mut order: Vec<&(Text, Value)> = entries.iter().collect();
         order.sort_by(|a, b| a.0.cmp(&b.0));
         order
             .into_iter()

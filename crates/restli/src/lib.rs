@@ -34,18 +34,24 @@
 #![warn(missing_docs)]
 
 mod decode;
+mod decoration;
 mod encode;
 mod error;
+mod projection;
 mod query;
 mod ser;
+mod text;
 mod urn;
 mod value;
 
 pub use decode::{MAX_DEPTH, from_str, from_str_path, from_str_reduced};
+pub use decoration::{Decoration, DecorationField};
 pub use encode::{Encoding, Position, Profile, encode_str};
 pub use error::{Error, Syntax};
+pub use projection::{Mask, MaskEntry};
 pub use query::{PROJECTION_PARAMS, Query};
 pub use ser::{to_string, to_string_with, to_value};
+pub use text::Text;
 pub use urn::Urn;
 pub use value::{Map, Value};
 

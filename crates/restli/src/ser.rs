@@ -153,11 +153,11 @@ impl ser::Serializer for ValueSerializer {
         if v.is_finite() {
             present(ryu::Buffer::new().format_finite(v))
         } else {
-            float_text(f64::from(v)).map(|s| Some(Value::String(s)))
+            float_text(f64::from(v)).map(|s| Some(Value::from(s)))
         }
     }
     fn serialize_f64(self, v: f64) -> Result<Self::Ok, Error> {
-        float_text(v).map(|s| Some(Value::String(s)))
+        float_text(v).map(|s| Some(Value::from(s)))
     }
     fn serialize_char(self, v: char) -> Result<Self::Ok, Error> {
         present(v.to_string())
@@ -400,7 +400,7 @@ fn key_error() -> Error {
 
 fn leaf_key(v: Value) -> Result<String, Error> {
     match v {
-        Value::String(s) => Ok(s),
+        Value::String(s) => Ok(s.into_string()),
         _ => Err(key_error()),
     }
 }

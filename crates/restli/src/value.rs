@@ -6,7 +6,7 @@ use std::str::FromStr;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
-use crate::{Encoding, Error};
+use crate::{Encoding, Error, Text};
 
 /// A Rest.li 2.0 value.
 ///
@@ -33,7 +33,7 @@ use crate::{Encoding, Error};
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Value {
     /// A leaf. Empty strings are written `''`.
-    String(String),
+    String(Text),
     /// `List(a,b)`; the empty list is `List()`.
     List(Vec<Value>),
     /// `(k:v,k2:v2)`; the empty map is `()`.
@@ -118,7 +118,7 @@ impl Value {
     #[must_use]
     pub fn to_json(&self) -> serde_json::Value {
         match self {
-            Self::String(s) => serde_json::Value::String(s.clone()),
+            Self::String(s) => serde_json::Value::String(s.as_str().to_owned()),
             Self::List(items) => {
                 serde_json::Value::Array(items.iter().map(Self::to_json).collect())
             }
@@ -147,19 +147,31 @@ impl FromStr for Value {
 
 impl From<String> for Value {
     fn from(s: String) -> Self {
-        Self::String(s)
+        Self::String(s.into())
     }
 }
 
 impl From<&str> for Value {
     fn from(s: &str) -> Self {
-        Self::String(s.to_owned())
+        Self::String(s.into())
+    }
+}
+
+impl From<&String> for Value {
+    fn from(s: &String) -> Self {
+        Self::String(s.into())
+    }
+}
+
+impl From<Text> for Value {
+    fn from(s: Text) -> Self {
+        Self::String(s)
     }
 }
 
 impl From<bool> for Value {
     fn from(b: bool) -> Self {
-        Self::String(if b { "true" } else { "false" }.to_owned())
+        Self::from(if b { "true" } else { "false" })
     }
 }
 
@@ -167,7 +179,7 @@ macro_rules! from_integer {
     ($($t:ty),*) => {$(
         impl From<$t> for Value {
             fn from(n: $t) -> Self {
-                Self::String(itoa::Buffer::new().format(n).to_owned())
+                Self::from(itoa::Buffer::new().format(n))
             }
         }
     )*};
@@ -193,10 +205,10 @@ impl From<Map> for Value {
 impl From<serde_json::Value> for Value {
     fn from(json: serde_json::Value) -> Self {
         match json {
-            serde_json::Value::Null => Self::String("null".to_owned()),
+            serde_json::Value::Null => Self::from("null"),
             serde_json::Value::Bool(b) => b.into(),
-            serde_json::Value::Number(n) => Self::String(n.to_string()),
-            serde_json::Value::String(s) => Self::String(s),
+            serde_json::Value::Number(n) => Self::from(n.to_string()),
+            serde_json::Value::String(s) => Self::from(s),
             serde_json::Value::Array(items) => {
                 Self::List(items.into_iter().map(Into::into).collect())
             }
@@ -274,7 +286,7 @@ impl<'de> Visitor<'de> for ValueVisitor {
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
         crate::ser::float_text(v)
-            .map(Value::String)
+            .map(Value::from)
             .map_err(E::custom)
     }
 
@@ -287,7 +299,7 @@ impl<'de> Visitor<'de> for ValueVisitor {
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<Value, E> {
-        Ok(Value::String("null".to_owned()))
+        Ok(Value::from("null"))
     }
 
     fn visit_none<E: de::Error>(self) -> Result<Value, E> {
@@ -308,7 +320,7 @@ impl<'de> Visitor<'de> for ValueVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Value, A::Error> {
         let mut map = Map::with_capacity(access.size_hint().unwrap_or(0).min(1024));
-        while let Some((k, v)) = access.next_entry::<String, Value>()? {
+        while let Some((k, v)) = access.next_entry::<Text, Value>()? {
             map.push(k, v);
         }
         Ok(Value::Map(map))
@@ -331,7 +343,7 @@ impl<'de> Visitor<'de> for ValueVisitor {
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Map {
-    entries: Vec<(String, Value)>,
+    entries: Vec<(Text, Value)>,
 }
 
 impl Map {
@@ -353,7 +365,7 @@ impl Map {
 
     /// Sets `key` to `value`: replaces the value of an existing key in place (returning the
     /// old one), or appends a new entry.
-    pub fn insert(&mut self, key: impl Into<String>, value: impl Into<Value>) -> Option<Value> {
+    pub fn insert(&mut self, key: impl Into<Text>, value: impl Into<Value>) -> Option<Value> {
         let key = key.into();
         let value = value.into();
         match self.entries.iter_mut().rev().find(|(k, _)| *k == key) {
@@ -366,7 +378,7 @@ impl Map {
     }
 
     /// Appends an entry without looking for an existing key (what a decoder does).
-    pub fn push(&mut self, key: impl Into<String>, value: impl Into<Value>) {
+    pub fn push(&mut self, key: impl Into<Text>, value: impl Into<Value>) {
         self.entries.push((key.into(), value.into()));
     }
 
@@ -376,7 +388,7 @@ impl Map {
         self.entries
             .iter()
             .rev()
-            .find(|(k, _)| k == key)
+            .find(|(k, _)| *k == key)
             .map(|(_, v)| v)
     }
 
@@ -422,12 +434,16 @@ impl Map {
         self.entries.sort_by(|a, b| a.0.cmp(&b.0));
     }
 
-    pub(crate) fn entries(&self) -> &[(String, Value)] {
+    pub(crate) fn from_entries(entries: Vec<(Text, Value)>) -> Self {
+        Self { entries }
+    }
+
+    pub(crate) fn entries(&self) -> &[(Text, Value)] {
         &self.entries
     }
 }
 
-impl<K: Into<String>, V: Into<Value>> FromIterator<(K, V)> for Map {
+impl<K: Into<Text>, V: Into<Value>> FromIterator<(K, V)> for Map {
     fn from_iter<I: IntoIterator<Item = (K, V)>>(iter: I) -> Self {
         Self {
             entries: iter
@@ -438,7 +454,7 @@ impl<K: Into<String>, V: Into<Value>> FromIterator<(K, V)> for Map {
     }
 }
 
-impl<K: Into<String>, V: Into<Value>> Extend<(K, V)> for Map {
+impl<K: Into<Text>, V: Into<Value>> Extend<(K, V)> for Map {
     fn extend<I: IntoIterator<Item = (K, V)>>(&mut self, iter: I) {
         for (k, v) in iter {
             self.insert(k, v);
@@ -447,8 +463,8 @@ impl<K: Into<String>, V: Into<Value>> Extend<(K, V)> for Map {
 }
 
 impl IntoIterator for Map {
-    type Item = (String, Value);
-    type IntoIter = std::vec::IntoIter<(String, Value)>;
+    type Item = (Text, Value);
+    type IntoIter = std::vec::IntoIter<(Text, Value)>;
 
     fn into_iter(self) -> Self::IntoIter {
         self.entries.into_iter()

@@ -1,19 +1,33 @@
 //! Property tests: decoding what the encoder wrote gives the value back, in every position
 //! and profile, for values full of reserved characters, spaces, controls and non-ASCII.
 
+#![allow(clippy::unwrap_used, reason = "a test stops at the first unexpected value")]
+
 use proptest::prelude::*;
 use restli::{Encoding, Map, Profile, Value};
 
 /// Characters that matter to Rest.li and URLs, plus plain ones and non-ASCII.
 const CHARS: &[char] = &[
     'a', 'Z', '0', '9', '-', '_', '.', '~', '!', '*', '(', ')', ',', ':', '\'', '%', '&', '=', '+',
-    '#', '/', '?', ';', '@', '$', ' ', '"', '\\', '[', ']', '{', '}', '|', '^', '`', '<', '>', '\t',
-    '\n', '\u{7f}', 'é', '日', '😛', '\u{fffd}', 'L', 'i', 's', 't',
+    '#', '/', '?', ';', '@', '$', ' ', '"', '\\', '[', ']', '{', '}', '|', '^', '`', '<', '>',
+    '\t', '\n', '\u{7f}', 'é', '日', '😛', '\u{fffd}', 'L', 'i', 's', 't',
 ];
 
 /// Whole leaves that look like syntax.
 const TRICKY: &[&str] = &[
-    "", "''", "List", "List(", "List()", "()", "(a:b)", "%2C", "%27%27", "%", "%zz", "a,b", "urn:li:x:(a,b)",
+    "",
+    "''",
+    "List",
+    "List(",
+    "List()",
+    "()",
+    "(a:b)",
+    "%2C",
+    "%27%27",
+    "%",
+    "%zz",
+    "a,b",
+    "urn:li:x:(a,b)",
 ];
 
 fn leaf() -> impl Strategy<Value = String> {
@@ -25,13 +39,15 @@ fn leaf() -> impl Strategy<Value = String> {
 }
 
 fn value() -> impl Strategy<Value = Value> {
-    leaf().prop_map(Value::String).prop_recursive(5, 64, 6, |inner| {
-        prop_oneof![
-            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::List),
-            prop::collection::vec((leaf(), inner), 0..6)
-                .prop_map(|entries| Value::Map(entries.into_iter().collect::<Map>())),
-        ]
-    })
+    leaf()
+        .prop_map(Value::from)
+        .prop_recursive(5, 64, 6, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..6).prop_map(Value::List),
+                prop::collection::vec((leaf(), inner), 0..6)
+                    .prop_map(|entries| Value::Map(entries.into_iter().collect::<Map>())),
+            ]
+        })
 }
 
 /// The value with every map's keys sorted, as rest.li Java writes it.
@@ -49,7 +65,7 @@ fn sorted(v: &Value) -> Value {
 
 fn leaves(v: &Value, out: &mut Vec<String>) {
     match v {
-        Value::String(s) => out.push(s.clone()),
+        Value::String(s) => out.push(s.to_string()),
         Value::List(items) => items.iter().for_each(|i| leaves(i, out)),
         Value::Map(m) => m.iter().for_each(|(k, v)| {
             out.push(k.to_owned());
@@ -65,7 +81,9 @@ fn has_reserved_escape(v: &Value) -> bool {
     leaves(v, &mut all);
     all.iter().any(|s| {
         let upper = s.to_ascii_uppercase();
-        ["%28", "%29", "%2C", "%3A", "%27"].iter().any(|e| upper.contains(e))
+        ["%28", "%29", "%2C", "%3A", "%27"]
+            .iter()
+            .any(|e| upper.contains(e))
     })
 }
 
@@ -115,7 +133,7 @@ proptest! {
     fn simple_path_keys_round_trip(s in leaf()) {
         let text = restli::encode_str(&s, Encoding::PATH);
         let want = if s.is_empty() { "''".to_owned() } else { s.clone() };
-        prop_assert_eq!(restli::from_str_path(&text), Ok(Value::String(want)));
+        prop_assert_eq!(restli::from_str_path(&text), Ok(Value::from(want)));
     }
 
     /// The serde serializer rebuilds any value from its `Serialize` form, order and

@@ -1,6 +1,8 @@
 //! Snapshots of the Rest.li text of realistic Voyager requests: what the client will put on
 //! the wire, reviewable as one diff whenever the encoder changes.
 
+#![allow(clippy::unwrap_used, reason = "a test stops at the first unexpected value")]
+
 use restli::{Encoding, Map, Profile, Query, Value};
 use serde::Serialize;
 
@@ -40,10 +42,22 @@ fn people_search_variables() {
             keywords: "C++ & C#, (senior) 'staff' engineer: 100% remote #rust +go = café/日本",
             flagship_search_intent: "SEARCH_SRP",
             query_parameters: vec![
-                Parameter { key: "resultType", value: vec!["PEOPLE"] },
-                Parameter { key: "network", value: vec!["F", "S"] },
-                Parameter { key: "geoUrn", value: vec!["103644278", "101165590"] },
-                Parameter { key: "currentCompany", value: vec!["1441"] },
+                Parameter {
+                    key: "resultType",
+                    value: vec!["PEOPLE"],
+                },
+                Parameter {
+                    key: "network",
+                    value: vec!["F", "S"],
+                },
+                Parameter {
+                    key: "geoUrn",
+                    value: vec!["103644278", "101165590"],
+                },
+                Parameter {
+                    key: "currentCompany",
+                    value: vec!["1441"],
+                },
             ],
             include_filters_in_response: false,
         },
@@ -52,7 +66,10 @@ fn people_search_variables() {
     let mut q = Query::new();
     q.push("includeWebMetadata", true);
     q.push("variables", restli::to_value(&vars).unwrap());
-    q.push("queryId", "voyagerSearchDashClusters.b0928897b71bd00a5a7291755dcd64f0");
+    q.push(
+        "queryId",
+        "voyagerSearchDashClusters.b0928897b71bd00a5a7291755dcd64f0",
+    );
     insta::assert_snapshot!(q.to_string());
 }
 
@@ -86,7 +103,9 @@ fn messaging_conversations_variables() {
     let mut vars = ConversationsVariables {
         query: ConversationsQuery {
             predicate_unions: vec![
-                Predicate::ConversationCategoryPredicate { category: "PRIMARY_INBOX" },
+                Predicate::ConversationCategoryPredicate {
+                    category: "PRIMARY_INBOX",
+                },
                 Predicate::ReadPredicate { read: false },
             ],
         },
@@ -103,7 +122,9 @@ fn messaging_conversations_variables() {
 /// A thread's messages and the mark-read batch update: a tuple URN as a leaf, in a list.
 #[test]
 fn conversation_ids_and_messages() {
-    let conversation = format!("urn:li:msg_conversation:({ME},2-NWFlNWVlZTQtMTY3Ni00NWY3LThhOTItOTc0ZDg3ZTU3OGM0XzEwMA==)");
+    let conversation = format!(
+        "urn:li:msg_conversation:({ME},2-NWFlNWVlZTQtMTY3Ni00NWY3LThhOTItOTc0ZDg3ZTU3OGM0XzEwMA==)"
+    );
     let mut messages = Map::new();
     messages.insert("conversationUrn", conversation.as_str());
     messages.insert("countBefore", 20);
@@ -112,16 +133,26 @@ fn conversation_ids_and_messages() {
     q.push("ids", Value::list([conversation.as_str()]));
     let mut out = format!("ids: {q}\n");
     out += &format!("messages: variables={}\n", Value::from(messages));
-    out += &format!("path key: {}\n", restli::encode_str(&conversation, Encoding::PATH));
-    out += &format!("body key (reduced): {}\n", restli::encode_str(&conversation, Encoding::REDUCED));
+    out += &format!(
+        "path key: {}\n",
+        restli::encode_str(&conversation, Encoding::PATH)
+    );
+    out += &format!(
+        "body key (reduced): {}\n",
+        restli::encode_str(&conversation, Encoding::REDUCED)
+    );
     insta::assert_snapshot!(out);
 }
 
 /// Batch-get of profiles and a compound key, in both profiles.
 #[test]
 fn batch_ids_in_both_profiles() {
-    let ids: Vec<String> = (1..=3).map(|n| format!("urn:li:fsd_profile:ACoAA{n}xyz")).collect();
-    let compound: Value = serde_json::from_str(r#"{"member":"urn:li:member:123","account":"urn:li:account:456"}"#).unwrap();
+    let ids: Vec<String> = (1..=3)
+        .map(|n| format!("urn:li:fsd_profile:ACoAA{n}xyz"))
+        .collect();
+    let compound: Value =
+        serde_json::from_str(r#"{"member":"urn:li:member:123","account":"urn:li:account:456"}"#)
+            .unwrap();
     let java = Encoding::QUERY.with_profile(Profile::RestliJava);
     let out = format!(
         "voyager ids=List: {}\njava ids=List: {}\nvoyager compound path key: {}\njava compound path key: {}\n",
