@@ -1,6 +1,9 @@
 //! End-to-end tests of `linkedin restli ...`: the real binary, its output and exit codes.
 
-#![allow(clippy::unwrap_used, reason = "a test stops at the first unexpected value")]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test stops at the first unexpected value"
+)]
 
 use assert_cmd::Command;
 
