@@ -40,7 +40,10 @@ impl Text {
     /// Text from UTF-8 bytes, with U+FFFD for invalid sequences (as a Rest.li server decodes
     /// percent-escapes).
     pub(crate) fn from_utf8_lossy(bytes: &[u8]) -> Self {
-        Self(CompactString::from_utf8_lossy(bytes))
+        match std::str::from_utf8(bytes) {
+            Ok(s) => Self::new(s),
+            Err(_) => Self(CompactString::from_utf8_lossy(bytes)),
+        }
     }
 
     /// The text as a `String`.
