@@ -554,27 +554,6 @@ mod tests {
     }
 
     #[test]
-    fn never_panics_on_odd_input() {
-        let alphabet = [
-            "a", "(", ")", ",", "*", "~", " ", "%", "%28", "%2", "é", "+",
-        ];
-        let mut inputs = vec![String::new()];
-        for _ in 0..4 {
-            let next: Vec<String> = inputs
-                .iter()
-                .flat_map(|s| alphabet.iter().map(move |t| format!("{s}{t}")))
-                .collect();
-            inputs.extend(next);
-        }
-        for input in &inputs {
-            if let Ok(d) = Decoration::parse(input) {
-                assert_eq!(parse(&d.to_string()), d, "{input:?}");
-                assert_eq!(parse(&d.to_wire()), d, "{input:?}");
-            }
-        }
-    }
-
-    #[test]
     fn serde_tree_shape() {
         let d = parse("(a,~b*~t(c),d~)");
         let json = serde_json::to_string(&d).unwrap();
