@@ -1,7 +1,9 @@
 //! Encode and decode throughput: on a corpus of realistic Voyager values
 //! (`fixtures/restli/corpus.txt`: search, messaging and jobs variables, `ids=List(...)` of
-//! URNs) and on a generated 1 MiB nested document. Run with `cargo bench -p restli`; divan
-//! prints bytes per second (input bytes for decoding, output bytes for encoding).
+//! URNs), on a generated 1 MiB nested document of small escaped leaves (the hard case: a
+//! token every 13 bytes, a quarter of the bytes percent-escapes), and on a 1 MiB list of
+//! URNs. Run with `cargo bench -p restli`; divan prints bytes per second (input bytes for
+//! decoding, output bytes for encoding).
 
 use divan::Bencher;
 use divan::counter::BytesCount;
@@ -99,6 +101,33 @@ fn encode_corpus(bencher: Bencher) {
 #[divan::bench]
 fn decode_1mib_nested(bencher: Bencher) {
     let text = nested_document().encode(Encoding::QUERY);
+    bencher
+        .counter(BytesCount::new(text.len()))
+        .bench(|| divan::black_box(restli::from_str(divan::black_box(&text)).expect("decodes")));
+}
+
+/// A 1 MiB `ids=List(...)` of messaging conversation URNs: long escaped leaves, little
+/// structure (a batch request's shape).
+fn urn_list_document() -> String {
+    let mut text = String::from("List(");
+    let mut n = 0u64;
+    while text.len() < 1 << 20 {
+        if n > 0 {
+            text.push(',');
+        }
+        let urn = format!(
+            "urn:li:msg_conversation:(urn:li:fsd_profile:ACoAABMCK14BZYQEFee5Ir7zBXRulzkHn_aCgio,2-{n:016}YTdjY2VhOGEtY2ExYi00YTM3LTg3YTQtMzBiYjJiYjgyMzBmXzEwMA==)"
+        );
+        text.push_str(&restli::encode_str(&urn, Encoding::QUERY));
+        n += 1;
+    }
+    text.push(')');
+    text
+}
+
+#[divan::bench]
+fn decode_1mib_urn_list(bencher: Bencher) {
+    let text = urn_list_document();
     bencher
         .counter(BytesCount::new(text.len()))
         .bench(|| divan::black_box(restli::from_str(divan::black_box(&text)).expect("decodes")));
