@@ -541,6 +541,22 @@ mod tests {
     }
 
     #[test]
+    fn token_scanning_stops_at_the_first_grammar_character() {
+        for stop in ['(', ')', ',', ':'] {
+            for len in 0..20 {
+                let head = "é".repeat(len / 2) + &"a".repeat(len % 2);
+                let text = format!("{head}{stop}bbbbbbbbbbb%");
+                let (rest, (token, percent)) = raw_token(&text).unwrap();
+                assert_eq!((token, percent), (head.as_str(), false), "{text:?}");
+                assert!(rest.starts_with(stop));
+            }
+        }
+        let (_, (token, percent)) = raw_token("abcdefgh%20ijklmnopq,r").unwrap();
+        assert_eq!((token, percent), ("abcdefgh%20ijklmnopq", true));
+        assert_eq!(raw_token("").unwrap().1, ("", false));
+    }
+
+    #[test]
     fn nesting_is_bounded() {
         let ok = format!("{}x{}", "List(".repeat(MAX_DEPTH), ")".repeat(MAX_DEPTH));
         assert!(from_str(&ok).is_ok());
