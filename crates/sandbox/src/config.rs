@@ -1,0 +1,61 @@
+//! How a sandbox is started: address, TLS, request log, and the faults it injects.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// Faults and limits, all off by default. Random ones draw from one generator seeded with
+/// [`seed`](Faults::seed), so a failing run repeats.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Faults {
+    /// A fixed delay before every answer.
+    pub latency: Option<Duration>,
+    /// Answer 429 with `Retry-After` past this many requests per window.
+    pub rate_limit: Option<RateLimit>,
+    /// Send a session to a checkpoint challenge after this many authenticated requests (LinkedIn
+    /// does so past roughly 900 an hour): a 302 to the challenge page that also wipes `li_at`.
+    pub challenge_after: Option<u64>,
+    /// The share of requests (0.0 to 1.0) answered with a random 500, 502, 503 or 504.
+    pub server_errors: f64,
+    /// The share of requests whose connection is dropped without an answer.
+    pub connection_resets: f64,
+    /// The share of answers whose body stops halfway (the declared length is not reached).
+    pub truncated_bodies: f64,
+    /// Send bodies in small chunks with this pause between them.
+    pub slow_body: Option<Duration>,
+    /// The seed of the random faults.
+    pub seed: u64,
+}
+
+/// A fixed-window request limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RateLimit {
+    /// Requests allowed per window.
+    pub requests: u64,
+    /// The window.
+    pub window: Duration,
+}
+
+/// Where and how to serve.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SandboxConfig {
+    /// The address to listen on; port 0 picks a free one. Default `127.0.0.1:0`.
+    pub addr: SocketAddr,
+    /// Serve HTTPS (HTTP/2 by ALPN, or HTTP/1.1) with a certificate from a CA made at start.
+    pub tls: bool,
+    /// Append every request as a JSON line to this file.
+    pub request_log: Option<PathBuf>,
+    /// Faults to inject.
+    pub faults: Faults,
+}
+
+impl Default for SandboxConfig {
+    fn default() -> Self {
+        Self {
+            addr: SocketAddr::from(([127, 0, 0, 1], 0)),
+            tls: false,
+            request_log: None,
+            faults: Faults::default(),
+        }
+    }
+}

@@ -1,0 +1,299 @@
+//! A LinkedIn emulator on loopback, for tests and for trying the client without an account.
+//!
+//! It is a real HTTP server (HTTP/1.1 and HTTP/2, plain or TLS with a CA made at start) that
+//! runs LinkedIn's login flow, enforces its session rules (`li_at`, `csrf-token` equal to
+//! `JSESSIONID` without quotes), answers the Voyager API, injects faults on demand (latency,
+//! rate limits, challenges, 5xx, resets, truncated and slow bodies, all from a seed), and logs
+//! every request. It never reaches the internet and never does I/O other than its socket and
+//! the request log file.
+//!
+//! ```
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), linkedin_sandbox::SandboxError> {
+//! use linkedin_sandbox::{Sandbox, SandboxConfig};
+//!
+//! let sandbox = Sandbox::start(SandboxConfig::default()).await?;
+//! assert!(sandbox.base_url().starts_with("http://127.0.0.1:"));
+//! // Cookies for the demo account, as a browser would hold them after logging in.
+//! let cookies = sandbox.demo_cookies();
+//! assert!(cookies.jsessionid.starts_with("\"ajax:"));
+//! sandbox.shutdown().await;
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! Accounts: `demo@example.com` / `demo-password` logs in; `challenge@example.com` always gets a
+//! challenge; any other password gets `BAD_PASSWORD`.
+#![warn(missing_docs)]
+
+mod body;
+mod config;
+mod log;
+mod routes;
+mod server;
+mod session;
+mod tls;
+mod world;
+
+use std::net::SocketAddr;
+use std::sync::atomic::AtomicU64;
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+use http::StatusCode;
+use tokio::sync::watch;
+
+pub use body::Body;
+pub use config::{Faults, RateLimit, SandboxConfig};
+pub use log::RequestRecord;
+pub use session::SessionCookies;
+pub use world::{CHALLENGE_USERNAME, DEMO_PASSWORD, DEMO_USERNAME, Person};
+
+/// Why a sandbox could not start.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum SandboxError {
+    /// The address could not be bound (in use, or not a local address).
+    #[error("cannot listen on {addr}: {source}")]
+    Bind {
+        /// The address asked for.
+        addr: SocketAddr,
+        /// What the system said.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The request log file could not be opened.
+    #[error("cannot open the request log {path}: {source}")]
+    RequestLog {
+        /// The file asked for.
+        path: std::path::PathBuf,
+        /// What the system said.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The TLS certificate or configuration could not be made.
+    #[error("cannot set up TLS: {0}")]
+    Tls(String),
+}
+
+/// The shared state of a running sandbox.
+pub(crate) struct State {
+    addr: SocketAddr,
+    tls: Option<tls::Tls>,
+    faults: Faults,
+    accounts: Vec<world::Account>,
+    sessions: session::Sessions,
+    log: log::RequestLog,
+    connections: AtomicU64,
+    seq: AtomicU64,
+    rng: Mutex<fastrand::Rng>,
+    window: Mutex<(Instant, u64)>,
+}
+
+/// A fault drawn for one request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Fault {
+    Reset,
+    ServerError(StatusCode),
+    Truncate,
+}
+
+impl State {
+    /// Draws this request's random fault, if any, from the seeded generator.
+    fn draw_fault(&self) -> Option<Fault> {
+        let f = &self.faults;
+        if f.connection_resets <= 0.0 && f.server_errors <= 0.0 && f.truncated_bodies <= 0.0 {
+            return None;
+        }
+        let mut rng = self
+            .rng
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let roll = rng.f64();
+        if roll < f.connection_resets {
+            return Some(Fault::Reset);
+        }
+        if roll < f.connection_resets + f.server_errors {
+            let statuses = [
+                StatusCode::INTERNAL_SERVER_ERROR,
+                StatusCode::BAD_GATEWAY,
+                StatusCode::SERVICE_UNAVAILABLE,
+                StatusCode::GATEWAY_TIMEOUT,
+            ];
+            return Some(Fault::ServerError(statuses[rng.usize(..statuses.len())]));
+        }
+        if roll < f.connection_resets + f.server_errors + f.truncated_bodies {
+            return Some(Fault::Truncate);
+        }
+        None
+    }
+
+    /// Counts a request against the rate limit; past it, the seconds until the window ends.
+    fn over_rate_limit(&self, now: Instant) -> Option<u64> {
+        let limit = self.faults.rate_limit?;
+        let mut window = self
+            .window
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if now.duration_since(window.0) >= limit.window {
+            *window = (now, 0);
+        }
+        window.1 += 1;
+        if window.1 <= limit.requests {
+            return None;
+        }
+        let left = limit.window.saturating_sub(now.duration_since(window.0));
+        Some(left.as_secs().max(1))
+    }
+
+    /// A token for a challenge URL.
+    fn challenge_token(&self) -> String {
+        let mut rng = self
+            .rng
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        format!("AgH{:016x}", rng.u64(..))
+    }
+}
+
+/// Starts sandboxes.
+#[derive(Debug)]
+pub struct Sandbox;
+
+impl Sandbox {
+    /// Binds the address, makes the TLS certificate if asked, and starts serving on the
+    /// current tokio runtime.
+    ///
+    /// # Errors
+    ///
+    /// [`SandboxError`] when the address cannot be bound, the log file cannot be opened, or TLS
+    /// cannot be set up.
+    pub async fn start(config: SandboxConfig) -> Result<SandboxHandle, SandboxError> {
+        let listener = tokio::net::TcpListener::bind(config.addr)
+            .await
+            .map_err(|source| SandboxError::Bind {
+                addr: config.addr,
+                source,
+            })?;
+        let addr = listener.local_addr().map_err(|source| SandboxError::Bind {
+            addr: config.addr,
+            source,
+        })?;
+        let request_log =
+            log::RequestLog::new(config.request_log.as_deref()).map_err(|source| {
+                SandboxError::RequestLog {
+                    path: config.request_log.clone().unwrap_or_default(),
+                    source,
+                }
+            })?;
+        let tls = if config.tls { Some(tls::make()?) } else { None };
+        let sessions = session::Sessions::new(config.faults.seed);
+        let accounts = world::accounts();
+        let demo = accounts
+            .iter()
+            .position(|a| a.username == DEMO_USERNAME)
+            .unwrap_or_default();
+        let demo_cookies = sessions.open(demo, None);
+        let state = Arc::new(State {
+            addr,
+            tls,
+            accounts,
+            sessions,
+            log: request_log,
+            connections: AtomicU64::new(0),
+            seq: AtomicU64::new(0),
+            rng: Mutex::new(fastrand::Rng::with_seed(config.faults.seed)),
+            window: Mutex::new((Instant::now(), 0)),
+            faults: config.faults,
+        });
+        let (stop, stopped) = watch::channel(false);
+        let task = tokio::spawn(server::serve(listener, state.clone(), stopped));
+        let scheme = if state.tls.is_some() { "https" } else { "http" };
+        Ok(SandboxHandle {
+            base_url: format!("{scheme}://{addr}"),
+            state,
+            demo_cookies,
+            stop,
+            task: Some(task),
+        })
+    }
+}
+
+/// A running sandbox. Dropping it stops the listener; [`shutdown`](Self::shutdown) also waits
+/// for open connections to finish.
+#[derive(Debug)]
+pub struct SandboxHandle {
+    base_url: String,
+    state: Arc<State>,
+    demo_cookies: SessionCookies,
+    stop: watch::Sender<bool>,
+    task: Option<tokio::task::JoinHandle<()>>,
+}
+
+impl std::fmt::Debug for State {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("State")
+            .field("addr", &self.addr)
+            .finish_non_exhaustive()
+    }
+}
+
+impl SandboxHandle {
+    /// `http://127.0.0.1:<port>` (or `https://...`): where to point a client.
+    #[must_use]
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// The address it listens on.
+    #[must_use]
+    pub fn addr(&self) -> SocketAddr {
+        self.state.addr
+    }
+
+    /// The CA certificate to trust, in PEM, when serving TLS.
+    #[must_use]
+    pub fn ca_pem(&self) -> Option<&str> {
+        self.state.tls.as_ref().map(|t| t.ca_pem.as_str())
+    }
+
+    /// The CA certificate to trust, in DER, when serving TLS.
+    #[must_use]
+    pub fn ca_der(&self) -> Option<&[u8]> {
+        self.state.tls.as_ref().map(|t| t.ca_der.as_ref())
+    }
+
+    /// Cookies of a live session of the demo account, for cookie login.
+    #[must_use]
+    pub fn demo_cookies(&self) -> &SessionCookies {
+        &self.demo_cookies
+    }
+
+    /// Every request answered so far (the latest 100,000), in order.
+    #[must_use]
+    pub fn requests(&self) -> Vec<RequestRecord> {
+        self.state.log.snapshot()
+    }
+
+    /// How many connections were accepted.
+    #[must_use]
+    pub fn connections(&self) -> u64 {
+        self.state
+            .connections
+            .load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Stops accepting, lets open connections finish (up to five seconds), and returns.
+    pub async fn shutdown(mut self) {
+        let _ = self.stop.send(true);
+        if let Some(task) = self.task.take() {
+            let _ = task.await;
+        }
+    }
+}
+
+impl Drop for SandboxHandle {
+    fn drop(&mut self) {
+        let _ = self.stop.send(true);
+    }
+}

@@ -1,0 +1,168 @@
+//! The request log: every request as one record, kept in memory for tests and written as a
+//! JSON line to a file when asked. Secrets are never recorded: cookie values, the
+//! `csrf-token` header and the login password are left out or redacted.
+
+use std::collections::VecDeque;
+use std::io::Write;
+use std::sync::Mutex;
+
+use serde::Serialize;
+
+/// How many records stay in memory; older ones are dropped (the file keeps everything).
+const KEPT: usize = 100_000;
+
+/// One request the sandbox answered (or dropped, for a connection-reset fault).
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct RequestRecord {
+    /// The order of arrival, from 0.
+    pub seq: u64,
+    /// Which connection it came on, counted from 0 in order of acceptance.
+    pub connection: u64,
+    /// `GET`, `POST`, ...
+    pub method: String,
+    /// The path, as sent.
+    pub path: String,
+    /// The raw query string (without `?`), as sent.
+    pub query: String,
+    /// The HTTP version (`HTTP/1.1`, `HTTP/2.0`).
+    pub version: String,
+    /// The headers that matter to LinkedIn, by name (values of secret headers are never kept:
+    /// `csrf-token` is recorded as `present`).
+    pub headers: Vec<(String, String)>,
+    /// The names of the cookies sent (never their values).
+    pub cookies: Vec<String>,
+    /// The body as text (lossy), with the login password redacted.
+    pub body: String,
+    /// The status answered, or 0 when the connection was reset instead.
+    pub status: u16,
+}
+
+/// Headers worth recording, in lower case.
+pub(crate) const RECORDED_HEADERS: [&str; 10] = [
+    "host",
+    "accept",
+    "content-type",
+    "user-agent",
+    "x-restli-protocol-version",
+    "x-li-lang",
+    "x-li-track",
+    "x-li-user-agent",
+    "x-http-method-override",
+    "accept-encoding",
+];
+
+#[derive(Default)]
+pub(crate) struct RequestLog {
+    kept: Mutex<VecDeque<RequestRecord>>,
+    file: Option<Mutex<std::fs::File>>,
+}
+
+impl RequestLog {
+    pub(crate) fn new(path: Option<&std::path::Path>) -> std::io::Result<Self> {
+        let file = match path {
+            Some(p) => Some(Mutex::new(
+                std::fs::OpenOptions::new()
+                    .create(true)
+                    .append(true)
+                    .open(p)?,
+            )),
+            None => None,
+        };
+        Ok(Self {
+            kept: Mutex::new(VecDeque::new()),
+            file,
+        })
+    }
+
+    pub(crate) fn push(&self, record: RequestRecord) {
+        if let Some(file) = &self.file
+            && let Ok(mut line) = serde_json::to_vec(&record)
+        {
+            line.push(b'\n');
+            let mut f = file
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            // A full disk must not take the emulator down; the in-memory log still has it.
+            let _ = f.write_all(&line);
+        }
+        let mut kept = self
+            .kept
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if kept.len() == KEPT {
+            kept.pop_front();
+        }
+        kept.push_back(record);
+    }
+
+    pub(crate) fn snapshot(&self) -> Vec<RequestRecord> {
+        let kept = self
+            .kept
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        kept.iter().cloned().collect()
+    }
+}
+
+/// The body as it may be logged: a login form loses its password.
+pub(crate) fn loggable_body(content_type: &str, body: &[u8]) -> String {
+    if content_type.starts_with("application/x-www-form-urlencoded") {
+        let pairs: Vec<(String, String)> = form_urlencoded::parse(body)
+            .map(|(k, v)| {
+                let v = if k == "session_password" || k == "JSESSIONID" {
+                    "<redacted>".to_owned()
+                } else {
+                    v.into_owned()
+                };
+                (k.into_owned(), v)
+            })
+            .collect();
+        return form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(pairs)
+            .finish();
+    }
+    String::from_utf8_lossy(body).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn login_forms_lose_their_secrets() {
+        let body =
+            b"session_key=demo%40example.com&session_password=hunter2&JSESSIONID=%22ajax%3A1%22";
+        let logged = loggable_body("application/x-www-form-urlencoded", body);
+        assert!(
+            !logged.contains("hunter2") && !logged.contains("ajax"),
+            "{logged}"
+        );
+        assert!(
+            logged.contains("session_key=demo%40example.com"),
+            "{logged}"
+        );
+    }
+
+    #[test]
+    fn memory_keeps_the_latest_records() {
+        let log = RequestLog::new(None).unwrap();
+        let record = |seq| RequestRecord {
+            seq,
+            connection: 0,
+            method: "GET".into(),
+            path: "/".into(),
+            query: String::new(),
+            version: "HTTP/1.1".into(),
+            headers: vec![],
+            cookies: vec![],
+            body: String::new(),
+            status: 200,
+        };
+        for seq in 0..(KEPT as u64 + 3) {
+            log.push(record(seq));
+        }
+        let kept = log.snapshot();
+        assert_eq!(kept.len(), KEPT);
+        assert_eq!(kept[0].seq, 3);
+    }
+}

@@ -1,0 +1,326 @@
+//! What the sandbox answers: the login flow, the pages around it, and the Voyager API behind
+//! LinkedIn's session rules.
+
+use bytes::Bytes;
+use http::{HeaderMap, HeaderValue, Method, Response, StatusCode, header};
+use serde_json::json;
+
+use crate::State;
+use crate::body::Body;
+use crate::session::{Admission, cookie, unquote};
+use crate::world::{Gate, Person};
+
+/// A request as the routes see it: the parts that matter, with the body read.
+pub(crate) struct Incoming<'a> {
+    pub(crate) method: &'a Method,
+    pub(crate) path: &'a str,
+    pub(crate) headers: &'a HeaderMap,
+    pub(crate) body: &'a Bytes,
+}
+
+impl Incoming<'_> {
+    /// `http://host` or `https://host`, as the client reached the sandbox.
+    fn origin(&self, state: &State) -> String {
+        let host = self
+            .headers
+            .get(header::HOST)
+            .and_then(|h| h.to_str().ok())
+            .map_or_else(|| state.addr.to_string(), str::to_owned);
+        format!(
+            "{}://{host}",
+            if state.tls.is_some() { "https" } else { "http" }
+        )
+    }
+
+    fn accepts_normalized(&self) -> bool {
+        self.headers
+            .get(header::ACCEPT)
+            .and_then(|a| a.to_str().ok())
+            .is_some_and(|a| a.contains("application/vnd.linkedin.normalized+json"))
+    }
+}
+
+pub(crate) fn route(state: &State, req: &Incoming<'_>) -> Response<Body> {
+    let path = req.path;
+    match (req.method, path) {
+        (&Method::GET, "/uas/authenticate") => bootstrap(state),
+        (&Method::POST, "/uas/authenticate") => login(state, req),
+        (&Method::GET, "/") => home(),
+        (&Method::GET, "/authwall") => html(
+            StatusCode::OK,
+            "<html><body><h1>Join LinkedIn</h1><p>Sign in to see this page.</p></body></html>",
+        ),
+        (&Method::GET, p) if p.starts_with("/checkpoint/challenge/") => html(
+            StatusCode::OK,
+            "<html><body><h1>Let's do a quick security check</h1>\
+             <p>This is the sandbox's challenge page. Log in again with browser cookies.</p></body></html>",
+        ),
+        (&Method::GET, p) if p.starts_with("/in/") => profile_page(state, req),
+        (_, p) if p.starts_with("/voyager/api/") => voyager(state, req),
+        _ => text(StatusCode::NOT_FOUND, "not found"),
+    }
+}
+
+/// `GET /uas/authenticate`: the cookie bootstrap.
+fn bootstrap(state: &State) -> Response<Body> {
+    let id = state.sessions.bootstrap();
+    let mut resp = json_response(StatusCode::OK, &json!({"status": "success"}));
+    set_cookie(&mut resp, state, &format!("JSESSIONID=\"{id}\""));
+    set_cookie(&mut resp, state, "bcookie=\"v=2&sandbox-bcookie\"");
+    set_cookie(
+        &mut resp,
+        state,
+        "lidc=\"b=SB01:s=O:r=O:a=O:p=O:g=1:u=1:x=1:i=1:t=1:v=2:sig=sandbox\"",
+    );
+    resp
+}
+
+/// `POST /uas/authenticate`: `session_key`, `session_password` and `JSESSIONID` in a form.
+fn login(state: &State, req: &Incoming<'_>) -> Response<Body> {
+    let form: Vec<(String, String)> = form_urlencoded::parse(req.body)
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    let field = |name: &str| {
+        form.iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    };
+    // The form's JSESSIONID must be the cookie the bootstrap set: LinkedIn's login CSRF check.
+    let cookie_id = cookie(req.headers, "JSESSIONID");
+    let form_id = field("JSESSIONID");
+    let known = cookie_id.as_deref().is_some_and(|c| {
+        form_id.map(unquote) == Some(unquote(c)) && state.sessions.knows_jsessionid(unquote(c))
+    });
+    if !known {
+        return empty(StatusCode::FORBIDDEN);
+    }
+    let username = field("session_key").unwrap_or_default();
+    let password = field("session_password").unwrap_or_default();
+    let account = state
+        .accounts
+        .iter()
+        .position(|a| a.username.eq_ignore_ascii_case(username));
+    let outcome = account.map(|i| (i, state.accounts[i].gate));
+    match outcome {
+        Some((i, Gate::Password(expected))) if password == expected => {
+            let cookies = state.sessions.open(i, cookie_id.as_deref().map(unquote));
+            let mut resp = json_response(
+                StatusCode::OK,
+                &json!({"login_result": "PASS", "challenge_url": ""}),
+            );
+            set_cookie(
+                &mut resp,
+                state,
+                &format!("li_at={}; HttpOnly", cookies.li_at),
+            );
+            set_cookie(
+                &mut resp,
+                state,
+                &format!("JSESSIONID={}", cookies.jsessionid),
+            );
+            resp
+        }
+        Some((_, Gate::Challenge)) => {
+            let url = format!(
+                "{}/checkpoint/challenge/{}",
+                req.origin(state),
+                state.challenge_token()
+            );
+            json_response(
+                StatusCode::OK,
+                &json!({"login_result": "CHALLENGE", "challenge_url": url}),
+            )
+        }
+        _ => json_response(
+            StatusCode::OK,
+            &json!({"login_result": "BAD_PASSWORD", "challenge_url": ""}),
+        ),
+    }
+}
+
+/// `GET /`: the page whose meta tags the reference client reads after logging in.
+fn home() -> Response<Body> {
+    html(
+        StatusCode::OK,
+        "<!DOCTYPE html><html><head>\
+         <meta name=\"applicationInstance\" content=\"{&quot;applicationUrn&quot;:&quot;urn:li:application:(voyager-web,voyager-web)&quot;,&quot;version&quot;:&quot;1.13.42289&quot;,&quot;trackingId&quot;:&quot;c2FuZGJveC10cmFja2luZw==&quot;}\">\
+         <meta name=\"clientPageInstanceId\" content=\"5b1f2c3e-8d4a-4c6b-9e7f-0a1b2c3d4e5f\">\
+         <title>LinkedIn</title></head><body>LinkedIn sandbox</body></html>",
+    )
+}
+
+/// `GET /in/<vanity>/`: the profile page, whose `<code>` blocks hold the profile URN; the
+/// authwall for a visitor without a session.
+fn profile_page(state: &State, req: &Incoming<'_>) -> Response<Body> {
+    let vanity = req.path.trim_start_matches("/in/").trim_end_matches('/');
+    if state.sessions.of_page(req.headers).is_none() {
+        let target = format!("{}{}", req.origin(state), req.path);
+        let encoded: String = form_urlencoded::byte_serialize(target.as_bytes()).collect();
+        let location = format!(
+            "{}/authwall?trk=bf&sessionRedirect={encoded}",
+            req.origin(state)
+        );
+        return redirect(&location);
+    }
+    let Some(person) = state
+        .accounts
+        .iter()
+        .map(|a| &a.person)
+        .find(|p| p.public_id == vanity)
+    else {
+        return html(
+            StatusCode::NOT_FOUND,
+            "<html><body><h1>This page doesn't exist</h1></body></html>",
+        );
+    };
+    let data = json!({
+        "data": {"*elements": [format!("urn:li:fsd_profile:{}", person.profile_id)]},
+        "included": [{
+            "entityUrn": format!("urn:li:fsd_profile:{}", person.profile_id),
+            "publicIdentifier": person.public_id,
+            "firstName": person.first_name,
+            "lastName": person.last_name,
+            "headline": person.headline,
+            "$type": "com.linkedin.voyager.dash.identity.profile.Profile",
+        }],
+    });
+    let escaped = data
+        .to_string()
+        .replace('&', "&amp;")
+        .replace('"', "&quot;");
+    html(
+        StatusCode::OK,
+        &format!(
+            "<!DOCTYPE html><html><head><title>{} {} | LinkedIn</title></head><body>\
+             <code style=\"display: none\" id=\"bpr-guid-1\">{escaped}</code></body></html>",
+            person.first_name, person.last_name
+        ),
+    )
+}
+
+/// Everything under `/voyager/api/`: the session gate, then the endpoint.
+fn voyager(state: &State, req: &Incoming<'_>) -> Response<Body> {
+    let session = match state
+        .sessions
+        .admit(req.headers, state.faults.challenge_after)
+    {
+        Admission::Unauthenticated => {
+            return json_response(StatusCode::UNAUTHORIZED, &json!({"status": 401}));
+        }
+        // LinkedIn answers a stale or missing CSRF token with 403 and no body.
+        Admission::CsrfMismatch => return empty(StatusCode::FORBIDDEN),
+        Admission::Challenged => {
+            let location = format!(
+                "{}/checkpoint/challenge/{}",
+                req.origin(state),
+                state.challenge_token()
+            );
+            let mut resp = redirect(&location);
+            set_cookie(
+                &mut resp,
+                state,
+                "li_at=\"delete me\"; Expires=Thu, 01 Jan 1970 00:00:00 GMT",
+            );
+            return resp;
+        }
+        Admission::Admitted(session) => session,
+    };
+    let me = &state.accounts[session.account].person;
+    let endpoint = &req.path["/voyager/api".len()..];
+    match (req.method, endpoint) {
+        (&Method::GET, "/me") => {
+            json_response(StatusCode::OK, &me_body(me, req.accepts_normalized()))
+        }
+        // Retired by LinkedIn: the whole legacy profile family answers 410.
+        (_, e) if e.starts_with("/identity/profiles/") => {
+            json_response(StatusCode::GONE, &json!({"status": 410}))
+        }
+        _ => json_response(StatusCode::NOT_FOUND, &json!({"status": 404})),
+    }
+}
+
+/// `GET /me`, in the normalized encoding (`data` + `included`) or nested.
+fn me_body(me: &Person, normalized: bool) -> serde_json::Value {
+    let mini_urn = format!("urn:li:fs_miniProfile:{}", me.profile_id);
+    let mini = json!({
+        "firstName": me.first_name,
+        "lastName": me.last_name,
+        "occupation": me.headline,
+        "publicIdentifier": me.public_id,
+        "objectUrn": format!("urn:li:member:{}", me.member_id),
+        "dashEntityUrn": format!("urn:li:fsd_profile:{}", me.profile_id),
+        "entityUrn": mini_urn,
+        "trackingId": "c2FuZGJveC1taW5pLXByb2ZpbGU=",
+        "$type": "com.linkedin.voyager.identity.shared.MiniProfile",
+    });
+    let contact = json!({"$type": "com.linkedin.voyager.identity.shared.PublicContactInfo"});
+    if normalized {
+        json!({
+            "data": {
+                "plainId": me.member_id,
+                "publicContactInfo": contact,
+                "premiumSubscriber": false,
+                "*miniProfile": mini_urn,
+                "$type": "com.linkedin.voyager.common.Me",
+            },
+            "included": [mini],
+        })
+    } else {
+        json!({
+            "plainId": me.member_id,
+            "publicContactInfo": contact,
+            "premiumSubscriber": false,
+            "miniProfile": mini,
+        })
+    }
+}
+
+fn set_cookie(resp: &mut Response<Body>, state: &State, cookie: &str) {
+    // Host-only cookies (no Domain), so a client's jar keeps them for whatever host it used.
+    let secure = if state.tls.is_some() { "; Secure" } else { "" };
+    if let Ok(v) = HeaderValue::from_str(&format!("{cookie}; Path=/{secure}")) {
+        resp.headers_mut().append(header::SET_COOKIE, v);
+    }
+}
+
+fn respond(status: StatusCode, content_type: Option<&'static str>, body: Body) -> Response<Body> {
+    let mut resp = Response::new(body);
+    *resp.status_mut() = status;
+    if let Some(ct) = content_type {
+        resp.headers_mut()
+            .insert(header::CONTENT_TYPE, HeaderValue::from_static(ct));
+    }
+    resp
+}
+
+pub(crate) fn json_response(status: StatusCode, value: &serde_json::Value) -> Response<Body> {
+    respond(
+        status,
+        Some("application/json"),
+        Body::full(value.to_string()),
+    )
+}
+
+pub(crate) fn empty(status: StatusCode) -> Response<Body> {
+    respond(status, None, Body::empty())
+}
+
+fn html(status: StatusCode, page: &str) -> Response<Body> {
+    respond(
+        status,
+        Some("text/html; charset=utf-8"),
+        Body::full(page.to_owned()),
+    )
+}
+
+fn text(status: StatusCode, msg: &'static str) -> Response<Body> {
+    respond(status, Some("text/plain; charset=utf-8"), Body::full(msg))
+}
+
+fn redirect(location: &str) -> Response<Body> {
+    let mut resp = empty(StatusCode::FOUND);
+    if let Ok(v) = HeaderValue::from_str(location) {
+        resp.headers_mut().insert(header::LOCATION, v);
+    }
+    resp
+}

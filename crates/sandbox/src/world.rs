@@ -1,0 +1,74 @@
+//! The people the sandbox knows, and the accounts that can log in.
+//!
+//! For now the world holds the accounts of the login flow and their members; the full
+//! fixture world (people, companies, jobs, posts, conversations) grows here.
+
+/// A member of the world.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    /// The profile id, the key of `urn:li:fsd_profile:<id>` and `urn:li:fs_miniProfile:<id>`.
+    pub profile_id: &'static str,
+    /// The numeric member id of `urn:li:member:<id>`.
+    pub member_id: u64,
+    /// The vanity name of `/in/<public_id>/`.
+    pub public_id: &'static str,
+    /// First name.
+    pub first_name: &'static str,
+    /// Last name.
+    pub last_name: &'static str,
+    /// The headline under the name.
+    pub headline: &'static str,
+}
+
+/// How a login attempt ends for an account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Gate {
+    /// Logs in with the right password.
+    Password(&'static str),
+    /// Always answered with a challenge, whatever the password.
+    Challenge,
+}
+
+/// An account of the login flow.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Account {
+    pub(crate) username: &'static str,
+    pub(crate) gate: Gate,
+    pub(crate) person: Person,
+}
+
+/// The demo account's username.
+pub const DEMO_USERNAME: &str = "demo@example.com";
+/// The demo account's password.
+pub const DEMO_PASSWORD: &str = "demo-password";
+/// An account that always gets a challenge.
+pub const CHALLENGE_USERNAME: &str = "challenge@example.com";
+
+pub(crate) fn accounts() -> Vec<Account> {
+    vec![
+        Account {
+            username: DEMO_USERNAME,
+            gate: Gate::Password(DEMO_PASSWORD),
+            person: Person {
+                profile_id: "ACoAABx3kQ0BsK2dYmPq7Lw9sVtZr4nE1fHjUoQ",
+                member_id: 470_926_337,
+                public_id: "demo-member",
+                first_name: "Dana",
+                last_name: "Moreau",
+                headline: "Staff Engineer at Northwind Robotics",
+            },
+        },
+        Account {
+            username: CHALLENGE_USERNAME,
+            gate: Gate::Challenge,
+            person: Person {
+                profile_id: "ACoAAC9fWm2BtR5xLe8uKc3pYa7vHd0qNiGsTzE",
+                member_id: 512_003_481,
+                public_id: "checkpoint-casey",
+                first_name: "Casey",
+                last_name: "Okafor",
+                headline: "Product Manager",
+            },
+        },
+    ]
+}

@@ -1,0 +1,57 @@
+"""Drives the reference Python client (PyPI linkedin-api 2.3.1) against a running sandbox.
+
+    python3 -m venv /tmp/liapi && /tmp/liapi/bin/pip install linkedin-api==2.3.1
+    URL=$(linkedin sandbox | head -1) &   # or start it in another terminal
+    HOME=$(mktemp -d) /tmp/liapi/bin/python tools/reference_client_check.py "$URL"
+
+The client has no base-URL option, so its two class attributes are pointed at the sandbox;
+everything else is the client as published. Exits non-zero when an answer is not the one
+LinkedIn gives today.
+"""
+
+import sys
+
+from linkedin_api.client import Client
+
+base = sys.argv[1].rstrip("/")
+Client.LINKEDIN_BASE_URL = base
+Client.API_BASE_URL = base + "/voyager/api"
+
+import linkedin_api.linkedin as linkedin_module  # noqa: E402
+from linkedin_api import Linkedin  # noqa: E402
+from linkedin_api.client import ChallengeException  # noqa: E402
+
+# The client sleeps 2-5 s before every call to look human; not needed on loopback.
+linkedin_module.default_evade = lambda: None
+
+failures = []
+
+
+def check(name, ok, detail):
+    print(("ok   " if ok else "FAIL ") + name + ": " + str(detail))
+    if not ok:
+        failures.append(name)
+
+
+api = Linkedin("demo@example.com", "demo-password", refresh_cookies=True)
+me = api.get_user_profile(use_cache=False)
+check("password login + get_user_profile", me.get("miniProfile", {}).get("publicIdentifier") == "demo-member", me.get("plainId"))
+
+# LinkedIn retired /identity/profiles/*: a bare {"status": 410}, on which 2.3.1 raises KeyError('message').
+try:
+    api.get_profile("demo-member")
+    check("get_profile answers 410", False, "no error")
+except KeyError as e:
+    check("get_profile answers 410", str(e) == "'message'", "KeyError " + str(e))
+
+for user, password, expected in [
+    ("demo@example.com", "wrong", "BAD_PASSWORD"),
+    ("challenge@example.com", "anything", "CHALLENGE"),
+]:
+    try:
+        Linkedin(user, password, refresh_cookies=True)
+        check("login " + user, False, "no error")
+    except ChallengeException as e:
+        check("login " + user, str(e) == expected, "ChallengeException " + str(e))
+
+sys.exit(1 if failures else 0)
