@@ -5,6 +5,8 @@ use bytes::Bytes;
 use http::{HeaderMap, HeaderValue, Method, Response, StatusCode, header};
 use serde_json::json;
 
+use linkedin_catalogue as catalogue;
+
 use crate::State;
 use crate::body::Body;
 use crate::session::{Admission, cookie, unquote};
@@ -14,6 +16,7 @@ use crate::world::{Gate, Person};
 pub(crate) struct Incoming<'a> {
     pub(crate) method: &'a Method,
     pub(crate) path: &'a str,
+    pub(crate) query: &'a str,
     pub(crate) headers: &'a HeaderMap,
     pub(crate) body: &'a Bytes,
 }
@@ -225,18 +228,65 @@ fn voyager(state: &State, req: &Incoming<'_>) -> Response<Body> {
         }
         Admission::Admitted(session) => session,
     };
-    let me = &state.accounts[session.account].person;
-    let endpoint = &req.path["/voyager/api".len()..];
-    match (req.method, endpoint) {
-        (&Method::GET, "/me") => {
+    // A Rest.li server decodes every parameter before anything else: a repeated name or a
+    // malformed value is a 400, as a request our client would send wrongly must fail here too.
+    let Ok(query) = restli::Query::parse(req.query) else {
+        return json_response(StatusCode::BAD_REQUEST, &json!({"status": 400}));
+    };
+    let malformed = query
+        .iter()
+        .any(|(name, _)| !restli::PROJECTION_PARAMS.contains(&name) && query.value(name).is_err());
+    if malformed {
+        return json_response(StatusCode::BAD_REQUEST, &json!({"status": 400}));
+    }
+    let path = &req.path["/voyager/api".len()..];
+    let method = match *req.method {
+        Method::GET => catalogue::Method::Get,
+        Method::POST => catalogue::Method::Post,
+        _ => return json_response(StatusCode::METHOD_NOT_ALLOWED, &json!({"status": 405})),
+    };
+    let lookup = |name: &str| query.raw(name);
+    let Some(endpoint) = catalogue::matching(method, catalogue::Base::Api, path, &lookup).next()
+    else {
+        return unknown(path);
+    };
+    match (endpoint.status, endpoint.name) {
+        (catalogue::Status::Gone, _) => json_response(StatusCode::GONE, &json!({"status": 410})),
+        // LinkedIn answers the retired legacy message sends with a 500.
+        (catalogue::Status::Broken, _) if method == catalogue::Method::Post => {
+            json_response(StatusCode::INTERNAL_SERVER_ERROR, &json!({"status": 500}))
+        }
+        (_, "me") => {
+            let me = &state.accounts[session.account].person;
             json_response(StatusCode::OK, &me_body(me, req.accepts_normalized()))
         }
-        // Retired by LinkedIn: the whole legacy profile family answers 410.
-        (_, e) if e.starts_with("/identity/profiles/") => {
-            json_response(StatusCode::GONE, &json!({"status": 410}))
-        }
-        _ => json_response(StatusCode::NOT_FOUND, &json!({"status": 404})),
+        (_, name) => not_emulated(name),
     }
+}
+
+/// A request that matches no catalogue entry: a GraphQL query with an unknown `queryId` is a
+/// 400, the retired `/identity/profiles/*` family answers 410 as a whole, anything else 404.
+fn unknown(path: &str) -> Response<Body> {
+    if path.ends_with("/graphql") {
+        json_response(StatusCode::BAD_REQUEST, &json!({"status": 400}))
+    } else if path.starts_with("/identity/profiles/") {
+        json_response(StatusCode::GONE, &json!({"status": 410}))
+    } else {
+        json_response(StatusCode::NOT_FOUND, &json!({"status": 404}))
+    }
+}
+
+/// A catalogue endpoint the sandbox does not answer yet: 501, naming it, so a test that needs
+/// it fails clearly instead of reading an invented answer.
+fn not_emulated(name: &str) -> Response<Body> {
+    let mut resp = json_response(
+        StatusCode::NOT_IMPLEMENTED,
+        &json!({"status": 501, "endpoint": name}),
+    );
+    if let Ok(v) = HeaderValue::from_str(name) {
+        resp.headers_mut().insert("x-sandbox-not-emulated", v);
+    }
+    resp
 }
 
 /// `GET /me`, in the normalized encoding (`data` + `included`) or nested.

@@ -143,6 +143,7 @@ async fn handle(
         let incoming = Incoming {
             method: &parts.method,
             path: parts.uri.path(),
+            query: parts.uri.query().unwrap_or_default(),
             headers: &parts.headers,
             body: &received,
         };

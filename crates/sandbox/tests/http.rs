@@ -921,3 +921,72 @@ async fn shutdown_stops_listening() {
         .unwrap();
     assert!(tokio::net::TcpStream::connect(addr).await.is_err());
 }
+
+/// The Voyager API is routed by the endpoint catalogue: a Rest.li server's 400s come first,
+/// then an unknown `queryId` (400), the retired entries (410), the broken legacy sends (500), a
+/// catalogue entry the sandbox does not answer yet (501 naming it), and `/me`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_api_is_routed_by_the_catalogue() {
+    let sandbox = plain().await;
+    let mut client = Client::connect(&sandbox).await;
+    let demo = sandbox.demo_cookies().clone();
+    let (cookie, csrf) = voyager_auth(&demo.li_at, &demo.jsessionid);
+    let auth = [("cookie", cookie.as_str()), ("csrf-token", csrf.as_str())];
+    let experiences = linkedin_catalogue::by_name("profile_experiences").unwrap();
+    let query_id = experiences.query_id.unwrap();
+
+    let cases: [(Method, String, StatusCode, serde_json::Value); 7] = [
+        // Raw ':' and '(' inside a leaf: not Rest.li.
+        (
+            Method::GET,
+            format!("/voyager/api/graphql?queryId={query_id}&variables=(profileUrn:urn:li:fsd_profile:ACoAA)"),
+            StatusCode::BAD_REQUEST,
+            json!({"status": 400}),
+        ),
+        (
+            Method::GET,
+            "/voyager/api/me?count=1&count=2".to_owned(),
+            StatusCode::BAD_REQUEST,
+            json!({"status": 400}),
+        ),
+        (
+            Method::GET,
+            "/voyager/api/graphql?queryId=voyagerNothing.00000000000000000000000000000000&variables=()".to_owned(),
+            StatusCode::BAD_REQUEST,
+            json!({"status": 400}),
+        ),
+        (
+            Method::GET,
+            "/voyager/api/identity/profiles/ACoAA/whateverElse".to_owned(),
+            StatusCode::GONE,
+            json!({"status": 410}),
+        ),
+        (
+            Method::POST,
+            "/voyager/api/messaging/conversations?action=create".to_owned(),
+            StatusCode::INTERNAL_SERVER_ERROR,
+            json!({"status": 500}),
+        ),
+        (
+            Method::GET,
+            format!(
+                "/voyager/api/graphql?includeWebMetadata=true&variables=(profileUrn:urn%3Ali%3Afsd_profile%3AACoAA,sectionType:experience)&queryId={query_id}"
+            ),
+            StatusCode::NOT_IMPLEMENTED,
+            json!({"status": 501, "endpoint": "profile_experiences"}),
+        ),
+        (
+            Method::GET,
+            "/voyager/api/me?fields=a,b:(c)".to_owned(),
+            StatusCode::OK,
+            json!(null),
+        ),
+    ];
+    for (method, path, status, body) in cases {
+        let resp = client.call(method.clone(), &path, &auth, "").await;
+        assert_eq!(resp.status, status, "{method} {path}: {}", resp.text());
+        if !body.is_null() {
+            assert_eq!(resp.json(), body, "{method} {path}");
+        }
+    }
+}

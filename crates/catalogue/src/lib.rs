@@ -1,0 +1,326 @@
+//! Every LinkedIn endpoint the workspace knows, as data.
+//!
+//! One entry per endpoint: method, base and path template, `queryId` / `decorationId`, fixed
+//! query parameters, the parameters a caller gives and where they go, the `accept` encoding,
+//! pagination, and whether LinkedIn still answers it. The facade builds its requests from these
+//! entries and the sandbox routes by them, so LinkedIn's ids live in exactly one place:
+//! `catalogue.toml` beside this crate, which `cargo xtask codegen` turns into
+//! `src/generated.rs`. This crate has no dependencies and does no I/O.
+//!
+//! ```
+//! use linkedin_catalogue::{Status, by_name};
+//!
+//! let me = by_name("me").expect("the catalogue has /me");
+//! assert_eq!(me.path, "/me");
+//! assert_eq!(me.status, Status::Unknown);
+//! ```
+#![warn(missing_docs)]
+
+#[rustfmt::skip]
+mod generated;
+
+pub use generated::ENDPOINTS;
+
+/// An HTTP method.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Method {
+    /// `GET`.
+    Get,
+    /// `POST`.
+    Post,
+}
+
+impl Method {
+    /// The method as written on the wire.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Get => "GET",
+            Self::Post => "POST",
+        }
+    }
+}
+
+/// What a path is relative to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Base {
+    /// `https://www.linkedin.com/voyager/api`.
+    Api,
+    /// `https://www.linkedin.com`: pages and the login flow.
+    Site,
+    /// `https://touch.www.linkedin.com`: the 2015 mobile API.
+    Touch,
+}
+
+impl Base {
+    /// The prefix of a path on the site's host (`/voyager/api` for the API).
+    #[must_use]
+    pub const fn prefix(self) -> &'static str {
+        match self {
+            Self::Api => "/voyager/api",
+            Self::Site | Self::Touch => "",
+        }
+    }
+}
+
+/// The `accept` header a request carries, which picks the response encoding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Accept {
+    /// `application/vnd.linkedin.normalized+json+2.1`: `data` + `included`, `$type`, `*field`.
+    Normalized,
+    /// `application/json` or the default: nested JSON.
+    Json,
+    /// `application/graphql`: messaging GraphQL, nested with `_type`.
+    Graphql,
+    /// A page: `text/html`.
+    Html,
+    /// No particular `accept` header.
+    Any,
+}
+
+impl Accept {
+    /// The header value, when there is one.
+    #[must_use]
+    pub const fn header(self) -> Option<&'static str> {
+        match self {
+            Self::Normalized => Some("application/vnd.linkedin.normalized+json+2.1"),
+            Self::Json => Some("application/json"),
+            Self::Graphql => Some("application/graphql"),
+            Self::Html => Some("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"),
+            Self::Any => None,
+        }
+    }
+}
+
+/// The body encoding of a POST.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ContentType {
+    /// `application/json; charset=UTF-8`.
+    Json,
+    /// `text/plain;charset=UTF-8` holding JSON (LinkedIn's messenger actions).
+    TextJson,
+    /// `application/x-www-form-urlencoded`.
+    Form,
+    /// No `content-type` header.
+    None,
+}
+
+/// How an endpoint pages through results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pagination {
+    /// One answer.
+    None,
+    /// `start` and `count`.
+    StartCount,
+    /// `start`, `count` and a `paginationToken` from the previous page.
+    PaginationToken,
+    /// An opaque cursor from the previous page.
+    Cursor,
+    /// A timestamp anchor such as `createdBefore`.
+    Anchor,
+}
+
+/// Whether LinkedIn still answers an endpoint, as far as the reference knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Status {
+    /// Known to work.
+    Working,
+    /// No recent report either way.
+    Unknown,
+    /// Retired: answers 410 or is documented dead.
+    Gone,
+    /// Answers an error (500, 401) though not retired.
+    Broken,
+}
+
+/// Where a parameter goes in the request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Location {
+    /// A `{name}` in the path template.
+    Path,
+    /// Its own query parameter, a Rest.li value.
+    Query,
+    /// A key of the GraphQL `variables=(...)` map.
+    Variables,
+    /// A field of the JSON body (dotted for nesting).
+    Body,
+    /// A form field.
+    Form,
+}
+
+/// The kind of value a parameter takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ParamType {
+    /// Text.
+    String,
+    /// A URN (`urn:li:...`).
+    Urn,
+    /// An integer.
+    Int,
+    /// `true` or `false`.
+    Bool,
+    /// A list.
+    List,
+    /// A map.
+    Object,
+}
+
+/// One parameter of an endpoint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Param {
+    /// Its name on the wire.
+    pub name: &'static str,
+    /// Where it goes.
+    pub location: Location,
+    /// What it holds.
+    pub kind: ParamType,
+    /// A fixed value the caller does not give, as wire text.
+    pub value: Option<&'static str>,
+    /// Whether the caller must give it (always false for fixed values).
+    pub required: bool,
+    /// What it is.
+    pub doc: &'static str,
+}
+
+/// One endpoint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Endpoint {
+    /// A unique snake_case id.
+    pub name: &'static str,
+    /// One line on what it gives.
+    pub summary: &'static str,
+    /// The reference Python client's method names, comma-separated; empty if none.
+    pub python: &'static str,
+    /// The HTTP method.
+    pub method: Method,
+    /// What the path is relative to.
+    pub base: Base,
+    /// The path template, with `{name}` for path parameters.
+    pub path: &'static str,
+    /// The GraphQL `queryId`.
+    pub query_id: Option<&'static str>,
+    /// The REST `decorationId`.
+    pub decoration_id: Option<&'static str>,
+    /// Fixed query parameters, in order, values as wire text.
+    pub fixed: &'static [(&'static str, &'static str)],
+    /// The parameters.
+    pub params: &'static [Param],
+    /// The `accept` header.
+    pub accept: Accept,
+    /// The body encoding of a POST.
+    pub content_type: Option<ContentType>,
+    /// How it pages.
+    pub pagination: Pagination,
+    /// The largest page it accepts, when known.
+    pub max_count: Option<u32>,
+    /// Whether LinkedIn still answers it.
+    pub status: Status,
+    /// The entry that replaces a gone or broken one.
+    pub replacement: Option<&'static str>,
+    /// Whether sending it twice is harmless (so it may be retried).
+    pub idempotent: bool,
+    /// Where the facts come from.
+    pub source: &'static str,
+}
+
+impl Endpoint {
+    /// The path of the endpoint on its host, prefix included (`/voyager/api/me`).
+    ///
+    /// ```
+    /// let me = linkedin_catalogue::by_name("me").unwrap();
+    /// assert_eq!(me.full_path(), "/voyager/api/me");
+    /// ```
+    #[must_use]
+    pub fn full_path(&self) -> String {
+        format!("{}{}", self.base.prefix(), self.path)
+    }
+
+    /// The parameter named `name`.
+    #[must_use]
+    pub fn param(&self, name: &str) -> Option<&'static Param> {
+        self.params.iter().find(|p| p.name == name)
+    }
+}
+
+/// The entry named `name`.
+#[must_use]
+pub fn by_name(name: &str) -> Option<&'static Endpoint> {
+    ENDPOINTS.iter().find(|e| e.name == name)
+}
+
+/// The query parameters that pick between entries sharing a path: a finder (`q`), an action
+/// (`action`) or a batch finder (`bq`), besides the GraphQL `queryId`.
+pub const ROUTING_PARAMS: [&str; 3] = ["q", "action", "bq"];
+
+/// The entries a request matches: same method and base, a path that fits the template (each
+/// `{param}` matching one non-empty segment), the same GraphQL `queryId`, and the same value
+/// for each fixed routing parameter ([`ROUTING_PARAMS`]). `query` gives a query parameter's
+/// raw value by name.
+///
+/// ```
+/// use linkedin_catalogue::{Base, Method, matching};
+/// let none = |_: &str| None;
+/// let found: Vec<_> = matching(Method::Get, Base::Api, "/me", &none).map(|e| e.name).collect();
+/// assert_eq!(found, ["me"]);
+/// ```
+pub fn matching<'a, F>(
+    method: Method,
+    base: Base,
+    path: &'a str,
+    query: &'a F,
+) -> impl Iterator<Item = &'static Endpoint> + 'a
+where
+    F: Fn(&str) -> Option<&'a str>,
+{
+    ENDPOINTS.iter().filter(move |e| {
+        e.method == method
+            && e.base == base
+            && template_matches(e.path, path)
+            && e.query_id.is_none_or(|id| query("queryId") == Some(id))
+            && e.fixed
+                .iter()
+                .filter(|(name, _)| ROUTING_PARAMS.contains(name))
+                .all(|(name, value)| query(name) == Some(*value))
+    })
+}
+
+/// Whether `path` fits `template`, where `{x}` stands for one non-empty segment.
+fn template_matches(template: &str, path: &str) -> bool {
+    let mut t = template.split('/');
+    let mut p = path.split('/');
+    loop {
+        match (t.next(), p.next()) {
+            (None, None) => return true,
+            (Some(ts), Some(ps)) => {
+                let placeholder = ts.starts_with('{') && ts.ends_with('}');
+                if !(placeholder && !ps.is_empty() || ts == ps) {
+                    return false;
+                }
+            }
+            _ => return false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn templates_match_whole_segments() {
+        assert!(template_matches(
+            "/jobs/jobPostings/{id}",
+            "/jobs/jobPostings/123"
+        ));
+        assert!(!template_matches(
+            "/jobs/jobPostings/{id}",
+            "/jobs/jobPostings/"
+        ));
+        assert!(!template_matches(
+            "/jobs/jobPostings/{id}",
+            "/jobs/jobPostings/1/x"
+        ));
+        assert!(template_matches("/me", "/me"));
+        assert!(!template_matches("/me", "/mex"));
+    }
+}
