@@ -33,7 +33,7 @@ mod routes;
 mod server;
 mod session;
 mod tls;
-mod world;
+pub mod world;
 
 use std::net::SocketAddr;
 use std::sync::atomic::AtomicU64;
@@ -47,7 +47,7 @@ pub use body::Body;
 pub use config::{Faults, RateLimit, SandboxConfig};
 pub use log::RequestRecord;
 pub use session::SessionCookies;
-pub use world::{CHALLENGE_USERNAME, DEMO_PASSWORD, DEMO_USERNAME, Person};
+pub use world::{CHALLENGE_USERNAME, DEMO_PASSWORD, DEMO_USERNAME, Member};
 
 /// Why a sandbox could not start.
 #[derive(Debug, thiserror::Error)]
@@ -76,12 +76,18 @@ pub enum SandboxError {
     Tls(String),
 }
 
+/// The seed of the world every sandbox serves: one fixed world, so answers are the same from
+/// run to run (fault seeds change only the faults).
+pub const WORLD_SEED: u64 = 0;
+
 /// The shared state of a running sandbox.
 pub(crate) struct State {
     addr: SocketAddr,
     tls: Option<tls::Tls>,
     faults: Faults,
     accounts: Vec<world::Account>,
+    /// The generated world; writes (messages, invitations) change it for the run.
+    world: Mutex<world::World>,
     sessions: session::Sessions,
     log: log::RequestLog,
     connections: AtomicU64,
@@ -99,6 +105,13 @@ pub(crate) enum Fault {
 }
 
 impl State {
+    /// The world, locked.
+    fn world(&self) -> std::sync::MutexGuard<'_, world::World> {
+        self.world
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
     /// Draws this request's random fault, if any, from the seeded generator.
     fn draw_fault(&self) -> Option<Fault> {
         let f = &self.faults;
@@ -198,6 +211,7 @@ impl Sandbox {
             addr,
             tls,
             accounts,
+            world: Mutex::new(world::generate(WORLD_SEED)),
             sessions,
             log: request_log,
             connections: AtomicU64::new(0),

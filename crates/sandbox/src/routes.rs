@@ -10,7 +10,7 @@ use linkedin_catalogue as catalogue;
 use crate::State;
 use crate::body::Body;
 use crate::session::{Admission, cookie, unquote};
-use crate::world::{Gate, Person};
+use crate::world::{Gate, Member};
 
 /// A request as the routes see it: the parts that matter, with the body read.
 pub(crate) struct Incoming<'a> {
@@ -165,12 +165,8 @@ fn profile_page(state: &State, req: &Incoming<'_>) -> Response<Body> {
         );
         return redirect(&location);
     }
-    let Some(person) = state
-        .accounts
-        .iter()
-        .map(|a| &a.person)
-        .find(|p| p.public_id == vanity)
-    else {
+    let world = state.world();
+    let Some(person) = world.people.iter().find(|p| p.public_id == vanity) else {
         return html(
             StatusCode::NOT_FOUND,
             "<html><body><h1>This page doesn't exist</h1></body></html>",
@@ -290,7 +286,7 @@ fn not_emulated(name: &str) -> Response<Body> {
 }
 
 /// `GET /me`, in the normalized encoding (`data` + `included`) or nested.
-fn me_body(me: &Person, normalized: bool) -> serde_json::Value {
+fn me_body(me: &Member, normalized: bool) -> serde_json::Value {
     let mini_urn = format!("urn:li:fs_miniProfile:{}", me.profile_id);
     let mini = json!({
         "firstName": me.first_name,

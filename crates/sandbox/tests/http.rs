@@ -380,6 +380,25 @@ async fn profile_pages_need_a_session_and_hold_the_profile_urn() {
     assert_eq!(data["included"][0]["entityUrn"], urn);
     assert_eq!(data["included"][0]["publicIdentifier"], "demo-member");
 
+    // Any member of the generated world has a page holding their own URN.
+    let world = linkedin_sandbox::world::generate(linkedin_sandbox::WORLD_SEED);
+    let other = &world.people[7];
+    let resp = client
+        .call(
+            Method::GET,
+            &format!("/in/{}/", other.public_id),
+            &[("cookie", &cookie)],
+            "",
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::OK);
+    assert!(
+        resp.text()
+            .contains(&format!("urn:li:fsd_profile:{}", other.profile_id)),
+        "{}",
+        resp.text()
+    );
+
     let resp = client
         .call(
             Method::GET,

@@ -1,11 +1,20 @@
 //! The people the sandbox knows, and the accounts that can log in.
 //!
-//! For now the world holds the accounts of the login flow and their members; the full
-//! fixture world (people, companies, jobs, posts, conversations) grows here.
+//! `model` holds the entities of the sandbox's LinkedIn and `generate` builds a coherent world
+//! of them from a seed. The accounts of the login flow below are the world's first two people.
 
-/// A member of the world.
+mod generate;
+mod model;
+
+pub use generate::generate;
+pub use model::{
+    Author, Comment, Company, Conversation, Education, Experience, Invitation, Job, Message,
+    Person, Post, Reaction, School, World,
+};
+
+/// The member behind a login account.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Person {
+pub struct Member {
     /// The profile id, the key of `urn:li:fsd_profile:<id>` and `urn:li:fs_miniProfile:<id>`.
     pub profile_id: &'static str,
     /// The numeric member id of `urn:li:member:<id>`.
@@ -34,7 +43,7 @@ pub(crate) enum Gate {
 pub(crate) struct Account {
     pub(crate) username: &'static str,
     pub(crate) gate: Gate,
-    pub(crate) person: Person,
+    pub(crate) person: Member,
 }
 
 /// The demo account's username.
@@ -49,7 +58,7 @@ pub(crate) fn accounts() -> Vec<Account> {
         Account {
             username: DEMO_USERNAME,
             gate: Gate::Password(DEMO_PASSWORD),
-            person: Person {
+            person: Member {
                 profile_id: "ACoAABx3kQ0BsK2dYmPq7Lw9sVtZr4nE1fHjUoQ",
                 member_id: 470_926_337,
                 public_id: "demo-member",
@@ -61,7 +70,7 @@ pub(crate) fn accounts() -> Vec<Account> {
         Account {
             username: CHALLENGE_USERNAME,
             gate: Gate::Challenge,
-            person: Person {
+            person: Member {
                 profile_id: "ACoAAC9fWm2BtR5xLe8uKc3pYa7vHd0qNiGsTzE",
                 member_id: 512_003_481,
                 public_id: "checkpoint-casey",
