@@ -44,6 +44,17 @@ try:
 except KeyError as e:
     check("get_profile answers 410", str(e) == "'message'", "KeyError " + str(e))
 
+company = api.get_company("linkedin")
+check("get_company('linkedin')", company.get("name") == "LinkedIn", company.get("name"))
+school = api.get_school("university-of-queensland")
+check("get_school('university-of-queensland')", school.get("name") == "The University of Queensland", school.get("name"))
+state_urn = company["followingInfo"]["dashFollowingStateUrn"]
+failed = api.follow_company(state_urn, following=True)
+followed = api.get_company("linkedin")["followingInfo"]["following"]
+# 2.3.1 returns `status != 200` (its bug #473 inverts the meaning): only the effect is checked.
+check("follow_company", followed is True, "following=" + str(followed) + ", returned " + str(failed))
+api.follow_company(state_urn, following=False)
+
 for user, password, expected in [
     ("demo@example.com", "wrong", "BAD_PASSWORD"),
     ("challenge@example.com", "anything", "CHALLENGE"),

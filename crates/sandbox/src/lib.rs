@@ -26,6 +26,7 @@
 //! challenge; any other password gets `BAD_PASSWORD`.
 #![warn(missing_docs)]
 
+mod api;
 mod body;
 mod config;
 mod log;

@@ -7,10 +7,10 @@ use serde_json::json;
 
 use linkedin_catalogue as catalogue;
 
-use crate::State;
 use crate::body::Body;
 use crate::session::{Admission, cookie, unquote};
-use crate::world::{Gate, Member};
+use crate::world::Gate;
+use crate::{State, api};
 
 /// A request as the routes see it: the parts that matter, with the body read.
 pub(crate) struct Incoming<'a> {
@@ -246,17 +246,28 @@ fn voyager(state: &State, req: &Incoming<'_>) -> Response<Body> {
     else {
         return unknown(path);
     };
-    match (endpoint.status, endpoint.name) {
-        (catalogue::Status::Gone, _) => json_response(StatusCode::GONE, &json!({"status": 410})),
+    match endpoint.status {
+        catalogue::Status::Gone => json_response(StatusCode::GONE, &json!({"status": 410})),
         // LinkedIn answers the retired legacy message sends with a 500.
-        (catalogue::Status::Broken, _) if method == catalogue::Method::Post => {
+        catalogue::Status::Broken if method == catalogue::Method::Post => {
             json_response(StatusCode::INTERNAL_SERVER_ERROR, &json!({"status": 500}))
         }
-        (_, "me") => {
-            let me = &state.accounts[session.account].person;
-            json_response(StatusCode::OK, &me_body(me, req.accepts_normalized()))
+        _ => {
+            let mut world = state.world();
+            let mut call = api::Call {
+                endpoint,
+                query: &query,
+                path,
+                body: req.body,
+                // The login accounts are the world's first people, in order.
+                me: session.account,
+                world: &mut world,
+            };
+            match api::answer(&mut call, req.accepts_normalized()) {
+                Some(answer) => json_response(answer.status, &answer.body),
+                None => not_emulated(endpoint.name),
+            }
         }
-        (_, name) => not_emulated(name),
     }
 }
 
@@ -283,42 +294,6 @@ fn not_emulated(name: &str) -> Response<Body> {
         resp.headers_mut().insert("x-sandbox-not-emulated", v);
     }
     resp
-}
-
-/// `GET /me`, in the normalized encoding (`data` + `included`) or nested.
-fn me_body(me: &Member, normalized: bool) -> serde_json::Value {
-    let mini_urn = format!("urn:li:fs_miniProfile:{}", me.profile_id);
-    let mini = json!({
-        "firstName": me.first_name,
-        "lastName": me.last_name,
-        "occupation": me.headline,
-        "publicIdentifier": me.public_id,
-        "objectUrn": format!("urn:li:member:{}", me.member_id),
-        "dashEntityUrn": format!("urn:li:fsd_profile:{}", me.profile_id),
-        "entityUrn": mini_urn,
-        "trackingId": "c2FuZGJveC1taW5pLXByb2ZpbGU=",
-        "$type": "com.linkedin.voyager.identity.shared.MiniProfile",
-    });
-    let contact = json!({"$type": "com.linkedin.voyager.identity.shared.PublicContactInfo"});
-    if normalized {
-        json!({
-            "data": {
-                "plainId": me.member_id,
-                "publicContactInfo": contact,
-                "premiumSubscriber": false,
-                "*miniProfile": mini_urn,
-                "$type": "com.linkedin.voyager.common.Me",
-            },
-            "included": [mini],
-        })
-    } else {
-        json!({
-            "plainId": me.member_id,
-            "publicContactInfo": contact,
-            "premiumSubscriber": false,
-            "miniProfile": mini,
-        })
-    }
 }
 
 fn set_cookie(resp: &mut Response<Body>, state: &State, cookie: &str) {

@@ -1009,3 +1009,110 @@ async fn the_api_is_routed_by_the_catalogue() {
         }
     }
 }
+
+/// Company and school pages come from the world, in both encodings, and following one is
+/// remembered for the run.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn companies_and_schools_answer_from_the_world_and_remember_follows() {
+    let sandbox = plain().await;
+    let mut client = Client::connect(&sandbox).await;
+    let demo = sandbox.demo_cookies().clone();
+    let (cookie, csrf) = voyager_auth(&demo.li_at, &demo.jsessionid);
+    let auth = [("cookie", cookie.as_str()), ("csrf-token", csrf.as_str())];
+    let page = |slug: &str| {
+        format!(
+            "/voyager/api/organization/companies?decorationId=com.linkedin.voyager.deco.organization.web.WebFullCompanyMain-12&q=universalName&universalName={slug}"
+        )
+    };
+
+    let resp = client.call(Method::GET, &page("linkedin"), &auth, "").await;
+    assert_eq!(resp.status, StatusCode::OK, "{}", resp.text());
+    let linkedin = &resp.json()["elements"][0];
+    assert_eq!(linkedin["name"], "LinkedIn");
+    assert_eq!(linkedin["universalName"], "linkedin");
+    assert_eq!(linkedin["followingInfo"]["following"], false);
+    assert_eq!(
+        linkedin["followingInfo"]["dashFollowingStateUrn"],
+        "urn:li:fsd_followingState:urn:li:fsd_company:1337"
+    );
+    assert!(
+        linkedin.get("$type").is_none(),
+        "the default encoding has no $type"
+    );
+
+    let resp = client
+        .call(Method::GET, &page("university-of-queensland"), &auth, "")
+        .await;
+    assert_eq!(
+        resp.json()["elements"][0]["name"],
+        "The University of Queensland"
+    );
+    let resp = client
+        .call(Method::GET, &page("no-such-company"), &auth, "")
+        .await;
+    assert_eq!(resp.json()["elements"], json!([]));
+
+    let normalized = [
+        ("cookie", cookie.as_str()),
+        ("csrf-token", csrf.as_str()),
+        ("accept", "application/vnd.linkedin.normalized+json+2.1"),
+    ];
+    let resp = client
+        .call(Method::GET, &page("linkedin"), &normalized, "")
+        .await;
+    let body = resp.json();
+    let urn = body["data"]["*elements"][0].as_str().unwrap().to_owned();
+    let entity = body["included"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["entityUrn"] == urn.as_str())
+        .unwrap();
+    assert_eq!(entity["name"], "LinkedIn");
+    assert_eq!(entity["$type"], "com.linkedin.voyager.organization.Company");
+
+    let follow =
+        "/voyager/api/feed/dash/followingStates/urn:li:fsd_followingState:urn:li:fsd_company:1337";
+    let resp = client
+        .call(
+            Method::POST,
+            follow,
+            &auth,
+            r#"{"patch":{"$set":{"following":true}}}"#,
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::OK, "{}", resp.text());
+    let resp = client.call(Method::GET, &page("linkedin"), &auth, "").await;
+    assert_eq!(
+        resp.json()["elements"][0]["followingInfo"]["following"],
+        true
+    );
+    let resp = client
+        .call(
+            Method::POST,
+            follow,
+            &auth,
+            r#"{"patch":{"$set":{"following":false}}}"#,
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::OK);
+    let resp = client.call(Method::GET, &page("linkedin"), &auth, "").await;
+    assert_eq!(
+        resp.json()["elements"][0]["followingInfo"]["following"],
+        false
+    );
+
+    let resp = client.call(Method::POST, follow, &auth, "not json").await;
+    assert_eq!(resp.status, StatusCode::BAD_REQUEST);
+    let unknown =
+        "/voyager/api/feed/dash/followingStates/urn:li:fsd_followingState:urn:li:fsd_company:999";
+    let resp = client
+        .call(
+            Method::POST,
+            unknown,
+            &auth,
+            r#"{"patch":{"$set":{"following":true}}}"#,
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::NOT_FOUND);
+}

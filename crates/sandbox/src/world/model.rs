@@ -2,6 +2,8 @@
 //! Ids are the bare keys; the URNs are built from them where an answer needs one. Times are
 //! epoch milliseconds.
 
+use std::collections::BTreeSet;
+
 use serde::Serialize;
 
 /// Everything the sandbox knows.
@@ -23,6 +25,9 @@ pub struct World {
     pub invitations: Vec<Invitation>,
     /// Connections, each pair once, smaller index first.
     pub connections: Vec<(usize, usize)>,
+    /// Who follows which company or school: (index into `people`, organization id). Empty
+    /// in a generated world; follow and unfollow requests change it.
+    pub following: BTreeSet<(usize, u64)>,
 }
 
 /// A member.

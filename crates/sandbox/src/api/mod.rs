@@ -1,0 +1,236 @@
+//! Answers to the Voyager API, built from the world in LinkedIn's shapes.
+//!
+//! The router has already run the session gate and Rest.li's checks and found the catalogue
+//! entry; here an area module turns a [`Call`] into an [`Answer`]. An entry that no module
+//! answers yet gets a 501 naming it (in the router), never an invented body.
+
+mod company;
+mod me;
+
+use http::StatusCode;
+use linkedin_catalogue::Endpoint;
+use serde_json::{Map, Value, json};
+
+use crate::world::World;
+
+/// One API request, ready to answer.
+pub(crate) struct Call<'a> {
+    /// The catalogue entry it matched.
+    pub(crate) endpoint: &'static Endpoint,
+    /// The query parameters (decoded names, wire values).
+    pub(crate) query: &'a restli::Query,
+    /// The path below `/voyager/api`.
+    pub(crate) path: &'a str,
+    /// The request body.
+    pub(crate) body: &'a [u8],
+    /// The caller's index in [`World::people`].
+    pub(crate) me: usize,
+    /// The world, locked for this call; writes change it for the run.
+    pub(crate) world: &'a mut World,
+}
+
+impl Call<'_> {
+    /// Query parameter `name` decoded as a Rest.li value, as text.
+    pub(crate) fn text(&self, name: &str) -> Option<String> {
+        match self.query.value(name) {
+            Ok(Some(restli::Value::String(s))) => Some(s.into_string()),
+            _ => None,
+        }
+    }
+
+    /// The `{name}` segment of the path template, percent-decoded.
+    pub(crate) fn path_param(&self, name: &str) -> Option<String> {
+        let placeholder = format!("{{{name}}}");
+        let index = self
+            .endpoint
+            .path
+            .split('/')
+            .position(|s| s == placeholder)?;
+        let raw = self.path.split('/').nth(index)?;
+        match restli::from_str_path(raw) {
+            Ok(restli::Value::String(s)) => Some(s.into_string()),
+            _ => None,
+        }
+    }
+
+    /// The body as JSON.
+    pub(crate) fn json_body(&self) -> Option<Value> {
+        serde_json::from_slice(self.body).ok()
+    }
+}
+
+/// What an area module answers: a status and a JSON body.
+pub(crate) struct Answer {
+    pub(crate) status: StatusCode,
+    pub(crate) body: Value,
+}
+
+impl Answer {
+    pub(crate) fn ok(body: Value) -> Self {
+        Self {
+            status: StatusCode::OK,
+            body,
+        }
+    }
+
+    /// LinkedIn's error shape: `{"status": N}`.
+    pub(crate) fn error(status: StatusCode) -> Self {
+        Self {
+            status,
+            body: json!({"status": status.as_u16()}),
+        }
+    }
+}
+
+/// The answer of the module that knows the entry, if one does.
+pub(crate) fn answer(call: &mut Call<'_>, normalized: bool) -> Option<Answer> {
+    let answer = match call.endpoint.name {
+        "me" => me::me(call),
+        "company" => company::by_universal_name(call),
+        "following_state_set" => company::set_following(call),
+        _ => return None,
+    };
+    Some(match (normalized, answer.status.is_success()) {
+        (true, true) => Answer {
+            status: answer.status,
+            body: normalize(answer.body),
+        },
+        (false, true) => Answer {
+            status: answer.status,
+            body: strip_types(answer.body),
+        },
+        _ => answer,
+    })
+}
+
+/// The default (nested) encoding carries no `$type`: modules build answers with their types,
+/// and this removes them when the client did not ask for the normalized encoding.
+fn strip_types(value: Value) -> Value {
+    match value {
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .filter(|(k, _)| k != "$type")
+                .map(|(k, v)| (k, strip_types(v)))
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.into_iter().map(strip_types).collect()),
+        other => other,
+    }
+}
+
+/// LinkedIn's normalized encoding of a nested answer: every object below the top that has an
+/// `entityUrn` moves to `included` (once per URN), and the field that held it becomes `*field`
+/// holding the URN (a list of them for a list of entities).
+///
+/// ```text
+/// {"elements": [{"entityUrn": "urn:a", "x": 1}]}
+///   -> {"data": {"*elements": ["urn:a"]}, "included": [{"entityUrn": "urn:a", "x": 1}]}
+/// ```
+pub(crate) fn normalize(nested: Value) -> Value {
+    let mut included: Vec<Value> = Vec::new();
+    let data = match nested {
+        Value::Object(map) => Value::Object(hoist_fields(map, &mut included)),
+        other => other,
+    };
+    json!({"data": data, "included": included})
+}
+
+fn is_entity(v: &Value) -> bool {
+    v.get("entityUrn").and_then(Value::as_str).is_some()
+}
+
+/// Replaces entity-valued fields of `map` by `*field` references, hoisting the entities.
+fn hoist_fields(map: Map<String, Value>, included: &mut Vec<Value>) -> Map<String, Value> {
+    let mut out = Map::with_capacity(map.len());
+    for (key, value) in map {
+        match value {
+            Value::Object(_) if is_entity(&value) => {
+                let urn = hoist(value, included);
+                out.insert(format!("*{key}"), Value::String(urn));
+            }
+            Value::Array(items) if !items.is_empty() && items.iter().all(is_entity) => {
+                let urns = items
+                    .into_iter()
+                    .map(|item| Value::String(hoist(item, included)))
+                    .collect();
+                out.insert(format!("*{key}"), Value::Array(urns));
+            }
+            Value::Object(inner) => {
+                out.insert(key, Value::Object(hoist_fields(inner, included)));
+            }
+            Value::Array(items) => {
+                let items = items
+                    .into_iter()
+                    .map(|item| match item {
+                        Value::Object(inner) => Value::Object(hoist_fields(inner, included)),
+                        other => other,
+                    })
+                    .collect();
+                out.insert(key, Value::Array(items));
+            }
+            other => {
+                out.insert(key, other);
+            }
+        }
+    }
+    out
+}
+
+/// Moves one entity (and the entities inside it) into `included`; gives its URN.
+fn hoist(entity: Value, included: &mut Vec<Value>) -> String {
+    let urn = entity
+        .get("entityUrn")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_owned();
+    if let Value::Object(map) = entity {
+        let flat = Value::Object(hoist_fields(map, included));
+        if !included
+            .iter()
+            .any(|e| e.get("entityUrn").and_then(Value::as_str) == Some(&urn))
+        {
+            included.push(flat);
+        }
+    }
+    urn
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entities_move_to_included_once_and_leave_references() {
+        let nested = json!({
+            "elements": [
+                {"entityUrn": "urn:li:a:1", "name": "A", "owner": {"entityUrn": "urn:li:p:9", "n": "P"}},
+                {"entityUrn": "urn:li:a:2", "name": "B", "owner": {"entityUrn": "urn:li:p:9", "n": "P"}},
+            ],
+            "paging": {"start": 0, "count": 10, "total": 2},
+            "empty": [],
+        });
+        let normalized = normalize(nested);
+        assert_eq!(
+            normalized,
+            json!({
+                "data": {"*elements": ["urn:li:a:1", "urn:li:a:2"], "paging": {"start": 0, "count": 10, "total": 2}, "empty": []},
+                "included": [
+                    {"entityUrn": "urn:li:p:9", "n": "P"},
+                    {"entityUrn": "urn:li:a:1", "name": "A", "*owner": "urn:li:p:9"},
+                    {"entityUrn": "urn:li:a:2", "name": "B", "*owner": "urn:li:p:9"},
+                ],
+            })
+        );
+    }
+
+    #[test]
+    fn the_top_object_stays_in_data() {
+        let normalized =
+            normalize(json!({"entityUrn": "urn:li:me:1", "mini": {"entityUrn": "urn:li:m:1"}}));
+        assert_eq!(
+            normalized["data"],
+            json!({"entityUrn": "urn:li:me:1", "*mini": "urn:li:m:1"})
+        );
+        assert_eq!(normalized["included"], json!([{"entityUrn": "urn:li:m:1"}]));
+    }
+}
