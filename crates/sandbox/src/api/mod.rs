@@ -6,6 +6,8 @@
 
 mod company;
 mod me;
+mod messaging;
+mod people;
 
 use http::StatusCode;
 use linkedin_catalogue::Endpoint;
@@ -88,7 +90,7 @@ pub(crate) fn answer(call: &mut Call<'_>, normalized: bool) -> Option<Answer> {
         "me" => me::me(call),
         "company" => company::by_universal_name(call),
         "following_state_set" => company::set_following(call),
-        _ => return None,
+        _ => people::answer(call).or_else(|| messaging::answer(call))?,
     };
     Some(match (normalized, answer.status.is_success()) {
         (true, true) => Answer {
