@@ -284,6 +284,36 @@ where
     })
 }
 
+/// The entry that answers a request: of the [`matching`] entries, the most specific one (the
+/// one that fixes the most routing parameters), so `/messaging/conversations?q=participants`
+/// goes to the finder that fixes `q=participants` rather than to the plain collection.
+///
+/// ```
+/// use linkedin_catalogue::{Base, Method, route};
+/// let query = |name: &str| (name == "q").then_some("participants");
+/// let e = route(Method::Get, Base::Api, "/messaging/conversations", &query).unwrap();
+/// assert_eq!(e.name, "conversation_by_participants_legacy");
+/// let none = |_: &str| None;
+/// let e = route(Method::Get, Base::Api, "/messaging/conversations", &none).unwrap();
+/// assert_eq!(e.name, "conversations_legacy");
+/// ```
+pub fn route<'a, F>(
+    method: Method,
+    base: Base,
+    path: &'a str,
+    query: &'a F,
+) -> Option<&'static Endpoint>
+where
+    F: Fn(&str) -> Option<&'a str>,
+{
+    matching(method, base, path, query).max_by_key(|e| {
+        e.fixed
+            .iter()
+            .filter(|(name, _)| ROUTING_PARAMS.contains(name))
+            .count()
+    })
+}
+
 /// Whether `path` fits `template`, where `{x}` stands for one non-empty segment.
 fn template_matches(template: &str, path: &str) -> bool {
     let mut t = template.split('/');

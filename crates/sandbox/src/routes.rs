@@ -242,8 +242,7 @@ fn voyager(state: &State, req: &Incoming<'_>) -> Response<Body> {
         _ => return json_response(StatusCode::METHOD_NOT_ALLOWED, &json!({"status": 405})),
     };
     let lookup = |name: &str| query.raw(name);
-    let Some(endpoint) = catalogue::matching(method, catalogue::Base::Api, path, &lookup).next()
-    else {
+    let Some(endpoint) = catalogue::route(method, catalogue::Base::Api, path, &lookup) else {
         return unknown(path);
     };
     match endpoint.status {

@@ -988,11 +988,9 @@ async fn the_api_is_routed_by_the_catalogue() {
         ),
         (
             Method::GET,
-            format!(
-                "/voyager/api/graphql?includeWebMetadata=true&variables=(profileUrn:urn%3Ali%3Afsd_profile%3AACoAA,sectionType:experience)&queryId={query_id}"
-            ),
+            "/voyager/api/identity/wvmpCards".to_owned(),
             StatusCode::NOT_IMPLEMENTED,
-            json!({"status": 501, "endpoint": "profile_experiences"}),
+            json!({"status": 501, "endpoint": "who_viewed_me"}),
         ),
         (
             Method::GET,

@@ -1,0 +1,856 @@
+//! The messaging and invitation endpoints over real loopback HTTP, checked against the world
+//! the sandbox serves: conversation lists and their paging and filters, message pages,
+//! sending, marking read, the legacy inbox, and received, sent, answered and new invitations.
+#![allow(
+    clippy::unwrap_used,
+    reason = "tests fail loudly on the first unexpected value"
+)]
+
+#[allow(
+    dead_code,
+    reason = "the shared client has helpers these tests do not use"
+)]
+#[path = "common/mod.rs"]
+mod common;
+
+use common::{Client, Resp};
+use http::{Method, StatusCode};
+use linkedin_catalogue::{Endpoint, by_name};
+use linkedin_sandbox::world::{World, generate};
+use linkedin_sandbox::{Sandbox, SandboxConfig, SandboxHandle, WORLD_SEED};
+use restli::{Map, Value};
+use serde_json::{Value as Json, json};
+
+/// A sandbox, a connection to it, and the demo session's headers.
+struct Session {
+    sandbox: SandboxHandle,
+    client: Client,
+    cookie: String,
+    csrf: String,
+    world: World,
+}
+
+impl Session {
+    async fn start() -> Self {
+        let sandbox = Sandbox::start(SandboxConfig::default()).await.unwrap();
+        let client = Client::connect(&sandbox).await;
+        let cookies = sandbox.demo_cookies();
+        let cookie = format!("li_at={}; JSESSIONID={}", cookies.li_at, cookies.jsessionid);
+        let csrf = cookies.jsessionid.trim_matches('"').to_owned();
+        Self {
+            sandbox,
+            client,
+            cookie,
+            csrf,
+            world: generate(WORLD_SEED),
+        }
+    }
+
+    /// Sends `path_and_query` to `endpoint` with its accept header and `body`.
+    async fn send(&mut self, endpoint: &Endpoint, path_and_query: &str, body: &str) -> Resp {
+        let method = match endpoint.method {
+            linkedin_catalogue::Method::Get => Method::GET,
+            linkedin_catalogue::Method::Post => Method::POST,
+        };
+        let mut headers = vec![
+            ("cookie", self.cookie.as_str()),
+            ("csrf-token", self.csrf.as_str()),
+        ];
+        if let Some(accept) = endpoint.accept.header() {
+            headers.push(("accept", accept));
+        }
+        if !body.is_empty() {
+            headers.push(("content-type", "text/plain;charset=UTF-8"));
+        }
+        let headers = headers.clone();
+        self.client
+            .call(method, path_and_query, &headers, body)
+            .await
+    }
+
+    /// A messenger GraphQL query of catalogue entry `name` with `variables`.
+    async fn graphql(&mut self, name: &str, variables: Map) -> Resp {
+        let endpoint = by_name(name).unwrap();
+        let mut query = restli::Query::new();
+        query.push("queryId", endpoint.query_id.unwrap());
+        query.push("variables", Value::from(variables));
+        let url = format!("{}?{query}", endpoint.full_path());
+        self.send(endpoint, &url, "").await
+    }
+
+    /// A REST call of catalogue entry `name`: its fixed parameters, then `params`, on `path`
+    /// (the entry's own path when `None`), with a JSON `body`.
+    async fn rest(
+        &mut self,
+        name: &str,
+        path: Option<String>,
+        params: &[(&str, Value)],
+        body: Option<Json>,
+    ) -> Resp {
+        let endpoint = by_name(name).unwrap();
+        let mut query = restli::Query::new();
+        for (k, v) in endpoint.fixed {
+            query.push_encoded(*k, *v);
+        }
+        for (k, v) in params {
+            query.push(*k, v.clone());
+        }
+        let path = path.unwrap_or_else(|| endpoint.full_path());
+        let url = if query.is_empty() {
+            path
+        } else {
+            format!("{path}?{query}")
+        };
+        let body = body.map(|b| b.to_string()).unwrap_or_default();
+        self.send(endpoint, &url, &body).await
+    }
+
+    fn me_urn(&self) -> String {
+        format!("urn:li:fsd_profile:{}", self.world.people[0].profile_id)
+    }
+
+    fn conversation_urn(&self, thread: &str) -> String {
+        format!("urn:li:msg_conversation:({},{thread})", self.me_urn())
+    }
+
+    /// `messenger_conversations_search` variables as the fork sends them.
+    fn search_vars(&self, count: u32, read: Option<bool>, cursor: Option<&str>) -> Map {
+        let mut vars = Map::new();
+        vars.insert("categories", Value::list(["PRIMARY_INBOX"]));
+        vars.insert("count", count);
+        vars.insert("firstDegreeConnections", false);
+        vars.insert("mailboxUrn", self.me_urn());
+        if let Some(read) = read {
+            vars.insert("read", read);
+        }
+        if let Some(cursor) = cursor {
+            vars.insert("nextCursor", cursor);
+        }
+        vars
+    }
+
+    /// Every primary-inbox conversation through `messenger_conversations_search`, page by page.
+    async fn all_primary(&mut self, read: Option<bool>) -> Vec<Json> {
+        let mut out = Vec::new();
+        let mut cursor: Option<String> = None;
+        loop {
+            let vars = self.search_vars(25, read, cursor.as_deref());
+            let resp = self.graphql("messenger_conversations_search", vars).await;
+            assert_eq!(resp.status, StatusCode::OK, "{}", resp.text());
+            let root = resp.json()["data"]["messengerConversationsBySearchCriteria"].clone();
+            out.extend(root["elements"].as_array().unwrap().iter().cloned());
+            match root["metadata"]["nextCursor"].as_str() {
+                Some(c) => cursor = Some(c.to_owned()),
+                None => return out,
+            }
+        }
+    }
+
+    /// The demo's received invitations through `invitations_received`.
+    async fn received(&mut self, start: u32, count: u32) -> Json {
+        let resp = self
+            .rest(
+                "invitations_received",
+                None,
+                &[("start", start.into()), ("count", count.into())],
+                None,
+            )
+            .await;
+        assert_eq!(resp.status, StatusCode::OK, "{}", resp.text());
+        resp.json()
+    }
+}
+
+/// The primary-inbox conversations of the world, most recently active first.
+fn primary(world: &World) -> Vec<linkedin_sandbox::world::Conversation> {
+    let mut out: Vec<_> = world
+        .conversations
+        .iter()
+        .filter(|c| c.category == "PRIMARY_INBOX")
+        .cloned()
+        .collect();
+    out.sort_by_key(|c| std::cmp::Reverse(c.messages.last().unwrap().delivered_at));
+    out
+}
+
+/// Unread messages of a conversation: the trailing run from others when unread.
+fn unread(c: &linkedin_sandbox::world::Conversation) -> u64 {
+    if c.read {
+        0
+    } else {
+        c.messages
+            .iter()
+            .rev()
+            .take_while(|m| m.sender != 0)
+            .count() as u64
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn conversation_search_pages_newest_first_with_last_message_and_unread_counts() {
+    let mut s = Session::start().await;
+    let all = s.all_primary(None).await;
+    let expected = primary(&s.world);
+    assert!(expected.len() > 25, "the world has more than one page");
+    assert_eq!(all.len(), expected.len());
+    for (got, want) in all.iter().zip(&expected) {
+        assert_eq!(got["_type"], "com.linkedin.messenger.Conversation");
+        assert_eq!(got["entityUrn"], s.conversation_urn(&want.thread_id));
+        assert_eq!(
+            got["backendUrn"],
+            format!("urn:li:messagingThread:{}", want.thread_id)
+        );
+        assert_eq!(got["read"], want.read);
+        assert_eq!(got["unreadCount"], unread(want));
+        let last = want.messages.last().unwrap();
+        assert_eq!(got["lastActivityAt"], last.delivered_at);
+        assert!(
+            got["categories"]
+                .as_array()
+                .unwrap()
+                .contains(&json!("PRIMARY_INBOX"))
+        );
+        let message = &got["messages"]["elements"][0];
+        assert_eq!(message["body"]["text"], last.text.as_str());
+        assert_eq!(message["deliveredAt"], last.delivered_at);
+        let sender = &s.world.people[last.sender];
+        assert_eq!(
+            message["sender"]["hostIdentityUrn"],
+            format!("urn:li:fsd_profile:{}", sender.profile_id)
+        );
+        // Participants: the owner and the others, each a MessagingParticipant.
+        let participants = got["conversationParticipants"].as_array().unwrap();
+        assert_eq!(participants.len(), want.participants.len() + 1);
+        for (p, &index) in participants[1..].iter().zip(&want.participants) {
+            let person = &s.world.people[index];
+            assert_eq!(p["_type"], "com.linkedin.messenger.MessagingParticipant");
+            assert_eq!(
+                p["participantType"]["member"]["firstName"]["text"],
+                person.first_name.as_str()
+            );
+        }
+    }
+
+    // The first page holds 25 and a cursor; the unread filter keeps exactly the unread ones.
+    let first = s
+        .graphql(
+            "messenger_conversations_search",
+            s.search_vars(25, None, None),
+        )
+        .await;
+    let root = &first.json()["data"]["messengerConversationsBySearchCriteria"];
+    assert_eq!(root["elements"].as_array().unwrap().len(), 25);
+    assert!(root["metadata"]["nextCursor"].is_string());
+    let unread_only = s.all_primary(Some(false)).await;
+    assert_eq!(
+        unread_only.len(),
+        expected.iter().filter(|c| !c.read).count()
+    );
+    assert!(
+        unread_only
+            .iter()
+            .all(|c| c["read"] == false && c["unreadCount"].as_u64() > Some(0))
+    );
+    let total_unread: u64 = expected.iter().map(unread).sum();
+    let got_unread: u64 = unread_only
+        .iter()
+        .map(|c| c["unreadCount"].as_u64().unwrap())
+        .sum();
+    assert_eq!(got_unread, total_unread);
+
+    s.sandbox.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn conversation_lists_refuse_other_mailboxes_big_counts_and_bad_cursors() {
+    let mut s = Session::start().await;
+    let mut vars = s.search_vars(25, None, None);
+    vars.insert(
+        "mailboxUrn",
+        format!("urn:li:fsd_profile:{}", s.world.people[5].profile_id),
+    );
+    let resp = s.graphql("messenger_conversations_search", vars).await;
+    assert_eq!(resp.status, StatusCode::FORBIDDEN);
+
+    let max = by_name("messenger_conversations_search")
+        .unwrap()
+        .max_count
+        .unwrap();
+    let resp = s
+        .graphql(
+            "messenger_conversations_search",
+            s.search_vars(max + 1, None, None),
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::BAD_REQUEST);
+
+    let resp = s
+        .graphql(
+            "messenger_conversations_search",
+            s.search_vars(10, None, Some("not a cursor")),
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::BAD_REQUEST);
+
+    s.sandbox.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn category_listing_pages_the_primary_inbox_without_messages() {
+    let mut s = Session::start().await;
+    let endpoint = by_name("messenger_conversations_category").unwrap();
+    let predicates = endpoint
+        .param("query.predicateUnions")
+        .unwrap()
+        .value
+        .unwrap();
+    let mut query = Map::new();
+    query.insert("predicateUnions", restli::from_str(predicates).unwrap());
+    let expected = primary(&s.world);
+
+    let mut seen = Vec::new();
+    let mut cursor: Option<String> = None;
+    loop {
+        let mut vars = Map::new();
+        vars.insert("query", Value::from(query.clone()));
+        vars.insert("count", 20u32);
+        vars.insert("mailboxUrn", s.me_urn());
+        if let Some(c) = &cursor {
+            vars.insert("nextCursor", c.as_str());
+        }
+        let resp = s.graphql("messenger_conversations_category", vars).await;
+        assert_eq!(resp.status, StatusCode::OK, "{}", resp.text());
+        let root = resp.json()["data"]["messengerConversationsByCategoryQuery"].clone();
+        let elements = root["elements"].as_array().unwrap();
+        assert!(elements.len() <= 20);
+        for e in elements {
+            assert!(e.get("messages").is_none());
+            seen.push(e["entityUrn"].as_str().unwrap().to_owned());
+        }
+        match root["metadata"]["nextCursor"].as_str() {
+            Some(c) => cursor = Some(c.to_owned()),
+            None => break,
+        }
+    }
+    let want: Vec<String> = expected
+        .iter()
+        .map(|c| s.conversation_urn(&c.thread_id))
+        .collect();
+    assert_eq!(seen, want);
+
+    s.sandbox.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn message_pages_walk_back_from_the_newest_with_the_delivered_at_anchor() {
+    let mut s = Session::start().await;
+    let c = s
+        .world
+        .conversations
+        .iter()
+        .max_by_key(|c| c.messages.len())
+        .unwrap()
+        .clone();
+    assert!(c.messages.len() > 40);
+    let urn = s.conversation_urn(&c.thread_id);
+
+    let mut vars = Map::new();
+    vars.insert("conversationUrn", urn.as_str());
+    let resp = s.graphql("messenger_messages", vars).await;
+    assert_eq!(resp.status, StatusCode::OK, "{}", resp.text());
+    let root = resp.json()["data"]["messengerMessagesBySyncToken"].clone();
+    assert!(root["metadata"]["newSyncToken"].is_string());
+    let mut texts: Vec<(u64, String)> = Vec::new();
+    let mut page = root["elements"].as_array().unwrap().clone();
+    loop {
+        for m in &page {
+            assert_eq!(m["_type"], "com.linkedin.messenger.Message");
+            assert!(
+                m["entityUrn"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with(&format!("urn:li:msg_message:({},2-", s.me_urn()))
+            );
+            assert_eq!(m["conversation"]["entityUrn"], urn.as_str());
+            texts.push((
+                m["deliveredAt"].as_u64().unwrap(),
+                m["body"]["text"].as_str().unwrap().to_owned(),
+            ));
+        }
+        let Some(oldest) = page.last().map(|m| m["deliveredAt"].as_u64().unwrap()) else {
+            break;
+        };
+        let mut vars = Map::new();
+        vars.insert("deliveredAt", oldest);
+        vars.insert("conversationUrn", urn.as_str());
+        let resp = s.graphql("messenger_messages_before", vars).await;
+        assert_eq!(resp.status, StatusCode::OK, "{}", resp.text());
+        let root = resp.json()["data"]["messengerMessagesByAnchorTimestamp"].clone();
+        page = root["elements"].as_array().unwrap().clone();
+    }
+    // Newest first throughout, and every message once.
+    let want: Vec<(u64, String)> = c
+        .messages
+        .iter()
+        .rev()
+        .map(|m| (m.delivered_at, m.text.clone()))
+        .collect();
+    assert_eq!(texts, want);
+
+    // Another mailbox's URN is refused; an unknown thread is not found.
+    let mut vars = Map::new();
+    vars.insert(
+        "conversationUrn",
+        format!(
+            "urn:li:msg_conversation:(urn:li:fsd_profile:{},{})",
+            s.world.people[3].profile_id, c.thread_id
+        ),
+    );
+    assert_eq!(
+        s.graphql("messenger_messages", vars).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let mut vars = Map::new();
+    vars.insert(
+        "conversationUrn",
+        s.conversation_urn("2-bm8gc3VjaCB0aHJlYWQ="),
+    );
+    assert_eq!(
+        s.graphql("messenger_messages", vars).await.status,
+        StatusCode::NOT_FOUND
+    );
+
+    s.sandbox.shutdown().await;
+}
+
+fn send_body(text: &str, conversation: &str, mailbox: &str) -> Json {
+    json!({
+        "message": {
+            "body": {"attributes": [], "text": text},
+            "renderContentUnions": [],
+            "conversationUrn": conversation,
+            "originToken": "6c1b7a4e-8f53-4d2a-9b1e-2f0c3d4e5a6b",
+        },
+        "mailboxUrn": mailbox,
+        "trackingId": "abcdefghijklmnop",
+        "dedupeByClientGeneratedToken": false,
+    })
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_sent_message_appears_first_in_its_conversation() {
+    let mut s = Session::start().await;
+    let c = s.world.conversations[3].clone();
+    let urn = s.conversation_urn(&c.thread_id);
+    let latest = s
+        .world
+        .conversations
+        .iter()
+        .flat_map(|c| c.messages.iter().map(|m| m.delivered_at))
+        .chain(s.world.invitations.iter().map(|i| i.sent_at))
+        .max()
+        .unwrap();
+    let text = "Thanks, let's talk on Thursday at 10.";
+
+    let resp = s
+        .rest(
+            "message_create",
+            None,
+            &[],
+            Some(send_body(text, &urn, &s.me_urn())),
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::OK, "{}", resp.text());
+    let value = &resp.json()["value"];
+    assert_eq!(value["body"]["text"], text);
+    assert_eq!(value["deliveredAt"], latest + 1_000);
+    assert_eq!(value["sender"]["hostIdentityUrn"], s.me_urn());
+    let message_urn = value["entityUrn"].as_str().unwrap().to_owned();
+    assert!(message_urn.starts_with(&format!("urn:li:msg_message:({},2-", s.me_urn())));
+    assert!(message_urn.ends_with("==)"));
+
+    let mut vars = Map::new();
+    vars.insert("conversationUrn", urn.as_str());
+    let resp = s.graphql("messenger_messages", vars).await;
+    let elements = resp.json()["data"]["messengerMessagesBySyncToken"]["elements"].clone();
+    assert_eq!(elements[0]["entityUrn"], message_urn.as_str());
+    assert_eq!(elements[0]["body"]["text"], text);
+    assert_eq!(
+        elements[1]["body"]["text"],
+        c.messages.last().unwrap().text.as_str()
+    );
+
+    // Unknown conversation, another mailbox, no text.
+    let unknown = s.conversation_urn("2-bm8gc3VjaCB0aHJlYWQ=");
+    let resp = s
+        .rest(
+            "message_create",
+            None,
+            &[],
+            Some(send_body(text, &unknown, &s.me_urn())),
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::NOT_FOUND);
+    let other = format!("urn:li:fsd_profile:{}", s.world.people[4].profile_id);
+    let resp = s
+        .rest(
+            "message_create",
+            None,
+            &[],
+            Some(send_body(text, &urn, &other)),
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::FORBIDDEN);
+    let resp = s
+        .rest(
+            "message_create",
+            None,
+            &[],
+            Some(json!({"mailboxUrn": s.me_urn()})),
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::BAD_REQUEST);
+
+    s.sandbox.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn marking_conversations_read_shows_in_the_lists() {
+    let mut s = Session::start().await;
+    let targets: Vec<String> = primary(&s.world)
+        .iter()
+        .filter(|c| !c.read)
+        .take(2)
+        .map(|c| s.conversation_urn(&c.thread_id))
+        .collect();
+    let before = s.all_primary(Some(false)).await.len();
+
+    let ids = Value::list(targets.iter().map(String::as_str));
+    let entities: serde_json::Map<String, Json> = targets
+        .iter()
+        .map(|u| (u.clone(), json!({"patch": {"$set": {"read": true}}})))
+        .collect();
+    let resp = s
+        .rest(
+            "conversations_mark_read",
+            None,
+            &[("ids", ids)],
+            Some(json!({"entities": entities})),
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::OK, "{}", resp.text());
+    let body = resp.json();
+    for urn in &targets {
+        assert_eq!(body["results"][urn]["status"], 204);
+    }
+    assert_eq!(body["errors"], json!({}));
+
+    let unread_now = s.all_primary(Some(false)).await;
+    assert_eq!(unread_now.len(), before - 2);
+    let all = s.all_primary(None).await;
+    for urn in &targets {
+        let c = all.iter().find(|c| c["entityUrn"] == urn.as_str()).unwrap();
+        assert_eq!(c["read"], true);
+        assert_eq!(c["unreadCount"], 0);
+    }
+
+    // An unknown conversation is an error of its own; a body without the ids is a 400.
+    let unknown = s.conversation_urn("2-bm8gc3VjaCB0aHJlYWQ=");
+    let resp = s
+        .rest(
+            "conversations_mark_read",
+            None,
+            &[("ids", Value::list([unknown.as_str()]))],
+            Some(json!({"entities": {unknown.as_str(): {"patch": {"$set": {"read": true}}}}})),
+        )
+        .await;
+    assert_eq!(resp.json()["errors"][unknown.as_str()]["status"], 404);
+    let resp = s
+        .rest(
+            "conversations_mark_read",
+            None,
+            &[("ids", Value::list([targets[0].as_str()]))],
+            Some(json!({"entities": {}})),
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::BAD_REQUEST);
+
+    s.sandbox.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn legacy_inbox_and_events_use_union_keys_and_created_before() {
+    let mut s = Session::start().await;
+    let mut all = s.world.conversations.clone();
+    all.sort_by_key(|c| std::cmp::Reverse(c.messages.last().unwrap().delivered_at));
+
+    let resp = s.rest("conversations_legacy", None, &[], None).await;
+    assert_eq!(resp.status, StatusCode::OK, "{}", resp.text());
+    let body = resp.json();
+    let elements = body["elements"].as_array().unwrap();
+    assert_eq!(elements.len(), 20);
+    assert_eq!(
+        body["metadata"]["unreadCount"],
+        all.iter().filter(|c| !c.read).count()
+    );
+    for (got, want) in elements.iter().zip(&all) {
+        assert_eq!(
+            got["entityUrn"],
+            format!("urn:li:fs_conversation:{}", want.thread_id)
+        );
+        let member = &got["participants"][0]["com.linkedin.voyager.messaging.MessagingMember"];
+        let person = &s.world.people[want.participants[0]];
+        assert_eq!(
+            member["miniProfile"]["firstName"],
+            person.first_name.as_str()
+        );
+        let text = &got["events"][0]["eventContent"]["com.linkedin.voyager.messaging.event.MessageEvent"]
+            ["attributedBody"]["text"];
+        assert_eq!(text, want.messages.last().unwrap().text.as_str());
+    }
+    // The next page starts below the last one's activity.
+    let last = elements[19]["lastActivityAt"].as_u64().unwrap();
+    let resp = s
+        .rest(
+            "conversations_legacy",
+            None,
+            &[("createdBefore", last.into())],
+            None,
+        )
+        .await;
+    let next = resp.json();
+    assert_eq!(
+        next["elements"][0]["entityUrn"],
+        format!("urn:li:fs_conversation:{}", all[20].thread_id)
+    );
+
+    // Events of the longest conversation: the latest 20, oldest first, then the 20 before.
+    let c = all.iter().max_by_key(|c| c.messages.len()).unwrap();
+    let endpoint = by_name("conversation_events_legacy").unwrap();
+    let segment = restli::encode_str(&c.thread_id, restli::Encoding::PATH);
+    let path = endpoint.full_path().replace("{conversationId}", &segment);
+    let resp = s
+        .rest("conversation_events_legacy", Some(path.clone()), &[], None)
+        .await;
+    assert_eq!(resp.status, StatusCode::OK, "{}", resp.text());
+    let events = resp.json()["elements"].as_array().unwrap().clone();
+    assert_eq!(events.len(), 20);
+    let n = c.messages.len();
+    for (e, m) in events.iter().zip(&c.messages[n - 20..]) {
+        assert_eq!(
+            e["eventContent"]["com.linkedin.voyager.messaging.event.MessageEvent"]["attributedBody"]
+                ["text"],
+            m.text.as_str()
+        );
+        assert_eq!(e["createdAt"], m.delivered_at);
+        let sender = &s.world.people[m.sender];
+        assert_eq!(
+            e["from"]["com.linkedin.voyager.messaging.MessagingMember"]["miniProfile"]["publicIdentifier"],
+            sender.public_id.as_str()
+        );
+    }
+    let oldest = events[0]["createdAt"].as_u64().unwrap();
+    let resp = s
+        .rest(
+            "conversation_events_legacy",
+            Some(path),
+            &[("createdBefore", oldest.into())],
+            None,
+        )
+        .await;
+    let earlier = resp.json()["elements"].as_array().unwrap().clone();
+    assert_eq!(earlier.len(), 20);
+    assert_eq!(earlier[19]["createdAt"], c.messages[n - 21].delivered_at);
+
+    let missing = endpoint.full_path().replace(
+        "{conversationId}",
+        &restli::encode_str("2-bm9uZQ==", restli::Encoding::PATH),
+    );
+    let resp = s
+        .rest("conversation_events_legacy", Some(missing), &[], None)
+        .await;
+    assert_eq!(resp.status, StatusCode::NOT_FOUND);
+
+    s.sandbox.shutdown().await;
+}
+
+/// `/relationships/invitations/{id}?action=<action>` with the id and secret in the body.
+async fn reply(s: &mut Session, id: &str, secret: &str, action: &str) -> Resp {
+    let endpoint = by_name("invitation_reply").unwrap();
+    let path = endpoint.full_path().replace(
+        "{invitationId}",
+        &restli::encode_str(id, restli::Encoding::PATH),
+    );
+    s.rest(
+        "invitation_reply",
+        Some(path),
+        &[("action", action.into())],
+        Some(json!({"invitationId": id, "invitationSharedSecret": secret, "isGenericInvitation": false})),
+    )
+    .await
+}
+
+/// `verifyQuotaAndCreateV2` to person `to` with `note`.
+async fn invite(s: &mut Session, to: usize, note: &str) -> Resp {
+    let urn = format!("urn:li:fsd_profile:{}", s.world.people[to].profile_id);
+    let endpoint = by_name("invitation_create").unwrap();
+    s.rest(
+        "invitation_create",
+        None,
+        &[("decorationId", endpoint.decoration_id.unwrap().into())],
+        Some(json!({"invitee": {"inviteeUnion": {"memberProfile": urn}}, "customMessage": note})),
+    )
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn received_invitations_page_and_replies_connect_or_drop() {
+    let mut s = Session::start().await;
+    let received: Vec<_> = s
+        .world
+        .invitations
+        .iter()
+        .filter(|i| i.to == 0)
+        .cloned()
+        .collect();
+    let body = s.received(0, 100).await;
+    assert_eq!(body["paging"]["total"], received.len());
+    let elements = body["elements"].as_array().unwrap();
+    assert_eq!(elements.len(), received.len());
+    for (e, want) in elements.iter().zip(&received) {
+        let inv = &e["invitation"];
+        assert_eq!(
+            inv["entityUrn"],
+            format!("urn:li:fs_relInvitation:{}", want.id)
+        );
+        assert_eq!(inv["sharedSecret"], want.shared_secret.as_str());
+        assert_eq!(inv["sentTime"], want.sent_at);
+        assert_eq!(
+            inv["fromMember"]["publicIdentifier"],
+            s.world.people[want.from].public_id.as_str()
+        );
+        match &want.message {
+            Some(m) => assert_eq!(inv["message"], m.as_str()),
+            None => assert!(inv.get("message").is_none()),
+        }
+    }
+    let page = s.received(3, 3).await;
+    let page = page["elements"].as_array().unwrap();
+    assert_eq!(page.len(), 3);
+    assert_eq!(
+        page[0]["invitation"]["sharedSecret"],
+        received[3].shared_secret.as_str()
+    );
+
+    // A wrong secret changes nothing.
+    let first = received[0].clone();
+    let id = first.id.to_string();
+    let resp = reply(&mut s, &id, "wrong-secret", "accept").await;
+    assert_eq!(resp.status, StatusCode::BAD_REQUEST);
+    assert_eq!(s.received(0, 100).await["paging"]["total"], received.len());
+
+    // Accepting removes the invitation and connects: a new invitation is CANT_RESEND_YET.
+    let resp = reply(&mut s, &id, &first.shared_secret, "accept").await;
+    assert_eq!(resp.status, StatusCode::OK, "{}", resp.text());
+    let after = s.received(0, 100).await;
+    assert_eq!(after["paging"]["total"], received.len() - 1);
+    let urn = format!("urn:li:fs_relInvitation:{id}");
+    assert!(
+        after["elements"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|e| e["invitation"]["entityUrn"] != urn.as_str())
+    );
+    let resp = invite(&mut s, first.from, "").await;
+    assert_eq!(resp.status, StatusCode::BAD_REQUEST);
+    assert_eq!(resp.json()["data"]["code"], "CANT_RESEND_YET");
+    // The same invitation cannot be answered twice.
+    let resp = reply(&mut s, &id, &first.shared_secret, "accept").await;
+    assert_eq!(resp.status, StatusCode::NOT_FOUND);
+
+    // Rejecting removes it without connecting: inviting that member is then possible.
+    let second = received[1].clone();
+    let resp = reply(
+        &mut s,
+        &second.id.to_string(),
+        &second.shared_secret,
+        "reject",
+    )
+    .await;
+    assert_eq!(resp.status, StatusCode::OK);
+    assert_eq!(
+        s.received(0, 100).await["paging"]["total"],
+        received.len() - 2
+    );
+    let resp = invite(&mut s, second.from, "").await;
+    assert_eq!(resp.status, StatusCode::OK, "{}", resp.text());
+
+    s.sandbox.shutdown().await;
+}
+
+/// The demo's sent invitations through `invitations_sent` (normalized, as the entry asks).
+async fn sent(s: &mut Session) -> Json {
+    let resp = s
+        .rest(
+            "invitations_sent",
+            None,
+            &[("start", 0u32.into()), ("count", 100u32.into())],
+            None,
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::OK, "{}", resp.text());
+    resp.json()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn creating_invitations_checks_the_note_and_pending_ones() {
+    let mut s = Session::start().await;
+    let sent_total = |body: &Json| body["data"]["paging"]["total"].as_u64().unwrap();
+    let already: Vec<usize> = s
+        .world
+        .invitations
+        .iter()
+        .filter(|i| i.from == 0)
+        .map(|i| i.to)
+        .collect();
+    assert_eq!(sent_total(&sent(&mut s).await), already.len() as u64);
+
+    let stranger = (1..s.world.people.len())
+        .find(|&p| {
+            !s.world.connections.contains(&(0, p))
+                && !s.world.invitations.iter().any(|i| i.from == p || i.to == p)
+        })
+        .unwrap();
+
+    // 301 characters: refused before anything changes.
+    let resp = invite(&mut s, stranger, &"x".repeat(301)).await;
+    assert_eq!(resp.status, StatusCode::BAD_REQUEST);
+    assert_eq!(sent_total(&sent(&mut s).await), already.len() as u64);
+
+    // Already invited: CANT_RESEND_YET.
+    let resp = invite(&mut s, already[0], "Hello again").await;
+    assert_eq!(resp.status, StatusCode::BAD_REQUEST);
+    assert_eq!(resp.json()["data"]["code"], "CANT_RESEND_YET");
+
+    // 300 characters go through, once.
+    let note = "y".repeat(300);
+    let resp = invite(&mut s, stranger, &note).await;
+    assert_eq!(resp.status, StatusCode::OK, "{}", resp.text());
+    let body = sent(&mut s).await;
+    assert_eq!(sent_total(&body), already.len() as u64 + 1);
+    let newest = body["included"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| {
+            e["$type"] == "com.linkedin.voyager.relationships.invitation.Invitation"
+                && e["message"] == note.as_str()
+        })
+        .unwrap();
+    assert_eq!(newest["customMessage"], true);
+    let resp = invite(&mut s, stranger, "").await;
+    assert_eq!(resp.json()["data"]["code"], "CANT_RESEND_YET");
+
+    s.sandbox.shutdown().await;
+}

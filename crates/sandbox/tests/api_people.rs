@@ -1,0 +1,724 @@
+//! The people, jobs and search endpoints over real loopback HTTP, checked against the world the
+//! sandbox serves: dash profiles and their finders, profile components (experience), job
+//! postings, job search and GraphQL search clusters, in both encodings, with their errors.
+#![allow(
+    clippy::unwrap_used,
+    reason = "tests fail loudly on the first unexpected value"
+)]
+
+#[path = "common/mod.rs"]
+#[allow(
+    dead_code,
+    reason = "the shared client has helpers these tests do not use"
+)]
+mod common;
+
+use common::{Client, Resp};
+use http::{Method, StatusCode};
+use linkedin_catalogue::{Location, by_name};
+use linkedin_sandbox::world::{World, generate};
+use linkedin_sandbox::{Sandbox, SandboxConfig, SandboxHandle, WORLD_SEED};
+use serde_json::{Value, json};
+
+const NORMALIZED: &str = "application/vnd.linkedin.normalized+json+2.1";
+
+/// A demo-account session on one connection.
+struct Api {
+    client: Client,
+    cookie: String,
+    csrf: String,
+}
+
+impl Api {
+    async fn new(sandbox: &SandboxHandle) -> Self {
+        let cookies = sandbox.demo_cookies();
+        Self {
+            client: Client::connect(sandbox).await,
+            cookie: format!("li_at={}; JSESSIONID={}", cookies.li_at, cookies.jsessionid),
+            csrf: cookies.jsessionid.trim_matches('"').to_owned(),
+        }
+    }
+
+    async fn get(&mut self, url: &str, normalized: bool) -> Resp {
+        let mut headers = vec![
+            ("cookie", self.cookie.as_str()),
+            ("csrf-token", self.csrf.as_str()),
+        ];
+        if normalized {
+            headers.push(("accept", NORMALIZED));
+        }
+        self.client.call(Method::GET, url, &headers, "").await
+    }
+
+    /// GETs `url` and expects a 200 with JSON.
+    async fn ok(&mut self, url: &str, normalized: bool) -> Value {
+        let resp = self.get(url, normalized).await;
+        assert_eq!(resp.status, StatusCode::OK, "{url}: {}", resp.text());
+        resp.json()
+    }
+}
+
+/// Inserts `value` at the dotted `name` (`query.keywords`) of `map`, unless already there.
+fn insert_dotted(map: &mut serde_json::Map<String, Value>, name: &str, value: Value) {
+    match name.split_once('.') {
+        None => {
+            map.entry(name).or_insert(value);
+        }
+        Some((head, rest)) => {
+            let inner = map.entry(head).or_insert_with(|| json!({}));
+            insert_dotted(inner.as_object_mut().unwrap(), rest, value);
+        }
+    }
+}
+
+/// The catalogue's fixed values for parameters at `location`, merged under `given`.
+fn with_fixed(name: &str, location: Location, given: Value) -> serde_json::Map<String, Value> {
+    let endpoint = by_name(name).unwrap();
+    let mut map = given.as_object().cloned().unwrap_or_default();
+    for param in endpoint.params.iter().filter(|p| p.location == location) {
+        if let Some(text) = param.value {
+            let value = restli::from_str(text).unwrap().to_json();
+            insert_dotted(&mut map, param.name, value);
+        }
+    }
+    map
+}
+
+/// The request path and query of catalogue entry `name`: path parameters encoded as path
+/// segments, the fixed parameters, the `decorationId`, the query parameters (`query`, dotted
+/// catalogue values merged in), the GraphQL `variables` (likewise) and the `queryId`, every
+/// value encoded with `restli`.
+fn url(name: &str, path: &[(&str, &str)], query: Value, variables: Option<Value>) -> String {
+    let endpoint = by_name(name).unwrap();
+    let mut full = endpoint.full_path();
+    for (param, value) in path {
+        let segment = restli::Value::from(*value).encode(restli::Encoding::PATH);
+        full = full.replace(&format!("{{{param}}}"), &segment);
+    }
+    let mut q = restli::Query::new();
+    for (k, v) in endpoint.fixed {
+        q.push_encoded(*k, *v);
+    }
+    if let Some(decoration) = endpoint.decoration_id {
+        q.push("decorationId", decoration);
+    }
+    for (k, v) in with_fixed(name, Location::Query, query) {
+        q.push(k, restli::Value::from(v));
+    }
+    if let Some(vars) = variables {
+        let vars = with_fixed(name, Location::Variables, vars);
+        q.push("variables", restli::Value::from(Value::Object(vars)));
+    }
+    if let Some(id) = endpoint.query_id {
+        q.push("queryId", id);
+    }
+    format!("{full}?{q}")
+}
+
+fn world() -> World {
+    generate(WORLD_SEED)
+}
+
+async fn start() -> SandboxHandle {
+    Sandbox::start(SandboxConfig::default()).await.unwrap()
+}
+
+/// The `included` entity with `urn`.
+fn included<'a>(body: &'a Value, urn: &str) -> &'a Value {
+    body["included"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["entityUrn"] == urn)
+        .unwrap_or_else(|| panic!("{urn} not in included: {body}"))
+}
+
+/// Whether any object in `v` has a `$type` key.
+fn has_types(v: &Value) -> bool {
+    match v {
+        Value::Object(m) => m.contains_key("$type") || m.values().any(has_types),
+        Value::Array(a) => a.iter().any(has_types),
+        _ => false,
+    }
+}
+
+/// Whether every word of `keywords` occurs in `hay`, ignoring case.
+fn matches(keywords: &str, hay: &str) -> bool {
+    let hay = hay.to_lowercase();
+    keywords
+        .to_lowercase()
+        .split_whitespace()
+        .all(|w| hay.contains(w))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn profile_answers_the_dash_entity_in_both_encodings() {
+    let w = world();
+    let sandbox = start().await;
+    let mut api = Api::new(&sandbox).await;
+    let p = &w.people[5];
+    let urn = format!("urn:li:fsd_profile:{}", p.profile_id);
+    let target = url("profile", &[("profileUrn", &urn)], json!({}), None);
+
+    let body = api.ok(&target, true).await;
+    let data = &body["data"];
+    assert_eq!(data["entityUrn"], urn);
+    assert_eq!(data["objectUrn"], format!("urn:li:member:{}", p.member_id));
+    assert_eq!(data["publicIdentifier"], p.public_id);
+    assert_eq!(data["firstName"], p.first_name);
+    assert_eq!(data["lastName"], p.last_name);
+    assert_eq!(data["headline"], p.headline);
+    assert_eq!(data["summary"], p.summary);
+    assert_eq!(data["locationName"], p.location);
+    assert_eq!(data["premium"], false);
+    assert_eq!(
+        data["$type"],
+        "com.linkedin.voyager.dash.identity.profile.Profile"
+    );
+    let industry = format!("urn:li:fsd_industry:{}", p.industry_id);
+    assert_eq!(data["*industry"], industry);
+    let industry = included(&body, &industry);
+    assert_eq!(industry["name"], p.industry);
+    assert_eq!(
+        industry["$type"],
+        "com.linkedin.voyager.dash.common.Industry"
+    );
+    let geo = format!("urn:li:fsd_geo:{}", p.geo_id);
+    assert_eq!(data["geoLocation"]["geoUrn"], geo);
+    assert_eq!(data["geoLocation"]["*geo"], geo);
+    assert_eq!(included(&body, &geo)["defaultLocalizedName"], p.location);
+
+    let nested = api.ok(&target, false).await;
+    assert_eq!(nested["entityUrn"], urn);
+    assert_eq!(nested["industry"]["name"], p.industry);
+    assert_eq!(nested["geoLocation"]["geo"]["entityUrn"], geo);
+    assert!(!has_types(&nested), "{nested}");
+
+    let unknown = url(
+        "profile",
+        &[("profileUrn", "urn:li:fsd_profile:ACoAAUnknown")],
+        json!({}),
+        None,
+    );
+    let resp = api.get(&unknown, true).await;
+    assert_eq!(resp.status, StatusCode::NOT_FOUND);
+    assert_eq!(resp.json(), json!({"status": 404}));
+    sandbox.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn profile_finders_answer_by_vanity_and_member_identity() {
+    let w = world();
+    let sandbox = start().await;
+    let mut api = Api::new(&sandbox).await;
+    let p = &w.people[7];
+    let urn = format!("urn:li:fsd_profile:{}", p.profile_id);
+
+    // The dash REST finder, by vanity name and by profile id.
+    for identity in [&p.public_id, &p.profile_id] {
+        let target = url(
+            "profile_dash_by_vanity",
+            &[],
+            json!({"memberIdentity": identity,
+                   "decorationId": "com.linkedin.voyager.dash.deco.identity.profile.WebTopCardCore-16"}),
+            None,
+        );
+        let body = api.ok(&target, true).await;
+        assert_eq!(body["data"]["*elements"], json!([urn]));
+        assert_eq!(body["data"]["paging"]["total"], 1);
+        assert_eq!(included(&body, &urn)["publicIdentifier"], p.public_id);
+        let nested = api.ok(&target, false).await;
+        assert_eq!(
+            nested["elements"][0]["objectUrn"],
+            format!("urn:li:member:{}", p.member_id)
+        );
+    }
+
+    // The GraphQL finders: data.data.identityDashProfilesByMemberIdentity.
+    let cases = [
+        ("profile_by_vanity", "vanityName", p.public_id.as_str()),
+        ("profile_by_vanity_full", "vanityName", p.public_id.as_str()),
+        (
+            "profile_by_member_identity",
+            "memberIdentity",
+            p.profile_id.as_str(),
+        ),
+        (
+            "profile_urn_by_member_identity",
+            "memberIdentity",
+            p.profile_id.as_str(),
+        ),
+    ];
+    for (name, key, value) in cases {
+        let target = url(name, &[], json!({}), Some(json!({ key: value })));
+        let body = api.ok(&target, true).await;
+        let root = &body["data"]["data"]["identityDashProfilesByMemberIdentity"];
+        assert_eq!(root["*elements"], json!([urn]), "{name}: {body}");
+        let profile = included(&body, &urn);
+        assert_eq!(
+            profile["$type"],
+            "com.linkedin.voyager.dash.identity.profile.Profile"
+        );
+        assert!(profile["versionTag"].is_string(), "{name}: {profile}");
+        if name == "profile_urn_by_member_identity" {
+            let keys: Vec<&str> = profile
+                .as_object()
+                .unwrap()
+                .keys()
+                .map(String::as_str)
+                .collect();
+            assert_eq!(keys, ["$type", "entityUrn", "versionTag"]);
+        } else {
+            assert_eq!(profile["firstName"], p.first_name, "{name}");
+        }
+        let nested = api.ok(&target, false).await;
+        let elements = &nested["data"]["identityDashProfilesByMemberIdentity"]["elements"];
+        assert_eq!(elements[0]["entityUrn"], urn, "{name}");
+
+        let unknown = url(name, &[], json!({}), Some(json!({ key: "nobody-here" })));
+        let body = api.ok(&unknown, false).await;
+        assert_eq!(
+            body["data"]["identityDashProfilesByMemberIdentity"]["elements"],
+            json!([]),
+            "{name}"
+        );
+    }
+
+    // By URN: *identityDashProfilesById.
+    let target = url(
+        "profile_by_urn",
+        &[],
+        json!({}),
+        Some(json!({"profileUrn": urn})),
+    );
+    let body = api.ok(&target, true).await;
+    assert_eq!(body["data"]["data"]["*identityDashProfilesById"], urn);
+    assert_eq!(included(&body, &urn)["lastName"], p.last_name);
+    sandbox.shutdown().await;
+}
+
+/// The positions of `p` in runs at one company, as the profile groups them.
+fn runs(experiences: &[linkedin_sandbox::world::Experience]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut rest = experiences;
+    while let Some(first) = rest.first() {
+        let n = rest
+            .iter()
+            .take_while(|e| e.company == first.company)
+            .count();
+        out.push(n);
+        rest = &rest[n..];
+    }
+    out
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn profile_experiences_group_positions_at_one_company() {
+    let w = world();
+    let sandbox = start().await;
+    let mut api = Api::new(&sandbox).await;
+    let p = w
+        .people
+        .iter()
+        .find(|p| {
+            let r = runs(&p.experiences);
+            r.iter().any(|&n| n > 1) && r.contains(&1)
+        })
+        .unwrap();
+    let urn = format!("urn:li:fsd_profile:{}", p.profile_id);
+    let target = url(
+        "profile_experiences",
+        &[],
+        json!({}),
+        Some(json!({"profileUrn": urn})),
+    );
+    let body = api.ok(&target, true).await;
+    let included_list = body["included"].as_array().unwrap();
+    // The section: the included entry with the longest components.elements.
+    let section = included_list
+        .iter()
+        .max_by_key(|e| e["components"]["elements"].as_array().map_or(0, Vec::len))
+        .unwrap();
+    let items = section["components"]["elements"].as_array().unwrap();
+    let runs = runs(&p.experiences);
+    assert_eq!(items.len(), runs.len(), "{body}");
+    let mut next = 0;
+    for (item, &n) in items.iter().zip(&runs) {
+        let c = &item["components"]["entityComponent"];
+        let first = &p.experiences[next];
+        let company = &w.companies[first.company];
+        if n == 1 {
+            assert_eq!(c["titleV2"]["text"]["text"], first.title);
+            assert_eq!(c["subtitle"]["text"], company.name);
+            let caption = c["caption"]["text"].as_str().unwrap();
+            assert_eq!(
+                caption.contains("Present"),
+                first.end.is_none(),
+                "{caption}"
+            );
+            assert!(
+                caption.contains(" - ") && caption.contains(" · "),
+                "{caption}"
+            );
+            let description = &c["subComponents"]["components"][0]["components"]["fixedListComponent"]
+                ["components"][0]["components"]["textComponent"]["text"]["text"];
+            assert_eq!(description, first.description.as_str());
+        } else {
+            assert_eq!(c["titleV2"]["text"]["text"], company.name);
+            let group = c["subComponents"]["components"][0]["components"]["*pagedListComponent"]
+                .as_str()
+                .unwrap();
+            assert!(
+                group.starts_with("urn:li:fsd_profilePositionGroup:("),
+                "{group}"
+            );
+            let positions = included(&body, group)["components"]["elements"]
+                .as_array()
+                .unwrap();
+            let titles: Vec<&str> = positions
+                .iter()
+                .map(|e| {
+                    e["components"]["entityComponent"]["titleV2"]["text"]["text"]
+                        .as_str()
+                        .unwrap()
+                })
+                .collect();
+            let expected: Vec<&str> = p.experiences[next..next + n]
+                .iter()
+                .map(|e| e.title.as_str())
+                .collect();
+            assert_eq!(titles, expected);
+        }
+        next += n;
+    }
+
+    let unknown = url(
+        "profile_experiences",
+        &[],
+        json!({}),
+        Some(json!({"profileUrn": "urn:li:fsd_profile:ACoAAUnknown"})),
+    );
+    let body = api.ok(&unknown, false).await;
+    assert_eq!(
+        body["data"]["identityDashProfileComponentsBySectionType"]["elements"],
+        json!([])
+    );
+    sandbox.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn job_posting_answers_the_posting_and_404s_unknown_ids() {
+    let w = world();
+    let sandbox = start().await;
+    let mut api = Api::new(&sandbox).await;
+    let job = &w.jobs[3];
+    let id = job.id.to_string();
+    let target = url("job_posting", &[("jobId", &id)], json!({}), None);
+    let body = api.ok(&target, false).await;
+    assert_eq!(body["title"], job.title);
+    assert_eq!(body["description"]["text"], job.description);
+    assert_eq!(body["formattedLocation"], job.location);
+    assert_eq!(body["listedAt"], job.listed_at);
+    assert_eq!(body["dashEntityUrn"], format!("urn:li:fsd_jobPosting:{id}"));
+    let company =
+        &body["companyDetails"]["com.linkedin.voyager.deco.jobs.web.shared.WebJobPostingCompany"];
+    assert_eq!(
+        company["companyResolutionResult"]["name"],
+        w.companies[job.company].name
+    );
+    assert!(!has_types(&body));
+
+    let missing = url("job_posting", &[("jobId", "1")], json!({}), None);
+    let resp = api.get(&missing, false).await;
+    assert_eq!(resp.status, StatusCode::NOT_FOUND);
+    assert_eq!(resp.json(), json!({"status": 404}));
+    sandbox.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn job_search_pages_matches_and_limits_the_count() {
+    let w = world();
+    let sandbox = start().await;
+    let mut api = Api::new(&sandbox).await;
+    let keywords = w.jobs[0]
+        .title
+        .split_whitespace()
+        .last()
+        .unwrap()
+        .to_uppercase();
+    let expected: Vec<u64> = w
+        .jobs
+        .iter()
+        .filter(|j| {
+            let hay = format!("{} {} {}", j.title, j.description, j.skills.join(" "));
+            matches(&keywords, &hay)
+        })
+        .map(|j| j.id)
+        .collect();
+    assert!(expected.len() > 2, "{keywords}: {expected:?}");
+    let page = |start: usize, count: usize, filters: Value| {
+        url(
+            "job_search",
+            &[],
+            json!({
+                "start": start,
+                "count": count,
+                "query": {"keywords": keywords, "selectedFilters": filters},
+            }),
+            None,
+        )
+    };
+    let any_time = json!({"timePostedRange": ["r2592000"]});
+
+    let mut seen = Vec::new();
+    let mut start = 0;
+    loop {
+        let body = api.ok(&page(start, 2, any_time.clone()), true).await;
+        assert_eq!(body["data"]["paging"]["total"], expected.len());
+        let postings: Vec<&Value> = body["included"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["$type"] == "com.linkedin.voyager.dash.jobs.JobPosting")
+            .collect();
+        if postings.is_empty() {
+            break;
+        }
+        assert!(postings.len() <= 2);
+        assert_eq!(
+            body["data"]["*elements"].as_array().unwrap().len(),
+            postings.len()
+        );
+        for posting in postings {
+            let tracking = posting["trackingUrn"].as_str().unwrap();
+            let id = tracking.strip_prefix("urn:li:jobPosting:").unwrap();
+            seen.push(id.parse::<u64>().unwrap());
+        }
+        start += 2;
+    }
+    assert_eq!(seen, expected);
+
+    // The default encoding nests the posting in its card.
+    let nested = api.ok(&page(0, 5, any_time.clone()), false).await;
+    let card = &nested["elements"][0];
+    let first = w.jobs.iter().find(|j| j.id == expected[0]).unwrap();
+    assert_eq!(card["jobPostingTitle"], first.title);
+    assert_eq!(
+        card["jobPosting"]["trackingUrn"],
+        format!("urn:li:jobPosting:{}", first.id)
+    );
+    assert!(!has_types(&nested));
+
+    // A filter: remote only.
+    let remote = expected
+        .iter()
+        .filter(|id| {
+            w.jobs
+                .iter()
+                .any(|j| j.id == **id && j.workplace == "REMOTE")
+        })
+        .count();
+    let filters = json!({"timePostedRange": ["r2592000"], "workplaceType": ["2"]});
+    let body = api.ok(&page(0, 49, filters), true).await;
+    assert_eq!(body["data"]["paging"]["total"], remote);
+
+    let resp = api.get(&page(0, 50, any_time), true).await;
+    assert_eq!(resp.status, StatusCode::BAD_REQUEST);
+    assert_eq!(resp.json(), json!({"status": 400}));
+    sandbox.shutdown().await;
+}
+
+/// Each person's degree of separation from person 0 (the demo account), up to 3.
+fn degrees(w: &World) -> Vec<u32> {
+    let n = w.people.len();
+    let mut links = vec![Vec::new(); n];
+    for &(a, b) in &w.connections {
+        links[a].push(b);
+        links[b].push(a);
+    }
+    let mut dist = vec![u32::MAX; n];
+    dist[0] = 0;
+    let mut frontier = vec![0];
+    for d in 1..=3 {
+        let mut next = Vec::new();
+        for a in frontier {
+            for &b in &links[a] {
+                if dist[b] == u32::MAX {
+                    dist[b] = d;
+                    next.push(b);
+                }
+            }
+        }
+        frontier = next;
+    }
+    dist
+}
+
+fn people_search(keywords: &str, filters: Value, start: usize, count: Option<usize>) -> String {
+    let mut parameters = vec![json!({"key": "resultType", "value": ["PEOPLE"]})];
+    if let Value::Array(more) = filters {
+        parameters.extend(more);
+    }
+    let mut vars = json!({
+        "start": start,
+        "query": {"keywords": keywords, "queryParameters": parameters},
+    });
+    if let Some(count) = count {
+        vars["count"] = json!(count);
+    }
+    url("search_clusters", &[], json!({}), Some(vars))
+}
+
+/// The entity results of a search answer in the default encoding.
+fn results(body: &Value) -> Vec<Value> {
+    body["data"]["searchDashClustersByAll"]["elements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["items"].as_array().unwrap().clone())
+        .map(|i| i["item"]["entityResult"].clone())
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn search_clusters_find_people_with_distance_network_and_paging() {
+    let w = world();
+    let sandbox = start().await;
+    let mut api = Api::new(&sandbox).await;
+    let degree = degrees(&w);
+    let keywords = w.people[3].last_name.to_lowercase();
+    let hay = |i: usize| {
+        let p = &w.people[i];
+        format!("{} {} {}", p.first_name, p.last_name, p.headline)
+    };
+    let expected: Vec<usize> = (1..w.people.len())
+        .filter(|&i| matches(&keywords, &hay(i)))
+        .collect();
+    assert!(expected.len() > 3, "{keywords}");
+
+    // Default encoding, page by page (10 by default).
+    let mut seen = Vec::new();
+    let mut start = 0;
+    loop {
+        let body = api
+            .ok(&people_search(&keywords, json!([]), start, None), false)
+            .await;
+        let collection = &body["data"]["searchDashClustersByAll"];
+        assert_eq!(collection["paging"]["total"], expected.len());
+        assert!(!has_types(&body));
+        let page = results(&body);
+        if page.is_empty() {
+            break;
+        }
+        seen.extend(page);
+        start += 10;
+    }
+    assert_eq!(seen.len(), expected.len());
+    for (result, &i) in seen.iter().zip(&expected) {
+        let p = &w.people[i];
+        assert_eq!(
+            result["entityUrn"],
+            format!(
+                "urn:li:fsd_entityResultViewModel:(urn:li:fsd_profile:{},SEARCH_SRP,DEFAULT)",
+                p.profile_id
+            )
+        );
+        assert_eq!(
+            result["title"]["text"],
+            format!("{} {}", p.first_name, p.last_name)
+        );
+        assert_eq!(result["primarySubtitle"]["text"], p.headline);
+        assert_eq!(result["secondarySubtitle"]["text"], p.location);
+        assert_eq!(
+            result["trackingUrn"],
+            format!("urn:li:member:{}", p.member_id)
+        );
+        let distance = format!("DISTANCE_{}", degree[i].min(3));
+        assert_eq!(
+            result["entityCustomTrackingInfo"]["memberDistance"],
+            distance
+        );
+    }
+
+    // Normalized: data.data.searchDashClustersByAll, results in included.
+    let body = api
+        .ok(&people_search(&keywords, json!([]), 0, Some(3)), true)
+        .await;
+    let collection = &body["data"]["data"]["searchDashClustersByAll"];
+    assert_eq!(
+        collection["$type"],
+        "com.linkedin.restli.common.CollectionResponse"
+    );
+    let items = collection["elements"][0]["items"].as_array().unwrap();
+    assert_eq!(items.len(), 3);
+    for (item, &i) in items.iter().zip(&expected) {
+        assert_eq!(item["$type"], "com.linkedin.voyager.dash.search.SearchItem");
+        let urn = item["item"]["*entityResult"].as_str().unwrap();
+        let result = included(&body, urn);
+        assert_eq!(
+            result["$type"],
+            "com.linkedin.voyager.dash.search.EntityResultViewModel"
+        );
+        assert_eq!(result["title"]["text"].as_str().unwrap(), {
+            let p = &w.people[i];
+            format!("{} {}", p.first_name, p.last_name)
+        });
+    }
+
+    // The network filter, as 2.3.1 sends it (`List(F | S)`) and as one value per degree.
+    for (values, degrees_wanted) in [
+        (json!(["F"]), vec![1]),
+        (json!(["S"]), vec![2]),
+        (json!(["F | S"]), vec![1, 2]),
+        (json!(["O"]), vec![3]),
+    ] {
+        let want = expected
+            .iter()
+            .filter(|&&i| degrees_wanted.contains(&degree[i].min(3)))
+            .count();
+        let filter = json!([{"key": "network", "value": values}]);
+        let body = api
+            .ok(&people_search(&keywords, filter, 0, Some(49)), false)
+            .await;
+        assert_eq!(
+            body["data"]["searchDashClustersByAll"]["paging"]["total"], want,
+            "{values}"
+        );
+        assert_eq!(results(&body).len(), want.min(49));
+    }
+
+    // LinkedIn pages search by at most 49.
+    let resp = api
+        .get(&people_search(&keywords, json!([]), 0, Some(50)), true)
+        .await;
+    assert_eq!(resp.status, StatusCode::BAD_REQUEST);
+    assert_eq!(resp.json(), json!({"status": 400}));
+    sandbox.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn search_clusters_find_companies() {
+    let w = world();
+    let sandbox = start().await;
+    let mut api = Api::new(&sandbox).await;
+    let vars = json!({
+        "start": 0,
+        "query": {"keywords": "LinkedIn", "queryParameters": [{"key": "resultType", "value": ["COMPANIES"]}]},
+    });
+    let body = api
+        .ok(&url("search_clusters", &[], json!({}), Some(vars)), false)
+        .await;
+    let expected = w
+        .companies
+        .iter()
+        .filter(|c| matches("LinkedIn", &format!("{} {}", c.name, c.tagline)))
+        .count();
+    assert_eq!(
+        body["data"]["searchDashClustersByAll"]["paging"]["total"],
+        expected
+    );
+    let first = &results(&body)[0];
+    assert_eq!(first["trackingUrn"], "urn:li:company:1337");
+    assert_eq!(first["title"]["text"], "LinkedIn");
+    sandbox.shutdown().await;
+}
