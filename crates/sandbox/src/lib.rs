@@ -27,6 +27,7 @@
 #![warn(missing_docs)]
 
 mod api;
+mod base64;
 mod body;
 mod config;
 mod log;

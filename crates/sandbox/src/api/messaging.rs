@@ -5,8 +5,6 @@
 //! The mailbox is the demo account's (`people[0]`): any other caller has an empty one. The
 //! messenger GraphQL answers are nested with `_type` keys (LinkedIn does not normalize them).
 
-use std::collections::HashSet;
-
 use http::StatusCode;
 use serde_json::{Map, Value, json};
 
@@ -103,97 +101,14 @@ fn categories(c: &Conversation) -> Vec<&str> {
     }
 }
 
-/// Whether `a` and `b` are connected.
-fn connected(world: &World, a: usize, b: usize) -> bool {
-    let pair = (a.min(b), a.max(b));
-    world.connections.contains(&pair)
-}
-
-/// The people connected to `p`.
-fn links(world: &World, p: usize) -> HashSet<usize> {
-    world
-        .connections
-        .iter()
-        .filter_map(|&(a, b)| {
-            if a == p {
-                Some(b)
-            } else if b == p {
-                Some(a)
-            } else {
-                None
-            }
-        })
-        .collect()
-}
-
-/// The network distance from the caller to `p`, as LinkedIn names it.
-fn distance(world: &World, mine: &HashSet<usize>, me: usize, p: usize) -> &'static str {
-    if p == me {
-        "SELF"
-    } else if mine.contains(&p) {
-        "DISTANCE_1"
-    } else if links(world, p).iter().any(|q| mine.contains(q)) {
-        "DISTANCE_2"
-    } else {
-        "DISTANCE_3"
-    }
-}
-
-/// Standard base64 with padding.
-fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            chunk.get(1).copied().unwrap_or(0),
-            chunk.get(2).copied().unwrap_or(0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(char::from(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize]));
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
-/// Decodes standard base64 (padding optional); `None` for anything else.
-fn unbase64(text: &str) -> Option<Vec<u8>> {
-    let text = text.trim_end_matches('=');
-    let mut out = Vec::with_capacity(text.len() * 3 / 4);
-    let mut acc: u32 = 0;
-    let mut bits = 0;
-    for c in text.bytes() {
-        let v = match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'+' => 62,
-            b'/' => 63,
-            _ => return None,
-        };
-        acc = (acc << 6) | u32::from(v);
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push(((acc >> bits) & 0xff) as u8);
-        }
-    }
-    Some(out)
-}
-
 /// The opaque `nextCursor` of a page that ends before `offset` (`MCY1` is `0&5`).
 fn cursor(offset: usize) -> String {
-    base64(format!("0&{offset}").as_bytes())
+    crate::base64::encode(format!("0&{offset}").as_bytes())
 }
 
 /// The offset a cursor stands for.
 fn cursor_offset(cursor: &str) -> Option<usize> {
-    let text = String::from_utf8(unbase64(cursor)?).ok()?;
+    let text = String::from_utf8(crate::base64::decode(cursor)?).ok()?;
     text.strip_prefix("0&")?.parse().ok()
 }
 
@@ -231,7 +146,7 @@ fn attributed(text: &str) -> Value {
 }
 
 /// A `com.linkedin.messenger.MessagingParticipant`.
-fn participant(world: &World, mine: &HashSet<usize>, me: usize, p: usize) -> Value {
+fn participant(world: &World, degrees: &[Option<u32>], p: usize) -> Value {
     let Some(person) = world.people.get(p) else {
         return Value::Null;
     };
@@ -248,7 +163,7 @@ fn participant(world: &World, mine: &HashSet<usize>, me: usize, p: usize) -> Val
                 "firstName": attributed(&person.first_name),
                 "lastName": attributed(&person.last_name),
                 "headline": attributed(&person.headline),
-                "distance": distance(world, mine, me, p),
+                "distance": super::member_distance(degrees.get(p).copied().flatten()),
             },
             "agent": null,
             "custom": null,
@@ -260,13 +175,13 @@ fn participant(world: &World, mine: &HashSet<usize>, me: usize, p: usize) -> Val
 /// A `com.linkedin.messenger.Message` of conversation `c` in `me`'s mailbox.
 fn message_json(
     world: &World,
-    mine: &HashSet<usize>,
+    degrees: &[Option<u32>],
     me: usize,
     c: &Conversation,
     m: &Message,
 ) -> Value {
     let owner = &world.people[me];
-    let sender = participant(world, mine, me, m.sender);
+    let sender = participant(world, degrees, m.sender);
     json!({
         "_type": "com.linkedin.messenger.Message",
         "entityUrn": format!("urn:li:msg_message:({},{})", profile_urn(owner), m.id),
@@ -294,7 +209,7 @@ fn message_json(
 /// A `com.linkedin.messenger.Conversation`; `with_last` embeds the last message.
 fn conversation_json(
     world: &World,
-    mine: &HashSet<usize>,
+    degrees: &[Option<u32>],
     me: usize,
     c: &Conversation,
     with_last: bool,
@@ -302,7 +217,7 @@ fn conversation_json(
     let owner = &world.people[me];
     let participants: Vec<Value> = std::iter::once(me)
         .chain(c.participants.iter().copied())
-        .map(|p| participant(world, mine, me, p))
+        .map(|p| participant(world, degrees, p))
         .collect();
     let mut out = json!({
         "_type": "com.linkedin.messenger.Conversation",
@@ -323,7 +238,7 @@ fn conversation_json(
         let last: Vec<Value> = c
             .messages
             .last()
-            .map(|m| message_json(world, mine, me, c, m))
+            .map(|m| message_json(world, degrees, me, c, m))
             .into_iter()
             .collect();
         map.insert("messages".into(), json!({"elements": last}));
@@ -429,7 +344,7 @@ fn conversations(call: &mut Call<'_>, listing: Listing) -> Answer {
 
     let world = &*call.world;
     let me = call.me;
-    let mine = links(world, me);
+    let degrees = world.degrees_from(me);
     let name_of = |p: usize| {
         world
             .people
@@ -441,7 +356,12 @@ fn conversations(call: &mut Call<'_>, listing: Listing) -> Answer {
         .iter()
         .filter(|c| categories(c).iter().any(|k| wanted.iter().any(|w| w == k)))
         .filter(|c| read.is_none_or(|r| c.read == r))
-        .filter(|c| !first_degree || c.participants.iter().all(|p| mine.contains(p)))
+        .filter(|c| {
+            !first_degree
+                || c.participants
+                    .iter()
+                    .all(|p| degrees.get(*p) == Some(&Some(1)))
+        })
         .filter(|c| {
             keywords.as_deref().is_none_or(|k| {
                 c.participants.iter().any(|&p| name_of(p).contains(k))
@@ -455,7 +375,7 @@ fn conversations(call: &mut Call<'_>, listing: Listing) -> Answer {
     let next = (end < matching.len()).then(|| cursor(end));
     let elements = page
         .iter()
-        .map(|c| conversation_json(world, &mine, me, c, listing == Listing::Search))
+        .map(|c| conversation_json(world, &degrees, me, c, listing == Listing::Search))
         .collect();
     match listing {
         Listing::Search => graphql(
@@ -513,7 +433,7 @@ fn messages(call: &mut Call<'_>, before: bool) -> Answer {
         Err(status) => return Answer::error(status),
     };
     let c = &world.conversations[index];
-    let mine = links(world, me);
+    let degrees = world.degrees_from(me);
     let older: Vec<&Message> = c
         .messages
         .iter()
@@ -523,17 +443,19 @@ fn messages(call: &mut Call<'_>, before: bool) -> Answer {
     let elements = older[from..]
         .iter()
         .rev()
-        .map(|m| message_json(world, &mine, me, c, m))
+        .map(|m| message_json(world, &degrees, me, c, m))
         .collect();
     if before {
-        let next = (from > 0).then(|| base64(older[from].delivered_at.to_string().as_bytes()));
+        let next = (from > 0)
+            .then(|| crate::base64::encode(older[from].delivered_at.to_string().as_bytes()));
         graphql(
             "messengerMessagesByAnchorTimestamp",
             elements,
             json!({"_type": "com.linkedin.messenger.MessageMetadata", "nextCursor": next, "prevCursor": null}),
         )
     } else {
-        let token = base64(format!("{}&{}", c.thread_id, last_activity(c)).as_bytes());
+        let token =
+            crate::base64::encode(format!("{}&{}", c.thread_id, last_activity(c)).as_bytes());
         graphql(
             "messengerMessagesBySyncToken",
             elements,
@@ -585,7 +507,7 @@ fn create_message(call: &mut Call<'_>) -> Answer {
     let payload = c
         .thread_id
         .strip_prefix("2-")
-        .and_then(unbase64)
+        .and_then(crate::base64::decode)
         .and_then(|b| String::from_utf8(b).ok())
         .unwrap_or_else(|| c.thread_id.clone());
     let mut raw = format!("{at}b{:05}-0&{payload}", c.messages.len() % 100_000).into_bytes();
@@ -594,7 +516,7 @@ fn create_message(call: &mut Call<'_>) -> Answer {
         raw.push(b'_');
     }
     let message = Message {
-        id: format!("2-{}", base64(&raw)),
+        id: format!("2-{}", crate::base64::encode(&raw)),
         sender: me,
         text: text.to_owned(),
         delivered_at: at,
@@ -604,11 +526,11 @@ fn create_message(call: &mut Call<'_>) -> Answer {
     c.read = true;
     let world = &*call.world;
     let c = &world.conversations[index];
-    let mine = links(world, me);
+    let degrees = world.degrees_from(me);
     let Some(m) = c.messages.last() else {
         return Answer::error(StatusCode::INTERNAL_SERVER_ERROR);
     };
-    let mut value = message_json(world, &mine, me, c, m);
+    let mut value = message_json(world, &degrees, me, c, m);
     if let Some(origin) = origin {
         value["originToken"] = Value::String(origin);
     }
@@ -994,12 +916,12 @@ fn create_invitation(call: &mut Call<'_>) -> Answer {
         .invitations
         .iter()
         .any(|i| (i.from, i.to) == (me, to) || (i.from, i.to) == (to, me));
-    if pending || connected(world, me, to) {
+    if pending || world.connected(me, to) {
         return cant_resend();
     }
     let sent_at = world_now(world) + 1_000;
     let id = world.invitations.iter().map(|i| i.id).max().unwrap_or(0) + 1;
-    let shared_secret: String = base64(&id.to_be_bytes())
+    let shared_secret: String = crate::base64::encode(&id.to_be_bytes())
         .chars()
         .filter(char::is_ascii_alphanumeric)
         .rev()
@@ -1029,8 +951,11 @@ mod tests {
         assert_eq!(cursor_offset("MCY1"), Some(5));
         for len in 0..10 {
             let bytes: Vec<u8> = (0..len).map(|i: u8| i.wrapping_mul(37)).collect();
-            assert_eq!(unbase64(&base64(&bytes)), Some(bytes));
+            assert_eq!(
+                crate::base64::decode(&crate::base64::encode(&bytes)),
+                Some(bytes)
+            );
         }
-        assert_eq!(unbase64("not base64!"), None);
+        assert_eq!(crate::base64::decode("not base64!"), None);
     }
 }

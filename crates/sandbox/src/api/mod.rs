@@ -61,6 +61,17 @@ impl Call<'_> {
     }
 }
 
+/// LinkedIn's name for a network distance (`SELF`, `DISTANCE_1`, `DISTANCE_2`, and
+/// `DISTANCE_3` for everyone further or unreachable).
+pub(crate) fn member_distance(degree: Option<u32>) -> &'static str {
+    match degree {
+        Some(0) => "SELF",
+        Some(1) => "DISTANCE_1",
+        Some(2) => "DISTANCE_2",
+        _ => "DISTANCE_3",
+    }
+}
+
 /// What an area module answers: a status and a JSON body.
 pub(crate) struct Answer {
     pub(crate) status: StatusCode,

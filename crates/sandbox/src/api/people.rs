@@ -5,8 +5,6 @@
 //! them (`data` + `included`) or strips the types. GraphQL answers put the query's root field
 //! under `data`, so the normalized form has it at `data.data.<root>` as LinkedIn does.
 
-use std::collections::VecDeque;
-
 use http::StatusCode;
 use serde_json::{Map, Value, json};
 
@@ -600,37 +598,6 @@ fn search_filters(query: Option<&restli::Value>) -> Vec<(String, Vec<String>)> {
         .collect()
 }
 
-/// Degrees of separation from `me` (1 = connection), `None` when unreachable.
-fn distances(world: &World, me: usize) -> Vec<Option<u32>> {
-    let n = world.people.len();
-    let mut links = vec![Vec::new(); n];
-    for &(a, b) in &world.connections {
-        if a < n && b < n {
-            links[a].push(b);
-            links[b].push(a);
-        }
-    }
-    let mut dist = vec![None; n];
-    let mut queue = VecDeque::new();
-    if me < n {
-        dist[me] = Some(0);
-        queue.push_back(me);
-    }
-    while let Some(a) = queue.pop_front() {
-        let d = dist[a].unwrap_or(0);
-        if d >= 3 {
-            continue;
-        }
-        for &b in &links[a] {
-            if dist[b].is_none() {
-                dist[b] = Some(d + 1);
-                queue.push_back(b);
-            }
-        }
-    }
-    dist
-}
-
 /// The network code (F, S, O) and `memberDistance` of a degree; 3rd and beyond are `O`.
 fn network(distance: Option<u32>) -> (&'static str, &'static str) {
     match distance {
@@ -735,7 +702,7 @@ fn search_clusters(call: &mut Call<'_>) -> Answer {
     let world = &*call.world;
     let results: Vec<Value> = match result_type.as_str() {
         "PEOPLE" => {
-            let dist = distances(world, call.me);
+            let dist = world.degrees_from(call.me);
             world
                 .people
                 .iter()

@@ -1680,29 +1680,7 @@ fn linkedin_id(raw: &str) -> String {
     while bytes.len() % 3 != 1 {
         bytes.push(b'_');
     }
-    format!("2-{}", base64(&bytes))
-}
-
-/// Standard base64 with padding.
-fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(char::from(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize]));
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
+    format!("2-{}", crate::base64::encode(&bytes))
 }
 
 /// `text` cut or padded (by repeating it) to exactly `len` characters, without a trailing space.
@@ -1909,12 +1887,12 @@ mod tests {
 
     #[test]
     fn base64_matches_the_standard() {
-        assert_eq!(base64(b""), "");
-        assert_eq!(base64(b"f"), "Zg==");
-        assert_eq!(base64(b"fo"), "Zm8=");
-        assert_eq!(base64(b"foo"), "Zm9v");
-        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
-        assert_eq!(base64(&[0xfb, 0xff]), "+/8=");
+        assert_eq!(crate::base64::encode(b""), "");
+        assert_eq!(crate::base64::encode(b"f"), "Zg==");
+        assert_eq!(crate::base64::encode(b"fo"), "Zm8=");
+        assert_eq!(crate::base64::encode(b"foo"), "Zm9v");
+        assert_eq!(crate::base64::encode(b"foobar"), "Zm9vYmFy");
+        assert_eq!(crate::base64::encode(&[0xfb, 0xff]), "+/8=");
         assert!(linkedin_id("abc").ends_with("=="));
         assert_eq!(title_case("platform engineering"), "Platform Engineering");
     }

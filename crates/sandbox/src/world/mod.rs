@@ -7,6 +7,49 @@ mod generate;
 mod model;
 
 pub use generate::generate;
+
+use std::collections::VecDeque;
+
+impl World {
+    /// Whether `a` and `b` are connected.
+    #[must_use]
+    pub fn connected(&self, a: usize, b: usize) -> bool {
+        self.connections.contains(&(a.min(b), a.max(b)))
+    }
+
+    /// Degrees of separation from `me` for every person (0 for `me`, 1 for a connection), up
+    /// to 3; `None` beyond or when unreachable.
+    #[must_use]
+    pub fn degrees_from(&self, me: usize) -> Vec<Option<u32>> {
+        let n = self.people.len();
+        let mut links = vec![Vec::new(); n];
+        for &(a, b) in &self.connections {
+            if a < n && b < n {
+                links[a].push(b);
+                links[b].push(a);
+            }
+        }
+        let mut degrees = vec![None; n];
+        let mut queue = VecDeque::new();
+        if me < n {
+            degrees[me] = Some(0);
+            queue.push_back(me);
+        }
+        while let Some(a) = queue.pop_front() {
+            let d = degrees[a].unwrap_or(0);
+            if d >= 3 {
+                continue;
+            }
+            for &b in &links[a] {
+                if degrees[b].is_none() {
+                    degrees[b] = Some(d + 1);
+                    queue.push_back(b);
+                }
+            }
+        }
+        degrees
+    }
+}
 pub use model::{
     Author, Comment, Company, Conversation, Education, Experience, Invitation, Job, Message,
     Person, Post, Reaction, School, World,
