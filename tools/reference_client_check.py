@@ -55,6 +55,19 @@ followed = api.get_company("linkedin")["followingInfo"]["following"]
 check("follow_company", followed is True, "following=" + str(followed) + ", returned " + str(failed))
 api.follow_company(state_urn, following=False)
 
+urn_id = me["miniProfile"]["dashEntityUrn"].split(":")[-1]
+experiences = api.get_profile_experiences(urn_id)
+check("get_profile_experiences", len(experiences) >= 4 and experiences[0]["companyName"], [e["title"] for e in experiences])
+invitations = api.get_invitations()
+check("get_invitations", len(invitations) > 0, len(invitations))
+conversations = api.get_conversations().get("elements", [])
+check("get_conversations (legacy)", len(conversations) > 0, len(conversations))
+jobs = api.search_jobs(keywords="engineer", limit=5)
+check("search_jobs", len(jobs) > 0, [j.get("title") for j in jobs])
+job_id = jobs[0]["trackingUrn"].split(":")[-1] if jobs else "0"
+job = api.get_job(job_id)
+check("get_job", bool(job.get("title")), job.get("title"))
+
 for user, password, expected in [
     ("demo@example.com", "wrong", "BAD_PASSWORD"),
     ("challenge@example.com", "anything", "CHALLENGE"),

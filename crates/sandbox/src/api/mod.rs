@@ -189,21 +189,22 @@ fn hoist_fields(map: Map<String, Value>, included: &mut Vec<Value>) -> Map<Strin
     out
 }
 
-/// Moves one entity (and the entities inside it) into `included`; gives its URN.
+/// Moves one entity (and the entities inside it) into `included`; gives its URN. An entity
+/// comes before the entities it refers to, as in LinkedIn's answers (clients such as the
+/// reference one read the first entry as the answer's main entity).
 fn hoist(entity: Value, included: &mut Vec<Value>) -> String {
     let urn = entity
         .get("entityUrn")
         .and_then(Value::as_str)
         .unwrap_or_default()
         .to_owned();
-    if let Value::Object(map) = entity {
-        let flat = Value::Object(hoist_fields(map, included));
-        if !included
-            .iter()
-            .any(|e| e.get("entityUrn").and_then(Value::as_str) == Some(&urn))
-        {
-            included.push(flat);
-        }
+    let known = included
+        .iter()
+        .any(|e| e.get("entityUrn").and_then(Value::as_str) == Some(urn.as_str()));
+    if let (Value::Object(map), false) = (entity, known) {
+        let slot = included.len();
+        included.push(Value::Null);
+        included[slot] = Value::Object(hoist_fields(map, included));
     }
     urn
 }
@@ -228,8 +229,8 @@ mod tests {
             json!({
                 "data": {"*elements": ["urn:li:a:1", "urn:li:a:2"], "paging": {"start": 0, "count": 10, "total": 2}, "empty": []},
                 "included": [
-                    {"entityUrn": "urn:li:p:9", "n": "P"},
                     {"entityUrn": "urn:li:a:1", "name": "A", "*owner": "urn:li:p:9"},
+                    {"entityUrn": "urn:li:p:9", "n": "P"},
                     {"entityUrn": "urn:li:a:2", "name": "B", "*owner": "urn:li:p:9"},
                 ],
             })

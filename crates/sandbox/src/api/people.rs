@@ -335,8 +335,11 @@ fn experience_components(world: &World, p: &Person) -> Vec<Value> {
         let positions: Vec<Value> = group
             .iter()
             .map(|e| {
+                // A grouped position's subtitle is its employment type, which the world
+                // does not record: null, as LinkedIn sends when it is not set.
                 json!({"components": {"entityComponent": {
                     "titleV2": {"text": {"text": e.title}},
+                    "subtitle": Value::Null,
                     "caption": {"text": caption_text(e.start, e.end)},
                     "subComponents": description_components(&e.description),
                 }}})
