@@ -5,6 +5,7 @@
 //! answers yet gets a 501 naming it (in the router), never an invented body.
 
 mod company;
+mod feed;
 mod me;
 mod messaging;
 mod people;
@@ -101,7 +102,9 @@ pub(crate) fn answer(call: &mut Call<'_>, normalized: bool) -> Option<Answer> {
         "me" => me::me(call),
         "company" => company::by_universal_name(call),
         "following_state_set" => company::set_following(call),
-        _ => people::answer(call).or_else(|| messaging::answer(call))?,
+        _ => people::answer(call)
+            .or_else(|| messaging::answer(call))
+            .or_else(|| feed::answer(call))?,
     };
     Some(match (normalized, answer.status.is_success()) {
         (true, true) => Answer {
