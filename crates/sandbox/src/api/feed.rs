@@ -1,9 +1,466 @@
-//! Answers for the feed and post endpoints (being written).
+//! The feed and posts: the own chronological feed (`/feed/updatesV2?q=chronFeed`), a member's
+//! or a company's posts (`/feed/updates`, GraphQL `voyagerFeedDashProfileUpdates`), the
+//! comments of a post (`/feed/comments`), its reactions (`/voyagerSocialDashReactions`, REST
+//! and GraphQL) and reacting to it.
+//!
+//! Answers are built nested, with `entityUrn` and `$type` on entities; the caller normalizes
+//! them (`data` + `included`) or strips the types. An update carries what the reference
+//! client reads (voyager.md §1.2 `get_feed_posts`, §6.1(b)): `actor.name.text`,
+//! `actor.subDescription.text` (its age, or `Promoted` for an ad), `actor.urn`,
+//! `commentary.text.text` and `updateMetadata.urn`.
+
+use http::StatusCode;
+use serde_json::{Map, Value, json};
 
 use super::{Answer, Call};
+use crate::world::{Author, Person, Post, Reaction, World};
+
+/// The world's present (the generator's `NOW`), for the age of a post.
+const PRESENT_MS: u64 = 1_795_478_400_000;
+/// The page size when a request sends no `count`.
+const DEFAULT_COUNT: usize = 10;
+/// After how many organic updates the feed shows a promoted one.
+const PROMOTED_EVERY: usize = 4;
+/// The reaction types LinkedIn takes.
+const REACTION_TYPES: [&str; 6] = [
+    "LIKE",
+    "PRAISE",
+    "APPRECIATION",
+    "EMPATHY",
+    "INTEREST",
+    "ENTERTAINMENT",
+];
+
+const COLLECTION_TYPE: &str = "com.linkedin.restli.common.CollectionResponse";
+const PAGING_TYPE: &str = "com.linkedin.restli.common.CollectionMetadata";
+const TEXT_TYPE: &str = "com.linkedin.voyager.dash.common.text.TextViewModel";
 
 /// The answer for `call` if it is one of this module's endpoints.
 pub(super) fn answer(call: &mut Call<'_>) -> Option<Answer> {
-    let _ = call;
-    None
+    Some(match call.endpoint.name {
+        "feed_chron" => feed_chron(call),
+        "company_updates" => company_updates(call),
+        "profile_updates" => profile_updates(call),
+        "profile_posts_dash" => profile_posts_dash(call),
+        "post_comments" => post_comments(call),
+        "post_reactions" => post_reactions(call),
+        "post_reactions_dash" => post_reactions_dash(call),
+        "post_react" => post_react(call),
+        _ => return None,
+    })
+}
+
+// ---------------------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------------------
+
+/// The GraphQL `variables` map.
+fn variables(call: &Call<'_>) -> Option<restli::Value> {
+    call.query.value("variables").ok().flatten()
+}
+
+/// A GraphQL answer: `{"data": {<root>: value}}`.
+fn graphql(root: &str, value: Value) -> Answer {
+    let mut data = Map::new();
+    data.insert(root.to_owned(), value);
+    Answer::ok(json!({ "data": data }))
+}
+
+/// A Rest.li collection with `paging`.
+fn collection(elements: Vec<Value>, start: usize, count: usize, total: usize) -> Value {
+    json!({
+        "elements": elements,
+        "paging": {"start": start, "count": count, "total": total, "links": [], "$type": PAGING_TYPE},
+        "$type": COLLECTION_TYPE,
+    })
+}
+
+fn text(s: &str) -> Value {
+    json!({"text": s, "$type": TEXT_TYPE})
+}
+
+/// `start` and `count` from their texts (absent: 0 and 10); `None` when malformed or when
+/// `count` is over the endpoint's `max_count`.
+fn paging(call: &Call<'_>, start: Option<&str>, count: Option<&str>) -> Option<(usize, usize)> {
+    let start = start.map_or(Ok(0), str::parse::<usize>).ok()?;
+    let count = count.map_or(Ok(DEFAULT_COUNT), str::parse::<usize>).ok()?;
+    let max = call.endpoint.max_count.map_or(usize::MAX, |m| m as usize);
+    (count <= max).then_some((start, count))
+}
+
+/// `start` and `count` of the query.
+fn query_paging(call: &Call<'_>) -> Option<(usize, usize)> {
+    paging(
+        call,
+        call.text("start").as_deref(),
+        call.text("count").as_deref(),
+    )
+}
+
+/// The post with activity id `id` (the bare id, `activity:<id>` or `urn:li:activity:<id>`).
+fn post_index(world: &World, id: &str) -> Option<usize> {
+    let id = id.strip_prefix("urn:li:").unwrap_or(id);
+    let id = id.strip_prefix("activity:").unwrap_or(id);
+    let id: u64 = id.parse().ok()?;
+    world.posts.iter().position(|p| p.activity_id == id)
+}
+
+fn full_name(p: &Person) -> String {
+    format!("{} {}", p.first_name, p.last_name)
+}
+
+/// How old a post looks in the feed: `5 m`, `3 h`, `4 d`, `2 w`, `2 mo`, `1 yr`.
+fn age_text(created_at: u64) -> String {
+    let minutes = PRESENT_MS.saturating_sub(created_at) / 60_000;
+    let hours = minutes / 60;
+    let days = hours / 24;
+    match () {
+        () if hours == 0 => format!("{} m", minutes.max(1)),
+        () if days == 0 => format!("{hours} h"),
+        () if days < 7 => format!("{days} d"),
+        () if days < 30 => format!("{} w", days / 7),
+        () if days < 365 => format!("{} mo", days / 30),
+        () => format!("{} yr", days / 365),
+    }
+}
+
+/// The actor of an update: a member (`urn:li:member:`) or a company (`urn:li:company:`).
+fn actor(world: &World, post: &Post) -> Value {
+    let (name, urn) = match post.author {
+        Author::Person(i) => world.people.get(i).map_or_else(
+            || (String::new(), String::new()),
+            |p| (full_name(p), format!("urn:li:member:{}", p.member_id)),
+        ),
+        Author::Company(i) => world.companies.get(i).map_or_else(
+            || (String::new(), String::new()),
+            |c| (c.name.clone(), format!("urn:li:company:{}", c.id)),
+        ),
+    };
+    let age = if post.promoted {
+        "Promoted".to_owned()
+    } else {
+        format!("{} • ", age_text(post.created_at))
+    };
+    json!({
+        "name": text(&name),
+        "subDescription": text(&age),
+        "urn": urn,
+        "$type": "com.linkedin.voyager.feed.render.ActorComponent",
+    })
+}
+
+/// An update of `post` with entity URN `entity_urn` and type `kind`, as the feeds show it.
+fn update(world: &World, post: &Post, entity_urn: String, kind: &str) -> Value {
+    let activity = format!("urn:li:activity:{}", post.activity_id);
+    json!({
+        "entityUrn": entity_urn,
+        "actor": actor(world, post),
+        "commentary": {
+            "text": text(&post.text),
+            "$type": "com.linkedin.voyager.feed.render.TextComponent",
+        },
+        "updateMetadata": {
+            "urn": activity,
+            "$type": "com.linkedin.voyager.feed.render.UpdateMetadata",
+        },
+        "socialDetail": {
+            "entityUrn": format!("urn:li:fs_socialDetail:{activity}"),
+            "urn": activity,
+            "$type": "com.linkedin.voyager.feed.SocialDetail",
+        },
+        "$type": kind,
+    })
+}
+
+const UPDATE_V2_TYPE: &str = "com.linkedin.voyager.feed.render.UpdateV2";
+
+/// The legacy update of `post` in feed `feed` (`MAIN_FEED`, …).
+fn update_v2(world: &World, post: &Post, feed: &str) -> Value {
+    let urn = format!(
+        "urn:li:fs_updateV2:(urn:li:activity:{},{feed},EMPTY,DEFAULT,false)",
+        post.activity_id
+    );
+    update(world, post, urn, UPDATE_V2_TYPE)
+}
+
+/// A page of `posts` as a collection of updates built by `build`.
+fn page_of<'w>(
+    world: &'w World,
+    posts: &[&'w Post],
+    (start, count): (usize, usize),
+    build: impl Fn(&'w World, &'w Post) -> Value,
+) -> Value {
+    let elements = posts
+        .iter()
+        .skip(start)
+        .take(count)
+        .map(|p| build(world, p))
+        .collect();
+    collection(elements, start, count, posts.len())
+}
+
+// ---------------------------------------------------------------------------------------
+// Feeds
+// ---------------------------------------------------------------------------------------
+
+/// The caller's feed, in order: the posts of their connections and the organic posts of
+/// companies, newest first, with a promoted post after every [`PROMOTED_EVERY`] of them.
+fn feed_posts(world: &World, me: usize) -> Vec<&Post> {
+    let organic = world.posts.iter().filter(|p| {
+        !p.promoted
+            && match p.author {
+                Author::Person(i) => i != me && world.connected(me, i),
+                Author::Company(_) => true,
+            }
+    });
+    let mut promoted = world.posts.iter().filter(|p| p.promoted);
+    let mut feed = Vec::new();
+    for (n, post) in organic.enumerate() {
+        if n > 0 && n % PROMOTED_EVERY == 0 {
+            feed.extend(promoted.next());
+        }
+        feed.push(post);
+    }
+    feed
+}
+
+/// `GET /feed/updatesV2?q=chronFeed&start=&count=`: the caller's feed, paged, its updates
+/// `urn:li:fs_updateV2:(urn:li:activity:<id>,MAIN_FEED,EMPTY,DEFAULT,false)`; over 100 is a 400.
+fn feed_chron(call: &mut Call<'_>) -> Answer {
+    let Some(paging) = query_paging(call) else {
+        return Answer::error(StatusCode::BAD_REQUEST);
+    };
+    let world = &*call.world;
+    let posts = feed_posts(world, call.me);
+    Answer::ok(page_of(world, &posts, paging, |w, p| {
+        update_v2(w, p, "MAIN_FEED")
+    }))
+}
+
+/// The posts of `author`, newest first (promoted ones are ads, not the author's shares).
+fn posts_of(world: &World, author: Author) -> Vec<&Post> {
+    world
+        .posts
+        .iter()
+        .filter(|p| p.author == author && !p.promoted)
+        .collect()
+}
+
+/// `GET /feed/updates?companyUniversalName=&q=companyFeedByUniversalName&moduleKey=member-share`:
+/// the company's posts (by universal name or id), paged; 404 for an unknown company.
+fn company_updates(call: &mut Call<'_>) -> Answer {
+    let (Some(name), Some(paging)) = (call.text("companyUniversalName"), query_paging(call)) else {
+        return Answer::error(StatusCode::BAD_REQUEST);
+    };
+    let world = &*call.world;
+    let Some(index) = world
+        .companies
+        .iter()
+        .position(|c| c.universal_name == name || c.id.to_string() == name)
+    else {
+        return Answer::error(StatusCode::NOT_FOUND);
+    };
+    let posts = posts_of(world, Author::Company(index));
+    Answer::ok(page_of(world, &posts, paging, |w, p| {
+        update_v2(w, p, "COMPANY_SHARES")
+    }))
+}
+
+/// `GET /feed/updates?profileId=&q=memberShareFeed&moduleKey=member-share`: the member's posts
+/// (by public id or profile id), paged; 404 for an unknown member.
+fn profile_updates(call: &mut Call<'_>) -> Answer {
+    let (Some(id), Some(paging)) = (call.text("profileId"), query_paging(call)) else {
+        return Answer::error(StatusCode::BAD_REQUEST);
+    };
+    let world = &*call.world;
+    let Some(index) = world
+        .people
+        .iter()
+        .position(|p| p.public_id == id || p.profile_id == id)
+    else {
+        return Answer::error(StatusCode::NOT_FOUND);
+    };
+    let posts = posts_of(world, Author::Person(index));
+    Answer::ok(page_of(world, &posts, paging, |w, p| {
+        update_v2(w, p, "MEMBER_SHARES")
+    }))
+}
+
+/// GraphQL `voyagerFeedDashProfileUpdates` by `variables=(count:,start:,profileUrn:)`:
+/// `data.feedDashProfileUpdatesByMemberShareFeed`, the member's posts as dash updates
+/// (`urn:li:fsd_update:(urn:li:activity:<id>,MEMBER_SHARES,EMPTY,DEFAULT,false)`); 404 for an
+/// unknown member.
+fn profile_posts_dash(call: &mut Call<'_>) -> Answer {
+    let vars = variables(call);
+    let var = |name: &str| vars.as_ref().and_then(|v| v.get(name)?.as_str());
+    let (Some(urn), Some(paging)) = (var("profileUrn"), paging(call, var("start"), var("count")))
+    else {
+        return Answer::error(StatusCode::BAD_REQUEST);
+    };
+    let world = &*call.world;
+    let Some(index) = urn
+        .strip_prefix("urn:li:fsd_profile:")
+        .and_then(|id| world.people.iter().position(|p| p.profile_id == id))
+    else {
+        return Answer::error(StatusCode::NOT_FOUND);
+    };
+    let posts = posts_of(world, Author::Person(index));
+    let page = page_of(world, &posts, paging, |w, p| {
+        let urn = format!(
+            "urn:li:fsd_update:(urn:li:activity:{},MEMBER_SHARES,EMPTY,DEFAULT,false)",
+            p.activity_id
+        );
+        update(w, p, urn, "com.linkedin.voyager.dash.feed.Update")
+    });
+    graphql("feedDashProfileUpdatesByMemberShareFeed", page)
+}
+
+// ---------------------------------------------------------------------------------------
+// Comments
+// ---------------------------------------------------------------------------------------
+
+/// `GET /feed/comments?q=comments&sortOrder=RELEVANCE&updateId=activity:<id>&start=&count=`:
+/// the post's comments, oldest first, paged, with `metadata.paginationToken` when the post has
+/// comments (missing otherwise, as LinkedIn does, #277); 404 for an unknown post.
+fn post_comments(call: &mut Call<'_>) -> Answer {
+    let (Some(id), Some((start, count))) = (call.text("updateId"), query_paging(call)) else {
+        return Answer::error(StatusCode::BAD_REQUEST);
+    };
+    let world = &*call.world;
+    let Some(index) = post_index(world, &id) else {
+        return Answer::error(StatusCode::NOT_FOUND);
+    };
+    let post = &world.posts[index];
+    let elements: Vec<Value> = post
+        .comments
+        .iter()
+        .skip(start)
+        .take(count)
+        .map(|c| {
+            let commenter = world.people.get(c.author);
+            json!({
+                "entityUrn": format!("urn:li:fs_objectComment:({},activity:{})", c.id, post.activity_id),
+                "urn": format!("urn:li:comment:(activity:{},{})", post.activity_id, c.id),
+                "createdTime": c.created_at,
+                "commentV2": {"text": c.text},
+                "commenter": {
+                    "com.linkedin.voyager.feed.MemberActor": {
+                        "urn": commenter.map(|p| format!("urn:li:member:{}", p.member_id)),
+                        "miniProfile": commenter.map(|p| json!({
+                            "entityUrn": format!("urn:li:fs_miniProfile:{}", p.profile_id),
+                            "firstName": p.first_name,
+                            "lastName": p.last_name,
+                            "occupation": p.headline,
+                            "publicIdentifier": p.public_id,
+                            "objectUrn": format!("urn:li:member:{}", p.member_id),
+                            "$type": "com.linkedin.voyager.identity.shared.MiniProfile",
+                        })),
+                    },
+                },
+                "$type": "com.linkedin.voyager.feed.Comment",
+            })
+        })
+        .collect();
+    let mut body = collection(elements, start, count, post.comments.len());
+    if !post.comments.is_empty()
+        && let Value::Object(map) = &mut body
+    {
+        map.insert(
+            "metadata".to_owned(),
+            json!({"paginationToken": format!("{}-{}", post.activity_id, start + count)}),
+        );
+    }
+    Answer::ok(body)
+}
+
+// ---------------------------------------------------------------------------------------
+// Reactions
+// ---------------------------------------------------------------------------------------
+
+/// One reaction as `ReactionsByTypeWithProfileActions` shows it: the type and the reactor.
+fn reaction(world: &World, post: &Post, r: &Reaction) -> Value {
+    let reactor = world.people.get(r.person);
+    let profile = reactor.map_or_else(String::new, |p| {
+        format!("urn:li:fsd_profile:{}", p.profile_id)
+    });
+    json!({
+        "entityUrn": format!("urn:li:fsd_reaction:({profile},urn:li:activity:{},0)", post.activity_id),
+        "reactionType": r.kind,
+        "actorUrn": profile,
+        "reactorLockup": {
+            "title": text(&reactor.map(full_name).unwrap_or_default()),
+            "subtitle": text(reactor.map_or("", |p| p.headline.as_str())),
+            "navigationUrl": reactor.map(|p| format!("https://www.linkedin.com/in/{}", p.public_id)),
+            "$type": "com.linkedin.voyager.dash.feed.EntityLockupViewModel",
+        },
+        "$type": "com.linkedin.voyager.dash.social.Reaction",
+    })
+}
+
+/// The page of reactions of the post `thread` (`urn:li:activity:<id>`); `None` if unknown.
+fn reactions_page(world: &World, thread: &str, (start, count): (usize, usize)) -> Option<Value> {
+    let post = &world.posts[post_index(world, thread)?];
+    let elements = post
+        .reactions
+        .iter()
+        .skip(start)
+        .take(count)
+        .map(|r| reaction(world, post, r))
+        .collect();
+    Some(collection(elements, start, count, post.reactions.len()))
+}
+
+/// `GET /voyagerSocialDashReactions?q=reactionType&threadUrn=urn:li:activity:<id>&start=&count=`:
+/// the post's reactions, paged; 404 for an unknown post.
+fn post_reactions(call: &mut Call<'_>) -> Answer {
+    let (Some(thread), Some(paging)) = (call.text("threadUrn"), query_paging(call)) else {
+        return Answer::error(StatusCode::BAD_REQUEST);
+    };
+    match reactions_page(call.world, &thread, paging) {
+        Some(page) => Answer::ok(page),
+        None => Answer::error(StatusCode::NOT_FOUND),
+    }
+}
+
+/// GraphQL `voyagerSocialDashReactions` by `variables=(count:,start:,threadUrn:)`:
+/// `data.socialDashReactionsByReactionType`; 404 for an unknown post.
+fn post_reactions_dash(call: &mut Call<'_>) -> Answer {
+    let vars = variables(call);
+    let var = |name: &str| vars.as_ref().and_then(|v| v.get(name)?.as_str());
+    let (Some(thread), Some(paging)) = (var("threadUrn"), paging(call, var("start"), var("count")))
+    else {
+        return Answer::error(StatusCode::BAD_REQUEST);
+    };
+    match reactions_page(call.world, thread, paging) {
+        Some(page) => graphql("socialDashReactionsByReactionType", page),
+        None => Answer::error(StatusCode::NOT_FOUND),
+    }
+}
+
+/// `POST /voyagerSocialDashReactions?threadUrn=urn:li:activity:<id>` with
+/// `{"reactionType": "<type>"}`: sets the caller's reaction (a new one comes first, a changed
+/// one keeps its place); 201. An unknown type is a 400, an unknown post a 404.
+fn post_react(call: &mut Call<'_>) -> Answer {
+    let kind = call
+        .json_body()
+        .and_then(|b| b.get("reactionType")?.as_str().map(str::to_owned));
+    let (Some(thread), Some(kind)) = (call.text("threadUrn"), kind) else {
+        return Answer::error(StatusCode::BAD_REQUEST);
+    };
+    if !REACTION_TYPES.contains(&kind.as_str()) {
+        return Answer::error(StatusCode::BAD_REQUEST);
+    }
+    let Some(index) = post_index(call.world, &thread) else {
+        return Answer::error(StatusCode::NOT_FOUND);
+    };
+    let me = call.me;
+    let reactions = &mut call.world.posts[index].reactions;
+    match reactions.iter_mut().find(|r| r.person == me) {
+        Some(r) => r.kind = kind,
+        None => reactions.insert(0, Reaction { person: me, kind }),
+    }
+    Answer {
+        status: StatusCode::CREATED,
+        body: json!({}),
+    }
 }

@@ -1,0 +1,486 @@
+//! The feed and post endpoints over real loopback HTTP, checked against the world the sandbox
+//! serves: the chronological feed in both encodings with its paging and promoted updates, a
+//! member's and a company's posts, a post's comments and reactions, reacting, and the 404 of
+//! an unknown post.
+#![allow(
+    clippy::unwrap_used,
+    reason = "tests fail loudly on the first unexpected value"
+)]
+
+#[path = "common/mod.rs"]
+#[allow(
+    dead_code,
+    reason = "the shared client has helpers these tests do not use"
+)]
+mod common;
+
+use common::{Client, Resp};
+use http::{Method, StatusCode};
+use linkedin_catalogue::by_name;
+use linkedin_sandbox::world::{Author, Post, World, generate};
+use linkedin_sandbox::{Sandbox, SandboxConfig, SandboxHandle, WORLD_SEED};
+use serde_json::{Value, json};
+
+const NORMALIZED: &str = "application/vnd.linkedin.normalized+json+2.1";
+const UNKNOWN_ACTIVITY: &str = "7000000000000000001";
+
+/// A demo-account session on one connection.
+struct Api {
+    client: Client,
+    cookie: String,
+    csrf: String,
+}
+
+impl Api {
+    async fn new(sandbox: &SandboxHandle) -> Self {
+        let cookies = sandbox.demo_cookies();
+        Self {
+            client: Client::connect(sandbox).await,
+            cookie: format!("li_at={}; JSESSIONID={}", cookies.li_at, cookies.jsessionid),
+            csrf: cookies.jsessionid.trim_matches('"').to_owned(),
+        }
+    }
+
+    async fn send(&mut self, method: Method, url: &str, normalized: bool, body: &str) -> Resp {
+        let mut headers = vec![
+            ("cookie", self.cookie.as_str()),
+            ("csrf-token", self.csrf.as_str()),
+        ];
+        if normalized {
+            headers.push(("accept", NORMALIZED));
+        }
+        self.client.call(method, url, &headers, body).await
+    }
+
+    async fn get(&mut self, url: &str, normalized: bool) -> Resp {
+        self.send(Method::GET, url, normalized, "").await
+    }
+
+    /// GETs `url` and expects a 200 with JSON.
+    async fn ok(&mut self, url: &str, normalized: bool) -> Value {
+        let resp = self.get(url, normalized).await;
+        assert_eq!(resp.status, StatusCode::OK, "{url}: {}", resp.text());
+        resp.json()
+    }
+}
+
+/// The request path and query of catalogue entry `name`: its fixed parameters, the
+/// `decorationId`, the query parameters, the GraphQL `variables` and the `queryId`, every
+/// value encoded with `restli`.
+fn url(name: &str, query: Value, variables: Option<Value>) -> String {
+    let endpoint = by_name(name).unwrap();
+    let mut q = restli::Query::new();
+    for (k, v) in endpoint.fixed {
+        q.push_encoded(*k, *v);
+    }
+    if let Some(decoration) = endpoint.decoration_id {
+        q.push("decorationId", decoration);
+    }
+    for (k, v) in query.as_object().cloned().unwrap_or_default() {
+        q.push(k, restli::Value::from(v));
+    }
+    if let Some(vars) = variables {
+        q.push("variables", restli::Value::from(vars));
+    }
+    if let Some(id) = endpoint.query_id {
+        q.push("queryId", id);
+    }
+    format!("{}?{q}", endpoint.full_path())
+}
+
+fn world() -> World {
+    generate(WORLD_SEED)
+}
+
+async fn start() -> SandboxHandle {
+    Sandbox::start(SandboxConfig::default()).await.unwrap()
+}
+
+/// The `included` entity with `urn`.
+fn included<'a>(body: &'a Value, urn: &str) -> &'a Value {
+    body["included"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["entityUrn"] == urn)
+        .unwrap_or_else(|| panic!("{urn} not in included: {body}"))
+}
+
+/// Whether any object in `v` has a `$type` key.
+fn has_types(v: &Value) -> bool {
+    match v {
+        Value::Object(m) => m.contains_key("$type") || m.values().any(has_types),
+        Value::Array(a) => a.iter().any(has_types),
+        _ => false,
+    }
+}
+
+/// The activity id inside an update URN `urn:li:fs_updateV2:(urn:li:activity:<id>,…)`.
+fn activity_of(update_urn: &str) -> u64 {
+    let inner = update_urn.split("(urn:li:activity:").nth(1).unwrap();
+    inner.split(',').next().unwrap().parse().unwrap()
+}
+
+fn post(w: &World, activity: u64) -> &Post {
+    w.posts.iter().find(|p| p.activity_id == activity).unwrap()
+}
+
+fn author_name(w: &World, post: &Post) -> String {
+    match post.author {
+        Author::Person(i) => format!("{} {}", w.people[i].first_name, w.people[i].last_name),
+        Author::Company(i) => w.companies[i].name.clone(),
+    }
+}
+
+/// The demo account's organic feed: its connections' posts and companies' unpromoted posts,
+/// newest first.
+fn organic_feed(w: &World) -> Vec<u64> {
+    w.posts
+        .iter()
+        .filter(|p| {
+            !p.promoted
+                && match p.author {
+                    Author::Person(i) => i != 0 && w.connected(0, i),
+                    Author::Company(_) => true,
+                }
+        })
+        .map(|p| p.activity_id)
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn feed_pages_newest_first_with_promoted_updates_in_both_encodings() {
+    let w = world();
+    let sandbox = start().await;
+    let mut api = Api::new(&sandbox).await;
+
+    // Normalized, as 2.3.1 reads it: order from data["*elements"], bodies from included.
+    let mut seen: Vec<u64> = Vec::new();
+    let mut promoted = 0;
+    let mut start = 0;
+    let total = loop {
+        let target = url("feed_chron", json!({"count": 25, "start": start}), None);
+        let body = api.ok(&target, true).await;
+        let data = &body["data"];
+        assert_eq!(data["paging"]["start"], start);
+        assert_eq!(data["paging"]["count"], 25);
+        let urns = data["*elements"].as_array().cloned().unwrap_or_default();
+        for urn in &urns {
+            let urn = urn.as_str().unwrap();
+            assert!(
+                urn.starts_with("urn:li:fs_updateV2:(urn:li:activity:")
+                    && urn.ends_with(",MAIN_FEED,EMPTY,DEFAULT,false)"),
+                "{urn}"
+            );
+            let id = activity_of(urn);
+            let p = post(&w, id);
+            let update = included(&body, urn);
+            assert_eq!(update["actor"]["name"]["text"], author_name(&w, p));
+            assert_eq!(update["commentary"]["text"]["text"], p.text);
+            assert_eq!(
+                update["updateMetadata"]["urn"],
+                format!("urn:li:activity:{id}")
+            );
+            let old = update["actor"]["subDescription"]["text"].as_str().unwrap();
+            assert_eq!(old.contains("Promoted"), p.promoted, "{old}");
+            let expected_actor = match p.author {
+                Author::Person(i) => format!("urn:li:member:{}", w.people[i].member_id),
+                Author::Company(i) => format!("urn:li:company:{}", w.companies[i].id),
+            };
+            assert_eq!(update["actor"]["urn"], expected_actor);
+            if p.promoted {
+                promoted += 1;
+            } else {
+                seen.push(id);
+            }
+        }
+        let total = data["paging"]["total"].as_u64().unwrap() as usize;
+        start += 25;
+        if start >= total {
+            break total;
+        }
+        assert_eq!(urns.len(), 25);
+    };
+    assert_eq!(seen, organic_feed(&w), "organic updates, newest first");
+    assert!(promoted > 0, "promoted updates are mixed in");
+    assert_eq!(total, seen.len() + promoted);
+
+    // The default encoding: the same first page, nested and without types.
+    let target = url("feed_chron", json!({"count": 10, "start": 0}), None);
+    let normalized = api.ok(&target, true).await;
+    let nested = api.ok(&target, false).await;
+    let elements = nested["elements"].as_array().unwrap();
+    assert_eq!(elements.len(), 10);
+    let nested_urns: Vec<&Value> = elements.iter().map(|e| &e["entityUrn"]).collect();
+    let normalized_urns: Vec<&Value> = normalized["data"]["*elements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .collect();
+    assert_eq!(nested_urns, normalized_urns);
+    assert_eq!(
+        elements[0]["commentary"]["text"]["text"],
+        post(&w, organic_feed(&w)[0]).text
+    );
+    assert!(!has_types(&nested), "{nested}");
+
+    // Over 100 is a 400.
+    let target = url("feed_chron", json!({"count": 101, "start": 0}), None);
+    assert_eq!(api.get(&target, true).await.status, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_members_and_a_companys_posts_page_newest_first() {
+    let w = world();
+    let sandbox = start().await;
+    let mut api = Api::new(&sandbox).await;
+
+    // The demo account's own posts through the GraphQL profile updates.
+    let me = &w.people[0];
+    let mine: Vec<u64> = w
+        .posts
+        .iter()
+        .filter(|p| p.author == Author::Person(0))
+        .map(|p| p.activity_id)
+        .collect();
+    assert!(mine.len() > 2);
+    let profile_urn = format!("urn:li:fsd_profile:{}", me.profile_id);
+    let target = url(
+        "profile_posts_dash",
+        json!({}),
+        Some(json!({"count": 2, "start": 1, "profileUrn": profile_urn})),
+    );
+    let body = api.ok(&target, true).await;
+    let root = &body["data"]["data"]["feedDashProfileUpdatesByMemberShareFeed"];
+    assert_eq!(root["paging"]["total"], mine.len());
+    let urns = root["*elements"].as_array().unwrap();
+    let ids: Vec<u64> = urns
+        .iter()
+        .map(|u| activity_of(u.as_str().unwrap()))
+        .collect();
+    assert_eq!(ids, mine[1..3]);
+    let first = included(&body, urns[0].as_str().unwrap());
+    assert_eq!(first["commentary"]["text"]["text"], post(&w, mine[1]).text);
+
+    // The same member through the legacy share feed, by public id.
+    let target = url(
+        "profile_updates",
+        json!({"profileId": me.public_id, "count": 100, "start": 0}),
+        None,
+    );
+    let body = api.ok(&target, false).await;
+    let ids: Vec<u64> = body["elements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            e["updateMetadata"]["urn"]
+                .as_str()
+                .unwrap()
+                .trim_start_matches("urn:li:activity:")
+                .parse()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(ids, mine);
+    assert_eq!(
+        body["elements"][0]["socialDetail"]["urn"],
+        format!("urn:li:activity:{}", mine[0])
+    );
+
+    // A company's posts by universal name.
+    let (ci, company) = w
+        .companies
+        .iter()
+        .enumerate()
+        .find(|(i, _)| {
+            w.posts
+                .iter()
+                .any(|p| p.author == Author::Company(*i) && !p.promoted)
+        })
+        .unwrap();
+    let theirs: Vec<u64> = w
+        .posts
+        .iter()
+        .filter(|p| p.author == Author::Company(ci) && !p.promoted)
+        .map(|p| p.activity_id)
+        .collect();
+    let target = url(
+        "company_updates",
+        json!({"companyUniversalName": company.universal_name, "count": 100, "start": 0}),
+        None,
+    );
+    let body = api.ok(&target, false).await;
+    let elements = body["elements"].as_array().unwrap();
+    assert_eq!(elements.len(), theirs.len());
+    assert_eq!(body["paging"]["total"], theirs.len());
+    for (e, id) in elements.iter().zip(&theirs) {
+        assert_eq!(e["updateMetadata"]["urn"], format!("urn:li:activity:{id}"));
+        assert_eq!(e["actor"]["name"]["text"], company.name);
+    }
+
+    let target = url(
+        "company_updates",
+        json!({"companyUniversalName": "no-such-company", "count": 100, "start": 0}),
+        None,
+    );
+    let resp = api.get(&target, false).await;
+    assert_eq!(resp.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn comments_page_oldest_first_with_a_pagination_token() {
+    let w = world();
+    let sandbox = start().await;
+    let mut api = Api::new(&sandbox).await;
+
+    let p = w.posts.iter().find(|p| p.comments.len() >= 3).unwrap();
+    let target = url(
+        "post_comments",
+        json!({"count": 2, "start": 1, "updateId": format!("activity:{}", p.activity_id)}),
+        None,
+    );
+    let body = api.ok(&target, false).await;
+    assert_eq!(body["paging"]["total"], p.comments.len());
+    let elements = body["elements"].as_array().unwrap();
+    assert_eq!(elements.len(), 2);
+    for (e, c) in elements.iter().zip(&p.comments[1..3]) {
+        assert_eq!(e["commentV2"]["text"], c.text);
+        assert_eq!(e["createdTime"], c.created_at);
+        let commenter = &w.people[c.author];
+        assert_eq!(
+            e["commenter"]["com.linkedin.voyager.feed.MemberActor"]["miniProfile"]["publicIdentifier"],
+            commenter.public_id
+        );
+    }
+    assert!(body["metadata"]["paginationToken"].is_string(), "{body}");
+
+    if let Some(quiet) = w.posts.iter().find(|p| p.comments.is_empty()) {
+        let target = url(
+            "post_comments",
+            json!({"count": 10, "start": 0, "updateId": format!("activity:{}", quiet.activity_id)}),
+            None,
+        );
+        let body = api.ok(&target, false).await;
+        assert_eq!(body["elements"], json!([]));
+        assert!(body.get("metadata").is_none(), "{body}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reaction_shows_in_the_reactions_and_can_change() {
+    let w = world();
+    let sandbox = start().await;
+    let mut api = Api::new(&sandbox).await;
+    let me = format!("urn:li:fsd_profile:{}", w.people[0].profile_id);
+
+    let p = w
+        .posts
+        .iter()
+        .find(|p| p.reactions.len() >= 3 && p.reactions.iter().all(|r| r.person != 0))
+        .unwrap();
+    let thread = format!("urn:li:activity:{}", p.activity_id);
+    let reactions = url(
+        "post_reactions",
+        json!({"count": 100, "start": 0, "threadUrn": thread}),
+        None,
+    );
+    let before = api.ok(&reactions, false).await;
+    assert_eq!(before["paging"]["total"], p.reactions.len());
+    let kinds: Vec<&Value> = before["elements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| &e["reactionType"])
+        .collect();
+    let expected: Vec<Value> = p.reactions.iter().map(|r| json!(r.kind)).collect();
+    assert_eq!(kinds, expected.iter().collect::<Vec<_>>());
+    assert!(
+        before["elements"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|e| e["actorUrn"] != me)
+    );
+
+    let react = url("post_react", json!({"threadUrn": thread}), None);
+    let resp = api
+        .send(Method::POST, &react, false, r#"{"reactionType":"PRAISE"}"#)
+        .await;
+    assert_eq!(resp.status, StatusCode::CREATED, "{}", resp.text());
+
+    let after = api.ok(&reactions, false).await;
+    assert_eq!(after["paging"]["total"], p.reactions.len() + 1);
+    let mine: Vec<&Value> = after["elements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["actorUrn"] == me)
+        .collect();
+    assert_eq!(mine.len(), 1);
+    assert_eq!(mine[0]["reactionType"], "PRAISE");
+
+    // Changing it keeps one reaction; the GraphQL reactions show it too.
+    let resp = api
+        .send(Method::POST, &react, false, r#"{"reactionType":"LIKE"}"#)
+        .await;
+    assert_eq!(resp.status, StatusCode::CREATED, "{}", resp.text());
+    let dash = url(
+        "post_reactions_dash",
+        json!({}),
+        Some(json!({"count": 100, "start": 0, "threadUrn": thread})),
+    );
+    let body = api.ok(&dash, true).await;
+    let root = &body["data"]["data"]["socialDashReactionsByReactionType"];
+    assert_eq!(root["paging"]["total"], p.reactions.len() + 1);
+    let mine: Vec<&Value> = root["*elements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| included(&body, u.as_str().unwrap()))
+        .filter(|e| e["actorUrn"] == me)
+        .collect();
+    assert_eq!(mine.len(), 1);
+    assert_eq!(mine[0]["reactionType"], "LIKE");
+
+    let resp = api
+        .send(Method::POST, &react, false, r#"{"reactionType":"SHRUG"}"#)
+        .await;
+    assert_eq!(resp.status, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unknown_post_is_a_404() {
+    let sandbox = start().await;
+    let mut api = Api::new(&sandbox).await;
+    let thread = format!("urn:li:activity:{UNKNOWN_ACTIVITY}");
+
+    let targets = [
+        url(
+            "post_comments",
+            json!({"count": 10, "start": 0, "updateId": format!("activity:{UNKNOWN_ACTIVITY}")}),
+            None,
+        ),
+        url(
+            "post_reactions",
+            json!({"count": 10, "start": 0, "threadUrn": thread}),
+            None,
+        ),
+        url(
+            "post_reactions_dash",
+            json!({}),
+            Some(json!({"count": 10, "start": 0, "threadUrn": thread})),
+        ),
+    ];
+    for target in &targets {
+        let resp = api.get(target, false).await;
+        assert_eq!(resp.status, StatusCode::NOT_FOUND, "{target}");
+        assert_eq!(resp.json(), json!({"status": 404}));
+    }
+    let react = url("post_react", json!({"threadUrn": thread}), None);
+    let resp = api
+        .send(Method::POST, &react, false, r#"{"reactionType":"LIKE"}"#)
+        .await;
+    assert_eq!(resp.status, StatusCode::NOT_FOUND);
+    assert_eq!(resp.json(), json!({"status": 404}));
+}
