@@ -5,7 +5,7 @@
 //! pagination, and whether LinkedIn still answers it. The facade builds its requests from these
 //! entries and the sandbox routes by them, so LinkedIn's ids live in exactly one place:
 //! `catalogue.toml` beside this crate, which `cargo xtask codegen` turns into
-//! `src/generated.rs`. This crate has no dependencies and does no I/O.
+//! `src/generated.rs`. It depends only on `restli` (to encode request targets) and does no I/O.
 //!
 //! ```
 //! use linkedin_catalogue::{Status, by_name};
@@ -240,6 +240,92 @@ impl Endpoint {
     pub fn param(&self, name: &str) -> Option<&'static Param> {
         self.params.iter().find(|p| p.name == name)
     }
+
+    /// The path and query of a request to this entry, every value encoded once by `restli`:
+    /// the path with each `{param}` replaced by its value as a path segment, then the fixed
+    /// query parameters, the `decorationId`, the `query` parameters, the GraphQL `variables`
+    /// map and the `queryId`. The entry's fixed values for query and variables parameters
+    /// (dotted names such as `query.flagshipSearchIntent` reach into nested maps) are merged in
+    /// where the caller gave none.
+    ///
+    /// ```
+    /// use linkedin_catalogue::by_name;
+    /// use restli::{Map, Value};
+    ///
+    /// let company = by_name("company").unwrap();
+    /// let query: Map = [("universalName", "linkedin")].into_iter().collect();
+    /// assert_eq!(
+    ///     company.target(&[], query, None),
+    ///     "/voyager/api/organization/companies?q=universalName\
+    ///      &decorationId=com.linkedin.voyager.deco.organization.web.WebFullCompanyMain-12\
+    ///      &universalName=linkedin"
+    /// );
+    /// ```
+    #[must_use]
+    pub fn target(
+        &self,
+        path: &[(&str, &str)],
+        query: restli::Map,
+        variables: Option<restli::Map>,
+    ) -> String {
+        let mut full = self.full_path();
+        for (param, value) in path {
+            let segment = restli::encode_str(value, restli::Encoding::PATH);
+            full = full.replace(&format!("{{{param}}}"), &segment);
+        }
+        let mut q = restli::Query::new();
+        for (name, value) in self.fixed {
+            q.push_encoded(*name, *value);
+        }
+        if let Some(decoration) = self.decoration_id {
+            q.push("decorationId", decoration);
+        }
+        for (name, value) in self.with_fixed(Location::Query, query) {
+            q.push(name.into_string(), value);
+        }
+        if let Some(variables) = variables {
+            q.push("variables", self.with_fixed(Location::Variables, variables));
+        }
+        if let Some(id) = self.query_id {
+            q.push("queryId", id);
+        }
+        if q.is_empty() {
+            full
+        } else {
+            format!("{full}?{q}")
+        }
+    }
+
+    /// `given` with the entry's fixed values for parameters at `location` added where absent.
+    fn with_fixed(&self, location: Location, mut given: restli::Map) -> restli::Map {
+        for param in self.params.iter().filter(|p| p.location == location) {
+            if let Some(value) = param.value.and_then(|text| restli::from_str(text).ok()) {
+                insert_dotted(&mut given, param.name, value);
+            }
+        }
+        given
+    }
+}
+
+/// Sets the dotted `name` (`query.keywords`) in `map` to `value` unless it is already set.
+fn insert_dotted(map: &mut restli::Map, name: &str, value: restli::Value) {
+    match name.split_once('.') {
+        None => {
+            if map.get(name).is_none() {
+                map.push(name, value);
+            }
+        }
+        Some((head, rest)) => match map.get_mut(head) {
+            Some(restli::Value::Map(inner)) => insert_dotted(inner, rest, value),
+            // A caller's non-map value under `head` wins over the fixed one.
+            Some(_) => {}
+            None => {
+                let mut inner = restli::Map::new();
+                insert_dotted(&mut inner, rest, value);
+                map.push(head, inner);
+            }
+        },
+    }
 }
 
 /// The entry named `name`.
@@ -335,6 +421,49 @@ fn template_matches(template: &str, path: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn targets_merge_fixed_values_in_place_and_encode_once() {
+        let search = by_name("search_clusters").unwrap();
+        let mut query = restli::Map::new();
+        query.insert("keywords", "C++, Rust");
+        let mut variables = restli::Map::new();
+        variables.insert("start", 0);
+        variables.insert("query", query);
+        variables.insert("count", 10);
+        let target = search.target(&[], restli::Map::new(), Some(variables));
+        let (path, q) = target.split_once('?').unwrap();
+        assert_eq!(path, "/voyager/api/graphql");
+        let parsed = restli::Query::parse(q).unwrap();
+        assert_eq!(parsed.raw("queryId"), search.query_id);
+        let vars = parsed.value("variables").unwrap().unwrap();
+        let keys: Vec<&str> = vars.as_map().unwrap().keys().collect();
+        assert_eq!(
+            &keys[..3],
+            ["start", "query", "count"],
+            "fixed values merge in place"
+        );
+        let inner = vars.get("query").unwrap();
+        assert_eq!(
+            inner.get("keywords").and_then(|k| k.as_str()),
+            Some("C++, Rust")
+        );
+        assert!(q.contains("keywords:C%2B%2B%2C%20Rust"), "{q}");
+
+        let follow = by_name("following_state_set").unwrap();
+        let target = follow.target(
+            &[(
+                "followingStateUrn",
+                "urn:li:fsd_followingState:urn:li:fsd_company:1337",
+            )],
+            restli::Map::new(),
+            None,
+        );
+        assert_eq!(
+            target,
+            "/voyager/api/feed/dash/followingStates/urn%3Ali%3Afsd_followingState%3Aurn%3Ali%3Afsd_company%3A1337"
+        );
+    }
 
     #[test]
     fn templates_match_whole_segments() {

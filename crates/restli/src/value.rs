@@ -392,6 +392,21 @@ impl Map {
             .map(|(_, v)| v)
     }
 
+    /// The value of the last entry named `key`, to change in place.
+    ///
+    /// ```
+    /// let mut m: restli::Map = [("count", "10")].into_iter().collect();
+    /// *m.get_mut("count").unwrap() = "20".into();
+    /// assert_eq!(restli::Value::from(m).to_string(), "(count:20)");
+    /// ```
+    pub fn get_mut(&mut self, key: &str) -> Option<&mut Value> {
+        self.entries
+            .iter_mut()
+            .rev()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v)
+    }
+
     /// Removes every entry named `key`, returning the value of the last one.
     pub fn remove(&mut self, key: &str) -> Option<Value> {
         let mut removed = None;

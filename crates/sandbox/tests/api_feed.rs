@@ -64,28 +64,16 @@ impl Api {
     }
 }
 
-/// The request path and query of catalogue entry `name`: its fixed parameters, the
-/// `decorationId`, the query parameters, the GraphQL `variables` and the `queryId`, every
-/// value encoded with `restli`.
+/// The request path and query of catalogue entry `name`, built by the catalogue itself
+/// (`Endpoint::target`) from JSON objects of query parameters and GraphQL variables.
 fn url(name: &str, query: Value, variables: Option<Value>) -> String {
-    let endpoint = by_name(name).unwrap();
-    let mut q = restli::Query::new();
-    for (k, v) in endpoint.fixed {
-        q.push_encoded(*k, *v);
-    }
-    if let Some(decoration) = endpoint.decoration_id {
-        q.push("decorationId", decoration);
-    }
-    for (k, v) in query.as_object().cloned().unwrap_or_default() {
-        q.push(k, restli::Value::from(v));
-    }
-    if let Some(vars) = variables {
-        q.push("variables", restli::Value::from(vars));
-    }
-    if let Some(id) = endpoint.query_id {
-        q.push("queryId", id);
-    }
-    format!("{}?{q}", endpoint.full_path())
+    let map = |json: Value| match restli::Value::from(json) {
+        restli::Value::Map(map) => map,
+        _ => restli::Map::new(),
+    };
+    by_name(name)
+        .unwrap()
+        .target(&[], map(query), variables.map(map))
 }
 
 fn world() -> World {

@@ -71,10 +71,7 @@ impl Session {
     /// A messenger GraphQL query of catalogue entry `name` with `variables`.
     async fn graphql(&mut self, name: &str, variables: Map) -> Resp {
         let endpoint = by_name(name).unwrap();
-        let mut query = restli::Query::new();
-        query.push("queryId", endpoint.query_id.unwrap());
-        query.push("variables", Value::from(variables));
-        let url = format!("{}?{query}", endpoint.full_path());
+        let url = endpoint.target(&[], Map::new(), Some(variables));
         self.send(endpoint, &url, "").await
     }
 
@@ -88,18 +85,12 @@ impl Session {
         body: Option<Json>,
     ) -> Resp {
         let endpoint = by_name(name).unwrap();
-        let mut query = restli::Query::new();
-        for (k, v) in endpoint.fixed {
-            query.push_encoded(*k, *v);
-        }
-        for (k, v) in params {
-            query.push(*k, v.clone());
-        }
-        let path = path.unwrap_or_else(|| endpoint.full_path());
-        let url = if query.is_empty() {
-            path
-        } else {
-            format!("{path}?{query}")
+        let params: Map = params.iter().map(|(k, v)| (*k, v.clone())).collect();
+        let target = endpoint.target(&[], params, None);
+        // A caller-built path (ids already in it) keeps the catalogue's query.
+        let url = match path {
+            Some(path) => format!("{path}{}", target.find('?').map_or("", |i| &target[i..])),
+            None => target,
         };
         let body = body.map(|b| b.to_string()).unwrap_or_default();
         self.send(endpoint, &url, &body).await
@@ -693,11 +684,11 @@ async fn reply(s: &mut Session, id: &str, secret: &str, action: &str) -> Resp {
 /// `verifyQuotaAndCreateV2` to person `to` with `note`.
 async fn invite(s: &mut Session, to: usize, note: &str) -> Resp {
     let urn = format!("urn:li:fsd_profile:{}", s.world.people[to].profile_id);
-    let endpoint = by_name("invitation_create").unwrap();
+    // The catalogue's target adds the entry's decorationId.
     s.rest(
         "invitation_create",
         None,
-        &[("decorationId", endpoint.decoration_id.unwrap().into())],
+        &[],
         Some(json!({"invitee": {"inviteeUnion": {"memberProfile": urn}}, "customMessage": note})),
     )
     .await

@@ -15,7 +15,7 @@ mod common;
 
 use common::{Client, Resp};
 use http::{Method, StatusCode};
-use linkedin_catalogue::{Location, by_name};
+use linkedin_catalogue::by_name;
 use linkedin_sandbox::world::{World, generate};
 use linkedin_sandbox::{Sandbox, SandboxConfig, SandboxHandle, WORLD_SEED};
 use serde_json::{Value, json};
@@ -58,61 +58,16 @@ impl Api {
     }
 }
 
-/// Inserts `value` at the dotted `name` (`query.keywords`) of `map`, unless already there.
-fn insert_dotted(map: &mut serde_json::Map<String, Value>, name: &str, value: Value) {
-    match name.split_once('.') {
-        None => {
-            map.entry(name).or_insert(value);
-        }
-        Some((head, rest)) => {
-            let inner = map.entry(head).or_insert_with(|| json!({}));
-            insert_dotted(inner.as_object_mut().unwrap(), rest, value);
-        }
-    }
-}
-
-/// The catalogue's fixed values for parameters at `location`, merged under `given`.
-fn with_fixed(name: &str, location: Location, given: Value) -> serde_json::Map<String, Value> {
-    let endpoint = by_name(name).unwrap();
-    let mut map = given.as_object().cloned().unwrap_or_default();
-    for param in endpoint.params.iter().filter(|p| p.location == location) {
-        if let Some(text) = param.value {
-            let value = restli::from_str(text).unwrap().to_json();
-            insert_dotted(&mut map, param.name, value);
-        }
-    }
-    map
-}
-
-/// The request path and query of catalogue entry `name`: path parameters encoded as path
-/// segments, the fixed parameters, the `decorationId`, the query parameters (`query`, dotted
-/// catalogue values merged in), the GraphQL `variables` (likewise) and the `queryId`, every
-/// value encoded with `restli`.
+/// The request path and query of catalogue entry `name`, built by the catalogue itself
+/// (`Endpoint::target`) from JSON objects of query parameters and GraphQL variables.
 fn url(name: &str, path: &[(&str, &str)], query: Value, variables: Option<Value>) -> String {
-    let endpoint = by_name(name).unwrap();
-    let mut full = endpoint.full_path();
-    for (param, value) in path {
-        let segment = restli::Value::from(*value).encode(restli::Encoding::PATH);
-        full = full.replace(&format!("{{{param}}}"), &segment);
-    }
-    let mut q = restli::Query::new();
-    for (k, v) in endpoint.fixed {
-        q.push_encoded(*k, *v);
-    }
-    if let Some(decoration) = endpoint.decoration_id {
-        q.push("decorationId", decoration);
-    }
-    for (k, v) in with_fixed(name, Location::Query, query) {
-        q.push(k, restli::Value::from(v));
-    }
-    if let Some(vars) = variables {
-        let vars = with_fixed(name, Location::Variables, vars);
-        q.push("variables", restli::Value::from(Value::Object(vars)));
-    }
-    if let Some(id) = endpoint.query_id {
-        q.push("queryId", id);
-    }
-    format!("{full}?{q}")
+    let map = |json: Value| match restli::Value::from(json) {
+        restli::Value::Map(map) => map,
+        _ => restli::Map::new(),
+    };
+    by_name(name)
+        .unwrap()
+        .target(path, map(query), variables.map(map))
 }
 
 fn world() -> World {
