@@ -21,7 +21,7 @@ const EXIT_INPUT: u8 = 2;
     name = "linkedin",
     version,
     about = "LinkedIn's private web API (Voyager) from the shell",
-    after_help = "Exit status: 0 success, 2 bad usage or bad input (the message points at the offending position)."
+    after_help = "Exit status: 0 success, 1 the sandbox could not start (address in use, log file, TLS), 2 bad usage or bad input (the message points at the offending position)."
 )]
 struct Cli {
     #[command(subcommand)]
