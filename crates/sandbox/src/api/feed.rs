@@ -10,9 +10,9 @@
 //! `commentary.text.text` and `updateMetadata.urn`.
 
 use http::StatusCode;
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
-use super::{Answer, Call};
+use super::{Answer, Call, collection, graphql, text, variables};
 use crate::world::{Author, Person, Post, Reaction, World};
 
 /// The world's present (the generator's `NOW`), for the age of a post.
@@ -30,10 +30,6 @@ const REACTION_TYPES: [&str; 6] = [
     "INTEREST",
     "ENTERTAINMENT",
 ];
-
-const COLLECTION_TYPE: &str = "com.linkedin.restli.common.CollectionResponse";
-const PAGING_TYPE: &str = "com.linkedin.restli.common.CollectionMetadata";
-const TEXT_TYPE: &str = "com.linkedin.voyager.dash.common.text.TextViewModel";
 
 /// The answer for `call` if it is one of this module's endpoints.
 pub(super) fn answer(call: &mut Call<'_>) -> Option<Answer> {
@@ -53,31 +49,6 @@ pub(super) fn answer(call: &mut Call<'_>) -> Option<Answer> {
 // ---------------------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------------------
-
-/// The GraphQL `variables` map.
-fn variables(call: &Call<'_>) -> Option<restli::Value> {
-    call.query.value("variables").ok().flatten()
-}
-
-/// A GraphQL answer: `{"data": {<root>: value}}`.
-fn graphql(root: &str, value: Value) -> Answer {
-    let mut data = Map::new();
-    data.insert(root.to_owned(), value);
-    Answer::ok(json!({ "data": data }))
-}
-
-/// A Rest.li collection with `paging`.
-fn collection(elements: Vec<Value>, start: usize, count: usize, total: usize) -> Value {
-    json!({
-        "elements": elements,
-        "paging": {"start": start, "count": count, "total": total, "links": [], "$type": PAGING_TYPE},
-        "$type": COLLECTION_TYPE,
-    })
-}
-
-fn text(s: &str) -> Value {
-    json!({"text": s, "$type": TEXT_TYPE})
-}
 
 /// `start` and `count` from their texts (absent: 0 and 10); `None` when malformed or when
 /// `count` is over the endpoint's `max_count`.

@@ -8,7 +8,7 @@
 use http::StatusCode;
 use serde_json::{Map, Value, json};
 
-use super::{Answer, Call};
+use super::{Answer, Call, variables};
 use crate::world::{Conversation, Invitation, Message, Person, World};
 
 /// Messages per page of a conversation (`messenger_messages*`, legacy events).
@@ -115,14 +115,6 @@ fn cursor_offset(cursor: &str) -> Option<usize> {
 /// The text of a Rest.li leaf.
 fn leaf<'v>(v: &'v restli::Value, key: &str) -> Option<&'v str> {
     v.get(key).and_then(restli::Value::as_str)
-}
-
-/// The GraphQL `variables` of the call, decoded.
-fn variables(call: &Call<'_>) -> Option<restli::Value> {
-    match call.query.value("variables") {
-        Ok(Some(v @ restli::Value::Map(_))) => Some(v),
-        _ => None,
-    }
 }
 
 /// Renames every `_type` to `$type`: the messenger shapes as a REST answer carries them.

@@ -62,6 +62,39 @@ impl Call<'_> {
     }
 }
 
+/// `com.linkedin.restli.common.CollectionResponse`.
+pub(super) const COLLECTION_TYPE: &str = "com.linkedin.restli.common.CollectionResponse";
+/// `com.linkedin.restli.common.CollectionMetadata`, the type of `paging`.
+pub(super) const PAGING_TYPE: &str = "com.linkedin.restli.common.CollectionMetadata";
+/// The dash text view model.
+pub(super) const TEXT_TYPE: &str = "com.linkedin.voyager.dash.common.text.TextViewModel";
+
+/// The GraphQL `variables` map of the request.
+pub(super) fn variables(call: &Call<'_>) -> Option<restli::Value> {
+    call.query.value("variables").ok().flatten()
+}
+
+/// A GraphQL answer: `{"data": {<root>: value}}`.
+pub(super) fn graphql(root: &str, value: Value) -> Answer {
+    let mut data = Map::new();
+    data.insert(root.to_owned(), value);
+    Answer::ok(json!({ "data": data }))
+}
+
+/// A Rest.li collection with `paging`.
+pub(super) fn collection(elements: Vec<Value>, start: usize, count: usize, total: usize) -> Value {
+    json!({
+        "elements": elements,
+        "paging": {"start": start, "count": count, "total": total, "links": [], "$type": PAGING_TYPE},
+        "$type": COLLECTION_TYPE,
+    })
+}
+
+/// A dash text view model holding `s`.
+pub(super) fn text(s: &str) -> Value {
+    json!({"text": s, "$type": TEXT_TYPE})
+}
+
 /// LinkedIn's name for a network distance (`SELF`, `DISTANCE_1`, `DISTANCE_2`, and
 /// `DISTANCE_3` for everyone further or unreachable).
 pub(crate) fn member_distance(degree: Option<u32>) -> &'static str {

@@ -8,7 +8,7 @@
 use http::StatusCode;
 use serde_json::{Map, Value, json};
 
-use super::{Answer, Call};
+use super::{Answer, COLLECTION_TYPE, Call, collection, graphql, text, variables};
 use crate::world::{Company, Job, Person, World};
 
 /// The largest page a search answers (2.3.1's `_MAX_SEARCH_COUNT`: "max seems to be 49").
@@ -19,9 +19,6 @@ const DEFAULT_SEARCH_COUNT: usize = 10;
 const PRESENT: (u16, u8) = (2026, 11);
 
 const PROFILE_TYPE: &str = "com.linkedin.voyager.dash.identity.profile.Profile";
-const COLLECTION_TYPE: &str = "com.linkedin.restli.common.CollectionResponse";
-const PAGING_TYPE: &str = "com.linkedin.restli.common.CollectionMetadata";
-const TEXT_TYPE: &str = "com.linkedin.voyager.dash.common.text.TextViewModel";
 
 /// The answer for `call` if it is one of this module's endpoints.
 pub(super) fn answer(call: &mut Call<'_>) -> Option<Answer> {
@@ -45,31 +42,6 @@ pub(super) fn answer(call: &mut Call<'_>) -> Option<Answer> {
 // ---------------------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------------------
-
-/// The GraphQL `variables` map.
-fn variables(call: &Call<'_>) -> Option<restli::Value> {
-    call.query.value("variables").ok().flatten()
-}
-
-/// A GraphQL answer: `{"data": {<root>: value}}`.
-fn graphql(root: &str, value: Value) -> Answer {
-    let mut data = Map::new();
-    data.insert(root.to_owned(), value);
-    Answer::ok(json!({ "data": data }))
-}
-
-/// A Rest.li collection with `paging`.
-fn collection(elements: Vec<Value>, start: usize, count: usize, total: usize) -> Value {
-    json!({
-        "elements": elements,
-        "paging": {"start": start, "count": count, "total": total, "links": [], "$type": PAGING_TYPE},
-        "$type": COLLECTION_TYPE,
-    })
-}
-
-fn text(s: &str) -> Value {
-    json!({"text": s, "$type": TEXT_TYPE})
-}
 
 /// Whether every whitespace-separated word of `keywords` occurs in `haystack`, ignoring case.
 fn matches_keywords(keywords: Option<&str>, haystack: &[&str]) -> bool {
