@@ -14,94 +14,12 @@
 )]
 mod common;
 
-use common::{Client, Resp};
+use common::api::{Api, has_types, included, start, url, world};
 use http::{Method, StatusCode};
-use linkedin_catalogue::by_name;
-use linkedin_sandbox::world::{Author, Post, World, generate};
-use linkedin_sandbox::{Sandbox, SandboxConfig, SandboxHandle, WORLD_SEED};
+use linkedin_sandbox::world::{Author, Post, World};
 use serde_json::{Value, json};
 
-const NORMALIZED: &str = "application/vnd.linkedin.normalized+json+2.1";
 const UNKNOWN_ACTIVITY: &str = "7000000000000000001";
-
-/// A demo-account session on one connection.
-struct Api {
-    client: Client,
-    cookie: String,
-    csrf: String,
-}
-
-impl Api {
-    async fn new(sandbox: &SandboxHandle) -> Self {
-        let cookies = sandbox.demo_cookies();
-        Self {
-            client: Client::connect(sandbox).await,
-            cookie: format!("li_at={}; JSESSIONID={}", cookies.li_at, cookies.jsessionid),
-            csrf: cookies.jsessionid.trim_matches('"').to_owned(),
-        }
-    }
-
-    async fn send(&mut self, method: Method, url: &str, normalized: bool, body: &str) -> Resp {
-        let mut headers = vec![
-            ("cookie", self.cookie.as_str()),
-            ("csrf-token", self.csrf.as_str()),
-        ];
-        if normalized {
-            headers.push(("accept", NORMALIZED));
-        }
-        self.client.call(method, url, &headers, body).await
-    }
-
-    async fn get(&mut self, url: &str, normalized: bool) -> Resp {
-        self.send(Method::GET, url, normalized, "").await
-    }
-
-    /// GETs `url` and expects a 200 with JSON.
-    async fn ok(&mut self, url: &str, normalized: bool) -> Value {
-        let resp = self.get(url, normalized).await;
-        assert_eq!(resp.status, StatusCode::OK, "{url}: {}", resp.text());
-        resp.json()
-    }
-}
-
-/// The request path and query of catalogue entry `name`, built by the catalogue itself
-/// (`Endpoint::target`) from JSON objects of query parameters and GraphQL variables.
-fn url(name: &str, query: Value, variables: Option<Value>) -> String {
-    let map = |json: Value| match restli::Value::from(json) {
-        restli::Value::Map(map) => map,
-        _ => restli::Map::new(),
-    };
-    by_name(name)
-        .unwrap()
-        .target(&[], map(query), variables.map(map))
-}
-
-fn world() -> World {
-    generate(WORLD_SEED)
-}
-
-async fn start() -> SandboxHandle {
-    Sandbox::start(SandboxConfig::default()).await.unwrap()
-}
-
-/// The `included` entity with `urn`.
-fn included<'a>(body: &'a Value, urn: &str) -> &'a Value {
-    body["included"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|e| e["entityUrn"] == urn)
-        .unwrap_or_else(|| panic!("{urn} not in included: {body}"))
-}
-
-/// Whether any object in `v` has a `$type` key.
-fn has_types(v: &Value) -> bool {
-    match v {
-        Value::Object(m) => m.contains_key("$type") || m.values().any(has_types),
-        Value::Array(a) => a.iter().any(has_types),
-        _ => false,
-    }
-}
 
 /// The activity id inside an update URN `urn:li:fs_updateV2:(urn:li:activity:<id>,…)`.
 fn activity_of(update_urn: &str) -> u64 {
@@ -147,7 +65,12 @@ async fn feed_pages_newest_first_with_promoted_updates_in_both_encodings() {
     let mut promoted = 0;
     let mut start = 0;
     let total = loop {
-        let target = url("feed_chron", json!({"count": 25, "start": start}), None);
+        let target = url(
+            "feed_chron",
+            &[],
+            json!({"count": 25, "start": start}),
+            None,
+        );
         let body = api.ok(&target, true).await;
         let data = &body["data"];
         assert_eq!(data["paging"]["start"], start);
@@ -194,7 +117,7 @@ async fn feed_pages_newest_first_with_promoted_updates_in_both_encodings() {
     assert_eq!(total, seen.len() + promoted);
 
     // The default encoding: the same first page, nested and without types.
-    let target = url("feed_chron", json!({"count": 10, "start": 0}), None);
+    let target = url("feed_chron", &[], json!({"count": 10, "start": 0}), None);
     let normalized = api.ok(&target, true).await;
     let nested = api.ok(&target, false).await;
     let elements = nested["elements"].as_array().unwrap();
@@ -213,7 +136,7 @@ async fn feed_pages_newest_first_with_promoted_updates_in_both_encodings() {
     assert!(!has_types(&nested), "{nested}");
 
     // Over 100 is a 400.
-    let target = url("feed_chron", json!({"count": 101, "start": 0}), None);
+    let target = url("feed_chron", &[], json!({"count": 101, "start": 0}), None);
     assert_eq!(api.get(&target, true).await.status, StatusCode::BAD_REQUEST);
 }
 
@@ -235,6 +158,7 @@ async fn a_members_and_a_companys_posts_page_newest_first() {
     let profile_urn = format!("urn:li:fsd_profile:{}", me.profile_id);
     let target = url(
         "profile_posts_dash",
+        &[],
         json!({}),
         Some(json!({"count": 2, "start": 1, "profileUrn": profile_urn})),
     );
@@ -253,6 +177,7 @@ async fn a_members_and_a_companys_posts_page_newest_first() {
     // The same member through the legacy share feed, by public id.
     let target = url(
         "profile_updates",
+        &[],
         json!({"profileId": me.public_id, "count": 100, "start": 0}),
         None,
     );
@@ -295,6 +220,7 @@ async fn a_members_and_a_companys_posts_page_newest_first() {
         .collect();
     let target = url(
         "company_updates",
+        &[],
         json!({"companyUniversalName": company.universal_name, "count": 100, "start": 0}),
         None,
     );
@@ -309,6 +235,7 @@ async fn a_members_and_a_companys_posts_page_newest_first() {
 
     let target = url(
         "company_updates",
+        &[],
         json!({"companyUniversalName": "no-such-company", "count": 100, "start": 0}),
         None,
     );
@@ -325,6 +252,7 @@ async fn comments_page_oldest_first_with_a_pagination_token() {
     let p = w.posts.iter().find(|p| p.comments.len() >= 3).unwrap();
     let target = url(
         "post_comments",
+        &[],
         json!({"count": 2, "start": 1, "updateId": format!("activity:{}", p.activity_id)}),
         None,
     );
@@ -346,6 +274,7 @@ async fn comments_page_oldest_first_with_a_pagination_token() {
     if let Some(quiet) = w.posts.iter().find(|p| p.comments.is_empty()) {
         let target = url(
             "post_comments",
+            &[],
             json!({"count": 10, "start": 0, "updateId": format!("activity:{}", quiet.activity_id)}),
             None,
         );
@@ -370,6 +299,7 @@ async fn a_reaction_shows_in_the_reactions_and_can_change() {
     let thread = format!("urn:li:activity:{}", p.activity_id);
     let reactions = url(
         "post_reactions",
+        &[],
         json!({"count": 100, "start": 0, "threadUrn": thread}),
         None,
     );
@@ -391,7 +321,7 @@ async fn a_reaction_shows_in_the_reactions_and_can_change() {
             .all(|e| e["actorUrn"] != me)
     );
 
-    let react = url("post_react", json!({"threadUrn": thread}), None);
+    let react = url("post_react", &[], json!({"threadUrn": thread}), None);
     let resp = api
         .send(Method::POST, &react, false, r#"{"reactionType":"PRAISE"}"#)
         .await;
@@ -415,6 +345,7 @@ async fn a_reaction_shows_in_the_reactions_and_can_change() {
     assert_eq!(resp.status, StatusCode::CREATED, "{}", resp.text());
     let dash = url(
         "post_reactions_dash",
+        &[],
         json!({}),
         Some(json!({"count": 100, "start": 0, "threadUrn": thread})),
     );
@@ -446,16 +377,19 @@ async fn an_unknown_post_is_a_404() {
     let targets = [
         url(
             "post_comments",
+            &[],
             json!({"count": 10, "start": 0, "updateId": format!("activity:{UNKNOWN_ACTIVITY}")}),
             None,
         ),
         url(
             "post_reactions",
+            &[],
             json!({"count": 10, "start": 0, "threadUrn": thread}),
             None,
         ),
         url(
             "post_reactions_dash",
+            &[],
             json!({}),
             Some(json!({"count": 10, "start": 0, "threadUrn": thread})),
         ),
@@ -465,7 +399,7 @@ async fn an_unknown_post_is_a_404() {
         assert_eq!(resp.status, StatusCode::NOT_FOUND, "{target}");
         assert_eq!(resp.json(), json!({"status": 404}));
     }
-    let react = url("post_react", json!({"threadUrn": thread}), None);
+    let react = url("post_react", &[], json!({"threadUrn": thread}), None);
     let resp = api
         .send(Method::POST, &react, false, r#"{"reactionType":"LIKE"}"#)
         .await;

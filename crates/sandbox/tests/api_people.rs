@@ -13,89 +13,10 @@
 )]
 mod common;
 
-use common::{Client, Resp};
-use http::{Method, StatusCode};
-use linkedin_catalogue::by_name;
-use linkedin_sandbox::world::{World, generate};
-use linkedin_sandbox::{Sandbox, SandboxConfig, SandboxHandle, WORLD_SEED};
+use common::api::{Api, has_types, included, start, url, world};
+use http::StatusCode;
+use linkedin_sandbox::world::World;
 use serde_json::{Value, json};
-
-const NORMALIZED: &str = "application/vnd.linkedin.normalized+json+2.1";
-
-/// A demo-account session on one connection.
-struct Api {
-    client: Client,
-    cookie: String,
-    csrf: String,
-}
-
-impl Api {
-    async fn new(sandbox: &SandboxHandle) -> Self {
-        let cookies = sandbox.demo_cookies();
-        Self {
-            client: Client::connect(sandbox).await,
-            cookie: format!("li_at={}; JSESSIONID={}", cookies.li_at, cookies.jsessionid),
-            csrf: cookies.jsessionid.trim_matches('"').to_owned(),
-        }
-    }
-
-    async fn get(&mut self, url: &str, normalized: bool) -> Resp {
-        let mut headers = vec![
-            ("cookie", self.cookie.as_str()),
-            ("csrf-token", self.csrf.as_str()),
-        ];
-        if normalized {
-            headers.push(("accept", NORMALIZED));
-        }
-        self.client.call(Method::GET, url, &headers, "").await
-    }
-
-    /// GETs `url` and expects a 200 with JSON.
-    async fn ok(&mut self, url: &str, normalized: bool) -> Value {
-        let resp = self.get(url, normalized).await;
-        assert_eq!(resp.status, StatusCode::OK, "{url}: {}", resp.text());
-        resp.json()
-    }
-}
-
-/// The request path and query of catalogue entry `name`, built by the catalogue itself
-/// (`Endpoint::target`) from JSON objects of query parameters and GraphQL variables.
-fn url(name: &str, path: &[(&str, &str)], query: Value, variables: Option<Value>) -> String {
-    let map = |json: Value| match restli::Value::from(json) {
-        restli::Value::Map(map) => map,
-        _ => restli::Map::new(),
-    };
-    by_name(name)
-        .unwrap()
-        .target(path, map(query), variables.map(map))
-}
-
-fn world() -> World {
-    generate(WORLD_SEED)
-}
-
-async fn start() -> SandboxHandle {
-    Sandbox::start(SandboxConfig::default()).await.unwrap()
-}
-
-/// The `included` entity with `urn`.
-fn included<'a>(body: &'a Value, urn: &str) -> &'a Value {
-    body["included"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|e| e["entityUrn"] == urn)
-        .unwrap_or_else(|| panic!("{urn} not in included: {body}"))
-}
-
-/// Whether any object in `v` has a `$type` key.
-fn has_types(v: &Value) -> bool {
-    match v {
-        Value::Object(m) => m.contains_key("$type") || m.values().any(has_types),
-        Value::Array(a) => a.iter().any(has_types),
-        _ => false,
-    }
-}
 
 /// Whether every word of `keywords` occurs in `hay`, ignoring case.
 fn matches(keywords: &str, hay: &str) -> bool {

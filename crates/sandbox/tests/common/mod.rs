@@ -1,6 +1,8 @@
 //! A minimal HTTP client for the sandbox's tests: one connection (HTTP/1.1 in the clear, or
 //! HTTP/1.1 or HTTP/2 over TLS trusting only the sandbox's CA), and a tiny cookie jar.
 
+pub(crate) mod api;
+
 use std::sync::Arc;
 use std::time::Duration;
 

@@ -1,0 +1,109 @@
+//! Helpers for the API tests: a demo-account session, request targets built by the
+//! catalogue, and readers of normalized answers.
+#![allow(
+    dead_code,
+    reason = "each test file uses a different part of these helpers"
+)]
+
+use http::{Method, StatusCode};
+use linkedin_catalogue::by_name;
+use linkedin_sandbox::world::{World, generate};
+use linkedin_sandbox::{Sandbox, SandboxConfig, SandboxHandle, WORLD_SEED};
+use serde_json::Value;
+
+use super::{Client, Resp};
+
+/// The normalized encoding's `accept` header.
+pub(crate) const NORMALIZED: &str = "application/vnd.linkedin.normalized+json+2.1";
+
+/// A demo-account session on one connection.
+pub(crate) struct Api {
+    client: Client,
+    cookie: String,
+    csrf: String,
+}
+
+impl Api {
+    pub(crate) async fn new(sandbox: &SandboxHandle) -> Self {
+        let cookies = sandbox.demo_cookies();
+        Self {
+            client: Client::connect(sandbox).await,
+            cookie: format!("li_at={}; JSESSIONID={}", cookies.li_at, cookies.jsessionid),
+            csrf: cookies.jsessionid.trim_matches('"').to_owned(),
+        }
+    }
+
+    pub(crate) async fn send(
+        &mut self,
+        method: Method,
+        url: &str,
+        normalized: bool,
+        body: &str,
+    ) -> Resp {
+        let mut headers = vec![
+            ("cookie", self.cookie.as_str()),
+            ("csrf-token", self.csrf.as_str()),
+        ];
+        if normalized {
+            headers.push(("accept", NORMALIZED));
+        }
+        self.client.call(method, url, &headers, body).await
+    }
+
+    pub(crate) async fn get(&mut self, url: &str, normalized: bool) -> Resp {
+        self.send(Method::GET, url, normalized, "").await
+    }
+
+    /// GETs `url` and expects a 200 with JSON.
+    pub(crate) async fn ok(&mut self, url: &str, normalized: bool) -> Value {
+        let resp = self.get(url, normalized).await;
+        assert_eq!(resp.status, StatusCode::OK, "{url}: {}", resp.text());
+        resp.json()
+    }
+}
+
+/// The request path and query of catalogue entry `name`, built by the catalogue itself
+/// (`Endpoint::target`) from JSON objects of query parameters and GraphQL variables.
+pub(crate) fn url(
+    name: &str,
+    path: &[(&str, &str)],
+    query: Value,
+    variables: Option<Value>,
+) -> String {
+    let map = |json: Value| match restli::Value::from(json) {
+        restli::Value::Map(map) => map,
+        _ => restli::Map::new(),
+    };
+    by_name(name)
+        .unwrap()
+        .target(path, map(query), variables.map(map))
+}
+
+/// The world every sandbox serves.
+pub(crate) fn world() -> World {
+    generate(WORLD_SEED)
+}
+
+/// A sandbox with the default configuration.
+pub(crate) async fn start() -> SandboxHandle {
+    Sandbox::start(SandboxConfig::default()).await.unwrap()
+}
+
+/// The `included` entity with `urn`.
+pub(crate) fn included<'a>(body: &'a Value, urn: &str) -> &'a Value {
+    body["included"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["entityUrn"] == urn)
+        .unwrap_or_else(|| panic!("{urn} not in included: {body}"))
+}
+
+/// Whether any object in `v` has a `$type` key.
+pub(crate) fn has_types(v: &Value) -> bool {
+    match v {
+        Value::Object(m) => m.contains_key("$type") || m.values().any(has_types),
+        Value::Array(a) => a.iter().any(has_types),
+        _ => false,
+    }
+}
