@@ -285,6 +285,12 @@ impl SandboxHandle {
         &self.demo_cookies
     }
 
+    /// Ends every live session (the demo cookies' too), as when LinkedIn expires sessions:
+    /// their `li_at` is answered 401 from now on, and clients must log in again.
+    pub fn expire_sessions(&self) {
+        self.state.sessions.expire_all();
+    }
+
     /// Every request answered so far (the latest 100,000), in order.
     #[must_use]
     pub fn requests(&self) -> Vec<RequestRecord> {

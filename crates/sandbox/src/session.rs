@@ -121,6 +121,12 @@ impl Sessions {
             || inner.live.values().any(|s| s.jsessionid == jsessionid)
     }
 
+    /// Ends every live session, as LinkedIn does when sessions expire: their `li_at` is
+    /// answered 401 from now on.
+    pub(crate) fn expire_all(&self) {
+        self.lock().live.clear();
+    }
+
     /// Opens a session for `account`: the new `li_at` and `JSESSIONID` (unquoted).
     pub(crate) fn open(&self, account: usize, used_bootstrap: Option<&str>) -> SessionCookies {
         let li_at = self.new_li_at();

@@ -1,0 +1,30 @@
+//! The headers LinkedIn expects: the web app's on API calls, the Android app's on the login
+//! flow (see `shared/reference/voyager.md`, section 2.2).
+
+/// The browser user agent sent with API calls by default. A session is tied to the user agent
+/// it was made with, so a saved session keeps its own.
+pub const WEB_USER_AGENT: &str = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+
+/// The `x-li-track` header of the web app: its version and the display it runs on.
+pub const WEB_LI_TRACK: &str = r#"{"clientVersion":"1.13.42289","mpVersion":"1.13.42289","osName":"web","timezoneOffset":0,"timezone":"UTC","deviceFormFactor":"DESKTOP","mpName":"voyager-web","displayDensity":1,"displayWidth":1920,"displayHeight":1080}"#;
+
+/// Fixed headers of every API call.
+pub(crate) const WEB_FIXED: [(&str, &str); 4] = [
+    ("accept-language", "en-US,en;q=0.9"),
+    ("x-li-lang", "en_US"),
+    ("x-restli-protocol-version", "2.0.0"),
+    ("accept-encoding", "gzip, br"),
+];
+
+/// Headers of the login flow (`/uas/authenticate`), as the Android app sends them.
+pub(crate) const LOGIN: [(&str, &str); 6] = [
+    (
+        "x-li-user-agent",
+        "LIAuthLibrary:0.0.3 com.linkedin.android:4.1.881 Asus_ASUS_Z01QD:android_9",
+    ),
+    ("user-agent", "ANDROID OS"),
+    ("x-user-language", "en"),
+    ("x-user-locale", "en_US"),
+    ("accept-language", "en-us"),
+    ("accept-encoding", "gzip, br"),
+];

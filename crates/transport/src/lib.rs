@@ -1,0 +1,49 @@
+//! HTTP for LinkedIn's private APIs (Voyager and the mobile "touch" API), over raw hyper 1.x.
+//!
+//! - **Connections**: a small pool of our own per origin: HTTP/2 when ALPN offers it (every
+//!   request multiplexed over one connection, as a browser tab does), otherwise kept-alive
+//!   HTTP/1.1 connections (at most 6); idle ones evicted; connect, request and total timeouts.
+//!   TLS is rustls with ring and the webpki roots, plus any authority you add (the sandbox's);
+//!   verification cannot be turned off. gzip and br answers are decoded.
+//! - **LinkedIn's rules**: the web app's headers, a browser-like cookie jar, `csrf-token` taken
+//!   from `JSESSIONID`; login with a password, browser cookies or a saved session, each checked
+//!   with one authenticated request; sessions saved as JSON files with mode 0600.
+//! - **Politeness**: pacing with jitter and an hourly request budget (both off for loopback
+//!   base URLs such as the sandbox), `Retry-After` honoured, and retries with exponential
+//!   backoff only for requests that are safe to repeat: a message is never sent twice.
+//! - **Errors**: one [`Error`] whose variants say what happened and what to do. Passwords,
+//!   `li_at` and `JSESSIONID` never appear in `Debug`, errors or logs.
+//!
+//! ```no_run
+//! use linkedin_transport::{Login, Request, SessionStore, Transport};
+//!
+//! # async fn run() -> linkedin_transport::Result<()> {
+//! let transport = Transport::builder("https://www.linkedin.com")
+//!     .session_store(SessionStore::default_location()?)
+//!     .build()?;
+//! transport.login(Login::password("me@example.com", "my password")).await?;
+//! let me = transport.send(Request::get("/voyager/api/me")).await?;
+//! assert!(me.status().is_success());
+//! # Ok(())
+//! # }
+//! ```
+
+mod body;
+mod client;
+mod connect;
+pub mod cookies;
+mod error;
+mod headers;
+mod login;
+mod pacing;
+mod pool;
+mod request;
+pub mod session;
+
+pub use client::{RetryPolicy, Timeouts, Transport, TransportBuilder};
+pub use error::{Error, Result, TimeoutPhase};
+pub use headers::{WEB_LI_TRACK, WEB_USER_AGENT};
+pub use login::{LoggedIn, Login, VERIFY_PATH};
+pub use pacing::{Budget, Pacing};
+pub use request::{Accept, Idempotency, Request, Response};
+pub use session::{SavedSession, SessionStore};
