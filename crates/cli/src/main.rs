@@ -54,6 +54,10 @@ struct SandboxArgs {
     /// Append every request to this file as a JSON line (secrets are never written).
     #[arg(long)]
     request_log: Option<PathBuf>,
+    /// Never compress answers (by default those of 1 KiB or more are sent br or gzip when the
+    /// request's accept-encoding allows it, as LinkedIn does).
+    #[arg(long)]
+    no_compression: bool,
     /// Print the demo account's session cookies (li_at, JSESSIONID) after the URL, for cookie login.
     #[arg(long)]
     print_cookies: bool,
@@ -190,6 +194,7 @@ fn run_sandbox(args: SandboxArgs) -> Result<(), String> {
         addr: args.addr,
         tls: args.tls,
         request_log: args.request_log,
+        compression: !args.no_compression,
         faults: linkedin_sandbox::Faults {
             latency: args.latency_ms.map(Duration::from_millis),
             rate_limit: args.rate_limit,

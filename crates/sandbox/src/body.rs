@@ -43,6 +43,11 @@ impl Body {
         self.data.len()
     }
 
+    /// All of the body, whatever part of it was sent.
+    pub(crate) fn data(&self) -> &[u8] {
+        &self.data
+    }
+
     /// Stops the body halfway, with an error, so the declared length is never reached.
     pub(crate) fn truncate(mut self) -> Self {
         self.cut_at = Some(self.data.len() / 2);

@@ -1,4 +1,4 @@
-//! How a sandbox is started: address, TLS, request log, and the faults it injects.
+//! How a sandbox is started: address, TLS, request log, compression, and the faults it injects.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -45,6 +45,11 @@ pub struct SandboxConfig {
     pub tls: bool,
     /// Append every request as a JSON line to this file.
     pub request_log: Option<PathBuf>,
+    /// Compress answers of 1 KiB or more as LinkedIn does: `br` when the request's
+    /// `accept-encoding` accepts it, else `gzip` (weights of zero refuse), with
+    /// `content-encoding` and `vary: accept-encoding`. Truncated and slow bodies then cut and
+    /// drip the compressed bytes. Default `true`; `false` always answers identity.
+    pub compression: bool,
     /// Faults to inject.
     pub faults: Faults,
 }
@@ -55,6 +60,7 @@ impl Default for SandboxConfig {
             addr: SocketAddr::from(([127, 0, 0, 1], 0)),
             tls: false,
             request_log: None,
+            compression: true,
             faults: Faults::default(),
         }
     }

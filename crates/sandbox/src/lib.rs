@@ -4,8 +4,9 @@
 //! runs LinkedIn's login flow, enforces its session rules (`li_at`, `csrf-token` equal to
 //! `JSESSIONID` without quotes), answers the Voyager API, injects faults on demand (latency,
 //! rate limits, challenges, 5xx, resets, truncated and slow bodies, all from a seed), and logs
-//! every request. It never reaches the internet and never does I/O other than its socket and
-//! the request log file.
+//! every request. Like LinkedIn, it compresses answers of 1 KiB or more with `br` or `gzip` when
+//! the request's `accept-encoding` allows it (see [`SandboxConfig::compression`]). It never
+//! reaches the internet and never does I/O other than its socket and the request log file.
 //!
 //! ```
 //! # #[tokio::main(flavor = "current_thread")]
@@ -29,6 +30,7 @@
 mod api;
 mod base64;
 mod body;
+mod compress;
 mod config;
 mod log;
 mod routes;
@@ -86,6 +88,8 @@ pub const WORLD_SEED: u64 = 0;
 pub(crate) struct State {
     addr: SocketAddr,
     tls: Option<tls::Tls>,
+    /// Whether answers are compressed when the client accepts it.
+    compression: bool,
     faults: Faults,
     accounts: Vec<world::Account>,
     /// The generated world; writes (messages, invitations) change it for the run.
@@ -212,6 +216,7 @@ impl Sandbox {
         let state = Arc::new(State {
             addr,
             tls,
+            compression: config.compression,
             accounts,
             world: Mutex::new(world::generate(WORLD_SEED)),
             sessions,

@@ -1,5 +1,5 @@
 //! The listener: accepts connections (plain or TLS), serves HTTP/1.1 and HTTP/2 on each,
-//! applies the faults, routes, logs, and shuts down gracefully.
+//! applies the faults, routes, logs, compresses, and shuts down gracefully.
 
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
@@ -17,6 +17,7 @@ use tokio::net::TcpListener;
 use tokio::sync::watch;
 
 use crate::body::Body;
+use crate::compress;
 use crate::log::{RECORDED_HEADERS, RequestRecord, loggable_body};
 use crate::routes::{self, Incoming, json_response};
 use crate::session::cookie_names;
@@ -151,6 +152,11 @@ async fn handle(
     };
     record.status = resp.status().as_u16();
     state.log.push(record);
+
+    // Compressed once, before the body faults, which then cut or drip the encoded bytes.
+    if state.compression {
+        compress::compress(&mut resp, &parts.headers);
+    }
 
     if fault == Some(Fault::Truncate) && resp.body().len() > 1 {
         resp = resp.map(Body::truncate);

@@ -1,5 +1,5 @@
 //! The sandbox over real loopback HTTP: the login flow, the Voyager session gate, the pages,
-//! every fault, the request log, keep-alive, HTTP/2 over TLS, and shutdown.
+//! every fault, the request log, keep-alive, HTTP/2 over TLS, answer compression, and shutdown.
 #![allow(
     clippy::unwrap_used,
     reason = "tests fail loudly on the first unexpected value"
@@ -1113,4 +1113,312 @@ async fn companies_and_schools_answer_from_the_world_and_remember_follows() {
         )
         .await;
     assert_eq!(resp.status, StatusCode::NOT_FOUND);
+}
+
+/// The demo session's headers for a Voyager request, with `accept-encoding` when given.
+fn encoded_request<'a>(
+    auth: &'a (String, String),
+    accept_encoding: Option<&'a str>,
+) -> Vec<(&'a str, &'a str)> {
+    let mut headers = vec![("cookie", auth.0.as_str()), ("csrf-token", auth.1.as_str())];
+    headers.extend(accept_encoding.map(|v| ("accept-encoding", v)));
+    headers
+}
+
+/// A first page of the feed: a JSON answer well over 1 KiB.
+fn feed_page() -> String {
+    common::api::url("feed_chron", &[], json!({"count": 10, "start": 0}), None)
+}
+
+/// `body` with its `content-encoding` (none, `gzip` or `br`) undone.
+fn decode(content_encoding: Option<&str>, body: &[u8]) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut out = Vec::new();
+    match content_encoding {
+        None => out.extend_from_slice(body),
+        Some("gzip") => {
+            flate2::read::GzDecoder::new(body).read_to_end(&mut out)?;
+        }
+        Some("br") => {
+            brotli::Decompressor::new(body, 4096).read_to_end(&mut out)?;
+        }
+        Some(other) => panic!("unexpected content-encoding {other}"),
+    }
+    Ok(out)
+}
+
+/// An answer of 1 KiB or more comes `br` or `gzip` encoded as the request's `accept-encoding`
+/// allows (br first, weights honoured), with `vary` and the encoded `content-length`, and
+/// decodes to the identity answer; over HTTP/2 too. The request log keeps the header.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn large_answers_come_br_or_gzip_encoded_as_accepted() {
+    let sandbox = plain().await;
+    let mut client = Client::connect(&sandbox).await;
+    let demo = sandbox.demo_cookies().clone();
+    let auth = voyager_auth(&demo.li_at, &demo.jsessionid);
+    let target = feed_page();
+
+    let identity = client
+        .call(Method::GET, &target, &encoded_request(&auth, None), "")
+        .await;
+    assert_eq!(identity.status, StatusCode::OK, "{}", identity.text());
+    assert_eq!(identity.header("content-encoding"), None);
+    assert_eq!(identity.header("vary"), Some("accept-encoding"));
+    assert!(identity.body.len() >= 4096, "{}", identity.body.len());
+    let expected = identity.json();
+
+    let cases = [
+        ("gzip", "gzip"),
+        ("br", "br"),
+        ("gzip, deflate, br, zstd", "br"),
+        ("gzip;q=1.0, br;q=0.5", "br"),
+        ("br;q=0, gzip", "gzip"),
+        ("x-gzip", "gzip"),
+        ("*", "br"),
+        ("*;q=0, GZIP;Q=0.1", "gzip"),
+    ];
+    for (accept, coding) in cases {
+        let resp = client
+            .call(
+                Method::GET,
+                &target,
+                &encoded_request(&auth, Some(accept)),
+                "",
+            )
+            .await;
+        assert_eq!(resp.status, StatusCode::OK, "{accept}");
+        assert_eq!(resp.header("content-encoding"), Some(coding), "{accept}");
+        assert_eq!(resp.header("vary"), Some("accept-encoding"), "{accept}");
+        assert_eq!(resp.header("content-type"), Some("application/json"));
+        let declared: usize = resp.header("content-length").unwrap().parse().unwrap();
+        assert_eq!(declared, resp.body.len(), "{accept}");
+        assert!(
+            resp.body.len() < identity.body.len() / 3,
+            "{accept}: {} of {} bytes",
+            resp.body.len(),
+            identity.body.len()
+        );
+        let decoded = decode(Some(coding), &resp.body).unwrap();
+        assert_eq!(
+            serde_json::from_slice::<serde_json::Value>(&decoded).unwrap(),
+            expected,
+            "{accept}"
+        );
+    }
+    let logged = &sandbox.requests()[1];
+    assert!(
+        logged
+            .headers
+            .contains(&("accept-encoding".to_owned(), "gzip".to_owned())),
+        "{logged:?}"
+    );
+
+    let tls = Sandbox::start(SandboxConfig {
+        tls: true,
+        ..SandboxConfig::default()
+    })
+    .await
+    .unwrap();
+    let mut h2 = Client::connect_tls(&tls, b"h2").await;
+    let demo = tls.demo_cookies().clone();
+    let auth = voyager_auth(&demo.li_at, &demo.jsessionid);
+    let resp = h2
+        .call(
+            Method::GET,
+            &target,
+            &encoded_request(&auth, Some("gzip, br")),
+            "",
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::OK);
+    assert_eq!(resp.header("content-encoding"), Some("br"));
+    let decoded = decode(Some("br"), &resp.body).unwrap();
+    assert_eq!(
+        serde_json::from_slice::<serde_json::Value>(&decoded).unwrap(),
+        expected
+    );
+}
+
+/// Without an acceptable coding the large answer goes as it is (still varying on the header),
+/// and answers under 1 KiB are never compressed, JSON or HTML.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn refused_codings_and_small_answers_get_identity() {
+    let sandbox = plain().await;
+    let mut client = Client::connect(&sandbox).await;
+    let demo = sandbox.demo_cookies().clone();
+    let auth = voyager_auth(&demo.li_at, &demo.jsessionid);
+    let target = feed_page();
+    let identity = client
+        .call(Method::GET, &target, &encoded_request(&auth, None), "")
+        .await
+        .json();
+
+    for accept in [
+        "gzip;q=0, br;q=0",
+        "identity",
+        "deflate, zstd",
+        "*;q=0",
+        "br;q=0.000, x-gzip;q=0",
+        "gzip;q=often",
+        "",
+    ] {
+        let resp = client
+            .call(
+                Method::GET,
+                &target,
+                &encoded_request(&auth, Some(accept)),
+                "",
+            )
+            .await;
+        assert_eq!(resp.status, StatusCode::OK, "{accept}");
+        assert_eq!(resp.header("content-encoding"), None, "{accept}");
+        assert_eq!(resp.header("vary"), Some("accept-encoding"), "{accept}");
+        assert_eq!(resp.json(), identity, "{accept}");
+    }
+
+    let me = client
+        .call(
+            Method::GET,
+            "/voyager/api/me",
+            &encoded_request(&auth, Some("gzip, br")),
+            "",
+        )
+        .await;
+    assert_eq!(me.status, StatusCode::OK);
+    assert!(me.body.len() < 1024, "{}", me.body.len());
+    assert_eq!(me.header("content-encoding"), None);
+    assert_eq!(me.header("vary"), None);
+    assert_eq!(me.json()["miniProfile"]["publicIdentifier"], "demo-member");
+
+    let home = client
+        .call(Method::GET, "/", &[("accept-encoding", "gzip, br")], "")
+        .await;
+    assert_eq!(home.status, StatusCode::OK);
+    assert!(home.body.len() < 1024, "{}", home.body.len());
+    assert_eq!(home.header("content-encoding"), None);
+    assert!(home.text().starts_with("<!DOCTYPE html>"));
+}
+
+/// `compression: false` answers identity whatever the request accepts.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn compression_off_answers_identity() {
+    let sandbox = Sandbox::start(SandboxConfig {
+        compression: false,
+        ..SandboxConfig::default()
+    })
+    .await
+    .unwrap();
+    let mut client = Client::connect(&sandbox).await;
+    let demo = sandbox.demo_cookies().clone();
+    let auth = voyager_auth(&demo.li_at, &demo.jsessionid);
+    let resp = client
+        .call(
+            Method::GET,
+            &feed_page(),
+            &encoded_request(&auth, Some("gzip, deflate, br")),
+            "",
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::OK);
+    assert!(resp.body.len() >= 4096, "{}", resp.body.len());
+    assert_eq!(resp.header("content-encoding"), None);
+    assert_eq!(resp.header("vary"), None);
+    assert_eq!(resp.json()["elements"].as_array().unwrap().len(), 10);
+}
+
+/// Sends a GET for the feed page with `accept-encoding` and returns the response head and its
+/// body read frame by frame.
+async fn feed_frames(
+    sandbox: &SandboxHandle,
+    accept_encoding: &str,
+) -> (
+    http::response::Parts,
+    Vec<Bytes>,
+    Option<hyper::Error>,
+    Duration,
+) {
+    let mut client = Client::connect(sandbox).await;
+    let demo = sandbox.demo_cookies().clone();
+    let (cookie, csrf) = voyager_auth(&demo.li_at, &demo.jsessionid);
+    let req = client
+        .request(Method::GET, &feed_page())
+        .header("cookie", cookie)
+        .header("csrf-token", csrf)
+        .header("accept-encoding", accept_encoding)
+        .body(Full::new(Bytes::new()))
+        .unwrap();
+    let resp = client.send(req).await.unwrap();
+    let (parts, body) = resp.into_parts();
+    let began = Instant::now();
+    let (frames, error) = tokio::time::timeout(Duration::from_secs(30), read_frames(body))
+        .await
+        .unwrap();
+    (parts, frames, error, began.elapsed())
+}
+
+/// A truncated-body fault cuts the compressed bytes: the declared length is the whole encoded
+/// body's, and what arrives is a gzip stream that does not decode to the end.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn truncated_bodies_cut_the_compressed_stream() {
+    let sandbox = start(Faults {
+        truncated_bodies: 1.0,
+        ..Faults::default()
+    })
+    .await;
+    let (head, frames, _error, _) = feed_frames(&sandbox, "gzip").await;
+    assert_eq!(head.status, StatusCode::OK);
+    assert_eq!(head.headers["content-encoding"], "gzip");
+    let declared: usize = head.headers["content-length"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let received = frames.concat();
+    assert!(
+        !received.is_empty() && received.len() < declared,
+        "{} of {declared} bytes",
+        received.len()
+    );
+    assert_eq!(received[..2], [0x1f, 0x8b], "a gzip stream begins");
+    let err = decode(Some("gzip"), &received).unwrap_err();
+    assert_eq!(err.kind(), std::io::ErrorKind::UnexpectedEof, "{err}");
+}
+
+/// A slow-body fault drips the compressed bytes in several frames; together they decode to the
+/// identity answer.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn slow_bodies_drip_the_compressed_bytes() {
+    let reference = plain().await;
+    let mut client = Client::connect(&reference).await;
+    let demo = reference.demo_cookies().clone();
+    let auth = voyager_auth(&demo.li_at, &demo.jsessionid);
+    let expected = client
+        .call(Method::GET, &feed_page(), &encoded_request(&auth, None), "")
+        .await
+        .json();
+
+    let sandbox = start(Faults {
+        slow_body: Some(Duration::from_millis(1)),
+        ..Faults::default()
+    })
+    .await;
+    let (head, frames, error, elapsed) = feed_frames(&sandbox, "br").await;
+    assert!(error.is_none(), "{error:?}");
+    assert_eq!(head.status, StatusCode::OK);
+    assert_eq!(head.headers["content-encoding"], "br");
+    assert!(frames.len() > 1, "{} frames", frames.len());
+    assert!(frames.iter().all(|f| f.len() <= 64), "chunks of 64 bytes");
+    let received = frames.concat();
+    let declared: usize = head.headers["content-length"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert_eq!(declared, received.len());
+    assert!(elapsed >= Duration::from_millis(1), "{elapsed:?}");
+    let decoded = decode(Some("br"), &received).unwrap();
+    assert_eq!(
+        serde_json::from_slice::<serde_json::Value>(&decoded).unwrap(),
+        expected
+    );
 }
