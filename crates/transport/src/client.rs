@@ -723,7 +723,9 @@ impl Transport {
         }
         let body = match request.body() {
             Some((content_type, bytes)) => {
-                headers.insert(header::CONTENT_TYPE, content_type.clone());
+                if !content_type.is_empty() {
+                    headers.insert(header::CONTENT_TYPE, content_type.clone());
+                }
                 bytes.clone()
             }
             None => Bytes::new(),

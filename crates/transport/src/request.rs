@@ -19,6 +19,8 @@ pub enum Accept {
     Json,
     /// `*/*`: LinkedIn's default nested JSON with union keys (legacy endpoints).
     Any,
+    /// A web page.
+    Html,
 }
 
 impl Accept {
@@ -30,6 +32,7 @@ impl Accept {
             Self::Graphql => "application/graphql",
             Self::Json => "application/json",
             Self::Any => "*/*",
+            Self::Html => "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
         }
     }
 }
@@ -82,8 +85,8 @@ impl Request {
         }
     }
 
-    /// A POST of `body` with its `content-type`. Never retried once it may have been sent;
-    /// mark it [`idempotent`](Self::idempotent) when repeating it is harmless.
+    /// A POST of `body` with its `content-type` (`""` for none). Never retried once it may
+    /// have been sent; mark it [`idempotent`](Self::idempotent) when repeating it is harmless.
     pub fn post(
         target: impl Into<String>,
         content_type: &'static str,

@@ -114,13 +114,19 @@ async fn compressed_answers_are_decoded() {
     let sb = sandbox(true, Faults::default()).await;
     let t = linkedin(&sb).build().unwrap();
     let c = sb.demo_cookies().clone();
-    t.login(Login::cookies(&c.li_at, &c.jsessionid)).await.unwrap();
+    t.login(Login::cookies(&c.li_at, &c.jsessionid))
+        .await
+        .unwrap();
     let page = t
-        .send(Request::get("/voyager/api/messaging/conversations?keyVersion=LEGACY_INBOX"))
+        .send(Request::get(
+            "/voyager/api/messaging/conversations?keyVersion=LEGACY_INBOX",
+        ))
         .await
         .unwrap();
     assert_eq!(
-        page.headers().get("content-encoding").map(|v| v.to_str().unwrap()),
+        page.headers()
+            .get("content-encoding")
+            .map(|v| v.to_str().unwrap()),
         Some("br"),
         "the transport asks for br and gzip"
     );
@@ -137,6 +143,9 @@ async fn an_unknown_certificate_authority_is_a_tls_error() {
         .build()
         .unwrap();
     let err = t.send(Request::get("/uas/authenticate")).await.unwrap_err();
-    assert!(matches!(err, linkedin_transport::Error::Tls { .. }), "{err:?}");
+    assert!(
+        matches!(err, linkedin_transport::Error::Tls { .. }),
+        "{err:?}"
+    );
     assert!(sb.requests().is_empty());
 }

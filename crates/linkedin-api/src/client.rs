@@ -1,0 +1,362 @@
+//! `Linkedin`, its builder, and the one way every capability sends a request: a catalogue
+//! entry, its parameters as Rest.li values, the transport, and a typed reading of the answer.
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use bytes::Bytes;
+use linkedin_catalogue::{Accept, ContentType, Endpoint, Method, Status};
+use linkedin_transport::{
+    Budget, Login, Pacing, Request, RetryPolicy, SessionStore, Timeouts, Transport,
+};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use crate::error::{Error, Result};
+use crate::me::Me;
+use crate::paginate::{Page, Pages, Position};
+
+/// Builds a [`Linkedin`]: where to connect, how to log in, and how politely.
+///
+/// ```no_run
+/// use linkedin_api::{Linkedin, Login};
+///
+/// # async fn run() -> linkedin_api::Result<()> {
+/// let linkedin = Linkedin::builder()
+///     .login(Login::cookies("AQEDAR...", "ajax:0123456789012345678"))
+///     .build()
+///     .await?;
+/// let me = linkedin.me().await?;
+/// println!("logged in as {} {}", me.first_name, me.last_name);
+/// # Ok(())
+/// # }
+/// ```
+#[derive(Debug)]
+#[must_use]
+pub struct LinkedinBuilder {
+    base_url: String,
+    resolve: Option<SocketAddr>,
+    roots: Vec<Vec<u8>>,
+    login: Option<Login>,
+    store: Option<SessionStore>,
+    pacing: Option<Pacing>,
+    budget: Option<Budget>,
+    timeouts: Option<Timeouts>,
+    retries: Option<RetryPolicy>,
+}
+
+impl LinkedinBuilder {
+    /// The base URL: `https://www.linkedin.com` by default, or a sandbox's URL.
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = url.into();
+        self
+    }
+
+    /// Connects to `addr` instead of resolving the base URL's host (a sandbox serving
+    /// `https://www.linkedin.com` on loopback).
+    pub fn resolve(mut self, addr: SocketAddr) -> Self {
+        self.resolve = Some(addr);
+        self
+    }
+
+    /// Trusts one more certificate authority (DER), e.g. a sandbox's.
+    pub fn add_root_certificate(mut self, der: impl Into<Vec<u8>>) -> Self {
+        self.roots.push(der.into());
+        self
+    }
+
+    /// How to log in (required).
+    pub fn login(mut self, login: Login) -> Self {
+        self.login = Some(login);
+        self
+    }
+
+    /// Where sessions are saved and looked for.
+    pub fn session_store(mut self, store: SessionStore) -> Self {
+        self.store = Some(store);
+        self
+    }
+
+    /// Request spacing (default: polite for linkedin.com, off for loopback).
+    pub fn pacing(mut self, pacing: Pacing) -> Self {
+        self.pacing = Some(pacing);
+        self
+    }
+
+    /// Requests per rolling hour (default: under LinkedIn's challenge threshold).
+    pub fn budget(mut self, budget: Budget) -> Self {
+        self.budget = Some(budget);
+        self
+    }
+
+    /// Time limits.
+    pub fn timeouts(mut self, timeouts: Timeouts) -> Self {
+        self.timeouts = Some(timeouts);
+        self
+    }
+
+    /// Retries of reads.
+    pub fn retries(mut self, retries: RetryPolicy) -> Self {
+        self.retries = Some(retries);
+        self
+    }
+
+    /// Makes the transport and logs in (checking the session with one request).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`] without a login or with bad settings; any login error of
+    /// [`linkedin_transport::Error`] (bad credentials, challenge with its URL, expired
+    /// session...).
+    pub async fn build(self) -> Result<Linkedin> {
+        let Some(login) = self.login else {
+            return Err(Error::InvalidInput {
+                field: "login",
+                reason:
+                    "give one: Login::password, Login::cookies, Login::cookie_file or Login::saved"
+                        .to_owned(),
+            });
+        };
+        let mut builder = Transport::builder(self.base_url);
+        if let Some(addr) = self.resolve {
+            builder = builder.resolve(addr);
+        }
+        for der in self.roots {
+            builder = builder.add_root_certificate(der);
+        }
+        if let Some(store) = self.store {
+            builder = builder.session_store(store);
+        }
+        if let Some(pacing) = self.pacing {
+            builder = builder.pacing(pacing);
+        }
+        if let Some(budget) = self.budget {
+            builder = builder.budget(budget);
+        }
+        if let Some(timeouts) = self.timeouts {
+            builder = builder.timeouts(timeouts);
+        }
+        if let Some(retries) = self.retries {
+            builder = builder.retries(retries);
+        }
+        let transport = builder.build()?;
+        transport.login(login).await?;
+        Ok(Linkedin::from_transport(transport))
+    }
+}
+
+/// A logged-in LinkedIn client: one method per capability, typed results, pagination as
+/// [`Pages`](crate::Pages) streams. Cheap to clone; clones share the session and connections.
+#[derive(Clone, Debug)]
+pub struct Linkedin {
+    pub(crate) inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+pub(crate) struct Inner {
+    pub(crate) transport: Transport,
+    /// The logged-in member, found once.
+    pub(crate) me: tokio::sync::OnceCell<Me>,
+}
+
+impl Linkedin {
+    /// Starts building a client.
+    pub fn builder() -> LinkedinBuilder {
+        LinkedinBuilder {
+            base_url: "https://www.linkedin.com".to_owned(),
+            resolve: None,
+            roots: Vec::new(),
+            login: None,
+            store: None,
+            pacing: None,
+            budget: None,
+            timeouts: None,
+            retries: None,
+        }
+    }
+
+    /// A client over a transport that is already logged in.
+    #[must_use]
+    pub fn from_transport(transport: Transport) -> Self {
+        Self {
+            inner: Arc::new(Inner {
+                transport,
+                me: tokio::sync::OnceCell::new(),
+            }),
+        }
+    }
+
+    /// The transport underneath (cookies, session saving, counters).
+    #[must_use]
+    pub fn transport(&self) -> &Transport {
+        &self.inner.transport
+    }
+
+    /// A stream over the pages `fetch` reads, starting at `start`; `fetch` gets its own clone
+    /// of the client, so the stream is `'static` and pages are fetched ahead in a task.
+    pub(crate) fn paginate<T, F, Fut>(&self, start: Position, fetch: F) -> Pages<T>
+    where
+        T: Send + 'static,
+        F: Fn(Linkedin, Position) -> Fut + Send + Sync + 'static,
+        Fut: Future<Output = Result<Page<T>>> + Send + 'static,
+    {
+        let client = self.clone();
+        Pages::new(
+            start,
+            Arc::new(move |at| Box::pin(fetch(client.clone(), at))),
+        )
+    }
+
+    /// A request to the catalogue entry `name`.
+    pub(crate) fn call(&self, name: &'static str) -> Call {
+        Call {
+            name,
+            path: Vec::new(),
+            query: restli::Map::new(),
+            variables: None,
+            body: None,
+        }
+    }
+
+    /// Sends a call and gives the answer's body.
+    pub(crate) async fn send(&self, call: Call) -> Result<Bytes> {
+        let endpoint = endpoint(call.name)?;
+        if endpoint.status == Status::Gone {
+            return Err(Error::Gone {
+                endpoint: endpoint.name,
+                replacement: endpoint.replacement,
+            });
+        }
+        let request = call.request(endpoint)?;
+        match self.inner.transport.send(request).await {
+            Ok(response) => Ok(response.into_body()),
+            Err(linkedin_transport::Error::Gone { .. }) => Err(Error::Gone {
+                endpoint: endpoint.name,
+                replacement: endpoint.replacement,
+            }),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Sends a call and reads `T` at `pointer` (a JSON pointer into the answer, after
+    /// normalized references are resolved; `""` for the whole).
+    pub(crate) async fn fetch<T: DeserializeOwned>(&self, call: Call, pointer: &str) -> Result<T> {
+        let name = call.name;
+        let body = self.send(call).await?;
+        let value = read_body(name, &body)?;
+        linkedin_models::extract(&value, pointer).map_err(|source| Error::Decode {
+            endpoint: name,
+            source,
+        })
+    }
+
+    /// Sends a call and gives the answer as JSON, references resolved.
+    pub(crate) async fn fetch_json(&self, call: Call) -> Result<Value> {
+        let name = call.name;
+        let body = self.send(call).await?;
+        read_body(name, &body)
+    }
+}
+
+/// The catalogue entry `name` (every name the facade uses is checked by a test).
+pub(crate) fn endpoint(name: &'static str) -> Result<&'static Endpoint> {
+    linkedin_catalogue::by_name(name).ok_or_else(|| Error::Internal {
+        reason: format!("no catalogue entry {name:?}"),
+    })
+}
+
+/// Parses a body as JSON, resolving the normalized encoding when it is one.
+pub(crate) fn read_body(name: &'static str, body: &[u8]) -> Result<Value> {
+    let value: Value = serde_json::from_slice(body).map_err(|e| Error::Decode {
+        endpoint: name,
+        source: linkedin_models::DecodeError {
+            path: format!("line {} column {}", e.line(), e.column()),
+            reason: format!("not JSON: {e}"),
+            excerpt: String::from_utf8_lossy(&body[..body.len().min(160)]).into_owned(),
+        },
+    })?;
+    let normalized = value.get("included").is_some() && value.get("data").is_some();
+    Ok(if normalized {
+        linkedin_models::resolve_value(value).unwrap_or_default()
+    } else {
+        value
+    })
+}
+
+/// One request to a catalogue entry, being put together.
+#[derive(Debug, Clone)]
+pub(crate) struct Call {
+    pub(crate) name: &'static str,
+    path: Vec<(&'static str, String)>,
+    query: restli::Map,
+    variables: Option<restli::Map>,
+    body: Option<Value>,
+}
+
+impl Call {
+    /// A `{param}` of the path.
+    pub(crate) fn path(mut self, param: &'static str, value: impl Into<String>) -> Self {
+        self.path.push((param, value.into()));
+        self
+    }
+
+    /// A query parameter.
+    pub(crate) fn query(mut self, name: &str, value: impl Into<restli::Value>) -> Self {
+        self.query.push(name, value.into());
+        self
+    }
+
+    /// A GraphQL variable.
+    pub(crate) fn var(mut self, name: &str, value: impl Into<restli::Value>) -> Self {
+        self.variables
+            .get_or_insert_with(restli::Map::new)
+            .push(name, value.into());
+        self
+    }
+
+    /// The JSON body of a POST.
+    pub(crate) fn body(mut self, body: Value) -> Self {
+        self.body = Some(body);
+        self
+    }
+
+    /// The transport request: target built by the catalogue, method, accept, body and
+    /// whether it may be retried.
+    fn request(self, endpoint: &'static Endpoint) -> Result<Request> {
+        let path: Vec<(&str, &str)> = self.path.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let variables = self
+            .variables
+            .or_else(|| endpoint.query_id.map(|_| restli::Map::new()));
+        let target = endpoint.target(&path, self.query, variables);
+        let accept = match endpoint.accept {
+            Accept::Normalized => linkedin_transport::Accept::Normalized,
+            Accept::Json => linkedin_transport::Accept::Json,
+            Accept::Graphql => linkedin_transport::Accept::Graphql,
+            Accept::Html => linkedin_transport::Accept::Html,
+            Accept::Any => linkedin_transport::Accept::Any,
+        };
+        let request = match endpoint.method {
+            Method::Get => Request::get(target),
+            _ => {
+                let content_type = match endpoint.content_type {
+                    Some(ContentType::Json) => "application/json; charset=UTF-8",
+                    Some(ContentType::TextJson) => "text/plain;charset=UTF-8",
+                    Some(ContentType::Form) => "application/x-www-form-urlencoded",
+                    Some(ContentType::None) | None => "",
+                };
+                let body = self
+                    .body
+                    .map(|b| Bytes::from(b.to_string()))
+                    .unwrap_or_default();
+                let request = Request::post(target, content_type, body);
+                if endpoint.idempotent {
+                    request.idempotent()
+                } else {
+                    request
+                }
+            }
+        };
+        Ok(request.accept(accept))
+    }
+}

@@ -1,0 +1,5 @@
+//! company capabilities.
+
+use crate::client::Linkedin;
+
+impl Linkedin {}

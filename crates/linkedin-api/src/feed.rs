@@ -1,0 +1,5 @@
+//! feed capabilities.
+
+use crate::client::Linkedin;
+
+impl Linkedin {}

@@ -1,0 +1,5 @@
+//! invitations capabilities.
+
+use crate::client::Linkedin;
+
+impl Linkedin {}

@@ -1,0 +1,5 @@
+//! jobs capabilities.
+
+use crate::client::Linkedin;
+
+impl Linkedin {}

@@ -1,0 +1,5 @@
+//! messaging capabilities.
+
+use crate::client::Linkedin;
+
+impl Linkedin {}

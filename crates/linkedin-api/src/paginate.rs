@@ -1,0 +1,330 @@
+//! One pagination mechanism for every style LinkedIn uses: `start`/`count`, `start`/`count`
+//! with a `paginationToken`, an opaque cursor, and a timestamp anchor. Each is a [`Position`];
+//! a page fetcher turns a position into a [`Page`] and the position after it; [`Pages`] is
+//! the `Stream` of items over all pages.
+//!
+//! While the caller consumes a page, the next one is already being fetched (one page ahead,
+//! never more), and [`Pages::position`] says where to resume later.
+
+use std::collections::VecDeque;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::task::{Context, Poll};
+
+use futures::Stream;
+use serde::{Deserialize, Serialize};
+
+use crate::Error;
+
+/// Where a page starts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum Position {
+    /// An offset (`start`).
+    Start(u32),
+    /// An offset and the token the previous page gave (`paginationToken`).
+    Token {
+        /// The offset.
+        start: u32,
+        /// The token; `None` for the first page.
+        token: Option<String>,
+    },
+    /// An opaque cursor from the previous page; `None` for the first page.
+    Cursor(Option<String>),
+    /// Items older than this timestamp (ms since the epoch); `None` for the newest.
+    Anchor(Option<i64>),
+}
+
+/// One page: its items, and where the next one starts (`None` at the end).
+#[derive(Debug, Clone)]
+pub struct Page<T> {
+    /// The items.
+    pub items: Vec<T>,
+    /// Where the next page starts, `None` when this was the last.
+    pub next: Option<Position>,
+}
+
+type PageFuture<T> = Pin<Box<dyn Future<Output = Result<Page<T>, Error>> + Send>>;
+
+/// Fetches the page at a position.
+pub(crate) type Fetcher<T> = Arc<dyn Fn(Position) -> PageFuture<T> + Send + Sync>;
+
+/// A `Stream` of items across pages, with an optional limit.
+///
+/// ```no_run
+/// use futures::TryStreamExt;
+///
+/// # async fn run(linkedin: linkedin_api::Linkedin) -> Result<(), linkedin_api::Error> {
+/// let mut people = linkedin.search_people(linkedin_api::PeopleSearch::keywords("rust")).limit(100);
+/// while let Some(person) = people.try_next().await? {
+///     println!("{}", person.name);
+/// }
+/// # Ok(())
+/// # }
+/// ```
+#[must_use = "a stream does nothing until polled"]
+pub struct Pages<T> {
+    fetch: Fetcher<T>,
+    /// Items of the current page not yet given out.
+    buffer: VecDeque<T>,
+    /// The page being fetched, and the position it was asked at.
+    pending: Option<(Position, tokio::task::JoinHandle<Result<Page<T>, Error>>)>,
+    /// Where the page after the buffered one starts (`None`: no more pages).
+    next: Option<Position>,
+    /// Where the buffered page started, and how many of its items were given out.
+    current: Option<(Position, usize)>,
+    /// Items still allowed; `None` for no limit.
+    remaining: Option<usize>,
+    /// Items of the next page to drop (when resuming inside a page).
+    skip: usize,
+    done: bool,
+}
+
+impl<T: Send + 'static> Pages<T> {
+    pub(crate) fn new(start: Position, fetch: Fetcher<T>) -> Self {
+        Self {
+            fetch,
+            buffer: VecDeque::new(),
+            pending: None,
+            next: Some(start),
+            current: None,
+            remaining: None,
+            skip: 0,
+            done: false,
+        }
+    }
+
+    /// Stops after `n` items (pages are not fetched past what is needed).
+    pub fn limit(mut self, n: usize) -> Self {
+        self.remaining = Some(n);
+        self
+    }
+
+    /// Where to resume: the start of the page being consumed and how many of its items were
+    /// already given out (skip them), or `None` when everything was given out.
+    #[must_use]
+    pub fn position(&self) -> Option<(Position, usize)> {
+        if self.buffer.is_empty() {
+            return match (&self.pending, &self.next) {
+                (Some((at, _)), _) => Some((at.clone(), 0)),
+                (None, Some(next)) => Some((next.clone(), 0)),
+                (None, None) => None,
+            };
+        }
+        self.current.clone()
+    }
+
+    /// A stream that starts at a position returned by [`position`](Self::position).
+    pub fn resume(mut self, position: Position, skip: usize) -> Self {
+        self.next = Some(position);
+        self.buffer.clear();
+        self.pending = None;
+        self.done = false;
+        self.current = None;
+        self.skip = skip;
+        self
+    }
+
+    fn wants_more(&self) -> bool {
+        self.remaining.is_none_or(|n| n > self.buffer.len())
+    }
+
+    fn spawn_next(&mut self) {
+        if self.pending.is_some() || !self.wants_more() {
+            return;
+        }
+        if let Some(at) = self.next.take() {
+            let fut = (self.fetch)(at.clone());
+            self.pending = Some((at, tokio::spawn(fut)));
+        }
+    }
+}
+
+impl<T> Drop for Pages<T> {
+    fn drop(&mut self) {
+        if let Some((_, task)) = self.pending.take() {
+            task.abort();
+        }
+    }
+}
+
+impl<T: Send + Unpin + 'static> Stream for Pages<T> {
+    type Item = Result<T, Error>;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        let this = &mut *self;
+        loop {
+            if this.done || this.remaining == Some(0) {
+                return Poll::Ready(None);
+            }
+            if let Some(item) = this.buffer.pop_front() {
+                if let Some(n) = &mut this.remaining {
+                    *n -= 1;
+                }
+                if let Some((_, given)) = &mut this.current {
+                    *given += 1;
+                }
+                // Fetch ahead while the caller works on this page.
+                this.spawn_next();
+                return Poll::Ready(Some(Ok(item)));
+            }
+            this.spawn_next();
+            let Some((at, task)) = &mut this.pending else {
+                this.done = true;
+                return Poll::Ready(None);
+            };
+            let joined = match Pin::new(task).poll(cx) {
+                Poll::Pending => return Poll::Pending,
+                Poll::Ready(joined) => joined,
+            };
+            let at = at.clone();
+            this.pending = None;
+            match joined {
+                Ok(Ok(page)) => {
+                    let empty = page.items.is_empty();
+                    this.next = page.next;
+                    let mut items: VecDeque<T> = page.items.into();
+                    let skip = std::mem::take(&mut this.skip).min(items.len());
+                    items.drain(..skip);
+                    this.current = Some((at, skip));
+                    this.buffer = items;
+                    // An empty page ends the stream even if a next position was given.
+                    if empty {
+                        this.next = None;
+                    }
+                }
+                Ok(Err(e)) => {
+                    this.done = true;
+                    return Poll::Ready(Some(Err(e)));
+                }
+                Err(join) => {
+                    this.done = true;
+                    return Poll::Ready(Some(Err(Error::Internal {
+                        reason: format!("a page fetch stopped: {join}"),
+                    })));
+                }
+            }
+        }
+    }
+}
+
+/// The items recognised on a page, or [`Error::SchemaMoved`] when the page has results
+/// (`raw_count` elements, or a positive `total`) but none could be read: LinkedIn changed the
+/// shape, which must not look like an empty list.
+pub(crate) fn recognised<T>(
+    endpoint: &'static str,
+    total: Option<u64>,
+    raw_count: usize,
+    items: Vec<T>,
+) -> Result<Vec<T>, Error> {
+    let reported = total.unwrap_or(0).max(raw_count as u64);
+    if items.is_empty() && reported > 0 {
+        return Err(Error::SchemaMoved {
+            endpoint,
+            total: reported,
+        });
+    }
+    Ok(items)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use futures::TryStreamExt;
+
+    use super::*;
+
+    /// Pages of 10 numbers over 0..45, by offset.
+    fn numbers(fetched: Arc<AtomicUsize>) -> Pages<u32> {
+        Pages::new(
+            Position::Start(0),
+            Arc::new(move |at| {
+                let fetched = fetched.clone();
+                Box::pin(async move {
+                    fetched.fetch_add(1, Ordering::SeqCst);
+                    let Position::Start(start) = at else {
+                        unreachable!()
+                    };
+                    let items: Vec<u32> = (start..(start + 10).min(45)).collect();
+                    let next = (start + 10 < 45).then_some(Position::Start(start + 10));
+                    Ok(Page { items, next })
+                })
+            }),
+        )
+    }
+
+    #[tokio::test]
+    async fn all_items_in_order_then_the_end() {
+        let fetched = Arc::new(AtomicUsize::new(0));
+        let all: Vec<u32> = numbers(fetched.clone()).try_collect().await.unwrap();
+        assert_eq!(all, (0..45).collect::<Vec<_>>());
+        assert_eq!(fetched.load(Ordering::SeqCst), 5);
+    }
+
+    #[tokio::test]
+    async fn a_limit_fetches_only_the_pages_needed() {
+        let fetched = Arc::new(AtomicUsize::new(0));
+        let some: Vec<u32> = numbers(fetched.clone())
+            .limit(15)
+            .try_collect()
+            .await
+            .unwrap();
+        assert_eq!(some, (0..15).collect::<Vec<_>>());
+        assert_eq!(fetched.load(Ordering::SeqCst), 2);
+    }
+
+    #[tokio::test]
+    async fn the_next_page_is_fetched_while_the_current_one_is_consumed() {
+        let fetched = Arc::new(AtomicUsize::new(0));
+        let mut pages = numbers(fetched.clone());
+        assert_eq!(pages.try_next().await.unwrap(), Some(0));
+        tokio::task::yield_now().await;
+        tokio::task::yield_now().await;
+        assert_eq!(fetched.load(Ordering::SeqCst), 2, "page 2 fetched ahead");
+    }
+
+    #[tokio::test]
+    async fn a_stream_resumes_where_it_stopped() {
+        let fetched = Arc::new(AtomicUsize::new(0));
+        let mut pages = numbers(fetched.clone());
+        for expected in 0..13 {
+            assert_eq!(pages.try_next().await.unwrap(), Some(expected));
+        }
+        let (at, skip) = pages.position().unwrap();
+        assert_eq!((at.clone(), skip), (Position::Start(10), 3));
+        let rest: Vec<u32> = numbers(fetched)
+            .resume(at, skip)
+            .try_collect()
+            .await
+            .unwrap();
+        assert_eq!(rest, (13..45).collect::<Vec<_>>());
+    }
+
+    #[tokio::test]
+    async fn an_error_ends_the_stream_after_the_items_before_it() {
+        let pages: Pages<u32> = Pages::new(
+            Position::Cursor(None),
+            Arc::new(|at| {
+                Box::pin(async move {
+                    match at {
+                        Position::Cursor(None) => Ok(Page {
+                            items: vec![1, 2],
+                            next: Some(Position::Cursor(Some("c2".into()))),
+                        }),
+                        _ => Err(Error::InvalidInput {
+                            field: "test",
+                            reason: "boom".into(),
+                        }),
+                    }
+                })
+            }),
+        );
+        let items: Vec<Result<u32, Error>> = futures::StreamExt::collect(pages).await;
+        assert_eq!(items.len(), 3);
+        assert!(items[2].is_err());
+    }
+}

@@ -1,0 +1,5 @@
+//! profile capabilities.
+
+use crate::client::Linkedin;
+
+impl Linkedin {}

@@ -1,0 +1,5 @@
+//! search capabilities.
+
+use crate::client::Linkedin;
+
+impl Linkedin {}

@@ -1,0 +1,92 @@
+//! A sandbox and a client logged in to it, and snapshots of what a call sends and returns.
+
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, unreachable_pub)]
+
+use linkedin_api::{Linkedin, Login};
+use linkedin_sandbox::{Faults, RequestRecord, Sandbox, SandboxConfig, SandboxHandle};
+use serde_json::{Map, Value, json};
+
+pub use linkedin_sandbox::{DEMO_PASSWORD, DEMO_USERNAME};
+
+/// A sandbox, and the demo account logged in to it with its password.
+pub struct Fixture {
+    pub sandbox: SandboxHandle,
+    pub linkedin: Linkedin,
+}
+
+pub async fn start() -> Fixture {
+    start_with(Faults::default()).await
+}
+
+pub async fn start_with(faults: Faults) -> Fixture {
+    let sandbox = Sandbox::start(SandboxConfig {
+        faults,
+        ..SandboxConfig::default()
+    })
+    .await
+    .unwrap();
+    let linkedin = Linkedin::builder()
+        .base_url(sandbox.base_url())
+        .login(Login::password(DEMO_USERNAME, DEMO_PASSWORD))
+        .build()
+        .await
+        .unwrap();
+    Fixture { sandbox, linkedin }
+}
+
+impl Fixture {
+    /// How many requests the sandbox has seen: pass it to [`Fixture::sent_since`].
+    pub fn mark(&self) -> usize {
+        self.sandbox.requests().len()
+    }
+
+    /// The requests since `mark`, readable: method, path, query with each value decoded from
+    /// Rest.li (sorted by name), and the body (JSON when it is).
+    pub fn sent_since(&self, mark: usize) -> Vec<Value> {
+        self.sandbox.requests()[mark..]
+            .iter()
+            .map(readable)
+            .collect()
+    }
+
+    /// Snapshots what `call` sent and what it returned, under `name`.
+    pub fn snapshot(&self, name: &str, mark: usize, result: &impl serde::Serialize) {
+        let value = json!({
+            "requests": self.sent_since(mark),
+            "result": serde_json::to_value(result).unwrap(),
+        });
+        insta::with_settings!({ snapshot_path => "../snapshots", prepend_module_to_snapshot => false }, {
+            insta::assert_json_snapshot!(name, value);
+        });
+    }
+}
+
+fn readable(record: &RequestRecord) -> Value {
+    let mut query = Map::new();
+    let mut pairs: Vec<(&str, &str)> = record
+        .query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| p.split_once('=').unwrap_or((p, "")))
+        .collect();
+    pairs.sort_by_key(|(k, _)| *k);
+    for (name, value) in pairs {
+        let decoded = match restli::from_str(value) {
+            Ok(v) => Value::from(&v),
+            Err(_) => Value::String(format!("<not Rest.li> {value}")),
+        };
+        query.insert(name.to_owned(), decoded);
+    }
+    let body = if record.body.is_empty() {
+        Value::Null
+    } else {
+        serde_json::from_str(&record.body).unwrap_or_else(|_| Value::String(record.body.clone()))
+    };
+    json!({
+        "method": record.method,
+        "path": record.path,
+        "query": query,
+        "body": body,
+        "status": record.status,
+    })
+}

@@ -1,0 +1,1 @@
+//! Models of company answers (filled in area by area).

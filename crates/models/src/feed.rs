@@ -1,0 +1,1 @@
+//! Models of feed answers (filled in area by area).

@@ -1,0 +1,1 @@
+//! Models of invitation answers (filled in area by area).

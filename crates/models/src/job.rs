@@ -1,0 +1,1 @@
+//! Models of job answers (filled in area by area).

@@ -1,0 +1,27 @@
+//! Typed models of LinkedIn's answers, and the resolver of its normalized encoding.
+//!
+//! Answers come in three encodings (see [`graph`]); [`resolve`] turns the normalized one into
+//! nested JSON, and every model deserializes from nested JSON. Models tolerate LinkedIn's
+//! drift: fields are optional or defaulted, unknown fields are ignored, unknown enum values
+//! are kept ([`open_enum!`]), and [`Raw`] keeps the JSON a value was read from.
+//!
+//! No I/O here: the facade (`linkedin-api`) fetches, this crate reads.
+
+pub mod common;
+pub mod company;
+mod error;
+pub mod feed;
+pub mod graph;
+pub mod invitation;
+pub mod job;
+pub mod me;
+pub mod messaging;
+mod open_enum;
+pub mod profile;
+mod raw;
+pub mod search;
+
+pub use common::{Collection, Paging, Text};
+pub use error::DecodeError;
+pub use graph::{extract, resolve, resolve_value};
+pub use raw::Raw;

@@ -1,0 +1,1 @@
+//! Models of messaging answers (filled in area by area).

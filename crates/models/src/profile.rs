@@ -1,0 +1,1 @@
+//! Models of profile answers (filled in area by area).

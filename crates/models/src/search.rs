@@ -1,0 +1,1 @@
+//! Models of search answers (filled in area by area).
