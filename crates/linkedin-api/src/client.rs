@@ -161,7 +161,9 @@ pub(crate) struct Inner {
 }
 
 impl Linkedin {
-    /// Starts building a client.
+    /// Starts building a client (base URL, login, session store, pacing, timeouts).
+    ///
+    /// Python: `Linkedin(username, password, refresh_cookies=…, proxies=…)`
     pub fn builder() -> LinkedinBuilder {
         LinkedinBuilder {
             base_url: "https://www.linkedin.com".to_owned(),
@@ -177,6 +179,8 @@ impl Linkedin {
     }
 
     /// A client over a transport that is already logged in.
+    ///
+    /// Python: `Linkedin(…, cookies=jar)`
     #[must_use]
     pub fn from_transport(transport: Transport) -> Self {
         Self {
@@ -188,6 +192,8 @@ impl Linkedin {
     }
 
     /// The transport underneath (cookies, session saving, counters).
+    ///
+    /// Python: `client`
     #[must_use]
     pub fn transport(&self) -> &Transport {
         &self.inner.transport

@@ -39,7 +39,7 @@ impl Me {
 impl Linkedin {
     /// The logged-in member (fetched once, then cached).
     ///
-    /// Python: `get_user_profile`.
+    /// Python: `get_user_profile`
     ///
     /// # Errors
     ///
@@ -78,6 +78,8 @@ impl Linkedin {
     }
 
     /// The logged-in member's `urn:li:fsd_profile:…` (also its messaging mailbox URN).
+    ///
+    /// Python: none (2.3.1 callers pass `mailbox_urn` themselves)
     ///
     /// # Errors
     ///
