@@ -192,7 +192,7 @@ const PAGINATIONS: &[&str] = &[
     "cursor",
     "anchor",
 ];
-const STATUSES: &[&str] = &["working", "unknown", "gone", "broken"];
+const STATUSES: &[&str] = &["working", "unknown", "gone", "broken", "documented"];
 const LOCATIONS: &[&str] = &["path", "query", "variables", "body", "form"];
 const TYPES: &[&str] = &["string", "urn", "int", "bool", "list", "object"];
 /// Query parameters that pick between entries sharing a path (as in the catalogue crate).
@@ -430,6 +430,7 @@ fn render_table(entries: &[Entry]) -> String {
         let status = match (e.status.as_str(), &e.replacement) {
             ("gone", Some(r)) => format!("gone (use `{r}`)"),
             ("broken", Some(r)) => format!("broken (use `{r}`)"),
+            ("documented", _) => "retired; as documented (sandbox)".to_owned(),
             (s, _) => s.to_owned(),
         };
         let _ = writeln!(

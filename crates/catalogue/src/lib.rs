@@ -131,6 +131,9 @@ pub enum Status {
     Gone,
     /// Answers an error (500, 401) though not retired.
     Broken,
+    /// Retired by LinkedIn, and implemented as its public documentation describes (the touch
+    /// API of 2015): the sandbox serves it, linkedin.com no longer does.
+    Documented,
 }
 
 /// Where a parameter goes in the request.

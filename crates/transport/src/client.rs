@@ -20,7 +20,7 @@ use url::Url;
 use crate::body::{self, BodyError};
 use crate::connect::Origin;
 use crate::error::{Error, TimeoutPhase, excerpt};
-use crate::headers;
+use crate::headers::{self, HeaderProfile};
 use crate::pacing::{Budget, Pacer, Pacing};
 use crate::pool::{Lease, Pool, PoolLimits};
 use crate::request::{Idempotency, Request, Response};
@@ -111,9 +111,33 @@ pub struct TransportBuilder {
     user_agent: String,
     li_track: Option<String>,
     session_store: Option<SessionStore>,
+    profile: HeaderProfile,
+    verify_path: Option<String>,
 }
 
 impl TransportBuilder {
+    /// Speak as the web app (default) or as the iPhone app of the touch API.
+    pub fn header_profile(mut self, profile: HeaderProfile) -> Self {
+        if profile == HeaderProfile::Touch {
+            self.user_agent = headers::TOUCH_USER_AGENT.to_owned();
+            self.li_track = None;
+            if self.verify_path.as_deref() == Some(crate::login::VERIFY_PATH) {
+                self.verify_path = Some(crate::login::TOUCH_VERIFY_PATH.to_owned());
+            }
+        }
+        self.profile = profile;
+        self
+    }
+
+    /// The authenticated request that checks a session before it is trusted (default
+    /// [`VERIFY_PATH`](crate::VERIFY_PATH), or the touch API's person for the touch profile);
+    /// `None` to trust a login without checking (a login-only transport whose session is
+    /// used elsewhere).
+    pub fn verify_path(mut self, path: Option<String>) -> Self {
+        self.verify_path = path;
+        self
+    }
+
     /// Connects to `addr` instead of resolving the base URL's host, like `curl --resolve`:
     /// `Host`, the TLS server name and cookie domains stay those of the base URL. This is how
     /// `https://www.linkedin.com` is pointed at a sandbox.
@@ -305,6 +329,8 @@ impl TransportBuilder {
                 generation: AtomicU64::new(0),
                 store: self.session_store,
                 sent: AtomicU64::new(0),
+                profile: self.profile,
+                verify_path: self.verify_path,
             }),
         })
     }
@@ -343,6 +369,8 @@ pub(crate) struct Inner {
     pub(crate) store: Option<SessionStore>,
     /// Requests written to the wire, for diagnostics.
     sent: AtomicU64,
+    profile: HeaderProfile,
+    pub(crate) verify_path: Option<String>,
 }
 
 /// HTTP for LinkedIn: one base URL, a pooled connection (HTTP/2 when offered), a cookie jar
@@ -413,6 +441,8 @@ impl Transport {
             user_agent: headers::WEB_USER_AGENT.to_owned(),
             li_track: Some(headers::WEB_LI_TRACK.to_owned()),
             session_store: None,
+            profile: HeaderProfile::Web,
+            verify_path: Some(crate::login::VERIFY_PATH.to_owned()),
         }
     }
 
@@ -688,7 +718,20 @@ impl Transport {
             headers.insert(header::HOST, header_value(&origin.authority())?);
         }
         let url = self.url_of(request.target());
-        if login_flow {
+        if self.inner.profile == HeaderProfile::Touch {
+            headers.insert(
+                header::USER_AGENT,
+                HeaderValue::from_static(headers::TOUCH_USER_AGENT),
+            );
+            for (name, value) in headers::TOUCH {
+                headers.insert(name, HeaderValue::from_static(value));
+            }
+            if let (false, Some(token)) = (login_flow, self.csrf_token(&url)) {
+                let mut value = header_value(&token)?;
+                value.set_sensitive(true);
+                headers.insert("csrf-token", value);
+            }
+        } else if login_flow {
             for (name, value) in headers::LOGIN {
                 headers.insert(name, HeaderValue::from_static(value));
             }

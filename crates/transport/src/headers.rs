@@ -28,3 +28,30 @@ pub(crate) const LOGIN: [(&str, &str); 6] = [
     ("accept-language", "en-us"),
     ("accept-encoding", "gzip, br"),
 ];
+
+/// Which app a transport speaks as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum HeaderProfile {
+    /// The web app (Voyager): browser headers on API calls, the Android app's on login.
+    #[default]
+    Web,
+    /// The iPhone app of the 2015 touch API (`shared/reference/touch.md`): its headers on
+    /// every request, login included.
+    Touch,
+}
+
+/// The iPhone app's user agent (touch API).
+pub const TOUCH_USER_AGENT: &str = "LinkedIn/8.8.1 CFNetwork/711.3.18 Darwin/14.0.0";
+
+/// Headers of every touch API request besides `user-agent`.
+pub(crate) const TOUCH: [(&str, &str); 5] = [
+    (
+        "x-li-user-agent",
+        "LIAuthLibrary:3.2.4 com.linkedin.LinkedIn:8.8.1 iPhone:8.3",
+    ),
+    ("x-user-language", "en"),
+    ("x-user-locale", "en_US"),
+    ("accept-language", "en-us"),
+    ("accept-encoding", "gzip, br"),
+];

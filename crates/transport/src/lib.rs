@@ -42,8 +42,8 @@ pub mod session;
 
 pub use client::{RetryPolicy, Timeouts, Transport, TransportBuilder};
 pub use error::{Error, Result, TimeoutPhase};
-pub use headers::{WEB_LI_TRACK, WEB_USER_AGENT};
-pub use login::{LoggedIn, Login, VERIFY_PATH};
+pub use headers::{HeaderProfile, TOUCH_USER_AGENT, WEB_LI_TRACK, WEB_USER_AGENT};
+pub use login::{LoggedIn, Login, TOUCH_VERIFY_PATH, VERIFY_PATH};
 pub use pacing::{Budget, Pacing};
 pub use request::{Accept, Idempotency, Request, Response};
 pub use session::{SavedSession, SessionStore};

@@ -16,6 +16,9 @@ use crate::session::SavedSession;
 /// The cheapest authenticated request, used to check a session before trusting it.
 pub const VERIFY_PATH: &str = "/voyager/api/me";
 
+/// The touch API's check: the logged-in member's summary.
+pub const TOUCH_VERIFY_PATH: &str = "/li/v1/people/person";
+
 /// The login endpoint of the web and Android apps.
 const AUTHENTICATE: &str = "/uas/authenticate";
 
@@ -250,11 +253,33 @@ impl Transport {
         cookies::has_cookie(&lock(&self.inner.jar), self.base_url(), name)
     }
 
-    /// Checks the session with `GET /voyager/api/me`.
-    async fn verify(&self) -> Result<(), Error> {
-        self.send_plain(Request::get(VERIFY_PATH).accept(Accept::Normalized), false)
+    /// Checks the session with one cheap authenticated request (`GET /voyager/api/me` by
+    /// default; see [`TransportBuilder::verify_path`](crate::TransportBuilder::verify_path)).
+    ///
+    /// # Errors
+    ///
+    /// Any transport error: [`Error::Unauthorized`] or [`Error::SessionExpired`] when the
+    /// session is not accepted.
+    pub async fn verify(&self) -> Result<(), Error> {
+        let Some(path) = self.inner.verify_path.clone() else {
+            return Ok(());
+        };
+        let accept = if path == VERIFY_PATH {
+            Accept::Normalized
+        } else {
+            Accept::Any
+        };
+        self.send_plain(Request::get(path).accept(accept), false)
             .await
             .map(drop)
+    }
+
+    /// Takes another transport's session (its [`snapshot`](Self::snapshot)): the cookies and
+    /// the identity they were made with. Used when one host logs in and another serves the
+    /// API (the touch API). Nothing is sent; call [`verify`](Self::verify) to check it.
+    pub fn import_session(&self, saved: &SavedSession, account: &str) {
+        self.adopt(saved);
+        self.remember(account, None);
     }
 
     /// Like [`verify`](Self::verify), but a refused session is reported as expired.
