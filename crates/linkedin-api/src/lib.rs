@@ -36,6 +36,7 @@ pub mod validate;
 pub use client::{Linkedin, LinkedinBuilder};
 pub use error::{Error, Result};
 pub use linkedin_models as models;
+pub use linkedin_transport as transport;
 pub use linkedin_transport::{Budget, Login, Pacing, RetryPolicy, SessionStore, Timeouts};
 pub use me::Me;
 pub use paginate::{Page, Pages, Position};

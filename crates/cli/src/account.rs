@@ -1,0 +1,221 @@
+//! Who the commands act as: the login from flags and environment, the saved session, or an
+//! embedded sandbox; and the `login`, `logout` and `whoami` commands.
+
+use std::path::PathBuf;
+
+use clap::Args;
+use linkedin_api::{Linkedin, Login, SessionStore};
+use linkedin_sandbox::{DEMO_PASSWORD, DEMO_USERNAME, SandboxHandle};
+
+use crate::exit::Failure;
+
+/// Options every command shares about the account and where LinkedIn is.
+#[derive(Args, Debug, Clone)]
+pub(crate) struct Connection {
+    /// Run against an embedded sandbox (a LinkedIn emulator started in-process), logged in as
+    /// its demo account: no account or network needed.
+    #[arg(long, global = true)]
+    pub(crate) sandbox: bool,
+    /// LinkedIn's base URL (a sandbox's URL for tests).
+    #[arg(
+        long,
+        global = true,
+        env = "LINKEDIN_BASE_URL",
+        default_value = "https://www.linkedin.com"
+    )]
+    pub(crate) base_url: String,
+    /// The account to act as (its saved session); default: the last one logged in.
+    #[arg(long, global = true, env = "LINKEDIN_USERNAME")]
+    pub(crate) account: Option<String>,
+    /// Where sessions are saved (default: the platform's config dir).
+    #[arg(long, global = true, env = "LINKEDIN_SESSION_DIR")]
+    pub(crate) session_dir: Option<PathBuf>,
+}
+
+/// A logged-in client, and the embedded sandbox it talks to, if any (kept alive with it).
+pub(crate) struct Session {
+    pub(crate) linkedin: Linkedin,
+    pub(crate) sandbox: Option<SandboxHandle>,
+}
+
+/// The file naming the account used last, in the session directory.
+const CURRENT: &str = "current-account";
+
+impl Connection {
+    fn store(&self) -> Result<SessionStore, Failure> {
+        match &self.session_dir {
+            Some(dir) => Ok(SessionStore::new(dir)),
+            None => SessionStore::default_location().map_err(Failure::from),
+        }
+    }
+
+    fn current_account(&self, store: &SessionStore) -> Option<String> {
+        std::fs::read_to_string(store.dir().join(CURRENT))
+            .ok()
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty())
+    }
+
+    /// A client for the commands: the embedded sandbox with `--sandbox`; otherwise browser
+    /// cookies from `LINKEDIN_LI_AT` + `LINKEDIN_JSESSIONID`, a password from
+    /// `LINKEDIN_USERNAME` + `LINKEDIN_PASSWORD`, or the saved session of the account.
+    pub(crate) async fn connect(&self) -> Result<Session, Failure> {
+        if self.sandbox {
+            return embedded().await;
+        }
+        let store = self.store()?;
+        let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+        let login = if let (Some(li_at), Some(jsessionid)) =
+            (env("LINKEDIN_LI_AT"), env("LINKEDIN_JSESSIONID"))
+        {
+            Login::cookies(li_at, jsessionid)
+        } else if let (Some(user), Some(password)) =
+            (self.account.clone(), env("LINKEDIN_PASSWORD"))
+        {
+            Login::password(user, password)
+        } else if let Some(account) = self
+            .account
+            .clone()
+            .or_else(|| self.current_account(&store))
+        {
+            Login::saved(account)
+        } else {
+            return Err(Failure::not_logged_in(
+                "not logged in: run `linkedin login` (or try `linkedin demo`, or add --sandbox to run against the embedded sandbox)",
+            ));
+        };
+        let linkedin = self
+            .builder()
+            .session_store(store)
+            .login(login)
+            .build()
+            .await?;
+        Ok(Session {
+            linkedin,
+            sandbox: None,
+        })
+    }
+
+    fn builder(&self) -> linkedin_api::LinkedinBuilder {
+        Linkedin::builder().base_url(&self.base_url)
+    }
+}
+
+/// Starts an embedded sandbox and logs in as its demo account.
+pub(crate) async fn embedded() -> Result<Session, Failure> {
+    let sandbox = linkedin_sandbox::Sandbox::start(linkedin_sandbox::SandboxConfig::default())
+        .await
+        .map_err(|e| Failure::internal(format!("the embedded sandbox could not start: {e}")))?;
+    let linkedin = Linkedin::builder()
+        .base_url(sandbox.base_url())
+        .login(Login::password(DEMO_USERNAME, DEMO_PASSWORD))
+        .build()
+        .await?;
+    Ok(Session {
+        linkedin,
+        sandbox: Some(sandbox),
+    })
+}
+
+/// `linkedin login`: one of a password, browser cookies or a cookie file.
+#[derive(Args, Debug)]
+pub(crate) struct LoginArgs {
+    /// The e-mail address (with a password, read from a prompt without echo, from
+    /// LINKEDIN_PASSWORD, or from standard input with --password-stdin).
+    #[arg(long, env = "LINKEDIN_USERNAME", conflicts_with_all = ["li_at", "cookie_file"])]
+    username: Option<String>,
+    /// Read the password from standard input (one line).
+    #[arg(long, requires = "username")]
+    password_stdin: bool,
+    /// The li_at cookie of a logged-in browser (with --jsessionid): the way through a challenge.
+    #[arg(
+        long,
+        env = "LINKEDIN_LI_AT",
+        requires = "jsessionid",
+        hide_env_values = true
+    )]
+    li_at: Option<String>,
+    /// The JSESSIONID cookie of the same browser.
+    #[arg(long, env = "LINKEDIN_JSESSIONID", hide_env_values = true)]
+    jsessionid: Option<String>,
+    /// A cookies.txt (Netscape) or browser-extension JSON export of a logged-in LinkedIn tab.
+    #[arg(long, conflicts_with = "li_at")]
+    cookie_file: Option<PathBuf>,
+    /// The name to save a cookie login under (default: the member's public id).
+    #[arg(long)]
+    name: Option<String>,
+}
+
+pub(crate) async fn login(args: LoginArgs, conn: &Connection) -> Result<String, Failure> {
+    let store = conn.store()?;
+    let (login, account) = if let Some(user) = args.username.clone() {
+        let password = password(&args)?;
+        (Login::password(user.clone(), password), Some(user))
+    } else if let (Some(li_at), Some(jsessionid)) = (args.li_at.clone(), args.jsessionid.clone()) {
+        (Login::cookies(li_at, jsessionid), None)
+    } else if let Some(file) = args.cookie_file.clone() {
+        (Login::cookie_file(file), None)
+    } else {
+        return Err(Failure::usage(
+            "say how to log in: --username (password prompt), --li-at with --jsessionid, or --cookie-file",
+        ));
+    };
+    let linkedin = conn
+        .builder()
+        .session_store(store.clone())
+        .login(login)
+        .build()
+        .await?;
+    let me = linkedin.me().await?;
+    let account = args
+        .name
+        .or(account)
+        .unwrap_or_else(|| me.public_id.clone());
+    let path = linkedin.transport().save_session(&account)?;
+    std::fs::write(store.dir().join(CURRENT), &account)
+        .map_err(|e| Failure::internal(format!("cannot record the current account: {e}")))?;
+    Ok(format!(
+        "logged in as {} {} ({}); session saved in {}",
+        me.first_name,
+        me.last_name,
+        me.public_id,
+        path.display()
+    ))
+}
+
+fn password(args: &LoginArgs) -> Result<String, Failure> {
+    if let Ok(p) = std::env::var("LINKEDIN_PASSWORD") {
+        if !p.is_empty() {
+            return Ok(p);
+        }
+    }
+    if args.password_stdin {
+        let mut line = String::new();
+        std::io::stdin()
+            .read_line(&mut line)
+            .map_err(|e| Failure::usage(format!("cannot read the password: {e}")))?;
+        return Ok(line.trim_end_matches(['\n', '\r']).to_owned());
+    }
+    rpassword::prompt_password("LinkedIn password: ").map_err(|e| {
+        Failure::usage(format!(
+            "cannot read the password (no terminal? use --password-stdin): {e}"
+        ))
+    })
+}
+
+/// `linkedin logout`: forgets the saved session.
+pub(crate) fn logout(conn: &Connection) -> Result<String, Failure> {
+    let store = conn.store()?;
+    let Some(account) = conn
+        .account
+        .clone()
+        .or_else(|| conn.current_account(&store))
+    else {
+        return Ok("not logged in".to_owned());
+    };
+    store.remove(&account)?;
+    let _ = std::fs::remove_file(store.dir().join(CURRENT));
+    Ok(format!(
+        "logged out of {account}; its saved session is deleted"
+    ))
+}

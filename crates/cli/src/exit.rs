@@ -1,0 +1,102 @@
+//! Exit statuses, one per class of failure, and the one-line messages that go with them.
+
+use std::process::ExitCode;
+
+use linkedin_api::Error;
+use linkedin_api::transport::Error as TransportError;
+
+/// What `linkedin --help` says about exit statuses.
+pub(crate) const HELP: &str = "\
+Exit status:
+  0  success
+  1  internal error, or the sandbox could not start
+  2  bad usage or bad input (refused before anything was sent)
+  3  not logged in, bad credentials, or the session expired: run `linkedin login`
+  4  LinkedIn asks for a security check: open the URL shown, or log in with browser cookies
+  5  rate limited, or the session's hourly budget is spent: wait
+  6  not found, or retired by LinkedIn
+  7  network: connection, TLS, timeout, or cut off mid-request
+  8  LinkedIn answered unexpectedly (an error status, or an answer the models cannot read)";
+
+/// A failure of a command: the status and a message saying what to do.
+#[derive(Debug)]
+pub(crate) struct Failure {
+    pub(crate) code: u8,
+    pub(crate) message: String,
+}
+
+impl Failure {
+    pub(crate) fn usage(message: impl Into<String>) -> Self {
+        Self {
+            code: 2,
+            message: message.into(),
+        }
+    }
+
+    pub(crate) fn not_logged_in(message: impl Into<String>) -> Self {
+        Self {
+            code: 3,
+            message: message.into(),
+        }
+    }
+
+    pub(crate) fn internal(message: impl Into<String>) -> Self {
+        Self {
+            code: 1,
+            message: message.into(),
+        }
+    }
+
+    /// Prints the message on stderr and gives the status.
+    pub(crate) fn report(&self) -> ExitCode {
+        eprintln!("error: {}", self.message);
+        ExitCode::from(self.code)
+    }
+}
+
+impl From<Error> for Failure {
+    fn from(e: Error) -> Self {
+        let code = match &e {
+            Error::InvalidInput { .. } => 2,
+            Error::Gone { .. } | Error::NotFound { .. } => 6,
+            Error::Decode { .. } | Error::SchemaMoved { .. } => 8,
+            Error::Transport(t) => transport_code(t),
+            _ => 1,
+        };
+        Self {
+            code,
+            message: e.to_string(),
+        }
+    }
+}
+
+impl From<TransportError> for Failure {
+    fn from(e: TransportError) -> Self {
+        Self {
+            code: transport_code(&e),
+            message: e.to_string(),
+        }
+    }
+}
+
+fn transport_code(e: &TransportError) -> u8 {
+    match e {
+        TransportError::InvalidInput { .. } => 2,
+        TransportError::BadCredentials
+        | TransportError::SessionExpired
+        | TransportError::Unauthorized
+        | TransportError::Redirected { .. } => 3,
+        TransportError::Challenge { .. } => 4,
+        TransportError::RateLimited { .. } | TransportError::BudgetExhausted { .. } => 5,
+        TransportError::Gone { .. } => 6,
+        TransportError::Timeout { .. }
+        | TransportError::Connect { .. }
+        | TransportError::Tls { .. }
+        | TransportError::Interrupted { .. } => 7,
+        TransportError::Forbidden { .. }
+        | TransportError::Status { .. }
+        | TransportError::Decode { .. } => 8,
+        TransportError::File { .. } => 1,
+        _ => 1,
+    }
+}

@@ -1,0 +1,153 @@
+//! `linkedin sandbox`: the LinkedIn emulator on loopback, until Ctrl-C.
+
+use std::io::Write;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::Args;
+
+#[derive(Args)]
+pub(crate) struct SandboxArgs {
+    /// Where to listen (port 0 picks a free one).
+    #[arg(long, default_value = "127.0.0.1:0")]
+    addr: SocketAddr,
+    /// Serve HTTPS (HTTP/2 or HTTP/1.1 by ALPN) with a certificate from a CA made at start.
+    #[arg(long)]
+    tls: bool,
+    /// With --tls: write the CA certificate (PEM) here, for curl --cacert or REQUESTS_CA_BUNDLE.
+    #[arg(long, requires = "tls")]
+    cert_out: Option<PathBuf>,
+    /// Append every request to this file as a JSON line (secrets are never written).
+    #[arg(long)]
+    request_log: Option<PathBuf>,
+    /// Never compress answers (by default those of 1 KiB or more are sent br or gzip when the
+    /// request's accept-encoding allows it, as LinkedIn does).
+    #[arg(long)]
+    no_compression: bool,
+    /// Print the demo account's session cookies (li_at, JSESSIONID) after the URL, for cookie login.
+    #[arg(long)]
+    print_cookies: bool,
+    /// Delay every answer by this many milliseconds.
+    #[arg(long, value_name = "MS")]
+    latency_ms: Option<u64>,
+    /// Answer 429 past N requests per window: N/SECONDS, e.g. 100/60.
+    #[arg(long, value_name = "N/SECONDS", value_parser = parse_rate_limit)]
+    rate_limit: Option<linkedin_sandbox::RateLimit>,
+    /// Send a session to a challenge after N authenticated requests.
+    #[arg(long, value_name = "N")]
+    challenge_after: Option<u64>,
+    /// Share of requests answered with a random 5xx (0 to 1).
+    #[arg(long, value_name = "P", default_value_t = 0.0, value_parser = parse_share)]
+    server_errors: f64,
+    /// Share of requests whose connection is dropped without an answer (0 to 1).
+    #[arg(long, value_name = "P", default_value_t = 0.0, value_parser = parse_share)]
+    connection_resets: f64,
+    /// Share of answers whose body stops halfway (0 to 1).
+    #[arg(long, value_name = "P", default_value_t = 0.0, value_parser = parse_share)]
+    truncated_bodies: f64,
+    /// Send bodies in small chunks with this many milliseconds between them.
+    #[arg(long, value_name = "MS")]
+    slow_body_ms: Option<u64>,
+    /// Seed of the random faults, so a failing run repeats.
+    #[arg(long, default_value_t = 0)]
+    seed: u64,
+}
+
+pub(crate) fn parse_rate_limit(text: &str) -> Result<linkedin_sandbox::RateLimit, String> {
+    let (n, secs) = text
+        .split_once('/')
+        .ok_or_else(|| format!("expected N/SECONDS, e.g. 100/60, not `{text}`"))?;
+    let requests = n
+        .parse()
+        .map_err(|_| format!("`{n}` is not a number of requests"))?;
+    let secs: u64 = secs
+        .parse()
+        .map_err(|_| format!("`{secs}` is not a number of seconds"))?;
+    if secs == 0 {
+        return Err("the window must be at least one second".into());
+    }
+    Ok(linkedin_sandbox::RateLimit {
+        requests,
+        window: Duration::from_secs(secs),
+    })
+}
+
+pub(crate) fn parse_share(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(p) if (0.0..=1.0).contains(&p) => Ok(p),
+        _ => Err(format!("expected a share between 0 and 1, not `{text}`")),
+    }
+}
+
+/// Starts the sandbox, prints its URL (and the demo cookies if asked), and serves until Ctrl-C
+/// or SIGTERM.
+pub(crate) fn run_sandbox(args: SandboxArgs) -> Result<(), String> {
+    let config = linkedin_sandbox::SandboxConfig {
+        addr: args.addr,
+        tls: args.tls,
+        request_log: args.request_log,
+        compression: !args.no_compression,
+        faults: linkedin_sandbox::Faults {
+            latency: args.latency_ms.map(Duration::from_millis),
+            rate_limit: args.rate_limit,
+            challenge_after: args.challenge_after,
+            server_errors: args.server_errors,
+            connection_resets: args.connection_resets,
+            truncated_bodies: args.truncated_bodies,
+            slow_body: args.slow_body_ms.map(Duration::from_millis),
+            seed: args.seed,
+        },
+    };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| format!("cannot start the async runtime: {e}"))?;
+    runtime.block_on(async {
+        let sandbox = linkedin_sandbox::Sandbox::start(config)
+            .await
+            .map_err(|e| e.to_string())?;
+        if let (Some(path), Some(pem)) = (&args.cert_out, sandbox.ca_pem()) {
+            std::fs::write(path, pem)
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        }
+        let mut out = std::io::stdout().lock();
+        let mut lines = vec![sandbox.base_url().to_owned()];
+        if args.print_cookies {
+            let cookies = sandbox.demo_cookies();
+            lines.push(format!("li_at={}", cookies.li_at));
+            lines.push(format!("JSESSIONID={}", cookies.jsessionid));
+        }
+        for line in lines {
+            writeln!(out, "{line}").map_err(|e| format!("cannot write to stdout: {e}"))?;
+        }
+        out.flush()
+            .map_err(|e| format!("cannot write to stdout: {e}"))?;
+        drop(out);
+        shutdown_signal().await;
+        sandbox.shutdown().await;
+        Ok(())
+    })
+}
+
+/// Ctrl-C, or SIGTERM on Unix.
+pub(crate) async fn shutdown_signal() {
+    #[cfg(unix)]
+    {
+        let mut term =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).ok();
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            () = async {
+                match term.as_mut() {
+                    Some(t) => { t.recv().await; }
+                    None => std::future::pending::<()>().await,
+                }
+            } => {}
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}
