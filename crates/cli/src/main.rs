@@ -30,7 +30,12 @@ use output::{Format, Out};
 )]
 struct Cli {
     /// Print one JSON document instead of text.
-    #[arg(long = "json", id = "output_json", global = true, conflicts_with = "output_ndjson")]
+    #[arg(
+        long = "json",
+        id = "output_json",
+        global = true,
+        conflicts_with = "output_ndjson"
+    )]
     json: bool,
     /// Print one JSON object per line, as results arrive (lists).
     #[arg(long = "ndjson", id = "output_ndjson", global = true)]

@@ -1,0 +1,140 @@
+//! End-to-end: `login`, `whoami`, `logout` against a `linkedin sandbox` process, exit statuses
+//! per failure class, and no secret ever printed.
+
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test stops at the first unexpected value"
+)]
+
+mod common;
+
+use common::{SandboxProcess, printed, run};
+
+const PASSWORD: &str = "demo-password";
+
+#[test]
+fn password_login_saves_a_session_that_later_commands_use() {
+    let sb = SandboxProcess::start();
+    let dir = tempfile::tempdir().unwrap();
+    let login = run(
+        &sb.url,
+        dir.path(),
+        &[
+            "login",
+            "--username",
+            "demo@example.com",
+            "--password-stdin",
+        ],
+        &format!("{PASSWORD}\n"),
+    );
+    assert!(login.status.success(), "{}", printed(&login));
+    assert!(printed(&login).contains("logged in as Dana Moreau (demo-member)"));
+
+    let whoami = run(&sb.url, dir.path(), &["whoami", "--json"], "");
+    assert!(whoami.status.success(), "{}", printed(&whoami));
+    let me: serde_json::Value = serde_json::from_slice(&whoami.stdout).unwrap();
+    assert_eq!(me["public_id"], "demo-member");
+
+    let logout = run(&sb.url, dir.path(), &["logout"], "");
+    assert!(logout.status.success());
+    let whoami = run(&sb.url, dir.path(), &["whoami"], "");
+    assert_eq!(whoami.status.code(), Some(3), "{}", printed(&whoami));
+    assert!(printed(&whoami).contains("linkedin login"));
+
+    for output in [&login, &whoami] {
+        assert!(!printed(output).contains(PASSWORD));
+    }
+}
+
+#[test]
+fn cookie_login_and_no_secret_printed() {
+    let sb = SandboxProcess::start();
+    let dir = tempfile::tempdir().unwrap();
+    let login = run(
+        &sb.url,
+        dir.path(),
+        &[
+            "login",
+            "--li-at",
+            &sb.li_at,
+            "--jsessionid",
+            &sb.jsessionid,
+        ],
+        "",
+    );
+    assert!(login.status.success(), "{}", printed(&login));
+    let whoami = run(&sb.url, dir.path(), &["whoami"], "");
+    assert!(whoami.status.success(), "{}", printed(&whoami));
+    for output in [&login, &whoami] {
+        let text = printed(output);
+        assert!(!text.contains(&sb.li_at) && !text.contains(sb.jsessionid.trim_matches('"')));
+    }
+}
+
+#[test]
+fn each_failure_class_has_its_exit_status() {
+    let sb = SandboxProcess::start();
+    let dir = tempfile::tempdir().unwrap();
+    // A wrong password: 3, saying to check it.
+    let bad = run(
+        &sb.url,
+        dir.path(),
+        &[
+            "login",
+            "--username",
+            "demo@example.com",
+            "--password-stdin",
+        ],
+        "wrong-password-Q7\n",
+    );
+    assert_eq!(bad.status.code(), Some(3), "{}", printed(&bad));
+    assert!(!printed(&bad).contains("wrong-password-Q7"));
+    // A security check: 4, with the URL to open.
+    let challenge = run(
+        &sb.url,
+        dir.path(),
+        &[
+            "login",
+            "--username",
+            "challenge@example.com",
+            "--password-stdin",
+        ],
+        "whatever\n",
+    );
+    assert_eq!(challenge.status.code(), Some(4), "{}", printed(&challenge));
+    assert!(printed(&challenge).contains("/checkpoint/challenge/"));
+    // Nowhere to connect: 7.
+    let closed = run(
+        "http://127.0.0.1:9",
+        dir.path(),
+        &["login", "--li-at", "x", "--jsessionid", "y"],
+        "",
+    );
+    assert_eq!(closed.status.code(), Some(7), "{}", printed(&closed));
+    // Bad usage: 2.
+    let usage = run(&sb.url, dir.path(), &["login"], "");
+    assert_eq!(usage.status.code(), Some(2), "{}", printed(&usage));
+    // One line, no backtrace.
+    for output in [&bad, &challenge, &closed, &usage] {
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+        assert!(!stderr.contains("panicked"));
+    }
+}
+
+#[test]
+fn the_embedded_sandbox_needs_no_account() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(
+        "http://127.0.0.1:9",
+        dir.path(),
+        &["--sandbox", "whoami", "--json"],
+        "",
+    );
+    assert!(out.status.success(), "{}", printed(&out));
+    let me: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(me["first_name"], "Dana");
+    let demo = run("http://127.0.0.1:9", dir.path(), &["demo"], "");
+    assert!(demo.status.success(), "{}", printed(&demo));
+    assert!(printed(&demo).contains("Dana Moreau"));
+}
