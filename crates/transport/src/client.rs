@@ -113,9 +113,18 @@ pub struct TransportBuilder {
     session_store: Option<SessionStore>,
     profile: HeaderProfile,
     verify_path: Option<String>,
+    native_roots: bool,
 }
 
 impl TransportBuilder {
+    /// Also trusts the operating system's certificate store (for TLS-intercepting corporate
+    /// proxies). Off by default: the built-in webpki roots are the same on every machine and
+    /// load in microseconds, the system's take milliseconds.
+    pub fn native_roots(mut self, yes: bool) -> Self {
+        self.native_roots = yes;
+        self
+    }
+
     /// Speak as the web app (default) or as the iPhone app of the touch API.
     pub fn header_profile(mut self, profile: HeaderProfile) -> Self {
         if profile == HeaderProfile::Touch {
@@ -287,7 +296,10 @@ impl TransportBuilder {
             }
         }
         let tls = if https {
-            Some(crate::connect::tls_config(&self.extra_roots)?)
+            Some(crate::connect::tls_config(
+                &self.extra_roots,
+                self.native_roots,
+            )?)
         } else {
             None
         };
@@ -443,6 +455,7 @@ impl Transport {
             session_store: None,
             profile: HeaderProfile::Web,
             verify_path: Some(crate::login::VERIFY_PATH.to_owned()),
+            native_roots: false,
         }
     }
 

@@ -65,14 +65,30 @@ pub(crate) enum Connection {
 }
 
 /// The TLS settings: ring chosen explicitly (never the process default, which panics when two
-/// providers are compiled in), webpki roots plus the caller's extra roots, ALPN h2 then
-/// http/1.1. Verification is always on.
+/// providers are compiled in), webpki roots (and the system's, when asked) plus the caller's
+/// extra roots, ALPN h2 then http/1.1. Verification is always on.
 pub(crate) fn tls_config(
     extra_roots: &[CertificateDer<'static>],
+    native_roots: bool,
 ) -> Result<Arc<ClientConfig>, Error> {
     let mut roots = rustls::RootCertStore {
         roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
     };
+    if native_roots {
+        let found = rustls_native_certs::load_native_certs();
+        if found.certs.is_empty() {
+            return Err(Error::InvalidInput {
+                field: "native roots",
+                reason: format!(
+                    "no certificate could be read from the system's trust store ({} errors)",
+                    found.errors.len()
+                ),
+            });
+        }
+        // Some system stores hold certificates rustls cannot use; those are skipped.
+        let (added, skipped) = roots.add_parsable_certificates(found.certs);
+        tracing::debug!(added, skipped, "system roots loaded");
+    }
     for cert in extra_roots {
         roots.add(cert.clone()).map_err(|e| Error::InvalidInput {
             field: "root certificate",

@@ -149,3 +149,17 @@ async fn an_unknown_certificate_authority_is_a_tls_error() {
     );
     assert!(sb.requests().is_empty());
 }
+
+#[tokio::test]
+async fn native_roots_are_added_to_not_instead_of_the_given_ones() {
+    // With the system's store as well, the sandbox's CA (added explicitly) still verifies.
+    let sb = sandbox(true, Faults::default()).await;
+    let built = linkedin(&sb).native_roots(true).build();
+    if !std::path::Path::new("/etc/ssl/certs").exists() {
+        // A machine without a system store must say so at build time.
+        assert!(matches!(built, Err(linkedin_transport::Error::InvalidInput { .. })));
+        return;
+    }
+    let t = built.unwrap();
+    t.send(Request::get("/uas/authenticate")).await.unwrap();
+}
