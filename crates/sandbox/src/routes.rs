@@ -60,6 +60,7 @@ pub(crate) fn route(state: &State, req: &Incoming<'_>) -> Response<Body> {
         ),
         (&Method::GET, p) if p.starts_with("/in/") => profile_page(state, req),
         (_, p) if p.starts_with("/voyager/api/") => voyager(state, req),
+        (_, p) if p.starts_with("/li/") => touch(state, req),
         _ => text(StatusCode::NOT_FOUND, "not found"),
     }
 }
@@ -267,6 +268,41 @@ fn voyager(state: &State, req: &Incoming<'_>) -> Response<Body> {
                 None => not_emulated(endpoint.name),
             }
         }
+    }
+}
+
+/// Everything under `/li/` (the 2015 touch API, `shared/reference/touch.md`): a live `li_at`
+/// is required, else 401 `{"status":401}` (the write-up does not say what an unauthenticated
+/// touch request got; this is the Voyager gate's answer). No `csrf-token` is asked for: the
+/// write-up documents none for the touch API. Then the catalogue's touch entry, or 404.
+fn touch(state: &State, req: &Incoming<'_>) -> Response<Body> {
+    let Some(session) = state.sessions.of_page(req.headers) else {
+        return json_response(StatusCode::UNAUTHORIZED, &json!({"status": 401}));
+    };
+    let Ok(query) = restli::Query::parse(req.query) else {
+        return json_response(StatusCode::BAD_REQUEST, &json!({"status": 400}));
+    };
+    let method = match *req.method {
+        Method::GET => catalogue::Method::Get,
+        Method::POST => catalogue::Method::Post,
+        _ => return json_response(StatusCode::METHOD_NOT_ALLOWED, &json!({"status": 405})),
+    };
+    let lookup = |name: &str| query.raw(name);
+    let Some(endpoint) = catalogue::route(method, catalogue::Base::Touch, req.path, &lookup) else {
+        return json_response(StatusCode::NOT_FOUND, &json!({"status": 404}));
+    };
+    let mut world = state.world();
+    let mut call = api::Call {
+        endpoint,
+        query: &query,
+        path: req.path,
+        body: req.body,
+        me: session.account,
+        world: &mut world,
+    };
+    match api::touch::answer(&mut call) {
+        Some(answer) => json_response(answer.status, &answer.body),
+        None => not_emulated(endpoint.name),
     }
 }
 

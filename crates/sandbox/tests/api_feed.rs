@@ -406,3 +406,55 @@ async fn an_unknown_post_is_a_404() {
     assert_eq!(resp.status, StatusCode::NOT_FOUND);
     assert_eq!(resp.json(), json!({"status": 404}));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_members_posts_hand_out_a_pagination_token_that_later_pages_send_back() {
+    let w = world();
+    let sandbox = start().await;
+    let mut api = Api::new(&sandbox).await;
+    let mine: Vec<u64> = w
+        .posts
+        .iter()
+        .filter(|p| p.author == Author::Person(0) && !p.promoted)
+        .map(|p| p.activity_id)
+        .collect();
+    assert!(mine.len() > 3);
+    let profile_urn = format!("urn:li:fsd_profile:{}", w.people[0].profile_id);
+    let page = |start: usize, token: Option<&str>| {
+        let mut vars = json!({"count": 2, "start": start, "profileUrn": profile_urn});
+        if let Some(token) = token {
+            vars["paginationToken"] = json!(token);
+        }
+        url("profile_posts_dash", &[], json!({}), Some(vars))
+    };
+    let root =
+        |body: &Value| body["data"]["data"]["feedDashProfileUpdatesByMemberShareFeed"].clone();
+
+    // The first page gives a token; the next page sends it back with its offset.
+    let first = api.ok(&page(0, None), true).await;
+    let token = root(&first)["metadata"]["paginationToken"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let second = api.ok(&page(2, Some(&token)), true).await;
+    let urns = root(&second)["*elements"].as_array().unwrap().clone();
+    let ids: Vec<u64> = urns
+        .iter()
+        .map(|u| activity_of(u.as_str().unwrap()))
+        .collect();
+    assert_eq!(ids, mine[2..4]);
+    let next = root(&second)["metadata"]["paginationToken"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_ne!(next, token);
+
+    // A token that belongs to another page is refused; past the end there is none.
+    assert_eq!(
+        api.get(&page(4, Some(&token)), true).await.status,
+        StatusCode::BAD_REQUEST
+    );
+    let past = api.ok(&page(mine.len(), None), true).await;
+    assert!(root(&past).get("metadata").is_none());
+    assert_eq!(root(&past)["paging"]["total"], mine.len());
+}

@@ -845,3 +845,155 @@ async fn creating_invitations_checks_the_note_and_pending_ones() {
 
     s.sandbox.shutdown().await;
 }
+
+/// A `createMessage` body that starts a conversation with `recipients` (no conversation URN).
+fn first_message_body(text: &str, recipients: &[String], mailbox: &str) -> Json {
+    json!({
+        "message": {
+            "body": {"attributes": [], "text": text},
+            "renderContentUnions": [],
+            "originToken": "0b6e4f7a-2d1c-4e8b-9a3f-5c6d7e8f9a0b",
+        },
+        "mailboxUrn": mailbox,
+        "trackingId": "abcdefghijklmnop",
+        "dedupeByClientGeneratedToken": false,
+        "hostRecipientUrns": recipients,
+    })
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_first_message_to_recipients_starts_a_conversation_or_joins_the_one_to_one() {
+    let mut s = Session::start().await;
+    let talked: Vec<usize> = s
+        .world
+        .conversations
+        .iter()
+        .flat_map(|c| c.participants.iter().copied())
+        .collect();
+    let new_partner = (2..s.world.people.len())
+        .find(|p| !talked.contains(p))
+        .unwrap();
+    let urn_of =
+        |s: &Session, p: usize| format!("urn:li:fsd_profile:{}", s.world.people[p].profile_id);
+    let text = "Hello! Coffee next week?";
+
+    let recipients = vec![urn_of(&s, new_partner)];
+    let resp = s
+        .rest(
+            "message_create",
+            None,
+            &[],
+            Some(first_message_body(text, &recipients, &s.me_urn())),
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::OK, "{}", resp.text());
+    let value = resp.json()["value"].clone();
+    assert_eq!(value["body"]["text"], text);
+    assert_eq!(value["originToken"], "0b6e4f7a-2d1c-4e8b-9a3f-5c6d7e8f9a0b");
+    let conversation = value["conversation"]["entityUrn"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let thread = conversation
+        .strip_suffix(')')
+        .and_then(|c| c.rsplit_once(','))
+        .map(|(_, t)| t.to_owned())
+        .unwrap();
+    assert!(
+        thread.starts_with("2-") && thread.ends_with("=="),
+        "{thread}"
+    );
+    assert!(s.world.conversations.iter().all(|c| c.thread_id != thread));
+
+    // The new conversation heads the primary inbox, read, with the recipient and the message.
+    let all = s.all_primary(None).await;
+    assert_eq!(all.len(), primary(&s.world).len() + 1);
+    assert_eq!(all[0]["entityUrn"], conversation.as_str());
+    assert_eq!(all[0]["read"], true);
+    assert_eq!(all[0]["groupChat"], false);
+    let participants = all[0]["conversationParticipants"].as_array().unwrap();
+    assert_eq!(participants.len(), 2);
+    assert_eq!(participants[1]["hostIdentityUrn"], recipients[0].as_str());
+    assert_eq!(all[0]["messages"]["elements"][0]["body"]["text"], text);
+
+    // To the same single recipient again: the same conversation, not a second one.
+    let resp = s
+        .rest(
+            "message_create",
+            None,
+            &[],
+            Some(first_message_body(
+                "And a follow-up.",
+                &recipients,
+                &s.me_urn(),
+            )),
+        )
+        .await;
+    assert_eq!(
+        resp.json()["value"]["conversation"]["entityUrn"],
+        conversation.as_str()
+    );
+    assert_eq!(s.all_primary(None).await.len(), primary(&s.world).len() + 1);
+
+    // Two recipients: a new group conversation.
+    let other = if new_partner == 2 { 3 } else { 2 };
+    let group = vec![urn_of(&s, new_partner), urn_of(&s, other)];
+    let resp = s
+        .rest(
+            "message_create",
+            None,
+            &[],
+            Some(first_message_body("Hi both!", &group, &s.me_urn())),
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::OK, "{}", resp.text());
+    let all = s.all_primary(None).await;
+    assert_eq!(all[0]["groupChat"], true);
+    assert_ne!(all[0]["entityUrn"], conversation.as_str());
+
+    // Refused: an unknown member (404), the sender or a repeat among the recipients, an
+    // empty list, a malformed URN, and a conversation URN together with recipients (400).
+    let unknown = vec!["urn:li:fsd_profile:ACoAAnobodyATallxxxxxxxxxxxxxxxxxxxxxxx".to_owned()];
+    for (body, expected) in [
+        (
+            first_message_body(text, &unknown, &s.me_urn()),
+            StatusCode::NOT_FOUND,
+        ),
+        (
+            first_message_body(text, &[s.me_urn()], &s.me_urn()),
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            first_message_body(
+                text,
+                &[recipients[0].clone(), recipients[0].clone()],
+                &s.me_urn(),
+            ),
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            first_message_body(text, &[], &s.me_urn()),
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            first_message_body(text, &["bill-gates".to_owned()], &s.me_urn()),
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            {
+                let mut both = first_message_body(text, &recipients, &s.me_urn());
+                both["message"]["conversationUrn"] = json!(conversation);
+                both
+            },
+            StatusCode::BAD_REQUEST,
+        ),
+    ] {
+        let resp = s
+            .rest("message_create", None, &[], Some(body.clone()))
+            .await;
+        assert_eq!(resp.status, expected, "{body}");
+    }
+    assert_eq!(s.all_primary(None).await.len(), primary(&s.world).len() + 2);
+
+    s.sandbox.shutdown().await;
+}

@@ -598,3 +598,288 @@ async fn search_clusters_find_companies() {
     assert_eq!(first["title"]["text"], "LinkedIn");
     sandbox.shutdown().await;
 }
+
+// ---------------------------------------------------------------------------------------
+// Profiles: contact fields, the finder's projections, who viewed me; jobs: skill match;
+// following: unfollow by entity
+// ---------------------------------------------------------------------------------------
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn profile_contact_fields_show_the_email_to_connections_only() {
+    let w = world();
+    let sandbox = start().await;
+    let mut api = Api::new(&sandbox).await;
+    let connection = (1..w.people.len()).find(|&i| w.connected(0, i)).unwrap();
+    let stranger = (3..w.people.len()).find(|&i| !w.connected(0, i)).unwrap();
+    for (i, visible) in [(0, true), (connection, true), (stranger, false)] {
+        let p = &w.people[i];
+        let urn = format!("urn:li:fsd_profile:{}", p.profile_id);
+        let target = url("profile", &[("profileUrn", &urn)], json!({}), None);
+        let body = api.ok(&target, true).await;
+        let data = &body["data"];
+        assert!(data.get("address").is_some_and(Value::is_null), "{data}");
+        assert!(
+            data.get("birthDateOn").is_some_and(Value::is_null),
+            "{data}"
+        );
+        if visible {
+            assert_eq!(data["emailAddress"]["emailAddress"], p.email, "person {i}");
+        } else {
+            assert!(data["emailAddress"].is_null(), "person {i}: {data}");
+        }
+    }
+    sandbox.shutdown().await;
+}
+
+/// The target of the `memberIdentity` finder with a projection.
+fn finder(identity: &str, decoration: Option<&str>) -> String {
+    let mut query = json!({"memberIdentity": identity});
+    if let Some(decoration) = decoration {
+        query["decorationId"] = json!(format!(
+            "com.linkedin.voyager.dash.deco.identity.profile.{decoration}"
+        ));
+    }
+    url("profile_dash_by_vanity", &[], query, None)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn member_identity_finder_answers_sections_with_full_profile_with_entities() {
+    let w = world();
+    let sandbox = start().await;
+    let mut api = Api::new(&sandbox).await;
+    let p = &w.people[0];
+    let urn = format!("urn:li:fsd_profile:{}", p.profile_id);
+
+    let body = api
+        .ok(
+            &finder(&p.public_id, Some("FullProfileWithEntities-93")),
+            true,
+        )
+        .await;
+    assert_eq!(body["data"]["*elements"], json!([urn]));
+    let profile = included(&body, &urn);
+    assert_eq!(profile["firstName"], p.first_name);
+    let section = |name: &str| {
+        let urn = profile[format!("*{name}")].as_str().unwrap();
+        assert!(urn.starts_with("urn:li:collectionResponse:"), "{urn}");
+        let collection = included(&body, urn);
+        assert_eq!(
+            collection["$type"],
+            "com.linkedin.restli.common.CollectionResponse"
+        );
+        collection["*elements"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|u| included(&body, u.as_str().unwrap()).clone())
+            .collect::<Vec<Value>>()
+    };
+    let skill_items = section("profileSkills");
+    let skills: Vec<&str> = skill_items
+        .iter()
+        .map(|s| {
+            assert_eq!(
+                s["$type"],
+                "com.linkedin.voyager.dash.identity.profile.Skill"
+            );
+            s["name"].as_str().unwrap()
+        })
+        .collect();
+    assert_eq!(skills, p.skills);
+    let educations = section("profileEducations");
+    assert_eq!(educations.len(), p.education.len());
+    for (e, want) in educations.iter().zip(&p.education) {
+        let school = &w.schools[want.school];
+        assert_eq!(e["schoolName"], school.name);
+        assert_eq!(e["schoolUrn"], format!("urn:li:fsd_school:{}", school.id));
+        assert_eq!(e["degreeName"], want.degree);
+        assert_eq!(e["fieldOfStudy"], want.field);
+        assert_eq!(e["dateRange"]["start"]["year"], want.years.0);
+        assert_eq!(e["dateRange"]["end"]["year"], want.years.1);
+    }
+    let names = |items: Vec<Value>| -> Vec<String> {
+        items
+            .iter()
+            .map(|i| i["name"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(names(section("profileCertifications")), p.certifications);
+    assert_eq!(names(section("profileLanguages")), p.languages);
+
+    // By profile id, in the default encoding: nested, no types.
+    let nested = api
+        .ok(
+            &finder(&p.profile_id, Some("FullProfileWithEntities-93")),
+            false,
+        )
+        .await;
+    let element = &nested["elements"][0];
+    assert_eq!(element["profileSkills"]["paging"]["total"], p.skills.len());
+    assert_eq!(element["profileSkills"]["elements"][0]["name"], p.skills[0]);
+    assert!(!has_types(&nested));
+
+    // The top card: who the profile is, nothing more.
+    let body = api
+        .ok(&finder(&p.public_id, Some("WebTopCardCore-16")), false)
+        .await;
+    let card = &body["elements"][0];
+    let mut keys: Vec<&str> = card
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    keys.sort_unstable();
+    assert_eq!(
+        keys,
+        [
+            "entityUrn",
+            "firstName",
+            "headline",
+            "lastName",
+            "objectUrn",
+            "publicIdentifier"
+        ]
+    );
+
+    // Unknown projections (a stale one, a made-up one, none) are refused as LinkedIn does.
+    for decoration in [
+        Some("FullProfileWithEntities-35"),
+        Some("WebTopCardCore-99"),
+        None,
+    ] {
+        let resp = api.get(&finder(&p.public_id, decoration), true).await;
+        assert_eq!(resp.status, StatusCode::BAD_REQUEST, "{decoration:?}");
+        assert_eq!(resp.json(), json!({"status": 400}));
+    }
+    sandbox.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn who_viewed_me_counts_the_views_of_the_last_90_days() {
+    let w = world();
+    let sandbox = start().await;
+    let mut api = Api::new(&sandbox).await;
+    let since = 1_795_478_400_000 - 90 * 24 * 60 * 60 * 1000;
+    let expected = w
+        .profile_views
+        .iter()
+        .filter(|v| v.viewed == 0 && v.at >= since)
+        .count();
+    assert!(expected > 0);
+    let body = api
+        .ok(&url("who_viewed_me", &[], json!({}), None), false)
+        .await;
+    let card = &body["elements"][0]["value"]["com.linkedin.voyager.identity.me.wvmpOverview.WvmpViewersCard"];
+    let summary = &card["insightCards"][0]["value"]["com.linkedin.voyager.identity.me.wvmpOverview.WvmpSummaryInsightCard"];
+    assert_eq!(summary["numViews"], expected);
+    assert!(!has_types(&body));
+    sandbox.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn job_skill_match_marks_the_skills_on_my_profile() {
+    let w = world();
+    let sandbox = start().await;
+    let mut api = Api::new(&sandbox).await;
+    let mine = &w.people[0].skills;
+    let has = |s: &String| mine.iter().any(|m| m.eq_ignore_ascii_case(s));
+    let job = w
+        .jobs
+        .iter()
+        .find(|j| j.skills.iter().any(has) && !j.skills.iter().all(has))
+        .unwrap();
+    let urn = format!("urn:li:fsd_jobSkillMatchInsight:{}", job.id);
+    let target = url("job_skill_match", &[("insightUrn", &urn)], json!({}), None);
+    assert!(
+        target.contains("urn%3Ali%3Afsd_jobSkillMatchInsight%3A"),
+        "{target}"
+    );
+    let body = api.ok(&target, false).await;
+    assert_eq!(body["entityUrn"], urn);
+    let statuses = body["skillMatchStatuses"].as_array().unwrap();
+    assert_eq!(statuses.len(), job.skills.len());
+    for (status, skill) in statuses.iter().zip(&job.skills) {
+        assert_eq!(status["localizedSkillDisplayName"], *skill);
+        assert_eq!(status["skillOnProfile"], has(skill), "{skill}");
+    }
+    assert!(!has_types(&body));
+
+    let unknown = url(
+        "job_skill_match",
+        &[("insightUrn", "urn:li:fsd_jobSkillMatchInsight:1")],
+        json!({}),
+        None,
+    );
+    assert_eq!(api.get(&unknown, false).await.status, StatusCode::NOT_FOUND);
+    let malformed = url(
+        "job_skill_match",
+        &[("insightUrn", "urn:li:fsd_jobPosting:1")],
+        json!({}),
+        None,
+    );
+    assert_eq!(
+        api.get(&malformed, false).await.status,
+        StatusCode::BAD_REQUEST
+    );
+    sandbox.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn unfollow_entity_stops_following_a_company() {
+    let sandbox = start().await;
+    let mut api = Api::new(&sandbox).await;
+    let page = url("company", &[], json!({"universalName": "linkedin"}), None);
+    let following = |body: &Value| body["elements"][0]["followingInfo"]["following"].clone();
+    let state = url(
+        "following_state_set",
+        &[(
+            "followingStateUrn",
+            "urn:li:fsd_followingState:urn:li:fsd_company:1337",
+        )],
+        json!({}),
+        None,
+    );
+    let resp = api
+        .send(
+            http::Method::POST,
+            &state,
+            false,
+            r#"{"patch":{"$set":{"following":true}}}"#,
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::OK);
+    assert_eq!(following(&api.ok(&page, false).await), true);
+
+    let unfollow = url("unfollow_entity", &[], json!({}), None);
+    let post = |body: &'static str| (unfollow.clone(), body);
+    let (target, body) = post(r#"{"urn":"urn:li:fs_followingInfo:urn:li:company:1337"}"#);
+    let resp = api.send(http::Method::POST, &target, true, body).await;
+    assert_eq!(resp.status, StatusCode::OK, "{}", resp.text());
+    assert_eq!(following(&api.ok(&page, false).await), false);
+    // Again: not following is no error.
+    let resp = api.send(http::Method::POST, &target, true, body).await;
+    assert_eq!(resp.status, StatusCode::OK);
+
+    let cases = [
+        (
+            r#"{"urn":"urn:li:fs_followingInfo:urn:li:company:1"}"#,
+            StatusCode::NOT_FOUND,
+        ),
+        (
+            r#"{"urn":"urn:li:fs_followingInfo:urn:li:member:470926337"}"#,
+            StatusCode::OK,
+        ),
+        (
+            r#"{"urn":"urn:li:fs_followingInfo:urn:li:member:1"}"#,
+            StatusCode::NOT_FOUND,
+        ),
+        (r#"{"urn":"urn:li:company:1337"}"#, StatusCode::BAD_REQUEST),
+        (r#"{}"#, StatusCode::BAD_REQUEST),
+    ];
+    for (body, status) in cases {
+        let resp = api.send(http::Method::POST, &unfollow, true, body).await;
+        assert_eq!(resp.status, status, "{body}");
+    }
+    sandbox.shutdown().await;
+}

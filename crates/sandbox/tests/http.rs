@@ -988,9 +988,9 @@ async fn the_api_is_routed_by_the_catalogue() {
         ),
         (
             Method::GET,
-            "/voyager/api/identity/wvmpCards".to_owned(),
+            "/voyager/api/relationships/connectionsSummary".to_owned(),
             StatusCode::NOT_IMPLEMENTED,
-            json!({"status": 501, "endpoint": "who_viewed_me"}),
+            json!({"status": 501, "endpoint": "connections_summary"}),
         ),
         (
             Method::GET,

@@ -138,3 +138,48 @@ pub(super) fn set_following(call: &mut Call<'_>) -> Answer {
     }
     Answer::ok(json!({}))
 }
+
+/// `POST /feed/follows?action=unfollowByEntityUrn` with `{"urn": "urn:li:fs_followingInfo:<entity
+/// URN>"}` (voyager.md §1.2 `unfollow_entity`): stops following a company or school
+/// (`urn:li:company:<id>`, `urn:li:fsd_company:<id>`, `urn:li:school:<id>`); unfollowing what
+/// one does not follow is no error. A member (`urn:li:member:<id>`,
+/// `urn:li:fsd_profile:<id>`) is accepted when known, but the world keeps no follows of
+/// members. 200 with an empty body; 400 for a malformed body, 404 for an unknown entity.
+pub(super) fn unfollow(call: &mut Call<'_>) -> Answer {
+    let urn = call
+        .json_body()
+        .and_then(|b| b.get("urn").and_then(Value::as_str).map(str::to_owned));
+    let Some(entity) = urn
+        .as_deref()
+        .and_then(|u| u.strip_prefix("urn:li:fs_followingInfo:"))
+    else {
+        return Answer::error(StatusCode::BAD_REQUEST);
+    };
+    let world = &mut *call.world;
+    let organization = ["company", "fsd_company", "school", "fsd_school"]
+        .iter()
+        .find_map(|kind| entity.strip_prefix(&format!("urn:li:{kind}:")))
+        .and_then(|id| id.parse::<u64>().ok());
+    if let Some(id) = organization {
+        let known =
+            world.companies.iter().any(|c| c.id == id) || world.schools.iter().any(|s| s.id == id);
+        if !known {
+            return Answer::error(StatusCode::NOT_FOUND);
+        }
+        world.following.remove(&(call.me, id));
+        return Answer::ok(json!({}));
+    }
+    let member = entity
+        .strip_prefix("urn:li:member:")
+        .map(|id| world.people.iter().any(|p| p.member_id.to_string() == id))
+        .or_else(|| {
+            entity
+                .strip_prefix("urn:li:fsd_profile:")
+                .map(|id| world.people.iter().any(|p| p.profile_id == id))
+        });
+    match member {
+        Some(true) => Answer::ok(json!({})),
+        Some(false) => Answer::error(StatusCode::NOT_FOUND),
+        None => Answer::error(StatusCode::BAD_REQUEST),
+    }
+}

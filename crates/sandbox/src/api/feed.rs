@@ -257,10 +257,19 @@ fn profile_updates(call: &mut Call<'_>) -> Answer {
     }))
 }
 
-/// GraphQL `voyagerFeedDashProfileUpdates` by `variables=(count:,start:,profileUrn:)`:
+/// The `paginationToken` a page of a member's posts ending just before `post` hands out: an
+/// opaque text to LinkedIn's clients; here the base64 of that post's activity URN.
+fn posts_token(post: &Post) -> String {
+    crate::base64::encode(format!("urn:li:activity:{}", post.activity_id).as_bytes())
+}
+
+/// GraphQL `voyagerFeedDashProfileUpdates` by `variables=(count:,start:,profileUrn:[,paginationToken:])`:
 /// `data.feedDashProfileUpdatesByMemberShareFeed`, the member's posts as dash updates
-/// (`urn:li:fsd_update:(urn:li:activity:<id>,MEMBER_SHARES,EMPTY,DEFAULT,false)`); 404 for an
-/// unknown member.
+/// (`urn:li:fsd_update:(urn:li:activity:<id>,MEMBER_SHARES,EMPTY,DEFAULT,false)`), with
+/// `metadata.paginationToken` when the page has posts, as LinkedIn's profile posts carry
+/// (voyager.md §6.3; the reference does not record this query's metadata, so it follows the
+/// legacy profile posts). A later page may send the token back; one that does not match the
+/// page before `start` is a 400. 404 for an unknown member.
 fn profile_posts_dash(call: &mut Call<'_>) -> Answer {
     let vars = variables(call);
     let var = |name: &str| vars.as_ref().and_then(|v| v.get(name)?.as_str());
@@ -276,13 +285,26 @@ fn profile_posts_dash(call: &mut Call<'_>) -> Answer {
         return Answer::error(StatusCode::NOT_FOUND);
     };
     let posts = posts_of(world, Author::Person(index));
-    let page = page_of(world, &posts, paging, |w, p| {
+    if let Some(token) = var("paginationToken") {
+        let before = paging.0.checked_sub(1).and_then(|i| posts.get(i));
+        if before.map(|p| posts_token(p)).as_deref() != Some(token) {
+            return Answer::error(StatusCode::BAD_REQUEST);
+        }
+    }
+    let mut page = page_of(world, &posts, paging, |w, p| {
         let urn = format!(
             "urn:li:fsd_update:(urn:li:activity:{},MEMBER_SHARES,EMPTY,DEFAULT,false)",
             p.activity_id
         );
         update(w, p, urn, "com.linkedin.voyager.dash.feed.Update")
     });
+    let last = posts.iter().skip(paging.0).take(paging.1).next_back();
+    if let (Some(last), Value::Object(map)) = (last, &mut page) {
+        map.insert(
+            "metadata".to_owned(),
+            json!({"paginationToken": posts_token(last)}),
+        );
+    }
     graphql("feedDashProfileUpdatesByMemberShareFeed", page)
 }
 

@@ -27,3 +27,39 @@ pub(super) fn me(call: &mut Call<'_>) -> Answer {
         "$type": "com.linkedin.voyager.common.Me",
     }))
 }
+
+/// The world's present (the generator's `NOW`, 2026-11-24), for the last 90 days of views.
+const PRESENT_MS: u64 = 1_795_478_400_000;
+/// The window LinkedIn counts profile views over.
+const VIEWS_WINDOW_MS: u64 = 90 * 24 * 60 * 60 * 1000;
+
+/// `GET /identity/wvmpCards` (default encoding, union keys): the viewers card whose summary
+/// insight card counts the views of the caller's profile in the last 90 days, at the path the
+/// reference client reads (voyager.md §1.2 `get_current_profile_views`:
+/// `elements[0].value[…WvmpViewersCard].insightCards[0].value[…WvmpSummaryInsightCard].numViews`).
+/// The reference records nothing else of the answer, so nothing else is invented.
+pub(super) fn who_viewed_me(call: &mut Call<'_>) -> Answer {
+    let since = PRESENT_MS - VIEWS_WINDOW_MS;
+    let views = call
+        .world
+        .profile_views
+        .iter()
+        .filter(|v| v.viewed == call.me && v.at >= since)
+        .count();
+    let summary = json!({
+        "value": {"com.linkedin.voyager.identity.me.wvmpOverview.WvmpSummaryInsightCard": {
+            "numViews": views,
+            "$type": "com.linkedin.voyager.identity.me.wvmpOverview.WvmpSummaryInsightCard",
+        }},
+    });
+    let card = json!({
+        "value": {"com.linkedin.voyager.identity.me.wvmpOverview.WvmpViewersCard": {
+            "insightCards": [summary],
+            "$type": "com.linkedin.voyager.identity.me.wvmpOverview.WvmpViewersCard",
+        }},
+    });
+    Answer::ok(json!({
+        "elements": [card],
+        "paging": {"start": 0, "count": 10, "total": 1, "links": []},
+    }))
+}

@@ -461,8 +461,14 @@ fn messages(call: &mut Call<'_>, before: bool) -> Answer {
     }
 }
 
-/// `POST /voyagerMessagingDashMessengerMessages?action=createMessage`: a reply from the caller
-/// in one of its conversations; answers `{"value": <com.linkedin.messenger.Message>}`.
+/// `POST /voyagerMessagingDashMessengerMessages?action=createMessage`: a message from the
+/// caller, either a reply in one of its conversations (`message.conversationUrn`) or the first
+/// message to `hostRecipientUrns` (`urn:li:fsd_profile:` URNs, as the web app and MX start
+/// conversations; the reference records the field, not whether `conversationUrn` is then left
+/// out, so the sandbox takes exactly one of the two and answers 400 to both or neither). A
+/// single recipient the caller already has a 1:1 conversation with gets the message there, as
+/// LinkedIn keeps one conversation per pair of members; otherwise a new conversation appears at
+/// the top of the primary inbox. Answers `{"value": <com.linkedin.messenger.Message>}`.
 fn create_message(call: &mut Call<'_>) -> Answer {
     let Some(body) = call.json_body() else {
         return Answer::error(StatusCode::BAD_REQUEST);
@@ -471,12 +477,20 @@ fn create_message(call: &mut Call<'_>) -> Answer {
     let urn = body
         .pointer("/message/conversationUrn")
         .and_then(Value::as_str);
+    let recipients: Option<Vec<&str>> = match body.get("hostRecipientUrns") {
+        None | Some(Value::Null) => None,
+        Some(Value::Array(items)) => match items.iter().map(Value::as_str).collect() {
+            Some(urns) => Some(urns),
+            None => return Answer::error(StatusCode::BAD_REQUEST),
+        },
+        Some(_) => return Answer::error(StatusCode::BAD_REQUEST),
+    };
     let mailbox_urn = body.get("mailboxUrn").and_then(Value::as_str);
     let origin = body
         .pointer("/message/originToken")
         .and_then(Value::as_str)
         .map(str::to_owned);
-    let (Some(text), Some(urn), Some(mailbox_urn)) = (text, urn, mailbox_urn) else {
+    let (Some(text), Some(mailbox_urn)) = (text, mailbox_urn) else {
         return Answer::error(StatusCode::BAD_REQUEST);
     };
     if text.is_empty() {
@@ -489,7 +503,12 @@ fn create_message(call: &mut Call<'_>) -> Answer {
     if mailbox_urn != profile_urn(person) {
         return Answer::error(StatusCode::FORBIDDEN);
     }
-    let index = match find_conversation(call.world, me, urn) {
+    let found = match (urn, recipients) {
+        (Some(urn), None) => find_conversation(call.world, me, urn),
+        (None, Some(recipients)) => conversation_with(call.world, me, &recipients),
+        _ => Err(StatusCode::BAD_REQUEST),
+    };
+    let index = match found {
         Ok(i) => i,
         Err(status) => return Answer::error(status),
     };
@@ -527,6 +546,71 @@ fn create_message(call: &mut Call<'_>) -> Answer {
         value["originToken"] = Value::String(origin);
     }
     Answer::ok(json!({"value": dollar_types(value)}))
+}
+
+/// The index of the conversation a first message to `recipients` goes to: the caller's 1:1
+/// conversation with a single recipient when there is one, else a new conversation at the top
+/// of the primary inbox. 400 for an empty or repeated list, a malformed URN or the caller
+/// among the recipients, 404 for an unknown member, 403 for a caller without a mailbox.
+fn conversation_with(
+    world: &mut World,
+    me: usize,
+    recipients: &[&str],
+) -> Result<usize, StatusCode> {
+    if recipients.is_empty() {
+        return Err(StatusCode::BAD_REQUEST);
+    }
+    let mut people = Vec::with_capacity(recipients.len());
+    for urn in recipients {
+        let id = urn
+            .strip_prefix("urn:li:fsd_profile:")
+            .ok_or(StatusCode::BAD_REQUEST)?;
+        let p = world
+            .people
+            .iter()
+            .position(|p| p.profile_id == id)
+            .ok_or(StatusCode::NOT_FOUND)?;
+        if p == me || people.contains(&p) {
+            return Err(StatusCode::BAD_REQUEST);
+        }
+        people.push(p);
+    }
+    // Only the demo account has a mailbox (see `mailbox`).
+    if me != 0 {
+        return Err(StatusCode::FORBIDDEN);
+    }
+    if let [one] = people.as_slice()
+        && let Some(i) = world
+            .conversations
+            .iter()
+            .position(|c| c.participants == [*one])
+    {
+        return Ok(i);
+    }
+    let at = world_now(world) + 1_000;
+    let mut raw = format!("{at}_{:04}", world.conversations.len()).into_bytes();
+    let thread_id = loop {
+        // Lengthened with `_` so that the id ends in `==`, as the world's ids do.
+        while raw.len() % 3 != 1 {
+            raw.push(b'_');
+        }
+        let id = format!("2-{}", crate::base64::encode(&raw));
+        if world.conversations.iter().all(|c| c.thread_id != id) {
+            break id;
+        }
+        raw.push(b'_');
+    };
+    world.conversations.insert(
+        0,
+        Conversation {
+            thread_id,
+            participants: people,
+            category: "PRIMARY_INBOX".to_owned(),
+            read: true,
+            messages: Vec::new(),
+        },
+    );
+    Ok(0)
 }
 
 /// `POST /voyagerMessagingDashMessengerConversations?ids=List(...)` with

@@ -9,6 +9,8 @@ mod feed;
 mod me;
 mod messaging;
 mod people;
+mod search;
+pub(crate) mod touch;
 
 use http::StatusCode;
 use linkedin_catalogue::Endpoint;
@@ -135,6 +137,8 @@ pub(crate) fn answer(call: &mut Call<'_>, normalized: bool) -> Option<Answer> {
         "me" => me::me(call),
         "company" => company::by_universal_name(call),
         "following_state_set" => company::set_following(call),
+        "unfollow_entity" => company::unfollow(call),
+        "who_viewed_me" => me::who_viewed_me(call),
         _ => people::answer(call)
             .or_else(|| messaging::answer(call))
             .or_else(|| feed::answer(call))?,

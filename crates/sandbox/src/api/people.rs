@@ -1,5 +1,6 @@
-//! People, jobs and search: dash profiles (REST and the GraphQL finders), profile components
-//! (experience), job postings, job search and GraphQL search clusters.
+//! People and jobs: dash profiles (REST and the GraphQL finders), profile components
+//! (experience) and job postings. The job search and the GraphQL search clusters are in
+//! [`super::search`].
 //!
 //! Answers are built nested, with `entityUrn` and `$type` on entities; the caller normalizes
 //! them (`data` + `included`) or strips the types. GraphQL answers put the query's root field
@@ -8,13 +9,9 @@
 use http::StatusCode;
 use serde_json::{Map, Value, json};
 
-use super::{Answer, COLLECTION_TYPE, Call, collection, graphql, text, variables};
-use crate::world::{Company, Job, Person, World};
+use super::{Answer, COLLECTION_TYPE, Call, collection, graphql, variables};
+use crate::world::{Company, Person, World};
 
-/// The largest page a search answers (2.3.1's `_MAX_SEARCH_COUNT`: "max seems to be 49").
-const MAX_SEARCH_COUNT: usize = 49;
-/// The page size of a search that sends no `count`.
-const DEFAULT_SEARCH_COUNT: usize = 10;
 /// The world's present month (the generator's `NOW`, November 2026), for "Present" durations.
 const PRESENT: (u16, u8) = (2026, 11);
 
@@ -33,8 +30,9 @@ pub(super) fn answer(call: &mut Call<'_>) -> Option<Answer> {
         "profile_by_urn" => by_urn(call),
         "profile_experiences" => experiences(call)?,
         "job_posting" => job_posting(call),
-        "job_search" => job_search(call),
-        "search_clusters" => search_clusters(call),
+        "job_skill_match" => job_skill_match(call),
+        "job_search" => super::search::job_search(call),
+        "search_clusters" => super::search::search_clusters(call),
         _ => return None,
     })
 }
@@ -42,25 +40,6 @@ pub(super) fn answer(call: &mut Call<'_>) -> Option<Answer> {
 // ---------------------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------------------
-
-/// Whether every whitespace-separated word of `keywords` occurs in `haystack`, ignoring case.
-fn matches_keywords(keywords: Option<&str>, haystack: &[&str]) -> bool {
-    let Some(keywords) = keywords else {
-        return true;
-    };
-    let hay = haystack.join(" ").to_lowercase();
-    keywords
-        .to_lowercase()
-        .split_whitespace()
-        .all(|word| hay.contains(word))
-}
-
-/// A non-negative integer parameter: `Ok(None)` when absent, `Err` when malformed.
-fn count_param(value: Option<&str>) -> Result<Option<usize>, ()> {
-    value
-        .map(|v| v.parse::<usize>().map_err(|_| ()))
-        .transpose()
-}
 
 fn profile_urn(p: &Person) -> String {
     format!("urn:li:fsd_profile:{}", p.profile_id)
@@ -131,7 +110,7 @@ fn minimal_profile(p: &Person) -> Value {
 }
 
 /// `GET /identity/dash/profiles/{urn:li:fsd_profile:<id>}`: the Profile itself (normalized:
-/// `data` is the entity); 404 for an unknown id.
+/// `data` is the entity) with its contact fields; 404 for an unknown id.
 fn profile(call: &mut Call<'_>) -> Answer {
     let Some(urn) = call.path_param("profileUrn") else {
         return Answer::error(StatusCode::BAD_REQUEST);
@@ -139,20 +118,191 @@ fn profile(call: &mut Call<'_>) -> Answer {
     let Some(id) = urn.strip_prefix("urn:li:fsd_profile:") else {
         return Answer::error(StatusCode::BAD_REQUEST);
     };
-    match person_by_id(call.world, id) {
-        Some(p) => Answer::ok(profile_entity(p)),
-        None => Answer::error(StatusCode::NOT_FOUND),
+    let world = &*call.world;
+    let Some(index) = world.people.iter().position(|p| p.profile_id == id) else {
+        return Answer::error(StatusCode::NOT_FOUND);
+    };
+    let mut entity = profile_entity(&world.people[index]);
+    add_contact_fields(&mut entity, world, call.me, index);
+    Answer::ok(entity)
+}
+
+/// The contact fields of a dash profile as `viewer` may see them. `address` and
+/// `birthDateOn` are keys of the `FullProfile-76` capture (voyager.md §6.1(b)); the world
+/// records neither, so they are `null`. The e-mail address is not in the capture: it follows
+/// the dash profile's convention (`emailAddress.emailAddress`), shown, as on LinkedIn, to the
+/// member and their connections only. The world has no phones, websites or Twitter handles.
+fn add_contact_fields(entity: &mut Value, world: &World, viewer: usize, person: usize) {
+    let Value::Object(map) = entity else {
+        return;
+    };
+    let visible = viewer == person || world.connected(viewer, person);
+    let email = world
+        .people
+        .get(person)
+        .filter(|p| visible && !p.email.is_empty())
+        .map_or(Value::Null, |p| {
+            json!({"emailAddress": p.email, "$type": "com.linkedin.voyager.dash.common.EmailAddress"})
+        });
+    map.insert("address".to_owned(), Value::Null);
+    map.insert("birthDateOn".to_owned(), Value::Null);
+    map.insert("emailAddress".to_owned(), email);
+}
+
+/// A `urn:li:collectionResponse:<base64>` for a section of a profile, stable per profile.
+fn section_urn(p: &Person, section: &str) -> String {
+    format!(
+        "urn:li:collectionResponse:{}",
+        crate::base64::encode(format!("{section}:{}", p.profile_id).as_bytes())
+    )
+}
+
+/// A section of a profile: a collection entity with its items (each an entity
+/// `urn:li:<kind>:(<profile id>,<n>)` of type `…identity.profile.<Type>`) and `paging`.
+fn section(p: &Person, name: &str, kind: &str, type_name: &str, items: Vec<Value>) -> Value {
+    let total = items.len();
+    let elements: Vec<Value> = items
+        .into_iter()
+        .enumerate()
+        .map(|(n, mut item)| {
+            if let Value::Object(map) = &mut item {
+                map.insert(
+                    "entityUrn".to_owned(),
+                    json!(format!("urn:li:{kind}:({},{})", p.profile_id, n + 1)),
+                );
+                map.insert(
+                    "$type".to_owned(),
+                    json!(format!(
+                        "com.linkedin.voyager.dash.identity.profile.{type_name}"
+                    )),
+                );
+            }
+            item
+        })
+        .collect();
+    let mut collection = collection(elements, 0, total.max(10), total);
+    if let Value::Object(map) = &mut collection {
+        map.insert("entityUrn".to_owned(), json!(section_urn(p, name)));
+    }
+    collection
+}
+
+/// The dash Profile with the sections of a `FullProfileWithEntities` projection (peers.md
+/// §c.11: one `*profile<Section>` reference per section, each a collection in `included`):
+/// skills, educations, certifications and languages. The items' shapes are not in the
+/// reference and follow LinkedIn's dash conventions (`Skill.name`; `Education.schoolName`,
+/// `schoolUrn`, `degreeName`, `fieldOfStudy`, `dateRange`; `Certification.name`;
+/// `Language.name`); the other sections of the projection are not emulated.
+fn profile_with_sections(world: &World, p: &Person) -> Value {
+    let skills = p.skills.iter().map(|s| json!({"name": s})).collect();
+    let educations = p
+        .education
+        .iter()
+        .map(|e| {
+            let school = world.schools.get(e.school);
+            json!({
+                "schoolName": school.map(|s| s.name.as_str()),
+                "schoolUrn": school.map(|s| format!("urn:li:fsd_school:{}", s.id)),
+                "degreeName": e.degree,
+                "fieldOfStudy": e.field,
+                "dateRange": {
+                    "start": {"year": e.years.0, "$type": "com.linkedin.common.Date"},
+                    "end": {"year": e.years.1, "$type": "com.linkedin.common.Date"},
+                    "$type": "com.linkedin.common.DateRange",
+                },
+            })
+        })
+        .collect();
+    let certifications = p
+        .certifications
+        .iter()
+        .map(|c| json!({"name": c}))
+        .collect();
+    let languages = p.languages.iter().map(|l| json!({"name": l})).collect();
+    let mut entity = profile_entity(p);
+    if let Value::Object(map) = &mut entity {
+        let sections = [
+            ("profileSkills", "fsd_skill", "Skill", skills),
+            (
+                "profileEducations",
+                "fsd_profileEducation",
+                "Education",
+                educations,
+            ),
+            (
+                "profileCertifications",
+                "fsd_profileCertification",
+                "Certification",
+                certifications,
+            ),
+            (
+                "profileLanguages",
+                "fsd_profileLanguage",
+                "Language",
+                languages,
+            ),
+        ];
+        for (name, kind, type_name, items) in sections {
+            map.insert(name.to_owned(), section(p, name, kind, type_name, items));
+        }
+    }
+    entity
+}
+
+/// The top card of `WebTopCardCore-<n>`: who the profile is (voyager.md §4.2: it answers
+/// `elements[0].{publicIdentifier, entityUrn, objectUrn}`), with the name and headline.
+fn top_card(p: &Person) -> Value {
+    json!({
+        "entityUrn": profile_urn(p),
+        "objectUrn": format!("urn:li:member:{}", p.member_id),
+        "publicIdentifier": p.public_id,
+        "firstName": p.first_name,
+        "lastName": p.last_name,
+        "headline": p.headline,
+        "$type": PROFILE_TYPE,
+    })
+}
+
+/// The projections the `memberIdentity` finder knows, by what they answer.
+enum Projection {
+    TopCard,
+    WithSections,
+    Profile,
+}
+
+/// The projection a `decorationId` names: `WebTopCardCore-1` to `-22` (voyager.md §4.2),
+/// `FullProfileWithEntities-57`, `-67`, `-93` and `TopCardSupplementary-86` (peers.md,
+/// reported to answer); anything else, such as `FullProfileWithEntities-35` (400 since
+/// 2022), is unknown.
+fn projection(decoration: &str) -> Option<Projection> {
+    let name = decoration.strip_prefix("com.linkedin.voyager.dash.deco.identity.profile.")?;
+    let (base, n) = name.rsplit_once('-')?;
+    let n: u32 = n.parse().ok()?;
+    match (base, n) {
+        ("WebTopCardCore", 1..=22) => Some(Projection::TopCard),
+        ("FullProfileWithEntities", 57 | 67 | 93) => Some(Projection::WithSections),
+        ("TopCardSupplementary", 86) => Some(Projection::Profile),
+        _ => None,
     }
 }
 
-/// `GET /identity/dash/profiles?q=memberIdentity&memberIdentity=<vanity or id>`: a collection
-/// of the one profile, empty for an unknown identity.
+/// `GET /identity/dash/profiles?q=memberIdentity&memberIdentity=<vanity or id>&decorationId=…`:
+/// a collection of the one profile in the projection asked for, empty for an unknown
+/// identity; 400 for a projection LinkedIn does not know (as it answers stale ones).
 fn dash_by_member_identity(call: &mut Call<'_>) -> Answer {
     let Some(identity) = call.text("memberIdentity") else {
         return Answer::error(StatusCode::BAD_REQUEST);
     };
-    let elements: Vec<Value> = person_by_identity(call.world, &identity)
-        .map(profile_entity)
+    let Some(projection) = call.text("decorationId").as_deref().and_then(projection) else {
+        return Answer::error(StatusCode::BAD_REQUEST);
+    };
+    let world = &*call.world;
+    let elements: Vec<Value> = person_by_identity(world, &identity)
+        .map(|p| match projection {
+            Projection::TopCard => top_card(p),
+            Projection::WithSections => profile_with_sections(world, p),
+            Projection::Profile => profile_entity(p),
+        })
         .into_iter()
         .collect();
     let total = elements.len();
@@ -365,7 +515,7 @@ fn experience_text(level: &str) -> &'static str {
 }
 
 /// The `workplaceType` filter code of a workplace (1 on-site, 2 remote, 3 hybrid).
-fn workplace_code(workplace: &str) -> &'static str {
+pub(super) fn workplace_code(workplace: &str) -> &'static str {
     match workplace {
         "REMOTE" => "2",
         "HYBRID" => "3",
@@ -381,27 +531,45 @@ fn workplace_text(workplace: &str) -> &'static str {
     }
 }
 
-/// The `jobType` filter code of an employment type.
-fn job_type_code(employment: &str) -> &'static str {
-    match employment {
-        "FULL_TIME" => "F",
-        "PART_TIME" => "P",
-        "CONTRACT" => "C",
-        "INTERNSHIP" => "I",
-        _ => "O",
-    }
-}
-
-/// The `experience` filter code of a seniority (1 internship .. 6 executive).
-fn experience_code(level: &str) -> &'static str {
-    match level {
-        "ENTRY_LEVEL" => "2",
-        "ASSOCIATE" => "3",
-        "MID_SENIOR" => "4",
-        "DIRECTOR" => "5",
-        "EXECUTIVE" => "6",
-        _ => "1",
-    }
+/// `GET /voyagerAssessmentsDashJobSkillMatchInsight/{urn:li:fsd_jobSkillMatchInsight:<id>}`:
+/// for each skill the posting asks for, whether the caller lists it (case aside); 404 for an
+/// unknown posting. The reference gives the request only; the shape follows LinkedIn's dash
+/// convention (`skillMatchStatuses[].{localizedSkillDisplayName, skillOnProfile}`).
+fn job_skill_match(call: &mut Call<'_>) -> Answer {
+    let urn = call.path_param("insightUrn");
+    let Some(id) = urn
+        .as_deref()
+        .and_then(|u| u.strip_prefix("urn:li:fsd_jobSkillMatchInsight:"))
+        .and_then(|id| id.parse::<u64>().ok())
+    else {
+        return Answer::error(StatusCode::BAD_REQUEST);
+    };
+    let world = &*call.world;
+    let Some(job) = world.jobs.iter().find(|j| j.id == id) else {
+        return Answer::error(StatusCode::NOT_FOUND);
+    };
+    let mine = world
+        .people
+        .get(call.me)
+        .map_or(&[][..], |p| p.skills.as_slice());
+    let statuses: Vec<Value> = job
+        .skills
+        .iter()
+        .map(|skill| {
+            let on_profile = mine.iter().any(|m| m.eq_ignore_ascii_case(skill));
+            json!({
+                "localizedSkillDisplayName": skill,
+                "skillOnProfile": on_profile,
+                "$type": "com.linkedin.voyager.dash.assessments.SkillMatchStatus",
+            })
+        })
+        .collect();
+    Answer::ok(json!({
+        "entityUrn": format!("urn:li:fsd_jobSkillMatchInsight:{id}"),
+        "jobPostingUrn": format!("urn:li:fsd_jobPosting:{id}"),
+        "skillMatchStatuses": statuses,
+        "$type": "com.linkedin.voyager.dash.assessments.JobSkillMatchInsight",
+    }))
 }
 
 /// `GET /jobs/jobPostings/{id}` (legacy REST, default encoding): the posting with its company
@@ -453,271 +621,4 @@ fn job_posting(call: &mut Call<'_>) -> Answer {
         }},
         "$type": "com.linkedin.voyager.jobs.JobPosting",
     }))
-}
-
-/// Whether `job` passes the `selectedFilters` of a job search.
-fn job_passes(job: &Job, company_id: u64, filters: Option<&restli::Value>) -> bool {
-    let Some(filters) = filters.and_then(restli::Value::as_map) else {
-        return true;
-    };
-    filters.iter().all(|(key, values)| {
-        let values: Vec<&str> = values
-            .as_list()
-            .map(|l| l.iter().filter_map(restli::Value::as_str).collect())
-            .unwrap_or_default();
-        let any = |code: &str| values.contains(&code);
-        match key {
-            "company" => any(&company_id.to_string()),
-            "workplaceType" => any(workplace_code(&job.workplace)),
-            "jobType" => any(job_type_code(&job.employment)),
-            "experience" => any(experience_code(&job.experience_level)),
-            // Time, distance, title and industry are not modelled: they filter nothing.
-            _ => true,
-        }
-    })
-}
-
-/// `GET /voyagerJobsDashJobCards?q=jobSearch&query=(…)&start=&count=`: job cards, each
-/// pointing at its `com.linkedin.voyager.dash.jobs.JobPosting` (with `trackingUrn`), paged with
-/// `paging.total`; a count over 49 is a 400.
-fn job_search(call: &mut Call<'_>) -> Answer {
-    let (Ok(count), Ok(start)) = (
-        count_param(call.text("count").as_deref()),
-        count_param(call.text("start").as_deref()),
-    ) else {
-        return Answer::error(StatusCode::BAD_REQUEST);
-    };
-    let count = count.unwrap_or(DEFAULT_SEARCH_COUNT);
-    let start = start.unwrap_or(0);
-    let max = call
-        .endpoint
-        .max_count
-        .map_or(MAX_SEARCH_COUNT, |m| m as usize);
-    if count > max {
-        return Answer::error(StatusCode::BAD_REQUEST);
-    }
-    let query = call.query.value("query").ok().flatten();
-    let keywords = query.as_ref().and_then(|q| q.get("keywords")?.as_str());
-    let location = query
-        .as_ref()
-        .and_then(|q| q.get("locationFallback")?.as_str());
-    let filters = query.as_ref().and_then(|q| q.get("selectedFilters"));
-    let world = &*call.world;
-    let found: Vec<&Job> = world
-        .jobs
-        .iter()
-        .filter(|job| {
-            let company = world.companies.get(job.company);
-            let mut hay = vec![job.title.as_str(), job.description.as_str()];
-            hay.extend(job.skills.iter().map(String::as_str));
-            matches_keywords(keywords, &hay)
-                && location.is_none_or(|l| matches_keywords(Some(l), &[&job.location]))
-                && job_passes(job, company.map_or(0, |c| c.id), filters)
-        })
-        .collect();
-    let elements = found
-        .iter()
-        .skip(start)
-        .take(count)
-        .map(|job| {
-            let company = world
-                .companies
-                .get(job.company)
-                .map_or("", |c| c.name.as_str());
-            json!({
-                "entityUrn": format!("urn:li:fsd_jobPostingCard:({},JOBS_SEARCH)", job.id),
-                "jobPostingUrn": format!("urn:li:fsd_jobPosting:{}", job.id),
-                "jobPostingTitle": job.title,
-                "primaryDescription": text(company),
-                "secondaryDescription": text(&job.location),
-                "jobPosting": {
-                    "entityUrn": format!("urn:li:fsd_jobPosting:{}", job.id),
-                    "title": job.title,
-                    "trackingUrn": format!("urn:li:jobPosting:{}", job.id),
-                    "$type": "com.linkedin.voyager.dash.jobs.JobPosting",
-                },
-                "$type": "com.linkedin.voyager.dash.jobs.JobPostingCard",
-            })
-        })
-        .collect();
-    Answer::ok(collection(elements, start, count, found.len()))
-}
-
-// ---------------------------------------------------------------------------------------
-// Search clusters
-// ---------------------------------------------------------------------------------------
-
-/// The filters of `query.queryParameters`: each key with its values, where a value may hold
-/// several joined with `|` (2.3.1 sends `List(F | S)`).
-fn search_filters(query: Option<&restli::Value>) -> Vec<(String, Vec<String>)> {
-    let Some(list) = query
-        .and_then(|q| q.get("queryParameters"))
-        .and_then(restli::Value::as_list)
-    else {
-        return Vec::new();
-    };
-    list.iter()
-        .filter_map(|entry| {
-            let key = entry.get("key")?.as_str()?.to_owned();
-            let values = entry
-                .get("value")?
-                .as_list()?
-                .iter()
-                .filter_map(restli::Value::as_str)
-                .flat_map(|v| v.split('|'))
-                .map(|v| v.trim().to_owned())
-                .filter(|v| !v.is_empty())
-                .collect();
-            Some((key, values))
-        })
-        .collect()
-}
-
-/// The network code (F, S, O) and `memberDistance` of a degree; 3rd and beyond are `O`.
-fn network(distance: Option<u32>) -> (&'static str, &'static str) {
-    match distance {
-        Some(1) => ("F", "DISTANCE_1"),
-        Some(2) => ("S", "DISTANCE_2"),
-        _ => ("O", "DISTANCE_3"),
-    }
-}
-
-/// Whether person `i` passes every people filter (unknown keys filter nothing).
-fn person_passes(
-    world: &World,
-    links: &[(usize, usize)],
-    i: usize,
-    code: &str,
-    filters: &[(String, Vec<String>)],
-) -> bool {
-    let p = &world.people[i];
-    let company_id = |c: usize| world.companies.get(c).map_or(0, |c| c.id).to_string();
-    filters.iter().all(|(key, values)| {
-        let any = |f: &dyn Fn(&str) -> bool| values.iter().any(|v| f(v));
-        match key.as_str() {
-            "network" => any(&|v| v == code),
-            "connectionOf" => any(&|v| {
-                let v = v.strip_prefix("urn:li:fsd_profile:").unwrap_or(v);
-                world
-                    .people
-                    .iter()
-                    .position(|o| o.profile_id == v)
-                    .is_some_and(|o| links.contains(&(o.min(i), o.max(i))))
-            }),
-            "currentCompany" => any(&|v| {
-                p.experiences
-                    .iter()
-                    .any(|e| e.end.is_none() && company_id(e.company) == v)
-            }),
-            "pastCompany" => any(&|v| {
-                p.experiences
-                    .iter()
-                    .any(|e| e.end.is_some() && company_id(e.company) == v)
-            }),
-            "geoUrn" => any(&|v| v == p.geo_id.to_string()),
-            "industry" => any(&|v| v == p.industry_id.to_string()),
-            "firstName" => any(&|v| p.first_name.eq_ignore_ascii_case(v)),
-            "lastName" => any(&|v| p.last_name.eq_ignore_ascii_case(v)),
-            "title" => any(&|v| matches_keywords(Some(v), &[&p.headline])),
-            _ => true,
-        }
-    })
-}
-
-fn person_result(p: &Person, distance: &str) -> Value {
-    json!({
-        "entityUrn": format!("urn:li:fsd_entityResultViewModel:({},SEARCH_SRP,DEFAULT)", profile_urn(p)),
-        "title": text(&format!("{} {}", p.first_name, p.last_name)),
-        "primarySubtitle": text(&p.headline),
-        "secondarySubtitle": text(&p.location),
-        "entityCustomTrackingInfo": {"memberDistance": distance},
-        "trackingUrn": format!("urn:li:member:{}", p.member_id),
-        "$type": "com.linkedin.voyager.dash.search.EntityResultViewModel",
-    })
-}
-
-fn company_result(c: &Company) -> Value {
-    json!({
-        "entityUrn": format!("urn:li:fsd_entityResultViewModel:(urn:li:fsd_company:{},SEARCH_SRP,DEFAULT)", c.id),
-        "title": text(&c.name),
-        "primarySubtitle": text(&format!("{} · {}", c.industry, c.headquarters)),
-        "secondarySubtitle": text(&format!("{} followers", c.followers)),
-        "trackingUrn": format!("urn:li:company:{}", c.id),
-        "$type": "com.linkedin.voyager.dash.search.EntityResultViewModel",
-    })
-}
-
-/// `voyagerSearchDashClusters` (GraphQL): `data.searchDashClustersByAll`, a collection of one
-/// cluster whose items hold the entity results of the page. PEOPLE (filtered by keywords on
-/// name and headline, network, connectionOf, companies, geo, industry, names, title) and
-/// COMPANIES; JOBS is a 501 as on LinkedIn; a count over 49 is a 400.
-fn search_clusters(call: &mut Call<'_>) -> Answer {
-    let Some(vars) = variables(call) else {
-        return Answer::error(StatusCode::BAD_REQUEST);
-    };
-    let (Ok(start), Ok(count)) = (
-        count_param(vars.get("start").and_then(restli::Value::as_str)),
-        count_param(vars.get("count").and_then(restli::Value::as_str)),
-    ) else {
-        return Answer::error(StatusCode::BAD_REQUEST);
-    };
-    let start = start.unwrap_or(0);
-    let count = count.unwrap_or(DEFAULT_SEARCH_COUNT);
-    if count > MAX_SEARCH_COUNT {
-        return Answer::error(StatusCode::BAD_REQUEST);
-    }
-    let query = vars.get("query");
-    let keywords = query.and_then(|q| q.get("keywords")?.as_str());
-    let filters = search_filters(query);
-    let result_type = filters
-        .iter()
-        .find(|(k, _)| k == "resultType")
-        .and_then(|(_, v)| v.first().cloned())
-        .unwrap_or_else(|| "PEOPLE".to_owned());
-    let world = &*call.world;
-    let results: Vec<Value> = match result_type.as_str() {
-        "PEOPLE" => {
-            let dist = world.degrees_from(call.me);
-            world
-                .people
-                .iter()
-                .enumerate()
-                .filter(|&(i, p)| {
-                    let (code, _) = network(dist[i]);
-                    i != call.me
-                        && matches_keywords(keywords, &[&p.first_name, &p.last_name, &p.headline])
-                        && person_passes(world, &world.connections, i, code, &filters)
-                })
-                .map(|(i, p)| person_result(p, network(dist[i]).1))
-                .collect()
-        }
-        "COMPANIES" => world
-            .companies
-            .iter()
-            .filter(|c| matches_keywords(keywords, &[&c.name, &c.tagline]))
-            .map(company_result)
-            .collect(),
-        "JOBS" => return Answer::error(StatusCode::NOT_IMPLEMENTED),
-        _ => Vec::new(),
-    };
-    let total = results.len();
-    let items: Vec<Value> = results
-        .into_iter()
-        .skip(start)
-        .take(count)
-        .map(|result| {
-            json!({"item": {"entityResult": result}, "$type": "com.linkedin.voyager.dash.search.SearchItem"})
-        })
-        .collect();
-    let clusters = if items.is_empty() {
-        Vec::new()
-    } else {
-        vec![
-            json!({"items": items, "$type": "com.linkedin.voyager.dash.search.SearchClusterViewModel"}),
-        ]
-    };
-    graphql(
-        "searchDashClustersByAll",
-        collection(clusters, start, count, total),
-    )
 }

@@ -9,7 +9,7 @@ use fastrand::Rng;
 use super::accounts;
 use super::model::{
     Author, Comment, Company, Conversation, Education, Experience, Invitation, Job, Message,
-    Person, Post, Reaction, School, World,
+    Person, Post, ProfileView, Reaction, School, World,
 };
 
 /// The sandbox's "now", 2026-11-24T00:00:00Z: every time in the world is before it.
@@ -41,6 +41,9 @@ const LONG_CONVERSATION: usize = 72;
 const RECEIVED_INVITATIONS: usize = 14;
 /// How many invitations the demo account has sent.
 const SENT_INVITATIONS: usize = 6;
+/// Mixed into the seed for the profile views, which have a generator of their own (added
+/// after the rest of the world, they must not change it).
+const VIEWS_SEED: u64 = 0x5649_4557_535f_5756;
 
 /// Index of the demo account's employer in [`World::companies`].
 const NORTHWIND: usize = 1;
@@ -683,6 +686,7 @@ pub fn generate(seed: u64) -> World {
     builder.posts();
     builder.conversations();
     builder.invitations();
+    builder.profile_views(seed);
     builder.world
 }
 
@@ -1461,6 +1465,31 @@ impl Builder {
             .sort_by_key(|c| std::cmp::Reverse(c.messages.last().map_or(0, |m| m.delivered_at)));
     }
 
+    /// Who viewed whose profile in the last half year: the demo account's profile often,
+    /// everyone else's now and then. Drawn from a generator of its own (see [`VIEWS_SEED`]).
+    fn profile_views(&mut self, seed: u64) {
+        let mut rng = Rng::with_seed(seed ^ VIEWS_SEED);
+        let people = self.world.people.len();
+        let mut views = Vec::new();
+        for viewed in 0..people {
+            let count = if viewed == 0 {
+                rng.usize(60..=90)
+            } else {
+                rng.usize(0..=6)
+            };
+            for _ in 0..count {
+                let mut viewer = rng.usize(..people);
+                if viewer == viewed {
+                    viewer = (viewer + 1) % people;
+                }
+                let at = NOW - rng.u64(MINUTE..180 * DAY);
+                views.push(ProfileView { viewer, viewed, at });
+            }
+        }
+        views.sort_by_key(|v| std::cmp::Reverse(v.at));
+        self.world.profile_views = views;
+    }
+
     /// One to three participants, mostly the demo's connections, each 1:1 partner once.
     fn participants(&mut self, demo_links: &[usize], partners: &mut HashSet<usize>) -> Vec<usize> {
         let count = 1 + weighted(&mut self.rng, &[80, 15, 5]);
@@ -1978,6 +2007,21 @@ mod tests {
         );
         let demo_connections = degrees(&w)[0];
         assert!((140..=160).contains(&demo_connections));
+    }
+
+    #[test]
+    fn profile_views_are_of_others_and_recent() {
+        let w = world();
+        let people = w.people.len();
+        assert!(
+            w.profile_views
+                .iter()
+                .all(|v| v.viewer < people && v.viewed < people && v.viewer != v.viewed)
+        );
+        assert!(w.profile_views.iter().all(|v| v.at < NOW));
+        assert!(w.profile_views.windows(2).all(|p| p[0].at >= p[1].at));
+        let of_demo = w.profile_views.iter().filter(|v| v.viewed == 0).count();
+        assert!((60..=90).contains(&of_demo), "{of_demo}");
     }
 
     #[test]

@@ -52,7 +52,7 @@ impl World {
 }
 pub use model::{
     Author, Comment, Company, Conversation, Education, Experience, Invitation, Job, Message,
-    Person, Post, Reaction, School, World,
+    Person, Post, ProfileView, Reaction, School, World,
 };
 
 /// The member behind a login account.

@@ -28,6 +28,8 @@ pub struct World {
     /// Who follows which company or school: (index into `people`, organization id). Empty
     /// in a generated world; follow and unfollow requests change it.
     pub following: BTreeSet<(usize, u64)>,
+    /// Views of members' profiles by other members, newest first ("who viewed my profile").
+    pub profile_views: Vec<ProfileView>,
 }
 
 /// A member.
@@ -250,6 +252,17 @@ pub struct Message {
     pub text: String,
     /// When it was delivered.
     pub delivered_at: u64,
+}
+
+/// A view of a member's profile by another member.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ProfileView {
+    /// Who looked (index into [`World::people`]).
+    pub viewer: usize,
+    /// Whose profile (index into [`World::people`]).
+    pub viewed: usize,
+    /// When.
+    pub at: u64,
 }
 
 /// A pending invitation, to or from the demo account.
