@@ -42,6 +42,15 @@ pub enum Error {
         /// The `paging.total` LinkedIn gave.
         total: u64,
     },
+    /// This library cannot do what was asked: the sources it is built from document no
+    /// LinkedIn endpoint for it. Nothing was sent.
+    #[error("{capability} is not supported: {reason}")]
+    Unsupported {
+        /// What was asked.
+        capability: &'static str,
+        /// Why, and what to do instead.
+        reason: &'static str,
+    },
     /// What was asked for does not exist (or is not visible to this account).
     #[error("{what} was not found")]
     NotFound {

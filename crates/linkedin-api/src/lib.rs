@@ -31,12 +31,22 @@ mod messaging;
 mod paginate;
 mod profile;
 mod search;
+pub mod touch;
 pub mod validate;
 
 pub use client::{Linkedin, LinkedinBuilder};
 pub use error::{Error, Result};
+pub use feed::{Comment, Post, Reaction};
+pub use invitations::{Invitation, InvitationReply, MemberSummary};
 pub use linkedin_models as models;
+pub use linkedin_models::feed::ReactionType;
+pub use linkedin_models::messaging::ConversationCategory;
 pub use linkedin_transport as transport;
 pub use linkedin_transport::{Budget, Login, Pacing, RetryPolicy, SessionStore, Timeouts};
 pub use me::Me;
+pub use messaging::{Conversation, ConversationFilter, Message, Participant};
 pub use paginate::{Page, Pages, Position};
+pub use search::{
+    CompanyResult, Distance, ExperienceLevel, JobResult, JobSearch, JobType, Network, PeopleSearch,
+    PersonResult, PostResult, ResultType, Search, Workplace,
+};

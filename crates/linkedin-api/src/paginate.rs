@@ -47,6 +47,9 @@ pub struct Page<T> {
 
 type PageFuture<T> = Pin<Box<dyn Future<Output = Result<Page<T>, Error>> + Send>>;
 
+/// A page being fetched ahead, in its own task.
+type PageTask<T> = tokio::task::JoinHandle<Result<Page<T>, Error>>;
+
 /// Fetches the page at a position.
 pub(crate) type Fetcher<T> = Arc<dyn Fn(Position) -> PageFuture<T> + Send + Sync>;
 
@@ -69,7 +72,7 @@ pub struct Pages<T> {
     /// Items of the current page not yet given out.
     buffer: VecDeque<T>,
     /// The page being fetched, and the position it was asked at.
-    pending: Option<(Position, tokio::task::JoinHandle<Result<Page<T>, Error>>)>,
+    pending: Option<(Position, PageTask<T>)>,
     /// Where the page after the buffered one starts (`None`: no more pages).
     next: Option<Position>,
     /// Where the buffered page started, and how many of its items were given out.

@@ -90,6 +90,333 @@ pub(crate) fn text<'a>(field: &'static str, text: &'a str, max: usize) -> Result
     Ok(text)
 }
 
+/// The longest message text accepted. LinkedIn's message box stops at 8,000 characters; a
+/// longer text is refused here rather than cut or bounced by LinkedIn.
+pub const MESSAGE_TEXT_MAX: usize = 8_000;
+
+/// The most recipients a new conversation may have: a bound this library chooses (group
+/// conversations on LinkedIn are small), so that a list built by mistake is not sent.
+pub const MESSAGE_RECIPIENTS_MAX: usize = 50;
+
+/// A conversation as a caller may name it: the mailbox it belongs to when the caller gave a
+/// full `urn:li:msg_conversation:(<mailbox>,<thread>)`, and its thread id (`2-<base64>==`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ConversationId {
+    /// `urn:li:fsd_profile:<id>` of the mailbox, when given.
+    pub(crate) mailbox: Option<String>,
+    /// The thread id.
+    pub(crate) thread: String,
+}
+
+/// A conversation: `urn:li:msg_conversation:(<mailbox>,<thread>)`, `urn:li:messagingThread:`,
+/// `urn:li:fsd_conversation:` or `urn:li:fs_conversation:` with a thread id, or the bare thread
+/// id (`2-<base64>==`, as in `linkedin.com/messaging/thread/<id>/`).
+pub(crate) fn conversation(field: &'static str, text: &str) -> Result<ConversationId> {
+    let text = text.trim();
+    let bad = |why: &str| Error::InvalidInput {
+        field,
+        reason: format!("{text:?} {why}"),
+    };
+    if !text.starts_with("urn:") {
+        return Ok(ConversationId {
+            mailbox: None,
+            thread: thread_id(field, text)?,
+        });
+    }
+    let urn = urn(
+        field,
+        text,
+        &[
+            "msg_conversation",
+            "messagingThread",
+            "fsd_conversation",
+            "fs_conversation",
+        ],
+    )?;
+    if urn.entity_type() != "msg_conversation" {
+        return Ok(ConversationId {
+            mailbox: None,
+            thread: thread_id(field, urn.id())?,
+        });
+    }
+    let (Some(mailbox), Some(thread), 2) = (urn.nested(0), urn.part(1), urn.part_count()) else {
+        return Err(bad(
+            "is not urn:li:msg_conversation:(urn:li:fsd_profile:<mailbox>,<thread id>)",
+        ));
+    };
+    if mailbox.entity_type() != "fsd_profile" {
+        return Err(bad("names a mailbox that is not a urn:li:fsd_profile: URN"));
+    }
+    Ok(ConversationId {
+        mailbox: Some(mailbox.as_str().to_owned()),
+        thread: thread_id(field, thread)?,
+    })
+}
+
+/// A thread id: 1 to 200 characters of base64 and `-`/`_`, as LinkedIn's `2-<base64>==` ids
+/// (and the older numeric ones) are.
+fn thread_id(field: &'static str, id: &str) -> Result<String> {
+    let ok = (1..=200).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'+' | b'/' | b'='));
+    if ok {
+        Ok(id.to_owned())
+    } else {
+        Err(Error::InvalidInput {
+            field,
+            reason: format!("{id:?} is not a conversation thread id (2-<base64>==)"),
+        })
+    }
+}
+
+/// A post: its activity id (19 digits), `activity:<id>`, `urn:li:activity:<id>`, or an update
+/// URN holding one (`urn:li:fs_updateV2:(urn:li:activity:<id>,…)`, `urn:li:fsd_update:(…)`);
+/// gives the activity id.
+pub(crate) fn activity_id(field: &'static str, text: &str) -> Result<String> {
+    let text = text.trim();
+    let bad = || Error::InvalidInput {
+        field,
+        reason: format!(
+            "{text:?} is not a post: give its activity id, urn:li:activity:<id> or an update URN"
+        ),
+    };
+    let digits = |id: &str| {
+        (!id.is_empty() && id.len() <= 25 && id.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| id.to_owned())
+    };
+    if let Some(id) = text.strip_prefix("activity:") {
+        return digits(id).ok_or_else(bad);
+    }
+    if !text.starts_with("urn:") {
+        return digits(text).ok_or_else(bad);
+    }
+    let urn = urn(field, text, &["activity", "fs_updateV2", "fsd_update"])?;
+    let activity = if urn.entity_type() == "activity" {
+        Some(urn)
+    } else {
+        urn.nested(0).filter(|u| u.entity_type() == "activity")
+    };
+    activity.and_then(|u| digits(u.id())).ok_or_else(bad)
+}
+
+/// An invitation: its numeric id, `urn:li:fs_relInvitation:<id>` or `urn:li:invitation:<id>`;
+/// gives the id.
+pub(crate) fn invitation_id(field: &'static str, text: &str) -> Result<String> {
+    let text = text.trim();
+    let id = if text.starts_with("urn:") {
+        urn(field, text, &["fs_relInvitation", "invitation"])?
+            .id()
+            .to_owned()
+    } else {
+        text.to_owned()
+    };
+    if !id.is_empty() && id.len() <= 25 && id.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(id)
+    } else {
+        Err(Error::InvalidInput {
+            field,
+            reason: format!("{text:?} is not an invitation id or urn:li:fs_relInvitation:<id>"),
+        })
+    }
+}
+
+/// An opaque token LinkedIn handed out (a shared secret, a cursor): 1 to `max` printable ASCII
+/// characters without spaces.
+pub(crate) fn token<'a>(field: &'static str, text: &'a str, max: usize) -> Result<&'a str> {
+    let ok = (1..=max).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_graphic());
+    if ok {
+        Ok(text)
+    } else {
+        Err(Error::InvalidInput {
+            field,
+            reason: format!(
+                "{text:?} is not a token as LinkedIn gives them (1 to {max} printable characters, no spaces)"
+            ),
+        })
+    }
+}
+
+/// A numeric id (`1337`) or a URN of one of `types` holding one (`urn:li:company:1337`);
+/// gives the number as text. Search facets (companies, schools, regions, industries...) take
+/// the bare number.
+pub(crate) fn numeric_id(field: &'static str, text: &str, types: &[&str]) -> Result<String> {
+    let text = text.trim();
+    let id = if text.starts_with("urn:") {
+        urn(field, text, types)?.id().to_owned()
+    } else {
+        text.to_owned()
+    };
+    if !id.is_empty() && id.len() <= 20 && id.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(id)
+    } else {
+        Err(Error::InvalidInput {
+            field,
+            reason: format!(
+                "{text:?} is not a numeric id (such as 1337) or a urn:li:{}:<number> URN",
+                types.first().copied().unwrap_or("…")
+            ),
+        })
+    }
+}
+
+/// A two-letter ISO 639-1 language code (`en`, `fr`), lower-cased.
+pub(crate) fn language_code(field: &'static str, text: &str) -> Result<String> {
+    let code = text.trim();
+    if code.len() == 2 && code.bytes().all(|b| b.is_ascii_alphabetic()) {
+        Ok(code.to_ascii_lowercase())
+    } else {
+        Err(Error::InvalidInput {
+            field,
+            reason: format!("{text:?} is not a two-letter language code such as en or fr"),
+        })
+    }
+}
+
+/// A filter name of a search (`currentCompany`, `geoUrn`): a letter, then letters, digits
+/// or `_`.
+pub(crate) fn filter_key(field: &'static str, key: &str) -> Result<String> {
+    let mut chars = key.chars();
+    let ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && key.len() <= 100;
+    if ok {
+        Ok(key.to_owned())
+    } else {
+        Err(Error::InvalidInput {
+            field,
+            reason: format!("{key:?} is not a filter name (letters, digits and _)"),
+        })
+    }
+}
+
+#[cfg(test)]
+mod conversation_and_post_tests {
+    use super::*;
+
+    #[test]
+    fn conversations_in_every_form() {
+        let full = conversation(
+            "c",
+            "urn:li:msg_conversation:(urn:li:fsd_profile:ACoAAB,2-YWJj==)",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(full.mailbox.as_deref(), Some("urn:li:fsd_profile:ACoAAB"));
+        assert_eq!(full.thread, "2-YWJj==");
+        for short in [
+            "2-YWJj==",
+            "urn:li:messagingThread:2-YWJj==",
+            "urn:li:fsd_conversation:2-YWJj==",
+        ] {
+            let c = conversation("c", short).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!((c.mailbox, c.thread.as_str()), (None, "2-YWJj=="));
+        }
+        for bad in [
+            "",
+            "2-a b",
+            "urn:li:msg_conversation:(urn:li:company:1,2-YWJj==)",
+            "urn:li:msg_conversation:2-YWJj==",
+            "urn:li:fsd_profile:ACoAAB",
+            "x,y",
+        ] {
+            assert!(conversation("c", bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn posts_and_invitations() {
+        for ok in [
+            "7028123456789012345",
+            "activity:7028123456789012345",
+            "urn:li:activity:7028123456789012345",
+            "urn:li:fs_updateV2:(urn:li:activity:7028123456789012345,MAIN_FEED,EMPTY,DEFAULT,false)",
+        ] {
+            assert_eq!(
+                activity_id("p", ok).ok().as_deref(),
+                Some("7028123456789012345"),
+                "{ok}"
+            );
+        }
+        for bad in [
+            "",
+            "abc",
+            "urn:li:share:1",
+            "activity:",
+            "urn:li:fsd_update:(urn:li:share:1,X)",
+        ] {
+            assert!(activity_id("p", bad).is_err(), "{bad}");
+        }
+        assert_eq!(
+            invitation_id("i", "urn:li:fs_relInvitation:6719")
+                .ok()
+                .as_deref(),
+            Some("6719")
+        );
+        assert!(invitation_id("i", "urn:li:fsd_profile:1").is_err());
+        assert!(invitation_id("i", "12a").is_err());
+        assert!(token("s", "AbC123", 100).is_ok());
+        assert!(token("s", "a b", 100).is_err());
+        assert!(token("s", "", 100).is_err());
+    }
+}
+
+/// A company's or school's universal name (the slug of `linkedin.com/company/<name>` or
+/// `linkedin.com/school/<name>`): 2 to 100 letters, digits, `-`, `_` or `.` (letters may be
+/// non-ASCII); gives it trimmed.
+pub(crate) fn universal_name<'a>(field: &'static str, name: &'a str) -> Result<&'a str> {
+    let name = name.trim();
+    let ok = (2..=100).contains(&name.chars().count())
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    if ok {
+        Ok(name)
+    } else {
+        Err(Error::InvalidInput {
+            field,
+            reason: format!(
+                "{name:?} is not a universal name (2 to 100 letters, digits, '-', '_' or '.', as in linkedin.com/company/<name>)"
+            ),
+        })
+    }
+}
+
+/// A member id of the touch API (`7881116`): digits only, at most 20.
+pub(crate) fn member_id<'a>(field: &'static str, id: &'a str) -> Result<&'a str> {
+    let id = id.trim();
+    if !id.is_empty() && id.len() <= 20 && id.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(id)
+    } else {
+        Err(Error::InvalidInput {
+            field,
+            reason: format!(
+                "{id:?} is not a member id (digits only, such as 7881116: the touch API's `id` of a person)"
+            ),
+        })
+    }
+}
+
+#[cfg(test)]
+mod member_id_tests {
+    use super::*;
+
+    #[test]
+    fn member_ids_are_digits() {
+        assert_eq!(member_id("id", " 7881116 ").ok(), Some("7881116"));
+        for bad in [
+            "",
+            "abc",
+            "12a",
+            "-1",
+            "1 2",
+            "urn:li:member:1",
+            &"9".repeat(21),
+        ] {
+            assert!(member_id("id", bad).is_err(), "{bad}");
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -20,6 +20,7 @@ mod open_enum;
 pub mod profile;
 mod raw;
 pub mod search;
+pub mod touch;
 
 pub use common::{Collection, Paging, Text};
 pub use error::DecodeError;

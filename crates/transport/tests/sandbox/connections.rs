@@ -157,7 +157,10 @@ async fn native_roots_are_added_to_not_instead_of_the_given_ones() {
     let built = linkedin(&sb).native_roots(true).build();
     if !std::path::Path::new("/etc/ssl/certs").exists() {
         // A machine without a system store must say so at build time.
-        assert!(matches!(built, Err(linkedin_transport::Error::InvalidInput { .. })));
+        assert!(matches!(
+            built,
+            Err(linkedin_transport::Error::InvalidInput { .. })
+        ));
         return;
     }
     let t = built.unwrap();

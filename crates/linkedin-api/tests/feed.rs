@@ -1,0 +1,417 @@
+//! Posts and the feed against the sandbox: a member's posts (start and paginationToken), the
+//! feed with and without its promoted posts, comments, reactions (pages), reacting, and what
+//! is refused before anything is sent.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use futures::TryStreamExt;
+use linkedin_api::{Comment, Error, Position, Post, Reaction, ReactionType};
+use linkedin_sandbox::WORLD_SEED;
+use linkedin_sandbox::world::{self, Author, World};
+
+fn world() -> World {
+    world::generate(WORLD_SEED)
+}
+
+fn author_name(w: &World, post: &world::Post) -> String {
+    match post.author {
+        Author::Person(i) => format!("{} {}", w.people[i].first_name, w.people[i].last_name),
+        Author::Company(i) => w.companies[i].name.clone(),
+    }
+}
+
+/// The demo account's organic feed, newest first: its connections' posts and the companies'
+/// unpromoted posts.
+fn organic_feed(w: &World) -> Vec<u64> {
+    w.posts
+        .iter()
+        .filter(|p| {
+            !p.promoted
+                && match p.author {
+                    Author::Person(i) => i != 0 && w.connected(0, i),
+                    Author::Company(_) => true,
+                }
+        })
+        .map(|p| p.activity_id)
+        .collect()
+}
+
+/// A member's own posts, newest first.
+fn posts_of(w: &World, person: usize) -> Vec<&world::Post> {
+    w.posts
+        .iter()
+        .filter(|p| p.author == Author::Person(person) && !p.promoted)
+        .collect()
+}
+
+/// The sandbox's `paginationToken` for the page after `post` (opaque to the client; the
+/// sandbox makes it the base64 of the activity URN).
+fn token_after(post: &world::Post) -> String {
+    let text = format!("urn:li:activity:{}", post.activity_id);
+    let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in text.as_bytes().chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(alphabet[(n >> (18 - 6 * i) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[tokio::test]
+async fn a_members_posts_come_newest_first() {
+    let f = common::start().await;
+    let w = world();
+    let me = f.linkedin.me().await.unwrap();
+    let expected = posts_of(&w, 0);
+    assert!(expected.len() >= 3);
+
+    let mark = f.mark();
+    let posts: Vec<Post> = f
+        .linkedin
+        .profile_posts(&me.profile_id)
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(posts.len(), expected.len());
+    for (got, want) in posts.iter().zip(&expected) {
+        assert_eq!(got.urn, format!("urn:li:activity:{}", want.activity_id));
+        assert_eq!(got.activity_id, want.activity_id.to_string());
+        assert_eq!(got.text.as_deref(), Some(want.text.as_str()));
+        assert_eq!(got.author_name, "Dana Moreau");
+        assert!(!got.promoted);
+        assert!(got.age.is_some());
+        assert_eq!(
+            got.url,
+            format!(
+                "https://www.linkedin.com/feed/update/urn:li:activity:{}/",
+                want.activity_id
+            )
+        );
+    }
+    let sent = f.sent_since(mark);
+    assert_eq!(sent.len(), 1, "one page holds them");
+    let vars = &sent[0]["query"]["variables"];
+    assert_eq!(vars["profileUrn"], me.profile_urn());
+    assert_eq!(
+        (vars["start"].as_str(), vars["count"].as_str()),
+        (Some("0"), Some("20"))
+    );
+    assert!(
+        vars.get("paginationToken").is_none(),
+        "none on the first page"
+    );
+
+    let mark = f.mark();
+    let two: Vec<Post> = f
+        .linkedin
+        .profile_posts(&me.profile_urn())
+        .limit(2)
+        .try_collect()
+        .await
+        .unwrap();
+    f.snapshot("feed_profile_posts", mark, &two);
+
+    // A later page sends back the token the page before it gave, with its offset.
+    let mark = f.mark();
+    let rest: Vec<Post> = f
+        .linkedin
+        .profile_posts(&me.profile_id)
+        .resume(
+            Position::Token {
+                start: 2,
+                token: Some(token_after(expected[1])),
+            },
+            0,
+        )
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(rest.len(), expected.len() - 2);
+    assert_eq!(rest[0].activity_id, expected[2].activity_id.to_string());
+    let vars = &f.sent_since(mark)[0]["query"]["variables"];
+    assert_eq!(vars["start"], "2");
+    assert_eq!(vars["paginationToken"], token_after(expected[1]));
+
+    // A token that is not the one LinkedIn gave is refused by LinkedIn.
+    let mut wrong = f.linkedin.profile_posts(&me.profile_id).resume(
+        Position::Token {
+            start: 2,
+            token: Some(token_after(expected[0])),
+        },
+        0,
+    );
+    assert!(wrong.try_next().await.is_err());
+}
+
+#[tokio::test]
+async fn posts_of_unknown_or_silent_members() {
+    let f = common::start().await;
+    let w = world();
+    let silent = (1..w.people.len())
+        .find(|&p| posts_of(&w, p).is_empty())
+        .unwrap();
+    let none: Vec<Post> = f
+        .linkedin
+        .profile_posts(&w.people[silent].profile_id)
+        .try_collect()
+        .await
+        .unwrap();
+    assert!(none.is_empty());
+    let err = f
+        .linkedin
+        .profile_posts("ACoAAZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZ")
+        .try_next()
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::NotFound { .. }), "{err:?}");
+}
+
+#[tokio::test]
+async fn the_feed_leaves_promoted_posts_out_when_asked() {
+    let f = common::start().await;
+    let w = world();
+
+    let mark = f.mark();
+    let organic: Vec<Post> = f.linkedin.feed_posts(true).try_collect().await.unwrap();
+    let expected = organic_feed(&w);
+    assert!(expected.len() > 20, "several pages");
+    assert_eq!(
+        organic
+            .iter()
+            .map(|p| p.activity_id.clone())
+            .collect::<Vec<_>>(),
+        expected.iter().map(u64::to_string).collect::<Vec<_>>()
+    );
+    assert!(organic.iter().all(|p| !p.promoted));
+    for p in &organic {
+        let want = w
+            .posts
+            .iter()
+            .find(|x| x.activity_id.to_string() == p.activity_id)
+            .unwrap();
+        assert_eq!(p.author_name, author_name(&w, want));
+        assert_eq!(p.text.as_deref(), Some(want.text.as_str()));
+    }
+    let sent = f.sent_since(mark);
+    assert!(sent.len() >= 3, "{}", sent.len());
+    assert_eq!(sent[1]["query"]["start"], "20");
+    assert_eq!(sent[1]["query"]["count"], "20");
+    assert_eq!(sent[1]["query"]["q"], "chronFeed");
+
+    // Kept, the ads come in LinkedIn's order, marked.
+    let all: Vec<Post> = f.linkedin.feed_posts(false).try_collect().await.unwrap();
+    let ads: Vec<&Post> = all.iter().filter(|p| p.promoted).collect();
+    assert!(!ads.is_empty());
+    assert_eq!(all.len(), organic.len() + ads.len());
+    assert!(ads.iter().all(|p| p.age.is_none()));
+    assert!(
+        all[..5].iter().any(|p| p.promoted),
+        "an ad after four posts"
+    );
+
+    let mark = f.mark();
+    let five: Vec<Post> = f
+        .linkedin
+        .feed_posts(false)
+        .limit(5)
+        .try_collect()
+        .await
+        .unwrap();
+    f.snapshot("feed_feed_posts", mark, &five);
+}
+
+#[tokio::test]
+async fn comments_come_oldest_first_and_a_post_without_any_is_empty() {
+    let f = common::start().await;
+    let w = world();
+    let busy = w.posts.iter().max_by_key(|p| p.comments.len()).unwrap();
+    assert!(busy.comments.len() >= 5);
+
+    let mark = f.mark();
+    let comments: Vec<Comment> = f
+        .linkedin
+        .post_comments(&format!("urn:li:activity:{}", busy.activity_id))
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(comments.len(), busy.comments.len());
+    for (got, want) in comments.iter().zip(&busy.comments) {
+        assert_eq!(got.text, want.text);
+        assert_eq!(got.id.as_deref(), Some(want.id.to_string().as_str()));
+        assert_eq!(got.created_at, Some(want.created_at as i64));
+        let author = got.author.as_ref().unwrap();
+        assert_eq!(author.last_name, w.people[want.author].last_name);
+    }
+    let sent = f.sent_since(mark);
+    assert_eq!(sent.len(), 1);
+    assert_eq!(
+        sent[0]["query"]["updateId"],
+        format!("activity:{}", busy.activity_id)
+    );
+    assert_eq!(sent[0]["query"]["count"], "100");
+
+    let mark = f.mark();
+    let two: Vec<Comment> = f
+        .linkedin
+        .post_comments(&busy.activity_id.to_string())
+        .limit(2)
+        .try_collect()
+        .await
+        .unwrap();
+    f.snapshot("feed_post_comments", mark, &two);
+
+    // No comments: LinkedIn sends no pagination token; the stream is just empty.
+    let quiet = w.posts.iter().find(|p| p.comments.is_empty()).unwrap();
+    let none: Vec<Comment> = f
+        .linkedin
+        .post_comments(&quiet.activity_id.to_string())
+        .try_collect()
+        .await
+        .unwrap();
+    assert!(none.is_empty());
+
+    let err = f
+        .linkedin
+        .post_comments("7000000000000000001")
+        .try_next()
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::NotFound { .. }), "{err:?}");
+}
+
+#[tokio::test]
+async fn reactions_page_by_ten() {
+    let f = common::start().await;
+    let w = world();
+    let liked = w.posts.iter().max_by_key(|p| p.reactions.len()).unwrap();
+    assert!(liked.reactions.len() > 20);
+    let update = format!(
+        "urn:li:fs_updateV2:(urn:li:activity:{},MAIN_FEED,EMPTY,DEFAULT,false)",
+        liked.activity_id
+    );
+
+    let mark = f.mark();
+    let all: Vec<Reaction> = f
+        .linkedin
+        .post_reactions(&update)
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(all.len(), liked.reactions.len());
+    for (got, want) in all.iter().zip(&liked.reactions) {
+        assert_eq!(got.reaction_type.as_str(), want.kind);
+        let p = &w.people[want.person];
+        assert_eq!(got.name, format!("{} {}", p.first_name, p.last_name));
+        assert_eq!(
+            got.reactor_profile_id.as_deref(),
+            Some(p.profile_id.as_str())
+        );
+    }
+    let sent = f.sent_since(mark);
+    assert_eq!(sent.len(), liked.reactions.len().div_ceil(10));
+    assert_eq!(
+        sent[0]["query"]["threadUrn"],
+        format!("urn:li:activity:{}", liked.activity_id)
+    );
+    assert_eq!(sent[1]["query"]["start"], "10");
+
+    // A limit asks only for the pages it needs.
+    let mark = f.mark();
+    let three: Vec<Reaction> = f
+        .linkedin
+        .post_reactions(&liked.activity_id.to_string())
+        .limit(3)
+        .try_collect()
+        .await
+        .unwrap();
+    f.snapshot("feed_post_reactions", mark, &three);
+    assert_eq!(f.sent_since(mark).len(), 1);
+}
+
+#[tokio::test]
+async fn a_reaction_is_set_then_changed() {
+    let f = common::start().await;
+    let w = world();
+    let me = f.linkedin.me().await.unwrap();
+    let post = &w.posts[3];
+    let urn = format!("urn:li:activity:{}", post.activity_id);
+
+    let mark = f.mark();
+    f.linkedin
+        .react_to_post(&urn, ReactionType::Praise)
+        .await
+        .unwrap();
+    f.snapshot("feed_react_to_post", mark, &());
+    let mine = |all: Vec<Reaction>| {
+        all.into_iter()
+            .filter(|r| r.reactor_profile_id.as_deref() == Some(me.profile_id.as_str()))
+            .collect::<Vec<_>>()
+    };
+    let first: Vec<Reaction> = f.linkedin.post_reactions(&urn).try_collect().await.unwrap();
+    let first = mine(first);
+    assert_eq!(first.len(), 1);
+    assert_eq!(first[0].reaction_type, ReactionType::Praise);
+
+    f.linkedin
+        .react_to_post(&post.activity_id.to_string(), ReactionType::Like)
+        .await
+        .unwrap();
+    let again = mine(f.linkedin.post_reactions(&urn).try_collect().await.unwrap());
+    assert_eq!(again.len(), 1, "changed, not added");
+    assert_eq!(again[0].reaction_type, ReactionType::Like);
+
+    let err = f
+        .linkedin
+        .react_to_post("7000000000000000001", ReactionType::Like)
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::NotFound { .. }), "{err:?}");
+}
+
+#[tokio::test]
+async fn bad_posts_and_reactions_are_refused_before_anything_is_sent() {
+    let f = common::start().await;
+    let mark = f.mark();
+    assert!(matches!(
+        f.linkedin
+            .react_to_post("7028123456789012345", ReactionType::Other("WOW".into()))
+            .await,
+        Err(Error::InvalidInput {
+            field: "reaction",
+            ..
+        })
+    ));
+    assert!(matches!(
+        f.linkedin
+            .react_to_post("urn:li:share:1", ReactionType::Like)
+            .await,
+        Err(Error::InvalidInput { field: "post", .. })
+    ));
+    assert!(matches!(
+        f.linkedin.post_comments("not a post").try_next().await,
+        Err(Error::InvalidInput { field: "post", .. })
+    ));
+    assert!(matches!(
+        f.linkedin.post_reactions("").try_next().await,
+        Err(Error::InvalidInput { field: "post", .. })
+    ));
+    assert!(matches!(
+        f.linkedin.profile_posts("dana moreau").try_next().await,
+        Err(Error::InvalidInput {
+            field: "profile",
+            ..
+        })
+    ));
+    assert!(f.sent_since(mark).is_empty(), "{:?}", f.sent_since(mark));
+}

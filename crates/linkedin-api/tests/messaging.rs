@@ -1,0 +1,594 @@
+//! Messaging against the sandbox: conversation lists (filters, cursor pages), a thread's
+//! messages (anchor pages), sending a reply, starting a conversation, marking read and unread,
+//! and what is refused before anything is sent.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::time::Duration;
+
+use futures::TryStreamExt;
+use linkedin_api::{
+    Conversation, ConversationCategory, ConversationFilter, Error, Message, validate,
+};
+use linkedin_sandbox::world::{self, World};
+use linkedin_sandbox::{Faults, RateLimit, WORLD_SEED};
+use serde_json::{Value, json};
+
+fn world() -> World {
+    world::generate(WORLD_SEED)
+}
+
+/// The demo account's `urn:li:fsd_profile:`.
+fn me_urn(w: &World) -> String {
+    format!("urn:li:fsd_profile:{}", w.people[0].profile_id)
+}
+
+fn conversation_urn(w: &World, thread: &str) -> String {
+    format!("urn:li:msg_conversation:({},{thread})", me_urn(w))
+}
+
+/// The world's conversations in `categories`, most recently active first.
+fn in_categories(w: &World, categories: &[&str]) -> Vec<world::Conversation> {
+    let mut out: Vec<_> = w
+        .conversations
+        .iter()
+        .filter(|c| categories.contains(&c.category.as_str()))
+        .cloned()
+        .collect();
+    out.sort_by_key(|c| std::cmp::Reverse(c.messages.last().unwrap().delivered_at));
+    out
+}
+
+/// The decoded GraphQL `variables` of a recorded request.
+fn variables(request: &Value) -> &Value {
+    &request["query"]["variables"]
+}
+
+/// Snapshots like `Fixture::snapshot`, with the client-generated values of a send
+/// (`originToken`, `trackingId`, fresh random values on every run) replaced by placeholders
+/// after checking their form.
+fn snapshot_send(f: &common::Fixture, name: &str, mark: usize, result: &impl serde::Serialize) {
+    let mut requests = f.sent_since(mark);
+    for r in &mut requests {
+        if let Some(token) = r.pointer_mut("/body/message/originToken") {
+            let t = token.as_str().unwrap();
+            assert_eq!(t.len(), 36, "a UUID: {t}");
+            assert_eq!(&t[14..15], "4", "version 4: {t}");
+            *token = json!("[origin token: a fresh UUID v4]");
+        }
+        if let Some(tracking) = r.pointer_mut("/body/trackingId") {
+            assert_eq!(tracking.as_str().unwrap().chars().count(), 16);
+            *tracking = json!("[tracking id: 16 random bytes as characters]");
+        }
+    }
+    let value = json!({
+        "requests": requests,
+        "result": serde_json::to_value(result).unwrap(),
+    });
+    insta::with_settings!({ snapshot_path => "snapshots", prepend_module_to_snapshot => false }, {
+        insta::assert_json_snapshot!(name, value);
+    });
+}
+
+#[tokio::test]
+async fn conversations_page_by_cursor_newest_first_with_their_last_message() {
+    let f = common::start().await;
+    let w = world();
+    f.linkedin.me().await.unwrap();
+
+    // A snapshot of the first three: one request, no page fetched ahead.
+    let mark = f.mark();
+    let first: Vec<Conversation> = f
+        .linkedin
+        .conversations(ConversationFilter::inbox())
+        .limit(3)
+        .try_collect()
+        .await
+        .unwrap();
+    f.snapshot("messaging_conversations", mark, &first);
+    assert_eq!(f.sent_since(mark).len(), 1);
+
+    // All of the primary inbox, page after page.
+    let mark = f.mark();
+    let all: Vec<Conversation> = f
+        .linkedin
+        .conversations(ConversationFilter::inbox())
+        .try_collect()
+        .await
+        .unwrap();
+    let expected = in_categories(&w, &["PRIMARY_INBOX"]);
+    assert!(expected.len() > 20, "more than one page in the world");
+    assert_eq!(all.len(), expected.len());
+    for (got, want) in all.iter().zip(&expected) {
+        assert_eq!(got.thread_id, want.thread_id);
+        assert_eq!(got.urn, conversation_urn(&w, &want.thread_id));
+        assert_eq!(got.read, want.read);
+        let last = want.messages.last().unwrap();
+        assert_eq!(got.last_activity_at, Some(last.delivered_at as i64));
+        let message = got.last_message.as_ref().unwrap();
+        assert_eq!(message.text, last.text);
+        assert_eq!(message.from_me, last.sender == 0);
+        assert_eq!(got.participants.len(), want.participants.len());
+        let firsts: Vec<&str> = got
+            .participants
+            .iter()
+            .map(|p| p.first_name.as_str())
+            .collect();
+        let wanted: Vec<&str> = want
+            .participants
+            .iter()
+            .map(|&p| w.people[p].first_name.as_str())
+            .collect();
+        assert_eq!(firsts, wanted, "the others, the logged-in member left out");
+        assert!(got.categories.contains(&ConversationCategory::PrimaryInbox));
+        assert_eq!(got.raw()["entityUrn"], got.urn.as_str());
+    }
+    let sent = f.sent_since(mark);
+    assert_eq!(sent.len(), expected.len().div_ceil(20));
+    assert_eq!(variables(&sent[0])["count"], "20");
+    assert_eq!(variables(&sent[0])["mailboxUrn"], me_urn(&w));
+    assert!(variables(&sent[0]).get("nextCursor").is_none());
+    assert!(variables(&sent[1])["nextCursor"].is_string());
+}
+
+#[tokio::test]
+async fn the_unread_filter_categories_and_page_size_reach_the_query() {
+    let f = common::start().await;
+    let w = world();
+    f.linkedin.me().await.unwrap();
+
+    let mark = f.mark();
+    let unread: Vec<Conversation> = f
+        .linkedin
+        .conversations(ConversationFilter::inbox().unread().page_size(5))
+        .try_collect()
+        .await
+        .unwrap();
+    let expected: Vec<_> = in_categories(&w, &["PRIMARY_INBOX"])
+        .into_iter()
+        .filter(|c| !c.read)
+        .collect();
+    assert!(expected.len() > 5);
+    assert_eq!(
+        unread.iter().map(|c| &c.thread_id).collect::<Vec<_>>(),
+        expected.iter().map(|c| &c.thread_id).collect::<Vec<_>>()
+    );
+    assert!(unread.iter().all(|c| !c.read && c.unread_count > 0));
+    let sent = f.sent_since(mark);
+    assert_eq!(sent.len(), expected.len().div_ceil(5));
+    assert_eq!(variables(&sent[0])["read"], "false");
+    assert_eq!(variables(&sent[0])["count"], "5");
+
+    // The archive only.
+    let mark = f.mark();
+    let archived: Vec<Conversation> = f
+        .linkedin
+        .conversations(ConversationFilter::inbox().categories([ConversationCategory::Archive]))
+        .limit(2)
+        .try_collect()
+        .await
+        .unwrap();
+    let expected = in_categories(&w, &["ARCHIVE"]);
+    assert!(!expected.is_empty());
+    assert_eq!(archived[0].thread_id, expected[0].thread_id);
+    assert_eq!(archived[0].categories, [ConversationCategory::Archive]);
+    f.snapshot("messaging_conversations_archive", mark, &archived);
+}
+
+#[tokio::test]
+async fn a_thread_walks_back_from_the_newest_message_by_delivery_time() {
+    let f = common::start().await;
+    let w = world();
+    f.linkedin.me().await.unwrap();
+    let long = w
+        .conversations
+        .iter()
+        .max_by_key(|c| c.messages.len())
+        .unwrap();
+    assert!(long.messages.len() > 60);
+
+    let mark = f.mark();
+    let newest: Vec<Message> = f
+        .linkedin
+        .conversation_messages(&long.thread_id)
+        .limit(3)
+        .try_collect()
+        .await
+        .unwrap();
+    f.snapshot("messaging_conversation_messages", mark, &newest);
+
+    let mark = f.mark();
+    let urn = conversation_urn(&w, &long.thread_id);
+    let all: Vec<Message> = f
+        .linkedin
+        .conversation_messages(&urn)
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(all.len(), long.messages.len());
+    for (got, want) in all.iter().zip(long.messages.iter().rev()) {
+        assert_eq!(got.text, want.text);
+        assert_eq!(got.delivered_at, Some(want.delivered_at as i64));
+        assert_eq!(got.from_me, want.sender == 0);
+        assert_eq!(got.id.as_deref(), Some(want.id.as_str()));
+        assert_eq!(got.conversation_urn.as_deref(), Some(urn.as_str()));
+    }
+    // The latest page, then pages before the oldest message seen until LinkedIn says the
+    // last was reached (nextCursor null): 20, 20, 20, then the rest.
+    let sent = f.sent_since(mark);
+    assert_eq!(sent.len(), long.messages.len().div_ceil(20));
+    assert!(variables(&sent[0]).get("deliveredAt").is_none());
+    assert_eq!(
+        variables(&sent[1])["deliveredAt"],
+        long.messages[long.messages.len() - 20]
+            .delivered_at
+            .to_string()
+    );
+    assert_eq!(variables(&sent[1])["conversationUrn"], urn.as_str());
+}
+
+#[tokio::test]
+async fn a_reply_is_sent_once_and_comes_first_in_its_thread() {
+    let f = common::start().await;
+    let w = world();
+    f.linkedin.me().await.unwrap();
+    let c = &in_categories(&w, &["PRIMARY_INBOX"])[3];
+    let text = "Thanks, let's talk on Thursday at 10.";
+
+    let mark = f.mark();
+    let sent = f
+        .linkedin
+        .send_message(&conversation_urn(&w, &c.thread_id), text)
+        .await
+        .unwrap();
+    snapshot_send(&f, "messaging_send_message", mark, &sent);
+    assert_eq!(sent.text, text);
+    assert!(sent.from_me);
+    assert_eq!(
+        sent.conversation_urn.as_deref(),
+        Some(conversation_urn(&w, &c.thread_id).as_str())
+    );
+    let requests = f.sent_since(mark);
+    assert_eq!(requests.len(), 1);
+    assert_eq!(requests[0]["body"]["mailboxUrn"], me_urn(&w));
+    assert_eq!(requests[0]["body"]["dedupeByClientGeneratedToken"], false);
+
+    let latest = f
+        .linkedin
+        .conversation_messages(&c.thread_id)
+        .limit(2)
+        .try_collect::<Vec<_>>()
+        .await
+        .unwrap();
+    assert_eq!(latest[0].urn, sent.urn);
+    assert_eq!(latest[1].text, c.messages.last().unwrap().text);
+    // Sending read the conversation.
+    let listed = f
+        .linkedin
+        .conversations(ConversationFilter::inbox())
+        .limit(1)
+        .try_collect::<Vec<_>>()
+        .await
+        .unwrap();
+    assert_eq!(listed[0].thread_id, c.thread_id, "now the most recent");
+    assert!(listed[0].read);
+}
+
+#[tokio::test]
+async fn a_first_message_starts_a_conversation_unless_a_one_to_one_exists() {
+    let f = common::start().await;
+    let w = world();
+    f.linkedin.me().await.unwrap();
+    // A member the demo account has never written to.
+    let talked: Vec<usize> = w
+        .conversations
+        .iter()
+        .flat_map(|c| c.participants.iter().copied())
+        .collect();
+    let stranger = (1..w.people.len())
+        .find(|p| !talked.contains(p) && w.connected(0, *p))
+        .unwrap();
+    let person = &w.people[stranger];
+
+    let mark = f.mark();
+    let sent = f
+        .linkedin
+        .start_conversation([person.profile_id.as_str()], "Hello! Coffee next week?")
+        .await
+        .unwrap();
+    snapshot_send(&f, "messaging_start_conversation", mark, &sent);
+    let new_urn = sent.conversation_urn.clone().unwrap();
+    assert!(
+        w.conversations
+            .iter()
+            .all(|c| !new_urn.contains(&c.thread_id))
+    );
+    let requests = f.sent_since(mark);
+    assert_eq!(
+        requests[0]["body"]["hostRecipientUrns"],
+        json!([format!("urn:li:fsd_profile:{}", person.profile_id)])
+    );
+    assert!(
+        requests[0]["body"]["message"]
+            .get("conversationUrn")
+            .is_none(),
+        "a new conversation has no URN yet"
+    );
+
+    // It is the newest conversation of the inbox, with the recipient and the message.
+    let top = f
+        .linkedin
+        .conversations(ConversationFilter::inbox())
+        .limit(1)
+        .try_collect::<Vec<_>>()
+        .await
+        .unwrap();
+    assert_eq!(top[0].urn, new_urn);
+    assert_eq!(
+        top[0].participants[0].profile_id.as_deref(),
+        Some(person.profile_id.as_str())
+    );
+    assert_eq!(
+        top[0].last_message.as_ref().unwrap().text,
+        "Hello! Coffee next week?"
+    );
+    let found = f
+        .linkedin
+        .conversation_with(&person.profile_id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(found.urn, new_urn);
+
+    // To someone with a 1:1 conversation already: the message goes there.
+    let one_to_one = w
+        .conversations
+        .iter()
+        .find(|c| c.participants.len() == 1)
+        .unwrap();
+    let partner = &w.people[one_to_one.participants[0]];
+    let again = f
+        .linkedin
+        .start_conversation(
+            vec![format!("urn:li:fsd_profile:{}", partner.profile_id)],
+            "Following up on this.",
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        again.conversation_urn.as_deref(),
+        Some(conversation_urn(&w, &one_to_one.thread_id).as_str())
+    );
+}
+
+#[tokio::test]
+async fn the_conversation_with_a_member_is_found_in_the_mailbox() {
+    let f = common::start().await;
+    let w = world();
+    f.linkedin.me().await.unwrap();
+    let archived_one_to_one = in_categories(&w, &["ARCHIVE"])
+        .into_iter()
+        .find(|c| c.participants.len() == 1)
+        .unwrap();
+    let partner = &w.people[archived_one_to_one.participants[0]];
+
+    let mark = f.mark();
+    let found = f
+        .linkedin
+        .conversation_with(&format!("urn:li:fsd_profile:{}", partner.profile_id))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(found.thread_id, archived_one_to_one.thread_id);
+    f.snapshot("messaging_conversation_with", mark, &found.participants);
+    for r in f.sent_since(mark) {
+        assert_eq!(
+            variables(&r)["categories"],
+            json!(["INBOX", "ARCHIVE", "SPAM"])
+        );
+    }
+
+    // Nobody talked with: the whole mailbox is read, then `None`.
+    let talked: Vec<usize> = w
+        .conversations
+        .iter()
+        .flat_map(|c| c.participants.iter().copied())
+        .collect();
+    let stranger = (1..w.people.len()).find(|p| !talked.contains(p)).unwrap();
+    let none = f
+        .linkedin
+        .conversation_with(&w.people[stranger].profile_id)
+        .await
+        .unwrap();
+    assert!(none.is_none());
+}
+
+#[tokio::test]
+async fn marking_read_and_unread_shows_in_the_unread_filter() {
+    let f = common::start().await;
+    let w = world();
+    f.linkedin.me().await.unwrap();
+    let unread = in_categories(&w, &["PRIMARY_INBOX"])
+        .into_iter()
+        .find(|c| !c.read)
+        .unwrap();
+    let count_unread = || async {
+        f.linkedin
+            .conversations(ConversationFilter::inbox().unread().page_size(25))
+            .try_collect::<Vec<_>>()
+            .await
+            .unwrap()
+            .len()
+    };
+    let before = count_unread().await;
+
+    let mark = f.mark();
+    f.linkedin
+        .mark_conversation_read(&unread.thread_id)
+        .await
+        .unwrap();
+    f.snapshot("messaging_mark_conversation_read", mark, &());
+    assert_eq!(count_unread().await, before - 1);
+
+    f.linkedin
+        .mark_conversation_unread(&conversation_urn(&w, &unread.thread_id))
+        .await
+        .unwrap();
+    assert_eq!(count_unread().await, before);
+
+    // An unknown thread is reported, not ignored.
+    let err = f
+        .linkedin
+        .mark_conversation_read("2-bm8gc3VjaCB0aHJlYWQ=")
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::NotFound { .. }), "{err:?}");
+}
+
+#[tokio::test]
+async fn bad_arguments_are_refused_before_anything_is_sent() {
+    let f = common::start().await;
+    let w = world();
+    f.linkedin.me().await.unwrap();
+    let thread = w.conversations[0].thread_id.clone();
+    let mark = f.mark();
+
+    let invalid = |r: Result<Message, Error>, field: &str| match r {
+        Err(Error::InvalidInput { field: got, .. }) => assert_eq!(got, field),
+        other => panic!("expected InvalidInput {field}, got {other:?}"),
+    };
+    invalid(f.linkedin.send_message(&thread, "").await, "text");
+    invalid(f.linkedin.send_message(&thread, " \n ").await, "text");
+    let long = "x".repeat(validate::MESSAGE_TEXT_MAX + 1);
+    invalid(f.linkedin.send_message(&thread, &long).await, "text");
+    invalid(
+        f.linkedin.send_message("not a thread!", "Hi").await,
+        "conversation",
+    );
+    invalid(
+        f.linkedin
+            .send_message(
+                "urn:li:fsd_profile:ACoAABx3kQ0BsK2dYmPq7Lw9sVtZr4nE1fHjUoQ",
+                "Hi",
+            )
+            .await,
+        "conversation",
+    );
+    // Another member's mailbox.
+    let other = format!(
+        "urn:li:msg_conversation:(urn:li:fsd_profile:{},{thread})",
+        w.people[5].profile_id
+    );
+    invalid(f.linkedin.send_message(&other, "Hi").await, "conversation");
+    invalid(
+        f.linkedin
+            .start_conversation(Vec::<&str>::new(), "Hi")
+            .await,
+        "recipients",
+    );
+    let p = w.people[7].profile_id.as_str();
+    invalid(
+        f.linkedin.start_conversation([p, p], "Hi").await,
+        "recipients",
+    );
+    invalid(
+        f.linkedin.start_conversation(["bill-gates"], "Hi").await,
+        "recipients",
+    );
+    invalid(
+        f.linkedin
+            .start_conversation([w.people[0].profile_id.as_str()], "Hi")
+            .await,
+        "recipients",
+    );
+    assert!(matches!(
+        f.linkedin.mark_conversation_read("(x)").await,
+        Err(Error::InvalidInput { .. })
+    ));
+
+    let first = |filter: ConversationFilter| {
+        let mut pages = f.linkedin.conversations(filter);
+        async move { pages.try_next().await }
+    };
+    assert!(matches!(
+        first(ConversationFilter::inbox().page_size(26)).await,
+        Err(Error::InvalidInput {
+            field: "page_size",
+            ..
+        })
+    ));
+    assert!(matches!(
+        first(ConversationFilter::inbox().categories([])).await,
+        Err(Error::InvalidInput {
+            field: "categories",
+            ..
+        })
+    ));
+    let mut messages = f.linkedin.conversation_messages("a b");
+    assert!(matches!(
+        messages.try_next().await,
+        Err(Error::InvalidInput { .. })
+    ));
+
+    assert!(f.sent_since(mark).is_empty(), "{:?}", f.sent_since(mark));
+}
+
+#[tokio::test]
+async fn unknown_conversations_and_recipients_are_not_found() {
+    let f = common::start().await;
+    f.linkedin.me().await.unwrap();
+    let err = f
+        .linkedin
+        .send_message("2-bm8gc3VjaCB0aHJlYWQ=", "Hi")
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::NotFound { .. }), "{err:?}");
+    let mut messages = f.linkedin.conversation_messages("2-bm8gc3VjaCB0aHJlYWQ=");
+    let err = messages.try_next().await.unwrap_err();
+    assert!(matches!(err, Error::NotFound { .. }), "{err:?}");
+    let err = f
+        .linkedin
+        .start_conversation(["ACoAAZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZ"], "Hi")
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::NotFound { .. }), "{err:?}");
+}
+
+#[tokio::test]
+async fn a_send_that_fails_is_not_retried() {
+    // How many requests logging in and finding the member take, in a sandbox without faults.
+    let setup = {
+        let f = common::start().await;
+        f.linkedin.me().await.unwrap();
+        f.mark() as u64
+    };
+    // Then a sandbox that rate-limits every request after those.
+    let f = common::start_with(Faults {
+        rate_limit: Some(RateLimit {
+            requests: setup,
+            window: Duration::from_secs(3600),
+        }),
+        ..Faults::default()
+    })
+    .await;
+    f.linkedin.me().await.unwrap();
+    let w = world();
+    let mark = f.mark();
+    let err = f
+        .linkedin
+        .send_message(&w.conversations[0].thread_id, "Only once, please.")
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Transport(linkedin_api::transport::Error::RateLimited { .. })
+        ),
+        "{err:?}"
+    );
+    let sent = f.sent_since(mark);
+    assert_eq!(sent.len(), 1, "one attempt, no retry: {sent:?}");
+    assert_eq!(sent[0]["status"], 429);
+}

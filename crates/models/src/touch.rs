@@ -1,0 +1,884 @@
+//! The 2015 mobile "touch" API's answers (`shared/reference/touch.md`), read into meaning.
+//!
+//! The touch API answers in JSON shaped after the iPhone app's screens: each object names
+//! its widget in `tType` (`personTopCard`, `sect4`, `prt2`, `rt20`, ...) and carries its lines
+//! as `text1`, `text2`, `text3`. The types here say what those lines are (a name, a headline,
+//! "Location | Industry" split in two, a connection count parsed from its text...). What they
+//! leave out stays reachable: the facade hands them out inside [`Raw`](crate::Raw).
+//!
+//! Three endpoints (recommendations, notifications, who viewed my profile) were listed in the
+//! write-up without any shape. Their models ([`Recommendation`], [`Notifications`],
+//! [`ProfileViews`]) read the shape the sandbox gives them, designed in the same style; each
+//! says which parts are invented.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+crate::open_enum! {
+    /// The section of a background (`contextType`), which a client can filter on.
+    pub enum ContextType {
+        /// Positions.
+        Experience1 = "experience1",
+        /// Schools.
+        Education1 = "education1",
+        /// A second education section (named by the write-up, not described).
+        Education2 = "education2",
+        /// Patents. The write-up names the section but not its `contextType`; the value is
+        /// assumed by analogy with `experience1` / `education1`.
+        Patents1 = "patents1",
+        /// Projects. The write-up names the section but not its `contextType`; the value is
+        /// assumed by analogy with `experience1` / `education1`.
+        Projects1 = "projects1",
+    }
+}
+
+/// An empty [`ContextType::Other`] stands for a section without `contextType`.
+impl Default for ContextType {
+    fn default() -> Self {
+        Self::Other(String::new())
+    }
+}
+
+crate::open_enum! {
+    /// What a mailbox item is (its `tType`).
+    pub enum MailboxItemKind {
+        /// An invitation to connect.
+        Invitation = "invitation",
+        /// A message.
+        Message = "message",
+    }
+}
+
+/// An empty [`MailboxItemKind::Other`] stands for an item without `tType`.
+impl Default for MailboxItemKind {
+    fn default() -> Self {
+        Self::Other(String::new())
+    }
+}
+
+crate::open_enum! {
+    /// What a notification tells of (its `type`; the values are the sandbox's, see
+    /// [`Notifications`]).
+    pub enum NotificationKind {
+        /// Someone invited the member to connect.
+        Invitation = "invitation",
+        /// Someone commented on the member's post.
+        Comment = "comment",
+    }
+}
+
+/// An empty [`NotificationKind::Other`] stands for a notification without `type`.
+impl Default for NotificationKind {
+    fn default() -> Self {
+        Self::Other(String::new())
+    }
+}
+
+/// A member as the touch API summarises one: the logged-in member (`people/person`'s
+/// `response`, the page's `person` with `tType: pt1`), a connection (`pt3`), a mailbox
+/// sender or recipient.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct TouchPerson {
+    /// The member id (digits), the `:id` of the touch paths.
+    pub id: String,
+    /// First name.
+    pub first_name: String,
+    /// Last name.
+    pub last_name: String,
+    /// The name as displayed.
+    pub formatted_name: Option<String>,
+    /// The headline.
+    pub headline: Option<String>,
+    /// The e-mail address (the logged-in member's own summary only).
+    pub email: Option<String>,
+    /// Degrees from the viewer: 0 for the viewer, 1 to 3, `-1` out of network.
+    pub distance: Option<i32>,
+    /// Whether the member has a picture.
+    pub has_picture: bool,
+    /// The picture, small.
+    pub picture: Option<String>,
+    /// The picture as uploaded (the page's person).
+    pub original_picture: Option<String>,
+    /// The token the app sent to open an out-of-network profile (`name:xxyz`).
+    pub auth_token: Option<String>,
+    /// The industry (the page's person).
+    pub industry: Option<String>,
+    /// Where the member is (the page's person).
+    pub location: Option<String>,
+    /// Phone numbers (the page's person), as sent: the write-up does not describe them.
+    pub phone_numbers: Vec<Value>,
+    /// The widget (`pt1` on the page, `pt3` in connections), when given.
+    pub t_type: Option<String>,
+}
+
+/// The logged-in member's page (`GET /li/v1/pages/you`'s `profile`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct MyPage {
+    /// The member.
+    pub person: TouchPerson,
+    /// The page's background-like sections.
+    pub detail: Vec<BackgroundSection>,
+}
+
+/// A link from one widget to another screen.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct TouchLink {
+    /// The touch API path of the screen (`/li/v2/profile/7881116/detail/background`).
+    pub resource_path: Option<String>,
+    /// The id of what it links to (a member id for people).
+    pub id: Option<String>,
+    /// What it links to (`person`, `skill`), when given.
+    #[serde(rename(deserialize = "type"))]
+    pub kind: Option<String>,
+    /// The background section it opens, when it opens one.
+    pub target_context_type: Option<ContextType>,
+}
+
+/// Any widget of the touch API: the union of the fields the write-up shows on `tType`
+/// objects, read once and then given meaning by the public types.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+struct Widget {
+    t_type: Option<String>,
+    text1: Option<String>,
+    text2: Option<String>,
+    text3: Option<String>,
+    header: Option<String>,
+    count: Option<u64>,
+    id: Option<String>,
+    picture_url: Option<String>,
+    picture_logo: Option<String>,
+    represents_current_user: bool,
+    link: Option<TouchLink>,
+    values: Vec<Widget>,
+    // The invented widgets' own fields.
+    #[serde(rename = "type")]
+    kind: Option<String>,
+    recommendation_text: Option<String>,
+    timestamp: Option<u64>,
+    distance: Option<i32>,
+    activity_id: Option<String>,
+}
+
+impl Widget {
+    fn link_id(&self) -> Option<String> {
+        self.link.as_ref().and_then(|l| l.id.clone())
+    }
+}
+
+/// A member's top card (`GET /li/v2/profile/:id`'s `personTopCard`), its lines given meaning.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(from = "TopCardWire", rename_all = "camelCase")]
+pub struct TopCard {
+    /// The name (`text1`).
+    pub name: String,
+    /// The headline (`text2`).
+    pub headline: Option<String>,
+    /// Where the member is: `text3` before ` | `.
+    pub location: Option<String>,
+    /// The industry: `text3` after ` | `.
+    pub industry: Option<String>,
+    /// Whether it is the viewer's own card.
+    pub is_self: bool,
+    /// The connection count of `summary1` (`"139"` → 139; a capped `"500+"` → 500).
+    pub connections: Option<u32>,
+    /// The current position (`summary2`), when the card shows one.
+    pub current_position: Option<CurrentPosition>,
+    /// The member id, when the card links to the member's background.
+    pub member_id: Option<String>,
+}
+
+/// The current position on a top card (`summary2`, `tType: sum4`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct CurrentPosition {
+    /// The company (`text1`).
+    pub company: Option<String>,
+    /// The title (`text2`).
+    pub title: Option<String>,
+    /// The dates and duration as shown (`March 2011 - Present (4 years 7 months)`).
+    pub dates: Option<String>,
+    /// The company's logo.
+    pub picture_url: Option<String>,
+    /// Where it leads (the background's experience section).
+    pub link: Option<TouchLink>,
+}
+
+#[derive(Default, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+struct TopCardWire {
+    text1: Option<String>,
+    text2: Option<String>,
+    text3: Option<String>,
+    is_self: bool,
+    summary1: Option<Widget>,
+    summary2: Option<Widget>,
+}
+
+/// `"139"` → 139, `"1,055"` → 1055, `"500+"` → 500.
+fn leading_number(text: &str) -> Option<u32> {
+    let digits: String = text
+        .trim()
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == ',')
+        .filter(char::is_ascii_digit)
+        .collect();
+    digits.parse().ok()
+}
+
+/// Empty text is no text.
+fn non_empty(text: &str) -> Option<String> {
+    let text = text.trim();
+    (!text.is_empty()).then(|| text.to_owned())
+}
+
+impl From<TopCardWire> for TopCard {
+    fn from(wire: TopCardWire) -> Self {
+        let (location, industry) = match wire.text3.as_deref() {
+            Some(text) => match text.split_once(" | ") {
+                Some((place, industry)) => (non_empty(place), non_empty(industry)),
+                None => (non_empty(text), None),
+            },
+            None => (None, None),
+        };
+        let connections = wire.summary1.as_ref().and_then(|s| {
+            s.values.iter().find_map(|v| {
+                let label = v.text2.as_deref()?.trim().to_lowercase();
+                if label.starts_with("connection") {
+                    leading_number(v.text1.as_deref()?)
+                } else {
+                    None
+                }
+            })
+        });
+        let member_id = wire.summary2.as_ref().and_then(Widget::link_id);
+        let current_position = wire.summary2.map(|s| CurrentPosition {
+            company: s.text1,
+            title: s.text2,
+            dates: s.text3,
+            picture_url: s.picture_url,
+            link: s.link,
+        });
+        Self {
+            name: wire.text1.unwrap_or_default(),
+            headline: wire.text2,
+            location,
+            industry,
+            is_self: wire.is_self,
+            connections,
+            current_position,
+            member_id,
+        }
+    }
+}
+
+/// A member's connections (`GET /li/v1/people/:id/connections`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct Connections {
+    /// How many connections the member has in all.
+    pub total: u64,
+    /// How many are listed here (at most the `count` asked for).
+    pub count: Option<u64>,
+    /// The connections listed (`values`).
+    #[serde(rename(deserialize = "values"))]
+    pub people: Vec<TouchPerson>,
+}
+
+/// One section of a background (`tType: sect4`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct BackgroundSection {
+    /// Which section (`contextType`).
+    #[serde(rename(deserialize = "contextType"))]
+    pub context: ContextType,
+    /// Its entries (`values`).
+    #[serde(rename(deserialize = "values"))]
+    pub items: Vec<BackgroundItem>,
+}
+
+/// One entry of a background section (`tType: prt2`): a school or a position.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(from = "Widget", rename_all = "camelCase")]
+pub struct BackgroundItem {
+    /// The school or company (`header`).
+    pub organization: Option<String>,
+    /// The degree and field, or the title (`text1`).
+    pub title: Option<String>,
+    /// The line below (`text2`; dates in the sandbox, not described by the write-up).
+    pub subtitle: Option<String>,
+    /// The third line (`text3`; a description in the sandbox, not described by the write-up).
+    pub description: Option<String>,
+    /// The organization's logo.
+    pub picture_url: Option<String>,
+    /// The placeholder logo's name (`education_grey`).
+    pub picture_logo: Option<String>,
+}
+
+impl From<Widget> for BackgroundItem {
+    fn from(w: Widget) -> Self {
+        Self {
+            organization: w.header,
+            title: w.text1,
+            subtitle: w.text2,
+            description: w.text3,
+            picture_url: w.picture_url,
+            picture_logo: w.picture_logo,
+        }
+    }
+}
+
+/// A skill's endorsements (`GET /li/v2/people/:id/endorsements`, one element of `values`):
+/// the first inner value (`rt20`) names the skill and its count, the following ones (`rt24`)
+/// are endorsers.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(from = "EndorsementWire", rename_all = "camelCase")]
+pub struct Endorsement {
+    /// The skill (`text1` of the `rt20`).
+    pub skill: String,
+    /// How many endorsed it (`count`).
+    pub count: u32,
+    /// The endorsers listed.
+    pub endorsers: Vec<Endorser>,
+    /// The touch path of the skill's endorsements (`/li/v2/people/endorsements?skill=…`).
+    pub resource_path: Option<String>,
+}
+
+/// A member who endorsed a skill (`tType: rt24`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct Endorser {
+    /// Name (`text1`).
+    pub name: String,
+    /// Headline (`text2`).
+    pub headline: Option<String>,
+    /// The endorser's member id (from the link).
+    pub member_id: Option<String>,
+    /// Picture.
+    pub picture_url: Option<String>,
+    /// Whether the endorser is the viewer.
+    pub represents_current_user: bool,
+}
+
+#[derive(Default, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+struct EndorsementWire {
+    resource_path: Option<String>,
+    values: Vec<Widget>,
+}
+
+impl From<EndorsementWire> for Endorsement {
+    fn from(wire: EndorsementWire) -> Self {
+        let mut rest: Vec<Widget> = Vec::new();
+        let mut head = None;
+        for v in wire.values {
+            if head.is_none() && (v.t_type.as_deref() == Some("rt20") || v.t_type.is_none()) {
+                head = Some(v);
+            } else {
+                rest.push(v);
+            }
+        }
+        let head = head.unwrap_or_default();
+        let endorsers: Vec<Endorser> = rest
+            .into_iter()
+            .filter(|v| v.t_type.as_deref() != Some("rt20"))
+            .map(|v| Endorser {
+                member_id: v.link_id(),
+                name: v.text1.unwrap_or_default(),
+                headline: v.text2,
+                picture_url: v.picture_url,
+                represents_current_user: v.represents_current_user,
+            })
+            .collect();
+        let count = head
+            .count
+            .and_then(|c| u32::try_from(c).ok())
+            .unwrap_or_else(|| u32::try_from(endorsers.len()).unwrap_or(u32::MAX));
+        Self {
+            skill: head.text1.unwrap_or_default(),
+            count,
+            endorsers,
+            resource_path: wire.resource_path,
+        }
+    }
+}
+
+/// The logged-in member's mailbox (`GET /li/v1/pages/mailbox`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct Mailbox {
+    /// Pending invitations.
+    pub invitations: MailboxPage<MailboxItem>,
+    /// Messages.
+    pub messages: MailboxPage<MailboxItem>,
+}
+
+/// One page of a mailbox list, with its paging fields.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(
+    default,
+    rename_all = "camelCase",
+    bound(deserialize = "T: Deserialize<'de>")
+)]
+pub struct MailboxPage<T> {
+    /// How many there are in all.
+    pub total: u64,
+    /// The offset of this page.
+    pub start: u64,
+    /// The page size.
+    pub count: u64,
+    /// How many are unread (messages only).
+    pub unread: Option<u64>,
+    /// How many are not seen yet.
+    pub unseen: Option<u64>,
+    /// How many were dropped from the list.
+    pub dropped_count: Option<u64>,
+    /// This page's items (`values`).
+    #[serde(rename(deserialize = "values"))]
+    pub items: Vec<T>,
+}
+
+impl<T> Default for MailboxPage<T> {
+    fn default() -> Self {
+        Self {
+            total: 0,
+            start: 0,
+            count: 0,
+            unread: None,
+            unseen: None,
+            dropped_count: None,
+            items: Vec::new(),
+        }
+    }
+}
+
+/// An invitation or a message of the mailbox.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct MailboxItem {
+    /// Invitation or message (`tType`).
+    #[serde(rename(deserialize = "tType"))]
+    pub kind: MailboxItemKind,
+    /// The item id (`I60118598766633_500`).
+    pub id: String,
+    /// The subject.
+    pub subject: Option<String>,
+    /// The text.
+    pub body: Option<String>,
+    /// Who sent it.
+    pub from: Option<TouchPerson>,
+    /// Who it went to (messages).
+    pub to: Vec<TouchPerson>,
+    /// The folder (`inbox`).
+    pub folder: Option<String>,
+    /// Whether it was read.
+    pub read: bool,
+    /// Whether it was seen.
+    pub seen: bool,
+    /// When it was sent, in epoch milliseconds.
+    pub timestamp: Option<u64>,
+    /// Whether the inviter wrote a note of their own (invitations).
+    pub is_custom_message: Option<bool>,
+    /// Whether it is an InMail (messages).
+    #[serde(rename(deserialize = "isMsgTypeInmail"))]
+    pub is_inmail: Option<bool>,
+    /// Whether the member replied (messages).
+    pub has_replied: Option<bool>,
+}
+
+/// A recommendation of a member (`GET /li/v2/profile/:id/detail/recommendations`, one
+/// element of `values`).
+///
+/// **Invented shape**: the write-up lists the endpoint without one. The sandbox answers
+/// `{"total", "values": [{"tType": "rec1", "text1", "text2", "text3", "recommendationText",
+/// "pictureUrl", "link"}]}` in the style of the endorsers (`rt24`); `rec1`, `text3` as the
+/// relationship and `recommendationText` are invented.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(from = "Widget", rename_all = "camelCase")]
+pub struct Recommendation {
+    /// Who recommends (`text1`).
+    pub recommender: String,
+    /// Their headline (`text2`).
+    pub headline: Option<String>,
+    /// How they know the member (`text3`).
+    pub relationship: Option<String>,
+    /// The recommendation (`recommendationText`).
+    pub text: Option<String>,
+    /// The recommender's member id (from the link).
+    pub member_id: Option<String>,
+    /// The recommender's picture.
+    pub picture_url: Option<String>,
+}
+
+impl From<Widget> for Recommendation {
+    fn from(w: Widget) -> Self {
+        Self {
+            member_id: w.link_id(),
+            recommender: w.text1.unwrap_or_default(),
+            headline: w.text2,
+            relationship: w.text3,
+            text: w.recommendation_text,
+            picture_url: w.picture_url,
+        }
+    }
+}
+
+/// The logged-in member's notifications (`GET /li/v2/notifications`).
+///
+/// **Invented shape**: the write-up lists the endpoint without one. The sandbox answers
+/// `{"total", "start", "count", "values": [{"tType": "notif1", "type", "text1", "text2",
+/// "timestamp", "pictureUrl", "link", "activityId"}]}`, paged like the mailbox; `notif1`, the
+/// `type` values and `activityId` are invented.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct Notifications {
+    /// How many there are in all.
+    pub total: u64,
+    /// The offset of this page.
+    pub start: u64,
+    /// The page size.
+    pub count: u64,
+    /// This page's notifications, newest first (`values`).
+    #[serde(rename(deserialize = "values"))]
+    pub items: Vec<Notification>,
+}
+
+/// One notification (see [`Notifications`] for what is invented).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(from = "Widget", rename_all = "camelCase")]
+pub struct Notification {
+    /// What it tells of (`type`).
+    pub kind: NotificationKind,
+    /// What happened, as shown (`text1`).
+    pub text: String,
+    /// The comment or the note, when there is one (`text2`).
+    pub detail: Option<String>,
+    /// When, in epoch milliseconds.
+    pub timestamp: Option<u64>,
+    /// Who did it: their member id (from the link).
+    pub actor_id: Option<String>,
+    /// Their picture.
+    pub picture_url: Option<String>,
+    /// The post it is about (comments), its activity id.
+    pub activity_id: Option<String>,
+}
+
+impl From<Widget> for Notification {
+    fn from(w: Widget) -> Self {
+        Self {
+            actor_id: w.link_id(),
+            kind: w
+                .kind
+                .as_deref()
+                .map(|k| {
+                    k.parse()
+                        .unwrap_or_else(|never: std::convert::Infallible| match never {})
+                })
+                .unwrap_or_default(),
+            text: w.text1.unwrap_or_default(),
+            detail: w.text2,
+            timestamp: w.timestamp,
+            picture_url: w.picture_url,
+            activity_id: w.activity_id,
+        }
+    }
+}
+
+/// Who viewed the logged-in member's profile (`GET /li/v2/wvmp`).
+///
+/// **Invented shape**: the write-up lists the endpoint without one. The sandbox answers
+/// `{"total", "start", "count", "values": [{"tType": "wvmp1", "text1", "text2", "distance",
+/// "timestamp", "pictureUrl", "link"}]}`, paged like the mailbox, its items in the style of
+/// the endorsers (`rt24`); `wvmp1` and the combination are invented.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct ProfileViews {
+    /// How many views there are in all.
+    pub total: u64,
+    /// The offset of this page.
+    pub start: u64,
+    /// The page size.
+    pub count: u64,
+    /// The viewers, newest view first (`values`).
+    #[serde(rename(deserialize = "values"))]
+    pub viewers: Vec<Viewer>,
+}
+
+/// One profile view (see [`ProfileViews`] for what is invented).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(from = "Widget", rename_all = "camelCase")]
+pub struct Viewer {
+    /// Name (`text1`).
+    pub name: String,
+    /// Headline (`text2`).
+    pub headline: Option<String>,
+    /// Degrees from the member: 1 to 3, `-1` out of network.
+    pub distance: Option<i32>,
+    /// When they looked, in epoch milliseconds.
+    pub timestamp: Option<u64>,
+    /// Their member id (from the link).
+    pub member_id: Option<String>,
+    /// Their picture.
+    pub picture_url: Option<String>,
+}
+
+impl From<Widget> for Viewer {
+    fn from(w: Widget) -> Self {
+        Self {
+            member_id: w.link_id(),
+            name: w.text1.unwrap_or_default(),
+            headline: w.text2,
+            distance: w.distance,
+            timestamp: w.timestamp,
+            picture_url: w.picture_url,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    //! The write-up's examples, as written in `shared/reference/touch.md`.
+
+    use super::*;
+    use crate::Raw;
+
+    #[test]
+    fn the_person_example() {
+        let body = r#"{"response": {"authToken": "name:xxyz", "distance": 0, "email": "ada@example.com",
+  "firstName": "Ada", "formattedName": "Ada Byron", "hasPicture": true, "headline": "Engineer",
+  "id": "293949", "lastName": "Byron",
+  "picture": "https://media.licdn.com/mpr/mpr/shrinknp_100_100/p/1/000/202/111/123937.jpg"}}"#;
+        let value: Value = serde_json::from_str(body).unwrap();
+        let person: Raw<TouchPerson> = crate::extract(&value, "/response").unwrap();
+        assert_eq!(person.id, "293949");
+        assert_eq!(
+            (person.first_name.as_str(), person.last_name.as_str()),
+            ("Ada", "Byron")
+        );
+        assert_eq!(person.formatted_name.as_deref(), Some("Ada Byron"));
+        assert_eq!(person.email.as_deref(), Some("ada@example.com"));
+        assert_eq!(person.distance, Some(0));
+        assert!(person.has_picture);
+        assert_eq!(person.auth_token.as_deref(), Some("name:xxyz"));
+        assert_eq!(person.raw()["headline"], "Engineer");
+    }
+
+    #[test]
+    fn the_page_fields() {
+        // The write-up lists the page's fields without an example; these are its names.
+        let body = r#"{"profile": {"person": {"lastName": "Byron", "originalPicture": "https://media.licdn.com/o.jpg",
+  "tType": "pt1", "distance": 0, "formattedName": "Ada Byron", "authToken": "name:xxyz",
+  "industry": "Computer Networking", "picture": "https://media.licdn.com/p.jpg", "phoneNumbers": [],
+  "hasPicture": true, "firstName": "Ada", "location": "San Francisco, California", "id": "293949",
+  "headline": "Engineer"}, "detail": [{"tType": "sect4", "contextType": "education1", "values": []}]}}"#;
+        let value: Value = serde_json::from_str(body).unwrap();
+        let page: MyPage = crate::extract(&value, "/profile").unwrap();
+        assert_eq!(page.person.t_type.as_deref(), Some("pt1"));
+        assert_eq!(page.person.industry.as_deref(), Some("Computer Networking"));
+        assert_eq!(
+            page.person.location.as_deref(),
+            Some("San Francisco, California")
+        );
+        assert_eq!(page.detail[0].context, ContextType::Education1);
+    }
+
+    #[test]
+    fn the_top_card_example() {
+        let body = r#"{"personTopCard": {
+  "tType": "personTopCard", "text1": "Ada Byron", "text2": "Founder at Example",
+  "text3": "San Francisco, California | Computer Networking", "isSelf": true,
+  "summary1": {"tType": "sum1", "values": [{"tType": "sum2", "text1": "139", "text2": "connections"}]},
+  "summary2": {"tType": "sum4", "text1": "Example", "text2": "Founder",
+    "text3": "March 2011 - Present (4 years 7 months)",
+    "pictureUrl": "https://media.licdn.com/media/p/2/000/1a7/291/d8d8d8s.png", "pictureLogo": "company_tc",
+    "link": {"targetContextType": "experience1", "partialData": {"title": "Ada Byron"},
+             "resourcePath": "/li/v2/profile/7881116/detail/background", "id": "7881116"}}}}"#;
+        let value: Value = serde_json::from_str(body).unwrap();
+        let card: Raw<TopCard> = crate::extract(&value, "/personTopCard").unwrap();
+        assert_eq!(card.name, "Ada Byron");
+        assert_eq!(card.headline.as_deref(), Some("Founder at Example"));
+        assert_eq!(card.location.as_deref(), Some("San Francisco, California"));
+        assert_eq!(card.industry.as_deref(), Some("Computer Networking"));
+        assert!(card.is_self);
+        assert_eq!(card.connections, Some(139));
+        assert_eq!(card.member_id.as_deref(), Some("7881116"));
+        let position = card.current_position.as_ref().unwrap();
+        assert_eq!(position.company.as_deref(), Some("Example"));
+        assert_eq!(position.title.as_deref(), Some("Founder"));
+        assert_eq!(
+            position.dates.as_deref(),
+            Some("March 2011 - Present (4 years 7 months)")
+        );
+        let link = position.link.as_ref().unwrap();
+        assert_eq!(link.target_context_type, Some(ContextType::Experience1));
+        assert_eq!(
+            link.resource_path.as_deref(),
+            Some("/li/v2/profile/7881116/detail/background")
+        );
+        assert_eq!(card.raw()["summary2"]["pictureLogo"], "company_tc");
+    }
+
+    #[test]
+    fn top_card_lines_that_differ() {
+        let card: TopCard = serde_json::from_str(
+            r#"{"text1": "A", "text3": "Berlin, Germany",
+                "summary1": {"values": [{"text1": "500+", "text2": "connections"}]}}"#,
+        )
+        .unwrap();
+        assert_eq!(card.location.as_deref(), Some("Berlin, Germany"));
+        assert_eq!(card.industry, None);
+        assert_eq!(card.connections, Some(500));
+        assert_eq!(card.current_position, None);
+        assert_eq!(leading_number("1,055"), Some(1055));
+        assert_eq!(leading_number("many"), None);
+    }
+
+    #[test]
+    fn the_connections_example() {
+        let body = r#"{"total": 1055, "count": 1055, "values": [
+  {"authToken": "name:xxyz", "distance": 2, "firstName": "Grace", "formattedName": "Grace Hopper",
+   "headline": "Director of Product", "id": "10420023", "lastName": "Hopper", "hasPicture": true,
+   "picture": "https://media.licdn.com/mpr/mpr/shrinknp_200_200/AAEEAQAAAkm.jpg", "tType": "pt3"}]}"#;
+        let connections: Connections = serde_json::from_str(body).unwrap();
+        assert_eq!(connections.total, 1055);
+        assert_eq!(connections.count, Some(1055));
+        let grace = &connections.people[0];
+        assert_eq!(grace.id, "10420023");
+        assert_eq!(grace.formatted_name.as_deref(), Some("Grace Hopper"));
+        assert_eq!(grace.distance, Some(2));
+        assert_eq!(grace.t_type.as_deref(), Some("pt3"));
+    }
+
+    #[test]
+    fn the_background_example() {
+        let body = r#"{"values": [{"tType": "sect4", "contextType": "education1", "values": [
+  {"tType": "prt2", "text1": "B.A., English and History", "header": "Example College",
+   "pictureUrl": "https://media.licdn.com/mpr/mpr/shrinknp_100_100/p/1/005/011/0ec/4deadbeef.png",
+   "pictureLogo": "education_grey"}]}]}"#;
+        let value: Value = serde_json::from_str(body).unwrap();
+        let sections: Vec<BackgroundSection> = crate::extract(&value, "/values").unwrap();
+        assert_eq!(sections[0].context, ContextType::Education1);
+        let item = &sections[0].items[0];
+        assert_eq!(item.organization.as_deref(), Some("Example College"));
+        assert_eq!(item.title.as_deref(), Some("B.A., English and History"));
+        assert_eq!(item.picture_logo.as_deref(), Some("education_grey"));
+        assert_eq!(item.subtitle, None);
+
+        let other: BackgroundSection =
+            serde_json::from_str(r#"{"contextType": "honors3", "values": []}"#).unwrap();
+        assert_eq!(other.context, ContextType::Other("honors3".into()));
+    }
+
+    #[test]
+    fn the_endorsements_example() {
+        // The write-up gives the outer shape and the two inner values separately; they are
+        // put together here as written.
+        let body = r#"{"values": [{"resourcePath": "/li/v2/people/endorsements?skill=Internal%20Communications", "values": [
+  {"tType": "rt20", "text1": "Internal Communications", "count": 2, "id": "7881116", "type": "skill"},
+  {"tType": "rt24", "representsCurrentUser": false, "text1": "Name", "text2": "Headline", "pictureUrl": "...",
+   "link": {"resourcePath": "/li/v1/people/24631444/profile", "id": "24631444", "type": "person"}}]}]}"#;
+        let value: Value = serde_json::from_str(body).unwrap();
+        let skills: Vec<Endorsement> = crate::extract(&value, "/values").unwrap();
+        let skill = &skills[0];
+        assert_eq!(skill.skill, "Internal Communications");
+        assert_eq!(skill.count, 2);
+        assert_eq!(
+            skill.resource_path.as_deref(),
+            Some("/li/v2/people/endorsements?skill=Internal%20Communications")
+        );
+        assert_eq!(skill.endorsers.len(), 1);
+        let endorser = &skill.endorsers[0];
+        assert_eq!(endorser.name, "Name");
+        assert_eq!(endorser.headline.as_deref(), Some("Headline"));
+        assert_eq!(endorser.member_id.as_deref(), Some("24631444"));
+        assert!(!endorser.represents_current_user);
+    }
+
+    #[test]
+    fn the_mailbox_example() {
+        // As written, except that the messages' `"from": {...}, "to": [{...}]` (elided in the
+        // write-up, not JSON) hold the invitation's sender.
+        let from = r#"{"firstName": "...", "lastName": "...",
+    "formattedName": "...", "id": "38373", "headline": "...", "hasPicture": true, "picture": "...",
+    "authToken": "name:xxzy"}"#;
+        let body = format!(
+            r#"{{"invitations": {{"total": 1, "start": 0, "count": 20, "droppedCount": 0, "unseen": 0, "values": [
+   {{"isCustomMessage": false, "read": false, "folder": "inbox", "tType": "invitation",
+    "subject": "Invitation to connect on LinkedIn", "from": {from}, "id": "I60118598766633_500", "body": "...", "seen": true,
+    "timestamp": 1433339090205}}]}},
+ "messages": {{"total": 44, "unread": 0, "start": 0, "count": 20, "droppedCount": 0, "unseen": 0, "values": [
+   {{"read": true, "folder": "inbox", "tType": "message", "subject": "great to meet you last week",
+    "from": {from}, "to": [{from}], "isMsgTypeInmail": false, "id": "I6043170444767420416_500",
+    "body": "...", "seen": true, "timestamp": 1440804110685, "hasReplied": false}}]}}}}"#
+        );
+        let mailbox: Mailbox = serde_json::from_str(&body).unwrap();
+        let invitations = &mailbox.invitations;
+        assert_eq!(
+            (invitations.total, invitations.start, invitations.count),
+            (1, 0, 20)
+        );
+        assert_eq!(invitations.unseen, Some(0));
+        assert_eq!(invitations.dropped_count, Some(0));
+        assert_eq!(invitations.unread, None);
+        let invitation = &invitations.items[0];
+        assert_eq!(invitation.kind, MailboxItemKind::Invitation);
+        assert_eq!(invitation.id, "I60118598766633_500");
+        assert_eq!(invitation.is_custom_message, Some(false));
+        assert_eq!(invitation.from.as_ref().unwrap().id, "38373");
+        assert_eq!(invitation.timestamp, Some(1_433_339_090_205));
+        assert!(invitation.seen && !invitation.read);
+
+        let messages = &mailbox.messages;
+        assert_eq!((messages.total, messages.unread), (44, Some(0)));
+        let message = &messages.items[0];
+        assert_eq!(message.kind, MailboxItemKind::Message);
+        assert_eq!(
+            message.subject.as_deref(),
+            Some("great to meet you last week")
+        );
+        assert_eq!(message.is_inmail, Some(false));
+        assert_eq!(message.has_replied, Some(false));
+        assert_eq!(message.to.len(), 1);
+    }
+
+    #[test]
+    fn the_invented_shapes() {
+        let recommendation: Recommendation = serde_json::from_str(
+            r#"{"tType": "rec1", "text1": "Grace Hopper", "text2": "Director", "text3": "Grace worked with Ada at Example",
+                "recommendationText": "Ada is great.", "link": {"id": "10420023", "type": "person"}}"#,
+        )
+        .unwrap();
+        assert_eq!(recommendation.recommender, "Grace Hopper");
+        assert_eq!(recommendation.text.as_deref(), Some("Ada is great."));
+        assert_eq!(recommendation.member_id.as_deref(), Some("10420023"));
+
+        let notifications: Notifications = serde_json::from_str(
+            r#"{"total": 3, "start": 0, "count": 20, "values": [
+                {"tType": "notif1", "type": "comment", "text1": "Grace commented on your post", "text2": "Nice",
+                 "timestamp": 5, "link": {"id": "10420023"}, "activityId": "7"},
+                {"tType": "notif1", "type": "poke", "text1": "?"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(notifications.total, 3);
+        assert_eq!(notifications.items[0].kind, NotificationKind::Comment);
+        assert_eq!(notifications.items[0].actor_id.as_deref(), Some("10420023"));
+        assert_eq!(notifications.items[0].activity_id.as_deref(), Some("7"));
+        assert_eq!(
+            notifications.items[1].kind,
+            NotificationKind::Other("poke".into())
+        );
+
+        let views: ProfileViews = serde_json::from_str(
+            r#"{"total": 1, "values": [{"tType": "wvmp1", "text1": "Grace Hopper", "distance": -1,
+                "timestamp": 9, "link": {"id": "10420023"}}]}"#,
+        )
+        .unwrap();
+        assert_eq!(views.viewers[0].distance, Some(-1));
+        assert_eq!(views.viewers[0].member_id.as_deref(), Some("10420023"));
+    }
+}
