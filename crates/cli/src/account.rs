@@ -184,10 +184,11 @@ pub(crate) async fn login(args: LoginArgs, conn: &Connection) -> Result<String, 
 }
 
 fn password(args: &LoginArgs) -> Result<String, Failure> {
-    if let Ok(p) = std::env::var("LINKEDIN_PASSWORD") {
-        if !p.is_empty() {
-            return Ok(p);
-        }
+    if let Some(p) = std::env::var("LINKEDIN_PASSWORD")
+        .ok()
+        .filter(|p| !p.is_empty())
+    {
+        return Ok(p);
     }
     if args.password_stdin {
         let mut line = String::new();

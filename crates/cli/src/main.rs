@@ -11,6 +11,7 @@ use std::process::ExitCode;
 use clap::{CommandFactory, Parser, Subcommand};
 
 mod account;
+mod commands;
 mod demo;
 mod exit;
 mod output;
@@ -56,6 +57,30 @@ enum Command {
     Logout,
     /// Show who the commands act as.
     Whoami,
+    /// Profiles: look up, experiences, skills, contact info, who viewed me.
+    #[command(subcommand)]
+    Profile(commands::profile::Cmd),
+    /// Search people, companies, jobs and posts.
+    #[command(subcommand)]
+    Search(commands::search::Cmd),
+    /// Company and school pages, their updates, follow and unfollow.
+    #[command(subcommand)]
+    Company(commands::company::Cmd),
+    /// Job postings and how your skills match them.
+    #[command(subcommand)]
+    Jobs(commands::jobs::Cmd),
+    /// Conversations: list, read, send, start, mark read.
+    #[command(subcommand)]
+    Messages(commands::messages::Cmd),
+    /// Invitations and connections: list, accept, reject, send.
+    #[command(subcommand)]
+    Invitations(commands::invitations::Cmd),
+    /// Posts and the feed: a profile's posts, the feed, comments, reactions, react.
+    #[command(subcommand)]
+    Feed(commands::feed::Cmd),
+    /// The mobile "touch" API of 2015 (retired by LinkedIn; served by the sandbox).
+    #[command(subcommand)]
+    Touch(commands::touch::Cmd),
     /// Encode, decode and inspect Rest.li 2.0 text (what Voyager URLs carry).
     #[command(subcommand)]
     Restli(restli_cmd::RestliCommand),
@@ -152,6 +177,15 @@ async fn run(command: Command, conn: &Connection, out: Out) -> Result<(), Failur
                 )
             })
         }
+        Command::Profile(cmd) => commands::profile::run(cmd, conn, out).await,
+        Command::Search(cmd) => commands::search::run(cmd, conn, out).await,
+        Command::Company(cmd) => commands::company::run(cmd, conn, out).await,
+        Command::Jobs(cmd) => commands::jobs::run(cmd, conn, out).await,
+        Command::Messages(cmd) => commands::messages::run(cmd, conn, out).await,
+        Command::Invitations(cmd) => commands::invitations::run(cmd, conn, out).await,
+        Command::Feed(cmd) => commands::feed::run(cmd, conn, out).await,
+        Command::Touch(cmd) => commands::touch::run(cmd, conn, out).await,
+        // Handled before the runtime starts.
         Command::Restli(_)
         | Command::Sandbox(_)
         | Command::Completions { .. }
