@@ -7,17 +7,32 @@
 //! (`linkedin-catalogue`), sent by `linkedin-transport`, and read into `linkedin-models`.
 //!
 //! ```no_run
-//! use linkedin_api::{Linkedin, Login};
+//! use futures::TryStreamExt;
+//! use linkedin_api::{ConversationFilter, Linkedin, Login, PeopleSearch, SessionStore};
 //!
-//! # async fn run() -> linkedin_api::Result<()> {
-//! let linkedin = Linkedin::builder()
-//!     .login(Login::password("me@example.com", "my password"))
-//!     .build()
-//!     .await?;
-//! let me = linkedin.me().await?;
-//! println!("{} {}", me.first_name, me.last_name);
-//! # Ok(())
-//! # }
+//! async fn run() -> linkedin_api::Result<()> {
+//!     let linkedin = Linkedin::builder()
+//!         .login(Login::password("me@example.com", "my password")) // or cookies, cookie_file, saved
+//!         .session_store(SessionStore::default_location()?)
+//!         .build()
+//!         .await?;
+//!     let profile = linkedin.full_profile("some-public-id").await?; // 4 requests, ~2 round trips
+//!     println!("{} {}", profile.profile.first_name, profile.profile.last_name);
+//!
+//!     let mut people = linkedin.search_people(PeopleSearch::keywords("rust")).limit(100);
+//!     while let Some(person) = people.try_next().await? {
+//!         println!("{} — {}", person.name, person.headline.unwrap_or_default());
+//!     }
+//!
+//!     let unread: Vec<_> = linkedin
+//!         .conversations(ConversationFilter::inbox().unread())
+//!         .try_collect()
+//!         .await?;
+//!     for c in unread {
+//!         linkedin.send_message(&c.urn, "Thanks, I'll get back to you.").await?;
+//!     }
+//!     Ok(())
+//! }
 //! ```
 
 mod client;
