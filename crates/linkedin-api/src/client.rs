@@ -158,6 +158,8 @@ pub(crate) struct Inner {
     pub(crate) transport: Transport,
     /// The logged-in member, found once.
     pub(crate) me: tokio::sync::OnceCell<Me>,
+    /// Public ids already resolved to profile ids (a member's profile id never changes).
+    pub(crate) resolved: std::sync::Mutex<std::collections::HashMap<String, String>>,
 }
 
 impl Linkedin {
@@ -187,6 +189,7 @@ impl Linkedin {
             inner: Arc::new(Inner {
                 transport,
                 me: tokio::sync::OnceCell::new(),
+                resolved: std::sync::Mutex::default(),
             }),
         }
     }

@@ -95,12 +95,16 @@ fn page_may_help(error: &Error) -> bool {
     }
 }
 
+/// How many resolved public ids a client remembers.
+const RESOLVED_KEPT: usize = 10_000;
+
 impl Linkedin {
     /// Resolves a public id (`linkedin.com/in/<id>`) to its profile URN `urn:li:fsd_profile:…`.
     ///
     /// Python: `_resolve_public_id_to_urn`
     ///
-    /// The URN never changes for a member: keep it.
+    /// The URN never changes for a member: the client remembers it (up to
+    /// 10,000 public ids), so later calls with the same public id need no request for it.
     ///
     /// The cheapest way first: the dash `memberIdentity` finder with the top-card projection
     /// (catalogue `profile_dash_by_vanity`); when LinkedIn refuses that projection or its
@@ -128,17 +132,38 @@ impl Linkedin {
         Ok(profile_urn(&id)?.into())
     }
 
-    /// The profile id of a public id: the finder, then the page.
+    /// The profile id of a public id: remembered from an earlier call, else the finder, then
+    /// the page.
     async fn resolve_profile_id(&self, public_id: &str) -> Result<String> {
-        match self.resolve_by_finder(public_id).await {
-            Ok(Some(id)) => return Ok(id),
-            Ok(None) => {}
+        let key = public_id.to_lowercase();
+        if let Some(id) = self.resolved_lock().get(&key) {
+            return Ok(id.clone());
+        }
+        let id = match self.resolve_by_finder(public_id).await {
+            Ok(Some(id)) => id,
+            Ok(None) => self.resolve_by_page(public_id).await?,
             Err(e) if page_may_help(&e) => {
                 tracing::debug!(error = %e, "the profile finder failed; reading the profile page");
+                self.resolve_by_page(public_id).await?
             }
             Err(e) => return Err(e),
+        };
+        let mut cache = self.resolved_lock();
+        // Bounded: a long-running client looking up many members keeps the latest ones.
+        if cache.len() >= RESOLVED_KEPT {
+            cache.clear();
         }
-        self.resolve_by_page(public_id).await
+        cache.insert(key, id.clone());
+        Ok(id)
+    }
+
+    fn resolved_lock(
+        &self,
+    ) -> std::sync::MutexGuard<'_, std::collections::HashMap<String, String>> {
+        self.inner
+            .resolved
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     /// The finder with the top-card projection: the profile id, `None` when it finds nobody.

@@ -414,3 +414,23 @@ async fn retired_profile_endpoints_are_gone_without_a_request() {
     let err = f.linkedin.profile_network_info("a b").await.unwrap_err();
     assert!(matches!(err, Error::InvalidInput { .. }), "{err}");
 }
+
+#[tokio::test]
+async fn a_resolved_public_id_is_remembered() {
+    let f = common::start().await;
+    let mark = f.mark();
+    let first = f.linkedin.resolve_public_id("demo-member").await.unwrap();
+    let lookups = f.sent_since(mark).len();
+    assert_eq!(lookups, 1);
+    let again = f.linkedin.resolve_public_id("Demo-Member").await.unwrap();
+    assert_eq!(first, again);
+    assert_eq!(f.sent_since(mark).len(), lookups, "no second lookup");
+    // A full profile by the same public id now takes one round of requests.
+    let mark = f.mark();
+    f.linkedin.full_profile("demo-member").await.unwrap();
+    assert_eq!(
+        f.sent_since(mark).len(),
+        3,
+        "profile, positions and sections; no lookup"
+    );
+}
