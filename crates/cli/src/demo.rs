@@ -188,7 +188,7 @@ async fn company_and_jobs(li: &Linkedin, r: &mut Report) -> Result<(), Failure> 
         .collect();
     r.step(
         "Jobs posted in the last 30 days",
-        "jobs search --keywords engineer --listed-within-days 30 --limit 5",
+        "jobs search --keywords engineer --listed-within 30d --limit 5",
         to_json(&jobs),
         &lines,
     );

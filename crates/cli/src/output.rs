@@ -154,3 +154,54 @@ fn write_line(line: &str) -> Result<(), Failure> {
         Err(e) => Err(Failure::internal(format!("cannot write to stdout: {e}"))),
     }
 }
+
+/// A time in ms since the epoch as `YYYY-MM-DD HH:MM` (UTC), for text output; empty when
+/// unknown.
+pub(crate) fn date_time(ms: Option<i64>) -> String {
+    let Some(ms) = ms else {
+        return String::new();
+    };
+    let secs = ms.div_euclid(1000);
+    let (days, of_day) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
+    // Days since 1970-01-01 to a civil date (H. Hinnant's `civil_from_days`).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02} {:02}:{:02}",
+        of_day / 3600,
+        of_day % 3600 / 60
+    )
+}
+
+/// `text` on one line (line breaks as spaces), cut to `max` characters with `…`.
+pub(crate) fn one_line(text: &str, max: usize) -> String {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max {
+        flat
+    } else {
+        let cut: String = flat.chars().take(max.saturating_sub(1)).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_lines() {
+        assert_eq!(date_time(Some(0)), "1970-01-01 00:00");
+        assert_eq!(date_time(Some(1_709_251_199_000)), "2024-02-29 23:59");
+        assert_eq!(date_time(Some(951_782_400_000)), "2000-02-29 00:00");
+        assert_eq!(date_time(None), "");
+        assert_eq!(one_line("a\n b  c", 10), "a b c");
+        assert_eq!(one_line("abcdefghij", 5), "abcd…");
+    }
+}

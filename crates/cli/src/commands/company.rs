@@ -1,19 +1,238 @@
-//! `linkedin company ...`.
+//! `linkedin company ...`: company and school pages, a company's updates, following and
+//! unfollowing a page.
 
 use clap::Subcommand;
+use linkedin_api::models::Raw;
+use linkedin_api::models::company::{Company, CompanyUpdate};
+use serde::Serialize;
 
+use super::search::{Limit, excerpt};
 use crate::account::Connection;
 use crate::exit::Failure;
 use crate::output::Out;
 
+/// The most updates a page of `company_updates` holds.
+const UPDATES_PAGE: usize = 100;
+
 /// The `company` commands.
 #[derive(Subcommand, Debug)]
 pub(crate) enum Cmd {
-    /// Not written yet.
-    Todo,
+    /// A company's page: name, tagline, industry, size, headquarters, followers, whether you
+    /// follow it, About.
+    #[command(after_help = "Example: linkedin company show linkedin")]
+    Show {
+        /// The universal name: the slug of linkedin.com/company/<universal name>.
+        universal_name: String,
+    },
+    /// A school's page.
+    #[command(after_help = "Example: linkedin company school university-of-queensland")]
+    School {
+        /// The universal name: the slug of linkedin.com/school/<universal name>.
+        universal_name: String,
+    },
+    /// A company's updates (its posts), newest first.
+    #[command(after_help = "Example: linkedin company updates linkedin --limit 5")]
+    Updates {
+        /// The universal name: the slug of linkedin.com/company/<universal name>.
+        universal_name: String,
+        #[command(flatten)]
+        limit: Limit,
+    },
+    /// Follow a company or school page.
+    #[command(after_help = "Example: linkedin company follow linkedin")]
+    Follow {
+        /// The universal name of the page (company or school).
+        universal_name: String,
+    },
+    /// Stop following a company or school page (no error if you did not follow it).
+    #[command(after_help = "Example: linkedin company unfollow linkedin")]
+    Unfollow {
+        /// The universal name of the page (company or school).
+        universal_name: String,
+    },
+}
+
+/// What `follow` and `unfollow` did.
+#[derive(Serialize)]
+struct Following {
+    /// The page's universal name.
+    universal_name: String,
+    /// Its name.
+    name: String,
+    /// Whether you follow it now.
+    following: bool,
 }
 
 pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Failure> {
-    let _ = (cmd, conn, out);
-    Err(Failure::internal("not written yet"))
+    let session = conn.connect().await?;
+    let li = &session.linkedin;
+    match cmd {
+        Cmd::Show { universal_name } => {
+            let page = li.company(&universal_name).await?;
+            out.one(&page, |c| show(c, out))
+        }
+        Cmd::School { universal_name } => {
+            let page = li.school(&universal_name).await?;
+            out.one(&page, |c| show(c, out))
+        }
+        Cmd::Updates {
+            universal_name,
+            limit,
+        } => {
+            // Smaller pages when only a few updates are wanted.
+            let size = if limit.limit == 0 {
+                UPDATES_PAGE
+            } else {
+                limit.limit.min(UPDATES_PAGE)
+            };
+            let size = u32::try_from(size).unwrap_or(100);
+            let pages = limit.apply(li.company_updates_paged(&universal_name, size));
+            let n = out.stream(pages, |u| update_line(u, out)).await?;
+            if n == 0 {
+                out.note("no updates")?;
+            }
+            Ok(())
+        }
+        Cmd::Follow { universal_name } => {
+            let page = li.company(&universal_name).await?;
+            let Some(state) = page.following_state_urn() else {
+                return Err(unexpected(&page, "a following state URN"));
+            };
+            li.follow_company(state, true).await?;
+            done(out, &universal_name, &page, true)
+        }
+        Cmd::Unfollow { universal_name } => {
+            let page = li.company(&universal_name).await?;
+            let info = page
+                .following_info
+                .as_ref()
+                .and_then(|f| f.entity_urn.clone())
+                .or_else(|| page.id().map(|id| format!("urn:li:company:{id}")));
+            let Some(info) = info else {
+                return Err(unexpected(&page, "a following info URN or company id"));
+            };
+            li.unfollow_entity(&info).await?;
+            done(out, &universal_name, &page, false)
+        }
+    }
+}
+
+/// LinkedIn's page lacks what following needs.
+fn unexpected(page: &Raw<Company>, what: &str) -> Failure {
+    Failure {
+        code: 8,
+        message: format!(
+            "LinkedIn's page of {} has no {what}, so it cannot be followed or unfollowed from here",
+            page.name
+        ),
+    }
+}
+
+fn done(
+    out: Out,
+    universal_name: &str,
+    page: &Raw<Company>,
+    following: bool,
+) -> Result<(), Failure> {
+    let result = Following {
+        universal_name: page
+            .universal_name
+            .clone()
+            .unwrap_or_else(|| universal_name.trim().to_owned()),
+        name: page.name.clone(),
+        following,
+    };
+    out.one(&result, |r| {
+        if r.following {
+            format!("You follow {} now.", out.bold(&r.name))
+        } else {
+            format!("You do not follow {} any more.", out.bold(&r.name))
+        }
+    })
+}
+
+/// A company or school page as text.
+fn show(c: &Raw<Company>, out: Out) -> String {
+    let mut text = vec![out.bold(&c.name)];
+    if let Some(t) = c.tagline.as_deref().filter(|t| !t.is_empty()) {
+        text.push(t.to_owned());
+    }
+    let mut facts: Vec<String> = Vec::new();
+    if let Some(i) = c.industry() {
+        facts.push(i.to_owned());
+    }
+    if let Some(hq) = &c.headquarter {
+        let place: Vec<&str> = [
+            hq.city.as_deref(),
+            hq.geographic_area.as_deref(),
+            hq.country.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .filter(|s| !s.is_empty())
+        .collect();
+        if !place.is_empty() {
+            facts.push(place.join(", "));
+        }
+    }
+    if let Some(n) = c.staff_count {
+        facts.push(format!("{n} employees on LinkedIn"));
+    } else if let Some(r) = &c.staff_count_range {
+        match (r.start, r.end) {
+            (Some(s), Some(e)) => facts.push(format!("{s}-{e} employees")),
+            (Some(s), None) => facts.push(format!("{s}+ employees")),
+            _ => {}
+        }
+    }
+    if !facts.is_empty() {
+        text.push(facts.join(" · "));
+    }
+    if let Some(f) = &c.following_info {
+        let followers = f
+            .follower_count
+            .map(|n| format!("{n} followers"))
+            .unwrap_or_default();
+        let you = if f.following {
+            "you follow it"
+        } else {
+            "you do not follow it"
+        };
+        text.push(if followers.is_empty() {
+            you.to_owned()
+        } else {
+            format!("{followers} · {you}")
+        });
+    }
+    let links: Vec<&str> = [c.company_page_url.as_deref(), c.url.as_deref()]
+        .into_iter()
+        .flatten()
+        .filter(|s| !s.is_empty())
+        .collect();
+    if !links.is_empty() {
+        text.push(out.dim(&links.join("  ")));
+    }
+    if let Some(d) = c.description.as_deref().filter(|d| !d.is_empty()) {
+        text.push(String::new());
+        text.push(d.to_owned());
+    }
+    text.join("\n")
+}
+
+fn update_line(u: &CompanyUpdate, out: Out) -> String {
+    let mut line = String::new();
+    if let Some(age) = u
+        .actor
+        .as_ref()
+        .and_then(|a| a.sub_description.as_ref())
+        .map(|t| t.text.trim().trim_end_matches('•').trim().to_owned())
+        .filter(|t| !t.is_empty())
+    {
+        line.push_str(&out.dim(&age));
+        line.push(' ');
+    }
+    line.push_str(&excerpt(u.text().unwrap_or(""), 120));
+    if let Some(urn) = u.activity_urn() {
+        line.push_str(&format!("  {}", out.dim(urn)));
+    }
+    line
 }

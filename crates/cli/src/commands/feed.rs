@@ -1,19 +1,264 @@
-//! `linkedin feed ...`.
+//! `linkedin feed ...`: the logged-in member's feed, a member's posts, the comments and
+//! reactions of a post, and reacting to one (with `--dry-run` to see it first).
 
-use clap::Subcommand;
+use clap::{Subcommand, ValueEnum};
+use futures::TryStreamExt;
+use linkedin_api::{Comment, Post, Reaction, ReactionType};
+use serde::Serialize;
 
+use super::messages::{limit, profile_urn};
 use crate::account::Connection;
 use crate::exit::Failure;
-use crate::output::Out;
+use crate::output::{Out, date_time, one_line};
 
 /// The `feed` commands.
 #[derive(Subcommand, Debug)]
 pub(crate) enum Cmd {
-    /// Not written yet.
-    Todo,
+    /// Your feed, in LinkedIn's order; ads (marked Promoted) included unless
+    /// --exclude-promoted.
+    #[command(after_help = "Example: linkedin feed show --exclude-promoted --limit 30")]
+    Show {
+        /// Leave promoted posts (ads) out.
+        #[arg(long)]
+        exclude_promoted: bool,
+        /// At most this many posts.
+        #[arg(long, default_value_t = 20, value_parser = limit)]
+        limit: usize,
+    },
+    /// A member's posts, newest first.
+    ///
+    /// PROFILE is a public id (billy-g), a profile id (ACoAA…), a urn:li:fsd_profile: URN, a
+    /// profile URL, or `me`.
+    #[command(after_help = "Example: linkedin feed posts billy-g --limit 5")]
+    Posts {
+        /// The member.
+        profile: String,
+        /// At most this many posts.
+        #[arg(long, default_value_t = 20, value_parser = limit)]
+        limit: usize,
+    },
+    /// The comments on a post, oldest first.
+    ///
+    /// POST is an activity id, urn:li:activity:<id>, an update URN or the post's
+    /// linkedin.com/feed/update/… URL (as `feed show` prints them).
+    #[command(after_help = "Example: linkedin feed comments urn:li:activity:7028123456789012345")]
+    Comments {
+        /// The post.
+        post: String,
+        /// At most this many comments.
+        #[arg(long, default_value_t = 50, value_parser = limit)]
+        limit: usize,
+    },
+    /// The reactions to a post, with who reacted.
+    ///
+    /// POST is an activity id, urn:li:activity:<id>, an update URN or the post's URL.
+    #[command(after_help = "Example: linkedin feed reactions 7028123456789012345 --limit 100")]
+    Reactions {
+        /// The post.
+        post: String,
+        /// At most this many reactions.
+        #[arg(long, default_value_t = 50, value_parser = limit)]
+        limit: usize,
+    },
+    /// React to a post, or change your reaction to it (never retried).
+    ///
+    /// POST is an activity id, urn:li:activity:<id>, an update URN or the post's URL.
+    #[command(
+        after_help = "Example: linkedin feed react urn:li:activity:7028123456789012345 --type praise --dry-run"
+    )]
+    React {
+        /// The post.
+        post: String,
+        /// The reaction (any case; LinkedIn's names such as LIKE, PRAISE work too).
+        #[arg(long = "type", value_enum, ignore_case = true, default_value = "like")]
+        reaction: Kind,
+        /// Check the post (it exists) and print what would be sent, without sending it.
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+/// A reaction, as `--type` takes it (any case).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Kind {
+    /// Like.
+    Like,
+    /// Celebrate.
+    #[value(alias = "celebrate")]
+    Praise,
+    /// Support.
+    #[value(alias = "support")]
+    Appreciation,
+    /// Love.
+    #[value(alias = "love")]
+    Empathy,
+    /// Insightful.
+    #[value(alias = "insightful")]
+    Interest,
+    /// Funny.
+    #[value(alias = "funny")]
+    Entertainment,
+}
+
+impl Kind {
+    fn reaction(self) -> ReactionType {
+        match self {
+            Self::Like => ReactionType::Like,
+            Self::Praise => ReactionType::Praise,
+            Self::Appreciation => ReactionType::Appreciation,
+            Self::Empathy => ReactionType::Empathy,
+            Self::Interest => ReactionType::Interest,
+            Self::Entertainment => ReactionType::Entertainment,
+        }
+    }
 }
 
 pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Failure> {
-    let _ = (cmd, conn, out);
-    Err(Failure::internal("not written yet"))
+    let session = conn.connect().await?;
+    let li = &session.linkedin;
+    match cmd {
+        Cmd::Show {
+            exclude_promoted,
+            limit,
+        } => {
+            let pages = li.feed_posts(exclude_promoted).limit(limit);
+            let n = out.stream(pages, |p| post_text(&out, p)).await?;
+            if n == 0 {
+                out.note("the feed is empty")?;
+            }
+        }
+        Cmd::Posts { profile, limit } => {
+            let urn = profile_urn(li, "profile", &profile).await?;
+            let n = out
+                .stream(li.profile_posts(&urn).limit(limit), |p| post_text(&out, p))
+                .await?;
+            if n == 0 {
+                out.note("no posts")?;
+            }
+        }
+        Cmd::Comments { post, limit } => {
+            let pages = li.post_comments(post_arg(&post)).limit(limit);
+            let n = out.stream(pages, |c| comment_text(&out, c)).await?;
+            if n == 0 {
+                out.note("no comments")?;
+            }
+        }
+        Cmd::Reactions { post, limit } => {
+            let pages = li.post_reactions(post_arg(&post)).limit(limit);
+            let n = out.stream(pages, |r| reaction_text(&out, r)).await?;
+            if n == 0 {
+                out.note("no reactions")?;
+            }
+        }
+        Cmd::React {
+            post,
+            reaction,
+            dry_run,
+        } => {
+            let reaction = reaction.reaction();
+            let what = Reacted {
+                dry_run,
+                post: post_arg(&post),
+                reaction: reaction.clone(),
+            };
+            if dry_run {
+                // Reading its first reaction refuses a malformed post and finds an unknown one,
+                // as reacting would.
+                li.post_reactions(post_arg(&post))
+                    .limit(1)
+                    .try_next()
+                    .await?;
+                return out.one(&what, |r| {
+                    format!(
+                        "Would react {} to {}.\n{}",
+                        r.reaction,
+                        r.post,
+                        out.dim("Dry run: nothing was sent.")
+                    )
+                });
+            }
+            li.react_to_post(post_arg(&post), reaction).await?;
+            out.one(&what, |r| format!("Reacted {} to {}.", r.reaction, r.post))?;
+        }
+    }
+    Ok(())
+}
+
+/// What `react` prints.
+#[derive(Serialize)]
+struct Reacted<'a> {
+    /// Whether nothing was sent (`--dry-run`).
+    dry_run: bool,
+    post: &'a str,
+    reaction: ReactionType,
+}
+
+/// A post as the facade takes it: the URN in a `linkedin.com/feed/update/<urn>/` URL, or the
+/// argument as given.
+fn post_arg(post: &str) -> &str {
+    post.split_once("/feed/update/")
+        .and_then(|(_, rest)| rest.split(['/', '?', '#']).next())
+        .filter(|urn| !urn.is_empty())
+        .unwrap_or(post)
+}
+
+/// A post for people: author, age (or Promoted), URN; then its text on one line.
+fn post_text(out: &Out, p: &Post) -> String {
+    let age = if p.promoted {
+        "Promoted".to_owned()
+    } else {
+        p.age.clone().unwrap_or_default()
+    };
+    let mut s = format!(
+        "{}  {}  {}",
+        out.bold(&p.author_name),
+        out.dim(&age),
+        out.dim(&p.urn)
+    );
+    if let Some(text) = p.text.as_deref().filter(|t| !t.trim().is_empty()) {
+        s.push_str(&format!("\n    {}", one_line(text, 160)));
+    }
+    s
+}
+
+/// A comment for people: when, who, the text.
+fn comment_text(out: &Out, c: &Comment) -> String {
+    let who = c.author.as_ref().map_or_else(
+        || "?".to_owned(),
+        |a| {
+            format!("{} {}", a.first_name, a.last_name)
+                .trim()
+                .to_owned()
+        },
+    );
+    format!(
+        "{}  {}: {}",
+        out.dim(&date_time(c.created_at)),
+        out.bold(&who),
+        c.text.trim_end().replace('\n', "\n    ")
+    )
+}
+
+/// A reaction for people: the reaction, who, their headline.
+fn reaction_text(out: &Out, r: &Reaction) -> String {
+    format!(
+        "{:<13}  {}  {}",
+        r.reaction_type.as_str(),
+        out.bold(&r.name),
+        out.dim(&one_line(r.headline.as_deref().unwrap_or_default(), 80))
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn posts_from_urls() {
+        assert_eq!(
+            post_arg("https://www.linkedin.com/feed/update/urn:li:activity:7028/"),
+            "urn:li:activity:7028"
+        );
+        assert_eq!(post_arg("7028"), "7028");
+    }
 }

@@ -1,19 +1,358 @@
-//! `linkedin invitations ...`.
+//! `linkedin invitations ...`: received and sent invitations, accepting and rejecting one,
+//! sending a connection request (with `--dry-run` to see it first), and what LinkedIn does not
+//! allow (withdrawing, removing a connection), said plainly.
 
-use clap::Subcommand;
+use clap::{Args, Subcommand};
+use futures::TryStreamExt;
+use linkedin_api::{Error, Invitation, InvitationReply, MemberSummary, Pages, validate};
+use serde::Serialize;
 
+use super::messages::{check_text, limit, profile_urn};
 use crate::account::Connection;
 use crate::exit::Failure;
-use crate::output::Out;
+use crate::output::{Out, date_time, one_line};
 
 /// The `invitations` commands.
 #[derive(Subcommand, Debug)]
 pub(crate) enum Cmd {
-    /// Not written yet.
-    Todo,
+    /// List the invitations you received and have not answered, newest first (or, with
+    /// --sent, those you sent that are pending).
+    #[command(after_help = "Example: linkedin invitations list --limit 10")]
+    List {
+        /// The invitations you sent instead.
+        #[arg(long)]
+        sent: bool,
+        /// At most this many invitations.
+        #[arg(long, default_value_t = 50, value_parser = limit)]
+        limit: usize,
+    },
+    /// Accept a received invitation: the sender becomes a connection.
+    #[command(after_help = "Example: linkedin invitations accept 6719012345678901234")]
+    Accept(Reply),
+    /// Reject ("ignore") a received invitation; the sender is not told.
+    #[command(after_help = "Example: linkedin invitations reject 6719012345678901234")]
+    Reject(Reply),
+    /// Send a connection request to a member, with an optional note.
+    ///
+    /// PROFILE is a public id (billy-g), a profile id (ACoAA…), a urn:li:fsd_profile: URN or a
+    /// profile URL. A note longer than 300 characters is refused before anything is sent.
+    #[command(
+        after_help = "Example: linkedin invitations send billy-g --message \"We met at RustConf; let's stay in touch.\" --dry-run"
+    )]
+    Send {
+        /// The member to invite.
+        profile: String,
+        /// A note to send with it (at most 300 characters).
+        #[arg(long)]
+        message: Option<String>,
+        /// Check everything (the member exists) and print what would be sent, without
+        /// sending it.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Withdraw a sent invitation: not supported (no documented LinkedIn endpoint); withdraw
+    /// it on linkedin.com (My Network, Manage invitations, Sent). Nothing is sent.
+    Withdraw {
+        /// The sent invitation: its id (as `invitations list --sent` shows it) or its URN.
+        invitation: String,
+    },
+    /// Remove a connection: LinkedIn retired the endpoint, so this fails (exit status 6) without
+    /// sending anything; remove connections on linkedin.com.
+    Remove {
+        /// The connection's public id (billy-g, as in linkedin.com/in/billy-g) or profile URL.
+        public_id: String,
+    },
+}
+
+/// The invitation to answer.
+#[derive(Args, Debug)]
+pub(crate) struct Reply {
+    /// The received invitation: its id (as `invitations list` shows it) or its URN
+    /// (urn:li:fs_relInvitation:<id>). It is looked up among the received invitations for its
+    /// shared secret, unless --secret gives it.
+    invitation: String,
+    /// The invitation's shared secret (`invitations list --json` shows it as shared_secret):
+    /// answer at once, without looking the invitation up.
+    #[arg(long)]
+    secret: Option<String>,
 }
 
 pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Failure> {
-    let _ = (cmd, conn, out);
-    Err(Failure::internal("not written yet"))
+    match cmd {
+        Cmd::List { sent, limit } => {
+            let session = conn.connect().await?;
+            let li = &session.linkedin;
+            let pages = if sent {
+                li.sent_invitations()
+            } else {
+                li.invitations()
+            };
+            let n = out
+                .stream(pages.limit(limit), |i| invitation_text(&out, i, sent))
+                .await?;
+            if n == 0 {
+                out.note("no invitations")?;
+            }
+            Ok(())
+        }
+        Cmd::Accept(reply) => answer(conn, out, reply, InvitationReply::Accept).await,
+        Cmd::Reject(reply) => answer(conn, out, reply, InvitationReply::Reject).await,
+        Cmd::Send {
+            profile,
+            message,
+            dry_run,
+        } => {
+            if let Some(note) = &message {
+                check_text("message", note, validate::INVITATION_MESSAGE_MAX)?;
+            }
+            let session = conn.connect().await?;
+            let li = &session.linkedin;
+            let urn = profile_urn(li, "profile", &profile).await?;
+            if dry_run {
+                // Looked up, so that an unknown member is not found as the request would be.
+                let p = li.profile(&urn).await?;
+                let plan = DryInvite {
+                    dry_run: true,
+                    action: "add_connection",
+                    profile_urn: urn,
+                    public_id: p.public_identifier.clone(),
+                    name: format!("{} {}", p.first_name, p.last_name),
+                    message: message.as_deref(),
+                };
+                return out.one(&plan, |p| {
+                    let mut s = format!("Would send a connection request to {}", p.name);
+                    if let Some(id) = &p.public_id {
+                        s.push_str(&format!(" ({id})"));
+                    }
+                    match p.message {
+                        Some(note) => s.push_str(&format!(" with the note:\n    {note}")),
+                        None => s.push_str(" without a note."),
+                    }
+                    format!("{s}\n{}", out.dim("Dry run: nothing was sent."))
+                });
+            }
+            li.add_connection(&urn, message.as_deref())
+                .await
+                .map_err(|e| cant_resend(e, &profile))?;
+            let done = Invited {
+                profile_urn: urn,
+                message: message.as_deref(),
+            };
+            out.one(&done, |_| {
+                format!("Sent a connection request to {profile}.")
+            })
+        }
+        Cmd::Withdraw { invitation } => {
+            let id = invitation_id(&invitation)?;
+            let session = conn.connect().await?;
+            let li = &session.linkedin;
+            let found = find(li.sent_invitations(), &id, "sent").await?;
+            li.withdraw_invitation(&found).await?;
+            out.one(&found, |i| format!("Withdrew {}.", i.urn))
+        }
+        Cmd::Remove { public_id } => {
+            let session = conn.connect().await?;
+            let li = &session.linkedin;
+            let public_id = public_id
+                .split_once("linkedin.com/in/")
+                .and_then(|(_, rest)| rest.split(['/', '?', '#']).next())
+                .unwrap_or(&public_id)
+                .to_owned();
+            match li.remove_connection(&public_id).await {
+                Ok(()) => out.one(&Removed { public_id }, |r| {
+                    format!("Removed the connection with {}.", r.public_id)
+                }),
+                Err(e @ Error::Gone { .. }) => Err(Failure {
+                    message: format!(
+                        "{e}: LinkedIn no longer lets programs remove connections; remove it on linkedin.com (the member's profile, More, Remove connection)"
+                    ),
+                    ..Failure::from(e)
+                }),
+                Err(e) => Err(e.into()),
+            }
+        }
+    }
+}
+
+/// Accepts or rejects a received invitation: with its secret at once, otherwise found among
+/// the received invitations first.
+async fn answer(
+    conn: &Connection,
+    out: Out,
+    reply: Reply,
+    action: InvitationReply,
+) -> Result<(), Failure> {
+    let id = invitation_id(&reply.invitation)?;
+    let session = conn.connect().await?;
+    let li = &session.linkedin;
+    let from = match &reply.secret {
+        Some(secret) => {
+            li.reply_invitation(&id, secret, action).await?;
+            None
+        }
+        None => {
+            let found = find(li.invitations(), &id, "received").await?;
+            match action {
+                InvitationReply::Accept => li.accept_invitation(&found).await?,
+                _ => li.reject_invitation(&found).await?,
+            }
+            found.from
+        }
+    };
+    let accepted = action == InvitationReply::Accept;
+    let done = Answered {
+        invitation: format!("urn:li:fs_relInvitation:{id}"),
+        action: if accepted { "accept" } else { "reject" },
+        from,
+    };
+    out.one(&done, |a| {
+        let who = a
+            .from
+            .as_ref()
+            .map_or_else(|| a.invitation.clone(), member_name);
+        if accepted {
+            format!("Accepted the invitation of {who}: you are now connected.")
+        } else {
+            format!("Ignored the invitation of {who} (they are not told).")
+        }
+    })
+}
+
+/// LinkedIn's 400 `CANT_RESEND_YET` said plainly (same exit status); other errors as they are.
+fn cant_resend(e: Error, profile: &str) -> Failure {
+    let refused = matches!(
+        &e,
+        Error::Transport(linkedin_api::transport::Error::Status { code: 400, body_excerpt })
+            if body_excerpt.contains("CANT_RESEND_YET")
+    );
+    let failure = Failure::from(e);
+    if refused {
+        Failure {
+            message: format!(
+                "LinkedIn refused the request (CANT_RESEND_YET): {profile} is already invited or connected; `linkedin invitations list --sent` shows pending invitations"
+            ),
+            ..failure
+        }
+    } else {
+        failure
+    }
+}
+
+/// The invitation with this id, walking the list; not found (6) when it is not there.
+async fn find(mut all: Pages<Invitation>, id: &str, which: &str) -> Result<Invitation, Failure> {
+    while let Some(i) = all.try_next().await? {
+        if i.id == id {
+            return Ok(i);
+        }
+    }
+    let list = if which == "sent" {
+        "linkedin invitations list --sent"
+    } else {
+        "linkedin invitations list"
+    };
+    Err(Failure {
+        code: 6,
+        message: format!(
+            "invitation {id} is not among your pending {which} invitations: `{list}` shows them"
+        ),
+    })
+}
+
+/// An invitation id, `urn:li:fs_relInvitation:<id>` or `urn:li:invitation:<id>`, as the
+/// facade takes it; gives the id.
+fn invitation_id(text: &str) -> Result<String, Error> {
+    let text = text.trim();
+    let id = text
+        .strip_prefix("urn:li:fs_relInvitation:")
+        .or_else(|| text.strip_prefix("urn:li:invitation:"))
+        .unwrap_or(text);
+    if !id.is_empty() && id.len() <= 25 && id.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(id.to_owned())
+    } else {
+        Err(Error::InvalidInput {
+            field: "invitation",
+            reason: format!("{text:?} is not an invitation id or urn:li:fs_relInvitation:<id>"),
+        })
+    }
+}
+
+/// What `accept` and `reject` print.
+#[derive(Serialize)]
+struct Answered {
+    invitation: String,
+    action: &'static str,
+    /// Who sent it (when it was looked up).
+    from: Option<MemberSummary>,
+}
+
+/// What `send` prints.
+#[derive(Serialize)]
+struct Invited<'a> {
+    profile_urn: String,
+    message: Option<&'a str>,
+}
+
+/// What `send --dry-run` prints.
+#[derive(Serialize)]
+struct DryInvite<'a> {
+    /// Always true: nothing was sent.
+    dry_run: bool,
+    action: &'static str,
+    profile_urn: String,
+    public_id: Option<String>,
+    name: String,
+    message: Option<&'a str>,
+}
+
+/// What `remove` prints (should LinkedIn allow it again).
+#[derive(Serialize)]
+struct Removed {
+    public_id: String,
+}
+
+fn member_name(m: &MemberSummary) -> String {
+    format!("{} {}", m.first_name, m.last_name)
+        .trim()
+        .to_owned()
+}
+
+/// An invitation for people: who (from, or to for a sent one), headline, when, id; then the
+/// note.
+fn invitation_text(out: &Out, i: &Invitation, sent: bool) -> String {
+    let other = if sent { &i.to } else { &i.from };
+    let (name, headline) = other.as_ref().map_or_else(
+        || ("?".to_owned(), String::new()),
+        |m| (member_name(m), m.headline.clone().unwrap_or_default()),
+    );
+    let name = if sent { format!("to {name}") } else { name };
+    let mut s = format!(
+        "{}  {}  {}  {}",
+        out.bold(&name),
+        one_line(&headline, 60),
+        out.dim(&date_time(i.sent_at)),
+        out.dim(&i.id)
+    );
+    if let Some(note) = &i.message {
+        s.push_str(&format!("\n    \"{}\"", one_line(note, 300)));
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invitation_ids() {
+        for ok in [
+            "6719",
+            "urn:li:fs_relInvitation:6719",
+            "urn:li:invitation:6719",
+        ] {
+            assert_eq!(invitation_id(ok).ok().as_deref(), Some("6719"), "{ok}");
+        }
+        for bad in ["", "12a", "urn:li:fsd_profile:1", &"9".repeat(26)] {
+            assert!(invitation_id(bad).is_err(), "{bad}");
+        }
+    }
 }

@@ -1,19 +1,649 @@
-//! `linkedin messages ...`.
+//! `linkedin messages ...`: the logged-in member's conversations and their messages; sending a
+//! reply or a first message (with `--dry-run` to see it first), marking read or unread.
+//!
+//! Also the helpers the other write commands share: members named the way users name them
+//! (public id, profile id, URN, profile URL, `me`), texts from an argument, a file or stdin,
+//! and the checks a write makes before anything is sent.
 
-use clap::Subcommand;
+use std::io::Read;
+use std::path::PathBuf;
+
+use clap::{Subcommand, ValueEnum};
+use linkedin_api::{
+    Conversation, ConversationCategory, ConversationFilter, Error, Linkedin, Message, validate,
+};
+use serde::Serialize;
 
 use crate::account::Connection;
 use crate::exit::Failure;
-use crate::output::Out;
+use crate::output::{Out, date_time, one_line};
 
 /// The `messages` commands.
 #[derive(Subcommand, Debug)]
 pub(crate) enum Cmd {
-    /// Not written yet.
-    Todo,
+    /// List conversations, most recently active first (the primary inbox unless --category).
+    #[command(after_help = "Example: linkedin messages list --unread --limit 10")]
+    List {
+        /// Only conversations with unread messages.
+        #[arg(long, conflicts_with = "read")]
+        unread: bool,
+        /// Only conversations without unread messages.
+        #[arg(long)]
+        read: bool,
+        /// Mailbox categories to list, comma-separated or repeated.
+        #[arg(
+            long = "category",
+            value_name = "CATEGORY",
+            value_enum,
+            value_delimiter = ',',
+            default_value = "primary"
+        )]
+        categories: Vec<Category>,
+        /// Only conversations whose participants are all 1st-degree connections.
+        #[arg(long)]
+        first_degree: bool,
+        /// Only conversations whose participants' names or messages contain these words.
+        #[arg(long)]
+        keywords: Option<String>,
+        /// At most this many conversations.
+        #[arg(long, default_value_t = 20, value_parser = limit)]
+        limit: usize,
+    },
+    /// Show the messages of a conversation, newest first.
+    ///
+    /// CONVERSATION is a thread id (2-<base64>==, as `messages list` shows it and as in
+    /// linkedin.com/messaging/thread/<id>/) or a conversation URN.
+    #[command(after_help = "Example: linkedin messages show 2-YWJjZGVm== --limit 50")]
+    Show {
+        /// The conversation: a thread id or a conversation URN.
+        conversation: String,
+        /// At most this many messages.
+        #[arg(long, default_value_t = 20, value_parser = limit)]
+        limit: usize,
+    },
+    /// Send a message in a conversation (never retried, so never sent twice).
+    ///
+    /// The text is the TEXT argument (`-` reads it from standard input) or the content of
+    /// --text-file; trailing line breaks of a file or of standard input are left out. At most
+    /// 8000 characters.
+    #[command(
+        after_help = "Example: linkedin messages send 2-YWJjZGVm== \"Thanks, talk on Thursday!\" --dry-run"
+    )]
+    Send {
+        /// The conversation: a thread id or a conversation URN.
+        conversation: String,
+        /// The text to send; `-` reads it from standard input.
+        #[arg(required_unless_present = "text_file")]
+        text: Option<String>,
+        /// Read the text from this file (`-`: standard input).
+        #[arg(long, conflicts_with = "text")]
+        text_file: Option<PathBuf>,
+        /// Check everything and print what would be sent, without sending it.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Start a conversation with one or more members by sending its first message.
+    ///
+    /// Each PROFILE is a public id (billy-g), a profile id (ACoAA…), a urn:li:fsd_profile: URN
+    /// or a profile URL. LinkedIn keeps one conversation per pair of members: a single
+    /// recipient already talked to gets the message in the existing conversation.
+    #[command(
+        after_help = "Example: linkedin messages start billy-g --text \"Hello! Coffee next week?\" --dry-run"
+    )]
+    Start {
+        /// The recipients (1 to 50).
+        #[arg(required = true)]
+        profiles: Vec<String>,
+        /// The text to send; `-` reads it from standard input.
+        #[arg(long, required_unless_present = "text_file")]
+        text: Option<String>,
+        /// Read the text from this file (`-`: standard input).
+        #[arg(long, conflicts_with = "text")]
+        text_file: Option<PathBuf>,
+        /// Check everything (the recipients exist) and print what would be sent, without
+        /// sending it.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Mark a conversation read.
+    Read {
+        /// The conversation: a thread id or a conversation URN.
+        conversation: String,
+    },
+    /// Mark a conversation unread (it then counts as unread in the inbox).
+    Unread {
+        /// The conversation: a thread id or a conversation URN.
+        conversation: String,
+    },
+    /// Show the 1:1 conversation with a member (exit status 6 when there is none).
+    ///
+    /// The mailbox (inbox, archive and spam) is read newest first until it is found.
+    #[command(after_help = "Example: linkedin messages with billy-g")]
+    With {
+        /// The member: a public id, a profile id (ACoAA…), a URN or a profile URL.
+        profile: String,
+    },
+}
+
+/// A mailbox category, as `--category` takes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Category {
+    /// The focused inbox (what LinkedIn's messaging page opens on).
+    Primary,
+    /// "Other": message requests and the like.
+    #[value(alias = "other")]
+    Secondary,
+    /// The whole inbox, primary and other.
+    #[value(alias = "all")]
+    Inbox,
+    /// Archived conversations.
+    Archive,
+    /// Spam.
+    Spam,
+    /// InMail.
+    Inmail,
+    /// Job-related conversations.
+    Jobs,
+}
+
+impl Category {
+    fn category(self) -> ConversationCategory {
+        match self {
+            Self::Primary => ConversationCategory::PrimaryInbox,
+            Self::Secondary => ConversationCategory::SecondaryInbox,
+            Self::Inbox => ConversationCategory::Inbox,
+            Self::Archive => ConversationCategory::Archive,
+            Self::Spam => ConversationCategory::Spam,
+            Self::Inmail => ConversationCategory::Inmail,
+            Self::Jobs => ConversationCategory::Jobs,
+        }
+    }
 }
 
 pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Failure> {
-    let _ = (cmd, conn, out);
-    Err(Failure::internal("not written yet"))
+    match cmd {
+        Cmd::List {
+            unread,
+            read,
+            categories,
+            first_degree,
+            keywords,
+            limit,
+        } => {
+            let mut filter = ConversationFilter::inbox()
+                .categories(categories.iter().map(|c| c.category()))
+                // No page bigger than what is asked for (LinkedIn gives at most 25).
+                .page_size(u32::try_from(limit.min(25)).unwrap_or(25));
+            if unread {
+                filter = filter.unread();
+            }
+            if read {
+                filter = filter.read();
+            }
+            if first_degree {
+                filter = filter.first_degree_only();
+            }
+            if let Some(keywords) = keywords {
+                filter = filter.keywords(keywords);
+            }
+            let session = conn.connect().await?;
+            let li = &session.linkedin;
+            let n = out
+                .stream(li.conversations(filter).limit(limit), |c| {
+                    conversation_text(&out, c)
+                })
+                .await?;
+            if n == 0 {
+                out.note("no conversations")?;
+            }
+            Ok(())
+        }
+        Cmd::Show {
+            conversation,
+            limit,
+        } => {
+            let session = conn.connect().await?;
+            let li = &session.linkedin;
+            let n = out
+                .stream(li.conversation_messages(&conversation).limit(limit), |m| {
+                    message_text(&out, m)
+                })
+                .await?;
+            if n == 0 {
+                out.note("no messages")?;
+            }
+            Ok(())
+        }
+        Cmd::Send {
+            conversation,
+            text,
+            text_file,
+            dry_run,
+        } => {
+            let text = text_from(text, text_file)?;
+            check_text("text", &text, validate::MESSAGE_TEXT_MAX)?;
+            let session = conn.connect().await?;
+            let li = &session.linkedin;
+            if dry_run {
+                return dry_send(li, &conversation, &text, out).await;
+            }
+            let sent = li.send_message(&conversation, &text).await?;
+            out.one(&sent, |m| {
+                format!("Sent in {conversation} at {}.", date_time(m.delivered_at))
+            })
+        }
+        Cmd::Start {
+            profiles,
+            text,
+            text_file,
+            dry_run,
+        } => {
+            let text = text_from(text, text_file)?;
+            check_text("text", &text, validate::MESSAGE_TEXT_MAX)?;
+            if profiles.len() > validate::MESSAGE_RECIPIENTS_MAX {
+                return Err(Error::InvalidInput {
+                    field: "recipients",
+                    reason: format!(
+                        "{} recipients; give 1 to {}",
+                        profiles.len(),
+                        validate::MESSAGE_RECIPIENTS_MAX
+                    ),
+                }
+                .into());
+            }
+            let session = conn.connect().await?;
+            let li = &session.linkedin;
+            let mut urns = Vec::new();
+            for p in &profiles {
+                let urn = profile_urn(li, "recipients", p).await?;
+                if urns.contains(&urn) {
+                    return Err(Error::InvalidInput {
+                        field: "recipients",
+                        reason: format!("{p} is given twice"),
+                    }
+                    .into());
+                }
+                urns.push(urn);
+            }
+            if urns.contains(&li.my_profile_urn().await?) {
+                return Err(Error::InvalidInput {
+                    field: "recipients",
+                    reason: "the logged-in member cannot be a recipient of their own message"
+                        .to_owned(),
+                }
+                .into());
+            }
+            if dry_run {
+                return dry_start(li, &urns, &text, out).await;
+            }
+            let sent = li.start_conversation(&urns, &text).await?;
+            out.one(&sent, |m| {
+                format!(
+                    "Sent at {}; the conversation is {}.",
+                    date_time(m.delivered_at),
+                    m.conversation_urn.as_deref().unwrap_or("?")
+                )
+            })
+        }
+        Cmd::Read { conversation } => mark(conn, out, &conversation, true).await,
+        Cmd::Unread { conversation } => mark(conn, out, &conversation, false).await,
+        Cmd::With { profile } => {
+            let session = conn.connect().await?;
+            let li = &session.linkedin;
+            let urn = profile_urn(li, "profile", &profile).await?;
+            match li.conversation_with(&urn).await? {
+                Some(c) => out.one(&c, |c| {
+                    format!("{}\n{}", conversation_text(&out, c), out.dim(&c.urn))
+                }),
+                None => Err(Failure {
+                    code: 6,
+                    message: format!(
+                        "there is no conversation with {profile}: start one with `linkedin messages start {profile} --text ...`"
+                    ),
+                }),
+            }
+        }
+    }
+}
+
+/// What `read` and `unread` print.
+#[derive(Serialize)]
+struct Marked<'a> {
+    conversation: &'a str,
+    read: bool,
+}
+
+async fn mark(conn: &Connection, out: Out, conversation: &str, read: bool) -> Result<(), Failure> {
+    let session = conn.connect().await?;
+    let li = &session.linkedin;
+    if read {
+        li.mark_conversation_read(conversation).await?;
+    } else {
+        li.mark_conversation_unread(conversation).await?;
+    }
+    out.one(&Marked { conversation, read }, |m| {
+        format!(
+            "Marked {} {}.",
+            m.conversation,
+            if m.read { "read" } else { "unread" }
+        )
+    })
+}
+
+/// What `send --dry-run` and `start --dry-run` print: the message that would be sent.
+#[derive(Serialize)]
+struct DrySend<'a> {
+    /// Always true: nothing was sent.
+    dry_run: bool,
+    /// `send_message` or `start_conversation`.
+    action: &'static str,
+    /// The conversation it would go to (`send`).
+    conversation: Option<String>,
+    /// The last message of that conversation, for context (`send`).
+    last_message: Option<Message>,
+    /// Who would receive it (`start`).
+    recipients: Vec<Recipient>,
+    /// The text.
+    text: &'a str,
+}
+
+/// A recipient of a first message, looked up.
+#[derive(Serialize)]
+struct Recipient {
+    profile_urn: String,
+    public_id: Option<String>,
+    name: String,
+    headline: Option<String>,
+}
+
+/// `send --dry-run`: the conversation is read (which refuses a malformed one and finds an
+/// unknown one, as the send would), nothing is sent.
+async fn dry_send(li: &Linkedin, conversation: &str, text: &str, out: Out) -> Result<(), Failure> {
+    use futures::TryStreamExt;
+    let last = li
+        .conversation_messages(conversation)
+        .limit(1)
+        .try_next()
+        .await?;
+    let urn = last
+        .as_ref()
+        .and_then(|m| m.conversation_urn.clone())
+        .unwrap_or_else(|| conversation.to_owned());
+    let plan = DrySend {
+        dry_run: true,
+        action: "send_message",
+        conversation: Some(urn),
+        last_message: last,
+        recipients: Vec::new(),
+        text,
+    };
+    out.one(&plan, |p| {
+        let mut s = format!("Would send in {conversation}:\n{}", indent(p.text));
+        if let Some(m) = &p.last_message {
+            s.push_str(&format!(
+                "\n{}",
+                out.dim(&format!(
+                    "(after: {} {}: {})",
+                    date_time(m.delivered_at),
+                    sender_name(m),
+                    one_line(&m.text, 80)
+                ))
+            ));
+        }
+        s.push_str(&format!("\n{}", out.dim("Dry run: nothing was sent.")));
+        s
+    })
+}
+
+/// `start --dry-run`: each recipient is looked up (an unknown one is not found, as the send
+/// would find), nothing is sent.
+async fn dry_start(li: &Linkedin, urns: &[String], text: &str, out: Out) -> Result<(), Failure> {
+    let mut recipients = Vec::new();
+    for urn in urns {
+        let profile = li.profile(urn).await?;
+        recipients.push(Recipient {
+            profile_urn: urn.clone(),
+            public_id: profile.public_identifier.clone(),
+            name: format!("{} {}", profile.first_name, profile.last_name),
+            headline: profile.headline.clone(),
+        });
+    }
+    let plan = DrySend {
+        dry_run: true,
+        action: "start_conversation",
+        conversation: None,
+        last_message: None,
+        recipients,
+        text,
+    };
+    out.one(&plan, |p| {
+        let to: Vec<String> = p
+            .recipients
+            .iter()
+            .map(|r| match &r.public_id {
+                Some(id) => format!("{} ({id})", r.name),
+                None => r.name.clone(),
+            })
+            .collect();
+        format!(
+            "Would send to {}:\n{}\n{}",
+            to.join(", "),
+            indent(p.text),
+            out.dim("Dry run: nothing was sent.")
+        )
+    })
+}
+
+/// A conversation as a line for people: who, unread count, when, thread id; then its last
+/// message.
+fn conversation_text(out: &Out, c: &Conversation) -> String {
+    let names = match &c.title {
+        Some(title) if c.group_chat && !title.is_empty() => title.clone(),
+        _ => c
+            .participants
+            .iter()
+            .map(|p| {
+                format!("{} {}", p.first_name, p.last_name)
+                    .trim()
+                    .to_owned()
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
+    };
+    let unread = if c.unread_count > 0 {
+        format!(" ({} unread)", c.unread_count)
+    } else {
+        String::new()
+    };
+    let mut s = format!(
+        "{}{unread}  {}  {}",
+        out.bold(&names),
+        out.dim(&date_time(c.last_activity_at)),
+        out.dim(&c.thread_id)
+    );
+    if let Some(m) = &c.last_message {
+        s.push_str(&format!(
+            "\n    {}: {}",
+            sender_name(m),
+            one_line(&m.text, 100)
+        ));
+    }
+    s
+}
+
+/// A message as a line for people: when, who, the text.
+fn message_text(out: &Out, m: &Message) -> String {
+    format!(
+        "{}  {}: {}",
+        out.dim(&date_time(m.delivered_at)),
+        out.bold(&sender_name(m)),
+        m.text.trim_end().replace('\n', "\n    ")
+    )
+}
+
+fn sender_name(m: &Message) -> String {
+    if m.from_me {
+        return "me".to_owned();
+    }
+    m.sender
+        .as_ref()
+        .map(|s| {
+            format!("{} {}", s.first_name, s.last_name)
+                .trim()
+                .to_owned()
+        })
+        .filter(|n| !n.is_empty())
+        .unwrap_or_else(|| "?".to_owned())
+}
+
+fn indent(text: &str) -> String {
+    text.lines()
+        .map(|l| format!("    {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// `--limit`: a number of items, 1 or more.
+pub(crate) fn limit(text: &str) -> Result<usize, String> {
+    match text.parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err(format!(
+            "expected a number of items, 1 or more, not `{text}`"
+        )),
+    }
+}
+
+/// The text of a write: the argument (`-`: standard input) or a file's content (`-`: standard
+/// input), trailing line breaks of a file or of standard input left out.
+pub(crate) fn text_from(text: Option<String>, file: Option<PathBuf>) -> Result<String, Failure> {
+    let read = |what: &str, r: std::io::Result<String>| {
+        r.map(|t| t.trim_end_matches(['\n', '\r']).to_owned())
+            .map_err(|e| Failure::usage(format!("cannot read the text from {what}: {e}")))
+    };
+    let stdin = || {
+        let mut s = String::new();
+        std::io::stdin().read_to_string(&mut s).map(|_| s)
+    };
+    match (text, file) {
+        (Some(t), _) if t == "-" => read("standard input", stdin()),
+        (Some(t), _) => Ok(t),
+        (None, Some(path)) if path.as_os_str() == "-" => read("standard input", stdin()),
+        (None, Some(path)) => read(&path.display().to_string(), std::fs::read_to_string(&path)),
+        (None, None) => Err(Failure::usage("give the text, or --text-file")),
+    }
+}
+
+/// The check the facade makes of a text before sending it (not empty, at most `max`
+/// characters), made here before connecting so that a dry run is refused as a send is.
+pub(crate) fn check_text(field: &'static str, text: &str, max: usize) -> Result<(), Error> {
+    if text.trim().is_empty() {
+        return Err(Error::InvalidInput {
+            field,
+            reason: "must not be empty".to_owned(),
+        });
+    }
+    let n = text.chars().count();
+    if n > max {
+        return Err(Error::InvalidInput {
+            field,
+            reason: format!("{n} characters; LinkedIn accepts at most {max}"),
+        });
+    }
+    Ok(())
+}
+
+/// The `urn:li:fsd_profile:` URN of a member as a user names them: a profile id (`ACoAA…`), a
+/// profile URN, a public id (`billy-g`, resolved with one request), a profile URL
+/// (`https://www.linkedin.com/in/billy-g/`) or `me`. A malformed one is
+/// [`Error::InvalidInput`] naming `field`, before anything is sent.
+pub(crate) async fn profile_urn(
+    li: &Linkedin,
+    field: &'static str,
+    who: &str,
+) -> Result<String, Error> {
+    let who = who.trim();
+    if who == "me" {
+        return li.my_profile_urn().await;
+    }
+    if who.starts_with("urn:") || who.starts_with("ACoAA") {
+        return profile_id_urn(field, who);
+    }
+    let public_id = public_id_of_url(who).unwrap_or(who);
+    li.resolve_public_id(public_id).await.map_err(|e| match e {
+        Error::InvalidInput { reason, .. } => Error::InvalidInput { field, reason },
+        e => e,
+    })
+}
+
+/// The public id of a profile URL (`…linkedin.com/in/<id>/…`).
+fn public_id_of_url(text: &str) -> Option<&str> {
+    let (_, rest) = text.split_once("linkedin.com/in/")?;
+    rest.split(['/', '?', '#'])
+        .next()
+        .filter(|id| !id.is_empty())
+}
+
+/// A profile id or a `urn:li:fsd_profile:` / `urn:li:fs_miniProfile:` / `urn:li:fs_profile:`
+/// URN as `urn:li:fsd_profile:<id>`, checked as the facade checks it.
+fn profile_id_urn(field: &'static str, text: &str) -> Result<String, Error> {
+    let id = if text.starts_with("urn:") {
+        let bad = |why: String| Error::InvalidInput { field, reason: why };
+        let urn =
+            restli::Urn::parse(text).map_err(|e| bad(format!("{text:?} is not a URN: {e}")))?;
+        if !matches!(
+            urn.entity_type(),
+            "fsd_profile" | "fs_miniProfile" | "fs_profile"
+        ) {
+            return Err(bad(format!(
+                "{text:?} is a {} URN; expected urn:li:fsd_profile:…",
+                urn.entity_type()
+            )));
+        }
+        urn.id().to_owned()
+    } else {
+        text.to_owned()
+    };
+    let ok = id.len() >= 10
+        && id.starts_with("ACo")
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    if ok {
+        Ok(format!("urn:li:fsd_profile:{id}"))
+    } else {
+        Err(Error::InvalidInput {
+            field,
+            reason: format!("{text:?} is not a profile id (ACoAA…) or urn:li:fsd_profile:… URN"),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn members_as_users_name_them() {
+        assert_eq!(
+            public_id_of_url("https://www.linkedin.com/in/billy-g/?x=1"),
+            Some("billy-g")
+        );
+        assert_eq!(public_id_of_url("billy-g"), None);
+        assert_eq!(
+            profile_id_urn("p", "ACoAABx3kQ0").ok().as_deref(),
+            Some("urn:li:fsd_profile:ACoAABx3kQ0")
+        );
+        assert_eq!(
+            profile_id_urn("p", "urn:li:fs_miniProfile:ACoAABx3kQ0")
+                .ok()
+                .as_deref(),
+            Some("urn:li:fsd_profile:ACoAABx3kQ0")
+        );
+        for bad in ["ACoAA b", "urn:li:company:1", "urn:li:fsd_profile:x"] {
+            assert!(profile_id_urn("p", bad).is_err(), "{bad}");
+        }
+        assert!(check_text("t", " \n", 10).is_err());
+        assert!(check_text("t", "ok", 2).is_ok());
+        assert!(check_text("t", "abc", 2).is_err());
+    }
 }

@@ -17,8 +17,14 @@ pub struct SandboxProcess {
 
 impl SandboxProcess {
     pub fn start() -> Self {
+        Self::start_with(&[])
+    }
+
+    /// With more arguments for `linkedin sandbox`, such as `--request-log <file>`.
+    pub fn start_with(extra: &[&str]) -> Self {
         let mut child = Command::new(assert_cmd::cargo::cargo_bin("linkedin"))
             .args(["sandbox", "--print-cookies"])
+            .args(extra)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -39,6 +45,33 @@ impl SandboxProcess {
             jsessionid,
         }
     }
+
+    /// Logs in with the demo account's cookies, saving the session in `dir`.
+    pub fn login(&self, dir: &Path) {
+        let out = run(
+            &self.url,
+            dir,
+            &[
+                "login",
+                "--li-at",
+                &self.li_at,
+                "--jsessionid",
+                &self.jsessionid,
+            ],
+            "",
+        );
+        assert!(out.status.success(), "{}", printed(&out));
+    }
+}
+
+/// The requests a `linkedin sandbox --request-log <log>` received so far, one JSON object
+/// each (method, path, query, body, status...).
+pub fn requests(log: &Path) -> Vec<serde_json::Value> {
+    std::fs::read_to_string(log)
+        .unwrap_or_default()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
 }
 
 impl Drop for SandboxProcess {
