@@ -13,44 +13,12 @@ mod common;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-use common::{SandboxProcess, printed, requests, run};
-use linkedin_sandbox::world::{Author, World, generate};
+use common::{PASSWORD, SandboxProcess, json, ndjson, printed, requests, run, sandboxed, world};
+use linkedin_sandbox::world::{Author, World};
 use serde_json::Value;
 
-const PASSWORD: &str = "demo-password";
 /// The demo account's member id.
 const DEMO_ID: &str = "470926337";
-
-fn world() -> World {
-    generate(linkedin_sandbox::WORLD_SEED)
-}
-
-/// `linkedin --sandbox <args>`: an embedded sandbox, nothing else reachable.
-fn sandboxed(args: &[&str]) -> Output {
-    let dir = tempfile::tempdir().unwrap();
-    let mut all = vec!["--sandbox"];
-    all.extend_from_slice(args);
-    run("http://127.0.0.1:9", dir.path(), &all, "")
-}
-
-/// The one JSON document a successful command printed.
-fn json(output: &Output) -> Value {
-    assert!(output.status.success(), "{}", printed(output));
-    serde_json::from_slice(&output.stdout).unwrap()
-}
-
-/// The JSON objects a successful `--ndjson` command printed, one a line.
-fn ndjson(output: &Output) -> Vec<Value> {
-    assert!(output.status.success(), "{}", printed(output));
-    String::from_utf8_lossy(&output.stdout)
-        .lines()
-        .map(|l| {
-            let v: Value = serde_json::from_str(l).unwrap();
-            assert!(v.is_object(), "{l}");
-            v
-        })
-        .collect()
-}
 
 fn strings(v: &Value, key: &str) -> Vec<String> {
     v.as_array()

@@ -4,8 +4,11 @@
 #![allow(dead_code, clippy::unwrap_used, unreachable_pub)]
 
 use std::io::{BufRead, BufReader};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
+
+use linkedin_sandbox::world::{World, generate};
+use serde_json::Value;
 
 /// A running `linkedin sandbox`, killed when dropped.
 pub struct SandboxProcess {
@@ -110,4 +113,102 @@ pub fn printed(output: &Output) -> String {
         String::from_utf8_lossy(&output.stdout),
         String::from_utf8_lossy(&output.stderr)
     )
+}
+
+// Helpers shared by the area tests (profile, company, jobs, search, touch).
+
+pub const PASSWORD: &str = "demo-password";
+
+pub fn world() -> World {
+    generate(linkedin_sandbox::WORLD_SEED)
+}
+
+/// `linkedin --sandbox <args>`: an embedded sandbox, nothing else reachable.
+pub fn sandboxed(args: &[&str]) -> Output {
+    let dir = tempfile::tempdir().unwrap();
+    let mut all = vec!["--sandbox"];
+    all.extend_from_slice(args);
+    run("http://127.0.0.1:9", dir.path(), &all, "")
+}
+
+/// The one JSON document a successful command printed.
+pub fn json(output: &Output) -> Value {
+    assert!(output.status.success(), "{}", printed(output));
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+/// The JSON objects a successful `--ndjson` command printed, one a line.
+pub fn ndjson(output: &Output) -> Vec<Value> {
+    assert!(output.status.success(), "{}", printed(output));
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|l| {
+            let v: Value = serde_json::from_str(l).unwrap();
+            assert!(v.is_object(), "{l}");
+            v
+        })
+        .collect()
+}
+
+/// A `linkedin sandbox` that logs every request, and a session saved by a cookie login.
+pub struct Logged {
+    pub sb: SandboxProcess,
+    pub dir: tempfile::TempDir,
+    pub log: PathBuf,
+}
+
+impl Logged {
+    pub fn start() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let log = dir.path().join("requests.jsonl");
+        let sb = SandboxProcess::start_with(&["--request-log", log.to_str().unwrap()]);
+        sb.login(dir.path());
+        Self { sb, dir, log }
+    }
+
+    pub fn run(&self, args: &[&str]) -> Output {
+        run(&self.sb.url, self.dir.path(), args, "")
+    }
+
+    /// The paths of the requests the sandbox received so far.
+    pub fn paths(&self) -> Vec<String> {
+        requests(&self.log)
+            .iter()
+            .map(|r| r["path"].as_str().unwrap().to_owned())
+            .collect()
+    }
+
+    /// Runs a command that must be refused as bad input: status 2, one line on stderr,
+    /// nothing on stdout, and no request beyond the saved session's check.
+    pub fn refused(&self, args: &[&str]) -> Output {
+        let before = self.paths().len();
+        let output = self.run(args);
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            printed(&output)
+        );
+        assert!(output.stdout.is_empty(), "{args:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(stderr.trim_end().lines().count(), 1, "{args:?}: {stderr}");
+        let sent: Vec<String> = self.paths()[before..]
+            .iter()
+            .filter(|p| *p != "/voyager/api/me")
+            .cloned()
+            .collect();
+        assert!(sent.is_empty(), "{args:?} sent {sent:?}");
+        output
+    }
+
+    /// Checks that an output shows none of the account's secrets.
+    pub fn assert_no_secret(&self, output: &Output) {
+        let text = printed(output);
+        assert!(!text.contains(&self.sb.li_at), "li_at printed");
+        assert!(
+            !text.contains(self.sb.jsessionid.trim_matches('"')),
+            "JSESSIONID printed"
+        );
+        assert!(!text.contains(PASSWORD), "password printed");
+    }
 }
