@@ -62,6 +62,52 @@ invitations = api.get_invitations()
 check("get_invitations", len(invitations) > 0, len(invitations))
 conversations = api.get_conversations().get("elements", [])
 check("get_conversations (legacy)", len(conversations) > 0, len(conversations))
+conversation_id = conversations[0]["entityUrn"].split(":")[-1] if conversations else "none"
+events = api.get_conversation(conversation_id).get("elements", [])
+check("get_conversation (legacy events)", len(events) > 0, len(events))
+
+# 2.3.1 sends its old search queryId (catalogue: search_clusters_2_3_1), which LinkedIn was
+# reported to answer with empty results (#488/#494); the sandbox answers it like the current
+# search on purpose, so that these methods can be checked at all.
+found = api.search({"keywords": "engineer"}, limit=10)
+check("search (generic)", 0 < len(found) <= 10 and all(r.get("title", {}).get("text") for r in found), len(found))
+# 2.3.1 sends no count, so its limit is approximate (pages are LinkedIn's default 10): a limit
+# of 15 gets 20 results. Only that there are results, and their fields, are checked.
+people = api.search_people(keywords="engineer", limit=15)
+check(
+    "search_people(keywords)",
+    len(people) > 0 and all(p["name"] and p["urn_id"].startswith("ACoAA") and p["distance"] for p in people),
+    [p["name"] for p in people[:5]],
+)
+first = api.search_people(network_depths=["F"], limit=20)
+check("search_people(network_depths=['F'])", len(first) > 0 and all(p["distance"] == "DISTANCE_1" for p in first), len(first))
+everyone = api.search_people(keywords="engineer")
+check("search_people pages to the end (no limit)", len(everyone) > len(people), len(everyone))
+connections = api.get_profile_connections(urn_id, limit=20)
+check("get_profile_connections (own)", len(connections) > 0 and all(c["distance"] == "DISTANCE_1" for c in connections), len(connections))
+companies = api.search_companies(keywords="linkedin", limit=1)
+check("search_companies('linkedin')", len(companies) == 1 and companies[0]["urn_id"] == "1337", companies)
+
+posts = api.get_feed_posts(limit=10)
+keys = ("author_name", "author_profile", "old", "content", "url")
+check(
+    "get_feed_posts",
+    0 < len(posts) <= 10
+    and all(all(p.get(k) for k in keys) for p in posts)
+    and not any("Promoted" in p["old"] for p in posts),
+    [p["author_name"] for p in posts[:5]],
+)
+views = api.get_current_profile_views()
+check("get_current_profile_views", isinstance(views, int) and views > 0, views)
+
+# get_profile_posts' /identity/profileUpdatesV2 is reported to answer 401 (#338, #369): a bare
+# {"status": 401}, on which 2.3.1 raises KeyError('message') as for get_profile.
+try:
+    api.get_profile_posts(urn_id=urn_id)
+    check("get_profile_posts answers 401", False, "no error")
+except KeyError as e:
+    check("get_profile_posts answers 401", str(e) == "'message'", "KeyError " + str(e))
+
 jobs = api.search_jobs(keywords="engineer", limit=5)
 check("search_jobs", len(jobs) > 0, [j.get("title") for j in jobs])
 job_id = jobs[0]["trackingUrn"].split(":")[-1] if jobs else "0"

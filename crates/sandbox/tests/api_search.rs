@@ -520,3 +520,69 @@ async fn job_search_filters_by_time_posted_company_and_industry() {
     assert_eq!(job_ids(&body), expected);
     sandbox.shutdown().await;
 }
+
+/// The queryId linkedin-api 2.3.1 sends (catalogue: `search_clusters_2_3_1`) is answered like
+/// the current one, on purpose: nested with `_type` keys for its default accept, the same
+/// results page by page (2.3.1 sends no `count`: pages of 10), as 2.3.1 builds the request
+/// (raw keywords, `List(F | S)` with its spaces).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_2_3_1_query_id_answers_like_the_current_search_with_underscore_types() {
+    let sandbox = start().await;
+    let mut api = Api::new(&sandbox).await;
+    let old = linkedin_catalogue::by_name("search_clusters_2_3_1")
+        .unwrap()
+        .query_id
+        .unwrap();
+    assert_eq!(
+        old,
+        "voyagerSearchDashClusters.b0928897b71bd00a5a7291755dcd64f0"
+    );
+    // 2.3.1's wire form (voyager.md §1.2 search).
+    let wire = |start: usize| {
+        format!(
+            "/voyager/api/graphql?variables=(start:{start},origin:GLOBAL_SEARCH_HEADER,query:(keywords:engineer,flagshipSearchIntent:SEARCH_SRP,queryParameters:List((key:resultType,value:List(PEOPLE)),(key:network,value:List(F%20%7C%20S))),includeFiltersInResponse:false))&queryId={old}"
+        )
+    };
+    let current = |start: usize| {
+        let vars = json!({"start": start, "count": 10, "query": {"keywords": "engineer", "queryParameters": [
+            {"key": "resultType", "value": ["PEOPLE"]}, {"key": "network", "value": ["F", "S"]},
+        ]}});
+        url("search_clusters", &[], json!({}), Some(vars))
+    };
+    for start in [0, 10] {
+        let body = api.ok(&wire(start), false).await;
+        let clusters = &body["data"]["searchDashClustersByAll"];
+        assert_eq!(
+            clusters["_type"],
+            "com.linkedin.restli.common.CollectionResponse"
+        );
+        assert!(!has_types(&body));
+        let cluster = &clusters["elements"][0];
+        assert_eq!(
+            cluster["_type"],
+            "com.linkedin.voyager.dash.search.SearchClusterViewModel"
+        );
+        let items = cluster["items"].as_array().unwrap();
+        assert_eq!(items.len(), 10);
+        assert_eq!(
+            items[0]["_type"],
+            "com.linkedin.voyager.dash.search.SearchItem"
+        );
+        assert_eq!(
+            items[0]["item"]["entityResult"]["_type"],
+            "com.linkedin.voyager.dash.search.EntityResultViewModel"
+        );
+        let old_urns: Vec<&Value> = items
+            .iter()
+            .map(|i| &i["item"]["entityResult"]["entityUrn"])
+            .collect();
+        let now = api.ok(&current(start), false).await;
+        let now_urns: Vec<&Value> = now["data"]["searchDashClustersByAll"]["elements"][0]["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| &i["item"]["entityResult"]["entityUrn"])
+            .collect();
+        assert_eq!(old_urns, now_urns);
+    }
+}

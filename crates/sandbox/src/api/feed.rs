@@ -35,6 +35,11 @@ const REACTION_TYPES: [&str; 6] = [
 pub(super) fn answer(call: &mut Call<'_>) -> Option<Answer> {
     Some(match call.endpoint.name {
         "feed_chron" => feed_chron(call),
+        "feed_main" => feed_main(call),
+        "feed_update" => feed_update(call),
+        // 2.3.1's `get_profile_posts`: reported to answer 401 since 2023 (#338, #369), a bare
+        // `{"status": 401}` whatever the parameters; its replacement is `profile_posts_dash`.
+        "profile_posts" => Answer::error(StatusCode::UNAUTHORIZED),
         "company_updates" => company_updates(call),
         "profile_updates" => profile_updates(call),
         "profile_posts_dash" => profile_posts_dash(call),
@@ -208,6 +213,111 @@ fn feed_chron(call: &mut Call<'_>) -> Answer {
     }))
 }
 
+/// The largest page of the main feed. Not recorded for the GraphQL feed; inferred from the
+/// chronological feed's (2.3.1: "If count>100 API will return HTTP 400").
+const MAX_FEED_COUNT: usize = 100;
+
+/// The `paginationToken` of `me`'s main feed, `<memberId>-<ms>-<hex>` as the capture shows it
+/// (voyager.md §4.8, §6.3): the member id, the world's present and a hash of the member id.
+/// One token per member, the same on every page (a feed session's token).
+fn main_feed_token(me: &Person) -> String {
+    format!(
+        "{}-{PRESENT_MS}-{:016x}",
+        me.member_id,
+        me.member_id.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    )
+}
+
+/// GraphQL `voyagerFeedDashMainFeed` by
+/// `variables=(start:,count:[,paginationToken:],sortOrder:MEMBER_SETTING)`:
+/// `data.feedDashMainFeedByMainFeed`, the caller's feed (the posts and order of the
+/// chronological feed, promoted posts included) as dash updates
+/// `urn:li:fsd_update:(urn:li:activity:<id>,MAIN_FEED,EMPTY,DEFAULT,false)` with the fields
+/// the feed readers take (`actor`, `commentary`, `updateMetadata`), paged, with
+/// `metadata.paginationToken`. The token's format is the capture's; the root field is where
+/// other clients read LinkedIn's answers (not in the reference); the rest is inferred from the
+/// chronological feed. The first page
+/// may leave the token out; a page that sends one must send the feed's own: a 400 otherwise,
+/// as for a missing `start` or `count`, a `count` of 0 or over 100, or a `sortOrder` other than
+/// `MEMBER_SETTING`, `RELEVANCE` or `CHRONOLOGICAL`.
+fn feed_main(call: &mut Call<'_>) -> Answer {
+    let vars = variables(call);
+    let var = |name: &str| vars.as_ref().and_then(|v| v.get(name)?.as_str());
+    let start = var("start").and_then(|s| s.parse::<usize>().ok());
+    let count = var("count").and_then(|c| c.parse::<usize>().ok());
+    let (Some(start), Some(count)) = (start, count) else {
+        return Answer::error(StatusCode::BAD_REQUEST);
+    };
+    let sort_ok = var("sortOrder")
+        .is_none_or(|o| matches!(o, "MEMBER_SETTING" | "RELEVANCE" | "CHRONOLOGICAL"));
+    if count == 0 || count > MAX_FEED_COUNT || !sort_ok {
+        return Answer::error(StatusCode::BAD_REQUEST);
+    }
+    let world = &*call.world;
+    let Some(me) = world.people.get(call.me) else {
+        return Answer::error(StatusCode::UNAUTHORIZED);
+    };
+    let token = main_feed_token(me);
+    if var("paginationToken").is_some_and(|t| t != token) {
+        return Answer::error(StatusCode::BAD_REQUEST);
+    }
+    let posts = feed_posts(world, call.me);
+    let mut page = page_of(world, &posts, (start, count), |w, p| {
+        let urn = format!(
+            "urn:li:fsd_update:(urn:li:activity:{},MAIN_FEED,EMPTY,DEFAULT,false)",
+            p.activity_id
+        );
+        update(w, p, urn, DASH_UPDATE_TYPE)
+    });
+    if let Value::Object(map) = &mut page {
+        map.insert("metadata".to_owned(), json!({"paginationToken": token}));
+    }
+    graphql("feedDashMainFeedByMainFeed", page)
+}
+
+const DASH_UPDATE_TYPE: &str = "com.linkedin.voyager.dash.feed.Update";
+
+/// GraphQL `voyagerFeedDashUpdates.c2a3…` by `variables=(updateUrn:<urn>)` (peers.md MX: how a
+/// post shared in a message is fetched): the one update, as a dash update
+/// `urn:li:fsd_update:(urn:li:activity:<id>,FEED_DETAIL,EMPTY,DEFAULT,false)`. The root field
+/// (`feedDashUpdatesById`) is inferred from LinkedIn's naming, as is `null` for a post the
+/// world does not have (as `identityDashProfilesById` answers an unknown profile). The URN may
+/// be the post's `urn:li:activity:<id>` or an `urn:li:fsd_update:(urn:li:activity:<id>,…)`;
+/// anything else is a 400.
+fn feed_update(call: &mut Call<'_>) -> Answer {
+    let vars = variables(call);
+    let Some(urn) = vars
+        .as_ref()
+        .and_then(|v| v.get("updateUrn")?.as_str())
+        .map(str::to_owned)
+    else {
+        return Answer::error(StatusCode::BAD_REQUEST);
+    };
+    let activity = urn
+        .strip_prefix("urn:li:fsd_update:(")
+        .and_then(|rest| rest.split(',').next())
+        .unwrap_or(&urn);
+    let Some(id) = activity
+        .strip_prefix("urn:li:activity:")
+        .and_then(|id| id.parse::<u64>().ok())
+    else {
+        return Answer::error(StatusCode::BAD_REQUEST);
+    };
+    let world = &*call.world;
+    let value = world
+        .posts
+        .iter()
+        .find(|p| p.activity_id == id)
+        .map_or(Value::Null, |p| {
+            let urn = format!(
+                "urn:li:fsd_update:(urn:li:activity:{},FEED_DETAIL,EMPTY,DEFAULT,false)",
+                p.activity_id
+            );
+            update(world, p, urn, DASH_UPDATE_TYPE)
+        });
+    graphql("feedDashUpdatesById", value)
+}
+
 /// The posts of `author`, newest first (promoted ones are ads, not the author's shares).
 fn posts_of(world: &World, author: Author) -> Vec<&Post> {
     world
@@ -296,7 +406,7 @@ fn profile_posts_dash(call: &mut Call<'_>) -> Answer {
             "urn:li:fsd_update:(urn:li:activity:{},MEMBER_SHARES,EMPTY,DEFAULT,false)",
             p.activity_id
         );
-        update(w, p, urn, "com.linkedin.voyager.dash.feed.Update")
+        update(w, p, urn, DASH_UPDATE_TYPE)
     });
     let last = posts.iter().skip(paging.0).take(paging.1).next_back();
     if let (Some(last), Value::Object(map)) = (last, &mut page) {

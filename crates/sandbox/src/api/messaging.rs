@@ -29,6 +29,12 @@ pub(super) fn answer(call: &mut Call<'_>) -> Option<Answer> {
         "conversations_mark_read" => mark_read(call),
         "conversations_legacy" => legacy_conversations(call),
         "conversation_events_legacy" => legacy_events(call),
+        "conversation_by_participants_legacy" => legacy_by_participants(call),
+        "conversation_mark_seen_legacy" => legacy_mark_seen(call),
+        // The retired legacy sends: LinkedIn answers them 500 (voyager.md §4.1, the fork).
+        "conversation_create_legacy" | "conversation_event_create_legacy" => {
+            Answer::error(StatusCode::INTERNAL_SERVER_ERROR)
+        }
         "invitations_received" => invitations(call, true),
         "invitations_sent" => invitations(call, false),
         "invitation_reply" => reply_invitation(call),
@@ -42,30 +48,39 @@ pub(super) fn answer(call: &mut Call<'_>) -> Option<Answer> {
 // ---------------------------------------------------------------------------------------
 
 /// The caller's mailbox: the world's conversations for the demo account, none for anyone else.
-fn mailbox(world: &World, me: usize) -> &[Conversation] {
+pub(super) fn mailbox(world: &World, me: usize) -> &[Conversation] {
     if me == 0 { &world.conversations } else { &[] }
 }
 
 /// `urn:li:fsd_profile:<id>` of a person.
-fn profile_urn(p: &Person) -> String {
+pub(super) fn profile_urn(p: &Person) -> String {
     format!("urn:li:fsd_profile:{}", p.profile_id)
 }
 
 /// `urn:li:msg_conversation:(urn:li:fsd_profile:<me>,<thread>)`.
-fn conversation_urn(me: &Person, thread: &str) -> String {
+pub(super) fn conversation_urn(me: &Person, thread: &str) -> String {
     format!("urn:li:msg_conversation:({},{thread})", profile_urn(me))
 }
 
 /// The (mailbox URN, thread id) of a `urn:li:msg_conversation:(...)`.
-fn split_conversation_urn(urn: &str) -> Option<(&str, &str)> {
+pub(super) fn split_conversation_urn(urn: &str) -> Option<(&str, &str)> {
     urn.strip_prefix("urn:li:msg_conversation:(")?
         .strip_suffix(')')?
         .split_once(',')
 }
 
+/// Records a change to the mailbox's conversation `index` (a message, read or unread): it
+/// takes the next [`World::mailbox_revision`], so a messenger sync after it sees the change.
+pub(super) fn changed(world: &mut World, index: usize) {
+    world.mailbox_revision += 1;
+    if let Some(c) = world.conversations.get_mut(index) {
+        c.revision = world.mailbox_revision;
+    }
+}
+
 /// The latest time anything happened in the world: "now" for new messages and invitations
 /// is one second after it.
-fn world_now(world: &World) -> u64 {
+pub(super) fn world_now(world: &World) -> u64 {
     let messages = world
         .conversations
         .iter()
@@ -74,13 +89,13 @@ fn world_now(world: &World) -> u64 {
     messages.chain(invitations).max().unwrap_or(0)
 }
 
-fn last_activity(c: &Conversation) -> u64 {
+pub(super) fn last_activity(c: &Conversation) -> u64 {
     c.messages.last().map_or(0, |m| m.delivered_at)
 }
 
 /// Messages the mailbox owner has not read: the trailing run from others, at least one for a
 /// conversation marked unread.
-fn unread_count(c: &Conversation) -> usize {
+pub(super) fn unread_count(c: &Conversation) -> usize {
     if c.read {
         0
     } else {
@@ -94,7 +109,7 @@ fn unread_count(c: &Conversation) -> usize {
 }
 
 /// LinkedIn's categories of a conversation: the inbox ones also carry `INBOX`.
-fn categories(c: &Conversation) -> Vec<&str> {
+pub(super) fn categories(c: &Conversation) -> Vec<&str> {
     match c.category.as_str() {
         "PRIMARY_INBOX" | "SECONDARY_INBOX" => vec!["INBOX", c.category.as_str()],
         other => vec![other],
@@ -102,18 +117,18 @@ fn categories(c: &Conversation) -> Vec<&str> {
 }
 
 /// The opaque `nextCursor` of a page that ends before `offset` (`MCY1` is `0&5`).
-fn cursor(offset: usize) -> String {
+pub(super) fn cursor(offset: usize) -> String {
     crate::base64::encode(format!("0&{offset}").as_bytes())
 }
 
 /// The offset a cursor stands for.
-fn cursor_offset(cursor: &str) -> Option<usize> {
+pub(super) fn cursor_offset(cursor: &str) -> Option<usize> {
     let text = String::from_utf8(crate::base64::decode(cursor)?).ok()?;
     text.strip_prefix("0&")?.parse().ok()
 }
 
 /// The text of a Rest.li leaf.
-fn leaf<'v>(v: &'v restli::Value, key: &str) -> Option<&'v str> {
+pub(super) fn leaf<'v>(v: &'v restli::Value, key: &str) -> Option<&'v str> {
     v.get(key).and_then(restli::Value::as_str)
 }
 
@@ -133,12 +148,12 @@ fn dollar_types(value: Value) -> Value {
     }
 }
 
-fn attributed(text: &str) -> Value {
+pub(super) fn attributed(text: &str) -> Value {
     json!({"_type": "com.linkedin.pemberly.text.AttributedText", "attributes": [], "text": text})
 }
 
 /// A `com.linkedin.messenger.MessagingParticipant`.
-fn participant(world: &World, degrees: &[Option<u32>], p: usize) -> Value {
+pub(super) fn participant(world: &World, degrees: &[Option<u32>], p: usize) -> Value {
     let Some(person) = world.people.get(p) else {
         return Value::Null;
     };
@@ -165,7 +180,7 @@ fn participant(world: &World, degrees: &[Option<u32>], p: usize) -> Value {
 }
 
 /// A `com.linkedin.messenger.Message` of conversation `c` in `me`'s mailbox.
-fn message_json(
+pub(super) fn message_json(
     world: &World,
     degrees: &[Option<u32>],
     me: usize,
@@ -199,7 +214,7 @@ fn message_json(
 }
 
 /// A `com.linkedin.messenger.Conversation`; `with_last` embeds the last message.
-fn conversation_json(
+pub(super) fn conversation_json(
     world: &World,
     degrees: &[Option<u32>],
     me: usize,
@@ -239,7 +254,7 @@ fn conversation_json(
 }
 
 /// The `{"data": {<root>: {...}}}` envelope of a messenger GraphQL answer.
-fn graphql(root: &str, elements: Vec<Value>, metadata: Value) -> Answer {
+pub(super) fn graphql(root: &str, elements: Vec<Value>, metadata: Value) -> Answer {
     let mut data = Map::new();
     data.insert(
         root.to_owned(),
@@ -389,7 +404,7 @@ fn conversations(call: &mut Call<'_>, listing: Listing) -> Answer {
 
 /// The index in the caller's mailbox of the conversation `urn` names: 400 for a malformed
 /// URN, 403 for another mailbox, 404 for an unknown thread.
-fn find_conversation(world: &World, me: usize, urn: &str) -> Result<usize, StatusCode> {
+pub(super) fn find_conversation(world: &World, me: usize, urn: &str) -> Result<usize, StatusCode> {
     let (owner, thread) = split_conversation_urn(urn).ok_or(StatusCode::BAD_REQUEST)?;
     let person = world.people.get(me).ok_or(StatusCode::UNAUTHORIZED)?;
     if owner != profile_urn(person) {
@@ -535,6 +550,7 @@ fn create_message(call: &mut Call<'_>) -> Answer {
     let c = &mut call.world.conversations[index];
     c.messages.push(message);
     c.read = true;
+    changed(call.world, index);
     let world = &*call.world;
     let c = &world.conversations[index];
     let degrees = world.degrees_from(me);
@@ -608,6 +624,7 @@ fn conversation_with(
             category: "PRIMARY_INBOX".to_owned(),
             read: true,
             messages: Vec::new(),
+            revision: 0,
         },
     );
     Ok(0)
@@ -650,6 +667,7 @@ fn mark_read(call: &mut Call<'_>) -> Answer {
         match find_conversation(call.world, call.me, id) {
             Ok(index) => {
                 call.world.conversations[index].read = read;
+                changed(call.world, index);
                 results.insert(id.clone(), json!({"status": 204}));
             }
             Err(status) => {
@@ -816,6 +834,78 @@ fn legacy_events(call: &mut Call<'_>) -> Answer {
         "elements": elements,
         "paging": {"count": MESSAGE_PAGE, "start": 0, "links": []},
     }))
+}
+
+/// `GET /messaging/conversations?keyVersion=LEGACY_INBOX&q=participants&recipients=List(<id>)`
+/// (2.3.1's `get_conversation_details`; status broken in the catalogue). The fork retired it
+/// because "the legacy response format changed", not because it fails, and records neither
+/// the new format nor an error. Inferred: a 200 with an empty legacy collection, so that a
+/// reader of the old format finds no conversation (2.3.1 then returns `{}`), as the fork
+/// found. `recipients` must be a non-empty list of profile ids (`ACoAA…`, or
+/// `urn:li:fsd_profile:…`): a 400 otherwise, as for any malformed finder.
+fn legacy_by_participants(call: &mut Call<'_>) -> Answer {
+    let recipients: Option<Vec<String>> = match call.query.value("recipients") {
+        Ok(Some(restli::Value::List(items))) => items
+            .iter()
+            .map(|v| v.as_str().map(str::to_owned))
+            .collect(),
+        _ => None,
+    };
+    let valid = recipients.is_some_and(|r| {
+        !r.is_empty()
+            && r.iter().all(|id| {
+                let id = id.strip_prefix("urn:li:fsd_profile:").unwrap_or(id);
+                !id.is_empty()
+                    && id
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+            })
+    });
+    if !valid {
+        return Answer::error(StatusCode::BAD_REQUEST);
+    }
+    Answer::ok(json!({
+        "elements": [],
+        "paging": {"count": LEGACY_PAGE, "start": 0, "links": []},
+    }))
+}
+
+/// `POST /messaging/conversations/{id}` with `{"patch": {"$set": {"read": true}}}` (2.3.1's
+/// `mark_conversation_as_seen`): a Rest.li partial update of the legacy conversation. It sets
+/// the read state (`false` marks it unread, as `$set` allows) that every reader of the mailbox
+/// shows: the messenger reads, the legacy inbox, the counts and the seen receipts. 200 with
+/// `{}` (success is 200, the catalogue says; the body is not recorded). 400 for a body that is
+/// not such a patch, or that sets anything but `read` (archiving, muting and renaming are not
+/// emulated); 404 for a thread not in the caller's mailbox.
+fn legacy_mark_seen(call: &mut Call<'_>) -> Answer {
+    let Some(thread) = call.path_param("conversationId") else {
+        return Answer::error(StatusCode::BAD_REQUEST);
+    };
+    let Some(body) = call.json_body() else {
+        return Answer::error(StatusCode::BAD_REQUEST);
+    };
+    let set = body.pointer("/patch/$set").and_then(Value::as_object);
+    let read = set.and_then(|s| s.get("read")).and_then(Value::as_bool);
+    let (Some(set), Some(read)) = (set, read) else {
+        return Answer::error(StatusCode::BAD_REQUEST);
+    };
+    let only_patch = body.as_object().is_some_and(|b| b.len() == 1)
+        && body
+            .get("patch")
+            .and_then(Value::as_object)
+            .is_some_and(|p| p.len() == 1);
+    if set.len() != 1 || !only_patch {
+        return Answer::error(StatusCode::BAD_REQUEST);
+    }
+    let Some(index) = mailbox(call.world, call.me)
+        .iter()
+        .position(|c| c.thread_id == thread)
+    else {
+        return Answer::error(StatusCode::NOT_FOUND);
+    };
+    call.world.conversations[index].read = read;
+    changed(call.world, index);
+    Answer::ok(json!({}))
 }
 
 // ---------------------------------------------------------------------------------------

@@ -1,13 +1,23 @@
 //! Answers to the Voyager API, built from the world in LinkedIn's shapes.
 //!
 //! The router has already run the session gate and Rest.li's checks and found the catalogue
-//! entry; here an area module turns a [`Call`] into an [`Answer`]. An entry that no module
-//! answers yet gets a 501 naming it (in the router), never an invented body.
+//! entry; here an area module turns a [`Call`] into an [`Answer`]. Every entry has a module
+//! (`every_catalogue_entry_is_answered` below holds it); a variant a module does not emulate
+//! (such as a profile section other than experience) gets a 501 naming its entry (in the
+//! router), never an invented body. Where the reference records a request but not its answer,
+//! the module's doc comment says what the answer's shape is inferred from.
+//!
+//! Areas: [`people`] (profiles, experience, jobs, search through [`search`]), [`company`],
+//! [`me`], [`messaging`] (conversations, messages, invitations, the legacy inbox),
+//! [`messenger`] (the messaging web app's background calls), [`feed`] (feeds, posts,
+//! comments, reactions), [`browser`] (the web app's other background calls) and [`touch`].
 
+mod browser;
 mod company;
 mod feed;
 mod me;
 mod messaging;
+mod messenger;
 mod people;
 mod search;
 pub(crate) mod touch;
@@ -64,6 +74,11 @@ impl Call<'_> {
     }
 }
 
+/// The world's present (the generator's `NOW`, 2026-11-24), for ages and "recent" windows.
+pub(super) const PRESENT_MS: u64 = 1_795_478_400_000;
+/// A day in milliseconds.
+pub(super) const DAY_MS: u64 = 24 * 60 * 60 * 1000;
+
 /// `com.linkedin.restli.common.CollectionResponse`.
 pub(super) const COLLECTION_TYPE: &str = "com.linkedin.restli.common.CollectionResponse";
 /// `com.linkedin.restli.common.CollectionMetadata`, the type of `paging`.
@@ -95,6 +110,14 @@ pub(super) fn collection(elements: Vec<Value>, start: usize, count: usize, total
 /// A dash text view model holding `s`.
 pub(super) fn text(s: &str) -> Value {
     json!({"text": s, "$type": TEXT_TYPE})
+}
+
+/// The caller's person, or the 401 LinkedIn answers a session without a member.
+pub(super) fn caller(world: &World, me: usize) -> Result<&crate::world::Person, Answer> {
+    world
+        .people
+        .get(me)
+        .ok_or_else(|| Answer::error(StatusCode::UNAUTHORIZED))
 }
 
 /// LinkedIn's name for a network distance (`SELF`, `DISTANCE_1`, `DISTANCE_2`, and
@@ -129,6 +152,15 @@ impl Answer {
             body: json!({"status": status.as_u16()}),
         }
     }
+
+    /// A status without a body (such as `204 No Content`): the body is `null`, which the
+    /// router sends as no body at all.
+    pub(crate) fn no_body(status: StatusCode) -> Self {
+        Self {
+            status,
+            body: Value::Null,
+        }
+    }
 }
 
 /// The answer of the module that knows the entry, if one does.
@@ -141,23 +173,37 @@ pub(crate) fn answer(call: &mut Call<'_>, normalized: bool) -> Option<Answer> {
         "who_viewed_me" => me::who_viewed_me(call),
         _ => people::answer(call)
             .or_else(|| messaging::answer(call))
-            .or_else(|| feed::answer(call))?,
+            .or_else(|| messenger::answer(call))
+            .or_else(|| feed::answer(call))
+            .or_else(|| browser::answer(call))?,
     };
-    Some(match (normalized, answer.status.is_success()) {
-        (true, true) => Answer {
-            status: answer.status,
-            body: normalize(answer.body),
+    let graphql = call.path == "/graphql";
+    Some(
+        match (
+            normalized,
+            answer.status.is_success(),
+            answer.body.is_null(),
+        ) {
+            (_, _, true) | (_, false, _) => answer,
+            (true, true, false) => Answer {
+                status: answer.status,
+                body: normalize(answer.body),
+            },
+            (false, true, false) => Answer {
+                status: answer.status,
+                body: if graphql {
+                    underscore_types(answer.body)
+                } else {
+                    strip_types(answer.body)
+                },
+            },
         },
-        (false, true) => Answer {
-            status: answer.status,
-            body: strip_types(answer.body),
-        },
-        _ => answer,
-    })
+    )
 }
 
-/// The default (nested) encoding carries no `$type`: modules build answers with their types,
-/// and this removes them when the client did not ask for the normalized encoding.
+/// The default (nested) encoding of a REST answer carries no `$type`: modules build answers
+/// with their types, and this removes them when the client did not ask for the normalized
+/// encoding.
 fn strip_types(value: Value) -> Value {
     match value {
         Value::Object(map) => Value::Object(
@@ -167,6 +213,25 @@ fn strip_types(value: Value) -> Value {
                 .collect(),
         ),
         Value::Array(items) => Value::Array(items.into_iter().map(strip_types).collect()),
+        other => other,
+    }
+}
+
+/// The default (nested) encoding of a `/graphql` answer names types with `_type` (voyager.md
+/// §6.1(a): "GraphQL with the default accept returns the query result directly under `data`
+/// with `_type`/`_recipeType`"; 2.3.1's `search` reads `_type` on the collection, the clusters,
+/// the items and the results). The `_recipeType` hashes are not emulated.
+fn underscore_types(value: Value) -> Value {
+    match value {
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map(|(k, v)| {
+                    let k = if k == "$type" { "_type".to_owned() } else { k };
+                    (k, underscore_types(v))
+                })
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.into_iter().map(underscore_types).collect()),
         other => other,
     }
 }
@@ -252,6 +317,38 @@ fn hoist(entity: Value, included: &mut Vec<Value>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use linkedin_catalogue::{Base, ENDPOINTS, Status};
+
+    /// Every catalogue entry LinkedIn still answers (or once answered, for the touch API) has
+    /// a module that answers it: none falls through to the router's 501. A request without
+    /// parameters is enough to tell (most answer it 400).
+    #[test]
+    fn every_catalogue_entry_is_answered() {
+        let mut world = crate::world::generate(crate::WORLD_SEED);
+        let query = restli::Query::parse("").unwrap();
+        let mut missing = Vec::new();
+        for endpoint in ENDPOINTS {
+            if endpoint.status == Status::Gone || endpoint.base == Base::Site {
+                continue;
+            }
+            let mut call = Call {
+                endpoint,
+                query: &query,
+                path: endpoint.path,
+                body: b"",
+                me: 0,
+                world: &mut world,
+            };
+            let answered = match endpoint.base {
+                Base::Touch => touch::answer(&mut call).is_some(),
+                _ => answer(&mut call, false).is_some(),
+            };
+            if !answered {
+                missing.push(endpoint.name);
+            }
+        }
+        assert!(missing.is_empty(), "not emulated: {missing:?}");
+    }
 
     #[test]
     fn entities_move_to_included_once_and_leave_references() {

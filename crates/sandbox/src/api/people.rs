@@ -28,11 +28,14 @@ pub(super) fn answer(call: &mut Call<'_>) -> Option<Answer> {
         "profile_by_member_identity" => by_identity(call, "memberIdentity", profile_entity),
         "profile_urn_by_member_identity" => by_identity(call, "memberIdentity", minimal_profile),
         "profile_by_urn" => by_urn(call),
+        "profile_messaging_card" => messaging_card(call),
         "profile_experiences" => experiences(call)?,
         "job_posting" => job_posting(call),
         "job_skill_match" => job_skill_match(call),
         "job_search" => super::search::job_search(call),
-        "search_clusters" => super::search::search_clusters(call),
+        // The 2.3.1 queryId is answered like the current one: a deliberate choice, see the
+        // catalogue's `search_clusters_2_3_1`.
+        "search_clusters" | "search_clusters_2_3_1" => super::search::search_clusters(call),
         _ => return None,
     })
 }
@@ -338,6 +341,59 @@ fn by_urn(call: &mut Call<'_>) -> Answer {
         .and_then(|id| person_by_id(call.world, id))
         .map_or(Value::Null, profile_entity);
     graphql("identityDashProfilesById", profile)
+}
+
+/// `voyagerIdentityDashProfiles.4be600…` by `variables=(profileId:<urn>)`, the profile card of
+/// the messaging side panel, which the capture describes as "Profile + Connection +
+/// MemberRelationship" (voyager.md §4.8). The root field is inferred (`identityDashProfilesById`,
+/// as the `profileUrn` finder answers); so is the relation's shape: the profile's
+/// `memberRelationship` (`urn:li:fsd_memberRelationship:<id>`) holds a `memberRelationshipUnion`
+/// of `connection` (a `urn:li:fsd_connection:<id>` entity) for a connection of the caller,
+/// `noConnection` with the `memberDistance` otherwise, or `self` for the caller. Normalized,
+/// the three entities land in `included`. `null` for an unknown profile; 400 without a
+/// `urn:li:fsd_profile:` URN.
+fn messaging_card(call: &mut Call<'_>) -> Answer {
+    let vars = variables(call);
+    let Some(id) = vars
+        .as_ref()
+        .and_then(|v| v.get("profileId")?.as_str())
+        .and_then(|urn| urn.strip_prefix("urn:li:fsd_profile:"))
+        .map(str::to_owned)
+    else {
+        return Answer::error(StatusCode::BAD_REQUEST);
+    };
+    let world = &*call.world;
+    let Some(index) = world.people.iter().position(|p| p.profile_id == id) else {
+        return graphql("identityDashProfilesById", Value::Null);
+    };
+    let p = &world.people[index];
+    let relation = if index == call.me {
+        json!({"self": {"$type": "com.linkedin.voyager.dash.relationships.Self"}})
+    } else if world.connected(call.me, index) {
+        json!({"connection": {
+            "entityUrn": format!("urn:li:fsd_connection:{}", p.profile_id),
+            "connectedMember": profile_urn(p),
+            "$type": "com.linkedin.voyager.dash.relationships.Connection",
+        }})
+    } else {
+        let degree = world.degrees_from(call.me).get(index).copied().flatten();
+        json!({"noConnection": {
+            "memberDistance": super::member_distance(degree),
+            "$type": "com.linkedin.voyager.dash.relationships.NoConnection",
+        }})
+    };
+    let mut entity = profile_entity(p);
+    if let Value::Object(map) = &mut entity {
+        map.insert(
+            "memberRelationship".to_owned(),
+            json!({
+                "entityUrn": format!("urn:li:fsd_memberRelationship:{}", p.profile_id),
+                "memberRelationshipUnion": relation,
+                "$type": "com.linkedin.voyager.dash.relationships.MemberRelationship",
+            }),
+        );
+    }
+    graphql("identityDashProfilesById", entity)
 }
 
 // ---------------------------------------------------------------------------------------

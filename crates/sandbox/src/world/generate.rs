@@ -1458,6 +1458,7 @@ impl Builder {
                 category: category.into(),
                 read: !unread,
                 messages,
+                revision: 0,
             });
         }
         self.world

@@ -30,6 +30,13 @@ pub struct World {
     pub following: BTreeSet<(usize, u64)>,
     /// Views of members' profiles by other members, newest first ("who viewed my profile").
     pub profile_views: Vec<ProfileView>,
+    /// How many changes the demo account's mailbox has seen: each change to a conversation (a
+    /// message, read or unread) takes the next number, which the conversation keeps as its
+    /// [`Conversation::revision`]. 0 in a generated world; messenger sync tokens name one.
+    pub mailbox_revision: u64,
+    /// The time up to which the demo account has seen its messages (the messaging badge, which
+    /// `markAllMessagesAsSeen` moves); 0 in a generated world.
+    pub messages_seen_until: u64,
 }
 
 /// A member.
@@ -239,6 +246,9 @@ pub struct Conversation {
     pub read: bool,
     /// Messages, oldest first.
     pub messages: Vec<Message>,
+    /// The [`World::mailbox_revision`] of its last change; 0 for one unchanged since the world
+    /// was generated.
+    pub revision: u64,
 }
 
 /// A message.

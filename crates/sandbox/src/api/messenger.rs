@@ -1,0 +1,621 @@
+//! The messaging web app's background calls, as the 2026 browser capture shows them around the
+//! inbox (voyager.md §4.8): the messenger GraphQL reads besides the conversation and message
+//! lists (the inbox's first sync and its deltas, mailbox counts, seen receipts, quick replies),
+//! the messaging `/graphql` and REST reads (affiliated mailboxes, away status, the secondary
+//! inbox banner, reply nudges), and the small writes the page sends (typing, delivery
+//! acknowledgements, the badge's "mark all seen", presence).
+//!
+//! The mailbox is the demo account's (see [`super::messaging`]): anyone else's is empty.
+//! Messenger GraphQL answers are nested with `_type` keys (LinkedIn does not normalize them);
+//! the others are built with `$type` and normalized or stripped by the caller. Where the
+//! reference records a call but not its answer, the doc comment of its function says what is
+//! inferred.
+
+use http::StatusCode;
+use serde_json::{Map, Value, json};
+
+use super::messaging::{
+    attributed, categories, conversation_json, find_conversation, graphql, last_activity, leaf,
+    mailbox, participant, profile_urn, world_now,
+};
+use super::{Answer, Call, DAY_MS, PRESENT_MS, caller, collection, text, variables};
+use crate::world::{Conversation, Person, World};
+
+/// The answer for `call` if it is one of this module's endpoints.
+pub(super) fn answer(call: &mut Call<'_>) -> Option<Answer> {
+    Some(match call.endpoint.name {
+        "messenger_conversations_sync" => sync(call, false),
+        "messenger_conversations_delta" => sync(call, true),
+        "messenger_mailbox_counts" => mailbox_counts(call),
+        "messenger_seen_receipts" => seen_receipts(call),
+        "messenger_quick_replies" => quick_replies(call),
+        "messaging_affiliated_mailboxes" => affiliated_mailboxes(),
+        "messaging_away_status" => away_status(),
+        "messaging_secondary_inbox_banner" => secondary_inbox_banner(call),
+        "messaging_conversation_nudges" => nudges(call),
+        "conversation_typing" => typing(call),
+        "message_delivery_ack" => delivery_ack(call),
+        "messaging_badge_mark_all_seen" => mark_all_seen(call),
+        "presence_statuses" => presence(call),
+        _ => return None,
+    })
+}
+
+// ---------------------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------------------
+
+/// Checks the `mailboxUrn` variable: 400 when missing, 403 when it is not the caller's.
+fn own_mailbox(vars: Option<&restli::Value>, me: &Person) -> Result<(), Answer> {
+    match vars.and_then(|v| leaf(v, "mailboxUrn")) {
+        None => Err(Answer::error(StatusCode::BAD_REQUEST)),
+        Some(urn) if urn != profile_urn(me) => Err(Answer::error(StatusCode::FORBIDDEN)),
+        Some(_) => Ok(()),
+    }
+}
+
+/// A messenger collection `{"data": {<root>: {"_type": …CollectionResponse, "elements"[,
+/// "metadata"]}}}`, without `metadata` when there is none.
+fn messenger_collection(root: &str, elements: Vec<Value>, metadata: Option<Value>) -> Answer {
+    match metadata {
+        Some(metadata) => graphql(root, elements, metadata),
+        None => {
+            let mut data = Map::new();
+            data.insert(
+                root.to_owned(),
+                json!({"_type": "com.linkedin.restli.common.CollectionResponse", "elements": elements}),
+            );
+            Answer::ok(json!({"data": data}))
+        }
+    }
+}
+
+/// The message a `urn:li:msg_message:(<mailbox urn>,<id>)` names in the caller's mailbox: its
+/// conversation and position. 400 for a malformed URN, 403 for another mailbox, 404 for an
+/// unknown message.
+fn find_message(world: &World, me: usize, urn: &str) -> Result<(usize, usize), StatusCode> {
+    let (owner, id) = urn
+        .strip_prefix("urn:li:msg_message:(")
+        .and_then(|rest| rest.strip_suffix(')'))
+        .and_then(|rest| rest.split_once(','))
+        .ok_or(StatusCode::BAD_REQUEST)?;
+    let person = world.people.get(me).ok_or(StatusCode::UNAUTHORIZED)?;
+    if owner != profile_urn(person) {
+        return Err(StatusCode::FORBIDDEN);
+    }
+    mailbox(world, me)
+        .iter()
+        .enumerate()
+        .find_map(|(c, conv)| {
+            conv.messages
+                .iter()
+                .position(|m| m.id == id)
+                .map(|m| (c, m))
+        })
+        .ok_or(StatusCode::NOT_FOUND)
+}
+
+/// The last message of `c` from someone other than the mailbox owner, when the conversation
+/// ends with one (the owner has not answered it).
+fn waiting_for_reply(c: &Conversation) -> Option<&crate::world::Message> {
+    c.messages.last().filter(|m| m.sender != 0)
+}
+
+// ---------------------------------------------------------------------------------------
+// Inbox sync
+// ---------------------------------------------------------------------------------------
+
+/// The sync token of `me`'s mailbox at `revision`: opaque to LinkedIn's clients; here the
+/// base64 of `<profile id>&<revision>`.
+fn sync_token(me: &Person, revision: u64) -> String {
+    crate::base64::encode(format!("{}&{revision}", me.profile_id).as_bytes())
+}
+
+/// The mailbox revision a sync token of `me` stands for.
+fn token_revision(me: &Person, token: &str) -> Option<u64> {
+    let text = String::from_utf8(crate::base64::decode(token)?).ok()?;
+    let (owner, revision) = text.split_once('&')?;
+    (owner == me.profile_id).then(|| revision.parse().ok())?
+}
+
+/// `messengerConversations.0d5e…` by `variables=(mailboxUrn:)` (the first sync) and
+/// `messengerConversations.74c1…` by `variables=(mailboxUrn:,syncToken:)` (a delta):
+/// `data.messengerConversationsBySyncToken`. The first sync holds every conversation of the
+/// mailbox, most recently active first, each with its last message, and `metadata` with only a
+/// `newSyncToken` (`com.linkedin.messenger.SyncMetadata`); a delta holds the conversations
+/// changed since the token's sync (a message, read or unread), with `deletedUrns` (always
+/// empty: nothing is deleted in the sandbox) and `shouldClearCache: false`, as LinkedIn's
+/// refreshed syncs carry them. 400 without a `mailboxUrn` or with a token that is not one of
+/// this mailbox's; 403 for another member's mailbox.
+fn sync(call: &mut Call<'_>, delta: bool) -> Answer {
+    let vars = variables(call);
+    let world = &*call.world;
+    let me = match caller(world, call.me) {
+        Ok(p) => p,
+        Err(answer) => return answer,
+    };
+    if let Err(answer) = own_mailbox(vars.as_ref(), me) {
+        return answer;
+    }
+    let since = if delta {
+        match vars
+            .as_ref()
+            .and_then(|v| leaf(v, "syncToken"))
+            .and_then(|t| token_revision(me, t))
+        {
+            Some(r) if r <= world.mailbox_revision => Some(r),
+            _ => return Answer::error(StatusCode::BAD_REQUEST),
+        }
+    } else {
+        None
+    };
+    let degrees = world.degrees_from(call.me);
+    let mut conversations: Vec<&Conversation> = mailbox(world, call.me)
+        .iter()
+        .filter(|c| since.is_none_or(|r| c.revision > r))
+        .collect();
+    conversations.sort_by_key(|c| std::cmp::Reverse(last_activity(c)));
+    let elements = conversations
+        .iter()
+        .map(|c| conversation_json(world, &degrees, call.me, c, true))
+        .collect();
+    let token = sync_token(me, world.mailbox_revision);
+    let metadata = if delta {
+        json!({
+            "_type": "com.linkedin.messenger.SyncMetadata",
+            "newSyncToken": token,
+            "deletedUrns": [],
+            "shouldClearCache": false,
+        })
+    } else {
+        json!({"_type": "com.linkedin.messenger.SyncMetadata", "newSyncToken": token})
+    };
+    graphql("messengerConversationsBySyncToken", elements, metadata)
+}
+
+// ---------------------------------------------------------------------------------------
+// Counts, receipts, quick replies
+// ---------------------------------------------------------------------------------------
+
+/// The categories mailbox counts are given for, in this order.
+const COUNTED: [&str; 4] = ["INBOX", "PRIMARY_INBOX", "SECONDARY_INBOX", "ARCHIVE"];
+
+/// `messengerMailboxCounts.fc52…` by `variables=(mailboxUrn:)`:
+/// `data.messengerMailboxCountsByMailbox`, one element per category (`INBOX`, `PRIMARY_INBOX`,
+/// `SECONDARY_INBOX`, `ARCHIVE`) with `category` and `unreadConversationCount` (the reference
+/// records the call, not its answer: the root and these two keys are as other clients read
+/// them; the element's `_type` is inferred). `unseenConversationCount` (inferred) counts the
+/// unread conversations with a message from someone else delivered after the badge was last
+/// cleared (`markAllMessagesAsSeen`), so that call shows here. 400 without a `mailboxUrn`, 403
+/// for another member's.
+fn mailbox_counts(call: &mut Call<'_>) -> Answer {
+    let vars = variables(call);
+    let world = &*call.world;
+    let me = match caller(world, call.me) {
+        Ok(p) => p,
+        Err(answer) => return answer,
+    };
+    if let Err(answer) = own_mailbox(vars.as_ref(), me) {
+        return answer;
+    }
+    let seen_until = world.messages_seen_until;
+    let conversations = mailbox(world, call.me);
+    let elements = COUNTED
+        .iter()
+        .map(|&category| {
+            let unread: Vec<&Conversation> = conversations
+                .iter()
+                .filter(|c| !c.read && categories(c).contains(&category))
+                .collect();
+            let unseen = unread
+                .iter()
+                .filter(|c| {
+                    c.messages
+                        .iter()
+                        .any(|m| m.sender != 0 && m.delivered_at > seen_until)
+                })
+                .count();
+            json!({
+                "_type": "com.linkedin.messenger.MailboxCount",
+                "category": category,
+                "unreadConversationCount": unread.len(),
+                "unseenConversationCount": unseen,
+            })
+        })
+        .collect();
+    messenger_collection("messengerMailboxCountsByMailbox", elements, None)
+}
+
+/// `messengerSeenReceipts.dc29…` by `variables=(conversationUrn:)`:
+/// `data.messengerSeenReceiptsByConversation` (root inferred), one
+/// `com.linkedin.messenger.SeenReceipt` per participant who has seen something, with the keys
+/// of LinkedIn's realtime seen receipts (peers.md §c.6: `seenAt`, `message`,
+/// `seenByParticipant`). Who saw what is inferred from the world, which records no reads but
+/// the owner's: another participant has seen the last message from someone else before their
+/// own last message (they saw it when they answered), at the time they answered; the owner,
+/// when the conversation is read, has seen its last message from someone else, at the
+/// conversation's last activity. So marking a conversation read adds the owner's receipt.
+/// 400 for a malformed URN, 403 for another mailbox, 404 for an unknown conversation.
+fn seen_receipts(call: &mut Call<'_>) -> Answer {
+    let vars = variables(call);
+    let Some(urn) = vars.as_ref().and_then(|v| leaf(v, "conversationUrn")) else {
+        return Answer::error(StatusCode::BAD_REQUEST);
+    };
+    let world = &*call.world;
+    let index = match find_conversation(world, call.me, urn) {
+        Ok(i) => i,
+        Err(status) => return Answer::error(status),
+    };
+    let c = &world.conversations[index];
+    let owner = &world.people[call.me];
+    let degrees = world.degrees_from(call.me);
+    let receipt = |who: usize, seen: &crate::world::Message, at: u64| {
+        json!({
+            "_type": "com.linkedin.messenger.SeenReceipt",
+            "seenAt": at,
+            "message": {
+                "_type": "com.linkedin.messenger.Message",
+                "entityUrn": format!("urn:li:msg_message:({},{})", profile_urn(owner), seen.id),
+            },
+            "seenByParticipant": participant(world, &degrees, who),
+        })
+    };
+    let mut elements = Vec::new();
+    if c.read
+        && let Some(seen) = c.messages.iter().rev().find(|m| m.sender != 0)
+    {
+        let at = c
+            .messages
+            .last()
+            .map_or(seen.delivered_at, |m| m.delivered_at);
+        elements.push(receipt(call.me, seen, at));
+    }
+    for &p in &c.participants {
+        let Some(last_own) = c.messages.iter().rposition(|m| m.sender == p) else {
+            continue;
+        };
+        let at = c.messages[last_own].delivered_at;
+        if let Some(seen) = c.messages[..last_own].iter().rev().find(|m| m.sender != p) {
+            elements.push(receipt(p, seen, at));
+        }
+    }
+    messenger_collection("messengerSeenReceiptsByConversation", elements, None)
+}
+
+/// The replies offered under a message waiting for an answer.
+const QUICK_REPLIES: [&str; 3] = ["Thanks!", "Sounds good.", "Let me get back to you."];
+
+/// `messengerQuickReplies.4338…`, whose variables the capture elides: with a
+/// `conversationUrn` (the variable other captures name for it), the replies suggested under
+/// the conversation's last message, when that message is from someone else and the owner has
+/// not answered it yet; otherwise none. `data.messengerQuickRepliesByConversation` (root
+/// inferred) holds `com.linkedin.messenger.QuickReply` elements with a `content` text; the
+/// three texts are fixed (inferred: LinkedIn's suggestions are generated). 400 for a malformed
+/// URN, 403 for another mailbox, 404 for an unknown conversation; a `mailboxUrn` must be the
+/// caller's (403).
+fn quick_replies(call: &mut Call<'_>) -> Answer {
+    let vars = variables(call);
+    let world = &*call.world;
+    let me = match caller(world, call.me) {
+        Ok(p) => p,
+        Err(answer) => return answer,
+    };
+    if vars.as_ref().and_then(|v| leaf(v, "mailboxUrn")).is_some()
+        && let Err(answer) = own_mailbox(vars.as_ref(), me)
+    {
+        return answer;
+    }
+    let mut elements = Vec::new();
+    if let Some(urn) = vars.as_ref().and_then(|v| leaf(v, "conversationUrn")) {
+        let index = match find_conversation(world, call.me, urn) {
+            Ok(i) => i,
+            Err(status) => return Answer::error(status),
+        };
+        if waiting_for_reply(&world.conversations[index]).is_some() {
+            elements = QUICK_REPLIES
+                .iter()
+                .map(|t| json!({"_type": "com.linkedin.messenger.QuickReply", "content": attributed(t)}))
+                .collect();
+        }
+    }
+    messenger_collection("messengerQuickRepliesByConversation", elements, None)
+}
+
+// ---------------------------------------------------------------------------------------
+// Messaging /graphql and REST reads
+// ---------------------------------------------------------------------------------------
+
+/// `voyagerMessagingDashAffiliatedMailboxes.da7e…` (variables not recorded):
+/// `data.messagingDashAffiliatedMailboxesAll` (the root other clients see), the mailboxes of
+/// pages the member manages. The world has no page administrators, so the collection is empty.
+fn affiliated_mailboxes() -> Answer {
+    super::graphql(
+        "messagingDashAffiliatedMailboxesAll",
+        collection(Vec::new(), 0, 10, 0),
+    )
+}
+
+/// `voyagerMessagingDashAwayStatusV2.ee0b…` (variables not recorded): the member's away
+/// messages. Inferred: `data.messagingDashAwayStatusV2All`, a collection like the affiliated
+/// mailboxes', empty because nobody in the world has set an away status.
+fn away_status() -> Answer {
+    super::graphql(
+        "messagingDashAwayStatusV2All",
+        collection(Vec::new(), 0, 10, 0),
+    )
+}
+
+/// `GET /voyagerMessagingDashSecondaryInbox?q=previewBanner`: the banner over the inbox that
+/// points at message requests (the `SECONDARY_INBOX` conversations). Inferred shape: a
+/// collection with one `com.linkedin.voyager.dash.messaging.SecondaryInboxPreviewBanner`
+/// (`urn:li:fsd_messagingSecondaryInboxPreviewBanner:<profile id>`, a `bannerText`, the number
+/// of requests and how many are unread) when there are requests, none otherwise. Reading or
+/// marking a request read changes the unread number.
+fn secondary_inbox_banner(call: &mut Call<'_>) -> Answer {
+    let world = &*call.world;
+    let me = match caller(world, call.me) {
+        Ok(p) => p,
+        Err(answer) => return answer,
+    };
+    let requests: Vec<&Conversation> = mailbox(world, call.me)
+        .iter()
+        .filter(|c| c.category == "SECONDARY_INBOX")
+        .collect();
+    let unread = requests.iter().filter(|c| !c.read).count();
+    let elements: Vec<Value> = if requests.is_empty() {
+        Vec::new()
+    } else {
+        let n = requests.len();
+        let banner = if n == 1 {
+            "1 message request".to_owned()
+        } else {
+            format!("{n} message requests")
+        };
+        vec![json!({
+            "entityUrn": format!("urn:li:fsd_messagingSecondaryInboxPreviewBanner:{}", me.profile_id),
+            "bannerText": text(&banner),
+            "conversationCount": n,
+            "unreadConversationCount": unread,
+            "$type": "com.linkedin.voyager.dash.messaging.SecondaryInboxPreviewBanner",
+        })]
+    };
+    let total = elements.len();
+    Answer::ok(collection(elements, 0, 10, total))
+}
+
+/// How old a message may be, in days, and still get a reply nudge (inferred).
+const NUDGE_DAYS: std::ops::RangeInclusive<u64> = 1..=14;
+/// Nudges per answer (the capture's `paging.count`).
+const NUDGE_PAGE: usize = 10;
+
+/// `GET /voyagerMessagingDashConversationNudges`: in the captured shape (voyager.md §6.1(b):
+/// a collection with an `entityUrn`, inline `com.linkedin.voyager.dash.messaging.ConversationNudge`
+/// elements with `nudgeText`, `messageUrn` (`urn:li:fsd_message:`) and `conversationUrn`
+/// (`urn:li:fsd_conversation:`), `paging {count: 10, start: 0, links: []}`, `included: []`).
+/// Which conversations get one is inferred: primary-inbox conversations whose last message is
+/// from someone else and 1 to 14 days old ("Received 3 days ago. Reply?"), most recent first,
+/// at most 10. Answering a conversation takes its nudge away.
+fn nudges(call: &mut Call<'_>) -> Answer {
+    let world = &*call.world;
+    let me = match caller(world, call.me) {
+        Ok(p) => p,
+        Err(answer) => return answer,
+    };
+    let mut waiting: Vec<(&Conversation, &crate::world::Message, u64)> = mailbox(world, call.me)
+        .iter()
+        .filter(|c| c.category == "PRIMARY_INBOX")
+        .filter_map(|c| {
+            let m = waiting_for_reply(c)?;
+            let days = PRESENT_MS.saturating_sub(m.delivered_at) / DAY_MS;
+            NUDGE_DAYS.contains(&days).then_some((c, m, days))
+        })
+        .collect();
+    waiting.sort_by_key(|(_, m, _)| std::cmp::Reverse(m.delivered_at));
+    let elements: Vec<Value> = waiting
+        .iter()
+        .take(NUDGE_PAGE)
+        .map(|(c, m, days)| {
+            let ago = if *days == 1 {
+                "1 day".to_owned()
+            } else {
+                format!("{days} days")
+            };
+            json!({
+                "nudgeText": {
+                    "text": format!("Received {ago} ago. Reply?"),
+                    "textDirection": "USER_LOCALE",
+                    "attributesV2": [],
+                    "$type": super::TEXT_TYPE,
+                },
+                "messageUrn": format!("urn:li:fsd_message:{}", m.id),
+                "conversationUrn": format!("urn:li:fsd_conversation:{}", c.thread_id),
+                "$type": "com.linkedin.voyager.dash.messaging.ConversationNudge",
+            })
+        })
+        .collect();
+    let urn = format!(
+        "urn:li:collectionResponse:{}",
+        crate::base64::encode(format!("nudges:{}", me.profile_id).as_bytes())
+    );
+    Answer::ok(json!({
+        "entityUrn": urn,
+        "elements": elements,
+        "paging": {"count": NUDGE_PAGE, "start": 0, "links": []},
+        "$type": super::COLLECTION_TYPE,
+    }))
+}
+
+// ---------------------------------------------------------------------------------------
+// Writes
+// ---------------------------------------------------------------------------------------
+
+/// `POST /voyagerMessagingDashMessengerConversations?action=typing` with
+/// `{"conversationUrn": <urn>}`: 202 and no body (the capture records the 202; the body is
+/// not recorded, and a Rest.li action without a return value has none). The typing indicator
+/// reaches the other participants through realtime, which the sandbox does not emulate, so it
+/// changes nothing that a read shows. 400 without a conversation URN or with a malformed one,
+/// 403 for another mailbox, 404 for an unknown conversation.
+fn typing(call: &mut Call<'_>) -> Answer {
+    let body = call.json_body();
+    let Some(urn) = body
+        .as_ref()
+        .and_then(|b| b.get("conversationUrn")?.as_str())
+    else {
+        return Answer::error(StatusCode::BAD_REQUEST);
+    };
+    match find_conversation(call.world, call.me, urn) {
+        Ok(_) => Answer::no_body(StatusCode::ACCEPTED),
+        Err(status) => Answer::error(status),
+    }
+}
+
+/// `POST /voyagerMessagingDashMessengerMessageDeliveryAcknowledgements?action=sendDeliveryAcknowledgement`
+/// with `{"messageUrns": [<urn:li:msg_message:(…)>], "clientId": "voyager-web",
+/// "deliveryMechanism": "SYNC" | "REALTIME", "clientConsumedAt": <ms>}`: 204 and no body, as
+/// captured. Delivery is not shown by any read, so nothing changes. 400 for an empty or
+/// non-list `messageUrns`, a malformed URN, a missing `clientId`, another mechanism or a
+/// `clientConsumedAt` that is not a time; 403 for a message of another mailbox, 404 for an
+/// unknown message.
+fn delivery_ack(call: &mut Call<'_>) -> Answer {
+    let Some(body) = call.json_body() else {
+        return Answer::error(StatusCode::BAD_REQUEST);
+    };
+    let urns: Option<Vec<&str>> = body
+        .get("messageUrns")
+        .and_then(Value::as_array)
+        .and_then(|items| items.iter().map(Value::as_str).collect());
+    let client = body.get("clientId").and_then(Value::as_str);
+    let mechanism = body.get("deliveryMechanism").and_then(Value::as_str);
+    let consumed = body.get("clientConsumedAt").and_then(Value::as_u64);
+    let (Some(urns), Some(client), Some(mechanism), Some(_)) = (urns, client, mechanism, consumed)
+    else {
+        return Answer::error(StatusCode::BAD_REQUEST);
+    };
+    if urns.is_empty() || client.is_empty() || !matches!(mechanism, "SYNC" | "REALTIME") {
+        return Answer::error(StatusCode::BAD_REQUEST);
+    }
+    for urn in urns {
+        if let Err(status) = find_message(call.world, call.me, urn) {
+            return Answer::error(status);
+        }
+    }
+    Answer::no_body(StatusCode::NO_CONTENT)
+}
+
+/// `POST /voyagerMessagingDashMessagingBadge?action=markAllMessagesAsSeen` with
+/// `{"until": <ms>}`: clears the messaging badge up to that time (a time before the last one
+/// changes nothing), which `messengerMailboxCounts` shows as `unseenConversationCount`. 200
+/// and no body (the capture records the 200; the body is not recorded). 400 without a
+/// non-negative integer `until`.
+fn mark_all_seen(call: &mut Call<'_>) -> Answer {
+    let until = call
+        .json_body()
+        .and_then(|b| b.get("until").and_then(Value::as_u64));
+    let Some(until) = until else {
+        return Answer::error(StatusCode::BAD_REQUEST);
+    };
+    let world = &mut *call.world;
+    if call.me == 0 {
+        world.messages_seen_until = world.messages_seen_until.max(until);
+    }
+    Answer::no_body(StatusCode::OK)
+}
+
+/// How recently a member must have done something to show as online (inferred).
+const ONLINE_WITHIN_MS: u64 = 15 * 60 * 1000;
+
+/// When person `p` last did something the world records: a message in the demo mailbox, a
+/// post or a comment.
+fn last_active(world: &World, p: usize) -> Option<u64> {
+    let messages = world
+        .conversations
+        .iter()
+        .flat_map(|c| c.messages.iter())
+        .filter(|m| m.sender == p)
+        .map(|m| m.delivered_at);
+    let posts = world
+        .posts
+        .iter()
+        .filter(|post| post.author == crate::world::Author::Person(p))
+        .map(|post| post.created_at);
+    let comments = world
+        .posts
+        .iter()
+        .flat_map(|post| post.comments.iter())
+        .filter(|c| c.author == p)
+        .map(|c| c.created_at);
+    messages.chain(posts).chain(comments).max()
+}
+
+/// `POST /messaging/dash/presenceStatuses` with the form body `ids=List(<percent-encoded
+/// urn:li:fsd_profile:…>,…)` (the Rest.li text as in a query string): a batch get answering
+/// `{"results": {<urn>: status}, "errors": {<urn>: {"status": 404}}}` for unknown members.
+/// Inferred: the status's keys (`availability` `ONLINE` or `OFFLINE`, `lastActiveAt`,
+/// `instantlyReachable`) and its rule: online when the member's last recorded activity (a
+/// message, a post, a comment) is within 15 minutes of the messaging clock (the latest
+/// message or invitation, which each write moves on: whoever just sent a message is online).
+/// A read, though sent as a POST. 400 for a body that is not such a form, an empty list or
+/// an id that is not an `fsd_profile` URN.
+fn presence(call: &mut Call<'_>) -> Answer {
+    let ids: Option<Vec<String>> = std::str::from_utf8(call.body)
+        .ok()
+        .and_then(|form| restli::Query::parse(form).ok())
+        .and_then(|query| match query.value("ids") {
+            Ok(Some(restli::Value::List(items))) => items
+                .iter()
+                .map(|v| v.as_str().map(str::to_owned))
+                .collect(),
+            _ => None,
+        });
+    let Some(ids) = ids else {
+        return Answer::error(StatusCode::BAD_REQUEST);
+    };
+    if ids.is_empty() || ids.iter().any(|u| !u.starts_with("urn:li:fsd_profile:")) {
+        return Answer::error(StatusCode::BAD_REQUEST);
+    }
+    let world = &*call.world;
+    // The messaging clock: the latest message or invitation, which new writes move on.
+    let now = world_now(world);
+    let mut results = Map::new();
+    let mut errors = Map::new();
+    for urn in ids {
+        let id = &urn["urn:li:fsd_profile:".len()..];
+        let Some(p) = world.people.iter().position(|p| p.profile_id == id) else {
+            errors.insert(urn, json!({"status": 404}));
+            continue;
+        };
+        let last = last_active(world, p);
+        let online = last.is_some_and(|t| t.saturating_add(ONLINE_WITHIN_MS) >= now);
+        results.insert(
+            urn,
+            json!({
+                "availability": if online { "ONLINE" } else { "OFFLINE" },
+                "lastActiveAt": last,
+                "instantlyReachable": online,
+                "$type": "com.linkedin.voyager.dash.messaging.presence.MessagingPresenceStatus",
+            }),
+        );
+    }
+    Answer::ok(json!({"results": results, "errors": errors}))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sync_tokens_name_their_mailbox_and_revision() {
+        let me = Person {
+            profile_id: "ACoAAB".into(),
+            ..Person::default()
+        };
+        let other = Person {
+            profile_id: "ACoAAC".into(),
+            ..Person::default()
+        };
+        let token = sync_token(&me, 7);
+        assert_eq!(token_revision(&me, &token), Some(7));
+        assert_eq!(token_revision(&other, &token), None);
+        assert_eq!(token_revision(&me, "not a token"), None);
+    }
+}

@@ -1,0 +1,849 @@
+//! The messaging web app's background calls over real loopback HTTP, checked against the world
+//! the sandbox serves: the inbox's first sync and its deltas after writes, mailbox counts and
+//! the badge's "mark all seen", seen receipts, quick replies, the affiliated mailboxes and away
+//! status, the secondary inbox banner, reply nudges, typing, delivery acknowledgements,
+//! presence, and the legacy mark-seen, finder by participants and retired sends — each with
+//! its refusals.
+#![allow(
+    clippy::unwrap_used,
+    reason = "tests fail loudly on the first unexpected value"
+)]
+
+#[path = "common/mod.rs"]
+#[allow(
+    dead_code,
+    reason = "the shared client has helpers these tests do not use"
+)]
+mod common;
+
+use common::Resp;
+use common::api::{Api, start, url, world};
+use http::{Method, StatusCode};
+use linkedin_sandbox::world::{Conversation, World};
+use serde_json::{Value, json};
+
+/// The world's present (the generator's `NOW`).
+const PRESENT_MS: u64 = 1_795_478_400_000;
+const DAY_MS: u64 = 24 * 60 * 60 * 1000;
+/// A mailbox that is not the demo account's.
+const OTHER_MAILBOX: &str = "urn:li:fsd_profile:ACoAAC9fWm2BtR5xLe8uKc3pYa7vHd0qNiGsTzE";
+
+fn me_urn(w: &World) -> String {
+    format!("urn:li:fsd_profile:{}", w.people[0].profile_id)
+}
+
+fn conversation_urn(w: &World, thread: &str) -> String {
+    format!("urn:li:msg_conversation:({},{thread})", me_urn(w))
+}
+
+fn message_urn(w: &World, id: &str) -> String {
+    format!("urn:li:msg_message:({},{id})", me_urn(w))
+}
+
+/// A GraphQL request of entry `name` with `variables`.
+fn gql(name: &str, variables: Value) -> String {
+    url(name, &[], json!({}), Some(variables))
+}
+
+/// A POST of entry `name` (its fixed query) with a JSON body.
+async fn post(api: &mut Api, name: &str, body: &Value) -> Resp {
+    let target = url(name, &[], json!({}), None);
+    api.send(Method::POST, &target, false, &body.to_string())
+        .await
+}
+
+/// Sends `text` in the demo's conversation `thread`.
+async fn send_message(api: &mut Api, w: &World, thread: &str, text: &str) {
+    let body = json!({
+        "message": {
+            "body": {"attributes": [], "text": text},
+            "renderContentUnions": [],
+            "conversationUrn": conversation_urn(w, thread),
+            "originToken": "6c1b7a4e-8f53-4d2a-9b1e-2f0c3d4e5a6b",
+        },
+        "mailboxUrn": me_urn(w),
+        "trackingId": "abcdefghijklmnop",
+        "dedupeByClientGeneratedToken": false,
+    });
+    let resp = post(api, "message_create", &body).await;
+    assert_eq!(resp.status, StatusCode::OK, "{}", resp.text());
+}
+
+/// Marks the demo's conversation `thread` read or unread through the dash batch update.
+async fn mark_read(api: &mut Api, w: &World, thread: &str, read: bool) {
+    let urn = conversation_urn(w, thread);
+    let target = url(
+        "conversations_mark_read",
+        &[],
+        json!({"ids": [urn.clone()]}),
+        None,
+    );
+    let body = json!({"entities": {urn: {"patch": {"$set": {"read": read}}}}});
+    let resp = api
+        .send(Method::POST, &target, false, &body.to_string())
+        .await;
+    assert_eq!(resp.status, StatusCode::OK, "{}", resp.text());
+}
+
+fn last_activity(c: &Conversation) -> u64 {
+    c.messages.last().map_or(0, |m| m.delivered_at)
+}
+
+// ---------------------------------------------------------------------------------------
+// Inbox sync
+// ---------------------------------------------------------------------------------------
+
+fn thread_of(conversation: &Value) -> String {
+    conversation["backendUrn"]
+        .as_str()
+        .unwrap()
+        .trim_start_matches("urn:li:messagingThread:")
+        .to_owned()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_first_sync_holds_the_inbox_and_deltas_hold_what_changed() {
+    let w = world();
+    let sandbox = start().await;
+    let mut api = Api::new(&sandbox).await;
+    let sync = gql(
+        "messenger_conversations_sync",
+        json!({"mailboxUrn": me_urn(&w)}),
+    );
+
+    let body = api.ok(&sync, false).await;
+    let root = &body["data"]["messengerConversationsBySyncToken"];
+    assert_eq!(
+        root["_type"],
+        "com.linkedin.restli.common.CollectionResponse"
+    );
+    let elements = root["elements"].as_array().unwrap();
+    assert_eq!(elements.len(), w.conversations.len());
+    let mut by_activity: Vec<&Conversation> = w.conversations.iter().collect();
+    by_activity.sort_by_key(|c| std::cmp::Reverse(last_activity(c)));
+    for (got, want) in elements.iter().zip(&by_activity) {
+        assert_eq!(thread_of(got), want.thread_id);
+        assert_eq!(got["messages"]["elements"].as_array().unwrap().len(), 1);
+        assert_eq!(got["read"], want.read);
+    }
+    let metadata = root["metadata"].as_object().unwrap();
+    assert_eq!(metadata["_type"], "com.linkedin.messenger.SyncMetadata");
+    let mut keys: Vec<&str> = metadata.keys().map(String::as_str).collect();
+    keys.sort_unstable();
+    assert_eq!(keys, ["_type", "newSyncToken"]);
+    let token = metadata["newSyncToken"].as_str().unwrap().to_owned();
+
+    let delta = |token: &str| {
+        gql(
+            "messenger_conversations_delta",
+            json!({"mailboxUrn": me_urn(&w), "syncToken": token}),
+        )
+    };
+    // Nothing changed yet.
+    let body = api.ok(&delta(&token), false).await;
+    let root = &body["data"]["messengerConversationsBySyncToken"];
+    assert_eq!(root["elements"], json!([]));
+    assert_eq!(root["metadata"]["deletedUrns"], json!([]));
+    assert_eq!(root["metadata"]["shouldClearCache"], false);
+    assert_eq!(root["metadata"]["newSyncToken"], token.as_str());
+
+    // A message in one conversation, a read change in another: both in the next delta.
+    let sent = &by_activity[5].thread_id;
+    let unread = w.conversations.iter().find(|c| !c.read).unwrap();
+    send_message(&mut api, &w, sent, "Following up on this").await;
+    mark_read(&mut api, &w, &unread.thread_id, true).await;
+    let body = api.ok(&delta(&token), false).await;
+    let root = &body["data"]["messengerConversationsBySyncToken"];
+    let mut changed: Vec<String> = root["elements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(thread_of)
+        .collect();
+    changed.sort();
+    let mut want = vec![sent.clone(), unread.thread_id.clone()];
+    want.sort();
+    assert_eq!(changed, want);
+    // The sent message is the conversation's last one now, and the read change shows.
+    for c in root["elements"].as_array().unwrap() {
+        if thread_of(c) == *sent {
+            assert_eq!(
+                c["messages"]["elements"][0]["body"]["text"],
+                "Following up on this"
+            );
+        } else {
+            assert_eq!(c["read"], true);
+        }
+    }
+    let newer = root["metadata"]["newSyncToken"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_ne!(newer, token);
+    let body = api.ok(&delta(&newer), false).await;
+    assert_eq!(
+        body["data"]["messengerConversationsBySyncToken"]["elements"],
+        json!([])
+    );
+
+    // Refusals: no mailbox, another mailbox, a token that is not this mailbox's.
+    for (target, status) in [
+        (
+            gql("messenger_conversations_sync", json!({})),
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            gql(
+                "messenger_conversations_sync",
+                json!({"mailboxUrn": OTHER_MAILBOX}),
+            ),
+            StatusCode::FORBIDDEN,
+        ),
+        (delta("bm90IGEgdG9rZW4="), StatusCode::BAD_REQUEST),
+        (
+            delta("QUNvQUFDOWZXbTJCdFI1eExlOHVLYzNwWWE3dkhkMHFOaUdzVHpFJjA="),
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            gql(
+                "messenger_conversations_delta",
+                json!({"mailboxUrn": me_urn(&w)}),
+            ),
+            StatusCode::BAD_REQUEST,
+        ),
+    ] {
+        let resp = api.get(&target, false).await;
+        assert_eq!(resp.status, status, "{target}: {}", resp.text());
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Counts and the badge
+// ---------------------------------------------------------------------------------------
+
+fn categories(c: &Conversation) -> Vec<&str> {
+    match c.category.as_str() {
+        "PRIMARY_INBOX" | "SECONDARY_INBOX" => vec!["INBOX", c.category.as_str()],
+        other => vec![other],
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn mailbox_counts_follow_reads_and_the_badge() {
+    let w = world();
+    let sandbox = start().await;
+    let mut api = Api::new(&sandbox).await;
+    let counts_url = gql(
+        "messenger_mailbox_counts",
+        json!({"mailboxUrn": me_urn(&w)}),
+    );
+    let counts = |body: &Value| -> Vec<(String, u64, u64)> {
+        body["data"]["messengerMailboxCountsByMailbox"]["elements"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                (
+                    e["category"].as_str().unwrap().to_owned(),
+                    e["unreadConversationCount"].as_u64().unwrap(),
+                    e["unseenConversationCount"].as_u64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    let unread_in = |cat: &str| {
+        w.conversations
+            .iter()
+            .filter(|c| !c.read && categories(c).contains(&cat))
+            .count() as u64
+    };
+    let body = api.ok(&counts_url, false).await;
+    let want: Vec<(String, u64, u64)> = ["INBOX", "PRIMARY_INBOX", "SECONDARY_INBOX", "ARCHIVE"]
+        .iter()
+        .map(|c| (c.to_string(), unread_in(c), unread_in(c)))
+        .collect();
+    assert_eq!(counts(&body), want);
+    assert!(want[1].1 > 0);
+
+    // Reading one: one unread fewer.
+    let unread = w
+        .conversations
+        .iter()
+        .find(|c| !c.read && c.category == "PRIMARY_INBOX")
+        .unwrap();
+    mark_read(&mut api, &w, &unread.thread_id, true).await;
+    let body = api.ok(&counts_url, false).await;
+    assert_eq!(counts(&body)[1].1, want[1].1 - 1);
+
+    // Clearing the badge: nothing unseen, still as many unread.
+    let resp = post(
+        &mut api,
+        "messaging_badge_mark_all_seen",
+        &json!({"until": PRESENT_MS + DAY_MS}),
+    )
+    .await;
+    assert_eq!(resp.status, StatusCode::OK, "{}", resp.text());
+    assert!(resp.body.is_empty());
+    let body = api.ok(&counts_url, false).await;
+    for (category, unread, unseen) in counts(&body) {
+        assert_eq!(unseen, 0, "{category}");
+        if category == "PRIMARY_INBOX" {
+            assert_eq!(unread, want[1].1 - 1);
+        }
+    }
+    // An earlier `until` does not bring the badge back.
+    let resp = post(
+        &mut api,
+        "messaging_badge_mark_all_seen",
+        &json!({"until": 5}),
+    )
+    .await;
+    assert_eq!(resp.status, StatusCode::OK);
+    let body = api.ok(&counts_url, false).await;
+    assert!(counts(&body).iter().all(|c| c.2 == 0));
+
+    for bad in [json!({}), json!({"until": "now"}), json!({"until": -1})] {
+        let resp = post(&mut api, "messaging_badge_mark_all_seen", &bad).await;
+        assert_eq!(resp.status, StatusCode::BAD_REQUEST, "{bad}");
+    }
+    let resp = api
+        .get(
+            &gql(
+                "messenger_mailbox_counts",
+                json!({"mailboxUrn": OTHER_MAILBOX}),
+            ),
+            false,
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::FORBIDDEN);
+    let resp = api
+        .get(&gql("messenger_mailbox_counts", json!({})), false)
+        .await;
+    assert_eq!(resp.status, StatusCode::BAD_REQUEST);
+}
+
+// ---------------------------------------------------------------------------------------
+// Seen receipts, quick replies, and the legacy mark-seen
+// ---------------------------------------------------------------------------------------
+
+fn receipts_url(w: &World, thread: &str) -> String {
+    gql(
+        "messenger_seen_receipts",
+        json!({"conversationUrn": conversation_urn(w, thread)}),
+    )
+}
+
+/// Who has a seen receipt in the answer: their profile URNs.
+fn seen_by(body: &Value) -> Vec<String> {
+    body["data"]["messengerSeenReceiptsByConversation"]["elements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            assert_eq!(r["_type"], "com.linkedin.messenger.SeenReceipt");
+            assert!(r["seenAt"].as_u64().is_some());
+            assert!(
+                r["message"]["entityUrn"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with("urn:li:msg_message:(")
+            );
+            r["seenByParticipant"]["hostIdentityUrn"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn seen_receipts_show_who_saw_what_and_the_legacy_mark_seen_adds_the_owner() {
+    let w = world();
+    let sandbox = start().await;
+    let mut api = Api::new(&sandbox).await;
+    let me = me_urn(&w);
+
+    // A read conversation in which a participant answered someone: both have receipts.
+    let read = w
+        .conversations
+        .iter()
+        .find(|c| {
+            c.read
+                && c.participants.len() == 1
+                && c.messages.iter().any(|m| m.sender != 0)
+                && c.messages
+                    .windows(2)
+                    .any(|m| m[0].sender == 0 && m[1].sender != 0)
+        })
+        .unwrap();
+    let body = api.ok(&receipts_url(&w, &read.thread_id), false).await;
+    let who = seen_by(&body);
+    let other = format!(
+        "urn:li:fsd_profile:{}",
+        w.people[read.participants[0]].profile_id
+    );
+    assert!(who.contains(&me) && who.contains(&other), "{who:?}");
+
+    // An unread conversation: no receipt of the owner's until it is marked seen.
+    let unread = w.conversations.iter().find(|c| !c.read).unwrap();
+    let body = api.ok(&receipts_url(&w, &unread.thread_id), false).await;
+    assert!(!seen_by(&body).contains(&me));
+    let seen_url = url(
+        "conversation_mark_seen_legacy",
+        &[("conversationId", unread.thread_id.as_str())],
+        json!({}),
+        None,
+    );
+    let patch = json!({"patch": {"$set": {"read": true}}});
+    let resp = api
+        .send(Method::POST, &seen_url, false, &patch.to_string())
+        .await;
+    assert_eq!(resp.status, StatusCode::OK, "{}", resp.text());
+    assert_eq!(resp.json(), json!({}));
+    let body = api.ok(&receipts_url(&w, &unread.thread_id), false).await;
+    assert!(seen_by(&body).contains(&me));
+    // The legacy inbox shows it read too.
+    let inbox = api
+        .ok(&url("conversations_legacy", &[], json!({}), None), false)
+        .await;
+    let entry = inbox["elements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["entityUrn"] == format!("urn:li:fs_conversation:{}", unread.thread_id));
+    if let Some(entry) = entry {
+        assert_eq!(entry["read"], true);
+    }
+
+    // Legacy mark-seen refusals.
+    for bad in [
+        json!({"patch": {"$set": {"read": "yes"}}}),
+        json!({"patch": {"$set": {"read": true, "archived": true}}}),
+        json!({"read": true}),
+    ] {
+        let resp = api
+            .send(Method::POST, &seen_url, false, &bad.to_string())
+            .await;
+        assert_eq!(resp.status, StatusCode::BAD_REQUEST, "{bad}");
+    }
+    let unknown = url(
+        "conversation_mark_seen_legacy",
+        &[("conversationId", "2-bm90aGVyZQ==")],
+        json!({}),
+        None,
+    );
+    let resp = api
+        .send(Method::POST, &unknown, false, &patch.to_string())
+        .await;
+    assert_eq!(resp.status, StatusCode::NOT_FOUND);
+
+    // Receipts refusals.
+    let resp = api
+        .get(&gql("messenger_seen_receipts", json!({})), false)
+        .await;
+    assert_eq!(resp.status, StatusCode::BAD_REQUEST);
+    let foreign = format!(
+        "urn:li:msg_conversation:({OTHER_MAILBOX},{})",
+        unread.thread_id
+    );
+    let resp = api
+        .get(
+            &gql(
+                "messenger_seen_receipts",
+                json!({"conversationUrn": foreign}),
+            ),
+            false,
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::FORBIDDEN);
+    let resp = api.get(&receipts_url(&w, "2-bm90aGVyZQ=="), false).await;
+    assert_eq!(resp.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn quick_replies_come_under_a_message_waiting_for_an_answer() {
+    let w = world();
+    let sandbox = start().await;
+    let mut api = Api::new(&sandbox).await;
+    let replies = |body: &Value| {
+        body["data"]["messengerQuickRepliesByConversation"]["elements"]
+            .as_array()
+            .unwrap()
+            .len()
+    };
+    let waiting = w
+        .conversations
+        .iter()
+        .find(|c| c.messages.last().unwrap().sender != 0)
+        .unwrap();
+    let target = gql(
+        "messenger_quick_replies",
+        json!({"conversationUrn": conversation_urn(&w, &waiting.thread_id)}),
+    );
+    let body = api.ok(&target, false).await;
+    assert_eq!(replies(&body), 3);
+    let first = &body["data"]["messengerQuickRepliesByConversation"]["elements"][0];
+    assert_eq!(first["_type"], "com.linkedin.messenger.QuickReply");
+    assert!(first["content"]["text"].is_string());
+
+    // Once answered, none.
+    send_message(&mut api, &w, &waiting.thread_id, "Thanks!").await;
+    let body = api.ok(&target, false).await;
+    assert_eq!(replies(&body), 0);
+    // Without a conversation, none either.
+    let body = api
+        .ok(
+            &gql("messenger_quick_replies", json!({"mailboxUrn": me_urn(&w)})),
+            false,
+        )
+        .await;
+    assert_eq!(replies(&body), 0);
+
+    let resp = api
+        .get(
+            &gql(
+                "messenger_quick_replies",
+                json!({"conversationUrn": "urn:li:fsd_profile:x"}),
+            ),
+            false,
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::BAD_REQUEST);
+    let resp = api
+        .get(
+            &gql(
+                "messenger_quick_replies",
+                json!({"mailboxUrn": OTHER_MAILBOX}),
+            ),
+            false,
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::FORBIDDEN);
+}
+
+// ---------------------------------------------------------------------------------------
+// Messaging /graphql and REST reads
+// ---------------------------------------------------------------------------------------
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn affiliated_mailboxes_and_away_status_are_empty_collections() {
+    let sandbox = start().await;
+    let mut api = Api::new(&sandbox).await;
+    for (name, root) in [
+        (
+            "messaging_affiliated_mailboxes",
+            "messagingDashAffiliatedMailboxesAll",
+        ),
+        ("messaging_away_status", "messagingDashAwayStatusV2All"),
+    ] {
+        let target = url(name, &[], json!({}), None);
+        let body = api.ok(&target, true).await;
+        let collection = &body["data"]["data"][root];
+        assert_eq!(collection["elements"], json!([]), "{name}");
+        assert_eq!(collection["paging"]["total"], 0);
+        assert_eq!(
+            collection["$type"],
+            "com.linkedin.restli.common.CollectionResponse"
+        );
+        assert_eq!(body["included"], json!([]));
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_secondary_inbox_banner_counts_message_requests() {
+    let w = world();
+    let sandbox = start().await;
+    let mut api = Api::new(&sandbox).await;
+    let requests: Vec<&Conversation> = w
+        .conversations
+        .iter()
+        .filter(|c| c.category == "SECONDARY_INBOX")
+        .collect();
+    assert!(!requests.is_empty());
+    let target = url("messaging_secondary_inbox_banner", &[], json!({}), None);
+    assert!(target.ends_with("/voyagerMessagingDashSecondaryInbox?q=previewBanner"));
+    let body = api.ok(&target, true).await;
+    let urns = body["data"]["*elements"].as_array().unwrap();
+    assert_eq!(urns.len(), 1);
+    let banner = common::api::included(&body, urns[0].as_str().unwrap());
+    assert_eq!(banner["conversationCount"], requests.len());
+    assert_eq!(
+        banner["unreadConversationCount"],
+        requests.iter().filter(|c| !c.read).count()
+    );
+    assert!(
+        banner["bannerText"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("message request")
+    );
+
+    // Marking a request unread shows in the banner.
+    mark_read(&mut api, &w, &requests[0].thread_id, false).await;
+    let body = api.ok(&target, false).await;
+    assert_eq!(
+        body["elements"][0]["unreadConversationCount"],
+        requests.iter().filter(|c| !c.read).count() + usize::from(requests[0].read)
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn nudges_point_at_conversations_waiting_for_a_reply_in_the_captured_shape() {
+    let w = world();
+    let sandbox = start().await;
+    let mut api = Api::new(&sandbox).await;
+    let mut waiting: Vec<(&Conversation, u64)> = w
+        .conversations
+        .iter()
+        .filter(|c| c.category == "PRIMARY_INBOX")
+        .filter_map(|c| {
+            let m = c.messages.last().filter(|m| m.sender != 0)?;
+            let days = (PRESENT_MS - m.delivered_at) / DAY_MS;
+            (1..=14).contains(&days).then_some((c, days))
+        })
+        .collect();
+    waiting.sort_by_key(|(c, _)| std::cmp::Reverse(last_activity(c)));
+    waiting.truncate(10);
+    assert!(!waiting.is_empty());
+
+    let target = url("messaging_conversation_nudges", &[], json!({}), None);
+    let body = api.ok(&target, true).await;
+    assert_eq!(body["included"], json!([]));
+    let data = &body["data"];
+    assert!(
+        data["entityUrn"]
+            .as_str()
+            .unwrap()
+            .starts_with("urn:li:collectionResponse:")
+    );
+    assert_eq!(
+        data["paging"],
+        json!({"count": 10, "start": 0, "links": []})
+    );
+    assert_eq!(
+        data["$type"],
+        "com.linkedin.restli.common.CollectionResponse"
+    );
+    let nudges = data["elements"].as_array().unwrap();
+    assert_eq!(nudges.len(), waiting.len());
+    for (nudge, (c, days)) in nudges.iter().zip(&waiting) {
+        assert_eq!(
+            nudge["$type"],
+            "com.linkedin.voyager.dash.messaging.ConversationNudge"
+        );
+        assert_eq!(
+            nudge["conversationUrn"],
+            format!("urn:li:fsd_conversation:{}", c.thread_id)
+        );
+        assert_eq!(
+            nudge["messageUrn"],
+            format!("urn:li:fsd_message:{}", c.messages.last().unwrap().id)
+        );
+        let text = nudge["nudgeText"]["text"].as_str().unwrap();
+        assert!(
+            text.starts_with(&format!("Received {days} day")) && text.ends_with(" ago. Reply?"),
+            "{text}"
+        );
+        assert_eq!(nudge["nudgeText"]["textDirection"], "USER_LOCALE");
+    }
+
+    // Answering the first takes its nudge away.
+    send_message(&mut api, &w, &waiting[0].0.thread_id, "Sorry for the delay").await;
+    let body = api.ok(&target, true).await;
+    let conversations: Vec<&Value> = body["data"]["elements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| &n["conversationUrn"])
+        .collect();
+    assert!(!conversations.contains(&&json!(format!(
+        "urn:li:fsd_conversation:{}",
+        waiting[0].0.thread_id
+    ))));
+}
+
+// ---------------------------------------------------------------------------------------
+// Typing, delivery acknowledgements, presence
+// ---------------------------------------------------------------------------------------
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn typing_and_delivery_acks_answer_without_a_body_and_check_their_urns() {
+    let w = world();
+    let sandbox = start().await;
+    let mut api = Api::new(&sandbox).await;
+    let c = &w.conversations[2];
+    let target = url("conversation_typing", &[], json!({}), None);
+    assert!(target.ends_with("/voyagerMessagingDashMessengerConversations?action=typing"));
+    let resp = post(
+        &mut api,
+        "conversation_typing",
+        &json!({"conversationUrn": conversation_urn(&w, &c.thread_id)}),
+    )
+    .await;
+    assert_eq!(resp.status, StatusCode::ACCEPTED, "{}", resp.text());
+    assert!(resp.body.is_empty());
+    for (body, status) in [
+        (json!({}), StatusCode::BAD_REQUEST),
+        (
+            json!({"conversationUrn": "urn:li:fsd_profile:x"}),
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            json!({"conversationUrn": format!("urn:li:msg_conversation:({OTHER_MAILBOX},{})", c.thread_id)}),
+            StatusCode::FORBIDDEN,
+        ),
+        (
+            json!({"conversationUrn": conversation_urn(&w, "2-bm90aGVyZQ==")}),
+            StatusCode::NOT_FOUND,
+        ),
+    ] {
+        let resp = post(&mut api, "conversation_typing", &body).await;
+        assert_eq!(resp.status, status, "{body}");
+    }
+
+    let ack = |urns: Vec<String>, mechanism: &str, at: Value| json!({"messageUrns": urns, "clientId": "voyager-web", "deliveryMechanism": mechanism, "clientConsumedAt": at});
+    let urns: Vec<String> = c
+        .messages
+        .iter()
+        .rev()
+        .take(2)
+        .map(|m| message_urn(&w, &m.id))
+        .collect();
+    for mechanism in ["SYNC", "REALTIME"] {
+        let resp = post(
+            &mut api,
+            "message_delivery_ack",
+            &ack(urns.clone(), mechanism, json!(PRESENT_MS)),
+        )
+        .await;
+        assert_eq!(resp.status, StatusCode::NO_CONTENT, "{}", resp.text());
+        assert!(resp.body.is_empty());
+    }
+    let foreign = format!("urn:li:msg_message:({OTHER_MAILBOX},{})", c.messages[0].id);
+    for (body, status) in [
+        (ack(Vec::new(), "SYNC", json!(1)), StatusCode::BAD_REQUEST),
+        (ack(urns.clone(), "PUSH", json!(1)), StatusCode::BAD_REQUEST),
+        (
+            ack(urns.clone(), "SYNC", json!("soon")),
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            json!({"messageUrns": urns.clone(), "deliveryMechanism": "SYNC", "clientConsumedAt": 1}),
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            ack(vec!["urn:li:messagingMessage:2-x".into()], "SYNC", json!(1)),
+            StatusCode::BAD_REQUEST,
+        ),
+        (ack(vec![foreign], "SYNC", json!(1)), StatusCode::FORBIDDEN),
+        (
+            ack(vec![message_urn(&w, "2-bm90aGVyZQ==")], "SYNC", json!(1)),
+            StatusCode::NOT_FOUND,
+        ),
+    ] {
+        let resp = post(&mut api, "message_delivery_ack", &body).await;
+        assert_eq!(resp.status, status, "{body}");
+    }
+}
+
+/// A presence form body: `ids=List(<encoded urns>)`, Rest.li text as in a query string.
+fn presence_form(urns: &[&str]) -> String {
+    let mut query = restli::Query::new();
+    query.push("ids", restli::Value::list(urns.iter().copied()));
+    query.to_string()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn presence_answers_each_member_and_follows_activity() {
+    let w = world();
+    let sandbox = start().await;
+    let mut api = Api::new(&sandbox).await;
+    let target = url("presence_statuses", &[], json!({}), None);
+    assert_eq!(target, "/voyager/api/messaging/dash/presenceStatuses");
+    let me = me_urn(&w);
+    let friend = format!(
+        "urn:li:fsd_profile:{}",
+        w.people[w.conversations[0].participants[0]].profile_id
+    );
+    let unknown = "urn:li:fsd_profile:ACoAAUnknown";
+    let form = presence_form(&[&me, &friend, unknown]);
+    assert!(
+        form.starts_with("ids=List(urn%3Ali%3Afsd_profile%3A"),
+        "{form}"
+    );
+    let headers_form =
+        async |api: &mut Api, form: &str| api.send(Method::POST, &target, false, form).await;
+    let resp = headers_form(&mut api, &form).await;
+    assert_eq!(resp.status, StatusCode::OK, "{}", resp.text());
+    let body = resp.json();
+    let status = &body["results"][&friend];
+    assert!(matches!(
+        status["availability"].as_str(),
+        Some("ONLINE" | "OFFLINE")
+    ));
+    assert!(status["lastActiveAt"].as_u64().is_some());
+    assert_eq!(body["errors"][unknown]["status"], 404);
+    assert!(body["results"].get(unknown).is_none());
+
+    // Sending a message makes the sender active now.
+    send_message(
+        &mut api,
+        &w,
+        &w.conversations[0].thread_id,
+        "Are you around?",
+    )
+    .await;
+    let body = headers_form(&mut api, &presence_form(&[&me])).await.json();
+    assert_eq!(body["results"][&me]["availability"], "ONLINE");
+
+    for bad in [
+        presence_form(&[]),
+        presence_form(&["urn:li:member:1"]),
+        "ids=List(urn:li:fsd_profile:ACoAA)".to_owned(),
+        String::new(),
+    ] {
+        let resp = headers_form(&mut api, &bad).await;
+        assert_eq!(resp.status, StatusCode::BAD_REQUEST, "{bad}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Legacy: the finder by participants and the retired sends
+// ---------------------------------------------------------------------------------------
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_legacy_finder_by_participants_finds_nothing_and_the_legacy_sends_fail() {
+    let w = world();
+    let sandbox = start().await;
+    let mut api = Api::new(&sandbox).await;
+    let partner = &w.people[w.conversations[0].participants[0]].profile_id;
+    let target = url(
+        "conversation_by_participants_legacy",
+        &[],
+        json!({"recipients": [partner]}),
+        None,
+    );
+    let body = api.ok(&target, false).await;
+    assert_eq!(body["elements"], json!([]));
+    for bad in [
+        "/voyager/api/messaging/conversations?keyVersion=LEGACY_INBOX&q=participants",
+        "/voyager/api/messaging/conversations?keyVersion=LEGACY_INBOX&q=participants&recipients=List()",
+        "/voyager/api/messaging/conversations?keyVersion=LEGACY_INBOX&q=participants&recipients=ACoAA",
+    ] {
+        let resp = api.get(bad, false).await;
+        assert_eq!(resp.status, StatusCode::BAD_REQUEST, "{bad}");
+    }
+
+    let event = json!({"eventCreate": {"originToken": "x", "value": {"com.linkedin.voyager.messaging.create.MessageCreate": {"attributedBody": {"text": "hi", "attributes": []}, "attachments": []}}, "trackingId": "y"}, "dedupeByClientGeneratedToken": false});
+    let thread = &w.conversations[0].thread_id;
+    for target in [
+        format!("/voyager/api/messaging/conversations/{thread}/events?action=create"),
+        "/voyager/api/messaging/conversations?action=create".to_owned(),
+    ] {
+        let resp = api
+            .send(Method::POST, &target, false, &event.to_string())
+            .await;
+        assert_eq!(resp.status, StatusCode::INTERNAL_SERVER_ERROR, "{target}");
+        assert_eq!(resp.json(), json!({"status": 500}));
+    }
+}
