@@ -6,6 +6,10 @@
 //! emulator (`sandbox`) and the Rest.li tools (`restli`). `--sandbox` runs any command against
 //! an embedded sandbox.
 
+// Doc comments here are the `--help` text, where `<placeholder>` is the usual notation, not
+// HTML.
+#![allow(rustdoc::invalid_html_tags)]
+
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand};
