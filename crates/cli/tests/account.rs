@@ -138,3 +138,33 @@ fn the_embedded_sandbox_needs_no_account() {
     assert!(demo.status.success(), "{}", printed(&demo));
     assert!(printed(&demo).contains("Dana Moreau"));
 }
+
+#[test]
+fn completions_and_version() {
+    let dir = tempfile::tempdir().unwrap();
+    for shell in ["bash", "zsh", "fish"] {
+        let out = run(
+            "http://127.0.0.1:9",
+            dir.path(),
+            &["completions", shell],
+            "",
+        );
+        assert!(out.status.success(), "{shell}: {}", printed(&out));
+        let script = String::from_utf8_lossy(&out.stdout);
+        for command in ["messages", "invitations", "search", "touch", "demo"] {
+            assert!(
+                script.contains(command),
+                "{shell} completions lack {command}"
+            );
+        }
+    }
+    let bad = run(
+        "http://127.0.0.1:9",
+        dir.path(),
+        &["completions", "cmd.exe"],
+        "",
+    );
+    assert_eq!(bad.status.code(), Some(2), "{}", printed(&bad));
+    let version = run("http://127.0.0.1:9", dir.path(), &["--version"], "");
+    assert!(String::from_utf8_lossy(&version.stdout).starts_with("linkedin "));
+}
