@@ -9,19 +9,11 @@
 
 mod common;
 
-use std::process::Output;
-
-use common::{SandboxProcess, printed, requests, run};
-use linkedin_sandbox::WORLD_SEED;
+use common::{SandboxProcess, fails, json, ndjson, no_secret, printed, requests, run, world};
 use linkedin_sandbox::world::{self, Author, World};
-use serde_json::Value;
 
 /// Where nothing listens: `--sandbox` commands must not need it.
 const NOWHERE: &str = "http://127.0.0.1:9";
-
-fn world() -> World {
-    world::generate(WORLD_SEED)
-}
 
 /// The demo account's feed without ads, newest first: its connections' posts and the
 /// companies' unpromoted posts.
@@ -37,45 +29,6 @@ fn organic_feed(w: &World) -> Vec<String> {
         })
         .map(|p| p.activity_id.to_string())
         .collect()
-}
-
-/// The JSON document a successful command printed.
-fn json(out: &Output) -> Value {
-    assert!(out.status.success(), "{}", printed(out));
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
-/// The objects a successful `--ndjson` command printed, one per line.
-fn ndjson(out: &Output) -> Vec<Value> {
-    assert!(out.status.success(), "{}", printed(out));
-    String::from_utf8(out.stdout.clone())
-        .unwrap()
-        .lines()
-        .map(|l| {
-            let v: Value = serde_json::from_str(l).unwrap();
-            assert!(v.is_object(), "{l}");
-            v
-        })
-        .collect()
-}
-
-/// A failure with `code`, said in one line on stderr, nothing on stdout.
-fn fails(out: &Output, code: i32) -> String {
-    assert_eq!(out.status.code(), Some(code), "{}", printed(out));
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
-    assert!(stderr.starts_with("error: ") && !stderr.contains("panicked"));
-    assert!(out.stdout.is_empty(), "{}", printed(out));
-    stderr
-}
-
-fn no_secret(outputs: &[Output], secrets: &[&str]) {
-    for out in outputs {
-        let text = printed(out);
-        for s in secrets.iter().chain(&["demo-password"]) {
-            assert!(!text.contains(s), "a secret printed: {text}");
-        }
-    }
 }
 
 #[test]

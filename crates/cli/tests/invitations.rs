@@ -11,19 +11,13 @@
 mod common;
 
 use std::path::Path;
-use std::process::Output;
 
-use common::{SandboxProcess, printed, requests, run};
-use linkedin_sandbox::WORLD_SEED;
+use common::{SandboxProcess, fails, json, no_secret, printed, requests, run, world};
 use linkedin_sandbox::world::{self, World};
 use serde_json::Value;
 
 /// Where nothing listens: `--sandbox` commands must not need it.
 const NOWHERE: &str = "http://127.0.0.1:9";
-
-fn world() -> World {
-    world::generate(WORLD_SEED)
-}
 
 /// The world's invitations to (or from) the demo account, newest first.
 fn of_demo(w: &World, received: bool) -> Vec<world::Invitation> {
@@ -46,22 +40,6 @@ fn strangers(w: &World) -> Vec<&world::Person> {
         .collect()
 }
 
-/// The JSON document a successful command printed.
-fn json(out: &Output) -> Value {
-    assert!(out.status.success(), "{}", printed(out));
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
-/// A failure with `code`, said in one line on stderr, nothing on stdout.
-fn fails(out: &Output, code: i32) -> String {
-    assert_eq!(out.status.code(), Some(code), "{}", printed(out));
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
-    assert!(stderr.starts_with("error: ") && !stderr.contains("panicked"));
-    assert!(out.stdout.is_empty(), "{}", printed(out));
-    stderr
-}
-
 /// The requests logged after the first `mark`, and the POSTs among them.
 fn since(log: &Path, mark: usize) -> (Vec<Value>, usize) {
     let all: Vec<Value> = requests(log).into_iter().skip(mark).collect();
@@ -75,15 +53,6 @@ fn ids(list: &Value) -> Vec<String> {
         .iter()
         .map(|i| i["id"].as_str().unwrap().to_owned())
         .collect()
-}
-
-fn no_secret(outputs: &[Output], secrets: &[&str]) {
-    for out in outputs {
-        let text = printed(out);
-        for s in secrets.iter().chain(&["demo-password"]) {
-            assert!(!text.contains(s), "a secret printed: {text}");
-        }
-    }
 }
 
 #[test]

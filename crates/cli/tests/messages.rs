@@ -11,19 +11,13 @@
 mod common;
 
 use std::path::Path;
-use std::process::Output;
 
-use common::{SandboxProcess, printed, requests, run};
-use linkedin_sandbox::WORLD_SEED;
+use common::{SandboxProcess, fails, json, ndjson, no_secret, printed, requests, run, world};
 use linkedin_sandbox::world::{self, World};
 use serde_json::Value;
 
 /// Where nothing listens: `--sandbox` commands must not need it.
 const NOWHERE: &str = "http://127.0.0.1:9";
-
-fn world() -> World {
-    world::generate(WORLD_SEED)
-}
 
 /// The world's conversations in `category`, most recently active first.
 fn in_category(w: &World, category: &str) -> Vec<world::Conversation> {
@@ -50,36 +44,6 @@ fn stranger(w: &World) -> &world::Person {
     &w.people[p]
 }
 
-/// The JSON document a successful command printed.
-fn json(out: &Output) -> Value {
-    assert!(out.status.success(), "{}", printed(out));
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
-/// The objects a successful `--ndjson` command printed, one per line.
-fn ndjson(out: &Output) -> Vec<Value> {
-    assert!(out.status.success(), "{}", printed(out));
-    String::from_utf8(out.stdout.clone())
-        .unwrap()
-        .lines()
-        .map(|l| {
-            let v: Value = serde_json::from_str(l).unwrap();
-            assert!(v.is_object(), "{l}");
-            v
-        })
-        .collect()
-}
-
-/// A failure with `code`, said in one line on stderr, nothing on stdout.
-fn fails(out: &Output, code: i32) -> String {
-    assert_eq!(out.status.code(), Some(code), "{}", printed(out));
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
-    assert!(stderr.starts_with("error: ") && !stderr.contains("panicked"));
-    assert!(out.stdout.is_empty(), "{}", printed(out));
-    stderr
-}
-
 /// The POST requests among `requests`, after the first `mark`.
 fn posts_since(log: &Path, mark: usize) -> Vec<Value> {
     requests(log)
@@ -87,15 +51,6 @@ fn posts_since(log: &Path, mark: usize) -> Vec<Value> {
         .skip(mark)
         .filter(|r| r["method"] == "POST")
         .collect()
-}
-
-fn no_secret(outputs: &[Output], secrets: &[&str]) {
-    for out in outputs {
-        let text = printed(out);
-        for s in secrets.iter().chain(&["demo-password"]) {
-            assert!(!text.contains(s), "a secret printed: {text}");
-        }
-    }
 }
 
 #[test]

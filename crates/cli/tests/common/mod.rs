@@ -212,3 +212,23 @@ impl Logged {
         assert!(!text.contains(PASSWORD), "password printed");
     }
 }
+
+/// A failure with `code`, said in one line on stderr, nothing on stdout.
+pub fn fails(out: &Output, code: i32) -> String {
+    assert_eq!(out.status.code(), Some(code), "{}", printed(out));
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+    assert!(stderr.starts_with("error: ") && !stderr.contains("panicked"));
+    assert!(out.stdout.is_empty(), "{}", printed(out));
+    stderr
+}
+
+/// Fails if any output shows one of `secrets` or the demo password.
+pub fn no_secret(outputs: &[Output], secrets: &[&str]) {
+    for out in outputs {
+        let text = printed(out);
+        for s in secrets.iter().chain(&["demo-password"]) {
+            assert!(!text.contains(s), "a secret printed: {text}");
+        }
+    }
+}
