@@ -9,11 +9,12 @@
 
 mod common;
 
-use common::{SandboxProcess, fails, json, ndjson, no_secret, printed, requests, run, world};
+use common::{
+    SandboxProcess, fails, json, ndjson, no_secret, printed, requests, run, sandboxed, world,
+};
 use linkedin_sandbox::world::{self, Author, World};
 
 /// Where nothing listens: `--sandbox` commands must not need it.
-const NOWHERE: &str = "http://127.0.0.1:9";
 
 /// The demo account's feed without ads, newest first: its connections' posts and the
 /// companies' unpromoted posts.
@@ -34,12 +35,7 @@ fn organic_feed(w: &World) -> Vec<String> {
 #[test]
 fn the_feed_posts_comments_and_reactions() {
     let w = world();
-    let dir = tempfile::tempdir().unwrap();
-    let li = |args: &[&str]| {
-        let mut all = vec!["--sandbox"];
-        all.extend_from_slice(args);
-        run(NOWHERE, dir.path(), &all, "")
-    };
+    let li = sandboxed;
     let mut outputs = Vec::new();
 
     // The feed in LinkedIn's order: an ad among the first five, none when left out.

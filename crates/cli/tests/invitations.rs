@@ -12,12 +12,11 @@ mod common;
 
 use std::path::Path;
 
-use common::{SandboxProcess, fails, json, no_secret, printed, requests, run, world};
+use common::{SandboxProcess, fails, json, no_secret, printed, requests, run, sandboxed, world};
 use linkedin_sandbox::world::{self, World};
 use serde_json::Value;
 
 /// Where nothing listens: `--sandbox` commands must not need it.
-const NOWHERE: &str = "http://127.0.0.1:9";
 
 /// The world's invitations to (or from) the demo account, newest first.
 fn of_demo(w: &World, received: bool) -> Vec<world::Invitation> {
@@ -58,12 +57,7 @@ fn ids(list: &Value) -> Vec<String> {
 #[test]
 fn received_and_sent_invitations_are_listed() {
     let w = world();
-    let dir = tempfile::tempdir().unwrap();
-    let li = |args: &[&str]| {
-        let mut all = vec!["--sandbox"];
-        all.extend_from_slice(args);
-        run(NOWHERE, dir.path(), &all, "")
-    };
+    let li = sandboxed;
     let mut outputs = Vec::new();
 
     // Received, newest first, with their secrets and notes (the default limit is 50).

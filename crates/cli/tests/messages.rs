@@ -12,7 +12,9 @@ mod common;
 
 use std::path::Path;
 
-use common::{SandboxProcess, fails, json, ndjson, no_secret, printed, requests, run, world};
+use common::{
+    SandboxProcess, fails, json, ndjson, no_secret, printed, requests, run, sandboxed, world,
+};
 use linkedin_sandbox::world::{self, World};
 use serde_json::Value;
 
@@ -56,12 +58,7 @@ fn posts_since(log: &Path, mark: usize) -> Vec<Value> {
 #[test]
 fn lists_threads_and_the_conversation_with_a_member() {
     let w = world();
-    let dir = tempfile::tempdir().unwrap();
-    let li = |args: &[&str]| {
-        let mut all = vec!["--sandbox"];
-        all.extend_from_slice(args);
-        run(NOWHERE, dir.path(), &all, "")
-    };
+    let li = sandboxed;
     let mut outputs = Vec::new();
 
     // The primary inbox, most recent first, with each last message.
