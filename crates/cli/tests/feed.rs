@@ -14,8 +14,6 @@ use common::{
 };
 use linkedin_sandbox::world::{self, Author, World};
 
-/// Where nothing listens: `--sandbox` commands must not need it.
-
 /// The demo account's feed without ads, newest first: its connections' posts and the
 /// companies' unpromoted posts.
 fn organic_feed(w: &World) -> Vec<String> {

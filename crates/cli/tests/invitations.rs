@@ -16,8 +16,6 @@ use common::{SandboxProcess, fails, json, no_secret, printed, requests, run, san
 use linkedin_sandbox::world::{self, World};
 use serde_json::Value;
 
-/// Where nothing listens: `--sandbox` commands must not need it.
-
 /// The world's invitations to (or from) the demo account, newest first.
 fn of_demo(w: &World, received: bool) -> Vec<world::Invitation> {
     let mut out: Vec<_> = w

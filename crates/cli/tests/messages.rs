@@ -18,9 +18,6 @@ use common::{
 use linkedin_sandbox::world::{self, World};
 use serde_json::Value;
 
-/// Where nothing listens: `--sandbox` commands must not need it.
-const NOWHERE: &str = "http://127.0.0.1:9";
-
 /// The world's conversations in `category`, most recently active first.
 fn in_category(w: &World, category: &str) -> Vec<world::Conversation> {
     let mut out: Vec<_> = w
