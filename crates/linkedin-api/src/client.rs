@@ -9,6 +9,7 @@ use bytes::Bytes;
 use linkedin_catalogue::{Accept, ContentType, Endpoint, Method, Status};
 use linkedin_transport::{
     Budget, Login, Pacing, Request, RetryPolicy, SessionStore, Timeouts, Transport,
+    TransportBuilder,
 };
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -35,35 +36,26 @@ use crate::paginate::{Page, Pages, Position};
 #[derive(Debug)]
 #[must_use]
 pub struct LinkedinBuilder {
-    base_url: String,
-    resolve: Option<SocketAddr>,
-    roots: Vec<Vec<u8>>,
+    /// Everything about connecting is the transport's own builder.
+    transport: TransportBuilder,
     login: Option<Login>,
-    store: Option<SessionStore>,
-    pacing: Option<Pacing>,
-    budget: Option<Budget>,
-    timeouts: Option<Timeouts>,
-    retries: Option<RetryPolicy>,
 }
 
 impl LinkedinBuilder {
     /// The base URL: `https://www.linkedin.com` by default, or a sandbox's URL.
-    pub fn base_url(mut self, url: impl Into<String>) -> Self {
-        self.base_url = url.into();
-        self
+    pub fn base_url(self, url: impl Into<String>) -> Self {
+        self.with(|t| t.base_url(url))
     }
 
     /// Connects to `addr` instead of resolving the base URL's host (a sandbox serving
     /// `https://www.linkedin.com` on loopback).
-    pub fn resolve(mut self, addr: SocketAddr) -> Self {
-        self.resolve = Some(addr);
-        self
+    pub fn resolve(self, addr: SocketAddr) -> Self {
+        self.with(|t| t.resolve(addr))
     }
 
     /// Trusts one more certificate authority (DER), e.g. a sandbox's.
-    pub fn add_root_certificate(mut self, der: impl Into<Vec<u8>>) -> Self {
-        self.roots.push(der.into());
-        self
+    pub fn add_root_certificate(self, der: impl Into<Vec<u8>>) -> Self {
+        self.with(|t| t.add_root_certificate(der))
     }
 
     /// How to log in (required).
@@ -73,32 +65,37 @@ impl LinkedinBuilder {
     }
 
     /// Where sessions are saved and looked for.
-    pub fn session_store(mut self, store: SessionStore) -> Self {
-        self.store = Some(store);
-        self
+    pub fn session_store(self, store: SessionStore) -> Self {
+        self.with(|t| t.session_store(store))
     }
 
     /// Request spacing (default: polite for linkedin.com, off for loopback).
-    pub fn pacing(mut self, pacing: Pacing) -> Self {
-        self.pacing = Some(pacing);
-        self
+    pub fn pacing(self, pacing: Pacing) -> Self {
+        self.with(|t| t.pacing(pacing))
     }
 
     /// Requests per rolling hour (default: under LinkedIn's challenge threshold).
-    pub fn budget(mut self, budget: Budget) -> Self {
-        self.budget = Some(budget);
-        self
+    pub fn budget(self, budget: Budget) -> Self {
+        self.with(|t| t.budget(budget))
     }
 
     /// Time limits.
-    pub fn timeouts(mut self, timeouts: Timeouts) -> Self {
-        self.timeouts = Some(timeouts);
-        self
+    pub fn timeouts(self, timeouts: Timeouts) -> Self {
+        self.with(|t| t.timeouts(timeouts))
     }
 
     /// Retries of reads.
-    pub fn retries(mut self, retries: RetryPolicy) -> Self {
-        self.retries = Some(retries);
+    pub fn retries(self, retries: RetryPolicy) -> Self {
+        self.with(|t| t.retries(retries))
+    }
+
+    /// Any other transport setting (connections, idle timeout, user agent, system roots...).
+    pub fn transport(self, configure: impl FnOnce(TransportBuilder) -> TransportBuilder) -> Self {
+        self.with(configure)
+    }
+
+    fn with(mut self, configure: impl FnOnce(TransportBuilder) -> TransportBuilder) -> Self {
+        self.transport = configure(self.transport);
         self
     }
 
@@ -118,29 +115,7 @@ impl LinkedinBuilder {
                         .to_owned(),
             });
         };
-        let mut builder = Transport::builder(self.base_url);
-        if let Some(addr) = self.resolve {
-            builder = builder.resolve(addr);
-        }
-        for der in self.roots {
-            builder = builder.add_root_certificate(der);
-        }
-        if let Some(store) = self.store {
-            builder = builder.session_store(store);
-        }
-        if let Some(pacing) = self.pacing {
-            builder = builder.pacing(pacing);
-        }
-        if let Some(budget) = self.budget {
-            builder = builder.budget(budget);
-        }
-        if let Some(timeouts) = self.timeouts {
-            builder = builder.timeouts(timeouts);
-        }
-        if let Some(retries) = self.retries {
-            builder = builder.retries(retries);
-        }
-        let transport = builder.build()?;
+        let transport = self.transport.build()?;
         transport.login(login).await?;
         Ok(Linkedin::from_transport(transport))
     }
@@ -168,15 +143,8 @@ impl Linkedin {
     /// Python: `Linkedin(username, password, refresh_cookies=…, proxies=…)`
     pub fn builder() -> LinkedinBuilder {
         LinkedinBuilder {
-            base_url: "https://www.linkedin.com".to_owned(),
-            resolve: None,
-            roots: Vec::new(),
+            transport: Transport::builder("https://www.linkedin.com"),
             login: None,
-            store: None,
-            pacing: None,
-            budget: None,
-            timeouts: None,
-            retries: None,
         }
     }
 

@@ -117,6 +117,12 @@ pub struct TransportBuilder {
 }
 
 impl TransportBuilder {
+    /// Another base URL than the one given to [`Transport::builder`].
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = url.into();
+        self
+    }
+
     /// Also trusts the operating system's certificate store (for TLS-intercepting corporate
     /// proxies). Off by default: the built-in webpki roots are the same on every machine and
     /// load in microseconds, the system's take milliseconds.
