@@ -187,45 +187,18 @@ impl Linkedin {
 
     /// A request to the catalogue entry `name`.
     pub(crate) fn call(&self, name: &'static str) -> Call {
-        Call {
-            name,
-            path: Vec::new(),
-            query: restli::Map::new(),
-            variables: None,
-            body: None,
-        }
+        Call::new(name)
     }
 
     /// Sends a call and gives the answer's body.
     pub(crate) async fn send(&self, call: Call) -> Result<Bytes> {
-        let endpoint = endpoint(call.name)?;
-        if endpoint.status == Status::Gone {
-            return Err(Error::Gone {
-                endpoint: endpoint.name,
-                replacement: endpoint.replacement,
-            });
-        }
-        let request = call.request(endpoint)?;
-        match self.inner.transport.send(request).await {
-            Ok(response) => Ok(response.into_body()),
-            Err(linkedin_transport::Error::Gone { .. }) => Err(Error::Gone {
-                endpoint: endpoint.name,
-                replacement: endpoint.replacement,
-            }),
-            Err(e) => Err(e.into()),
-        }
+        call.send(&self.inner.transport).await
     }
 
     /// Sends a call and reads `T` at `pointer` (a JSON pointer into the answer, after
     /// normalized references are resolved; `""` for the whole).
     pub(crate) async fn fetch<T: DeserializeOwned>(&self, call: Call, pointer: &str) -> Result<T> {
-        let name = call.name;
-        let body = self.send(call).await?;
-        let value = read_body(name, &body)?;
-        linkedin_models::extract(&value, pointer).map_err(|source| Error::Decode {
-            endpoint: name,
-            source,
-        })
+        call.fetch(&self.inner.transport, pointer).await
     }
 
     /// Sends a call and gives the answer as JSON, references resolved.
@@ -236,7 +209,8 @@ impl Linkedin {
     }
 }
 
-/// The catalogue entry `name` (every name the facade uses is checked by a test).
+/// The catalogue entry `name` (every name the facade's sources use is checked by the test
+/// `every_catalogue_name_used_exists`).
 pub(crate) fn endpoint(name: &'static str) -> Result<&'static Endpoint> {
     linkedin_catalogue::by_name(name).ok_or_else(|| Error::Internal {
         reason: format!("no catalogue entry {name:?}"),
@@ -272,6 +246,51 @@ pub(crate) struct Call {
 }
 
 impl Call {
+    /// A request to the catalogue entry `name`.
+    pub(crate) fn new(name: &'static str) -> Self {
+        Self {
+            name,
+            path: Vec::new(),
+            query: restli::Map::new(),
+            variables: None,
+            body: None,
+        }
+    }
+
+    /// Sends it over `transport` and gives the answer's body: a retired entry is
+    /// [`Error::Gone`] (naming its replacement) before anything is sent.
+    pub(crate) async fn send(self, transport: &Transport) -> Result<Bytes> {
+        let endpoint = endpoint(self.name)?;
+        let gone = || Error::Gone {
+            endpoint: endpoint.name,
+            replacement: endpoint.replacement,
+        };
+        if endpoint.status == Status::Gone {
+            return Err(gone());
+        }
+        match transport.send(self.request(endpoint)?).await {
+            Ok(response) => Ok(response.into_body()),
+            Err(linkedin_transport::Error::Gone { .. }) => Err(gone()),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Sends it and reads `T` at `pointer` (a JSON pointer into the answer, after normalized
+    /// references are resolved; `""` for the whole).
+    pub(crate) async fn fetch<T: DeserializeOwned>(
+        self,
+        transport: &Transport,
+        pointer: &str,
+    ) -> Result<T> {
+        let name = self.name;
+        let body = self.send(transport).await?;
+        let value = read_body(name, &body)?;
+        linkedin_models::extract(&value, pointer).map_err(|source| Error::Decode {
+            endpoint: name,
+            source,
+        })
+    }
+
     /// A `{param}` of the path.
     pub(crate) fn path(mut self, param: &'static str, value: impl Into<String>) -> Self {
         self.path.push((param, value.into()));
@@ -335,5 +354,57 @@ impl Call {
             }
         };
         Ok(request.accept(accept))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The string literals given to the call constructors in the facade's sources.
+    fn names_in(source: &str, needles: &[&str]) -> Vec<String> {
+        let mut names = Vec::new();
+        for needle in needles {
+            let mut rest = source;
+            while let Some(at) = rest.find(needle) {
+                rest = rest[at + needle.len()..].trim_start();
+                if let Some(literal) = rest.strip_prefix('"') {
+                    if let Some(end) = literal.find('"') {
+                        names.push(literal[..end].to_owned());
+                    }
+                }
+            }
+        }
+        names
+    }
+
+    #[test]
+    fn every_catalogue_name_used_exists() {
+        // Calls name their entry inline, or through a constant of these names.
+        let calls = [
+            ".call(",
+            "Call::new(",
+            "const ENDPOINT: &str =",
+            "const CLUSTERS: &str =",
+            "const JOBS: &str =",
+        ];
+        let sources = [
+            include_str!("company.rs"),
+            include_str!("feed.rs"),
+            include_str!("invitations.rs"),
+            include_str!("jobs.rs"),
+            include_str!("me.rs"),
+            include_str!("messaging.rs"),
+            include_str!("profile.rs"),
+            include_str!("search.rs"),
+        ];
+        let mut names: Vec<String> = sources.iter().flat_map(|s| names_in(s, &calls)).collect();
+        // The touch client names its entries in its own helpers.
+        names.extend(names_in(include_str!("touch.rs"), &[".get(", "of_member("]));
+        assert!(names.len() >= 38, "the scan found the calls: {names:?}");
+        for name in &names {
+            assert!(
+                linkedin_catalogue::by_name(name).is_some(),
+                "{name:?} is not in the catalogue"
+            );
+        }
     }
 }

@@ -25,16 +25,15 @@
 
 use std::net::SocketAddr;
 
-use linkedin_catalogue::Status;
 use linkedin_models::Raw;
 use linkedin_models::touch::{
     BackgroundSection, Connections, ContextType, Endorsement, Mailbox, MyPage, Notifications,
     ProfileViews, Recommendation, TopCard, TouchPerson,
 };
-use linkedin_transport::{Accept, HeaderProfile, Login, Request, Transport};
+use linkedin_transport::{HeaderProfile, Login, Transport};
 use serde::de::DeserializeOwned;
 
-use crate::client::{endpoint, read_body};
+use crate::client::Call;
 use crate::error::{Error, Result};
 use crate::paginate::recognised;
 use crate::validate;
@@ -186,27 +185,18 @@ impl Touch {
     async fn get<T: DeserializeOwned>(
         &self,
         name: &'static str,
-        path: &[(&str, &str)],
+        path: &[(&'static str, &str)],
         query: restli::Map,
         pointer: &str,
     ) -> Result<T> {
-        let entry = endpoint(name)?;
-        if entry.status == Status::Gone {
-            return Err(Error::Gone {
-                endpoint: entry.name,
-                replacement: entry.replacement,
-            });
+        let mut call = Call::new(name);
+        for (param, value) in path {
+            call = call.path(param, *value);
         }
-        let target = entry.target(path, query, None);
-        let response = self
-            .transport
-            .send(Request::get(target).accept(Accept::Any))
-            .await?;
-        let value = read_body(name, response.body())?;
-        linkedin_models::extract(&value, pointer).map_err(|source| Error::Decode {
-            endpoint: name,
-            source,
-        })
+        for (key, value) in query {
+            call = call.query(key.as_str(), value);
+        }
+        call.fetch(&self.transport, pointer).await
     }
 
     /// [`get`](Self::get) for a member's `{id}`, checked first; a 404 is [`Error::NotFound`].
