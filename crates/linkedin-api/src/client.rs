@@ -366,10 +366,8 @@ mod tests {
             let mut rest = source;
             while let Some(at) = rest.find(needle) {
                 rest = rest[at + needle.len()..].trim_start();
-                if let Some(literal) = rest.strip_prefix('"') {
-                    if let Some(end) = literal.find('"') {
-                        names.push(literal[..end].to_owned());
-                    }
+                if let Some((name, _)) = rest.strip_prefix('"').and_then(|l| l.split_once('"')) {
+                    names.push(name.to_owned());
                 }
             }
         }
