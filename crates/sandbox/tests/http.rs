@@ -603,7 +603,7 @@ async fn truncated_bodies_stop_short_of_their_length() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn slow_bodies_arrive_whole_in_several_frames() {
+async fn slow_bodies_arrive_whole_and_slowly() {
     let reference = plain().await;
     let expected = Client::connect(&reference).await.get("/").await.body;
     assert!(expected.len() > 64 * 3, "{}", expected.len());
@@ -631,13 +631,14 @@ async fn slow_bodies_arrive_whole_in_several_frames() {
             .await
             .unwrap();
     assert!(error.is_none(), "{error:?}");
-    assert!(frames.len() > 1, "{} frames", frames.len());
     assert_eq!(frames.concat(), expected);
     assert_eq!(declared, expected.len());
-    // The first chunk may come with the head; every later one waits for a pause.
+    // The first chunk (and its pause) may come with the head; every later one waits for a
+    // pause. The frames the client reads may each hold several chunks when it is busy.
+    let pauses = declared.div_ceil(64) - 2;
     assert!(
-        began.elapsed() >= Duration::from_millis(5),
-        "{:?}",
+        began.elapsed() >= Duration::from_millis(5 * pauses as u64),
+        "{:?} for {pauses} pauses",
         began.elapsed()
     );
 }
@@ -1475,8 +1476,6 @@ async fn slow_bodies_drip_the_compressed_bytes() {
     assert!(error.is_none(), "{error:?}");
     assert_eq!(head.status, StatusCode::OK);
     assert_eq!(head.headers["content-encoding"], "br");
-    assert!(frames.len() > 1, "{} frames", frames.len());
-    assert!(frames.iter().all(|f| f.len() <= 64), "chunks of 64 bytes");
     let received = frames.concat();
     let declared: usize = head.headers["content-length"]
         .to_str()
@@ -1484,7 +1483,16 @@ async fn slow_bodies_drip_the_compressed_bytes() {
         .parse()
         .unwrap();
     assert_eq!(declared, received.len());
-    assert!(elapsed >= Duration::from_millis(1), "{elapsed:?}");
+    // Sent 64 bytes at a time with a pause after each: counted from the head's arrival
+    // (which the first chunk and pause may precede), at least all pauses but one. How the
+    // client's reads split the bytes depends on the machine's load (a busy client reads
+    // several chunks at once), so the frames' sizes are not checked.
+    let pauses = declared.div_ceil(64) - 2;
+    assert!(pauses >= 2, "a body of {declared} bytes");
+    assert!(
+        elapsed >= Duration::from_millis(pauses as u64),
+        "{elapsed:?} for {pauses} pauses"
+    );
     let decoded = decode(Some("br"), &received).unwrap();
     assert_eq!(
         serde_json::from_slice::<serde_json::Value>(&decoded).unwrap(),
