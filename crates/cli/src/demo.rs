@@ -117,7 +117,7 @@ async fn profile(li: &Linkedin, r: &mut Report) -> Result<(), Failure> {
         .collect();
     lines.push(format!("skills: {}", skills.join(", ")));
     r.step(
-        "A full profile: one lookup, then three requests at once",
+        "A full profile: one request, by public id",
         "profile show demo-member",
         to_json(&full),
         &lines,

@@ -1,10 +1,10 @@
 //! Wall time of `full_profile` against a sandbox that delays every answer by 100 ms (its
-//! `--latency-ms 100`), so round trips dominate: after the one lookup of the member, the
-//! profile, its positions and its sections are fetched at once.
+//! `--latency-ms 100`), so round trips dominate: the profile, its positions, its sections and
+//! its contact info come in one answer, asked by profile id or by public id alike.
 //!
-//! - `by_profile_id`: the member given by profile id: no lookup, one round trip.
-//! - `by_public_id_first_time`: a fresh client each time: the lookup, then one round trip.
-//! - `by_public_id_known`: the same client again: the lookup is remembered, one round trip.
+//! - `by_profile_id`: the member given by profile id.
+//! - `by_public_id_first_time`: a fresh client each time, so nothing is remembered.
+//! - `by_public_id_known`: the same client again.
 //!
 //! `cargo bench -p linkedin-api` (target: a full profile in under 200 ms).
 

@@ -16,7 +16,7 @@
 //!         .session_store(SessionStore::default_location()?)
 //!         .build()
 //!         .await?;
-//!     let profile = linkedin.full_profile("some-public-id").await?; // 4 requests, ~2 round trips
+//!     let profile = linkedin.full_profile("some-public-id").await?; // one request
 //!     println!("{} {}", profile.profile.first_name, profile.profile.last_name);
 //!
 //!     let mut people = linkedin.search_people(PeopleSearch::keywords("rust")).limit(100);

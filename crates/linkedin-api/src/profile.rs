@@ -62,6 +62,13 @@ impl Member {
             Self::PublicId(id) | Self::ProfileId(id) => id,
         }
     }
+
+    /// [`Error::NotFound`] for this member.
+    fn not_found(&self) -> Error {
+        Error::NotFound {
+            what: format!("the profile {}", self.identity()),
+        }
+    }
 }
 
 /// `urn:li:fsd_profile:<profile id>`.
@@ -135,8 +142,7 @@ impl Linkedin {
     /// The profile id of a public id: remembered from an earlier call, else the finder, then
     /// the page.
     async fn resolve_profile_id(&self, public_id: &str) -> Result<String> {
-        let key = public_id.to_lowercase();
-        if let Some(id) = self.resolved_lock().get(&key) {
+        if let Some(id) = self.resolved_lock().get(&public_id.to_lowercase()) {
             return Ok(id.clone());
         }
         let id = match self.resolve_by_finder(public_id).await {
@@ -148,13 +154,18 @@ impl Linkedin {
             }
             Err(e) => return Err(e),
         };
+        self.remember(public_id, &id);
+        Ok(id)
+    }
+
+    /// Remembers the profile id of a public id.
+    fn remember(&self, public_id: &str, profile_id: &str) {
         let mut cache = self.resolved_lock();
         // Bounded: a long-running client looking up many members keeps the latest ones.
         if cache.len() >= RESOLVED_KEPT {
             cache.clear();
         }
-        cache.insert(key, id.clone());
-        Ok(id)
+        cache.insert(public_id.to_lowercase(), profile_id.to_owned());
     }
 
     fn resolved_lock(
@@ -289,18 +300,14 @@ impl Linkedin {
     /// The sections of a member's profile (`FullProfileWithEntities`), by public id or
     /// profile id (the finder takes either).
     async fn sections(&self, member: &Member) -> Result<ProfileSections> {
-        let call = self
-            .call("profile_dash_by_vanity")
-            .query("memberIdentity", member.identity())
-            .query("decorationId", SECTIONS_DECORATION);
-        let found: Collection<ProfileSections> = self.fetch(call, "").await?;
-        found
-            .elements
-            .into_iter()
-            .next()
-            .ok_or_else(|| Error::NotFound {
-                what: format!("the profile {}", member.identity()),
-            })
+        let element = self
+            .sections_answer(member)
+            .await?
+            .ok_or_else(|| member.not_found())?;
+        linkedin_models::extract(&element, "").map_err(|source| Error::Decode {
+            endpoint: "profile_dash_by_vanity",
+            source,
+        })
     }
 
     /// A member's skills (the profile's `*profileSkills` section).
@@ -389,14 +396,19 @@ impl Linkedin {
         Ok(self.profile(who).await?.contact_info())
     }
 
-    /// A member's profile with positions, sections and contact info, fetched concurrently.
+    /// A member's profile with positions, sections and contact info, in one request.
     ///
     /// Python: `get_profile` (2.3.1's answer had all of these parts)
     ///
-    /// Positions, skills, education, certifications, languages and contact info: one
-    /// resolution of a public id, then three requests at once (the dash profile, the
-    /// experience section and the sections), so it takes about two round trips (one with a
-    /// profile id or URN), not five.
+    /// Positions, skills, education, certifications, languages and contact info all come from
+    /// the `memberIdentity` finder's `FullProfileWithEntities` projection (peers.md §c.11),
+    /// which takes a public id as well as a profile id: one round trip, with no resolution
+    /// first (the 2.3.1 client made five requests). Positions are read from its
+    /// `*profilePositionGroups` section in the shape
+    /// [`profile_experiences`](Self::profile_experiences) gives. When the finder does not
+    /// know a public id, the public id is resolved as
+    /// [`resolve_public_id`](Self::resolve_public_id) does (the profile page) and the finder
+    /// asked again by profile id. A public id it finds is remembered like a resolved one.
     ///
     /// ```no_run
     /// # async fn run(linkedin: linkedin_api::Linkedin) -> linkedin_api::Result<()> {
@@ -411,28 +423,65 @@ impl Linkedin {
     ///
     /// # Errors
     ///
-    /// The first error of its parts (see [`profile`](Self::profile),
-    /// [`profile_experiences`](Self::profile_experiences) and
-    /// [`profile_skills`](Self::profile_skills)); the other requests are then dropped.
+    /// [`Error::InvalidInput`] for a malformed member (nothing is sent); [`Error::NotFound`];
+    /// [`Error::Decode`] when the answer lacks the profile or a section (the projection
+    /// changed); [`Error::SchemaMoved`] when a section has items but none reads; a transport
+    /// error.
     pub async fn full_profile(&self, who: &str) -> Result<FullProfile> {
         let member = Member::parse("who", who)?;
-        let id = self.profile_id_of(&member).await?;
-        let by_id = Member::ProfileId(id.clone());
-        let (profile, experiences, sections) = futures::try_join!(
-            self.dash_profile(&id),
-            self.experiences_of(&id),
-            self.sections(&by_id),
-        )?;
+        let element = match (&member, self.sections_answer(&member).await) {
+            (_, Ok(Some(element))) => element,
+            (Member::PublicId(public_id), Ok(None)) => {
+                self.sections_by_resolving(public_id).await?
+            }
+            (Member::PublicId(public_id), Err(e)) if page_may_help(&e) => {
+                tracing::debug!(error = %e, "the sections finder failed; resolving the public id");
+                self.sections_by_resolving(public_id).await?
+            }
+            (_, Ok(None)) => return Err(member.not_found()),
+            (_, Err(e)) => return Err(e),
+        };
+        let decode = |source| Error::Decode {
+            endpoint: "profile_dash_by_vanity",
+            source,
+        };
+        let profile: Raw<Profile> = linkedin_models::extract(&element, "").map_err(decode)?;
+        let sections: ProfileSections = linkedin_models::extract(&element, "").map_err(decode)?;
+        if let Member::PublicId(public_id) = &member
+            && let Ok(urn) = Urn::parse(&profile.entity_urn)
+            && urn.entity_type() == "fsd_profile"
+        {
+            self.remember(public_id, urn.id());
+        }
         let contact_info = profile.contact_info();
         Ok(FullProfile {
-            profile,
-            experiences,
+            experiences: positions_of(&sections)?,
             skills: skills_of(sections.profile_skills)?,
             education: education_of(sections.profile_educations)?,
             certifications: certifications_of(sections.profile_certifications)?,
             languages: languages_of(sections.profile_languages)?,
             contact_info,
+            profile,
         })
+    }
+
+    /// The one profile of the sections finder for `member`, as JSON; `None` when it finds
+    /// nobody.
+    async fn sections_answer(&self, member: &Member) -> Result<Option<Value>> {
+        let call = self
+            .call("profile_dash_by_vanity")
+            .query("memberIdentity", member.identity())
+            .query("decorationId", SECTIONS_DECORATION);
+        let mut answer = self.fetch_json(call).await?;
+        Ok(answer.pointer_mut("/elements/0").map(Value::take))
+    }
+
+    /// [`sections_answer`](Self::sections_answer) by the profile id a public id resolves to.
+    async fn sections_by_resolving(&self, public_id: &str) -> Result<Value> {
+        let id = Member::ProfileId(self.resolve_profile_id(public_id).await?);
+        self.sections_answer(&id)
+            .await?
+            .ok_or_else(|| id.not_found())
     }
 
     /// How many times my profile was viewed (LinkedIn counts the last 90 days).
@@ -535,6 +584,19 @@ fn section_items<T>(
     let total = section.paging.as_ref().and_then(|p| p.total);
     let items = section.elements.into_iter().filter(|i| keep(i)).collect();
     recognised("profile_dash_by_vanity", total, raw, items)
+}
+
+/// The positions of the `*profilePositionGroups` section.
+fn positions_of(sections: &ProfileSections) -> Result<Vec<Experience>> {
+    let raw = sections.position_count();
+    let Some(positions) = sections.experiences() else {
+        return section_items::<Experience>("profilePositionGroups", None, |_| true);
+    };
+    let items = positions
+        .into_iter()
+        .filter(|e| e.title.is_some() || e.company_name.is_some())
+        .collect();
+    recognised("profile_dash_by_vanity", None, raw, items)
 }
 
 fn skills_of(section: Option<Collection<Skill>>) -> Result<Vec<Skill>> {

@@ -1,5 +1,5 @@
 //! Profiles against the sandbox: resolving public ids, the dash profile, experiences, the
-//! sections, contact info, everything at once (concurrently), who viewed me, and the retired
+//! sections, contact info, everything at once (one request), who viewed me, and the retired
 //! endpoints.
 #![allow(clippy::unwrap_used)]
 
@@ -291,8 +291,8 @@ async fn contact_info_shows_the_email_to_connections_only() {
     assert_eq!(info.email_address, None);
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn full_profile_runs_its_requests_concurrently_after_one_resolution() {
+#[tokio::test]
+async fn full_profile_is_one_request_even_by_a_public_id_never_seen() {
     let latency = Duration::from_millis(100);
     let f = common::start_with(Faults {
         latency: Some(latency),
@@ -307,13 +307,14 @@ async fn full_profile_runs_its_requests_concurrently_after_one_resolution() {
     let full = f.linkedin.full_profile("demo-member").await.unwrap();
     let wall = started.elapsed();
     println!(
-        "full_profile(\"demo-member\") with {} ms of latency per answer: {} ms (resolution + 3 concurrent requests)",
+        "full_profile(\"demo-member\") with {} ms of latency per answer: {} ms (one request)",
         latency.as_millis(),
         wall.as_millis()
     );
 
     // Every part is there.
     assert_eq!(full.profile.entity_urn, DEMO_URN);
+    assert_eq!(full.profile.first_name, demo.first_name);
     assert_eq!(full.experiences.len(), demo.experiences.len());
     assert_eq!(full.skills.len(), demo.skills.len());
     assert_eq!(full.education.len(), demo.education.len());
@@ -324,43 +325,87 @@ async fn full_profile_runs_its_requests_concurrently_after_one_resolution() {
         Some(demo.email.as_str())
     );
 
-    // One resolution, then the three requests, which overlapped: each had a connection of its
-    // own (requests one after another would have reused one pooled connection).
-    let records = &f.sandbox.requests()[mark..];
-    assert_eq!(records.len(), 4, "{records:?}");
-    assert_eq!(records[0].path, "/voyager/api/identity/dash/profiles");
-    assert!(records[0].query.contains("WebTopCardCore"));
-    let mut rest: Vec<String> = records[1..]
-        .iter()
-        .map(|r| format!("{}?{}", r.path, r.query))
-        .collect();
-    rest.sort();
-    assert!(rest[0].starts_with("/voyager/api/graphql?"), "{rest:?}");
+    // One request, by the public id itself: no resolution first.
+    let sent = f.sent_since(mark);
+    assert_eq!(sent.len(), 1, "{sent:?}");
+    assert_eq!(sent[0]["path"], "/voyager/api/identity/dash/profiles");
+    assert_eq!(sent[0]["query"]["memberIdentity"], "demo-member");
     assert!(
-        rest[1].starts_with("/voyager/api/identity/dash/profiles/urn%3Ali%3Afsd_profile%3A"),
-        "{rest:?}"
+        sent[0]["query"]["decorationId"]
+            .as_str()
+            .unwrap()
+            .ends_with("FullProfileWithEntities-93")
     );
-    assert!(rest[2].contains("FullProfileWithEntities-93"), "{rest:?}");
-    let mut connections: Vec<u64> = records[1..].iter().map(|r| r.connection).collect();
-    connections.sort_unstable();
-    connections.dedup();
-    assert_eq!(connections.len(), 3, "the three requests overlapped");
+    // An ongoing position's duration runs to the current month: not for a snapshot.
+    let mut stable = full.clone();
+    for e in stable.experiences.iter_mut().filter(|e| e.is_current()) {
+        e.duration = Some("[up to this month]".to_owned());
+    }
+    f.snapshot("profile_full_profile", mark, &stable);
 
-    snapshot_sorted("profile_full_profile", &f, mark, &full);
+    // The public id it found is remembered: resolving it sends nothing.
+    let mark = f.mark();
+    let urn = f.linkedin.resolve_public_id("demo-member").await.unwrap();
+    assert_eq!(urn, DEMO_URN);
+    assert!(f.sent_since(mark).is_empty());
 }
 
-/// [`common::Fixture::snapshot`] for a call whose requests run concurrently: the requests in
-/// a stable order (by path and query) rather than in the order they arrived.
-fn snapshot_sorted(name: &str, f: &common::Fixture, mark: usize, result: &impl serde::Serialize) {
-    let mut requests = f.sent_since(mark);
-    requests.sort_by_key(|r| format!("{}?{}", r["path"], r["query"]));
-    let value = serde_json::json!({
-        "requests": requests,
-        "result": serde_json::to_value(result).unwrap(),
-    });
-    insta::with_settings!({ snapshot_path => "snapshots", prepend_module_to_snapshot => false }, {
-        insta::assert_json_snapshot!(name, value);
-    });
+#[tokio::test]
+async fn full_profile_positions_read_as_the_experience_section_does() {
+    let f = common::start().await;
+    let w = world();
+    // Everyone with positions grouped at one company, and a few more.
+    let grouped = |p: &&linkedin_sandbox::world::Person| {
+        p.experiences
+            .windows(2)
+            .any(|pair| pair[0].company == pair[1].company)
+    };
+    let people: Vec<_> = w
+        .people
+        .iter()
+        .filter(grouped)
+        .take(3)
+        .chain(w.people.iter().take(3))
+        .collect();
+    assert!(people.len() >= 4, "the world has grouped positions");
+    for p in people {
+        let full = f.linkedin.full_profile(&p.profile_id).await.unwrap();
+        let mut section = f.linkedin.profile_experiences(&p.profile_id).await.unwrap();
+        assert_eq!(full.experiences.len(), p.experiences.len());
+        // An ongoing position's duration runs to this month on the client and to the
+        // sandbox's fixed "present" in its display texts: compare everything else.
+        let mut positions = full.experiences.clone();
+        for e in positions.iter_mut().chain(section.iter_mut()) {
+            if e.is_current() {
+                e.duration = None;
+            }
+        }
+        assert_eq!(positions, section, "{}", p.public_id);
+    }
+}
+
+#[tokio::test]
+async fn full_profile_of_someone_the_finder_does_not_know_asks_the_page_then_reports_nobody() {
+    let f = common::start().await;
+    let mark = f.mark();
+    let err = f
+        .linkedin
+        .full_profile("nobody-has-this-id")
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&err, Error::NotFound { what } if what.contains("nobody-has-this-id")),
+        "{err}"
+    );
+    let sent = f.sent_since(mark);
+    let decorations: Vec<_> = sent
+        .iter()
+        .map(|r| r["query"]["decorationId"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(paths(&f, mark).len(), 3, "{sent:?}");
+    assert!(decorations[0].ends_with("FullProfileWithEntities-93"));
+    assert!(decorations[1].contains("WebTopCardCore"));
+    assert_eq!(sent[2]["path"], "/in/nobody-has-this-id/");
 }
 
 #[tokio::test]
@@ -425,12 +470,8 @@ async fn a_resolved_public_id_is_remembered() {
     let again = f.linkedin.resolve_public_id("Demo-Member").await.unwrap();
     assert_eq!(first, again);
     assert_eq!(f.sent_since(mark).len(), lookups, "no second lookup");
-    // A full profile by the same public id now takes one round of requests.
+    // A full profile by the same public id is still one request.
     let mark = f.mark();
     f.linkedin.full_profile("demo-member").await.unwrap();
-    assert_eq!(
-        f.sent_since(mark).len(),
-        3,
-        "profile, positions and sections; no lookup"
-    );
+    assert_eq!(f.sent_since(mark).len(), 1);
 }

@@ -368,6 +368,8 @@ pub struct ProfileSections {
     pub entity_urn: String,
     /// The public id.
     pub public_identifier: Option<String>,
+    /// Positions, in runs at one company (`*profilePositionGroups`).
+    pub profile_position_groups: Option<Collection<PositionGroup>>,
     /// Skills (`*profileSkills`).
     pub profile_skills: Option<Collection<Skill>>,
     /// Schools attended (`*profileEducations`).
@@ -376,6 +378,218 @@ pub struct ProfileSections {
     pub profile_certifications: Option<Collection<Certification>>,
     /// Languages (`*profileLanguages`).
     pub profile_languages: Option<Collection<Language>>,
+}
+
+impl ProfileSections {
+    /// The positions of the `*profilePositionGroups` section, most recent first, groups
+    /// flattened, in the shape [`ProfileComponents::experiences`] gives: LinkedIn's display
+    /// texts for dates (`Jan 2020`, `Present`) and durations (`2 yrs 3 mos`, months counted
+    /// inclusively, an ongoing position up to the current month). `None` when the answer has
+    /// no such section.
+    #[must_use]
+    pub fn experiences(&self) -> Option<Vec<Experience>> {
+        self.experiences_as_of(current_month())
+    }
+
+    /// [`experiences`](Self::experiences) with ongoing positions' durations counted up to
+    /// `today` (year, month).
+    ///
+    /// ```
+    /// use linkedin_models::profile::ProfileSections;
+    /// let sections: ProfileSections = serde_json::from_value(serde_json::json!({
+    ///     "entityUrn": "urn:li:fsd_profile:ACoAAB1",
+    ///     "profilePositionGroups": {"elements": [{
+    ///         "companyName": "Northwind",
+    ///         "profilePositionInPositionGroup": {"elements": [{
+    ///             "title": "Staff Engineer",
+    ///             "companyName": "Northwind",
+    ///             "locationName": "Lyon",
+    ///             "dateRange": {"start": {"year": 2023, "month": 4}},
+    ///         }]},
+    ///     }]},
+    /// })).unwrap();
+    /// let e = &sections.experiences_as_of((2026, 11)).unwrap()[0];
+    /// assert_eq!(e.start_date.as_deref(), Some("Apr 2023"));
+    /// assert_eq!(e.end_date.as_deref(), Some("Present"));
+    /// assert_eq!(e.duration.as_deref(), Some("3 yrs 8 mos"));
+    /// ```
+    #[must_use]
+    pub fn experiences_as_of(&self, today: (u16, u8)) -> Option<Vec<Experience>> {
+        let groups = self.profile_position_groups.as_ref()?;
+        let positions = groups.elements.iter().flat_map(|group| {
+            group
+                .profile_position_in_position_group
+                .iter()
+                .flat_map(|c| &c.elements)
+                .map(move |p| (group, p))
+        });
+        let experiences = positions
+            .map(|(group, p)| {
+                let range = p.date_range.as_ref().or(group.date_range.as_ref());
+                let start = range.and_then(|r| r.start.as_ref());
+                let end = range.and_then(|r| r.end.as_ref());
+                Experience {
+                    title: non_empty(p.title.as_deref()),
+                    company_name: non_empty(p.company_name.as_deref())
+                        .or_else(|| non_empty(group.company_name.as_deref())),
+                    employment_type: p
+                        .employment_type
+                        .as_ref()
+                        .and_then(|t| non_empty(t.name.as_deref())),
+                    location_name: non_empty(p.location_name.as_deref()),
+                    duration: start.and_then(|s| duration_text(s, end, today)),
+                    start_date: start.and_then(date_text),
+                    end_date: match end {
+                        Some(end) => date_text(end),
+                        None => start.map(|_| "Present".to_owned()),
+                    },
+                    description: non_empty(p.description.as_deref()),
+                }
+            })
+            .collect();
+        Some(experiences)
+    }
+
+    /// How many positions the section holds, to tell an empty section from one whose
+    /// positions could not be read.
+    #[must_use]
+    pub fn position_count(&self) -> usize {
+        self.profile_position_groups.as_ref().map_or(0, |groups| {
+            groups
+                .elements
+                .iter()
+                .map(|g| {
+                    g.profile_position_in_position_group
+                        .as_ref()
+                        .map_or(0, |c| c.elements.len())
+                })
+                .sum()
+        })
+    }
+}
+
+fn non_empty(s: Option<&str>) -> Option<String> {
+    s.map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+}
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// LinkedIn's display text of a date: `Jan 2020`, or `2020` without a month.
+fn date_text(date: &Date) -> Option<String> {
+    let year = date.year?;
+    Some(
+        match date
+            .month
+            .and_then(|m| MONTHS.get(usize::from(m).checked_sub(1)?))
+        {
+            Some(month) => format!("{month} {year}"),
+            None => year.to_string(),
+        },
+    )
+}
+
+/// LinkedIn's duration from `start` to `end` (or to `today` when ongoing), months counted
+/// inclusively: `2 yrs 3 mos`, `1 yr`, `5 mos`. `None` without months to count.
+fn duration_text(start: &Date, end: Option<&Date>, today: (u16, u8)) -> Option<String> {
+    let index = |year: u16, month: u8| i64::from(year) * 12 + i64::from(month);
+    let from = index(start.year?, start.month?);
+    let to = match end {
+        Some(end) => index(end.year?, end.month?),
+        None => index(today.0, today.1),
+    };
+    let months = (to - from + 1).max(1);
+    let mut parts = Vec::new();
+    match months / 12 {
+        0 => {}
+        1 => parts.push("1 yr".to_owned()),
+        n => parts.push(format!("{n} yrs")),
+    }
+    match months % 12 {
+        0 => {}
+        1 => parts.push("1 mo".to_owned()),
+        n => parts.push(format!("{n} mos")),
+    }
+    Some(parts.join(" "))
+}
+
+/// The current (year, month) in UTC, from the system clock.
+fn current_month() -> (u16, u8) {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let days = i64::try_from(secs / 86_400).unwrap_or(0);
+    civil_month(days)
+}
+
+/// The (year, month) of a day counted from 1970-01-01 (the proleptic Gregorian calendar,
+/// by Howard Hinnant's `civil_from_days`).
+fn civil_month(days: i64) -> (u16, u8) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (
+        u16::try_from(year).unwrap_or(u16::MAX),
+        u8::try_from(month).unwrap_or(1),
+    )
+}
+
+/// Consecutive positions at one company (`com.linkedin.voyager.dash.identity.profile.PositionGroup`;
+/// shape by LinkedIn's convention).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct PositionGroup {
+    /// `urn:li:fsd_profilePositionGroup:(<profile id>,<n>)`.
+    pub entity_urn: Option<String>,
+    /// The company's name.
+    pub company_name: Option<String>,
+    /// `urn:li:fsd_company:<id>`, when the company has a page.
+    pub company_urn: Option<String>,
+    /// From the first position's start to the last one's end.
+    pub date_range: Option<DateRange>,
+    /// The positions, most recent first (`*profilePositionInPositionGroup`).
+    pub profile_position_in_position_group: Option<Collection<Position>>,
+}
+
+/// A position (`com.linkedin.voyager.dash.identity.profile.Position`; shape by LinkedIn's
+/// convention).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct Position {
+    /// `urn:li:fsd_profilePosition:(<profile id>,<n>)`.
+    pub entity_urn: Option<String>,
+    /// The job title.
+    pub title: Option<String>,
+    /// The company's name.
+    pub company_name: Option<String>,
+    /// `urn:li:fsd_company:<id>`, when the company has a page.
+    pub company_urn: Option<String>,
+    /// Full-time, contract…
+    pub employment_type: Option<EmploymentType>,
+    /// The place.
+    pub location_name: Option<String>,
+    /// The member's description.
+    pub description: Option<String>,
+    /// When; no end for a current position.
+    pub date_range: Option<DateRange>,
+}
+
+/// An employment type (`com.linkedin.voyager.dash.identity.profile.EmploymentType`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct EmploymentType {
+    /// `urn:li:fsd_employmentType:<id>`.
+    pub entity_urn: Option<String>,
+    /// Its display name, such as `Full-time`.
+    pub name: Option<String>,
 }
 
 /// A skill on a profile (`com.linkedin.voyager.dash.identity.profile.Skill`; shape by
@@ -962,5 +1176,81 @@ mod tests {
         .unwrap();
         assert_eq!(cards.num_views(), Some(57));
         assert_eq!(WvmpCards::default().num_views(), None);
+    }
+
+    #[test]
+    fn position_groups_flatten_into_experiences_with_display_texts() {
+        let sections: ProfileSections = serde_json::from_value(json!({
+            "entityUrn": "urn:li:fsd_profile:ACoAAB1",
+            "profilePositionGroups": {"elements": [
+                {
+                    "companyName": "Northwind",
+                    "profilePositionInPositionGroup": {"elements": [
+                        {"title": "Staff Engineer", "locationName": "Lyon",
+                         "employmentType": {"name": "Full-time"},
+                         "dateRange": {"start": {"year": 2025, "month": 12}}},
+                        {"title": "Engineer", "companyName": "Northwind ", "description": " Built. ",
+                         "dateRange": {"start": {"year": 2020, "month": 1}, "end": {"year": 2021, "month": 12}}},
+                    ]},
+                },
+                {
+                    "companyName": "Acme",
+                    "dateRange": {"start": {"year": 2015}, "end": {"year": 2017}},
+                    "profilePositionInPositionGroup": {"elements": [{"title": "Intern"}]},
+                },
+            ]},
+        }))
+        .unwrap();
+        assert_eq!(sections.position_count(), 3);
+        let e = sections.experiences_as_of((2026, 1)).unwrap();
+        assert_eq!(e.len(), 3);
+        // Ongoing: Dec 2025 to Jan 2026, both months counted; the group's company.
+        assert_eq!(e[0].company_name.as_deref(), Some("Northwind"));
+        assert_eq!(e[0].employment_type.as_deref(), Some("Full-time"));
+        assert_eq!(e[0].start_date.as_deref(), Some("Dec 2025"));
+        assert_eq!(e[0].end_date.as_deref(), Some("Present"));
+        assert_eq!(e[0].duration.as_deref(), Some("2 mos"));
+        assert!(e[0].is_current());
+        assert_eq!(e[1].duration.as_deref(), Some("2 yrs"));
+        assert_eq!(e[1].end_date.as_deref(), Some("Dec 2021"));
+        assert_eq!(e[1].company_name.as_deref(), Some("Northwind"));
+        assert_eq!(e[1].description.as_deref(), Some("Built."));
+        // Years only (from the group's range): no duration to count.
+        assert_eq!(e[2].start_date.as_deref(), Some("2015"));
+        assert_eq!(e[2].end_date.as_deref(), Some("2017"));
+        assert_eq!(e[2].duration, None);
+        // A projection without the section says so.
+        assert_eq!(ProfileSections::default().experiences(), None);
+    }
+
+    #[test]
+    fn durations_count_months_inclusively() {
+        let date = |year, month| Date {
+            year: Some(year),
+            month: Some(month),
+            day: None,
+        };
+        let d = |a: Date, b: Date| duration_text(&a, Some(&b), (2000, 1)).unwrap();
+        assert_eq!(d(date(2020, 3), date(2020, 3)), "1 mo");
+        assert_eq!(d(date(2020, 1), date(2020, 12)), "1 yr");
+        assert_eq!(d(date(2017, 10), date(2020, 8)), "2 yrs 11 mos");
+        assert_eq!(d(date(2019, 1), date(2020, 1)), "1 yr 1 mo");
+        // An end before the start (bad data) still counts one month.
+        assert_eq!(d(date(2021, 5), date(2020, 1)), "1 mo");
+        assert_eq!(
+            duration_text(&date(2023, 4), None, (2026, 11)).unwrap(),
+            "3 yrs 8 mos"
+        );
+    }
+
+    #[test]
+    fn the_calendar_month_of_a_day() {
+        assert_eq!(civil_month(0), (1970, 1));
+        assert_eq!(civil_month(11_016), (2000, 2)); // 2000-02-29
+        assert_eq!(civil_month(20_088), (2024, 12)); // 2024-12-31
+        assert_eq!(civil_month(20_089), (2025, 1));
+        assert_eq!(civil_month(20_786), (2026, 11)); // 2026-11-29
+        let (year, _) = current_month();
+        assert!(year >= 2026);
     }
 }

@@ -706,6 +706,58 @@ async fn member_identity_finder_answers_sections_with_full_profile_with_entities
     assert_eq!(names(section("profileCertifications")), p.certifications);
     assert_eq!(names(section("profileLanguages")), p.languages);
 
+    // Positions: one group per run at a company, its positions in a collection of its own,
+    // most recent first, dated by month; a current one has no end.
+    let groups = section("profilePositionGroups");
+    assert_eq!(
+        groups.len(),
+        runs(&p.experiences).len(),
+        "one group per run"
+    );
+    let mut positions = Vec::new();
+    for group in &groups {
+        let urn = group["entityUrn"].as_str().unwrap();
+        assert!(
+            urn.starts_with("urn:li:fsd_profilePositionGroup:("),
+            "{urn}"
+        );
+        let collection = included(
+            &body,
+            group["*profilePositionInPositionGroup"].as_str().unwrap(),
+        );
+        for u in collection["*elements"].as_array().unwrap() {
+            let position = included(&body, u.as_str().unwrap()).clone();
+            assert_eq!(position["companyName"], group["companyName"]);
+            assert_eq!(
+                position["$type"],
+                "com.linkedin.voyager.dash.identity.profile.Position"
+            );
+            positions.push(position);
+        }
+    }
+    assert_eq!(positions.len(), p.experiences.len());
+    for (got, want) in positions.iter().zip(&p.experiences) {
+        let company = &w.companies[want.company];
+        assert_eq!(got["title"], want.title);
+        assert_eq!(got["companyName"], company.name);
+        assert_eq!(
+            got["companyUrn"],
+            format!("urn:li:fsd_company:{}", company.id)
+        );
+        assert_eq!(got["description"], want.description);
+        assert_eq!(got["dateRange"]["start"]["year"], want.start.0);
+        assert_eq!(got["dateRange"]["start"]["month"], want.start.1);
+        match want.end {
+            Some((year, month)) => {
+                assert_eq!(got["dateRange"]["end"]["year"], year);
+                assert_eq!(got["dateRange"]["end"]["month"], month);
+            }
+            None => assert!(got["dateRange"].get("end").is_none(), "{got}"),
+        }
+    }
+    // The contact fields of `FullProfile`: the caller sees their own e-mail address.
+    assert_eq!(profile["emailAddress"]["emailAddress"], p.email);
+
     // By profile id, in the default encoding: nested, no types.
     let nested = api
         .ok(

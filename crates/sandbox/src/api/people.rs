@@ -10,7 +10,7 @@ use http::StatusCode;
 use serde_json::{Map, Value, json};
 
 use super::{Answer, COLLECTION_TYPE, Call, collection, graphql, variables};
-use crate::world::{Company, Person, World};
+use crate::world::{Company, Experience, Person, World};
 
 /// The world's present month (the generator's `NOW`, November 2026), for "Present" durations.
 const PRESENT: (u16, u8) = (2026, 11);
@@ -160,8 +160,9 @@ fn section_urn(p: &Person, section: &str) -> String {
     )
 }
 
-/// A section of a profile: a collection entity with its items (each an entity
-/// `urn:li:<kind>:(<profile id>,<n>)` of type `…identity.profile.<Type>`) and `paging`.
+/// A section of a profile: a collection entity with its items (each an entity of type
+/// `…identity.profile.<Type>`, `urn:li:<kind>:(<profile id>,<n>)` unless it has its own
+/// `entityUrn`) and `paging`.
 fn section(p: &Person, name: &str, kind: &str, type_name: &str, items: Vec<Value>) -> Value {
     let total = items.len();
     let elements: Vec<Value> = items
@@ -169,10 +170,9 @@ fn section(p: &Person, name: &str, kind: &str, type_name: &str, items: Vec<Value
         .enumerate()
         .map(|(n, mut item)| {
             if let Value::Object(map) = &mut item {
-                map.insert(
-                    "entityUrn".to_owned(),
-                    json!(format!("urn:li:{kind}:({},{})", p.profile_id, n + 1)),
-                );
+                map.entry("entityUrn").or_insert_with(|| {
+                    json!(format!("urn:li:{kind}:({},{})", p.profile_id, n + 1))
+                });
                 map.insert(
                     "$type".to_owned(),
                     json!(format!(
@@ -192,11 +192,15 @@ fn section(p: &Person, name: &str, kind: &str, type_name: &str, items: Vec<Value
 
 /// The dash Profile with the sections of a `FullProfileWithEntities` projection (peers.md
 /// §c.11: one `*profile<Section>` reference per section, each a collection in `included`):
-/// skills, educations, certifications and languages. The items' shapes are not in the
-/// reference and follow LinkedIn's dash conventions (`Skill.name`; `Education.schoolName`,
-/// `schoolUrn`, `degreeName`, `fieldOfStudy`, `dateRange`; `Certification.name`;
-/// `Language.name`); the other sections of the projection are not emulated.
-fn profile_with_sections(world: &World, p: &Person) -> Value {
+/// position groups, skills, educations, certifications and languages, and the contact fields
+/// of `FullProfile`, whose projection this one extends, as `viewer` may see them. The items'
+/// shapes are not in the reference and follow LinkedIn's dash conventions
+/// (`PositionGroup.companyName`, `dateRange`, `*profilePositionInPositionGroup` → `Position.title`,
+/// `companyName`, `companyUrn`, `locationName`, `description`, `dateRange`; `Skill.name`;
+/// `Education.schoolName`, `schoolUrn`, `degreeName`, `fieldOfStudy`, `dateRange`;
+/// `Certification.name`; `Language.name`); the other sections of the projection are not
+/// emulated.
+fn profile_with_sections(world: &World, viewer: usize, p: &Person) -> Value {
     let skills = p.skills.iter().map(|s| json!({"name": s})).collect();
     let educations = p
         .education
@@ -223,8 +227,21 @@ fn profile_with_sections(world: &World, p: &Person) -> Value {
         .collect();
     let languages = p.languages.iter().map(|l| json!({"name": l})).collect();
     let mut entity = profile_entity(p);
+    if let Some(index) = world
+        .people
+        .iter()
+        .position(|q| q.profile_id == p.profile_id)
+    {
+        add_contact_fields(&mut entity, world, viewer, index);
+    }
     if let Value::Object(map) = &mut entity {
         let sections = [
+            (
+                "profilePositionGroups",
+                "fsd_profilePositionGroup",
+                "PositionGroup",
+                position_groups(world, p),
+            ),
             ("profileSkills", "fsd_skill", "Skill", skills),
             (
                 "profileEducations",
@@ -303,7 +320,7 @@ fn dash_by_member_identity(call: &mut Call<'_>) -> Answer {
     let elements: Vec<Value> = person_by_identity(world, &identity)
         .map(|p| match projection {
             Projection::TopCard => top_card(p),
-            Projection::WithSections => profile_with_sections(world, p),
+            Projection::WithSections => profile_with_sections(world, call.me, p),
             Projection::Profile => profile_entity(p),
         })
         .into_iter()
@@ -485,13 +502,12 @@ fn experiences(call: &mut Call<'_>) -> Option<Answer> {
     ))
 }
 
-fn experience_components(world: &World, p: &Person) -> Vec<Value> {
-    let company = |i: usize| world.companies.get(i);
-    let name = |i: usize| company(i).map_or("", |c: &Company| c.name.as_str());
-    let place = |i: usize| company(i).map_or("", |c: &Company| c.headquarters.as_str());
-    let mut out = Vec::new();
+/// A member's positions in runs of consecutive positions at one company, most recent first,
+/// each with its `urn:li:fsd_profilePositionGroup:(<profile id>,<n>)`: what the experience
+/// section shows as one item per run, and the `profilePositionGroups` section holds.
+fn position_runs<'p>(world: &World, p: &'p Person) -> Vec<(String, &'p [Experience])> {
+    let mut runs = Vec::new();
     let mut rest = p.experiences.as_slice();
-    let mut run_index = 0u64;
     while let Some(first) = rest.first() {
         let run = rest
             .iter()
@@ -499,7 +515,24 @@ fn experience_components(world: &World, p: &Person) -> Vec<Value> {
             .count();
         let (group, tail) = rest.split_at(run);
         rest = tail;
-        run_index += 1;
+        let company_id = world.companies.get(first.company).map_or(0, |c| c.id);
+        let urn = format!(
+            "urn:li:fsd_profilePositionGroup:({},{})",
+            p.profile_id,
+            company_id * 100 + runs.len() as u64 + 1
+        );
+        runs.push((urn, group));
+    }
+    runs
+}
+
+fn experience_components(world: &World, p: &Person) -> Vec<Value> {
+    let company = |i: usize| world.companies.get(i);
+    let name = |i: usize| company(i).map_or("", |c: &Company| c.name.as_str());
+    let place = |i: usize| company(i).map_or("", |c: &Company| c.headquarters.as_str());
+    let mut out = Vec::new();
+    for (group_urn, group) in position_runs(world, p) {
+        let [first, ..] = group else { continue };
         if let [e] = group {
             out.push(json!({"components": {"entityComponent": {
                 "titleV2": {"text": {"text": e.title}},
@@ -526,12 +559,6 @@ fn experience_components(world: &World, p: &Person) -> Vec<Value> {
         // Most recent first: the group spans from its last entry's start to its first's end.
         let start = group.last().map_or(first.start, |e| e.start);
         let end = first.end.unwrap_or(PRESENT);
-        let company_id = company(first.company).map_or(0, |c| c.id);
-        let group_urn = format!(
-            "urn:li:fsd_profilePositionGroup:({},{})",
-            p.profile_id,
-            company_id * 100 + run_index
-        );
         out.push(json!({"components": {"entityComponent": {
             "titleV2": {"text": {"text": name(first.company)}},
             "subtitle": {"text": duration_text(start, end)},
@@ -543,6 +570,63 @@ fn experience_components(world: &World, p: &Person) -> Vec<Value> {
         }}}));
     }
     out
+}
+
+/// A `com.linkedin.common.DateRange` of (year, month) pairs; no `end` for an ongoing one.
+fn date_range(start: (u16, u8), end: Option<(u16, u8)>) -> Value {
+    let date = |(year, month): (u16, u8)| json!({"year": year, "month": month, "$type": "com.linkedin.common.Date"});
+    let mut range = json!({"start": date(start), "$type": "com.linkedin.common.DateRange"});
+    if let (Some(end), Value::Object(map)) = (end, &mut range) {
+        map.insert("end".to_owned(), date(end));
+    }
+    range
+}
+
+/// The items of the `profilePositionGroups` section: one `PositionGroup` per run of
+/// positions at a company, its positions in a `profilePositionInPositionGroup` collection.
+/// A position's place is its company's headquarters, as in the experience section.
+fn position_groups(world: &World, p: &Person) -> Vec<Value> {
+    let mut number = 0;
+    position_runs(world, p)
+        .into_iter()
+        .enumerate()
+        .map(|(g, (group_urn, group))| {
+            let company = group.first().and_then(|e| world.companies.get(e.company));
+            let company_name = company.map(|c| c.name.as_str());
+            let company_urn = company.map(|c| format!("urn:li:fsd_company:{}", c.id));
+            let positions: Vec<Value> = group
+                .iter()
+                .map(|e| {
+                    number += 1;
+                    json!({
+                        "entityUrn": format!("urn:li:fsd_profilePosition:({},{number})", p.profile_id),
+                        "title": e.title,
+                        "companyName": company_name,
+                        "companyUrn": company_urn,
+                        "locationName": company.map(|c| c.headquarters.as_str()),
+                        "description": e.description,
+                        "dateRange": date_range(e.start, e.end),
+                        "$type": "com.linkedin.voyager.dash.identity.profile.Position",
+                    })
+                })
+                .collect();
+            let total = positions.len();
+            let mut positions = collection(positions, 0, total.max(10), total);
+            if let Value::Object(map) = &mut positions {
+                let name = format!("profilePositionInPositionGroup{g}");
+                map.insert("entityUrn".to_owned(), json!(section_urn(p, &name)));
+            }
+            let start = group.last().map(|e| e.start);
+            let end = group.first().and_then(|e| e.end);
+            json!({
+                "entityUrn": group_urn,
+                "companyName": company_name,
+                "companyUrn": company_urn,
+                "dateRange": start.map(|start| date_range(start, end)),
+                "profilePositionInPositionGroup": positions,
+            })
+        })
+        .collect()
 }
 
 // ---------------------------------------------------------------------------------------
