@@ -525,21 +525,10 @@ fn current_month() -> (u16, u8) {
     civil_month(days)
 }
 
-/// The (year, month) of a day counted from 1970-01-01 (the proleptic Gregorian calendar,
-/// by Howard Hinnant's `civil_from_days`).
+/// The (year, month) of a day counted from 1970-01-01.
 fn civil_month(days: i64) -> (u16, u8) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (
-        u16::try_from(year).unwrap_or(u16::MAX),
-        u8::try_from(month).unwrap_or(1),
-    )
+    let (year, month, _) = crate::common::civil_date(days);
+    (u16::try_from(year).unwrap_or(u16::MAX), month)
 }
 
 /// Consecutive positions at one company (`com.linkedin.voyager.dash.identity.profile.PositionGroup`;
