@@ -1,6 +1,11 @@
 //! The decoder, written with nom: URL form (what a Rest.li server accepts in a query value or
 //! a path key) and reduced form (headers, body keys).
 //!
+//! Each grammar rule is a nom parser function (`&str` in, [`IResult`] out); their bodies test
+//! bytes instead of combining `char`, `opt` and `alt`, because on token-dense input the
+//! combinators' failed attempts (an error built and thrown away for every non-empty map) cost
+//! more than the parse itself.
+//!
 //! It follows rest.li's Java `URIElementParser`: structure is read from the raw `( ) , :`
 //! characters and the `List(` prefix, then each leaf is percent-decoded. Errors carry the
 //! Java server's exact message and the byte offset. Nesting is bounded by [`MAX_DEPTH`], so no
@@ -8,10 +13,8 @@
 
 use std::borrow::Cow;
 
-use nom::character::complete::char;
-use nom::combinator::opt;
+use nom::IResult;
 use nom::error::{ErrorKind, ParseError};
-use nom::{IResult, Parser};
 
 use crate::{Error, Map, Syntax, Text, Value};
 
@@ -216,13 +219,10 @@ impl ParseError<&str> for Fail {
 
 type Res<'a, T> = IResult<&'a str, T, Fail>;
 
+#[cold]
+#[inline(never)]
 fn failure<T>(rest: &str, problem: Problem) -> Res<'_, T> {
     Err(nom::Err::Failure(Fail::new(rest, problem)))
-}
-
-/// One grammar character.
-fn punct<'a>(c: char) -> impl Parser<&'a str, Output = char, Error = Fail> {
-    char::<&'a str, Fail>(c)
 }
 
 fn is_grammar(c: char) -> bool {
@@ -317,9 +317,9 @@ impl<'a> Decoder<'a> {
             Some(b'(') => self.map(&i[1..], depth + 1),
             Some(b')' | b',' | b':') => failure(i, Problem::AtStartOfElement(i[..1].to_owned())),
             Some(_) => {
-                let (rest, (raw, percent)) = raw_token(i)?;
-                let text = self.leaf_text(raw, percent, i)?;
-                if text == "List" && rest.starts_with('(') {
+                let (rest, text) = self.string(i)?;
+                // `List` is only a list when `(` follows, which is rare: test that first.
+                if rest.starts_with('(') && text == "List" {
                     self.list(&rest[1..], depth + 1)
                 } else {
                     Ok((rest, Value::String(text)))
@@ -333,15 +333,18 @@ impl<'a> Decoder<'a> {
     /// allocation and one copy, where `drain(..).collect()` moved them one by one).
     fn list(&mut self, i: &'a str, depth: usize) -> Res<'a, Value> {
         let base = self.items.len();
-        let (mut i, closed) = opt(punct(')')).parse(i)?;
-        while closed.is_none() {
-            let (rest, item) = self.element(i, depth)?;
-            self.items.push(item);
-            let (rest, more) = self.separator(rest)?;
-            i = rest;
-            if !more {
-                break;
-            }
+        let mut i = i;
+        match i.strip_prefix(')') {
+            Some(rest) => i = rest,
+            None => loop {
+                let (rest, item) = self.element(i, depth)?;
+                self.items.push(item);
+                let (rest, more) = self.separator(rest)?;
+                i = rest;
+                if !more {
+                    break;
+                }
+            },
         }
         let items = self.items.split_off(base);
         Ok((i, Value::List(items)))
@@ -350,19 +353,22 @@ impl<'a> Decoder<'a> {
     /// After `(`: `[key ":" element {"," key ":" element}] ")"`, gathered like a list's.
     fn map(&mut self, i: &'a str, depth: usize) -> Res<'a, Value> {
         let base = self.entries.len();
-        let (mut i, closed) = opt(punct(')')).parse(i)?;
-        while closed.is_none() {
-            let (rest, key) = self.key(i)?;
-            let (rest, _) = punct(':')
-                .parse(rest)
-                .or_else(|_| self.expected(rest, ':'))?;
-            let (rest, value) = self.element(rest, depth)?;
-            self.entries.push((key, value));
-            let (rest, more) = self.separator(rest)?;
-            i = rest;
-            if !more {
-                break;
-            }
+        let mut i = i;
+        match i.strip_prefix(')') {
+            Some(rest) => i = rest,
+            None => loop {
+                let (rest, key) = self.key(i)?;
+                let Some(rest) = rest.strip_prefix(':') else {
+                    return self.expected(rest, ':');
+                };
+                let (rest, value) = self.element(rest, depth)?;
+                self.entries.push((key, value));
+                let (rest, more) = self.separator(rest)?;
+                i = rest;
+                if !more {
+                    break;
+                }
+            },
         }
         let entries = self.entries.split_off(base);
         Ok((i, Value::Map(Map::from_entries(entries))))
@@ -370,6 +376,7 @@ impl<'a> Decoder<'a> {
 
     /// After an element inside a list or map: `,` (more to come) or `)` (the end); both are
     /// consumed.
+    #[inline(always)]
     fn separator(&self, i: &'a str) -> Res<'a, bool> {
         // The hottest parser of all: a byte test instead of `alt((char(','), char(')')))`.
         match i.as_bytes().first() {
@@ -386,9 +393,8 @@ impl<'a> Decoder<'a> {
                 failure(i, Problem::ExpectedString(i[..1].to_owned()))
             }
             Some(_) => {
-                let (rest, (raw, percent)) = raw_token(i)?;
-                let text = self.leaf_text(raw, percent, i)?;
-                if text == "List" && rest.starts_with('(') {
+                let (rest, text) = self.string(i)?;
+                if rest.starts_with('(') && text == "List" {
                     return failure(i, Problem::ExpectedString("List(".to_owned()));
                 }
                 Ok((rest, text))
@@ -396,6 +402,8 @@ impl<'a> Decoder<'a> {
         }
     }
 
+    #[cold]
+    #[inline(never)]
     fn expected<T>(&self, i: &'a str, want: char) -> Res<'a, T> {
         if i.is_empty() {
             failure(i, Problem::End)
@@ -404,28 +412,33 @@ impl<'a> Decoder<'a> {
         }
     }
 
-    /// The text of a string token: `''` is the empty string; otherwise percent-decoded (URL
-    /// form) or with the five reserved escapes undone (reduced form).
-    fn leaf_text(
-        &mut self,
-        raw: &'a str,
-        percent: bool,
-        at: &'a str,
-    ) -> Result<Text, nom::Err<Fail>> {
+    /// A string token (`i` starts with one) and its text: `''` is the empty string;
+    /// otherwise the raw text, percent-decoded (URL form) or with the five reserved escapes
+    /// undone (reduced form) when it holds a `%`.
+    #[inline(always)]
+    fn string(&mut self, i: &'a str) -> Res<'a, Text> {
+        let (rest, (raw, percent)) = raw_token(i)?;
         if !percent {
-            return Ok(if raw == "''" {
+            let text = if raw == "''" {
                 Text::default()
             } else {
                 Text::new(raw)
-            });
+            };
+            return Ok((rest, text));
         }
-        let base = self.input.len() - at.len();
+        let text = self.unescape(raw, i)?;
+        Ok((rest, text))
+    }
+
+    /// The text of a string token `raw` (at the start of `at`) that holds a `%`.
+    #[inline(never)]
+    fn unescape(&mut self, raw: &'a str, at: &'a str) -> Result<Text, nom::Err<Fail>> {
         match self.leaf {
             Leaf::Url => {
                 let bytes = percent_decode(raw, &mut self.scratch).map_err(|(index, digit)| {
                     nom::Err::Failure(Fail {
                         remaining: at.len(),
-                        offset: Some(base + index),
+                        offset: Some(self.input.len() - at.len() + index),
                         problem: Problem::MalformedOctet(digit),
                     })
                 })?;
