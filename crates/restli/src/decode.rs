@@ -278,8 +278,8 @@ fn raw_token(i: &str) -> Res<'_, (&str, bool)> {
         if grammar != 0 {
             let stop = grammar.trailing_zeros();
             percent |= escapes.trailing_zeros() < stop;
-            end += (stop / 8) as usize;
-            return Ok((&i[end..], (&i[..end], percent)));
+            let (raw, rest) = i.split_at(end + (stop / 8) as usize);
+            return Ok((rest, (raw, percent)));
         }
         percent |= escapes != 0;
         end += 8;
@@ -292,7 +292,8 @@ fn raw_token(i: &str) -> Res<'_, (&str, bool)> {
         }
         end += 1;
     }
-    Ok((&i[end..], (&i[..end], percent)))
+    let (raw, rest) = i.split_at(end);
+    Ok((rest, (raw, percent)))
 }
 
 struct Decoder<'a> {
@@ -316,15 +317,30 @@ impl<'a> Decoder<'a> {
             None => failure(i, Problem::End),
             Some(b'(') => self.map(&i[1..], depth + 1),
             Some(b')' | b',' | b':') => failure(i, Problem::AtStartOfElement(i[..1].to_owned())),
-            Some(_) => {
-                let (rest, text) = self.string(i)?;
-                // `List` is only a list when `(` follows, which is rare: test that first.
-                if rest.starts_with('(') && text == "List" {
-                    self.list(&rest[1..], depth + 1)
-                } else {
-                    Ok((rest, Value::String(text)))
-                }
-            }
+            Some(_) => self.string_or_list(i, depth),
+        }
+    }
+
+    /// An element inside a list or map: most are string leaves, parsed right here; maps,
+    /// lists and errors go through [`element`](Self::element).
+    #[inline(always)]
+    fn child(&mut self, i: &'a str, depth: usize) -> Res<'a, Value> {
+        match i.as_bytes().first() {
+            Some(b'(' | b')' | b',' | b':') | None => self.element(i, depth),
+            Some(_) if depth > MAX_DEPTH => self.element(i, depth),
+            Some(_) => self.string_or_list(i, depth),
+        }
+    }
+
+    /// A string token at `i`, or `List(` and the rest of the list.
+    #[inline(always)]
+    fn string_or_list(&mut self, i: &'a str, depth: usize) -> Res<'a, Value> {
+        let (rest, text) = self.string(i)?;
+        // `List` is only a list when `(` follows, which is rare: test that first.
+        if rest.starts_with('(') && text == "List" {
+            self.list(&rest[1..], depth + 1)
+        } else {
+            Ok((rest, Value::String(text)))
         }
     }
 
@@ -337,7 +353,7 @@ impl<'a> Decoder<'a> {
         match i.strip_prefix(')') {
             Some(rest) => i = rest,
             None => loop {
-                let (rest, item) = self.element(i, depth)?;
+                let (rest, item) = self.child(i, depth)?;
                 self.items.push(item);
                 let (rest, more) = self.separator(rest)?;
                 i = rest;
@@ -361,7 +377,7 @@ impl<'a> Decoder<'a> {
                 let Some(rest) = rest.strip_prefix(':') else {
                     return self.expected(rest, ':');
                 };
-                let (rest, value) = self.element(rest, depth)?;
+                let (rest, value) = self.child(rest, depth)?;
                 self.entries.push((key, value));
                 let (rest, more) = self.separator(rest)?;
                 i = rest;
