@@ -27,6 +27,7 @@ pub struct Text(CompactString);
 impl Text {
     /// Text holding a copy of `s`.
     #[must_use]
+    #[inline]
     pub fn new(s: &str) -> Self {
         Self(CompactString::new(s))
     }
