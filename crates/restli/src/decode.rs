@@ -3,8 +3,8 @@
 //!
 //! Each grammar rule is a nom parser function (`&str` in, [`IResult`] out); their bodies test
 //! bytes instead of combining `char`, `opt` and `alt`, because on token-dense input the
-//! combinators' failed attempts (an error built and thrown away for every non-empty map) cost
-//! more than the parse itself.
+//! combinators' failed attempts (an error built and thrown away for every non-empty list and
+//! map) cost more than the parse itself.
 //!
 //! It follows rest.li's Java `URIElementParser`: structure is read from the raw `( ) , :`
 //! characters and the `List(` prefix, then each leaf is percent-decoded. Errors carry the
@@ -248,7 +248,8 @@ const LANE_HIGH_BITS: u64 = LANES << 7;
 
 /// Sets the high bit of the lanes of `word` that hold `byte`. The lowest flagged lane is
 /// always a true match (a lane above a true match may be flagged falsely, by the borrow of
-/// the subtraction), so the scanners only ever look at the lowest one.
+/// the subtraction), so the scanners only use the lowest flagged lane, or whether there is
+/// one.
 #[inline]
 fn lanes_equal(word: u64, byte: u8) -> u64 {
     let x = word ^ (LANES * u64::from(byte));
@@ -263,8 +264,8 @@ fn grammar_lanes(word: u64) -> u64 {
 }
 
 /// A string token's raw text (everything up to the next grammar character) and whether it
-/// holds a `%`, found in one pass over the bytes: eight at a time while eight remain (a
-/// token is 13 bytes on average in the dense documents), then one at a time.
+/// holds a `%`, found in one pass over the bytes: eight at a time while eight remain (dense
+/// documents have a token every 13 bytes or so), then one at a time.
 #[inline(always)]
 fn raw_token(i: &str) -> Res<'_, (&str, bool)> {
     let bytes = i.as_bytes();
