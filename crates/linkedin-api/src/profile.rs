@@ -429,17 +429,12 @@ impl Linkedin {
     /// error.
     pub async fn full_profile(&self, who: &str) -> Result<FullProfile> {
         let member = Member::parse("who", who)?;
-        let element = match (&member, self.sections_answer(&member).await) {
-            (_, Ok(Some(element))) => element,
-            (Member::PublicId(public_id), Ok(None)) => {
-                self.sections_by_resolving(public_id).await?
-            }
-            (Member::PublicId(public_id), Err(e)) if page_may_help(&e) => {
-                tracing::debug!(error = %e, "the sections finder failed; resolving the public id");
-                self.sections_by_resolving(public_id).await?
-            }
-            (_, Ok(None)) => return Err(member.not_found()),
-            (_, Err(e)) => return Err(e),
+        // A projection LinkedIn refuses fails the same way by profile id: only a public id
+        // the finder does not know is worth resolving by other means.
+        let element = match (&member, self.sections_answer(&member).await?) {
+            (_, Some(element)) => element,
+            (Member::PublicId(public_id), None) => self.sections_by_resolving(public_id).await?,
+            (Member::ProfileId(_), None) => return Err(member.not_found()),
         };
         let decode = |source| Error::Decode {
             endpoint: "profile_dash_by_vanity",
