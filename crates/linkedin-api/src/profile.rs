@@ -9,11 +9,12 @@
 //! profile URN.
 
 use linkedin_models::profile::{
-    Certification, ContactInfo, Education, Experience, FullProfile, Language, Profile,
-    ProfileComponents, ProfileSections, ProfileViews, Skill, WvmpCards,
+    Certification, ContactInfo, Education, Experience, FullProfile, Language, PositionGroup,
+    Profile, ProfileComponents, ProfileViews, Skill, WvmpCards,
 };
 use linkedin_models::{Collection, DecodeError, Raw};
 use restli::Urn;
+use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::client::Linkedin;
@@ -297,17 +298,13 @@ impl Linkedin {
         )
     }
 
-    /// The sections of a member's profile (`FullProfileWithEntities`), by public id or
-    /// profile id (the finder takes either).
-    async fn sections(&self, member: &Member) -> Result<ProfileSections> {
-        let element = self
-            .sections_answer(member)
+    /// A member's profile with its sections (`FullProfileWithEntities`), by public id or
+    /// profile id (the finder takes either), as JSON: each method reads only the section it
+    /// needs, so one section LinkedIn changed does not break the others.
+    async fn sections(&self, member: &Member) -> Result<Value> {
+        self.sections_answer(member)
             .await?
-            .ok_or_else(|| member.not_found())?;
-        linkedin_models::extract(&element, "").map_err(|source| Error::Decode {
-            endpoint: "profile_dash_by_vanity",
-            source,
-        })
+            .ok_or_else(|| member.not_found())
     }
 
     /// A member's skills (the profile's `*profileSkills` section).
@@ -327,8 +324,7 @@ impl Linkedin {
     /// [`Error::SchemaMoved`] when it has skills but none reads; a transport error.
     pub async fn profile_skills(&self, who: &str) -> Result<Vec<Skill>> {
         let member = Member::parse("who", who)?;
-        let sections = self.sections(&member).await?;
-        skills_of(sections.profile_skills)
+        skills_of(&self.sections(&member).await?)
     }
 
     /// The schools a member attended (the profile's `*profileEducations` section).
@@ -342,8 +338,7 @@ impl Linkedin {
     /// As [`profile_skills`](Self::profile_skills).
     pub async fn profile_education(&self, who: &str) -> Result<Vec<Education>> {
         let member = Member::parse("who", who)?;
-        let sections = self.sections(&member).await?;
-        education_of(sections.profile_educations)
+        education_of(&self.sections(&member).await?)
     }
 
     /// A member's certifications (the profile's `*profileCertifications` section).
@@ -357,8 +352,7 @@ impl Linkedin {
     /// As [`profile_skills`](Self::profile_skills).
     pub async fn profile_certifications(&self, who: &str) -> Result<Vec<Certification>> {
         let member = Member::parse("who", who)?;
-        let sections = self.sections(&member).await?;
-        certifications_of(sections.profile_certifications)
+        certifications_of(&self.sections(&member).await?)
     }
 
     /// The languages a member speaks (the profile's `*profileLanguages` section).
@@ -372,8 +366,7 @@ impl Linkedin {
     /// As [`profile_skills`](Self::profile_skills).
     pub async fn profile_languages(&self, who: &str) -> Result<Vec<Language>> {
         let member = Member::parse("who", who)?;
-        let sections = self.sections(&member).await?;
-        languages_of(sections.profile_languages)
+        languages_of(&self.sections(&member).await?)
     }
 
     /// A member's contact info: e-mail, phones, websites, Twitter, address, birthday.
@@ -436,12 +429,11 @@ impl Linkedin {
             (Member::PublicId(public_id), None) => self.sections_by_resolving(public_id).await?,
             (Member::ProfileId(_), None) => return Err(member.not_found()),
         };
-        let decode = |source| Error::Decode {
-            endpoint: "profile_dash_by_vanity",
-            source,
-        };
-        let profile: Raw<Profile> = linkedin_models::extract(&element, "").map_err(decode)?;
-        let sections: ProfileSections = linkedin_models::extract(&element, "").map_err(decode)?;
+        let profile: Raw<Profile> =
+            linkedin_models::extract(&element, "").map_err(|source| Error::Decode {
+                endpoint: "profile_dash_by_vanity",
+                source,
+            })?;
         if let Member::PublicId(public_id) = &member
             && let Ok(urn) = Urn::parse(&profile.entity_urn)
             && urn.entity_type() == "fsd_profile"
@@ -450,11 +442,11 @@ impl Linkedin {
         }
         let contact_info = profile.contact_info();
         Ok(FullProfile {
-            experiences: positions_of(&sections)?,
-            skills: skills_of(sections.profile_skills)?,
-            education: education_of(sections.profile_educations)?,
-            certifications: certifications_of(sections.profile_certifications)?,
-            languages: languages_of(sections.profile_languages)?,
+            experiences: positions_of(&element)?,
+            skills: skills_of(&element)?,
+            education: education_of(&element)?,
+            certifications: certifications_of(&element)?,
+            languages: languages_of(&element)?,
             contact_info,
             profile,
         })
@@ -556,25 +548,38 @@ impl Linkedin {
     }
 }
 
-/// The items of a section, or why there are none: [`Error::Decode`] when the section is
-/// missing (the projection changed), [`Error::SchemaMoved`] when it has items of which none
-/// reads (`keep` says which read).
-fn section_items<T>(
+/// The section `name` of a profile read through `FullProfileWithEntities`:
+/// [`Error::Decode`] when it is missing (the projection changed) or does not read.
+fn section<T: DeserializeOwned>(profile: &Value, name: &'static str) -> Result<Collection<T>> {
+    let pointer = format!("/{name}");
+    let read = if profile.get(name).is_none() {
+        Err(DecodeError {
+            path: pointer,
+            reason: "missing from the answer: the projection no longer carries this section"
+                .to_owned(),
+            excerpt: String::new(),
+        })
+    } else {
+        linkedin_models::extract(profile, &pointer)
+    };
+    // Paths as in the answer, whose one element is this profile.
+    read.map_err(|e| Error::Decode {
+        endpoint: "profile_dash_by_vanity",
+        source: DecodeError {
+            path: format!("/elements/0{}", e.path),
+            ..e
+        },
+    })
+}
+
+/// The items of a section, or [`Error::SchemaMoved`] when it has items of which none reads
+/// (`keep` says which read).
+fn section_items<T: DeserializeOwned>(
+    profile: &Value,
     name: &'static str,
-    section: Option<Collection<T>>,
     keep: impl Fn(&T) -> bool,
 ) -> Result<Vec<T>> {
-    let Some(section) = section else {
-        return Err(Error::Decode {
-            endpoint: "profile_dash_by_vanity",
-            source: DecodeError {
-                path: format!("/elements/0/{name}"),
-                reason: "missing from the answer: the projection no longer carries this section"
-                    .to_owned(),
-                excerpt: String::new(),
-            },
-        });
-    };
+    let section = section::<T>(profile, name)?;
     let raw = section.elements.len();
     let total = section.paging.as_ref().and_then(|p| p.total);
     let items = section.elements.into_iter().filter(|i| keep(i)).collect();
@@ -582,34 +587,40 @@ fn section_items<T>(
 }
 
 /// The positions of the `*profilePositionGroups` section.
-fn positions_of(sections: &ProfileSections) -> Result<Vec<Experience>> {
-    let raw = sections.position_count();
-    let Some(positions) = sections.experiences() else {
-        return section_items::<Experience>("profilePositionGroups", None, |_| true);
-    };
-    let items = positions
+fn positions_of(profile: &Value) -> Result<Vec<Experience>> {
+    let groups = section::<PositionGroup>(profile, "profilePositionGroups")?.elements;
+    let items = PositionGroup::experiences(&groups)
         .into_iter()
         .filter(|e| e.title.is_some() || e.company_name.is_some())
         .collect();
-    recognised("profile_dash_by_vanity", None, raw, items)
+    recognised(
+        "profile_dash_by_vanity",
+        None,
+        PositionGroup::item_count(&groups),
+        items,
+    )
 }
 
-fn skills_of(section: Option<Collection<Skill>>) -> Result<Vec<Skill>> {
-    section_items("profileSkills", section, |s| !s.name.is_empty())
+fn skills_of(profile: &Value) -> Result<Vec<Skill>> {
+    section_items(profile, "profileSkills", |s: &Skill| !s.name.is_empty())
 }
 
-fn education_of(section: Option<Collection<Education>>) -> Result<Vec<Education>> {
-    section_items("profileEducations", section, |e| {
+fn education_of(profile: &Value) -> Result<Vec<Education>> {
+    section_items(profile, "profileEducations", |e: &Education| {
         e.school_name.is_some() || e.school_urn.is_some() || e.degree_name.is_some()
     })
 }
 
-fn certifications_of(section: Option<Collection<Certification>>) -> Result<Vec<Certification>> {
-    section_items("profileCertifications", section, |c| !c.name.is_empty())
+fn certifications_of(profile: &Value) -> Result<Vec<Certification>> {
+    section_items(profile, "profileCertifications", |c: &Certification| {
+        !c.name.is_empty()
+    })
 }
 
-fn languages_of(section: Option<Collection<Language>>) -> Result<Vec<Language>> {
-    section_items("profileLanguages", section, |l| !l.name.is_empty())
+fn languages_of(profile: &Value) -> Result<Vec<Language>> {
+    section_items(profile, "profileLanguages", |l: &Language| {
+        !l.name.is_empty()
+    })
 }
 
 // ---------------------------------------------------------------------------------------
@@ -818,5 +829,61 @@ mod tests {
             field: "x",
             reason: String::new()
         }));
+    }
+
+    #[test]
+    fn each_section_reads_on_its_own() {
+        // Positions in a shape the models do not know (an employment type as a bare URN):
+        // the positions fail, naming the path; the other sections still read.
+        let profile = serde_json::json!({
+            "entityUrn": "urn:li:fsd_profile:ACoAAB1",
+            "profilePositionGroups": {"elements": [{"profilePositionInPositionGroup": {"elements": [
+                {"title": "Engineer", "employmentType": "urn:li:fsd_employmentType:1"}
+            ]}}]},
+            "profileSkills": {"elements": [{"name": "Rust"}, {"name": ""}]},
+            "profileLanguages": {"elements": [{"nom": "French"}], "paging": {"total": 1}},
+        });
+        match positions_of(&profile) {
+            Err(Error::Decode { endpoint, source }) => {
+                assert_eq!(endpoint, "profile_dash_by_vanity");
+                assert_eq!(
+                    source.path,
+                    "/elements/0/profilePositionGroups/elements[0].profilePositionInPositionGroup.elements[0].employmentType"
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        let skills = skills_of(&profile).unwrap();
+        assert_eq!(skills.len(), 1, "the nameless skill is dropped");
+        assert_eq!(skills[0].name, "Rust");
+        match education_of(&profile) {
+            Err(Error::Decode { source, .. }) => {
+                assert_eq!(source.path, "/elements/0/profileEducations");
+                assert!(
+                    source.reason.contains("no longer carries"),
+                    "{}",
+                    source.reason
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        // A language section whose items have no name: drift, not an empty list.
+        assert!(matches!(
+            languages_of(&profile),
+            Err(Error::SchemaMoved { total: 1, .. })
+        ));
+    }
+
+    #[test]
+    fn position_groups_whose_positions_do_not_read_are_drift() {
+        let profile = serde_json::json!({
+            "profilePositionGroups": {"elements": [{"companyName": "X", "profilePositionInPositionGroup": null}]},
+        });
+        assert!(matches!(
+            positions_of(&profile),
+            Err(Error::SchemaMoved { total: 1, .. })
+        ));
+        let empty = serde_json::json!({"profilePositionGroups": {"elements": []}});
+        assert_eq!(positions_of(&empty).unwrap(), Vec::<Experience>::new());
     }
 }

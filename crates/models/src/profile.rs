@@ -380,55 +380,52 @@ pub struct ProfileSections {
     pub profile_languages: Option<Collection<Language>>,
 }
 
-impl ProfileSections {
-    /// The positions of the `*profilePositionGroups` section, most recent first, groups
+impl PositionGroup {
+    /// The positions of a `*profilePositionGroups` section, most recent first, groups
     /// flattened, in the shape [`ProfileComponents::experiences`] gives: LinkedIn's display
     /// texts for dates (`Jan 2020`, `Present`) and durations (`2 yrs 3 mos`, months counted
-    /// inclusively, an ongoing position up to the current month). `None` when the answer has
-    /// no such section.
+    /// inclusively, an ongoing position up to the current month).
     #[must_use]
-    pub fn experiences(&self) -> Option<Vec<Experience>> {
-        self.experiences_as_of(current_month())
+    pub fn experiences(groups: &[Self]) -> Vec<Experience> {
+        Self::experiences_as_of(groups, current_month())
     }
 
     /// [`experiences`](Self::experiences) with ongoing positions' durations counted up to
     /// `today` (year, month).
     ///
+    /// A position without dates takes its group's only when it is the group's one position
+    /// (a group's span is not any one of several positions' span).
+    ///
     /// ```
-    /// use linkedin_models::profile::ProfileSections;
-    /// let sections: ProfileSections = serde_json::from_value(serde_json::json!({
-    ///     "entityUrn": "urn:li:fsd_profile:ACoAAB1",
-    ///     "profilePositionGroups": {"elements": [{
-    ///         "companyName": "Northwind",
-    ///         "profilePositionInPositionGroup": {"elements": [{
-    ///             "title": "Staff Engineer",
-    ///             "companyName": "Northwind",
-    ///             "locationName": "Lyon",
-    ///             "dateRange": {"start": {"year": 2023, "month": 4}},
-    ///         }]},
+    /// use linkedin_models::profile::PositionGroup;
+    /// let groups: Vec<PositionGroup> = serde_json::from_value(serde_json::json!([{
+    ///     "companyName": "Northwind",
+    ///     "profilePositionInPositionGroup": {"elements": [{
+    ///         "title": "Staff Engineer",
+    ///         "locationName": "Lyon",
+    ///         "dateRange": {"start": {"year": 2023, "month": 4}},
     ///     }]},
-    /// })).unwrap();
-    /// let e = &sections.experiences_as_of((2026, 11)).unwrap()[0];
+    /// }])).unwrap();
+    /// let e = &PositionGroup::experiences_as_of(&groups, (2026, 11))[0];
+    /// assert_eq!(e.company_name.as_deref(), Some("Northwind"));
     /// assert_eq!(e.start_date.as_deref(), Some("Apr 2023"));
     /// assert_eq!(e.end_date.as_deref(), Some("Present"));
     /// assert_eq!(e.duration.as_deref(), Some("3 yrs 8 mos"));
     /// ```
     #[must_use]
-    pub fn experiences_as_of(&self, today: (u16, u8)) -> Option<Vec<Experience>> {
-        let groups = self.profile_position_groups.as_ref()?;
-        let positions = groups.elements.iter().flat_map(|group| {
-            group
-                .profile_position_in_position_group
-                .iter()
-                .flat_map(|c| &c.elements)
-                .map(move |p| (group, p))
-        });
-        let experiences = positions
-            .map(|(group, p)| {
-                let range = p.date_range.as_ref().or(group.date_range.as_ref());
+    pub fn experiences_as_of(groups: &[Self], today: (u16, u8)) -> Vec<Experience> {
+        let mut out = Vec::new();
+        for group in groups {
+            let positions = group.positions();
+            let group_range = match positions {
+                [_] => group.date_range.as_ref(),
+                _ => None,
+            };
+            for p in positions {
+                let range = p.date_range.as_ref().or(group_range);
                 let start = range.and_then(|r| r.start.as_ref());
                 let end = range.and_then(|r| r.end.as_ref());
-                Experience {
+                out.push(Experience {
                     title: non_empty(p.title.as_deref()),
                     company_name: non_empty(p.company_name.as_deref())
                         .or_else(|| non_empty(group.company_name.as_deref())),
@@ -444,27 +441,25 @@ impl ProfileSections {
                         None => start.map(|_| "Present".to_owned()),
                     },
                     description: non_empty(p.description.as_deref()),
-                }
-            })
-            .collect();
-        Some(experiences)
+                });
+            }
+        }
+        out
     }
 
-    /// How many positions the section holds, to tell an empty section from one whose
-    /// positions could not be read.
+    /// How many items the groups hold (their positions, and at least one per group), to
+    /// tell an empty section from one whose positions could not be read.
     #[must_use]
-    pub fn position_count(&self) -> usize {
-        self.profile_position_groups.as_ref().map_or(0, |groups| {
-            groups
-                .elements
-                .iter()
-                .map(|g| {
-                    g.profile_position_in_position_group
-                        .as_ref()
-                        .map_or(0, |c| c.elements.len())
-                })
-                .sum()
-        })
+    pub fn item_count(groups: &[Self]) -> usize {
+        groups.iter().map(|g| g.positions().len().max(1)).sum()
+    }
+
+    /// The group's positions.
+    #[must_use]
+    pub fn positions(&self) -> &[Position] {
+        self.profile_position_in_position_group
+            .as_ref()
+            .map_or(&[], |c| c.elements.as_slice())
     }
 }
 
@@ -478,27 +473,27 @@ const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
-/// LinkedIn's display text of a date: `Jan 2020`, or `2020` without a month.
+/// A date's month, 1 to 12; `None` when missing or out of range.
+fn month_of(date: &Date) -> Option<u8> {
+    date.month.filter(|m| (1..=12).contains(m))
+}
+
+/// LinkedIn's display text of a date: `Jan 2020`, or `2020` without a (valid) month.
 fn date_text(date: &Date) -> Option<String> {
     let year = date.year?;
-    Some(
-        match date
-            .month
-            .and_then(|m| MONTHS.get(usize::from(m).checked_sub(1)?))
-        {
-            Some(month) => format!("{month} {year}"),
-            None => year.to_string(),
-        },
-    )
+    Some(match month_of(date) {
+        Some(month) => format!("{} {year}", MONTHS[usize::from(month - 1)]),
+        None => year.to_string(),
+    })
 }
 
 /// LinkedIn's duration from `start` to `end` (or to `today` when ongoing), months counted
-/// inclusively: `2 yrs 3 mos`, `1 yr`, `5 mos`. `None` without months to count.
+/// inclusively: `2 yrs 3 mos`, `1 yr`, `5 mos`. `None` without (valid) months to count.
 fn duration_text(start: &Date, end: Option<&Date>, today: (u16, u8)) -> Option<String> {
     let index = |year: u16, month: u8| i64::from(year) * 12 + i64::from(month);
-    let from = index(start.year?, start.month?);
+    let from = index(start.year?, month_of(start)?);
     let to = match end {
-        Some(end) => index(end.year?, end.month?),
+        Some(end) => index(end.year?, month_of(end)?),
         None => index(today.0, today.1),
     };
     let months = (to - from + 1).max(1);
@@ -1174,25 +1169,33 @@ mod tests {
             "profilePositionGroups": {"elements": [
                 {
                     "companyName": "Northwind",
+                    "dateRange": {"start": {"year": 2015, "month": 1}},
                     "profilePositionInPositionGroup": {"elements": [
                         {"title": "Staff Engineer", "locationName": "Lyon",
                          "employmentType": {"name": "Full-time"},
                          "dateRange": {"start": {"year": 2025, "month": 12}}},
                         {"title": "Engineer", "companyName": "Northwind ", "description": " Built. ",
                          "dateRange": {"start": {"year": 2020, "month": 1}, "end": {"year": 2021, "month": 12}}},
+                        {"title": "Junior"},
                     ]},
                 },
                 {
                     "companyName": "Acme",
-                    "dateRange": {"start": {"year": 2015}, "end": {"year": 2017}},
+                    "dateRange": {"start": {"year": 2013}, "end": {"year": 2014}},
                     "profilePositionInPositionGroup": {"elements": [{"title": "Intern"}]},
+                },
+                {
+                    "companyName": "Broken",
+                    "dateRange": {"start": {"year": 2010, "month": 0}, "end": {"year": 2011, "month": 13}},
+                    "profilePositionInPositionGroup": {"elements": [{"title": "Odd dates"}]},
                 },
             ]},
         }))
         .unwrap();
-        assert_eq!(sections.position_count(), 3);
-        let e = sections.experiences_as_of((2026, 1)).unwrap();
-        assert_eq!(e.len(), 3);
+        let groups = &sections.profile_position_groups.unwrap().elements;
+        assert_eq!(PositionGroup::item_count(groups), 5);
+        let e = PositionGroup::experiences_as_of(groups, (2026, 1));
+        assert_eq!(e.len(), 5);
         // Ongoing: Dec 2025 to Jan 2026, both months counted; the group's company.
         assert_eq!(e[0].company_name.as_deref(), Some("Northwind"));
         assert_eq!(e[0].employment_type.as_deref(), Some("Full-time"));
@@ -1204,12 +1207,32 @@ mod tests {
         assert_eq!(e[1].end_date.as_deref(), Some("Dec 2021"));
         assert_eq!(e[1].company_name.as_deref(), Some("Northwind"));
         assert_eq!(e[1].description.as_deref(), Some("Built."));
-        // Years only (from the group's range): no duration to count.
-        assert_eq!(e[2].start_date.as_deref(), Some("2015"));
-        assert_eq!(e[2].end_date.as_deref(), Some("2017"));
-        assert_eq!(e[2].duration, None);
-        // A projection without the section says so.
-        assert_eq!(ProfileSections::default().experiences(), None);
+        // Undated in a group of several: the group's span is not its own.
+        assert_eq!(e[2].title.as_deref(), Some("Junior"));
+        assert_eq!(
+            (&e[2].start_date, &e[2].end_date, &e[2].duration),
+            (&None, &None, &None)
+        );
+        assert!(!e[2].is_current());
+        // The one position of a group takes the group's dates; years only: no duration.
+        assert_eq!(e[3].start_date.as_deref(), Some("2013"));
+        assert_eq!(e[3].end_date.as_deref(), Some("2014"));
+        assert_eq!(e[3].duration, None);
+        // Months out of range count as missing, in the texts and the duration alike.
+        assert_eq!(e[4].start_date.as_deref(), Some("2010"));
+        assert_eq!(e[4].end_date.as_deref(), Some("2011"));
+        assert_eq!(e[4].duration, None);
+    }
+
+    #[test]
+    fn groups_whose_positions_do_not_read_still_count() {
+        let groups: Vec<PositionGroup> = serde_json::from_value(json!([
+            {"companyName": "X", "profilePositionInPositionGroup": null},
+            {"companyName": "Y"},
+        ]))
+        .unwrap();
+        assert!(PositionGroup::experiences_as_of(&groups, (2026, 1)).is_empty());
+        assert_eq!(PositionGroup::item_count(&groups), 2);
     }
 
     #[test]
