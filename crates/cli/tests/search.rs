@@ -16,25 +16,6 @@ use common::{Logged, json, ndjson, printed, sandboxed, world};
 use linkedin_sandbox::world::{Person, World};
 use serde_json::Value;
 
-/// Lower-case words, split at anything but letters and digits (how search compares text).
-fn words(s: &str) -> Vec<String> {
-    s.to_lowercase()
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_owned)
-        .collect()
-}
-
-/// Whether every word of `keywords` occurs in `hay`.
-fn matches(keywords: &str, hay: &str) -> bool {
-    let hay = words(hay).join(" ");
-    words(keywords).iter().all(|w| hay.contains(w.as_str()))
-}
-
-fn person_hay(p: &Person) -> String {
-    format!("{} {} {}", p.first_name, p.last_name, p.headline)
-}
-
 /// The profile ids of the world's people (not me) that `keep` keeps.
 fn world_ids(w: &World, keep: impl Fn(usize, &Person) -> bool) -> BTreeSet<String> {
     w.people
@@ -58,7 +39,7 @@ fn people_with_filters() {
     let w = world();
     let keywords = w.people[3].last_name.clone();
     let expected: Vec<usize> = (1..w.people.len())
-        .filter(|&i| matches(&keywords, &person_hay(&w.people[i])))
+        .filter(|&i| w.people[i].matches_keywords(&keywords))
         .collect();
     assert!(expected.len() > 3);
     let found = json(&sandboxed(&[
@@ -230,7 +211,7 @@ fn companies_posts_connections_and_the_general_search() {
     let expected: Vec<_> = w
         .posts
         .iter()
-        .filter(|p| !p.promoted && matches("Kubernetes", &p.text))
+        .filter(|p| !p.promoted && p.matches_keywords("Kubernetes"))
         .collect();
     let posts = json(&sandboxed(&[
         "search",
@@ -282,7 +263,7 @@ fn companies_posts_connections_and_the_general_search() {
     ]));
     let all = all.as_array().unwrap();
     assert_eq!(all.len(), 3);
-    let people = world_ids(&w, |_, p| matches(&keywords, &person_hay(p)));
+    let people = world_ids(&w, |_, p| p.matches_keywords(&keywords));
     for r in all {
         let urn = r["entityUrn"].as_str().unwrap();
         assert!(people.iter().any(|id| urn.contains(id.as_str())), "{urn}");
@@ -306,7 +287,7 @@ fn companies_posts_connections_and_the_general_search() {
     let want: Vec<String> = w
         .companies
         .iter()
-        .filter(|c| matches("robots", &format!("{} {}", c.name, c.tagline)))
+        .filter(|c| c.matches_keywords("robots"))
         .map(|c| format!("urn:li:company:{}", c.id))
         .collect();
     assert_eq!(got, want);

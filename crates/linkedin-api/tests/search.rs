@@ -13,7 +13,7 @@ use linkedin_api::{
     Distance, Error, ExperienceLevel, JobSearch, JobType, Network, Pages, PeopleSearch,
     PersonResult, ResultType, Search, Workplace,
 };
-use linkedin_sandbox::world::{Author, Person, World, generate};
+use linkedin_sandbox::world::{Author, Person, World, generate, matches_keywords};
 use linkedin_sandbox::{Faults, WORLD_SEED};
 use serde_json::Value;
 
@@ -23,25 +23,6 @@ const DAY_SECS: u64 = 24 * 60 * 60;
 
 fn world() -> World {
     generate(WORLD_SEED)
-}
-
-/// Lower-case words, split at anything but letters and digits (how search compares text).
-fn words(s: &str) -> Vec<String> {
-    s.to_lowercase()
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_owned)
-        .collect()
-}
-
-/// Whether every word of `keywords` occurs in `hay`.
-fn matches(keywords: &str, hay: &str) -> bool {
-    let hay = words(hay).join(" ");
-    words(keywords).iter().all(|w| hay.contains(w.as_str()))
-}
-
-fn person_hay(p: &Person) -> String {
-    format!("{} {} {}", p.first_name, p.last_name, p.headline)
 }
 
 async fn all<T: Send + Unpin + 'static>(pages: Pages<T>) -> Vec<T> {
@@ -91,7 +72,7 @@ async fn search_people_reads_typed_results_from_the_world() {
     let degree = w.degrees_from(0);
     let keywords = w.people[3].last_name.clone();
     let expected: Vec<usize> = (1..w.people.len())
-        .filter(|&i| matches(&keywords, &person_hay(&w.people[i])))
+        .filter(|&i| w.people[i].matches_keywords(&keywords))
         .collect();
     assert!(expected.len() > 3, "{keywords}: {expected:?}");
 
@@ -272,11 +253,8 @@ async fn search_people_filters_match_the_world() {
                     .filter(|e| e.end.is_none())
                     .map(|e| e.title.as_str())
                     .collect();
-                matches("rust", &person_hay(p))
-                    && matches(
-                        "Staff Engineer",
-                        &format!("{} {}", p.headline, current.join(" ")),
-                    )
+                p.matches_keywords("rust")
+                    && matches_keywords("Staff Engineer", &[&p.headline, &current.join(" ")])
             }),
         ),
         (
@@ -392,7 +370,7 @@ async fn keywords_with_restli_syntax_reach_linkedin_intact() {
     let w = world();
     let f = common::start().await;
     let keywords = "Hiring (Rust), Kubernetes & 'data' engineers";
-    let expected = world_ids(&w, |_, p| matches(keywords, &person_hay(p)));
+    let expected = world_ids(&w, |_, p| p.matches_keywords(keywords));
     assert!(
         expected.contains(&w.people[2].profile_id),
         "the recruiter's headline has these words"
@@ -497,7 +475,7 @@ async fn search_companies_finds_linkedin_first() {
     let expected: Vec<String> = w
         .companies
         .iter()
-        .filter(|c| matches("linkedin", &format!("{} {}", c.name, c.tagline)))
+        .filter(|c| c.matches_keywords("linkedin"))
         .map(|c| c.id.to_string())
         .collect();
     let got: Vec<String> = found.iter().map(|c| c.company_id.clone()).collect();
@@ -523,7 +501,7 @@ async fn search_companies_finds_linkedin_first() {
     let want = w
         .companies
         .iter()
-        .filter(|c| matches("data", &format!("{} {}", c.name, c.tagline)))
+        .filter(|c| c.matches_keywords("data"))
         .count();
     assert_eq!(all_data.len(), want);
 }
@@ -535,7 +513,7 @@ async fn search_posts_finds_posts_by_their_text() {
     let expected: Vec<_> = w
         .posts
         .iter()
-        .filter(|p| !p.promoted && matches("Kubernetes", &p.text))
+        .filter(|p| !p.promoted && p.matches_keywords("Kubernetes"))
         .collect();
     assert!(expected.len() > 3);
     let found = all(f.linkedin.search_posts("Kubernetes")).await;
@@ -569,7 +547,7 @@ async fn search_gives_raw_entity_results_of_any_kind() {
     let w = world();
     let f = common::start().await;
     let keywords = w.people[3].last_name.clone();
-    let expected = world_ids(&w, |_, p| matches(&keywords, &person_hay(p)));
+    let expected = world_ids(&w, |_, p| p.matches_keywords(&keywords));
 
     let mark = f.mark();
     let found = all(f.linkedin.search(Search::keywords(&keywords)).limit(3)).await;
@@ -596,7 +574,7 @@ async fn search_gives_raw_entity_results_of_any_kind() {
     let want: Vec<String> = w
         .companies
         .iter()
-        .filter(|c| matches("robots", &format!("{} {}", c.name, c.tagline)))
+        .filter(|c| c.matches_keywords("robots"))
         .map(|c| format!("urn:li:company:{}", c.id))
         .collect();
     let got: Vec<String> = companies
@@ -717,10 +695,8 @@ async fn search_jobs_filters_and_pages() {
                 .listed_at(month)
                 .location_name(&w.jobs[0].location),
             job_ids(&w, |j| {
-                matches(
-                    "engineer",
-                    &format!("{} {} {}", j.title, j.description, j.skills.join(" ")),
-                ) && matches(&w.jobs[0].location, &j.location)
+                matches_keywords("engineer", &[&j.title, &j.description, &j.skills.join(" ")])
+                    && matches_keywords(&w.jobs[0].location, &[&j.location])
             }),
         ),
         (

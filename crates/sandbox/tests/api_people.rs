@@ -13,19 +13,10 @@
 )]
 mod common;
 
-use common::api::{Api, has_types, included, start, url, world};
+use common::api::{Api, has_types, included, matches, results, search_clusters, start, url, world};
 use http::StatusCode;
 use linkedin_sandbox::world::World;
 use serde_json::{Value, json};
-
-/// Whether every word of `keywords` occurs in `hay`, ignoring case.
-fn matches(keywords: &str, hay: &str) -> bool {
-    let hay = hay.to_lowercase();
-    keywords
-        .to_lowercase()
-        .split_whitespace()
-        .all(|w| hay.contains(w))
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn profile_answers_the_dash_entity_in_both_encodings() {
@@ -431,29 +422,7 @@ fn degrees(w: &World) -> Vec<u32> {
 }
 
 fn people_search(keywords: &str, filters: Value, start: usize, count: Option<usize>) -> String {
-    let mut parameters = vec![json!({"key": "resultType", "value": ["PEOPLE"]})];
-    if let Value::Array(more) = filters {
-        parameters.extend(more);
-    }
-    let mut vars = json!({
-        "start": start,
-        "query": {"keywords": keywords, "queryParameters": parameters},
-    });
-    if let Some(count) = count {
-        vars["count"] = json!(count);
-    }
-    url("search_clusters", &[], json!({}), Some(vars))
-}
-
-/// The entity results of a search answer in the default encoding.
-fn results(body: &Value) -> Vec<Value> {
-    body["data"]["searchDashClustersByAll"]["elements"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|c| c["items"].as_array().unwrap().clone())
-        .map(|i| i["item"]["entityResult"].clone())
-        .collect()
+    search_clusters("PEOPLE", Some(keywords), filters, start, count)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

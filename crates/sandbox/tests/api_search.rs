@@ -15,7 +15,7 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use common::api::{Api, has_types, included, start, url, world};
+use common::api::{Api, has_types, included, matches, results, search_clusters, start, url, world};
 use http::StatusCode;
 use linkedin_sandbox::world::{Author, Person, World};
 use serde_json::{Value, json};
@@ -23,44 +23,9 @@ use serde_json::{Value, json};
 /// The world's present (2026-11-24), which `timePostedRange` counts back from.
 const PRESENT_MS: u64 = 1_795_478_400_000;
 
-/// Lower-case words, split at anything but letters and digits.
-fn words(s: &str) -> Vec<String> {
-    s.to_lowercase()
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_owned)
-        .collect()
-}
-
-/// Whether every word of `keywords` occurs in `hay`.
-fn matches(keywords: &str, hay: &str) -> bool {
-    let hay = words(hay).join(" ");
-    words(keywords).iter().all(|w| hay.contains(w.as_str()))
-}
-
-/// A search clusters request: the result type, keywords, more filters, a page.
+/// A search clusters request: the result type, keywords, more filters, a page of 49.
 fn search(result_type: &str, keywords: Option<&str>, filters: Value, start: usize) -> String {
-    let mut parameters = vec![json!({"key": "resultType", "value": [result_type]})];
-    if let Value::Array(more) = filters {
-        parameters.extend(more);
-    }
-    let mut query = json!({"queryParameters": parameters});
-    if let Some(k) = keywords {
-        query["keywords"] = json!(k);
-    }
-    let vars = json!({"start": start, "count": 49, "query": query});
-    url("search_clusters", &[], json!({}), Some(vars))
-}
-
-/// The entity results of a search answer in the default encoding.
-fn results(body: &Value) -> Vec<Value> {
-    body["data"]["searchDashClustersByAll"]["elements"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|c| c["items"].as_array().unwrap().clone())
-        .map(|i| i["item"]["entityResult"].clone())
-        .collect()
+    search_clusters(result_type, keywords, filters, start, Some(49))
 }
 
 /// Every result of a search, page after page (default encoding).

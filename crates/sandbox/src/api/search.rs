@@ -30,23 +30,9 @@ const ENTITY_RESULT_TYPE: &str = "com.linkedin.voyager.dash.search.EntityResultV
 // Helpers
 // ---------------------------------------------------------------------------------------
 
-/// The words of `s` as search compares them: lower case, split at anything that is not a
-/// letter or a digit.
-fn words(s: &str) -> Vec<String> {
-    s.to_lowercase()
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_owned)
-        .collect()
-}
-
-/// Whether every word of `keywords` occurs in `haystack` (ignoring case and punctuation).
+/// Whether every word of `keywords` occurs in `haystack`; no keywords match everything.
 fn matches_keywords(keywords: Option<&str>, haystack: &[&str]) -> bool {
-    let Some(keywords) = keywords else {
-        return true;
-    };
-    let hay = words(&haystack.join(" ")).join(" ");
-    words(keywords).iter().all(|w| hay.contains(w.as_str()))
+    keywords.is_none_or(|k| crate::world::matches_keywords(k, haystack))
 }
 
 /// A non-negative integer parameter: `Ok(None)` when absent, `Err` when malformed.
@@ -460,7 +446,7 @@ pub(super) fn search_clusters(call: &mut Call<'_>) -> Answer {
                 .filter(|&(i, p)| {
                     let (code, _) = network(dist[i]);
                     i != call.me
-                        && matches_keywords(keywords, &[&p.first_name, &p.last_name, &p.headline])
+                        && keywords.is_none_or(|k| p.matches_keywords(k))
                         && person_passes(world, i, code, &filters)
                 })
                 .map(|(i, p)| person_result(p, network(dist[i]).1))
@@ -469,13 +455,13 @@ pub(super) fn search_clusters(call: &mut Call<'_>) -> Answer {
         "COMPANIES" => world
             .companies
             .iter()
-            .filter(|c| matches_keywords(keywords, &[&c.name, &c.tagline]))
+            .filter(|c| keywords.is_none_or(|k| c.matches_keywords(k)))
             .map(company_result)
             .collect(),
         "CONTENT" => world
             .posts
             .iter()
-            .filter(|p| !p.promoted && matches_keywords(keywords, &[&p.text]))
+            .filter(|p| !p.promoted && keywords.is_none_or(|k| p.matches_keywords(k)))
             .map(|p| post_result(world, p))
             .collect(),
         "JOBS" => return Answer::error(StatusCode::NOT_IMPLEMENTED),

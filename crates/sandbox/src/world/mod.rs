@@ -50,6 +50,59 @@ impl World {
         degrees
     }
 }
+
+/// Whether every word of `keywords` occurs among the words of `haystack`, ignoring case and
+/// punctuation: how the sandbox's searches match keywords. Public so that tests of a client
+/// can tell which of the world's entities a search must find.
+///
+/// ```
+/// use linkedin_sandbox::world::matches_keywords;
+/// let hay = ["Senior Recruiter | Hiring Rust, Kubernetes and data engineers"];
+/// assert!(matches_keywords("hiring (rust), KUBERNETES", &hay));
+/// assert!(!matches_keywords("rust python", &hay));
+/// ```
+#[must_use]
+pub fn matches_keywords(keywords: &str, haystack: &[&str]) -> bool {
+    let hay = words(&haystack.join(" ")).join(" ");
+    words(keywords).iter().all(|w| hay.contains(w.as_str()))
+}
+
+/// The words of `s` as search compares them: lower case, split at anything that is not a
+/// letter or a digit.
+fn words(s: &str) -> Vec<String> {
+    s.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+impl Person {
+    /// Whether a people search for `keywords` finds this person (by name and headline).
+    #[must_use]
+    pub fn matches_keywords(&self, keywords: &str) -> bool {
+        matches_keywords(
+            keywords,
+            &[&self.first_name, &self.last_name, &self.headline],
+        )
+    }
+}
+
+impl Company {
+    /// Whether a company search for `keywords` finds this company (by name and tagline).
+    #[must_use]
+    pub fn matches_keywords(&self, keywords: &str) -> bool {
+        matches_keywords(keywords, &[&self.name, &self.tagline])
+    }
+}
+
+impl Post {
+    /// Whether a content search for `keywords` finds this post (by its text).
+    #[must_use]
+    pub fn matches_keywords(&self, keywords: &str) -> bool {
+        matches_keywords(keywords, &[&self.text])
+    }
+}
 pub use model::{
     Author, Comment, Company, Conversation, Education, Experience, Invitation, Job, Message,
     Person, Post, ProfileView, Reaction, School, World,

@@ -9,7 +9,7 @@ use http::{Method, StatusCode};
 use linkedin_catalogue::by_name;
 use linkedin_sandbox::world::{World, generate};
 use linkedin_sandbox::{Sandbox, SandboxConfig, SandboxHandle, WORLD_SEED};
-use serde_json::Value;
+use serde_json::{Value, json};
 
 use super::{Client, Resp};
 
@@ -106,4 +106,56 @@ pub(crate) fn has_types(v: &Value) -> bool {
         Value::Array(a) => a.iter().any(has_types),
         _ => false,
     }
+}
+
+/// Lower-case words, split at anything but letters and digits (how search compares text).
+/// The sandbox's own tests predict search results with this copy rather than the sandbox's
+/// `world::matches_keywords`, so that a fault in the one under test cannot hide itself.
+pub(crate) fn words(s: &str) -> Vec<String> {
+    s.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Whether every word of `keywords` occurs in `hay`.
+pub(crate) fn matches(keywords: &str, hay: &str) -> bool {
+    let hay = words(hay).join(" ");
+    words(keywords).iter().all(|w| hay.contains(w.as_str()))
+}
+
+/// A search clusters request: the result type, keywords, more filters (a JSON array of
+/// `{key, value}`), a page start and size.
+pub(crate) fn search_clusters(
+    result_type: &str,
+    keywords: Option<&str>,
+    filters: Value,
+    start: usize,
+    count: Option<usize>,
+) -> String {
+    let mut parameters = vec![json!({"key": "resultType", "value": [result_type]})];
+    if let Value::Array(more) = filters {
+        parameters.extend(more);
+    }
+    let mut query = json!({"queryParameters": parameters});
+    if let Some(k) = keywords {
+        query["keywords"] = json!(k);
+    }
+    let mut vars = json!({"start": start, "query": query});
+    if let Some(count) = count {
+        vars["count"] = json!(count);
+    }
+    url("search_clusters", &[], json!({}), Some(vars))
+}
+
+/// The entity results of a search clusters answer in the default encoding.
+pub(crate) fn results(body: &Value) -> Vec<Value> {
+    body["data"]["searchDashClustersByAll"]["elements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["items"].as_array().unwrap().clone())
+        .map(|i| i["item"]["entityResult"].clone())
+        .collect()
 }
