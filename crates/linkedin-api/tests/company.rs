@@ -102,12 +102,8 @@ async fn company_updates_stream_the_company_posts() {
     assert_eq!(expected.len(), 2);
 
     let mark = f.mark();
-    let updates: Vec<CompanyUpdate> = f
-        .linkedin
-        .company_updates("stonebridge-consulting")
-        .try_collect()
-        .await
-        .unwrap();
+    let updates: Vec<CompanyUpdate> =
+        common::collect_all(f.linkedin.company_updates("stonebridge-consulting")).await;
     f.snapshot("company_company_updates", mark, &updates);
     let texts: Vec<&str> = updates.iter().map(|u| u.text().unwrap()).collect();
     assert_eq!(texts, expected);
@@ -133,12 +129,11 @@ async fn company_updates_page_by_the_page_size_and_stop_at_the_limit() {
 
     // Pages of one: two pages, the second starting where the first ended.
     let mark = f.mark();
-    let updates: Vec<CompanyUpdate> = f
-        .linkedin
-        .company_updates_paged("stonebridge-consulting", 1)
-        .try_collect()
-        .await
-        .unwrap();
+    let updates: Vec<CompanyUpdate> = common::collect_all(
+        f.linkedin
+            .company_updates_paged("stonebridge-consulting", 1),
+    )
+    .await;
     let texts: Vec<&str> = updates.iter().map(|u| u.text().unwrap()).collect();
     assert_eq!(texts, expected);
     let starts: Vec<String> = f
@@ -153,13 +148,12 @@ async fn company_updates_page_by_the_page_size_and_stop_at_the_limit() {
 
     // A limit fetches only the pages it needs.
     let mark = f.mark();
-    let first: Vec<CompanyUpdate> = f
-        .linkedin
-        .company_updates_paged("stonebridge-consulting", 1)
-        .limit(1)
-        .try_collect()
-        .await
-        .unwrap();
+    let first: Vec<CompanyUpdate> = common::collect_all(
+        f.linkedin
+            .company_updates_paged("stonebridge-consulting", 1)
+            .limit(1),
+    )
+    .await;
     assert_eq!(first.len(), 1);
     assert_eq!(first[0].text(), Some(expected[0].as_str()));
     assert_eq!(f.sent_since(mark).len(), 1);
@@ -170,12 +164,8 @@ async fn company_updates_page_by_the_page_size_and_stop_at_the_limit() {
         .iter()
         .find(|c| posts_of(&w, &c.universal_name).is_empty())
         .unwrap();
-    let none: Vec<CompanyUpdate> = f
-        .linkedin
-        .company_updates(&quiet.universal_name)
-        .try_collect()
-        .await
-        .unwrap();
+    let none: Vec<CompanyUpdate> =
+        common::collect_all(f.linkedin.company_updates(&quiet.universal_name)).await;
     assert!(none.is_empty());
 }
 

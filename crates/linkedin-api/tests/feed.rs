@@ -77,12 +77,7 @@ async fn a_members_posts_come_newest_first() {
     assert!(expected.len() >= 3);
 
     let mark = f.mark();
-    let posts: Vec<Post> = f
-        .linkedin
-        .profile_posts(&me.profile_id)
-        .try_collect()
-        .await
-        .unwrap();
+    let posts: Vec<Post> = common::collect_all(f.linkedin.profile_posts(&me.profile_id)).await;
     assert_eq!(posts.len(), expected.len());
     for (got, want) in posts.iter().zip(&expected) {
         assert_eq!(got.urn, format!("urn:li:activity:{}", want.activity_id));
@@ -113,30 +108,20 @@ async fn a_members_posts_come_newest_first() {
     );
 
     let mark = f.mark();
-    let two: Vec<Post> = f
-        .linkedin
-        .profile_posts(&me.profile_urn())
-        .limit(2)
-        .try_collect()
-        .await
-        .unwrap();
+    let two: Vec<Post> =
+        common::collect_all(f.linkedin.profile_posts(&me.profile_urn()).limit(2)).await;
     f.snapshot("feed_profile_posts", mark, &two);
 
     // A later page sends back the token the page before it gave, with its offset.
     let mark = f.mark();
-    let rest: Vec<Post> = f
-        .linkedin
-        .profile_posts(&me.profile_id)
-        .resume(
-            Position::Token {
-                start: 2,
-                token: Some(token_after(expected[1])),
-            },
-            0,
-        )
-        .try_collect()
-        .await
-        .unwrap();
+    let rest: Vec<Post> = common::collect_all(f.linkedin.profile_posts(&me.profile_id).resume(
+        Position::Token {
+            start: 2,
+            token: Some(token_after(expected[1])),
+        },
+        0,
+    ))
+    .await;
     assert_eq!(rest.len(), expected.len() - 2);
     assert_eq!(rest[0].activity_id, expected[2].activity_id.to_string());
     let vars = &f.sent_since(mark)[0]["query"]["variables"];
@@ -161,19 +146,14 @@ async fn posts_of_unknown_or_silent_members() {
     let silent = (1..w.people.len())
         .find(|&p| posts_of(&w, p).is_empty())
         .unwrap();
-    let none: Vec<Post> = f
-        .linkedin
-        .profile_posts(&w.people[silent].profile_id)
-        .try_collect()
-        .await
-        .unwrap();
+    let none: Vec<Post> =
+        common::collect_all(f.linkedin.profile_posts(&w.people[silent].profile_id)).await;
     assert!(none.is_empty());
-    let err = f
-        .linkedin
-        .profile_posts("ACoAAZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZ")
-        .try_next()
-        .await
-        .unwrap_err();
+    let err = common::first_error(
+        f.linkedin
+            .profile_posts("ACoAAZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZ"),
+    )
+    .await;
     assert!(matches!(err, Error::NotFound { .. }), "{err:?}");
 }
 
@@ -183,7 +163,7 @@ async fn the_feed_leaves_promoted_posts_out_when_asked() {
     let w = world();
 
     let mark = f.mark();
-    let organic: Vec<Post> = f.linkedin.feed_posts(true).try_collect().await.unwrap();
+    let organic: Vec<Post> = common::collect_all(f.linkedin.feed_posts(true)).await;
     let expected = organic_feed(&w);
     assert!(expected.len() > 20, "several pages");
     assert_eq!(
@@ -210,7 +190,7 @@ async fn the_feed_leaves_promoted_posts_out_when_asked() {
     assert_eq!(sent[1]["query"]["q"], "chronFeed");
 
     // Kept, the ads come in LinkedIn's order, marked.
-    let all: Vec<Post> = f.linkedin.feed_posts(false).try_collect().await.unwrap();
+    let all: Vec<Post> = common::collect_all(f.linkedin.feed_posts(false)).await;
     let ads: Vec<&Post> = all.iter().filter(|p| p.promoted).collect();
     assert!(!ads.is_empty());
     assert_eq!(all.len(), organic.len() + ads.len());
@@ -221,13 +201,7 @@ async fn the_feed_leaves_promoted_posts_out_when_asked() {
     );
 
     let mark = f.mark();
-    let five: Vec<Post> = f
-        .linkedin
-        .feed_posts(false)
-        .limit(5)
-        .try_collect()
-        .await
-        .unwrap();
+    let five: Vec<Post> = common::collect_all(f.linkedin.feed_posts(false).limit(5)).await;
     f.snapshot("feed_feed_posts", mark, &five);
 }
 
@@ -239,12 +213,11 @@ async fn comments_come_oldest_first_and_a_post_without_any_is_empty() {
     assert!(busy.comments.len() >= 5);
 
     let mark = f.mark();
-    let comments: Vec<Comment> = f
-        .linkedin
-        .post_comments(&format!("urn:li:activity:{}", busy.activity_id))
-        .try_collect()
-        .await
-        .unwrap();
+    let comments: Vec<Comment> = common::collect_all(
+        f.linkedin
+            .post_comments(&format!("urn:li:activity:{}", busy.activity_id)),
+    )
+    .await;
     assert_eq!(comments.len(), busy.comments.len());
     for (got, want) in comments.iter().zip(&busy.comments) {
         assert_eq!(got.text, want.text);
@@ -262,31 +235,21 @@ async fn comments_come_oldest_first_and_a_post_without_any_is_empty() {
     assert_eq!(sent[0]["query"]["count"], "100");
 
     let mark = f.mark();
-    let two: Vec<Comment> = f
-        .linkedin
-        .post_comments(&busy.activity_id.to_string())
-        .limit(2)
-        .try_collect()
-        .await
-        .unwrap();
+    let two: Vec<Comment> = common::collect_all(
+        f.linkedin
+            .post_comments(&busy.activity_id.to_string())
+            .limit(2),
+    )
+    .await;
     f.snapshot("feed_post_comments", mark, &two);
 
     // No comments: LinkedIn sends no pagination token; the stream is just empty.
     let quiet = w.posts.iter().find(|p| p.comments.is_empty()).unwrap();
-    let none: Vec<Comment> = f
-        .linkedin
-        .post_comments(&quiet.activity_id.to_string())
-        .try_collect()
-        .await
-        .unwrap();
+    let none: Vec<Comment> =
+        common::collect_all(f.linkedin.post_comments(&quiet.activity_id.to_string())).await;
     assert!(none.is_empty());
 
-    let err = f
-        .linkedin
-        .post_comments("7000000000000000001")
-        .try_next()
-        .await
-        .unwrap_err();
+    let err = common::first_error(f.linkedin.post_comments("7000000000000000001")).await;
     assert!(matches!(err, Error::NotFound { .. }), "{err:?}");
 }
 
@@ -302,12 +265,7 @@ async fn reactions_page_by_ten() {
     );
 
     let mark = f.mark();
-    let all: Vec<Reaction> = f
-        .linkedin
-        .post_reactions(&update)
-        .try_collect()
-        .await
-        .unwrap();
+    let all: Vec<Reaction> = common::collect_all(f.linkedin.post_reactions(&update)).await;
     assert_eq!(all.len(), liked.reactions.len());
     for (got, want) in all.iter().zip(&liked.reactions) {
         assert_eq!(got.reaction_type.as_str(), want.kind);
@@ -328,13 +286,12 @@ async fn reactions_page_by_ten() {
 
     // A limit asks only for the pages it needs.
     let mark = f.mark();
-    let three: Vec<Reaction> = f
-        .linkedin
-        .post_reactions(&liked.activity_id.to_string())
-        .limit(3)
-        .try_collect()
-        .await
-        .unwrap();
+    let three: Vec<Reaction> = common::collect_all(
+        f.linkedin
+            .post_reactions(&liked.activity_id.to_string())
+            .limit(3),
+    )
+    .await;
     f.snapshot("feed_post_reactions", mark, &three);
     assert_eq!(f.sent_since(mark).len(), 1);
 }
@@ -358,7 +315,7 @@ async fn a_reaction_is_set_then_changed() {
             .filter(|r| r.reactor_profile_id.as_deref() == Some(me.profile_id.as_str()))
             .collect::<Vec<_>>()
     };
-    let first: Vec<Reaction> = f.linkedin.post_reactions(&urn).try_collect().await.unwrap();
+    let first: Vec<Reaction> = common::collect_all(f.linkedin.post_reactions(&urn)).await;
     let first = mine(first);
     assert_eq!(first.len(), 1);
     assert_eq!(first[0].reaction_type, ReactionType::Praise);

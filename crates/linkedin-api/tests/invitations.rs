@@ -44,13 +44,7 @@ async fn received_invitations_page_newest_first_with_their_secrets() {
     let w = world();
 
     let mark = f.mark();
-    let first: Vec<Invitation> = f
-        .linkedin
-        .invitations()
-        .limit(2)
-        .try_collect()
-        .await
-        .unwrap();
+    let first: Vec<Invitation> = common::collect_all(f.linkedin.invitations().limit(2)).await;
     f.snapshot("invitations_invitations", mark, &first);
 
     let mark = f.mark();
@@ -93,7 +87,7 @@ async fn sent_invitations_are_listed() {
     let f = common::start().await;
     let w = world();
     let mark = f.mark();
-    let sent: Vec<Invitation> = f.linkedin.sent_invitations().try_collect().await.unwrap();
+    let sent: Vec<Invitation> = common::collect_all(f.linkedin.sent_invitations()).await;
     let expected = of_demo(&w, false);
     assert_eq!(sent.len(), expected.len());
     for (got, want) in sent.iter().zip(&expected) {
@@ -170,7 +164,7 @@ async fn a_connection_request_with_a_note_is_sent_once() {
         .await
         .unwrap();
     f.snapshot("invitations_add_connection", mark, &());
-    let sent: Vec<Invitation> = f.linkedin.sent_invitations().try_collect().await.unwrap();
+    let sent: Vec<Invitation> = common::collect_all(f.linkedin.sent_invitations()).await;
     assert_eq!(sent.len(), of_demo(&w, false).len() + 1);
     let new = sent
         .iter()
@@ -286,13 +280,7 @@ async fn bad_requests_are_refused_before_anything_is_sent() {
     assert!(f.sent_since(mark).is_empty(), "{:?}", f.sent_since(mark));
 
     // Withdrawing: no documented endpoint, so unsupported, and nothing is sent either.
-    let sent: Vec<Invitation> = f
-        .linkedin
-        .sent_invitations()
-        .limit(1)
-        .try_collect()
-        .await
-        .unwrap();
+    let sent: Vec<Invitation> = common::collect_all(f.linkedin.sent_invitations().limit(1)).await;
     let mark = f.mark();
     let err = f.linkedin.withdraw_invitation(&sent[0]).await.unwrap_err();
     assert!(matches!(err, Error::Unsupported { .. }), "{err:?}");

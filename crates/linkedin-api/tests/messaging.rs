@@ -80,24 +80,19 @@ async fn conversations_page_by_cursor_newest_first_with_their_last_message() {
 
     // A snapshot of the first three: one request, no page fetched ahead.
     let mark = f.mark();
-    let first: Vec<Conversation> = f
-        .linkedin
-        .conversations(ConversationFilter::inbox())
-        .limit(3)
-        .try_collect()
-        .await
-        .unwrap();
+    let first: Vec<Conversation> = common::collect_all(
+        f.linkedin
+            .conversations(ConversationFilter::inbox())
+            .limit(3),
+    )
+    .await;
     f.snapshot("messaging_conversations", mark, &first);
     assert_eq!(f.sent_since(mark).len(), 1);
 
     // All of the primary inbox, page after page.
     let mark = f.mark();
-    let all: Vec<Conversation> = f
-        .linkedin
-        .conversations(ConversationFilter::inbox())
-        .try_collect()
-        .await
-        .unwrap();
+    let all: Vec<Conversation> =
+        common::collect_all(f.linkedin.conversations(ConversationFilter::inbox())).await;
     let expected = in_categories(&w, &["PRIMARY_INBOX"]);
     assert!(expected.len() > 20, "more than one page in the world");
     assert_eq!(all.len(), expected.len());
@@ -140,12 +135,11 @@ async fn the_unread_filter_categories_and_page_size_reach_the_query() {
     f.linkedin.me().await.unwrap();
 
     let mark = f.mark();
-    let unread: Vec<Conversation> = f
-        .linkedin
-        .conversations(ConversationFilter::inbox().unread().page_size(5))
-        .try_collect()
-        .await
-        .unwrap();
+    let unread: Vec<Conversation> = common::collect_all(
+        f.linkedin
+            .conversations(ConversationFilter::inbox().unread().page_size(5)),
+    )
+    .await;
     let expected: Vec<_> = in_categories(&w, &["PRIMARY_INBOX"])
         .into_iter()
         .filter(|c| !c.read)
@@ -163,13 +157,12 @@ async fn the_unread_filter_categories_and_page_size_reach_the_query() {
 
     // The archive only.
     let mark = f.mark();
-    let archived: Vec<Conversation> = f
-        .linkedin
-        .conversations(ConversationFilter::inbox().categories([ConversationCategory::Archive]))
-        .limit(2)
-        .try_collect()
-        .await
-        .unwrap();
+    let archived: Vec<Conversation> = common::collect_all(
+        f.linkedin
+            .conversations(ConversationFilter::inbox().categories([ConversationCategory::Archive]))
+            .limit(2),
+    )
+    .await;
     let expected = in_categories(&w, &["ARCHIVE"]);
     assert!(!expected.is_empty());
     assert_eq!(archived[0].thread_id, expected[0].thread_id);
@@ -190,23 +183,13 @@ async fn a_thread_walks_back_from_the_newest_message_by_delivery_time() {
     assert!(long.messages.len() > 60);
 
     let mark = f.mark();
-    let newest: Vec<Message> = f
-        .linkedin
-        .conversation_messages(&long.thread_id)
-        .limit(3)
-        .try_collect()
-        .await
-        .unwrap();
+    let newest: Vec<Message> =
+        common::collect_all(f.linkedin.conversation_messages(&long.thread_id).limit(3)).await;
     f.snapshot("messaging_conversation_messages", mark, &newest);
 
     let mark = f.mark();
     let urn = conversation_urn(&w, &long.thread_id);
-    let all: Vec<Message> = f
-        .linkedin
-        .conversation_messages(&urn)
-        .try_collect()
-        .await
-        .unwrap();
+    let all: Vec<Message> = common::collect_all(f.linkedin.conversation_messages(&urn)).await;
     assert_eq!(all.len(), long.messages.len());
     for (got, want) in all.iter().zip(long.messages.iter().rev()) {
         assert_eq!(got.text, want.text);

@@ -5,13 +5,15 @@
 
 mod common;
 
+use common::collect_all;
+
 use std::collections::BTreeSet;
 use std::time::Duration;
 
 use futures::TryStreamExt;
 use linkedin_api::{
-    Distance, Error, ExperienceLevel, JobSearch, JobType, Network, Pages, PeopleSearch,
-    PersonResult, ResultType, Search, Workplace,
+    Distance, Error, ExperienceLevel, JobSearch, JobType, Network, PeopleSearch, PersonResult,
+    ResultType, Search, Workplace,
 };
 use linkedin_sandbox::world::{Author, Person, World, generate, matches_keywords};
 use linkedin_sandbox::{Faults, WORLD_SEED};
@@ -23,10 +25,6 @@ const DAY_SECS: u64 = 24 * 60 * 60;
 
 fn world() -> World {
     generate(WORLD_SEED)
-}
-
-async fn all<T: Send + Unpin + 'static>(pages: Pages<T>) -> Vec<T> {
-    pages.try_collect().await.unwrap()
 }
 
 fn ids(people: &[PersonResult]) -> BTreeSet<String> {
@@ -76,7 +74,7 @@ async fn search_people_reads_typed_results_from_the_world() {
         .collect();
     assert!(expected.len() > 3, "{keywords}: {expected:?}");
 
-    let found = all(f.linkedin.search_people(PeopleSearch::keywords(&keywords))).await;
+    let found = collect_all(f.linkedin.search_people(PeopleSearch::keywords(&keywords))).await;
     assert_eq!(found.len(), expected.len());
     for (r, &i) in found.iter().zip(&expected) {
         let p = &w.people[i];
@@ -100,13 +98,12 @@ async fn search_people_reads_typed_results_from_the_world() {
     }
 
     let mark = f.mark();
-    let first: Vec<PersonResult> = f
-        .linkedin
-        .search_people(PeopleSearch::keywords(&keywords))
-        .limit(3)
-        .try_collect()
-        .await
-        .unwrap();
+    let first: Vec<PersonResult> = common::collect_all(
+        f.linkedin
+            .search_people(PeopleSearch::keywords(&keywords))
+            .limit(3),
+    )
+    .await;
     f.snapshot("search_search_people", mark, &first);
     let sent = f.sent_since(mark);
     assert_eq!(sent.len(), 1);
@@ -131,7 +128,7 @@ async fn search_people_pages_by_49_with_limit_and_offset() {
 
     let mark = f.mark();
     let first_degree = PeopleSearch::new().network(&[Network::First]);
-    let found = all(f.linkedin.search_people(first_degree.clone())).await;
+    let found = collect_all(f.linkedin.search_people(first_degree.clone())).await;
     assert_eq!(found.len(), 150);
     assert_eq!(ids(&found), mine);
     let starts: Vec<(String, String)> = f
@@ -153,14 +150,14 @@ async fn search_people_pages_by_49_with_limit_and_offset() {
 
     // A limit fetches only the pages it needs.
     let mark = f.mark();
-    let some = all(f.linkedin.search_people(first_degree.clone()).limit(60)).await;
+    let some = collect_all(f.linkedin.search_people(first_degree.clone()).limit(60)).await;
     assert_eq!(some.len(), 60);
     assert_eq!(f.sent_since(mark).len(), 2);
     assert_eq!(ids(&some), ids(&found[..60]));
 
     // An offset starts further in (Python's `offset`).
     let mark = f.mark();
-    let tail = all(f.linkedin.search_people(first_degree.offset(140))).await;
+    let tail = collect_all(f.linkedin.search_people(first_degree.offset(140))).await;
     assert_eq!(ids(&tail), ids(&found[140..]));
     let sent = f.sent_since(mark);
     assert_eq!(sent.len(), 1);
@@ -283,19 +280,21 @@ async fn search_people_filters_match_the_world() {
     ];
     for (name, query, expected) in cases {
         assert!(!expected.is_empty(), "{name}: the world has none");
-        let found = all(f.linkedin.search_people(query)).await;
+        let found = collect_all(f.linkedin.search_people(query)).await;
         assert_eq!(ids(&found), expected, "{name}");
         assert_eq!(found.len(), expected.len(), "{name}: no duplicates");
     }
 
     // Facets the world does not record match nobody, but are sent as LinkedIn takes them.
     let mark = f.mark();
-    let none = all(f.linkedin.search_people(
-        PeopleSearch::keywords("engineer")
-            .service_categories(&["220"])
-            .nonprofit_interests(&["skilledVolunteering"])
-            .contact_interests(&["proBono", "boardMember"]),
-    ))
+    let none = collect_all(
+        f.linkedin.search_people(
+            PeopleSearch::keywords("engineer")
+                .service_categories(&["220"])
+                .nonprofit_interests(&["skilledVolunteering"])
+                .contact_interests(&["proBono", "boardMember"]),
+        ),
+    )
     .await;
     assert!(none.is_empty());
     let sent = f.sent_since(mark);
@@ -337,7 +336,7 @@ async fn every_people_filter_goes_out_in_one_request() {
         .keyword_school("Queensland (St Lucia)")
         .include_private_profiles(true);
     let mark = f.mark();
-    let found = all(f.linkedin.search_people(query)).await;
+    let found = collect_all(f.linkedin.search_people(query)).await;
     f.snapshot("search_search_people_every_filter", mark, &found);
     let sent = f.sent_since(mark);
     let keys: Vec<String> = filters(&sent[0]).into_iter().map(|(k, _)| k).collect();
@@ -376,7 +375,7 @@ async fn keywords_with_restli_syntax_reach_linkedin_intact() {
         "the recruiter's headline has these words"
     );
     let mark = f.mark();
-    let found = all(f.linkedin.search_people(PeopleSearch::keywords(keywords))).await;
+    let found = collect_all(f.linkedin.search_people(PeopleSearch::keywords(keywords))).await;
     assert_eq!(ids(&found), expected);
     f.snapshot("search_search_people_escaped_keywords", mark, &found);
     let sent = f.sent_since(mark);
@@ -388,12 +387,13 @@ async fn keywords_with_restli_syntax_reach_linkedin_intact() {
     );
 
     // The same in a company name and a keyword filter.
-    let lumen = all(f.linkedin.search_companies("Lumen & Ledger")).await;
+    let lumen = collect_all(f.linkedin.search_companies("Lumen & Ledger")).await;
     assert_eq!(lumen.len(), 1);
     assert_eq!(lumen[0].name, "Lumen & Ledger");
-    let apostrophe = all(f
-        .linkedin
-        .search_people(PeopleSearch::new().keyword_last_name("O'Brien, (Jr)")))
+    let apostrophe = collect_all(
+        f.linkedin
+            .search_people(PeopleSearch::new().keyword_last_name("O'Brien, (Jr)")),
+    )
     .await;
     assert!(
         apostrophe.is_empty(),
@@ -414,7 +414,7 @@ async fn get_profile_connections_lists_a_members_connections() {
     assert!(!expected.is_empty());
 
     let mark = f.mark();
-    let found = all(f.linkedin.get_profile_connections(&w.people[x].profile_id)).await;
+    let found = collect_all(f.linkedin.get_profile_connections(&w.people[x].profile_id)).await;
     assert_eq!(ids(&found), expected);
     f.snapshot("search_get_profile_connections", mark, &found);
     let sent = f.sent_since(mark);
@@ -431,9 +431,10 @@ async fn get_profile_connections_lists_a_members_connections() {
 
     // A busy member: several pages.
     let hub = world_ids(&w, |i, _| w.connected(2, i));
-    let found = all(f
-        .linkedin
-        .get_profile_connections(&format!("urn:li:fsd_profile:{}", w.people[2].profile_id)))
+    let found = collect_all(
+        f.linkedin
+            .get_profile_connections(&format!("urn:li:fsd_profile:{}", w.people[2].profile_id)),
+    )
     .await;
     assert_eq!(ids(&found), hub);
     assert!(hub.len() > 1000);
@@ -444,12 +445,12 @@ async fn my_connections_are_the_accounts_own() {
     let w = world();
     let f = common::start().await;
     let mine = world_ids(&w, |i, _| w.connected(0, i));
-    let found = all(f.linkedin.my_connections()).await;
+    let found = collect_all(f.linkedin.my_connections()).await;
     assert_eq!(ids(&found), mine);
     assert!(found.iter().all(|p| p.distance == Some(Distance::First)));
 
     let mark = f.mark();
-    let two = all(f.linkedin.my_connections().limit(2)).await;
+    let two = collect_all(f.linkedin.my_connections().limit(2)).await;
     f.snapshot("search_my_connections", mark, &two);
     let sent = f.sent_since(mark);
     assert_eq!(sent.len(), 1, "the own profile was cached");
@@ -470,7 +471,7 @@ async fn search_companies_finds_linkedin_first() {
     let w = world();
     let f = common::start().await;
     let mark = f.mark();
-    let found = all(f.linkedin.search_companies("linkedin")).await;
+    let found = collect_all(f.linkedin.search_companies("linkedin")).await;
     f.snapshot("search_search_companies", mark, &found);
     let expected: Vec<String> = w
         .companies
@@ -497,7 +498,7 @@ async fn search_companies_finds_linkedin_first() {
     );
 
     // Every company with an industry word in its tagline, over pages.
-    let all_data = all(f.linkedin.search_companies("data")).await;
+    let all_data = collect_all(f.linkedin.search_companies("data")).await;
     let want = w
         .companies
         .iter()
@@ -516,7 +517,7 @@ async fn search_posts_finds_posts_by_their_text() {
         .filter(|p| !p.promoted && p.matches_keywords("Kubernetes"))
         .collect();
     assert!(expected.len() > 3);
-    let found = all(f.linkedin.search_posts("Kubernetes")).await;
+    let found = collect_all(f.linkedin.search_posts("Kubernetes")).await;
     assert_eq!(found.len(), expected.len());
     for (r, p) in found.iter().zip(&expected) {
         assert_eq!(r.urn, format!("urn:li:activity:{}", p.activity_id));
@@ -538,7 +539,7 @@ async fn search_posts_finds_posts_by_their_text() {
         );
     }
     let mark = f.mark();
-    let first = all(f.linkedin.search_posts("Kubernetes").limit(2)).await;
+    let first = collect_all(f.linkedin.search_posts("Kubernetes").limit(2)).await;
     f.snapshot("search_search_posts", mark, &first);
 }
 
@@ -550,7 +551,7 @@ async fn search_gives_raw_entity_results_of_any_kind() {
     let expected = world_ids(&w, |_, p| p.matches_keywords(&keywords));
 
     let mark = f.mark();
-    let found = all(f.linkedin.search(Search::keywords(&keywords)).limit(3)).await;
+    let found = collect_all(f.linkedin.search(Search::keywords(&keywords)).limit(3)).await;
     f.snapshot("search_search", mark, &found);
     assert_eq!(found.len(), 3);
     for r in &found {
@@ -565,11 +566,13 @@ async fn search_gives_raw_entity_results_of_any_kind() {
         "no result type: LinkedIn's blended search"
     );
 
-    let companies = all(f.linkedin.search(
-        Search::keywords("robots")
-            .result_type(ResultType::Companies)
-            .filter("companySize", &["B", "C"]),
-    ))
+    let companies = collect_all(
+        f.linkedin.search(
+            Search::keywords("robots")
+                .result_type(ResultType::Companies)
+                .filter("companySize", &["B", "C"]),
+        ),
+    )
     .await;
     let want: Vec<String> = w
         .companies
@@ -601,7 +604,7 @@ async fn search_jobs_looks_back_one_day_by_default() {
     assert!(!expected.is_empty() && expected.len() < w.jobs.len());
 
     let mark = f.mark();
-    let found = all(f.linkedin.search_jobs(JobSearch::new())).await;
+    let found = collect_all(f.linkedin.search_jobs(JobSearch::new())).await;
     f.snapshot("search_search_jobs", mark, &found);
     let got: Vec<String> = found.iter().map(|j| j.job_id.clone()).collect();
     assert_eq!(got, expected);
@@ -635,7 +638,7 @@ async fn search_jobs_filters_and_pages() {
 
     // Every job of the last month: two pages of at most 49.
     let mark = f.mark();
-    let every = all(f.linkedin.search_jobs(JobSearch::new().listed_at(month))).await;
+    let every = collect_all(f.linkedin.search_jobs(JobSearch::new().listed_at(month))).await;
     assert_eq!(every.len(), w.jobs.len());
     let starts: Vec<Value> = f
         .sent_since(mark)
@@ -707,7 +710,7 @@ async fn search_jobs_filters_and_pages() {
     ];
     for (name, query, expected) in cases {
         assert!(!expected.is_empty(), "{name}: the world has none");
-        let found = all(f.linkedin.search_jobs(query)).await;
+        let found = collect_all(f.linkedin.search_jobs(query)).await;
         let got: Vec<String> = found.iter().map(|j| j.job_id.clone()).collect();
         assert_eq!(got, expected, "{name}");
     }
@@ -715,19 +718,21 @@ async fn search_jobs_filters_and_pages() {
     // Every filter of the Python client in one request (title ids and distance are sent;
     // the world has no standardized titles or coordinates to apply them to).
     let mark = f.mark();
-    let found = all(f.linkedin.search_jobs(
-        JobSearch::keywords("software engineer")
-            .companies(&["1441", "urn:li:company:162479"])
-            .experience(&[ExperienceLevel::EntryLevel, ExperienceLevel::Associate])
-            .job_type(&[JobType::FullTime, JobType::Temporary])
-            .job_title(&["9", "30006"])
-            .industries(&["24", "6"])
-            .location_name("San Francisco")
-            .remote(&[Workplace::OnSite])
-            .listed_at(Duration::from_secs(1_000_000))
-            .distance(25)
-            .offset(3),
-    ))
+    let found = collect_all(
+        f.linkedin.search_jobs(
+            JobSearch::keywords("software engineer")
+                .companies(&["1441", "urn:li:company:162479"])
+                .experience(&[ExperienceLevel::EntryLevel, ExperienceLevel::Associate])
+                .job_type(&[JobType::FullTime, JobType::Temporary])
+                .job_title(&["9", "30006"])
+                .industries(&["24", "6"])
+                .location_name("San Francisco")
+                .remote(&[Workplace::OnSite])
+                .listed_at(Duration::from_secs(1_000_000))
+                .distance(25)
+                .offset(3),
+        ),
+    )
     .await;
     assert!(found.is_empty());
     f.snapshot("search_search_jobs_every_filter", mark, &found);
@@ -871,12 +876,11 @@ async fn invalid_queries_are_refused_before_anything_is_sent() {
 async fn linkedin_errors_end_the_stream() {
     // LinkedIn answers 501 to a search clusters query for jobs.
     let f = common::start().await;
-    let err = f
-        .linkedin
-        .search(Search::keywords("rust").result_type(ResultType::Jobs))
-        .try_next()
-        .await
-        .unwrap_err();
+    let err = common::first_error(
+        f.linkedin
+            .search(Search::keywords("rust").result_type(ResultType::Jobs)),
+    )
+    .await;
     let Error::Transport(linkedin_api::transport::Error::Status { code, .. }) = &err else {
         panic!("{err:?}");
     };

@@ -41,6 +41,11 @@ fn builder(f: &common::Fixture) -> linkedin_api::touch::TouchBuilder {
         .login_base_url(f.sandbox.base_url())
 }
 
+/// The error of building a touch client that logs in with `login`.
+async fn login_error(f: &common::Fixture, login: Login) -> Error {
+    builder(f).login(login).build().await.unwrap_err()
+}
+
 fn member_id(w: &World, i: usize) -> String {
     w.people[i].member_id.to_string()
 }
@@ -126,11 +131,7 @@ async fn browser_cookies_log_in_on_the_touch_host_alone() {
 
     f.sandbox.expire_sessions();
     let cookies = f.sandbox.demo_cookies().clone();
-    let err = builder(&f)
-        .login(Login::cookies(cookies.li_at, cookies.jsessionid))
-        .build()
-        .await
-        .unwrap_err();
+    let err = login_error(&f, Login::cookies(cookies.li_at, cookies.jsessionid)).await;
     assert!(
         matches!(
             err,
@@ -143,11 +144,7 @@ async fn browser_cookies_log_in_on_the_touch_host_alone() {
 #[tokio::test]
 async fn a_bad_password_and_a_challenge_are_typed_errors() {
     let f = common::start().await;
-    let err = builder(&f)
-        .login(Login::password(common::DEMO_USERNAME, "wrong"))
-        .build()
-        .await
-        .unwrap_err();
+    let err = login_error(&f, Login::password(common::DEMO_USERNAME, "wrong")).await;
     assert!(
         matches!(
             err,
@@ -156,11 +153,7 @@ async fn a_bad_password_and_a_challenge_are_typed_errors() {
         "{err:?}"
     );
 
-    let err = builder(&f)
-        .login(Login::password(CHALLENGE_USERNAME, "anything"))
-        .build()
-        .await
-        .unwrap_err();
+    let err = login_error(&f, Login::password(CHALLENGE_USERNAME, "anything")).await;
     let Error::Transport(linkedin_transport::Error::Challenge { url }) = &err else {
         panic!("{err:?}");
     };
@@ -174,11 +167,7 @@ async fn a_bad_password_and_a_challenge_are_typed_errors() {
         matches!(err, Error::InvalidInput { field: "login", .. }),
         "{err:?}"
     );
-    let err = builder(&f)
-        .login(Login::saved("someone"))
-        .build()
-        .await
-        .unwrap_err();
+    let err = login_error(&f, Login::saved("someone")).await;
     assert!(
         matches!(err, Error::InvalidInput { field: "login", .. }),
         "{err:?}"

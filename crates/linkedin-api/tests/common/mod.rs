@@ -2,7 +2,8 @@
 
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used, unreachable_pub)]
 
-use linkedin_api::{Linkedin, Login};
+use futures::TryStreamExt;
+use linkedin_api::{Linkedin, Login, Pages};
 use linkedin_sandbox::{Faults, RequestRecord, Sandbox, SandboxConfig, SandboxHandle};
 use serde_json::{Map, Value, json};
 
@@ -89,4 +90,14 @@ fn readable(record: &RequestRecord) -> Value {
         "body": body,
         "status": record.status,
     })
+}
+
+/// Every item of a stream of pages; the test fails on the first error.
+pub async fn collect_all<T: Send + Unpin + 'static>(pages: Pages<T>) -> Vec<T> {
+    pages.try_collect().await.unwrap()
+}
+
+/// The first error of a stream of pages; the test fails if its first page reads.
+pub async fn first_error<T: Send + Unpin + 'static>(mut pages: Pages<T>) -> linkedin_api::Error {
+    pages.try_next().await.err().expect("an error, not a page")
 }
