@@ -9,9 +9,7 @@
 
 mod common;
 
-use common::{
-    SandboxProcess, fails, json, ndjson, no_secret, printed, requests, run, sandboxed, world,
-};
+use common::{Logged, fails, json, ndjson, no_secret, printed, requests, sandboxed, world};
 use linkedin_sandbox::world::{self, Author, World};
 
 /// The demo account's feed without ads, newest first: its connections' posts and the
@@ -156,14 +154,11 @@ fn the_feed_posts_comments_and_reactions() {
 #[test]
 fn a_reaction_is_set_once_then_changed_and_a_dry_run_sends_nothing() {
     let w = world();
-    let dir = tempfile::tempdir().unwrap();
-    let log = dir.path().join("requests.jsonl");
-    let sb = SandboxProcess::start_with(&["--request-log", log.to_str().unwrap()]);
-    let sessions = dir.path().join("sessions");
-    sb.login(&sessions);
-    let li = |args: &[&str]| run(&sb.url, &sessions, args, "");
+    let logged = Logged::start();
+    let log = &logged.log;
+    let li = |args: &[&str]| logged.run(args);
     let posts_since = |mark: usize| {
-        requests(&log)
+        requests(log)
             .into_iter()
             .skip(mark)
             .filter(|r| r["method"] == "POST")
@@ -185,7 +180,7 @@ fn a_reaction_is_set_once_then_changed_and_a_dry_run_sends_nothing() {
     assert!(mine().is_empty());
 
     // A dry run: what would be sent, nothing sent.
-    let mark = requests(&log).len();
+    let mark = requests(log).len();
     let out = li(&[
         "feed",
         "react",
@@ -203,7 +198,7 @@ fn a_reaction_is_set_once_then_changed_and_a_dry_run_sends_nothing() {
     assert!(mine().is_empty());
 
     // Reacting: one POST, then listed as mine; again with another type: changed, not added.
-    let mark = requests(&log).len();
+    let mark = requests(log).len();
     let out = li(&["feed", "react", &post, "--type", "PRAISE"]);
     assert!(out.status.success(), "{}", printed(&out));
     assert!(printed(&out).contains("Reacted PRAISE"));
@@ -221,7 +216,7 @@ fn a_reaction_is_set_once_then_changed_and_a_dry_run_sends_nothing() {
     assert_eq!(mine(), ["LIKE"]);
 
     // Bad or unknown posts: 2 or 6, dry run or not; nothing posted by the refusals and dry runs.
-    let mark = requests(&log).len();
+    let mark = requests(log).len();
     for (post, code) in [("urn:li:share:1", 2), ("7000000000000000001", 6)] {
         let out = li(&["feed", "react", post, "--dry-run"]);
         fails(&out, code);
@@ -237,5 +232,8 @@ fn a_reaction_is_set_once_then_changed_and_a_dry_run_sends_nothing() {
     fails(&out, 6);
     outputs.push(out);
 
-    no_secret(&outputs, &[&sb.li_at, sb.jsessionid.trim_matches('"')]);
+    no_secret(
+        &outputs,
+        &[&logged.sb.li_at, logged.sb.jsessionid.trim_matches('"')],
+    );
 }

@@ -12,7 +12,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{SandboxProcess, fails, json, no_secret, printed, requests, run, sandboxed, world};
+use common::{Logged, fails, json, no_secret, printed, requests, sandboxed, world};
 use linkedin_sandbox::world::{self, World};
 use serde_json::Value;
 
@@ -109,12 +109,9 @@ fn received_and_sent_invitations_are_listed() {
 #[test]
 fn answers_and_requests_take_effect_once_and_refusals_send_nothing() {
     let w = world();
-    let dir = tempfile::tempdir().unwrap();
-    let log = dir.path().join("requests.jsonl");
-    let sb = SandboxProcess::start_with(&["--request-log", log.to_str().unwrap()]);
-    let sessions = dir.path().join("sessions");
-    sb.login(&sessions);
-    let li = |args: &[&str]| run(&sb.url, &sessions, args, "");
+    let logged = Logged::start();
+    let log = &logged.log;
+    let li = |args: &[&str]| logged.run(args);
     let mut outputs = Vec::new();
     let received = of_demo(&w, true);
     let pending = || {
@@ -129,7 +126,7 @@ fn answers_and_requests_take_effect_once_and_refusals_send_nothing() {
     let n = pending().len();
 
     // Accept by id: one POST, then it is gone from the list.
-    let mark = requests(&log).len();
+    let mark = requests(log).len();
     let out = li(&[
         "invitations",
         "accept",
@@ -142,7 +139,7 @@ fn answers_and_requests_take_effect_once_and_refusals_send_nothing() {
         done["from"]["first_name"],
         w.people[received[0].from].first_name.as_str()
     );
-    assert_eq!(since(&log, mark).1, 1);
+    assert_eq!(since(log, mark).1, 1);
     outputs.push(out);
     let left = pending();
     assert_eq!(left.len(), n - 1);
@@ -157,7 +154,7 @@ fn answers_and_requests_take_effect_once_and_refusals_send_nothing() {
     assert!(out.status.success(), "{}", printed(&out));
     assert!(printed(&out).contains("Ignored the invitation of"));
     outputs.push(out);
-    let mark = requests(&log).len();
+    let mark = requests(log).len();
     let out = li(&[
         "invitations",
         "accept",
@@ -166,7 +163,7 @@ fn answers_and_requests_take_effect_once_and_refusals_send_nothing() {
         &received[2].shared_secret,
     ]);
     assert!(out.status.success(), "{}", printed(&out));
-    let (all, posts) = since(&log, mark);
+    let (all, posts) = since(log, mark);
     assert_eq!(posts, 1);
     assert!(
         all.iter()
@@ -179,20 +176,20 @@ fn answers_and_requests_take_effect_once_and_refusals_send_nothing() {
     assert!(!left.contains(&received[1].id.to_string()));
 
     // Answered already: not found (6), nothing posted.
-    let mark = requests(&log).len();
+    let mark = requests(log).len();
     let out = li(&["invitations", "accept", &received[0].id.to_string()]);
     assert!(fails(&out, 6).contains("invitations list"));
-    assert_eq!(since(&log, mark).1, 0);
+    assert_eq!(since(log, mark).1, 0);
     outputs.push(out);
 
     // A connection request with a note, by public id: one POST, then listed as sent.
     let strangers = strangers(&w);
     let to = strangers[0];
     let note = "We met at RustConf; let's stay in touch.";
-    let mark = requests(&log).len();
+    let mark = requests(log).len();
     let out = li(&["invitations", "send", &to.public_id, "--message", note]);
     assert!(out.status.success(), "{}", printed(&out));
-    assert_eq!(since(&log, mark).1, 1);
+    assert_eq!(since(log, mark).1, 1);
     outputs.push(out);
     let out = li(&["invitations", "list", "--sent", "--limit", "500", "--json"]);
     let sent = json(&out);
@@ -210,7 +207,7 @@ fn answers_and_requests_take_effect_once_and_refusals_send_nothing() {
     outputs.push(out);
 
     // Nothing posted from here on: dry runs, bad input, unsupported and retired.
-    let mark = requests(&log).len();
+    let mark = requests(log).len();
     let other = strangers[1];
     let out = li(&[
         "invitations",
@@ -237,10 +234,10 @@ fn answers_and_requests_take_effect_once_and_refusals_send_nothing() {
         if dry {
             args.push("--dry-run");
         }
-        let before = requests(&log).len();
+        let before = requests(log).len();
         let out = li(&args);
         assert!(fails(&out, 2).contains("301 characters"));
-        assert_eq!(requests(&log).len(), before);
+        assert_eq!(requests(log).len(), before);
         outputs.push(out);
     }
     for args in [
@@ -280,12 +277,15 @@ fn answers_and_requests_take_effect_once_and_refusals_send_nothing() {
         "{said}"
     );
     outputs.push(out);
-    let (all, posts) = since(&log, mark);
+    let (all, posts) = since(log, mark);
     assert_eq!(posts, 0, "{all:?}");
     assert!(
         all.iter()
             .all(|r| !r["path"].as_str().unwrap().contains("profileActions"))
     );
 
-    no_secret(&outputs, &[&sb.li_at, sb.jsessionid.trim_matches('"')]);
+    no_secret(
+        &outputs,
+        &[&logged.sb.li_at, logged.sb.jsessionid.trim_matches('"')],
+    );
 }

@@ -12,9 +12,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{
-    SandboxProcess, fails, json, ndjson, no_secret, printed, requests, run, sandboxed, world,
-};
+use common::{Logged, fails, json, ndjson, no_secret, printed, requests, sandboxed, world};
 use linkedin_sandbox::world::{self, World};
 use serde_json::Value;
 
@@ -162,24 +160,21 @@ fn lists_threads_and_the_conversation_with_a_member() {
 #[test]
 fn sending_starting_and_marking_take_effect_and_are_sent_once() {
     let w = world();
-    let dir = tempfile::tempdir().unwrap();
-    let log = dir.path().join("requests.jsonl");
-    let sb = SandboxProcess::start_with(&["--request-log", log.to_str().unwrap()]);
-    let sessions = dir.path().join("sessions");
-    sb.login(&sessions);
-    let li = |args: &[&str], stdin: &str| run(&sb.url, &sessions, args, stdin);
+    let logged = Logged::start();
+    let log = &logged.log;
+    let li = |args: &[&str], stdin: &str| logged.run_with_stdin(args, stdin);
     let mut outputs = Vec::new();
     let primary = in_category(&w, "PRIMARY_INBOX");
 
     // A reply: sent once, then first in its thread.
     let c = &primary[3];
     let text = "Thanks, let's talk on Thursday at 10.";
-    let mark = requests(&log).len();
+    let mark = requests(log).len();
     let out = li(&["messages", "send", &c.thread_id, text, "--json"], "");
     let sent = json(&out);
     assert_eq!(sent["text"], text);
     assert_eq!(sent["from_me"], true);
-    assert_eq!(posts_since(&log, mark).len(), 1);
+    assert_eq!(posts_since(log, mark).len(), 1);
     outputs.push(out);
     let out = li(
         &["messages", "show", &c.thread_id, "--limit", "2", "--json"],
@@ -202,9 +197,9 @@ fn sending_starting_and_marking_take_effect_and_are_sent_once() {
     // A first message to someone, by public id, from a file: a new conversation, newest of
     // the inbox, found again by `with`.
     let person = stranger(&w);
-    let file = dir.path().join("message.txt");
+    let file = logged.dir.path().join("message.txt");
     std::fs::write(&file, "Hello! Coffee next week?\n").unwrap();
-    let mark = requests(&log).len();
+    let mark = requests(log).len();
     let out = li(
         &[
             "messages",
@@ -224,7 +219,7 @@ fn sending_starting_and_marking_take_effect_and_are_sent_once() {
             .iter()
             .all(|c| !new_urn.contains(&c.thread_id))
     );
-    assert_eq!(posts_since(&log, mark).len(), 1);
+    assert_eq!(posts_since(log, mark).len(), 1);
     outputs.push(out);
     let out = li(&["messages", "list", "--limit", "1", "--json"], "");
     let top = json(&out);
@@ -254,10 +249,10 @@ fn sending_starting_and_marking_take_effect_and_are_sent_once() {
             .collect()
     };
     assert!(unread_threads().contains(&unread.thread_id));
-    let mark = requests(&log).len();
+    let mark = requests(log).len();
     let out = li(&["messages", "read", &unread.thread_id, "--json"], "");
     assert_eq!(json(&out)["read"], true);
-    assert_eq!(posts_since(&log, mark).len(), 1);
+    assert_eq!(posts_since(log, mark).len(), 1);
     outputs.push(out);
     assert!(!unread_threads().contains(&unread.thread_id));
     let out = li(&["messages", "unread", &unread.thread_id], "");
@@ -266,22 +261,22 @@ fn sending_starting_and_marking_take_effect_and_are_sent_once() {
     outputs.push(out);
     assert!(unread_threads().contains(&unread.thread_id));
 
-    no_secret(&outputs, &[&sb.li_at, sb.jsessionid.trim_matches('"')]);
+    no_secret(
+        &outputs,
+        &[&logged.sb.li_at, logged.sb.jsessionid.trim_matches('"')],
+    );
 }
 
 #[test]
 fn dry_runs_and_bad_input_send_nothing() {
     let w = world();
-    let dir = tempfile::tempdir().unwrap();
-    let log = dir.path().join("requests.jsonl");
-    let sb = SandboxProcess::start_with(&["--request-log", log.to_str().unwrap()]);
-    let sessions = dir.path().join("sessions");
-    sb.login(&sessions);
-    let li = |args: &[&str]| run(&sb.url, &sessions, args, "");
+    let logged = Logged::start();
+    let log = &logged.log;
+    let li = |args: &[&str]| logged.run(args);
     let mut outputs = Vec::new();
     let thread = in_category(&w, "PRIMARY_INBOX")[0].thread_id.clone();
     let person = stranger(&w);
-    let mark = requests(&log).len();
+    let mark = requests(log).len();
 
     // What would be sent, and where.
     let out = li(&[
@@ -375,9 +370,9 @@ fn dry_runs_and_bad_input_send_nothing() {
         outputs.push(out);
     }
     assert!(
-        posts_since(&log, mark).is_empty(),
+        posts_since(log, mark).is_empty(),
         "{:?}",
-        posts_since(&log, mark)
+        posts_since(log, mark)
     );
     for args in [
         vec!["messages", "send", nowhere, "Hi"],
@@ -389,5 +384,8 @@ fn dry_runs_and_bad_input_send_nothing() {
         outputs.push(out);
     }
 
-    no_secret(&outputs, &[&sb.li_at, sb.jsessionid.trim_matches('"')]);
+    no_secret(
+        &outputs,
+        &[&logged.sb.li_at, logged.sb.jsessionid.trim_matches('"')],
+    );
 }

@@ -167,7 +167,12 @@ impl Logged {
     }
 
     pub fn run(&self, args: &[&str]) -> Output {
-        run(&self.sb.url, self.dir.path(), args, "")
+        self.run_with_stdin(args, "")
+    }
+
+    /// Runs a command with `stdin` as its standard input.
+    pub fn run_with_stdin(&self, args: &[&str], stdin: &str) -> Output {
+        run(&self.sb.url, self.dir.path(), args, stdin)
     }
 
     /// The paths of the requests the sandbox received so far.
