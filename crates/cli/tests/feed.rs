@@ -17,13 +17,7 @@ use linkedin_sandbox::world::{self, Author, World};
 fn organic_feed(w: &World) -> Vec<String> {
     w.posts
         .iter()
-        .filter(|p| {
-            !p.promoted
-                && match p.author {
-                    Author::Person(i) => i != 0 && w.connected(0, i),
-                    Author::Company(_) => true,
-                }
-        })
+        .filter(|p| w.in_organic_feed(0, p))
         .map(|p| p.activity_id.to_string())
         .collect()
 }

@@ -15,25 +15,12 @@ fn world() -> World {
     world::generate(WORLD_SEED)
 }
 
-fn author_name(w: &World, post: &world::Post) -> String {
-    match post.author {
-        Author::Person(i) => format!("{} {}", w.people[i].first_name, w.people[i].last_name),
-        Author::Company(i) => w.companies[i].name.clone(),
-    }
-}
-
 /// The demo account's organic feed, newest first: its connections' posts and the companies'
 /// unpromoted posts.
 fn organic_feed(w: &World) -> Vec<u64> {
     w.posts
         .iter()
-        .filter(|p| {
-            !p.promoted
-                && match p.author {
-                    Author::Person(i) => i != 0 && w.connected(0, i),
-                    Author::Company(_) => true,
-                }
-        })
+        .filter(|p| w.in_organic_feed(0, p))
         .map(|p| p.activity_id)
         .collect()
 }
@@ -180,7 +167,7 @@ async fn the_feed_leaves_promoted_posts_out_when_asked() {
             .iter()
             .find(|x| x.activity_id.to_string() == p.activity_id)
             .unwrap();
-        assert_eq!(p.author_name, author_name(&w, want));
+        assert_eq!(p.author_name, w.author_name(want));
         assert_eq!(p.text.as_deref(), Some(want.text.as_str()));
     }
     let sent = f.sent_since(mark);

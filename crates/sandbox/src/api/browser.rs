@@ -28,10 +28,6 @@ pub(super) fn answer(call: &mut Call<'_>) -> Option<Answer> {
 
 const PROFILE_TYPE: &str = "com.linkedin.voyager.dash.identity.profile.Profile";
 
-fn full_name(p: &Person) -> String {
-    format!("{} {}", p.first_name, p.last_name)
-}
-
 // ---------------------------------------------------------------------------------------
 // Global navigation
 // ---------------------------------------------------------------------------------------
@@ -120,7 +116,7 @@ fn cards(world: &World, me: usize) -> Vec<Card> {
             at: view.at,
             kind: "PROFILE_VIEW",
             key: format!("{}-{}", view.at, viewer.member_id),
-            headline: format!("{} viewed your profile", full_name(viewer)),
+            headline: format!("{} viewed your profile", viewer.full_name()),
             url: format!("https://www.linkedin.com/in/{}/", viewer.public_id),
         });
     }
@@ -137,7 +133,7 @@ fn cards(world: &World, me: usize) -> Vec<Card> {
                 at: comment.created_at,
                 kind: "COMMENT",
                 key: format!("{}-{}", post.activity_id, comment.id),
-                headline: format!("{} commented on your post", full_name(author)),
+                headline: format!("{} commented on your post", author.full_name()),
                 url: format!(
                     "https://www.linkedin.com/feed/update/urn:li:activity:{}/",
                     post.activity_id
@@ -328,7 +324,7 @@ fn my_network_notifications(call: &mut Call<'_>) -> Answer {
                 "notificationType": "NEW_POSITION",
                 "headline": text(&format!(
                     "{} started a new position as {} at {company}",
-                    full_name(p),
+                    p.full_name(),
                     e.title
                 )),
                 "profileUrn": format!("urn:li:fsd_profile:{}", p.profile_id),

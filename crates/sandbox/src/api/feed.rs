@@ -81,10 +81,6 @@ fn post_index(world: &World, id: &str) -> Option<usize> {
     world.posts.iter().position(|p| p.activity_id == id)
 }
 
-fn full_name(p: &Person) -> String {
-    format!("{} {}", p.first_name, p.last_name)
-}
-
 /// How old a post looks in the feed: `5 m`, `3 h`, `4 d`, `2 w`, `2 mo`, `1 yr`.
 fn age_text(created_at: u64) -> String {
     let minutes = PRESENT_MS.saturating_sub(created_at) / 60_000;
@@ -105,7 +101,7 @@ fn actor(world: &World, post: &Post) -> Value {
     let (name, urn) = match post.author {
         Author::Person(i) => world.people.get(i).map_or_else(
             || (String::new(), String::new()),
-            |p| (full_name(p), format!("urn:li:member:{}", p.member_id)),
+            |p| (p.full_name(), format!("urn:li:member:{}", p.member_id)),
         ),
         Author::Company(i) => world.companies.get(i).map_or_else(
             || (String::new(), String::new()),
@@ -182,13 +178,7 @@ fn page_of<'w>(
 /// The caller's feed, in order: the posts of their connections and the organic posts of
 /// companies, newest first, with a promoted post after every [`PROMOTED_EVERY`] of them.
 fn feed_posts(world: &World, me: usize) -> Vec<&Post> {
-    let organic = world.posts.iter().filter(|p| {
-        !p.promoted
-            && match p.author {
-                Author::Person(i) => i != me && world.connected(me, i),
-                Author::Company(_) => true,
-            }
-    });
+    let organic = world.posts.iter().filter(|p| world.in_organic_feed(me, p));
     let mut promoted = world.posts.iter().filter(|p| p.promoted);
     let mut feed = Vec::new();
     for (n, post) in organic.enumerate() {
@@ -491,7 +481,7 @@ fn reaction(world: &World, post: &Post, r: &Reaction) -> Value {
         "reactionType": r.kind,
         "actorUrn": profile,
         "reactorLockup": {
-            "title": text(&reactor.map(full_name).unwrap_or_default()),
+            "title": text(&reactor.map(Person::full_name).unwrap_or_default()),
             "subtitle": text(reactor.map_or("", |p| p.headline.as_str())),
             "navigationUrl": reactor.map(|p| format!("https://www.linkedin.com/in/{}", p.public_id)),
             "$type": "com.linkedin.voyager.dash.feed.EntityLockupViewModel",

@@ -356,7 +356,7 @@ fn conversations(call: &mut Call<'_>, listing: Listing) -> Answer {
         world
             .people
             .get(p)
-            .map(|p| format!("{} {}", p.first_name, p.last_name).to_lowercase())
+            .map(|p| p.full_name().to_lowercase())
             .unwrap_or_default()
     };
     let mut matching: Vec<&Conversation> = mailbox(world, me)

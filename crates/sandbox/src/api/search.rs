@@ -89,10 +89,6 @@ fn industry_id(world: &World, name: &str) -> Option<u64> {
         .map(|p| p.industry_id)
 }
 
-fn full_name(p: &Person) -> String {
-    format!("{} {}", p.first_name, p.last_name)
-}
-
 // ---------------------------------------------------------------------------------------
 // Job search
 // ---------------------------------------------------------------------------------------
@@ -351,7 +347,7 @@ fn person_passes(world: &World, i: usize, code: &str, filters: &[(String, Vec<St
 fn person_result(p: &Person, distance: &str) -> Value {
     json!({
         "entityUrn": format!("urn:li:fsd_entityResultViewModel:(urn:li:fsd_profile:{},SEARCH_SRP,DEFAULT)", p.profile_id),
-        "title": text(&full_name(p)),
+        "title": text(&p.full_name()),
         "primarySubtitle": text(&p.headline),
         "secondarySubtitle": text(&p.location),
         "navigationUrl": format!(
@@ -386,7 +382,7 @@ fn post_result(world: &World, post: &Post) -> Value {
         Author::Person(i) => world
             .people
             .get(i)
-            .map(|p| (full_name(p), p.headline.clone()))
+            .map(|p| (p.full_name(), p.headline.clone()))
             .unwrap_or_default(),
         Author::Company(c) => world
             .companies

@@ -74,11 +74,6 @@ fn of_member(call: &Call<'_>, f: impl FnOnce(&Call<'_>, usize) -> Answer) -> Ans
 // People
 // ---------------------------------------------------------------------------------------
 
-/// `Dana Moreau`.
-fn full_name(p: &Person) -> String {
-    format!("{} {}", p.first_name, p.last_name)
-}
-
 /// The member's picture at `size` pixels square.
 fn picture(p: &Person, size: u32) -> String {
     format!(
@@ -123,7 +118,7 @@ fn person(w: &World, degrees: &[Option<u32>], i: usize, picture_size: u32) -> Ma
         "distance": distance(degrees, i),
         "firstName": p.first_name,
         "lastName": p.last_name,
-        "formattedName": full_name(p),
+        "formattedName": p.full_name(),
         "headline": p.headline,
         "id": p.member_id.to_string(),
         "hasPicture": true,
@@ -257,7 +252,7 @@ fn top_card(call: &Call<'_>, i: usize) -> Answer {
         .count();
     let mut card = json!({
         "tType": "personTopCard",
-        "text1": full_name(p),
+        "text1": p.full_name(),
         "text2": p.headline,
         "text3": format!("{} | {}", p.location, p.industry),
         "isSelf": i == me,
@@ -276,7 +271,7 @@ fn top_card(call: &Call<'_>, i: usize) -> Answer {
             "pictureLogo": "company_tc",
             "link": {
                 "targetContextType": "experience1",
-                "partialData": {"title": full_name(p)},
+                "partialData": {"title": p.full_name()},
                 "resourcePath": format!("/li/v2/profile/{}/detail/background", p.member_id),
                 "id": p.member_id.to_string(),
             },
@@ -422,7 +417,7 @@ fn endorsements(call: &Call<'_>, i: usize) -> Answer {
                 json!({
                     "tType": "rt24",
                     "representsCurrentUser": e == me,
-                    "text1": full_name(endorser),
+                    "text1": endorser.full_name(),
                     "text2": endorser.headline,
                     "pictureUrl": picture(endorser, 100),
                     "link": person_link(endorser),
@@ -652,7 +647,7 @@ fn recommendations(call: &Call<'_>, i: usize) -> Answer {
             .unwrap_or_default();
         values.push(json!({
             "tType": "rec1",
-            "text1": full_name(r),
+            "text1": r.full_name(),
             "text2": r.headline,
             "text3": format!("{} worked with {} at {company}", r.first_name, p.first_name),
             "recommendationText": recommendation_text(&p.first_name, company, &mine.title, &theirs.title),
@@ -689,7 +684,7 @@ fn notifications(call: &mut Call<'_>) -> Answer {
         let mut item = json!({
             "tType": "notif1",
             "type": "invitation",
-            "text1": format!("{} invited you to connect", full_name(from)),
+            "text1": format!("{} invited you to connect", from.full_name()),
             "timestamp": inv.sent_at,
             "pictureUrl": picture(from, 100),
             "link": person_link(from),
@@ -711,7 +706,7 @@ fn notifications(call: &mut Call<'_>) -> Answer {
                 json!({
                     "tType": "notif1",
                     "type": "comment",
-                    "text1": format!("{} commented on your post", full_name(by)),
+                    "text1": format!("{} commented on your post", by.full_name()),
                     "text2": comment.text,
                     "timestamp": comment.created_at,
                     "pictureUrl": picture(by, 100),
@@ -756,7 +751,7 @@ fn who_viewed_me(call: &mut Call<'_>) -> Answer {
             let viewer = &w.people[v];
             json!({
                 "tType": "wvmp1",
-                "text1": full_name(viewer),
+                "text1": viewer.full_name(),
                 "text2": viewer.headline,
                 "distance": distance(&degrees, v),
                 "timestamp": at,

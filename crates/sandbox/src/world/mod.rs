@@ -49,6 +49,28 @@ impl World {
         }
         degrees
     }
+
+    /// Whether `post` is in the feed of person `me` without being an ad: a post of one of
+    /// their connections, or a company's unpromoted post.
+    #[must_use]
+    pub fn in_organic_feed(&self, me: usize, post: &Post) -> bool {
+        !post.promoted
+            && match post.author {
+                Author::Person(i) => i != me && self.connected(me, i),
+                Author::Company(_) => true,
+            }
+    }
+
+    /// The name a post is shown under: its member's full name or its company's name (empty
+    /// for an author the world does not have).
+    #[must_use]
+    pub fn author_name(&self, post: &Post) -> String {
+        match post.author {
+            Author::Person(i) => self.people.get(i).map(Person::full_name),
+            Author::Company(i) => self.companies.get(i).map(|c| c.name.clone()),
+        }
+        .unwrap_or_default()
+    }
 }
 
 /// Whether every word of `keywords` occurs among the words of `haystack`, ignoring case and
@@ -78,6 +100,12 @@ fn words(s: &str) -> Vec<String> {
 }
 
 impl Person {
+    /// First and last name, as LinkedIn shows them together.
+    #[must_use]
+    pub fn full_name(&self) -> String {
+        format!("{} {}", self.first_name, self.last_name)
+    }
+
     /// Whether a people search for `keywords` finds this person (by name and headline).
     #[must_use]
     pub fn matches_keywords(&self, keywords: &str) -> bool {
