@@ -19,16 +19,12 @@ pub(crate) fn public_id<'a>(field: &'static str, id: &'a str) -> Result<&'a str>
         && id
             .chars()
             .all(|c| c.is_alphanumeric() || c == '-' || c == '_');
-    if ok {
-        Ok(id)
-    } else {
-        Err(Error::InvalidInput {
-            field,
-            reason: format!(
-                "{id:?} is not a public profile id (3 to 100 letters, digits, '-' or '_', as in linkedin.com/in/<id>)"
-            ),
-        })
-    }
+    require(ok, field, || {
+        format!(
+            "{id:?} is not a public profile id (3 to 100 letters, digits, '-' or '_', as in linkedin.com/in/<id>)"
+        )
+    })?;
+    Ok(id)
 }
 
 /// A URN of one of `types` (`fsd_profile`, ...), parsed.
@@ -62,14 +58,10 @@ pub(crate) fn profile_id(field: &'static str, text: &str) -> Result<String> {
         && text
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-    if ok {
-        Ok(text.to_owned())
-    } else {
-        Err(Error::InvalidInput {
-            field,
-            reason: format!("{text:?} is not a profile id (ACoAA…) or urn:li:fsd_profile:… URN"),
-        })
-    }
+    require(ok, field, || {
+        format!("{text:?} is not a profile id (ACoAA…) or urn:li:fsd_profile:… URN")
+    })?;
+    Ok(text.to_owned())
 }
 
 /// Non-empty text of at most `max` characters.
@@ -160,14 +152,10 @@ fn thread_id(field: &'static str, id: &str) -> Result<String> {
         && id
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'+' | b'/' | b'='));
-    if ok {
-        Ok(id.to_owned())
-    } else {
-        Err(Error::InvalidInput {
-            field,
-            reason: format!("{id:?} is not a conversation thread id (2-<base64>==)"),
-        })
-    }
+    require(ok, field, || {
+        format!("{id:?} is not a conversation thread id (2-<base64>==)")
+    })?;
+    Ok(id.to_owned())
 }
 
 /// A post: its activity id (19 digits), `activity:<id>`, `urn:li:activity:<id>`, or an update
@@ -181,10 +169,7 @@ pub(crate) fn activity_id(field: &'static str, text: &str) -> Result<String> {
             "{text:?} is not a post: give its activity id, urn:li:activity:<id> or an update URN"
         ),
     };
-    let digits = |id: &str| {
-        (!id.is_empty() && id.len() <= 25 && id.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| id.to_owned())
-    };
+    let digits = |id: &str| all_digits(id, 25).then(|| id.to_owned());
     if let Some(id) = text.strip_prefix("activity:") {
         return digits(id).ok_or_else(bad);
     }
@@ -211,30 +196,22 @@ pub(crate) fn invitation_id(field: &'static str, text: &str) -> Result<String> {
     } else {
         text.to_owned()
     };
-    if !id.is_empty() && id.len() <= 25 && id.bytes().all(|b| b.is_ascii_digit()) {
-        Ok(id)
-    } else {
-        Err(Error::InvalidInput {
-            field,
-            reason: format!("{text:?} is not an invitation id or urn:li:fs_relInvitation:<id>"),
-        })
-    }
+    require(all_digits(&id, 25), field, || {
+        format!("{text:?} is not an invitation id or urn:li:fs_relInvitation:<id>")
+    })?;
+    Ok(id)
 }
 
 /// An opaque token LinkedIn handed out (a shared secret, a cursor): 1 to `max` printable ASCII
 /// characters without spaces.
 pub(crate) fn token<'a>(field: &'static str, text: &'a str, max: usize) -> Result<&'a str> {
     let ok = (1..=max).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_graphic());
-    if ok {
-        Ok(text)
-    } else {
-        Err(Error::InvalidInput {
-            field,
-            reason: format!(
-                "{text:?} is not a token as LinkedIn gives them (1 to {max} printable characters, no spaces)"
-            ),
-        })
-    }
+    require(ok, field, || {
+        format!(
+            "{text:?} is not a token as LinkedIn gives them (1 to {max} printable characters, no spaces)"
+        )
+    })?;
+    Ok(text)
 }
 
 /// A numeric id (`1337`) or a URN of one of `types` holding one (`urn:li:company:1337`);
@@ -247,30 +224,24 @@ pub(crate) fn numeric_id(field: &'static str, text: &str, types: &[&str]) -> Res
     } else {
         text.to_owned()
     };
-    if !id.is_empty() && id.len() <= 20 && id.bytes().all(|b| b.is_ascii_digit()) {
-        Ok(id)
-    } else {
-        Err(Error::InvalidInput {
-            field,
-            reason: format!(
-                "{text:?} is not a numeric id (such as 1337) or a urn:li:{}:<number> URN",
-                types.first().copied().unwrap_or("…")
-            ),
-        })
-    }
+    require(all_digits(&id, 20), field, || {
+        format!(
+            "{text:?} is not a numeric id (such as 1337) or a urn:li:{}:<number> URN",
+            types.first().copied().unwrap_or("…")
+        )
+    })?;
+    Ok(id)
 }
 
 /// A two-letter ISO 639-1 language code (`en`, `fr`), lower-cased.
 pub(crate) fn language_code(field: &'static str, text: &str) -> Result<String> {
     let code = text.trim();
-    if code.len() == 2 && code.bytes().all(|b| b.is_ascii_alphabetic()) {
-        Ok(code.to_ascii_lowercase())
-    } else {
-        Err(Error::InvalidInput {
-            field,
-            reason: format!("{text:?} is not a two-letter language code such as en or fr"),
-        })
-    }
+    require(
+        code.len() == 2 && code.bytes().all(|b| b.is_ascii_alphabetic()),
+        field,
+        || format!("{text:?} is not a two-letter language code such as en or fr"),
+    )?;
+    Ok(code.to_ascii_lowercase())
 }
 
 /// A filter name of a search (`currentCompany`, `geoUrn`): a letter, then letters, digits
@@ -280,14 +251,55 @@ pub(crate) fn filter_key(field: &'static str, key: &str) -> Result<String> {
     let ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
         && key.len() <= 100;
+    require(ok, field, || {
+        format!("{key:?} is not a filter name (letters, digits and _)")
+    })?;
+    Ok(key.to_owned())
+}
+
+/// A company's or school's universal name (the slug of `linkedin.com/company/<name>` or
+/// `linkedin.com/school/<name>`): 2 to 100 letters, digits, `-`, `_` or `.` (letters may be
+/// non-ASCII); gives it trimmed.
+pub(crate) fn universal_name<'a>(field: &'static str, name: &'a str) -> Result<&'a str> {
+    let name = name.trim();
+    let ok = (2..=100).contains(&name.chars().count())
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    require(ok, field, || {
+        format!(
+            "{name:?} is not a universal name (2 to 100 letters, digits, '-', '_' or '.', as in linkedin.com/company/<name>)"
+        )
+    })?;
+    Ok(name)
+}
+
+/// A member id of the touch API (`7881116`): digits only, at most 20.
+pub(crate) fn member_id<'a>(field: &'static str, id: &'a str) -> Result<&'a str> {
+    let id = id.trim();
+    require(all_digits(id, 20), field, || {
+        format!(
+            "{id:?} is not a member id (digits only, such as 7881116: the touch API's `id` of a person)"
+        )
+    })?;
+    Ok(id)
+}
+
+/// `Ok(())` when `ok`, else [`Error::InvalidInput`] for `field` with the reason `why` gives.
+fn require(ok: bool, field: &'static str, why: impl FnOnce() -> String) -> Result<()> {
     if ok {
-        Ok(key.to_owned())
+        Ok(())
     } else {
         Err(Error::InvalidInput {
             field,
-            reason: format!("{key:?} is not a filter name (letters, digits and _)"),
+            reason: why(),
         })
     }
+}
+
+/// Whether `s` is 1 to `max` ASCII digits.
+fn all_digits(s: &str, max: usize) -> bool {
+    (1..=max).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
 }
 
 #[cfg(test)]
@@ -357,42 +369,6 @@ mod conversation_and_post_tests {
         assert!(token("s", "AbC123", 100).is_ok());
         assert!(token("s", "a b", 100).is_err());
         assert!(token("s", "", 100).is_err());
-    }
-}
-
-/// A company's or school's universal name (the slug of `linkedin.com/company/<name>` or
-/// `linkedin.com/school/<name>`): 2 to 100 letters, digits, `-`, `_` or `.` (letters may be
-/// non-ASCII); gives it trimmed.
-pub(crate) fn universal_name<'a>(field: &'static str, name: &'a str) -> Result<&'a str> {
-    let name = name.trim();
-    let ok = (2..=100).contains(&name.chars().count())
-        && name
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'));
-    if ok {
-        Ok(name)
-    } else {
-        Err(Error::InvalidInput {
-            field,
-            reason: format!(
-                "{name:?} is not a universal name (2 to 100 letters, digits, '-', '_' or '.', as in linkedin.com/company/<name>)"
-            ),
-        })
-    }
-}
-
-/// A member id of the touch API (`7881116`): digits only, at most 20.
-pub(crate) fn member_id<'a>(field: &'static str, id: &'a str) -> Result<&'a str> {
-    let id = id.trim();
-    if !id.is_empty() && id.len() <= 20 && id.bytes().all(|b| b.is_ascii_digit()) {
-        Ok(id)
-    } else {
-        Err(Error::InvalidInput {
-            field,
-            reason: format!(
-                "{id:?} is not a member id (digits only, such as 7881116: the touch API's `id` of a person)"
-            ),
-        })
     }
 }
 
