@@ -69,7 +69,7 @@ fn codegen(root: &Path, check: bool) -> Result<String, String> {
     )?;
     let readme = splice(
         &readme,
-        &render_methods(&methods),
+        &render_methods(&methods, &catalogue.endpoint),
         METHODS_START,
         METHODS_END,
     )?;
@@ -130,6 +130,7 @@ struct Entry {
     path: String,
     query_id: Option<String>,
     decoration_id: Option<String>,
+    data_root: Option<String>,
     #[serde(default)]
     fixed: Vec<(String, String)>,
     #[serde(default)]
@@ -162,6 +163,7 @@ struct ParamEntry {
     required: bool,
     #[serde(default)]
     doc: String,
+    page: Option<String>,
 }
 
 /// The Rust name of an enum value written in the source as snake_case text, if it is one of
@@ -170,15 +172,7 @@ fn variant(field: &str, value: &str, allowed: &[&str]) -> Result<String, String>
     if !allowed.contains(&value) {
         return Err(format!("{field} = {value:?} is not one of {allowed:?}"));
     }
-    Ok(value
-        .split('_')
-        .map(|w| {
-            let mut c = w.chars();
-            c.next().map_or_else(String::new, |f| {
-                std::iter::once(f.to_ascii_uppercase()).chain(c).collect()
-            })
-        })
-        .collect())
+    Ok(camel(value))
 }
 
 const METHODS: &[&str] = &["get", "post"];
@@ -195,6 +189,7 @@ const PAGINATIONS: &[&str] = &[
 const STATUSES: &[&str] = &["working", "unknown", "gone", "broken", "documented"];
 const LOCATIONS: &[&str] = &["path", "query", "variables", "body", "form"];
 const TYPES: &[&str] = &["string", "urn", "int", "bool", "list", "object"];
+const PAGE_ROLES: &[&str] = &["start", "count", "token", "cursor", "anchor"];
 /// Query parameters that pick between entries sharing a path (as in the catalogue crate).
 const ROUTING_PARAMS: [&str; 3] = ["q", "action", "bq"];
 
@@ -236,16 +231,17 @@ fn validate(entries: &[Entry]) -> Result<(), String> {
             .map(|(k, v)| format!("{k}={v}"))
             .collect();
         let route = format!(
-            "{} {} {} {} {}",
+            "{} {} {} {} {} {}",
             e.method.to_ascii_uppercase(),
             e.base,
             e.path,
             e.query_id.as_deref().unwrap_or("-"),
+            e.decoration_id.as_deref().unwrap_or("-"),
             routing.join("&")
         );
         if let Some((_, other)) = routes.iter().find(|(r, _)| *r == route) {
             return fail(format!(
-                "a request cannot tell it from {other:?} (same method, path, queryId, q/action/bq)"
+                "a request cannot tell it from {other:?} (same method, path, queryId, decorationId, q/action/bq)"
             ));
         }
         routes.push((route, e.name.as_str()));
@@ -295,12 +291,29 @@ fn validate(entries: &[Entry]) -> Result<(), String> {
                 ));
             }
         }
-        if e.path.ends_with("/graphql") && e.query_id.is_none() {
+        let graphql = e.path.ends_with("/graphql");
+        if graphql && e.query_id.is_none() {
             return fail(
                 "a GraphQL entry needs its query_id (without it, it would match every query)"
                     .into(),
             );
         }
+        match (&e.data_root, graphql, is_post) {
+            (None, true, false) => {
+                return fail(
+                    "a GraphQL read needs its data_root (the field of `data` holding the result)"
+                        .into(),
+                );
+            }
+            (Some(_), false, _) => return fail("only a GraphQL entry has a data_root".into()),
+            (Some(root), true, _)
+                if root.is_empty() || !root.bytes().all(|b| b.is_ascii_alphanumeric()) =>
+            {
+                return fail(format!("the data_root {root:?} is not a field name"));
+            }
+            _ => {}
+        }
+        validate_pages(e).or_else(fail)?;
         for placeholder in placeholders {
             if !e
                 .params
@@ -316,50 +329,134 @@ fn validate(entries: &[Entry]) -> Result<(), String> {
     Ok(())
 }
 
+/// The page roles of an entry's params: only on a paginated entry, one param per role, of the
+/// right type, and the roles its pagination needs.
+fn validate_pages(e: &Entry) -> Result<(), String> {
+    let mut seen: Vec<&str> = Vec::new();
+    for p in &e.params {
+        let Some(role) = p.page.as_deref() else {
+            continue;
+        };
+        variant("page", role, PAGE_ROLES).map_err(|msg| format!("param {:?}: {msg}", p.name))?;
+        if e.pagination == "none" {
+            return Err(format!(
+                "param {:?} has a page role but the entry does not page",
+                p.name
+            ));
+        }
+        if seen.contains(&role) {
+            return Err(format!("two params carry the page role {role:?}"));
+        }
+        seen.push(role);
+        let kind = if matches!(role, "token" | "cursor") {
+            "string"
+        } else {
+            "int"
+        };
+        if p.kind != kind || p.value.is_some() {
+            return Err(format!(
+                "param {:?} carries the page {role} and must be a given {kind}",
+                p.name
+            ));
+        }
+    }
+    let needed: &[&str] = match e.pagination.as_str() {
+        "start_count" => &["start"],
+        "pagination_token" => &["start", "token"],
+        "cursor" => &["cursor"],
+        "anchor" => &["anchor"],
+        _ => &[],
+    };
+    match needed.iter().find(|role| !seen.contains(role)) {
+        Some(missing) => Err(format!(
+            "it pages by {} but no param has page = {missing:?}",
+            e.pagination
+        )),
+        None => Ok(()),
+    }
+}
+
 fn opt(value: Option<&String>) -> String {
     value.map_or_else(|| "None".to_owned(), |v| format!("Some({v:?})"))
 }
 
-/// `src/generated.rs`: the table, as data.
+/// The CamelCase name of an entry (`search_clusters_2_3_1` → `SearchClusters231`), its `Id`.
+fn camel(name: &str) -> String {
+    name.split('_')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next().map_or_else(String::new, |f| {
+                std::iter::once(f.to_ascii_uppercase()).chain(c).collect()
+            })
+        })
+        .collect()
+}
+
+/// `src/generated.rs`: the `Id` enum, one handle per entry in `endpoints`, and the table.
 fn render_rust(entries: &[Entry]) -> String {
     let mut out = String::from(
         "// @generated by `cargo xtask codegen` from crates/catalogue/catalogue.toml: do not edit.\n\n\
-         use crate::{Accept, Base, ContentType, Endpoint, Location, Method, Pagination, Param, ParamType, Status};\n\n\
-         /// Every endpoint of the catalogue, in the order of its source.\n\
-         pub static ENDPOINTS: &[Endpoint] = &[\n",
+         /// Names a catalogue entry, to match on where each entry needs its own code.\n\
+         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]\n\
+         pub enum Id {\n",
+    );
+    for e in entries {
+        let _ = writeln!(out, "    /// `{}`", e.name);
+        let _ = writeln!(out, "    {},", camel(&e.name));
+    }
+    out.push_str(
+        "}\n\n/// Every endpoint of the catalogue, in the order of its source.\n\
+         pub static ENDPOINTS: &[&crate::Endpoint] = &[\n",
+    );
+    for e in entries {
+        let _ = writeln!(out, "    endpoints::{},", e.name.to_ascii_uppercase());
+    }
+    out.push_str(
+        "];\n\n/// One handle per catalogue entry, named after it in upper case: what the facade builds\n\
+         /// its requests from. LinkedIn's ids live here and nowhere else.\n\
+         pub mod endpoints {\n\
+         use super::Id;\n\
+         use crate::{Accept, Base, ContentType, Endpoint, Location, Method, PageRole, Pagination, Param, ParamType, Status};\n\n",
     );
     for e in entries {
         let v = |field: &str, value: &str, allowed: &[&str]| {
             variant(field, value, allowed).unwrap_or_default()
         };
-        let _ = writeln!(out, "    Endpoint {{");
-        let _ = writeln!(out, "        name: {:?},", e.name);
-        let _ = writeln!(out, "        summary: {:?},", e.summary);
-        let _ = writeln!(out, "        python: {:?},", e.python);
+        let _ = writeln!(out, "/// `{}`: {}.", e.name, e.summary.trim_end_matches('.'));
         let _ = writeln!(
             out,
-            "        method: Method::{},",
+            "pub static {}: &Endpoint = &Endpoint {{",
+            e.name.to_ascii_uppercase()
+        );
+        let _ = writeln!(out, "    id: Id::{},", camel(&e.name));
+        let _ = writeln!(out, "    name: {:?},", e.name);
+        let _ = writeln!(out, "    summary: {:?},", e.summary);
+        let _ = writeln!(out, "    python: {:?},", e.python);
+        let _ = writeln!(
+            out,
+            "    method: Method::{},",
             v("method", &e.method.to_ascii_lowercase(), METHODS)
         );
-        let _ = writeln!(out, "        base: Base::{},", v("base", &e.base, BASES));
-        let _ = writeln!(out, "        path: {:?},", e.path);
-        let _ = writeln!(out, "        query_id: {},", opt(e.query_id.as_ref()));
-        let _ = writeln!(
-            out,
-            "        decoration_id: {},",
-            opt(e.decoration_id.as_ref())
-        );
+        let _ = writeln!(out, "    base: Base::{},", v("base", &e.base, BASES));
+        let _ = writeln!(out, "    path: {:?},", e.path);
+        let _ = writeln!(out, "    query_id: {},", opt(e.query_id.as_ref()));
+        let _ = writeln!(out, "    decoration_id: {},", opt(e.decoration_id.as_ref()));
+        let _ = writeln!(out, "    data_root: {},", opt(e.data_root.as_ref()));
         let fixed: Vec<String> = e
             .fixed
             .iter()
             .map(|(k, v)| format!("({k:?}, {v:?})"))
             .collect();
-        let _ = writeln!(out, "        fixed: &[{}],", fixed.join(", "));
-        let _ = writeln!(out, "        params: &[");
+        let _ = writeln!(out, "    fixed: &[{}],", fixed.join(", "));
+        let _ = writeln!(out, "    params: &[");
         for p in &e.params {
+            let page = p.page.as_deref().map_or_else(
+                || "None".to_owned(),
+                |r| format!("Some(PageRole::{})", v("page", r, PAGE_ROLES)),
+            );
             let _ = writeln!(
                 out,
-                "            Param {{ name: {:?}, location: Location::{}, kind: ParamType::{}, value: {}, required: {}, doc: {:?} }},",
+                "        Param {{ name: {:?}, location: Location::{}, kind: ParamType::{}, value: {}, required: {}, doc: {:?}, page: {page} }},",
                 p.name,
                 v("in", &p.location, LOCATIONS),
                 v("type", &p.kind, TYPES),
@@ -368,10 +465,10 @@ fn render_rust(entries: &[Entry]) -> String {
                 p.doc,
             );
         }
-        let _ = writeln!(out, "        ],");
+        let _ = writeln!(out, "    ],");
         let _ = writeln!(
             out,
-            "        accept: Accept::{},",
+            "    accept: Accept::{},",
             v("accept", &e.accept, ACCEPTS)
         );
         let content_type = e.content_type.as_ref().map_or_else(
@@ -383,27 +480,27 @@ fn render_rust(entries: &[Entry]) -> String {
                 )
             },
         );
-        let _ = writeln!(out, "        content_type: {content_type},");
+        let _ = writeln!(out, "    content_type: {content_type},");
         let _ = writeln!(
             out,
-            "        pagination: Pagination::{},",
+            "    pagination: Pagination::{},",
             v("pagination", &e.pagination, PAGINATIONS)
         );
         let max = e
             .max_count
             .map_or_else(|| "None".to_owned(), |n| format!("Some({n})"));
-        let _ = writeln!(out, "        max_count: {max},");
+        let _ = writeln!(out, "    max_count: {max},");
         let _ = writeln!(
             out,
-            "        status: Status::{},",
+            "    status: Status::{},",
             v("status", &e.status, STATUSES)
         );
-        let _ = writeln!(out, "        replacement: {},", opt(e.replacement.as_ref()));
-        let _ = writeln!(out, "        idempotent: {},", e.idempotent);
-        let _ = writeln!(out, "        source: {:?},", e.source);
-        let _ = writeln!(out, "    }},");
+        let _ = writeln!(out, "    replacement: {},", opt(e.replacement.as_ref()));
+        let _ = writeln!(out, "    idempotent: {},", e.idempotent);
+        let _ = writeln!(out, "    source: {:?},", e.source);
+        let _ = writeln!(out, "}};\n");
     }
-    out.push_str("];\n");
+    out.push_str("}\n");
     out
 }
 
@@ -476,22 +573,42 @@ struct Method {
 /// of its doc comment and its `Python:` line. A method without a `Python:` line is an error:
 /// the table must list every method with its Python counterpart (or `none`).
 fn facade_methods(dir: &Path) -> Result<Vec<Method>, String> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "rs"))
-        .collect();
+    let mut files = Vec::new();
+    rust_files(dir, &mut files)?;
     files.sort();
     let mut methods = Vec::new();
     for file in files {
         let text = read(&file)?;
-        let area = file
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
+        // The area is the top-level module: `search` for `search/people.rs`.
+        let relative = file.strip_prefix(dir).unwrap_or(&file);
+        let area = relative
+            .components()
+            .next()
+            .map(|c| {
+                Path::new(c.as_os_str())
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            })
             .unwrap_or_default();
         methods.extend(methods_in(&text, &area).map_err(|e| format!("{}: {e}", file.display()))?);
     }
     Ok(methods)
+}
+
+/// Every `.rs` file under `dir`, sub-folders included.
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+    for entry in entries.filter_map(Result::ok) {
+        let path = entry.path();
+        if path.is_dir() {
+            rust_files(&path, out)?;
+        } else if path.extension().is_some_and(|x| x == "rs") {
+            out.push(path);
+        }
+    }
+    Ok(())
 }
 
 fn methods_in(text: &str, area: &str) -> Result<Vec<Method>, String> {
@@ -536,8 +653,9 @@ fn methods_in(text: &str, area: &str) -> Result<Vec<Method>, String> {
     Ok(methods)
 }
 
-/// The README's table of facade methods (Markdown).
-fn render_methods(methods: &[Method]) -> String {
+/// The README's table of facade methods (Markdown), then the Python methods that no method
+/// replaces because LinkedIn retired their endpoint (catalogue entries with status `gone`).
+fn render_methods(methods: &[Method], entries: &[Entry]) -> String {
     let mut out = String::from(
         "| method | what it does | Python (`linkedin-api`) | area |\n| --- | --- | --- | --- |\n",
     );
@@ -551,7 +669,34 @@ fn render_methods(methods: &[Method]) -> String {
             m.area
         );
     }
+    for (python, entry) in retired_python(methods, entries) {
+        let _ = writeln!(
+            out,
+            "| — | None: LinkedIn retired `{}` (catalogue `{}`, 410) and no replacement is known. | `{python}` | retired |",
+            entry.path, entry.name
+        );
+    }
     out
+}
+
+/// The Python names of gone entries that no facade method's `Python:` line names.
+fn retired_python<'a>(methods: &[Method], entries: &'a [Entry]) -> Vec<(&'a str, &'a Entry)> {
+    let claimed = |name: &str| {
+        let quoted = format!("`{name}`");
+        methods.iter().any(|m| m.python.contains(&quoted))
+    };
+    entries
+        .iter()
+        .filter(|e| e.status == "gone")
+        .flat_map(|e| {
+            e.python
+                .split(',')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(move |p| (p, e))
+        })
+        .filter(|(p, _)| !claimed(p))
+        .collect()
 }
 
 #[cfg(test)]

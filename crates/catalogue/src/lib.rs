@@ -7,19 +7,25 @@
 //! `catalogue.toml` beside this crate, which `cargo xtask codegen` turns into
 //! `src/generated.rs`. It depends only on `restli` (to encode request targets) and does no I/O.
 //!
-//! ```
-//! use linkedin_catalogue::{Status, by_name};
+//! Each entry has a typed handle in [`endpoints`] (its name in upper case), which the facade
+//! builds requests from, and an [`Id`] to match on where each entry needs its own code (the
+//! sandbox's answers). Go-to-definition on a handle shows the entry's data.
 //!
-//! let me = by_name("me").expect("the catalogue has /me");
+//! ```
+//! use linkedin_catalogue::{Id, Status, by_name, endpoints};
+//!
+//! let me = endpoints::ME;
 //! assert_eq!(me.path, "/me");
 //! assert_eq!(me.status, Status::Unknown);
+//! assert_eq!(me.id, Id::Me);
+//! assert_eq!(by_name("me"), Some(me));
 //! ```
 #![warn(missing_docs)]
 
 #[rustfmt::skip]
 mod generated;
 
-pub use generated::ENDPOINTS;
+pub use generated::{ENDPOINTS, Id, endpoints};
 
 /// An HTTP method.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -136,6 +142,21 @@ pub enum Status {
     Documented,
 }
 
+/// What a parameter carries of a page's position, for the one page driver of the facade.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PageRole {
+    /// The offset of the first item (`start`).
+    Start,
+    /// The page size (`count`).
+    Count,
+    /// The `paginationToken` the previous page gave.
+    Token,
+    /// The opaque cursor the previous page gave.
+    Cursor,
+    /// The timestamp anchor: items older than it.
+    Anchor,
+}
+
 /// Where a parameter goes in the request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Location {
@@ -183,11 +204,15 @@ pub struct Param {
     pub required: bool,
     /// What it is.
     pub doc: &'static str,
+    /// What it carries of a page's position, for a paginated entry.
+    pub page: Option<PageRole>,
 }
 
 /// One endpoint.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Endpoint {
+    /// The entry, to match on.
+    pub id: Id,
     /// A unique snake_case id.
     pub name: &'static str,
     /// One line on what it gives.
@@ -204,6 +229,8 @@ pub struct Endpoint {
     pub query_id: Option<&'static str>,
     /// The REST `decorationId`.
     pub decoration_id: Option<&'static str>,
+    /// The field of a GraphQL answer's `data` that holds the result (`searchDashClustersByAll`).
+    pub data_root: Option<&'static str>,
     /// Fixed query parameters, in order, values as wire text.
     pub fixed: &'static [(&'static str, &'static str)],
     /// The parameters.
@@ -244,12 +271,40 @@ impl Endpoint {
         self.params.iter().find(|p| p.name == name)
     }
 
+    /// The parameter that carries `role` of a page's position.
+    ///
+    /// ```
+    /// use linkedin_catalogue::{Location, PageRole, endpoints};
+    /// let start = endpoints::SEARCH_CLUSTERS.page_param(PageRole::Start).unwrap();
+    /// assert_eq!((start.name, start.location), ("start", Location::Variables));
+    /// ```
+    #[must_use]
+    pub fn page_param(&self, role: PageRole) -> Option<&'static Param> {
+        self.params.iter().find(|p| p.page == Some(role))
+    }
+
+    /// The JSON pointer of a GraphQL answer's result (`/data/<data root>`), or `""` (the
+    /// whole answer) for an entry without a data root.
+    ///
+    /// ```
+    /// use linkedin_catalogue::endpoints;
+    /// assert_eq!(endpoints::ME.data_pointer(), "");
+    /// assert!(endpoints::SEARCH_CLUSTERS.data_pointer().starts_with("/data/search"));
+    /// ```
+    #[must_use]
+    pub fn data_pointer(&self) -> String {
+        self.data_root
+            .map_or_else(String::new, |root| format!("/data/{root}"))
+    }
+
     /// The path and query of a request to this entry, every value encoded once by `restli`:
     /// the path with each `{param}` replaced by its value as a path segment, then the fixed
     /// query parameters, the `decorationId`, the `query` parameters, the GraphQL `variables`
     /// map and the `queryId`. The entry's fixed values for query and variables parameters
     /// (dotted names such as `query.flagshipSearchIntent` reach into nested maps) are merged in
-    /// where the caller gave none.
+    /// where the caller gave none. Query parameters and variables go out in the order the
+    /// entry lists its params (the order the evidence recorded), whatever order the caller
+    /// gave them in; names the entry does not list come last.
     ///
     /// ```
     /// use linkedin_catalogue::by_name;
@@ -283,11 +338,12 @@ impl Endpoint {
         if let Some(decoration) = self.decoration_id {
             q.push("decorationId", decoration);
         }
-        for (name, value) in self.with_fixed(Location::Query, query) {
+        for (name, value) in self.in_order(Location::Query, self.with_fixed(Location::Query, query)) {
             q.push(name.into_string(), value);
         }
         if let Some(variables) = variables {
-            q.push("variables", self.with_fixed(Location::Variables, variables));
+            let variables = self.with_fixed(Location::Variables, variables);
+            q.push("variables", self.in_order(Location::Variables, variables));
         }
         if let Some(id) = self.query_id {
             q.push("queryId", id);
@@ -297,6 +353,21 @@ impl Endpoint {
         } else {
             format!("{full}?{q}")
         }
+    }
+
+    /// `map` in the order of the entry's params at `location` (a dotted name counts for its
+    /// first segment); keys it does not list keep their order, after the others.
+    fn in_order(&self, location: Location, map: restli::Map) -> restli::Map {
+        let rank = |key: &str| {
+            self.params
+                .iter()
+                .filter(|p| p.location == location)
+                .position(|p| p.name.split('.').next() == Some(key))
+                .unwrap_or(usize::MAX)
+        };
+        let mut entries: Vec<(restli::Text, restli::Value)> = map.into_iter().collect();
+        entries.sort_by_key(|(key, _)| rank(key));
+        entries.into_iter().collect()
     }
 
     /// `given` with the entry's fixed values for parameters at `location` added where absent.
@@ -334,22 +405,34 @@ fn insert_dotted(map: &mut restli::Map, name: &str, value: restli::Value) {
 /// The entry named `name`.
 #[must_use]
 pub fn by_name(name: &str) -> Option<&'static Endpoint> {
-    ENDPOINTS.iter().find(|e| e.name == name)
+    ENDPOINTS.iter().copied().find(|e| e.name == name)
 }
 
 /// The query parameters that pick between entries sharing a path: a finder (`q`), an action
-/// (`action`) or a batch finder (`bq`), besides the GraphQL `queryId`.
+/// (`action`) or a batch finder (`bq`), besides the GraphQL `queryId` and the REST
+/// `decorationId`.
 pub const ROUTING_PARAMS: [&str; 3] = ["q", "action", "bq"];
 
+/// How a request's `queryId` and `decorationId` are held to an entry's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ids {
+    /// They must be the entry's (LinkedIn refuses a stale one).
+    Exact,
+    /// They are not looked at: the entries a request would reach with the right ids.
+    Ignored,
+}
+
 /// The entries a request matches: same method and base, a path that fits the template (each
-/// `{param}` matching one non-empty segment), the same GraphQL `queryId`, and the same value
-/// for each fixed routing parameter ([`ROUTING_PARAMS`]). `query` gives a query parameter's
-/// raw value by name.
+/// `{param}` matching one non-empty segment), the same value for each fixed routing parameter
+/// ([`ROUTING_PARAMS`]), and with [`Ids::Exact`] the entry's GraphQL `queryId` and REST
+/// `decorationId`. `query` gives a query parameter's raw value by name.
 ///
 /// ```
-/// use linkedin_catalogue::{Base, Method, matching};
+/// use linkedin_catalogue::{Base, Ids, Method, matching};
 /// let none = |_: &str| None;
-/// let found: Vec<_> = matching(Method::Get, Base::Api, "/me", &none).map(|e| e.name).collect();
+/// let found: Vec<_> = matching(Method::Get, Base::Api, "/me", &none, Ids::Exact)
+///     .map(|e| e.name)
+///     .collect();
 /// assert_eq!(found, ["me"]);
 /// ```
 pub fn matching<'a, F>(
@@ -357,15 +440,18 @@ pub fn matching<'a, F>(
     base: Base,
     path: &'a str,
     query: &'a F,
+    ids: Ids,
 ) -> impl Iterator<Item = &'static Endpoint> + 'a
 where
     F: Fn(&str) -> Option<&'a str>,
 {
-    ENDPOINTS.iter().filter(move |e| {
+    let exact = ids == Ids::Exact;
+    ENDPOINTS.iter().copied().filter(move |e| {
         e.method == method
             && e.base == base
             && template_matches(e.path, path)
-            && e.query_id.is_none_or(|id| query("queryId") == Some(id))
+            && (!exact || e.query_id.is_none_or(|id| query("queryId") == Some(id)))
+            && (!exact || e.decoration_id.is_none_or(|id| query("decorationId") == Some(id)))
             && e.fixed
                 .iter()
                 .filter(|(name, _)| ROUTING_PARAMS.contains(name))
@@ -373,9 +459,10 @@ where
     })
 }
 
-/// The entry that answers a request: of the [`matching`] entries, the most specific one (the
-/// one that fixes the most routing parameters), so `/messaging/conversations?q=participants`
-/// goes to the finder that fixes `q=participants` rather than to the plain collection.
+/// The entry that answers a request: of the [`matching`] entries (ids exact), the most
+/// specific one (the one that fixes the most routing parameters), so
+/// `/messaging/conversations?q=participants` goes to the finder that fixes `q=participants`
+/// rather than to the plain collection.
 ///
 /// ```
 /// use linkedin_catalogue::{Base, Method, route};
@@ -395,12 +482,35 @@ pub fn route<'a, F>(
 where
     F: Fn(&str) -> Option<&'a str>,
 {
-    matching(method, base, path, query).max_by_key(|e| {
+    matching(method, base, path, query, Ids::Exact).max_by_key(|e| {
         e.fixed
             .iter()
             .filter(|(name, _)| ROUTING_PARAMS.contains(name))
             .count()
     })
+}
+
+/// Whether a request that no entry answers would reach one with other ids: its `queryId` or
+/// `decorationId` is stale or missing, which LinkedIn refuses (400) rather than not knowing
+/// the path (404).
+///
+/// ```
+/// use linkedin_catalogue::{Base, Method, endpoints, has_other_ids};
+/// let stale = |name: &str| match name {
+///     "q" => Some("universalName"),
+///     "decorationId" => Some("com.linkedin.voyager.deco.organization.web.Old-1"),
+///     _ => None,
+/// };
+/// assert!(has_other_ids(Method::Get, Base::Api, endpoints::COMPANY.path, &stale));
+/// let none = |_: &str| None;
+/// assert!(!has_other_ids(Method::Get, Base::Api, "/nowhere", &none));
+/// ```
+pub fn has_other_ids<'a, F>(method: Method, base: Base, path: &'a str, query: &'a F) -> bool
+where
+    F: Fn(&str) -> Option<&'a str>,
+{
+    matching(method, base, path, query, Ids::Ignored)
+        .any(|e| e.query_id.is_some() || e.decoration_id.is_some())
 }
 
 /// Whether `path` fits `template`, where `{x}` stands for one non-empty segment.
@@ -442,9 +552,9 @@ mod tests {
         let vars = parsed.value("variables").unwrap().unwrap();
         let keys: Vec<&str> = vars.as_map().unwrap().keys().collect();
         assert_eq!(
-            &keys[..3],
-            ["start", "query", "count"],
-            "fixed values merge in place"
+            keys,
+            ["start", "origin", "query", "count"],
+            "the catalogue's order, fixed values included"
         );
         let inner = vars.get("query").unwrap();
         assert_eq!(

@@ -5,6 +5,10 @@
 //! drift: fields are optional or defaulted, unknown fields are ignored, unknown enum values
 //! are kept ([`open_enum!`]), and [`Raw`] keeps the JSON a value was read from.
 //!
+//! Two layers: the modules named after an area (`search`, `messaging`, ...) model LinkedIn's
+//! shapes as they come; [`view`] builds the results the facade gives from them, with the ids
+//! of [`id`] typed.
+//!
 //! No I/O here: the facade (`linkedin-api`) fetches, this crate reads.
 
 pub mod common;
@@ -12,6 +16,7 @@ pub mod company;
 mod error;
 pub mod feed;
 pub mod graph;
+pub mod id;
 pub mod invitation;
 pub mod job;
 pub mod me;
@@ -21,6 +26,7 @@ pub mod profile;
 mod raw;
 pub mod search;
 pub mod touch;
+pub mod view;
 
 pub use common::{Collection, Paging, Text};
 pub use error::DecodeError;

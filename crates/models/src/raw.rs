@@ -26,6 +26,30 @@ pub struct Raw<T> {
 }
 
 impl<T> Raw<T> {
+    /// A typed value read from `json`.
+    #[must_use]
+    pub fn new(value: T, json: Value) -> Self {
+        Self { value, json }
+    }
+
+    /// The view `read` makes of the typed value, with the same JSON; `None` when it makes
+    /// none.
+    ///
+    /// ```
+    /// use linkedin_models::Raw;
+    ///
+    /// let n: Raw<u32> = serde_json::from_str("7").unwrap();
+    /// let doubled = n.map(|n| Some(n * 2)).unwrap();
+    /// assert_eq!((*doubled, doubled.raw().clone()), (14, serde_json::json!(7)));
+    /// ```
+    pub fn map<U>(self, read: impl FnOnce(&T) -> Option<U>) -> Option<Raw<U>> {
+        let value = read(&self.value)?;
+        Some(Raw {
+            value,
+            json: self.json,
+        })
+    }
+
     /// The JSON as LinkedIn sent it (references resolved for normalized answers).
     #[must_use]
     pub fn raw(&self) -> &Value {

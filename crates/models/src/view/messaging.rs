@@ -1,0 +1,180 @@
+//! Conversations, their participants and their messages, as the logged-in member's mailbox
+//! shows them.
+
+use serde::Serialize;
+
+use super::text::{plain, urn_part};
+use crate::id::{ConversationId, ProfileId};
+use crate::messaging::{self as m, ConversationCategory};
+
+/// A conversation of the logged-in member's mailbox.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Conversation {
+    /// `urn:li:msg_conversation:(urn:li:fsd_profile:<own id>,<thread id>)`: what the other
+    /// messaging methods take.
+    pub urn: ConversationId,
+    /// The thread id, `2-<base64>==` (as in `linkedin.com/messaging/thread/<id>/`).
+    pub thread_id: String,
+    /// The mailbox categories it is in.
+    pub categories: Vec<ConversationCategory>,
+    /// Whether the logged-in member has read it.
+    pub read: bool,
+    /// How many messages the logged-in member has not read.
+    pub unread_count: u32,
+    /// When it started (ms since the epoch).
+    pub created_at: Option<i64>,
+    /// When something last happened in it (ms since the epoch).
+    pub last_activity_at: Option<i64>,
+    /// Whether it has more than one other participant.
+    pub group_chat: bool,
+    /// The title of a group conversation.
+    pub title: Option<String>,
+    /// Its page on linkedin.com.
+    pub url: Option<String>,
+    /// The other participants (the logged-in member left out).
+    pub participants: Vec<Participant>,
+    /// The last message, when LinkedIn includes it (conversation lists do).
+    pub last_message: Option<Message>,
+}
+
+impl Conversation {
+    /// A conversation of `me`'s mailbox from its model, when it is one (its `entityUrn`
+    /// names a conversation).
+    #[must_use]
+    pub fn from_conversation(c: &m::Conversation, me: &ProfileId) -> Option<Self> {
+        let urn = ConversationId::parse(&c.entity_urn).ok()?;
+        let thread_id = c
+            .backend_urn
+            .as_deref()
+            .and_then(|u| u.strip_prefix("urn:li:messagingThread:"))
+            .map_or_else(|| urn.thread().to_owned(), str::to_owned);
+        let own = me.urn();
+        let participants: Vec<Participant> = c
+            .conversation_participants
+            .iter()
+            .filter(|p| p.host_identity_urn.as_deref() != Some(own.as_str()))
+            .map(Participant::from_participant)
+            .collect();
+        let last_message = c
+            .messages
+            .as_ref()
+            .and_then(|m| m.elements.first())
+            .and_then(|m| Message::from_message(m, me));
+        Some(Self {
+            thread_id,
+            categories: c.categories.clone(),
+            read: c.read.unwrap_or(false),
+            unread_count: c.unread_count.unwrap_or(0),
+            created_at: c.created_at,
+            last_activity_at: c.last_activity_at,
+            group_chat: c.group_chat.unwrap_or(participants.len() > 1),
+            title: c.title.clone(),
+            url: c.conversation_url.clone(),
+            participants,
+            last_message,
+            urn,
+        })
+    }
+}
+
+/// A participant of a conversation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Participant {
+    /// The profile id (`ACoAA…`; the Python client's `urn_id`), for a member.
+    pub profile_id: Option<ProfileId>,
+    /// `urn:li:fsd_profile:<profile id>`, for a member.
+    pub profile_urn: Option<String>,
+    /// First name (empty for a participant that is not a member).
+    pub first_name: String,
+    /// Last name.
+    pub last_name: String,
+    /// Headline.
+    pub headline: Option<String>,
+    /// Profile link.
+    pub profile_url: Option<String>,
+    /// Network distance from the logged-in member (`DISTANCE_1`, …).
+    pub distance: Option<String>,
+}
+
+impl Participant {
+    /// A participant from its model.
+    #[must_use]
+    pub fn from_participant(p: &m::Participant) -> Self {
+        let member = p.participant_type.member.as_ref();
+        Self {
+            profile_id: p
+                .host_identity_urn
+                .as_deref()
+                .filter(|u| u.starts_with("urn:li:fsd_profile:"))
+                .and_then(|u| ProfileId::parse(u).ok()),
+            profile_urn: p.host_identity_urn.clone(),
+            first_name: plain(member.and_then(|m| m.first_name.as_ref())).unwrap_or_default(),
+            last_name: plain(member.and_then(|m| m.last_name.as_ref())).unwrap_or_default(),
+            headline: plain(member.and_then(|m| m.headline.as_ref())),
+            profile_url: member.and_then(|m| m.profile_url.clone()),
+            distance: member.and_then(|m| m.distance.clone()),
+        }
+    }
+}
+
+/// A message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Message {
+    /// `urn:li:msg_message:(urn:li:fsd_profile:<own id>,<message id>)`.
+    pub urn: String,
+    /// The message id, `2-<base64>==`.
+    pub id: Option<String>,
+    /// The conversation it is in, `urn:li:msg_conversation:(…)`.
+    pub conversation_urn: Option<String>,
+    /// The text.
+    pub text: String,
+    /// The subject (InMail).
+    pub subject: Option<String>,
+    /// Who sent it.
+    pub sender: Option<Participant>,
+    /// Whether the logged-in member sent it.
+    pub from_me: bool,
+    /// When it was delivered (ms since the epoch).
+    pub delivered_at: Option<i64>,
+}
+
+impl Message {
+    /// A message of `me`'s mailbox from its model, when it is one (it has an `entityUrn`).
+    #[must_use]
+    pub fn from_message(message: &m::Message, me: &ProfileId) -> Option<Self> {
+        if message.entity_urn.is_empty() {
+            return None;
+        }
+        let id = message
+            .backend_urn
+            .as_deref()
+            .and_then(|u| u.strip_prefix("urn:li:messagingMessage:"))
+            .map(str::to_owned)
+            .or_else(|| urn_part(&message.entity_urn, 1));
+        let from_me = message
+            .sender
+            .as_ref()
+            .and_then(|s| s.host_identity_urn.as_deref())
+            == Some(me.urn().as_str());
+        Some(Self {
+            id,
+            conversation_urn: message
+                .conversation
+                .as_ref()
+                .and_then(|c| c.entity_urn.clone()),
+            text: message
+                .body
+                .as_ref()
+                .map(|b| b.text.clone())
+                .unwrap_or_default(),
+            subject: message.subject.clone(),
+            sender: message.sender.as_ref().map(Participant::from_participant),
+            from_me,
+            delivered_at: message.delivered_at,
+            urn: message.entity_urn.clone(),
+        })
+    }
+}

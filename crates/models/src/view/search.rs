@@ -1,0 +1,265 @@
+//! What a search finds: people, companies and posts (from the search clusters' entity
+//! results) and jobs (from the job search's cards).
+
+use serde::Serialize;
+
+use super::text::{trimmed, url_segment};
+use crate::id::{ProfileId, PublicId};
+use crate::search::{Distance, EntityResult, JobPostingCard};
+
+/// A member found by a people search.
+///
+/// The Python client's dict keys: `urn_id` is [`profile_id`](Self::profile_id), `jobtitle`
+/// is [`headline`](Self::headline).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct PersonResult {
+    /// The profile id (`ACoAA…`), Python's `urn_id`.
+    pub profile_id: ProfileId,
+    /// `urn:li:fsd_profile:<profile id>`.
+    pub urn: String,
+    /// The public id (`linkedin.com/in/<public id>`), when the result links the profile.
+    pub public_id: Option<PublicId>,
+    /// The numeric member id, when given.
+    pub member_id: Option<u64>,
+    /// The full name ("LinkedIn Member" for a private profile).
+    pub name: String,
+    /// The headline (Python's `jobtitle`).
+    pub headline: Option<String>,
+    /// Where the member is.
+    pub location: Option<String>,
+    /// How close the member is to you.
+    pub distance: Option<Distance>,
+}
+
+impl PersonResult {
+    /// A person from an entity result; `None` for a result about anything else.
+    #[must_use]
+    pub fn from_result(result: &EntityResult) -> Option<Self> {
+        let urn = restli::Urn::parse(result.target_urn()?).ok()?;
+        if urn.entity_type() != "fsd_profile" {
+            return None;
+        }
+        let profile_id = ProfileId::parse(urn.id()).ok()?;
+        Some(Self {
+            urn: profile_id.urn(),
+            profile_id,
+            public_id: result
+                .navigation_url
+                .as_deref()
+                .and_then(|u| url_segment(u, "/in/"))
+                .and_then(|id| PublicId::parse(&id).ok()),
+            member_id: result
+                .tracking_urn
+                .as_deref()
+                .and_then(|u| u.strip_prefix("urn:li:member:"))
+                .and_then(|id| id.parse().ok()),
+            name: trimmed(result.title.as_ref()).unwrap_or_default(),
+            headline: trimmed(result.primary_subtitle.as_ref()),
+            location: trimmed(result.secondary_subtitle.as_ref()),
+            distance: result.distance().cloned(),
+        })
+    }
+
+    /// Whether LinkedIn hides the member ("LinkedIn Member", out of your network).
+    #[must_use]
+    pub fn is_private(&self) -> bool {
+        self.distance == Some(Distance::OutOfNetwork)
+    }
+}
+
+/// A company found by a company search.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct CompanyResult {
+    /// The numeric company id (`urn:li:company:<id>`), Python's `urn_id`.
+    pub company_id: String,
+    /// `urn:li:company:<id>`.
+    pub urn: String,
+    /// The universal name (`linkedin.com/company/<name>`), when the result links the page.
+    pub universal_name: Option<String>,
+    /// The name.
+    pub name: String,
+    /// The first line under the name (industry and place), Python's `headline`.
+    pub headline: Option<String>,
+    /// The second line (followers), Python's `subline`.
+    pub subline: Option<String>,
+}
+
+impl CompanyResult {
+    /// A company from an entity result (by `urn:li:company:` tracking URN, as the Python
+    /// client reads it, or by the `urn:li:fsd_company:` target); `None` for anything else.
+    #[must_use]
+    pub fn from_result(result: &EntityResult) -> Option<Self> {
+        let from_tracking = result
+            .tracking_urn
+            .as_deref()
+            .and_then(|u| u.strip_prefix("urn:li:company:"));
+        let from_target = result
+            .target_urn()
+            .and_then(|u| u.strip_prefix("urn:li:fsd_company:"));
+        let id = from_tracking.or(from_target)?;
+        if id.is_empty() || !id.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        Some(Self {
+            company_id: id.to_owned(),
+            urn: format!("urn:li:company:{id}"),
+            universal_name: result
+                .navigation_url
+                .as_deref()
+                .and_then(|u| url_segment(u, "/company/")),
+            name: trimmed(result.title.as_ref()).unwrap_or_default(),
+            headline: trimmed(result.primary_subtitle.as_ref()),
+            subline: trimmed(result.secondary_subtitle.as_ref()),
+        })
+    }
+}
+
+/// A post found by a content search.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct PostResult {
+    /// The post, `urn:li:activity:<id>`.
+    pub urn: String,
+    /// Who wrote it.
+    pub author_name: String,
+    /// The author's headline (for a company, its followers).
+    pub author_headline: Option<String>,
+    /// The text.
+    pub text: Option<String>,
+    /// The post's page on linkedin.com.
+    pub url: Option<String>,
+}
+
+impl PostResult {
+    /// A post from an entity result (an `urn:li:activity:` target or tracking URN); `None`
+    /// for anything else.
+    #[must_use]
+    pub fn from_result(result: &EntityResult) -> Option<Self> {
+        let is_activity = |u: &&str| u.starts_with("urn:li:activity:");
+        let urn = result
+            .target_urn()
+            .filter(is_activity)
+            .or_else(|| result.tracking_urn.as_deref().filter(is_activity))?;
+        Some(Self {
+            urn: urn.to_owned(),
+            author_name: trimmed(result.title.as_ref()).unwrap_or_default(),
+            author_headline: trimmed(result.primary_subtitle.as_ref()),
+            text: trimmed(result.summary.as_ref()),
+            url: result.navigation_url.clone(),
+        })
+    }
+}
+
+/// A job found by a job search.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct JobResult {
+    /// The numeric job id (`urn:li:jobPosting:<id>`), what `get_job` takes.
+    pub job_id: String,
+    /// `urn:li:jobPosting:<id>`, Python's `trackingUrn`.
+    pub urn: String,
+    /// The title.
+    pub title: String,
+    /// The company's name.
+    pub company_name: Option<String>,
+    /// Where the job is.
+    pub location: Option<String>,
+}
+
+impl JobResult {
+    /// A job from a job card; `None` for a card without a job id.
+    #[must_use]
+    pub fn from_card(card: &JobPostingCard) -> Option<Self> {
+        let posting = card.job_posting.as_ref();
+        let id = posting
+            .and_then(|p| p.tracking_urn.as_deref())
+            .and_then(|u| u.strip_prefix("urn:li:jobPosting:"))
+            .or_else(|| {
+                card.job_posting_urn
+                    .as_deref()
+                    .or_else(|| posting.and_then(|p| p.entity_urn.as_deref()))
+                    .and_then(|u| u.strip_prefix("urn:li:fsd_jobPosting:"))
+            })
+            .filter(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()))?;
+        let title = card
+            .job_posting_title
+            .as_ref()
+            .or(card.title.as_ref())
+            .or_else(|| posting.and_then(|p| p.title.as_ref()))
+            .map(|t| t.0.trim().to_owned())
+            .unwrap_or_default();
+        Some(Self {
+            job_id: id.to_owned(),
+            urn: format!("urn:li:jobPosting:{id}"),
+            title,
+            company_name: trimmed(card.primary_description.as_ref()),
+            location: trimmed(card.secondary_description.as_ref()),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use serde_json::json;
+
+    use super::*;
+    use crate::search::SearchClusters;
+
+    fn clusters(results: serde_json::Value) -> SearchClusters {
+        let items: Vec<serde_json::Value> = results
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| json!({"item": {"entityResult": r}}))
+            .collect();
+        serde_json::from_value(json!({"elements": [{"items": items}], "paging": {"total": 3}}))
+            .unwrap()
+    }
+
+    #[test]
+    fn people_and_companies_are_read_from_entity_results() {
+        let page = clusters(json!([
+            {"entityUrn": "urn:li:fsd_entityResultViewModel:(urn:li:fsd_profile:ACoAAB1xxxxx,SEARCH_SRP,DEFAULT)",
+             "title": {"text": "Ada Lovelace"}, "primarySubtitle": {"text": "Engineer"},
+             "navigationUrl": "https://www.linkedin.com/in/jos%C3%A9-garc%C3%ADa?miniProfileUrn=x",
+             "trackingUrn": "urn:li:member:42",
+             "entityCustomTrackingInfo": {"memberDistance": "DISTANCE_2"}},
+            {"entityUrn": "urn:li:fsd_entityResultViewModel:(urn:li:fsd_profile:ACoAAB2xxxxx,SEARCH_SRP,DEFAULT)",
+             "title": {"text": "LinkedIn Member"},
+             "navigationUrl": "https://www.linkedin.com/search/results/people/headless",
+             "entityCustomTrackingInfo": {"memberDistance": "OUT_OF_NETWORK"}},
+            {"entityUrn": "urn:li:fsd_entityResultViewModel:(urn:li:fsd_company:1337,SEARCH_SRP,DEFAULT)",
+             "title": {"text": "LinkedIn"}, "trackingUrn": "urn:li:company:1337"},
+        ]));
+        let people: Vec<PersonResult> = page
+            .entity_results()
+            .filter_map(|r| PersonResult::from_result(r))
+            .collect();
+        assert_eq!(people.len(), 2);
+        let ada = &people[0];
+        assert_eq!(ada.profile_id, "ACoAAB1xxxxx");
+        assert_eq!(ada.urn, "urn:li:fsd_profile:ACoAAB1xxxxx");
+        assert_eq!(ada.public_id.as_ref().unwrap(), "jos\u{e9}-garc\u{ed}a");
+        assert_eq!(ada.member_id, Some(42));
+        assert_eq!(ada.headline.as_deref(), Some("Engineer"));
+        assert_eq!(ada.location, None);
+        assert_eq!(ada.distance, Some(Distance::Second));
+        assert!(!ada.is_private());
+        assert!(people[1].is_private());
+        assert_eq!(people[1].public_id, None);
+        let companies: Vec<_> = page
+            .entity_results()
+            .filter_map(|r| CompanyResult::from_result(r))
+            .collect();
+        assert_eq!(companies.len(), 1);
+        assert_eq!(companies[0].company_id, "1337");
+        assert_eq!(
+            serde_json::to_value(ada).unwrap()["profile_id"],
+            "ACoAAB1xxxxx"
+        );
+    }
+}
