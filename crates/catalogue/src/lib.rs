@@ -24,6 +24,8 @@
 
 #[rustfmt::skip]
 mod generated;
+#[cfg(test)]
+mod ids_live_here;
 
 pub use generated::{ENDPOINTS, Id, endpoints};
 
@@ -229,7 +231,7 @@ pub struct Endpoint {
     pub query_id: Option<&'static str>,
     /// The REST `decorationId`.
     pub decoration_id: Option<&'static str>,
-    /// The field of a GraphQL answer's `data` that holds the result (`searchDashClustersByAll`).
+    /// The field of a GraphQL answer's `data` that holds the result (`<query>By<finder>`).
     pub data_root: Option<&'static str>,
     /// Fixed query parameters, in order, values as wire text.
     pub fixed: &'static [(&'static str, &'static str)],
@@ -307,16 +309,18 @@ impl Endpoint {
     /// gave them in; names the entry does not list come last.
     ///
     /// ```
-    /// use linkedin_catalogue::by_name;
-    /// use restli::{Map, Value};
+    /// use linkedin_catalogue::endpoints;
+    /// use restli::Map;
     ///
-    /// let company = by_name("company").unwrap();
+    /// let company = endpoints::COMPANY;
     /// let query: Map = [("universalName", "linkedin")].into_iter().collect();
+    /// let decoration = company.decoration_id.unwrap();
     /// assert_eq!(
     ///     company.target(&[], query, None),
-    ///     "/voyager/api/organization/companies?q=universalName\
-    ///      &decorationId=com.linkedin.voyager.deco.organization.web.WebFullCompanyMain-12\
-    ///      &universalName=linkedin"
+    ///     format!(
+    ///         "/voyager/api/organization/companies?q=universalName\
+    ///          &decorationId={decoration}&universalName=linkedin"
+    ///     )
     /// );
     /// ```
     #[must_use]

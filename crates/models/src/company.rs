@@ -1,5 +1,5 @@
 //! Companies and schools: the organization page of `/organization/companies?q=universalName`
-//! (`WebFullCompanyMain-12`, default encoding; peers.md §c.10), its following state, and its
+//! (catalogue `company`, default encoding; peers.md §c.10), its following state, and its
 //! updates (`/feed/updates?q=companyFeedByUniversalName`).
 
 use serde::{Deserialize, Serialize};

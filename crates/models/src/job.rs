@@ -1,6 +1,6 @@
-//! Jobs: a posting (`/jobs/jobPostings/{id}`, `WebLightJobPosting-23`, default encoding;
+//! Jobs: a posting (`/jobs/jobPostings/{id}`, catalogue `job_posting`, default encoding;
 //! voyager.md §1.2 `get_job`, peers.md §c.9) and how the viewer's skills match it
-//! (`/voyagerAssessmentsDashJobSkillMatchInsight/{urn}`, `FullJobSkillMatchInsight-17`).
+//! (`/voyagerAssessmentsDashJobSkillMatchInsight/{urn}`, catalogue `job_skill_match`).
 
 use std::collections::BTreeMap;
 

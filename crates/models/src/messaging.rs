@@ -35,8 +35,8 @@ crate::open_enum! {
     }
 }
 
-/// One page of a messenger GraphQL collection (`messengerConversationsBySearchCriteria`,
-/// `messengerMessagesBySyncToken`, `messengerMessagesByAnchorTimestamp`, …). The elements are
+/// One page of a messenger GraphQL collection (the data roots of catalogue
+/// `messenger_conversations_search`, `messenger_messages`, `messenger_messages_before`, …). The elements are
 /// kept as JSON so that each can be read (and recognised) on its own.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, rename_all = "camelCase")]
@@ -56,8 +56,8 @@ pub struct MessengerMetadata {
     pub next_cursor: Option<String>,
     /// The cursor of the previous page.
     pub prev_cursor: Option<String>,
-    /// The token of the next sync (`messengerConversationsBySyncToken`,
-    /// `messengerMessagesBySyncToken`).
+    /// The token of the next sync (catalogue `messenger_conversations_sync`,
+    /// `messenger_messages`).
     pub new_sync_token: Option<String>,
 }
 

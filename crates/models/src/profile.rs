@@ -1,4 +1,4 @@
-//! Profiles: the dash profile (`FullProfile-76`), the sections a `FullProfileWithEntities`
+//! Profiles: the dash profile (catalogue `profile`), the sections a `FullProfileWithEntities`
 //! projection carries (skills, educations, certifications, languages), the profile components
 //! of the experience section, the contact fields of the dash profile, and who viewed my
 //! profile (`/identity/wvmpCards`).
@@ -25,7 +25,7 @@ where
 // ---------------------------------------------------------------------------------------
 
 /// A dash profile (`com.linkedin.voyager.dash.identity.profile.Profile`) as the
-/// `FullProfile-76` projection gives it (voyager.md §4.3, §6.1(b)): the scalar fields, the
+/// projection of catalogue `profile` gives it (voyager.md §4.3, §6.1(b)): the scalar fields, the
 /// industry and geo (resolved from `*industry` and `geoLocation.*geo`), the pictures and the
 /// contact fields. It has no positions or educations.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -69,9 +69,9 @@ pub struct Profile {
     /// The banner image.
     pub background_picture: Option<Picture>,
     /// The postal address, when the member shares it (contact field; seen as `null` in the
-    /// `FullProfile-76` capture).
+    /// catalogue `profile` capture).
     pub address: Option<String>,
-    /// The birthday, when the member shares it (contact field; a key of the `FullProfile-76`
+    /// The birthday, when the member shares it (contact field; a key of the catalogue `profile`
     /// capture).
     pub birth_date_on: Option<Date>,
     /// The e-mail address, shown to connections only. Not in the reference's capture: read
@@ -668,7 +668,7 @@ pub struct Language {
 // ---------------------------------------------------------------------------------------
 
 /// The answer of `voyagerIdentityDashProfileComponents` for a section
-/// (`identityDashProfileComponentsBySectionType`): cards of components.
+/// (the data root of catalogue `profile_experiences`): cards of components.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, rename_all = "camelCase")]
 pub struct ProfileComponents {

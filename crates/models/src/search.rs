@@ -45,7 +45,7 @@ crate::open_enum! {
     }
 }
 
-/// `searchDashClustersByAll`: a page of search results, grouped in clusters.
+/// The data root of catalogue `search_clusters`: a page of search results, grouped in clusters.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, rename_all = "camelCase")]
 pub struct SearchClusters {
