@@ -65,7 +65,7 @@ pub(crate) async fn run(
             .await?;
         lines.push(format!(
             "  replied; newest now: {}",
-            newest.map_or_else(String::new, |m| m.text)
+            newest.map_or_else(String::new, |m| m.text.clone())
         ));
     }
     Ok(lines)

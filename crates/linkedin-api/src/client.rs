@@ -1,12 +1,11 @@
 //! `Linkedin`, its builder, and the one way every capability sends a request: a catalogue
 //! entry, its parameters as Rest.li values, the transport, and a typed reading of the answer.
 
-use std::future::Future;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
 use bytes::Bytes;
-use linkedin_catalogue::{Accept, ContentType, Endpoint, Method, Status};
+use linkedin_catalogue::{Accept, ContentType, Endpoint, Location, Method, Param, Status};
 use linkedin_transport::{
     Budget, Login, Pacing, Request, RetryPolicy, SessionStore, Timeouts, Transport,
     TransportBuilder,
@@ -15,8 +14,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::error::{Error, Result};
-use crate::me::Me;
-use crate::paginate::{Page, Pages, Position};
+use crate::view::Me;
 
 /// Builds a [`Linkedin`]: where to connect, how to log in, and how politely.
 ///
@@ -134,7 +132,8 @@ pub(crate) struct Inner {
     /// The logged-in member, found once.
     pub(crate) me: tokio::sync::OnceCell<Me>,
     /// Public ids already resolved to profile ids (a member's profile id never changes).
-    pub(crate) resolved: std::sync::Mutex<std::collections::HashMap<String, String>>,
+    pub(crate) resolved:
+        std::sync::Mutex<std::collections::HashMap<String, linkedin_models::id::ProfileId>>,
 }
 
 impl Linkedin {
@@ -170,24 +169,9 @@ impl Linkedin {
         &self.inner.transport
     }
 
-    /// A stream over the pages `fetch` reads, starting at `start`; `fetch` gets its own clone
-    /// of the client, so the stream is `'static` and pages are fetched ahead in a task.
-    pub(crate) fn paginate<T, F, Fut>(&self, start: Position, fetch: F) -> Pages<T>
-    where
-        T: Send + 'static,
-        F: Fn(Linkedin, Position) -> Fut + Send + Sync + 'static,
-        Fut: Future<Output = Result<Page<T>>> + Send + 'static,
-    {
-        let client = self.clone();
-        Pages::new(
-            start,
-            Arc::new(move |at| Box::pin(fetch(client.clone(), at))),
-        )
-    }
-
-    /// A request to the catalogue entry `name`.
-    pub(crate) fn call(&self, name: &'static str) -> Call {
-        Call::new(name)
+    /// A request to a catalogue entry.
+    pub(crate) fn call(&self, endpoint: &'static Endpoint) -> Call {
+        Call::new(endpoint)
     }
 
     /// Sends a call and gives the answer's body.
@@ -195,32 +179,35 @@ impl Linkedin {
         call.send(&self.inner.transport).await
     }
 
+    /// Sends a call and reads `T` from the answer's result: the entry's GraphQL data root
+    /// (`/data/<root>`), or the whole answer for a REST entry (normalized references resolved).
+    pub(crate) async fn fetch<T: DeserializeOwned>(&self, call: Call) -> Result<T> {
+        let pointer = call.endpoint.data_pointer();
+        call.fetch(&self.inner.transport, &pointer).await
+    }
+
     /// Sends a call and reads `T` at `pointer` (a JSON pointer into the answer, after
-    /// normalized references are resolved; `""` for the whole).
-    pub(crate) async fn fetch<T: DeserializeOwned>(&self, call: Call, pointer: &str) -> Result<T> {
+    /// normalized references are resolved), for answers that are not a data root.
+    pub(crate) async fn fetch_at<T: DeserializeOwned>(
+        &self,
+        call: Call,
+        pointer: &str,
+    ) -> Result<T> {
         call.fetch(&self.inner.transport, pointer).await
     }
 
     /// Sends a call and gives the answer as JSON, references resolved.
     pub(crate) async fn fetch_json(&self, call: Call) -> Result<Value> {
-        let name = call.name;
+        let endpoint = call.endpoint;
         let body = self.send(call).await?;
-        read_body(name, &body)
+        read_body(endpoint, &body)
     }
 }
 
-/// The catalogue entry `name` (every name the facade's sources use is checked by the test
-/// `every_catalogue_name_used_exists`).
-pub(crate) fn endpoint(name: &'static str) -> Result<&'static Endpoint> {
-    linkedin_catalogue::by_name(name).ok_or_else(|| Error::Internal {
-        reason: format!("no catalogue entry {name:?}"),
-    })
-}
-
 /// Parses a body as JSON, resolving the normalized encoding when it is one.
-pub(crate) fn read_body(name: &'static str, body: &[u8]) -> Result<Value> {
+pub(crate) fn read_body(endpoint: &'static Endpoint, body: &[u8]) -> Result<Value> {
     let value: Value = serde_json::from_slice(body).map_err(|e| Error::Decode {
-        endpoint: name,
+        endpoint: endpoint.name,
         source: linkedin_models::DecodeError {
             path: format!("line {} column {}", e.line(), e.column()),
             reason: format!("not JSON: {e}"),
@@ -235,10 +222,21 @@ pub(crate) fn read_body(name: &'static str, body: &[u8]) -> Result<Value> {
     })
 }
 
+/// `T` read at the entry's data pointer of an answer already parsed.
+pub(crate) fn decode<T: DeserializeOwned>(
+    endpoint: &'static Endpoint,
+    answer: &Value,
+) -> Result<T> {
+    linkedin_models::extract(answer, &endpoint.data_pointer()).map_err(|source| Error::Decode {
+        endpoint: endpoint.name,
+        source,
+    })
+}
+
 /// One request to a catalogue entry, being put together.
 #[derive(Debug, Clone)]
 pub(crate) struct Call {
-    pub(crate) name: &'static str,
+    pub(crate) endpoint: &'static Endpoint,
     path: Vec<(&'static str, String)>,
     query: restli::Map,
     variables: Option<restli::Map>,
@@ -246,10 +244,10 @@ pub(crate) struct Call {
 }
 
 impl Call {
-    /// A request to the catalogue entry `name`.
-    pub(crate) fn new(name: &'static str) -> Self {
+    /// A request to a catalogue entry.
+    pub(crate) fn new(endpoint: &'static Endpoint) -> Self {
         Self {
-            name,
+            endpoint,
             path: Vec::new(),
             query: restli::Map::new(),
             variables: None,
@@ -260,7 +258,7 @@ impl Call {
     /// Sends it over `transport` and gives the answer's body: a retired entry is
     /// [`Error::Gone`] (naming its replacement) before anything is sent.
     pub(crate) async fn send(self, transport: &Transport) -> Result<Bytes> {
-        let endpoint = endpoint(self.name)?;
+        let endpoint = self.endpoint;
         let gone = || Error::Gone {
             endpoint: endpoint.name,
             replacement: endpoint.replacement,
@@ -268,7 +266,7 @@ impl Call {
         if endpoint.status == Status::Gone {
             return Err(gone());
         }
-        match transport.send(self.request(endpoint)?).await {
+        match transport.send(self.request()?).await {
             Ok(response) => Ok(response.into_body()),
             Err(linkedin_transport::Error::Gone { .. }) => Err(gone()),
             Err(e) => Err(e.into()),
@@ -282,11 +280,11 @@ impl Call {
         transport: &Transport,
         pointer: &str,
     ) -> Result<T> {
-        let name = self.name;
+        let endpoint = self.endpoint;
         let body = self.send(transport).await?;
-        let value = read_body(name, &body)?;
+        let value = read_body(endpoint, &body)?;
         linkedin_models::extract(&value, pointer).map_err(|source| Error::Decode {
-            endpoint: name,
+            endpoint: endpoint.name,
             source,
         })
     }
@@ -317,14 +315,30 @@ impl Call {
         self
     }
 
-    /// The transport request: target built by the catalogue, method, accept, body and
-    /// whether it may be retried.
-    fn request(self, endpoint: &'static Endpoint) -> Result<Request> {
+    /// A parameter where the catalogue puts it (the query or the GraphQL variables): how the
+    /// page driver sets a position without knowing the entry.
+    pub(crate) fn param(self, param: &'static Param, value: impl Into<restli::Value>) -> Self {
+        match param.location {
+            Location::Variables => self.var(param.name, value),
+            _ => self.query(param.name, value),
+        }
+    }
+
+    /// The path and query this call goes to, built by the catalogue.
+    pub(crate) fn target(&self) -> String {
         let path: Vec<(&str, &str)> = self.path.iter().map(|(k, v)| (*k, v.as_str())).collect();
         let variables = self
             .variables
-            .or_else(|| endpoint.query_id.map(|_| restli::Map::new()));
-        let target = endpoint.target(&path, self.query, variables);
+            .clone()
+            .or_else(|| self.endpoint.query_id.map(|_| restli::Map::new()));
+        self.endpoint.target(&path, self.query.clone(), variables)
+    }
+
+    /// The transport request: target built by the catalogue, method, accept, body and
+    /// whether it may be retried.
+    fn request(self) -> Result<Request> {
+        let endpoint = self.endpoint;
+        let target = self.target();
         let accept = match endpoint.accept {
             Accept::Normalized => linkedin_transport::Accept::Normalized,
             Accept::Json => linkedin_transport::Accept::Json,
@@ -354,55 +368,5 @@ impl Call {
             }
         };
         Ok(request.accept(accept))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    /// The string literals given to the call constructors in the facade's sources.
-    fn names_in(source: &str, needles: &[&str]) -> Vec<String> {
-        let mut names = Vec::new();
-        for needle in needles {
-            let mut rest = source;
-            while let Some(at) = rest.find(needle) {
-                rest = rest[at + needle.len()..].trim_start();
-                if let Some((name, _)) = rest.strip_prefix('"').and_then(|l| l.split_once('"')) {
-                    names.push(name.to_owned());
-                }
-            }
-        }
-        names
-    }
-
-    #[test]
-    fn every_catalogue_name_used_exists() {
-        // Calls name their entry inline, or through a constant of these names.
-        let calls = [
-            ".call(",
-            "Call::new(",
-            "const ENDPOINT: &str =",
-            "const CLUSTERS: &str =",
-            "const JOBS: &str =",
-        ];
-        let sources = [
-            include_str!("company.rs"),
-            include_str!("feed.rs"),
-            include_str!("invitations.rs"),
-            include_str!("jobs.rs"),
-            include_str!("me.rs"),
-            include_str!("messaging.rs"),
-            include_str!("profile.rs"),
-            include_str!("search.rs"),
-        ];
-        let mut names: Vec<String> = sources.iter().flat_map(|s| names_in(s, &calls)).collect();
-        // The touch client names its entries in its own helpers.
-        names.extend(names_in(include_str!("touch.rs"), &[".get(", "of_member("]));
-        assert!(names.len() >= 38, "the scan found the calls: {names:?}");
-        for name in &names {
-            assert!(
-                linkedin_catalogue::by_name(name).is_some(),
-                "{name:?} is not in the catalogue"
-            );
-        }
     }
 }

@@ -1,24 +1,21 @@
 //! Companies and schools: their pages by universal name, a company's updates, and following
 //! or unfollowing them.
 
+use linkedin_catalogue::{Endpoint, endpoints};
 use linkedin_models::company::{Company, CompanyUpdate};
 use linkedin_models::{Collection, Raw};
-use serde_json::json;
+use restli::Urn;
+use serde_json::{Value, json};
 
-use crate::client::Linkedin;
-use crate::error::{Error, Result};
-use crate::paginate::{Page, Pages, Position, recognised};
-use crate::profile::not_found;
+use crate::client::{Call, Linkedin, decode};
+use crate::driver::{PageSource, Read};
+use crate::error::{Error, Result, not_found};
+use crate::paginate::{Pages, Position};
 use crate::validate;
 
 /// The page size of [`Linkedin::company_updates`]: the reference client's, and the most the
 /// endpoint takes (catalogue `company_updates`, `max_count`).
 const UPDATES_PAGE: u32 = 100;
-
-/// What a company update needs to be recognised: its URN.
-fn readable(update: &CompanyUpdate) -> bool {
-    update.entity_urn.as_deref().is_some_and(|u| !u.is_empty())
-}
 
 impl Linkedin {
     /// A company's page by its universal name: name, description, industry, size, following.
@@ -61,8 +58,8 @@ impl Linkedin {
 
     async fn organization(&self, universal_name: &str, kind: &str) -> Result<Raw<Company>> {
         let name = validate::universal_name("universal_name", universal_name)?;
-        let call = self.call("company").query("universalName", name);
-        let found: Collection<Raw<Company>> = self.fetch(call, "").await?;
+        let call = self.call(endpoints::COMPANY).query("universalName", name);
+        let found: Collection<Raw<Company>> = self.fetch(call).await?;
         found
             .elements
             .into_iter()
@@ -74,13 +71,21 @@ impl Linkedin {
 
     /// A company's updates (its posts), newest first, as a stream over pages of 100.
     ///
+    /// Smaller pages fetch less when only a few updates are wanted: [`Pages::page_size`]
+    /// takes 1 to 100.
+    ///
     /// Python: `get_company_updates`
     ///
     /// ```no_run
     /// use futures::TryStreamExt;
     ///
     /// # async fn run(linkedin: linkedin_api::Linkedin) -> linkedin_api::Result<()> {
-    /// let updates: Vec<_> = linkedin.company_updates("linkedin").limit(20).try_collect().await?;
+    /// let updates: Vec<_> = linkedin
+    ///     .company_updates("linkedin")
+    ///     .page_size(20)
+    ///     .limit(20)
+    ///     .try_collect()
+    ///     .await?;
     /// for update in &updates {
     ///     println!("{}", update.text().unwrap_or_default());
     /// }
@@ -90,83 +95,39 @@ impl Linkedin {
     ///
     /// # Errors
     ///
-    /// The stream yields [`Error::InvalidInput`] first for a malformed universal name
-    /// (nothing is sent); [`Error::NotFound`] for an unknown company;
+    /// The stream yields [`Error::InvalidInput`] first for a malformed universal name or page
+    /// size (nothing is sent); [`Error::NotFound`] for an unknown company;
     /// [`Error::SchemaMoved`] for a page with updates of which none reads; a transport error.
     pub fn company_updates(&self, universal_name: &str) -> Pages<CompanyUpdate> {
-        self.company_updates_paged(universal_name, UPDATES_PAGE)
+        match validate::universal_name("universal_name", universal_name) {
+            Ok(name) => Pages::driven(
+                self,
+                endpoints::COMPANY_UPDATES,
+                Position::Start(0),
+                UPDATES_PAGE,
+                CompanyUpdates {
+                    name: name.to_owned(),
+                },
+            ),
+            Err(e) => Pages::failed(e),
+        }
     }
 
-    /// A company's updates, newest first, as a stream over pages of `page_size` (1 to 100).
-    ///
-    /// Python: `get_company_updates`
-    ///
-    /// As [`company_updates`](Self::company_updates); smaller pages fetch less when only a
-    /// few updates are wanted.
-    ///
-    /// # Errors
-    ///
-    /// As [`company_updates`](Self::company_updates); a page size out of range is
-    /// [`Error::InvalidInput`] (nothing is sent).
-    pub fn company_updates_paged(
-        &self,
-        universal_name: &str,
-        page_size: u32,
-    ) -> Pages<CompanyUpdate> {
-        let checked = check_updates(universal_name, page_size);
-        self.paginate(Position::Start(0), move |li, at| {
-            let checked = checked.clone();
-            async move {
-                let name =
-                    checked.map_err(|(field, reason)| Error::InvalidInput { field, reason })?;
-                let Position::Start(start) = at else {
-                    return Err(Error::Internal {
-                        reason: format!("company updates page by offset, not at {at:?}"),
-                    });
-                };
-                let call = li
-                    .call("company_updates")
-                    .query("companyUniversalName", name.as_str())
-                    .query("count", page_size)
-                    .query("start", start);
-                let page: Collection<CompanyUpdate> = li
-                    .fetch(call, "")
-                    .await
-                    .map_err(|e| not_found(e, || format!("the company {name}")))?;
-                let raw = page.elements.len();
-                let total = page.paging.as_ref().and_then(|p| p.total);
-                let items: Vec<CompanyUpdate> =
-                    page.elements.into_iter().filter(readable).collect();
-                // Past the end a page is empty while `total` stays positive: only a page that
-                // should hold updates can tell drift from the end.
-                let expected = total.filter(|&t| u64::from(start) < t);
-                let items = recognised("company_updates", expected, raw, items)?;
-                let after = start.saturating_add(u32::try_from(raw).unwrap_or(u32::MAX));
-                let more = match total {
-                    Some(total) => u64::from(after) < total,
-                    None => raw >= page_size as usize,
-                };
-                Ok(Page {
-                    items,
-                    next: (more && raw > 0).then_some(Position::Start(after)),
-                })
-            }
-        })
-    }
-
-    /// Follows or unfollows a company (or school) through its following state.
+    /// Follows a company or school.
     ///
     /// Python: `follow_company`
     ///
-    /// `following_state_urn` is the page's `followingInfo.dashFollowingStateUrn`
-    /// ([`Company::following_state_urn`]), such as
-    /// `urn:li:fsd_followingState:urn:li:fsd_company:1337`. A write: never retried.
+    /// `entity` is the page's following state (`followingInfo.dashFollowingStateUrn`,
+    /// [`Company::following_state_urn`], such as
+    /// `urn:li:fsd_followingState:urn:li:fsd_company:1337`) or the organization's URN
+    /// (`urn:li:company:1337`, `urn:li:fsd_company:1337`, `urn:li:school:…`). Sent as the web
+    /// app does, a partial update of the following state. A write: never retried.
     ///
     /// ```no_run
     /// # async fn run(linkedin: linkedin_api::Linkedin) -> linkedin_api::Result<()> {
     /// let company = linkedin.company("linkedin").await?;
     /// if let Some(urn) = company.following_state_urn() {
-    ///     linkedin.follow_company(urn, true).await?;
+    ///     linkedin.follow(urn).await?;
     /// }
     /// # Ok(())
     /// # }
@@ -174,52 +135,36 @@ impl Linkedin {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`] for a URN that is not a following state of an entity
-    /// (nothing is sent); [`Error::NotFound`] for an unknown company; a transport error.
-    pub async fn follow_company(&self, following_state_urn: &str, following: bool) -> Result<()> {
-        let urn = validate::urn(
-            "following_state_urn",
-            following_state_urn,
-            &["fsd_followingState"],
-        )?;
-        if urn.nested(0).is_none() {
-            return Err(Error::InvalidInput {
-                field: "following_state_urn",
-                reason: format!(
-                    "{following_state_urn:?} does not hold the followed entity's URN (urn:li:fsd_followingState:urn:li:fsd_company:<id>)"
-                ),
-            });
-        }
-        let call = self
-            .call("following_state_set")
-            .path("followingStateUrn", urn.as_str())
-            .body(json!({"patch": {"$set": {"following": following}}}));
-        self.send(call)
-            .await
-            .map_err(|e| not_found(e, || format!("the following state {urn}")))?;
-        Ok(())
+    /// [`Error::InvalidInput`] for a URN that names no organization (nothing is sent);
+    /// [`Error::NotFound`] for an unknown one; a transport error.
+    #[doc(alias = "follow_company")]
+    pub async fn follow(&self, entity: &str) -> Result<()> {
+        let state = following_state("entity", entity)?;
+        self.set_following(&state, true).await
     }
 
-    /// Stops following an entity: a company, school or member.
+    /// Stops following a company, school or member.
     ///
-    /// Python: `unfollow_entity`
+    /// Python: `unfollow_entity`, `follow_company` (`following=False`)
     ///
-    /// `entity_urn` is the followed entity's URN (`urn:li:company:1337`,
-    /// `urn:li:member:<id>`, `urn:li:fsd_profile:<id>`…) or its following info
-    /// (`urn:li:fs_followingInfo:urn:li:company:1337`, a page's `followingInfo.entityUrn`); the
-    /// request names the following info, which the reference client built by prefixing
-    /// whatever it was given. Unfollowing what one does not follow is no error. A write:
-    /// never retried.
+    /// `entity` is an organization as [`follow`](Self::follow) takes it, or a member
+    /// (`urn:li:member:<id>`, `urn:li:fsd_profile:<id>`), or the followed entity's following
+    /// info (`urn:li:fs_followingInfo:<urn>`, a page's `followingInfo.entityUrn`). An
+    /// organization goes through its following state, as [`follow`](Self::follow); a member
+    /// through LinkedIn's unfollow action, which the reference client sends. Unfollowing what
+    /// one does not follow is no error. A write: never retried.
     ///
     /// # Errors
     ///
     /// [`Error::InvalidInput`] for a URN of another kind (nothing is sent);
     /// [`Error::NotFound`] for an unknown entity; a transport error.
-    pub async fn unfollow_entity(&self, entity_urn: &str) -> Result<()> {
+    #[doc(alias = "unfollow_entity")]
+    pub async fn unfollow(&self, entity: &str) -> Result<()> {
         let urn = validate::urn(
-            "entity_urn",
-            entity_urn,
+            "entity",
+            entity,
             &[
+                "fsd_followingState",
                 "fs_followingInfo",
                 "company",
                 "fsd_company",
@@ -229,41 +174,107 @@ impl Linkedin {
                 "fsd_profile",
             ],
         )?;
-        let following_info = if urn.entity_type() == "fs_followingInfo" {
-            urn
-        } else {
-            restli::Urn::new("fs_followingInfo", urn.as_str()).map_err(|e| Error::InvalidInput {
-                field: "entity_urn",
-                reason: format!("{entity_urn:?} cannot be followed: {e}"),
-            })?
+        let followed = match urn.entity_type() {
+            "fs_followingInfo" => urn.nested(0).ok_or_else(|| Error::InvalidInput {
+                field: "entity",
+                reason: format!("{entity:?} holds no followed entity's URN"),
+            })?,
+            _ => urn.clone(),
         };
+        if matches!(followed.entity_type(), "member" | "fsd_profile") {
+            let info = Urn::new("fs_followingInfo", followed.as_str()).map_err(|e| {
+                Error::InvalidInput {
+                    field: "entity",
+                    reason: format!("{entity:?} cannot be unfollowed: {e}"),
+                }
+            })?;
+            let call = self
+                .call(endpoints::UNFOLLOW_ENTITY)
+                .body(json!({"urn": info.as_str()}));
+            self.send(call)
+                .await
+                .map_err(|e| not_found(e, || format!("the followed member {followed}")))?;
+            return Ok(());
+        }
+        let state = following_state("entity", followed.as_str())?;
+        self.set_following(&state, false).await
+    }
+
+    async fn set_following(&self, state: &str, following: bool) -> Result<()> {
         let call = self
-            .call("unfollow_entity")
-            .body(json!({"urn": following_info.as_str()}));
+            .call(endpoints::FOLLOWING_STATE_SET)
+            .path("followingStateUrn", state)
+            .body(json!({"patch": {"$set": {"following": following}}}));
         self.send(call)
             .await
-            .map_err(|e| not_found(e, || format!("the followed entity {following_info}")))?;
+            .map_err(|e| not_found(e, || format!("the following state {state}")))?;
         Ok(())
     }
 }
 
-/// The universal name and page size of a company's updates, checked; the error's field and
-/// reason otherwise (kept apart so that every page fetch can report it).
-fn check_updates(
-    universal_name: &str,
-    page_size: u32,
-) -> std::result::Result<String, (&'static str, String)> {
-    let name = validate::universal_name("universal_name", universal_name).map_err(|e| match e {
-        Error::InvalidInput { field, reason } => (field, reason),
-        other => ("universal_name", other.to_string()),
-    })?;
-    if !(1..=UPDATES_PAGE).contains(&page_size) {
-        return Err((
-            "page_size",
-            format!("{page_size} updates a page; LinkedIn takes 1 to {UPDATES_PAGE}"),
-        ));
+/// The following state of an organization given by its URN or by the state itself:
+/// `urn:li:fsd_followingState:urn:li:fsd_company:<id>`.
+fn following_state(field: &'static str, text: &str) -> Result<String> {
+    let urn = validate::urn(
+        field,
+        text,
+        &[
+            "fsd_followingState",
+            "company",
+            "fsd_company",
+            "school",
+            "fsd_school",
+        ],
+    )?;
+    if urn.entity_type() == "fsd_followingState" {
+        return match urn.nested(0) {
+            Some(_) => Ok(urn.as_str().to_owned()),
+            None => Err(Error::InvalidInput {
+                field,
+                reason: format!(
+                    "{text:?} does not hold the followed entity's URN (urn:li:fsd_followingState:urn:li:fsd_company:<id>)"
+                ),
+            }),
+        };
     }
-    Ok(name.to_owned())
+    let id = validate::numeric_id(field, urn.as_str(), &[urn.entity_type()])?;
+    Ok(format!("urn:li:fsd_followingState:urn:li:fsd_company:{id}"))
+}
+
+/// A company's updates, by universal name.
+struct CompanyUpdates {
+    name: String,
+}
+
+impl PageSource for CompanyUpdates {
+    type Item = CompanyUpdate;
+
+    async fn call(&self, li: &Linkedin, _at: &Position) -> Result<Call> {
+        Ok(li
+            .call(endpoints::COMPANY_UPDATES)
+            .query("companyUniversalName", self.name.as_str()))
+    }
+
+    async fn read(
+        &self,
+        _li: &Linkedin,
+        endpoint: &'static Endpoint,
+        answer: Value,
+    ) -> Result<Read<CompanyUpdate>> {
+        let page: Collection<CompanyUpdate> = decode(endpoint, &answer)?;
+        let elements = page.elements.len();
+        let total = page.paging.as_ref().and_then(|p| p.total);
+        let items = page
+            .elements
+            .into_iter()
+            .filter(|u| u.entity_urn.as_deref().is_some_and(|u| !u.is_empty()))
+            .collect();
+        Ok(Read::new(items, elements).total(total))
+    }
+
+    fn not_found(&self) -> Option<String> {
+        Some(format!("the company {}", self.name))
+    }
 }
 
 #[cfg(test)]
@@ -271,28 +282,27 @@ mod tests {
     use super::*;
 
     #[test]
-    fn universal_names_and_page_sizes_are_checked() {
-        assert_eq!(check_updates(" linkedin ", 10), Ok("linkedin".to_owned()));
-        assert!(check_updates("university-of-queensland", 100).is_ok());
-        assert_eq!(
-            check_updates("a", 10).map_err(|e| e.0),
-            Err("universal_name")
-        );
-        assert_eq!(
-            check_updates("has space", 10).map_err(|e| e.0),
-            Err("universal_name")
-        );
-        assert_eq!(
-            check_updates("x/../y", 10).map_err(|e| e.0),
-            Err("universal_name")
-        );
-        assert_eq!(
-            check_updates("linkedin", 0).map_err(|e| e.0),
-            Err("page_size")
-        );
-        assert_eq!(
-            check_updates("linkedin", 101).map_err(|e| e.0),
-            Err("page_size")
-        );
+    fn organizations_are_followed_through_their_following_state() {
+        let state = "urn:li:fsd_followingState:urn:li:fsd_company:1337";
+        for given in [
+            state,
+            "urn:li:company:1337",
+            "urn:li:fsd_company:1337",
+            "urn:li:school:1337",
+        ] {
+            assert_eq!(
+                following_state("e", given).ok().as_deref(),
+                Some(state),
+                "{given}"
+            );
+        }
+        for bad in [
+            "urn:li:fsd_followingState:1337",
+            "urn:li:company:linkedin",
+            "urn:li:member:1",
+            "linkedin",
+        ] {
+            assert!(following_state("e", bad).is_err(), "{bad}");
+        }
     }
 }

@@ -69,5 +69,111 @@ pub enum Error {
     },
 }
 
+impl Error {
+    /// The transport's error underneath, if this is one.
+    fn transport(&self) -> Option<&linkedin_transport::Error> {
+        match self {
+            Self::Transport(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// Whether LinkedIn (a 429) or this session's own hourly budget asks to slow down.
+    ///
+    /// ```
+    /// use linkedin_api::Error;
+    /// let e = Error::from(linkedin_api::transport::Error::RateLimited { retry_after: None });
+    /// assert!(e.is_rate_limited());
+    /// ```
+    #[must_use]
+    pub fn is_rate_limited(&self) -> bool {
+        matches!(
+            self.transport(),
+            Some(
+                linkedin_transport::Error::RateLimited { .. }
+                    | linkedin_transport::Error::BudgetExhausted { .. }
+            )
+        )
+    }
+
+    /// How long LinkedIn asked to wait (`Retry-After`), when it said.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use linkedin_api::Error;
+    /// let wait = Some(Duration::from_secs(30));
+    /// let e = Error::from(linkedin_api::transport::Error::RateLimited { retry_after: wait });
+    /// assert_eq!(e.retry_after(), wait);
+    /// ```
+    #[must_use]
+    pub fn retry_after(&self) -> Option<std::time::Duration> {
+        match self.transport() {
+            Some(linkedin_transport::Error::RateLimited { retry_after }) => *retry_after,
+            _ => None,
+        }
+    }
+
+    /// Whether the request may have reached LinkedIn and taken effect: the connection broke
+    /// or timed out after it was sent, or LinkedIn answered a server error. For a write
+    /// (a message, an invitation) this means: look before sending it again. `false` when
+    /// nothing left the machine (bad input, a retired endpoint, no connection) or LinkedIn
+    /// refused the request.
+    ///
+    /// ```
+    /// use linkedin_api::Error;
+    /// let cut = Error::from(linkedin_api::transport::Error::Interrupted {
+    ///     method: "POST".into(),
+    ///     path: "/voyager/api/x".into(),
+    /// });
+    /// assert!(cut.may_have_been_sent());
+    /// let refused = Error::InvalidInput { field: "text", reason: "empty".into() };
+    /// assert!(!refused.may_have_been_sent());
+    /// ```
+    #[must_use]
+    pub fn may_have_been_sent(&self) -> bool {
+        use linkedin_transport::{Error as T, TimeoutPhase};
+        match self.transport() {
+            Some(T::Interrupted { .. }) => true,
+            Some(T::Timeout { phase }) => *phase != TimeoutPhase::Connect,
+            Some(T::Status { code, .. }) => *code >= 500,
+            _ => false,
+        }
+    }
+
+    /// Whether the same call may succeed later unchanged (a rate limit, a timeout, a
+    /// connection failure, a 5xx), as opposed to one that will fail the same way (bad input,
+    /// a retired endpoint, an expired session, a changed answer).
+    ///
+    /// ```
+    /// use linkedin_api::Error;
+    /// assert!(!Error::NotFound { what: "x".into() }.is_transient());
+    /// ```
+    #[must_use]
+    pub fn is_transient(&self) -> bool {
+        self.transport()
+            .is_some_and(linkedin_transport::Error::is_transient)
+    }
+}
+
+/// An id given as text that does not parse: [`Error::InvalidInput`] for `id`.
+impl From<linkedin_models::id::IdError> for Error {
+    fn from(e: linkedin_models::id::IdError) -> Self {
+        Self::InvalidInput {
+            field: "id",
+            reason: e.to_string(),
+        }
+    }
+}
+
 /// The result type of this crate.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// A 404 of the transport as [`Error::NotFound`] naming `what`; other errors as they are.
+pub(crate) fn not_found(error: Error, what: impl FnOnce() -> String) -> Error {
+    match error {
+        Error::Transport(linkedin_transport::Error::Status { code: 404, .. }) => {
+            Error::NotFound { what: what() }
+        }
+        other => other,
+    }
+}

@@ -1,12 +1,12 @@
 //! Jobs: a posting by id, and how my skills match it.
 
+use linkedin_catalogue::endpoints;
 use linkedin_models::Raw;
 use linkedin_models::job::{JobPosting, JobSkillMatch};
 use restli::Urn;
 
 use crate::client::Linkedin;
-use crate::error::{Error, Result};
-use crate::profile::not_found;
+use crate::error::{Error, Result, not_found};
 use crate::validate;
 
 /// A job id as callers hold it: the number, `urn:li:jobPosting:<id>` or
@@ -39,8 +39,8 @@ impl Linkedin {
     /// [`Error::Decode`]; a transport error.
     pub async fn job(&self, job_id: &str) -> Result<Raw<JobPosting>> {
         let id = self::job_id(job_id)?;
-        let call = self.call("job_posting").path("jobId", id.as_str());
-        self.fetch(call, "")
+        let call = self.call(endpoints::JOB_POSTING).path("jobId", id.as_str());
+        self.fetch(call)
             .await
             .map_err(|e| not_found(e, || format!("the job posting {id}")))
     }
@@ -49,7 +49,7 @@ impl Linkedin {
     ///
     /// Python: `get_job_skills`
     ///
-    /// The reference records only the request (`FullJobSkillMatchInsight-17`); the answer is
+    /// The reference records only the request (catalogue `job_skill_match`); the answer is
     /// read in LinkedIn's dash convention (`skillMatchStatuses[]` with
     /// `localizedSkillDisplayName` and `skillOnProfile`).
     ///
@@ -62,9 +62,9 @@ impl Linkedin {
             reason: format!("a checked job id {id:?} made no URN: {e}"),
         })?;
         let call = self
-            .call("job_skill_match")
+            .call(endpoints::JOB_SKILL_MATCH)
             .path("insightUrn", urn.as_str());
-        self.fetch(call, "")
+        self.fetch(call)
             .await
             .map_err(|e| not_found(e, || format!("the job posting {id}")))
     }

@@ -35,10 +35,14 @@
 //! }
 //! ```
 
+#![warn(missing_docs)]
+
 mod client;
 mod company;
+mod driver;
 mod error;
 mod feed;
+mod ids;
 mod invitations;
 mod jobs;
 mod me;
@@ -51,17 +55,23 @@ pub mod validate;
 
 pub use client::{Linkedin, LinkedinBuilder};
 pub use error::{Error, Result};
-pub use feed::{Comment, Post, Reaction};
-pub use invitations::{Invitation, InvitationReply, MemberSummary};
+pub use ids::IntoId;
+pub use invitations::InvitationReply;
 pub use linkedin_models as models;
 pub use linkedin_models::feed::ReactionType;
+pub use linkedin_models::id::{ConversationId, Member, ProfileId, PublicId};
 pub use linkedin_models::messaging::ConversationCategory;
+/// The results the methods give: views of LinkedIn's answers (`linkedin_models::view`).
+pub use linkedin_models::view;
+pub use linkedin_models::view::{
+    Comment, CompanyResult, Conversation, Invitation, JobResult, Me, MemberSummary, Message,
+    Participant, PersonResult, Post, PostResult, Reaction,
+};
 pub use linkedin_transport as transport;
 pub use linkedin_transport::{Budget, Login, Pacing, RetryPolicy, SessionStore, Timeouts};
-pub use me::Me;
-pub use messaging::{Conversation, ConversationFilter, Message, Participant};
-pub use paginate::{Page, Pages, Position};
+pub use messaging::ConversationFilter;
+pub use paginate::{EMPTY_PAGES_MAX, Page, Pages, Position};
 pub use search::{
-    CompanyResult, Distance, ExperienceLevel, JobResult, JobSearch, JobType, Network, PeopleSearch,
-    PersonResult, PostResult, ResultType, Search, Workplace,
+    Distance, ExperienceLevel, JobSearch, JobType, Network, PeopleSearch, ResultType, Search,
+    Workplace,
 };

@@ -12,36 +12,35 @@
 //! `urn:li:messagingThread:` URN or their bare thread id (`2-<base64>==`).
 
 use futures::TryStreamExt;
-use linkedin_models::messaging as m;
-use restli::Urn;
-use serde::Serialize;
+use linkedin_catalogue::{Endpoint, endpoints};
+use linkedin_models::Raw;
+use linkedin_models::id::{ConversationId, ProfileId};
+use linkedin_models::messaging::{self as m, ConversationCategory};
 use serde_json::{Value, json};
 
-use linkedin_models::messaging::ConversationCategory;
+use crate::client::{Call, Linkedin, decode};
+use crate::driver::{PageSource, Read};
+use crate::error::{Error, Result, not_found};
+use crate::ids::IntoId;
+use crate::paginate::{Pages, Position};
+use crate::validate;
+use crate::view::{Conversation, Message};
 
-use crate::client::Linkedin;
-use crate::error::{Error, Result};
-use crate::paginate::{Page, Pages, Position, recognised};
-use crate::validate::{self, ConversationId};
-
-/// The most conversations LinkedIn gives per page of the conversation search.
-const CONVERSATIONS_PAGE_MAX: u32 = 25;
-/// The page size the fork uses by default.
+/// The page size the fork uses by default (LinkedIn gives at most 25: the catalogue's
+/// `max_count`).
 const CONVERSATIONS_PAGE_DEFAULT: u32 = 20;
-/// The longest cursor or token accepted back from a resumed position.
-const CURSOR_MAX: usize = 1_000;
 
 /// Which conversations [`Linkedin::conversations`] lists: mailbox categories, read or unread,
-/// only with 1st-degree connections, matching keywords, and the page size.
+/// only with 1st-degree connections, and matching keywords. (The page size is the stream's:
+/// [`Pages::page_size`].)
 ///
 /// ```
 /// use linkedin_api::{ConversationCategory, ConversationFilter};
 ///
-/// // Unread conversations of the whole inbox, 25 per request.
+/// // Unread conversations of the whole inbox.
 /// let filter = ConversationFilter::inbox()
 ///     .categories([ConversationCategory::Inbox])
-///     .unread()
-///     .page_size(25);
+///     .unread();
 /// # let _ = filter;
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,7 +50,6 @@ pub struct ConversationFilter {
     read: Option<bool>,
     first_degree_only: bool,
     keywords: Option<String>,
-    page_size: u32,
 }
 
 impl Default for ConversationFilter {
@@ -61,15 +59,13 @@ impl Default for ConversationFilter {
 }
 
 impl ConversationFilter {
-    /// The primary inbox (what LinkedIn's messaging page opens on), read and unread, 20 per
-    /// request.
+    /// The primary inbox (what LinkedIn's messaging page opens on), read and unread.
     pub fn inbox() -> Self {
         Self {
             categories: vec![ConversationCategory::PrimaryInbox],
             read: None,
             first_degree_only: false,
             keywords: None,
-            page_size: CONVERSATIONS_PAGE_DEFAULT,
         }
     }
 
@@ -107,12 +103,6 @@ impl ConversationFilter {
         self
     }
 
-    /// Conversations per request, 1 to 25 (LinkedIn refuses more).
-    pub fn page_size(mut self, n: u32) -> Self {
-        self.page_size = n;
-        self
-    }
-
     /// The filter, checked.
     fn check(&self) -> Result<()> {
         let bad = |field, reason: String| Err(Error::InvalidInput { field, reason });
@@ -131,112 +121,10 @@ impl ConversationFilter {
                 );
             }
         }
-        if !(1..=CONVERSATIONS_PAGE_MAX).contains(&self.page_size) {
-            return bad(
-                "page_size",
-                format!(
-                    "{} conversations per request; LinkedIn gives 1 to {CONVERSATIONS_PAGE_MAX}",
-                    self.page_size
-                ),
-            );
-        }
         if let Some(k) = &self.keywords {
             validate::text("keywords", k, validate::KEYWORDS_MAX)?;
         }
         Ok(())
-    }
-}
-
-/// A conversation of the logged-in member's mailbox.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[non_exhaustive]
-pub struct Conversation {
-    /// `urn:li:msg_conversation:(urn:li:fsd_profile:<own id>,<thread id>)`: what the other
-    /// messaging methods take.
-    pub urn: String,
-    /// The thread id, `2-<base64>==` (as in `linkedin.com/messaging/thread/<id>/`).
-    pub thread_id: String,
-    /// The mailbox categories it is in.
-    pub categories: Vec<ConversationCategory>,
-    /// Whether the logged-in member has read it.
-    pub read: bool,
-    /// How many messages the logged-in member has not read.
-    pub unread_count: u32,
-    /// When it started (ms since the epoch).
-    pub created_at: Option<i64>,
-    /// When something last happened in it (ms since the epoch).
-    pub last_activity_at: Option<i64>,
-    /// Whether it has more than one other participant.
-    pub group_chat: bool,
-    /// The title of a group conversation.
-    pub title: Option<String>,
-    /// Its page on linkedin.com.
-    pub url: Option<String>,
-    /// The other participants (the logged-in member left out).
-    pub participants: Vec<Participant>,
-    /// The last message, when LinkedIn includes it (conversation lists do).
-    pub last_message: Option<Message>,
-    #[serde(skip)]
-    raw: Value,
-}
-
-impl Conversation {
-    /// The JSON LinkedIn sent for it.
-    #[must_use]
-    pub fn raw(&self) -> &Value {
-        &self.raw
-    }
-}
-
-/// A participant of a conversation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[non_exhaustive]
-pub struct Participant {
-    /// The profile id (`ACoAA…`; the Python client's `urn_id`), for a member.
-    pub profile_id: Option<String>,
-    /// `urn:li:fsd_profile:<profile id>`, for a member.
-    pub profile_urn: Option<String>,
-    /// First name (empty for a participant that is not a member).
-    pub first_name: String,
-    /// Last name.
-    pub last_name: String,
-    /// Headline.
-    pub headline: Option<String>,
-    /// Profile link.
-    pub profile_url: Option<String>,
-    /// Network distance from the logged-in member (`DISTANCE_1`, …).
-    pub distance: Option<String>,
-}
-
-/// A message.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[non_exhaustive]
-pub struct Message {
-    /// `urn:li:msg_message:(urn:li:fsd_profile:<own id>,<message id>)`.
-    pub urn: String,
-    /// The message id, `2-<base64>==`.
-    pub id: Option<String>,
-    /// The conversation it is in, `urn:li:msg_conversation:(…)`.
-    pub conversation_urn: Option<String>,
-    /// The text.
-    pub text: String,
-    /// The subject (InMail).
-    pub subject: Option<String>,
-    /// Who sent it.
-    pub sender: Option<Participant>,
-    /// Whether the logged-in member sent it.
-    pub from_me: bool,
-    /// When it was delivered (ms since the epoch).
-    pub delivered_at: Option<i64>,
-    #[serde(skip)]
-    raw: Value,
-}
-
-impl Message {
-    /// The JSON LinkedIn sent for it.
-    #[must_use]
-    pub fn raw(&self) -> &Value {
-        &self.raw
     }
 }
 
@@ -268,41 +156,48 @@ impl Linkedin {
     /// As stream items: [`Error::InvalidInput`] for a bad filter (before anything is sent),
     /// [`Error::SchemaMoved`] when a page has conversations none of which can be read, and
     /// transport errors.
-    pub fn conversations(&self, filter: ConversationFilter) -> Pages<Conversation> {
-        if let Err(e) = filter.check() {
-            return refused(self, e);
+    pub fn conversations(&self, filter: ConversationFilter) -> Pages<Raw<Conversation>> {
+        match filter.check() {
+            Ok(()) => Pages::driven(
+                self,
+                endpoints::MESSENGER_CONVERSATIONS_SEARCH,
+                Position::Cursor(None),
+                CONVERSATIONS_PAGE_DEFAULT,
+                Conversations { filter },
+            ),
+            Err(e) => Pages::failed(e),
         }
-        self.paginate(Position::Cursor(None), move |li, at| {
-            let filter = filter.clone();
-            async move { conversations_page(&li, &filter, at).await }
-        })
     }
 
     /// The 1:1 conversation with a member, if there is one.
     ///
     /// Python: `get_conversation_details`
     ///
-    /// `profile` is the member's profile id (`ACoAA…`) or `urn:li:fsd_profile:` URN. The
-    /// mailbox (inbox, archive and spam) is walked newest first until the conversation is
-    /// found, so this costs one request per 25 conversations before it.
+    /// `profile` is the member's [`ProfileId`] or its text. The mailbox (inbox, archive and
+    /// spam) is walked newest first until the conversation is found, so this costs one
+    /// request per 25 conversations before it.
     ///
     /// # Errors
     ///
     /// [`Error::InvalidInput`] for a bad profile id (nothing sent), and as
     /// [`conversations`](Self::conversations).
-    pub async fn conversation_with(&self, profile: &str) -> Result<Option<Conversation>> {
-        let id = validate::profile_id("profile", profile)?;
-        let filter = ConversationFilter::inbox()
-            .categories([
-                ConversationCategory::Inbox,
-                ConversationCategory::Archive,
-                ConversationCategory::Spam,
-            ])
-            .page_size(CONVERSATIONS_PAGE_MAX);
-        let mut all = self.conversations(filter);
+    pub async fn conversation_with(
+        &self,
+        profile: impl IntoId<ProfileId>,
+    ) -> Result<Option<Raw<Conversation>>> {
+        let id = profile.into_id("profile")?;
+        let filter = ConversationFilter::inbox().categories([
+            ConversationCategory::Inbox,
+            ConversationCategory::Archive,
+            ConversationCategory::Spam,
+        ]);
+        let largest = endpoints::MESSENGER_CONVERSATIONS_SEARCH
+            .max_count
+            .unwrap_or(CONVERSATIONS_PAGE_DEFAULT);
+        let mut all = self.conversations(filter).page_size(largest);
         while let Some(c) = all.try_next().await? {
             let only = match c.participants.as_slice() {
-                [p] => p.profile_id.as_deref() == Some(id.as_str()),
+                [p] => p.profile_id.as_ref() == Some(&id),
                 _ => false,
             };
             if only && !c.group_chat {
@@ -319,8 +214,8 @@ impl Linkedin {
     /// The latest page comes first, then pages anchored at the delivery time of the oldest
     /// message seen, until LinkedIn says the first message was reached.
     ///
-    /// `conversation` is a [`Conversation::urn`], a `urn:li:messagingThread:` URN or a thread
-    /// id (`2-<base64>==`).
+    /// `conversation` is a [`Conversation::urn`], or text: a conversation URN, a
+    /// `urn:li:messagingThread:` URN or a thread id (`2-<base64>==`).
     ///
     /// ```no_run
     /// use futures::TryStreamExt;
@@ -339,15 +234,21 @@ impl Linkedin {
     /// As stream items: [`Error::InvalidInput`] for a malformed conversation or one of another
     /// mailbox (nothing sent), [`Error::NotFound`] for an unknown one, [`Error::SchemaMoved`]
     /// when a page has messages none of which can be read, and transport errors.
-    pub fn conversation_messages(&self, conversation: &str) -> Pages<Message> {
-        let id = match validate::conversation("conversation", conversation) {
-            Ok(id) => id,
-            Err(e) => return refused(self, e),
-        };
-        self.paginate(Position::Anchor(None), move |li, at| {
-            let id = id.clone();
-            async move { messages_page(&li, &id, at).await }
-        })
+    pub fn conversation_messages(
+        &self,
+        conversation: impl IntoId<ConversationId>,
+    ) -> Pages<Raw<Message>> {
+        match conversation.into_id("conversation") {
+            Ok(conversation) => Pages::driven(
+                self,
+                endpoints::MESSENGER_MESSAGES_BEFORE,
+                Position::Anchor(None),
+                // LinkedIn picks the page size of messages; the entries take no count.
+                1,
+                Messages { conversation },
+            ),
+            Err(e) => Pages::failed(e),
+        }
     }
 
     /// Sends a message in a conversation and gives it as LinkedIn stored it.
@@ -374,13 +275,17 @@ impl Linkedin {
     ///
     /// [`Error::InvalidInput`] for an empty or too long text or a bad conversation (nothing
     /// sent), [`Error::NotFound`] for an unknown conversation, and transport errors.
-    pub async fn send_message(&self, conversation: &str, text: &str) -> Result<Message> {
+    pub async fn send_message(
+        &self,
+        conversation: impl IntoId<ConversationId>,
+        text: &str,
+    ) -> Result<Raw<Message>> {
         let text = validate::text("text", text, validate::MESSAGE_TEXT_MAX)?;
-        let id = validate::conversation("conversation", conversation)?;
+        let id = conversation.into_id("conversation")?;
         let urn = conversation_urn(self, &id).await?;
         create_message(self, text, Target::Conversation(urn))
             .await
-            .map_err(|e| not_found(e, || format!("conversation {}", id.thread)))
+            .map_err(|e| not_found(e, || format!("conversation {}", id.thread())))
     }
 
     /// Starts a conversation with one or more members by sending its first message.
@@ -390,7 +295,7 @@ impl Linkedin {
     /// As LinkedIn's "New message" window does. Gives the message, whose
     /// [`conversation_urn`](Message::conversation_urn) names the conversation.
     ///
-    /// `recipients` are profile ids (`ACoAA…`) or `urn:li:fsd_profile:` URNs, 1 to
+    /// `recipients` are [`ProfileId`]s or their text, 1 to
     /// [`validate::MESSAGE_RECIPIENTS_MAX`], without the logged-in member. The message goes
     /// through the same `createMessage` action as [`send_message`](Self::send_message), with
     /// `hostRecipientUrns` instead of a conversation (the way the web app and other clients
@@ -403,16 +308,16 @@ impl Linkedin {
     ///
     /// [`Error::InvalidInput`] for a bad text or recipient list (nothing sent),
     /// [`Error::NotFound`] when a recipient does not exist, and transport errors.
-    pub async fn start_conversation<I>(&self, recipients: I, text: &str) -> Result<Message>
+    pub async fn start_conversation<I>(&self, recipients: I, text: &str) -> Result<Raw<Message>>
     where
         I: IntoIterator,
-        I::Item: AsRef<str>,
+        I::Item: IntoId<ProfileId>,
     {
         let text = validate::text("text", text, validate::MESSAGE_TEXT_MAX)?;
         let mut urns: Vec<String> = Vec::new();
         for r in recipients {
-            let id = validate::profile_id("recipients", r.as_ref())?;
-            let urn = profile_urn("recipients", &id)?;
+            let id = r.into_id("recipients")?;
+            let urn = id.urn();
             if urns.contains(&urn) {
                 return Err(Error::InvalidInput {
                     field: "recipients",
@@ -455,8 +360,11 @@ impl Linkedin {
     ///
     /// [`Error::InvalidInput`] for a bad conversation (nothing sent), [`Error::NotFound`] for
     /// an unknown one, and transport errors.
-    pub async fn mark_conversation_read(&self, conversation: &str) -> Result<()> {
-        set_read(self, conversation, true).await
+    pub async fn mark_conversation_read(
+        &self,
+        conversation: impl IntoId<ConversationId>,
+    ) -> Result<()> {
+        set_read(self, conversation.into_id("conversation")?, true).await
     }
 
     /// Marks a conversation unread (it then counts as unread in the inbox).
@@ -469,144 +377,143 @@ impl Linkedin {
     /// # Errors
     ///
     /// As [`mark_conversation_read`](Self::mark_conversation_read).
-    pub async fn mark_conversation_unread(&self, conversation: &str) -> Result<()> {
-        set_read(self, conversation, false).await
+    pub async fn mark_conversation_unread(
+        &self,
+        conversation: impl IntoId<ConversationId>,
+    ) -> Result<()> {
+        set_read(self, conversation.into_id("conversation")?, false).await
     }
-}
-
-/// A stream that fails at once with `error` (an [`Error::InvalidInput`] found before
-/// anything was sent).
-pub(crate) fn refused<T: Send + 'static>(li: &Linkedin, error: Error) -> Pages<T> {
-    let (field, reason) = match error {
-        Error::InvalidInput { field, reason } => (field, reason),
-        other => ("argument", other.to_string()),
-    };
-    li.paginate(Position::Start(0), move |_, _| {
-        let reason = reason.clone();
-        async move { Err(Error::InvalidInput { field, reason }) }
-    })
 }
 
 /// `urn:li:msg_conversation:(<own mailbox>,<thread>)`; a conversation of another mailbox is
 /// refused.
 async fn conversation_urn(li: &Linkedin, id: &ConversationId) -> Result<String> {
-    let me = li.my_profile_urn().await?;
-    if let Some(mailbox) = id.mailbox.as_deref().filter(|m| *m != me) {
+    let me = li.my_profile_id().await?;
+    if let Some(mailbox) = id.mailbox().filter(|m| **m != me) {
         return Err(Error::InvalidInput {
             field: "conversation",
             reason: format!(
-                "the conversation belongs to the mailbox {mailbox}, not the logged-in member's ({me})"
+                "the conversation belongs to the mailbox {}, not the logged-in member's ({})",
+                mailbox.urn(),
+                me.urn()
             ),
         });
     }
-    Urn::from_parts("msg_conversation", &[&me, &id.thread])
-        .map(String::from)
-        .map_err(|e| Error::InvalidInput {
-            field: "conversation",
-            reason: format!("{:?} cannot be a thread id: {e}", id.thread),
-        })
+    Ok(id.urn_in(&me))
 }
 
-async fn conversations_page(
-    li: &Linkedin,
-    filter: &ConversationFilter,
-    at: Position,
-) -> Result<Page<Conversation>> {
-    const ENDPOINT: &str = "messenger_conversations_search";
-    let Position::Cursor(cursor) = at else {
-        return Err(wrong_position(ENDPOINT, &at));
-    };
-    let me = li.my_profile_urn().await?;
-    let categories = restli::Value::list(filter.categories.iter().map(|c| c.as_str()));
-    let mut call = li
-        .call(ENDPOINT)
-        .var("categories", categories)
-        .var("count", filter.page_size)
-        .var("firstDegreeConnections", filter.first_degree_only)
-        .var("mailboxUrn", me.as_str());
-    if let Some(read) = filter.read {
-        call = call.var("read", read);
-    }
-    if let Some(cursor) = &cursor {
-        call = call.var("nextCursor", validate::token("cursor", cursor, CURSOR_MAX)?);
-    }
-    if let Some(keywords) = &filter.keywords {
-        call = call.var("keywords", keywords.as_str());
-    }
-    let page: m::MessengerPage = li
-        .fetch(call, "/data/messengerConversationsBySearchCriteria")
-        .await?;
-    let raw_count = page.elements.len();
+/// Elements of a messenger collection read into views of the logged-in member's mailbox.
+fn messenger_read<M, V>(
+    endpoint: &'static Endpoint,
+    answer: &Value,
+    me: &ProfileId,
+    view: impl Fn(&M, &ProfileId) -> Option<V>,
+) -> Result<(Read<Raw<V>>, Option<m::MessengerMetadata>)>
+where
+    M: serde::de::DeserializeOwned,
+{
+    let page: m::MessengerPage = decode(endpoint, answer)?;
+    let elements = page.elements.len();
     let items = page
         .elements
         .into_iter()
-        .filter_map(|json| conversation_from(json, &me))
+        .filter_map(|json| {
+            let model: M = serde_json::from_value(json.clone()).ok()?;
+            Some(Raw::new(view(&model, me)?, json))
+        })
         .collect();
-    let items = recognised(ENDPOINT, None, raw_count, items)?;
-    let next = page
-        .metadata
-        .and_then(|m| m.next_cursor)
-        .filter(|c| !c.is_empty() && cursor.as_deref() != Some(c.as_str()))
-        .map(|c| Position::Cursor(Some(c)));
-    Ok(Page { items, next })
+    Ok((Read::new(items, elements), page.metadata))
 }
 
-async fn messages_page(li: &Linkedin, id: &ConversationId, at: Position) -> Result<Page<Message>> {
-    let urn = conversation_urn(li, id).await?;
-    let me = li.my_profile_urn().await?;
-    let Position::Anchor(anchor) = at else {
-        return Err(wrong_position("messenger_messages", &at));
-    };
-    let (endpoint, call, pointer) = match anchor {
-        None => (
-            "messenger_messages",
-            li.call("messenger_messages")
-                .var("conversationUrn", urn.as_str()),
-            "/data/messengerMessagesBySyncToken",
-        ),
-        Some(before) => (
-            "messenger_messages_before",
-            li.call("messenger_messages_before")
-                .var("deliveredAt", before)
-                .var("conversationUrn", urn.as_str()),
-            "/data/messengerMessagesByAnchorTimestamp",
-        ),
-    };
-    let page: m::MessengerPage = li
-        .fetch(call, pointer)
-        .await
-        .map_err(|e| not_found(e, || format!("conversation {}", id.thread)))?;
-    let raw_count = page.elements.len();
-    let items: Vec<Message> = page
-        .elements
-        .into_iter()
-        .filter_map(|json| message_from(json, &me))
-        .collect();
-    let items = recognised(endpoint, None, raw_count, items)?;
-    // An anchored page says when it was the last (`nextCursor: null`); the latest page
-    // does not, so an anchored request follows it while it had messages.
-    let last = anchor.is_some() && page.metadata.is_some_and(|m| m.next_cursor.is_none());
-    let oldest = items.iter().filter_map(|m| m.delivered_at).min();
-    let next = match oldest {
-        Some(oldest) if !last && anchor.is_none_or(|a| oldest < a) => {
-            Some(Position::Anchor(Some(oldest)))
+/// The conversations of the logged-in member's mailbox a filter selects.
+struct Conversations {
+    filter: ConversationFilter,
+}
+
+impl PageSource for Conversations {
+    type Item = Raw<Conversation>;
+
+    async fn call(&self, li: &Linkedin, _at: &Position) -> Result<Call> {
+        let me = li.my_profile_id().await?;
+        let filter = &self.filter;
+        let categories = restli::Value::list(filter.categories.iter().map(|c| c.as_str()));
+        let mut call = li
+            .call(endpoints::MESSENGER_CONVERSATIONS_SEARCH)
+            .var("categories", categories)
+            .var("firstDegreeConnections", filter.first_degree_only)
+            .var("mailboxUrn", me.urn());
+        if let Some(read) = filter.read {
+            call = call.var("read", read);
         }
-        _ => None,
-    };
-    Ok(Page { items, next })
+        if let Some(keywords) = &filter.keywords {
+            call = call.var("keywords", keywords.as_str());
+        }
+        Ok(call)
+    }
+
+    async fn read(
+        &self,
+        li: &Linkedin,
+        endpoint: &'static Endpoint,
+        answer: Value,
+    ) -> Result<Read<Raw<Conversation>>> {
+        let me = li.my_profile_id().await?;
+        let (read, metadata) =
+            messenger_read(endpoint, &answer, &me, Conversation::from_conversation)?;
+        Ok(read.continuation(metadata.and_then(|m| m.next_cursor)))
+    }
+}
+
+/// The messages of a conversation: the latest page, then pages anchored at the oldest
+/// message seen (another query).
+struct Messages {
+    conversation: ConversationId,
+}
+
+impl PageSource for Messages {
+    type Item = Raw<Message>;
+
+    async fn call(&self, li: &Linkedin, at: &Position) -> Result<Call> {
+        let urn = conversation_urn(li, &self.conversation).await?;
+        let endpoint = match at {
+            Position::Anchor(None) => endpoints::MESSENGER_MESSAGES,
+            _ => endpoints::MESSENGER_MESSAGES_BEFORE,
+        };
+        Ok(li.call(endpoint).var("conversationUrn", urn))
+    }
+
+    async fn read(
+        &self,
+        li: &Linkedin,
+        endpoint: &'static Endpoint,
+        answer: Value,
+    ) -> Result<Read<Raw<Message>>> {
+        let me = li.my_profile_id().await?;
+        let (read, metadata) = messenger_read(endpoint, &answer, &me, Message::from_message)?;
+        // An anchored page says when it was the last (`nextCursor: null`); the latest page
+        // does not, so an anchored request follows it while it had messages.
+        let anchored = endpoint.id == endpoints::MESSENGER_MESSAGES_BEFORE.id;
+        let last = anchored && metadata.is_some_and(|m| m.next_cursor.is_none());
+        let oldest = read.items.iter().filter_map(|m| m.delivered_at).min();
+        Ok(read.oldest(oldest).last(last))
+    }
+
+    fn not_found(&self) -> Option<String> {
+        Some(format!("conversation {}", self.conversation.thread()))
+    }
 }
 
 /// `createMessage` with a conversation or recipients.
-async fn create_message(li: &Linkedin, text: &str, target: Target) -> Result<Message> {
-    const ENDPOINT: &str = "message_create";
-    let me = li.my_profile_urn().await?;
+async fn create_message(li: &Linkedin, text: &str, target: Target) -> Result<Raw<Message>> {
+    let endpoint = endpoints::MESSAGE_CREATE;
+    let me = li.my_profile_id().await?;
     let mut message = json!({
         "body": {"attributes": [], "text": text},
         "renderContentUnions": [],
         "originToken": origin_token(),
     });
     let mut body = json!({
-        "mailboxUrn": me,
+        "mailboxUrn": me.urn(),
         "trackingId": tracking_id(),
         "dedupeByClientGeneratedToken": false,
     });
@@ -615,27 +522,30 @@ async fn create_message(li: &Linkedin, text: &str, target: Target) -> Result<Mes
         Target::Recipients(urns) => body["hostRecipientUrns"] = json!(urns),
     }
     body["message"] = message;
-    let value: Value = li.fetch(li.call(ENDPOINT).body(body), "/value").await?;
-    message_from(value.clone(), &me).ok_or_else(|| Error::Decode {
-        endpoint: ENDPOINT,
-        source: linkedin_models::DecodeError {
-            path: "/value".to_owned(),
-            reason: "not a message (no entityUrn)".to_owned(),
-            excerpt: value.to_string().chars().take(160).collect(),
-        },
-    })
+    let value: Value = li.fetch_at(li.call(endpoint).body(body), "/value").await?;
+    let model: Option<m::Message> = serde_json::from_value(value.clone()).ok();
+    model
+        .and_then(|model| Message::from_message(&model, &me))
+        .map(|message| Raw::new(message, value.clone()))
+        .ok_or_else(|| Error::Decode {
+            endpoint: endpoint.name,
+            source: linkedin_models::DecodeError {
+                path: "/value".to_owned(),
+                reason: "not a message (no entityUrn)".to_owned(),
+                excerpt: value.to_string().chars().take(160).collect(),
+            },
+        })
 }
 
-async fn set_read(li: &Linkedin, conversation: &str, read: bool) -> Result<()> {
-    let id = validate::conversation("conversation", conversation)?;
+async fn set_read(li: &Linkedin, id: ConversationId, read: bool) -> Result<()> {
     let urn = conversation_urn(li, &id).await?;
     let mut entities = serde_json::Map::new();
     entities.insert(urn.clone(), json!({"patch": {"$set": {"read": read}}}));
     let call = li
-        .call("conversations_mark_read")
+        .call(endpoints::CONVERSATIONS_MARK_READ)
         .query("ids", restli::Value::list([urn.as_str()]))
         .body(json!({ "entities": entities }));
-    let what = || format!("conversation {}", id.thread);
+    let what = || format!("conversation {}", id.thread());
     let body = li.send(call).await.map_err(|e| not_found(e, what))?;
     // A 200 is a success; a body, when there is one, may still list this URN as failed.
     let answer: m::BatchUpdate = serde_json::from_slice(&body).unwrap_or_default();
@@ -655,16 +565,6 @@ enum Target {
     Conversation(String),
     /// A new conversation (or the existing 1:1 one) with these `urn:li:fsd_profile:` URNs.
     Recipients(Vec<String>),
-}
-
-/// `urn:li:fsd_profile:<id>` of a checked profile id.
-pub(crate) fn profile_urn(field: &'static str, id: &str) -> Result<String> {
-    Urn::new("fsd_profile", id)
-        .map(String::from)
-        .map_err(|e| Error::InvalidInput {
-            field,
-            reason: format!("{id:?} cannot be a profile id: {e}"),
-        })
 }
 
 /// A fresh UUID v4, the `originToken` of a send.
@@ -691,124 +591,6 @@ fn tracking_id() -> String {
     (0..16).map(|_| char::from(fastrand::u8(..))).collect()
 }
 
-/// A 404 as [`Error::NotFound`] naming `what`; other errors unchanged.
-pub(crate) fn not_found(error: Error, what: impl FnOnce() -> String) -> Error {
-    match error {
-        Error::Transport(linkedin_transport::Error::Status { code: 404, .. }) => {
-            Error::NotFound { what: what() }
-        }
-        e => e,
-    }
-}
-
-/// The error of a page fetcher given a position of another style (a bug, or a resumed
-/// position from another stream).
-pub(crate) fn wrong_position(endpoint: &str, at: &Position) -> Error {
-    Error::InvalidInput {
-        field: "position",
-        reason: format!("{endpoint} does not page by {at:?}"),
-    }
-}
-
-fn text_of(t: Option<&linkedin_models::Text>) -> Option<String> {
-    t.map(|t| t.text.clone())
-}
-
-fn participant_from(p: &m::Participant) -> Participant {
-    let member = p.participant_type.member.as_ref();
-    let profile_id = p
-        .host_identity_urn
-        .as_deref()
-        .and_then(|u| Urn::parse(u).ok())
-        .filter(|u| u.entity_type() == "fsd_profile")
-        .map(|u| u.id().to_owned());
-    Participant {
-        profile_id,
-        profile_urn: p.host_identity_urn.clone(),
-        first_name: text_of(member.and_then(|m| m.first_name.as_ref())).unwrap_or_default(),
-        last_name: text_of(member.and_then(|m| m.last_name.as_ref())).unwrap_or_default(),
-        headline: text_of(member.and_then(|m| m.headline.as_ref())),
-        profile_url: member.and_then(|m| m.profile_url.clone()),
-        distance: member.and_then(|m| m.distance.clone()),
-    }
-}
-
-/// The `part` of a tuple URN (`urn:li:msg_message:(<mailbox>,<id>)` → `<id>` for 1).
-fn urn_part(urn: &str, part: usize) -> Option<String> {
-    Urn::parse(urn).ok()?.part(part).map(str::to_owned)
-}
-
-/// A message from its JSON, when it is one (it has an `entityUrn`).
-fn message_from(json: Value, me: &str) -> Option<Message> {
-    let model: m::Message = serde_json::from_value(json.clone()).ok()?;
-    if model.entity_urn.is_empty() {
-        return None;
-    }
-    let id = model
-        .backend_urn
-        .as_deref()
-        .and_then(|u| u.strip_prefix("urn:li:messagingMessage:"))
-        .map(str::to_owned)
-        .or_else(|| urn_part(&model.entity_urn, 1));
-    let sender = model.sender.as_ref().map(participant_from);
-    let from_me = model
-        .sender
-        .as_ref()
-        .and_then(|s| s.host_identity_urn.as_deref())
-        == Some(me);
-    Some(Message {
-        id,
-        conversation_urn: model.conversation.and_then(|c| c.entity_urn),
-        text: model.body.map(|b| b.text).unwrap_or_default(),
-        subject: model.subject,
-        sender,
-        from_me,
-        delivered_at: model.delivered_at,
-        urn: model.entity_urn,
-        raw: json,
-    })
-}
-
-/// A conversation from its JSON, when it is one (it has an `entityUrn`).
-fn conversation_from(json: Value, me: &str) -> Option<Conversation> {
-    let model: m::Conversation = serde_json::from_value(json.clone()).ok()?;
-    if model.entity_urn.is_empty() {
-        return None;
-    }
-    let thread_id = model
-        .backend_urn
-        .as_deref()
-        .and_then(|u| u.strip_prefix("urn:li:messagingThread:"))
-        .map(str::to_owned)
-        .or_else(|| urn_part(&model.entity_urn, 1))
-        .unwrap_or_default();
-    let participants: Vec<Participant> = model
-        .conversation_participants
-        .iter()
-        .filter(|p| p.host_identity_urn.as_deref() != Some(me))
-        .map(participant_from)
-        .collect();
-    let last_message = json
-        .pointer("/messages/elements/0")
-        .cloned()
-        .and_then(|m| message_from(m, me));
-    Some(Conversation {
-        thread_id,
-        categories: model.categories,
-        read: model.read.unwrap_or(false),
-        unread_count: model.unread_count.unwrap_or(0),
-        created_at: model.created_at,
-        last_activity_at: model.last_activity_at,
-        group_chat: model.group_chat.unwrap_or(participants.len() > 1),
-        title: model.title,
-        url: model.conversation_url,
-        participants,
-        last_message,
-        urn: model.entity_urn,
-        raw: json,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -827,8 +609,6 @@ mod tests {
     #[test]
     fn filters_are_checked() {
         assert!(ConversationFilter::inbox().check().is_ok());
-        assert!(ConversationFilter::inbox().page_size(26).check().is_err());
-        assert!(ConversationFilter::inbox().page_size(0).check().is_err());
         assert!(ConversationFilter::inbox().categories([]).check().is_err());
         assert!(
             ConversationFilter::inbox()

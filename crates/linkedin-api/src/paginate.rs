@@ -1,10 +1,12 @@
 //! One pagination mechanism for every style LinkedIn uses: `start`/`count`, `start`/`count`
 //! with a `paginationToken`, an opaque cursor, and a timestamp anchor. Each is a [`Position`];
 //! a page fetcher turns a position into a [`Page`] and the position after it; [`Pages`] is
-//! the `Stream` of items over all pages.
+//! the `Stream` of items over all pages. Every paginated method of the facade builds its
+//! fetcher with the one page driver (`driver.rs`), which owns the position arithmetic.
 //!
 //! While the caller consumes a page, the next one is already being fetched (one page ahead,
-//! never more), and [`Pages::position`] says where to resume later.
+//! never more), and [`Pages::position`] says where to resume later. A page whose items were
+//! all left out (ads, private profiles) is read through, at most [`EMPTY_PAGES_MAX`] in a row.
 
 use std::collections::VecDeque;
 use std::future::Future;
@@ -50,8 +52,11 @@ type PageFuture<T> = Pin<Box<dyn Future<Output = Result<Page<T>, Error>> + Send>
 /// A page being fetched ahead, in its own task.
 type PageTask<T> = tokio::task::JoinHandle<Result<Page<T>, Error>>;
 
-/// Fetches the page at a position.
-pub(crate) type Fetcher<T> = Arc<dyn Fn(Position) -> PageFuture<T> + Send + Sync>;
+/// Fetches the page at a position, of a page size.
+pub(crate) type Fetcher<T> = Arc<dyn Fn(Position, u32) -> PageFuture<T> + Send + Sync>;
+
+/// How many pages in a row may give nothing (every item left out) before a stream ends.
+pub const EMPTY_PAGES_MAX: usize = 20;
 
 /// A `Stream` of items across pages, with an optional limit.
 ///
@@ -69,6 +74,13 @@ pub(crate) type Fetcher<T> = Arc<dyn Fn(Position) -> PageFuture<T> + Send + Sync
 #[must_use = "a stream does nothing until polled"]
 pub struct Pages<T> {
     fetch: Fetcher<T>,
+    /// An error to give before anything is fetched (bad input found before sending).
+    failed: Option<Error>,
+    /// Items per request, and the most the endpoint takes when known.
+    page_size: u32,
+    max_page_size: Option<u32>,
+    /// Pages in a row that gave no item.
+    empty_run: usize,
     /// Items of the current page not yet given out.
     buffer: VecDeque<T>,
     /// The page being fetched, and the position it was asked at.
@@ -85,9 +97,20 @@ pub struct Pages<T> {
 }
 
 impl<T: Send + 'static> Pages<T> {
-    pub(crate) fn new(start: Position, fetch: Fetcher<T>) -> Self {
+    /// A stream over the pages `fetch` reads from `start`, `page_size` items per request (at
+    /// most `max_page_size`).
+    pub(crate) fn new(
+        start: Position,
+        page_size: u32,
+        max_page_size: Option<u32>,
+        fetch: Fetcher<T>,
+    ) -> Self {
         Self {
             fetch,
+            failed: None,
+            page_size,
+            max_page_size,
+            empty_run: 0,
             buffer: VecDeque::new(),
             pending: None,
             next: Some(start),
@@ -98,9 +121,63 @@ impl<T: Send + 'static> Pages<T> {
         }
     }
 
+    /// A stream that gives `error` at once, then ends; nothing is fetched (the input was
+    /// refused before any request).
+    pub(crate) fn failed(error: Error) -> Self {
+        let mut pages = Self::new(
+            Position::Start(0),
+            1,
+            None,
+            Arc::new(|_, _| {
+                Box::pin(async {
+                    Ok(Page {
+                        items: Vec::new(),
+                        next: None,
+                    })
+                })
+            }),
+        );
+        pages.failed = Some(error);
+        pages
+    }
+
     /// Stops after `n` items (pages are not fetched past what is needed).
     pub fn limit(mut self, n: usize) -> Self {
         self.remaining = Some(n);
+        self
+    }
+
+    /// Asks for `n` items per request instead of the method's default: smaller pages fetch
+    /// less when only a few items are wanted. From 1 to the most the endpoint takes (its
+    /// catalogue `max_count`); anything else makes the stream fail at once with
+    /// [`Error::InvalidInput`], before anything is sent.
+    ///
+    /// ```no_run
+    /// use futures::TryStreamExt;
+    ///
+    /// # async fn run(linkedin: linkedin_api::Linkedin) -> linkedin_api::Result<()> {
+    /// let first_ten: Vec<_> = linkedin
+    ///     .company_updates("linkedin")
+    ///     .page_size(10)
+    ///     .limit(10)
+    ///     .try_collect()
+    ///     .await?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn page_size(mut self, n: u32) -> Self {
+        let max = self.max_page_size.unwrap_or(u32::MAX);
+        if (1..=max).contains(&n) {
+            self.page_size = n;
+        } else if self.failed.is_none() {
+            self.failed = Some(Error::InvalidInput {
+                field: "page_size",
+                reason: match self.max_page_size {
+                    Some(max) => format!("{n} items a page; LinkedIn takes 1 to {max}"),
+                    None => format!("{n} items a page; give at least 1"),
+                },
+            });
+        }
         self
     }
 
@@ -134,11 +211,11 @@ impl<T: Send + 'static> Pages<T> {
     }
 
     fn spawn_next(&mut self) {
-        if self.pending.is_some() || !self.wants_more() {
+        if self.pending.is_some() || !self.wants_more() || self.failed.is_some() {
             return;
         }
         if let Some(at) = self.next.take() {
-            let fut = (self.fetch)(at.clone());
+            let fut = (self.fetch)(at.clone(), self.page_size);
             self.pending = Some((at, tokio::spawn(fut)));
         }
     }
@@ -157,6 +234,10 @@ impl<T: Send + Unpin + 'static> Stream for Pages<T> {
 
     fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
         let this = &mut *self;
+        if let Some(error) = this.failed.take() {
+            this.done = true;
+            return Poll::Ready(Some(Err(error)));
+        }
         loop {
             if this.done || this.remaining == Some(0) {
                 return Poll::Ready(None);
@@ -192,9 +273,15 @@ impl<T: Send + Unpin + 'static> Stream for Pages<T> {
                     items.drain(..skip);
                     this.current = Some((at, skip));
                     this.buffer = items;
-                    // An empty page ends the stream even if a next position was given.
+                    // A page with nothing to give (every item left out) is read through,
+                    // up to a bound, so a run of ads does not end the feed.
                     if empty {
-                        this.next = None;
+                        this.empty_run += 1;
+                        if this.empty_run >= EMPTY_PAGES_MAX {
+                            this.next = None;
+                        }
+                    } else {
+                        this.empty_run = 0;
                     }
                 }
                 Ok(Err(e)) => {
@@ -212,25 +299,6 @@ impl<T: Send + Unpin + 'static> Stream for Pages<T> {
     }
 }
 
-/// The items recognised on a page, or [`Error::SchemaMoved`] when the page has results
-/// (`raw_count` elements, or a positive `total`) but none could be read: LinkedIn changed the
-/// shape, which must not look like an empty list.
-pub(crate) fn recognised<T>(
-    endpoint: &'static str,
-    total: Option<u64>,
-    raw_count: usize,
-    items: Vec<T>,
-) -> Result<Vec<T>, Error> {
-    let reported = total.unwrap_or(0).max(raw_count as u64);
-    if items.is_empty() && reported > 0 {
-        return Err(Error::SchemaMoved {
-            endpoint,
-            total: reported,
-        });
-    }
-    Ok(items)
-}
-
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
@@ -245,7 +313,9 @@ mod tests {
     fn numbers(fetched: Arc<AtomicUsize>) -> Pages<u32> {
         Pages::new(
             Position::Start(0),
-            Arc::new(move |at| {
+            10,
+            None,
+            Arc::new(move |at, _| {
                 let fetched = fetched.clone();
                 Box::pin(async move {
                     fetched.fetch_add(1, Ordering::SeqCst);
@@ -311,7 +381,9 @@ mod tests {
     async fn an_error_ends_the_stream_after_the_items_before_it() {
         let pages: Pages<u32> = Pages::new(
             Position::Cursor(None),
-            Arc::new(|at| {
+            10,
+            None,
+            Arc::new(|at, _| {
                 Box::pin(async move {
                     match at {
                         Position::Cursor(None) => Ok(Page {
@@ -329,5 +401,97 @@ mod tests {
         let items: Vec<Result<u32, Error>> = futures::StreamExt::collect(pages).await;
         assert_eq!(items.len(), 3);
         assert!(items[2].is_err());
+    }
+
+    #[tokio::test]
+    async fn a_failed_stream_gives_its_error_without_fetching() {
+        let fetched = Arc::new(AtomicUsize::new(0));
+        let mut pages = numbers(fetched.clone()).page_size(0);
+        let err = pages.try_next().await.unwrap_err();
+        assert!(
+            matches!(
+                err,
+                Error::InvalidInput {
+                    field: "page_size",
+                    ..
+                }
+            ),
+            "{err}"
+        );
+        assert_eq!(pages.try_next().await.unwrap(), None);
+        assert_eq!(fetched.load(Ordering::SeqCst), 0, "nothing fetched");
+
+        let refused: Pages<u32> = Pages::failed(Error::InvalidInput {
+            field: "who",
+            reason: "bad".into(),
+        });
+        let all: Vec<Result<u32, Error>> = futures::StreamExt::collect(refused).await;
+        assert_eq!(all.len(), 1);
+    }
+
+    #[tokio::test]
+    async fn page_sizes_reach_the_fetcher_within_the_endpoints_bound() {
+        let sizes = Arc::new(std::sync::Mutex::new(Vec::new()));
+        let seen = sizes.clone();
+        let pages: Pages<u32> = Pages::new(
+            Position::Start(0),
+            10,
+            Some(25),
+            Arc::new(move |_, size| {
+                seen.lock().unwrap().push(size);
+                Box::pin(async {
+                    Ok(Page {
+                        items: vec![1],
+                        next: None,
+                    })
+                })
+            }),
+        );
+        let _: Vec<u32> = pages.page_size(25).try_collect().await.unwrap();
+        assert_eq!(*sizes.lock().unwrap(), [25]);
+        let too_big: Pages<u32> = Pages::new(
+            Position::Start(0),
+            10,
+            Some(25),
+            Arc::new(|_, _| {
+                Box::pin(async {
+                    Ok(Page {
+                        items: vec![],
+                        next: None,
+                    })
+                })
+            }),
+        );
+        let err = too_big.page_size(26).try_next().await.unwrap_err();
+        assert!(err.to_string().contains("1 to 25"), "{err}");
+    }
+
+    #[tokio::test]
+    async fn pages_that_keep_nothing_are_read_through_up_to_a_bound() {
+        // Pages 0..5 give nothing (all left out), page 5 gives 7; then an endless run of
+        // empty pages ends the stream after EMPTY_PAGES_MAX of them.
+        let fetched = Arc::new(AtomicUsize::new(0));
+        let counter = fetched.clone();
+        let pages: Pages<u32> = Pages::new(
+            Position::Start(0),
+            1,
+            None,
+            Arc::new(move |at, _| {
+                counter.fetch_add(1, Ordering::SeqCst);
+                Box::pin(async move {
+                    let Position::Start(n) = at else {
+                        unreachable!()
+                    };
+                    let items = if n == 5 { vec![7] } else { vec![] };
+                    Ok(Page {
+                        items,
+                        next: Some(Position::Start(n + 1)),
+                    })
+                })
+            }),
+        );
+        let all: Vec<u32> = pages.try_collect().await.unwrap();
+        assert_eq!(all, [7]);
+        assert_eq!(fetched.load(Ordering::SeqCst), 6 + EMPTY_PAGES_MAX);
     }
 }

@@ -25,6 +25,7 @@
 
 use std::net::SocketAddr;
 
+use linkedin_catalogue::{Endpoint, endpoints};
 use linkedin_models::Raw;
 use linkedin_models::touch::{
     BackgroundSection, Connections, ContextType, Endorsement, Mailbox, MyPage, Notifications,
@@ -34,8 +35,8 @@ use linkedin_transport::{HeaderProfile, Login, Transport};
 use serde::de::DeserializeOwned;
 
 use crate::client::Call;
+use crate::driver::recognised;
 use crate::error::{Error, Result};
-use crate::paginate::recognised;
 use crate::validate;
 
 /// Where the touch API lives.
@@ -181,15 +182,15 @@ impl Touch {
         &self.transport
     }
 
-    /// Sends a GET to catalogue entry `name` and reads `T` at `pointer`.
+    /// Sends a GET to a catalogue entry and reads `T` at `pointer`.
     async fn get<T: DeserializeOwned>(
         &self,
-        name: &'static str,
+        endpoint: &'static Endpoint,
         path: &[(&'static str, &str)],
         query: restli::Map,
         pointer: &str,
     ) -> Result<T> {
-        let mut call = Call::new(name);
+        let mut call = Call::new(endpoint);
         for (param, value) in path {
             call = call.path(param, *value);
         }
@@ -202,13 +203,13 @@ impl Touch {
     /// [`get`](Self::get) for a member's `{id}`, checked first; a 404 is [`Error::NotFound`].
     async fn of_member<T: DeserializeOwned>(
         &self,
-        name: &'static str,
+        endpoint: &'static Endpoint,
         id: &str,
         query: restli::Map,
         pointer: &str,
     ) -> Result<T> {
         let id = validate::member_id("id", id)?;
-        match self.get(name, &[("id", id)], query, pointer).await {
+        match self.get(endpoint, &[("id", id)], query, pointer).await {
             Err(Error::Transport(linkedin_transport::Error::Status { code: 404, .. })) => {
                 Err(Error::NotFound {
                     what: format!("member {id}"),
@@ -224,7 +225,7 @@ impl Touch {
     ///
     /// A transport error, or [`Error::Decode`] when the answer is not as documented.
     pub async fn person(&self) -> Result<Raw<TouchPerson>> {
-        self.get("touch_me", &[], restli::Map::new(), "/response")
+        self.get(endpoints::TOUCH_ME, &[], restli::Map::new(), "/response")
             .await
     }
 
@@ -235,8 +236,13 @@ impl Touch {
     ///
     /// A transport error, or [`Error::Decode`] when the answer is not as documented.
     pub async fn my_page(&self) -> Result<Raw<MyPage>> {
-        self.get("touch_my_page", &[], restli::Map::new(), "/profile")
-            .await
+        self.get(
+            endpoints::TOUCH_MY_PAGE,
+            &[],
+            restli::Map::new(),
+            "/profile",
+        )
+        .await
     }
 
     /// A member's top card: name, headline, location, industry, connection count and
@@ -256,8 +262,13 @@ impl Touch {
     /// [`Error::InvalidInput`] for an id that is not digits (nothing is sent),
     /// [`Error::NotFound`] for an unknown member, a transport error, or [`Error::Decode`].
     pub async fn profile(&self, id: &str) -> Result<Raw<TopCard>> {
-        self.of_member("touch_profile", id, restli::Map::new(), "/personTopCard")
-            .await
+        self.of_member(
+            endpoints::TOUCH_PROFILE,
+            id,
+            restli::Map::new(),
+            "/personTopCard",
+        )
+        .await
     }
 
     /// A member's connections, at most `count` of them (`total` counts them all).
@@ -289,10 +300,11 @@ impl Touch {
         }
         let mut query = restli::Map::new();
         query.push("count", count);
-        let connections: Raw<Connections> =
-            self.of_member("touch_connections", id, query, "").await?;
+        let connections: Raw<Connections> = self
+            .of_member(endpoints::TOUCH_CONNECTIONS, id, query, "")
+            .await?;
         recognised(
-            "touch_connections",
+            endpoints::TOUCH_CONNECTIONS,
             Some(connections.total),
             0,
             connections.people.iter().collect(),
@@ -314,7 +326,12 @@ impl Touch {
         filter: Option<ContextType>,
     ) -> Result<Vec<Raw<BackgroundSection>>> {
         let mut sections: Vec<Raw<BackgroundSection>> = self
-            .of_member("touch_background", id, restli::Map::new(), "/values")
+            .of_member(
+                endpoints::TOUCH_BACKGROUND,
+                id,
+                restli::Map::new(),
+                "/values",
+            )
             .await?;
         if let Some(filter) = filter {
             sections.retain(|s| s.context == filter);
@@ -331,11 +348,16 @@ impl Touch {
     /// listed but none can be read, a transport error, or [`Error::Decode`].
     pub async fn endorsements(&self, id: &str) -> Result<Vec<Raw<Endorsement>>> {
         let all: Vec<Raw<Endorsement>> = self
-            .of_member("touch_endorsements", id, restli::Map::new(), "/values")
+            .of_member(
+                endpoints::TOUCH_ENDORSEMENTS,
+                id,
+                restli::Map::new(),
+                "/values",
+            )
             .await?;
         let listed = all.len();
         let readable = all.into_iter().filter(|e| !e.skill.is_empty()).collect();
-        recognised("touch_endorsements", None, listed, readable)
+        recognised(endpoints::TOUCH_ENDORSEMENTS, None, listed, readable)
     }
 
     /// The logged-in member's mailbox: pending invitations and messages, each the first page
@@ -347,12 +369,12 @@ impl Touch {
     /// can read, or [`Error::Decode`].
     pub async fn mailbox(&self) -> Result<Raw<Mailbox>> {
         let mailbox: Raw<Mailbox> = self
-            .get("touch_mailbox", &[], restli::Map::new(), "")
+            .get(endpoints::TOUCH_MAILBOX, &[], restli::Map::new(), "")
             .await?;
         for list in [&mailbox.invitations, &mailbox.messages] {
             if list.start < list.total {
                 recognised(
-                    "touch_mailbox",
+                    endpoints::TOUCH_MAILBOX,
                     Some(list.total),
                     0,
                     list.items.iter().collect(),
@@ -373,8 +395,13 @@ impl Touch {
     /// [`Error::InvalidInput`] for an id that is not digits (nothing is sent),
     /// [`Error::NotFound`] for an unknown member, a transport error, or [`Error::Decode`].
     pub async fn recommendations(&self, id: &str) -> Result<Vec<Raw<Recommendation>>> {
-        self.of_member("touch_recommendations", id, restli::Map::new(), "/values")
-            .await
+        self.of_member(
+            endpoints::TOUCH_RECOMMENDATIONS,
+            id,
+            restli::Map::new(),
+            "/values",
+        )
+        .await
     }
 
     /// The logged-in member's notifications, newest first (the first page, with `total`).
@@ -389,11 +416,11 @@ impl Touch {
     /// can be read, or [`Error::Decode`].
     pub async fn notifications(&self) -> Result<Raw<Notifications>> {
         let notifications: Raw<Notifications> = self
-            .get("touch_notifications", &[], restli::Map::new(), "")
+            .get(endpoints::TOUCH_NOTIFICATIONS, &[], restli::Map::new(), "")
             .await?;
         if notifications.start < notifications.total {
             recognised(
-                "touch_notifications",
+                endpoints::TOUCH_NOTIFICATIONS,
                 Some(notifications.total),
                 0,
                 notifications.items.iter().collect(),
@@ -414,10 +441,12 @@ impl Touch {
     /// A transport error, [`Error::SchemaMoved`] when views are reported but none can be
     /// read, or [`Error::Decode`].
     pub async fn who_viewed_me(&self) -> Result<Raw<ProfileViews>> {
-        let views: Raw<ProfileViews> = self.get("touch_wvmp", &[], restli::Map::new(), "").await?;
+        let views: Raw<ProfileViews> = self
+            .get(endpoints::TOUCH_WVMP, &[], restli::Map::new(), "")
+            .await?;
         if views.start < views.total {
             recognised(
-                "touch_wvmp",
+                endpoints::TOUCH_WVMP,
                 Some(views.total),
                 0,
                 views.viewers.iter().collect(),

@@ -1,6 +1,7 @@
 //! Arguments checked before any request is sent: a bad one is [`Error::InvalidInput`] naming
 //! the argument, and nothing leaves the machine.
 
+use linkedin_models::id::{ConversationId, IdError, Member, ProfileId, PublicId};
 use restli::Urn;
 
 use crate::error::{Error, Result};
@@ -11,20 +12,22 @@ pub const INVITATION_MESSAGE_MAX: usize = 300;
 /// The longest search keywords accepted (LinkedIn's search box stops far earlier).
 pub const KEYWORDS_MAX: usize = 1000;
 
-/// A public id (`linkedin.com/in/<public id>`): 3 to 100 letters, digits, `-` or `_`, or
-/// non-ASCII letters (LinkedIn allows localized ids, percent-encoded in URLs).
-pub(crate) fn public_id<'a>(field: &'static str, id: &'a str) -> Result<&'a str> {
-    let id = id.trim();
-    let ok = (3..=100).contains(&id.chars().count())
-        && id
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == '-' || c == '_');
-    require(ok, field, || {
-        format!(
-            "{id:?} is not a public profile id (3 to 100 letters, digits, '-' or '_', as in linkedin.com/in/<id>)"
-        )
-    })?;
-    Ok(id)
+/// A public id (`linkedin.com/in/<public id>`), checked by [`PublicId::parse`].
+pub(crate) fn public_id(field: &'static str, id: &str) -> Result<PublicId> {
+    PublicId::parse(id).map_err(|e| invalid(field, e))
+}
+
+/// A member by public id, profile id or profile URN, checked by [`Member::parse`].
+pub(crate) fn member(field: &'static str, who: &str) -> Result<Member> {
+    Member::parse(who).map_err(|e| invalid(field, e))
+}
+
+/// [`Error::InvalidInput`] for `field`, with the id's own reason.
+fn invalid(field: &'static str, e: IdError) -> Error {
+    Error::InvalidInput {
+        field,
+        reason: e.to_string(),
+    }
 }
 
 /// A URN of one of `types` (`fsd_profile`, ...), parsed.
@@ -41,27 +44,10 @@ pub(crate) fn urn(field: &'static str, text: &str, types: &[&str]) -> Result<Urn
     Ok(urn)
 }
 
-/// A profile id (`ACoAA…`) or a `urn:li:fsd_profile:` / `urn:li:fs_miniProfile:` URN; gives
-/// the profile id.
-pub(crate) fn profile_id(field: &'static str, text: &str) -> Result<String> {
-    let text = text.trim();
-    if text.starts_with("urn:") {
-        let urn = urn(
-            field,
-            text,
-            &["fsd_profile", "fs_miniProfile", "fs_profile"],
-        )?;
-        return Ok(urn.id().to_owned());
-    }
-    let ok = text.len() >= 10
-        && text.starts_with("ACo")
-        && text
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-    require(ok, field, || {
-        format!("{text:?} is not a profile id (ACoAA…) or urn:li:fsd_profile:… URN")
-    })?;
-    Ok(text.to_owned())
+/// A profile id (`ACoAA…`) or a `urn:li:fsd_profile:` / `urn:li:fs_miniProfile:` URN,
+/// checked by [`ProfileId::parse`].
+pub(crate) fn profile_id(field: &'static str, text: &str) -> Result<ProfileId> {
+    ProfileId::parse(text).map_err(|e| invalid(field, e))
 }
 
 /// Non-empty text of at most `max` characters.
@@ -90,72 +76,9 @@ pub const MESSAGE_TEXT_MAX: usize = 8_000;
 /// conversations on LinkedIn are small), so that a list built by mistake is not sent.
 pub const MESSAGE_RECIPIENTS_MAX: usize = 50;
 
-/// A conversation as a caller may name it: the mailbox it belongs to when the caller gave a
-/// full `urn:li:msg_conversation:(<mailbox>,<thread>)`, and its thread id (`2-<base64>==`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct ConversationId {
-    /// `urn:li:fsd_profile:<id>` of the mailbox, when given.
-    pub(crate) mailbox: Option<String>,
-    /// The thread id.
-    pub(crate) thread: String,
-}
-
-/// A conversation: `urn:li:msg_conversation:(<mailbox>,<thread>)`, `urn:li:messagingThread:`,
-/// `urn:li:fsd_conversation:` or `urn:li:fs_conversation:` with a thread id, or the bare thread
-/// id (`2-<base64>==`, as in `linkedin.com/messaging/thread/<id>/`).
+/// A conversation, checked by [`ConversationId::parse`].
 pub(crate) fn conversation(field: &'static str, text: &str) -> Result<ConversationId> {
-    let text = text.trim();
-    let bad = |why: &str| Error::InvalidInput {
-        field,
-        reason: format!("{text:?} {why}"),
-    };
-    if !text.starts_with("urn:") {
-        return Ok(ConversationId {
-            mailbox: None,
-            thread: thread_id(field, text)?,
-        });
-    }
-    let urn = urn(
-        field,
-        text,
-        &[
-            "msg_conversation",
-            "messagingThread",
-            "fsd_conversation",
-            "fs_conversation",
-        ],
-    )?;
-    if urn.entity_type() != "msg_conversation" {
-        return Ok(ConversationId {
-            mailbox: None,
-            thread: thread_id(field, urn.id())?,
-        });
-    }
-    let (Some(mailbox), Some(thread), 2) = (urn.nested(0), urn.part(1), urn.part_count()) else {
-        return Err(bad(
-            "is not urn:li:msg_conversation:(urn:li:fsd_profile:<mailbox>,<thread id>)",
-        ));
-    };
-    if mailbox.entity_type() != "fsd_profile" {
-        return Err(bad("names a mailbox that is not a urn:li:fsd_profile: URN"));
-    }
-    Ok(ConversationId {
-        mailbox: Some(mailbox.as_str().to_owned()),
-        thread: thread_id(field, thread)?,
-    })
-}
-
-/// A thread id: 1 to 200 characters of base64 and `-`/`_`, as LinkedIn's `2-<base64>==` ids
-/// (and the older numeric ones) are.
-fn thread_id(field: &'static str, id: &str) -> Result<String> {
-    let ok = (1..=200).contains(&id.len())
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'+' | b'/' | b'='));
-    require(ok, field, || {
-        format!("{id:?} is not a conversation thread id (2-<base64>==)")
-    })?;
-    Ok(id.to_owned())
+    ConversationId::parse(text).map_err(|e| invalid(field, e))
 }
 
 /// A post: its activity id (19 digits), `activity:<id>`, `urn:li:activity:<id>`, or an update
@@ -307,35 +230,6 @@ mod conversation_and_post_tests {
     use super::*;
 
     #[test]
-    fn conversations_in_every_form() {
-        let full = conversation(
-            "c",
-            "urn:li:msg_conversation:(urn:li:fsd_profile:ACoAAB,2-YWJj==)",
-        )
-        .unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(full.mailbox.as_deref(), Some("urn:li:fsd_profile:ACoAAB"));
-        assert_eq!(full.thread, "2-YWJj==");
-        for short in [
-            "2-YWJj==",
-            "urn:li:messagingThread:2-YWJj==",
-            "urn:li:fsd_conversation:2-YWJj==",
-        ] {
-            let c = conversation("c", short).unwrap_or_else(|e| panic!("{e}"));
-            assert_eq!((c.mailbox, c.thread.as_str()), (None, "2-YWJj=="));
-        }
-        for bad in [
-            "",
-            "2-a b",
-            "urn:li:msg_conversation:(urn:li:company:1,2-YWJj==)",
-            "urn:li:msg_conversation:2-YWJj==",
-            "urn:li:fsd_profile:ACoAAB",
-            "x,y",
-        ] {
-            assert!(conversation("c", bad).is_err(), "{bad}");
-        }
-    }
-
-    #[test]
     fn posts_and_invitations() {
         for ok in [
             "7028123456789012345",
@@ -398,27 +292,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn public_ids() {
-        assert!(public_id("id", "bill-gates").is_ok());
-        assert!(public_id("id", "jos\u{e9}-garc\u{ed}a").is_ok());
-        for bad in ["", "ab", "a b c", "x/../y", "has,comma", "(paren)"] {
-            assert!(public_id("id", bad).is_err(), "{bad}");
-        }
-    }
-
-    #[test]
     fn urns_of_the_right_type() {
         assert!(urn("u", "urn:li:fsd_profile:ACoAAB", &["fsd_profile"]).is_ok());
         let err = urn("u", "urn:li:company:1337", &["fsd_profile"]).unwrap_err();
         assert!(err.to_string().contains("company URN"), "{err}");
         assert!(urn("u", "not a urn", &["fsd_profile"]).is_err());
-        assert_eq!(
-            profile_id("p", "urn:li:fsd_profile:ACoAABx3kQ0")
-                .ok()
-                .as_deref(),
-            Some("ACoAABx3kQ0")
+        let err = profile_id("who", "bill-gates").unwrap_err();
+        assert!(
+            matches!(err, Error::InvalidInput { field: "who", .. }),
+            "{err}"
         );
-        assert!(profile_id("p", "bill-gates").is_err());
     }
 
     #[test]

@@ -339,6 +339,67 @@ impl fmt::Display for ConversationId {
     }
 }
 
+macro_rules! str_like {
+    ($($ty:ty),*) => {$(
+        /// The id as text, so it can be used wherever a `&str` is taken.
+        impl std::ops::Deref for $ty {
+            type Target = str;
+            fn deref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl AsRef<str> for $ty {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl PartialEq<String> for $ty {
+            fn eq(&self, other: &String) -> bool {
+                self.0 == *other
+            }
+        }
+    )*};
+}
+
+str_like!(ProfileId, PublicId);
+
+impl ConversationId {
+    /// Whether `text` is how this conversation is shown (its URN, or its thread id).
+    fn shown_as(&self, text: &str) -> bool {
+        match &self.mailbox {
+            None => self.thread == text,
+            Some(mailbox) => {
+                text.strip_prefix("urn:li:msg_conversation:(urn:li:fsd_profile:")
+                    .and_then(|rest| rest.strip_prefix(mailbox.as_str()))
+                    .and_then(|rest| rest.strip_prefix(','))
+                    .and_then(|rest| rest.strip_suffix(')'))
+                    == Some(self.thread.as_str())
+            }
+        }
+    }
+}
+
+/// A conversation equals the text it is shown as (its URN, or its thread id).
+impl PartialEq<str> for ConversationId {
+    fn eq(&self, other: &str) -> bool {
+        self.shown_as(other)
+    }
+}
+
+impl PartialEq<&str> for ConversationId {
+    fn eq(&self, other: &&str) -> bool {
+        self.shown_as(other)
+    }
+}
+
+impl PartialEq<String> for ConversationId {
+    fn eq(&self, other: &String) -> bool {
+        self.shown_as(other)
+    }
+}
+
 impl PartialEq<str> for ProfileId {
     fn eq(&self, other: &str) -> bool {
         self.0 == other
@@ -414,15 +475,16 @@ mod tests {
 
     #[test]
     fn conversations_in_every_form() {
-        let full =
-            ConversationId::parse("urn:li:msg_conversation:(urn:li:fsd_profile:ACoAABx3kQ0,2-YWJj==)")
-                .unwrap();
+        let full = ConversationId::parse(
+            "urn:li:msg_conversation:(urn:li:fsd_profile:ACoAABx3kQ0,2-YWJj==)",
+        )
+        .unwrap();
         assert_eq!(full.mailbox().unwrap(), "ACoAABx3kQ0");
         assert_eq!(full.thread(), "2-YWJj==");
-        assert_eq!(
-            full.to_string(),
-            "urn:li:msg_conversation:(urn:li:fsd_profile:ACoAABx3kQ0,2-YWJj==)"
-        );
+        let shown = "urn:li:msg_conversation:(urn:li:fsd_profile:ACoAABx3kQ0,2-YWJj==)";
+        assert_eq!(full.to_string(), shown);
+        assert_eq!(full, shown);
+        assert_ne!(full, "2-YWJj==");
         for short in [
             "2-YWJj==",
             "urn:li:messagingThread:2-YWJj==",
@@ -431,6 +493,7 @@ mod tests {
             let c = ConversationId::parse(short).unwrap();
             assert_eq!((c.mailbox(), c.thread()), (None, "2-YWJj=="));
             assert_eq!(c.to_string(), "2-YWJj==");
+            assert_eq!(c, "2-YWJj==");
         }
         for bad in [
             "",

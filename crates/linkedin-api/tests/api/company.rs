@@ -1,8 +1,6 @@
 //! Companies and schools against the sandbox: pages, updates (paged), following and
 //! unfollowing.
-#![allow(clippy::unwrap_used)]
-
-mod common;
+use crate::common;
 
 use futures::TryStreamExt;
 use linkedin_api::Error;
@@ -131,7 +129,8 @@ async fn company_updates_page_by_the_page_size_and_stop_at_the_limit() {
     let mark = f.mark();
     let updates: Vec<CompanyUpdate> = common::collect_all(
         f.linkedin
-            .company_updates_paged("stonebridge-consulting", 1),
+            .company_updates("stonebridge-consulting")
+            .page_size(1),
     )
     .await;
     let texts: Vec<&str> = updates.iter().map(|u| u.text().unwrap()).collect();
@@ -150,7 +149,8 @@ async fn company_updates_page_by_the_page_size_and_stop_at_the_limit() {
     let mark = f.mark();
     let first: Vec<CompanyUpdate> = common::collect_all(
         f.linkedin
-            .company_updates_paged("stonebridge-consulting", 1)
+            .company_updates("stonebridge-consulting")
+            .page_size(1)
             .limit(1),
     )
     .await;
@@ -180,7 +180,8 @@ async fn company_updates_report_bad_input_and_unknown_companies() {
     ] {
         let err = f
             .linkedin
-            .company_updates_paged(name, size)
+            .company_updates(name)
+            .page_size(size)
             .try_collect::<Vec<_>>()
             .await
             .unwrap_err();
@@ -201,21 +202,24 @@ async fn company_updates_report_bad_input_and_unknown_companies() {
 }
 
 #[tokio::test]
-async fn follow_company_and_unfollow_entity_change_the_following_state() {
+async fn follow_and_unfollow_change_the_following_state() {
     let f = common::start().await;
     let company = f.linkedin.company("linkedin").await.unwrap();
     let state = company.following_state_urn().unwrap().to_owned();
+    let following = |page: &linkedin_api::models::Raw<linkedin_api::models::company::Company>| {
+        page.following_info.as_ref().unwrap().following
+    };
 
     let mark = f.mark();
-    f.linkedin.follow_company(&state, true).await.unwrap();
-    f.snapshot("company_follow_company", mark, &());
+    f.linkedin.follow(&state).await.unwrap();
+    f.snapshot("company_follow", mark, &());
     let sent = f.sent_since(mark);
     assert_eq!(sent.len(), 1, "a write is sent once");
     assert_eq!(sent[0]["body"]["patch"]["$set"]["following"], true);
-    let page = f.linkedin.company("linkedin").await.unwrap();
-    assert!(page.following_info.as_ref().unwrap().following);
+    assert!(following(&f.linkedin.company("linkedin").await.unwrap()));
 
-    // Unfollow by the page's following info URN.
+    // Unfollow by the page's following info URN: the same following state, set to false.
+    let page = f.linkedin.company("linkedin").await.unwrap();
     let info = page
         .following_info
         .as_ref()
@@ -224,33 +228,43 @@ async fn follow_company_and_unfollow_entity_change_the_following_state() {
         .clone()
         .unwrap();
     let mark = f.mark();
-    f.linkedin.unfollow_entity(&info).await.unwrap();
-    f.snapshot("company_unfollow_entity", mark, &());
+    f.linkedin.unfollow(&info).await.unwrap();
+    f.snapshot("company_unfollow", mark, &());
     let sent = f.sent_since(mark);
-    assert_eq!(sent[0]["body"]["urn"], info);
-    let page = f.linkedin.company("linkedin").await.unwrap();
-    assert!(!page.following_info.as_ref().unwrap().following);
-
-    // Follow again, then unfollow by the company's URN: the following info is built from it.
-    f.linkedin.follow_company(&state, true).await.unwrap();
-    let mark = f.mark();
-    f.linkedin
-        .unfollow_entity("urn:li:company:1337")
-        .await
-        .unwrap();
-    assert_eq!(
-        f.sent_since(mark)[0]["body"]["urn"],
-        "urn:li:fs_followingInfo:urn:li:company:1337"
+    assert_eq!(sent.len(), 1);
+    assert_eq!(sent[0]["body"]["patch"]["$set"]["following"], false);
+    let encoded = restli::encode_str(&state, restli::Encoding::PATH);
+    assert!(
+        sent[0]["path"].as_str().unwrap().ends_with(&encoded),
+        "{}",
+        sent[0]["path"]
     );
-    let page = f.linkedin.company("linkedin").await.unwrap();
-    assert!(!page.following_info.as_ref().unwrap().following);
+    assert!(!following(&f.linkedin.company("linkedin").await.unwrap()));
 
-    // Unfollowing again is no error; following with false unfollows too.
+    // By the company's URN, both ways; unfollowing again is no error.
+    f.linkedin.follow("urn:li:company:1337").await.unwrap();
+    assert!(following(&f.linkedin.company("linkedin").await.unwrap()));
     f.linkedin
-        .unfollow_entity("urn:li:company:1337")
+        .unfollow("urn:li:fsd_company:1337")
         .await
         .unwrap();
-    f.linkedin.follow_company(&state, false).await.unwrap();
+    f.linkedin.unfollow("urn:li:company:1337").await.unwrap();
+    assert!(!following(&f.linkedin.company("linkedin").await.unwrap()));
+}
+
+#[tokio::test]
+async fn a_member_is_unfollowed_through_the_unfollow_action() {
+    let f = common::start().await;
+    let w = world();
+    let member = format!("urn:li:fsd_profile:{}", w.people[5].profile_id);
+    let mark = f.mark();
+    f.linkedin.unfollow(&member).await.unwrap();
+    let sent = f.sent_since(mark);
+    assert_eq!(sent.len(), 1);
+    assert_eq!(
+        sent[0]["body"]["urn"],
+        format!("urn:li:fs_followingInfo:{member}")
+    );
 }
 
 #[tokio::test]
@@ -260,15 +274,16 @@ async fn following_refuses_bad_urns_and_reports_unknown_entities() {
     for bad in [
         "",
         "linkedin",
-        "urn:li:company:1337",
+        "urn:li:company:linkedin",
         "urn:li:fsd_followingState:1337",
+        "urn:li:member:1",
     ] {
-        let err = f.linkedin.follow_company(bad, true).await.unwrap_err();
+        let err = f.linkedin.follow(bad).await.unwrap_err();
         assert!(
             matches!(
                 err,
                 Error::InvalidInput {
-                    field: "following_state_urn",
+                    field: "entity",
                     ..
                 }
             ),
@@ -276,12 +291,12 @@ async fn following_refuses_bad_urns_and_reports_unknown_entities() {
         );
     }
     for bad in ["", "1337", "urn:li:activity:1", "not a urn"] {
-        let err = f.linkedin.unfollow_entity(bad).await.unwrap_err();
+        let err = f.linkedin.unfollow(bad).await.unwrap_err();
         assert!(
             matches!(
                 err,
                 Error::InvalidInput {
-                    field: "entity_urn",
+                    field: "entity",
                     ..
                 }
             ),
@@ -290,16 +305,8 @@ async fn following_refuses_bad_urns_and_reports_unknown_entities() {
     }
     assert!(f.sent_since(mark).is_empty());
 
-    let err = f
-        .linkedin
-        .follow_company("urn:li:fsd_followingState:urn:li:fsd_company:1", true)
-        .await
-        .unwrap_err();
+    let err = f.linkedin.follow("urn:li:company:1").await.unwrap_err();
     assert!(matches!(err, Error::NotFound { .. }), "{err}");
-    let err = f
-        .linkedin
-        .unfollow_entity("urn:li:company:1")
-        .await
-        .unwrap_err();
+    let err = f.linkedin.unfollow("urn:li:company:1").await.unwrap_err();
     assert!(matches!(err, Error::NotFound { .. }), "{err}");
 }

@@ -3,7 +3,9 @@
 //! against the world the sandbox serves; their requests and results are snapshotted.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
+use linkedin_api::models::Raw;
+use linkedin_catalogue::endpoints;
 
 use common::collect_all;
 
@@ -27,8 +29,8 @@ fn world() -> World {
     generate(WORLD_SEED)
 }
 
-fn ids(people: &[PersonResult]) -> BTreeSet<String> {
-    people.iter().map(|p| p.profile_id.clone()).collect()
+fn ids(people: &[Raw<PersonResult>]) -> BTreeSet<String> {
+    people.iter().map(|p| p.profile_id.to_string()).collect()
 }
 
 fn world_ids(w: &World, keep: impl Fn(usize, &Person) -> bool) -> BTreeSet<String> {
@@ -98,7 +100,7 @@ async fn search_people_reads_typed_results_from_the_world() {
     }
 
     let mark = f.mark();
-    let first: Vec<PersonResult> = common::collect_all(
+    let first: Vec<Raw<PersonResult>> = common::collect_all(
         f.linkedin
             .search_people(PeopleSearch::keywords(&keywords))
             .limit(3),
@@ -114,8 +116,8 @@ async fn search_people_reads_typed_results_from_the_world() {
     assert_eq!(vars["query"]["keywords"], keywords.as_str());
     assert_eq!(vars["query"]["flagshipSearchIntent"], "SEARCH_SRP");
     assert_eq!(
-        sent[0]["query"]["queryId"],
-        "voyagerSearchDashClusters.bb967969ef89137e6dec45d038310505"
+        sent[0]["query"]["queryId"].as_str(),
+        endpoints::SEARCH_CLUSTERS.query_id
     );
 }
 
@@ -402,7 +404,7 @@ async fn keywords_with_restli_syntax_reach_linkedin_intact() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn get_profile_connections_lists_a_members_connections() {
+async fn profile_connections_lists_a_members_connections() {
     let w = world();
     let f = common::start().await;
     // A connection of the demo account with few connections of their own.
@@ -414,9 +416,9 @@ async fn get_profile_connections_lists_a_members_connections() {
     assert!(!expected.is_empty());
 
     let mark = f.mark();
-    let found = collect_all(f.linkedin.get_profile_connections(&w.people[x].profile_id)).await;
+    let found = collect_all(f.linkedin.profile_connections(&w.people[x].profile_id)).await;
     assert_eq!(ids(&found), expected);
-    f.snapshot("search_get_profile_connections", mark, &found);
+    f.snapshot("search_profile_connections", mark, &found);
     let sent = f.sent_since(mark);
     assert_eq!(
         filters(&sent[0])[1..],
@@ -433,7 +435,7 @@ async fn get_profile_connections_lists_a_members_connections() {
     let hub = world_ids(&w, |i, _| w.connected(2, i));
     let found = collect_all(
         f.linkedin
-            .get_profile_connections(&format!("urn:li:fsd_profile:{}", w.people[2].profile_id)),
+            .profile_connections(format!("urn:li:fsd_profile:{}", w.people[2].profile_id)),
     )
     .await;
     assert_eq!(ids(&found), hub);
@@ -798,7 +800,7 @@ async fn invalid_queries_are_refused_before_anything_is_sent() {
         );
     }
     let err = li
-        .get_profile_connections("not a profile")
+        .profile_connections("not a profile")
         .try_next()
         .await
         .unwrap_err();
@@ -806,7 +808,7 @@ async fn invalid_queries_are_refused_before_anything_is_sent() {
         matches!(
             err,
             Error::InvalidInput {
-                field: "connection_of",
+                field: "profile",
                 ..
             }
         ),

@@ -1,17 +1,17 @@
 //! The examples run against the sandbox: each example's `run` is called here with a client
 //! logged in to a sandbox, and what it prints is checked.
 
-#![allow(clippy::unwrap_used, dead_code)]
+#![allow(dead_code)]
 // Each example declares its own `mod common` (how it connects); here they are all compiled together.
 #![allow(clippy::duplicate_mod)]
 
-mod common;
+use crate::common;
 
-#[path = "../examples/profile_lookup.rs"]
+#[path = "../../examples/profile_lookup.rs"]
 mod profile_lookup;
-#[path = "../examples/search_paging.rs"]
+#[path = "../../examples/search_paging.rs"]
 mod search_paging;
-#[path = "../examples/unread_replies.rs"]
+#[path = "../../examples/unread_replies.rs"]
 mod unread_replies;
 
 #[tokio::test]

@@ -2,9 +2,7 @@
 //! touch host, cookies, bad password, challenge), every method with facts of the sandbox's
 //! world, arguments refused before sending, and the iPhone app's headers on the wire.
 
-#![allow(clippy::unwrap_used)]
-
-mod common;
+use crate::common;
 
 use linkedin_api::models::touch::{ContextType, MailboxItemKind, NotificationKind};
 use linkedin_api::touch::Touch;

@@ -1,7 +1,5 @@
 //! Jobs against the sandbox: a posting, and how my skills match it.
-#![allow(clippy::unwrap_used)]
-
-mod common;
+use crate::common;
 
 use linkedin_api::Error;
 use linkedin_sandbox::world::{World, generate};

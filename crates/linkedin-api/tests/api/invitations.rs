@@ -1,9 +1,8 @@
 //! Invitations and connections against the sandbox: received and sent invitations (pages),
 //! accepting and rejecting, connection requests with a note, and what is refused or retired.
 
-#![allow(clippy::unwrap_used)]
-
-mod common;
+use crate::common;
+use linkedin_api::models::Raw;
 
 use futures::TryStreamExt;
 use linkedin_api::{Error, Invitation, InvitationReply, validate};
@@ -34,7 +33,7 @@ fn stranger(w: &World) -> usize {
         .unwrap()
 }
 
-async fn received(f: &common::Fixture) -> Vec<Invitation> {
+async fn received(f: &common::Fixture) -> Vec<Raw<Invitation>> {
     f.linkedin.invitations().try_collect().await.unwrap()
 }
 
@@ -44,7 +43,7 @@ async fn received_invitations_page_newest_first_with_their_secrets() {
     let w = world();
 
     let mark = f.mark();
-    let first: Vec<Invitation> = common::collect_all(f.linkedin.invitations().limit(2)).await;
+    let first: Vec<Raw<Invitation>> = common::collect_all(f.linkedin.invitations().limit(2)).await;
     f.snapshot("invitations_invitations", mark, &first);
 
     let mark = f.mark();
@@ -67,7 +66,10 @@ async fn received_invitations_page_newest_first_with_their_secrets() {
             from.profile_id.as_deref(),
             Some(w.people[want.from].profile_id.as_str())
         );
-        assert_eq!(got.to.as_ref().unwrap().public_id, "demo-member");
+        assert_eq!(
+            got.to.as_ref().unwrap().public_id.as_deref(),
+            Some("demo-member")
+        );
         assert_eq!(got.raw()["entityUrn"], got.urn.as_str());
     }
     assert!(
@@ -87,7 +89,7 @@ async fn sent_invitations_are_listed() {
     let f = common::start().await;
     let w = world();
     let mark = f.mark();
-    let sent: Vec<Invitation> = common::collect_all(f.linkedin.sent_invitations()).await;
+    let sent: Vec<Raw<Invitation>> = common::collect_all(f.linkedin.sent_invitations()).await;
     let expected = of_demo(&w, false);
     assert_eq!(sent.len(), expected.len());
     for (got, want) in sent.iter().zip(&expected) {
@@ -164,11 +166,14 @@ async fn a_connection_request_with_a_note_is_sent_once() {
         .await
         .unwrap();
     f.snapshot("invitations_add_connection", mark, &());
-    let sent: Vec<Invitation> = common::collect_all(f.linkedin.sent_invitations()).await;
+    let sent: Vec<Raw<Invitation>> = common::collect_all(f.linkedin.sent_invitations()).await;
     assert_eq!(sent.len(), of_demo(&w, false).len() + 1);
     let new = sent
         .iter()
-        .find(|i| i.to.as_ref().is_some_and(|t| t.public_id == to.public_id))
+        .find(|i| {
+            i.to.as_ref()
+                .is_some_and(|t| t.public_id.as_deref() == Some(to.public_id.as_str()))
+        })
         .unwrap();
     assert_eq!(new.message.as_deref(), Some(note));
 
@@ -261,28 +266,5 @@ async fn bad_requests_are_refused_before_anything_is_sent() {
         })
     ));
 
-    // Removing a connection: LinkedIn retired the endpoint, nothing is sent.
-    match f.linkedin.remove_connection("grace-hopper").await {
-        Err(Error::Gone {
-            endpoint,
-            replacement,
-        }) => {
-            assert_eq!(endpoint, "connection_remove");
-            assert_eq!(replacement, None);
-        }
-        other => panic!("{other:?}"),
-    }
-    assert!(matches!(
-        f.linkedin.remove_connection("a/b").await,
-        Err(Error::InvalidInput { .. })
-    ));
-
     assert!(f.sent_since(mark).is_empty(), "{:?}", f.sent_since(mark));
-
-    // Withdrawing: no documented endpoint, so unsupported, and nothing is sent either.
-    let sent: Vec<Invitation> = common::collect_all(f.linkedin.sent_invitations().limit(1)).await;
-    let mark = f.mark();
-    let err = f.linkedin.withdraw_invitation(&sent[0]).await.unwrap_err();
-    assert!(matches!(err, Error::Unsupported { .. }), "{err:?}");
-    assert!(f.sent_since(mark).is_empty());
 }

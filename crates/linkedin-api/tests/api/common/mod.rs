@@ -1,6 +1,6 @@
 //! A sandbox and a client logged in to it, and snapshots of what a call sends and returns.
 
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, unreachable_pub)]
+#![allow(dead_code)]
 
 use futures::TryStreamExt;
 use linkedin_api::{Linkedin, Login, Pages};
@@ -56,7 +56,7 @@ impl Fixture {
             "requests": self.sent_since(mark),
             "result": serde_json::to_value(result).unwrap(),
         });
-        insta::with_settings!({ snapshot_path => "../snapshots", prepend_module_to_snapshot => false }, {
+        insta::with_settings!({ snapshot_path => "../../snapshots", prepend_module_to_snapshot => false }, {
             insta::assert_json_snapshot!(name, value);
         });
     }

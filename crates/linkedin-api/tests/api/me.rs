@@ -1,6 +1,6 @@
 //! The logged-in member.
 
-mod common;
+use crate::common;
 
 #[tokio::test]
 async fn me_is_fetched_once_and_cached() {

@@ -1,9 +1,8 @@
 //! Profiles against the sandbox: resolving public ids, the dash profile, experiences, the
 //! sections, contact info, everything at once (one request), who viewed me, and the retired
 //! endpoints.
-#![allow(clippy::unwrap_used)]
-
-mod common;
+use crate::common;
+use linkedin_catalogue::endpoints;
 
 use std::time::{Duration, Instant};
 
@@ -220,7 +219,7 @@ async fn profile_sections_read_skills_education_certifications_and_languages() {
     );
     assert_eq!(
         sent[0]["query"]["decorationId"],
-        "com.linkedin.voyager.dash.deco.identity.profile.FullProfileWithEntities-93"
+        endpoints::PROFILE_WITH_SECTIONS.decoration_id.unwrap()
     );
     let names: Vec<&str> = skills.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(names, demo.skills);
@@ -331,10 +330,7 @@ async fn full_profile_is_one_request_even_by_a_public_id_never_seen() {
     assert_eq!(sent[0]["path"], "/voyager/api/identity/dash/profiles");
     assert_eq!(sent[0]["query"]["memberIdentity"], "demo-member");
     assert!(
-        sent[0]["query"]["decorationId"]
-            .as_str()
-            .unwrap()
-            .ends_with("FullProfileWithEntities-93")
+        sent[0]["query"]["decorationId"].as_str() == endpoints::PROFILE_WITH_SECTIONS.decoration_id
     );
     // An ongoing position's duration runs to the current month: not for a snapshot.
     let mut stable = full.clone();
@@ -403,8 +399,14 @@ async fn full_profile_of_someone_the_finder_does_not_know_asks_the_page_then_rep
         .map(|r| r["query"]["decorationId"].as_str().unwrap_or(""))
         .collect();
     assert_eq!(paths(&f, mark).len(), 3, "{sent:?}");
-    assert!(decorations[0].ends_with("FullProfileWithEntities-93"));
-    assert!(decorations[1].contains("WebTopCardCore"));
+    assert_eq!(
+        Some(decorations[0]),
+        endpoints::PROFILE_WITH_SECTIONS.decoration_id
+    );
+    assert_eq!(
+        Some(decorations[1]),
+        endpoints::PROFILE_TOP_CARD.decoration_id
+    );
     assert_eq!(sent[2]["path"], "/in/nobody-has-this-id/");
 }
 
@@ -423,41 +425,6 @@ async fn current_profile_views_counts_the_last_90_days() {
     f.snapshot("profile_current_profile_views", mark, &views);
     assert_eq!(views.num_views, expected);
     assert!(views.num_views > 0);
-}
-
-#[tokio::test]
-async fn retired_profile_endpoints_are_gone_without_a_request() {
-    let f = common::start().await;
-    let mark = f.mark();
-    let cases = [
-        (
-            f.linkedin.profile_network_info("demo-member").await,
-            "profile_network_info",
-        ),
-        (
-            f.linkedin.profile_member_badges(DEMO_URN).await,
-            "profile_member_badges",
-        ),
-        (
-            f.linkedin.profile_privacy_settings("demo-member").await,
-            "profile_privacy_settings",
-        ),
-    ];
-    for (result, name) in cases {
-        match result {
-            Err(Error::Gone {
-                endpoint,
-                replacement,
-            }) => {
-                assert_eq!(endpoint, name);
-                assert_eq!(replacement, None);
-            }
-            other => panic!("{name}: {other:?}"),
-        }
-    }
-    assert!(f.sent_since(mark).is_empty());
-    let err = f.linkedin.profile_network_info("a b").await.unwrap_err();
-    assert!(matches!(err, Error::InvalidInput { .. }), "{err}");
 }
 
 #[tokio::test]

@@ -2,9 +2,8 @@
 //! messages (anchor pages), sending a reply, starting a conversation, marking read and unread,
 //! and what is refused before anything is sent.
 
-#![allow(clippy::unwrap_used)]
-
-mod common;
+use crate::common;
+use linkedin_api::models::Raw;
 
 use std::time::Duration;
 
@@ -67,7 +66,7 @@ fn snapshot_send(f: &common::Fixture, name: &str, mark: usize, result: &impl ser
         "requests": requests,
         "result": serde_json::to_value(result).unwrap(),
     });
-    insta::with_settings!({ snapshot_path => "snapshots", prepend_module_to_snapshot => false }, {
+    insta::with_settings!({ snapshot_path => "../snapshots", prepend_module_to_snapshot => false }, {
         insta::assert_json_snapshot!(name, value);
     });
 }
@@ -80,7 +79,7 @@ async fn conversations_page_by_cursor_newest_first_with_their_last_message() {
 
     // A snapshot of the first three: one request, no page fetched ahead.
     let mark = f.mark();
-    let first: Vec<Conversation> = common::collect_all(
+    let first: Vec<Raw<Conversation>> = common::collect_all(
         f.linkedin
             .conversations(ConversationFilter::inbox())
             .limit(3),
@@ -91,7 +90,7 @@ async fn conversations_page_by_cursor_newest_first_with_their_last_message() {
 
     // All of the primary inbox, page after page.
     let mark = f.mark();
-    let all: Vec<Conversation> =
+    let all: Vec<Raw<Conversation>> =
         common::collect_all(f.linkedin.conversations(ConversationFilter::inbox())).await;
     let expected = in_categories(&w, &["PRIMARY_INBOX"]);
     assert!(expected.len() > 20, "more than one page in the world");
@@ -118,7 +117,7 @@ async fn conversations_page_by_cursor_newest_first_with_their_last_message() {
             .collect();
         assert_eq!(firsts, wanted, "the others, the logged-in member left out");
         assert!(got.categories.contains(&ConversationCategory::PrimaryInbox));
-        assert_eq!(got.raw()["entityUrn"], got.urn.as_str());
+        assert_eq!(got.raw()["entityUrn"], got.urn.to_string());
     }
     let sent = f.sent_since(mark);
     assert_eq!(sent.len(), expected.len().div_ceil(20));
@@ -135,9 +134,10 @@ async fn the_unread_filter_categories_and_page_size_reach_the_query() {
     f.linkedin.me().await.unwrap();
 
     let mark = f.mark();
-    let unread: Vec<Conversation> = common::collect_all(
+    let unread: Vec<Raw<Conversation>> = common::collect_all(
         f.linkedin
-            .conversations(ConversationFilter::inbox().unread().page_size(5)),
+            .conversations(ConversationFilter::inbox().unread())
+            .page_size(5),
     )
     .await;
     let expected: Vec<_> = in_categories(&w, &["PRIMARY_INBOX"])
@@ -157,7 +157,7 @@ async fn the_unread_filter_categories_and_page_size_reach_the_query() {
 
     // The archive only.
     let mark = f.mark();
-    let archived: Vec<Conversation> = common::collect_all(
+    let archived: Vec<Raw<Conversation>> = common::collect_all(
         f.linkedin
             .conversations(ConversationFilter::inbox().categories([ConversationCategory::Archive]))
             .limit(2),
@@ -183,13 +183,13 @@ async fn a_thread_walks_back_from_the_newest_message_by_delivery_time() {
     assert!(long.messages.len() > 60);
 
     let mark = f.mark();
-    let newest: Vec<Message> =
+    let newest: Vec<Raw<Message>> =
         common::collect_all(f.linkedin.conversation_messages(&long.thread_id).limit(3)).await;
     f.snapshot("messaging_conversation_messages", mark, &newest);
 
     let mark = f.mark();
     let urn = conversation_urn(&w, &long.thread_id);
-    let all: Vec<Message> = common::collect_all(f.linkedin.conversation_messages(&urn)).await;
+    let all: Vec<Raw<Message>> = common::collect_all(f.linkedin.conversation_messages(&urn)).await;
     assert_eq!(all.len(), long.messages.len());
     for (got, want) in all.iter().zip(long.messages.iter().rev()) {
         assert_eq!(got.text, want.text);
@@ -399,7 +399,8 @@ async fn marking_read_and_unread_shows_in_the_unread_filter() {
         .unwrap();
     let count_unread = || async {
         f.linkedin
-            .conversations(ConversationFilter::inbox().unread().page_size(25))
+            .conversations(ConversationFilter::inbox().unread())
+            .page_size(25)
             .try_collect::<Vec<_>>()
             .await
             .unwrap()
@@ -438,7 +439,7 @@ async fn bad_arguments_are_refused_before_anything_is_sent() {
     let thread = w.conversations[0].thread_id.clone();
     let mark = f.mark();
 
-    let invalid = |r: Result<Message, Error>, field: &str| match r {
+    let invalid = |r: Result<Raw<Message>, Error>, field: &str| match r {
         Err(Error::InvalidInput { field: got, .. }) => assert_eq!(got, field),
         other => panic!("expected InvalidInput {field}, got {other:?}"),
     };
@@ -495,8 +496,12 @@ async fn bad_arguments_are_refused_before_anything_is_sent() {
         let mut pages = f.linkedin.conversations(filter);
         async move { pages.try_next().await }
     };
+    let mut too_big = f
+        .linkedin
+        .conversations(ConversationFilter::inbox())
+        .page_size(26);
     assert!(matches!(
-        first(ConversationFilter::inbox().page_size(26)).await,
+        too_big.try_next().await,
         Err(Error::InvalidInput {
             field: "page_size",
             ..

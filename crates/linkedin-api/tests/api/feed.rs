@@ -2,9 +2,8 @@
 //! feed with and without its promoted posts, comments, reactions (pages), reacting, and what
 //! is refused before anything is sent.
 
-#![allow(clippy::unwrap_used)]
-
-mod common;
+use crate::common;
+use linkedin_api::models::Raw;
 
 use futures::TryStreamExt;
 use linkedin_api::{Comment, Error, Position, Post, Reaction, ReactionType};
@@ -64,7 +63,7 @@ async fn a_members_posts_come_newest_first() {
     assert!(expected.len() >= 3);
 
     let mark = f.mark();
-    let posts: Vec<Post> = common::collect_all(f.linkedin.profile_posts(&me.profile_id)).await;
+    let posts: Vec<Raw<Post>> = common::collect_all(f.linkedin.profile_posts(&me.profile_id)).await;
     assert_eq!(posts.len(), expected.len());
     for (got, want) in posts.iter().zip(&expected) {
         assert_eq!(got.urn, format!("urn:li:activity:{}", want.activity_id));
@@ -95,20 +94,21 @@ async fn a_members_posts_come_newest_first() {
     );
 
     let mark = f.mark();
-    let two: Vec<Post> =
-        common::collect_all(f.linkedin.profile_posts(&me.profile_urn()).limit(2)).await;
+    let two: Vec<Raw<Post>> =
+        common::collect_all(f.linkedin.profile_posts(me.profile_urn()).limit(2)).await;
     f.snapshot("feed_profile_posts", mark, &two);
 
     // A later page sends back the token the page before it gave, with its offset.
     let mark = f.mark();
-    let rest: Vec<Post> = common::collect_all(f.linkedin.profile_posts(&me.profile_id).resume(
-        Position::Token {
-            start: 2,
-            token: Some(token_after(expected[1])),
-        },
-        0,
-    ))
-    .await;
+    let rest: Vec<Raw<Post>> =
+        common::collect_all(f.linkedin.profile_posts(&me.profile_id).resume(
+            Position::Token {
+                start: 2,
+                token: Some(token_after(expected[1])),
+            },
+            0,
+        ))
+        .await;
     assert_eq!(rest.len(), expected.len() - 2);
     assert_eq!(rest[0].activity_id, expected[2].activity_id.to_string());
     let vars = &f.sent_since(mark)[0]["query"]["variables"];
@@ -133,7 +133,7 @@ async fn posts_of_unknown_or_silent_members() {
     let silent = (1..w.people.len())
         .find(|&p| posts_of(&w, p).is_empty())
         .unwrap();
-    let none: Vec<Post> =
+    let none: Vec<Raw<Post>> =
         common::collect_all(f.linkedin.profile_posts(&w.people[silent].profile_id)).await;
     assert!(none.is_empty());
     let err = common::first_error(
@@ -150,7 +150,7 @@ async fn the_feed_leaves_promoted_posts_out_when_asked() {
     let w = world();
 
     let mark = f.mark();
-    let organic: Vec<Post> = common::collect_all(f.linkedin.feed_posts(true)).await;
+    let organic: Vec<Raw<Post>> = common::collect_all(f.linkedin.feed_posts(true)).await;
     let expected = organic_feed(&w);
     assert!(expected.len() > 20, "several pages");
     assert_eq!(
@@ -177,8 +177,8 @@ async fn the_feed_leaves_promoted_posts_out_when_asked() {
     assert_eq!(sent[1]["query"]["q"], "chronFeed");
 
     // Kept, the ads come in LinkedIn's order, marked.
-    let all: Vec<Post> = common::collect_all(f.linkedin.feed_posts(false)).await;
-    let ads: Vec<&Post> = all.iter().filter(|p| p.promoted).collect();
+    let all: Vec<Raw<Post>> = common::collect_all(f.linkedin.feed_posts(false)).await;
+    let ads: Vec<&Raw<Post>> = all.iter().filter(|p| p.promoted).collect();
     assert!(!ads.is_empty());
     assert_eq!(all.len(), organic.len() + ads.len());
     assert!(ads.iter().all(|p| p.age.is_none()));
@@ -188,7 +188,7 @@ async fn the_feed_leaves_promoted_posts_out_when_asked() {
     );
 
     let mark = f.mark();
-    let five: Vec<Post> = common::collect_all(f.linkedin.feed_posts(false).limit(5)).await;
+    let five: Vec<Raw<Post>> = common::collect_all(f.linkedin.feed_posts(false).limit(5)).await;
     f.snapshot("feed_feed_posts", mark, &five);
 }
 
@@ -200,7 +200,7 @@ async fn comments_come_oldest_first_and_a_post_without_any_is_empty() {
     assert!(busy.comments.len() >= 5);
 
     let mark = f.mark();
-    let comments: Vec<Comment> = common::collect_all(
+    let comments: Vec<Raw<Comment>> = common::collect_all(
         f.linkedin
             .post_comments(&format!("urn:li:activity:{}", busy.activity_id)),
     )
@@ -222,7 +222,7 @@ async fn comments_come_oldest_first_and_a_post_without_any_is_empty() {
     assert_eq!(sent[0]["query"]["count"], "100");
 
     let mark = f.mark();
-    let two: Vec<Comment> = common::collect_all(
+    let two: Vec<Raw<Comment>> = common::collect_all(
         f.linkedin
             .post_comments(&busy.activity_id.to_string())
             .limit(2),
@@ -232,7 +232,7 @@ async fn comments_come_oldest_first_and_a_post_without_any_is_empty() {
 
     // No comments: LinkedIn sends no pagination token; the stream is just empty.
     let quiet = w.posts.iter().find(|p| p.comments.is_empty()).unwrap();
-    let none: Vec<Comment> =
+    let none: Vec<Raw<Comment>> =
         common::collect_all(f.linkedin.post_comments(&quiet.activity_id.to_string())).await;
     assert!(none.is_empty());
 
@@ -252,7 +252,7 @@ async fn reactions_page_by_ten() {
     );
 
     let mark = f.mark();
-    let all: Vec<Reaction> = common::collect_all(f.linkedin.post_reactions(&update)).await;
+    let all: Vec<Raw<Reaction>> = common::collect_all(f.linkedin.post_reactions(&update)).await;
     assert_eq!(all.len(), liked.reactions.len());
     for (got, want) in all.iter().zip(&liked.reactions) {
         assert_eq!(got.reaction_type.as_str(), want.kind);
@@ -273,7 +273,7 @@ async fn reactions_page_by_ten() {
 
     // A limit asks only for the pages it needs.
     let mark = f.mark();
-    let three: Vec<Reaction> = common::collect_all(
+    let three: Vec<Raw<Reaction>> = common::collect_all(
         f.linkedin
             .post_reactions(&liked.activity_id.to_string())
             .limit(3),
@@ -297,12 +297,12 @@ async fn a_reaction_is_set_then_changed() {
         .await
         .unwrap();
     f.snapshot("feed_react_to_post", mark, &());
-    let mine = |all: Vec<Reaction>| {
+    let mine = |all: Vec<Raw<Reaction>>| {
         all.into_iter()
             .filter(|r| r.reactor_profile_id.as_deref() == Some(me.profile_id.as_str()))
             .collect::<Vec<_>>()
     };
-    let first: Vec<Reaction> = common::collect_all(f.linkedin.post_reactions(&urn)).await;
+    let first: Vec<Raw<Reaction>> = common::collect_all(f.linkedin.post_reactions(&urn)).await;
     let first = mine(first);
     assert_eq!(first.len(), 1);
     assert_eq!(first[0].reaction_type, ReactionType::Praise);

@@ -1,0 +1,150 @@
+//! A profile's sections (positions, skills, education, certifications, languages) as the
+//! `FullProfileWithEntities` projection carries them (catalogue `profile_with_sections`): each
+//! read on its own, so one section LinkedIn changed does not break the others.
+
+use linkedin_catalogue::{Endpoint, endpoints};
+use linkedin_models::profile::{
+    Certification, Education, Experience, Language, PositionGroup, Skill,
+};
+use linkedin_models::{Collection, DecodeError};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use crate::driver::recognised;
+use crate::error::{Error, Result};
+
+/// The entry whose answer holds the sections.
+static SECTIONS: &Endpoint = endpoints::PROFILE_WITH_SECTIONS;
+
+/// The section `name` of a profile read through `FullProfileWithEntities`:
+/// [`Error::Decode`] when it is missing (the projection changed) or does not read.
+fn section<T: DeserializeOwned>(profile: &Value, name: &'static str) -> Result<Collection<T>> {
+    let pointer = format!("/{name}");
+    let read = if profile.get(name).is_none() {
+        Err(DecodeError {
+            path: pointer,
+            reason: "missing from the answer: the projection no longer carries this section"
+                .to_owned(),
+            excerpt: String::new(),
+        })
+    } else {
+        linkedin_models::extract(profile, &pointer)
+    };
+    // Paths as in the answer, whose one element is this profile.
+    read.map_err(|e| Error::Decode {
+        endpoint: SECTIONS.name,
+        source: DecodeError {
+            path: format!("/elements/0{}", e.path),
+            ..e
+        },
+    })
+}
+
+/// The items of a section, or [`Error::SchemaMoved`] when it has items of which none reads
+/// (`keep` says which read).
+fn section_items<T: DeserializeOwned>(
+    profile: &Value,
+    name: &'static str,
+    keep: impl Fn(&T) -> bool,
+) -> Result<Vec<T>> {
+    let section = section::<T>(profile, name)?;
+    let raw = section.elements.len();
+    let total = section.paging.as_ref().and_then(|p| p.total);
+    let items = section.elements.into_iter().filter(|i| keep(i)).collect();
+    recognised(SECTIONS, total, raw, items)
+}
+
+/// The positions of the `*profilePositionGroups` section.
+pub(super) fn positions_of(profile: &Value) -> Result<Vec<Experience>> {
+    let groups = section::<PositionGroup>(profile, "profilePositionGroups")?.elements;
+    let items = PositionGroup::experiences(&groups)
+        .into_iter()
+        .filter(|e| e.title.is_some() || e.company_name.is_some())
+        .collect();
+    recognised(SECTIONS, None, PositionGroup::item_count(&groups), items)
+}
+
+pub(super) fn skills_of(profile: &Value) -> Result<Vec<Skill>> {
+    section_items(profile, "profileSkills", |s: &Skill| !s.name.is_empty())
+}
+
+pub(super) fn education_of(profile: &Value) -> Result<Vec<Education>> {
+    section_items(profile, "profileEducations", |e: &Education| {
+        e.school_name.is_some() || e.school_urn.is_some() || e.degree_name.is_some()
+    })
+}
+
+pub(super) fn certifications_of(profile: &Value) -> Result<Vec<Certification>> {
+    section_items(profile, "profileCertifications", |c: &Certification| {
+        !c.name.is_empty()
+    })
+}
+
+pub(super) fn languages_of(profile: &Value) -> Result<Vec<Language>> {
+    section_items(profile, "profileLanguages", |l: &Language| {
+        !l.name.is_empty()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+
+    #[test]
+    fn each_section_reads_on_its_own() {
+        // Positions in a shape the models do not know (an employment type as a bare URN):
+        // the positions fail, naming the path; the other sections still read.
+        let profile = serde_json::json!({
+            "entityUrn": "urn:li:fsd_profile:ACoAAB1",
+            "profilePositionGroups": {"elements": [{"profilePositionInPositionGroup": {"elements": [
+                {"title": "Engineer", "employmentType": "urn:li:fsd_employmentType:1"}
+            ]}}]},
+            "profileSkills": {"elements": [{"name": "Rust"}, {"name": ""}]},
+            "profileLanguages": {"elements": [{"nom": "French"}], "paging": {"total": 1}},
+        });
+        match positions_of(&profile) {
+            Err(Error::Decode { endpoint, source }) => {
+                assert_eq!(endpoint, SECTIONS.name);
+                assert_eq!(
+                    source.path,
+                    "/elements/0/profilePositionGroups/elements[0].profilePositionInPositionGroup.elements[0].employmentType"
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        let skills = skills_of(&profile).unwrap();
+        assert_eq!(skills.len(), 1, "the nameless skill is dropped");
+        assert_eq!(skills[0].name, "Rust");
+        match education_of(&profile) {
+            Err(Error::Decode { source, .. }) => {
+                assert_eq!(source.path, "/elements/0/profileEducations");
+                assert!(
+                    source.reason.contains("no longer carries"),
+                    "{}",
+                    source.reason
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        // A language section whose items have no name: drift, not an empty list.
+        assert!(matches!(
+            languages_of(&profile),
+            Err(Error::SchemaMoved { total: 1, .. })
+        ));
+    }
+
+    #[test]
+    fn position_groups_whose_positions_do_not_read_are_drift() {
+        let profile = serde_json::json!({
+            "profilePositionGroups": {"elements": [{"companyName": "X", "profilePositionInPositionGroup": null}]},
+        });
+        assert!(matches!(
+            positions_of(&profile),
+            Err(Error::SchemaMoved { total: 1, .. })
+        ));
+        let empty = serde_json::json!({"profilePositionGroups": {"elements": []}});
+        assert_eq!(positions_of(&empty).unwrap(), Vec::<Experience>::new());
+    }
+}

@@ -1,0 +1,17 @@
+//! The facade against the sandbox, over real loopback HTTP: one test binary, a module per
+//! area. Each test starts its own sandbox (`common::start`), so they run in parallel.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, unreachable_pub)]
+
+mod common;
+
+mod company;
+mod examples;
+mod feed;
+mod invitations;
+mod jobs;
+mod me;
+mod messaging;
+mod profile;
+mod search;
+mod touch;
