@@ -86,7 +86,7 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
                 limit.limit.min(UPDATES_PAGE)
             };
             let size = u32::try_from(size).unwrap_or(100);
-            let pages = limit.apply(li.company_updates_paged(&universal_name, size));
+            let pages = limit.apply(li.company_updates(&universal_name).page_size(size));
             let n = out.stream(pages, |u| update_line(u, out)).await?;
             if n == 0 {
                 out.note("no updates")?;
@@ -98,7 +98,7 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
             let Some(state) = page.following_state_urn() else {
                 return Err(unexpected(&page, "a following state URN"));
             };
-            li.follow_company(state, true).await?;
+            li.follow(state).await?;
             done(out, &universal_name, &page, true)
         }
         Cmd::Unfollow { universal_name } => {
@@ -111,7 +111,7 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
             let Some(info) = info else {
                 return Err(unexpected(&page, "a following info URN or company id"));
             };
-            li.unfollow_entity(&info).await?;
+            li.unfollow(&info).await?;
             done(out, &universal_name, &page, false)
         }
     }

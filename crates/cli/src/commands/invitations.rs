@@ -4,6 +4,7 @@
 
 use clap::{Args, Subcommand};
 use futures::TryStreamExt;
+use linkedin_api::models::Raw;
 use linkedin_api::{Error, Invitation, InvitationReply, MemberSummary, Pages, validate};
 use serde::Serialize;
 
@@ -49,18 +50,6 @@ pub(crate) enum Cmd {
         /// sending it.
         #[arg(long)]
         dry_run: bool,
-    },
-    /// Withdraw a sent invitation: not supported (no documented LinkedIn endpoint); withdraw
-    /// it on linkedin.com (My Network, Manage invitations, Sent). Nothing is sent.
-    Withdraw {
-        /// The sent invitation: its id (as `invitations list --sent` shows it) or its URN.
-        invitation: String,
-    },
-    /// Remove a connection: LinkedIn retired the endpoint, so this fails (exit status 6) without
-    /// sending anything; remove connections on linkedin.com.
-    Remove {
-        /// The connection's public id (billy-g, as in linkedin.com/in/billy-g) or profile URL.
-        public_id: String,
     },
 }
 
@@ -142,35 +131,6 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
                 format!("Sent a connection request to {profile}.")
             })
         }
-        Cmd::Withdraw { invitation } => {
-            let id = invitation_id(&invitation)?;
-            let session = conn.connect().await?;
-            let li = &session.linkedin;
-            let found = find(li.sent_invitations(), &id, "sent").await?;
-            li.withdraw_invitation(&found).await?;
-            out.one(&found, |i| format!("Withdrew {}.", i.urn))
-        }
-        Cmd::Remove { public_id } => {
-            let session = conn.connect().await?;
-            let li = &session.linkedin;
-            let public_id = public_id
-                .split_once("linkedin.com/in/")
-                .and_then(|(_, rest)| rest.split(['/', '?', '#']).next())
-                .unwrap_or(&public_id)
-                .to_owned();
-            match li.remove_connection(&public_id).await {
-                Ok(()) => out.one(&Removed { public_id }, |r| {
-                    format!("Removed the connection with {}.", r.public_id)
-                }),
-                Err(e @ Error::Gone { .. }) => Err(Failure {
-                    message: format!(
-                        "{e}: LinkedIn no longer lets programs remove connections; remove it on linkedin.com (the member's profile, More, Remove connection)"
-                    ),
-                    ..Failure::from(e)
-                }),
-                Err(e) => Err(e.into()),
-            }
-        }
     }
 }
 
@@ -196,7 +156,7 @@ async fn answer(
                 InvitationReply::Accept => li.accept_invitation(&found).await?,
                 _ => li.reject_invitation(&found).await?,
             }
-            found.from
+            found.into_inner().from
         }
     };
     let accepted = action == InvitationReply::Accept;
@@ -239,7 +199,11 @@ fn cant_resend(e: Error, profile: &str) -> Failure {
 }
 
 /// The invitation with this id, walking the list; not found (6) when it is not there.
-async fn find(mut all: Pages<Invitation>, id: &str, which: &str) -> Result<Invitation, Failure> {
+async fn find(
+    mut all: Pages<Raw<Invitation>>,
+    id: &str,
+    which: &str,
+) -> Result<Raw<Invitation>, Failure> {
     while let Some(i) = all.try_next().await? {
         if i.id == id {
             return Ok(i);
@@ -302,12 +266,6 @@ struct DryInvite<'a> {
     public_id: Option<String>,
     name: String,
     message: Option<&'a str>,
-}
-
-/// What `remove` prints (should LinkedIn allow it again).
-#[derive(Serialize)]
-struct Removed {
-    public_id: String,
 }
 
 fn member_name(m: &MemberSummary) -> String {

@@ -9,6 +9,7 @@ use std::io::Read;
 use std::path::PathBuf;
 
 use clap::{Subcommand, ValueEnum};
+use linkedin_api::models::Raw;
 use linkedin_api::{
     Conversation, ConversationCategory, ConversationFilter, Error, Linkedin, Message, validate,
 };
@@ -170,10 +171,8 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
             keywords,
             limit,
         } => {
-            let mut filter = ConversationFilter::inbox()
-                .categories(categories.iter().map(|c| c.category()))
-                // No page bigger than what is asked for (LinkedIn gives at most 25).
-                .page_size(u32::try_from(limit.min(25)).unwrap_or(25));
+            let mut filter =
+                ConversationFilter::inbox().categories(categories.iter().map(|c| c.category()));
             if unread {
                 filter = filter.unread();
             }
@@ -189,9 +188,13 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
             let session = conn.connect().await?;
             let li = &session.linkedin;
             let n = out
-                .stream(li.conversations(filter).limit(limit), |c| {
-                    conversation_text(&out, c)
-                })
+                // No page bigger than what is asked for (LinkedIn gives at most 25).
+                .stream(
+                    li.conversations(filter)
+                        .page_size(u32::try_from(limit.clamp(1, 25)).unwrap_or(25))
+                        .limit(limit),
+                    |c| conversation_text(&out, c),
+                )
                 .await?;
             if n == 0 {
                 out.note("no conversations")?;
@@ -293,7 +296,11 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
             let urn = profile_urn(li, "profile", &profile).await?;
             match li.conversation_with(&urn).await? {
                 Some(c) => out.one(&c, |c| {
-                    format!("{}\n{}", conversation_text(&out, c), out.dim(&c.urn))
+                    format!(
+                        "{}\n{}",
+                        conversation_text(&out, c),
+                        out.dim(&c.urn.to_string())
+                    )
                 }),
                 None => Err(Failure {
                     code: 6,
@@ -340,7 +347,7 @@ struct DrySend<'a> {
     /// The conversation it would go to (`send`).
     conversation: Option<String>,
     /// The last message of that conversation, for context (`send`).
-    last_message: Option<Message>,
+    last_message: Option<Raw<Message>>,
     /// Who would receive it (`start`).
     recipients: Vec<Recipient>,
     /// The text.

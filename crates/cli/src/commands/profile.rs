@@ -69,21 +69,6 @@ pub(crate) enum Cmd {
     },
     /// How many times my profile was viewed in the last 90 days.
     Views,
-    /// A member's network info: retired by LinkedIn, with no replacement (exit status 6).
-    NetworkInfo {
-        /// The member: public id, profile id or profile URN.
-        who: String,
-    },
-    /// A member's badges: retired by LinkedIn, with no replacement (exit status 6).
-    Badges {
-        /// The member: public id, profile id or profile URN.
-        who: String,
-    },
-    /// A member's privacy settings: retired by LinkedIn, with no replacement (exit status 6).
-    Privacy {
-        /// The member: public id, profile id or profile URN.
-        who: String,
-    },
 }
 
 /// A part of a profile, for `profile show --only`.
@@ -205,31 +190,6 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
                 )
             })
         }
-        Cmd::NetworkInfo { who } => {
-            retired(li.profile_network_info(&who).await, "members' network info")
-        }
-        Cmd::Badges { who } => retired(li.profile_member_badges(&who).await, "members' badges"),
-        Cmd::Privacy { who } => retired(
-            li.profile_privacy_settings(&who).await,
-            "members' privacy settings",
-        ),
-    }
-}
-
-/// The answer of a retired capability: always an error (exit status 6 when LinkedIn retired
-/// it), saying what to use instead.
-fn retired(result: linkedin_api::Result<serde_json::Value>, what: &str) -> Result<(), Failure> {
-    match result {
-        Err(linkedin_api::Error::Gone { endpoint, .. }) => Err(Failure {
-            code: 6,
-            message: format!(
-                "LinkedIn retired {what} ({endpoint}) and nothing replaces it; `linkedin profile show` has what profiles still give"
-            ),
-        }),
-        Err(e) => Err(e.into()),
-        Ok(_) => Err(Failure::internal(format!(
-            "the retired {what} answered: please report it"
-        ))),
     }
 }
 

@@ -300,7 +300,7 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
                     } else {
                         li.resolve_public_id(p).await?
                     };
-                    li.get_profile_connections(&urn)
+                    li.profile_connections(&urn)
                 }
             };
             out.stream(limit.apply(pages), |p| person_line(p, out))
