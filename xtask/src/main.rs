@@ -422,7 +422,12 @@ fn render_rust(entries: &[Entry]) -> String {
         let v = |field: &str, value: &str, allowed: &[&str]| {
             variant(field, value, allowed).unwrap_or_default()
         };
-        let _ = writeln!(out, "/// `{}`: {}.", e.name, e.summary.trim_end_matches('.'));
+        let _ = writeln!(
+            out,
+            "/// `{}`: {}.",
+            e.name,
+            e.summary.trim_end_matches('.')
+        );
         let _ = writeln!(
             out,
             "pub static {}: &Endpoint = &Endpoint {{",

@@ -342,7 +342,8 @@ impl Endpoint {
         if let Some(decoration) = self.decoration_id {
             q.push("decorationId", decoration);
         }
-        for (name, value) in self.in_order(Location::Query, self.with_fixed(Location::Query, query)) {
+        for (name, value) in self.in_order(Location::Query, self.with_fixed(Location::Query, query))
+        {
             q.push(name.into_string(), value);
         }
         if let Some(variables) = variables {
@@ -455,7 +456,9 @@ where
             && e.base == base
             && template_matches(e.path, path)
             && (!exact || e.query_id.is_none_or(|id| query("queryId") == Some(id)))
-            && (!exact || e.decoration_id.is_none_or(|id| query("decorationId") == Some(id)))
+            && (!exact
+                || e.decoration_id
+                    .is_none_or(|id| query("decorationId") == Some(id)))
             && e.fixed
                 .iter()
                 .filter(|(name, _)| ROUTING_PARAMS.contains(name))
