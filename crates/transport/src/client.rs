@@ -643,7 +643,8 @@ impl Transport {
         }
         Err(not_sent(Error::Connect {
             host: self.inner.pool.origin().authority(),
-            reason: "the server keeps closing connections before a request can be sent".to_owned(),
+            stage: "sending the request",
+            source: "the server keeps closing connections before a request can be sent".into(),
         }))
     }
 
@@ -652,10 +653,11 @@ impl Transport {
         lease: Lease<'_>,
         req: http::Request<crate::connect::ReqBody>,
     ) -> Exchange {
-        let interrupted = |e: &dyn std::fmt::Display| {
+        let interrupted = |e: hyper::Error| {
             Exchange::Failed(Error::Connect {
                 host: self.inner.pool.origin().authority(),
-                reason: format!("the connection broke: {e}"),
+                stage: "sending the request or reading its answer",
+                source: e.into(),
             })
         };
         let (response, http1) = match lease {
@@ -669,7 +671,7 @@ impl Transport {
                     Err(mut e) => {
                         return match e.take_message() {
                             Some(_) => Exchange::Unsent,
-                            None => interrupted(e.error()),
+                            None => interrupted(e.into_error()),
                         };
                     }
                 }
@@ -684,7 +686,7 @@ impl Transport {
                     Err(mut e) => {
                         return match e.take_message() {
                             Some(_) => Exchange::Unsent,
-                            None => interrupted(e.error()),
+                            None => interrupted(e.into_error()),
                         };
                     }
                 }
@@ -693,7 +695,7 @@ impl Transport {
         let (parts, incoming) = response.into_parts();
         let raw = match body::collect(incoming, self.inner.max_body).await {
             Ok(raw) => raw,
-            Err(BodyError::Io(e)) => return interrupted(&e),
+            Err(BodyError::Io(e)) => return interrupted(e),
             Err(BodyError::TooLarge) => {
                 return Exchange::Failed(body::too_large(self.inner.max_body));
             }

@@ -494,34 +494,36 @@ const MAX_COOKIE_FILE_BYTES: u64 = 16 * 1024 * 1024;
 /// Reads a browser cookie export ([`parse_cookie_file`]). A file without any cookie is refused
 /// too, as a login with it could only fail.
 pub(crate) fn read_cookie_file(path: &Path) -> Result<Vec<SavedCookie>, Error> {
-    let file_error = |reason: String| Error::File {
-        path: path.to_owned(),
-        reason,
-    };
     let file = std::fs::File::open(path)
-        .map_err(|e| file_error(format!("cannot open the cookie file: {e}")))?;
+        .map_err(|e| Error::file_io(path, "cannot open the cookie file", e))?;
     let mut bytes = Vec::new();
     file.take(MAX_COOKIE_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| file_error(format!("cannot read the cookie file: {e}")))?;
+        .map_err(|e| Error::file_io(path, "cannot read the cookie file", e))?;
     if bytes.len() as u64 > MAX_COOKIE_FILE_BYTES {
-        return Err(file_error(format!(
-            "larger than {} MiB: not a cookie export",
-            MAX_COOKIE_FILE_BYTES / (1024 * 1024)
-        )));
+        return Err(Error::file(
+            path,
+            format!(
+                "larger than {} MiB: not a cookie export",
+                MAX_COOKIE_FILE_BYTES / (1024 * 1024)
+            ),
+        ));
     }
     let text = String::from_utf8(bytes).map_err(|_| {
-        file_error("not UTF-8 text: export the cookies as cookies.txt or as JSON".to_owned())
+        Error::file(
+            path,
+            "not UTF-8 text: export the cookies as cookies.txt or as JSON",
+        )
     })?;
     let cookies = parse_cookie_file(&text).map_err(|e| {
-        file_error(format!(
+        Error::file(path, format!(
             "not a cookie export this library reads (a Netscape cookies.txt or the JSON of a cookie extension): {e}"
         ))
     })?;
     if cookies.is_empty() {
-        return Err(file_error(
-            "no cookies in the file: export the cookies of linkedin.com from a logged-in browser"
-                .to_owned(),
+        return Err(Error::file(
+            path,
+            "no cookies in the file: export the cookies of linkedin.com from a logged-in browser",
         ));
     }
     Ok(cookies)
@@ -1007,7 +1009,7 @@ mod tests {
         )
         .unwrap();
         let error = read_cookie_file(&bad).unwrap_err();
-        let Error::File { path, reason } = &error else {
+        let Error::File { path, reason, .. } = &error else {
             panic!("{error:?}")
         };
         assert_eq!(path, &bad);
@@ -1027,7 +1029,15 @@ mod tests {
 
         let missing = dir.path().join("missing.txt");
         let error = read_cookie_file(&missing).unwrap_err();
-        assert!(matches!(&error, Error::File { path, .. } if path == &missing));
+        assert!(
+            matches!(&error, Error::File { path, source: Some(e), .. }
+                if path == &missing && e.kind() == std::io::ErrorKind::NotFound),
+            "{error:?}"
+        );
+        assert!(
+            error.to_string().contains("cannot open the cookie file: "),
+            "{error}"
+        );
     }
 
     #[test]

@@ -144,18 +144,13 @@ impl SessionStore {
     /// [`Error::File`] when the directory or the file cannot be written.
     pub fn save(&self, session: &SavedSession) -> Result<PathBuf, Error> {
         let path = self.path_for(&session.account);
-        let file_error = |what: &str, e: io::Error| Error::File {
-            path: path.clone(),
-            reason: format!("cannot save the session: {what}: {e}"),
+        let file_error = |what: &str, e: io::Error| {
+            Error::file_io(&path, format!("cannot save the session: {what}"), e)
         };
-        create_private_dir(&self.dir).map_err(|e| Error::File {
-            path: self.dir.clone(),
-            reason: format!("cannot create the session directory: {e}"),
-        })?;
-        let json = serde_json::to_vec_pretty(session).map_err(|e| Error::File {
-            path: path.clone(),
-            reason: format!("cannot encode the session: {e}"),
-        })?;
+        create_private_dir(&self.dir)
+            .map_err(|e| Error::file_io(&self.dir, "cannot create the session directory", e))?;
+        let json = serde_json::to_vec_pretty(session)
+            .map_err(|e| Error::file_io(&path, "cannot encode the session", e.into()))?;
         let mode = target_mode(&path);
 
         let (temp_path, mut temp) =
@@ -191,37 +186,35 @@ impl SessionStore {
     /// delete the file or log in again. It never contains a cookie value.
     pub fn load(&self, account: &str) -> Result<Option<SavedSession>, Error> {
         let path = self.path_for(account);
-        let file_error = |reason: String| Error::File {
-            path: path.clone(),
-            reason,
-        };
         let file = match fs::File::open(&path) {
             Ok(file) => file,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => {
-                return Err(file_error(format!("cannot open the session file: {e}")));
-            }
+            Err(e) => return Err(Error::file_io(&path, "cannot open the session file", e)),
         };
-        let metadata = file
-            .metadata()
-            .map_err(|e| file_error(format!("cannot read the session file: {e}")))?;
+        let unreadable = |e| Error::file_io(&path, "cannot read the session file", e);
+        let metadata = file.metadata().map_err(unreadable)?;
         if !metadata.is_file() {
-            return Err(file_error(format!("not a regular file: {DELETE_OR_LOGIN}")));
+            return Err(Error::file(
+                &path,
+                format!("not a regular file: {DELETE_OR_LOGIN}"),
+            ));
         }
         check_private(&metadata, &path)?;
         let mut bytes = Vec::new();
         file.take(MAX_SESSION_BYTES + 1)
             .read_to_end(&mut bytes)
-            .map_err(|e| file_error(format!("cannot read the session file: {e}")))?;
+            .map_err(unreadable)?;
         if bytes.len() as u64 > MAX_SESSION_BYTES {
-            return Err(file_error(format!(
-                "too large to be a saved session: {DELETE_OR_LOGIN}"
-            )));
+            return Err(Error::file(
+                &path,
+                format!("too large to be a saved session: {DELETE_OR_LOGIN}"),
+            ));
         }
         decode(&bytes).map(Some).map_err(|reason| {
-            file_error(format!(
-                "the saved session cannot be used ({reason}): {DELETE_OR_LOGIN}"
-            ))
+            Error::file(
+                &path,
+                format!("the saved session cannot be used ({reason}): {DELETE_OR_LOGIN}"),
+            )
         })
     }
 
@@ -235,10 +228,7 @@ impl SessionStore {
         match fs::remove_file(&path) {
             Ok(()) => Ok(()),
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
-            Err(e) => Err(Error::File {
-                path,
-                reason: format!("cannot delete the saved session: {e}"),
-            }),
+            Err(e) => Err(Error::file_io(path, "cannot delete the saved session", e)),
         }
     }
 }
@@ -451,13 +441,13 @@ fn check_private(metadata: &fs::Metadata, path: &Path) -> Result<(), Error> {
     use std::os::unix::fs::PermissionsExt as _;
     let mode = metadata.permissions().mode() & 0o777;
     if mode & 0o077 != 0 {
-        return Err(Error::File {
-            path: path.to_owned(),
-            reason: format!(
+        return Err(Error::file(
+            path,
+            format!(
                 "the saved session is open to other users (mode {mode:03o}), and its cookies are as good as a password: run `chmod 600 {}` if only you could have read it, otherwise delete it and log in again",
                 path.display()
             ),
-        });
+        ));
     }
     Ok(())
 }
@@ -502,7 +492,10 @@ mod tests {
 
     /// The reason of an `Error::File` for `path`, checked to hold no secret.
     fn file_reason(error: &Error, path: &Path) -> String {
-        let Error::File { path: at, reason } = error else {
+        let Error::File {
+            path: at, reason, ..
+        } = error
+        else {
             panic!("expected Error::File, got {error:?}")
         };
         assert_eq!(at, path);
