@@ -135,9 +135,10 @@ impl SessionStore {
     /// Saves a session as the file of `session.account`, and returns its path.
     ///
     /// The write is atomic: the directory is created if needed (mode 0700 on unix), the JSON
-    /// goes to a temporary file in the same directory created with mode 0600, is flushed to
-    /// disk, then renamed over the target. The new file's mode is 0600, or narrower when the
-    /// file it replaces was narrower: a mode is never widened.
+    /// goes to a temporary file in the same directory, created with the final mode, is flushed
+    /// to disk, then renamed over the target. The new file's mode is 0600, or narrower when the
+    /// file it replaces was narrower: a mode is never widened. A failed save leaves the old
+    /// file as it was and no temporary file.
     ///
     /// # Errors
     ///
@@ -152,23 +153,33 @@ impl SessionStore {
         let json = serde_json::to_vec_pretty(session)
             .map_err(|e| Error::file_io(&path, "cannot encode the session", e.into()))?;
         let mode = target_mode(&path);
-
-        let (temp_path, mut temp) =
-            create_temp_file(&self.dir, &path).map_err(|e| file_error("temporary file", e))?;
-        let written = (|| {
+        let name = path
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        // Hidden, and named after the file it will become.
+        let prefix = format!(".{name}.");
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(&prefix).suffix(".tmp");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt as _;
+            // The file is never, even for a moment, open to more than `mode` allows.
+            builder.permissions(fs::Permissions::from_mode(mode));
+        }
+        // Dropped on any error below, the temporary file deletes itself.
+        let mut temp = builder
+            .tempfile_in(&self.dir)
+            .map_err(|e| file_error("temporary file", e))?;
+        (|| {
             temp.write_all(&json)?;
             temp.write_all(b"\n")?;
-            set_mode(&temp, mode)?;
-            temp.sync_all()?;
-            drop(temp);
-            fs::rename(&temp_path, &path)
-        })();
-        if let Err(e) = written {
-            // The temporary file is ours; leave nothing behind. Its removal failing changes
-            // nothing for the caller, who gets the write's error.
-            let _ = fs::remove_file(&temp_path);
-            return Err(file_error("write", e));
-        }
+            set_mode(temp.as_file(), mode)?;
+            temp.as_file().sync_all()
+        })()
+        .map_err(|e| file_error("write", e))?;
+        temp.persist(&path)
+            .map_err(|e| file_error("replacing the file", e.error))?;
         sync_dir(&self.dir);
         Ok(path)
     }
@@ -382,39 +393,10 @@ fn create_private_dir(dir: &Path) -> io::Result<()> {
     fs::create_dir_all(dir)
 }
 
-/// Creates a new temporary file next to `target`, readable by its owner only.
-fn create_temp_file(dir: &Path, target: &Path) -> io::Result<(PathBuf, fs::File)> {
-    let name = target
-        .file_name()
-        .map(|name| name.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let mut last_error = None;
-    for _ in 0..16 {
-        let temp_path = dir.join(format!(
-            ".{name}.{}.{:08x}.tmp",
-            std::process::id(),
-            fastrand::u32(..)
-        ));
-        let mut options = fs::OpenOptions::new();
-        options.write(true).create_new(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt as _;
-            options.mode(0o600);
-        }
-        match options.open(&temp_path) {
-            Ok(file) => return Ok((temp_path, file)),
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last_error = Some(e),
-            Err(e) => return Err(e),
-        }
-    }
-    Err(last_error.unwrap_or_else(|| io::Error::other("no free temporary file name")))
-}
-
 #[cfg(unix)]
 fn set_mode(file: &fs::File, mode: u32) -> io::Result<()> {
     use std::os::unix::fs::PermissionsExt as _;
-    // Exactly `mode`, whatever the umask made of the creation mode.
+    // Exactly `mode`, whatever the umask made of the creation mode (it can only narrow it).
     file.set_permissions(fs::Permissions::from_mode(mode))
 }
 
