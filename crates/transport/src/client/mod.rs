@@ -17,10 +17,11 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use cookie_store::CookieStore;
-use http::header::{self, HeaderMap};
+use http::header::HeaderMap;
 use secrecy::SecretString;
 use url::Url;
 
+use crate::cookies::SetCookies;
 use crate::headers::HeaderProfile;
 use crate::pacing::Pacer;
 use crate::pool::Pool;
@@ -143,66 +144,19 @@ impl Transport {
     }
 
     fn cookie_header(&self, url: &Url) -> Option<String> {
-        let jar = lock(&self.inner.jar);
-        let mut out = String::new();
-        for (name, value) in jar.get_request_values(url) {
-            if !out.is_empty() {
-                out.push_str("; ");
-            }
-            out.push_str(name);
-            out.push('=');
-            out.push_str(value);
-        }
-        (!out.is_empty()).then_some(out)
+        crate::cookies::request_header(&lock(&self.inner.jar), url)
     }
 
-    /// Puts `set-cookie`s in the jar; true when one of them wipes `li_at` (LinkedIn ends a
-    /// session with `li_at="delete me"` or an expired `li_at`).
+    /// Puts `set-cookie`s in the jar; true when they end the session (see
+    /// [`SetCookies::ends_session`]).
     fn store_cookies(&self, url: &Url, headers: &HeaderMap) -> bool {
-        let mut wiped = false;
-        let mut cookies = Vec::new();
-        for value in headers.get_all(header::SET_COOKIE) {
-            let Ok(text) = value.to_str() else { continue };
-            let Ok(cookie) = cookie::Cookie::parse(text.to_owned()) else {
-                continue;
-            };
-            if cookie.name() == "li_at" {
-                let value = cookie.value().trim_matches('"');
-                let expired = cookie
-                    .max_age()
-                    .is_some_and(|a| a.is_zero() || a.is_negative())
-                    || cookie
-                        .expires_datetime()
-                        .is_some_and(|t| t.unix_timestamp() <= crate::cookies::unix_now());
-                if value == "delete me" || value.is_empty() || expired {
-                    wiped = true;
-                }
-            }
-            cookies.push(cookie.into_owned());
+        // Read before the jar is locked; the lock is held only to change it.
+        let set = SetCookies::parse(headers);
+        let ends_session = set.ends_session();
+        if !set.is_empty() {
+            set.store(&mut lock(&self.inner.jar), url);
         }
-        if !cookies.is_empty() {
-            let mut jar = lock(&self.inner.jar);
-            if wiped {
-                // Whatever the attribute details, the session cookie is gone.
-                let host = url.host_str().unwrap_or_default().to_owned();
-                let gone: Vec<(String, String)> = jar
-                    .iter_any()
-                    .filter(|c| c.name() == "li_at")
-                    .map(|c| {
-                        (
-                            c.domain().map_or_else(|| host.clone(), str::to_owned),
-                            c.path().unwrap_or("/").to_owned(),
-                        )
-                    })
-                    .collect();
-                for (domain, path) in gone {
-                    jar.remove(&domain, &path, "li_at");
-                }
-                cookies.retain(|c| c.name() != "li_at");
-            }
-            jar.store_response_cookies(cookies.into_iter(), url);
-        }
-        wiped
+        ends_session
     }
 
     fn can_renew(&self) -> bool {
