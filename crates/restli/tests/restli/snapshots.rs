@@ -1,11 +1,6 @@
 //! Snapshots of the Rest.li text of realistic Voyager requests: what the client will put on
 //! the wire, reviewable as one diff whenever the encoder changes.
 
-#![allow(
-    clippy::unwrap_used,
-    reason = "a test stops at the first unexpected value"
-)]
-
 use restli::{Encoding, Map, Profile, Query, Value};
 use serde::Serialize;
 
