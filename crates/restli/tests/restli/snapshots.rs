@@ -66,7 +66,7 @@ fn people_search_variables() {
     q.push("variables", restli::to_value(&vars).unwrap());
     q.push(
         "queryId",
-        "voyagerSearchDashClusters.b0928897b71bd00a5a7291755dcd64f0",
+        "voyagerExampleSearch.fedcba9876543210fedcba9876543210",
     );
     insta::assert_snapshot!(q.to_string());
 }
