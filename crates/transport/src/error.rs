@@ -193,9 +193,7 @@ impl Error {
             _ => false,
         }
     }
-}
 
-impl Error {
     /// A session or cookie file problem the operating system did not cause.
     pub(crate) fn file(path: impl Into<PathBuf>, reason: impl Into<String>) -> Self {
         Self::File {

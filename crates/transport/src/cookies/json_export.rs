@@ -124,13 +124,8 @@ mod tests {
         let cookies = parse_json_export(&json_export()).unwrap();
         assert_eq!(cookies.len(), 6);
 
-        let li_at = find(&cookies, "li_at");
-        assert_eq!(li_at.value.expose(), SECRET);
-        assert_eq!(li_at.domain, "www.linkedin.com");
-        assert!(!li_at.host_only);
-        assert!(li_at.http_only);
-        assert!(li_at.secure);
-        assert_eq!(li_at.expires, Some(LATER), "fractional seconds are dropped");
+        // Its expiry has fractional seconds, which are dropped.
+        assert_is_the_exported_li_at(find(&cookies, "li_at"));
 
         assert_eq!(
             find(&cookies, "JSESSIONID").value.expose(),

@@ -120,14 +120,7 @@ mod tests {
         let cookies = parse_netscape(&netscape_export()).unwrap();
         assert_eq!(cookies.len(), 6);
 
-        let li_at = find(&cookies, "li_at");
-        assert_eq!(li_at.value.expose(), SECRET);
-        assert_eq!(li_at.domain, "www.linkedin.com");
-        assert!(!li_at.host_only);
-        assert!(li_at.http_only);
-        assert!(li_at.secure);
-        assert_eq!(li_at.path, "/");
-        assert_eq!(li_at.expires, Some(LATER));
+        assert_is_the_exported_li_at(find(&cookies, "li_at"));
 
         let jsessionid = find(&cookies, "JSESSIONID");
         assert_eq!(jsessionid.value.expose(), "\"ajax:1234567890123456789\"");

@@ -92,3 +92,15 @@ pub(super) fn assert_no_secret(error: &CookieFileError, secret: &str) {
     assert!(!error.to_string().contains(secret), "{error}");
     assert!(!format!("{error:?}").contains(secret), "{error:?}");
 }
+
+/// Checks the `li_at` read from [`netscape_export`] or [`json_export`]: both formats say the
+/// same of it.
+pub(super) fn assert_is_the_exported_li_at(li_at: &SavedCookie) {
+    assert_eq!(li_at.value.expose(), SECRET);
+    assert_eq!(li_at.domain, "www.linkedin.com");
+    assert!(!li_at.host_only);
+    assert!(li_at.http_only);
+    assert!(li_at.secure);
+    assert_eq!(li_at.path, "/");
+    assert_eq!(li_at.expires, Some(LATER));
+}
