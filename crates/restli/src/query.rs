@@ -22,10 +22,10 @@ pub const PROJECTION_PARAMS: [&str; 4] = ["fields", "metadataFields", "pagingFie
 /// let mut q = Query::new();
 /// q.push("includeWebMetadata", "true");
 /// q.push("variables", restli::from_str("(vanityName:billy-g)").unwrap());
-/// q.push("queryId", "voyagerIdentityDashProfiles.34ead06db82a2cc9a778fac97f69ad6a");
+/// q.push("queryId", "voyagerExampleQuery.0123456789abcdef0123456789abcdef");
 /// let text = q.to_string();
 /// assert_eq!(text, "includeWebMetadata=true&variables=(vanityName:billy-g)\
-///                   &queryId=voyagerIdentityDashProfiles.34ead06db82a2cc9a778fac97f69ad6a");
+///                   &queryId=voyagerExampleQuery.0123456789abcdef0123456789abcdef");
 ///
 /// let back = Query::parse(&text).unwrap();
 /// assert_eq!(back.value("variables").unwrap().unwrap().get("vanityName"), Some(&Value::from("billy-g")));

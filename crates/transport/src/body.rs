@@ -59,11 +59,13 @@ pub(crate) fn decode(headers: &HeaderMap, body: Bytes, max: usize) -> Result<Byt
         other => {
             return Err(Error::Decode {
                 reason: format!("unsupported content-encoding {other:?}"),
+                source: None,
             });
         }
     };
     read.map_err(|e| Error::Decode {
-        reason: format!("the {encoding} body is corrupt or cut short: {e}"),
+        reason: format!("the {encoding} body is corrupt or cut short"),
+        source: Some(e.into()),
     })?;
     if out.len() > max {
         return Err(too_large(max));
@@ -74,6 +76,7 @@ pub(crate) fn decode(headers: &HeaderMap, body: Bytes, max: usize) -> Result<Byt
 pub(crate) fn too_large(max: usize) -> Error {
     Error::Decode {
         reason: format!("the answer is larger than the {max} bytes allowed"),
+        source: None,
     }
 }
 

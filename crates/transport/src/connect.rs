@@ -13,7 +13,7 @@ use rustls::ClientConfig;
 use rustls_pki_types::{CertificateDer, ServerName};
 use tokio::net::TcpStream;
 
-use crate::error::{Error, TimeoutPhase};
+use crate::error::{BoxError, Error, TimeoutPhase};
 
 /// The request body type every connection sends.
 pub(crate) type ReqBody = Full<Bytes>;
@@ -133,7 +133,7 @@ async fn open_inner(origin: &Origin, tls: Option<&Arc<ClientConfig>>) -> Result<
             let stream = tokio_rustls::TlsConnector::from(config.clone())
                 .connect(name, tcp)
                 .await
-                .map_err(|e| tls_error(origin, &e))?;
+                .map_err(|e| tls_error(origin, e))?;
             let h2 = stream.get_ref().1.alpn_protocol() == Some(b"h2");
             handshake(origin, TokioIo::new(stream), h2).await
         }
@@ -142,15 +142,16 @@ async fn open_inner(origin: &Origin, tls: Option<&Arc<ClientConfig>>) -> Result<
 }
 
 async fn tcp_connect(origin: &Origin) -> Result<TcpStream, Error> {
-    let connect_error = |reason: String| Error::Connect {
+    let connect_error = |stage, source: BoxError| Error::Connect {
         host: origin.authority(),
-        reason,
+        stage,
+        source,
     };
     let addrs: Vec<SocketAddr> = match origin.resolve {
         Some(addr) => vec![addr],
         None => tokio::net::lookup_host((origin.host.as_str(), origin.port))
             .await
-            .map_err(|e| connect_error(format!("could not resolve the host: {e}")))?
+            .map_err(|e| connect_error(RESOLVING, e.into()))?
             .collect(),
     };
     let mut last = None;
@@ -164,28 +165,28 @@ async fn tcp_connect(origin: &Origin) -> Result<TcpStream, Error> {
             Err(e) => last = Some(e),
         }
     }
-    Err(connect_error(match last {
-        Some(e) => e.to_string(),
-        None => "the host resolved to no address".to_owned(),
-    }))
+    Err(match last {
+        Some(e) => connect_error("opening the TCP connection", e.into()),
+        None => connect_error(RESOLVING, "the host resolved to no address".into()),
+    })
 }
 
-/// A TLS failure: a certificate problem is `Tls`; an I/O failure during the handshake
-/// (reset, closed) is a connection problem.
-fn tls_error(origin: &Origin, e: &std::io::Error) -> Error {
-    let is_tls = e
-        .get_ref()
-        .is_some_and(|inner| inner.downcast_ref::<rustls::Error>().is_some());
-    if is_tls {
-        Error::Tls {
+/// The stage of [`Error::Connect`] for a failed name resolution.
+const RESOLVING: &str = "resolving the host";
+
+/// A TLS failure: what rustls refused (a certificate problem) is `Tls`; an I/O failure during
+/// the handshake (reset, closed) is a connection problem.
+fn tls_error(origin: &Origin, e: std::io::Error) -> Error {
+    match e.downcast::<rustls::Error>() {
+        Ok(source) => Error::Tls {
             host: origin.host.clone(),
-            reason: e.to_string(),
-        }
-    } else {
-        Error::Connect {
+            source,
+        },
+        Err(e) => Error::Connect {
             host: origin.authority(),
-            reason: format!("during the TLS handshake: {e}"),
-        }
+            stage: "the TLS handshake",
+            source: e.into(),
+        },
     }
 }
 
@@ -195,7 +196,8 @@ where
 {
     let fail = |e: hyper::Error| Error::Connect {
         host: origin.authority(),
-        reason: format!("HTTP handshake failed: {e}"),
+        stage: "the HTTP handshake",
+        source: e.into(),
     };
     if h2 {
         let (sender, conn) = http2::Builder::new(TokioExecutor::new())

@@ -77,23 +77,34 @@ pub enum Error {
         /// Which stage ran out of time.
         phase: TimeoutPhase,
     },
-    /// No connection could be made: nothing was sent.
-    #[error("could not connect to {host}: {reason}")]
+    /// No connection could be made, or one broke before its answer came. Reads are retried
+    /// automatically; a write that may have left is reported as [`Error::Interrupted`] instead.
+    #[error(
+        "could not connect to {host}: {stage} failed: {source}; check the network and try again"
+    )]
     Connect {
-        /// The host.
+        /// The host, with the port when it is not the scheme's default.
         host: String,
-        /// Why.
-        reason: String,
+        /// The step that failed: `resolving the host`, `opening the TCP connection`, `the TLS
+        /// handshake`, `the HTTP handshake`, `sending the request` (the server kept closing
+        /// connections) or `sending the request or reading its answer` (the connection broke).
+        stage: &'static str,
+        /// The cause: an I/O error, hyper's error, or what the transport saw.
+        #[source]
+        source: BoxError,
     },
     /// The TLS handshake failed (an unknown certificate authority, a wrong name, ...).
     /// Verification cannot be turned off; add the authority with
     /// `TransportBuilder::add_root_certificate` when it is a local one.
-    #[error("TLS with {host} failed: {reason}")]
+    #[error(
+        "TLS with {host} failed: {source}; if {host} uses a local certificate authority, trust it with add_root_certificate (verification cannot be turned off)"
+    )]
     Tls {
         /// The host.
         host: String,
-        /// Why.
-        reason: String,
+        /// What rustls refused.
+        #[source]
+        source: rustls::Error,
     },
     /// The connection broke after the request was sent, so LinkedIn may have acted on it.
     /// Reads are retried automatically; for a write (a message, an invitation) check whether
@@ -109,10 +120,13 @@ pub enum Error {
     },
     /// An answer could not be read (bad compression, a body too large, unexpected JSON in the
     /// login flow).
-    #[error("could not read LinkedIn's answer: {reason}")]
+    #[error("could not read LinkedIn's answer: {reason}{}", caused_by(source.as_deref()))]
     Decode {
-        /// Why.
+        /// What could not be read.
         reason: String,
+        /// The decompressor's or the JSON parser's error, when there is one.
+        #[source]
+        source: Option<BoxError>,
     },
     /// The session's request budget is spent: LinkedIn challenges sessions that make too many
     /// requests in an hour. Wait, or raise the budget knowingly.
@@ -133,12 +147,16 @@ pub enum Error {
         reason: String,
     },
     /// A session or cookie file could not be read or written.
-    #[error("{}: {reason}", path.display())]
+    #[error("{}: {reason}{}", path.display(), caused_by(source.as_ref()))]
     File {
         /// The file.
         path: PathBuf,
-        /// Why (including the line for a cookie file).
+        /// What went wrong and what to do (including the line for a cookie file).
         reason: String,
+        /// The operating system's error, when the file could not be opened, read, written or
+        /// deleted. It names no file content, so no cookie value.
+        #[source]
+        source: Option<std::io::Error>,
     },
 }
 
@@ -175,6 +193,37 @@ impl Error {
             _ => false,
         }
     }
+
+    /// A session or cookie file problem the operating system did not cause.
+    pub(crate) fn file(path: impl Into<PathBuf>, reason: impl Into<String>) -> Self {
+        Self::File {
+            path: path.into(),
+            reason: reason.into(),
+            source: None,
+        }
+    }
+
+    /// A session or cookie file that could not be opened, read, written or deleted.
+    pub(crate) fn file_io(
+        path: impl Into<PathBuf>,
+        reason: impl Into<String>,
+        source: std::io::Error,
+    ) -> Self {
+        Self::File {
+            path: path.into(),
+            reason: reason.into(),
+            source: Some(source),
+        }
+    }
+}
+
+/// A cause of any error type, for variants whose cause varies.
+pub type BoxError = Box<dyn std::error::Error + Send + Sync + 'static>;
+
+/// `": <cause>"`, or nothing without a cause: the messages name their cause, as the CLI
+/// prints only the message.
+fn caused_by<E: std::fmt::Display + ?Sized>(source: Option<&E>) -> String {
+    source.map(|e| format!(": {e}")).unwrap_or_default()
 }
 
 /// The result type of this crate.
@@ -190,5 +239,91 @@ pub(crate) fn excerpt(body: &[u8]) -> String {
     match trimmed.char_indices().nth(EXCERPT_CHARS) {
         Some((end, _)) => format!("{}…", &trimmed[..end]),
         None => trimmed.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::error::Error as _;
+    use std::io;
+
+    use super::*;
+
+    #[test]
+    fn connect_errors_name_the_stage_and_keep_their_cause() {
+        let error = Error::Connect {
+            host: "www.linkedin.com".to_owned(),
+            stage: "opening the TCP connection",
+            source: io::Error::from(io::ErrorKind::ConnectionRefused).into(),
+        };
+        let message = error.to_string();
+        assert!(
+            message.starts_with(
+                "could not connect to www.linkedin.com: opening the TCP connection failed: connection refused"
+            ),
+            "{message}"
+        );
+        assert!(
+            message.ends_with("check the network and try again"),
+            "{message}"
+        );
+        let cause = error.source().and_then(|e| e.downcast_ref::<io::Error>());
+        assert_eq!(
+            cause.map(io::Error::kind),
+            Some(io::ErrorKind::ConnectionRefused)
+        );
+        assert!(error.is_transient());
+    }
+
+    #[test]
+    fn tls_errors_keep_what_rustls_refused() {
+        let error = Error::Tls {
+            host: "www.linkedin.com".to_owned(),
+            source: rustls::Error::InvalidCertificate(rustls::CertificateError::UnknownIssuer),
+        };
+        let message = error.to_string();
+        assert!(
+            message.starts_with("TLS with www.linkedin.com failed: invalid peer certificate"),
+            "{message}"
+        );
+        assert!(message.contains("add_root_certificate"), "{message}");
+        assert!(error.source().is_some_and(|e| e.is::<rustls::Error>()));
+        assert!(!error.is_transient());
+    }
+
+    #[test]
+    fn decode_and_file_messages_end_with_their_cause_when_there_is_one() {
+        let corrupt = Error::Decode {
+            reason: "the gzip body is corrupt or cut short".to_owned(),
+            source: Some(io::Error::new(io::ErrorKind::InvalidInput, "invalid gzip header").into()),
+        };
+        assert_eq!(
+            corrupt.to_string(),
+            "could not read LinkedIn's answer: the gzip body is corrupt or cut short: invalid gzip header"
+        );
+        assert!(corrupt.source().is_some());
+        let bare = Error::Decode {
+            reason: "the login page set no JSESSIONID cookie".to_owned(),
+            source: None,
+        };
+        assert_eq!(
+            bare.to_string(),
+            "could not read LinkedIn's answer: the login page set no JSESSIONID cookie"
+        );
+        assert!(bare.source().is_none());
+
+        let denied = Error::file_io(
+            "/tmp/s.json",
+            "cannot open the session file",
+            io::Error::from(io::ErrorKind::PermissionDenied),
+        );
+        assert_eq!(
+            denied.to_string(),
+            "/tmp/s.json: cannot open the session file: permission denied"
+        );
+        assert!(denied.source().is_some_and(|e| e.is::<io::Error>()));
+        let refused = Error::file("/tmp/s.json", "not a regular file");
+        assert_eq!(refused.to_string(), "/tmp/s.json: not a regular file");
+        assert!(refused.source().is_none());
     }
 }

@@ -27,6 +27,7 @@
 //! # Ok(())
 //! # }
 //! ```
+#![warn(missing_docs)]
 
 mod body;
 mod client;
@@ -41,7 +42,7 @@ mod request;
 pub mod session;
 
 pub use client::{RetryPolicy, Timeouts, Transport, TransportBuilder};
-pub use error::{Error, Result, TimeoutPhase};
+pub use error::{BoxError, Error, Result, TimeoutPhase};
 pub use headers::{HeaderProfile, TOUCH_USER_AGENT, WEB_LI_TRACK, WEB_USER_AGENT};
 pub use login::{LoggedIn, Login, TOUCH_VERIFY_PATH, VERIFY_PATH};
 pub use pacing::{Budget, Pacing};

@@ -190,11 +190,10 @@ impl Transport {
             Login::CookieFile(path) => {
                 let found = cookies::read_cookie_file(&path)?;
                 let host = self.base_url().host_str().unwrap_or_default().to_owned();
-                self.use_cookies(&found).map_err(|_| Error::File {
-                    path,
-                    reason: format!(
+                self.use_cookies(&found).map_err(|_| {
+                    Error::file(path, format!(
                         "no li_at and JSESSIONID cookies for {host} in this file: export the cookies of a logged-in LinkedIn tab"
-                    ),
+                    ))
                 })?;
                 self.verify_or_expired().await?;
                 self.remember("browser", None);
@@ -318,6 +317,7 @@ impl Transport {
             .await?;
         let jsessionid = self.raw_cookie("JSESSIONID").ok_or_else(|| Error::Decode {
             reason: "the login page set no JSESSIONID cookie".to_owned(),
+            source: None,
         })?;
         let form = form_urlencoded::Serializer::new(String::new())
             .append_pair("session_key", username)
@@ -340,6 +340,7 @@ impl Transport {
                         "the login answer ({}) is not the JSON expected",
                         answer.status()
                     ),
+                    source: None,
                 }
             }
         })?;

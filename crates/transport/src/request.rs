@@ -234,7 +234,8 @@ impl Response {
     /// [`Error::Decode`] with the reason and position.
     pub fn json<T: serde::de::DeserializeOwned>(&self) -> Result<T, Error> {
         serde_json::from_slice(&self.body).map_err(|e| Error::Decode {
-            reason: format!("the body is not the JSON expected: {e}"),
+            reason: "the body is not the JSON expected".to_owned(),
+            source: Some(e.into()),
         })
     }
 }

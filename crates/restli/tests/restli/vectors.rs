@@ -2,11 +2,6 @@
 //! copied from `shared/reference/restli-vectors.json`), and the vectors of
 //! `vectors-other-conventions.json` that the `RestliJava` profile covers.
 
-#![allow(
-    clippy::unwrap_used,
-    reason = "a test stops at the first unexpected value"
-)]
-
 use std::collections::BTreeMap;
 
 use restli::{Decoration, Encoding, Mask, Profile, Urn, Value};

@@ -1,11 +1,6 @@
 //! Property tests: decoding what the encoder wrote gives the value back, in every position
 //! and profile, for values full of reserved characters, spaces, controls and non-ASCII.
 
-#![allow(
-    clippy::unwrap_used,
-    reason = "a test stops at the first unexpected value"
-)]
-
 use proptest::prelude::*;
 use restli::{Encoding, Map, Profile, Value};
 

@@ -145,10 +145,53 @@ async fn an_unknown_certificate_authority_is_a_tls_error() {
         .unwrap();
     let err = t.send(Request::get("/uas/authenticate")).await.unwrap_err();
     assert!(
-        matches!(err, linkedin_transport::Error::Tls { .. }),
+        matches!(
+            &err,
+            linkedin_transport::Error::Tls {
+                source: rustls::Error::InvalidCertificate(rustls::CertificateError::UnknownIssuer),
+                ..
+            }
+        ),
         "{err:?}"
     );
+    assert!(
+        err.to_string().contains("add_root_certificate"),
+        "says what to do: {err}"
+    );
     assert!(sb.requests().is_empty());
+}
+
+#[tokio::test]
+async fn a_refused_connection_keeps_the_operating_system_error() {
+    // A port that was just free: nothing listens there.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let t = linkedin_transport::Transport::builder(format!("http://127.0.0.1:{port}"))
+        .retries(linkedin_transport::RetryPolicy::none())
+        .build()
+        .unwrap();
+    let err = t.send(Request::get("/voyager/api/me")).await.unwrap_err();
+    let linkedin_transport::Error::Connect {
+        host,
+        stage,
+        source,
+    } = &err
+    else {
+        panic!("expected Error::Connect, got {err:?}")
+    };
+    assert_eq!(host, &format!("127.0.0.1:{port}"));
+    assert_eq!(*stage, "opening the TCP connection");
+    assert_eq!(
+        source
+            .downcast_ref::<std::io::Error>()
+            .map(std::io::Error::kind),
+        Some(std::io::ErrorKind::ConnectionRefused),
+        "{source:?}"
+    );
+    assert!(err.is_transient());
 }
 
 #[tokio::test]

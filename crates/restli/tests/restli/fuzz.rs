@@ -4,11 +4,6 @@
 //! must encode and decode back to the same thing. (`fuzz/` holds the coverage-guided
 //! cargo-fuzz target for longer runs on nightly.)
 
-#![allow(
-    clippy::unwrap_used,
-    reason = "a test stops at the first unexpected value"
-)]
-
 use proptest::prelude::*;
 use restli::{Decoration, Encoding, Mask, Query, Urn};
 

@@ -1,0 +1,315 @@
+//! Building a [`Transport`]: the settings, checked once by [`TransportBuilder::build`].
+
+use std::net::SocketAddr;
+use std::sync::atomic::AtomicU64;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use cookie_store::CookieStore;
+use http::header::HeaderValue;
+use rustls_pki_types::CertificateDer;
+use url::Url;
+
+use super::{Auth, Identity, Inner, RetryPolicy, Timeouts, Transport};
+use crate::connect::Origin;
+use crate::error::Error;
+use crate::headers::{self, HeaderProfile};
+use crate::pacing::{Budget, Pacer, Pacing};
+use crate::pool::{Pool, PoolLimits};
+use crate::session::SessionStore;
+
+/// Builds a [`Transport`].
+///
+/// ```
+/// use std::time::Duration;
+/// use linkedin_transport::{Pacing, Transport};
+///
+/// let transport = Transport::builder("https://www.linkedin.com")
+///     .pacing(Pacing::new(2, Duration::from_secs(3), Duration::from_secs(2)))
+///     .build()?;
+/// assert_eq!(transport.base_url().as_str(), "https://www.linkedin.com/");
+/// # Ok::<(), linkedin_transport::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+#[must_use]
+pub struct TransportBuilder {
+    base_url: String,
+    resolve: Option<SocketAddr>,
+    extra_roots: Vec<CertificateDer<'static>>,
+    timeouts: Timeouts,
+    retries: RetryPolicy,
+    pacing: Option<Pacing>,
+    budget: Option<Budget>,
+    max_http1_connections: usize,
+    idle_timeout: Duration,
+    max_body: usize,
+    user_agent: String,
+    li_track: Option<String>,
+    session_store: Option<SessionStore>,
+    profile: HeaderProfile,
+    verify_path: Option<String>,
+    native_roots: bool,
+}
+
+impl TransportBuilder {
+    /// Another base URL than the one given to [`Transport::builder`].
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = url.into();
+        self
+    }
+
+    /// Also trusts the operating system's certificate store (for TLS-intercepting corporate
+    /// proxies). Off by default: the built-in webpki roots are the same on every machine and
+    /// load in microseconds, the system's take milliseconds.
+    pub fn native_roots(mut self, yes: bool) -> Self {
+        self.native_roots = yes;
+        self
+    }
+
+    /// Speak as the web app (default) or as the iPhone app of the touch API.
+    pub fn header_profile(mut self, profile: HeaderProfile) -> Self {
+        if profile == HeaderProfile::Touch {
+            self.user_agent = headers::TOUCH_USER_AGENT.to_owned();
+            self.li_track = None;
+            if self.verify_path.as_deref() == Some(crate::login::VERIFY_PATH) {
+                self.verify_path = Some(crate::login::TOUCH_VERIFY_PATH.to_owned());
+            }
+        }
+        self.profile = profile;
+        self
+    }
+
+    /// The authenticated request that checks a session before it is trusted (default
+    /// [`VERIFY_PATH`](crate::VERIFY_PATH), or the touch API's person for the touch profile);
+    /// `None` to trust a login without checking (a login-only transport whose session is
+    /// used elsewhere).
+    pub fn verify_path(mut self, path: Option<String>) -> Self {
+        self.verify_path = path;
+        self
+    }
+
+    /// Connects to `addr` instead of resolving the base URL's host, like `curl --resolve`:
+    /// `Host`, the TLS server name and cookie domains stay those of the base URL. This is how
+    /// `https://www.linkedin.com` is pointed at a sandbox.
+    pub fn resolve(mut self, addr: SocketAddr) -> Self {
+        self.resolve = Some(addr);
+        self
+    }
+
+    /// Trusts one more certificate authority (DER), e.g. the sandbox's. TLS verification
+    /// itself cannot be turned off.
+    pub fn add_root_certificate(mut self, der: impl Into<Vec<u8>>) -> Self {
+        self.extra_roots.push(CertificateDer::from(der.into()));
+        self
+    }
+
+    /// Trusts the certificate authorities of a PEM text (e.g. the file `linkedin sandbox
+    /// --cert-out` writes).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`] when the text holds no certificate.
+    pub fn add_root_certificates_pem(mut self, pem: &str) -> Result<Self, Error> {
+        use rustls_pki_types::pem::PemObject;
+        let mut found = 0;
+        for cert in CertificateDer::pem_slice_iter(pem.as_bytes()) {
+            let cert = cert.map_err(|e| Error::InvalidInput {
+                field: "root certificate",
+                reason: e.to_string(),
+            })?;
+            self.extra_roots.push(cert);
+            found += 1;
+        }
+        if found == 0 {
+            return Err(Error::InvalidInput {
+                field: "root certificate",
+                reason: "no PEM certificate found".to_owned(),
+            });
+        }
+        Ok(self)
+    }
+
+    /// Time limits.
+    pub fn timeouts(mut self, timeouts: Timeouts) -> Self {
+        self.timeouts = timeouts;
+        self
+    }
+
+    /// Retries of idempotent requests.
+    pub fn retries(mut self, retries: RetryPolicy) -> Self {
+        self.retries = retries;
+        self
+    }
+
+    /// Request spacing. Default: [`Pacing::linkedin`], or [`Pacing::off`] when the base URL
+    /// (or the address given to [`resolve`](Self::resolve)) is on this machine.
+    pub fn pacing(mut self, pacing: Pacing) -> Self {
+        self.pacing = Some(pacing);
+        self
+    }
+
+    /// Requests per rolling hour. Default: [`Budget::linkedin`], or unlimited on loopback.
+    pub fn budget(mut self, budget: Budget) -> Self {
+        self.budget = Some(budget);
+        self
+    }
+
+    /// At most this many HTTP/1.1 connections at once (HTTP/2 always uses one). Default 6,
+    /// as browsers.
+    pub fn max_connections(mut self, n: usize) -> Self {
+        self.max_http1_connections = n;
+        self
+    }
+
+    /// Idle connections older than this are closed. Default 60 s.
+    pub fn idle_timeout(mut self, idle: Duration) -> Self {
+        self.idle_timeout = idle;
+        self
+    }
+
+    /// The largest answer accepted, after decompression. Default 64 MiB.
+    pub fn max_body(mut self, bytes: usize) -> Self {
+        self.max_body = bytes;
+        self
+    }
+
+    /// The `user-agent` of API calls (a saved session brings back its own).
+    pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
+        self.user_agent = user_agent.into();
+        self
+    }
+
+    /// The `x-li-track` header; `None` to send none.
+    pub fn li_track(mut self, li_track: Option<String>) -> Self {
+        self.li_track = li_track;
+        self
+    }
+
+    /// Where sessions are saved after a login and looked for before one.
+    pub fn session_store(mut self, store: SessionStore) -> Self {
+        self.session_store = Some(store);
+        self
+    }
+
+    /// Checks the settings and makes the transport (no connection is opened yet).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`] for a base URL that is not `http(s)://host[:port]`, or a bad
+    /// header value or certificate.
+    pub fn build(self) -> Result<Transport, Error> {
+        let bad_url = |reason: &str| Error::InvalidInput {
+            field: "base URL",
+            reason: format!("{reason}: {:?}", self.base_url),
+        };
+        let base = Url::parse(&self.base_url).map_err(|e| bad_url(&e.to_string()))?;
+        let https = match base.scheme() {
+            "https" => true,
+            "http" => false,
+            _ => return Err(bad_url("the scheme must be http or https")),
+        };
+        if base.path() != "/" || base.query().is_some() || !base.username().is_empty() {
+            return Err(bad_url("give only scheme, host and port"));
+        }
+        let host = match base.host() {
+            Some(url::Host::Domain(d)) => d.to_owned(),
+            Some(url::Host::Ipv4(ip)) => ip.to_string(),
+            Some(url::Host::Ipv6(ip)) => ip.to_string(),
+            None => return Err(bad_url("no host")),
+        };
+        let origin = Origin {
+            https,
+            host,
+            port: base
+                .port_or_known_default()
+                .unwrap_or(if https { 443 } else { 80 }),
+            resolve: self.resolve,
+        };
+        for (field, value) in [
+            ("user agent", Some(&self.user_agent)),
+            ("x-li-track", self.li_track.as_ref()),
+        ] {
+            if let Some(value) = value {
+                HeaderValue::from_str(value).map_err(|_| Error::InvalidInput {
+                    field,
+                    reason: "not a valid header value".to_owned(),
+                })?;
+            }
+        }
+        let tls = if https {
+            Some(crate::connect::tls_config(
+                &self.extra_roots,
+                self.native_roots,
+            )?)
+        } else {
+            None
+        };
+        let loopback = origin.is_loopback();
+        let pacing = self.pacing.unwrap_or(if loopback {
+            Pacing::off()
+        } else {
+            Pacing::linkedin()
+        });
+        let budget = self.budget.unwrap_or(if loopback {
+            Budget::unlimited()
+        } else {
+            Budget::linkedin()
+        });
+        let pool = Pool::new(
+            origin,
+            tls,
+            PoolLimits {
+                max_http1: self.max_http1_connections,
+                idle_timeout: self.idle_timeout,
+                connect_timeout: self.timeouts.connect,
+            },
+        );
+        Ok(Transport {
+            inner: Arc::new(Inner {
+                base,
+                pool,
+                jar: Mutex::new(CookieStore::new()),
+                pacer: Pacer::new(pacing, budget),
+                timeouts: self.timeouts,
+                retries: self.retries,
+                max_body: self.max_body,
+                identity: Mutex::new(Identity {
+                    user_agent: self.user_agent,
+                    li_track: self.li_track,
+                }),
+                auth: Mutex::new(Auth::default()),
+                renewal: tokio::sync::Mutex::new(()),
+                generation: AtomicU64::new(0),
+                store: self.session_store,
+                sent: AtomicU64::new(0),
+                profile: self.profile,
+                verify_path: self.verify_path,
+            }),
+        })
+    }
+}
+
+impl Transport {
+    /// Starts building a transport for `base_url` (`https://www.linkedin.com`, or a
+    /// sandbox's URL).
+    pub fn builder(base_url: impl Into<String>) -> TransportBuilder {
+        TransportBuilder {
+            base_url: base_url.into(),
+            resolve: None,
+            extra_roots: Vec::new(),
+            timeouts: Timeouts::default(),
+            retries: RetryPolicy::default(),
+            pacing: None,
+            budget: None,
+            max_http1_connections: 6,
+            idle_timeout: Duration::from_secs(60),
+            max_body: 64 << 20,
+            user_agent: headers::WEB_USER_AGENT.to_owned(),
+            li_track: Some(headers::WEB_LI_TRACK.to_owned()),
+            session_store: None,
+            profile: HeaderProfile::Web,
+            verify_path: Some(crate::login::VERIFY_PATH.to_owned()),
+            native_roots: false,
+        }
+    }
+}

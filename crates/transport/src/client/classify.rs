@@ -1,0 +1,131 @@
+//! What an answer means: success, a typed error that says what to do, or worth a retry.
+
+use std::time::Duration;
+
+use http::header::{self, HeaderMap};
+
+use super::Transport;
+use super::exchange::Answer;
+use crate::error::{Error, excerpt};
+use crate::request::{Request, Response};
+
+/// What the classifier made of one attempt.
+pub(super) enum Verdict {
+    Done(Result<Response, Error>),
+    /// Worth another attempt if the request allows it; `after` is LinkedIn's `Retry-After`.
+    Retry {
+        error: Error,
+        after: Option<Duration>,
+        /// Whether the request may have reached the server.
+        sent: bool,
+    },
+}
+
+impl Transport {
+    /// Stores the answer's cookies, then sorts it into success, an error, or worth a retry.
+    /// The login flow reads its own 4xx answers (`login_result` may come with any status).
+    pub(super) fn classify(
+        &self,
+        request: &Request,
+        mut answer: Answer,
+        login_flow: bool,
+    ) -> Verdict {
+        let url = self.url_of(request.target());
+        let wiped = self.store_cookies(&url, &answer.headers);
+        answer.headers.remove(header::SET_COOKIE);
+        let status = answer.status;
+        let code = status.as_u16();
+        let readable =
+            status.is_success() || (login_flow && status.is_client_error() && code != 429);
+        let error = match code {
+            _ if readable => {
+                if wiped && !login_flow {
+                    return Verdict::Done(Err(Error::SessionExpired));
+                }
+                return Verdict::Done(Ok(Response {
+                    status,
+                    headers: answer.headers,
+                    body: answer.body,
+                    version: answer.version,
+                }));
+            }
+            300..=399 => {
+                let to = answer
+                    .headers
+                    .get(header::LOCATION)
+                    .and_then(|v| v.to_str().ok())
+                    .map(|l| url.join(l).map_or_else(|_| l.to_owned(), String::from))
+                    .unwrap_or_default();
+                if is_challenge(&to) {
+                    Error::Challenge { url: to }
+                } else if wiped {
+                    Error::SessionExpired
+                } else {
+                    Error::Redirected { to }
+                }
+            }
+            401 => {
+                if wiped || self.has_session_cookie() {
+                    Error::SessionExpired
+                } else {
+                    Error::Unauthorized
+                }
+            }
+            403 => Error::Forbidden {
+                message: error_message(&answer.body),
+            },
+            410 => Error::Gone {
+                path: request.path().to_owned(),
+            },
+            429 => {
+                let retry_after = retry_after(&answer.headers);
+                return Verdict::Retry {
+                    error: Error::RateLimited { retry_after },
+                    after: retry_after,
+                    sent: true,
+                };
+            }
+            502..=504 => {
+                return Verdict::Retry {
+                    error: Error::Status {
+                        code,
+                        body_excerpt: excerpt(&answer.body),
+                    },
+                    after: retry_after(&answer.headers),
+                    sent: true,
+                };
+            }
+            _ => Error::Status {
+                code,
+                body_excerpt: excerpt(&answer.body),
+            },
+        };
+        Verdict::Done(Err(error))
+    }
+}
+
+/// A redirect to a security check rather than to a login page.
+fn is_challenge(location: &str) -> bool {
+    location.contains("/checkpoint/") || location.contains("challenge")
+}
+
+/// `Retry-After` in seconds (LinkedIn does not send HTTP dates).
+fn retry_after(headers: &HeaderMap) -> Option<Duration> {
+    headers
+        .get(header::RETRY_AFTER)?
+        .to_str()
+        .ok()?
+        .trim()
+        .parse::<u64>()
+        .ok()
+        .map(Duration::from_secs)
+}
+
+/// The `message` of LinkedIn's JSON error envelope, if any.
+fn error_message(body: &[u8]) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct Envelope {
+        message: Option<String>,
+    }
+    serde_json::from_slice::<Envelope>(body).ok()?.message
+}

@@ -1,0 +1,171 @@
+//! The transport: one base URL, its connection pool and cookie jar, and the loop that paces,
+//! sends, classifies and retries each request.
+//!
+//! - `builder`: the settings, checked once when the transport is built.
+//! - `retry`: one call from start to end: the total deadline, a renewal of an expired
+//!   session, pacing, and retries with backoff for what is safe to send again.
+//! - `exchange`: one attempt: a pooled connection, the HTTP request with LinkedIn's headers
+//!   and cookies, the answer read whole.
+//! - `classify`: what an answer means: success, a typed error, or worth a retry.
+
+mod builder;
+mod classify;
+mod exchange;
+mod retry;
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+
+use cookie_store::CookieStore;
+use http::header::HeaderMap;
+use secrecy::SecretString;
+use url::Url;
+
+use crate::cookies::SetCookies;
+use crate::headers::HeaderProfile;
+use crate::pacing::Pacer;
+use crate::pool::Pool;
+use crate::session::SessionStore;
+
+pub use builder::TransportBuilder;
+pub use retry::{RetryPolicy, Timeouts};
+
+/// The user agent and `x-li-track` a session goes with.
+#[derive(Debug, Clone)]
+pub(crate) struct Identity {
+    pub(crate) user_agent: String,
+    pub(crate) li_track: Option<String>,
+}
+
+/// What the transport knows about the login, for renewals and saving.
+#[derive(Default)]
+pub(crate) struct Auth {
+    /// The account a session belongs to (username, or a label for cookie logins).
+    pub(crate) account: Option<String>,
+    /// Kept only when the caller logged in with a password, to renew an expired session.
+    pub(crate) password: Option<SecretString>,
+}
+
+pub(crate) struct Inner {
+    pub(crate) base: Url,
+    pub(crate) pool: Pool,
+    pub(crate) jar: Mutex<CookieStore>,
+    pacer: Pacer,
+    timeouts: Timeouts,
+    retries: RetryPolicy,
+    max_body: usize,
+    pub(crate) identity: Mutex<Identity>,
+    pub(crate) auth: Mutex<Auth>,
+    /// Held while a session is renewed, so concurrent calls that all see it expire renew once.
+    pub(crate) renewal: tokio::sync::Mutex<()>,
+    /// Bumped at every login, so a call can tell that a renewal already happened.
+    pub(crate) generation: AtomicU64,
+    pub(crate) store: Option<SessionStore>,
+    /// Requests written to the wire, for diagnostics.
+    sent: AtomicU64,
+    profile: HeaderProfile,
+    pub(crate) verify_path: Option<String>,
+}
+
+/// HTTP for LinkedIn: one base URL, a pooled connection (HTTP/2 when offered), a cookie jar
+/// with `csrf-token` taken from `JSESSIONID`, pacing, safe retries and typed errors.
+///
+/// Cheap to clone; clones share the connections, cookies and pacing.
+///
+/// ```no_run
+/// use linkedin_transport::{Login, Request, Transport};
+///
+/// # async fn run() -> linkedin_transport::Result<()> {
+/// let transport = Transport::builder("https://www.linkedin.com").build()?;
+/// transport
+///     .login(Login::cookies("AQEDAR...", "\"ajax:0123456789012345678\""))
+///     .await?;
+/// let me = transport.send(Request::get("/voyager/api/me")).await?;
+/// println!("{}", String::from_utf8_lossy(me.body()));
+/// # Ok(())
+/// # }
+/// ```
+#[derive(Clone)]
+pub struct Transport {
+    pub(crate) inner: Arc<Inner>,
+}
+
+impl std::fmt::Debug for Transport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Transport")
+            .field("base_url", &self.inner.base.as_str())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Transport {
+    /// The base URL.
+    #[must_use]
+    pub fn base_url(&self) -> &Url {
+        &self.inner.base
+    }
+
+    /// Connections opened so far (a sequence of calls should need one).
+    #[must_use]
+    pub fn connections_opened(&self) -> u64 {
+        self.inner.pool.opened()
+    }
+
+    /// Requests written to the wire so far, retries included.
+    #[must_use]
+    pub fn requests_sent(&self) -> u64 {
+        self.inner.sent.load(Ordering::Relaxed)
+    }
+
+    /// Requests counted against the hourly budget (when one is set).
+    #[must_use]
+    pub fn budget_used(&self) -> u64 {
+        self.inner.pacer.used()
+    }
+
+    pub(crate) fn identity(&self) -> Identity {
+        lock(&self.inner.identity).clone()
+    }
+
+    /// The absolute URL of a target, for cookie matching.
+    fn url_of(&self, target: &str) -> Url {
+        self.inner
+            .base
+            .join(target)
+            .unwrap_or_else(|_| self.inner.base.clone())
+    }
+
+    fn csrf_token(&self, url: &Url) -> Option<String> {
+        crate::cookies::jsessionid(&lock(&self.inner.jar), url)
+    }
+
+    fn has_session_cookie(&self) -> bool {
+        crate::cookies::has_cookie(&lock(&self.inner.jar), &self.inner.base, "li_at")
+    }
+
+    fn cookie_header(&self, url: &Url) -> Option<String> {
+        crate::cookies::request_header(&lock(&self.inner.jar), url)
+    }
+
+    /// Puts `set-cookie`s in the jar; true when they end the session (see
+    /// [`SetCookies::ends_session`]).
+    fn store_cookies(&self, url: &Url, headers: &HeaderMap) -> bool {
+        // Read before the jar is locked; the lock is held only to change it.
+        let set = SetCookies::parse(headers);
+        let ends_session = set.ends_session();
+        if !set.is_empty() {
+            set.store(&mut lock(&self.inner.jar), url);
+        }
+        ends_session
+    }
+
+    fn can_renew(&self) -> bool {
+        let auth = lock(&self.inner.auth);
+        auth.account.is_some() && auth.password.is_some()
+    }
+}
+
+/// Locks a std mutex, ignoring poisoning (every guarded value stays consistent).
+pub(crate) fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}

@@ -1,0 +1,207 @@
+//! One call from start to end: the total deadline, a renewal of an expired session, pacing,
+//! and retries with exponential backoff and jitter, only for what is safe to send again:
+//!
+//! - a request that certainly did not leave (no connection, a connection closed before it was
+//!   written) may always go again;
+//! - one that may have reached LinkedIn goes again only when it is idempotent: a write cut
+//!   off after it left is reported as [`Error::Interrupted`], never repeated;
+//! - a `Retry-After` longer than [`RetryPolicy::max_retry_after`] is reported at once.
+
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+
+use backon::BackoffBuilder;
+use tokio::time::Instant;
+use tracing::Instrument;
+
+use super::Transport;
+use super::classify::Verdict;
+use super::exchange::AttemptError;
+use crate::error::{Error, TimeoutPhase};
+use crate::request::{Idempotency, Request, Response};
+
+/// Time limits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Timeouts {
+    /// TCP connect, TLS and HTTP handshakes. Default 10 s.
+    pub connect: Duration,
+    /// From sending a request to the end of its answer's body. Default 30 s.
+    pub request: Duration,
+    /// One call, retries and their waits included. Default 120 s.
+    pub total: Duration,
+}
+
+impl Default for Timeouts {
+    fn default() -> Self {
+        Self {
+            connect: Duration::from_secs(10),
+            request: Duration::from_secs(30),
+            total: Duration::from_secs(120),
+        }
+    }
+}
+
+/// When and how idempotent requests are retried.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RetryPolicy {
+    /// Retries after the first attempt. Default 3.
+    pub max_retries: usize,
+    /// The first backoff delay, doubled each time, with jitter. Default 250 ms.
+    pub min_delay: Duration,
+    /// The longest backoff delay. Default 8 s.
+    pub max_delay: Duration,
+    /// The longest `Retry-After` waited for; a longer one is returned as
+    /// [`Error::RateLimited`] at once. Default 60 s.
+    pub max_retry_after: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        Self {
+            max_retries: 3,
+            min_delay: Duration::from_millis(250),
+            max_delay: Duration::from_secs(8),
+            max_retry_after: Duration::from_secs(60),
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// Never retry.
+    #[must_use]
+    pub fn none() -> Self {
+        Self {
+            max_retries: 0,
+            ..Self::default()
+        }
+    }
+}
+
+impl Transport {
+    /// Sends a request: paced, over a pooled connection, with LinkedIn's headers, cookies
+    /// and `csrf-token`; the answer classified; idempotent requests retried on connection
+    /// errors, 429 (after `Retry-After`) and 502/503/504; an expired session renewed once when
+    /// a password was given to [`login`](Self::login).
+    ///
+    /// # Errors
+    ///
+    /// Any [`Error`]; [`Error::InvalidInput`] before anything is sent for a target that is
+    /// not a valid origin-form path.
+    pub async fn send(&self, request: Request) -> Result<Response, Error> {
+        request.check()?;
+        let deadline = Instant::now() + self.inner.timeouts.total;
+        let call = async {
+            let generation = self.inner.generation.load(Ordering::Acquire);
+            match self.send_retrying(&request, false).await {
+                Err(Error::SessionExpired | Error::Unauthorized) if self.can_renew() => {
+                    self.renew(generation).await?;
+                    self.send_retrying(&request, false).await
+                }
+                other => other,
+            }
+        };
+        tokio::time::timeout_at(deadline, call)
+            .await
+            .unwrap_or(Err(Error::Timeout {
+                phase: TimeoutPhase::Total,
+            }))
+    }
+
+    /// Sends without renewing an expired session; `login_flow` sends the login flow's headers
+    /// (no `csrf-token`, no web headers) and lets its 4xx answers through.
+    pub(crate) async fn send_plain(
+        &self,
+        request: Request,
+        login_flow: bool,
+    ) -> Result<Response, Error> {
+        request.check()?;
+        let deadline = Instant::now() + self.inner.timeouts.total;
+        tokio::time::timeout_at(deadline, self.send_retrying(&request, login_flow))
+            .await
+            .unwrap_or(Err(Error::Timeout {
+                phase: TimeoutPhase::Total,
+            }))
+    }
+
+    async fn send_retrying(&self, request: &Request, login_flow: bool) -> Result<Response, Error> {
+        let policy = self.inner.retries;
+        let mut backoff = backon::ExponentialBuilder::default()
+            .with_min_delay(policy.min_delay)
+            .with_max_delay(policy.max_delay)
+            .with_factor(2.0)
+            .with_jitter()
+            .with_max_times(policy.max_retries)
+            .build();
+        let mut attempt = 0u32;
+        loop {
+            attempt += 1;
+            self.inner.pacer.admit().await?;
+            let span = tracing::debug_span!(
+                "linkedin_request",
+                method = %request.method(),
+                path = %request.path(),
+                attempt,
+                status = tracing::field::Empty,
+                elapsed_ms = tracing::field::Empty,
+            );
+            let started = Instant::now();
+            let verdict = async {
+                let verdict = match self.attempt(request, login_flow).await {
+                    Ok(answer) => self.classify(request, answer, login_flow),
+                    Err(AttemptError { error, sent }) => Verdict::Retry {
+                        error,
+                        after: None,
+                        sent,
+                    },
+                };
+                let span = tracing::Span::current();
+                span.record("elapsed_ms", started.elapsed().as_millis() as u64);
+                match &verdict {
+                    Verdict::Done(Ok(r)) => {
+                        span.record("status", r.status.as_u16());
+                        tracing::debug!(bytes = r.body.len(), "answered");
+                    }
+                    Verdict::Done(Err(e)) | Verdict::Retry { error: e, .. } => {
+                        tracing::debug!(error = %e, "request failed");
+                    }
+                }
+                verdict
+            }
+            .instrument(span)
+            .await;
+            let (error, after, sent) = match verdict {
+                Verdict::Done(result) => return result,
+                Verdict::Retry { error, after, sent } => (error, after, sent),
+            };
+            let safe = !sent || request.idempotency() == Idempotency::Idempotent;
+            let permanent = matches!(error, Error::Tls { .. } | Error::InvalidInput { .. });
+            if !safe || permanent {
+                return Err(match error {
+                    // A write cut off after it left: say that it may have been received.
+                    Error::Timeout { .. } | Error::Connect { .. } | Error::Decode { .. }
+                        if sent =>
+                    {
+                        Error::Interrupted {
+                            method: request.method().to_string(),
+                            path: request.path().to_owned(),
+                        }
+                    }
+                    e => e,
+                });
+            }
+            if after.is_some_and(|after| after > policy.max_retry_after) {
+                return Err(error);
+            }
+            let Some(delay) = backoff.next() else {
+                return Err(error);
+            };
+            let delay = after.map_or(delay, |a| a.max(delay));
+            tracing::debug!(
+                delay_ms = delay.as_millis() as u64,
+                error = %error,
+                "retrying"
+            );
+            tokio::time::sleep(delay).await;
+        }
+    }
+}

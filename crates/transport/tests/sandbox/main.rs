@@ -1,9 +1,0 @@
-//! The transport against the sandbox, over real loopback HTTP and HTTPS.
-
-#![allow(clippy::unwrap_used, clippy::expect_used, unreachable_pub)]
-
-mod common;
-mod connections;
-mod faults;
-mod login;
-mod sessions;
