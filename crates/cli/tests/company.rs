@@ -33,11 +33,11 @@ fn pages_and_updates() {
     let want = w.companies.iter().find(|c| c.id == 1337).unwrap();
     let page = json(&sandboxed(&["company", "show", "linkedin", "--json"]));
     assert_eq!(page["name"], "LinkedIn");
-    assert!(page["entityUrn"].as_str().unwrap().ends_with(":1337"));
+    assert!(page["entity_urn"].as_str().unwrap().ends_with(":1337"));
     assert_eq!(page["description"], want.description.as_str());
-    assert_eq!(page["staffCount"], want.staff_count);
-    assert_eq!(page["followingInfo"]["following"], false);
-    assert_eq!(page["followingInfo"]["followerCount"], want.followers);
+    assert_eq!(page["staff_count"], want.staff_count);
+    assert_eq!(page["following_info"]["following"], false);
+    assert_eq!(page["following_info"]["follower_count"], want.followers);
     assert_eq!(page["school"], Value::Null);
     let text = sandboxed(&["company", "show", "linkedin"]);
     let text = String::from_utf8_lossy(&text.stdout);
@@ -65,7 +65,7 @@ fn pages_and_updates() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|u| u["commentary"]["text"]["text"].as_str().unwrap())
+        .map(|u| u["text"].as_str().unwrap())
         .collect();
     assert_eq!(texts, expected);
     let lines = ndjson(&sandboxed(&[
@@ -77,9 +77,9 @@ fn pages_and_updates() {
         "--ndjson",
     ]));
     assert_eq!(lines.len(), 1);
-    assert_eq!(lines[0]["commentary"]["text"]["text"], expected[0].as_str());
+    assert_eq!(lines[0]["text"], expected[0].as_str());
     assert!(
-        lines[0]["updateMetadata"]["urn"]
+        lines[0]["urn"]
             .as_str()
             .unwrap()
             .starts_with("urn:li:activity:")
@@ -94,7 +94,9 @@ fn follow_and_unfollow_change_the_page_and_errors_have_their_status() {
     let mut outputs = Vec::new();
     let following = |sb: &Logged| {
         let page = sb.run(&["company", "show", "linkedin", "--json"]);
-        json(&page)["followingInfo"]["following"].as_bool().unwrap()
+        json(&page)["following_info"]["following"]
+            .as_bool()
+            .unwrap()
     };
     assert!(!following(&sb));
 

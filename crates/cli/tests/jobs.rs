@@ -31,7 +31,7 @@ fn show_skills_and_search() {
     let job = &w.jobs[3];
     let posting = json(&sandboxed(&["jobs", "show", &job.id.to_string(), "--json"]));
     assert_eq!(posting["title"], job.title.as_str());
-    assert_eq!(posting["formattedLocation"], job.location.as_str());
+    assert_eq!(posting["formatted_location"], job.location.as_str());
     assert_eq!(posting["applies"], job.applicants);
     assert_eq!(posting["description"]["text"], job.description.as_str());
     let by_urn = json(&sandboxed(&[
@@ -73,11 +73,11 @@ fn show_skills_and_search() {
     assert_eq!(names("matched"), matched);
     assert_eq!(names("missing"), missing);
     assert_eq!(
-        skills["entityUrn"],
+        skills["entity_urn"],
         format!("urn:li:fsd_jobSkillMatchInsight:{}", job.id)
     );
     assert_eq!(
-        skills["skillMatchStatuses"].as_array().unwrap().len(),
+        skills["skill_match_statuses"].as_array().unwrap().len(),
         job.skills.len()
     );
 

@@ -28,16 +28,16 @@ fn show_gives_the_whole_profile_or_the_parts_asked() {
     let demo = &w.people[0];
 
     let full = json(&sandboxed(&["profile", "show", "demo-member", "--json"]));
-    assert_eq!(full["profile"]["entityUrn"], DEMO_URN);
-    assert_eq!(full["profile"]["firstName"], "Dana");
-    assert_eq!(full["profile"]["lastName"], "Moreau");
+    assert_eq!(full["profile"]["entity_urn"], DEMO_URN);
+    assert_eq!(full["profile"]["first_name"], "Dana");
+    assert_eq!(full["profile"]["last_name"], "Moreau");
     assert_eq!(full["profile"]["headline"], demo.headline.as_str());
     let titles = strings(&full["experiences"], "title");
     let want: Vec<&str> = demo.experiences.iter().map(|e| e.title.as_str()).collect();
     assert_eq!(titles, want);
     assert_eq!(strings(&full["skills"], "name"), demo.skills);
     assert_eq!(
-        strings(&full["education"], "schoolName"),
+        strings(&full["education"], "school_name"),
         demo.education
             .iter()
             .map(|e| w.schools[e.school].name.clone())
@@ -71,7 +71,7 @@ fn show_gives_the_whole_profile_or_the_parts_asked() {
         "profile,experiences",
         "--json",
     ]));
-    assert_eq!(parts["profile"]["firstName"], "Dana");
+    assert_eq!(parts["profile"]["first_name"], "Dana");
     assert_eq!(
         parts["experiences"].as_array().unwrap().len(),
         demo.experiences.len()
@@ -114,9 +114,9 @@ fn each_part_resolve_and_views() {
         "--json",
     ]));
     for (got, want) in education.as_array().unwrap().iter().zip(&demo.education) {
-        assert_eq!(got["degreeName"], want.degree.as_str());
-        assert_eq!(got["fieldOfStudy"], want.field.as_str());
-        assert_eq!(got["dateRange"]["start"]["year"], want.years.0);
+        assert_eq!(got["degree_name"], want.degree.as_str());
+        assert_eq!(got["field_of_study"], want.field.as_str());
+        assert_eq!(got["date_range"]["start"]["year"], want.years.0);
     }
     let certifications = json(&sandboxed(&[
         "profile",
@@ -237,7 +237,7 @@ fn errors_have_their_status_bad_input_sends_nothing_and_no_secret_is_printed() {
 
     // The saved session works for the reads too.
     let show = sb.run(&["profile", "show", "demo-member", "--json"]);
-    assert_eq!(json(&show)["profile"]["firstName"], "Dana");
+    assert_eq!(json(&show)["profile"]["first_name"], "Dana");
     outputs.push(show);
     outputs.push(sb.run(&["profile", "contact", "demo-member"]));
 

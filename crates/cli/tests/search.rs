@@ -265,7 +265,7 @@ fn companies_posts_connections_and_the_general_search() {
     assert_eq!(all.len(), 3);
     let people = world_ids(&w, |_, p| p.matches_keywords(&keywords));
     for r in all {
-        let urn = r["entityUrn"].as_str().unwrap();
+        let urn = r["urn"].as_str().unwrap();
         assert!(people.iter().any(|id| urn.contains(id.as_str())), "{urn}");
     }
     let robots = ndjson(&sandboxed(&[
@@ -282,7 +282,7 @@ fn companies_posts_connections_and_the_general_search() {
     ]));
     let got: Vec<&str> = robots
         .iter()
-        .map(|r| r["trackingUrn"].as_str().unwrap())
+        .map(|r| r["tracking_urn"].as_str().unwrap())
         .collect();
     let want: Vec<String> = w
         .companies

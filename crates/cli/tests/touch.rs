@@ -62,8 +62,8 @@ fn every_command_against_the_embedded_sandbox() {
 
     let me = json(&sandboxed(&["touch", "person", "--json"]));
     assert_eq!(me["id"], DEMO_ID);
-    assert_eq!(me["firstName"], "Dana");
-    assert_eq!(me["lastName"], "Moreau");
+    assert_eq!(me["first_name"], "Dana");
+    assert_eq!(me["last_name"], "Moreau");
     assert_eq!(me["email"], dana.email.as_str());
 
     let page = json(&sandboxed(&["touch", "me", "--json"]));
@@ -78,7 +78,7 @@ fn every_command_against_the_embedded_sandbox() {
     assert_eq!(card["name"], "Dana Moreau");
     assert_eq!(card["headline"], dana.headline.as_str());
     assert_eq!(card["connections"], connections_of(&w, 0));
-    assert_eq!(card["isSelf"], true);
+    assert_eq!(card["is_self"], true);
     // Without a member id: mine.
     assert_eq!(json(&sandboxed(&["touch", "profile", "--json"])), card);
     let hub = json(&sandboxed(&[
@@ -87,7 +87,7 @@ fn every_command_against_the_embedded_sandbox() {
         &w.people[2].member_id.to_string(),
         "--json",
     ]));
-    assert_eq!(hub["isSelf"], false);
+    assert_eq!(hub["is_self"], false);
     assert_eq!(hub["connections"], connections_of(&w, 2));
 
     let five = json(&sandboxed(&[
