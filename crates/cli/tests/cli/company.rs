@@ -2,14 +2,7 @@
 //! and unfollow checked by a later read), the exit status of each error class, nothing sent
 //! for bad input, and no secret printed.
 
-#![allow(
-    clippy::unwrap_used,
-    reason = "a test stops at the first unexpected value"
-)]
-
-mod common;
-
-use common::{Logged, json, ndjson, printed, sandboxed, world};
+use crate::common::{Logged, json, ndjson, printed, sandboxed, world};
 use linkedin_sandbox::world::{Author, World};
 use serde_json::Value;
 

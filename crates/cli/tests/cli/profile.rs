@@ -2,14 +2,7 @@
 //! the sandbox's world, `--ndjson` one object a line, the exit status of each error class,
 //! nothing sent for bad input, and no secret printed.
 
-#![allow(
-    clippy::unwrap_used,
-    reason = "a test stops at the first unexpected value"
-)]
-
-mod common;
-
-use common::{Logged, json, ndjson, printed, sandboxed, world};
+use crate::common::{Logged, json, ndjson, printed, sandboxed, world};
 use serde_json::Value;
 
 const DEMO_URN: &str = "urn:li:fsd_profile:ACoAABx3kQ0BsK2dYmPq7Lw9sVtZr4nE1fHjUoQ";

@@ -2,14 +2,7 @@
 //! member's posts, a post's comments and reactions, and reacting (checked by a later command,
 //! sent once, dry run first), with the exit status of each kind of bad input.
 
-#![allow(
-    clippy::unwrap_used,
-    reason = "a test stops at the first unexpected value"
-)]
-
-mod common;
-
-use common::{Logged, fails, json, ndjson, no_secret, printed, requests, sandboxed, world};
+use crate::common::{Logged, fails, json, ndjson, no_secret, printed, requests, sandboxed, world};
 use linkedin_sandbox::world::{self, Author, World};
 
 /// The demo account's feed without ads, newest first: its connections' posts and the

@@ -3,16 +3,9 @@
 //! (each write checked by a later command, sent once), dry runs, and the exit status of each
 //! kind of bad input.
 
-#![allow(
-    clippy::unwrap_used,
-    reason = "a test stops at the first unexpected value"
-)]
-
-mod common;
-
 use std::path::Path;
 
-use common::{Logged, fails, json, ndjson, no_secret, printed, requests, sandboxed, world};
+use crate::common::{Logged, fails, json, ndjson, no_secret, printed, requests, sandboxed, world};
 use linkedin_sandbox::world::{self, World};
 use serde_json::Value;
 

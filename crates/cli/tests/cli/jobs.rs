@@ -2,14 +2,7 @@
 //! the sandbox's world, `--ndjson` one object a line, the exit status of each error class,
 //! nothing sent for bad input, and no secret printed.
 
-#![allow(
-    clippy::unwrap_used,
-    reason = "a test stops at the first unexpected value"
-)]
-
-mod common;
-
-use common::{Logged, json, ndjson, printed, sandboxed, world};
+use crate::common::{Logged, json, ndjson, printed, sandboxed, world};
 use linkedin_sandbox::world::{Job, World};
 
 /// The world's present (2026-11-24), which job listing times count back from.

@@ -3,16 +3,9 @@
 //! sandbox's world, `--ndjson` one object a line, the exit status of each error class,
 //! nothing sent for bad input, and no secret printed.
 
-#![allow(
-    clippy::unwrap_used,
-    reason = "a test stops at the first unexpected value"
-)]
-
-mod common;
-
 use std::collections::BTreeSet;
 
-use common::{Logged, json, ndjson, printed, sandboxed, world};
+use crate::common::{Logged, json, ndjson, printed, sandboxed, world};
 use linkedin_sandbox::world::{Person, World};
 use serde_json::Value;
 

@@ -1,7 +1,5 @@
-//! A `linkedin sandbox` child process for end-to-end tests of the account commands, and a
-//! runner of `linkedin` pointed at it with its own session directory.
-
-#![allow(dead_code, clippy::unwrap_used, unreachable_pub)]
+//! A `linkedin sandbox` child process, a runner of `linkedin` pointed at it (or at an
+//! embedded sandbox) with its own session directory, and readers of what it printed.
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};

@@ -3,17 +3,12 @@
 //! environment; JSON checked against the sandbox's world, `--ndjson` one object a line, the
 //! exit status of each error class, nothing sent for bad input, and no secret printed.
 
-#![allow(
-    clippy::unwrap_used,
-    reason = "a test stops at the first unexpected value"
-)]
-
-mod common;
-
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-use common::{PASSWORD, SandboxProcess, json, ndjson, printed, requests, run, sandboxed, world};
+use crate::common::{
+    PASSWORD, SandboxProcess, json, ndjson, printed, requests, run, sandboxed, world,
+};
 use linkedin_sandbox::world::{Author, World};
 use serde_json::Value;
 

@@ -3,16 +3,9 @@
 //! (sent once, dry run first), and what is refused, unsupported or retired, each with its exit
 //! status and nothing sent.
 
-#![allow(
-    clippy::unwrap_used,
-    reason = "a test stops at the first unexpected value"
-)]
-
-mod common;
-
 use std::path::Path;
 
-use common::{Logged, fails, json, no_secret, printed, requests, sandboxed, world};
+use crate::common::{Logged, fails, json, no_secret, printed, requests, sandboxed, world};
 use linkedin_sandbox::world::{self, World};
 use serde_json::Value;
 

@@ -1,16 +1,7 @@
 //! End-to-end: `login`, `whoami`, `logout` against a `linkedin sandbox` process, exit statuses
 //! per failure class, and no secret ever printed.
 
-#![allow(
-    clippy::unwrap_used,
-    reason = "a test stops at the first unexpected value"
-)]
-
-mod common;
-
-use common::{SandboxProcess, printed, run};
-
-const PASSWORD: &str = "demo-password";
+use crate::common::{PASSWORD, SandboxProcess, printed, run};
 
 #[test]
 fn password_login_saves_a_session_that_later_commands_use() {
