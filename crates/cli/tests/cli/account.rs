@@ -1,7 +1,7 @@
 //! End-to-end: `login`, `whoami`, `logout` against a `linkedin sandbox` process, exit statuses
 //! per failure class, and no secret ever printed.
 
-use crate::common::{PASSWORD, SandboxProcess, printed, run};
+use crate::common::{PASSWORD, SandboxProcess, assert_snake_case, keys, printed, run};
 
 #[test]
 fn password_login_saves_a_session_that_later_commands_use() {
@@ -124,10 +124,55 @@ fn the_embedded_sandbox_needs_no_account() {
     );
     assert!(out.status.success(), "{}", printed(&out));
     let me: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        keys(&me),
+        [
+            "first_name",
+            "headline",
+            "last_name",
+            "member_id",
+            "premium",
+            "profile_id",
+            "public_id"
+        ]
+    );
     assert_eq!(me["first_name"], "Dana");
+    let text = run(
+        "http://127.0.0.1:9",
+        dir.path(),
+        &["--sandbox", "whoami"],
+        "",
+    );
+    assert!(
+        String::from_utf8_lossy(&text.stdout).starts_with(&format!(
+            "Dana Moreau demo-member (urn:li:fsd_profile:{})\n",
+            me["profile_id"].as_str().unwrap()
+        )),
+        "{}",
+        printed(&text)
+    );
+}
+
+#[test]
+fn the_demo_walks_through_the_embedded_sandbox() {
+    let dir = tempfile::tempdir().unwrap();
     let demo = run("http://127.0.0.1:9", dir.path(), &["demo"], "");
     assert!(demo.status.success(), "{}", printed(&demo));
-    assert!(printed(&demo).contains("Dana Moreau"));
+    let text = printed(&demo);
+    assert!(text.contains("Dana Moreau"));
+    assert!(
+        text.contains("(linkedin --sandbox company show linkedin)"),
+        "{text}"
+    );
+    // Every step as JSON: what it shows, the command that shows it alone, its result.
+    let demo = run("http://127.0.0.1:9", dir.path(), &["demo", "--json"], "");
+    assert!(demo.status.success(), "{}", printed(&demo));
+    let steps: Vec<serde_json::Value> = serde_json::from_slice(&demo.stdout).unwrap();
+    assert!(steps.len() >= 6);
+    for step in &steps {
+        assert_eq!(keys(step), ["command", "result", "step"]);
+        assert_snake_case(&step["result"], step["step"].as_str().unwrap());
+    }
 }
 
 #[test]

@@ -1,41 +1,51 @@
-//! End-to-end: every `linkedin company` command against the sandbox (pages, updates, follow
-//! and unfollow checked by a later read), the exit status of each error class, nothing sent
-//! for bad input, and no secret printed.
+//! `linkedin company ...`: a page and a school page as JSON and text, a company's updates as
+//! posts (JSON, `--ndjson`, one text line each), follow and unfollow (the write sent, its
+//! effect seen by a later read), the exit status of each error class, nothing sent for bad
+//! input, and no secret printed.
 
-use crate::common::{Logged, json, ndjson, printed, sandboxed, world};
-use linkedin_sandbox::world::{Author, World};
-use serde_json::Value;
+use crate::common::{Logged, fails, json, json_list, keys, ndjson, printed, sandboxed, stdout};
 
-/// The texts of a company's own posts, newest first.
-fn posts_of(w: &World, universal_name: &str) -> Vec<String> {
-    let index = w
-        .companies
-        .iter()
-        .position(|c| c.universal_name == universal_name)
-        .unwrap();
-    w.posts
-        .iter()
-        .filter(|p| p.author == Author::Company(index) && !p.promoted)
-        .map(|p| p.text.clone())
-        .collect()
-}
+/// The keys of a post, as `company updates` and `feed posts` print it.
+const POST_KEYS: [&str; 10] = [
+    "activity_id",
+    "age",
+    "author_name",
+    "author_urn",
+    "promoted",
+    "reshared_urn",
+    "text",
+    "update_urn",
+    "url",
+    "urn",
+];
 
 #[test]
-fn pages_and_updates() {
-    let w = world();
-    let want = w.companies.iter().find(|c| c.id == 1337).unwrap();
+fn a_page_and_a_school_page() {
     let page = json(&sandboxed(&["company", "show", "linkedin", "--json"]));
     assert_eq!(page["name"], "LinkedIn");
+    assert_eq!(page["universal_name"], "linkedin");
     assert!(page["entity_urn"].as_str().unwrap().ends_with(":1337"));
-    assert_eq!(page["description"], want.description.as_str());
-    assert_eq!(page["staff_count"], want.staff_count);
     assert_eq!(page["following_info"]["following"], false);
-    assert_eq!(page["following_info"]["follower_count"], want.followers);
-    assert_eq!(page["school"], Value::Null);
-    let text = sandboxed(&["company", "show", "linkedin"]);
-    let text = String::from_utf8_lossy(&text.stdout);
-    assert!(text.starts_with("LinkedIn\n"), "{text}");
-    assert!(text.contains("you do not follow it"), "{text}");
+    assert!(page["following_info"]["follower_count"].is_u64());
+    assert!(page["staff_count"].is_u64());
+    let text = stdout(&sandboxed(&["company", "show", "linkedin"]));
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "LinkedIn", "{text}");
+    assert!(
+        lines.contains(
+            &format!(
+                "{} followers · you do not follow it",
+                page["following_info"]["follower_count"]
+            )
+            .as_str()
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains(page["description"].as_str().unwrap()),
+        "{text}"
+    );
+    assert!(!text.contains('\x1b'));
 
     let school = json(&sandboxed(&[
         "company",
@@ -45,23 +55,24 @@ fn pages_and_updates() {
     ]));
     assert_eq!(school["name"], "The University of Queensland");
     assert!(school["school"].as_str().is_some_and(|s| !s.is_empty()));
+}
 
-    let expected = posts_of(&w, "stonebridge-consulting");
-    assert_eq!(expected.len(), 2);
-    let updates = json(&sandboxed(&[
+#[test]
+fn updates_are_printed_as_posts() {
+    let updates = json_list(&sandboxed(&[
         "company",
         "updates",
         "stonebridge-consulting",
         "--json",
     ]));
-    let texts: Vec<&str> = updates
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|u| u["text"].as_str().unwrap())
-        .collect();
-    assert_eq!(texts, expected);
-    let lines = ndjson(&sandboxed(&[
+    assert!(updates.len() >= 2);
+    for u in &updates {
+        assert_eq!(keys(u), POST_KEYS);
+        assert_eq!(u["author_name"], "Stonebridge Consulting");
+        assert!(u["urn"].as_str().unwrap().starts_with("urn:li:activity:"));
+    }
+    // A limit, one object a line.
+    let first = ndjson(&sandboxed(&[
         "company",
         "updates",
         "stonebridge-consulting",
@@ -69,16 +80,18 @@ fn pages_and_updates() {
         "1",
         "--ndjson",
     ]));
-    assert_eq!(lines.len(), 1);
-    assert_eq!(lines[0]["text"], expected[0].as_str());
-    assert!(
-        lines[0]["urn"]
-            .as_str()
-            .unwrap()
-            .starts_with("urn:li:activity:")
-    );
-    let text = sandboxed(&["company", "updates", "stonebridge-consulting"]);
-    assert_eq!(String::from_utf8_lossy(&text.stdout).lines().count(), 2);
+    assert_eq!(first, updates[..1]);
+    // One line each, ending with the post's URN.
+    let text = stdout(&sandboxed(&[
+        "company",
+        "updates",
+        "stonebridge-consulting",
+    ]));
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), updates.len(), "{text}");
+    for (line, u) in lines.iter().zip(&updates) {
+        assert!(line.ends_with(u["urn"].as_str().unwrap()), "{line}");
+    }
 }
 
 #[test]
@@ -93,28 +106,39 @@ fn follow_and_unfollow_change_the_page_and_errors_have_their_status() {
     };
     assert!(!following(&sb));
 
-    let before = sb.paths().len();
+    // Following: one write, to the page's following state; the page then says so.
+    let mark = sb.mark();
     let follow = sb.run(&["company", "follow", "linkedin", "--json"]);
     let done = json(&follow);
+    assert_eq!(keys(&done), ["following", "name", "universal_name"]);
     assert_eq!(done["following"], true);
     assert_eq!(done["name"], "LinkedIn");
     assert_eq!(done["universal_name"], "linkedin");
+    let writes: Vec<_> = sb
+        .sent_since(mark)
+        .into_iter()
+        .filter(|r| r["method"] == "POST")
+        .collect();
+    assert_eq!(writes.len(), 1, "{writes:?}");
     assert!(
-        sb.paths()[before..]
-            .iter()
-            .any(|p| p.contains("/feed/dash/followingStates/")),
-        "{:?}",
-        &sb.paths()[before..]
+        writes[0]["path"]
+            .as_str()
+            .unwrap()
+            .contains("/feed/dash/followingStates/"),
+        "{writes:?}"
     );
     outputs.push(follow);
     assert!(following(&sb));
 
+    // Unfollowing, said in text; again is no error.
     let unfollow = sb.run(&["company", "unfollow", "linkedin"]);
-    assert!(unfollow.status.success(), "{}", printed(&unfollow));
-    assert!(printed(&unfollow).contains("do not follow LinkedIn"));
+    assert!(
+        stdout(&unfollow).contains("You do not follow LinkedIn any more."),
+        "{}",
+        printed(&unfollow)
+    );
     outputs.push(unfollow);
     assert!(!following(&sb));
-    // Unfollowing again is no error.
     let again = sb.run(&["company", "unfollow", "linkedin", "--json"]);
     assert_eq!(json(&again)["following"], false);
 
@@ -128,7 +152,8 @@ fn follow_and_unfollow_change_the_page_and_errors_have_their_status() {
     ] {
         outputs.push(sb.refused(args));
     }
-    // Not found: 6.
+    // Not found: 6, and nothing written.
+    let mark = sb.mark();
     for args in [
         &["company", "show", "no-such-company"][..],
         &["company", "school", "no-such-school"],
@@ -136,22 +161,9 @@ fn follow_and_unfollow_change_the_page_and_errors_have_their_status() {
         &["company", "follow", "no-such-company"],
     ] {
         let output = sb.run(args);
-        assert_eq!(
-            output.status.code(),
-            Some(6),
-            "{args:?}: {}",
-            printed(&output)
-        );
-        assert_eq!(
-            String::from_utf8_lossy(&output.stderr)
-                .trim_end()
-                .lines()
-                .count(),
-            1
-        );
+        fails(&output, 6);
         outputs.push(output);
     }
-    for output in &outputs {
-        sb.assert_no_secret(output);
-    }
+    assert_eq!(sb.posts_since(mark), 0);
+    sb.assert_no_secret(&outputs);
 }

@@ -1,156 +1,172 @@
-//! End-to-end: every `linkedin jobs` command against the sandbox, its JSON checked against
-//! the sandbox's world, `--ndjson` one object a line, the exit status of each error class,
-//! nothing sent for bad input, and no secret printed.
+//! `linkedin jobs ...`: a posting and how my skills match it as JSON and text, the job search
+//! (its flags reaching the request, its limit, `--ndjson`, `search jobs` the same), the exit
+//! status of each error class, nothing sent for bad input, and no secret printed.
 
-use crate::common::{Logged, json, ndjson, printed, sandboxed, world};
-use linkedin_sandbox::world::{Job, World};
-
-/// The world's present (2026-11-24), which job listing times count back from.
-const PRESENT_MS: u64 = 1_795_478_400_000;
-const DAY_MS: u64 = 24 * 60 * 60 * 1000;
-
-/// The ids of the world's jobs that `keep` keeps, in the world's order.
-fn job_ids(w: &World, keep: impl Fn(&Job) -> bool) -> Vec<String> {
-    w.jobs
-        .iter()
-        .filter(|j| keep(j))
-        .map(|j| j.id.to_string())
-        .collect()
-}
+use crate::common::{
+    Logged, fails, json, json_list, keys, ndjson, printed, query_params, sandboxed, stdout, world,
+};
+use serde_json::{Value, json};
 
 #[test]
-fn show_skills_and_search() {
+fn a_posting_by_id_or_urn() {
     let w = world();
-    let job = &w.jobs[3];
-    let posting = json(&sandboxed(&["jobs", "show", &job.id.to_string(), "--json"]));
-    assert_eq!(posting["title"], job.title.as_str());
-    assert_eq!(posting["formatted_location"], job.location.as_str());
-    assert_eq!(posting["applies"], job.applicants);
-    assert_eq!(posting["description"]["text"], job.description.as_str());
+    let id = w.jobs[3].id.to_string();
+    let posting = json(&sandboxed(&["jobs", "show", &id, "--json"]));
+    assert_eq!(posting["entity_urn"], format!("urn:li:jobPosting:{id}"));
     let by_urn = json(&sandboxed(&[
         "jobs",
         "show",
-        &format!("urn:li:jobPosting:{}", job.id),
+        &format!("urn:li:jobPosting:{id}"),
         "--json",
     ]));
-    assert_eq!(by_urn["title"], job.title.as_str());
-    let text = sandboxed(&["jobs", "show", &job.id.to_string()]);
-    let text = String::from_utf8_lossy(&text.stdout);
-    assert!(text.starts_with(&format!("{}\n", job.title)), "{text}");
-    assert!(text.contains(&w.companies[job.company].name), "{text}");
+    assert_eq!(by_urn, posting);
+    // Text: the title, then company and place; the description last.
+    let company =
+        posting["company_details"]["web_job_posting_company"]["company_resolution_result"]["name"]
+            .as_str()
+            .unwrap();
+    let text = stdout(&sandboxed(&["jobs", "show", &id]));
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], posting["title"], "{text}");
+    assert!(
+        lines[1].starts_with(&format!(
+            "{company} · {}",
+            posting["formatted_location"].as_str().unwrap()
+        )),
+        "{text}"
+    );
+    assert!(
+        text.trim_end()
+            .ends_with(posting["description"]["text"].as_str().unwrap().trim_end())
+    );
+}
 
-    // My skills against a posting's.
-    let mine = &w.people[0].skills;
-    let has = |s: &String| mine.iter().any(|m| m.eq_ignore_ascii_case(s));
-    let job = w
-        .jobs
-        .iter()
-        .find(|j| j.skills.iter().any(has) && !j.skills.iter().all(has))
-        .unwrap();
-    let skills = json(&sandboxed(&[
-        "jobs",
-        "skills",
-        &job.id.to_string(),
-        "--json",
-    ]));
-    let names = |key: &str| -> Vec<String> {
-        skills[key]
+#[test]
+fn my_skills_against_a_posting() {
+    let w = world();
+    let id = w.jobs[0].id.to_string();
+    let skills = json(&sandboxed(&["jobs", "skills", &id, "--json"]));
+    assert_eq!(
+        keys(&skills),
+        ["entity_urn", "matched", "missing", "skill_match_statuses"]
+    );
+    assert_eq!(
+        skills["entity_urn"],
+        format!("urn:li:fsd_jobSkillMatchInsight:{id}")
+    );
+    // matched and missing spell out the statuses.
+    let statuses = skills["skill_match_statuses"].as_array().unwrap();
+    assert!(!statuses.is_empty());
+    let named = |on: bool| -> Vec<Value> {
+        statuses
+            .iter()
+            .filter(|s| s["skill_on_profile"] == on)
+            .map(|s| s["localized_skill_display_name"].clone())
+            .collect()
+    };
+    assert_eq!(skills["matched"], Value::Array(named(true)));
+    assert_eq!(skills["missing"], Value::Array(named(false)));
+    let list = |v: &Value| -> String {
+        let names: Vec<&str> = v
             .as_array()
             .unwrap()
             .iter()
-            .map(|s| s.as_str().unwrap().to_owned())
-            .collect()
+            .map(|s| s.as_str().unwrap())
+            .collect();
+        if names.is_empty() {
+            "none".to_owned()
+        } else {
+            names.join(", ")
+        }
     };
-    let matched: Vec<String> = job.skills.iter().filter(|s| has(s)).cloned().collect();
-    let missing: Vec<String> = job.skills.iter().filter(|s| !has(s)).cloned().collect();
-    assert_eq!(names("matched"), matched);
-    assert_eq!(names("missing"), missing);
+    let text = stdout(&sandboxed(&["jobs", "skills", &id]));
     assert_eq!(
-        skills["entity_urn"],
-        format!("urn:li:fsd_jobSkillMatchInsight:{}", job.id)
+        text,
+        format!(
+            "On your profile: {}\nMissing: {}\n",
+            list(&skills["matched"]),
+            list(&skills["missing"])
+        )
+    );
+}
+
+#[test]
+fn the_search_sends_its_flags_and_stops_at_its_limit() {
+    let sb = Logged::start();
+    // The filters as LinkedIn's job search takes them; the default looks back one day.
+    let filters = |args: &[&str]| -> Value {
+        let mark = sb.mark();
+        let out = sb.run(args);
+        assert!(out.status.success(), "{}", printed(&out));
+        let sent = sb.sent_since(mark);
+        assert_eq!(sent.len(), 1, "{sent:?}");
+        query_params(&sent[0])["query"]["selectedFilters"].clone()
+    };
+    assert_eq!(
+        filters(&["jobs", "search", "--limit", "1"]),
+        json!({"timePostedRange": ["r86400"]})
     );
     assert_eq!(
-        skills["skill_match_statuses"].as_array().unwrap().len(),
-        job.skills.len()
+        filters(&[
+            "jobs",
+            "search",
+            "--listed-within",
+            "7d",
+            "--company",
+            "1337,urn:li:company:42",
+            "--workplace",
+            "remote,hybrid",
+            "--job-type",
+            "full-time,contract",
+            "--experience",
+            "mid-senior,director",
+            "--limit",
+            "1",
+        ]),
+        json!({
+            "company": ["1337", "42"],
+            "experience": ["4", "5"],
+            "jobType": ["F", "C"],
+            "workplaceType": ["2", "3"],
+            "timePostedRange": ["r604800"],
+        })
     );
 
-    // The search looks back one day by default, like the facade.
-    let expected = job_ids(&w, |j| j.listed_at + DAY_MS >= PRESENT_MS);
-    assert!(!expected.is_empty() && expected.len() < w.jobs.len());
-    let found = json(&sandboxed(&["jobs", "search", "--limit", "0", "--json"]));
-    let ids: Vec<&str> = found
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|j| j["job_id"].as_str().unwrap())
-        .collect();
-    assert_eq!(ids, expected);
-
-    // Every job of the last month, over two pages, one a line.
-    let every = ndjson(&sandboxed(&[
+    // Results: the default limit of 20, all with --limit 0, one a line; `search jobs` is the
+    // same command.
+    let all = json_list(&sb.run(&[
         "jobs",
         "search",
         "--listed-within",
         "30d",
         "--limit",
         "0",
-        "--ndjson",
+        "--json",
     ]));
-    assert_eq!(every.len(), w.jobs.len());
-    let some = ndjson(&sandboxed(&[
-        "search",
-        "jobs",
-        "--listed-within",
-        "30d",
-        "--ndjson",
-    ]));
-    assert_eq!(some.len(), 20, "the default limit");
-    assert_eq!(some[..], every[..20]);
-
-    // Filters.
-    let company = &w.companies[w.jobs[0].company];
-    let found = ndjson(&sandboxed(&[
-        "jobs",
-        "search",
-        "--listed-within",
-        "720h",
-        "--company",
-        &company.id.to_string(),
-        "--limit",
-        "0",
-        "--ndjson",
-    ]));
-    let ids: Vec<&str> = found
-        .iter()
-        .map(|j| j["job_id"].as_str().unwrap())
-        .collect();
-    assert_eq!(ids, job_ids(&w, |j| j.company == w.jobs[0].company));
-    let found = ndjson(&sandboxed(&[
-        "jobs",
-        "search",
-        "--listed-within",
-        "30d",
-        "--workplace",
-        "remote,hybrid",
-        "--job-type",
-        "full-time,contract",
-        "--experience",
-        "mid-senior,director",
-        "--limit",
-        "0",
-        "--ndjson",
-    ]));
-    let ids: Vec<&str> = found
-        .iter()
-        .map(|j| j["job_id"].as_str().unwrap())
-        .collect();
-    let want = job_ids(&w, |j| {
-        (j.workplace == "REMOTE" || j.workplace == "HYBRID")
-            && (j.employment == "FULL_TIME" || j.employment == "CONTRACT")
-            && (j.experience_level == "MID_SENIOR" || j.experience_level == "DIRECTOR")
-    });
-    assert!(!want.is_empty());
-    assert_eq!(ids, want);
+    assert!(all.len() > 20);
+    for j in &all {
+        assert_eq!(
+            keys(j),
+            ["company_name", "job_id", "location", "title", "urn"]
+        );
+        assert_eq!(
+            j["urn"],
+            format!("urn:li:jobPosting:{}", j["job_id"].as_str().unwrap())
+        );
+    }
+    let some = ndjson(&sb.run(&["search", "jobs", "--listed-within", "30d", "--ndjson"]));
+    assert_eq!(some[..], all[..20]);
+    // Text: title, company, place, id.
+    let text = stdout(&sb.run(&["jobs", "search", "--listed-within", "30d", "--limit", "3"]));
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3);
+    for (line, j) in lines.iter().zip(&all) {
+        assert!(
+            line.starts_with(j["title"].as_str().unwrap())
+                && line.ends_with(j["job_id"].as_str().unwrap()),
+            "{line}"
+        );
+    }
 }
 
 #[test]
@@ -176,31 +192,12 @@ fn errors_have_their_status_bad_input_sends_nothing_and_no_secret_is_printed() {
         &["jobs", "search", "--listed-within", "3y"],
         &["jobs", "search", "--experience", "guru"],
     ] {
-        let output = sb.run(args);
-        assert_eq!(
-            output.status.code(),
-            Some(2),
-            "{args:?}: {}",
-            printed(&output)
-        );
-        outputs.push(output);
+        outputs.push(sb.refused(args));
     }
     for args in [&["jobs", "show", "1"][..], &["jobs", "skills", "1"]] {
         let output = sb.run(args);
-        assert_eq!(
-            output.status.code(),
-            Some(6),
-            "{args:?}: {}",
-            printed(&output)
-        );
-        assert!(printed(&output).contains("not found"));
+        assert!(fails(&output, 6).contains("not found"));
         outputs.push(output);
     }
-    let found = sb.run(&["jobs", "search", "--listed-within", "30d", "--limit", "3"]);
-    assert!(found.status.success(), "{}", printed(&found));
-    assert_eq!(String::from_utf8_lossy(&found.stdout).lines().count(), 3);
-    outputs.push(found);
-    for output in &outputs {
-        sb.assert_no_secret(output);
-    }
+    sb.assert_no_secret(&outputs);
 }
