@@ -19,6 +19,7 @@ mod feed;
 mod invitations;
 mod jobs;
 mod messages;
+mod output;
 mod profile;
 mod restli;
 mod sandbox;
