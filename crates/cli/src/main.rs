@@ -47,7 +47,8 @@ struct Cli {
     ndjson: bool,
     /// With --json or --ndjson: print the JSON LinkedIn answered, as it came, instead of
     /// this tool's snake_case view of it. Commands whose output is not an answer of LinkedIn's
-    /// (writes, `jobs skills`, `profile ...`, `whoami`) refuse it.
+    /// (writes, dry runs, `whoami`, `profile ...`, `jobs skills`, `company updates`) refuse it
+    /// before sending anything.
     #[arg(long = "raw", id = "output_raw", global = true)]
     raw: bool,
     #[command(flatten)]
