@@ -1,23 +1,26 @@
 //! End-to-end: `login`, `whoami`, `logout` against a `linkedin sandbox` process, exit statuses
 //! per failure class, and no secret ever printed.
 
+use std::path::Path;
+use std::process::Output;
+
 use crate::common::{PASSWORD, SandboxProcess, assert_snake_case, keys, printed, run};
+
+/// `linkedin login --username <username> --password-stdin`, the password on stdin.
+fn password_login(sb: &SandboxProcess, dir: &Path, username: &str, password: &str) -> Output {
+    run(
+        &sb.url,
+        dir,
+        &["login", "--username", username, "--password-stdin"],
+        &format!("{password}\n"),
+    )
+}
 
 #[test]
 fn password_login_saves_a_session_that_later_commands_use() {
     let sb = SandboxProcess::start();
     let dir = tempfile::tempdir().unwrap();
-    let login = run(
-        &sb.url,
-        dir.path(),
-        &[
-            "login",
-            "--username",
-            "demo@example.com",
-            "--password-stdin",
-        ],
-        &format!("{PASSWORD}\n"),
-    );
+    let login = password_login(&sb, dir.path(), "demo@example.com", PASSWORD);
     assert!(login.status.success(), "{}", printed(&login));
     assert!(printed(&login).contains("logged in as Dana Moreau (demo-member)"));
 
@@ -67,31 +70,11 @@ fn each_failure_class_has_its_exit_status() {
     let sb = SandboxProcess::start();
     let dir = tempfile::tempdir().unwrap();
     // A wrong password: 3, saying to check it.
-    let bad = run(
-        &sb.url,
-        dir.path(),
-        &[
-            "login",
-            "--username",
-            "demo@example.com",
-            "--password-stdin",
-        ],
-        "wrong-password-Q7\n",
-    );
+    let bad = password_login(&sb, dir.path(), "demo@example.com", "wrong-password-Q7");
     assert_eq!(bad.status.code(), Some(3), "{}", printed(&bad));
     assert!(!printed(&bad).contains("wrong-password-Q7"));
     // A security check: 4, with the URL to open.
-    let challenge = run(
-        &sb.url,
-        dir.path(),
-        &[
-            "login",
-            "--username",
-            "challenge@example.com",
-            "--password-stdin",
-        ],
-        "whatever\n",
-    );
+    let challenge = password_login(&sb, dir.path(), "challenge@example.com", "whatever");
     assert_eq!(challenge.status.code(), Some(4), "{}", printed(&challenge));
     assert!(printed(&challenge).contains("/checkpoint/challenge/"));
     // Nowhere to connect: 7.
