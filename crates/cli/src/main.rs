@@ -12,7 +12,7 @@
 
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser, Subcommand};
+use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 mod account;
 mod commands;
@@ -45,6 +45,12 @@ struct Cli {
     /// Print one JSON object per line, as results arrive (lists).
     #[arg(long = "ndjson", id = "output_ndjson", global = true)]
     ndjson: bool,
+    /// With --json or --ndjson: print the JSON LinkedIn answered, as it came, instead of
+    /// this tool's snake_case view of it. Commands whose output is not an answer of LinkedIn's
+    /// (writes, dry runs, `whoami`, `profile ...`, `jobs skills`, `company updates`) refuse it
+    /// before sending anything.
+    #[arg(long = "raw", id = "output_raw", global = true)]
+    raw: bool,
     #[command(flatten)]
     connection: Connection,
     #[command(subcommand)]
@@ -100,9 +106,66 @@ enum Command {
     },
 }
 
+impl Command {
+    /// Whether the command prints answers of LinkedIn's, so that `--raw` can print their JSON
+    /// as it came.
+    fn gives_raw(&self) -> bool {
+        match self {
+            Self::Profile(cmd) => cmd.gives_raw(),
+            Self::Search(cmd) => cmd.gives_raw(),
+            Self::Company(cmd) => cmd.gives_raw(),
+            Self::Jobs(cmd) => cmd.gives_raw(),
+            Self::Messages(cmd) => cmd.gives_raw(),
+            Self::Invitations(cmd) => cmd.gives_raw(),
+            Self::Feed(cmd) => cmd.gives_raw(),
+            Self::Touch(cmd) => cmd.gives_raw(),
+            Self::Demo
+            | Self::Login(_)
+            | Self::Logout
+            | Self::Whoami
+            | Self::Restli(_)
+            | Self::Sandbox(_)
+            | Self::Completions { .. } => false,
+        }
+    }
+}
+
+/// The subcommands named on the command line (`company updates`).
+fn command_path(matches: &ArgMatches) -> String {
+    let mut names = Vec::new();
+    let mut at = matches;
+    while let Some((name, sub)) = at.subcommand() {
+        names.push(name);
+        at = sub;
+    }
+    names.join(" ")
+}
+
+/// Refuses a `--raw` the command cannot honour, before anything runs.
+fn check_raw(cli: &Cli, format: Format, matches: &ArgMatches) -> Result<(), Failure> {
+    if !cli.raw {
+        return Ok(());
+    }
+    if format == Format::Text {
+        return Err(Failure::usage(
+            "--raw prints LinkedIn's JSON: add --json or --ndjson",
+        ));
+    }
+    if !cli.command.gives_raw() {
+        return Err(Failure::usage(format!(
+            "`linkedin {}` has no JSON of LinkedIn's to print with --raw (what it prints is this tool's own): leave --raw out",
+            command_path(matches)
+        )));
+    }
+    Ok(())
+}
+
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
-        Ok(cli) => cli,
+    let parsed = Cli::command()
+        .try_get_matches()
+        .and_then(|matches| Cli::from_arg_matches(&matches).map(|cli| (cli, matches)));
+    let (cli, matches) = match parsed {
+        Ok(parsed) => parsed,
         Err(e) => return usage_error(&e),
     };
     let format = match (cli.json, cli.ndjson) {
@@ -110,7 +173,10 @@ fn main() -> ExitCode {
         (_, true) => Format::Ndjson,
         _ => Format::Text,
     };
-    let out = Out::new(format);
+    if let Err(failure) = check_raw(&cli, format, &matches) {
+        return failure.report();
+    }
+    let out = Out::new(format, cli.raw);
     let command = match cli.command {
         // Commands without LinkedIn: no runtime, no TLS.
         Command::Restli(command) => {

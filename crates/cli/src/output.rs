@@ -1,10 +1,19 @@
 //! Output for people and for programs: text by default, `--json` for one JSON document,
 //! `--ndjson` for one item per line as they arrive. Colours only on a terminal.
+//!
+//! JSON is this tool's typed views and models (`snake_case`); with `--raw`, a result read from
+//! LinkedIn prints the JSON LinkedIn sent for it instead ([`Raw::raw`]). Results that have
+//! no such JSON print through [`Out::one`], [`Out::stream`] and [`Out::list`]; those that
+//! have it through their `_raw` twins. Which commands give raw JSON is decided before they
+//! run (`gives_raw` of each command), so a `--raw` they cannot honour is refused before
+//! anything is sent.
 
 use std::io::{IsTerminal, Write};
 
 use futures::{Stream, StreamExt};
+use linkedin_api::models::Raw;
 use serde::Serialize;
+use serde_json::Value;
 
 use crate::exit::Failure;
 
@@ -20,17 +29,25 @@ pub(crate) enum Format {
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Out {
     pub(crate) format: Format,
+    /// `--raw`: LinkedIn's JSON instead of the typed value (JSON formats only).
+    raw: bool,
     color: bool,
     progress: bool,
 }
 
 impl Out {
-    pub(crate) fn new(format: Format) -> Self {
+    pub(crate) fn new(format: Format, raw: bool) -> Self {
         Self {
             format,
+            raw,
             color: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
             progress: std::io::stderr().is_terminal(),
         }
+    }
+
+    /// Whether `--raw` asks for LinkedIn's JSON.
+    pub(crate) fn raw(&self) -> bool {
+        self.raw
     }
 
     /// Bold on a terminal.
@@ -57,9 +74,28 @@ impl Out {
         value: &T,
         text: impl FnOnce(&T) -> String,
     ) -> Result<(), Failure> {
+        self.one_with(value, None, text)
+    }
+
+    /// Prints one value read from LinkedIn: its typed value as JSON (LinkedIn's JSON with
+    /// `--raw`), or as the text `text` makes of it.
+    pub(crate) fn one_raw<T: Serialize>(
+        &self,
+        value: &Raw<T>,
+        text: impl FnOnce(&T) -> String,
+    ) -> Result<(), Failure> {
+        self.one_with(value, Some(value.raw()), |v| text(v))
+    }
+
+    fn one_with<T: Serialize>(
+        &self,
+        value: &T,
+        raw: Option<&Value>,
+        text: impl FnOnce(&T) -> String,
+    ) -> Result<(), Failure> {
         let line = match self.format {
-            Format::Json => json(value, true)?,
-            Format::Ndjson => json(value, false)?,
+            Format::Json => self.encode_item(value, raw, true)?,
+            Format::Ndjson => self.encode_item(value, raw, false)?,
             Format::Text => text(value),
         };
         write_line(&line)
@@ -70,6 +106,34 @@ impl Out {
     pub(crate) async fn stream<T, S>(
         &self,
         items: S,
+        text: impl Fn(&T) -> String,
+    ) -> Result<usize, Failure>
+    where
+        T: Serialize,
+        S: Stream<Item = Result<T, linkedin_api::Error>>,
+    {
+        self.stream_with(items, |_| None, text).await
+    }
+
+    /// [`stream`](Self::stream) of items read from LinkedIn: with `--raw`, each item's JSON
+    /// as LinkedIn sent it.
+    pub(crate) async fn stream_raw<T, S>(
+        &self,
+        items: S,
+        text: impl Fn(&T) -> String,
+    ) -> Result<usize, Failure>
+    where
+        T: Serialize,
+        S: Stream<Item = Result<Raw<T>, linkedin_api::Error>>,
+    {
+        self.stream_with(items, |i| Some(i.raw()), |i| text(i))
+            .await
+    }
+
+    async fn stream_with<T, S>(
+        &self,
+        items: S,
+        raw_of: impl Fn(&T) -> Option<&Value>,
         text: impl Fn(&T) -> String,
     ) -> Result<usize, Failure>
     where
@@ -92,7 +156,7 @@ impl Out {
                         bar.finish_and_clear();
                     }
                     if self.format == Format::Json && !all.is_empty() {
-                        write_line(&json(&all, true)?)?;
+                        write_line(&encode(&all, true)?)?;
                     }
                     return Err(e.into());
                 }
@@ -103,8 +167,11 @@ impl Out {
                 bar.tick();
             }
             match self.format {
-                Format::Json => all.push(serde_json::to_value(&item).map_err(encode_error)?),
-                Format::Ndjson => write_line(&json(&item, false)?)?,
+                Format::Json => all.push(match self.pick(raw_of(&item))? {
+                    Some(raw) => raw.clone(),
+                    None => serde_json::to_value(&item).map_err(encode_error)?,
+                }),
+                Format::Ndjson => write_line(&self.encode_item(&item, raw_of(&item), false)?)?,
                 Format::Text => {
                     if let Some(bar) = &bar {
                         bar.suspend(|| write_line(&text(&item)))?;
@@ -118,9 +185,63 @@ impl Out {
             bar.finish_and_clear();
         }
         if self.format == Format::Json {
-            write_line(&json(&all, true)?)?;
+            write_line(&encode(&all, true)?)?;
         }
         Ok(n)
+    }
+
+    /// Prints a list one item per line (`--ndjson`), as a JSON array (`--json`) or as text,
+    /// with a note when it is empty.
+    pub(crate) async fn list<T: Serialize>(
+        &self,
+        items: Vec<T>,
+        text: impl Fn(&T) -> String,
+    ) -> Result<(), Failure> {
+        let n = self.stream(ok_all(items), text).await?;
+        self.none_if_empty(n)
+    }
+
+    /// [`list`](Self::list) of items read from LinkedIn: with `--raw`, each item's JSON as
+    /// LinkedIn sent it.
+    pub(crate) async fn list_raw<T: Serialize>(
+        &self,
+        items: Vec<Raw<T>>,
+        text: impl Fn(&T) -> String,
+    ) -> Result<(), Failure> {
+        let n = self.stream_raw(ok_all(items), text).await?;
+        self.none_if_empty(n)
+    }
+
+    fn none_if_empty(&self, n: usize) -> Result<(), Failure> {
+        if n == 0 {
+            self.note("none")?;
+        }
+        Ok(())
+    }
+
+    /// `value` as JSON text: the typed value, or with `--raw` LinkedIn's JSON of it (`raw`).
+    fn encode_item<T: Serialize>(
+        &self,
+        value: &T,
+        raw: Option<&Value>,
+        pretty: bool,
+    ) -> Result<String, Failure> {
+        match self.pick(raw)? {
+            Some(raw) => encode(raw, pretty),
+            None => encode(value, pretty),
+        }
+    }
+
+    /// LinkedIn's JSON to print instead of the typed value: `raw` with `--raw`, else none.
+    fn pick<'v>(&self, raw: Option<&'v Value>) -> Result<Option<&'v Value>, Failure> {
+        match (self.raw, raw) {
+            (false, _) => Ok(None),
+            (true, Some(raw)) => Ok(Some(raw)),
+            // `gives_raw` said yes for a command that prints no raw JSON.
+            (true, None) => Err(Failure::internal(
+                "--raw reached a result without LinkedIn's JSON (a bug of this command: it should have been refused before running)",
+            )),
+        }
     }
 
     /// A note for people (text output only), never mixed into JSON.
@@ -132,7 +253,12 @@ impl Out {
     }
 }
 
-fn json<T: Serialize + ?Sized>(value: &T, pretty: bool) -> Result<String, Failure> {
+/// A list as a stream of successes, for [`Out::stream`].
+fn ok_all<T>(items: Vec<T>) -> impl Stream<Item = Result<T, linkedin_api::Error>> {
+    futures::stream::iter(items.into_iter().map(Ok))
+}
+
+fn encode<T: Serialize + ?Sized>(value: &T, pretty: bool) -> Result<String, Failure> {
     if pretty {
         serde_json::to_string_pretty(value)
     } else {

@@ -21,7 +21,7 @@
 //!
 //!     let mut people = linkedin.search_people(PeopleSearch::keywords("rust")).limit(100);
 //!     while let Some(person) = people.try_next().await? {
-//!         println!("{} — {}", person.name, person.headline.unwrap_or_default());
+//!         println!("{} — {}", person.name, person.headline.as_deref().unwrap_or_default());
 //!     }
 //!
 //!     let unread: Vec<_> = linkedin

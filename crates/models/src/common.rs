@@ -1,10 +1,12 @@
 //! Shapes shared by many answers: collections with paging, texts, images.
 
-use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize, Serializer};
 
 /// The `paging` of a collection.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct Paging {
     /// The offset of the first element.
     pub start: u64,
@@ -49,6 +51,48 @@ impl std::fmt::Display for Text {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.text)
     }
+}
+
+/// The readable name of a member of one of LinkedIn's unions, whose keys are type names: the
+/// last segment in snake_case (`com.linkedin.voyager.jobs.JobPostingCompany` gives
+/// `job_posting_company`).
+///
+/// ```
+/// use linkedin_models::common::union_member_name;
+/// assert_eq!(
+///     union_member_name("com.linkedin.voyager.deco.jobs.web.shared.WebJobPostingCompany"),
+///     "web_job_posting_company"
+/// );
+/// assert_eq!(union_member_name("member"), "member");
+/// ```
+#[must_use]
+pub fn union_member_name(key: &str) -> String {
+    let last = key.rsplit('.').next().unwrap_or(key);
+    let mut name = String::with_capacity(last.len() + 4);
+    for (i, c) in last.chars().enumerate() {
+        if c.is_ascii_uppercase() {
+            if i > 0 {
+                name.push('_');
+            }
+            name.push(c.to_ascii_lowercase());
+        } else {
+            name.push(c);
+        }
+    }
+    name
+}
+
+/// Serializes a union read as a map keyed by LinkedIn's type names under readable names
+/// ([`union_member_name`]), for `#[serde(serialize_with)]`.
+pub(crate) fn serialize_union<S: Serializer, V: Serialize>(
+    union: &BTreeMap<String, V>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.collect_map(
+        union
+            .iter()
+            .map(|(key, value)| (union_member_name(key), value)),
+    )
 }
 
 /// The civil date (year, month 1–12, day 1–31, proleptic Gregorian) of a day counted from

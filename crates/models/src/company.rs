@@ -9,7 +9,7 @@ use crate::profile::nullable;
 /// A company or school page (`com.linkedin.voyager.organization.Company`): a school's page
 /// is a company page whose `school` is set.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct Company {
     /// `urn:li:fs_normalized_company:<id>`.
     #[serde(deserialize_with = "nullable")]
@@ -81,7 +81,7 @@ impl Company {
 
 /// An industry of a company page.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct CompanyIndustry {
     /// Its name, such as `Software Development`.
     pub localized_name: Option<String>,
@@ -99,7 +99,7 @@ pub struct StaffCountRange {
 
 /// An address (`com.linkedin.common.Address`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct Address {
     /// The city.
     pub city: Option<String>,
@@ -115,7 +115,7 @@ pub struct Address {
 
 /// Who follows a page (`com.linkedin.voyager.common.FollowingInfo`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct FollowingInfo {
     /// `urn:li:fs_followingInfo:<followed entity URN>`: what `unfollow_entity` takes.
     pub entity_urn: Option<String>,

@@ -55,7 +55,7 @@ pub struct FeedPage {
 
 /// The `metadata` of a feed-like collection.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct FeedMetadata {
     /// What the next page must send back as `paginationToken`; missing on a post without
     /// comments (#277).
@@ -65,7 +65,7 @@ pub struct FeedMetadata {
 /// An update: a post as a feed shows it (`com.linkedin.voyager.feed.render.UpdateV2`,
 /// `com.linkedin.voyager.dash.feed.Update`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct Update {
     /// `urn:li:fs_updateV2:(urn:li:activity:<id>,MAIN_FEED,…)` or
     /// `urn:li:fsd_update:(…)`.
@@ -108,7 +108,7 @@ impl Update {
 
 /// The actor of an update.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct Actor {
     /// The name.
     pub name: Option<Text>,
@@ -136,7 +136,7 @@ pub struct UpdateMetadata {
 
 /// `socialDetail` of an update.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct SocialDetail {
     /// `urn:li:fs_socialDetail:urn:li:activity:<id>`.
     pub entity_urn: Option<String>,
@@ -146,7 +146,7 @@ pub struct SocialDetail {
 
 /// A `com.linkedin.voyager.feed.Comment`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct Comment {
     /// `urn:li:fs_objectComment:(<comment id>,activity:<post id>)`.
     pub entity_urn: Option<String>,
@@ -165,16 +165,16 @@ pub struct Comment {
 #[serde(default)]
 pub struct Commenter {
     /// A member.
-    #[serde(rename = "com.linkedin.voyager.feed.MemberActor")]
+    #[serde(rename(deserialize = "com.linkedin.voyager.feed.MemberActor"))]
     pub member: Option<MemberActor>,
     /// A company, as JSON.
-    #[serde(rename = "com.linkedin.voyager.feed.CompanyActor")]
+    #[serde(rename(deserialize = "com.linkedin.voyager.feed.CompanyActor"))]
     pub company: Option<serde_json::Value>,
 }
 
 /// A `com.linkedin.voyager.feed.MemberActor`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct MemberActor {
     /// `urn:li:member:<id>`.
     pub urn: Option<String>,
@@ -185,7 +185,7 @@ pub struct MemberActor {
 /// A `com.linkedin.voyager.dash.social.Reaction`, as `ReactionsByTypeWithProfileActions` shows
 /// it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct Reaction {
     /// `urn:li:fsd_reaction:(<reactor>,urn:li:activity:<id>,<n>)`.
     pub entity_urn: Option<String>,
@@ -199,7 +199,7 @@ pub struct Reaction {
 
 /// The lockup (name, headline, link) of a reactor.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct ReactorLockup {
     /// The name.
     pub title: Option<Text>,
@@ -226,6 +226,13 @@ mod tests {
             }},
         });
         let c: Comment = serde_json::from_value(json).unwrap();
+        // Written under the field's name, not LinkedIn's union key.
+        let written = serde_json::to_value(&c).unwrap();
+        assert_eq!(
+            written["commenter"]["member"]["mini_profile"]["first_name"],
+            "Ada"
+        );
+        assert_eq!(written["comment_v2"]["text"], "Nice");
         let member = c.commenter.unwrap().member.unwrap();
         assert_eq!(member.mini_profile.unwrap().first_name, "Ada");
     }

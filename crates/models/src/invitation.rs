@@ -29,7 +29,7 @@ pub struct InvitationView {
 
 /// A `com.linkedin.voyager.relationships.invitation.Invitation`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct Invitation {
     /// `urn:li:fs_relInvitation:<id>`.
     pub entity_urn: String,

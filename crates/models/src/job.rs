@@ -17,7 +17,7 @@ const JOB_POSTING_COMPANY: &str = "com.linkedin.voyager.jobs.JobPostingCompany";
 
 /// A job posting (`com.linkedin.voyager.jobs.JobPosting`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct JobPosting {
     /// `urn:li:jobPosting:<id>`.
     #[serde(deserialize_with = "nullable")]
@@ -48,8 +48,12 @@ pub struct JobPosting {
     pub workplace_types_resolution_results: BTreeMap<String, WorkplaceType>,
     /// The posting's page.
     pub job_posting_url: Option<String>,
-    /// The company, a union keyed by its projection (see [`JobPosting::company`]).
-    #[serde(deserialize_with = "nullable")]
+    /// The company, a union keyed by its projection (see [`JobPosting::company`]); written
+    /// under readable keys (`web_job_posting_company`).
+    #[serde(
+        deserialize_with = "nullable",
+        serialize_with = "crate::common::serialize_union"
+    )]
     pub company_details: BTreeMap<String, JobPostingCompany>,
 }
 
@@ -91,7 +95,7 @@ impl JobPosting {
 
 /// A workplace type (on-site, remote, hybrid).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct WorkplaceType {
     /// Its name.
     pub localized_name: Option<String>,
@@ -99,7 +103,7 @@ pub struct WorkplaceType {
 
 /// The company of a posting.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct JobPostingCompany {
     /// `urn:li:fs_normalized_company:<id>`.
     pub company: Option<String>,
@@ -109,7 +113,7 @@ pub struct JobPostingCompany {
 
 /// The company of a posting, as resolved inside it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct JobCompany {
     /// `urn:li:fs_normalized_company:<id>`.
     pub entity_urn: Option<String>,
@@ -130,7 +134,7 @@ pub struct JobCompany {
 /// request only; the shape follows LinkedIn's dash convention: one status per skill the
 /// posting asks for, `localizedSkillDisplayName` and `skillOnProfile`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct JobSkillMatch {
     /// `urn:li:fsd_jobSkillMatchInsight:<job id>`.
     #[serde(deserialize_with = "nullable")]
@@ -164,7 +168,7 @@ impl JobSkillMatch {
 
 /// Whether one skill of a posting is on the viewer's profile.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct SkillMatchStatus {
     /// The skill, such as `Rust`.
     #[serde(deserialize_with = "nullable")]
@@ -199,6 +203,19 @@ mod tests {
         assert_eq!(job.id(), Some(3_955_231_344));
         assert_eq!(job.company_name(), Some("Brightmoor"));
         assert_eq!(job.workplace_types(), ["Remote"]);
+
+        // Written under this workspace's names, the union under a readable key.
+        let written = serde_json::to_value(&job).unwrap();
+        assert_eq!(written["entity_urn"], "urn:li:jobPosting:3955231344");
+        assert_eq!(
+            written["company_details"]["web_job_posting_company"]["company_resolution_result"]["name"],
+            "Brightmoor"
+        );
+        assert_eq!(
+            written["workplace_types_resolution_results"]["urn:li:fs_workplaceType:2"]["localized_name"],
+            "Remote"
+        );
+        assert!(written.get("entityUrn").is_none() && written.get("companyDetails").is_none());
     }
 
     #[test]

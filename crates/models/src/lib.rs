@@ -9,6 +9,11 @@
 //! shapes as they come; [`view`] builds the results the facade gives from them, with the ids
 //! of [`id`] typed.
 //!
+//! One naming on output: models read LinkedIn's keys (`entityUrn`, union keys such as
+//! `com.linkedin.voyager.feed.MemberActor`) and serialize under their Rust field names in
+//! `snake_case` (`entity_urn`, `member`), as the views do. What they write is therefore not
+//! LinkedIn's JSON and is not meant to be read back as an answer: [`Raw::raw`] keeps that.
+//!
 //! No I/O here: the facade (`linkedin-api`) fetches, this crate reads.
 
 pub mod common;

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// The answer of `GET /voyager/api/me`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct MeAnswer {
     /// The numeric member id.
     pub plain_id: Option<u64>,
@@ -16,7 +16,7 @@ pub struct MeAnswer {
 
 /// The short form of a member that many answers embed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct MiniProfile {
     /// First name.
     pub first_name: String,

@@ -39,7 +39,7 @@ crate::open_enum! {
 /// `messenger_conversations_search`, `messenger_messages`, `messenger_messages_before`, …). The elements are
 /// kept as JSON so that each can be read (and recognised) on its own.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct MessengerPage {
     /// The elements, as LinkedIn sent them.
     pub elements: Vec<serde_json::Value>,
@@ -50,7 +50,7 @@ pub struct MessengerPage {
 /// The `metadata` of a messenger collection: `MessageMetadata` (cursors) or `SyncMetadata`
 /// (sync tokens).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct MessengerMetadata {
     /// The cursor of the next page; `None` (JSON `null`) when this was the last.
     pub next_cursor: Option<String>,
@@ -63,7 +63,7 @@ pub struct MessengerMetadata {
 
 /// A `com.linkedin.messenger.Conversation`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct Conversation {
     /// `urn:li:msg_conversation:(urn:li:fsd_profile:<mailbox>,<thread id>)`.
     pub entity_urn: String,
@@ -103,7 +103,7 @@ pub struct Messages {
 
 /// A `com.linkedin.messenger.MessagingParticipant`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct Participant {
     /// `urn:li:fsd_profile:<profile id>` for a member.
     pub host_identity_urn: Option<String>,
@@ -127,7 +127,7 @@ pub struct ParticipantType {
 
 /// A `com.linkedin.messenger.MemberParticipantInfo`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct MemberParticipant {
     /// `https://www.linkedin.com/in/<profile id>`.
     pub profile_url: Option<String>,
@@ -144,7 +144,7 @@ pub struct MemberParticipant {
 
 /// A `com.linkedin.messenger.Message`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct Message {
     /// `urn:li:msg_message:(urn:li:fsd_profile:<mailbox>,<message id>)`.
     pub entity_urn: String,
@@ -168,7 +168,7 @@ pub struct Message {
 
 /// The `conversation` a message refers to.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct ConversationRef {
     /// `urn:li:msg_conversation:(…)`.
     pub entity_urn: Option<String>,

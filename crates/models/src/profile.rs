@@ -29,7 +29,7 @@ where
 /// industry and geo (resolved from `*industry` and `geoLocation.*geo`), the pictures and the
 /// contact fields. It has no positions or educations.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct Profile {
     /// `urn:li:fsd_profile:<profile id>`.
     #[serde(deserialize_with = "nullable")]
@@ -143,7 +143,7 @@ impl Profile {
 
 /// An industry (`com.linkedin.voyager.dash.common.Industry`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct Industry {
     /// `urn:li:fsd_industry:<id>`.
     pub entity_urn: Option<String>,
@@ -153,7 +153,7 @@ pub struct Industry {
 
 /// A place (`com.linkedin.voyager.dash.common.Geo`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct Geo {
     /// `urn:li:fsd_geo:<id>`.
     pub entity_urn: Option<String>,
@@ -163,7 +163,7 @@ pub struct Geo {
 
 /// `geoLocation` of a profile (`…profile.ProfileGeoLocation`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct ProfileGeoLocation {
     /// The place (the `*geo` entity).
     pub geo: Option<Geo>,
@@ -175,7 +175,7 @@ pub struct ProfileGeoLocation {
 
 /// `location` of a profile (`…profile.ProfileLocation`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct ProfileLocation {
     /// A two-letter country code, lower case (`us`).
     pub country_code: Option<String>,
@@ -185,7 +185,7 @@ pub struct ProfileLocation {
 
 /// A picture (`…profile.PhotoFilterPicture`): an image in several sizes.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct Picture {
     /// The image.
     pub display_image_reference: Option<ImageReference>,
@@ -207,7 +207,7 @@ impl Picture {
 
 /// An image reference: a vector image.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct ImageReference {
     /// The image.
     pub vector_image: Option<VectorImage>,
@@ -216,7 +216,7 @@ pub struct ImageReference {
 /// An image in several sizes (`com.linkedin.common.VectorImage`): each artifact's URL is
 /// `root_url` followed by its path segment.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct VectorImage {
     /// The common start of the artifacts' URLs.
     #[serde(deserialize_with = "nullable")]
@@ -240,7 +240,7 @@ impl VectorImage {
 
 /// One size of a [`VectorImage`] (`com.linkedin.common.VectorArtifact`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct VectorArtifact {
     /// Width in pixels.
     pub width: u32,
@@ -256,7 +256,7 @@ pub struct VectorArtifact {
 /// A date, possibly partial (`com.linkedin.common.Date`): a birthday has no year, a school
 /// year no month.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct Date {
     /// The year.
     pub year: Option<u16>,
@@ -268,7 +268,7 @@ pub struct Date {
 
 /// A span of dates (`com.linkedin.common.DateRange`); no `end` means ongoing.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct DateRange {
     /// The start.
     pub start: Option<Date>,
@@ -282,7 +282,7 @@ pub struct DateRange {
 
 /// `emailAddress` of a dash profile.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct EmailAddress {
     /// The address.
     #[serde(deserialize_with = "nullable")]
@@ -291,18 +291,18 @@ pub struct EmailAddress {
 
 /// A phone number of a dash profile.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct PhoneNumber {
     /// The number.
     pub phone_number: Option<PhoneNumberValue>,
     /// `MOBILE`, `HOME`, `WORK`…
-    #[serde(rename = "type")]
+    #[serde(rename(deserialize = "type"))]
     pub kind: Option<String>,
 }
 
 /// The number of a [`PhoneNumber`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct PhoneNumberValue {
     /// The number as the member typed it.
     #[serde(deserialize_with = "nullable")]
@@ -311,7 +311,7 @@ pub struct PhoneNumberValue {
 
 /// A website of a dash profile.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct Website {
     /// The URL.
     #[serde(deserialize_with = "nullable")]
@@ -324,7 +324,7 @@ pub struct Website {
 
 /// A Twitter handle of a dash profile.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct TwitterHandle {
     /// The handle, without `@`.
     #[serde(deserialize_with = "nullable")]
@@ -361,7 +361,7 @@ pub struct ContactInfo {
 /// missing from the answer is `None` (LinkedIn changed the projection), an empty one is
 /// `Some` with no elements.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct ProfileSections {
     /// `urn:li:fsd_profile:<profile id>`.
     #[serde(deserialize_with = "nullable")]
@@ -529,7 +529,7 @@ fn civil_month(days: i64) -> (u16, u8) {
 /// Consecutive positions at one company (`com.linkedin.voyager.dash.identity.profile.PositionGroup`;
 /// shape by LinkedIn's convention).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct PositionGroup {
     /// `urn:li:fsd_profilePositionGroup:(<profile id>,<n>)`.
     pub entity_urn: Option<String>,
@@ -546,7 +546,7 @@ pub struct PositionGroup {
 /// A position (`com.linkedin.voyager.dash.identity.profile.Position`; shape by LinkedIn's
 /// convention).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct Position {
     /// `urn:li:fsd_profilePosition:(<profile id>,<n>)`.
     pub entity_urn: Option<String>,
@@ -568,7 +568,7 @@ pub struct Position {
 
 /// An employment type (`com.linkedin.voyager.dash.identity.profile.EmploymentType`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct EmploymentType {
     /// `urn:li:fsd_employmentType:<id>`.
     pub entity_urn: Option<String>,
@@ -579,7 +579,7 @@ pub struct EmploymentType {
 /// A skill on a profile (`com.linkedin.voyager.dash.identity.profile.Skill`; shape by
 /// LinkedIn's convention: `name`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct Skill {
     /// `urn:li:fsd_skill:(<profile id>,<n>)`.
     pub entity_urn: Option<String>,
@@ -591,7 +591,7 @@ pub struct Skill {
 /// A school attended (`com.linkedin.voyager.dash.identity.profile.Education`; shape by
 /// LinkedIn's convention).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct Education {
     /// `urn:li:fsd_profileEducation:(<profile id>,<n>)`.
     pub entity_urn: Option<String>,
@@ -616,7 +616,7 @@ pub struct Education {
 /// A certification (`com.linkedin.voyager.dash.identity.profile.Certification`; shape by
 /// LinkedIn's convention).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct Certification {
     /// `urn:li:fsd_profileCertification:(<profile id>,<n>)`.
     pub entity_urn: Option<String>,
@@ -652,7 +652,7 @@ crate::open_enum! {
 /// A language a member speaks (`com.linkedin.voyager.dash.identity.profile.Language`; shape
 /// by LinkedIn's convention).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct Language {
     /// `urn:li:fsd_profileLanguage:(<profile id>,<n>)`.
     pub entity_urn: Option<String>,
@@ -670,7 +670,7 @@ pub struct Language {
 /// The answer of `voyagerIdentityDashProfileComponents` for a section
 /// (the data root of catalogue `profile_experiences`): cards of components.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct ProfileComponents {
     /// The section's cards (one for the experience section).
     #[serde(deserialize_with = "nullable")]
@@ -679,7 +679,7 @@ pub struct ProfileComponents {
 
 /// A card of a profile section.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct ProfileCard {
     /// `urn:li:fsd_profileCard:(<profile id>,EXPERIENCE,<locale>)`.
     pub entity_urn: Option<String>,
@@ -689,7 +689,7 @@ pub struct ProfileCard {
 
 /// `{"elements": [component…]}`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct PagedComponents {
     /// The components.
     #[serde(deserialize_with = "nullable")]
@@ -698,7 +698,7 @@ pub struct PagedComponents {
 
 /// One component: `{"components": {<kind>: …}}`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct Component {
     /// What it holds.
     pub components: Option<ComponentKinds>,
@@ -706,7 +706,7 @@ pub struct Component {
 
 /// The kinds of component read here (one is set).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct ComponentKinds {
     /// An item with a title, subtitle, caption and metadata (a position, or a company
     /// grouping positions).
@@ -721,7 +721,7 @@ pub struct ComponentKinds {
 
 /// An item of a profile section.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct EntityComponent {
     /// The title (`titleV2.text.text`).
     pub title_v2: Option<TitleV2>,
@@ -763,7 +763,7 @@ pub struct FixedListComponent {
 
 /// A paged list: `{"entityUrn": …, "components": {"elements": [component…]}}`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct PagedListComponent {
     /// `urn:li:fsd_profilePositionGroup:(…)` for a group of positions.
     pub entity_urn: Option<String>,
@@ -965,13 +965,15 @@ pub struct WvmpCard {
 #[serde(default)]
 pub struct WvmpCardValue {
     /// The viewers card.
-    #[serde(rename = "com.linkedin.voyager.identity.me.wvmpOverview.WvmpViewersCard")]
+    #[serde(rename(
+        deserialize = "com.linkedin.voyager.identity.me.wvmpOverview.WvmpViewersCard"
+    ))]
     pub viewers_card: Option<WvmpViewersCard>,
 }
 
 /// The viewers card: insight cards, the first of which sums the views up.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct WvmpViewersCard {
     /// The insight cards.
     #[serde(deserialize_with = "nullable")]
@@ -991,13 +993,15 @@ pub struct WvmpInsightCard {
 #[serde(default)]
 pub struct WvmpInsightValue {
     /// The summary.
-    #[serde(rename = "com.linkedin.voyager.identity.me.wvmpOverview.WvmpSummaryInsightCard")]
+    #[serde(rename(
+        deserialize = "com.linkedin.voyager.identity.me.wvmpOverview.WvmpSummaryInsightCard"
+    ))]
     pub summary: Option<WvmpSummaryInsightCard>,
 }
 
 /// The summary insight card.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct WvmpSummaryInsightCard {
     /// How many times the profile was viewed (LinkedIn counts the last 90 days).
     pub num_views: Option<u64>,
@@ -1087,6 +1091,13 @@ mod tests {
         let c = p.contact_info();
         assert_eq!(c.email_address.as_deref(), Some("ada@example.com"));
         assert_eq!(c.phone_numbers[0].kind.as_deref(), Some("MOBILE"));
+        let written = serde_json::to_value(&c).unwrap();
+        assert_eq!(written["phone_numbers"][0]["kind"], "MOBILE");
+        assert_eq!(
+            written["phone_numbers"][0]["phone_number"]["number"],
+            "+44 20 1234"
+        );
+        assert_eq!(written["birth_date"]["month"], 12);
         assert_eq!(c.websites[0].url, "https://ada.dev");
         assert_eq!(c.twitter_handles, ["ada"]);
         assert_eq!(c.birth_date.unwrap().month, Some(12));

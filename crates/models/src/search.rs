@@ -47,7 +47,7 @@ crate::open_enum! {
 
 /// The data root of catalogue `search_clusters`: a page of search results, grouped in clusters.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct SearchClusters {
     /// The clusters of this page (`com.linkedin.voyager.dash.search.SearchClusterViewModel`).
     pub elements: Vec<SearchCluster>,
@@ -70,7 +70,7 @@ impl SearchClusters {
 
 /// One cluster of results.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct SearchCluster {
     /// Its items (`com.linkedin.voyager.dash.search.SearchItem`).
     pub items: Vec<SearchItem>,
@@ -78,7 +78,7 @@ pub struct SearchCluster {
 
 /// One item of a cluster.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct SearchItem {
     /// What the item shows.
     pub item: Option<SearchItemUnion>,
@@ -86,7 +86,7 @@ pub struct SearchItem {
 
 /// The union an item holds; only entity results are read.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct SearchItemUnion {
     /// A result (`com.linkedin.voyager.dash.search.EntityResultViewModel`), with its JSON.
     pub entity_result: Option<Raw<EntityResult>>,
@@ -95,7 +95,7 @@ pub struct SearchItemUnion {
 /// A search result as LinkedIn shows it: a title, two subtitles, a summary, and the URNs of
 /// what it is about.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct EntityResult {
     /// `urn:li:fsd_entityResultViewModel:(<urn of the entity>,SEARCH_SRP,DEFAULT)`.
     pub entity_urn: Option<String>,
@@ -157,7 +157,7 @@ impl EntityResult {
 
 /// `entityCustomTrackingInfo` of a result.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct EntityTrackingInfo {
     /// How close a member is to the viewer.
     pub member_distance: Option<Distance>,
@@ -197,7 +197,7 @@ impl Serialize for LooseText {
 
 /// A page of the job search (`/voyagerJobsDashJobCards?q=jobSearch`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct JobCards {
     /// The cards (`com.linkedin.voyager.dash.jobs.JobPostingCard`), with their JSON.
     pub elements: Vec<Raw<JobPostingCard>>,
@@ -207,7 +207,7 @@ pub struct JobCards {
 
 /// A job card of the job search.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct JobPostingCard {
     /// `urn:li:fsd_jobPostingCard:(<job id>,JOBS_SEARCH)`.
     pub entity_urn: Option<String>,
@@ -227,7 +227,7 @@ pub struct JobPostingCard {
 
 /// The posting a job card points at.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct JobPostingSummary {
     /// `urn:li:fsd_jobPosting:<job id>`.
     pub entity_urn: Option<String>,

@@ -78,7 +78,7 @@ impl Default for NotificationKind {
 /// `response`, the page's `person` with `tType: pt1`), a connection (`pt3`), a mailbox
 /// sender or recipient.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct TouchPerson {
     /// The member id (digits), the `:id` of the touch paths.
     pub id: String,
@@ -114,7 +114,7 @@ pub struct TouchPerson {
 
 /// The logged-in member's page (`GET /li/v1/pages/you`'s `profile`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct MyPage {
     /// The member.
     pub person: TouchPerson,
@@ -124,7 +124,7 @@ pub struct MyPage {
 
 /// A link from one widget to another screen.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct TouchLink {
     /// The touch API path of the screen (`/li/v2/profile/7881116/detail/background`).
     pub resource_path: Option<String>,
@@ -140,7 +140,7 @@ pub struct TouchLink {
 /// Any widget of the touch API: the union of the fields the write-up shows on `tType`
 /// objects, read once and then given meaning by the public types.
 #[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 struct Widget {
     t_type: Option<String>,
     text1: Option<String>,
@@ -171,7 +171,7 @@ impl Widget {
 
 /// A member's top card (`GET /li/v2/profile/:id`'s `personTopCard`), its lines given meaning.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(from = "TopCardWire", rename_all = "camelCase")]
+#[serde(from = "TopCardWire")]
 pub struct TopCard {
     /// The name (`text1`).
     pub name: String,
@@ -193,7 +193,7 @@ pub struct TopCard {
 
 /// The current position on a top card (`summary2`, `tType: sum4`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct CurrentPosition {
     /// The company (`text1`).
     pub company: Option<String>,
@@ -208,7 +208,7 @@ pub struct CurrentPosition {
 }
 
 #[derive(Default, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 struct TopCardWire {
     text1: Option<String>,
     text2: Option<String>,
@@ -277,7 +277,7 @@ impl From<TopCardWire> for TopCard {
 
 /// A member's connections (`GET /li/v1/people/:id/connections`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct Connections {
     /// How many connections the member has in all.
     pub total: u64,
@@ -290,7 +290,7 @@ pub struct Connections {
 
 /// One section of a background (`tType: sect4`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct BackgroundSection {
     /// Which section (`contextType`).
     #[serde(rename(deserialize = "contextType"))]
@@ -302,7 +302,7 @@ pub struct BackgroundSection {
 
 /// One entry of a background section (`tType: prt2`): a school or a position.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(from = "Widget", rename_all = "camelCase")]
+#[serde(from = "Widget")]
 pub struct BackgroundItem {
     /// The school or company (`header`).
     pub organization: Option<String>,
@@ -335,7 +335,7 @@ impl From<Widget> for BackgroundItem {
 /// the first inner value (`rt20`) names the skill and its count, the following ones (`rt24`)
 /// are endorsers.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(from = "EndorsementWire", rename_all = "camelCase")]
+#[serde(from = "EndorsementWire")]
 pub struct Endorsement {
     /// The skill (`text1` of the `rt20`).
     pub skill: String,
@@ -349,7 +349,7 @@ pub struct Endorsement {
 
 /// A member who endorsed a skill (`tType: rt24`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct Endorser {
     /// Name (`text1`).
     pub name: String,
@@ -364,7 +364,7 @@ pub struct Endorser {
 }
 
 #[derive(Default, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 struct EndorsementWire {
     resource_path: Option<String>,
     values: Vec<Widget>,
@@ -408,7 +408,7 @@ impl From<EndorsementWire> for Endorsement {
 
 /// The logged-in member's mailbox (`GET /li/v1/pages/mailbox`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct Mailbox {
     /// Pending invitations.
     pub invitations: MailboxPage<MailboxItem>,
@@ -420,7 +420,7 @@ pub struct Mailbox {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(
     default,
-    rename_all = "camelCase",
+    rename_all(deserialize = "camelCase"),
     bound(deserialize = "T: Deserialize<'de>")
 )]
 pub struct MailboxPage<T> {
@@ -457,7 +457,7 @@ impl<T> Default for MailboxPage<T> {
 
 /// An invitation or a message of the mailbox.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct MailboxItem {
     /// Invitation or message (`tType`).
     #[serde(rename(deserialize = "tType"))]
@@ -497,7 +497,7 @@ pub struct MailboxItem {
 /// "pictureUrl", "link"}]}` in the style of the endorsers (`rt24`); `rec1`, `text3` as the
 /// relationship and `recommendationText` are invented.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(from = "Widget", rename_all = "camelCase")]
+#[serde(from = "Widget")]
 pub struct Recommendation {
     /// Who recommends (`text1`).
     pub recommender: String,
@@ -533,7 +533,7 @@ impl From<Widget> for Recommendation {
 /// "timestamp", "pictureUrl", "link", "activityId"}]}`, paged like the mailbox; `notif1`, the
 /// `type` values and `activityId` are invented.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct Notifications {
     /// How many there are in all.
     pub total: u64,
@@ -548,7 +548,7 @@ pub struct Notifications {
 
 /// One notification (see [`Notifications`] for what is invented).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(from = "Widget", rename_all = "camelCase")]
+#[serde(from = "Widget")]
 pub struct Notification {
     /// What it tells of (`type`).
     pub kind: NotificationKind,
@@ -594,7 +594,7 @@ impl From<Widget> for Notification {
 /// "timestamp", "pictureUrl", "link"}]}`, paged like the mailbox, its items in the style of
 /// the endorsers (`rt24`); `wvmp1` and the combination are invented.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct ProfileViews {
     /// How many views there are in all.
     pub total: u64,
@@ -609,7 +609,7 @@ pub struct ProfileViews {
 
 /// One profile view (see [`ProfileViews`] for what is invented).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(from = "Widget", rename_all = "camelCase")]
+#[serde(from = "Widget")]
 pub struct Viewer {
     /// Name (`text1`).
     pub name: String,
@@ -721,6 +721,14 @@ mod tests {
             Some("/li/v2/profile/7881116/detail/background")
         );
         assert_eq!(card.raw()["summary2"]["pictureLogo"], "company_tc");
+        // Written under this workspace's names (the raw JSON keeps LinkedIn's).
+        let written = serde_json::to_value(&card).unwrap();
+        assert_eq!(written["is_self"], true);
+        assert_eq!(written["member_id"], "7881116");
+        assert_eq!(
+            written["current_position"]["link"]["target_context_type"],
+            "experience1"
+        );
     }
 
     #[test]

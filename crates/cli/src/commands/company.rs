@@ -2,8 +2,10 @@
 //! unfollowing a page.
 
 use clap::Subcommand;
+use futures::TryStreamExt;
+use linkedin_api::Post;
 use linkedin_api::models::Raw;
-use linkedin_api::models::company::{Company, CompanyUpdate};
+use linkedin_api::models::company::Company;
 use serde::Serialize;
 
 use super::search::{Limit, excerpt};
@@ -52,6 +54,17 @@ pub(crate) enum Cmd {
     },
 }
 
+impl Cmd {
+    /// Whether `--raw` can print LinkedIn's JSON: the pages yes; the updates are read as
+    /// posts without their JSON, and following prints what was done.
+    pub(crate) fn gives_raw(&self) -> bool {
+        match self {
+            Self::Show { .. } | Self::School { .. } => true,
+            Self::Updates { .. } | Self::Follow { .. } | Self::Unfollow { .. } => false,
+        }
+    }
+}
+
 /// What `follow` and `unfollow` did.
 #[derive(Serialize)]
 struct Following {
@@ -69,11 +82,11 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
     match cmd {
         Cmd::Show { universal_name } => {
             let page = li.company(&universal_name).await?;
-            out.one(&page, |c| show(c, out))
+            out.one_raw(&page, |c| show(c, out))
         }
         Cmd::School { universal_name } => {
             let page = li.school(&universal_name).await?;
-            out.one(&page, |c| show(c, out))
+            out.one_raw(&page, |c| show(c, out))
         }
         Cmd::Updates {
             universal_name,
@@ -87,7 +100,10 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
             };
             let size = u32::try_from(size).unwrap_or(100);
             let pages = limit.apply(li.company_updates(&universal_name).page_size(size));
-            let n = out.stream(pages, |u| update_line(u, out)).await?;
+            // As posts, like `feed posts` prints them; an update that names no post (no
+            // activity URN) is left out, as the facade leaves it out of a member's posts.
+            let posts = pages.try_filter_map(|u| std::future::ready(Ok(Post::from_update(&u))));
+            let n = out.stream(posts, |p| update_line(p, out)).await?;
             if n == 0 {
                 out.note("no updates")?;
             }
@@ -152,7 +168,7 @@ fn done(
 }
 
 /// A company or school page as text.
-fn show(c: &Raw<Company>, out: Out) -> String {
+fn show(c: &Company, out: Out) -> String {
     let mut text = vec![out.bold(&c.name)];
     if let Some(t) = c.tagline.as_deref().filter(|t| !t.is_empty()) {
         text.push(t.to_owned());
@@ -218,21 +234,14 @@ fn show(c: &Raw<Company>, out: Out) -> String {
     text.join("\n")
 }
 
-fn update_line(u: &CompanyUpdate, out: Out) -> String {
+/// An update as a line: its age, its text's first line, the post's URN.
+fn update_line(p: &Post, out: Out) -> String {
     let mut line = String::new();
-    if let Some(age) = u
-        .actor
-        .as_ref()
-        .and_then(|a| a.sub_description.as_ref())
-        .map(|t| t.text.trim().trim_end_matches('•').trim().to_owned())
-        .filter(|t| !t.is_empty())
-    {
-        line.push_str(&out.dim(&age));
+    if let Some(age) = &p.age {
+        line.push_str(&out.dim(age));
         line.push(' ');
     }
-    line.push_str(&excerpt(u.text().unwrap_or(""), 120));
-    if let Some(urn) = u.activity_urn() {
-        line.push_str(&format!("  {}", out.dim(urn)));
-    }
+    line.push_str(&excerpt(p.text.as_deref().unwrap_or(""), 120));
+    line.push_str(&format!("  {}", out.dim(&p.urn)));
     line
 }

@@ -78,6 +78,20 @@ pub(crate) enum Cmd {
     },
 }
 
+impl Cmd {
+    /// Whether `--raw` can print LinkedIn's JSON: the lists yes; reacting prints what was
+    /// done.
+    pub(crate) fn gives_raw(&self) -> bool {
+        match self {
+            Self::Show { .. }
+            | Self::Posts { .. }
+            | Self::Comments { .. }
+            | Self::Reactions { .. } => true,
+            Self::React { .. } => false,
+        }
+    }
+}
+
 /// A reaction, as `--type` takes it (any case).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum Kind {
@@ -122,7 +136,7 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
             limit,
         } => {
             let pages = li.feed_posts(exclude_promoted).limit(limit);
-            let n = out.stream(pages, |p| post_text(&out, p)).await?;
+            let n = out.stream_raw(pages, |p| post_text(&out, p)).await?;
             if n == 0 {
                 out.note("the feed is empty")?;
             }
@@ -130,7 +144,7 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
         Cmd::Posts { profile, limit } => {
             let urn = profile_urn(li, "profile", &profile).await?;
             let n = out
-                .stream(li.profile_posts(&urn).limit(limit), |p| post_text(&out, p))
+                .stream_raw(li.profile_posts(&urn).limit(limit), |p| post_text(&out, p))
                 .await?;
             if n == 0 {
                 out.note("no posts")?;
@@ -138,14 +152,14 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
         }
         Cmd::Comments { post, limit } => {
             let pages = li.post_comments(post_arg(&post)).limit(limit);
-            let n = out.stream(pages, |c| comment_text(&out, c)).await?;
+            let n = out.stream_raw(pages, |c| comment_text(&out, c)).await?;
             if n == 0 {
                 out.note("no comments")?;
             }
         }
         Cmd::Reactions { post, limit } => {
             let pages = li.post_reactions(post_arg(&post)).limit(limit);
-            let n = out.stream(pages, |r| reaction_text(&out, r)).await?;
+            let n = out.stream_raw(pages, |r| reaction_text(&out, r)).await?;
             if n == 0 {
                 out.note("no reactions")?;
             }

@@ -53,6 +53,17 @@ pub(crate) enum Cmd {
     },
 }
 
+impl Cmd {
+    /// Whether `--raw` can print LinkedIn's JSON: the lists yes; answering and sending print
+    /// what was done.
+    pub(crate) fn gives_raw(&self) -> bool {
+        match self {
+            Self::List { .. } => true,
+            Self::Accept(_) | Self::Reject(_) | Self::Send { .. } => false,
+        }
+    }
+}
+
 /// The invitation to answer.
 #[derive(Args, Debug)]
 pub(crate) struct Reply {
@@ -77,7 +88,7 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
                 li.invitations()
             };
             let n = out
-                .stream(pages.limit(limit), |i| invitation_text(&out, i, sent))
+                .stream_raw(pages.limit(limit), |i| invitation_text(&out, i, sent))
                 .await?;
             if n == 0 {
                 out.note("no invitations")?;

@@ -37,6 +37,17 @@ pub(crate) enum Cmd {
     Search(Box<SearchArgs>),
 }
 
+impl Cmd {
+    /// Whether `--raw` can print LinkedIn's JSON: a posting and the search's cards yes; the
+    /// skill match is spelled out here (matched and missing).
+    pub(crate) fn gives_raw(&self) -> bool {
+        match self {
+            Self::Show { .. } | Self::Search(_) => true,
+            Self::Skills { .. } => false,
+        }
+    }
+}
+
 /// The filters of a job search, named after the facade's `JobSearch` (and the Python
 /// client's `search_jobs`). Lists are comma-separated or repeated.
 #[derive(Args, Debug)]
@@ -236,7 +247,7 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
     match cmd {
         Cmd::Show { job_id } => {
             let job = li.job(&job_id).await?;
-            out.one(&job, |j| {
+            out.one_raw(&job, |j| {
                 let mut text = vec![out.bold(&j.title)];
                 let mut line: Vec<String> = Vec::new();
                 if let Some(c) = j.company_name() {
@@ -315,7 +326,7 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
 /// `jobs search` and `search jobs`.
 pub(crate) async fn search(li: &Linkedin, args: SearchArgs, out: Out) -> Result<(), Failure> {
     let pages = args.limit.apply(li.search_jobs(args.query()));
-    let n = out.stream(pages, |j| job_line(j, out)).await?;
+    let n = out.stream_raw(pages, |j| job_line(j, out)).await?;
     if n == 0 {
         out.note(&format!(
             "no jobs listed in the last {}: --listed-within looks further back",

@@ -126,6 +126,18 @@ pub(crate) enum Cmd {
     },
 }
 
+impl Cmd {
+    /// Whether `--raw` can print LinkedIn's JSON: conversations and messages yes, a sent
+    /// message too (LinkedIn's answer); dry runs and marking print what would be or was done.
+    pub(crate) fn gives_raw(&self) -> bool {
+        match self {
+            Self::List { .. } | Self::Show { .. } | Self::With { .. } => true,
+            Self::Send { dry_run, .. } | Self::Start { dry_run, .. } => !dry_run,
+            Self::Read { .. } | Self::Unread { .. } => false,
+        }
+    }
+}
+
 /// A mailbox category, as `--category` takes it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum Category {
@@ -189,7 +201,7 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
             let li = &session.linkedin;
             let n = out
                 // No page bigger than what is asked for (LinkedIn gives at most 25).
-                .stream(
+                .stream_raw(
                     li.conversations(filter)
                         .page_size(u32::try_from(limit.clamp(1, 25)).unwrap_or(25))
                         .limit(limit),
@@ -208,7 +220,7 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
             let session = conn.connect().await?;
             let li = &session.linkedin;
             let n = out
-                .stream(li.conversation_messages(&conversation).limit(limit), |m| {
+                .stream_raw(li.conversation_messages(&conversation).limit(limit), |m| {
                     message_text(&out, m)
                 })
                 .await?;
@@ -231,7 +243,7 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
                 return dry_send(li, &conversation, &text, out).await;
             }
             let sent = li.send_message(&conversation, &text).await?;
-            out.one(&sent, |m| {
+            out.one_raw(&sent, |m| {
                 format!("Sent in {conversation} at {}.", date_time(m.delivered_at))
             })
         }
@@ -280,7 +292,7 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
                 return dry_start(li, &urns, &text, out).await;
             }
             let sent = li.start_conversation(&urns, &text).await?;
-            out.one(&sent, |m| {
+            out.one_raw(&sent, |m| {
                 format!(
                     "Sent at {}; the conversation is {}.",
                     date_time(m.delivered_at),
@@ -295,7 +307,7 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
             let li = &session.linkedin;
             let urn = profile_urn(li, "profile", &profile).await?;
             match li.conversation_with(&urn).await? {
-                Some(c) => out.one(&c, |c| {
+                Some(c) => out.one_raw(&c, |c| {
                     format!(
                         "{}\n{}",
                         conversation_text(&out, c),

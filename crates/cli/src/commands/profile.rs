@@ -1,5 +1,5 @@
 //! `linkedin profile ...`: a member's profile, whole or by part, resolving public ids, and who
-//! viewed my profile; the retired parts answer what happened to them.
+//! viewed my profile.
 
 use std::future::Future;
 
@@ -123,6 +123,24 @@ impl From<FullProfile> for Parts {
     }
 }
 
+impl Cmd {
+    /// Whether `--raw` can print LinkedIn's JSON: no, a profile's parts are read from several
+    /// answers, and resolving and counting views print this tool's own results.
+    pub(crate) fn gives_raw(&self) -> bool {
+        match self {
+            Self::Show { .. }
+            | Self::Experiences { .. }
+            | Self::Skills { .. }
+            | Self::Education { .. }
+            | Self::Certifications { .. }
+            | Self::Languages { .. }
+            | Self::Contact { .. }
+            | Self::Resolve { .. }
+            | Self::Views => false,
+        }
+    }
+}
+
 /// A resolved public id.
 #[derive(Serialize)]
 struct Resolved {
@@ -144,23 +162,23 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
         }
         Cmd::Experiences { who } => {
             let items = li.profile_experiences(&who).await?;
-            list(out, items, experience_line).await
+            out.list(items, experience_line).await
         }
         Cmd::Skills { who } => {
             let items = li.profile_skills(&who).await?;
-            list(out, items, |s| s.name.clone()).await
+            out.list(items, |s| s.name.clone()).await
         }
         Cmd::Education { who } => {
             let items = li.profile_education(&who).await?;
-            list(out, items, education_line).await
+            out.list(items, education_line).await
         }
         Cmd::Certifications { who } => {
             let items = li.profile_certifications(&who).await?;
-            list(out, items, certification_line).await
+            out.list(items, certification_line).await
         }
         Cmd::Languages { who } => {
             let items = li.profile_languages(&who).await?;
-            list(out, items, language_line).await
+            out.list(items, language_line).await
         }
         Cmd::Contact { who } => {
             let info = li.profile_contact_info(&who).await?;
@@ -191,24 +209,6 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
             })
         }
     }
-}
-
-/// Prints a list one item per line (`--ndjson`), as a JSON array (`--json`) or as text.
-pub(crate) async fn list<T: serde::Serialize>(
-    out: Out,
-    items: Vec<T>,
-    text: impl Fn(&T) -> String,
-) -> Result<(), Failure> {
-    let n = out
-        .stream(
-            futures::stream::iter(items.into_iter().map(Ok::<T, linkedin_api::Error>)),
-            text,
-        )
-        .await?;
-    if n == 0 {
-        out.note("none")?;
-    }
-    Ok(())
 }
 
 /// `Some(value)` of `future` when `wanted`, else `None` without running it.

@@ -2,8 +2,9 @@
 //! a member or mine, and LinkedIn's general search.
 
 use clap::{Args, Subcommand, ValueEnum};
+use futures::TryStreamExt;
 use linkedin_api::models::Raw;
-use linkedin_api::models::search::EntityResult;
+use linkedin_api::view::SearchResult;
 use linkedin_api::{
     CompanyResult, Distance, Network, Pages, PeopleSearch, PersonResult, PostResult, ResultType,
     Search,
@@ -91,6 +92,20 @@ pub(crate) enum Cmd {
         #[command(flatten)]
         limit: Limit,
     },
+}
+
+impl Cmd {
+    /// Whether `--raw` can print LinkedIn's JSON: every search prints LinkedIn's results.
+    pub(crate) fn gives_raw(&self) -> bool {
+        match self {
+            Self::People(_)
+            | Self::Companies { .. }
+            | Self::Posts { .. }
+            | Self::Jobs(_)
+            | Self::Connections { .. }
+            | Self::All { .. } => true,
+        }
+    }
 }
 
 /// The filters of `search people`, named after the facade's `PeopleSearch` (and the Python
@@ -279,15 +294,15 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
         Cmd::People(args) => {
             let limit = args.limit;
             let pages = limit.apply(li.search_people((*args).query()));
-            out.stream(pages, |p| person_line(p, out)).await?
+            out.stream_raw(pages, |p| person_line(p, out)).await?
         }
         Cmd::Companies { keywords, limit } => {
             let pages = limit.apply(li.search_companies(&keywords));
-            out.stream(pages, |c| company_line(c, out)).await?
+            out.stream_raw(pages, |c| company_line(c, out)).await?
         }
         Cmd::Posts { keywords, limit } => {
             let pages = limit.apply(li.search_posts(&keywords));
-            out.stream(pages, |p| post_line(p, out)).await?
+            out.stream_raw(pages, |p| post_line(p, out)).await?
         }
         Cmd::Jobs(args) => return super::jobs::search(li, *args, out).await,
         Cmd::Connections { profile, limit } => {
@@ -303,7 +318,7 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
                     li.profile_connections(&urn)
                 }
             };
-            out.stream(limit.apply(pages), |p| person_line(p, out))
+            out.stream_raw(limit.apply(pages), |p| person_line(p, out))
                 .await?
         }
         Cmd::All {
@@ -320,8 +335,12 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
             for (key, values) in &filters {
                 query = query.filter(key.as_str(), values);
             }
-            let pages = limit.apply(li.search(query));
-            out.stream(pages, |r| entity_line(r, out)).await?
+            // Entity results as the general search's view, with LinkedIn's JSON for --raw.
+            let results = limit.apply(li.search(query)).map_ok(|found| {
+                let (entity, json) = found.into_parts();
+                Raw::new(SearchResult::from_result(&entity), json)
+            });
+            out.stream_raw(results, |r| result_line(r, out)).await?
         }
     };
     if n == 0 {
@@ -409,18 +428,15 @@ fn post_line(p: &PostResult, out: Out) -> String {
     )
 }
 
-fn entity_line(r: &Raw<EntityResult>, out: Out) -> String {
-    let title = r.title.as_ref().map(|t| t.text.as_str()).unwrap_or("?");
-    let mut line = out.bold(title);
+fn result_line(r: &SearchResult, out: Out) -> String {
+    let mut line = out.bold(r.title.as_deref().unwrap_or("?"));
     for part in [&r.primary_subtitle, &r.secondary_subtitle]
         .into_iter()
         .flatten()
     {
-        if !part.text.is_empty() {
-            line.push_str(&format!(" · {}", part.text));
-        }
+        line.push_str(&format!(" · {part}"));
     }
-    if let Some(urn) = r.target_urn() {
+    if let Some(urn) = &r.urn {
         line.push_str(&format!("  {}", out.dim(urn)));
     }
     line

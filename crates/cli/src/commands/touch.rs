@@ -16,7 +16,6 @@ use linkedin_sandbox::{DEMO_PASSWORD, DEMO_USERNAME, SandboxHandle};
 use serde::Serialize;
 
 use super::jobs::day;
-use super::profile::list;
 use super::search::excerpt;
 use crate::account::Connection;
 use crate::exit::Failure;
@@ -84,6 +83,25 @@ pub(crate) enum Cmd {
     /// Who viewed my profile, newest first (the first page).
     #[command(after_help = concat_help!("Example: linkedin --sandbox touch viewers"))]
     Viewers,
+}
+
+impl Cmd {
+    /// Whether `--raw` can print LinkedIn's JSON: every touch command prints the API's
+    /// answers.
+    pub(crate) fn gives_raw(&self) -> bool {
+        match self {
+            Self::Person
+            | Self::Me
+            | Self::Profile(_)
+            | Self::Connections { .. }
+            | Self::Background { .. }
+            | Self::Endorsements(_)
+            | Self::Mailbox
+            | Self::Recommendations(_)
+            | Self::Notifications
+            | Self::Viewers => true,
+        }
+    }
 }
 
 /// The member a touch command is about.
@@ -221,7 +239,7 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
     match cmd {
         Cmd::Person => {
             let me = touch.person().await?;
-            out.one(&me, |p| {
+            out.one_raw(&me, |p| {
                 let mut text = vec![format!("{}  {}", out.bold(&name(p)), out.dim(&p.id))];
                 text.extend(p.headline.clone().filter(|h| !h.is_empty()));
                 text.extend(p.email.clone());
@@ -230,7 +248,7 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
         }
         Cmd::Me => {
             let page = touch.my_page().await?;
-            out.one(&page, |page| {
+            out.one_raw(&page, |page| {
                 let p = &page.person;
                 let mut text = vec![format!("{}  {}", out.bold(&name(p)), out.dim(&p.id))];
                 text.extend(p.headline.clone().filter(|h| !h.is_empty()));
@@ -251,7 +269,7 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
         Cmd::Profile(m) => {
             let id = member(touch, m).await?;
             let card = touch.profile(&id).await?;
-            out.one(&card, |c| {
+            out.one_raw(&card, |c| {
                 let mut first = out.bold(&c.name);
                 if let Some(id) = &c.member_id {
                     first.push_str(&format!("  {}", out.dim(id)));
@@ -296,12 +314,12 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
         Cmd::Background { member: m, section } => {
             let id = member(touch, m).await?;
             let sections = touch.background(&id, section.map(Section::context)).await?;
-            list(out, sections, |s| section_text(s, out)).await
+            out.list_raw(sections, |s| section_text(s, out)).await
         }
         Cmd::Endorsements(m) => {
             let id = member(touch, m).await?;
             let skills = touch.endorsements(&id).await?;
-            list(out, skills, |e| endorsement_line(e, out)).await
+            out.list_raw(skills, |e| endorsement_line(e, out)).await
         }
         Cmd::Mailbox => {
             let mailbox = touch.mailbox().await?;
@@ -319,7 +337,8 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
         Cmd::Recommendations(m) => {
             let id = member(touch, m).await?;
             let recommendations = touch.recommendations(&id).await?;
-            list(out, recommendations, |r| recommendation_line(r, out)).await
+            out.list_raw(recommendations, |r| recommendation_line(r, out))
+                .await
         }
         Cmd::Notifications => {
             let notifications = touch.notifications().await?;
@@ -348,20 +367,22 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
 }
 
 /// A first page with its totals: the whole answer with `--json`, its items one a line with
-/// `--ndjson`, the totals then the items as text.
+/// `--ndjson`, the totals then the items as text. With `--raw` the items have no JSON of
+/// their own: the whole answer as LinkedIn sent it is printed, on one line for `--ndjson`.
 async fn paged<W: Serialize, T: Serialize>(
     out: Out,
-    whole: &W,
+    whole: &Raw<W>,
     header: &str,
     items: Vec<T>,
     line: impl Fn(&T) -> String,
 ) -> Result<(), Failure> {
     match out.format {
-        Format::Json => out.one(whole, |_| String::new()),
-        Format::Ndjson => list(out, items, line).await,
+        Format::Json => out.one_raw(whole, |_| String::new()),
+        Format::Ndjson if out.raw() => out.one_raw(whole, |_| String::new()),
+        Format::Ndjson => out.list(items, line).await,
         Format::Text => {
             out.note(header)?;
-            list(out, items, line).await
+            out.list(items, line).await
         }
     }
 }
@@ -423,7 +444,7 @@ fn section_text(s: &BackgroundSection, out: Out) -> String {
     text.join("\n")
 }
 
-fn endorsement_line(e: &Raw<Endorsement>, out: Out) -> String {
+fn endorsement_line(e: &Endorsement, out: Out) -> String {
     let mut line = format!("{} ({})", out.bold(&e.skill), e.count);
     let names: Vec<&str> = e.endorsers.iter().map(|x| x.name.as_str()).collect();
     if !names.is_empty() {
@@ -463,7 +484,7 @@ fn mailbox_line(i: &MailboxItem, out: Out) -> String {
     line
 }
 
-fn recommendation_line(r: &Raw<Recommendation>, out: Out) -> String {
+fn recommendation_line(r: &Recommendation, out: Out) -> String {
     let mut line = out.bold(&r.recommender);
     if let Some(rel) = r.relationship.as_deref().filter(|s| !s.is_empty()) {
         line.push_str(&format!(" ({rel})"));

@@ -19,4 +19,4 @@ pub use feed::{Comment, Post, Reaction};
 pub use me::Me;
 pub use messaging::{Conversation, Message, Participant};
 pub use network::{Invitation, MemberSummary};
-pub use search::{CompanyResult, JobResult, PersonResult, PostResult};
+pub use search::{CompanyResult, JobResult, PersonResult, PostResult, SearchResult};

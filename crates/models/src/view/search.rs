@@ -1,5 +1,6 @@
 //! What a search finds: people, companies and posts (from the search clusters' entity
-//! results) and jobs (from the job search's cards).
+//! results), a result of any kind (the general search), and jobs (from the job search's
+//! cards).
 
 use serde::Serialize;
 
@@ -152,6 +153,48 @@ impl PostResult {
     }
 }
 
+/// A result of LinkedIn's general search, of whatever kind (a member, a company, a post, a
+/// group...), with the lines LinkedIn shows for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct SearchResult {
+    /// The URN of what the result is about (`urn:li:fsd_profile:…`, `urn:li:fsd_company:…`,
+    /// `urn:li:fsd_update:(…)`), when LinkedIn names it.
+    pub urn: Option<String>,
+    /// The entity for tracking: `urn:li:member:<id>`, `urn:li:company:<id>`,
+    /// `urn:li:activity:<id>`...
+    pub tracking_urn: Option<String>,
+    /// The name (a member's or a company's; a post's author).
+    pub title: Option<String>,
+    /// The line under it (a headline; a company's industry and place).
+    pub primary_subtitle: Option<String>,
+    /// The line under that (a place; a company's followers).
+    pub secondary_subtitle: Option<String>,
+    /// A longer text (a post's).
+    pub summary: Option<String>,
+    /// Its page on linkedin.com.
+    pub url: Option<String>,
+    /// How close a member is to you (results about members).
+    pub distance: Option<Distance>,
+}
+
+impl SearchResult {
+    /// The result an entity result shows, whatever it is about.
+    #[must_use]
+    pub fn from_result(result: &EntityResult) -> Self {
+        Self {
+            urn: result.target_urn().map(str::to_owned),
+            tracking_urn: result.tracking_urn.clone(),
+            title: trimmed(result.title.as_ref()),
+            primary_subtitle: trimmed(result.primary_subtitle.as_ref()),
+            secondary_subtitle: trimmed(result.secondary_subtitle.as_ref()),
+            summary: trimmed(result.summary.as_ref()),
+            url: result.navigation_url.clone(),
+            distance: result.distance().cloned(),
+        }
+    }
+}
+
 /// A job found by a job search.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
@@ -261,5 +304,40 @@ mod tests {
             serde_json::to_value(ada).unwrap()["profile_id"],
             "ACoAAB1xxxxx"
         );
+    }
+
+    #[test]
+    fn any_result_reads_as_a_general_search_result() {
+        let page = clusters(json!([
+            {"entityUrn": "urn:li:fsd_entityResultViewModel:(urn:li:fsd_company:1337,SEARCH_SRP,DEFAULT)",
+             "title": {"text": " LinkedIn "}, "primarySubtitle": {"text": "Software Development"},
+             "secondarySubtitle": {"text": ""}, "trackingUrn": "urn:li:company:1337",
+             "navigationUrl": "https://www.linkedin.com/company/linkedin/"},
+            {"title": {"text": "A group"}, "entityCustomTrackingInfo": {"memberDistance": "DISTANCE_3"}},
+        ]));
+        let results: Vec<SearchResult> = page
+            .entity_results()
+            .map(|r| SearchResult::from_result(r))
+            .collect();
+        let linkedin = &results[0];
+        assert_eq!(linkedin.urn.as_deref(), Some("urn:li:fsd_company:1337"));
+        assert_eq!(
+            linkedin.tracking_urn.as_deref(),
+            Some("urn:li:company:1337")
+        );
+        assert_eq!(linkedin.title.as_deref(), Some("LinkedIn"));
+        assert_eq!(
+            linkedin.primary_subtitle.as_deref(),
+            Some("Software Development")
+        );
+        assert_eq!(linkedin.secondary_subtitle, None);
+        assert_eq!(
+            linkedin.url.as_deref(),
+            Some("https://www.linkedin.com/company/linkedin/")
+        );
+        assert_eq!(results[1].urn, None);
+        assert_eq!(results[1].distance, Some(Distance::Third));
+        let written = serde_json::to_value(linkedin).unwrap();
+        assert_eq!(written["primary_subtitle"], "Software Development");
     }
 }

@@ -1,11 +1,6 @@
 //! End-to-end tests of `linkedin sandbox`: the first stdout line is a URL that answers, the
 //! demo cookies work, bad options are refused, and SIGTERM stops it cleanly.
 
-#![allow(
-    clippy::unwrap_used,
-    reason = "a test stops at the first unexpected value"
-)]
-
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};

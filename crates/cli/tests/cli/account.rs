@@ -1,32 +1,26 @@
 //! End-to-end: `login`, `whoami`, `logout` against a `linkedin sandbox` process, exit statuses
 //! per failure class, and no secret ever printed.
 
-#![allow(
-    clippy::unwrap_used,
-    reason = "a test stops at the first unexpected value"
-)]
+use std::path::Path;
+use std::process::Output;
 
-mod common;
+use crate::common::{PASSWORD, SandboxProcess, assert_snake_case, keys, printed, run};
 
-use common::{SandboxProcess, printed, run};
-
-const PASSWORD: &str = "demo-password";
+/// `linkedin login --username <username> --password-stdin`, the password on stdin.
+fn password_login(sb: &SandboxProcess, dir: &Path, username: &str, password: &str) -> Output {
+    run(
+        &sb.url,
+        dir,
+        &["login", "--username", username, "--password-stdin"],
+        &format!("{password}\n"),
+    )
+}
 
 #[test]
 fn password_login_saves_a_session_that_later_commands_use() {
     let sb = SandboxProcess::start();
     let dir = tempfile::tempdir().unwrap();
-    let login = run(
-        &sb.url,
-        dir.path(),
-        &[
-            "login",
-            "--username",
-            "demo@example.com",
-            "--password-stdin",
-        ],
-        &format!("{PASSWORD}\n"),
-    );
+    let login = password_login(&sb, dir.path(), "demo@example.com", PASSWORD);
     assert!(login.status.success(), "{}", printed(&login));
     assert!(printed(&login).contains("logged in as Dana Moreau (demo-member)"));
 
@@ -76,31 +70,11 @@ fn each_failure_class_has_its_exit_status() {
     let sb = SandboxProcess::start();
     let dir = tempfile::tempdir().unwrap();
     // A wrong password: 3, saying to check it.
-    let bad = run(
-        &sb.url,
-        dir.path(),
-        &[
-            "login",
-            "--username",
-            "demo@example.com",
-            "--password-stdin",
-        ],
-        "wrong-password-Q7\n",
-    );
+    let bad = password_login(&sb, dir.path(), "demo@example.com", "wrong-password-Q7");
     assert_eq!(bad.status.code(), Some(3), "{}", printed(&bad));
     assert!(!printed(&bad).contains("wrong-password-Q7"));
     // A security check: 4, with the URL to open.
-    let challenge = run(
-        &sb.url,
-        dir.path(),
-        &[
-            "login",
-            "--username",
-            "challenge@example.com",
-            "--password-stdin",
-        ],
-        "whatever\n",
-    );
+    let challenge = password_login(&sb, dir.path(), "challenge@example.com", "whatever");
     assert_eq!(challenge.status.code(), Some(4), "{}", printed(&challenge));
     assert!(printed(&challenge).contains("/checkpoint/challenge/"));
     // Nowhere to connect: 7.
@@ -133,10 +107,55 @@ fn the_embedded_sandbox_needs_no_account() {
     );
     assert!(out.status.success(), "{}", printed(&out));
     let me: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        keys(&me),
+        [
+            "first_name",
+            "headline",
+            "last_name",
+            "member_id",
+            "premium",
+            "profile_id",
+            "public_id"
+        ]
+    );
     assert_eq!(me["first_name"], "Dana");
+    let text = run(
+        "http://127.0.0.1:9",
+        dir.path(),
+        &["--sandbox", "whoami"],
+        "",
+    );
+    assert!(
+        String::from_utf8_lossy(&text.stdout).starts_with(&format!(
+            "Dana Moreau demo-member (urn:li:fsd_profile:{})\n",
+            me["profile_id"].as_str().unwrap()
+        )),
+        "{}",
+        printed(&text)
+    );
+}
+
+#[test]
+fn the_demo_walks_through_the_embedded_sandbox() {
+    let dir = tempfile::tempdir().unwrap();
     let demo = run("http://127.0.0.1:9", dir.path(), &["demo"], "");
     assert!(demo.status.success(), "{}", printed(&demo));
-    assert!(printed(&demo).contains("Dana Moreau"));
+    let text = printed(&demo);
+    assert!(text.contains("Dana Moreau"));
+    assert!(
+        text.contains("(linkedin --sandbox company show linkedin)"),
+        "{text}"
+    );
+    // Every step as JSON: what it shows, the command that shows it alone, its result.
+    let demo = run("http://127.0.0.1:9", dir.path(), &["demo", "--json"], "");
+    assert!(demo.status.success(), "{}", printed(&demo));
+    let steps: Vec<serde_json::Value> = serde_json::from_slice(&demo.stdout).unwrap();
+    assert!(steps.len() >= 6);
+    for step in &steps {
+        assert_eq!(keys(step), ["command", "result", "step"]);
+        assert_snake_case(&step["result"], step["step"].as_str().unwrap());
+    }
 }
 
 #[test]

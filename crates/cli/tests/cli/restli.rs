@@ -1,10 +1,5 @@
 //! End-to-end tests of `linkedin restli ...`: the real binary, its output and exit codes.
 
-#![allow(
-    clippy::unwrap_used,
-    reason = "a test stops at the first unexpected value"
-)]
-
 use assert_cmd::Command;
 
 fn linkedin(args: &[&str]) -> assert_cmd::assert::Assert {

@@ -1,34 +1,42 @@
-//! End-to-end: `linkedin messages ...` against the sandbox: conversation lists and their
-//! filters, a thread's messages, the conversation with a member, sending, starting and marking
-//! (each write checked by a later command, sent once), dry runs, and the exit status of each
-//! kind of bad input.
+//! `linkedin messages ...`: conversation lists and their filters, a thread's messages, the
+//! conversation with a member, as JSON, `--ndjson` and text; sending, starting and marking
+//! (each sent once, its effect seen by a later command), texts from stdin and files, dry
+//! runs, and the exit status of each kind of bad input.
 
-#![allow(
-    clippy::unwrap_used,
-    reason = "a test stops at the first unexpected value"
-)]
-
-mod common;
-
-use std::path::Path;
-
-use common::{Logged, fails, json, ndjson, no_secret, printed, requests, sandboxed, world};
+use crate::common::{
+    Logged, fails, json, json_list, keys, ndjson, no_secret, printed, sandboxed, stdout, world,
+};
 use linkedin_sandbox::world::{self, World};
-use serde_json::Value;
 
-/// The world's conversations in `category`, most recently active first.
-fn in_category(w: &World, category: &str) -> Vec<world::Conversation> {
-    let mut out: Vec<_> = w
-        .conversations
-        .iter()
-        .filter(|c| c.category == category)
-        .cloned()
-        .collect();
-    out.sort_by_key(|c| std::cmp::Reverse(c.messages.last().unwrap().delivered_at));
-    out
-}
+/// The keys of a conversation, as `messages list` prints it.
+const CONVERSATION_KEYS: [&str; 12] = [
+    "categories",
+    "created_at",
+    "group_chat",
+    "last_activity_at",
+    "last_message",
+    "participants",
+    "read",
+    "thread_id",
+    "title",
+    "unread_count",
+    "url",
+    "urn",
+];
 
-/// Someone the demo account has never written to, connected to it.
+/// The keys of a message, as `messages show` and `messages send` print it.
+const MESSAGE_KEYS: [&str; 8] = [
+    "conversation_urn",
+    "delivered_at",
+    "from_me",
+    "id",
+    "sender",
+    "subject",
+    "text",
+    "urn",
+];
+
+/// Someone the demo account has never written to, connected to it: whom to write to.
 fn stranger(w: &World) -> &world::Person {
     let talked: Vec<usize> = w
         .conversations
@@ -41,54 +49,47 @@ fn stranger(w: &World) -> &world::Person {
     &w.people[p]
 }
 
-/// The POST requests among `requests`, after the first `mark`.
-fn posts_since(log: &Path, mark: usize) -> Vec<Value> {
-    requests(log)
-        .into_iter()
-        .skip(mark)
-        .filter(|r| r["method"] == "POST")
-        .collect()
+/// The first words of a text, as a one-line rendering keeps them.
+fn first_words(text: &str) -> String {
+    text.split_whitespace()
+        .take(4)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[test]
 fn lists_threads_and_the_conversation_with_a_member() {
-    let w = world();
-    let li = sandboxed;
     let mut outputs = Vec::new();
 
-    // The primary inbox, most recent first, with each last message.
-    let primary = in_category(&w, "PRIMARY_INBOX");
-    let out = li(&["messages", "list", "--limit", "5", "--json"]);
-    let listed = json(&out);
-    let listed = listed.as_array().unwrap();
+    // The primary inbox by default.
+    let out = sandboxed(&["messages", "list", "--limit", "5", "--json"]);
+    let listed = json_list(&out);
     assert_eq!(listed.len(), 5);
-    for (got, want) in listed.iter().zip(&primary) {
-        assert_eq!(got["thread_id"], want.thread_id.as_str());
-        assert_eq!(got["read"], want.read);
-        let last = want.messages.last().unwrap();
-        assert_eq!(got["last_message"]["text"], last.text.as_str());
-        assert_eq!(
-            got["participants"][0]["first_name"],
-            w.people[want.participants[0]].first_name.as_str()
+    for c in &listed {
+        assert_eq!(keys(c), CONVERSATION_KEYS);
+        assert!(
+            c["categories"]
+                .as_array()
+                .unwrap()
+                .contains(&"PRIMARY_INBOX".into()),
+            "{c}"
+        );
+        assert!(
+            c["urn"]
+                .as_str()
+                .unwrap()
+                .contains(c["thread_id"].as_str().unwrap())
         );
     }
     outputs.push(out);
 
-    // Unread only, one object per line, in the same order as the world's unread ones.
-    let out = li(&["messages", "list", "--unread", "--limit", "30", "--ndjson"]);
+    // Unread only, one object per line; another category.
+    let out = sandboxed(&["messages", "list", "--unread", "--limit", "30", "--ndjson"]);
     let unread = ndjson(&out);
-    let expected: Vec<_> = primary.iter().filter(|c| !c.read).take(30).collect();
-    assert!(expected.len() > 5);
-    assert_eq!(unread.len(), expected.len());
-    for (got, want) in unread.iter().zip(&expected) {
-        assert_eq!(got["thread_id"], want.thread_id.as_str());
-        assert_eq!(got["read"], false);
-    }
+    assert!(!unread.is_empty() && unread.len() <= 30);
+    assert!(unread.iter().all(|c| c["read"] == false));
     outputs.push(out);
-
-    // Another category.
-    let archive = in_category(&w, "ARCHIVE");
-    let out = li(&[
+    let out = sandboxed(&[
         "messages",
         "list",
         "--category",
@@ -97,29 +98,35 @@ fn lists_threads_and_the_conversation_with_a_member() {
         "2",
         "--json",
     ]);
-    let archived = json(&out);
-    assert_eq!(archived[0]["thread_id"], archive[0].thread_id.as_str());
-    assert_eq!(archived[0]["categories"], serde_json::json!(["ARCHIVE"]));
+    let archived = json_list(&out);
+    assert_eq!(archived.len(), 2);
+    assert!(
+        archived
+            .iter()
+            .all(|c| c["categories"] == serde_json::json!(["ARCHIVE"]))
+    );
     outputs.push(out);
 
     // Text for people: who, the thread id to use next, the last message; no colours off a
     // terminal.
-    let out = li(&["messages", "list", "--limit", "2"]);
-    assert!(out.status.success(), "{}", printed(&out));
-    let text = String::from_utf8(out.stdout.clone()).unwrap();
-    assert!(text.contains(&primary[0].thread_id), "{text}");
-    assert!(text.contains(&w.people[primary[0].participants[0]].last_name));
-    assert!(text.contains(&primary[0].messages.last().unwrap().text));
+    let out = sandboxed(&["messages", "list", "--limit", "5"]);
+    let text = stdout(&out);
+    for c in &listed {
+        assert!(text.contains(c["thread_id"].as_str().unwrap()), "{text}");
+        let last = c["last_message"]["text"].as_str().unwrap();
+        assert!(text.contains(&first_words(last)), "{text}");
+    }
     assert!(!text.contains('\x1b'));
     outputs.push(out);
 
-    // A thread, newest first.
-    let long = w
+    // A thread, newest first, as far as the limit; its newest message is the list's last.
+    let long = world();
+    let long = long
         .conversations
         .iter()
         .max_by_key(|c| c.messages.len())
         .unwrap();
-    let out = li(&[
+    let out = sandboxed(&[
         "messages",
         "show",
         &long.thread_id,
@@ -127,30 +134,42 @@ fn lists_threads_and_the_conversation_with_a_member() {
         "3",
         "--json",
     ]);
-    let shown = json(&out);
-    let texts: Vec<&str> = shown
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|m| m["text"].as_str().unwrap())
-        .collect();
-    let newest: Vec<&str> = long
-        .messages
-        .iter()
-        .rev()
-        .take(3)
-        .map(|m| m.text.as_str())
-        .collect();
-    assert_eq!(texts, newest);
+    let shown = json_list(&out);
+    assert_eq!(shown.len(), 3);
+    for m in &shown {
+        assert_eq!(keys(m), MESSAGE_KEYS);
+        assert!(
+            m["conversation_urn"]
+                .as_str()
+                .unwrap()
+                .contains(&long.thread_id)
+        );
+    }
     outputs.push(out);
+    let thread = listed[0]["thread_id"].as_str().unwrap();
+    let newest = json_list(&sandboxed(&[
+        "messages", "show", thread, "--limit", "1", "--json",
+    ]));
+    assert_eq!(newest[0]["text"], listed[0]["last_message"]["text"]);
+    let text = stdout(&sandboxed(&["messages", "show", thread, "--limit", "1"]));
+    assert!(
+        text.contains(&first_words(newest[0]["text"].as_str().unwrap())),
+        "{text}"
+    );
 
     // The 1:1 conversation with a member, by profile id; none with a stranger: 6.
-    let one_to_one = archive.iter().find(|c| c.participants.len() == 1).unwrap();
-    let partner = &w.people[one_to_one.participants[0]];
-    let out = li(&["messages", "with", &partner.profile_id, "--json"]);
-    assert_eq!(json(&out)["thread_id"], one_to_one.thread_id.as_str());
+    let inbox = json_list(&sandboxed(&["messages", "list", "--limit", "25", "--json"]));
+    let one_to_one = inbox
+        .iter()
+        .find(|c| c["participants"].as_array().unwrap().len() == 1)
+        .unwrap();
+    let partner = one_to_one["participants"][0]["profile_id"]
+        .as_str()
+        .unwrap();
+    let out = sandboxed(&["messages", "with", partner, "--json"]);
+    assert_eq!(json(&out)["urn"], one_to_one["urn"]);
     outputs.push(out);
-    let out = li(&["messages", "with", &stranger(&w).public_id]);
+    let out = sandboxed(&["messages", "with", &stranger(&world()).public_id]);
     assert!(fails(&out, 6).contains("messages start"));
     outputs.push(out);
 
@@ -161,28 +180,30 @@ fn lists_threads_and_the_conversation_with_a_member() {
 fn sending_starting_and_marking_take_effect_and_are_sent_once() {
     let w = world();
     let logged = Logged::start();
-    let log = &logged.log;
     let li = |args: &[&str], stdin: &str| logged.run_with_stdin(args, stdin);
     let mut outputs = Vec::new();
-    let primary = in_category(&w, "PRIMARY_INBOX");
+    let inbox = json_list(&li(&["messages", "list", "--limit", "10", "--json"], ""));
 
-    // A reply: sent once, then first in its thread.
-    let c = &primary[3];
+    // A reply: sent once, then first in its thread, before what was last.
+    let c = &inbox[3];
+    let thread = c["thread_id"].as_str().unwrap();
     let text = "Thanks, let's talk on Thursday at 10.";
-    let mark = requests(log).len();
-    let out = li(&["messages", "send", &c.thread_id, text, "--json"], "");
+    let mark = logged.mark();
+    let out = li(&["messages", "send", thread, text, "--json"], "");
     let sent = json(&out);
+    assert_eq!(keys(&sent), MESSAGE_KEYS);
     assert_eq!(sent["text"], text);
     assert_eq!(sent["from_me"], true);
-    assert_eq!(posts_since(log, mark).len(), 1);
+    assert_eq!(logged.posts_since(mark), 1);
     outputs.push(out);
-    let out = li(
-        &["messages", "show", &c.thread_id, "--limit", "2", "--json"],
-        "",
-    );
-    let latest = json(&out);
+    let out = li(&["messages", "show", thread, "--limit", "2", "--json"], "");
+    let latest = json_list(&out);
     assert_eq!(latest[0]["urn"], sent["urn"]);
-    assert_eq!(latest[1]["text"], c.messages.last().unwrap().text.as_str());
+    assert_eq!(latest[1]["text"], c["last_message"]["text"]);
+    outputs.push(out);
+    // Text for people: where and when.
+    let out = li(&["messages", "send", thread, "And see you then."], "");
+    assert!(stdout(&out).starts_with(&format!("Sent in {thread} at ")));
     outputs.push(out);
 
     // From standard input, by conversation URN; trailing line breaks left out.
@@ -194,12 +215,12 @@ fn sending_starting_and_marking_take_effect_and_are_sent_once() {
     assert_eq!(json(&out)["text"], "Line one\nLine two");
     outputs.push(out);
 
-    // A first message to someone, by public id, from a file: a new conversation, newest of
+    // A first message to someone, by public id, from a file: a new conversation, first in
     // the inbox, found again by `with`.
     let person = stranger(&w);
     let file = logged.dir.path().join("message.txt");
     std::fs::write(&file, "Hello! Coffee next week?\n").unwrap();
-    let mark = requests(log).len();
+    let mark = logged.mark();
     let out = li(
         &[
             "messages",
@@ -214,15 +235,11 @@ fn sending_starting_and_marking_take_effect_and_are_sent_once() {
     let first = json(&out);
     assert_eq!(first["text"], "Hello! Coffee next week?");
     let new_urn = first["conversation_urn"].as_str().unwrap().to_owned();
-    assert!(
-        w.conversations
-            .iter()
-            .all(|c| !new_urn.contains(&c.thread_id))
-    );
-    assert_eq!(posts_since(log, mark).len(), 1);
+    assert!(inbox.iter().all(|c| c["urn"] != new_urn.as_str()));
+    assert_eq!(logged.posts_since(mark), 1);
     outputs.push(out);
     let out = li(&["messages", "list", "--limit", "1", "--json"], "");
-    let top = json(&out);
+    let top = json_list(&out);
     assert_eq!(top[0]["urn"], new_urn.as_str());
     assert_eq!(
         top[0]["participants"][0]["profile_id"],
@@ -234,9 +251,11 @@ fn sending_starting_and_marking_take_effect_and_are_sent_once() {
     outputs.push(out);
 
     // Marking read takes it out of the unread list; unread puts it back. One POST each.
-    let unread = primary
+    let unread = inbox
         .iter()
-        .find(|x| !x.read && x.thread_id != c.thread_id)
+        .find(|x| x["read"] == false && x["thread_id"] != thread)
+        .unwrap()["thread_id"]
+        .as_str()
         .unwrap();
     let unread_threads = || -> Vec<String> {
         let out = li(
@@ -248,35 +267,37 @@ fn sending_starting_and_marking_take_effect_and_are_sent_once() {
             .map(|c| c["thread_id"].as_str().unwrap().to_owned())
             .collect()
     };
-    assert!(unread_threads().contains(&unread.thread_id));
-    let mark = requests(log).len();
-    let out = li(&["messages", "read", &unread.thread_id, "--json"], "");
-    assert_eq!(json(&out)["read"], true);
-    assert_eq!(posts_since(log, mark).len(), 1);
+    assert!(unread_threads().contains(&unread.to_owned()));
+    let mark = logged.mark();
+    let out = li(&["messages", "read", unread, "--json"], "");
+    let marked = json(&out);
+    assert_eq!(keys(&marked), ["conversation", "read"]);
+    assert_eq!(marked["read"], true);
+    assert_eq!(logged.posts_since(mark), 1);
     outputs.push(out);
-    assert!(!unread_threads().contains(&unread.thread_id));
-    let out = li(&["messages", "unread", &unread.thread_id], "");
-    assert!(out.status.success(), "{}", printed(&out));
-    assert!(printed(&out).contains("unread"));
+    assert!(!unread_threads().contains(&unread.to_owned()));
+    let mark = logged.mark();
+    let out = li(&["messages", "unread", unread], "");
+    assert_eq!(stdout(&out), format!("Marked {unread} unread.\n"));
+    assert_eq!(logged.posts_since(mark), 1);
     outputs.push(out);
-    assert!(unread_threads().contains(&unread.thread_id));
+    assert!(unread_threads().contains(&unread.to_owned()));
 
-    no_secret(
-        &outputs,
-        &[&logged.sb.li_at, logged.sb.jsessionid.trim_matches('"')],
-    );
+    logged.assert_no_secret(&outputs);
 }
 
 #[test]
 fn dry_runs_and_bad_input_send_nothing() {
     let w = world();
     let logged = Logged::start();
-    let log = &logged.log;
     let li = |args: &[&str]| logged.run(args);
     let mut outputs = Vec::new();
-    let thread = in_category(&w, "PRIMARY_INBOX")[0].thread_id.clone();
+    let thread = json_list(&li(&["messages", "list", "--limit", "1", "--json"]))[0]["thread_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     let person = stranger(&w);
-    let mark = requests(log).len();
+    let mark = logged.mark();
 
     // What would be sent, and where.
     let out = li(&[
@@ -288,6 +309,17 @@ fn dry_runs_and_bad_input_send_nothing() {
         "--json",
     ]);
     let plan = json(&out);
+    assert_eq!(
+        keys(&plan),
+        [
+            "action",
+            "conversation",
+            "dry_run",
+            "last_message",
+            "recipients",
+            "text"
+        ]
+    );
     assert_eq!(plan["dry_run"], true);
     assert_eq!(plan["action"], "send_message");
     assert!(
@@ -306,10 +338,12 @@ fn dry_runs_and_bad_input_send_nothing() {
         "Hello!",
         "--dry-run",
     ]);
-    assert!(out.status.success(), "{}", printed(&out));
-    let text = printed(&out);
+    let text = stdout(&out);
     assert!(
-        text.contains(&person.first_name) && text.contains("nothing was sent"),
+        text.starts_with(&format!(
+            "Would send to {} {} ({}):\n    Hello!\n",
+            person.first_name, person.last_name, person.public_id
+        )) && text.contains("nothing was sent"),
         "{text}"
     );
     outputs.push(out);
@@ -369,11 +403,7 @@ fn dry_runs_and_bad_input_send_nothing() {
         fails(&out, 6);
         outputs.push(out);
     }
-    assert!(
-        posts_since(log, mark).is_empty(),
-        "{:?}",
-        posts_since(log, mark)
-    );
+    assert_eq!(logged.posts_since(mark), 0, "{:?}", logged.sent_since(mark));
     for args in [
         vec!["messages", "send", nowhere, "Hi"],
         vec!["messages", "start", unknown, "--text", "Hi"],
@@ -384,8 +414,5 @@ fn dry_runs_and_bad_input_send_nothing() {
         outputs.push(out);
     }
 
-    no_secret(
-        &outputs,
-        &[&logged.sb.li_at, logged.sb.jsessionid.trim_matches('"')],
-    );
+    logged.assert_no_secret(&outputs);
 }

@@ -1,7 +1,5 @@
-//! A `linkedin sandbox` child process for end-to-end tests of the account commands, and a
-//! runner of `linkedin` pointed at it with its own session directory.
-
-#![allow(dead_code, clippy::unwrap_used, unreachable_pub)]
+//! A `linkedin sandbox` child process, a runner of `linkedin` pointed at it (or at an
+//! embedded sandbox) with its own session directory, and readers of what it printed.
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -67,16 +65,6 @@ impl SandboxProcess {
     }
 }
 
-/// The requests a `linkedin sandbox --request-log <log>` received so far, one JSON object
-/// each (method, path, query, body, status...).
-pub fn requests(log: &Path) -> Vec<serde_json::Value> {
-    std::fs::read_to_string(log)
-        .unwrap_or_default()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
-
 impl Drop for SandboxProcess {
     fn drop(&mut self) {
         let _ = self.child.kill();
@@ -115,10 +103,12 @@ pub fn printed(output: &Output) -> String {
     )
 }
 
-// Helpers shared by the area tests (profile, company, jobs, search, touch).
+// Helpers shared by the area tests.
 
 pub const PASSWORD: &str = "demo-password";
 
+/// The sandbox's generated world, to pick a command's arguments from (a post with comments,
+/// a stranger to invite); what the facade makes of it is checked by the facade's tests.
 pub fn world() -> World {
     generate(linkedin_sandbox::WORLD_SEED)
 }
@@ -131,22 +121,93 @@ pub fn sandboxed(args: &[&str]) -> Output {
     run("http://127.0.0.1:9", dir.path(), &all, "")
 }
 
+/// What a successful command printed on stdout.
+pub fn stdout(output: &Output) -> String {
+    assert!(output.status.success(), "{}", printed(output));
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
 /// The one JSON document a successful command printed.
 pub fn json(output: &Output) -> Value {
     assert!(output.status.success(), "{}", printed(output));
     serde_json::from_slice(&output.stdout).unwrap()
 }
 
+/// The items of the JSON array a successful command printed.
+pub fn json_list(output: &Output) -> Vec<Value> {
+    match json(output) {
+        Value::Array(items) => items,
+        other => panic!("not a JSON array: {other}"),
+    }
+}
+
 /// The JSON objects a successful `--ndjson` command printed, one a line.
 pub fn ndjson(output: &Output) -> Vec<Value> {
-    assert!(output.status.success(), "{}", printed(output));
-    String::from_utf8_lossy(&output.stdout)
+    stdout(output)
         .lines()
         .map(|l| {
             let v: Value = serde_json::from_str(l).unwrap();
             assert!(v.is_object(), "{l}");
             v
         })
+        .collect()
+}
+
+/// The keys of a JSON object, sorted.
+pub fn keys(v: &Value) -> Vec<&str> {
+    let mut keys: Vec<&str> = v
+        .as_object()
+        .unwrap_or_else(|| panic!("not an object: {v}"))
+        .keys()
+        .map(String::as_str)
+        .collect();
+    keys.sort_unstable();
+    keys
+}
+
+/// Fails unless every key of `v`, at any depth, is `snake_case`: the one naming of the
+/// CLI's JSON. Keys that are data (URNs keying a map) are not names and pass.
+pub fn assert_snake_case(v: &Value, context: &str) {
+    match v {
+        Value::Object(map) => {
+            for (key, value) in map {
+                let name = key
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+                assert!(
+                    name || key.starts_with("urn:li:"),
+                    "{context}: key {key:?} is not snake_case"
+                );
+                assert_snake_case(value, context);
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|i| assert_snake_case(i, context)),
+        _ => {}
+    }
+}
+
+/// The query parameters of a logged request, each value decoded from Rest.li into JSON.
+pub fn query_params(request: &Value) -> serde_json::Map<String, Value> {
+    request["query"]
+        .as_str()
+        .unwrap_or_default()
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .map(|(name, value)| {
+            let decoded = restli::from_str(value)
+                .map_or_else(|_| Value::String(value.to_owned()), |v| Value::from(&v));
+            (name.to_owned(), decoded)
+        })
+        .collect()
+}
+
+/// The requests a `linkedin sandbox --request-log <log>` received so far, one JSON object
+/// each (method, path, query, body, status...).
+pub fn requests(log: &Path) -> Vec<Value> {
+    std::fs::read_to_string(log)
+        .unwrap_or_default()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
         .collect()
 }
 
@@ -175,46 +236,46 @@ impl Logged {
         run(&self.sb.url, self.dir.path(), args, stdin)
     }
 
-    /// The paths of the requests the sandbox received so far.
-    pub fn paths(&self) -> Vec<String> {
+    /// How many requests the sandbox received so far: a mark for [`Logged::sent_since`].
+    pub fn mark(&self) -> usize {
+        requests(&self.log).len()
+    }
+
+    /// The requests received after `mark`, but the saved session's check (`GET /me`) that
+    /// every command makes first.
+    pub fn sent_since(&self, mark: usize) -> Vec<Value> {
         requests(&self.log)
-            .iter()
-            .map(|r| r["path"].as_str().unwrap().to_owned())
+            .into_iter()
+            .skip(mark)
+            .filter(|r| r["path"] != "/voyager/api/me")
             .collect()
+    }
+
+    /// How many writes (POSTs) the sandbox received after `mark`.
+    pub fn posts_since(&self, mark: usize) -> usize {
+        self.sent_since(mark)
+            .iter()
+            .filter(|r| r["method"] == "POST")
+            .count()
     }
 
     /// Runs a command that must be refused as bad input: status 2, one line on stderr,
     /// nothing on stdout, and no request beyond the saved session's check.
     pub fn refused(&self, args: &[&str]) -> Output {
-        let before = self.paths().len();
+        let mark = self.mark();
         let output = self.run(args);
-        assert_eq!(
-            output.status.code(),
-            Some(2),
-            "{args:?}: {}",
-            printed(&output)
-        );
-        assert!(output.stdout.is_empty(), "{args:?}");
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        assert_eq!(stderr.trim_end().lines().count(), 1, "{args:?}: {stderr}");
-        let sent: Vec<String> = self.paths()[before..]
-            .iter()
-            .filter(|p| *p != "/voyager/api/me")
-            .cloned()
-            .collect();
+        fails(&output, 2);
+        let sent = self.sent_since(mark);
         assert!(sent.is_empty(), "{args:?} sent {sent:?}");
         output
     }
 
-    /// Checks that an output shows none of the account's secrets.
-    pub fn assert_no_secret(&self, output: &Output) {
-        let text = printed(output);
-        assert!(!text.contains(&self.sb.li_at), "li_at printed");
-        assert!(
-            !text.contains(self.sb.jsessionid.trim_matches('"')),
-            "JSESSIONID printed"
+    /// Fails if any output shows the account's cookies or the demo password.
+    pub fn assert_no_secret(&self, outputs: &[Output]) {
+        no_secret(
+            outputs,
+            &[&self.sb.li_at, self.sb.jsessionid.trim_matches('"')],
         );
-        assert!(!text.contains(PASSWORD), "password printed");
     }
 }
 
@@ -232,7 +293,7 @@ pub fn fails(out: &Output, code: i32) -> String {
 pub fn no_secret(outputs: &[Output], secrets: &[&str]) {
     for out in outputs {
         let text = printed(out);
-        for s in secrets.iter().chain(&["demo-password"]) {
+        for s in secrets.iter().chain(&[PASSWORD]) {
             assert!(!text.contains(s), "a secret printed: {text}");
         }
     }

@@ -1,0 +1,231 @@
+//! The CLI's JSON as a whole: one naming (`snake_case`) for every command's `--json` and
+//! `--ndjson`, and `--raw`, which prints LinkedIn's JSON as it came where a command has it and
+//! is refused, before anything is sent, where it has not.
+
+use crate::common::{
+    Logged, assert_snake_case, fails, json, json_list, ndjson, printed, sandboxed, stdout, world,
+};
+use serde_json::Value;
+
+/// What a command printed as JSON, whichever of `--json` or `--ndjson` it was given.
+fn printed_json(args: &[&str]) -> Value {
+    let out = sandboxed(args);
+    if args.contains(&"--ndjson") {
+        Value::Array(ndjson(&out))
+    } else {
+        json(&out)
+    }
+}
+
+#[test]
+fn every_read_prints_snake_case_keys() {
+    let w = world();
+    let job = w.jobs[0].id.to_string();
+    let post = format!("urn:li:activity:{}", w.posts[3].activity_id);
+    let thread = w.conversations[0].thread_id.as_str();
+    let member = w.people[7].profile_id.as_str();
+    let commands: Vec<Vec<&str>> = vec![
+        vec!["whoami", "--json"],
+        vec!["company", "show", "linkedin", "--json"],
+        vec!["company", "school", "university-of-queensland", "--json"],
+        vec!["company", "updates", "stonebridge-consulting", "--ndjson"],
+        vec!["jobs", "show", &job, "--json"],
+        vec!["jobs", "skills", &job, "--json"],
+        vec![
+            "jobs",
+            "search",
+            "--listed-within",
+            "30d",
+            "--limit",
+            "3",
+            "--json",
+        ],
+        vec![
+            "search",
+            "people",
+            "--keywords",
+            "engineer",
+            "--limit",
+            "3",
+            "--json",
+        ],
+        vec![
+            "search",
+            "companies",
+            "linkedin",
+            "--limit",
+            "3",
+            "--ndjson",
+        ],
+        vec!["search", "posts", "Kubernetes", "--limit", "3", "--json"],
+        vec!["search", "connections", member, "--limit", "3", "--json"],
+        vec![
+            "search",
+            "all",
+            "robots",
+            "--kind",
+            "companies",
+            "--limit",
+            "3",
+            "--json",
+        ],
+        vec!["messages", "list", "--limit", "3", "--json"],
+        vec!["messages", "show", thread, "--limit", "3", "--ndjson"],
+        vec!["messages", "send", thread, "Hi", "--dry-run", "--json"],
+        vec!["invitations", "list", "--limit", "3", "--json"],
+        vec!["invitations", "list", "--sent", "--limit", "3", "--ndjson"],
+        vec!["feed", "show", "--limit", "3", "--json"],
+        vec!["feed", "posts", "demo-member", "--limit", "3", "--json"],
+        vec!["feed", "comments", &post, "--limit", "3", "--json"],
+        vec!["feed", "reactions", &post, "--limit", "3", "--ndjson"],
+        vec!["feed", "react", &post, "--dry-run", "--json"],
+        vec!["profile", "experiences", "demo-member", "--json"],
+        vec!["profile", "contact", "demo-member", "--json"],
+        vec!["profile", "resolve", "demo-member", "--json"],
+        vec!["profile", "views", "--json"],
+        vec!["touch", "person", "--json"],
+        vec!["touch", "me", "--json"],
+        vec!["touch", "profile", "--json"],
+        vec!["touch", "connections", "--count", "3", "--json"],
+        vec!["touch", "background", "--json"],
+        vec!["touch", "endorsements", "--json"],
+        vec!["touch", "mailbox", "--json"],
+        vec!["touch", "recommendations", "--json"],
+        vec!["touch", "notifications", "--json"],
+        vec!["touch", "viewers", "--ndjson"],
+    ];
+    for args in &commands {
+        let printed = printed_json(args);
+        let empty = printed.as_array().is_some_and(Vec::is_empty);
+        assert!(!empty, "{args:?} printed nothing to check");
+        assert_snake_case(&printed, &args.join(" "));
+    }
+}
+
+#[test]
+fn raw_prints_linkedins_json_as_it_came() {
+    // One value: LinkedIn's keys, the values the typed view read from them.
+    let typed = json(&sandboxed(&["company", "show", "linkedin", "--json"]));
+    let raw = json(&sandboxed(&[
+        "company", "show", "linkedin", "--json", "--raw",
+    ]));
+    assert_eq!(raw["entityUrn"], typed["entity_urn"]);
+    assert_eq!(
+        raw["followingInfo"]["followerCount"],
+        typed["following_info"]["follower_count"]
+    );
+    assert!(raw.get("entity_urn").is_none());
+
+    // A stream, one a line: each result as LinkedIn sent it.
+    let people = ["search", "people", "--network", "F", "--limit", "3"];
+    let typed = ndjson(&sandboxed(&[&people[..], &["--ndjson"]].concat()));
+    let raw = ndjson(&sandboxed(&[&people[..], &["--ndjson", "--raw"]].concat()));
+    assert_eq!(raw.len(), 3);
+    for (raw, typed) in raw.iter().zip(&typed) {
+        let urn = raw["entityUrn"].as_str().unwrap();
+        assert!(urn.contains(typed["profile_id"].as_str().unwrap()), "{urn}");
+        assert_eq!(raw["title"]["text"], typed["name"]);
+    }
+    // The general search's view and its raw result.
+    let all = [
+        "search",
+        "all",
+        "robots",
+        "--kind",
+        "companies",
+        "--limit",
+        "2",
+    ];
+    let typed = json_list(&sandboxed(&[&all[..], &["--json"]].concat()));
+    let raw = json_list(&sandboxed(&[&all[..], &["--json", "--raw"]].concat()));
+    assert_eq!(raw.len(), typed.len());
+    for (raw, typed) in raw.iter().zip(&typed) {
+        assert_eq!(raw["trackingUrn"], typed["tracking_urn"]);
+        assert_eq!(raw["navigationUrl"], typed["url"]);
+    }
+
+    // A write's answer: the message LinkedIn stored.
+    let thread = world().conversations[0].thread_id.clone();
+    let sent = json(&sandboxed(&[
+        "messages", "send", &thread, "Hi", "--json", "--raw",
+    ]));
+    assert_eq!(sent["body"]["text"], "Hi");
+    assert!(
+        sent["entityUrn"]
+            .as_str()
+            .is_some_and(|u| u.contains("msg_message")),
+        "{sent}"
+    );
+
+    // A list read from one answer of the touch API: its items with --json ...
+    let typed = json_list(&sandboxed(&["touch", "endorsements", "--json"]));
+    let raw = json_list(&sandboxed(&["touch", "endorsements", "--json", "--raw"]));
+    assert_eq!(raw.len(), typed.len());
+    assert_eq!(raw[0]["resourcePath"], typed[0]["resource_path"]);
+    // ... and a paged answer whole, on one line with --ndjson.
+    let typed = json(&sandboxed(&[
+        "touch",
+        "connections",
+        "--count",
+        "2",
+        "--json",
+    ]));
+    let out = sandboxed(&["touch", "connections", "--count", "2", "--ndjson", "--raw"]);
+    let raw = ndjson(&out);
+    assert_eq!(raw.len(), 1, "{}", printed(&out));
+    assert_eq!(raw[0]["total"], typed["total"]);
+    assert_eq!(
+        raw[0]["values"][1]["firstName"],
+        typed["people"][1]["first_name"]
+    );
+}
+
+#[test]
+fn raw_is_refused_before_anything_is_sent_where_there_is_no_linkedin_json() {
+    let sb = Logged::start();
+    let thread = world().conversations[0].thread_id.clone();
+    let mut outputs = Vec::new();
+    for (args, command) in [
+        (&["whoami"][..], "whoami"),
+        (&["demo"], "demo"),
+        (&["company", "updates", "linkedin"], "company updates"),
+        (&["company", "follow", "linkedin"], "company follow"),
+        (&["jobs", "skills", "1"], "jobs skills"),
+        (&["profile", "skills", "demo-member"], "profile skills"),
+        (&["profile", "views"], "profile views"),
+        (&["messages", "read", &thread], "messages read"),
+        (
+            &["messages", "send", &thread, "Hi", "--dry-run"],
+            "messages send",
+        ),
+        (&["invitations", "accept", "1"], "invitations accept"),
+        (&["feed", "react", "7000000000000000001"], "feed react"),
+    ] {
+        let mark = sb.mark();
+        let out = sb.run(&[args, &["--json", "--raw"]].concat());
+        let said = fails(&out, 2);
+        assert!(
+            said.contains(&format!("`linkedin {command}`")) && said.contains("--raw"),
+            "{args:?}: {said}"
+        );
+        assert_eq!(sb.mark(), mark, "{args:?}: a request was sent");
+        outputs.push(out);
+    }
+    // Not followed: the refusal came first.
+    let page = json(&sb.run(&["company", "show", "linkedin", "--json"]));
+    assert_eq!(page["following_info"]["following"], false);
+    // --raw prints JSON: without --json or --ndjson it is refused.
+    let mark = sb.mark();
+    let out = sb.run(&["company", "show", "linkedin", "--raw"]);
+    assert!(fails(&out, 2).contains("add --json or --ndjson"));
+    assert_eq!(sb.mark(), mark);
+    outputs.push(out);
+    // Where it has LinkedIn's JSON, it prints it.
+    let raw = json(&sb.run(&["company", "show", "linkedin", "--json", "--raw"]));
+    assert!(raw["entityUrn"].is_string());
+    assert!(
+        stdout(&sb.run(&["messages", "list", "--limit", "1", "--ndjson", "--raw"]))
+            .contains("\"entityUrn\"")
+    );
+    sb.assert_no_secret(&outputs);
+}
