@@ -2,16 +2,17 @@
 //! or unfollowing them.
 
 use linkedin_catalogue::{Endpoint, endpoints};
-use linkedin_models::company::{Company, CompanyUpdate};
+use linkedin_models::company::Company;
 use linkedin_models::{Collection, Raw};
 use restli::Urn;
 use serde_json::{Value, json};
 
-use crate::client::{Call, Linkedin, decode};
+use crate::client::{Call, Linkedin};
 use crate::driver::{PageSource, Read};
 use crate::error::{Error, Result, not_found};
 use crate::paginate::{Pages, Position};
 use crate::validate;
+use crate::view::Post;
 
 /// The page size of [`Linkedin::company_updates`]: the reference client's, and the most the
 /// endpoint takes (catalogue `company_updates`, `max_count`).
@@ -86,8 +87,8 @@ impl Linkedin {
     ///     .limit(20)
     ///     .try_collect()
     ///     .await?;
-    /// for update in &updates {
-    ///     println!("{}", update.text().unwrap_or_default());
+    /// for post in &updates {
+    ///     println!("{}", post.text.as_deref().unwrap_or_default());
     /// }
     /// # Ok(())
     /// # }
@@ -98,7 +99,7 @@ impl Linkedin {
     /// The stream yields [`Error::InvalidInput`] first for a malformed universal name or page
     /// size (nothing is sent); [`Error::NotFound`] for an unknown company;
     /// [`Error::SchemaMoved`] for a page with updates of which none reads; a transport error.
-    pub fn company_updates(&self, universal_name: &str) -> Pages<CompanyUpdate> {
+    pub fn company_updates(&self, universal_name: &str) -> Pages<Raw<Post>> {
         match validate::universal_name("universal_name", universal_name) {
             Ok(name) => Pages::driven(
                 self,
@@ -247,7 +248,7 @@ struct CompanyUpdates {
 }
 
 impl PageSource for CompanyUpdates {
-    type Item = CompanyUpdate;
+    type Item = Raw<Post>;
 
     async fn call(&self, li: &Linkedin, _at: &Position) -> Result<Call> {
         Ok(li
@@ -260,16 +261,9 @@ impl PageSource for CompanyUpdates {
         _li: &Linkedin,
         endpoint: &'static Endpoint,
         answer: Value,
-    ) -> Result<Read<CompanyUpdate>> {
-        let page: Collection<CompanyUpdate> = decode(endpoint, &answer)?;
-        let elements = page.elements.len();
-        let total = page.paging.as_ref().and_then(|p| p.total);
-        let items = page
-            .elements
-            .into_iter()
-            .filter(|u| u.entity_urn.as_deref().is_some_and(|u| !u.is_empty()))
-            .collect();
-        Ok(Read::new(items, elements).total(total))
+    ) -> Result<Read<Raw<Post>>> {
+        // Paged by offset: a pagination token, if the answer has one, is not used.
+        crate::feed::feed_read(endpoint, &answer, Post::from_update).map(|r| r.continuation(None))
     }
 
     fn not_found(&self) -> Option<String> {

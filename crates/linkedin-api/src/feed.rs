@@ -211,7 +211,7 @@ fn activity_urn(id: &str) -> Result<String> {
 
 /// A page of a feed-like collection read into views: every element through its model, the
 /// elements `view` recognises kept with their JSON.
-fn feed_read<M, V>(
+pub(crate) fn feed_read<M, V>(
     endpoint: &'static Endpoint,
     answer: &Value,
     view: impl Fn(&M) -> Option<V>,

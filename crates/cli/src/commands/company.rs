@@ -2,7 +2,6 @@
 //! unfollowing a page.
 
 use clap::Subcommand;
-use futures::TryStreamExt;
 use linkedin_api::Post;
 use linkedin_api::models::Raw;
 use linkedin_api::models::company::Company;
@@ -55,12 +54,12 @@ pub(crate) enum Cmd {
 }
 
 impl Cmd {
-    /// Whether `--raw` can print LinkedIn's JSON: the pages yes; the updates are read as
-    /// posts without their JSON, and following prints what was done.
+    /// Whether `--raw` can print LinkedIn's JSON: the pages and updates yes; following
+    /// prints what was done.
     pub(crate) fn gives_raw(&self) -> bool {
         match self {
-            Self::Show { .. } | Self::School { .. } => true,
-            Self::Updates { .. } | Self::Follow { .. } | Self::Unfollow { .. } => false,
+            Self::Show { .. } | Self::School { .. } | Self::Updates { .. } => true,
+            Self::Follow { .. } | Self::Unfollow { .. } => false,
         }
     }
 }
@@ -100,10 +99,7 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
             };
             let size = u32::try_from(size).unwrap_or(100);
             let pages = limit.apply(li.company_updates(&universal_name).page_size(size));
-            // As posts, like `feed posts` prints them; an update that names no post (no
-            // activity URN) is left out, as the facade leaves it out of a member's posts.
-            let posts = pages.try_filter_map(|u| std::future::ready(Ok(Post::from_update(&u))));
-            let n = out.stream(posts, |p| update_line(p, out)).await?;
+            let n = out.stream_raw(pages, |p| update_line(p, out)).await?;
             if n == 0 {
                 out.note("no updates")?;
             }

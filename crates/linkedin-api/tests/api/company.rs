@@ -4,7 +4,8 @@ use crate::common;
 
 use futures::TryStreamExt;
 use linkedin_api::Error;
-use linkedin_api::models::company::CompanyUpdate;
+use linkedin_api::Post;
+use linkedin_api::models::Raw;
 use linkedin_sandbox::world::{Author, World, generate};
 
 fn world() -> World {
@@ -100,19 +101,14 @@ async fn company_updates_stream_the_company_posts() {
     assert_eq!(expected.len(), 2);
 
     let mark = f.mark();
-    let updates: Vec<CompanyUpdate> =
+    let updates: Vec<Raw<Post>> =
         common::collect_all(f.linkedin.company_updates("stonebridge-consulting")).await;
     f.snapshot("company_company_updates", mark, &updates);
-    let texts: Vec<&str> = updates.iter().map(|u| u.text().unwrap()).collect();
+    let texts: Vec<&str> = updates.iter().map(|u| u.text.as_deref().unwrap()).collect();
     assert_eq!(texts, expected);
     for update in &updates {
-        assert_eq!(update.author_name(), Some("Stonebridge Consulting"));
-        assert!(
-            update
-                .activity_urn()
-                .unwrap()
-                .starts_with("urn:li:activity:")
-        );
+        assert_eq!(update.author_name, "Stonebridge Consulting");
+        assert!(update.urn.starts_with("urn:li:activity:"));
     }
     let sent = f.sent_since(mark);
     assert_eq!(sent.len(), 1, "one page of 100 holds them");
@@ -127,13 +123,13 @@ async fn company_updates_page_by_the_page_size_and_stop_at_the_limit() {
 
     // Pages of one: two pages, the second starting where the first ended.
     let mark = f.mark();
-    let updates: Vec<CompanyUpdate> = common::collect_all(
+    let updates: Vec<Raw<Post>> = common::collect_all(
         f.linkedin
             .company_updates("stonebridge-consulting")
             .page_size(1),
     )
     .await;
-    let texts: Vec<&str> = updates.iter().map(|u| u.text().unwrap()).collect();
+    let texts: Vec<&str> = updates.iter().map(|u| u.text.as_deref().unwrap()).collect();
     assert_eq!(texts, expected);
     let starts: Vec<String> = f
         .sent_since(mark)
@@ -147,7 +143,7 @@ async fn company_updates_page_by_the_page_size_and_stop_at_the_limit() {
 
     // A limit fetches only the pages it needs.
     let mark = f.mark();
-    let first: Vec<CompanyUpdate> = common::collect_all(
+    let first: Vec<Raw<Post>> = common::collect_all(
         f.linkedin
             .company_updates("stonebridge-consulting")
             .page_size(1)
@@ -155,7 +151,7 @@ async fn company_updates_page_by_the_page_size_and_stop_at_the_limit() {
     )
     .await;
     assert_eq!(first.len(), 1);
-    assert_eq!(first[0].text(), Some(expected[0].as_str()));
+    assert_eq!(first[0].text.as_deref(), Some(expected[0].as_str()));
     assert_eq!(f.sent_since(mark).len(), 1);
 
     // A company without posts: nothing, in one request.
@@ -164,7 +160,7 @@ async fn company_updates_page_by_the_page_size_and_stop_at_the_limit() {
         .iter()
         .find(|c| posts_of(&w, &c.universal_name).is_empty())
         .unwrap();
-    let none: Vec<CompanyUpdate> =
+    let none: Vec<Raw<Post>> =
         common::collect_all(f.linkedin.company_updates(&quiet.universal_name)).await;
     assert!(none.is_empty());
 }
