@@ -287,14 +287,22 @@ pub(crate) fn date_time(ms: Option<i64>) -> String {
     let Some(ms) = ms else {
         return String::new();
     };
-    let secs = ms.div_euclid(1000);
-    let (days, of_day) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
-    let (year, month, day) = linkedin_api::models::common::civil_date(days);
+    let Some(t) = utc(ms) else {
+        return String::new();
+    };
     format!(
-        "{year:04}-{month:02}-{day:02} {:02}:{:02}",
-        of_day / 3600,
-        of_day % 3600 / 60
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        t.year(),
+        u8::from(t.month()),
+        t.day(),
+        t.hour(),
+        t.minute()
     )
+}
+
+/// A time in ms since the epoch, in UTC; `None` outside the calendar's range.
+pub(crate) fn utc(ms: i64) -> Option<time::OffsetDateTime> {
+    time::OffsetDateTime::from_unix_timestamp(ms.div_euclid(1000)).ok()
 }
 
 /// `text` on one line (line breaks as spaces), cut to `max` characters with `…`.
@@ -318,6 +326,8 @@ mod tests {
         assert_eq!(date_time(Some(1_709_251_199_000)), "2024-02-29 23:59");
         assert_eq!(date_time(Some(951_782_400_000)), "2000-02-29 00:00");
         assert_eq!(date_time(None), "");
+        assert_eq!(date_time(Some(-1)), "1969-12-31 23:59");
+        assert_eq!(date_time(Some(i64::MAX)), "", "out of the calendar's range");
         assert_eq!(one_line("a\n b  c", 10), "a b c");
         assert_eq!(one_line("abcdefghij", 5), "abcd…");
     }

@@ -94,33 +94,3 @@ pub(crate) fn serialize_union<S: Serializer, V: Serialize>(
             .map(|(key, value)| (union_member_name(key), value)),
     )
 }
-
-/// The civil date (year, month 1–12, day 1–31, proleptic Gregorian) of a day counted from
-/// 1970-01-01, as LinkedIn's millisecond timestamps need for display (Howard Hinnant's
-/// `civil_from_days`). Days beyond about ±2^62 give meaningless dates, never a panic.
-///
-/// ```
-/// use linkedin_models::common::civil_date;
-/// assert_eq!(civil_date(0), (1970, 1, 1));
-/// assert_eq!(civil_date(11_016), (2000, 2, 29));
-/// assert_eq!(civil_date(-1), (1969, 12, 31));
-/// let _ = civil_date(i64::MAX); // no overflow
-/// ```
-#[must_use]
-pub fn civil_date(days: i64) -> (i64, u8, u8) {
-    let z = days.saturating_add(719_468);
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    // Both in range by construction (1..=12, 1..=31).
-    (
-        year,
-        u8::try_from(month).unwrap_or(1),
-        u8::try_from(day).unwrap_or(1),
-    )
-}

@@ -356,8 +356,9 @@ fn span(d: Duration) -> String {
 
 /// The UTC day of a time in milliseconds since the epoch: `2026-11-24`.
 pub(crate) fn day(ms: i64) -> String {
-    let (y, m, d) = linkedin_api::models::common::civil_date(ms.div_euclid(86_400_000));
-    format!("{y:04}-{m:02}-{d:02}")
+    crate::output::utc(ms).map_or_else(String::new, |t| {
+        format!("{:04}-{:02}-{:02}", t.year(), u8::from(t.month()), t.day())
+    })
 }
 
 #[cfg(test)]
