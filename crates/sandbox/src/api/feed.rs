@@ -9,6 +9,7 @@
 //! `actor.subDescription.text` (its age, or `Promoted` for an ad), `actor.urn`,
 //! `commentary.text.text` and `updateMetadata.urn`.
 
+use base64::Engine as _;
 use http::StatusCode;
 use serde_json::{Value, json};
 
@@ -360,7 +361,7 @@ fn profile_updates(call: &mut Call<'_>) -> Answer {
 /// The `paginationToken` a page of a member's posts ending just before `post` hands out: an
 /// opaque text to LinkedIn's clients; here the base64 of that post's activity URN.
 fn posts_token(post: &Post) -> String {
-    crate::base64::encode(format!("urn:li:activity:{}", post.activity_id).as_bytes())
+    crate::BASE64.encode(format!("urn:li:activity:{}", post.activity_id).as_bytes())
 }
 
 /// GraphQL `voyagerFeedDashProfileUpdates` by `variables=(count:,start:,profileUrn:[,paginationToken:])`:

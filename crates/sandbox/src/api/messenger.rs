@@ -11,6 +11,7 @@
 //! reference records a call but not its answer, the doc comment of its function says what is
 //! inferred.
 
+use base64::Engine as _;
 use http::StatusCode;
 use serde_json::{Map, Value, json};
 
@@ -108,12 +109,12 @@ fn waiting_for_reply(c: &Conversation) -> Option<&crate::world::Message> {
 /// The sync token of `me`'s mailbox at `revision`: opaque to LinkedIn's clients; here the
 /// base64 of `<profile id>&<revision>`.
 fn sync_token(me: &Person, revision: u64) -> String {
-    crate::base64::encode(format!("{}&{revision}", me.profile_id).as_bytes())
+    crate::BASE64.encode(format!("{}&{revision}", me.profile_id).as_bytes())
 }
 
 /// The mailbox revision a sync token of `me` stands for.
 fn token_revision(me: &Person, token: &str) -> Option<u64> {
-    let text = String::from_utf8(crate::base64::decode(token)?).ok()?;
+    let text = String::from_utf8(crate::BASE64.decode(token).ok()?).ok()?;
     let (owner, revision) = text.split_once('&')?;
     (owner == me.profile_id).then(|| revision.parse().ok())?
 }
@@ -435,7 +436,7 @@ fn nudges(call: &mut Call<'_>) -> Answer {
         .collect();
     let urn = format!(
         "urn:li:collectionResponse:{}",
-        crate::base64::encode(format!("nudges:{}", me.profile_id).as_bytes())
+        crate::BASE64.encode(format!("nudges:{}", me.profile_id).as_bytes())
     );
     Answer::ok(json!({
         "entityUrn": urn,

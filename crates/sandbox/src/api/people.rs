@@ -6,6 +6,7 @@
 //! them (`data` + `included`) or strips the types. GraphQL answers put the query's root field
 //! under `data`, so the normalized form has it at `data.data.<root>` as LinkedIn does.
 
+use base64::Engine as _;
 use http::StatusCode;
 use serde_json::{Map, Value, json};
 
@@ -156,7 +157,7 @@ fn add_contact_fields(entity: &mut Value, world: &World, viewer: usize, person: 
 fn section_urn(p: &Person, section: &str) -> String {
     format!(
         "urn:li:collectionResponse:{}",
-        crate::base64::encode(format!("{section}:{}", p.profile_id).as_bytes())
+        crate::BASE64.encode(format!("{section}:{}", p.profile_id).as_bytes())
     )
 }
 
