@@ -18,7 +18,7 @@ mod common;
 use common::api::{Api, has_types, included, start, url, world};
 use http::{Method, StatusCode};
 use linkedin_catalogue::by_name;
-use linkedin_sandbox::world::{Author, World};
+use linkedin_sandbox::world::{Author, World, clock};
 use serde_json::{Value, json};
 
 fn me_urn(w: &World) -> String {
@@ -241,14 +241,14 @@ async fn my_network_notifications_are_recent_new_positions_of_connections() {
     let w = world();
     let sandbox = start().await;
     let mut api = Api::new(&sandbox).await;
-    let month = |(y, m): (u16, u8)| u32::from(y) * 12 + u32::from(m);
     let mut expected: Vec<(u32, String)> = (1..w.people.len())
         .filter(|&i| w.connected(0, i))
         .filter_map(|i| {
             let p = &w.people[i];
             let e = p.experiences.iter().find(|e| e.end.is_none())?;
-            let started = month(e.start);
-            (month((2026, 11)) - started < 12).then(|| (started, p.profile_id.clone()))
+            let started = clock::month_number(e.start);
+            (clock::month_number(clock::PRESENT_MONTH) - started < 12)
+                .then(|| (started, p.profile_id.clone()))
         })
         .collect();
     expected.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));

@@ -19,12 +19,10 @@ mod common;
 use common::Resp;
 use common::api::{Api, start, url, world};
 use http::{Method, StatusCode};
+use linkedin_sandbox::world::clock::{DAY_MS, PRESENT_MS};
 use linkedin_sandbox::world::{Conversation, World};
 use serde_json::{Value, json};
 
-/// The world's present (the generator's `NOW`).
-const PRESENT_MS: u64 = 1_795_478_400_000;
-const DAY_MS: u64 = 24 * 60 * 60 * 1000;
 /// A mailbox that is not the demo account's.
 const OTHER_MAILBOX: &str = "urn:li:fsd_profile:ACoAAC9fWm2BtR5xLe8uKc3pYa7vHd0qNiGsTzE";
 

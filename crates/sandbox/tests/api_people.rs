@@ -15,7 +15,7 @@ mod common;
 
 use common::api::{Api, has_types, included, matches, results, search_clusters, start, url, world};
 use http::StatusCode;
-use linkedin_sandbox::world::World;
+use linkedin_sandbox::world::{World, clock};
 use serde_json::{Value, json};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -781,7 +781,7 @@ async fn who_viewed_me_counts_the_views_of_the_last_90_days() {
     let w = world();
     let sandbox = start().await;
     let mut api = Api::new(&sandbox).await;
-    let since = 1_795_478_400_000 - 90 * 24 * 60 * 60 * 1000;
+    let since = clock::PRESENT_MS - 90 * clock::DAY_MS;
     let expected = w
         .profile_views
         .iter()

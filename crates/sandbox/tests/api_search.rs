@@ -17,11 +17,9 @@ use std::collections::BTreeSet;
 
 use common::api::{Api, has_types, included, matches, results, search_clusters, start, url, world};
 use http::StatusCode;
+use linkedin_sandbox::world::clock::PRESENT_MS;
 use linkedin_sandbox::world::{Author, Person, World};
 use serde_json::{Value, json};
-
-/// The world's present (2026-11-24), which `timePostedRange` counts back from.
-const PRESENT_MS: u64 = 1_795_478_400_000;
 
 /// A search clusters request: the result type, keywords, more filters, a page of 49.
 fn search(result_type: &str, keywords: Option<&str>, filters: Value, start: usize) -> String {

@@ -11,6 +11,7 @@ use http::StatusCode;
 use serde_json::{Value, json};
 
 use super::{Answer, Call, caller, collection, graphql, text, variables};
+use crate::world::clock::{PRESENT_MONTH, month_number};
 use crate::world::{Author, Person, World};
 
 /// The answer for `call` if it is one of this module's endpoints.
@@ -278,8 +279,6 @@ fn invitations_summary(call: &mut Call<'_>) -> Answer {
     }))
 }
 
-/// The world's present month (November 2026).
-const PRESENT_MONTH: (u16, u8) = (2026, 11);
 /// How many months back a new position still makes a notification (inferred).
 const NEW_POSITION_MONTHS: u32 = 12;
 
@@ -295,8 +294,7 @@ fn my_network_notifications(call: &mut Call<'_>) -> Answer {
     if let Err(answer) = caller(world, call.me) {
         return answer;
     }
-    let month_index = |(y, m): (u16, u8)| u32::from(y) * 12 + u32::from(m);
-    let now = month_index(PRESENT_MONTH);
+    let now = month_number(PRESENT_MONTH);
     let mut found: Vec<(u32, &Person, &crate::world::Experience)> = world
         .people
         .iter()
@@ -304,7 +302,7 @@ fn my_network_notifications(call: &mut Call<'_>) -> Answer {
         .filter(|&(i, _)| i != call.me && world.connected(call.me, i))
         .filter_map(|(_, p)| {
             let current = p.experiences.iter().find(|e| e.end.is_none())?;
-            let started = month_index(current.start);
+            let started = month_number(current.start);
             (started <= now && now - started < NEW_POSITION_MONTHS).then_some((started, p, current))
         })
         .collect();

@@ -14,10 +14,9 @@ use http::StatusCode;
 use serde_json::{Value, json};
 
 use super::{Answer, Call, collection, graphql, text, variables};
+use crate::world::clock::{MINUTE_MS, PRESENT_MS};
 use crate::world::{Author, Person, Post, Reaction, World};
 
-/// The world's present (the generator's `NOW`), for the age of a post.
-const PRESENT_MS: u64 = 1_795_478_400_000;
 /// The page size when a request sends no `count`.
 const DEFAULT_COUNT: usize = 10;
 /// After how many organic updates the feed shows a promoted one.
@@ -84,7 +83,7 @@ fn post_index(world: &World, id: &str) -> Option<usize> {
 
 /// How old a post looks in the feed: `5 m`, `3 h`, `4 d`, `2 w`, `2 mo`, `1 yr`.
 fn age_text(created_at: u64) -> String {
-    let minutes = PRESENT_MS.saturating_sub(created_at) / 60_000;
+    let minutes = PRESENT_MS.saturating_sub(created_at) / MINUTE_MS;
     let hours = minutes / 60;
     let days = hours / 24;
     match () {

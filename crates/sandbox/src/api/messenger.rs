@@ -19,7 +19,8 @@ use super::messaging::{
     attributed, categories, conversation_json, find_conversation, graphql, last_activity, leaf,
     mailbox, participant, profile_urn, world_now,
 };
-use super::{Answer, Call, DAY_MS, PRESENT_MS, caller, collection, text, variables};
+use super::{Answer, Call, caller, collection, text, variables};
+use crate::world::clock::{DAY_MS, MINUTE_MS, PRESENT_MS};
 use crate::world::{Conversation, Person, World};
 
 /// The answer for `call` if it is one of this module's endpoints.
@@ -523,7 +524,7 @@ fn mark_all_seen(call: &mut Call<'_>) -> Answer {
 }
 
 /// How recently a member must have done something to show as online (inferred).
-const ONLINE_WITHIN_MS: u64 = 15 * 60 * 1000;
+const ONLINE_WITHIN_MS: u64 = 15 * MINUTE_MS;
 
 /// When person `p` last did something the world records: a message in the demo mailbox, a
 /// post or a comment.

@@ -74,11 +74,6 @@ impl Call<'_> {
     }
 }
 
-/// The world's present (the generator's `NOW`, 2026-11-24), for ages and "recent" windows.
-pub(super) const PRESENT_MS: u64 = 1_795_478_400_000;
-/// A day in milliseconds.
-pub(super) const DAY_MS: u64 = 24 * 60 * 60 * 1000;
-
 /// `com.linkedin.restli.common.CollectionResponse`.
 pub(super) const COLLECTION_TYPE: &str = "com.linkedin.restli.common.CollectionResponse";
 /// `com.linkedin.restli.common.CollectionMetadata`, the type of `paging`.

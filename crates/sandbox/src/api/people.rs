@@ -11,10 +11,8 @@ use http::StatusCode;
 use serde_json::{Map, Value, json};
 
 use super::{Answer, COLLECTION_TYPE, Call, collection, graphql, variables};
+use crate::world::clock::{PRESENT_MONTH, months_spanned};
 use crate::world::{Company, Experience, Person, World};
-
-/// The world's present month (the generator's `NOW`, November 2026), for "Present" durations.
-const PRESENT: (u16, u8) = (2026, 11);
 
 const PROFILE_TYPE: &str = "com.linkedin.voyager.dash.identity.profile.Profile";
 
@@ -436,8 +434,7 @@ fn date_text((year, month): (u16, u8)) -> String {
 
 /// LinkedIn's duration: months counted inclusively, as `2 yrs 3 mos`, `1 yr`, `5 mos`.
 fn duration_text(start: (u16, u8), end: (u16, u8)) -> String {
-    let index = |(y, m): (u16, u8)| i64::from(y) * 12 + i64::from(m);
-    let months = (index(end) - index(start) + 1).max(1);
+    let months = months_spanned(start, end);
     let (years, months) = (months / 12, months % 12);
     let mut parts = Vec::new();
     match years {
@@ -459,7 +456,7 @@ fn caption_text(start: (u16, u8), end: Option<(u16, u8)>) -> String {
     format!(
         "{} - {until} · {}",
         date_text(start),
-        duration_text(start, end.unwrap_or(PRESENT))
+        duration_text(start, end.unwrap_or(PRESENT_MONTH))
     )
 }
 
@@ -559,7 +556,7 @@ fn experience_components(world: &World, p: &Person) -> Vec<Value> {
             .collect();
         // Most recent first: the group spans from its last entry's start to its first's end.
         let start = group.last().map_or(first.start, |e| e.start);
-        let end = first.end.unwrap_or(PRESENT);
+        let end = first.end.unwrap_or(PRESENT_MONTH);
         out.push(json!({"components": {"entityComponent": {
             "titleV2": {"text": {"text": name(first.company)}},
             "subtitle": {"text": duration_text(start, end)},

@@ -14,6 +14,7 @@ use serde_json::{Value, json};
 
 use super::people::workplace_code;
 use super::{Answer, Call, collection, graphql, text, variables};
+use crate::world::clock::PRESENT_MS;
 use crate::world::{Author, Company, Job, Person, Post, World};
 
 /// The largest page a search answers when the catalogue gives none (2.3.1's
@@ -21,8 +22,6 @@ use crate::world::{Author, Company, Job, Person, Post, World};
 const MAX_SEARCH_COUNT: usize = 49;
 /// The page size of a search that sends no `count`.
 const DEFAULT_SEARCH_COUNT: usize = 10;
-/// The world's present (the generator's `NOW`, 2026-11-24), for `timePostedRange`.
-const PRESENT_MS: u64 = 1_795_478_400_000;
 
 const ENTITY_RESULT_TYPE: &str = "com.linkedin.voyager.dash.search.EntityResultViewModel";
 

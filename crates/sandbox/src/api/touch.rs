@@ -21,10 +21,8 @@ use http::StatusCode;
 use serde_json::{Map, Value, json};
 
 use super::{Answer, Call};
+use crate::world::clock::{PRESENT_MONTH, month_number, months_spanned};
 use crate::world::{Author, Experience, Person, World};
-
-/// The world's present month (the generator's `NOW`, November 2026), for "Present" spans.
-const PRESENT: (u16, u8) = (2026, 11);
 
 /// The page size of the mailbox's lists, the notifications and the profile views (the
 /// write-up's example mailbox pages by 20).
@@ -203,8 +201,7 @@ fn month_text((year, month): (u16, u8)) -> String {
 
 /// `4 years 7 months`, months counted inclusively as LinkedIn does.
 fn span_text(start: (u16, u8), end: (u16, u8)) -> String {
-    let index = |(y, m): (u16, u8)| i64::from(y) * 12 + i64::from(m);
-    let months = (index(end) - index(start) + 1).max(1);
+    let months = months_spanned(start, end);
     let (years, months) = (months / 12, months % 12);
     let unit = |n: i64, one: &str| match n {
         0 => None,
@@ -224,7 +221,7 @@ fn dates_text(e: &Experience) -> String {
     format!(
         "{} - {until} ({})",
         month_text(e.start),
-        span_text(e.start, e.end.unwrap_or(PRESENT))
+        span_text(e.start, e.end.unwrap_or(PRESENT_MONTH))
     )
 }
 
@@ -579,10 +576,10 @@ fn mailbox(call: &mut Call<'_>) -> Answer {
 
 /// The overlap of two positions in months, if they overlap.
 fn overlap(a: &Experience, b: &Experience) -> Option<i64> {
-    let index = |(y, m): (u16, u8)| i64::from(y) * 12 + i64::from(m);
-    let start = index(a.start).max(index(b.start));
-    let end = index(a.end.unwrap_or(PRESENT)).min(index(b.end.unwrap_or(PRESENT)));
-    (end >= start).then_some(end - start + 1)
+    let start = month_number(a.start).max(month_number(b.start));
+    let end = month_number(a.end.unwrap_or(PRESENT_MONTH))
+        .min(month_number(b.end.unwrap_or(PRESENT_MONTH)));
+    (end >= start).then(|| i64::from(end - start) + 1)
 }
 
 /// The text of a recommendation of `name` by a colleague at `company` (a template over the

@@ -8,21 +8,14 @@ use std::collections::{BTreeSet, HashSet};
 use fastrand::Rng;
 
 use super::accounts;
+use super::clock::{DAY_MS, HOUR_MS, MINUTE_MS, PRESENT_MONTH, PRESENT_MS, month_number, month_of};
 use super::model::{
     Author, Comment, Company, Conversation, Education, Experience, Invitation, Job, Message,
     Person, Post, ProfileView, Reaction, School, World,
 };
 
-/// The sandbox's "now", 2026-11-24T00:00:00Z: every time in the world is before it.
-const NOW: u64 = 1_795_478_400_000;
-/// A minute in milliseconds.
-const MINUTE: u64 = 60_000;
-/// An hour in milliseconds.
-const HOUR: u64 = 60 * MINUTE;
-/// A day in milliseconds.
-const DAY: u64 = 24 * HOUR;
-/// The month of [`NOW`] as a month index, `year * 12 + month - 1`.
-const NOW_MONTH: u32 = 2026 * 12 + 10;
+/// The present's [`month_number`].
+const PRESENT_MONTH_NUMBER: u32 = month_number(PRESENT_MONTH);
 
 /// How many people the world holds.
 const PEOPLE: usize = 1_240;
@@ -999,7 +992,7 @@ impl Builder {
         let experiences = self.experiences(track);
         let earliest = experiences
             .last()
-            .map_or(NOW_MONTH / 12 - 3, |e| u32::from(e.start.0));
+            .map_or(PRESENT_MONTH_NUMBER / 12 - 3, |e| u32::from(e.start.0));
         let education = self.education(track, earliest);
         let skills = self.skills(track);
         let certifications = if chance(&mut self.rng, 0.3) {
@@ -1054,7 +1047,7 @@ impl Builder {
         let count = 1 + weighted(&mut self.rng, &[30, 35, 22, 13]);
         let mut level = self.rng.usize(..track.titles.len());
         let current = chance(&mut self.rng, 0.85);
-        let mut cursor = NOW_MONTH - if current { 0 } else { self.rng.u32(1..=14) };
+        let mut cursor = PRESENT_MONTH_NUMBER - if current { 0 } else { self.rng.u32(1..=14) };
         let mut company = self.rng.usize(..self.world.companies.len());
         let mut experiences = Vec::with_capacity(count);
         for i in 0..count {
@@ -1065,8 +1058,8 @@ impl Builder {
                 company,
                 title: track.titles[level].into(),
                 description: format!("{verb} {d1}, and {d2}."),
-                start: month(start),
-                end: (i > 0 || !current).then(|| month(cursor)),
+                start: month_of(start),
+                end: (i > 0 || !current).then(|| month_of(cursor)),
             });
             cursor = start - self.rng.u32(0..=3);
             let promoted = level > 0 && chance(&mut self.rng, 0.6);
@@ -1138,7 +1131,9 @@ impl Builder {
     /// The About section.
     fn summary(&mut self, track: &Track, experiences: &[Experience], skills: &[String]) -> String {
         let years = experiences.last().map_or(1, |e| {
-            (NOW_MONTH / 12).saturating_sub(u32::from(e.start.0)).max(1)
+            (PRESENT_MONTH_NUMBER / 12)
+                .saturating_sub(u32::from(e.start.0))
+                .max(1)
         });
         let focus = join_and(
             &skills
@@ -1248,7 +1243,7 @@ impl Builder {
                 workplace.to_lowercase().replace('_', "-"),
                 employment.to_lowercase().replace('_', "-"),
             );
-            let listed_at = NOW - self.rng.u64(HOUR..30 * DAY);
+            let listed_at = PRESENT_MS - self.rng.u64(HOUR_MS..30 * DAY_MS);
             let applicants = self.rng.u32(0..=450);
             self.world.jobs.push(Job {
                 id,
@@ -1299,7 +1294,7 @@ impl Builder {
         }
         let mut promoted_left = 10;
         for author in authors {
-            let created_at = NOW - self.rng.u64(10 * MINUTE..120 * DAY);
+            let created_at = PRESENT_MS - self.rng.u64(10 * MINUTE_MS..120 * DAY_MS);
             let activity_id = self.snowflake(created_at);
             let promoted = matches!(author, Author::Company(_)) && promoted_left > 0;
             if promoted {
@@ -1363,9 +1358,9 @@ impl Builder {
     /// Zero to eight comments after `created_at`, oldest first, often by the author's network.
     fn comments(&mut self, post_author: Author, created_at: u64) -> Vec<Comment> {
         let count = self.rng.usize(0..=8);
-        let window = (NOW - 1 - created_at).min(10 * DAY);
+        let window = (PRESENT_MS - 1 - created_at).min(10 * DAY_MS);
         let mut times: Vec<u64> = (0..count)
-            .map(|_| created_at + self.rng.u64(MINUTE..=window))
+            .map(|_| created_at + self.rng.u64(MINUTE_MS..=window))
             .collect();
         times.sort_unstable();
         times
@@ -1446,9 +1441,9 @@ impl Builder {
                 )
             };
             let last_at = if i == 0 {
-                NOW - self.rng.u64(20 * MINUTE..3 * HOUR)
+                PRESENT_MS - self.rng.u64(20 * MINUTE_MS..3 * HOUR_MS)
             } else {
-                NOW - self.rng.u64(HOUR..150 * DAY)
+                PRESENT_MS - self.rng.u64(HOUR_MS..150 * DAY_MS)
             };
             let messages = self.messages(&participants, count, last_at, unread);
             let raw = format!("{}_{:03}", uuid(&mut self.rng), self.rng.u32(0..1_000));
@@ -1484,7 +1479,7 @@ impl Builder {
                 if viewer == viewed {
                     viewer = (viewer + 1) % people;
                 }
-                let at = NOW - rng.u64(MINUTE..180 * DAY);
+                let at = PRESENT_MS - rng.u64(MINUTE_MS..180 * DAY_MS);
                 views.push(ProfileView { viewer, viewed, at });
             }
         }
@@ -1519,7 +1514,9 @@ impl Builder {
         last_at: u64,
         unread: bool,
     ) -> Vec<Message> {
-        let gaps: Vec<u64> = (1..count).map(|_| self.rng.u64(MINUTE..2 * DAY)).collect();
+        let gaps: Vec<u64> = (1..count)
+            .map(|_| self.rng.u64(MINUTE_MS..2 * DAY_MS))
+            .collect();
         let mut at = last_at - gaps.iter().sum::<u64>();
         let mut messages = Vec::with_capacity(count);
         for i in 0..count {
@@ -1574,7 +1571,7 @@ impl Builder {
             } else {
                 None
             };
-            let sent_at = NOW - self.rng.u64(HOUR..60 * DAY);
+            let sent_at = PRESENT_MS - self.rng.u64(HOUR_MS..60 * DAY_MS);
             let id = self.snowflake(sent_at);
             let shared_secret = (0..8).map(|_| self.rng.alphanumeric()).collect();
             self.world.invitations.push(Invitation {
@@ -1642,11 +1639,6 @@ fn sample<T: Copy>(rng: &mut Rng, items: &[T], n: usize) -> Vec<T> {
 /// A pair with the smaller index first.
 fn ordered(a: usize, b: usize) -> (usize, usize) {
     (a.min(b), a.max(b))
-}
-
-/// A month index as (year, month).
-fn month(index: u32) -> (u16, u8) {
-    ((index / 12) as u16, (index % 12 + 1) as u8)
 }
 
 /// `a`, `a and b`, `a, b and c`.
@@ -1965,7 +1957,10 @@ mod tests {
             assert!(p.experiences.iter().filter(|e| e.end.is_none()).count() <= 1);
             assert!(p.experiences.iter().skip(1).all(|e| e.end.is_some()));
             for e in &p.experiences {
-                assert!(e.end.is_none_or(|end| e.start < end && end <= (2026, 11)));
+                assert!(
+                    e.end
+                        .is_none_or(|end| e.start < end && end <= PRESENT_MONTH)
+                );
                 assert!((1..=12).contains(&e.start.1));
             }
             for pair in p.experiences.windows(2) {
@@ -1998,10 +1993,7 @@ mod tests {
         assert!(current.end.is_none());
         let end = previous.end.unwrap_or_default();
         assert!(end < current.start);
-        assert_eq!(
-            month(u32::from(end.0) * 12 + u32::from(end.1)),
-            current.start
-        );
+        assert_eq!(month_of(month_number(end) + 1), current.start);
         let demo_connections = degrees(&w)[0];
         assert!((140..=160).contains(&demo_connections));
     }
@@ -2015,7 +2007,7 @@ mod tests {
                 .iter()
                 .all(|v| v.viewer < people && v.viewed < people && v.viewer != v.viewed)
         );
-        assert!(w.profile_views.iter().all(|v| v.at < NOW));
+        assert!(w.profile_views.iter().all(|v| v.at < PRESENT_MS));
         assert!(w.profile_views.windows(2).all(|p| p[0].at >= p[1].at));
         let of_demo = w.profile_views.iter().filter(|v| v.viewed == 0).count();
         assert!((60..=90).contains(&of_demo), "{of_demo}");
@@ -2067,7 +2059,7 @@ mod tests {
                 ]
                 .contains(&j.experience_level.as_str())
             );
-            assert!(j.listed_at < NOW && j.listed_at >= NOW - 30 * DAY);
+            assert!(j.listed_at < PRESENT_MS && j.listed_at >= PRESENT_MS - 30 * DAY_MS);
             assert!(j.description.matches("\n\n").count() >= 2);
             assert!(!j.skills.is_empty());
         }
@@ -2085,12 +2077,12 @@ mod tests {
             "ENTERTAINMENT",
         ];
         for post in &w.posts {
-            assert!(post.created_at < NOW && post.created_at >= NOW - 120 * DAY);
+            assert!(post.created_at < PRESENT_MS && post.created_at >= PRESENT_MS - 120 * DAY_MS);
             assert!(post.comments.len() <= 8 && post.reactions.len() <= 40);
             assert!(
                 post.comments
                     .iter()
-                    .all(|c| c.created_at > post.created_at && c.created_at < NOW)
+                    .all(|c| c.created_at > post.created_at && c.created_at < PRESENT_MS)
             );
             assert!(
                 post.comments
@@ -2130,7 +2122,7 @@ mod tests {
                     .windows(2)
                     .all(|m| m[0].delivered_at < m[1].delivered_at)
             );
-            assert!(c.messages.iter().all(|m| m.delivered_at < NOW));
+            assert!(c.messages.iter().all(|m| m.delivered_at < PRESENT_MS));
             assert!(
                 c.messages
                     .iter()
@@ -2168,7 +2160,7 @@ mod tests {
         for i in &w.invitations {
             assert!(i.from != i.to && (i.from == 0 || i.to == 0));
             assert!(!connected(&w, i.from, i.to));
-            assert!(i.sent_at < NOW && i.sent_at >= NOW - 60 * DAY);
+            assert!(i.sent_at < PRESENT_MS && i.sent_at >= PRESENT_MS - 60 * DAY_MS);
             assert!(i.message.as_ref().is_none_or(|m| m.chars().count() <= 300));
         }
         assert!(
@@ -2203,9 +2195,9 @@ mod tests {
     #[test]
     fn everything_is_in_the_past() {
         let w = world();
-        assert!(w.jobs.iter().all(|j| j.listed_at < NOW));
-        assert!(w.posts.iter().all(|p| p.created_at < NOW));
-        assert!(w.invitations.iter().all(|i| i.sent_at < NOW));
+        assert!(w.jobs.iter().all(|j| j.listed_at < PRESENT_MS));
+        assert!(w.posts.iter().all(|p| p.created_at < PRESENT_MS));
+        assert!(w.invitations.iter().all(|i| i.sent_at < PRESENT_MS));
     }
 
     #[test]
