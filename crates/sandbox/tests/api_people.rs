@@ -13,8 +13,12 @@
 )]
 mod common;
 
-use common::api::{Api, has_types, included, matches, results, search_clusters, start, url, world};
+use common::api::{
+    Api, has_types, included, matches, results, search_clusters, stale, start, url, with_param,
+    world,
+};
 use http::StatusCode;
+use linkedin_catalogue::by_name;
 use linkedin_sandbox::world::{World, clock};
 use serde_json::{Value, json};
 
@@ -83,13 +87,7 @@ async fn profile_finders_answer_by_vanity_and_member_identity() {
 
     // The dash REST finder, by vanity name and by profile id.
     for identity in [&p.public_id, &p.profile_id] {
-        let target = url(
-            "profile_dash_by_vanity",
-            &[],
-            json!({"memberIdentity": identity,
-                   "decorationId": "com.linkedin.voyager.dash.deco.identity.profile.WebTopCardCore-16"}),
-            None,
-        );
+        let target = finder("profile_top_card", identity);
         let body = api.ok(&target, true).await;
         assert_eq!(body["data"]["*elements"], json!([urn]));
         assert_eq!(body["data"]["paging"]["total"], 1);
@@ -600,15 +598,10 @@ async fn profile_contact_fields_show_the_email_to_connections_only() {
     sandbox.shutdown().await;
 }
 
-/// The target of the `memberIdentity` finder with a projection.
-fn finder(identity: &str, decoration: Option<&str>) -> String {
-    let mut query = json!({"memberIdentity": identity});
-    if let Some(decoration) = decoration {
-        query["decorationId"] = json!(format!(
-            "com.linkedin.voyager.dash.deco.identity.profile.{decoration}"
-        ));
-    }
-    url("profile_dash_by_vanity", &[], query, None)
+/// The target of a `memberIdentity` finder entry (`profile_top_card` or
+/// `profile_with_sections`, which differ in their projection).
+fn finder(entry: &str, identity: &str) -> String {
+    url(entry, &[], json!({"memberIdentity": identity}), None)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -620,10 +613,7 @@ async fn member_identity_finder_answers_sections_with_full_profile_with_entities
     let urn = format!("urn:li:fsd_profile:{}", p.profile_id);
 
     let body = api
-        .ok(
-            &finder(&p.public_id, Some("FullProfileWithEntities-93")),
-            true,
-        )
+        .ok(&finder("profile_with_sections", &p.public_id), true)
         .await;
     assert_eq!(body["data"]["*elements"], json!([urn]));
     let profile = included(&body, &urn);
@@ -729,10 +719,7 @@ async fn member_identity_finder_answers_sections_with_full_profile_with_entities
 
     // By profile id, in the default encoding: nested, no types.
     let nested = api
-        .ok(
-            &finder(&p.profile_id, Some("FullProfileWithEntities-93")),
-            false,
-        )
+        .ok(&finder("profile_with_sections", &p.profile_id), false)
         .await;
     let element = &nested["elements"][0];
     assert_eq!(element["profileSkills"]["paging"]["total"], p.skills.len());
@@ -741,7 +728,7 @@ async fn member_identity_finder_answers_sections_with_full_profile_with_entities
 
     // The top card: who the profile is, nothing more.
     let body = api
-        .ok(&finder(&p.public_id, Some("WebTopCardCore-16")), false)
+        .ok(&finder("profile_top_card", &p.public_id), false)
         .await;
     let card = &body["elements"][0];
     let mut keys: Vec<&str> = card
@@ -763,15 +750,20 @@ async fn member_identity_finder_answers_sections_with_full_profile_with_entities
         ]
     );
 
-    // Unknown projections (a stale one, a made-up one, none) are refused as LinkedIn does.
-    for decoration in [
-        Some("FullProfileWithEntities-35"),
-        Some("WebTopCardCore-99"),
-        None,
-    ] {
-        let resp = api.get(&finder(&p.public_id, decoration), true).await;
-        assert_eq!(resp.status, StatusCode::BAD_REQUEST, "{decoration:?}");
-        assert_eq!(resp.json(), json!({"status": 400}));
+    // Only the two entries' projections are answered: an older version of either (LinkedIn
+    // answers a stale decorationId 400) or none at all is refused, whatever the identity.
+    for entry in ["profile_top_card", "profile_with_sections"] {
+        let target = finder(entry, &p.public_id);
+        let decoration = by_name(entry).unwrap().decoration_id.unwrap();
+        let older = stale(decoration);
+        for refused in [
+            with_param(&target, "decorationId", Some(&older)),
+            with_param(&target, "decorationId", None),
+        ] {
+            let resp = api.get(&refused, true).await;
+            assert_eq!(resp.status, StatusCode::BAD_REQUEST, "{refused}");
+            assert_eq!(resp.json(), json!({"status": 400}));
+        }
     }
     sandbox.shutdown().await;
 }

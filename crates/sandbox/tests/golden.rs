@@ -140,17 +140,13 @@ async fn me_and_profiles() {
         &url("profile", &[("profileUrn", &urn)], json!({}), None),
     )
     .await;
-    s.golden(
-        "profile_dash_by_vanity",
-        &url(
-            "profile_dash_by_vanity",
-            &[],
-            json!({"memberIdentity": p.public_id,
-                   "decorationId": "com.linkedin.voyager.dash.deco.identity.profile.WebTopCardCore-16"}),
-            None,
-        ),
-    )
-    .await;
+    for name in ["profile_top_card", "profile_with_sections"] {
+        s.golden(
+            name,
+            &url(name, &[], json!({"memberIdentity": p.public_id}), None),
+        )
+        .await;
+    }
     for (name, key, value) in [
         ("profile_by_vanity", "vanityName", p.public_id.as_str()),
         ("profile_by_vanity_full", "vanityName", p.public_id.as_str()),

@@ -10,9 +10,11 @@ mod common;
 use std::time::{Duration, Instant};
 
 use bytes::Bytes;
+use common::api::{stale, with_param};
 use common::{Client, FORM, cookie_pair, login_form};
 use http::{Method, StatusCode};
 use http_body_util::{BodyExt, Full};
+use linkedin_catalogue::{Base, ENDPOINTS, Location, Status};
 use linkedin_sandbox::{
     CHALLENGE_USERNAME, DEMO_PASSWORD, DEMO_USERNAME, Faults, RateLimit, Sandbox, SandboxConfig,
     SandboxHandle,
@@ -1070,6 +1072,60 @@ async fn the_api_is_routed_by_the_catalogue() {
             assert_eq!(resp.json(), body, "{method} {path}");
         }
     }
+}
+
+/// LinkedIn refuses a request whose `queryId` or `decorationId` is not the current one with a
+/// 400, and so does the sandbox, for every catalogue entry that has one: the entry's own
+/// target with an older version of the id, and without it. (The answers that differ from this
+/// 400 are in `the_api_is_routed_by_the_catalogue`: an unknown path is a 404, the retired
+/// `/identity/profiles/*` family a 410.)
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn stale_and_missing_ids_are_refused() {
+    let sandbox = plain().await;
+    let mut client = Client::connect(&sandbox).await;
+    let demo = sandbox.demo_cookies().clone();
+    let (cookie, csrf) = voyager_auth(&demo.li_at, &demo.jsessionid);
+    let auth = [("cookie", cookie.as_str()), ("csrf-token", csrf.as_str())];
+    let ids: Vec<&str> = ENDPOINTS
+        .iter()
+        .flat_map(|e| [e.query_id, e.decoration_id])
+        .flatten()
+        .collect();
+    let mut refused = Vec::new();
+    for e in ENDPOINTS
+        .iter()
+        .filter(|e| e.base == Base::Api && e.status != Status::Gone)
+    {
+        let path: Vec<(&str, &str)> = e
+            .params
+            .iter()
+            .filter(|p| p.location == Location::Path)
+            .map(|p| (p.name, "1"))
+            .collect();
+        let target = e.target(&path, restli::Map::new(), None);
+        let method = match e.method {
+            linkedin_catalogue::Method::Get => Method::GET,
+            linkedin_catalogue::Method::Post => Method::POST,
+        };
+        for (name, id) in [("queryId", e.query_id), ("decorationId", e.decoration_id)] {
+            let Some(id) = id else { continue };
+            let older = stale(id);
+            assert!(!ids.contains(&older.as_str()), "{older} is an entry's id");
+            for value in [Some(older.as_str()), None] {
+                let request = with_param(&target, name, value);
+                let resp = client.call(method.clone(), &request, &auth, "").await;
+                assert_eq!(
+                    resp.status,
+                    StatusCode::BAD_REQUEST,
+                    "{}: {request}",
+                    e.name
+                );
+                assert_eq!(resp.json(), json!({"status": 400}), "{}: {request}", e.name);
+                refused.push(request);
+            }
+        }
+    }
+    assert!(refused.len() > 40, "{refused:#?}");
 }
 
 /// The demo account's profile id.

@@ -9,6 +9,8 @@ use base64::Engine as _;
 use http::StatusCode;
 use serde_json::{Map, Value, json};
 
+use linkedin_catalogue::Endpoint;
+
 use super::{Answer, Call, variables};
 use crate::world::{Conversation, Invitation, Message, Person, World};
 
@@ -18,31 +20,6 @@ const MESSAGE_PAGE: usize = 20;
 const LEGACY_PAGE: usize = 20;
 /// The longest invitation note.
 const MAX_NOTE: usize = 300;
-
-/// The answer for `call` if it is one of this module's endpoints.
-pub(super) fn answer(call: &mut Call<'_>) -> Option<Answer> {
-    Some(match call.endpoint.name {
-        "messenger_conversations_search" => conversations(call, Listing::Search),
-        "messenger_conversations_category" => conversations(call, Listing::Category),
-        "messenger_messages" => messages(call, false),
-        "messenger_messages_before" => messages(call, true),
-        "message_create" => create_message(call),
-        "conversations_mark_read" => mark_read(call),
-        "conversations_legacy" => legacy_conversations(call),
-        "conversation_events_legacy" => legacy_events(call),
-        "conversation_by_participants_legacy" => legacy_by_participants(call),
-        "conversation_mark_seen_legacy" => legacy_mark_seen(call),
-        // The retired legacy sends: LinkedIn answers them 500 (voyager.md §4.1, the fork).
-        "conversation_create_legacy" | "conversation_event_create_legacy" => {
-            Answer::error(StatusCode::INTERNAL_SERVER_ERROR)
-        }
-        "invitations_received" => invitations(call, true),
-        "invitations_sent" => invitations(call, false),
-        "invitation_reply" => reply_invitation(call),
-        "invitation_create" => create_invitation(call),
-        _ => return None,
-    })
-}
 
 // ---------------------------------------------------------------------------------------
 // Shared helpers
@@ -254,18 +231,22 @@ pub(super) fn conversation_json(
     out
 }
 
-/// The `{"data": {<root>: {...}}}` envelope of a messenger GraphQL answer.
-pub(super) fn graphql(root: &str, elements: Vec<Value>, metadata: Value) -> Answer {
-    let mut data = Map::new();
-    data.insert(
-        root.to_owned(),
-        json!({
-            "_type": "com.linkedin.restli.common.CollectionResponse",
-            "elements": elements,
-            "metadata": metadata,
-        }),
-    );
-    Answer::ok(json!({"data": data}))
+/// A messenger GraphQL collection of `endpoint`: `{"data": {<its data root>: {"_type":
+/// …CollectionResponse, "elements": [...], "metadata": {...}}}}`, without `metadata` when
+/// there is none.
+pub(super) fn messenger_collection(
+    endpoint: &Endpoint,
+    elements: Vec<Value>,
+    metadata: Option<Value>,
+) -> Answer {
+    let mut collection = json!({
+        "_type": "com.linkedin.restli.common.CollectionResponse",
+        "elements": elements,
+    });
+    if let (Some(metadata), Value::Object(map)) = (metadata, &mut collection) {
+        map.insert("metadata".to_owned(), metadata);
+    }
+    super::graphql(endpoint, collection)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -273,15 +254,16 @@ pub(super) fn graphql(root: &str, elements: Vec<Value>, metadata: Value) -> Answ
 // ---------------------------------------------------------------------------------------
 
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Listing {
-    /// `messengerConversations.737b…`: categories, read and keyword filters, last message.
+pub(super) enum Listing {
+    /// Catalogue `messenger_conversations_search`: categories, read and keyword filters, last
+    /// message.
     Search,
-    /// `messengerConversations.4533…`: one category, no embedded messages.
+    /// Catalogue `messenger_conversations_category`: one category, no embedded messages.
     Category,
 }
 
 /// `messenger_conversations_search` and `messenger_conversations_category`.
-fn conversations(call: &mut Call<'_>, listing: Listing) -> Answer {
+pub(super) fn conversations(call: &mut Call<'_>, listing: Listing) -> Answer {
     let Some(vars) = variables(call) else {
         return Answer::error(StatusCode::BAD_REQUEST);
     };
@@ -386,15 +368,19 @@ fn conversations(call: &mut Call<'_>, listing: Listing) -> Answer {
         .map(|c| conversation_json(world, &degrees, me, c, listing == Listing::Search))
         .collect();
     match listing {
-        Listing::Search => graphql(
-            "messengerConversationsBySearchCriteria",
+        Listing::Search => messenger_collection(
+            call.endpoint,
             elements,
-            json!({"_type": "com.linkedin.messenger.MessageMetadata", "nextCursor": next, "prevCursor": null}),
+            Some(
+                json!({"_type": "com.linkedin.messenger.MessageMetadata", "nextCursor": next, "prevCursor": null}),
+            ),
         ),
-        Listing::Category => graphql(
-            "messengerConversationsByCategoryQuery",
+        Listing::Category => messenger_collection(
+            call.endpoint,
             elements,
-            json!({"_type": "com.linkedin.messenger.ConversationCursorMetadata", "nextCursor": next}),
+            Some(
+                json!({"_type": "com.linkedin.messenger.ConversationCursorMetadata", "nextCursor": next}),
+            ),
         ),
     }
 }
@@ -419,7 +405,7 @@ pub(super) fn find_conversation(world: &World, me: usize, urn: &str) -> Result<u
 
 /// `messenger_messages` (the latest page, with a sync token) and `messenger_messages_before`
 /// (the page before the `deliveredAt` anchor). Newest first.
-fn messages(call: &mut Call<'_>, before: bool) -> Answer {
+pub(super) fn messages(call: &mut Call<'_>, before: bool) -> Answer {
     let Some(vars) = variables(call) else {
         return Answer::error(StatusCode::BAD_REQUEST);
     };
@@ -456,23 +442,25 @@ fn messages(call: &mut Call<'_>, before: bool) -> Answer {
     if before {
         let next = (from > 0)
             .then(|| crate::BASE64.encode(older[from].delivered_at.to_string().as_bytes()));
-        graphql(
-            "messengerMessagesByAnchorTimestamp",
+        messenger_collection(
+            call.endpoint,
             elements,
-            json!({"_type": "com.linkedin.messenger.MessageMetadata", "nextCursor": next, "prevCursor": null}),
+            Some(
+                json!({"_type": "com.linkedin.messenger.MessageMetadata", "nextCursor": next, "prevCursor": null}),
+            ),
         )
     } else {
         let token =
             crate::BASE64.encode(format!("{}&{}", c.thread_id, last_activity(c)).as_bytes());
-        graphql(
-            "messengerMessagesBySyncToken",
+        messenger_collection(
+            call.endpoint,
             elements,
-            json!({
+            Some(json!({
                 "_type": "com.linkedin.messenger.SyncMetadata",
                 "deletedUrns": [],
                 "shouldClearCache": true,
                 "newSyncToken": token,
-            }),
+            })),
         )
     }
 }
@@ -485,7 +473,7 @@ fn messages(call: &mut Call<'_>, before: bool) -> Answer {
 /// single recipient the caller already has a 1:1 conversation with gets the message there, as
 /// LinkedIn keeps one conversation per pair of members; otherwise a new conversation appears at
 /// the top of the primary inbox. Answers `{"value": <com.linkedin.messenger.Message>}`.
-fn create_message(call: &mut Call<'_>) -> Answer {
+pub(super) fn create_message(call: &mut Call<'_>) -> Answer {
     let Some(body) = call.json_body() else {
         return Answer::error(StatusCode::BAD_REQUEST);
     };
@@ -634,7 +622,7 @@ fn conversation_with(
 /// `POST /voyagerMessagingDashMessengerConversations?ids=List(...)` with
 /// `{"entities": {<urn>: {"patch": {"$set": {"read": bool}}}}}`: a batch partial update;
 /// answers `{"results": {<urn>: {"status": 204}}, "errors": {<urn>: {"status": N}}}`.
-fn mark_read(call: &mut Call<'_>) -> Answer {
+pub(super) fn mark_read(call: &mut Call<'_>) -> Answer {
     let ids: Vec<String> = match call.query.value("ids") {
         Ok(Some(restli::Value::List(items))) => items
             .iter()
@@ -746,7 +734,7 @@ fn created_before(call: &Call<'_>) -> Result<u64, ()> {
 
 /// `GET /messaging/conversations?keyVersion=LEGACY_INBOX[&createdBefore=<ms>]`: 20 per page,
 /// most recently active first, participants as `MessagingMember` unions, the last event.
-fn legacy_conversations(call: &mut Call<'_>) -> Answer {
+pub(super) fn legacy_conversations(call: &mut Call<'_>) -> Answer {
     let Ok(before) = created_before(call) else {
         return Answer::error(StatusCode::BAD_REQUEST);
     };
@@ -805,7 +793,7 @@ fn legacy_conversations(call: &mut Call<'_>) -> Answer {
 
 /// `GET /messaging/conversations/{id}/events[?createdBefore=<ms>]`: the 20 latest events
 /// before the anchor, oldest first.
-fn legacy_events(call: &mut Call<'_>) -> Answer {
+pub(super) fn legacy_events(call: &mut Call<'_>) -> Answer {
     let Ok(before) = created_before(call) else {
         return Answer::error(StatusCode::BAD_REQUEST);
     };
@@ -844,7 +832,7 @@ fn legacy_events(call: &mut Call<'_>) -> Answer {
 /// reader of the old format finds no conversation (2.3.1 then returns `{}`), as the fork
 /// found. `recipients` must be a non-empty list of profile ids (`ACoAA…`, or
 /// `urn:li:fsd_profile:…`): a 400 otherwise, as for any malformed finder.
-fn legacy_by_participants(call: &mut Call<'_>) -> Answer {
+pub(super) fn legacy_by_participants(call: &mut Call<'_>) -> Answer {
     let recipients: Option<Vec<String>> = match call.query.value("recipients") {
         Ok(Some(restli::Value::List(items))) => items
             .iter()
@@ -878,7 +866,7 @@ fn legacy_by_participants(call: &mut Call<'_>) -> Answer {
 /// `{}` (success is 200, the catalogue says; the body is not recorded). 400 for a body that is
 /// not such a patch, or that sets anything but `read` (archiving, muting and renaming are not
 /// emulated); 404 for a thread not in the caller's mailbox.
-fn legacy_mark_seen(call: &mut Call<'_>) -> Answer {
+pub(super) fn legacy_mark_seen(call: &mut Call<'_>) -> Answer {
     let Some(thread) = call.path_param("conversationId") else {
         return Answer::error(StatusCode::BAD_REQUEST);
     };
@@ -948,7 +936,7 @@ fn number(call: &Call<'_>, name: &str) -> Result<usize, ()> {
 
 /// `invitations_received` (`/relationships/invitationViews?q=receivedInvitation`) and
 /// `invitations_sent` (`/relationships/sentInvitationViewsV2`): newest first, start/count.
-fn invitations(call: &mut Call<'_>, received: bool) -> Answer {
+pub(super) fn invitations(call: &mut Call<'_>, received: bool) -> Answer {
     let (Ok(start), Ok(count)) = (number(call, "start"), number(call, "count")) else {
         return Answer::error(StatusCode::BAD_REQUEST);
     };
@@ -992,7 +980,7 @@ fn invitations(call: &mut Call<'_>, received: bool) -> Answer {
 
 /// `POST /relationships/invitations/{id}?action=accept|reject` with the invitation id and
 /// shared secret: accepting connects the two members; either way the invitation goes.
-fn reply_invitation(call: &mut Call<'_>) -> Answer {
+pub(super) fn reply_invitation(call: &mut Call<'_>) -> Answer {
     let Some(id) = call
         .path_param("invitationId")
         .and_then(|i| i.parse::<u64>().ok())
@@ -1050,7 +1038,7 @@ fn cant_resend() -> Answer {
 
 /// `POST /voyagerRelationshipsDashMemberRelationships?action=verifyQuotaAndCreateV2` with
 /// `{"invitee": {"inviteeUnion": {"memberProfile": <urn>}}, "customMessage": <note>}`.
-fn create_invitation(call: &mut Call<'_>) -> Answer {
+pub(super) fn create_invitation(call: &mut Call<'_>) -> Answer {
     let Some(body) = call.json_body() else {
         return Answer::error(StatusCode::BAD_REQUEST);
     };
@@ -1089,7 +1077,7 @@ fn create_invitation(call: &mut Call<'_>) -> Answer {
     let sent_at = world_now(world) + 1_000;
     let id = world.invitations.iter().map(|i| i.id).max().unwrap_or(0) + 1;
     let shared_secret: String = crate::BASE64
-        .encode(&id.to_be_bytes())
+        .encode(id.to_be_bytes())
         .chars()
         .filter(char::is_ascii_alphanumeric)
         .rev()

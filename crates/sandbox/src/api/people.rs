@@ -16,29 +16,6 @@ use crate::world::{Company, Experience, Person, World};
 
 const PROFILE_TYPE: &str = "com.linkedin.voyager.dash.identity.profile.Profile";
 
-/// The answer for `call` if it is one of this module's endpoints.
-pub(super) fn answer(call: &mut Call<'_>) -> Option<Answer> {
-    Some(match call.endpoint.name {
-        "profile" => profile(call),
-        "profile_dash_by_vanity" => dash_by_member_identity(call),
-        "profile_by_vanity" | "profile_by_vanity_full" => {
-            by_identity(call, "vanityName", profile_entity)
-        }
-        "profile_by_member_identity" => by_identity(call, "memberIdentity", profile_entity),
-        "profile_urn_by_member_identity" => by_identity(call, "memberIdentity", minimal_profile),
-        "profile_by_urn" => by_urn(call),
-        "profile_messaging_card" => messaging_card(call),
-        "profile_experiences" => experiences(call)?,
-        "job_posting" => job_posting(call),
-        "job_skill_match" => job_skill_match(call),
-        "job_search" => super::search::job_search(call),
-        // The 2.3.1 queryId is answered like the current one: a deliberate choice, see the
-        // catalogue's `search_clusters_2_3_1`.
-        "search_clusters" | "search_clusters_2_3_1" => super::search::search_clusters(call),
-        _ => return None,
-    })
-}
-
 // ---------------------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------------------
@@ -68,9 +45,10 @@ fn version_tag(p: &Person) -> String {
     (p.member_id.wrapping_mul(2_654_435_761) % 4_000_000_000).to_string()
 }
 
-/// The dash Profile entity (the scalar fields of `FullProfile-76`, §6.1(b)); the industry and
-/// the geo are entities of their own, so the normalized form has them in `included`.
-fn profile_entity(p: &Person) -> Value {
+/// The dash Profile entity (the scalar fields of catalogue `profile`'s projection, voyager.md
+/// §6.1(b)); the industry and the geo are entities of their own, so the normalized form has
+/// them in `included`.
+pub(super) fn profile_entity(p: &Person) -> Value {
     let geo = format!("urn:li:fsd_geo:{}", p.geo_id);
     let industry = format!("urn:li:fsd_industry:{}", p.industry_id);
     json!({
@@ -106,14 +84,15 @@ fn profile_entity(p: &Person) -> Value {
     })
 }
 
-/// The minimal Profile of `voyagerIdentityDashProfiles.b5c27c…`: `entityUrn` and `versionTag`.
-fn minimal_profile(p: &Person) -> Value {
+/// The minimal Profile of catalogue `profile_urn_by_member_identity`: `entityUrn` and
+/// `versionTag`.
+pub(super) fn minimal_profile(p: &Person) -> Value {
     json!({"entityUrn": profile_urn(p), "versionTag": version_tag(p), "$type": PROFILE_TYPE})
 }
 
-/// `GET /identity/dash/profiles/{urn:li:fsd_profile:<id>}`: the Profile itself (normalized:
-/// `data` is the entity) with its contact fields; 404 for an unknown id.
-fn profile(call: &mut Call<'_>) -> Answer {
+/// `GET /identity/dash/profiles/{urn:li:fsd_profile:<id>}` (catalogue `profile`): the Profile
+/// itself (normalized: `data` is the entity) with its contact fields; 404 for an unknown id.
+pub(super) fn profile(call: &mut Call<'_>) -> Answer {
     let Some(urn) = call.path_param("profileUrn") else {
         return Answer::error(StatusCode::BAD_REQUEST);
     };
@@ -130,7 +109,7 @@ fn profile(call: &mut Call<'_>) -> Answer {
 }
 
 /// The contact fields of a dash profile as `viewer` may see them. `address` and
-/// `birthDateOn` are keys of the `FullProfile-76` capture (voyager.md §6.1(b)); the world
+/// `birthDateOn` are keys of the capture of catalogue `profile` (voyager.md §6.1(b)); the world
 /// records neither, so they are `null`. The e-mail address is not in the capture: it follows
 /// the dash profile's convention (`emailAddress.emailAddress`), shown, as on LinkedIn, to the
 /// member and their connections only. The world has no phones, websites or Twitter handles.
@@ -189,10 +168,11 @@ fn section(p: &Person, name: &str, kind: &str, type_name: &str, items: Vec<Value
     collection
 }
 
-/// The dash Profile with the sections of a `FullProfileWithEntities` projection (peers.md
-/// §c.11: one `*profile<Section>` reference per section, each a collection in `included`):
-/// position groups, skills, educations, certifications and languages, and the contact fields
-/// of `FullProfile`, whose projection this one extends, as `viewer` may see them. The items'
+/// The dash Profile with the sections of catalogue `profile_with_sections`'s projection
+/// (peers.md §c.11: one `*profile<Section>` reference per section, each a collection in
+/// `included`): position groups, skills, educations, certifications and languages, and the
+/// contact fields of catalogue `profile`, whose projection this one extends, as `viewer` may
+/// see them. The items'
 /// shapes are not in the reference and follow LinkedIn's dash conventions
 /// (`PositionGroup.companyName`, `dateRange`, `*profilePositionInPositionGroup` → `Position.title`,
 /// `companyName`, `companyUrn`, `locationName`, `description`, `dateRange`; `Skill.name`;
@@ -268,8 +248,8 @@ fn profile_with_sections(world: &World, viewer: usize, p: &Person) -> Value {
     entity
 }
 
-/// The top card of `WebTopCardCore-<n>`: who the profile is (voyager.md §4.2: it answers
-/// `elements[0].{publicIdentifier, entityUrn, objectUrn}`), with the name and headline.
+/// The top card of catalogue `profile_top_card`: who the profile is (voyager.md §4.2: it
+/// answers `elements[0].{publicIdentifier, entityUrn, objectUrn}`), with the name and headline.
 fn top_card(p: &Person) -> Value {
     json!({
         "entityUrn": profile_urn(p),
@@ -282,37 +262,23 @@ fn top_card(p: &Person) -> Value {
     })
 }
 
-/// The projections the `memberIdentity` finder knows, by what they answer.
-enum Projection {
+/// What the `memberIdentity` finder answers, by the catalogue entry (each fixes its
+/// `decorationId`, which the router has matched).
+#[derive(Clone, Copy)]
+pub(super) enum Projection {
+    /// Catalogue `profile_top_card`: [`top_card`].
     TopCard,
+    /// Catalogue `profile_with_sections`: [`profile_with_sections`].
     WithSections,
-    Profile,
 }
 
-/// The projection a `decorationId` names: `WebTopCardCore-1` to `-22` (voyager.md §4.2),
-/// `FullProfileWithEntities-57`, `-67`, `-93` and `TopCardSupplementary-86` (peers.md,
-/// reported to answer); anything else, such as `FullProfileWithEntities-35` (400 since
-/// 2022), is unknown.
-fn projection(decoration: &str) -> Option<Projection> {
-    let name = decoration.strip_prefix("com.linkedin.voyager.dash.deco.identity.profile.")?;
-    let (base, n) = name.rsplit_once('-')?;
-    let n: u32 = n.parse().ok()?;
-    match (base, n) {
-        ("WebTopCardCore", 1..=22) => Some(Projection::TopCard),
-        ("FullProfileWithEntities", 57 | 67 | 93) => Some(Projection::WithSections),
-        ("TopCardSupplementary", 86) => Some(Projection::Profile),
-        _ => None,
-    }
-}
-
-/// `GET /identity/dash/profiles?q=memberIdentity&memberIdentity=<vanity or id>&decorationId=…`:
-/// a collection of the one profile in the projection asked for, empty for an unknown
-/// identity; 400 for a projection LinkedIn does not know (as it answers stale ones).
-fn dash_by_member_identity(call: &mut Call<'_>) -> Answer {
+/// `GET /identity/dash/profiles?q=memberIdentity&memberIdentity=<vanity or id>&decorationId=…`
+/// (catalogue `profile_top_card` and `profile_with_sections`): a collection of the one
+/// profile in the entry's projection, empty for an unknown identity; 400 without a
+/// `memberIdentity`. A stale or missing `decorationId` never gets here: the router answers
+/// it 400, as LinkedIn does.
+pub(super) fn by_member_identity(call: &mut Call<'_>, projection: Projection) -> Answer {
     let Some(identity) = call.text("memberIdentity") else {
-        return Answer::error(StatusCode::BAD_REQUEST);
-    };
-    let Some(projection) = call.text("decorationId").as_deref().and_then(projection) else {
         return Answer::error(StatusCode::BAD_REQUEST);
     };
     let world = &*call.world;
@@ -320,7 +286,6 @@ fn dash_by_member_identity(call: &mut Call<'_>) -> Answer {
         .map(|p| match projection {
             Projection::TopCard => top_card(p),
             Projection::WithSections => profile_with_sections(world, call.me, p),
-            Projection::Profile => profile_entity(p),
         })
         .into_iter()
         .collect();
@@ -328,9 +293,11 @@ fn dash_by_member_identity(call: &mut Call<'_>) -> Answer {
     Answer::ok(collection(elements, 0, 10, total))
 }
 
-/// The `voyagerIdentityDashProfiles` finders by `variables=(<key>:<vanity or id>)`:
-/// `data.identityDashProfilesByMemberIdentity` with the profile as its one element.
-fn by_identity(call: &mut Call<'_>, key: &str, entity: fn(&Person) -> Value) -> Answer {
+/// The GraphQL profile finders by `variables=(<key>:<vanity or id>)` (catalogue
+/// `profile_by_vanity`, `profile_by_vanity_full`, `profile_by_member_identity`,
+/// `profile_urn_by_member_identity`): the entry's data root holds a collection with the
+/// profile as its one element (none for an unknown identity).
+pub(super) fn by_identity(call: &mut Call<'_>, key: &str, entity: fn(&Person) -> Value) -> Answer {
     let vars = variables(call);
     let Some(identity) = vars.as_ref().and_then(|v| v.get(key)?.as_str()) else {
         return Answer::error(StatusCode::BAD_REQUEST);
@@ -340,14 +307,14 @@ fn by_identity(call: &mut Call<'_>, key: &str, entity: fn(&Person) -> Value) -> 
         .into_iter()
         .collect();
     graphql(
-        "identityDashProfilesByMemberIdentity",
+        call.endpoint,
         json!({"elements": elements, "$type": COLLECTION_TYPE}),
     )
 }
 
-/// `voyagerIdentityDashProfiles.da93c9…` by `variables=(profileUrn:<urn>)`:
-/// `data.identityDashProfilesById` (normalized: `*identityDashProfilesById`), null if unknown.
-fn by_urn(call: &mut Call<'_>) -> Answer {
+/// Catalogue `profile_by_urn`, by `variables=(profileUrn:<urn>)`: the profile under the
+/// entry's data root (normalized: `*<root>`), null if unknown.
+pub(super) fn by_urn(call: &mut Call<'_>) -> Answer {
     let vars = variables(call);
     let Some(urn) = vars.as_ref().and_then(|v| v.get("profileUrn")?.as_str()) else {
         return Answer::error(StatusCode::BAD_REQUEST);
@@ -356,19 +323,19 @@ fn by_urn(call: &mut Call<'_>) -> Answer {
         .strip_prefix("urn:li:fsd_profile:")
         .and_then(|id| person_by_id(call.world, id))
         .map_or(Value::Null, profile_entity);
-    graphql("identityDashProfilesById", profile)
+    graphql(call.endpoint, profile)
 }
 
-/// `voyagerIdentityDashProfiles.4be600…` by `variables=(profileId:<urn>)`, the profile card of
+/// Catalogue `profile_messaging_card`, by `variables=(profileId:<urn>)`, the profile card of
 /// the messaging side panel, which the capture describes as "Profile + Connection +
-/// MemberRelationship" (voyager.md §4.8). The root field is inferred (`identityDashProfilesById`,
-/// as the `profileUrn` finder answers); so is the relation's shape: the profile's
+/// MemberRelationship" (voyager.md §4.8). The data root is inferred (that of
+/// `profile_by_urn`); so is the relation's shape: the profile's
 /// `memberRelationship` (`urn:li:fsd_memberRelationship:<id>`) holds a `memberRelationshipUnion`
 /// of `connection` (a `urn:li:fsd_connection:<id>` entity) for a connection of the caller,
 /// `noConnection` with the `memberDistance` otherwise, or `self` for the caller. Normalized,
 /// the three entities land in `included`. `null` for an unknown profile; 400 without a
 /// `urn:li:fsd_profile:` URN.
-fn messaging_card(call: &mut Call<'_>) -> Answer {
+pub(super) fn messaging_card(call: &mut Call<'_>) -> Answer {
     let vars = variables(call);
     let Some(id) = vars
         .as_ref()
@@ -380,7 +347,7 @@ fn messaging_card(call: &mut Call<'_>) -> Answer {
     };
     let world = &*call.world;
     let Some(index) = world.people.iter().position(|p| p.profile_id == id) else {
-        return graphql("identityDashProfilesById", Value::Null);
+        return graphql(call.endpoint, Value::Null);
     };
     let p = &world.people[index];
     let relation = if index == call.me {
@@ -409,7 +376,7 @@ fn messaging_card(call: &mut Call<'_>) -> Answer {
             }),
         );
     }
-    graphql("identityDashProfilesById", entity)
+    graphql(call.endpoint, entity)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -467,11 +434,11 @@ fn description_components(description: &str) -> Value {
     ]}}}]})
 }
 
-/// The `voyagerIdentityDashProfileComponents` experience section: one entity component per
+/// Catalogue `profile_experiences`, the experience section: one entity component per
 /// position, and one per company with several consecutive positions whose sub-component
 /// points (`*pagedListComponent` when normalized) at a `urn:li:fsd_profilePositionGroup:(…)`
 /// entry holding the positions. Other section types are not emulated (None).
-fn experiences(call: &mut Call<'_>) -> Option<Answer> {
+pub(super) fn experiences(call: &mut Call<'_>) -> Option<Answer> {
     let vars = variables(call);
     let urn = vars.as_ref().and_then(|v| v.get("profileUrn")?.as_str());
     let section = vars.as_ref().and_then(|v| v.get("sectionType")?.as_str());
@@ -495,7 +462,7 @@ fn experiences(call: &mut Call<'_>) -> Option<Answer> {
         })
         .unwrap_or_default();
     Some(graphql(
-        "identityDashProfileComponentsBySectionType",
+        call.endpoint,
         json!({"elements": elements, "$type": COLLECTION_TYPE}),
     ))
 }
@@ -673,7 +640,7 @@ fn workplace_text(workplace: &str) -> &'static str {
 /// for each skill the posting asks for, whether the caller lists it (case aside); 404 for an
 /// unknown posting. The reference gives the request only; the shape follows LinkedIn's dash
 /// convention (`skillMatchStatuses[].{localizedSkillDisplayName, skillOnProfile}`).
-fn job_skill_match(call: &mut Call<'_>) -> Answer {
+pub(super) fn job_skill_match(call: &mut Call<'_>) -> Answer {
     let urn = call.path_param("insightUrn");
     let Some(id) = urn
         .as_deref()
@@ -712,7 +679,7 @@ fn job_skill_match(call: &mut Call<'_>) -> Answer {
 
 /// `GET /jobs/jobPostings/{id}` (legacy REST, default encoding): the posting with its company
 /// resolved; 404 for an unknown id.
-fn job_posting(call: &mut Call<'_>) -> Answer {
+pub(super) fn job_posting(call: &mut Call<'_>) -> Answer {
     let id = call.path_param("jobId").and_then(|s| s.parse::<u64>().ok());
     let Some(id) = id else {
         return Answer::error(StatusCode::NOT_FOUND);

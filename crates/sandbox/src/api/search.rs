@@ -1,4 +1,4 @@
-//! Search: the GraphQL search clusters (`voyagerSearchDashClusters`: people, companies and
+//! Search: the GraphQL search clusters (catalogue `search_clusters`: people, companies and
 //! posts) and the job search (`/voyagerJobsDashJobCards?q=jobSearch`), answered from the world.
 //!
 //! Keywords match as LinkedIn's search box does, word by word, ignoring case and punctuation:
@@ -401,8 +401,7 @@ fn post_result(world: &World, post: &Post) -> Value {
     })
 }
 
-/// `voyagerSearchDashClusters` (GraphQL): `data.searchDashClustersByAll`, a collection of one
-/// cluster whose items hold the entity results of the page, paged by `start` and `count`
+/// Catalogue `search_clusters` (GraphQL): under its data root, a collection of one cluster whose items hold the entity results of the page, paged by `start` and `count`
 /// (10 when not sent; over 49 is a 400). `resultType` PEOPLE (the default; keywords on name
 /// and headline, and the people filters of [`person_passes`]), COMPANIES (keywords on name
 /// and tagline) and CONTENT (keywords on a post's text; promoted posts are ads, not results);
@@ -478,10 +477,7 @@ pub(super) fn search_clusters(call: &mut Call<'_>) -> Answer {
             json!({"items": items, "$type": "com.linkedin.voyager.dash.search.SearchClusterViewModel"}),
         ]
     };
-    graphql(
-        "searchDashClustersByAll",
-        collection(clusters, start, count, total),
-    )
+    graphql(call.endpoint, collection(clusters, start, count, total))
 }
 
 #[cfg(test)]

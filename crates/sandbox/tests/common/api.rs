@@ -79,6 +79,36 @@ pub(crate) fn url(
         .target(path, map(query), variables.map(map))
 }
 
+/// `target` with query parameter `name` set to the raw `value`, or without it for `None`.
+pub(crate) fn with_param(target: &str, name: &str, value: Option<&str>) -> String {
+    let (path, query) = target.split_once('?').unwrap_or((target, ""));
+    let prefix = format!("{name}=");
+    let mut params: Vec<String> = query
+        .split('&')
+        .filter(|p| !p.is_empty() && !p.starts_with(&prefix))
+        .map(str::to_owned)
+        .collect();
+    params.extend(value.map(|v| format!("{prefix}{v}")));
+    if params.is_empty() {
+        path.to_owned()
+    } else {
+        format!("{path}?{}", params.join("&"))
+    }
+}
+
+/// Another version of a catalogue id, as LinkedIn's clients send once it rotates: a
+/// `decorationId`'s projection number one lower (`Name-16` becomes `Name-15`), a `queryId`'s
+/// hash all zeros.
+pub(crate) fn stale(id: &str) -> String {
+    if let Some((base, n)) = id.rsplit_once('-')
+        && let Ok(n) = n.parse::<u32>()
+    {
+        return format!("{base}-{}", n.saturating_sub(1));
+    }
+    let (name, hash) = id.rsplit_once('.').unwrap();
+    format!("{name}.{}", "0".repeat(hash.len()))
+}
+
 /// The world every sandbox serves.
 pub(crate) fn world() -> World {
     generate(WORLD_SEED)
