@@ -388,7 +388,7 @@ mod tests {
 
     /// The 501 of a request no module answers names its catalogue entry in the body and in
     /// `x-sandbox-not-emulated` (over HTTP: `the_api_is_routed_by_the_catalogue` in
-    /// `tests/http.rs`, with a profile section the sandbox does not emulate).
+    /// `tests/sandbox/server.rs`, with a profile section the sandbox does not emulate).
     #[test]
     fn not_emulated_names_the_entry() {
         let resp = not_emulated("profile_experiences");

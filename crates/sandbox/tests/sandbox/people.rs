@@ -1,19 +1,8 @@
 //! The people, jobs and search endpoints over real loopback HTTP, checked against the world the
 //! sandbox serves: dash profiles and their finders, profile components (experience), job
 //! postings, job search and GraphQL search clusters, in both encodings, with their errors.
-#![allow(
-    clippy::unwrap_used,
-    reason = "tests fail loudly on the first unexpected value"
-)]
 
-#[path = "common/mod.rs"]
-#[allow(
-    dead_code,
-    reason = "the shared client has helpers these tests do not use"
-)]
-mod common;
-
-use common::api::{
+use crate::common::api::{
     Api, has_types, included, matches, results, search_clusters, stale, start, url, with_param,
     world,
 };

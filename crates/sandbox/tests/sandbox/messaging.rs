@@ -1,19 +1,8 @@
 //! The messaging and invitation endpoints over real loopback HTTP, checked against the world
 //! the sandbox serves: conversation lists and their paging and filters, message pages,
 //! sending, marking read, the legacy inbox, and received, sent, answered and new invitations.
-#![allow(
-    clippy::unwrap_used,
-    reason = "tests fail loudly on the first unexpected value"
-)]
 
-#[allow(
-    dead_code,
-    reason = "the shared client has helpers these tests do not use"
-)]
-#[path = "common/mod.rs"]
-mod common;
-
-use common::{Client, Resp};
+use crate::common::{Client, Resp};
 use http::{Method, StatusCode};
 use linkedin_catalogue::{Endpoint, by_name};
 use linkedin_sandbox::world::{World, generate};

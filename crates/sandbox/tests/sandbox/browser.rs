@@ -3,19 +3,8 @@
 //! panel's profile card, the relationships summaries and My Network notifications, the
 //! notification cards, the main feed and one update through GraphQL, the feed's relevance
 //! signal, and the retired legacy profile posts (401) — each with its refusals.
-#![allow(
-    clippy::unwrap_used,
-    reason = "tests fail loudly on the first unexpected value"
-)]
 
-#[path = "common/mod.rs"]
-#[allow(
-    dead_code,
-    reason = "the shared client has helpers these tests do not use"
-)]
-mod common;
-
-use common::api::{Api, has_types, included, start, url, world};
+use crate::common::api::{Api, has_types, included, start, url, world};
 use http::{Method, StatusCode};
 use linkedin_catalogue::by_name;
 use linkedin_sandbox::world::{Author, World, clock};

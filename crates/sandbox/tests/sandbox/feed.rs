@@ -2,19 +2,8 @@
 //! serves: the chronological feed in both encodings with its paging and promoted updates, a
 //! member's and a company's posts, a post's comments and reactions, reacting, and the 404 of
 //! an unknown post.
-#![allow(
-    clippy::unwrap_used,
-    reason = "tests fail loudly on the first unexpected value"
-)]
 
-#[path = "common/mod.rs"]
-#[allow(
-    dead_code,
-    reason = "the shared client has helpers these tests do not use"
-)]
-mod common;
-
-use common::api::{Api, has_types, included, start, url, world};
+use crate::common::api::{Api, has_types, included, start, url, world};
 use http::{Method, StatusCode};
 use linkedin_sandbox::world::{Author, Post, World};
 use serde_json::{Value, json};

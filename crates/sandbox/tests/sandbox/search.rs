@@ -1,21 +1,12 @@
 //! The search endpoints over real loopback HTTP, checked against the world the sandbox serves:
 //! every people filter of the search clusters, posts (`resultType:CONTENT`), the links of
 //! results, keyword matching, and the job search's filters including the time posted.
-#![allow(
-    clippy::unwrap_used,
-    reason = "tests fail loudly on the first unexpected value"
-)]
-
-#[path = "common/mod.rs"]
-#[allow(
-    dead_code,
-    reason = "the shared client has helpers these tests do not use"
-)]
-mod common;
 
 use std::collections::BTreeSet;
 
-use common::api::{Api, has_types, included, matches, results, search_clusters, start, url, world};
+use crate::common::api::{
+    Api, has_types, included, matches, results, search_clusters, start, url, world,
+};
 use http::StatusCode;
 use linkedin_sandbox::world::clock::PRESENT_MS;
 use linkedin_sandbox::world::{Author, Person, World};

@@ -3,20 +3,9 @@
 //! connections, background, endorsements, mailbox) in touch.md's shapes, the three answers
 //! designed in their style (recommendations, notifications, who viewed my profile), and the
 //! 400s and 404s.
-#![allow(
-    clippy::unwrap_used,
-    reason = "tests fail loudly on the first unexpected value"
-)]
 
-#[path = "common/mod.rs"]
-#[allow(
-    dead_code,
-    reason = "the shared client has helpers these tests do not use"
-)]
-mod common;
-
-use common::api::{start, url, world};
-use common::{Client, FORM, Resp, login_form};
+use crate::common::api::{start, url, world};
+use crate::common::{Client, FORM, Resp, login_form};
 use http::{Method, StatusCode};
 use linkedin_sandbox::world::{Author, World};
 use linkedin_sandbox::{DEMO_PASSWORD, DEMO_USERNAME, SandboxHandle};

@@ -1,9 +1,5 @@
 //! Helpers for the API tests: a demo-account session, request targets built by the
 //! catalogue, and readers of normalized answers.
-#![allow(
-    dead_code,
-    reason = "each test file uses a different part of these helpers"
-)]
 
 use http::{Method, StatusCode};
 use linkedin_catalogue::by_name;

@@ -3,20 +3,11 @@
 //! for, each answer body kept as a JSON snapshot in `fixtures/golden/<catalogue name>.snap`.
 //! The world comes from a fixed seed, so the bodies are stable: a changed file in review is a
 //! changed response shape. Regenerate with
-//! `INSTA_UPDATE=always cargo test -p linkedin-sandbox --test golden` only when that is intended.
-#![allow(
-    clippy::unwrap_used,
-    reason = "tests fail loudly on the first unexpected value"
-)]
+//! `INSTA_UPDATE=always cargo test -p linkedin-sandbox --test sandbox golden::` only when that is
+//! intended.
 
-#[allow(
-    dead_code,
-    reason = "the shared client has helpers these tests do not use"
-)]
-mod common;
-
-use common::Client;
-use common::api::{NORMALIZED, start, url, world};
+use crate::common::Client;
+use crate::common::api::{NORMALIZED, start, url, world};
 use http::{Method, StatusCode};
 use linkedin_catalogue::by_name;
 use linkedin_sandbox::SandboxHandle;
@@ -26,7 +17,7 @@ use serde_json::{Value, json};
 /// Keeps `body` as the golden answer `name` under `fixtures/golden/`.
 fn record(name: &str, body: &Value) {
     insta::with_settings!({
-        snapshot_path => "../../../fixtures/golden",
+        snapshot_path => "../../../../fixtures/golden",
         prepend_module_to_snapshot => false,
     }, {
         insta::assert_json_snapshot!(name, body);

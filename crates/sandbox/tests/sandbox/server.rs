@@ -1,17 +1,11 @@
 //! The sandbox over real loopback HTTP: the login flow, the Voyager session gate, the pages,
 //! every fault, the request log, keep-alive, HTTP/2 over TLS, answer compression, and shutdown.
-#![allow(
-    clippy::unwrap_used,
-    reason = "tests fail loudly on the first unexpected value"
-)]
-
-mod common;
 
 use std::time::{Duration, Instant};
 
+use crate::common::api::{stale, with_param};
+use crate::common::{Client, FORM, cookie_pair, login_form};
 use bytes::Bytes;
-use common::api::{stale, with_param};
-use common::{Client, FORM, cookie_pair, login_form};
 use http::{Method, StatusCode};
 use http_body_util::{BodyExt, Full};
 use linkedin_catalogue::{Base, ENDPOINTS, Location, Status};
@@ -1254,7 +1248,7 @@ fn encoded_request<'a>(
 
 /// A first page of the feed: a JSON answer well over 1 KiB.
 fn feed_page() -> String {
-    common::api::url("feed_chron", &[], json!({"count": 10, "start": 0}), None)
+    crate::common::api::url("feed_chron", &[], json!({"count": 10, "start": 0}), None)
 }
 
 /// `body` with its `content-encoding` (none, `gzip` or `br`) undone.

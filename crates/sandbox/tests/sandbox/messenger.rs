@@ -4,20 +4,9 @@
 //! status, the secondary inbox banner, reply nudges, typing, delivery acknowledgements,
 //! presence, and the legacy mark-seen, finder by participants and retired sends — each with
 //! its refusals.
-#![allow(
-    clippy::unwrap_used,
-    reason = "tests fail loudly on the first unexpected value"
-)]
 
-#[path = "common/mod.rs"]
-#[allow(
-    dead_code,
-    reason = "the shared client has helpers these tests do not use"
-)]
-mod common;
-
-use common::Resp;
-use common::api::{Api, start, url, world};
+use crate::common::Resp;
+use crate::common::api::{Api, start, url, world};
 use http::{Method, StatusCode};
 use linkedin_sandbox::world::clock::{DAY_MS, PRESENT_MS};
 use linkedin_sandbox::world::{Conversation, World};
@@ -563,7 +552,7 @@ async fn the_secondary_inbox_banner_counts_message_requests() {
     let body = api.ok(&target, true).await;
     let urns = body["data"]["*elements"].as_array().unwrap();
     assert_eq!(urns.len(), 1);
-    let banner = common::api::included(&body, urns[0].as_str().unwrap());
+    let banner = crate::common::api::included(&body, urns[0].as_str().unwrap());
     assert_eq!(banner["conversationCount"], requests.len());
     assert_eq!(
         banner["unreadConversationCount"],
