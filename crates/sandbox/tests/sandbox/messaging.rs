@@ -2,9 +2,10 @@
 //! the sandbox serves: conversation lists and their paging and filters, message pages,
 //! sending, marking read, the legacy inbox, and received, sent, answered and new invitations.
 
+use crate::common::api::at_root;
 use crate::common::{Client, Resp};
 use http::{Method, StatusCode};
-use linkedin_catalogue::{Endpoint, by_name};
+use linkedin_catalogue::{Endpoint, endpoints};
 use linkedin_sandbox::world::{World, generate};
 use linkedin_sandbox::{Sandbox, SandboxConfig, SandboxHandle, WORLD_SEED};
 use restli::{Map, Value};
@@ -57,23 +58,21 @@ impl Session {
             .await
     }
 
-    /// A messenger GraphQL query of catalogue entry `name` with `variables`.
-    async fn graphql(&mut self, name: &str, variables: Map) -> Resp {
-        let endpoint = by_name(name).unwrap();
+    /// A messenger GraphQL query of catalogue entry `endpoint` with `variables`.
+    async fn graphql(&mut self, endpoint: &Endpoint, variables: Map) -> Resp {
         let url = endpoint.target(&[], Map::new(), Some(variables));
         self.send(endpoint, &url, "").await
     }
 
-    /// A REST call of catalogue entry `name`: its fixed parameters, then `params`, on `path`
-    /// (the entry's own path when `None`), with a JSON `body`.
+    /// A REST call of catalogue entry `endpoint`: its fixed parameters, then `params`, on
+    /// `path` (the entry's own path when `None`), with a JSON `body`.
     async fn rest(
         &mut self,
-        name: &str,
+        endpoint: &Endpoint,
         path: Option<String>,
         params: &[(&str, Value)],
         body: Option<Json>,
     ) -> Resp {
-        let endpoint = by_name(name).unwrap();
         let params: Map = params.iter().map(|(k, v)| (*k, v.clone())).collect();
         let target = endpoint.target(&[], params, None);
         // A caller-built path (ids already in it) keeps the catalogue's query.
@@ -115,9 +114,11 @@ impl Session {
         let mut cursor: Option<String> = None;
         loop {
             let vars = self.search_vars(25, read, cursor.as_deref());
-            let resp = self.graphql("messenger_conversations_search", vars).await;
+            let resp = self
+                .graphql(endpoints::MESSENGER_CONVERSATIONS_SEARCH, vars)
+                .await;
             assert_eq!(resp.status, StatusCode::OK, "{}", resp.text());
-            let root = resp.json()["data"]["messengerConversationsBySearchCriteria"].clone();
+            let root = at_root(&resp.json(), endpoints::MESSENGER_CONVERSATIONS_SEARCH).clone();
             out.extend(root["elements"].as_array().unwrap().iter().cloned());
             match root["metadata"]["nextCursor"].as_str() {
                 Some(c) => cursor = Some(c.to_owned()),
@@ -130,7 +131,7 @@ impl Session {
     async fn received(&mut self, start: u32, count: u32) -> Json {
         let resp = self
             .rest(
-                "invitations_received",
+                endpoints::INVITATIONS_RECEIVED,
                 None,
                 &[("start", start.into()), ("count", count.into())],
                 None,
@@ -214,11 +215,12 @@ async fn conversation_search_pages_newest_first_with_last_message_and_unread_cou
     // The first page holds 25 and a cursor; the unread filter keeps exactly the unread ones.
     let first = s
         .graphql(
-            "messenger_conversations_search",
+            endpoints::MESSENGER_CONVERSATIONS_SEARCH,
             s.search_vars(25, None, None),
         )
         .await;
-    let root = &first.json()["data"]["messengerConversationsBySearchCriteria"];
+    let first = first.json();
+    let root = at_root(&first, endpoints::MESSENGER_CONVERSATIONS_SEARCH);
     assert_eq!(root["elements"].as_array().unwrap().len(), 25);
     assert!(root["metadata"]["nextCursor"].is_string());
     let unread_only = s.all_primary(Some(false)).await;
@@ -249,16 +251,15 @@ async fn conversation_lists_refuse_other_mailboxes_big_counts_and_bad_cursors() 
         "mailboxUrn",
         format!("urn:li:fsd_profile:{}", s.world.people[5].profile_id),
     );
-    let resp = s.graphql("messenger_conversations_search", vars).await;
+    let resp = s
+        .graphql(endpoints::MESSENGER_CONVERSATIONS_SEARCH, vars)
+        .await;
     assert_eq!(resp.status, StatusCode::FORBIDDEN);
 
-    let max = by_name("messenger_conversations_search")
-        .unwrap()
-        .max_count
-        .unwrap();
+    let max = endpoints::MESSENGER_CONVERSATIONS_SEARCH.max_count.unwrap();
     let resp = s
         .graphql(
-            "messenger_conversations_search",
+            endpoints::MESSENGER_CONVERSATIONS_SEARCH,
             s.search_vars(max + 1, None, None),
         )
         .await;
@@ -266,7 +267,7 @@ async fn conversation_lists_refuse_other_mailboxes_big_counts_and_bad_cursors() 
 
     let resp = s
         .graphql(
-            "messenger_conversations_search",
+            endpoints::MESSENGER_CONVERSATIONS_SEARCH,
             s.search_vars(10, None, Some("not a cursor")),
         )
         .await;
@@ -278,7 +279,7 @@ async fn conversation_lists_refuse_other_mailboxes_big_counts_and_bad_cursors() 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn category_listing_pages_the_primary_inbox_without_messages() {
     let mut s = Session::start().await;
-    let endpoint = by_name("messenger_conversations_category").unwrap();
+    let endpoint = endpoints::MESSENGER_CONVERSATIONS_CATEGORY;
     let predicates = endpoint
         .param("query.predicateUnions")
         .unwrap()
@@ -298,9 +299,11 @@ async fn category_listing_pages_the_primary_inbox_without_messages() {
         if let Some(c) = &cursor {
             vars.insert("nextCursor", c.as_str());
         }
-        let resp = s.graphql("messenger_conversations_category", vars).await;
+        let resp = s
+            .graphql(endpoints::MESSENGER_CONVERSATIONS_CATEGORY, vars)
+            .await;
         assert_eq!(resp.status, StatusCode::OK, "{}", resp.text());
-        let root = resp.json()["data"]["messengerConversationsByCategoryQuery"].clone();
+        let root = at_root(&resp.json(), endpoints::MESSENGER_CONVERSATIONS_CATEGORY).clone();
         let elements = root["elements"].as_array().unwrap();
         assert!(elements.len() <= 20);
         for e in elements {
@@ -336,9 +339,9 @@ async fn message_pages_walk_back_from_the_newest_with_the_delivered_at_anchor() 
 
     let mut vars = Map::new();
     vars.insert("conversationUrn", urn.as_str());
-    let resp = s.graphql("messenger_messages", vars).await;
+    let resp = s.graphql(endpoints::MESSENGER_MESSAGES, vars).await;
     assert_eq!(resp.status, StatusCode::OK, "{}", resp.text());
-    let root = resp.json()["data"]["messengerMessagesBySyncToken"].clone();
+    let root = at_root(&resp.json(), endpoints::MESSENGER_MESSAGES).clone();
     assert!(root["metadata"]["newSyncToken"].is_string());
     let mut texts: Vec<(u64, String)> = Vec::new();
     let mut page = root["elements"].as_array().unwrap().clone();
@@ -363,9 +366,9 @@ async fn message_pages_walk_back_from_the_newest_with_the_delivered_at_anchor() 
         let mut vars = Map::new();
         vars.insert("deliveredAt", oldest);
         vars.insert("conversationUrn", urn.as_str());
-        let resp = s.graphql("messenger_messages_before", vars).await;
+        let resp = s.graphql(endpoints::MESSENGER_MESSAGES_BEFORE, vars).await;
         assert_eq!(resp.status, StatusCode::OK, "{}", resp.text());
-        let root = resp.json()["data"]["messengerMessagesByAnchorTimestamp"].clone();
+        let root = at_root(&resp.json(), endpoints::MESSENGER_MESSAGES_BEFORE).clone();
         page = root["elements"].as_array().unwrap().clone();
     }
     // Newest first throughout, and every message once.
@@ -387,7 +390,7 @@ async fn message_pages_walk_back_from_the_newest_with_the_delivered_at_anchor() 
         ),
     );
     assert_eq!(
-        s.graphql("messenger_messages", vars).await.status,
+        s.graphql(endpoints::MESSENGER_MESSAGES, vars).await.status,
         StatusCode::FORBIDDEN
     );
     let mut vars = Map::new();
@@ -396,7 +399,7 @@ async fn message_pages_walk_back_from_the_newest_with_the_delivered_at_anchor() 
         s.conversation_urn("2-bm8gc3VjaCB0aHJlYWQ="),
     );
     assert_eq!(
-        s.graphql("messenger_messages", vars).await.status,
+        s.graphql(endpoints::MESSENGER_MESSAGES, vars).await.status,
         StatusCode::NOT_FOUND
     );
 
@@ -434,7 +437,7 @@ async fn a_sent_message_appears_first_in_its_conversation() {
 
     let resp = s
         .rest(
-            "message_create",
+            endpoints::MESSAGE_CREATE,
             None,
             &[],
             Some(send_body(text, &urn, &s.me_urn())),
@@ -451,8 +454,8 @@ async fn a_sent_message_appears_first_in_its_conversation() {
 
     let mut vars = Map::new();
     vars.insert("conversationUrn", urn.as_str());
-    let resp = s.graphql("messenger_messages", vars).await;
-    let elements = resp.json()["data"]["messengerMessagesBySyncToken"]["elements"].clone();
+    let resp = s.graphql(endpoints::MESSENGER_MESSAGES, vars).await;
+    let elements = at_root(&resp.json(), endpoints::MESSENGER_MESSAGES)["elements"].clone();
     assert_eq!(elements[0]["entityUrn"], message_urn.as_str());
     assert_eq!(elements[0]["body"]["text"], text);
     assert_eq!(
@@ -464,7 +467,7 @@ async fn a_sent_message_appears_first_in_its_conversation() {
     let unknown = s.conversation_urn("2-bm8gc3VjaCB0aHJlYWQ=");
     let resp = s
         .rest(
-            "message_create",
+            endpoints::MESSAGE_CREATE,
             None,
             &[],
             Some(send_body(text, &unknown, &s.me_urn())),
@@ -474,7 +477,7 @@ async fn a_sent_message_appears_first_in_its_conversation() {
     let other = format!("urn:li:fsd_profile:{}", s.world.people[4].profile_id);
     let resp = s
         .rest(
-            "message_create",
+            endpoints::MESSAGE_CREATE,
             None,
             &[],
             Some(send_body(text, &urn, &other)),
@@ -483,7 +486,7 @@ async fn a_sent_message_appears_first_in_its_conversation() {
     assert_eq!(resp.status, StatusCode::FORBIDDEN);
     let resp = s
         .rest(
-            "message_create",
+            endpoints::MESSAGE_CREATE,
             None,
             &[],
             Some(json!({"mailboxUrn": s.me_urn()})),
@@ -512,7 +515,7 @@ async fn marking_conversations_read_shows_in_the_lists() {
         .collect();
     let resp = s
         .rest(
-            "conversations_mark_read",
+            endpoints::CONVERSATIONS_MARK_READ,
             None,
             &[("ids", ids)],
             Some(json!({"entities": entities})),
@@ -538,7 +541,7 @@ async fn marking_conversations_read_shows_in_the_lists() {
     let unknown = s.conversation_urn("2-bm8gc3VjaCB0aHJlYWQ=");
     let resp = s
         .rest(
-            "conversations_mark_read",
+            endpoints::CONVERSATIONS_MARK_READ,
             None,
             &[("ids", Value::list([unknown.as_str()]))],
             Some(json!({"entities": {unknown.as_str(): {"patch": {"$set": {"read": true}}}}})),
@@ -547,7 +550,7 @@ async fn marking_conversations_read_shows_in_the_lists() {
     assert_eq!(resp.json()["errors"][unknown.as_str()]["status"], 404);
     let resp = s
         .rest(
-            "conversations_mark_read",
+            endpoints::CONVERSATIONS_MARK_READ,
             None,
             &[("ids", Value::list([targets[0].as_str()]))],
             Some(json!({"entities": {}})),
@@ -564,7 +567,9 @@ async fn legacy_inbox_and_events_use_union_keys_and_created_before() {
     let mut all = s.world.conversations.clone();
     all.sort_by_key(|c| std::cmp::Reverse(c.messages.last().unwrap().delivered_at));
 
-    let resp = s.rest("conversations_legacy", None, &[], None).await;
+    let resp = s
+        .rest(endpoints::CONVERSATIONS_LEGACY, None, &[], None)
+        .await;
     assert_eq!(resp.status, StatusCode::OK, "{}", resp.text());
     let body = resp.json();
     let elements = body["elements"].as_array().unwrap();
@@ -592,7 +597,7 @@ async fn legacy_inbox_and_events_use_union_keys_and_created_before() {
     let last = elements[19]["lastActivityAt"].as_u64().unwrap();
     let resp = s
         .rest(
-            "conversations_legacy",
+            endpoints::CONVERSATIONS_LEGACY,
             None,
             &[("createdBefore", last.into())],
             None,
@@ -606,11 +611,16 @@ async fn legacy_inbox_and_events_use_union_keys_and_created_before() {
 
     // Events of the longest conversation: the latest 20, oldest first, then the 20 before.
     let c = all.iter().max_by_key(|c| c.messages.len()).unwrap();
-    let endpoint = by_name("conversation_events_legacy").unwrap();
+    let endpoint = endpoints::CONVERSATION_EVENTS_LEGACY;
     let segment = restli::encode_str(&c.thread_id, restli::Encoding::PATH);
     let path = endpoint.full_path().replace("{conversationId}", &segment);
     let resp = s
-        .rest("conversation_events_legacy", Some(path.clone()), &[], None)
+        .rest(
+            endpoints::CONVERSATION_EVENTS_LEGACY,
+            Some(path.clone()),
+            &[],
+            None,
+        )
         .await;
     assert_eq!(resp.status, StatusCode::OK, "{}", resp.text());
     let events = resp.json()["elements"].as_array().unwrap().clone();
@@ -632,7 +642,7 @@ async fn legacy_inbox_and_events_use_union_keys_and_created_before() {
     let oldest = events[0]["createdAt"].as_u64().unwrap();
     let resp = s
         .rest(
-            "conversation_events_legacy",
+            endpoints::CONVERSATION_EVENTS_LEGACY,
             Some(path),
             &[("createdBefore", oldest.into())],
             None,
@@ -647,7 +657,12 @@ async fn legacy_inbox_and_events_use_union_keys_and_created_before() {
         &restli::encode_str("2-bm9uZQ==", restli::Encoding::PATH),
     );
     let resp = s
-        .rest("conversation_events_legacy", Some(missing), &[], None)
+        .rest(
+            endpoints::CONVERSATION_EVENTS_LEGACY,
+            Some(missing),
+            &[],
+            None,
+        )
         .await;
     assert_eq!(resp.status, StatusCode::NOT_FOUND);
 
@@ -656,13 +671,13 @@ async fn legacy_inbox_and_events_use_union_keys_and_created_before() {
 
 /// `/relationships/invitations/{id}?action=<action>` with the id and secret in the body.
 async fn reply(s: &mut Session, id: &str, secret: &str, action: &str) -> Resp {
-    let endpoint = by_name("invitation_reply").unwrap();
+    let endpoint = endpoints::INVITATION_REPLY;
     let path = endpoint.full_path().replace(
         "{invitationId}",
         &restli::encode_str(id, restli::Encoding::PATH),
     );
     s.rest(
-        "invitation_reply",
+        endpoints::INVITATION_REPLY,
         Some(path),
         &[("action", action.into())],
         Some(json!({"invitationId": id, "invitationSharedSecret": secret, "isGenericInvitation": false})),
@@ -675,7 +690,7 @@ async fn invite(s: &mut Session, to: usize, note: &str) -> Resp {
     let urn = format!("urn:li:fsd_profile:{}", s.world.people[to].profile_id);
     // The catalogue's target adds the entry's decorationId.
     s.rest(
-        "invitation_create",
+        endpoints::INVITATION_CREATE,
         None,
         &[],
         Some(json!({"invitee": {"inviteeUnion": {"memberProfile": urn}}, "customMessage": note})),
@@ -773,7 +788,7 @@ async fn received_invitations_page_and_replies_connect_or_drop() {
 async fn sent(s: &mut Session) -> Json {
     let resp = s
         .rest(
-            "invitations_sent",
+            endpoints::INVITATIONS_SENT,
             None,
             &[("start", 0u32.into()), ("count", 100u32.into())],
             None,
@@ -869,7 +884,7 @@ async fn a_first_message_to_recipients_starts_a_conversation_or_joins_the_one_to
     let recipients = vec![urn_of(&s, new_partner)];
     let resp = s
         .rest(
-            "message_create",
+            endpoints::MESSAGE_CREATE,
             None,
             &[],
             Some(first_message_body(text, &recipients, &s.me_urn())),
@@ -908,7 +923,7 @@ async fn a_first_message_to_recipients_starts_a_conversation_or_joins_the_one_to
     // To the same single recipient again: the same conversation, not a second one.
     let resp = s
         .rest(
-            "message_create",
+            endpoints::MESSAGE_CREATE,
             None,
             &[],
             Some(first_message_body(
@@ -929,7 +944,7 @@ async fn a_first_message_to_recipients_starts_a_conversation_or_joins_the_one_to
     let group = vec![urn_of(&s, new_partner), urn_of(&s, other)];
     let resp = s
         .rest(
-            "message_create",
+            endpoints::MESSAGE_CREATE,
             None,
             &[],
             Some(first_message_body("Hi both!", &group, &s.me_urn())),
@@ -978,7 +993,7 @@ async fn a_first_message_to_recipients_starts_a_conversation_or_joins_the_one_to
         ),
     ] {
         let resp = s
-            .rest("message_create", None, &[], Some(body.clone()))
+            .rest(endpoints::MESSAGE_CREATE, None, &[], Some(body.clone()))
             .await;
         assert_eq!(resp.status, expected, "{body}");
     }

@@ -3,11 +3,11 @@
 //! postings, job search and GraphQL search clusters, in both encodings, with their errors.
 
 use crate::common::api::{
-    Api, has_types, included, matches, results, search_clusters, stale, start, url, with_param,
-    world,
+    Api, at_root, has_types, included, matches, results, root_ref, search_clusters, stale, start,
+    url, with_param, world,
 };
 use http::StatusCode;
-use linkedin_catalogue::by_name;
+use linkedin_catalogue::{Endpoint, endpoints};
 use linkedin_sandbox::world::{World, clock};
 use serde_json::{Value, json};
 
@@ -18,7 +18,7 @@ async fn profile_answers_the_dash_entity_in_both_encodings() {
     let mut api = Api::new(&sandbox).await;
     let p = &w.people[5];
     let urn = format!("urn:li:fsd_profile:{}", p.profile_id);
-    let target = url("profile", &[("profileUrn", &urn)], json!({}), None);
+    let target = url(endpoints::PROFILE, &[("profileUrn", &urn)], json!({}), None);
 
     let body = api.ok(&target, true).await;
     let data = &body["data"];
@@ -55,7 +55,7 @@ async fn profile_answers_the_dash_entity_in_both_encodings() {
     assert!(!has_types(&nested), "{nested}");
 
     let unknown = url(
-        "profile",
+        endpoints::PROFILE,
         &[("profileUrn", "urn:li:fsd_profile:ACoAAUnknown")],
         json!({}),
         None,
@@ -76,7 +76,7 @@ async fn profile_finders_answer_by_vanity_and_member_identity() {
 
     // The dash REST finder, by vanity name and by profile id.
     for identity in [&p.public_id, &p.profile_id] {
-        let target = finder("profile_top_card", identity);
+        let target = finder(endpoints::PROFILE_TOP_CARD, identity);
         let body = api.ok(&target, true).await;
         assert_eq!(body["data"]["*elements"], json!([urn]));
         assert_eq!(body["data"]["paging"]["total"], 1);
@@ -88,25 +88,34 @@ async fn profile_finders_answer_by_vanity_and_member_identity() {
         );
     }
 
-    // The GraphQL finders: data.data.identityDashProfilesByMemberIdentity.
+    // The GraphQL finders: the profile at the data root (normalized: data.data.<root>).
     let cases = [
-        ("profile_by_vanity", "vanityName", p.public_id.as_str()),
-        ("profile_by_vanity_full", "vanityName", p.public_id.as_str()),
         (
-            "profile_by_member_identity",
+            endpoints::PROFILE_BY_VANITY,
+            "vanityName",
+            p.public_id.as_str(),
+        ),
+        (
+            endpoints::PROFILE_BY_VANITY_FULL,
+            "vanityName",
+            p.public_id.as_str(),
+        ),
+        (
+            endpoints::PROFILE_BY_MEMBER_IDENTITY,
             "memberIdentity",
             p.profile_id.as_str(),
         ),
         (
-            "profile_urn_by_member_identity",
+            endpoints::PROFILE_URN_BY_MEMBER_IDENTITY,
             "memberIdentity",
             p.profile_id.as_str(),
         ),
     ];
-    for (name, key, value) in cases {
-        let target = url(name, &[], json!({}), Some(json!({ key: value })));
+    for (endpoint, key, value) in cases {
+        let name = endpoint.name;
+        let target = url(endpoint, &[], json!({}), Some(json!({ key: value })));
         let body = api.ok(&target, true).await;
-        let root = &body["data"]["data"]["identityDashProfilesByMemberIdentity"];
+        let root = at_root(&body["data"], endpoint);
         assert_eq!(root["*elements"], json!([urn]), "{name}: {body}");
         let profile = included(&body, &urn);
         assert_eq!(
@@ -114,7 +123,7 @@ async fn profile_finders_answer_by_vanity_and_member_identity() {
             "com.linkedin.voyager.dash.identity.profile.Profile"
         );
         assert!(profile["versionTag"].is_string(), "{name}: {profile}");
-        if name == "profile_urn_by_member_identity" {
+        if endpoint == endpoints::PROFILE_URN_BY_MEMBER_IDENTITY {
             let keys: Vec<&str> = profile
                 .as_object()
                 .unwrap()
@@ -126,27 +135,28 @@ async fn profile_finders_answer_by_vanity_and_member_identity() {
             assert_eq!(profile["firstName"], p.first_name, "{name}");
         }
         let nested = api.ok(&target, false).await;
-        let elements = &nested["data"]["identityDashProfilesByMemberIdentity"]["elements"];
+        let elements = &at_root(&nested, endpoint)["elements"];
         assert_eq!(elements[0]["entityUrn"], urn, "{name}");
 
-        let unknown = url(name, &[], json!({}), Some(json!({ key: "nobody-here" })));
-        let body = api.ok(&unknown, false).await;
-        assert_eq!(
-            body["data"]["identityDashProfilesByMemberIdentity"]["elements"],
-            json!([]),
-            "{name}"
+        let unknown = url(
+            endpoint,
+            &[],
+            json!({}),
+            Some(json!({ key: "nobody-here" })),
         );
+        let body = api.ok(&unknown, false).await;
+        assert_eq!(at_root(&body, endpoint)["elements"], json!([]), "{name}");
     }
 
-    // By URN: *identityDashProfilesById.
+    // By URN: a reference at the data root (`*<root>`), the profile in included.
     let target = url(
-        "profile_by_urn",
+        endpoints::PROFILE_BY_URN,
         &[],
         json!({}),
         Some(json!({"profileUrn": urn})),
     );
     let body = api.ok(&target, true).await;
-    assert_eq!(body["data"]["data"]["*identityDashProfilesById"], urn);
+    assert_eq!(*root_ref(&body, endpoints::PROFILE_BY_URN), urn);
     assert_eq!(included(&body, &urn)["lastName"], p.last_name);
     sandbox.shutdown().await;
 }
@@ -181,7 +191,7 @@ async fn profile_experiences_group_positions_at_one_company() {
         .unwrap();
     let urn = format!("urn:li:fsd_profile:{}", p.profile_id);
     let target = url(
-        "profile_experiences",
+        endpoints::PROFILE_EXPERIENCES,
         &[],
         json!({}),
         Some(json!({"profileUrn": urn})),
@@ -247,14 +257,14 @@ async fn profile_experiences_group_positions_at_one_company() {
     }
 
     let unknown = url(
-        "profile_experiences",
+        endpoints::PROFILE_EXPERIENCES,
         &[],
         json!({}),
         Some(json!({"profileUrn": "urn:li:fsd_profile:ACoAAUnknown"})),
     );
     let body = api.ok(&unknown, false).await;
     assert_eq!(
-        body["data"]["identityDashProfileComponentsBySectionType"]["elements"],
+        at_root(&body, endpoints::PROFILE_EXPERIENCES)["elements"],
         json!([])
     );
     sandbox.shutdown().await;
@@ -267,7 +277,7 @@ async fn job_posting_answers_the_posting_and_404s_unknown_ids() {
     let mut api = Api::new(&sandbox).await;
     let job = &w.jobs[3];
     let id = job.id.to_string();
-    let target = url("job_posting", &[("jobId", &id)], json!({}), None);
+    let target = url(endpoints::JOB_POSTING, &[("jobId", &id)], json!({}), None);
     let body = api.ok(&target, false).await;
     assert_eq!(body["title"], job.title);
     assert_eq!(body["description"]["text"], job.description);
@@ -282,7 +292,7 @@ async fn job_posting_answers_the_posting_and_404s_unknown_ids() {
     );
     assert!(!has_types(&body));
 
-    let missing = url("job_posting", &[("jobId", "1")], json!({}), None);
+    let missing = url(endpoints::JOB_POSTING, &[("jobId", "1")], json!({}), None);
     let resp = api.get(&missing, false).await;
     assert_eq!(resp.status, StatusCode::NOT_FOUND);
     assert_eq!(resp.json(), json!({"status": 404}));
@@ -312,7 +322,7 @@ async fn job_search_pages_matches_and_limits_the_count() {
     assert!(expected.len() > 2, "{keywords}: {expected:?}");
     let page = |start: usize, count: usize, filters: Value| {
         url(
-            "job_search",
+            endpoints::JOB_SEARCH,
             &[],
             json!({
                 "start": start,
@@ -435,7 +445,7 @@ async fn search_clusters_find_people_with_distance_network_and_paging() {
         let body = api
             .ok(&people_search(&keywords, json!([]), start, None), false)
             .await;
-        let collection = &body["data"]["searchDashClustersByAll"];
+        let collection = at_root(&body, endpoints::SEARCH_CLUSTERS);
         assert_eq!(collection["paging"]["total"], expected.len());
         assert!(!has_types(&body));
         let page = results(&body);
@@ -472,11 +482,11 @@ async fn search_clusters_find_people_with_distance_network_and_paging() {
         );
     }
 
-    // Normalized: data.data.searchDashClustersByAll, results in included.
+    // Normalized: the data root under data.data, results in included.
     let body = api
         .ok(&people_search(&keywords, json!([]), 0, Some(3)), true)
         .await;
-    let collection = &body["data"]["data"]["searchDashClustersByAll"];
+    let collection = at_root(&body["data"], endpoints::SEARCH_CLUSTERS);
     assert_eq!(
         collection["$type"],
         "com.linkedin.restli.common.CollectionResponse"
@@ -513,7 +523,8 @@ async fn search_clusters_find_people_with_distance_network_and_paging() {
             .ok(&people_search(&keywords, filter, 0, Some(49)), false)
             .await;
         assert_eq!(
-            body["data"]["searchDashClustersByAll"]["paging"]["total"], want,
+            at_root(&body, endpoints::SEARCH_CLUSTERS)["paging"]["total"],
+            want,
             "{values}"
         );
         assert_eq!(results(&body).len(), want.min(49));
@@ -538,7 +549,10 @@ async fn search_clusters_find_companies() {
         "query": {"keywords": "LinkedIn", "queryParameters": [{"key": "resultType", "value": ["COMPANIES"]}]},
     });
     let body = api
-        .ok(&url("search_clusters", &[], json!({}), Some(vars)), false)
+        .ok(
+            &url(endpoints::SEARCH_CLUSTERS, &[], json!({}), Some(vars)),
+            false,
+        )
         .await;
     let expected = w
         .companies
@@ -546,7 +560,7 @@ async fn search_clusters_find_companies() {
         .filter(|c| matches("LinkedIn", &format!("{} {}", c.name, c.tagline)))
         .count();
     assert_eq!(
-        body["data"]["searchDashClustersByAll"]["paging"]["total"],
+        at_root(&body, endpoints::SEARCH_CLUSTERS)["paging"]["total"],
         expected
     );
     let first = &results(&body)[0];
@@ -570,7 +584,7 @@ async fn profile_contact_fields_show_the_email_to_connections_only() {
     for (i, visible) in [(0, true), (connection, true), (stranger, false)] {
         let p = &w.people[i];
         let urn = format!("urn:li:fsd_profile:{}", p.profile_id);
-        let target = url("profile", &[("profileUrn", &urn)], json!({}), None);
+        let target = url(endpoints::PROFILE, &[("profileUrn", &urn)], json!({}), None);
         let body = api.ok(&target, true).await;
         let data = &body["data"];
         assert!(data.get("address").is_some_and(Value::is_null), "{data}");
@@ -589,7 +603,7 @@ async fn profile_contact_fields_show_the_email_to_connections_only() {
 
 /// The target of a `memberIdentity` finder entry (`profile_top_card` or
 /// `profile_with_sections`, which differ in their projection).
-fn finder(entry: &str, identity: &str) -> String {
+fn finder(entry: &Endpoint, identity: &str) -> String {
     url(entry, &[], json!({"memberIdentity": identity}), None)
 }
 
@@ -602,7 +616,10 @@ async fn member_identity_finder_answers_sections_with_full_profile_with_entities
     let urn = format!("urn:li:fsd_profile:{}", p.profile_id);
 
     let body = api
-        .ok(&finder("profile_with_sections", &p.public_id), true)
+        .ok(
+            &finder(endpoints::PROFILE_WITH_SECTIONS, &p.public_id),
+            true,
+        )
         .await;
     assert_eq!(body["data"]["*elements"], json!([urn]));
     let profile = included(&body, &urn);
@@ -708,7 +725,10 @@ async fn member_identity_finder_answers_sections_with_full_profile_with_entities
 
     // By profile id, in the default encoding: nested, no types.
     let nested = api
-        .ok(&finder("profile_with_sections", &p.profile_id), false)
+        .ok(
+            &finder(endpoints::PROFILE_WITH_SECTIONS, &p.profile_id),
+            false,
+        )
         .await;
     let element = &nested["elements"][0];
     assert_eq!(element["profileSkills"]["paging"]["total"], p.skills.len());
@@ -717,7 +737,7 @@ async fn member_identity_finder_answers_sections_with_full_profile_with_entities
 
     // The top card: who the profile is, nothing more.
     let body = api
-        .ok(&finder("profile_top_card", &p.public_id), false)
+        .ok(&finder(endpoints::PROFILE_TOP_CARD, &p.public_id), false)
         .await;
     let card = &body["elements"][0];
     let mut keys: Vec<&str> = card
@@ -741,9 +761,12 @@ async fn member_identity_finder_answers_sections_with_full_profile_with_entities
 
     // Only the two entries' projections are answered: an older version of either (LinkedIn
     // answers a stale decorationId 400) or none at all is refused, whatever the identity.
-    for entry in ["profile_top_card", "profile_with_sections"] {
+    for entry in [
+        endpoints::PROFILE_TOP_CARD,
+        endpoints::PROFILE_WITH_SECTIONS,
+    ] {
         let target = finder(entry, &p.public_id);
-        let decoration = by_name(entry).unwrap().decoration_id.unwrap();
+        let decoration = entry.decoration_id.unwrap();
         let older = stale(decoration);
         for refused in [
             with_param(&target, "decorationId", Some(&older)),
@@ -770,7 +793,7 @@ async fn who_viewed_me_counts_the_views_of_the_last_90_days() {
         .count();
     assert!(expected > 0);
     let body = api
-        .ok(&url("who_viewed_me", &[], json!({}), None), false)
+        .ok(&url(endpoints::WHO_VIEWED_ME, &[], json!({}), None), false)
         .await;
     let card = &body["elements"][0]["value"]["com.linkedin.voyager.identity.me.wvmpOverview.WvmpViewersCard"];
     let summary = &card["insightCards"][0]["value"]["com.linkedin.voyager.identity.me.wvmpOverview.WvmpSummaryInsightCard"];
@@ -792,7 +815,12 @@ async fn job_skill_match_marks_the_skills_on_my_profile() {
         .find(|j| j.skills.iter().any(has) && !j.skills.iter().all(has))
         .unwrap();
     let urn = format!("urn:li:fsd_jobSkillMatchInsight:{}", job.id);
-    let target = url("job_skill_match", &[("insightUrn", &urn)], json!({}), None);
+    let target = url(
+        endpoints::JOB_SKILL_MATCH,
+        &[("insightUrn", &urn)],
+        json!({}),
+        None,
+    );
     assert!(
         target.contains("urn%3Ali%3Afsd_jobSkillMatchInsight%3A"),
         "{target}"
@@ -808,14 +836,14 @@ async fn job_skill_match_marks_the_skills_on_my_profile() {
     assert!(!has_types(&body));
 
     let unknown = url(
-        "job_skill_match",
+        endpoints::JOB_SKILL_MATCH,
         &[("insightUrn", "urn:li:fsd_jobSkillMatchInsight:1")],
         json!({}),
         None,
     );
     assert_eq!(api.get(&unknown, false).await.status, StatusCode::NOT_FOUND);
     let malformed = url(
-        "job_skill_match",
+        endpoints::JOB_SKILL_MATCH,
         &[("insightUrn", "urn:li:fsd_jobPosting:1")],
         json!({}),
         None,
@@ -831,10 +859,15 @@ async fn job_skill_match_marks_the_skills_on_my_profile() {
 async fn unfollow_entity_stops_following_a_company() {
     let sandbox = start().await;
     let mut api = Api::new(&sandbox).await;
-    let page = url("company", &[], json!({"universalName": "linkedin"}), None);
+    let page = url(
+        endpoints::COMPANY,
+        &[],
+        json!({"universalName": "linkedin"}),
+        None,
+    );
     let following = |body: &Value| body["elements"][0]["followingInfo"]["following"].clone();
     let state = url(
-        "following_state_set",
+        endpoints::FOLLOWING_STATE_SET,
         &[(
             "followingStateUrn",
             "urn:li:fsd_followingState:urn:li:fsd_company:1337",
@@ -853,7 +886,7 @@ async fn unfollow_entity_stops_following_a_company() {
     assert_eq!(resp.status, StatusCode::OK);
     assert_eq!(following(&api.ok(&page, false).await), true);
 
-    let unfollow = url("unfollow_entity", &[], json!({}), None);
+    let unfollow = url(endpoints::UNFOLLOW_ENTITY, &[], json!({}), None);
     let post = |body: &'static str| (unfollow.clone(), body);
     let (target, body) = post(r#"{"urn":"urn:li:fs_followingInfo:urn:li:company:1337"}"#);
     let resp = api.send(http::Method::POST, &target, true, body).await;

@@ -3,12 +3,12 @@
 
 use std::time::{Duration, Instant};
 
-use crate::common::api::{stale, with_param};
+use crate::common::api::{stale, url, with_param};
 use crate::common::{Client, FORM, cookie_pair, login_form};
 use bytes::Bytes;
 use http::{Method, StatusCode};
 use http_body_util::{BodyExt, Full};
-use linkedin_catalogue::{Base, ENDPOINTS, Location, Status};
+use linkedin_catalogue::{Base, ENDPOINTS, Location, Status, endpoints};
 use linkedin_sandbox::{
     CHALLENGE_USERNAME, DEMO_PASSWORD, DEMO_USERNAME, Faults, RateLimit, Sandbox, SandboxConfig,
     SandboxHandle,
@@ -1000,7 +1000,7 @@ async fn the_api_is_routed_by_the_catalogue() {
     let demo = sandbox.demo_cookies().clone();
     let (cookie, csrf) = voyager_auth(&demo.li_at, &demo.jsessionid);
     let auth = [("cookie", cookie.as_str()), ("csrf-token", csrf.as_str())];
-    let experiences = linkedin_catalogue::by_name("profile_experiences").unwrap();
+    let experiences = endpoints::PROFILE_EXPERIENCES;
     let query_id = experiences.query_id.unwrap();
 
     let cases: [(Method, String, StatusCode, serde_json::Value); 7] = [
@@ -1139,8 +1139,11 @@ async fn companies_and_schools_answer_from_the_world_and_remember_follows() {
     let (cookie, csrf) = voyager_auth(&demo.li_at, &demo.jsessionid);
     let auth = [("cookie", cookie.as_str()), ("csrf-token", csrf.as_str())];
     let page = |slug: &str| {
-        format!(
-            "/voyager/api/organization/companies?decorationId=com.linkedin.voyager.deco.organization.web.WebFullCompanyMain-12&q=universalName&universalName={slug}"
+        url(
+            endpoints::COMPANY,
+            &[],
+            json!({"universalName": slug}),
+            None,
         )
     };
 
@@ -1248,7 +1251,12 @@ fn encoded_request<'a>(
 
 /// A first page of the feed: a JSON answer well over 1 KiB.
 fn feed_page() -> String {
-    crate::common::api::url("feed_chron", &[], json!({"count": 10, "start": 0}), None)
+    url(
+        endpoints::FEED_CHRON,
+        &[],
+        json!({"count": 10, "start": 0}),
+        None,
+    )
 }
 
 /// `body` with its `content-encoding` (none, `gzip` or `br`) undone.

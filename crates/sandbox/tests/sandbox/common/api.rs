@@ -2,7 +2,7 @@
 //! catalogue, and readers of normalized answers.
 
 use http::{Method, StatusCode};
-use linkedin_catalogue::by_name;
+use linkedin_catalogue::{Endpoint, endpoints};
 use linkedin_sandbox::world::{World, generate};
 use linkedin_sandbox::{Sandbox, SandboxConfig, SandboxHandle, WORLD_SEED};
 use serde_json::{Value, json};
@@ -58,10 +58,10 @@ impl Api {
     }
 }
 
-/// The request path and query of catalogue entry `name`, built by the catalogue itself
+/// The request path and query of catalogue entry `endpoint`, built by the catalogue itself
 /// (`Endpoint::target`) from JSON objects of query parameters and GraphQL variables.
 pub(crate) fn url(
-    name: &str,
+    endpoint: &Endpoint,
     path: &[(&str, &str)],
     query: Value,
     variables: Option<Value>,
@@ -70,9 +70,21 @@ pub(crate) fn url(
         restli::Value::Map(map) => map,
         _ => restli::Map::new(),
     };
-    by_name(name)
-        .unwrap()
-        .target(path, map(query), variables.map(map))
+    endpoint.target(path, map(query), variables.map(map))
+}
+
+/// What a GraphQL answer of `endpoint` holds at its data root (`data.<root>`): give it a
+/// nested answer's body, or a normalized answer's `data`. `Null` when there is nothing there.
+pub(crate) fn at_root<'a>(answer: &'a Value, endpoint: &Endpoint) -> &'a Value {
+    answer
+        .pointer(&endpoint.data_pointer())
+        .unwrap_or(&Value::Null)
+}
+
+/// The reference (`*<root>`) that a normalized GraphQL answer of `endpoint` has at its data
+/// root in place of an entity, which is in `included`.
+pub(crate) fn root_ref<'a>(normalized: &'a Value, endpoint: &Endpoint) -> &'a Value {
+    &normalized["data"]["data"][format!("*{}", endpoint.data_root.unwrap())]
 }
 
 /// `target` with query parameter `name` set to the raw `value`, or without it for `None`.
@@ -172,12 +184,12 @@ pub(crate) fn search_clusters(
     if let Some(count) = count {
         vars["count"] = json!(count);
     }
-    url("search_clusters", &[], json!({}), Some(vars))
+    url(endpoints::SEARCH_CLUSTERS, &[], json!({}), Some(vars))
 }
 
 /// The entity results of a search clusters answer in the default encoding.
 pub(crate) fn results(body: &Value) -> Vec<Value> {
-    body["data"]["searchDashClustersByAll"]["elements"]
+    at_root(body, endpoints::SEARCH_CLUSTERS)["elements"]
         .as_array()
         .unwrap()
         .iter()
