@@ -12,7 +12,7 @@ use serde_json::{Map, Value, json};
 use linkedin_catalogue::Endpoint;
 
 use super::{Answer, Call, variables};
-use crate::world::{Conversation, Invitation, Message, Person, World};
+use crate::world::{Conversation, Invitation, Message, Person, World, linkedin_id};
 
 /// Messages per page of a conversation (`messenger_messages*`, legacy events).
 const MESSAGE_PAGE: usize = 20;
@@ -525,13 +525,9 @@ pub(super) fn create_message(call: &mut Call<'_>) -> Answer {
         .and_then(|payload| crate::BASE64.decode(payload).ok())
         .and_then(|b| String::from_utf8(b).ok())
         .unwrap_or_else(|| c.thread_id.clone());
-    let mut raw = format!("{at}b{:05}-0&{payload}", c.messages.len() % 100_000).into_bytes();
-    // Lengthened with `_` so that the id ends in `==`, as the world's ids do.
-    while raw.len() % 3 != 1 {
-        raw.push(b'_');
-    }
+    let raw = format!("{at}b{:05}-0&{payload}", c.messages.len() % 100_000);
     let message = Message {
-        id: format!("2-{}", crate::BASE64.encode(&raw)),
+        id: linkedin_id(raw.as_bytes()),
         sender: me,
         text: text.to_owned(),
         delivered_at: at,
@@ -595,11 +591,7 @@ fn conversation_with(
     let at = world_now(world) + 1_000;
     let mut raw = format!("{at}_{:04}", world.conversations.len()).into_bytes();
     let thread_id = loop {
-        // Lengthened with `_` so that the id ends in `==`, as the world's ids do.
-        while raw.len() % 3 != 1 {
-            raw.push(b'_');
-        }
-        let id = format!("2-{}", crate::BASE64.encode(&raw));
+        let id = linkedin_id(&raw);
         if world.conversations.iter().all(|c| c.thread_id != id) {
             break id;
         }

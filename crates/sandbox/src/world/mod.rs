@@ -8,6 +8,7 @@ mod generate;
 mod model;
 
 pub use generate::generate;
+pub(crate) use generate::linkedin_id;
 
 use std::collections::VecDeque;
 
