@@ -10,13 +10,15 @@
 //! the module's doc comment says what the answer's shape is inferred from.
 //!
 //! Areas: [`people`] (profiles, experience, jobs, search through [`search`]), [`company`],
-//! [`me`], [`messaging`] (conversations, messages, invitations, the legacy inbox),
-//! [`messenger`] (the messaging web app's background calls), [`feed`] (feeds, posts,
+//! [`me`], [`messaging`] (conversations and messages), [`legacy_inbox`] (the legacy messaging
+//! REST), [`invitations`], [`messenger`] (the messaging web app's background calls), [`feed`] (feeds, posts,
 //! comments, reactions), [`browser`] (the web app's other background calls) and [`touch`].
 
 mod browser;
 mod company;
 mod feed;
+mod invitations;
+mod legacy_inbox;
 mod me;
 mod messaging;
 mod messenger;
@@ -272,18 +274,18 @@ pub(crate) fn dispatch(call: &mut Call<'_>) -> Option<Answer> {
         Id::MessengerMessagesBefore => messaging::messages(call, true),
         Id::MessageCreate => messaging::create_message(call),
         Id::ConversationsMarkRead => messaging::mark_read(call),
-        Id::ConversationsLegacy => messaging::legacy_conversations(call),
-        Id::ConversationEventsLegacy => messaging::legacy_events(call),
-        Id::ConversationByParticipantsLegacy => messaging::legacy_by_participants(call),
-        Id::ConversationMarkSeenLegacy => messaging::legacy_mark_seen(call),
+        Id::ConversationsLegacy => legacy_inbox::conversations(call),
+        Id::ConversationEventsLegacy => legacy_inbox::events(call),
+        Id::ConversationByParticipantsLegacy => legacy_inbox::by_participants(call),
+        Id::ConversationMarkSeenLegacy => legacy_inbox::mark_seen(call),
         // The retired legacy sends: LinkedIn answers them 500 (voyager.md §4.1, the fork).
         Id::ConversationCreateLegacy | Id::ConversationEventCreateLegacy => {
             Answer::error(StatusCode::INTERNAL_SERVER_ERROR)
         }
-        Id::InvitationsReceived => messaging::invitations(call, true),
-        Id::InvitationsSent => messaging::invitations(call, false),
-        Id::InvitationReply => messaging::reply_invitation(call),
-        Id::InvitationCreate => messaging::create_invitation(call),
+        Id::InvitationsReceived => invitations::list(call, true),
+        Id::InvitationsSent => invitations::list(call, false),
+        Id::InvitationReply => invitations::reply(call),
+        Id::InvitationCreate => invitations::create(call),
 
         Id::MessengerConversationsSync => messenger::sync(call, false),
         Id::MessengerConversationsDelta => messenger::sync(call, true),
