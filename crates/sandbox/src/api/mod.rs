@@ -9,7 +9,8 @@
 //! an invented body. Where the reference records a request but not its answer,
 //! the module's doc comment says what the answer's shape is inferred from.
 //!
-//! Areas: [`people`] (profiles, experience, jobs, search through [`search`]), [`company`],
+//! Areas: [`people`] (profiles, experience), [`jobs`], [`search`] (people, companies, posts
+//! and jobs), [`company`],
 //! [`me`], [`messaging`] (conversations and messages), [`legacy_inbox`] (the legacy messaging
 //! REST), [`invitations`], [`messenger`] (the messaging web app's background calls), [`feed`] (feeds, posts,
 //! comments, reactions), [`browser`] (the web app's other background calls) and [`touch`].
@@ -18,6 +19,7 @@ mod browser;
 mod company;
 mod feed;
 mod invitations;
+mod jobs;
 mod legacy_inbox;
 mod me;
 mod messaging;
@@ -238,8 +240,8 @@ pub(crate) fn dispatch(call: &mut Call<'_>) -> Option<Answer> {
         Id::ProfileByUrn => people::by_urn(call),
         Id::ProfileMessagingCard => people::messaging_card(call),
         Id::ProfileExperiences => people::experiences(call)?,
-        Id::JobPosting => people::job_posting(call),
-        Id::JobSkillMatch => people::job_skill_match(call),
+        Id::JobPosting => jobs::job_posting(call),
+        Id::JobSkillMatch => jobs::job_skill_match(call),
 
         Id::JobSearch => search::job_search(call),
         // The 2.3.1 queryId is answered like the current one: a deliberate choice, see the

@@ -12,7 +12,7 @@
 use http::StatusCode;
 use serde_json::{Value, json};
 
-use super::people::workplace_code;
+use super::jobs::workplace_code;
 use super::{Answer, Call, collection, graphql, text, variables};
 use crate::world::clock::PRESENT_MS;
 use crate::world::{Author, Company, Job, Person, Post, World};
