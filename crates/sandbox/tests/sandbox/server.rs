@@ -3,7 +3,7 @@
 
 use std::time::{Duration, Instant};
 
-use crate::common::api::{stale, url, with_param};
+use crate::common::api::{Api, stale, url, with_param};
 use crate::common::{Client, FORM, cookie_pair, login_form};
 use bytes::Bytes;
 use http::{Method, StatusCode};
@@ -1076,10 +1076,7 @@ async fn the_api_is_routed_by_the_catalogue() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn stale_and_missing_ids_are_refused() {
     let sandbox = plain().await;
-    let mut client = Client::connect(&sandbox).await;
-    let demo = sandbox.demo_cookies().clone();
-    let (cookie, csrf) = voyager_auth(&demo.li_at, &demo.jsessionid);
-    let auth = [("cookie", cookie.as_str()), ("csrf-token", csrf.as_str())];
+    let mut api = Api::new(&sandbox).await;
     let ids: Vec<&str> = ENDPOINTS
         .iter()
         .flat_map(|e| [e.query_id, e.decoration_id])
@@ -1107,7 +1104,7 @@ async fn stale_and_missing_ids_are_refused() {
             assert!(!ids.contains(&older.as_str()), "{older} is an entry's id");
             for value in [Some(older.as_str()), None] {
                 let request = with_param(&target, name, value);
-                let resp = client.call(method.clone(), &request, &auth, "").await;
+                let resp = api.send(method.clone(), &request, false, "").await;
                 assert_eq!(
                     resp.status,
                     StatusCode::BAD_REQUEST,
