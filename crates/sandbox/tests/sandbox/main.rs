@@ -1,7 +1,7 @@
 //! The sandbox over real loopback HTTP, one module per area: the server itself (`server`: the
-//! login flow, the session gate, pages, faults, the request log, TLS, compression), the API
-//! areas checked against the world the sandbox serves, and the golden answers of every GET
-//! endpoint. One test binary, so the shared client in `common` is built and linked once.
+//! login flow, the session gate, the pages, routing by the catalogue; `faults`; `wire`: the
+//! request log, TLS, keep-alive, compression), the API areas checked against the world the
+//! sandbox serves, and the golden answers of every GET endpoint. One test binary, so the shared client in `common` is built and linked once.
 
 #![allow(
     clippy::unwrap_used,
@@ -11,6 +11,7 @@
 mod common;
 
 mod browser;
+mod faults;
 mod feed;
 mod golden;
 mod messaging;
@@ -19,3 +20,4 @@ mod people;
 mod search;
 mod server;
 mod touch;
+mod wire;

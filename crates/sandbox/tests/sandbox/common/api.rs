@@ -4,7 +4,7 @@
 use http::{Method, StatusCode};
 use linkedin_catalogue::{Endpoint, endpoints};
 use linkedin_sandbox::world::{World, generate};
-use linkedin_sandbox::{Sandbox, SandboxConfig, SandboxHandle, WORLD_SEED};
+use linkedin_sandbox::{Faults, Sandbox, SandboxConfig, SandboxHandle, WORLD_SEED};
 use serde_json::{Value, json};
 
 use super::{Client, Resp};
@@ -124,7 +124,17 @@ pub(crate) fn world() -> World {
 
 /// A sandbox with the default configuration.
 pub(crate) async fn start() -> SandboxHandle {
-    Sandbox::start(SandboxConfig::default()).await.unwrap()
+    start_with(Faults::default()).await
+}
+
+/// A sandbox that injects `faults`.
+pub(crate) async fn start_with(faults: Faults) -> SandboxHandle {
+    Sandbox::start(SandboxConfig {
+        faults,
+        ..SandboxConfig::default()
+    })
+    .await
+    .unwrap()
 }
 
 /// The `included` entity with `urn`.
