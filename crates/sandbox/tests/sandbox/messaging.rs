@@ -1,6 +1,6 @@
-//! The messaging and invitation endpoints over real loopback HTTP, checked against the world
-//! the sandbox serves: conversation lists and their paging and filters, message pages,
-//! sending, marking read, the legacy inbox, and received, sent, answered and new invitations.
+//! The messaging endpoints over real loopback HTTP, checked against the world the sandbox
+//! serves: conversation lists and their paging and filters, message pages, sending, marking
+//! read; and [`Session`], the demo session the messaging modules share.
 
 use crate::common::api::at_root;
 use crate::common::{Client, Resp};
@@ -12,16 +12,16 @@ use restli::{Map, Value};
 use serde_json::{Value as Json, json};
 
 /// A sandbox, a connection to it, and the demo session's headers.
-struct Session {
-    sandbox: SandboxHandle,
+pub(crate) struct Session {
+    pub(crate) sandbox: SandboxHandle,
     client: Client,
     cookie: String,
     csrf: String,
-    world: World,
+    pub(crate) world: World,
 }
 
 impl Session {
-    async fn start() -> Self {
+    pub(crate) async fn start() -> Self {
         let sandbox = Sandbox::start(SandboxConfig::default()).await.unwrap();
         let client = Client::connect(&sandbox).await;
         let cookies = sandbox.demo_cookies();
@@ -37,7 +37,12 @@ impl Session {
     }
 
     /// Sends `path_and_query` to `endpoint` with its accept header and `body`.
-    async fn send(&mut self, endpoint: &Endpoint, path_and_query: &str, body: &str) -> Resp {
+    pub(crate) async fn send(
+        &mut self,
+        endpoint: &Endpoint,
+        path_and_query: &str,
+        body: &str,
+    ) -> Resp {
         let method = match endpoint.method {
             linkedin_catalogue::Method::Get => Method::GET,
             linkedin_catalogue::Method::Post => Method::POST,
@@ -59,14 +64,14 @@ impl Session {
     }
 
     /// A messenger GraphQL query of catalogue entry `endpoint` with `variables`.
-    async fn graphql(&mut self, endpoint: &Endpoint, variables: Map) -> Resp {
+    pub(crate) async fn graphql(&mut self, endpoint: &Endpoint, variables: Map) -> Resp {
         let url = endpoint.target(&[], Map::new(), Some(variables));
         self.send(endpoint, &url, "").await
     }
 
     /// A REST call of catalogue entry `endpoint`: its fixed parameters, then `params`, on
     /// `path` (the entry's own path when `None`), with a JSON `body`.
-    async fn rest(
+    pub(crate) async fn rest(
         &mut self,
         endpoint: &Endpoint,
         path: Option<String>,
@@ -84,16 +89,16 @@ impl Session {
         self.send(endpoint, &url, &body).await
     }
 
-    fn me_urn(&self) -> String {
+    pub(crate) fn me_urn(&self) -> String {
         format!("urn:li:fsd_profile:{}", self.world.people[0].profile_id)
     }
 
-    fn conversation_urn(&self, thread: &str) -> String {
+    pub(crate) fn conversation_urn(&self, thread: &str) -> String {
         format!("urn:li:msg_conversation:({},{thread})", self.me_urn())
     }
 
     /// `messenger_conversations_search` variables as the fork sends them.
-    fn search_vars(&self, count: u32, read: Option<bool>, cursor: Option<&str>) -> Map {
+    pub(crate) fn search_vars(&self, count: u32, read: Option<bool>, cursor: Option<&str>) -> Map {
         let mut vars = Map::new();
         vars.insert("categories", Value::list(["PRIMARY_INBOX"]));
         vars.insert("count", count);
@@ -109,7 +114,7 @@ impl Session {
     }
 
     /// Every primary-inbox conversation through `messenger_conversations_search`, page by page.
-    async fn all_primary(&mut self, read: Option<bool>) -> Vec<Json> {
+    pub(crate) async fn all_primary(&mut self, read: Option<bool>) -> Vec<Json> {
         let mut out = Vec::new();
         let mut cursor: Option<String> = None;
         loop {
@@ -128,7 +133,7 @@ impl Session {
     }
 
     /// The demo's received invitations through `invitations_received`.
-    async fn received(&mut self, start: u32, count: u32) -> Json {
+    pub(crate) async fn received(&mut self, start: u32, count: u32) -> Json {
         let resp = self
             .rest(
                 endpoints::INVITATIONS_RECEIVED,
@@ -557,295 +562,6 @@ async fn marking_conversations_read_shows_in_the_lists() {
         )
         .await;
     assert_eq!(resp.status, StatusCode::BAD_REQUEST);
-
-    s.sandbox.shutdown().await;
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn legacy_inbox_and_events_use_union_keys_and_created_before() {
-    let mut s = Session::start().await;
-    let mut all = s.world.conversations.clone();
-    all.sort_by_key(|c| std::cmp::Reverse(c.messages.last().unwrap().delivered_at));
-
-    let resp = s
-        .rest(endpoints::CONVERSATIONS_LEGACY, None, &[], None)
-        .await;
-    assert_eq!(resp.status, StatusCode::OK, "{}", resp.text());
-    let body = resp.json();
-    let elements = body["elements"].as_array().unwrap();
-    assert_eq!(elements.len(), 20);
-    assert_eq!(
-        body["metadata"]["unreadCount"],
-        all.iter().filter(|c| !c.read).count()
-    );
-    for (got, want) in elements.iter().zip(&all) {
-        assert_eq!(
-            got["entityUrn"],
-            format!("urn:li:fs_conversation:{}", want.thread_id)
-        );
-        let member = &got["participants"][0]["com.linkedin.voyager.messaging.MessagingMember"];
-        let person = &s.world.people[want.participants[0]];
-        assert_eq!(
-            member["miniProfile"]["firstName"],
-            person.first_name.as_str()
-        );
-        let text = &got["events"][0]["eventContent"]["com.linkedin.voyager.messaging.event.MessageEvent"]
-            ["attributedBody"]["text"];
-        assert_eq!(text, want.messages.last().unwrap().text.as_str());
-    }
-    // The next page starts below the last one's activity.
-    let last = elements[19]["lastActivityAt"].as_u64().unwrap();
-    let resp = s
-        .rest(
-            endpoints::CONVERSATIONS_LEGACY,
-            None,
-            &[("createdBefore", last.into())],
-            None,
-        )
-        .await;
-    let next = resp.json();
-    assert_eq!(
-        next["elements"][0]["entityUrn"],
-        format!("urn:li:fs_conversation:{}", all[20].thread_id)
-    );
-
-    // Events of the longest conversation: the latest 20, oldest first, then the 20 before.
-    let c = all.iter().max_by_key(|c| c.messages.len()).unwrap();
-    let endpoint = endpoints::CONVERSATION_EVENTS_LEGACY;
-    let segment = restli::encode_str(&c.thread_id, restli::Encoding::PATH);
-    let path = endpoint.full_path().replace("{conversationId}", &segment);
-    let resp = s
-        .rest(
-            endpoints::CONVERSATION_EVENTS_LEGACY,
-            Some(path.clone()),
-            &[],
-            None,
-        )
-        .await;
-    assert_eq!(resp.status, StatusCode::OK, "{}", resp.text());
-    let events = resp.json()["elements"].as_array().unwrap().clone();
-    assert_eq!(events.len(), 20);
-    let n = c.messages.len();
-    for (e, m) in events.iter().zip(&c.messages[n - 20..]) {
-        assert_eq!(
-            e["eventContent"]["com.linkedin.voyager.messaging.event.MessageEvent"]["attributedBody"]
-                ["text"],
-            m.text.as_str()
-        );
-        assert_eq!(e["createdAt"], m.delivered_at);
-        let sender = &s.world.people[m.sender];
-        assert_eq!(
-            e["from"]["com.linkedin.voyager.messaging.MessagingMember"]["miniProfile"]["publicIdentifier"],
-            sender.public_id.as_str()
-        );
-    }
-    let oldest = events[0]["createdAt"].as_u64().unwrap();
-    let resp = s
-        .rest(
-            endpoints::CONVERSATION_EVENTS_LEGACY,
-            Some(path),
-            &[("createdBefore", oldest.into())],
-            None,
-        )
-        .await;
-    let earlier = resp.json()["elements"].as_array().unwrap().clone();
-    assert_eq!(earlier.len(), 20);
-    assert_eq!(earlier[19]["createdAt"], c.messages[n - 21].delivered_at);
-
-    let missing = endpoint.full_path().replace(
-        "{conversationId}",
-        &restli::encode_str("2-bm9uZQ==", restli::Encoding::PATH),
-    );
-    let resp = s
-        .rest(
-            endpoints::CONVERSATION_EVENTS_LEGACY,
-            Some(missing),
-            &[],
-            None,
-        )
-        .await;
-    assert_eq!(resp.status, StatusCode::NOT_FOUND);
-
-    s.sandbox.shutdown().await;
-}
-
-/// `/relationships/invitations/{id}?action=<action>` with the id and secret in the body.
-async fn reply(s: &mut Session, id: &str, secret: &str, action: &str) -> Resp {
-    let endpoint = endpoints::INVITATION_REPLY;
-    let path = endpoint.full_path().replace(
-        "{invitationId}",
-        &restli::encode_str(id, restli::Encoding::PATH),
-    );
-    s.rest(
-        endpoints::INVITATION_REPLY,
-        Some(path),
-        &[("action", action.into())],
-        Some(json!({"invitationId": id, "invitationSharedSecret": secret, "isGenericInvitation": false})),
-    )
-    .await
-}
-
-/// `verifyQuotaAndCreateV2` to person `to` with `note`.
-async fn invite(s: &mut Session, to: usize, note: &str) -> Resp {
-    let urn = format!("urn:li:fsd_profile:{}", s.world.people[to].profile_id);
-    // The catalogue's target adds the entry's decorationId.
-    s.rest(
-        endpoints::INVITATION_CREATE,
-        None,
-        &[],
-        Some(json!({"invitee": {"inviteeUnion": {"memberProfile": urn}}, "customMessage": note})),
-    )
-    .await
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn received_invitations_page_and_replies_connect_or_drop() {
-    let mut s = Session::start().await;
-    let received: Vec<_> = s
-        .world
-        .invitations
-        .iter()
-        .filter(|i| i.to == 0)
-        .cloned()
-        .collect();
-    let body = s.received(0, 100).await;
-    assert_eq!(body["paging"]["total"], received.len());
-    let elements = body["elements"].as_array().unwrap();
-    assert_eq!(elements.len(), received.len());
-    for (e, want) in elements.iter().zip(&received) {
-        let inv = &e["invitation"];
-        assert_eq!(
-            inv["entityUrn"],
-            format!("urn:li:fs_relInvitation:{}", want.id)
-        );
-        assert_eq!(inv["sharedSecret"], want.shared_secret.as_str());
-        assert_eq!(inv["sentTime"], want.sent_at);
-        assert_eq!(
-            inv["fromMember"]["publicIdentifier"],
-            s.world.people[want.from].public_id.as_str()
-        );
-        match &want.message {
-            Some(m) => assert_eq!(inv["message"], m.as_str()),
-            None => assert!(inv.get("message").is_none()),
-        }
-    }
-    let page = s.received(3, 3).await;
-    let page = page["elements"].as_array().unwrap();
-    assert_eq!(page.len(), 3);
-    assert_eq!(
-        page[0]["invitation"]["sharedSecret"],
-        received[3].shared_secret.as_str()
-    );
-
-    // A wrong secret changes nothing.
-    let first = received[0].clone();
-    let id = first.id.to_string();
-    let resp = reply(&mut s, &id, "wrong-secret", "accept").await;
-    assert_eq!(resp.status, StatusCode::BAD_REQUEST);
-    assert_eq!(s.received(0, 100).await["paging"]["total"], received.len());
-
-    // Accepting removes the invitation and connects: a new invitation is CANT_RESEND_YET.
-    let resp = reply(&mut s, &id, &first.shared_secret, "accept").await;
-    assert_eq!(resp.status, StatusCode::OK, "{}", resp.text());
-    let after = s.received(0, 100).await;
-    assert_eq!(after["paging"]["total"], received.len() - 1);
-    let urn = format!("urn:li:fs_relInvitation:{id}");
-    assert!(
-        after["elements"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .all(|e| e["invitation"]["entityUrn"] != urn.as_str())
-    );
-    let resp = invite(&mut s, first.from, "").await;
-    assert_eq!(resp.status, StatusCode::BAD_REQUEST);
-    assert_eq!(resp.json()["data"]["code"], "CANT_RESEND_YET");
-    // The same invitation cannot be answered twice.
-    let resp = reply(&mut s, &id, &first.shared_secret, "accept").await;
-    assert_eq!(resp.status, StatusCode::NOT_FOUND);
-
-    // Rejecting removes it without connecting: inviting that member is then possible.
-    let second = received[1].clone();
-    let resp = reply(
-        &mut s,
-        &second.id.to_string(),
-        &second.shared_secret,
-        "reject",
-    )
-    .await;
-    assert_eq!(resp.status, StatusCode::OK);
-    assert_eq!(
-        s.received(0, 100).await["paging"]["total"],
-        received.len() - 2
-    );
-    let resp = invite(&mut s, second.from, "").await;
-    assert_eq!(resp.status, StatusCode::OK, "{}", resp.text());
-
-    s.sandbox.shutdown().await;
-}
-
-/// The demo's sent invitations through `invitations_sent` (normalized, as the entry asks).
-async fn sent(s: &mut Session) -> Json {
-    let resp = s
-        .rest(
-            endpoints::INVITATIONS_SENT,
-            None,
-            &[("start", 0u32.into()), ("count", 100u32.into())],
-            None,
-        )
-        .await;
-    assert_eq!(resp.status, StatusCode::OK, "{}", resp.text());
-    resp.json()
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn creating_invitations_checks_the_note_and_pending_ones() {
-    let mut s = Session::start().await;
-    let sent_total = |body: &Json| body["data"]["paging"]["total"].as_u64().unwrap();
-    let already: Vec<usize> = s
-        .world
-        .invitations
-        .iter()
-        .filter(|i| i.from == 0)
-        .map(|i| i.to)
-        .collect();
-    assert_eq!(sent_total(&sent(&mut s).await), already.len() as u64);
-
-    let stranger = (1..s.world.people.len())
-        .find(|&p| {
-            !s.world.connections.contains(&(0, p))
-                && !s.world.invitations.iter().any(|i| i.from == p || i.to == p)
-        })
-        .unwrap();
-
-    // 301 characters: refused before anything changes.
-    let resp = invite(&mut s, stranger, &"x".repeat(301)).await;
-    assert_eq!(resp.status, StatusCode::BAD_REQUEST);
-    assert_eq!(sent_total(&sent(&mut s).await), already.len() as u64);
-
-    // Already invited: CANT_RESEND_YET.
-    let resp = invite(&mut s, already[0], "Hello again").await;
-    assert_eq!(resp.status, StatusCode::BAD_REQUEST);
-    assert_eq!(resp.json()["data"]["code"], "CANT_RESEND_YET");
-
-    // 300 characters go through, once.
-    let note = "y".repeat(300);
-    let resp = invite(&mut s, stranger, &note).await;
-    assert_eq!(resp.status, StatusCode::OK, "{}", resp.text());
-    let body = sent(&mut s).await;
-    assert_eq!(sent_total(&body), already.len() as u64 + 1);
-    let newest = body["included"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|e| {
-            e["$type"] == "com.linkedin.voyager.relationships.invitation.Invitation"
-                && e["message"] == note.as_str()
-        })
-        .unwrap();
-    assert_eq!(newest["customMessage"], true);
-    let resp = invite(&mut s, stranger, "").await;
-    assert_eq!(resp.json()["data"]["code"], "CANT_RESEND_YET");
 
     s.sandbox.shutdown().await;
 }
