@@ -28,7 +28,6 @@
 #![warn(missing_docs)]
 
 mod api;
-mod base64;
 mod body;
 mod compress;
 mod config;
@@ -79,6 +78,11 @@ pub enum SandboxError {
     #[error("cannot set up TLS: {0}")]
     Tls(String),
 }
+
+/// Standard base64 with padding, for LinkedIn's `2-…==` thread and message ids, cursors and
+/// tokens; decoding takes them with or without padding, as LinkedIn's clients may send either.
+pub(crate) const BASE64: base64::engine::GeneralPurpose =
+    base64::engine::general_purpose::STANDARD_PAD_INDIFFERENT;
 
 /// The seed of the world every sandbox serves: one fixed world, so answers are the same from
 /// run to run (fault seeds change only the faults).

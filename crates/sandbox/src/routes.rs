@@ -244,7 +244,8 @@ fn voyager(state: &State, req: &Incoming<'_>) -> Response<Body> {
     };
     let lookup = |name: &str| query.raw(name);
     let Some(endpoint) = catalogue::route(method, catalogue::Base::Api, path, &lookup) else {
-        return unknown(path);
+        let stale = catalogue::has_other_ids(method, catalogue::Base::Api, path, &lookup);
+        return unknown(path, stale);
     };
     match endpoint.status {
         catalogue::Status::Gone => json_response(StatusCode::GONE, &json!({"status": 410})),
@@ -297,16 +298,18 @@ fn touch(state: &State, req: &Incoming<'_>) -> Response<Body> {
         me: session.account,
         world: &mut world,
     };
-    match api::touch::answer(&mut call) {
+    match api::dispatch(&mut call) {
         Some(answer) => json_response(answer.status, &answer.body),
         None => not_emulated(endpoint.name),
     }
 }
 
-/// A request that matches no catalogue entry: a GraphQL query with an unknown `queryId` is a
-/// 400, the retired `/identity/profiles/*` family answers 410 as a whole, anything else 404.
-fn unknown(path: &str) -> Response<Body> {
-    if path.ends_with("/graphql") {
+/// A request that matches no catalogue entry: one that would reach an entry with its own
+/// `queryId` or `decorationId` (`stale`: an unknown, stale or missing id) is a 400, as
+/// LinkedIn answers a rotated queryId or an old projection; the retired `/identity/profiles/*`
+/// family answers 410 as a whole; anything else 404.
+fn unknown(path: &str, stale: bool) -> Response<Body> {
+    if stale {
         json_response(StatusCode::BAD_REQUEST, &json!({"status": 400}))
     } else if path.starts_with("/identity/profiles/") {
         json_response(StatusCode::GONE, &json!({"status": 410}))
@@ -385,7 +388,7 @@ mod tests {
 
     /// The 501 of a request no module answers names its catalogue entry in the body and in
     /// `x-sandbox-not-emulated` (over HTTP: `the_api_is_routed_by_the_catalogue` in
-    /// `tests/http.rs`, with a profile section the sandbox does not emulate).
+    /// `tests/sandbox/server.rs`, with a profile section the sandbox does not emulate).
     #[test]
     fn not_emulated_names_the_entry() {
         let resp = not_emulated("profile_experiences");

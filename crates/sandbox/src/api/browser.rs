@@ -11,20 +11,8 @@ use http::StatusCode;
 use serde_json::{Value, json};
 
 use super::{Answer, Call, caller, collection, graphql, text, variables};
+use crate::world::clock::{PRESENT_MONTH, month_number};
 use crate::world::{Author, Person, World};
-
-/// The answer for `call` if it is one of this module's endpoints.
-pub(super) fn answer(call: &mut Call<'_>) -> Option<Answer> {
-    Some(match call.endpoint.name {
-        "global_nav" => global_nav(call),
-        "notification_cards" => notification_cards(call),
-        "feed_client_signal" => client_signal(call),
-        "connections_summary" => connections_summary(call),
-        "invitations_summary" => invitations_summary(call),
-        "my_network_notifications" => my_network_notifications(call),
-        _ => return None,
-    })
-}
 
 const PROFILE_TYPE: &str = "com.linkedin.voyager.dash.identity.profile.Profile";
 
@@ -41,13 +29,13 @@ const NAV_ITEMS: [(&str, &str); 5] = [
     ("Notifications", "https://www.linkedin.com/notifications/"),
 ];
 
-/// `voyagerFeedDashGlobalNavs.9988…` with `variables=()`: `data.feedDashGlobalNavs`, whose
+/// Catalogue `global_nav`, with `variables=()`: under its data root, a nav whose
 /// `primaryItems[].meMenu.profile.entityUrn` is the caller's `urn:li:fsd_profile:` (voyager.md
 /// §4.5, the fork's `get_globals`; normalized, `meMenu["*profile"]` with the Profile in
 /// `included`). The other items (the top bar: title and page) and the Profile's fields besides
 /// `entityUrn` (the names, vanity name and headline) are inferred. The query takes no
 /// variables: a non-empty `variables` map is a 400.
-fn global_nav(call: &mut Call<'_>) -> Answer {
+pub(super) fn global_nav(call: &mut Call<'_>) -> Answer {
     let vars = variables(call);
     if vars
         .as_ref()
@@ -85,7 +73,7 @@ fn global_nav(call: &mut Call<'_>) -> Answer {
         "$type": "com.linkedin.voyager.dash.feed.nav.GlobalNavItem",
     }));
     graphql(
-        "feedDashGlobalNavs",
+        call.endpoint,
         json!({"primaryItems": items, "$type": "com.linkedin.voyager.dash.feed.nav.GlobalNav"}),
     )
 }
@@ -145,19 +133,16 @@ fn cards(world: &World, me: usize) -> Vec<Card> {
     out
 }
 
-/// `GET /voyagerIdentityDashNotificationCards?decorationId=…CardsCollectionWithInjectionsNoPills-24&count=<n>&q=filterVanityName`:
-/// the caller's notifications, newest first, as `com.linkedin.voyager.dash.identity.notifications.Card`
+/// `GET /voyagerIdentityDashNotificationCards?decorationId=…&count=<n>&q=filterVanityName`
+/// (catalogue `notification_cards`): the caller's notifications, newest first, as `com.linkedin.voyager.dash.identity.notifications.Card`
 /// entities (normalized: `*elements` and the cards in `included`) with `headline` (a text view
 /// model), `publishedAt` and `navigationUrl`. Only the request is recorded: the card's fields
 /// and what makes a notification are inferred — a card for each view of the caller's profile
 /// ("Ada Lovelace viewed your profile") and for each comment someone else left on one of their
 /// posts, keyed `urn:li:fsd_notificationCard:(<KIND>,urn:li:fsd_profile:<me>,<key>)`. Paged by
-/// `count` and, for later pages (not recorded), `start`. 400 for another decoration, a missing
-/// or zero `count`, or a malformed `start`.
-fn notification_cards(call: &mut Call<'_>) -> Answer {
-    if call.text("decorationId").as_deref() != call.endpoint.decoration_id {
-        return Answer::error(StatusCode::BAD_REQUEST);
-    }
+/// `count` and, for later pages (not recorded), `start`. 400 for a missing or zero `count` or
+/// a malformed `start` (and, from the router, for another decoration).
+pub(super) fn notification_cards(call: &mut Call<'_>) -> Answer {
     let count = call.text("count").and_then(|c| c.parse::<usize>().ok());
     let start = match call.query.raw("start") {
         None => Some(0),
@@ -200,15 +185,14 @@ fn notification_cards(call: &mut Call<'_>) -> Answer {
 // Feed relevance signals
 // ---------------------------------------------------------------------------------------
 
-/// `POST /graphql?action=execute&queryId=inSessionRelevanceVoyagerFeedDashClientSignal.d14b…`
-/// with the JSON body `{"variables": {…}, "queryId": "<the same id>", "includeWebMetadata":
+/// `POST /graphql?action=execute&queryId=…` (catalogue `feed_client_signal`) with the JSON body `{"variables": {…}, "queryId": "<the same id>", "includeWebMetadata":
 /// true}` (voyager.md §4.8: GraphQL mutations are POSTs with `action=execute`): the feed's
 /// in-session relevance signals. The capture records a 200; its body and the variables' keys
 /// are not recorded, so any `variables` object is taken and the answer is an empty GraphQL
 /// `data` (inferred). The sandbox's feed does not rank by relevance, so nothing changes. 400
 /// for a body that is not such an object, a `queryId` other than the URL's, or an
 /// `includeWebMetadata` that is not a boolean.
-fn client_signal(call: &mut Call<'_>) -> Answer {
+pub(super) fn client_signal(call: &mut Call<'_>) -> Answer {
     let Some(body) = call.json_body() else {
         return Answer::error(StatusCode::BAD_REQUEST);
     };
@@ -231,7 +215,7 @@ fn client_signal(call: &mut Call<'_>) -> Answer {
 /// are as other clients read this endpoint, the `entityUrn`
 /// (`urn:li:fs_relConnectionsSummary:<profile id>`) is inferred. Accepting an invitation adds
 /// one.
-fn connections_summary(call: &mut Call<'_>) -> Answer {
+pub(super) fn connections_summary(call: &mut Call<'_>) -> Answer {
     let world = &*call.world;
     let me = match caller(world, call.me) {
         Ok(p) => p,
@@ -257,7 +241,7 @@ fn connections_summary(call: &mut Call<'_>) -> Answer {
 /// are as other clients read this endpoint, the `entityUrn`
 /// (`urn:li:fs_relInvitationsSummary:<profile id>`) is inferred. Answering, accepting or
 /// sending invitations changes the counts.
-fn invitations_summary(call: &mut Call<'_>) -> Answer {
+pub(super) fn invitations_summary(call: &mut Call<'_>) -> Answer {
     let world = &*call.world;
     let me = match caller(world, call.me) {
         Ok(p) => p,
@@ -278,8 +262,6 @@ fn invitations_summary(call: &mut Call<'_>) -> Answer {
     }))
 }
 
-/// The world's present month (November 2026).
-const PRESENT_MONTH: (u16, u8) = (2026, 11);
 /// How many months back a new position still makes a notification (inferred).
 const NEW_POSITION_MONTHS: u32 = 12;
 
@@ -290,13 +272,12 @@ const NEW_POSITION_MONTHS: u32 = 12;
 /// caller's connections who started their current position in the last twelve months
 /// ("Ada Lovelace started a new position as Engineer at Initech"), most recent first, with the
 /// connection's `profileUrn` and the month it started. A new connection who qualifies appears.
-fn my_network_notifications(call: &mut Call<'_>) -> Answer {
+pub(super) fn my_network_notifications(call: &mut Call<'_>) -> Answer {
     let world = &*call.world;
     if let Err(answer) = caller(world, call.me) {
         return answer;
     }
-    let month_index = |(y, m): (u16, u8)| u32::from(y) * 12 + u32::from(m);
-    let now = month_index(PRESENT_MONTH);
+    let now = month_number(PRESENT_MONTH);
     let mut found: Vec<(u32, &Person, &crate::world::Experience)> = world
         .people
         .iter()
@@ -304,7 +285,7 @@ fn my_network_notifications(call: &mut Call<'_>) -> Answer {
         .filter(|&(i, _)| i != call.me && world.connected(call.me, i))
         .filter_map(|(_, p)| {
             let current = p.experiences.iter().find(|e| e.end.is_none())?;
-            let started = month_index(current.start);
+            let started = month_number(current.start);
             (started <= now && now - started < NEW_POSITION_MONTHS).then_some((started, p, current))
         })
         .collect();

@@ -1,5 +1,5 @@
 //! The feed and posts: the own chronological feed (`/feed/updatesV2?q=chronFeed`), a member's
-//! or a company's posts (`/feed/updates`, GraphQL `voyagerFeedDashProfileUpdates`), the
+//! or a company's posts (`/feed/updates`, GraphQL `profile_posts_dash`), the
 //! comments of a post (`/feed/comments`), its reactions (`/voyagerSocialDashReactions`, REST
 //! and GraphQL) and reacting to it.
 //!
@@ -9,14 +9,14 @@
 //! `actor.subDescription.text` (its age, or `Promoted` for an ad), `actor.urn`,
 //! `commentary.text.text` and `updateMetadata.urn`.
 
+use base64::Engine as _;
 use http::StatusCode;
 use serde_json::{Value, json};
 
 use super::{Answer, Call, collection, graphql, text, variables};
+use crate::world::clock::{MINUTE_MS, PRESENT_MS};
 use crate::world::{Author, Person, Post, Reaction, World};
 
-/// The world's present (the generator's `NOW`), for the age of a post.
-const PRESENT_MS: u64 = 1_795_478_400_000;
 /// The page size when a request sends no `count`.
 const DEFAULT_COUNT: usize = 10;
 /// After how many organic updates the feed shows a promoted one.
@@ -30,26 +30,6 @@ const REACTION_TYPES: [&str; 6] = [
     "INTEREST",
     "ENTERTAINMENT",
 ];
-
-/// The answer for `call` if it is one of this module's endpoints.
-pub(super) fn answer(call: &mut Call<'_>) -> Option<Answer> {
-    Some(match call.endpoint.name {
-        "feed_chron" => feed_chron(call),
-        "feed_main" => feed_main(call),
-        "feed_update" => feed_update(call),
-        // 2.3.1's `get_profile_posts`: reported to answer 401 since 2023 (#338, #369), a bare
-        // `{"status": 401}` whatever the parameters; its replacement is `profile_posts_dash`.
-        "profile_posts" => Answer::error(StatusCode::UNAUTHORIZED),
-        "company_updates" => company_updates(call),
-        "profile_updates" => profile_updates(call),
-        "profile_posts_dash" => profile_posts_dash(call),
-        "post_comments" => post_comments(call),
-        "post_reactions" => post_reactions(call),
-        "post_reactions_dash" => post_reactions_dash(call),
-        "post_react" => post_react(call),
-        _ => return None,
-    })
-}
 
 // ---------------------------------------------------------------------------------------
 // Helpers
@@ -83,7 +63,7 @@ fn post_index(world: &World, id: &str) -> Option<usize> {
 
 /// How old a post looks in the feed: `5 m`, `3 h`, `4 d`, `2 w`, `2 mo`, `1 yr`.
 fn age_text(created_at: u64) -> String {
-    let minutes = PRESENT_MS.saturating_sub(created_at) / 60_000;
+    let minutes = PRESENT_MS.saturating_sub(created_at) / MINUTE_MS;
     let hours = minutes / 60;
     let days = hours / 24;
     match () {
@@ -192,7 +172,7 @@ fn feed_posts(world: &World, me: usize) -> Vec<&Post> {
 
 /// `GET /feed/updatesV2?q=chronFeed&start=&count=`: the caller's feed, paged, its updates
 /// `urn:li:fs_updateV2:(urn:li:activity:<id>,MAIN_FEED,EMPTY,DEFAULT,false)`; over 100 is a 400.
-fn feed_chron(call: &mut Call<'_>) -> Answer {
+pub(super) fn feed_chron(call: &mut Call<'_>) -> Answer {
     let Some(paging) = query_paging(call) else {
         return Answer::error(StatusCode::BAD_REQUEST);
     };
@@ -218,9 +198,9 @@ fn main_feed_token(me: &Person) -> String {
     )
 }
 
-/// GraphQL `voyagerFeedDashMainFeed` by
-/// `variables=(start:,count:[,paginationToken:],sortOrder:MEMBER_SETTING)`:
-/// `data.feedDashMainFeedByMainFeed`, the caller's feed (the posts and order of the
+/// Catalogue `feed_main`, by
+/// `variables=(start:,count:[,paginationToken:],sortOrder:MEMBER_SETTING)`: under its data
+/// root, the caller's feed (the posts and order of the
 /// chronological feed, promoted posts included) as dash updates
 /// `urn:li:fsd_update:(urn:li:activity:<id>,MAIN_FEED,EMPTY,DEFAULT,false)` with the fields
 /// the feed readers take (`actor`, `commentary`, `updateMetadata`), paged, with
@@ -230,7 +210,7 @@ fn main_feed_token(me: &Person) -> String {
 /// may leave the token out; a page that sends one must send the feed's own: a 400 otherwise,
 /// as for a missing `start` or `count`, a `count` of 0 or over 100, or a `sortOrder` other than
 /// `MEMBER_SETTING`, `RELEVANCE` or `CHRONOLOGICAL`.
-fn feed_main(call: &mut Call<'_>) -> Answer {
+pub(super) fn feed_main(call: &mut Call<'_>) -> Answer {
     let vars = variables(call);
     let var = |name: &str| vars.as_ref().and_then(|v| v.get(name)?.as_str());
     let start = var("start").and_then(|s| s.parse::<usize>().ok());
@@ -262,19 +242,19 @@ fn feed_main(call: &mut Call<'_>) -> Answer {
     if let Value::Object(map) = &mut page {
         map.insert("metadata".to_owned(), json!({"paginationToken": token}));
     }
-    graphql("feedDashMainFeedByMainFeed", page)
+    graphql(call.endpoint, page)
 }
 
 const DASH_UPDATE_TYPE: &str = "com.linkedin.voyager.dash.feed.Update";
 
-/// GraphQL `voyagerFeedDashUpdates.c2a3…` by `variables=(updateUrn:<urn>)` (peers.md MX: how a
+/// Catalogue `feed_update`, by `variables=(updateUrn:<urn>)` (peers.md MX: how a
 /// post shared in a message is fetched): the one update, as a dash update
-/// `urn:li:fsd_update:(urn:li:activity:<id>,FEED_DETAIL,EMPTY,DEFAULT,false)`. The root field
-/// (`feedDashUpdatesById`) is inferred from LinkedIn's naming, as is `null` for a post the
-/// world does not have (as `identityDashProfilesById` answers an unknown profile). The URN may
+/// `urn:li:fsd_update:(urn:li:activity:<id>,FEED_DETAIL,EMPTY,DEFAULT,false)`. The data root
+/// is inferred from LinkedIn's naming, as is `null` for a post the world does not have (as
+/// `profile_by_urn` answers an unknown profile). The URN may
 /// be the post's `urn:li:activity:<id>` or an `urn:li:fsd_update:(urn:li:activity:<id>,…)`;
 /// anything else is a 400.
-fn feed_update(call: &mut Call<'_>) -> Answer {
+pub(super) fn feed_update(call: &mut Call<'_>) -> Answer {
     let vars = variables(call);
     let Some(urn) = vars
         .as_ref()
@@ -305,7 +285,7 @@ fn feed_update(call: &mut Call<'_>) -> Answer {
             );
             update(world, p, urn, DASH_UPDATE_TYPE)
         });
-    graphql("feedDashUpdatesById", value)
+    graphql(call.endpoint, value)
 }
 
 /// The posts of `author`, newest first (promoted ones are ads, not the author's shares).
@@ -319,7 +299,7 @@ fn posts_of(world: &World, author: Author) -> Vec<&Post> {
 
 /// `GET /feed/updates?companyUniversalName=&q=companyFeedByUniversalName&moduleKey=member-share`:
 /// the company's posts (by universal name or id), paged; 404 for an unknown company.
-fn company_updates(call: &mut Call<'_>) -> Answer {
+pub(super) fn company_updates(call: &mut Call<'_>) -> Answer {
     let (Some(name), Some(paging)) = (call.text("companyUniversalName"), query_paging(call)) else {
         return Answer::error(StatusCode::BAD_REQUEST);
     };
@@ -339,7 +319,7 @@ fn company_updates(call: &mut Call<'_>) -> Answer {
 
 /// `GET /feed/updates?profileId=&q=memberShareFeed&moduleKey=member-share`: the member's posts
 /// (by public id or profile id), paged; 404 for an unknown member.
-fn profile_updates(call: &mut Call<'_>) -> Answer {
+pub(super) fn profile_updates(call: &mut Call<'_>) -> Answer {
     let (Some(id), Some(paging)) = (call.text("profileId"), query_paging(call)) else {
         return Answer::error(StatusCode::BAD_REQUEST);
     };
@@ -360,17 +340,18 @@ fn profile_updates(call: &mut Call<'_>) -> Answer {
 /// The `paginationToken` a page of a member's posts ending just before `post` hands out: an
 /// opaque text to LinkedIn's clients; here the base64 of that post's activity URN.
 fn posts_token(post: &Post) -> String {
-    crate::base64::encode(format!("urn:li:activity:{}", post.activity_id).as_bytes())
+    crate::BASE64.encode(format!("urn:li:activity:{}", post.activity_id).as_bytes())
 }
 
-/// GraphQL `voyagerFeedDashProfileUpdates` by `variables=(count:,start:,profileUrn:[,paginationToken:])`:
-/// `data.feedDashProfileUpdatesByMemberShareFeed`, the member's posts as dash updates
+/// Catalogue `profile_posts_dash`, by
+/// `variables=(count:,start:,profileUrn:[,paginationToken:])`: under its data root, the
+/// member's posts as dash updates
 /// (`urn:li:fsd_update:(urn:li:activity:<id>,MEMBER_SHARES,EMPTY,DEFAULT,false)`), with
 /// `metadata.paginationToken` when the page has posts, as LinkedIn's profile posts carry
 /// (voyager.md §6.3; the reference does not record this query's metadata, so it follows the
 /// legacy profile posts). A later page may send the token back; one that does not match the
 /// page before `start` is a 400. 404 for an unknown member.
-fn profile_posts_dash(call: &mut Call<'_>) -> Answer {
+pub(super) fn profile_posts_dash(call: &mut Call<'_>) -> Answer {
     let vars = variables(call);
     let var = |name: &str| vars.as_ref().and_then(|v| v.get(name)?.as_str());
     let (Some(urn), Some(paging)) = (var("profileUrn"), paging(call, var("start"), var("count")))
@@ -405,7 +386,7 @@ fn profile_posts_dash(call: &mut Call<'_>) -> Answer {
             json!({"paginationToken": posts_token(last)}),
         );
     }
-    graphql("feedDashProfileUpdatesByMemberShareFeed", page)
+    graphql(call.endpoint, page)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -415,7 +396,7 @@ fn profile_posts_dash(call: &mut Call<'_>) -> Answer {
 /// `GET /feed/comments?q=comments&sortOrder=RELEVANCE&updateId=activity:<id>&start=&count=`:
 /// the post's comments, oldest first, paged, with `metadata.paginationToken` when the post has
 /// comments (missing otherwise, as LinkedIn does, #277); 404 for an unknown post.
-fn post_comments(call: &mut Call<'_>) -> Answer {
+pub(super) fn post_comments(call: &mut Call<'_>) -> Answer {
     let (Some(id), Some((start, count))) = (call.text("updateId"), query_paging(call)) else {
         return Answer::error(StatusCode::BAD_REQUEST);
     };
@@ -505,7 +486,7 @@ fn reactions_page(world: &World, thread: &str, (start, count): (usize, usize)) -
 
 /// `GET /voyagerSocialDashReactions?q=reactionType&threadUrn=urn:li:activity:<id>&start=&count=`:
 /// the post's reactions, paged; 404 for an unknown post.
-fn post_reactions(call: &mut Call<'_>) -> Answer {
+pub(super) fn post_reactions(call: &mut Call<'_>) -> Answer {
     let (Some(thread), Some(paging)) = (call.text("threadUrn"), query_paging(call)) else {
         return Answer::error(StatusCode::BAD_REQUEST);
     };
@@ -515,9 +496,9 @@ fn post_reactions(call: &mut Call<'_>) -> Answer {
     }
 }
 
-/// GraphQL `voyagerSocialDashReactions` by `variables=(count:,start:,threadUrn:)`:
-/// `data.socialDashReactionsByReactionType`; 404 for an unknown post.
-fn post_reactions_dash(call: &mut Call<'_>) -> Answer {
+/// Catalogue `post_reactions_dash`, by `variables=(count:,start:,threadUrn:)`: the post's
+/// reactions under its data root, paged; 404 for an unknown post.
+pub(super) fn post_reactions_dash(call: &mut Call<'_>) -> Answer {
     let vars = variables(call);
     let var = |name: &str| vars.as_ref().and_then(|v| v.get(name)?.as_str());
     let (Some(thread), Some(paging)) = (var("threadUrn"), paging(call, var("start"), var("count")))
@@ -525,7 +506,7 @@ fn post_reactions_dash(call: &mut Call<'_>) -> Answer {
         return Answer::error(StatusCode::BAD_REQUEST);
     };
     match reactions_page(call.world, thread, paging) {
-        Some(page) => graphql("socialDashReactionsByReactionType", page),
+        Some(page) => graphql(call.endpoint, page),
         None => Answer::error(StatusCode::NOT_FOUND),
     }
 }
@@ -533,7 +514,7 @@ fn post_reactions_dash(call: &mut Call<'_>) -> Answer {
 /// `POST /voyagerSocialDashReactions?threadUrn=urn:li:activity:<id>` with
 /// `{"reactionType": "<type>"}`: sets the caller's reaction (a new one comes first, a changed
 /// one keeps its place); 201. An unknown type is a 400, an unknown post a 404.
-fn post_react(call: &mut Call<'_>) -> Answer {
+pub(super) fn post_react(call: &mut Call<'_>) -> Answer {
     let kind = call
         .json_body()
         .and_then(|b| b.get("reactionType")?.as_str().map(str::to_owned));

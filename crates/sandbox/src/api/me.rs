@@ -3,6 +3,7 @@
 use serde_json::json;
 
 use super::{Answer, Call};
+use crate::world::clock::{DAY_MS, PRESENT_MS};
 
 /// The member behind the session, with its mini profile.
 pub(super) fn me(call: &mut Call<'_>) -> Answer {
@@ -28,10 +29,8 @@ pub(super) fn me(call: &mut Call<'_>) -> Answer {
     }))
 }
 
-/// The world's present (the generator's `NOW`, 2026-11-24), for the last 90 days of views.
-const PRESENT_MS: u64 = 1_795_478_400_000;
 /// The window LinkedIn counts profile views over.
-const VIEWS_WINDOW_MS: u64 = 90 * 24 * 60 * 60 * 1000;
+const VIEWS_WINDOW_MS: u64 = 90 * DAY_MS;
 
 /// `GET /identity/wvmpCards` (default encoding, union keys): the viewers card whose summary
 /// insight card counts the views of the caller's profile in the last 90 days, at the path the

@@ -11,35 +11,17 @@
 //! reference records a call but not its answer, the doc comment of its function says what is
 //! inferred.
 
+use base64::Engine as _;
 use http::StatusCode;
 use serde_json::{Map, Value, json};
 
 use super::messaging::{
-    attributed, categories, conversation_json, find_conversation, graphql, last_activity, leaf,
-    mailbox, participant, profile_urn, world_now,
+    attributed, categories, conversation_json, find_conversation, last_activity, leaf, mailbox,
+    messenger_collection, participant, profile_urn, world_now,
 };
-use super::{Answer, Call, DAY_MS, PRESENT_MS, caller, collection, text, variables};
+use super::{Answer, Call, caller, collection, text, variables};
+use crate::world::clock::{DAY_MS, MINUTE_MS, PRESENT_MS};
 use crate::world::{Conversation, Person, World};
-
-/// The answer for `call` if it is one of this module's endpoints.
-pub(super) fn answer(call: &mut Call<'_>) -> Option<Answer> {
-    Some(match call.endpoint.name {
-        "messenger_conversations_sync" => sync(call, false),
-        "messenger_conversations_delta" => sync(call, true),
-        "messenger_mailbox_counts" => mailbox_counts(call),
-        "messenger_seen_receipts" => seen_receipts(call),
-        "messenger_quick_replies" => quick_replies(call),
-        "messaging_affiliated_mailboxes" => affiliated_mailboxes(),
-        "messaging_away_status" => away_status(),
-        "messaging_secondary_inbox_banner" => secondary_inbox_banner(call),
-        "messaging_conversation_nudges" => nudges(call),
-        "conversation_typing" => typing(call),
-        "message_delivery_ack" => delivery_ack(call),
-        "messaging_badge_mark_all_seen" => mark_all_seen(call),
-        "presence_statuses" => presence(call),
-        _ => return None,
-    })
-}
 
 // ---------------------------------------------------------------------------------------
 // Helpers
@@ -51,22 +33,6 @@ fn own_mailbox(vars: Option<&restli::Value>, me: &Person) -> Result<(), Answer> 
         None => Err(Answer::error(StatusCode::BAD_REQUEST)),
         Some(urn) if urn != profile_urn(me) => Err(Answer::error(StatusCode::FORBIDDEN)),
         Some(_) => Ok(()),
-    }
-}
-
-/// A messenger collection `{"data": {<root>: {"_type": …CollectionResponse, "elements"[,
-/// "metadata"]}}}`, without `metadata` when there is none.
-fn messenger_collection(root: &str, elements: Vec<Value>, metadata: Option<Value>) -> Answer {
-    match metadata {
-        Some(metadata) => graphql(root, elements, metadata),
-        None => {
-            let mut data = Map::new();
-            data.insert(
-                root.to_owned(),
-                json!({"_type": "com.linkedin.restli.common.CollectionResponse", "elements": elements}),
-            );
-            Answer::ok(json!({"data": data}))
-        }
     }
 }
 
@@ -108,26 +74,26 @@ fn waiting_for_reply(c: &Conversation) -> Option<&crate::world::Message> {
 /// The sync token of `me`'s mailbox at `revision`: opaque to LinkedIn's clients; here the
 /// base64 of `<profile id>&<revision>`.
 fn sync_token(me: &Person, revision: u64) -> String {
-    crate::base64::encode(format!("{}&{revision}", me.profile_id).as_bytes())
+    crate::BASE64.encode(format!("{}&{revision}", me.profile_id).as_bytes())
 }
 
 /// The mailbox revision a sync token of `me` stands for.
 fn token_revision(me: &Person, token: &str) -> Option<u64> {
-    let text = String::from_utf8(crate::base64::decode(token)?).ok()?;
+    let text = String::from_utf8(crate::BASE64.decode(token).ok()?).ok()?;
     let (owner, revision) = text.split_once('&')?;
     (owner == me.profile_id).then(|| revision.parse().ok())?
 }
 
-/// `messengerConversations.0d5e…` by `variables=(mailboxUrn:)` (the first sync) and
-/// `messengerConversations.74c1…` by `variables=(mailboxUrn:,syncToken:)` (a delta):
-/// `data.messengerConversationsBySyncToken`. The first sync holds every conversation of the
+/// Catalogue `messenger_conversations_sync`, by `variables=(mailboxUrn:)` (the first sync),
+/// and `messenger_conversations_delta`, by `variables=(mailboxUrn:,syncToken:)` (a delta),
+/// both under the same data root. The first sync holds every conversation of the
 /// mailbox, most recently active first, each with its last message, and `metadata` with only a
 /// `newSyncToken` (`com.linkedin.messenger.SyncMetadata`); a delta holds the conversations
 /// changed since the token's sync (a message, read or unread), with `deletedUrns` (always
 /// empty: nothing is deleted in the sandbox) and `shouldClearCache: false`, as LinkedIn's
 /// refreshed syncs carry them. 400 without a `mailboxUrn` or with a token that is not one of
 /// this mailbox's; 403 for another member's mailbox.
-fn sync(call: &mut Call<'_>, delta: bool) -> Answer {
+pub(super) fn sync(call: &mut Call<'_>, delta: bool) -> Answer {
     let vars = variables(call);
     let world = &*call.world;
     let me = match caller(world, call.me) {
@@ -170,7 +136,7 @@ fn sync(call: &mut Call<'_>, delta: bool) -> Answer {
     } else {
         json!({"_type": "com.linkedin.messenger.SyncMetadata", "newSyncToken": token})
     };
-    graphql("messengerConversationsBySyncToken", elements, metadata)
+    messenger_collection(call.endpoint, elements, Some(metadata))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -180,15 +146,15 @@ fn sync(call: &mut Call<'_>, delta: bool) -> Answer {
 /// The categories mailbox counts are given for, in this order.
 const COUNTED: [&str; 4] = ["INBOX", "PRIMARY_INBOX", "SECONDARY_INBOX", "ARCHIVE"];
 
-/// `messengerMailboxCounts.fc52…` by `variables=(mailboxUrn:)`:
-/// `data.messengerMailboxCountsByMailbox`, one element per category (`INBOX`, `PRIMARY_INBOX`,
+/// Catalogue `messenger_mailbox_counts`, by `variables=(mailboxUrn:)`: under its data root,
+/// one element per category (`INBOX`, `PRIMARY_INBOX`,
 /// `SECONDARY_INBOX`, `ARCHIVE`) with `category` and `unreadConversationCount` (the reference
 /// records the call, not its answer: the root and these two keys are as other clients read
 /// them; the element's `_type` is inferred). `unseenConversationCount` (inferred) counts the
 /// unread conversations with a message from someone else delivered after the badge was last
 /// cleared (`markAllMessagesAsSeen`), so that call shows here. 400 without a `mailboxUrn`, 403
 /// for another member's.
-fn mailbox_counts(call: &mut Call<'_>) -> Answer {
+pub(super) fn mailbox_counts(call: &mut Call<'_>) -> Answer {
     let vars = variables(call);
     let world = &*call.world;
     let me = match caller(world, call.me) {
@@ -223,11 +189,11 @@ fn mailbox_counts(call: &mut Call<'_>) -> Answer {
             })
         })
         .collect();
-    messenger_collection("messengerMailboxCountsByMailbox", elements, None)
+    messenger_collection(call.endpoint, elements, None)
 }
 
-/// `messengerSeenReceipts.dc29…` by `variables=(conversationUrn:)`:
-/// `data.messengerSeenReceiptsByConversation` (root inferred), one
+/// Catalogue `messenger_seen_receipts`, by `variables=(conversationUrn:)`: under its data root
+/// (inferred), one
 /// `com.linkedin.messenger.SeenReceipt` per participant who has seen something, with the keys
 /// of LinkedIn's realtime seen receipts (peers.md §c.6: `seenAt`, `message`,
 /// `seenByParticipant`). Who saw what is inferred from the world, which records no reads but
@@ -236,7 +202,7 @@ fn mailbox_counts(call: &mut Call<'_>) -> Answer {
 /// when the conversation is read, has seen its last message from someone else, at the
 /// conversation's last activity. So marking a conversation read adds the owner's receipt.
 /// 400 for a malformed URN, 403 for another mailbox, 404 for an unknown conversation.
-fn seen_receipts(call: &mut Call<'_>) -> Answer {
+pub(super) fn seen_receipts(call: &mut Call<'_>) -> Answer {
     let vars = variables(call);
     let Some(urn) = vars.as_ref().and_then(|v| leaf(v, "conversationUrn")) else {
         return Answer::error(StatusCode::BAD_REQUEST);
@@ -279,21 +245,20 @@ fn seen_receipts(call: &mut Call<'_>) -> Answer {
             elements.push(receipt(p, seen, at));
         }
     }
-    messenger_collection("messengerSeenReceiptsByConversation", elements, None)
+    messenger_collection(call.endpoint, elements, None)
 }
 
 /// The replies offered under a message waiting for an answer.
 const QUICK_REPLIES: [&str; 3] = ["Thanks!", "Sounds good.", "Let me get back to you."];
 
-/// `messengerQuickReplies.4338…`, whose variables the capture elides: with a
+/// Catalogue `messenger_quick_replies`, whose variables the capture elides: with a
 /// `conversationUrn` (the variable other captures name for it), the replies suggested under
 /// the conversation's last message, when that message is from someone else and the owner has
-/// not answered it yet; otherwise none. `data.messengerQuickRepliesByConversation` (root
-/// inferred) holds `com.linkedin.messenger.QuickReply` elements with a `content` text; the
+/// not answered it yet; otherwise none. The data root (inferred) holds `com.linkedin.messenger.QuickReply` elements with a `content` text; the
 /// three texts are fixed (inferred: LinkedIn's suggestions are generated). 400 for a malformed
 /// URN, 403 for another mailbox, 404 for an unknown conversation; a `mailboxUrn` must be the
 /// caller's (403).
-fn quick_replies(call: &mut Call<'_>) -> Answer {
+pub(super) fn quick_replies(call: &mut Call<'_>) -> Answer {
     let vars = variables(call);
     let world = &*call.world;
     let me = match caller(world, call.me) {
@@ -318,31 +283,23 @@ fn quick_replies(call: &mut Call<'_>) -> Answer {
                 .collect();
         }
     }
-    messenger_collection("messengerQuickRepliesByConversation", elements, None)
+    messenger_collection(call.endpoint, elements, None)
 }
 
 // ---------------------------------------------------------------------------------------
 // Messaging /graphql and REST reads
 // ---------------------------------------------------------------------------------------
 
-/// `voyagerMessagingDashAffiliatedMailboxes.da7e…` (variables not recorded):
-/// `data.messagingDashAffiliatedMailboxesAll` (the root other clients see), the mailboxes of
-/// pages the member manages. The world has no page administrators, so the collection is empty.
-fn affiliated_mailboxes() -> Answer {
-    super::graphql(
-        "messagingDashAffiliatedMailboxesAll",
-        collection(Vec::new(), 0, 10, 0),
-    )
+/// Catalogue `messaging_affiliated_mailboxes` (variables not recorded): under its data root
+/// (the one other clients see), the mailboxes of pages the member manages. The world has no page administrators, so the collection is empty.
+pub(super) fn affiliated_mailboxes(call: &mut Call<'_>) -> Answer {
+    super::graphql(call.endpoint, collection(Vec::new(), 0, 10, 0))
 }
 
-/// `voyagerMessagingDashAwayStatusV2.ee0b…` (variables not recorded): the member's away
-/// messages. Inferred: `data.messagingDashAwayStatusV2All`, a collection like the affiliated
-/// mailboxes', empty because nobody in the world has set an away status.
-fn away_status() -> Answer {
-    super::graphql(
-        "messagingDashAwayStatusV2All",
-        collection(Vec::new(), 0, 10, 0),
-    )
+/// Catalogue `messaging_away_status` (variables not recorded): the member's away messages.
+/// Inferred: under its data root, a collection like the affiliated mailboxes', empty because nobody in the world has set an away status.
+pub(super) fn away_status(call: &mut Call<'_>) -> Answer {
+    super::graphql(call.endpoint, collection(Vec::new(), 0, 10, 0))
 }
 
 /// `GET /voyagerMessagingDashSecondaryInbox?q=previewBanner`: the banner over the inbox that
@@ -351,7 +308,7 @@ fn away_status() -> Answer {
 /// (`urn:li:fsd_messagingSecondaryInboxPreviewBanner:<profile id>`, a `bannerText`, the number
 /// of requests and how many are unread) when there are requests, none otherwise. Reading or
 /// marking a request read changes the unread number.
-fn secondary_inbox_banner(call: &mut Call<'_>) -> Answer {
+pub(super) fn secondary_inbox_banner(call: &mut Call<'_>) -> Answer {
     let world = &*call.world;
     let me = match caller(world, call.me) {
         Ok(p) => p,
@@ -395,7 +352,7 @@ const NUDGE_PAGE: usize = 10;
 /// Which conversations get one is inferred: primary-inbox conversations whose last message is
 /// from someone else and 1 to 14 days old ("Received 3 days ago. Reply?"), most recent first,
 /// at most 10. Answering a conversation takes its nudge away.
-fn nudges(call: &mut Call<'_>) -> Answer {
+pub(super) fn nudges(call: &mut Call<'_>) -> Answer {
     let world = &*call.world;
     let me = match caller(world, call.me) {
         Ok(p) => p,
@@ -435,7 +392,7 @@ fn nudges(call: &mut Call<'_>) -> Answer {
         .collect();
     let urn = format!(
         "urn:li:collectionResponse:{}",
-        crate::base64::encode(format!("nudges:{}", me.profile_id).as_bytes())
+        crate::BASE64.encode(format!("nudges:{}", me.profile_id).as_bytes())
     );
     Answer::ok(json!({
         "entityUrn": urn,
@@ -455,7 +412,7 @@ fn nudges(call: &mut Call<'_>) -> Answer {
 /// reaches the other participants through realtime, which the sandbox does not emulate, so it
 /// changes nothing that a read shows. 400 without a conversation URN or with a malformed one,
 /// 403 for another mailbox, 404 for an unknown conversation.
-fn typing(call: &mut Call<'_>) -> Answer {
+pub(super) fn typing(call: &mut Call<'_>) -> Answer {
     let body = call.json_body();
     let Some(urn) = body
         .as_ref()
@@ -476,7 +433,7 @@ fn typing(call: &mut Call<'_>) -> Answer {
 /// non-list `messageUrns`, a malformed URN, a missing `clientId`, another mechanism or a
 /// `clientConsumedAt` that is not a time; 403 for a message of another mailbox, 404 for an
 /// unknown message.
-fn delivery_ack(call: &mut Call<'_>) -> Answer {
+pub(super) fn delivery_ack(call: &mut Call<'_>) -> Answer {
     let Some(body) = call.json_body() else {
         return Answer::error(StatusCode::BAD_REQUEST);
     };
@@ -507,7 +464,7 @@ fn delivery_ack(call: &mut Call<'_>) -> Answer {
 /// changes nothing), which `messengerMailboxCounts` shows as `unseenConversationCount`. 200
 /// and no body (the capture records the 200; the body is not recorded). 400 without a
 /// non-negative integer `until`.
-fn mark_all_seen(call: &mut Call<'_>) -> Answer {
+pub(super) fn mark_all_seen(call: &mut Call<'_>) -> Answer {
     let until = call
         .json_body()
         .and_then(|b| b.get("until").and_then(Value::as_u64));
@@ -522,7 +479,7 @@ fn mark_all_seen(call: &mut Call<'_>) -> Answer {
 }
 
 /// How recently a member must have done something to show as online (inferred).
-const ONLINE_WITHIN_MS: u64 = 15 * 60 * 1000;
+const ONLINE_WITHIN_MS: u64 = 15 * MINUTE_MS;
 
 /// When person `p` last did something the world records: a message in the demo mailbox, a
 /// post or a comment.
@@ -556,7 +513,7 @@ fn last_active(world: &World, p: usize) -> Option<u64> {
 /// message or invitation, which each write moves on: whoever just sent a message is online).
 /// A read, though sent as a POST. 400 for a body that is not such a form, an empty list or
 /// an id that is not an `fsd_profile` URN.
-fn presence(call: &mut Call<'_>) -> Answer {
+pub(super) fn presence(call: &mut Call<'_>) -> Answer {
     let ids: Option<Vec<String>> = std::str::from_utf8(call.body)
         .ok()
         .and_then(|form| restli::Query::parse(form).ok())

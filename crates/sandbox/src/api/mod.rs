@@ -1,29 +1,35 @@
 //! Answers to the Voyager API, built from the world in LinkedIn's shapes.
 //!
 //! The router has already run the session gate and Rest.li's checks and found the catalogue
-//! entry; here an area module turns a [`Call`] into an [`Answer`]. Every entry has a module
-//! (`every_catalogue_entry_is_answered` below holds it); a variant a module does not emulate
-//! (such as a profile section other than experience) gets a 501 naming its entry (in the
-//! router), never an invented body. Where the reference records a request but not its answer,
+//! entry; here [`dispatch`] matches on its [`Id`] and an area module turns the [`Call`] into an
+//! [`Answer`]. The match names every entry, so each has a module or a reason it has none (the
+//! router answers the pages and the retired entries), and `every_catalogue_entry_is_answered`
+//! below holds that none falls through; a variant a module does not emulate (such as a
+//! profile section other than experience) gets a 501 naming its entry (in the router), never
+//! an invented body. Where the reference records a request but not its answer,
 //! the module's doc comment says what the answer's shape is inferred from.
 //!
-//! Areas: [`people`] (profiles, experience, jobs, search through [`search`]), [`company`],
-//! [`me`], [`messaging`] (conversations, messages, invitations, the legacy inbox),
-//! [`messenger`] (the messaging web app's background calls), [`feed`] (feeds, posts,
+//! Areas: [`people`] (profiles, experience), [`jobs`], [`search`] (people, companies, posts
+//! and jobs), [`company`],
+//! [`me`], [`messaging`] (conversations and messages), [`legacy_inbox`] (the legacy messaging
+//! REST), [`invitations`], [`messenger`] (the messaging web app's background calls), [`feed`] (feeds, posts,
 //! comments, reactions), [`browser`] (the web app's other background calls) and [`touch`].
 
 mod browser;
 mod company;
 mod feed;
+mod invitations;
+mod jobs;
+mod legacy_inbox;
 mod me;
 mod messaging;
 mod messenger;
 mod people;
 mod search;
-pub(crate) mod touch;
+mod touch;
 
 use http::StatusCode;
-use linkedin_catalogue::Endpoint;
+use linkedin_catalogue::{Endpoint, Id};
 use serde_json::{Map, Value, json};
 
 use crate::world::World;
@@ -74,11 +80,6 @@ impl Call<'_> {
     }
 }
 
-/// The world's present (the generator's `NOW`, 2026-11-24), for ages and "recent" windows.
-pub(super) const PRESENT_MS: u64 = 1_795_478_400_000;
-/// A day in milliseconds.
-pub(super) const DAY_MS: u64 = 24 * 60 * 60 * 1000;
-
 /// `com.linkedin.restli.common.CollectionResponse`.
 pub(super) const COLLECTION_TYPE: &str = "com.linkedin.restli.common.CollectionResponse";
 /// `com.linkedin.restli.common.CollectionMetadata`, the type of `paging`.
@@ -91,10 +92,17 @@ pub(super) fn variables(call: &Call<'_>) -> Option<restli::Value> {
     call.query.value("variables").ok().flatten()
 }
 
-/// A GraphQL answer: `{"data": {<root>: value}}`.
-pub(super) fn graphql(root: &str, value: Value) -> Answer {
-    let mut data = Map::new();
-    data.insert(root.to_owned(), value);
+/// The GraphQL answer of `endpoint`: `{"data": {<its data root>: value}}`, the root as the
+/// catalogue names it (an entry without one has `value` as the whole `data`).
+pub(super) fn graphql(endpoint: &Endpoint, value: Value) -> Answer {
+    let data = match endpoint.data_root {
+        Some(root) => {
+            let mut data = Map::new();
+            data.insert(root.to_owned(), value);
+            Value::Object(data)
+        }
+        None => value,
+    };
     Answer::ok(json!({ "data": data }))
 }
 
@@ -163,20 +171,11 @@ impl Answer {
     }
 }
 
-/// The answer of the module that knows the entry, if one does.
+/// The answer of the module that knows the entry, in the encoding the client asked for
+/// (`normalized`: LinkedIn's normalized JSON; otherwise nested, with `_type` for `/graphql`
+/// and without types for REST); `None` when no module emulates the request.
 pub(crate) fn answer(call: &mut Call<'_>, normalized: bool) -> Option<Answer> {
-    let answer = match call.endpoint.name {
-        "me" => me::me(call),
-        "company" => company::by_universal_name(call),
-        "following_state_set" => company::set_following(call),
-        "unfollow_entity" => company::unfollow(call),
-        "who_viewed_me" => me::who_viewed_me(call),
-        _ => people::answer(call)
-            .or_else(|| messaging::answer(call))
-            .or_else(|| messenger::answer(call))
-            .or_else(|| feed::answer(call))
-            .or_else(|| browser::answer(call))?,
-    };
+    let answer = dispatch(call)?;
     let graphql = call.path == "/graphql";
     Some(
         match (
@@ -199,6 +198,129 @@ pub(crate) fn answer(call: &mut Call<'_>, normalized: bool) -> Option<Answer> {
             },
         },
     )
+}
+
+/// The answer of the module function that emulates the call's entry, as the module built it;
+/// `None` for a variant of an entry the module does not emulate (the router's 501). Every
+/// entry is named (the match has no catch-all arm), so a new catalogue entry does not compile
+/// until it is answered here or said to be answered elsewhere.
+pub(crate) fn dispatch(call: &mut Call<'_>) -> Option<Answer> {
+    Some(match call.endpoint.id {
+        // The login flow and the pages: the router answers them, outside the API.
+        Id::LoginBootstrap | Id::Login | Id::HomePage | Id::ProfilePage | Id::Track => {
+            return None;
+        }
+        // Retired: the router answers them 410 before any module.
+        Id::ProfileView
+        | Id::ProfileContactInfo
+        | Id::ProfileSkills
+        | Id::ProfilePrivacySettings
+        | Id::ProfileMemberBadges
+        | Id::ProfileNetworkInfo
+        | Id::ConnectionRemove
+        | Id::InvitationCreateLegacy => return None,
+
+        Id::Me => me::me(call),
+        Id::WhoViewedMe => me::who_viewed_me(call),
+
+        Id::Profile => people::profile(call),
+        Id::ProfileTopCard => people::by_member_identity(call, people::Projection::TopCard),
+        Id::ProfileWithSections => {
+            people::by_member_identity(call, people::Projection::WithSections)
+        }
+        Id::ProfileByVanity | Id::ProfileByVanityFull => {
+            people::by_identity(call, "vanityName", people::profile_entity)
+        }
+        Id::ProfileByMemberIdentity => {
+            people::by_identity(call, "memberIdentity", people::profile_entity)
+        }
+        Id::ProfileUrnByMemberIdentity => {
+            people::by_identity(call, "memberIdentity", people::minimal_profile)
+        }
+        Id::ProfileByUrn => people::by_urn(call),
+        Id::ProfileMessagingCard => people::messaging_card(call),
+        Id::ProfileExperiences => people::experiences(call)?,
+        Id::JobPosting => jobs::job_posting(call),
+        Id::JobSkillMatch => jobs::job_skill_match(call),
+
+        Id::JobSearch => search::job_search(call),
+        // The 2.3.1 queryId is answered like the current one: a deliberate choice, see the
+        // catalogue's `search_clusters_2_3_1`.
+        Id::SearchClusters | Id::SearchClusters231 => search::search_clusters(call),
+
+        Id::Company => company::by_universal_name(call),
+        Id::FollowingStateSet => company::set_following(call),
+        Id::UnfollowEntity => company::unfollow(call),
+
+        Id::FeedChron => feed::feed_chron(call),
+        Id::FeedMain => feed::feed_main(call),
+        Id::FeedUpdate => feed::feed_update(call),
+        // 2.3.1's `get_profile_posts`: reported to answer 401 since 2023 (#338, #369), a bare
+        // `{"status": 401}` whatever the parameters; its replacement is `profile_posts_dash`.
+        Id::ProfilePosts => Answer::error(StatusCode::UNAUTHORIZED),
+        Id::CompanyUpdates => feed::company_updates(call),
+        Id::ProfileUpdates => feed::profile_updates(call),
+        Id::ProfilePostsDash => feed::profile_posts_dash(call),
+        Id::PostComments => feed::post_comments(call),
+        Id::PostReactions => feed::post_reactions(call),
+        Id::PostReactionsDash => feed::post_reactions_dash(call),
+        Id::PostReact => feed::post_react(call),
+
+        Id::MessengerConversationsSearch => {
+            messaging::conversations(call, messaging::Listing::Search)
+        }
+        Id::MessengerConversationsCategory => {
+            messaging::conversations(call, messaging::Listing::Category)
+        }
+        Id::MessengerMessages => messaging::messages(call, false),
+        Id::MessengerMessagesBefore => messaging::messages(call, true),
+        Id::MessageCreate => messaging::create_message(call),
+        Id::ConversationsMarkRead => messaging::mark_read(call),
+        Id::ConversationsLegacy => legacy_inbox::conversations(call),
+        Id::ConversationEventsLegacy => legacy_inbox::events(call),
+        Id::ConversationByParticipantsLegacy => legacy_inbox::by_participants(call),
+        Id::ConversationMarkSeenLegacy => legacy_inbox::mark_seen(call),
+        // The retired legacy sends: LinkedIn answers them 500 (voyager.md §4.1, the fork).
+        Id::ConversationCreateLegacy | Id::ConversationEventCreateLegacy => {
+            Answer::error(StatusCode::INTERNAL_SERVER_ERROR)
+        }
+        Id::InvitationsReceived => invitations::list(call, true),
+        Id::InvitationsSent => invitations::list(call, false),
+        Id::InvitationReply => invitations::reply(call),
+        Id::InvitationCreate => invitations::create(call),
+
+        Id::MessengerConversationsSync => messenger::sync(call, false),
+        Id::MessengerConversationsDelta => messenger::sync(call, true),
+        Id::MessengerMailboxCounts => messenger::mailbox_counts(call),
+        Id::MessengerSeenReceipts => messenger::seen_receipts(call),
+        Id::MessengerQuickReplies => messenger::quick_replies(call),
+        Id::MessagingAffiliatedMailboxes => messenger::affiliated_mailboxes(call),
+        Id::MessagingAwayStatus => messenger::away_status(call),
+        Id::MessagingSecondaryInboxBanner => messenger::secondary_inbox_banner(call),
+        Id::MessagingConversationNudges => messenger::nudges(call),
+        Id::ConversationTyping => messenger::typing(call),
+        Id::MessageDeliveryAck => messenger::delivery_ack(call),
+        Id::MessagingBadgeMarkAllSeen => messenger::mark_all_seen(call),
+        Id::PresenceStatuses => messenger::presence(call),
+
+        Id::GlobalNav => browser::global_nav(call),
+        Id::NotificationCards => browser::notification_cards(call),
+        Id::FeedClientSignal => browser::client_signal(call),
+        Id::ConnectionsSummary => browser::connections_summary(call),
+        Id::InvitationsSummary => browser::invitations_summary(call),
+        Id::MyNetworkNotifications => browser::my_network_notifications(call),
+
+        Id::TouchMe => touch::me(call),
+        Id::TouchMyPage => touch::my_page(call),
+        Id::TouchProfile => touch::of_member(call, touch::top_card),
+        Id::TouchConnections => touch::of_member(call, touch::connections),
+        Id::TouchBackground => touch::of_member(call, touch::background),
+        Id::TouchEndorsements => touch::of_member(call, touch::endorsements),
+        Id::TouchMailbox => touch::mailbox(call),
+        Id::TouchRecommendations => touch::of_member(call, touch::recommendations),
+        Id::TouchNotifications => touch::notifications(call),
+        Id::TouchWvmp => touch::who_viewed_me(call),
+    })
 }
 
 /// The default (nested) encoding of a REST answer carries no `$type`: modules build answers
@@ -339,11 +461,7 @@ mod tests {
                 me: 0,
                 world: &mut world,
             };
-            let answered = match endpoint.base {
-                Base::Touch => touch::answer(&mut call).is_some(),
-                _ => answer(&mut call, false).is_some(),
-            };
-            if !answered {
+            if dispatch(&mut call).is_none() {
                 missing.push(endpoint.name);
             }
         }

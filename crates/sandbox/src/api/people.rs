@@ -1,44 +1,19 @@
-//! People and jobs: dash profiles (REST and the GraphQL finders), profile components
-//! (experience) and job postings. The job search and the GraphQL search clusters are in
-//! [`super::search`].
+//! People: dash profiles (REST and the GraphQL finders) and profile components (experience).
+//! Job postings are in [`super::jobs`], the searches in [`super::search`].
 //!
 //! Answers are built nested, with `entityUrn` and `$type` on entities; the caller normalizes
 //! them (`data` + `included`) or strips the types. GraphQL answers put the query's root field
 //! under `data`, so the normalized form has it at `data.data.<root>` as LinkedIn does.
 
+use base64::Engine as _;
 use http::StatusCode;
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
 use super::{Answer, COLLECTION_TYPE, Call, collection, graphql, variables};
+use crate::world::clock::{PRESENT_MONTH, months_spanned};
 use crate::world::{Company, Experience, Person, World};
 
-/// The world's present month (the generator's `NOW`, November 2026), for "Present" durations.
-const PRESENT: (u16, u8) = (2026, 11);
-
 const PROFILE_TYPE: &str = "com.linkedin.voyager.dash.identity.profile.Profile";
-
-/// The answer for `call` if it is one of this module's endpoints.
-pub(super) fn answer(call: &mut Call<'_>) -> Option<Answer> {
-    Some(match call.endpoint.name {
-        "profile" => profile(call),
-        "profile_dash_by_vanity" => dash_by_member_identity(call),
-        "profile_by_vanity" | "profile_by_vanity_full" => {
-            by_identity(call, "vanityName", profile_entity)
-        }
-        "profile_by_member_identity" => by_identity(call, "memberIdentity", profile_entity),
-        "profile_urn_by_member_identity" => by_identity(call, "memberIdentity", minimal_profile),
-        "profile_by_urn" => by_urn(call),
-        "profile_messaging_card" => messaging_card(call),
-        "profile_experiences" => experiences(call)?,
-        "job_posting" => job_posting(call),
-        "job_skill_match" => job_skill_match(call),
-        "job_search" => super::search::job_search(call),
-        // The 2.3.1 queryId is answered like the current one: a deliberate choice, see the
-        // catalogue's `search_clusters_2_3_1`.
-        "search_clusters" | "search_clusters_2_3_1" => super::search::search_clusters(call),
-        _ => return None,
-    })
-}
 
 // ---------------------------------------------------------------------------------------
 // Helpers
@@ -69,9 +44,10 @@ fn version_tag(p: &Person) -> String {
     (p.member_id.wrapping_mul(2_654_435_761) % 4_000_000_000).to_string()
 }
 
-/// The dash Profile entity (the scalar fields of `FullProfile-76`, §6.1(b)); the industry and
-/// the geo are entities of their own, so the normalized form has them in `included`.
-fn profile_entity(p: &Person) -> Value {
+/// The dash Profile entity (the scalar fields of catalogue `profile`'s projection, voyager.md
+/// §6.1(b)); the industry and the geo are entities of their own, so the normalized form has
+/// them in `included`.
+pub(super) fn profile_entity(p: &Person) -> Value {
     let geo = format!("urn:li:fsd_geo:{}", p.geo_id);
     let industry = format!("urn:li:fsd_industry:{}", p.industry_id);
     json!({
@@ -107,14 +83,15 @@ fn profile_entity(p: &Person) -> Value {
     })
 }
 
-/// The minimal Profile of `voyagerIdentityDashProfiles.b5c27c…`: `entityUrn` and `versionTag`.
-fn minimal_profile(p: &Person) -> Value {
+/// The minimal Profile of catalogue `profile_urn_by_member_identity`: `entityUrn` and
+/// `versionTag`.
+pub(super) fn minimal_profile(p: &Person) -> Value {
     json!({"entityUrn": profile_urn(p), "versionTag": version_tag(p), "$type": PROFILE_TYPE})
 }
 
-/// `GET /identity/dash/profiles/{urn:li:fsd_profile:<id>}`: the Profile itself (normalized:
-/// `data` is the entity) with its contact fields; 404 for an unknown id.
-fn profile(call: &mut Call<'_>) -> Answer {
+/// `GET /identity/dash/profiles/{urn:li:fsd_profile:<id>}` (catalogue `profile`): the Profile
+/// itself (normalized: `data` is the entity) with its contact fields; 404 for an unknown id.
+pub(super) fn profile(call: &mut Call<'_>) -> Answer {
     let Some(urn) = call.path_param("profileUrn") else {
         return Answer::error(StatusCode::BAD_REQUEST);
     };
@@ -131,7 +108,7 @@ fn profile(call: &mut Call<'_>) -> Answer {
 }
 
 /// The contact fields of a dash profile as `viewer` may see them. `address` and
-/// `birthDateOn` are keys of the `FullProfile-76` capture (voyager.md §6.1(b)); the world
+/// `birthDateOn` are keys of the capture of catalogue `profile` (voyager.md §6.1(b)); the world
 /// records neither, so they are `null`. The e-mail address is not in the capture: it follows
 /// the dash profile's convention (`emailAddress.emailAddress`), shown, as on LinkedIn, to the
 /// member and their connections only. The world has no phones, websites or Twitter handles.
@@ -156,7 +133,7 @@ fn add_contact_fields(entity: &mut Value, world: &World, viewer: usize, person: 
 fn section_urn(p: &Person, section: &str) -> String {
     format!(
         "urn:li:collectionResponse:{}",
-        crate::base64::encode(format!("{section}:{}", p.profile_id).as_bytes())
+        crate::BASE64.encode(format!("{section}:{}", p.profile_id).as_bytes())
     )
 }
 
@@ -190,10 +167,11 @@ fn section(p: &Person, name: &str, kind: &str, type_name: &str, items: Vec<Value
     collection
 }
 
-/// The dash Profile with the sections of a `FullProfileWithEntities` projection (peers.md
-/// §c.11: one `*profile<Section>` reference per section, each a collection in `included`):
-/// position groups, skills, educations, certifications and languages, and the contact fields
-/// of `FullProfile`, whose projection this one extends, as `viewer` may see them. The items'
+/// The dash Profile with the sections of catalogue `profile_with_sections`'s projection
+/// (peers.md §c.11: one `*profile<Section>` reference per section, each a collection in
+/// `included`): position groups, skills, educations, certifications and languages, and the
+/// contact fields of catalogue `profile`, whose projection this one extends, as `viewer` may
+/// see them. The items'
 /// shapes are not in the reference and follow LinkedIn's dash conventions
 /// (`PositionGroup.companyName`, `dateRange`, `*profilePositionInPositionGroup` → `Position.title`,
 /// `companyName`, `companyUrn`, `locationName`, `description`, `dateRange`; `Skill.name`;
@@ -269,8 +247,8 @@ fn profile_with_sections(world: &World, viewer: usize, p: &Person) -> Value {
     entity
 }
 
-/// The top card of `WebTopCardCore-<n>`: who the profile is (voyager.md §4.2: it answers
-/// `elements[0].{publicIdentifier, entityUrn, objectUrn}`), with the name and headline.
+/// The top card of catalogue `profile_top_card`: who the profile is (voyager.md §4.2: it
+/// answers `elements[0].{publicIdentifier, entityUrn, objectUrn}`), with the name and headline.
 fn top_card(p: &Person) -> Value {
     json!({
         "entityUrn": profile_urn(p),
@@ -283,37 +261,23 @@ fn top_card(p: &Person) -> Value {
     })
 }
 
-/// The projections the `memberIdentity` finder knows, by what they answer.
-enum Projection {
+/// What the `memberIdentity` finder answers, by the catalogue entry (each fixes its
+/// `decorationId`, which the router has matched).
+#[derive(Clone, Copy)]
+pub(super) enum Projection {
+    /// Catalogue `profile_top_card`: [`top_card`].
     TopCard,
+    /// Catalogue `profile_with_sections`: [`profile_with_sections`].
     WithSections,
-    Profile,
 }
 
-/// The projection a `decorationId` names: `WebTopCardCore-1` to `-22` (voyager.md §4.2),
-/// `FullProfileWithEntities-57`, `-67`, `-93` and `TopCardSupplementary-86` (peers.md,
-/// reported to answer); anything else, such as `FullProfileWithEntities-35` (400 since
-/// 2022), is unknown.
-fn projection(decoration: &str) -> Option<Projection> {
-    let name = decoration.strip_prefix("com.linkedin.voyager.dash.deco.identity.profile.")?;
-    let (base, n) = name.rsplit_once('-')?;
-    let n: u32 = n.parse().ok()?;
-    match (base, n) {
-        ("WebTopCardCore", 1..=22) => Some(Projection::TopCard),
-        ("FullProfileWithEntities", 57 | 67 | 93) => Some(Projection::WithSections),
-        ("TopCardSupplementary", 86) => Some(Projection::Profile),
-        _ => None,
-    }
-}
-
-/// `GET /identity/dash/profiles?q=memberIdentity&memberIdentity=<vanity or id>&decorationId=…`:
-/// a collection of the one profile in the projection asked for, empty for an unknown
-/// identity; 400 for a projection LinkedIn does not know (as it answers stale ones).
-fn dash_by_member_identity(call: &mut Call<'_>) -> Answer {
+/// `GET /identity/dash/profiles?q=memberIdentity&memberIdentity=<vanity or id>&decorationId=…`
+/// (catalogue `profile_top_card` and `profile_with_sections`): a collection of the one
+/// profile in the entry's projection, empty for an unknown identity; 400 without a
+/// `memberIdentity`. A stale or missing `decorationId` never gets here: the router answers
+/// it 400, as LinkedIn does.
+pub(super) fn by_member_identity(call: &mut Call<'_>, projection: Projection) -> Answer {
     let Some(identity) = call.text("memberIdentity") else {
-        return Answer::error(StatusCode::BAD_REQUEST);
-    };
-    let Some(projection) = call.text("decorationId").as_deref().and_then(projection) else {
         return Answer::error(StatusCode::BAD_REQUEST);
     };
     let world = &*call.world;
@@ -321,7 +285,6 @@ fn dash_by_member_identity(call: &mut Call<'_>) -> Answer {
         .map(|p| match projection {
             Projection::TopCard => top_card(p),
             Projection::WithSections => profile_with_sections(world, call.me, p),
-            Projection::Profile => profile_entity(p),
         })
         .into_iter()
         .collect();
@@ -329,9 +292,11 @@ fn dash_by_member_identity(call: &mut Call<'_>) -> Answer {
     Answer::ok(collection(elements, 0, 10, total))
 }
 
-/// The `voyagerIdentityDashProfiles` finders by `variables=(<key>:<vanity or id>)`:
-/// `data.identityDashProfilesByMemberIdentity` with the profile as its one element.
-fn by_identity(call: &mut Call<'_>, key: &str, entity: fn(&Person) -> Value) -> Answer {
+/// The GraphQL profile finders by `variables=(<key>:<vanity or id>)` (catalogue
+/// `profile_by_vanity`, `profile_by_vanity_full`, `profile_by_member_identity`,
+/// `profile_urn_by_member_identity`): the entry's data root holds a collection with the
+/// profile as its one element (none for an unknown identity).
+pub(super) fn by_identity(call: &mut Call<'_>, key: &str, entity: fn(&Person) -> Value) -> Answer {
     let vars = variables(call);
     let Some(identity) = vars.as_ref().and_then(|v| v.get(key)?.as_str()) else {
         return Answer::error(StatusCode::BAD_REQUEST);
@@ -341,14 +306,14 @@ fn by_identity(call: &mut Call<'_>, key: &str, entity: fn(&Person) -> Value) -> 
         .into_iter()
         .collect();
     graphql(
-        "identityDashProfilesByMemberIdentity",
+        call.endpoint,
         json!({"elements": elements, "$type": COLLECTION_TYPE}),
     )
 }
 
-/// `voyagerIdentityDashProfiles.da93c9…` by `variables=(profileUrn:<urn>)`:
-/// `data.identityDashProfilesById` (normalized: `*identityDashProfilesById`), null if unknown.
-fn by_urn(call: &mut Call<'_>) -> Answer {
+/// Catalogue `profile_by_urn`, by `variables=(profileUrn:<urn>)`: the profile under the
+/// entry's data root (normalized: `*<root>`), null if unknown.
+pub(super) fn by_urn(call: &mut Call<'_>) -> Answer {
     let vars = variables(call);
     let Some(urn) = vars.as_ref().and_then(|v| v.get("profileUrn")?.as_str()) else {
         return Answer::error(StatusCode::BAD_REQUEST);
@@ -357,19 +322,19 @@ fn by_urn(call: &mut Call<'_>) -> Answer {
         .strip_prefix("urn:li:fsd_profile:")
         .and_then(|id| person_by_id(call.world, id))
         .map_or(Value::Null, profile_entity);
-    graphql("identityDashProfilesById", profile)
+    graphql(call.endpoint, profile)
 }
 
-/// `voyagerIdentityDashProfiles.4be600…` by `variables=(profileId:<urn>)`, the profile card of
+/// Catalogue `profile_messaging_card`, by `variables=(profileId:<urn>)`, the profile card of
 /// the messaging side panel, which the capture describes as "Profile + Connection +
-/// MemberRelationship" (voyager.md §4.8). The root field is inferred (`identityDashProfilesById`,
-/// as the `profileUrn` finder answers); so is the relation's shape: the profile's
+/// MemberRelationship" (voyager.md §4.8). The data root is inferred (that of
+/// `profile_by_urn`); so is the relation's shape: the profile's
 /// `memberRelationship` (`urn:li:fsd_memberRelationship:<id>`) holds a `memberRelationshipUnion`
 /// of `connection` (a `urn:li:fsd_connection:<id>` entity) for a connection of the caller,
 /// `noConnection` with the `memberDistance` otherwise, or `self` for the caller. Normalized,
 /// the three entities land in `included`. `null` for an unknown profile; 400 without a
 /// `urn:li:fsd_profile:` URN.
-fn messaging_card(call: &mut Call<'_>) -> Answer {
+pub(super) fn messaging_card(call: &mut Call<'_>) -> Answer {
     let vars = variables(call);
     let Some(id) = vars
         .as_ref()
@@ -381,7 +346,7 @@ fn messaging_card(call: &mut Call<'_>) -> Answer {
     };
     let world = &*call.world;
     let Some(index) = world.people.iter().position(|p| p.profile_id == id) else {
-        return graphql("identityDashProfilesById", Value::Null);
+        return graphql(call.endpoint, Value::Null);
     };
     let p = &world.people[index];
     let relation = if index == call.me {
@@ -410,7 +375,7 @@ fn messaging_card(call: &mut Call<'_>) -> Answer {
             }),
         );
     }
-    graphql("identityDashProfilesById", entity)
+    graphql(call.endpoint, entity)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -435,8 +400,7 @@ fn date_text((year, month): (u16, u8)) -> String {
 
 /// LinkedIn's duration: months counted inclusively, as `2 yrs 3 mos`, `1 yr`, `5 mos`.
 fn duration_text(start: (u16, u8), end: (u16, u8)) -> String {
-    let index = |(y, m): (u16, u8)| i64::from(y) * 12 + i64::from(m);
-    let months = (index(end) - index(start) + 1).max(1);
+    let months = months_spanned(start, end);
     let (years, months) = (months / 12, months % 12);
     let mut parts = Vec::new();
     match years {
@@ -458,7 +422,7 @@ fn caption_text(start: (u16, u8), end: Option<(u16, u8)>) -> String {
     format!(
         "{} - {until} · {}",
         date_text(start),
-        duration_text(start, end.unwrap_or(PRESENT))
+        duration_text(start, end.unwrap_or(PRESENT_MONTH))
     )
 }
 
@@ -469,11 +433,11 @@ fn description_components(description: &str) -> Value {
     ]}}}]})
 }
 
-/// The `voyagerIdentityDashProfileComponents` experience section: one entity component per
+/// Catalogue `profile_experiences`, the experience section: one entity component per
 /// position, and one per company with several consecutive positions whose sub-component
 /// points (`*pagedListComponent` when normalized) at a `urn:li:fsd_profilePositionGroup:(…)`
 /// entry holding the positions. Other section types are not emulated (None).
-fn experiences(call: &mut Call<'_>) -> Option<Answer> {
+pub(super) fn experiences(call: &mut Call<'_>) -> Option<Answer> {
     let vars = variables(call);
     let urn = vars.as_ref().and_then(|v| v.get("profileUrn")?.as_str());
     let section = vars.as_ref().and_then(|v| v.get("sectionType")?.as_str());
@@ -497,7 +461,7 @@ fn experiences(call: &mut Call<'_>) -> Option<Answer> {
         })
         .unwrap_or_default();
     Some(graphql(
-        "identityDashProfileComponentsBySectionType",
+        call.endpoint,
         json!({"elements": elements, "$type": COLLECTION_TYPE}),
     ))
 }
@@ -558,7 +522,7 @@ fn experience_components(world: &World, p: &Person) -> Vec<Value> {
             .collect();
         // Most recent first: the group spans from its last entry's start to its first's end.
         let start = group.last().map_or(first.start, |e| e.start);
-        let end = first.end.unwrap_or(PRESENT);
+        let end = first.end.unwrap_or(PRESENT_MONTH);
         out.push(json!({"components": {"entityComponent": {
             "titleV2": {"text": {"text": name(first.company)}},
             "subtitle": {"text": duration_text(start, end)},
@@ -627,138 +591,4 @@ fn position_groups(world: &World, p: &Person) -> Vec<Value> {
             })
         })
         .collect()
-}
-
-// ---------------------------------------------------------------------------------------
-// Jobs
-// ---------------------------------------------------------------------------------------
-
-fn employment_text(employment: &str) -> &'static str {
-    match employment {
-        "FULL_TIME" => "Full-time",
-        "PART_TIME" => "Part-time",
-        "CONTRACT" => "Contract",
-        "INTERNSHIP" => "Internship",
-        _ => "Other",
-    }
-}
-
-fn experience_text(level: &str) -> &'static str {
-    match level {
-        "ENTRY_LEVEL" => "Entry level",
-        "ASSOCIATE" => "Associate",
-        "MID_SENIOR" => "Mid-Senior level",
-        "DIRECTOR" => "Director",
-        "EXECUTIVE" => "Executive",
-        _ => "Not Applicable",
-    }
-}
-
-/// The `workplaceType` filter code of a workplace (1 on-site, 2 remote, 3 hybrid).
-pub(super) fn workplace_code(workplace: &str) -> &'static str {
-    match workplace {
-        "REMOTE" => "2",
-        "HYBRID" => "3",
-        _ => "1",
-    }
-}
-
-fn workplace_text(workplace: &str) -> &'static str {
-    match workplace {
-        "REMOTE" => "Remote",
-        "HYBRID" => "Hybrid",
-        _ => "On-site",
-    }
-}
-
-/// `GET /voyagerAssessmentsDashJobSkillMatchInsight/{urn:li:fsd_jobSkillMatchInsight:<id>}`:
-/// for each skill the posting asks for, whether the caller lists it (case aside); 404 for an
-/// unknown posting. The reference gives the request only; the shape follows LinkedIn's dash
-/// convention (`skillMatchStatuses[].{localizedSkillDisplayName, skillOnProfile}`).
-fn job_skill_match(call: &mut Call<'_>) -> Answer {
-    let urn = call.path_param("insightUrn");
-    let Some(id) = urn
-        .as_deref()
-        .and_then(|u| u.strip_prefix("urn:li:fsd_jobSkillMatchInsight:"))
-        .and_then(|id| id.parse::<u64>().ok())
-    else {
-        return Answer::error(StatusCode::BAD_REQUEST);
-    };
-    let world = &*call.world;
-    let Some(job) = world.jobs.iter().find(|j| j.id == id) else {
-        return Answer::error(StatusCode::NOT_FOUND);
-    };
-    let mine = world
-        .people
-        .get(call.me)
-        .map_or(&[][..], |p| p.skills.as_slice());
-    let statuses: Vec<Value> = job
-        .skills
-        .iter()
-        .map(|skill| {
-            let on_profile = mine.iter().any(|m| m.eq_ignore_ascii_case(skill));
-            json!({
-                "localizedSkillDisplayName": skill,
-                "skillOnProfile": on_profile,
-                "$type": "com.linkedin.voyager.dash.assessments.SkillMatchStatus",
-            })
-        })
-        .collect();
-    Answer::ok(json!({
-        "entityUrn": format!("urn:li:fsd_jobSkillMatchInsight:{id}"),
-        "jobPostingUrn": format!("urn:li:fsd_jobPosting:{id}"),
-        "skillMatchStatuses": statuses,
-        "$type": "com.linkedin.voyager.dash.assessments.JobSkillMatchInsight",
-    }))
-}
-
-/// `GET /jobs/jobPostings/{id}` (legacy REST, default encoding): the posting with its company
-/// resolved; 404 for an unknown id.
-fn job_posting(call: &mut Call<'_>) -> Answer {
-    let id = call.path_param("jobId").and_then(|s| s.parse::<u64>().ok());
-    let Some(id) = id else {
-        return Answer::error(StatusCode::NOT_FOUND);
-    };
-    let world = &*call.world;
-    let Some(job) = world.jobs.iter().find(|j| j.id == id) else {
-        return Answer::error(StatusCode::NOT_FOUND);
-    };
-    let company = world.companies.get(job.company);
-    let company_urn = company.map(|c| format!("urn:li:fs_normalized_company:{}", c.id));
-    let resolved = company.map(|c| {
-        json!({
-            "entityUrn": format!("urn:li:fs_normalized_company:{}", c.id),
-            "name": c.name,
-            "description": c.description,
-            "staffCount": c.staff_count,
-            "url": format!("https://www.linkedin.com/company/{}", c.universal_name),
-            "headquarter": {"city": c.headquarters},
-            "$type": "com.linkedin.voyager.organization.Company",
-        })
-    });
-    let workplace_urn = format!("urn:li:fs_workplaceType:{}", workplace_code(&job.workplace));
-    let mut workplace = Map::new();
-    workplace.insert(
-        workplace_urn,
-        json!({"localizedName": workplace_text(&job.workplace)}),
-    );
-    Answer::ok(json!({
-        "entityUrn": format!("urn:li:jobPosting:{}", job.id),
-        "dashEntityUrn": format!("urn:li:fsd_jobPosting:{}", job.id),
-        "title": job.title,
-        "description": {"text": job.description, "attributes": []},
-        "formattedLocation": job.location,
-        "listedAt": job.listed_at,
-        "applies": job.applicants,
-        "formattedEmploymentStatus": employment_text(&job.employment),
-        "formattedExperienceLevel": experience_text(&job.experience_level),
-        "workRemoteAllowed": job.workplace == "REMOTE",
-        "workplaceTypesResolutionResults": workplace,
-        "jobPostingUrl": format!("https://www.linkedin.com/jobs/view/{}/", job.id),
-        "companyDetails": {"com.linkedin.voyager.deco.jobs.web.shared.WebJobPostingCompany": {
-            "company": company_urn,
-            "companyResolutionResult": resolved,
-        }},
-        "$type": "com.linkedin.voyager.jobs.JobPosting",
-    }))
 }

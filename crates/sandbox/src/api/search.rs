@@ -1,4 +1,4 @@
-//! Search: the GraphQL search clusters (`voyagerSearchDashClusters`: people, companies and
+//! Search: the GraphQL search clusters (catalogue `search_clusters`: people, companies and
 //! posts) and the job search (`/voyagerJobsDashJobCards?q=jobSearch`), answered from the world.
 //!
 //! Keywords match as LinkedIn's search box does, word by word, ignoring case and punctuation:
@@ -12,8 +12,9 @@
 use http::StatusCode;
 use serde_json::{Value, json};
 
-use super::people::workplace_code;
+use super::jobs::workplace_code;
 use super::{Answer, Call, collection, graphql, text, variables};
+use crate::world::clock::PRESENT_MS;
 use crate::world::{Author, Company, Job, Person, Post, World};
 
 /// The largest page a search answers when the catalogue gives none (2.3.1's
@@ -21,8 +22,6 @@ use crate::world::{Author, Company, Job, Person, Post, World};
 const MAX_SEARCH_COUNT: usize = 49;
 /// The page size of a search that sends no `count`.
 const DEFAULT_SEARCH_COUNT: usize = 10;
-/// The world's present (the generator's `NOW`, 2026-11-24), for `timePostedRange`.
-const PRESENT_MS: u64 = 1_795_478_400_000;
 
 const ENTITY_RESULT_TYPE: &str = "com.linkedin.voyager.dash.search.EntityResultViewModel";
 
@@ -402,8 +401,7 @@ fn post_result(world: &World, post: &Post) -> Value {
     })
 }
 
-/// `voyagerSearchDashClusters` (GraphQL): `data.searchDashClustersByAll`, a collection of one
-/// cluster whose items hold the entity results of the page, paged by `start` and `count`
+/// Catalogue `search_clusters` (GraphQL): under its data root, a collection of one cluster whose items hold the entity results of the page, paged by `start` and `count`
 /// (10 when not sent; over 49 is a 400). `resultType` PEOPLE (the default; keywords on name
 /// and headline, and the people filters of [`person_passes`]), COMPANIES (keywords on name
 /// and tagline) and CONTENT (keywords on a post's text; promoted posts are ads, not results);
@@ -479,10 +477,7 @@ pub(super) fn search_clusters(call: &mut Call<'_>) -> Answer {
             json!({"items": items, "$type": "com.linkedin.voyager.dash.search.SearchClusterViewModel"}),
         ]
     };
-    graphql(
-        "searchDashClustersByAll",
-        collection(clusters, start, count, total),
-    )
+    graphql(call.endpoint, collection(clusters, start, count, total))
 }
 
 #[cfg(test)]

@@ -21,10 +21,8 @@ use http::StatusCode;
 use serde_json::{Map, Value, json};
 
 use super::{Answer, Call};
+use crate::world::clock::{PRESENT_MONTH, month_number, months_spanned};
 use crate::world::{Author, Experience, Person, World};
-
-/// The world's present month (the generator's `NOW`, November 2026), for "Present" spans.
-const PRESENT: (u16, u8) = (2026, 11);
 
 /// The page size of the mailbox's lists, the notifications and the profile views (the
 /// write-up's example mailbox pages by 20).
@@ -40,26 +38,9 @@ const MAX_ENDORSERS: usize = 10;
 /// LinkedIn's default invitation text, sent when the inviter writes no note of their own.
 const DEFAULT_INVITATION: &str = "I'd like to add you to my professional network on LinkedIn.";
 
-/// The answer for `call` if it is a touch endpoint.
-pub(crate) fn answer(call: &mut Call<'_>) -> Option<Answer> {
-    Some(match call.endpoint.name {
-        "touch_me" => me(call),
-        "touch_my_page" => my_page(call),
-        "touch_profile" => of_member(call, top_card),
-        "touch_connections" => of_member(call, connections),
-        "touch_background" => of_member(call, background),
-        "touch_endorsements" => of_member(call, endorsements),
-        "touch_mailbox" => mailbox(call),
-        "touch_recommendations" => of_member(call, recommendations),
-        "touch_notifications" => notifications(call),
-        "touch_wvmp" => who_viewed_me(call),
-        _ => return None,
-    })
-}
-
 /// Runs `f` on the member named by the path's `{id}`; 404 `{"status":404}` when no member
 /// has that id (or it is not a number).
-fn of_member(call: &Call<'_>, f: impl FnOnce(&Call<'_>, usize) -> Answer) -> Answer {
+pub(super) fn of_member(call: &Call<'_>, f: impl FnOnce(&Call<'_>, usize) -> Answer) -> Answer {
     let member = call
         .path_param("id")
         .and_then(|id| id.parse::<u64>().ok())
@@ -140,7 +121,7 @@ fn person_link(p: &Person) -> Value {
 }
 
 /// `GET /li/v1/people/person`: `{"response": {…}}` with the member's own summary and e-mail.
-fn me(call: &mut Call<'_>) -> Answer {
+pub(super) fn me(call: &mut Call<'_>) -> Answer {
     let w = &*call.world;
     if call.me >= w.people.len() {
         return Answer::error(StatusCode::UNAUTHORIZED);
@@ -155,7 +136,7 @@ fn me(call: &mut Call<'_>) -> Answer {
 /// write-up's fields (`tType: pt1`, `originalPicture`, `industry`, `location`,
 /// `phoneNumbers`...); `detail` is not spelled out there beyond "background-like sections",
 /// so it holds the same `sect4` sections as the member's background.
-fn my_page(call: &mut Call<'_>) -> Answer {
+pub(super) fn my_page(call: &mut Call<'_>) -> Answer {
     let w = &*call.world;
     let Some(p) = w.people.get(call.me) else {
         return Answer::error(StatusCode::UNAUTHORIZED);
@@ -203,8 +184,7 @@ fn month_text((year, month): (u16, u8)) -> String {
 
 /// `4 years 7 months`, months counted inclusively as LinkedIn does.
 fn span_text(start: (u16, u8), end: (u16, u8)) -> String {
-    let index = |(y, m): (u16, u8)| i64::from(y) * 12 + i64::from(m);
-    let months = (index(end) - index(start) + 1).max(1);
+    let months = months_spanned(start, end);
     let (years, months) = (months / 12, months % 12);
     let unit = |n: i64, one: &str| match n {
         0 => None,
@@ -224,7 +204,7 @@ fn dates_text(e: &Experience) -> String {
     format!(
         "{} - {until} ({})",
         month_text(e.start),
-        span_text(e.start, e.end.unwrap_or(PRESENT))
+        span_text(e.start, e.end.unwrap_or(PRESENT_MONTH))
     )
 }
 
@@ -242,7 +222,7 @@ fn school_logo(id: u64) -> String {
 /// headline, `Location | Industry`, `isSelf`, the connection count (`summary1`, exact: the
 /// write-up's example shows an exact count and says nothing of a cap) and the current position
 /// (`summary2`, left out when the member has none) linking to the background.
-fn top_card(call: &Call<'_>, i: usize) -> Answer {
+pub(super) fn top_card(call: &Call<'_>, i: usize) -> Answer {
     let (w, me): (&World, usize) = (call.world, call.me);
     let p = &w.people[i];
     let connections = w
@@ -288,7 +268,7 @@ fn top_card(call: &Call<'_>, i: usize) -> Answer {
 /// persons, in the world's order; `count` caps the list and `total` counts them all. A
 /// missing or non-numeric `count` is a 400 (the write-up always sends one). The write-up does
 /// not say whose connections a member may list; every member's are answered here.
-fn connections(call: &Call<'_>, i: usize) -> Answer {
+pub(super) fn connections(call: &Call<'_>, i: usize) -> Answer {
     let (w, me): (&World, usize) = (call.world, call.me);
     let Some(count) = call.text("count").and_then(|c| c.parse::<usize>().ok()) else {
         return Answer::error(StatusCode::BAD_REQUEST);
@@ -369,7 +349,7 @@ fn sections(w: &World, i: usize) -> Vec<Value> {
 }
 
 /// `GET /li/v2/profile/:id/detail/background`: `{"values": [sect4 sections]}`.
-fn background(call: &Call<'_>, i: usize) -> Answer {
+pub(super) fn background(call: &Call<'_>, i: usize) -> Answer {
     Answer::ok(json!({ "values": sections(call.world, i) }))
 }
 
@@ -396,7 +376,7 @@ fn endorsers(w: &World, i: usize, skill: &str) -> Vec<usize> {
 /// as the write-up has it: `count` counts every endorser, the first ten of them are listed
 /// (see [`MAX_ENDORSERS`]). Every skill is listed, with a count of 0 when nobody endorsed it
 /// (the write-up does not say whether such skills appear).
-fn endorsements(call: &Call<'_>, i: usize) -> Answer {
+pub(super) fn endorsements(call: &Call<'_>, i: usize) -> Answer {
     let (w, me): (&World, usize) = (call.world, call.me);
     let p = &w.people[i];
     let values: Vec<Value> = p
@@ -496,7 +476,7 @@ fn mailbox_page(values: Vec<Value>, unread: Option<usize>, unseen: usize) -> Val
 /// `to` the conversation's other members, and a subject made from the first message (see
 /// [`subject_of`]). The world's conversations are the demo account's; other accounts have
 /// none. Ids take the write-up's `I<digits>_500` form.
-fn mailbox(call: &mut Call<'_>) -> Answer {
+pub(super) fn mailbox(call: &mut Call<'_>) -> Answer {
     let w = &*call.world;
     let me = call.me;
     if me >= w.people.len() {
@@ -579,10 +559,10 @@ fn mailbox(call: &mut Call<'_>) -> Answer {
 
 /// The overlap of two positions in months, if they overlap.
 fn overlap(a: &Experience, b: &Experience) -> Option<i64> {
-    let index = |(y, m): (u16, u8)| i64::from(y) * 12 + i64::from(m);
-    let start = index(a.start).max(index(b.start));
-    let end = index(a.end.unwrap_or(PRESENT)).min(index(b.end.unwrap_or(PRESENT)));
-    (end >= start).then_some(end - start + 1)
+    let start = month_number(a.start).max(month_number(b.start));
+    let end = month_number(a.end.unwrap_or(PRESENT_MONTH))
+        .min(month_number(b.end.unwrap_or(PRESENT_MONTH)));
+    (end >= start).then(|| i64::from(end - start) + 1)
 }
 
 /// The text of a recommendation of `name` by a colleague at `company` (a template over the
@@ -614,7 +594,7 @@ fn recommendation_text(
 /// **Invented data**: the world keeps no recommendations. A member's recommenders are their
 /// connections who held a position at the same company at the same time, in the world's
 /// order, at most three; the text is a template over the two positions.
-fn recommendations(call: &Call<'_>, i: usize) -> Answer {
+pub(super) fn recommendations(call: &Call<'_>, i: usize) -> Answer {
     let w: &World = call.world;
     let p = &w.people[i];
     let mut values = Vec::new();
@@ -668,7 +648,7 @@ fn recommendations(call: &Call<'_>, i: usize) -> Answer {
 ///
 /// **Data** from the world: the member's pending invitations and the comments others wrote on
 /// the member's posts.
-fn notifications(call: &mut Call<'_>) -> Answer {
+pub(super) fn notifications(call: &mut Call<'_>) -> Answer {
     let w = &*call.world;
     let me = call.me;
     if me >= w.people.len() {
@@ -729,7 +709,7 @@ fn notifications(call: &mut Call<'_>) -> Answer {
 /// page of 20; `wvmp1` is invented, the rest follows the endorsers' (`rt24`) and person
 /// summaries' fields. The views are the world's (`World::profile_views`), the same ones
 /// Voyager's who-viewed-me answers from.
-fn who_viewed_me(call: &mut Call<'_>) -> Answer {
+pub(super) fn who_viewed_me(call: &mut Call<'_>) -> Answer {
     let w = &*call.world;
     let me = call.me;
     if me >= w.people.len() {

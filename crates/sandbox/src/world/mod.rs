@@ -1,12 +1,14 @@
 //! The people the sandbox knows, and the accounts that can log in.
 //!
 //! `model` holds the entities of the sandbox's LinkedIn and `generate` builds a coherent world
-//! of them from a seed. The accounts of the login flow below are the world's first two people.
+//! of them from a seed, before the present of [`clock`]. The accounts of the login flow below are the world's first two people.
 
+pub mod clock;
 mod generate;
 mod model;
 
 pub use generate::generate;
+pub(crate) use generate::linkedin_id;
 
 use std::collections::VecDeque;
 

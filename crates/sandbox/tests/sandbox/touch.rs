@@ -3,21 +3,11 @@
 //! connections, background, endorsements, mailbox) in touch.md's shapes, the three answers
 //! designed in their style (recommendations, notifications, who viewed my profile), and the
 //! 400s and 404s.
-#![allow(
-    clippy::unwrap_used,
-    reason = "tests fail loudly on the first unexpected value"
-)]
 
-#[path = "common/mod.rs"]
-#[allow(
-    dead_code,
-    reason = "the shared client has helpers these tests do not use"
-)]
-mod common;
-
-use common::api::{start, url, world};
-use common::{Client, FORM, Resp, login_form};
+use crate::common::api::{start, url, world};
+use crate::common::{Client, FORM, Resp, login_form};
 use http::{Method, StatusCode};
+use linkedin_catalogue::{Endpoint, endpoints};
 use linkedin_sandbox::world::{Author, World};
 use linkedin_sandbox::{DEMO_PASSWORD, DEMO_USERNAME, SandboxHandle};
 use serde_json::{Value, json};
@@ -53,9 +43,9 @@ impl Touch {
     }
 }
 
-/// The target of touch entry `name` for member `id` (when the entry takes one).
-fn of(name: &str, id: &str) -> String {
-    url(name, &[("id", id)], json!({}), None)
+/// The target of touch entry `endpoint` for member `id` (when the entry takes one).
+fn of(endpoint: &Endpoint, id: &str) -> String {
+    url(endpoint, &[("id", id)], json!({}), None)
 }
 
 fn connections_of(w: &World, i: usize) -> Vec<usize> {
@@ -84,7 +74,7 @@ fn name(w: &World, i: usize) -> String {
 async fn the_gate_wants_li_at_but_no_csrf_token_and_unknown_paths_are_404() {
     let sandbox = start().await;
     let mut client = Client::connect(&sandbox).await;
-    let target = url("touch_me", &[], json!({}), None);
+    let target = url(endpoints::TOUCH_ME, &[], json!({}), None);
     assert_eq!(target, "/li/v1/people/person");
 
     let resp = client.get(&target).await;
@@ -183,7 +173,7 @@ async fn the_top_card_has_name_headline_place_industry_connections_and_position(
     let sandbox = start().await;
     let mut touch = Touch::new(&sandbox).await;
 
-    let card = touch.ok(&of("touch_profile", DEMO_ID)).await["personTopCard"].clone();
+    let card = touch.ok(&of(endpoints::TOUCH_PROFILE, DEMO_ID)).await["personTopCard"].clone();
     let dana = &w.people[0];
     assert_eq!(card["tType"], "personTopCard");
     assert_eq!(card["text1"], "Dana Moreau");
@@ -216,13 +206,13 @@ async fn the_top_card_has_name_headline_place_industry_connections_and_position(
 
     let other = &w.people[7];
     let card = touch
-        .ok(&of("touch_profile", &other.member_id.to_string()))
+        .ok(&of(endpoints::TOUCH_PROFILE, &other.member_id.to_string()))
         .await;
     assert_eq!(card["personTopCard"]["text1"], name(&w, 7));
     assert_eq!(card["personTopCard"]["isSelf"], false);
 
     for unknown in ["1", "not-a-number"] {
-        let resp = touch.get(&of("touch_profile", unknown)).await;
+        let resp = touch.get(&of(endpoints::TOUCH_PROFILE, unknown)).await;
         assert_eq!(resp.status, StatusCode::NOT_FOUND, "{unknown}");
         assert_eq!(resp.json(), json!({"status": 404}));
     }
@@ -237,7 +227,7 @@ async fn connections_are_capped_by_count_and_total_counts_them_all() {
     let mine = connections_of(&w, 0);
     let target = |count: u32| {
         url(
-            "touch_connections",
+            endpoints::TOUCH_CONNECTIONS,
             &[("id", DEMO_ID)],
             json!({"count": count}),
             None,
@@ -274,7 +264,7 @@ async fn connections_are_capped_by_count_and_total_counts_them_all() {
     let hub = w.people[2].member_id.to_string();
     let body = touch
         .ok(&url(
-            "touch_connections",
+            endpoints::TOUCH_CONNECTIONS,
             &[("id", &hub)],
             json!({"count": 3}),
             None,
@@ -285,7 +275,7 @@ async fn connections_are_capped_by_count_and_total_counts_them_all() {
 
     let resp = touch
         .get(&url(
-            "touch_connections",
+            endpoints::TOUCH_CONNECTIONS,
             &[("id", DEMO_ID)],
             json!({}),
             None,
@@ -309,7 +299,7 @@ async fn the_background_lists_experience_and_education_sections() {
     let i = 5;
     let p = &w.people[i];
     let body = touch
-        .ok(&of("touch_background", &p.member_id.to_string()))
+        .ok(&of(endpoints::TOUCH_BACKGROUND, &p.member_id.to_string()))
         .await;
     let sections = body["values"].as_array().unwrap();
     let experience = sections
@@ -346,7 +336,7 @@ async fn endorsements_give_each_skill_its_count_then_its_endorsers() {
     let w = world();
     let sandbox = start().await;
     let mut touch = Touch::new(&sandbox).await;
-    let body = touch.ok(&of("touch_endorsements", DEMO_ID)).await;
+    let body = touch.ok(&of(endpoints::TOUCH_ENDORSEMENTS, DEMO_ID)).await;
     let skills = body["values"].as_array().unwrap();
     let dana = &w.people[0];
     assert_eq!(skills.len(), dana.skills.len());
@@ -472,7 +462,9 @@ async fn recommendations_come_from_colleagues_in_the_same_style() {
     let w = world();
     let sandbox = start().await;
     let mut touch = Touch::new(&sandbox).await;
-    let body = touch.ok(&of("touch_recommendations", DEMO_ID)).await;
+    let body = touch
+        .ok(&of(endpoints::TOUCH_RECOMMENDATIONS, DEMO_ID))
+        .await;
     let values = body["values"].as_array().unwrap();
     assert_eq!(body["total"], values.len());
     assert!(!values.is_empty() && values.len() <= 3, "{body}");
@@ -490,7 +482,7 @@ async fn recommendations_come_from_colleagues_in_the_same_style() {
         assert_eq!(v["text1"], name(&w, r));
         assert!(v["recommendationText"].as_str().unwrap().contains("Dana"));
     }
-    let resp = touch.get(&of("touch_recommendations", "9")).await;
+    let resp = touch.get(&of(endpoints::TOUCH_RECOMMENDATIONS, "9")).await;
     assert_eq!(resp.status, StatusCode::NOT_FOUND);
     sandbox.shutdown().await;
 }

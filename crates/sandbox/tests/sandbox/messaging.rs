@@ -1,37 +1,27 @@
-//! The messaging and invitation endpoints over real loopback HTTP, checked against the world
-//! the sandbox serves: conversation lists and their paging and filters, message pages,
-//! sending, marking read, the legacy inbox, and received, sent, answered and new invitations.
-#![allow(
-    clippy::unwrap_used,
-    reason = "tests fail loudly on the first unexpected value"
-)]
+//! The messaging endpoints over real loopback HTTP, checked against the world the sandbox
+//! serves: conversation lists and their paging and filters, message pages, sending, marking
+//! read; and [`Session`], the demo session the messaging modules share.
 
-#[allow(
-    dead_code,
-    reason = "the shared client has helpers these tests do not use"
-)]
-#[path = "common/mod.rs"]
-mod common;
-
-use common::{Client, Resp};
+use crate::common::api::at_root;
+use crate::common::{Client, Resp};
 use http::{Method, StatusCode};
-use linkedin_catalogue::{Endpoint, by_name};
+use linkedin_catalogue::{Endpoint, endpoints};
 use linkedin_sandbox::world::{World, generate};
 use linkedin_sandbox::{Sandbox, SandboxConfig, SandboxHandle, WORLD_SEED};
 use restli::{Map, Value};
 use serde_json::{Value as Json, json};
 
 /// A sandbox, a connection to it, and the demo session's headers.
-struct Session {
-    sandbox: SandboxHandle,
+pub(crate) struct Session {
+    pub(crate) sandbox: SandboxHandle,
     client: Client,
     cookie: String,
     csrf: String,
-    world: World,
+    pub(crate) world: World,
 }
 
 impl Session {
-    async fn start() -> Self {
+    pub(crate) async fn start() -> Self {
         let sandbox = Sandbox::start(SandboxConfig::default()).await.unwrap();
         let client = Client::connect(&sandbox).await;
         let cookies = sandbox.demo_cookies();
@@ -47,7 +37,12 @@ impl Session {
     }
 
     /// Sends `path_and_query` to `endpoint` with its accept header and `body`.
-    async fn send(&mut self, endpoint: &Endpoint, path_and_query: &str, body: &str) -> Resp {
+    pub(crate) async fn send(
+        &mut self,
+        endpoint: &Endpoint,
+        path_and_query: &str,
+        body: &str,
+    ) -> Resp {
         let method = match endpoint.method {
             linkedin_catalogue::Method::Get => Method::GET,
             linkedin_catalogue::Method::Post => Method::POST,
@@ -68,23 +63,21 @@ impl Session {
             .await
     }
 
-    /// A messenger GraphQL query of catalogue entry `name` with `variables`.
-    async fn graphql(&mut self, name: &str, variables: Map) -> Resp {
-        let endpoint = by_name(name).unwrap();
+    /// A messenger GraphQL query of catalogue entry `endpoint` with `variables`.
+    pub(crate) async fn graphql(&mut self, endpoint: &Endpoint, variables: Map) -> Resp {
         let url = endpoint.target(&[], Map::new(), Some(variables));
         self.send(endpoint, &url, "").await
     }
 
-    /// A REST call of catalogue entry `name`: its fixed parameters, then `params`, on `path`
-    /// (the entry's own path when `None`), with a JSON `body`.
-    async fn rest(
+    /// A REST call of catalogue entry `endpoint`: its fixed parameters, then `params`, on
+    /// `path` (the entry's own path when `None`), with a JSON `body`.
+    pub(crate) async fn rest(
         &mut self,
-        name: &str,
+        endpoint: &Endpoint,
         path: Option<String>,
         params: &[(&str, Value)],
         body: Option<Json>,
     ) -> Resp {
-        let endpoint = by_name(name).unwrap();
         let params: Map = params.iter().map(|(k, v)| (*k, v.clone())).collect();
         let target = endpoint.target(&[], params, None);
         // A caller-built path (ids already in it) keeps the catalogue's query.
@@ -96,16 +89,16 @@ impl Session {
         self.send(endpoint, &url, &body).await
     }
 
-    fn me_urn(&self) -> String {
+    pub(crate) fn me_urn(&self) -> String {
         format!("urn:li:fsd_profile:{}", self.world.people[0].profile_id)
     }
 
-    fn conversation_urn(&self, thread: &str) -> String {
+    pub(crate) fn conversation_urn(&self, thread: &str) -> String {
         format!("urn:li:msg_conversation:({},{thread})", self.me_urn())
     }
 
     /// `messenger_conversations_search` variables as the fork sends them.
-    fn search_vars(&self, count: u32, read: Option<bool>, cursor: Option<&str>) -> Map {
+    pub(crate) fn search_vars(&self, count: u32, read: Option<bool>, cursor: Option<&str>) -> Map {
         let mut vars = Map::new();
         vars.insert("categories", Value::list(["PRIMARY_INBOX"]));
         vars.insert("count", count);
@@ -121,14 +114,16 @@ impl Session {
     }
 
     /// Every primary-inbox conversation through `messenger_conversations_search`, page by page.
-    async fn all_primary(&mut self, read: Option<bool>) -> Vec<Json> {
+    pub(crate) async fn all_primary(&mut self, read: Option<bool>) -> Vec<Json> {
         let mut out = Vec::new();
         let mut cursor: Option<String> = None;
         loop {
             let vars = self.search_vars(25, read, cursor.as_deref());
-            let resp = self.graphql("messenger_conversations_search", vars).await;
+            let resp = self
+                .graphql(endpoints::MESSENGER_CONVERSATIONS_SEARCH, vars)
+                .await;
             assert_eq!(resp.status, StatusCode::OK, "{}", resp.text());
-            let root = resp.json()["data"]["messengerConversationsBySearchCriteria"].clone();
+            let root = at_root(&resp.json(), endpoints::MESSENGER_CONVERSATIONS_SEARCH).clone();
             out.extend(root["elements"].as_array().unwrap().iter().cloned());
             match root["metadata"]["nextCursor"].as_str() {
                 Some(c) => cursor = Some(c.to_owned()),
@@ -138,10 +133,10 @@ impl Session {
     }
 
     /// The demo's received invitations through `invitations_received`.
-    async fn received(&mut self, start: u32, count: u32) -> Json {
+    pub(crate) async fn received(&mut self, start: u32, count: u32) -> Json {
         let resp = self
             .rest(
-                "invitations_received",
+                endpoints::INVITATIONS_RECEIVED,
                 None,
                 &[("start", start.into()), ("count", count.into())],
                 None,
@@ -225,11 +220,12 @@ async fn conversation_search_pages_newest_first_with_last_message_and_unread_cou
     // The first page holds 25 and a cursor; the unread filter keeps exactly the unread ones.
     let first = s
         .graphql(
-            "messenger_conversations_search",
+            endpoints::MESSENGER_CONVERSATIONS_SEARCH,
             s.search_vars(25, None, None),
         )
         .await;
-    let root = &first.json()["data"]["messengerConversationsBySearchCriteria"];
+    let first = first.json();
+    let root = at_root(&first, endpoints::MESSENGER_CONVERSATIONS_SEARCH);
     assert_eq!(root["elements"].as_array().unwrap().len(), 25);
     assert!(root["metadata"]["nextCursor"].is_string());
     let unread_only = s.all_primary(Some(false)).await;
@@ -260,16 +256,15 @@ async fn conversation_lists_refuse_other_mailboxes_big_counts_and_bad_cursors() 
         "mailboxUrn",
         format!("urn:li:fsd_profile:{}", s.world.people[5].profile_id),
     );
-    let resp = s.graphql("messenger_conversations_search", vars).await;
+    let resp = s
+        .graphql(endpoints::MESSENGER_CONVERSATIONS_SEARCH, vars)
+        .await;
     assert_eq!(resp.status, StatusCode::FORBIDDEN);
 
-    let max = by_name("messenger_conversations_search")
-        .unwrap()
-        .max_count
-        .unwrap();
+    let max = endpoints::MESSENGER_CONVERSATIONS_SEARCH.max_count.unwrap();
     let resp = s
         .graphql(
-            "messenger_conversations_search",
+            endpoints::MESSENGER_CONVERSATIONS_SEARCH,
             s.search_vars(max + 1, None, None),
         )
         .await;
@@ -277,7 +272,7 @@ async fn conversation_lists_refuse_other_mailboxes_big_counts_and_bad_cursors() 
 
     let resp = s
         .graphql(
-            "messenger_conversations_search",
+            endpoints::MESSENGER_CONVERSATIONS_SEARCH,
             s.search_vars(10, None, Some("not a cursor")),
         )
         .await;
@@ -289,7 +284,7 @@ async fn conversation_lists_refuse_other_mailboxes_big_counts_and_bad_cursors() 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn category_listing_pages_the_primary_inbox_without_messages() {
     let mut s = Session::start().await;
-    let endpoint = by_name("messenger_conversations_category").unwrap();
+    let endpoint = endpoints::MESSENGER_CONVERSATIONS_CATEGORY;
     let predicates = endpoint
         .param("query.predicateUnions")
         .unwrap()
@@ -309,9 +304,11 @@ async fn category_listing_pages_the_primary_inbox_without_messages() {
         if let Some(c) = &cursor {
             vars.insert("nextCursor", c.as_str());
         }
-        let resp = s.graphql("messenger_conversations_category", vars).await;
+        let resp = s
+            .graphql(endpoints::MESSENGER_CONVERSATIONS_CATEGORY, vars)
+            .await;
         assert_eq!(resp.status, StatusCode::OK, "{}", resp.text());
-        let root = resp.json()["data"]["messengerConversationsByCategoryQuery"].clone();
+        let root = at_root(&resp.json(), endpoints::MESSENGER_CONVERSATIONS_CATEGORY).clone();
         let elements = root["elements"].as_array().unwrap();
         assert!(elements.len() <= 20);
         for e in elements {
@@ -347,9 +344,9 @@ async fn message_pages_walk_back_from_the_newest_with_the_delivered_at_anchor() 
 
     let mut vars = Map::new();
     vars.insert("conversationUrn", urn.as_str());
-    let resp = s.graphql("messenger_messages", vars).await;
+    let resp = s.graphql(endpoints::MESSENGER_MESSAGES, vars).await;
     assert_eq!(resp.status, StatusCode::OK, "{}", resp.text());
-    let root = resp.json()["data"]["messengerMessagesBySyncToken"].clone();
+    let root = at_root(&resp.json(), endpoints::MESSENGER_MESSAGES).clone();
     assert!(root["metadata"]["newSyncToken"].is_string());
     let mut texts: Vec<(u64, String)> = Vec::new();
     let mut page = root["elements"].as_array().unwrap().clone();
@@ -374,9 +371,9 @@ async fn message_pages_walk_back_from_the_newest_with_the_delivered_at_anchor() 
         let mut vars = Map::new();
         vars.insert("deliveredAt", oldest);
         vars.insert("conversationUrn", urn.as_str());
-        let resp = s.graphql("messenger_messages_before", vars).await;
+        let resp = s.graphql(endpoints::MESSENGER_MESSAGES_BEFORE, vars).await;
         assert_eq!(resp.status, StatusCode::OK, "{}", resp.text());
-        let root = resp.json()["data"]["messengerMessagesByAnchorTimestamp"].clone();
+        let root = at_root(&resp.json(), endpoints::MESSENGER_MESSAGES_BEFORE).clone();
         page = root["elements"].as_array().unwrap().clone();
     }
     // Newest first throughout, and every message once.
@@ -398,7 +395,7 @@ async fn message_pages_walk_back_from_the_newest_with_the_delivered_at_anchor() 
         ),
     );
     assert_eq!(
-        s.graphql("messenger_messages", vars).await.status,
+        s.graphql(endpoints::MESSENGER_MESSAGES, vars).await.status,
         StatusCode::FORBIDDEN
     );
     let mut vars = Map::new();
@@ -407,7 +404,7 @@ async fn message_pages_walk_back_from_the_newest_with_the_delivered_at_anchor() 
         s.conversation_urn("2-bm8gc3VjaCB0aHJlYWQ="),
     );
     assert_eq!(
-        s.graphql("messenger_messages", vars).await.status,
+        s.graphql(endpoints::MESSENGER_MESSAGES, vars).await.status,
         StatusCode::NOT_FOUND
     );
 
@@ -445,7 +442,7 @@ async fn a_sent_message_appears_first_in_its_conversation() {
 
     let resp = s
         .rest(
-            "message_create",
+            endpoints::MESSAGE_CREATE,
             None,
             &[],
             Some(send_body(text, &urn, &s.me_urn())),
@@ -462,8 +459,8 @@ async fn a_sent_message_appears_first_in_its_conversation() {
 
     let mut vars = Map::new();
     vars.insert("conversationUrn", urn.as_str());
-    let resp = s.graphql("messenger_messages", vars).await;
-    let elements = resp.json()["data"]["messengerMessagesBySyncToken"]["elements"].clone();
+    let resp = s.graphql(endpoints::MESSENGER_MESSAGES, vars).await;
+    let elements = at_root(&resp.json(), endpoints::MESSENGER_MESSAGES)["elements"].clone();
     assert_eq!(elements[0]["entityUrn"], message_urn.as_str());
     assert_eq!(elements[0]["body"]["text"], text);
     assert_eq!(
@@ -475,7 +472,7 @@ async fn a_sent_message_appears_first_in_its_conversation() {
     let unknown = s.conversation_urn("2-bm8gc3VjaCB0aHJlYWQ=");
     let resp = s
         .rest(
-            "message_create",
+            endpoints::MESSAGE_CREATE,
             None,
             &[],
             Some(send_body(text, &unknown, &s.me_urn())),
@@ -485,7 +482,7 @@ async fn a_sent_message_appears_first_in_its_conversation() {
     let other = format!("urn:li:fsd_profile:{}", s.world.people[4].profile_id);
     let resp = s
         .rest(
-            "message_create",
+            endpoints::MESSAGE_CREATE,
             None,
             &[],
             Some(send_body(text, &urn, &other)),
@@ -494,7 +491,7 @@ async fn a_sent_message_appears_first_in_its_conversation() {
     assert_eq!(resp.status, StatusCode::FORBIDDEN);
     let resp = s
         .rest(
-            "message_create",
+            endpoints::MESSAGE_CREATE,
             None,
             &[],
             Some(json!({"mailboxUrn": s.me_urn()})),
@@ -523,7 +520,7 @@ async fn marking_conversations_read_shows_in_the_lists() {
         .collect();
     let resp = s
         .rest(
-            "conversations_mark_read",
+            endpoints::CONVERSATIONS_MARK_READ,
             None,
             &[("ids", ids)],
             Some(json!({"entities": entities})),
@@ -549,7 +546,7 @@ async fn marking_conversations_read_shows_in_the_lists() {
     let unknown = s.conversation_urn("2-bm8gc3VjaCB0aHJlYWQ=");
     let resp = s
         .rest(
-            "conversations_mark_read",
+            endpoints::CONVERSATIONS_MARK_READ,
             None,
             &[("ids", Value::list([unknown.as_str()]))],
             Some(json!({"entities": {unknown.as_str(): {"patch": {"$set": {"read": true}}}}})),
@@ -558,290 +555,13 @@ async fn marking_conversations_read_shows_in_the_lists() {
     assert_eq!(resp.json()["errors"][unknown.as_str()]["status"], 404);
     let resp = s
         .rest(
-            "conversations_mark_read",
+            endpoints::CONVERSATIONS_MARK_READ,
             None,
             &[("ids", Value::list([targets[0].as_str()]))],
             Some(json!({"entities": {}})),
         )
         .await;
     assert_eq!(resp.status, StatusCode::BAD_REQUEST);
-
-    s.sandbox.shutdown().await;
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn legacy_inbox_and_events_use_union_keys_and_created_before() {
-    let mut s = Session::start().await;
-    let mut all = s.world.conversations.clone();
-    all.sort_by_key(|c| std::cmp::Reverse(c.messages.last().unwrap().delivered_at));
-
-    let resp = s.rest("conversations_legacy", None, &[], None).await;
-    assert_eq!(resp.status, StatusCode::OK, "{}", resp.text());
-    let body = resp.json();
-    let elements = body["elements"].as_array().unwrap();
-    assert_eq!(elements.len(), 20);
-    assert_eq!(
-        body["metadata"]["unreadCount"],
-        all.iter().filter(|c| !c.read).count()
-    );
-    for (got, want) in elements.iter().zip(&all) {
-        assert_eq!(
-            got["entityUrn"],
-            format!("urn:li:fs_conversation:{}", want.thread_id)
-        );
-        let member = &got["participants"][0]["com.linkedin.voyager.messaging.MessagingMember"];
-        let person = &s.world.people[want.participants[0]];
-        assert_eq!(
-            member["miniProfile"]["firstName"],
-            person.first_name.as_str()
-        );
-        let text = &got["events"][0]["eventContent"]["com.linkedin.voyager.messaging.event.MessageEvent"]
-            ["attributedBody"]["text"];
-        assert_eq!(text, want.messages.last().unwrap().text.as_str());
-    }
-    // The next page starts below the last one's activity.
-    let last = elements[19]["lastActivityAt"].as_u64().unwrap();
-    let resp = s
-        .rest(
-            "conversations_legacy",
-            None,
-            &[("createdBefore", last.into())],
-            None,
-        )
-        .await;
-    let next = resp.json();
-    assert_eq!(
-        next["elements"][0]["entityUrn"],
-        format!("urn:li:fs_conversation:{}", all[20].thread_id)
-    );
-
-    // Events of the longest conversation: the latest 20, oldest first, then the 20 before.
-    let c = all.iter().max_by_key(|c| c.messages.len()).unwrap();
-    let endpoint = by_name("conversation_events_legacy").unwrap();
-    let segment = restli::encode_str(&c.thread_id, restli::Encoding::PATH);
-    let path = endpoint.full_path().replace("{conversationId}", &segment);
-    let resp = s
-        .rest("conversation_events_legacy", Some(path.clone()), &[], None)
-        .await;
-    assert_eq!(resp.status, StatusCode::OK, "{}", resp.text());
-    let events = resp.json()["elements"].as_array().unwrap().clone();
-    assert_eq!(events.len(), 20);
-    let n = c.messages.len();
-    for (e, m) in events.iter().zip(&c.messages[n - 20..]) {
-        assert_eq!(
-            e["eventContent"]["com.linkedin.voyager.messaging.event.MessageEvent"]["attributedBody"]
-                ["text"],
-            m.text.as_str()
-        );
-        assert_eq!(e["createdAt"], m.delivered_at);
-        let sender = &s.world.people[m.sender];
-        assert_eq!(
-            e["from"]["com.linkedin.voyager.messaging.MessagingMember"]["miniProfile"]["publicIdentifier"],
-            sender.public_id.as_str()
-        );
-    }
-    let oldest = events[0]["createdAt"].as_u64().unwrap();
-    let resp = s
-        .rest(
-            "conversation_events_legacy",
-            Some(path),
-            &[("createdBefore", oldest.into())],
-            None,
-        )
-        .await;
-    let earlier = resp.json()["elements"].as_array().unwrap().clone();
-    assert_eq!(earlier.len(), 20);
-    assert_eq!(earlier[19]["createdAt"], c.messages[n - 21].delivered_at);
-
-    let missing = endpoint.full_path().replace(
-        "{conversationId}",
-        &restli::encode_str("2-bm9uZQ==", restli::Encoding::PATH),
-    );
-    let resp = s
-        .rest("conversation_events_legacy", Some(missing), &[], None)
-        .await;
-    assert_eq!(resp.status, StatusCode::NOT_FOUND);
-
-    s.sandbox.shutdown().await;
-}
-
-/// `/relationships/invitations/{id}?action=<action>` with the id and secret in the body.
-async fn reply(s: &mut Session, id: &str, secret: &str, action: &str) -> Resp {
-    let endpoint = by_name("invitation_reply").unwrap();
-    let path = endpoint.full_path().replace(
-        "{invitationId}",
-        &restli::encode_str(id, restli::Encoding::PATH),
-    );
-    s.rest(
-        "invitation_reply",
-        Some(path),
-        &[("action", action.into())],
-        Some(json!({"invitationId": id, "invitationSharedSecret": secret, "isGenericInvitation": false})),
-    )
-    .await
-}
-
-/// `verifyQuotaAndCreateV2` to person `to` with `note`.
-async fn invite(s: &mut Session, to: usize, note: &str) -> Resp {
-    let urn = format!("urn:li:fsd_profile:{}", s.world.people[to].profile_id);
-    // The catalogue's target adds the entry's decorationId.
-    s.rest(
-        "invitation_create",
-        None,
-        &[],
-        Some(json!({"invitee": {"inviteeUnion": {"memberProfile": urn}}, "customMessage": note})),
-    )
-    .await
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn received_invitations_page_and_replies_connect_or_drop() {
-    let mut s = Session::start().await;
-    let received: Vec<_> = s
-        .world
-        .invitations
-        .iter()
-        .filter(|i| i.to == 0)
-        .cloned()
-        .collect();
-    let body = s.received(0, 100).await;
-    assert_eq!(body["paging"]["total"], received.len());
-    let elements = body["elements"].as_array().unwrap();
-    assert_eq!(elements.len(), received.len());
-    for (e, want) in elements.iter().zip(&received) {
-        let inv = &e["invitation"];
-        assert_eq!(
-            inv["entityUrn"],
-            format!("urn:li:fs_relInvitation:{}", want.id)
-        );
-        assert_eq!(inv["sharedSecret"], want.shared_secret.as_str());
-        assert_eq!(inv["sentTime"], want.sent_at);
-        assert_eq!(
-            inv["fromMember"]["publicIdentifier"],
-            s.world.people[want.from].public_id.as_str()
-        );
-        match &want.message {
-            Some(m) => assert_eq!(inv["message"], m.as_str()),
-            None => assert!(inv.get("message").is_none()),
-        }
-    }
-    let page = s.received(3, 3).await;
-    let page = page["elements"].as_array().unwrap();
-    assert_eq!(page.len(), 3);
-    assert_eq!(
-        page[0]["invitation"]["sharedSecret"],
-        received[3].shared_secret.as_str()
-    );
-
-    // A wrong secret changes nothing.
-    let first = received[0].clone();
-    let id = first.id.to_string();
-    let resp = reply(&mut s, &id, "wrong-secret", "accept").await;
-    assert_eq!(resp.status, StatusCode::BAD_REQUEST);
-    assert_eq!(s.received(0, 100).await["paging"]["total"], received.len());
-
-    // Accepting removes the invitation and connects: a new invitation is CANT_RESEND_YET.
-    let resp = reply(&mut s, &id, &first.shared_secret, "accept").await;
-    assert_eq!(resp.status, StatusCode::OK, "{}", resp.text());
-    let after = s.received(0, 100).await;
-    assert_eq!(after["paging"]["total"], received.len() - 1);
-    let urn = format!("urn:li:fs_relInvitation:{id}");
-    assert!(
-        after["elements"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .all(|e| e["invitation"]["entityUrn"] != urn.as_str())
-    );
-    let resp = invite(&mut s, first.from, "").await;
-    assert_eq!(resp.status, StatusCode::BAD_REQUEST);
-    assert_eq!(resp.json()["data"]["code"], "CANT_RESEND_YET");
-    // The same invitation cannot be answered twice.
-    let resp = reply(&mut s, &id, &first.shared_secret, "accept").await;
-    assert_eq!(resp.status, StatusCode::NOT_FOUND);
-
-    // Rejecting removes it without connecting: inviting that member is then possible.
-    let second = received[1].clone();
-    let resp = reply(
-        &mut s,
-        &second.id.to_string(),
-        &second.shared_secret,
-        "reject",
-    )
-    .await;
-    assert_eq!(resp.status, StatusCode::OK);
-    assert_eq!(
-        s.received(0, 100).await["paging"]["total"],
-        received.len() - 2
-    );
-    let resp = invite(&mut s, second.from, "").await;
-    assert_eq!(resp.status, StatusCode::OK, "{}", resp.text());
-
-    s.sandbox.shutdown().await;
-}
-
-/// The demo's sent invitations through `invitations_sent` (normalized, as the entry asks).
-async fn sent(s: &mut Session) -> Json {
-    let resp = s
-        .rest(
-            "invitations_sent",
-            None,
-            &[("start", 0u32.into()), ("count", 100u32.into())],
-            None,
-        )
-        .await;
-    assert_eq!(resp.status, StatusCode::OK, "{}", resp.text());
-    resp.json()
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn creating_invitations_checks_the_note_and_pending_ones() {
-    let mut s = Session::start().await;
-    let sent_total = |body: &Json| body["data"]["paging"]["total"].as_u64().unwrap();
-    let already: Vec<usize> = s
-        .world
-        .invitations
-        .iter()
-        .filter(|i| i.from == 0)
-        .map(|i| i.to)
-        .collect();
-    assert_eq!(sent_total(&sent(&mut s).await), already.len() as u64);
-
-    let stranger = (1..s.world.people.len())
-        .find(|&p| {
-            !s.world.connections.contains(&(0, p))
-                && !s.world.invitations.iter().any(|i| i.from == p || i.to == p)
-        })
-        .unwrap();
-
-    // 301 characters: refused before anything changes.
-    let resp = invite(&mut s, stranger, &"x".repeat(301)).await;
-    assert_eq!(resp.status, StatusCode::BAD_REQUEST);
-    assert_eq!(sent_total(&sent(&mut s).await), already.len() as u64);
-
-    // Already invited: CANT_RESEND_YET.
-    let resp = invite(&mut s, already[0], "Hello again").await;
-    assert_eq!(resp.status, StatusCode::BAD_REQUEST);
-    assert_eq!(resp.json()["data"]["code"], "CANT_RESEND_YET");
-
-    // 300 characters go through, once.
-    let note = "y".repeat(300);
-    let resp = invite(&mut s, stranger, &note).await;
-    assert_eq!(resp.status, StatusCode::OK, "{}", resp.text());
-    let body = sent(&mut s).await;
-    assert_eq!(sent_total(&body), already.len() as u64 + 1);
-    let newest = body["included"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|e| {
-            e["$type"] == "com.linkedin.voyager.relationships.invitation.Invitation"
-                && e["message"] == note.as_str()
-        })
-        .unwrap();
-    assert_eq!(newest["customMessage"], true);
-    let resp = invite(&mut s, stranger, "").await;
-    assert_eq!(resp.json()["data"]["code"], "CANT_RESEND_YET");
 
     s.sandbox.shutdown().await;
 }
@@ -880,7 +600,7 @@ async fn a_first_message_to_recipients_starts_a_conversation_or_joins_the_one_to
     let recipients = vec![urn_of(&s, new_partner)];
     let resp = s
         .rest(
-            "message_create",
+            endpoints::MESSAGE_CREATE,
             None,
             &[],
             Some(first_message_body(text, &recipients, &s.me_urn())),
@@ -919,7 +639,7 @@ async fn a_first_message_to_recipients_starts_a_conversation_or_joins_the_one_to
     // To the same single recipient again: the same conversation, not a second one.
     let resp = s
         .rest(
-            "message_create",
+            endpoints::MESSAGE_CREATE,
             None,
             &[],
             Some(first_message_body(
@@ -940,7 +660,7 @@ async fn a_first_message_to_recipients_starts_a_conversation_or_joins_the_one_to
     let group = vec![urn_of(&s, new_partner), urn_of(&s, other)];
     let resp = s
         .rest(
-            "message_create",
+            endpoints::MESSAGE_CREATE,
             None,
             &[],
             Some(first_message_body("Hi both!", &group, &s.me_urn())),
@@ -989,7 +709,7 @@ async fn a_first_message_to_recipients_starts_a_conversation_or_joins_the_one_to
         ),
     ] {
         let resp = s
-            .rest("message_create", None, &[], Some(body.clone()))
+            .rest(endpoints::MESSAGE_CREATE, None, &[], Some(body.clone()))
             .await;
         assert_eq!(resp.status, expected, "{body}");
     }

@@ -2,20 +2,10 @@
 //! serves: the chronological feed in both encodings with its paging and promoted updates, a
 //! member's and a company's posts, a post's comments and reactions, reacting, and the 404 of
 //! an unknown post.
-#![allow(
-    clippy::unwrap_used,
-    reason = "tests fail loudly on the first unexpected value"
-)]
 
-#[path = "common/mod.rs"]
-#[allow(
-    dead_code,
-    reason = "the shared client has helpers these tests do not use"
-)]
-mod common;
-
-use common::api::{Api, has_types, included, start, url, world};
+use crate::common::api::{Api, at_root, has_types, included, start, url, world};
 use http::{Method, StatusCode};
+use linkedin_catalogue::endpoints;
 use linkedin_sandbox::world::{Author, Post, World};
 use serde_json::{Value, json};
 
@@ -66,7 +56,7 @@ async fn feed_pages_newest_first_with_promoted_updates_in_both_encodings() {
     let mut start = 0;
     let total = loop {
         let target = url(
-            "feed_chron",
+            endpoints::FEED_CHRON,
             &[],
             json!({"count": 25, "start": start}),
             None,
@@ -117,7 +107,12 @@ async fn feed_pages_newest_first_with_promoted_updates_in_both_encodings() {
     assert_eq!(total, seen.len() + promoted);
 
     // The default encoding: the same first page, nested and without types.
-    let target = url("feed_chron", &[], json!({"count": 10, "start": 0}), None);
+    let target = url(
+        endpoints::FEED_CHRON,
+        &[],
+        json!({"count": 10, "start": 0}),
+        None,
+    );
     let normalized = api.ok(&target, true).await;
     let nested = api.ok(&target, false).await;
     let elements = nested["elements"].as_array().unwrap();
@@ -136,7 +131,12 @@ async fn feed_pages_newest_first_with_promoted_updates_in_both_encodings() {
     assert!(!has_types(&nested), "{nested}");
 
     // Over 100 is a 400.
-    let target = url("feed_chron", &[], json!({"count": 101, "start": 0}), None);
+    let target = url(
+        endpoints::FEED_CHRON,
+        &[],
+        json!({"count": 101, "start": 0}),
+        None,
+    );
     assert_eq!(api.get(&target, true).await.status, StatusCode::BAD_REQUEST);
 }
 
@@ -157,13 +157,13 @@ async fn a_members_and_a_companys_posts_page_newest_first() {
     assert!(mine.len() > 2);
     let profile_urn = format!("urn:li:fsd_profile:{}", me.profile_id);
     let target = url(
-        "profile_posts_dash",
+        endpoints::PROFILE_POSTS_DASH,
         &[],
         json!({}),
         Some(json!({"count": 2, "start": 1, "profileUrn": profile_urn})),
     );
     let body = api.ok(&target, true).await;
-    let root = &body["data"]["data"]["feedDashProfileUpdatesByMemberShareFeed"];
+    let root = at_root(&body["data"], endpoints::PROFILE_POSTS_DASH);
     assert_eq!(root["paging"]["total"], mine.len());
     let urns = root["*elements"].as_array().unwrap();
     let ids: Vec<u64> = urns
@@ -176,7 +176,7 @@ async fn a_members_and_a_companys_posts_page_newest_first() {
 
     // The same member through the legacy share feed, by public id.
     let target = url(
-        "profile_updates",
+        endpoints::PROFILE_UPDATES,
         &[],
         json!({"profileId": me.public_id, "count": 100, "start": 0}),
         None,
@@ -219,7 +219,7 @@ async fn a_members_and_a_companys_posts_page_newest_first() {
         .map(|p| p.activity_id)
         .collect();
     let target = url(
-        "company_updates",
+        endpoints::COMPANY_UPDATES,
         &[],
         json!({"companyUniversalName": company.universal_name, "count": 100, "start": 0}),
         None,
@@ -234,7 +234,7 @@ async fn a_members_and_a_companys_posts_page_newest_first() {
     }
 
     let target = url(
-        "company_updates",
+        endpoints::COMPANY_UPDATES,
         &[],
         json!({"companyUniversalName": "no-such-company", "count": 100, "start": 0}),
         None,
@@ -251,7 +251,7 @@ async fn comments_page_oldest_first_with_a_pagination_token() {
 
     let p = w.posts.iter().find(|p| p.comments.len() >= 3).unwrap();
     let target = url(
-        "post_comments",
+        endpoints::POST_COMMENTS,
         &[],
         json!({"count": 2, "start": 1, "updateId": format!("activity:{}", p.activity_id)}),
         None,
@@ -273,7 +273,7 @@ async fn comments_page_oldest_first_with_a_pagination_token() {
 
     if let Some(quiet) = w.posts.iter().find(|p| p.comments.is_empty()) {
         let target = url(
-            "post_comments",
+            endpoints::POST_COMMENTS,
             &[],
             json!({"count": 10, "start": 0, "updateId": format!("activity:{}", quiet.activity_id)}),
             None,
@@ -298,7 +298,7 @@ async fn a_reaction_shows_in_the_reactions_and_can_change() {
         .unwrap();
     let thread = format!("urn:li:activity:{}", p.activity_id);
     let reactions = url(
-        "post_reactions",
+        endpoints::POST_REACTIONS,
         &[],
         json!({"count": 100, "start": 0, "threadUrn": thread}),
         None,
@@ -321,7 +321,12 @@ async fn a_reaction_shows_in_the_reactions_and_can_change() {
             .all(|e| e["actorUrn"] != me)
     );
 
-    let react = url("post_react", &[], json!({"threadUrn": thread}), None);
+    let react = url(
+        endpoints::POST_REACT,
+        &[],
+        json!({"threadUrn": thread}),
+        None,
+    );
     let resp = api
         .send(Method::POST, &react, false, r#"{"reactionType":"PRAISE"}"#)
         .await;
@@ -344,13 +349,13 @@ async fn a_reaction_shows_in_the_reactions_and_can_change() {
         .await;
     assert_eq!(resp.status, StatusCode::CREATED, "{}", resp.text());
     let dash = url(
-        "post_reactions_dash",
+        endpoints::POST_REACTIONS_DASH,
         &[],
         json!({}),
         Some(json!({"count": 100, "start": 0, "threadUrn": thread})),
     );
     let body = api.ok(&dash, true).await;
-    let root = &body["data"]["data"]["socialDashReactionsByReactionType"];
+    let root = at_root(&body["data"], endpoints::POST_REACTIONS_DASH);
     assert_eq!(root["paging"]["total"], p.reactions.len() + 1);
     let mine: Vec<&Value> = root["*elements"]
         .as_array()
@@ -376,19 +381,19 @@ async fn an_unknown_post_is_a_404() {
 
     let targets = [
         url(
-            "post_comments",
+            endpoints::POST_COMMENTS,
             &[],
             json!({"count": 10, "start": 0, "updateId": format!("activity:{UNKNOWN_ACTIVITY}")}),
             None,
         ),
         url(
-            "post_reactions",
+            endpoints::POST_REACTIONS,
             &[],
             json!({"count": 10, "start": 0, "threadUrn": thread}),
             None,
         ),
         url(
-            "post_reactions_dash",
+            endpoints::POST_REACTIONS_DASH,
             &[],
             json!({}),
             Some(json!({"count": 10, "start": 0, "threadUrn": thread})),
@@ -399,7 +404,12 @@ async fn an_unknown_post_is_a_404() {
         assert_eq!(resp.status, StatusCode::NOT_FOUND, "{target}");
         assert_eq!(resp.json(), json!({"status": 404}));
     }
-    let react = url("post_react", &[], json!({"threadUrn": thread}), None);
+    let react = url(
+        endpoints::POST_REACT,
+        &[],
+        json!({"threadUrn": thread}),
+        None,
+    );
     let resp = api
         .send(Method::POST, &react, false, r#"{"reactionType":"LIKE"}"#)
         .await;
@@ -425,10 +435,9 @@ async fn a_members_posts_hand_out_a_pagination_token_that_later_pages_send_back(
         if let Some(token) = token {
             vars["paginationToken"] = json!(token);
         }
-        url("profile_posts_dash", &[], json!({}), Some(vars))
+        url(endpoints::PROFILE_POSTS_DASH, &[], json!({}), Some(vars))
     };
-    let root =
-        |body: &Value| body["data"]["data"]["feedDashProfileUpdatesByMemberShareFeed"].clone();
+    let root = |body: &Value| at_root(&body["data"], endpoints::PROFILE_POSTS_DASH).clone();
 
     // The first page gives a token; the next page sends it back with its offset.
     let first = api.ok(&page(0, None), true).await;

@@ -3,22 +3,13 @@
 //! panel's profile card, the relationships summaries and My Network notifications, the
 //! notification cards, the main feed and one update through GraphQL, the feed's relevance
 //! signal, and the retired legacy profile posts (401) — each with its refusals.
-#![allow(
-    clippy::unwrap_used,
-    reason = "tests fail loudly on the first unexpected value"
-)]
 
-#[path = "common/mod.rs"]
-#[allow(
-    dead_code,
-    reason = "the shared client has helpers these tests do not use"
-)]
-mod common;
-
-use common::api::{Api, has_types, included, start, url, world};
+use crate::common::api::{
+    Api, at_root, has_types, included, root_ref, stale, start, url, with_param, world,
+};
 use http::{Method, StatusCode};
-use linkedin_catalogue::by_name;
-use linkedin_sandbox::world::{Author, World};
+use linkedin_catalogue::endpoints;
+use linkedin_sandbox::world::{Author, World, clock};
 use serde_json::{Value, json};
 
 fn me_urn(w: &World) -> String {
@@ -43,14 +34,15 @@ async fn the_global_nav_holds_the_own_profile_in_both_encodings() {
     let w = world();
     let sandbox = start().await;
     let mut api = Api::new(&sandbox).await;
-    let target = url("global_nav", &[], json!({}), None);
-    assert!(
-        target.contains("includeWebMetadata=true&variables=()&queryId=voyagerFeedDashGlobalNavs.")
-    );
+    let target = url(endpoints::GLOBAL_NAV, &[], json!({}), None);
+    let query_id = endpoints::GLOBAL_NAV.query_id.unwrap();
+    assert!(target.ends_with(&format!(
+        "includeWebMetadata=true&variables=()&queryId={query_id}"
+    )));
 
     // Default accept, as the fork sends it: nested, `_type` keys (GraphQL's default encoding).
     let body = api.ok(&target, false).await;
-    let items = body["data"]["feedDashGlobalNavs"]["primaryItems"]
+    let items = at_root(&body, endpoints::GLOBAL_NAV)["primaryItems"]
         .as_array()
         .unwrap();
     let me_menu: Vec<&Value> = items.iter().filter_map(|i| i.get("meMenu")).collect();
@@ -60,9 +52,9 @@ async fn the_global_nav_holds_the_own_profile_in_both_encodings() {
     assert!(has_underscore_types(&body) && !has_types(&body));
     assert!(items.iter().any(|i| i["title"] == "Messaging"));
 
-    // Normalized: data.data.feedDashGlobalNavs, the profile in included.
+    // Normalized: at the data root under data.data, the profile in included.
     let body = api.ok(&target, true).await;
-    let items = body["data"]["data"]["feedDashGlobalNavs"]["primaryItems"]
+    let items = at_root(&body["data"], endpoints::GLOBAL_NAV)["primaryItems"]
         .as_array()
         .unwrap();
     let profile = items
@@ -76,11 +68,8 @@ async fn the_global_nav_holds_the_own_profile_in_both_encodings() {
     );
 
     // The query takes no variables.
-    let endpoint = by_name("global_nav").unwrap();
-    let bad = format!(
-        "/voyager/api/graphql?includeWebMetadata=true&variables=(x:1)&queryId={}",
-        endpoint.query_id.unwrap()
-    );
+    let bad =
+        format!("/voyager/api/graphql?includeWebMetadata=true&variables=(x:1)&queryId={query_id}");
     let resp = api.get(&bad, true).await;
     assert_eq!(resp.status, StatusCode::BAD_REQUEST, "{}", resp.text());
 }
@@ -91,7 +80,7 @@ async fn the_global_nav_holds_the_own_profile_in_both_encodings() {
 
 fn card_url(profile_urn: &str) -> String {
     url(
-        "profile_messaging_card",
+        endpoints::PROFILE_MESSAGING_CARD,
         &[],
         json!({}),
         Some(json!({"profileId": profile_urn})),
@@ -116,7 +105,7 @@ async fn the_messaging_card_has_the_profile_and_the_relationship() {
             true,
         )
         .await;
-    let urn = body["data"]["data"]["*identityDashProfilesById"]
+    let urn = root_ref(&body, endpoints::PROFILE_MESSAGING_CARD)
         .as_str()
         .unwrap();
     let profile = included(&body, urn);
@@ -141,7 +130,7 @@ async fn the_messaging_card_has_the_profile_and_the_relationship() {
             true,
         )
         .await;
-    let urn = body["data"]["data"]["*identityDashProfilesById"]
+    let urn = root_ref(&body, endpoints::PROFILE_MESSAGING_CARD)
         .as_str()
         .unwrap();
     let relationship = included(
@@ -156,13 +145,13 @@ async fn the_messaging_card_has_the_profile_and_the_relationship() {
     );
 
     let body = api.ok(&card_url(&me_urn(&w)), false).await;
-    let relationship = &body["data"]["identityDashProfilesById"]["memberRelationship"];
+    let relationship = &at_root(&body, endpoints::PROFILE_MESSAGING_CARD)["memberRelationship"];
     assert!(relationship["memberRelationshipUnion"]["self"].is_object());
 
     let body = api
         .ok(&card_url("urn:li:fsd_profile:ACoAAUnknown"), true)
         .await;
-    assert!(body["data"]["data"]["identityDashProfilesById"].is_null());
+    assert!(at_root(&body["data"], endpoints::PROFILE_MESSAGING_CARD).is_null());
     let resp = api.get(&card_url("urn:li:member:1"), true).await;
     assert_eq!(resp.status, StatusCode::BAD_REQUEST);
 }
@@ -185,8 +174,8 @@ async fn summaries_count_connections_and_invitations_and_follow_changes() {
     let sent = w.invitations.iter().filter(|i| i.from == 0).count();
     assert!(!received.is_empty());
 
-    let summary = url("connections_summary", &[], json!({}), None);
-    let invitations = url("invitations_summary", &[], json!({}), None);
+    let summary = url(endpoints::CONNECTIONS_SUMMARY, &[], json!({}), None);
+    let invitations = url(endpoints::INVITATIONS_SUMMARY, &[], json!({}), None);
     let body = api.ok(&summary, true).await;
     assert_eq!(body["data"]["numConnections"], connections);
     assert_eq!(
@@ -226,7 +215,7 @@ async fn summaries_count_connections_and_invitations_and_follow_changes() {
                     .any(|x| (x.from, x.to) == (0, i) || (x.from, x.to) == (i, 0))
         })
         .unwrap();
-    let create = url("invitation_create", &[], json!({}), None);
+    let create = url(endpoints::INVITATION_CREATE, &[], json!({}), None);
     let invite = json!({"invitee": {"inviteeUnion": {"memberProfile": format!("urn:li:fsd_profile:{}", w.people[stranger].profile_id)}}, "customMessage": ""});
     let resp = api
         .send(Method::POST, &create, true, &invite.to_string())
@@ -241,14 +230,14 @@ async fn my_network_notifications_are_recent_new_positions_of_connections() {
     let w = world();
     let sandbox = start().await;
     let mut api = Api::new(&sandbox).await;
-    let month = |(y, m): (u16, u8)| u32::from(y) * 12 + u32::from(m);
     let mut expected: Vec<(u32, String)> = (1..w.people.len())
         .filter(|&i| w.connected(0, i))
         .filter_map(|i| {
             let p = &w.people[i];
             let e = p.experiences.iter().find(|e| e.end.is_none())?;
-            let started = month(e.start);
-            (month((2026, 11)) - started < 12).then(|| (started, p.profile_id.clone()))
+            let started = clock::month_number(e.start);
+            (clock::month_number(clock::PRESENT_MONTH) - started < 12)
+                .then(|| (started, p.profile_id.clone()))
         })
         .collect();
     expected.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
@@ -258,7 +247,10 @@ async fn my_network_notifications_are_recent_new_positions_of_connections() {
     );
 
     let body = api
-        .ok(&url("my_network_notifications", &[], json!({}), None), true)
+        .ok(
+            &url(endpoints::MY_NETWORK_NOTIFICATIONS, &[], json!({}), None),
+            true,
+        )
         .await;
     let urns = body["data"]["*elements"].as_array().unwrap();
     assert_eq!(urns.len(), expected.len());
@@ -301,7 +293,12 @@ async fn notification_cards_page_the_views_and_comments_newest_first() {
     }
     times.sort_unstable_by(|a, b| b.cmp(a));
 
-    let first = url("notification_cards", &[], json!({"count": 10}), None);
+    let first = url(
+        endpoints::NOTIFICATION_CARDS,
+        &[],
+        json!({"count": 10}),
+        None,
+    );
     let body = api.ok(&first, true).await;
     assert_eq!(body["data"]["paging"]["total"], times.len());
     let urns = body["data"]["*elements"].as_array().unwrap();
@@ -329,7 +326,7 @@ async fn notification_cards_page_the_views_and_comments_newest_first() {
 
     // A later page by `start`.
     let next = url(
-        "notification_cards",
+        endpoints::NOTIFICATION_CARDS,
         &[],
         json!({"count": 10, "start": 10}),
         None,
@@ -343,13 +340,15 @@ async fn notification_cards_page_the_views_and_comments_newest_first() {
         .collect();
     assert_eq!(got, times[10..20]);
 
+    // Another (older) projection, no count, a zero count, a count that is not a number.
+    let decoration = endpoints::NOTIFICATION_CARDS.decoration_id.unwrap();
     for bad in [
-        "/voyager/api/voyagerIdentityDashNotificationCards?decorationId=com.linkedin.voyager.dash.deco.identity.notifications.CardsCollectionWithInjectionsNoPills-23&count=10&q=filterVanityName",
-        "/voyager/api/voyagerIdentityDashNotificationCards?decorationId=com.linkedin.voyager.dash.deco.identity.notifications.CardsCollectionWithInjectionsNoPills-24&q=filterVanityName",
-        "/voyager/api/voyagerIdentityDashNotificationCards?decorationId=com.linkedin.voyager.dash.deco.identity.notifications.CardsCollectionWithInjectionsNoPills-24&count=0&q=filterVanityName",
-        "/voyager/api/voyagerIdentityDashNotificationCards?decorationId=com.linkedin.voyager.dash.deco.identity.notifications.CardsCollectionWithInjectionsNoPills-24&count=ten&q=filterVanityName",
+        with_param(&first, "decorationId", Some(&stale(decoration))),
+        with_param(&first, "count", None),
+        with_param(&first, "count", Some("0")),
+        with_param(&first, "count", Some("ten")),
     ] {
-        let resp = api.get(bad, true).await;
+        let resp = api.get(&bad, true).await;
         assert_eq!(resp.status, StatusCode::BAD_REQUEST, "{bad}");
     }
 }
@@ -363,7 +362,7 @@ fn main_feed(start: u32, count: u32, token: Option<&str>) -> String {
     if let Some(token) = token {
         vars["paginationToken"] = json!(token);
     }
-    url("feed_main", &[], json!({}), Some(vars))
+    url(endpoints::FEED_MAIN, &[], json!({}), Some(vars))
 }
 
 /// The activity id inside `urn:li:fsd_update:(urn:li:activity:<id>,…)` or the legacy form.
@@ -384,7 +383,12 @@ async fn the_main_feed_pages_the_chronological_feed_with_its_token() {
     let mut api = Api::new(&sandbox).await;
     let chron = api
         .ok(
-            &url("feed_chron", &[], json!({"count": 14, "start": 0}), None),
+            &url(
+                endpoints::FEED_CHRON,
+                &[],
+                json!({"count": 14, "start": 0}),
+                None,
+            ),
             true,
         )
         .await;
@@ -396,7 +400,7 @@ async fn the_main_feed_pages_the_chronological_feed_with_its_token() {
         .collect();
 
     let body = api.ok(&main_feed(0, 7, None), true).await;
-    let feed = &body["data"]["data"]["feedDashMainFeedByMainFeed"];
+    let feed = at_root(&body["data"], endpoints::FEED_MAIN);
     let token = feed["metadata"]["paginationToken"]
         .as_str()
         .unwrap()
@@ -417,7 +421,7 @@ async fn the_main_feed_pages_the_chronological_feed_with_its_token() {
     }
     // The second page, with the token as the capture sends it.
     let body = api.ok(&main_feed(7, 7, Some(&token)), true).await;
-    let feed = &body["data"]["data"]["feedDashMainFeedByMainFeed"];
+    let feed = at_root(&body["data"], endpoints::FEED_MAIN);
     assert_eq!(feed["paging"]["start"], 7);
     assert_eq!(feed["metadata"]["paginationToken"], token.as_str());
     got.extend(
@@ -429,9 +433,9 @@ async fn the_main_feed_pages_the_chronological_feed_with_its_token() {
     );
     assert_eq!(got, expected);
 
-    // Nested, the same updates under data.feedDashMainFeedByMainFeed.elements, `_type` keys.
+    // Nested, the same updates under the data root's elements, `_type` keys.
     let body = api.ok(&main_feed(0, 3, None), false).await;
-    let elements = body["data"]["feedDashMainFeedByMainFeed"]["elements"]
+    let elements = at_root(&body, endpoints::FEED_MAIN)["elements"]
         .as_array()
         .unwrap();
     assert_eq!(elements.len(), 3);
@@ -440,7 +444,7 @@ async fn the_main_feed_pages_the_chronological_feed_with_its_token() {
         "com.linkedin.voyager.dash.feed.Update"
     );
 
-    let endpoint = by_name("feed_main").unwrap();
+    let endpoint = endpoints::FEED_MAIN;
     let id = endpoint.query_id.unwrap();
     for bad in [
         main_feed(7, 7, Some("470926337-1-00")),
@@ -472,29 +476,27 @@ async fn one_update_by_activity_or_update_urn() {
     ];
     for form in forms {
         let target = url(
-            "feed_update",
+            endpoints::FEED_UPDATE,
             &[],
             json!({}),
             Some(json!({"updateUrn": form})),
         );
         let body = api.ok(&target, true).await;
-        let urn = body["data"]["data"]["*feedDashUpdatesById"]
-            .as_str()
-            .unwrap();
+        let urn = root_ref(&body, endpoints::FEED_UPDATE).as_str().unwrap();
         let update = included(&body, urn);
         assert_eq!(update["commentary"]["text"]["text"], post.text.as_str());
         assert_eq!(update["updateMetadata"]["urn"], activity.as_str());
     }
     let unknown = url(
-        "feed_update",
+        endpoints::FEED_UPDATE,
         &[],
         json!({}),
         Some(json!({"updateUrn": "urn:li:activity:7000000000000000001"})),
     );
     let body = api.ok(&unknown, true).await;
-    assert!(body["data"]["data"]["feedDashUpdatesById"].is_null());
+    assert!(at_root(&body["data"], endpoints::FEED_UPDATE).is_null());
     let bad = url(
-        "feed_update",
+        endpoints::FEED_UPDATE,
         &[],
         json!({}),
         Some(json!({"updateUrn": "urn:li:share:12"})),
@@ -506,10 +508,13 @@ async fn one_update_by_activity_or_update_urn() {
 async fn the_relevance_signal_takes_the_mutation_body() {
     let sandbox = start().await;
     let mut api = Api::new(&sandbox).await;
-    let endpoint = by_name("feed_client_signal").unwrap();
-    let target = url("feed_client_signal", &[], json!({}), None);
-    assert!(target.starts_with("/voyager/api/graphql?action=execute&queryId=inSessionRelevance"));
+    let endpoint = endpoints::FEED_CLIENT_SIGNAL;
+    let target = url(endpoint, &[], json!({}), None);
     let id = endpoint.query_id.unwrap();
+    assert_eq!(
+        target,
+        format!("/voyager/api/graphql?action=execute&queryId={id}")
+    );
     let good = json!({"variables": {"signals": []}, "queryId": id, "includeWebMetadata": true});
     let resp = api
         .send(Method::POST, &target, false, &good.to_string())
@@ -519,7 +524,7 @@ async fn the_relevance_signal_takes_the_mutation_body() {
 
     for bad in [
         json!({"queryId": id, "includeWebMetadata": true}),
-        json!({"variables": {}, "queryId": "voyagerFeedDashMainFeed.923020905727c01516495a0ac90bb475"}),
+        json!({"variables": {}, "queryId": endpoints::FEED_MAIN.query_id}),
         json!({"variables": [], "queryId": id}),
         json!({"variables": {}, "queryId": id, "includeWebMetadata": "yes"}),
     ] {

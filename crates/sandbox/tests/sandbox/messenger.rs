@@ -4,27 +4,15 @@
 //! status, the secondary inbox banner, reply nudges, typing, delivery acknowledgements,
 //! presence, and the legacy mark-seen, finder by participants and retired sends — each with
 //! its refusals.
-#![allow(
-    clippy::unwrap_used,
-    reason = "tests fail loudly on the first unexpected value"
-)]
 
-#[path = "common/mod.rs"]
-#[allow(
-    dead_code,
-    reason = "the shared client has helpers these tests do not use"
-)]
-mod common;
-
-use common::Resp;
-use common::api::{Api, start, url, world};
+use crate::common::Resp;
+use crate::common::api::{Api, at_root, start, url, world};
 use http::{Method, StatusCode};
+use linkedin_catalogue::{Endpoint, endpoints};
+use linkedin_sandbox::world::clock::{DAY_MS, PRESENT_MS};
 use linkedin_sandbox::world::{Conversation, World};
 use serde_json::{Value, json};
 
-/// The world's present (the generator's `NOW`).
-const PRESENT_MS: u64 = 1_795_478_400_000;
-const DAY_MS: u64 = 24 * 60 * 60 * 1000;
 /// A mailbox that is not the demo account's.
 const OTHER_MAILBOX: &str = "urn:li:fsd_profile:ACoAAC9fWm2BtR5xLe8uKc3pYa7vHd0qNiGsTzE";
 
@@ -40,14 +28,14 @@ fn message_urn(w: &World, id: &str) -> String {
     format!("urn:li:msg_message:({},{id})", me_urn(w))
 }
 
-/// A GraphQL request of entry `name` with `variables`.
-fn gql(name: &str, variables: Value) -> String {
-    url(name, &[], json!({}), Some(variables))
+/// A GraphQL request of entry `endpoint` with `variables`.
+fn gql(endpoint: &Endpoint, variables: Value) -> String {
+    url(endpoint, &[], json!({}), Some(variables))
 }
 
-/// A POST of entry `name` (its fixed query) with a JSON body.
-async fn post(api: &mut Api, name: &str, body: &Value) -> Resp {
-    let target = url(name, &[], json!({}), None);
+/// A POST of entry `endpoint` (its fixed query) with a JSON body.
+async fn post(api: &mut Api, endpoint: &Endpoint, body: &Value) -> Resp {
+    let target = url(endpoint, &[], json!({}), None);
     api.send(Method::POST, &target, false, &body.to_string())
         .await
 }
@@ -65,7 +53,7 @@ async fn send_message(api: &mut Api, w: &World, thread: &str, text: &str) {
         "trackingId": "abcdefghijklmnop",
         "dedupeByClientGeneratedToken": false,
     });
-    let resp = post(api, "message_create", &body).await;
+    let resp = post(api, endpoints::MESSAGE_CREATE, &body).await;
     assert_eq!(resp.status, StatusCode::OK, "{}", resp.text());
 }
 
@@ -73,7 +61,7 @@ async fn send_message(api: &mut Api, w: &World, thread: &str, text: &str) {
 async fn mark_read(api: &mut Api, w: &World, thread: &str, read: bool) {
     let urn = conversation_urn(w, thread);
     let target = url(
-        "conversations_mark_read",
+        endpoints::CONVERSATIONS_MARK_READ,
         &[],
         json!({"ids": [urn.clone()]}),
         None,
@@ -107,12 +95,12 @@ async fn the_first_sync_holds_the_inbox_and_deltas_hold_what_changed() {
     let sandbox = start().await;
     let mut api = Api::new(&sandbox).await;
     let sync = gql(
-        "messenger_conversations_sync",
+        endpoints::MESSENGER_CONVERSATIONS_SYNC,
         json!({"mailboxUrn": me_urn(&w)}),
     );
 
     let body = api.ok(&sync, false).await;
-    let root = &body["data"]["messengerConversationsBySyncToken"];
+    let root = at_root(&body, endpoints::MESSENGER_CONVERSATIONS_SYNC);
     assert_eq!(
         root["_type"],
         "com.linkedin.restli.common.CollectionResponse"
@@ -135,13 +123,13 @@ async fn the_first_sync_holds_the_inbox_and_deltas_hold_what_changed() {
 
     let delta = |token: &str| {
         gql(
-            "messenger_conversations_delta",
+            endpoints::MESSENGER_CONVERSATIONS_DELTA,
             json!({"mailboxUrn": me_urn(&w), "syncToken": token}),
         )
     };
     // Nothing changed yet.
     let body = api.ok(&delta(&token), false).await;
-    let root = &body["data"]["messengerConversationsBySyncToken"];
+    let root = at_root(&body, endpoints::MESSENGER_CONVERSATIONS_DELTA);
     assert_eq!(root["elements"], json!([]));
     assert_eq!(root["metadata"]["deletedUrns"], json!([]));
     assert_eq!(root["metadata"]["shouldClearCache"], false);
@@ -153,7 +141,7 @@ async fn the_first_sync_holds_the_inbox_and_deltas_hold_what_changed() {
     send_message(&mut api, &w, sent, "Following up on this").await;
     mark_read(&mut api, &w, &unread.thread_id, true).await;
     let body = api.ok(&delta(&token), false).await;
-    let root = &body["data"]["messengerConversationsBySyncToken"];
+    let root = at_root(&body, endpoints::MESSENGER_CONVERSATIONS_DELTA);
     let mut changed: Vec<String> = root["elements"]
         .as_array()
         .unwrap()
@@ -182,19 +170,19 @@ async fn the_first_sync_holds_the_inbox_and_deltas_hold_what_changed() {
     assert_ne!(newer, token);
     let body = api.ok(&delta(&newer), false).await;
     assert_eq!(
-        body["data"]["messengerConversationsBySyncToken"]["elements"],
+        at_root(&body, endpoints::MESSENGER_CONVERSATIONS_DELTA)["elements"],
         json!([])
     );
 
     // Refusals: no mailbox, another mailbox, a token that is not this mailbox's.
     for (target, status) in [
         (
-            gql("messenger_conversations_sync", json!({})),
+            gql(endpoints::MESSENGER_CONVERSATIONS_SYNC, json!({})),
             StatusCode::BAD_REQUEST,
         ),
         (
             gql(
-                "messenger_conversations_sync",
+                endpoints::MESSENGER_CONVERSATIONS_SYNC,
                 json!({"mailboxUrn": OTHER_MAILBOX}),
             ),
             StatusCode::FORBIDDEN,
@@ -206,7 +194,7 @@ async fn the_first_sync_holds_the_inbox_and_deltas_hold_what_changed() {
         ),
         (
             gql(
-                "messenger_conversations_delta",
+                endpoints::MESSENGER_CONVERSATIONS_DELTA,
                 json!({"mailboxUrn": me_urn(&w)}),
             ),
             StatusCode::BAD_REQUEST,
@@ -234,11 +222,11 @@ async fn mailbox_counts_follow_reads_and_the_badge() {
     let sandbox = start().await;
     let mut api = Api::new(&sandbox).await;
     let counts_url = gql(
-        "messenger_mailbox_counts",
+        endpoints::MESSENGER_MAILBOX_COUNTS,
         json!({"mailboxUrn": me_urn(&w)}),
     );
     let counts = |body: &Value| -> Vec<(String, u64, u64)> {
-        body["data"]["messengerMailboxCountsByMailbox"]["elements"]
+        at_root(body, endpoints::MESSENGER_MAILBOX_COUNTS)["elements"]
             .as_array()
             .unwrap()
             .iter()
@@ -278,7 +266,7 @@ async fn mailbox_counts_follow_reads_and_the_badge() {
     // Clearing the badge: nothing unseen, still as many unread.
     let resp = post(
         &mut api,
-        "messaging_badge_mark_all_seen",
+        endpoints::MESSAGING_BADGE_MARK_ALL_SEEN,
         &json!({"until": PRESENT_MS + DAY_MS}),
     )
     .await;
@@ -294,7 +282,7 @@ async fn mailbox_counts_follow_reads_and_the_badge() {
     // An earlier `until` does not bring the badge back.
     let resp = post(
         &mut api,
-        "messaging_badge_mark_all_seen",
+        endpoints::MESSAGING_BADGE_MARK_ALL_SEEN,
         &json!({"until": 5}),
     )
     .await;
@@ -303,13 +291,13 @@ async fn mailbox_counts_follow_reads_and_the_badge() {
     assert!(counts(&body).iter().all(|c| c.2 == 0));
 
     for bad in [json!({}), json!({"until": "now"}), json!({"until": -1})] {
-        let resp = post(&mut api, "messaging_badge_mark_all_seen", &bad).await;
+        let resp = post(&mut api, endpoints::MESSAGING_BADGE_MARK_ALL_SEEN, &bad).await;
         assert_eq!(resp.status, StatusCode::BAD_REQUEST, "{bad}");
     }
     let resp = api
         .get(
             &gql(
-                "messenger_mailbox_counts",
+                endpoints::MESSENGER_MAILBOX_COUNTS,
                 json!({"mailboxUrn": OTHER_MAILBOX}),
             ),
             false,
@@ -317,7 +305,7 @@ async fn mailbox_counts_follow_reads_and_the_badge() {
         .await;
     assert_eq!(resp.status, StatusCode::FORBIDDEN);
     let resp = api
-        .get(&gql("messenger_mailbox_counts", json!({})), false)
+        .get(&gql(endpoints::MESSENGER_MAILBOX_COUNTS, json!({})), false)
         .await;
     assert_eq!(resp.status, StatusCode::BAD_REQUEST);
 }
@@ -328,14 +316,14 @@ async fn mailbox_counts_follow_reads_and_the_badge() {
 
 fn receipts_url(w: &World, thread: &str) -> String {
     gql(
-        "messenger_seen_receipts",
+        endpoints::MESSENGER_SEEN_RECEIPTS,
         json!({"conversationUrn": conversation_urn(w, thread)}),
     )
 }
 
 /// Who has a seen receipt in the answer: their profile URNs.
 fn seen_by(body: &Value) -> Vec<String> {
-    body["data"]["messengerSeenReceiptsByConversation"]["elements"]
+    at_root(body, endpoints::MESSENGER_SEEN_RECEIPTS)["elements"]
         .as_array()
         .unwrap()
         .iter()
@@ -389,7 +377,7 @@ async fn seen_receipts_show_who_saw_what_and_the_legacy_mark_seen_adds_the_owner
     let body = api.ok(&receipts_url(&w, &unread.thread_id), false).await;
     assert!(!seen_by(&body).contains(&me));
     let seen_url = url(
-        "conversation_mark_seen_legacy",
+        endpoints::CONVERSATION_MARK_SEEN_LEGACY,
         &[("conversationId", unread.thread_id.as_str())],
         json!({}),
         None,
@@ -404,7 +392,10 @@ async fn seen_receipts_show_who_saw_what_and_the_legacy_mark_seen_adds_the_owner
     assert!(seen_by(&body).contains(&me));
     // The legacy inbox shows it read too.
     let inbox = api
-        .ok(&url("conversations_legacy", &[], json!({}), None), false)
+        .ok(
+            &url(endpoints::CONVERSATIONS_LEGACY, &[], json!({}), None),
+            false,
+        )
         .await;
     let entry = inbox["elements"]
         .as_array()
@@ -427,7 +418,7 @@ async fn seen_receipts_show_who_saw_what_and_the_legacy_mark_seen_adds_the_owner
         assert_eq!(resp.status, StatusCode::BAD_REQUEST, "{bad}");
     }
     let unknown = url(
-        "conversation_mark_seen_legacy",
+        endpoints::CONVERSATION_MARK_SEEN_LEGACY,
         &[("conversationId", "2-bm90aGVyZQ==")],
         json!({}),
         None,
@@ -439,7 +430,7 @@ async fn seen_receipts_show_who_saw_what_and_the_legacy_mark_seen_adds_the_owner
 
     // Receipts refusals.
     let resp = api
-        .get(&gql("messenger_seen_receipts", json!({})), false)
+        .get(&gql(endpoints::MESSENGER_SEEN_RECEIPTS, json!({})), false)
         .await;
     assert_eq!(resp.status, StatusCode::BAD_REQUEST);
     let foreign = format!(
@@ -449,7 +440,7 @@ async fn seen_receipts_show_who_saw_what_and_the_legacy_mark_seen_adds_the_owner
     let resp = api
         .get(
             &gql(
-                "messenger_seen_receipts",
+                endpoints::MESSENGER_SEEN_RECEIPTS,
                 json!({"conversationUrn": foreign}),
             ),
             false,
@@ -466,7 +457,7 @@ async fn quick_replies_come_under_a_message_waiting_for_an_answer() {
     let sandbox = start().await;
     let mut api = Api::new(&sandbox).await;
     let replies = |body: &Value| {
-        body["data"]["messengerQuickRepliesByConversation"]["elements"]
+        at_root(body, endpoints::MESSENGER_QUICK_REPLIES)["elements"]
             .as_array()
             .unwrap()
             .len()
@@ -477,12 +468,12 @@ async fn quick_replies_come_under_a_message_waiting_for_an_answer() {
         .find(|c| c.messages.last().unwrap().sender != 0)
         .unwrap();
     let target = gql(
-        "messenger_quick_replies",
+        endpoints::MESSENGER_QUICK_REPLIES,
         json!({"conversationUrn": conversation_urn(&w, &waiting.thread_id)}),
     );
     let body = api.ok(&target, false).await;
     assert_eq!(replies(&body), 3);
-    let first = &body["data"]["messengerQuickRepliesByConversation"]["elements"][0];
+    let first = &at_root(&body, endpoints::MESSENGER_QUICK_REPLIES)["elements"][0];
     assert_eq!(first["_type"], "com.linkedin.messenger.QuickReply");
     assert!(first["content"]["text"].is_string());
 
@@ -493,7 +484,10 @@ async fn quick_replies_come_under_a_message_waiting_for_an_answer() {
     // Without a conversation, none either.
     let body = api
         .ok(
-            &gql("messenger_quick_replies", json!({"mailboxUrn": me_urn(&w)})),
+            &gql(
+                endpoints::MESSENGER_QUICK_REPLIES,
+                json!({"mailboxUrn": me_urn(&w)}),
+            ),
             false,
         )
         .await;
@@ -502,7 +496,7 @@ async fn quick_replies_come_under_a_message_waiting_for_an_answer() {
     let resp = api
         .get(
             &gql(
-                "messenger_quick_replies",
+                endpoints::MESSENGER_QUICK_REPLIES,
                 json!({"conversationUrn": "urn:li:fsd_profile:x"}),
             ),
             false,
@@ -512,7 +506,7 @@ async fn quick_replies_come_under_a_message_waiting_for_an_answer() {
     let resp = api
         .get(
             &gql(
-                "messenger_quick_replies",
+                endpoints::MESSENGER_QUICK_REPLIES,
                 json!({"mailboxUrn": OTHER_MAILBOX}),
             ),
             false,
@@ -529,17 +523,14 @@ async fn quick_replies_come_under_a_message_waiting_for_an_answer() {
 async fn affiliated_mailboxes_and_away_status_are_empty_collections() {
     let sandbox = start().await;
     let mut api = Api::new(&sandbox).await;
-    for (name, root) in [
-        (
-            "messaging_affiliated_mailboxes",
-            "messagingDashAffiliatedMailboxesAll",
-        ),
-        ("messaging_away_status", "messagingDashAwayStatusV2All"),
+    for endpoint in [
+        endpoints::MESSAGING_AFFILIATED_MAILBOXES,
+        endpoints::MESSAGING_AWAY_STATUS,
     ] {
-        let target = url(name, &[], json!({}), None);
+        let target = url(endpoint, &[], json!({}), None);
         let body = api.ok(&target, true).await;
-        let collection = &body["data"]["data"][root];
-        assert_eq!(collection["elements"], json!([]), "{name}");
+        let collection = at_root(&body["data"], endpoint);
+        assert_eq!(collection["elements"], json!([]), "{}", endpoint.name);
         assert_eq!(collection["paging"]["total"], 0);
         assert_eq!(
             collection["$type"],
@@ -560,12 +551,17 @@ async fn the_secondary_inbox_banner_counts_message_requests() {
         .filter(|c| c.category == "SECONDARY_INBOX")
         .collect();
     assert!(!requests.is_empty());
-    let target = url("messaging_secondary_inbox_banner", &[], json!({}), None);
+    let target = url(
+        endpoints::MESSAGING_SECONDARY_INBOX_BANNER,
+        &[],
+        json!({}),
+        None,
+    );
     assert!(target.ends_with("/voyagerMessagingDashSecondaryInbox?q=previewBanner"));
     let body = api.ok(&target, true).await;
     let urns = body["data"]["*elements"].as_array().unwrap();
     assert_eq!(urns.len(), 1);
-    let banner = common::api::included(&body, urns[0].as_str().unwrap());
+    let banner = crate::common::api::included(&body, urns[0].as_str().unwrap());
     assert_eq!(banner["conversationCount"], requests.len());
     assert_eq!(
         banner["unreadConversationCount"],
@@ -606,7 +602,12 @@ async fn nudges_point_at_conversations_waiting_for_a_reply_in_the_captured_shape
     waiting.truncate(10);
     assert!(!waiting.is_empty());
 
-    let target = url("messaging_conversation_nudges", &[], json!({}), None);
+    let target = url(
+        endpoints::MESSAGING_CONVERSATION_NUDGES,
+        &[],
+        json!({}),
+        None,
+    );
     let body = api.ok(&target, true).await;
     assert_eq!(body["included"], json!([]));
     let data = &body["data"];
@@ -672,11 +673,11 @@ async fn typing_and_delivery_acks_answer_without_a_body_and_check_their_urns() {
     let sandbox = start().await;
     let mut api = Api::new(&sandbox).await;
     let c = &w.conversations[2];
-    let target = url("conversation_typing", &[], json!({}), None);
+    let target = url(endpoints::CONVERSATION_TYPING, &[], json!({}), None);
     assert!(target.ends_with("/voyagerMessagingDashMessengerConversations?action=typing"));
     let resp = post(
         &mut api,
-        "conversation_typing",
+        endpoints::CONVERSATION_TYPING,
         &json!({"conversationUrn": conversation_urn(&w, &c.thread_id)}),
     )
     .await;
@@ -697,7 +698,7 @@ async fn typing_and_delivery_acks_answer_without_a_body_and_check_their_urns() {
             StatusCode::NOT_FOUND,
         ),
     ] {
-        let resp = post(&mut api, "conversation_typing", &body).await;
+        let resp = post(&mut api, endpoints::CONVERSATION_TYPING, &body).await;
         assert_eq!(resp.status, status, "{body}");
     }
 
@@ -712,7 +713,7 @@ async fn typing_and_delivery_acks_answer_without_a_body_and_check_their_urns() {
     for mechanism in ["SYNC", "REALTIME"] {
         let resp = post(
             &mut api,
-            "message_delivery_ack",
+            endpoints::MESSAGE_DELIVERY_ACK,
             &ack(urns.clone(), mechanism, json!(PRESENT_MS)),
         )
         .await;
@@ -741,7 +742,7 @@ async fn typing_and_delivery_acks_answer_without_a_body_and_check_their_urns() {
             StatusCode::NOT_FOUND,
         ),
     ] {
-        let resp = post(&mut api, "message_delivery_ack", &body).await;
+        let resp = post(&mut api, endpoints::MESSAGE_DELIVERY_ACK, &body).await;
         assert_eq!(resp.status, status, "{body}");
     }
 }
@@ -758,7 +759,7 @@ async fn presence_answers_each_member_and_follows_activity() {
     let w = world();
     let sandbox = start().await;
     let mut api = Api::new(&sandbox).await;
-    let target = url("presence_statuses", &[], json!({}), None);
+    let target = url(endpoints::PRESENCE_STATUSES, &[], json!({}), None);
     assert_eq!(target, "/voyager/api/messaging/dash/presenceStatuses");
     let me = me_urn(&w);
     let friend = format!(
@@ -804,46 +805,5 @@ async fn presence_answers_each_member_and_follows_activity() {
     ] {
         let resp = headers_form(&mut api, &bad).await;
         assert_eq!(resp.status, StatusCode::BAD_REQUEST, "{bad}");
-    }
-}
-
-// ---------------------------------------------------------------------------------------
-// Legacy: the finder by participants and the retired sends
-// ---------------------------------------------------------------------------------------
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_legacy_finder_by_participants_finds_nothing_and_the_legacy_sends_fail() {
-    let w = world();
-    let sandbox = start().await;
-    let mut api = Api::new(&sandbox).await;
-    let partner = &w.people[w.conversations[0].participants[0]].profile_id;
-    let target = url(
-        "conversation_by_participants_legacy",
-        &[],
-        json!({"recipients": [partner]}),
-        None,
-    );
-    let body = api.ok(&target, false).await;
-    assert_eq!(body["elements"], json!([]));
-    for bad in [
-        "/voyager/api/messaging/conversations?keyVersion=LEGACY_INBOX&q=participants",
-        "/voyager/api/messaging/conversations?keyVersion=LEGACY_INBOX&q=participants&recipients=List()",
-        "/voyager/api/messaging/conversations?keyVersion=LEGACY_INBOX&q=participants&recipients=ACoAA",
-    ] {
-        let resp = api.get(bad, false).await;
-        assert_eq!(resp.status, StatusCode::BAD_REQUEST, "{bad}");
-    }
-
-    let event = json!({"eventCreate": {"originToken": "x", "value": {"com.linkedin.voyager.messaging.create.MessageCreate": {"attributedBody": {"text": "hi", "attributes": []}, "attachments": []}}, "trackingId": "y"}, "dedupeByClientGeneratedToken": false});
-    let thread = &w.conversations[0].thread_id;
-    for target in [
-        format!("/voyager/api/messaging/conversations/{thread}/events?action=create"),
-        "/voyager/api/messaging/conversations?action=create".to_owned(),
-    ] {
-        let resp = api
-            .send(Method::POST, &target, false, &event.to_string())
-            .await;
-        assert_eq!(resp.status, StatusCode::INTERNAL_SERVER_ERROR, "{target}");
-        assert_eq!(resp.json(), json!({"status": 500}));
     }
 }

@@ -3,22 +3,13 @@
 //! for, each answer body kept as a JSON snapshot in `fixtures/golden/<catalogue name>.snap`.
 //! The world comes from a fixed seed, so the bodies are stable: a changed file in review is a
 //! changed response shape. Regenerate with
-//! `INSTA_UPDATE=always cargo test -p linkedin-sandbox --test golden` only when that is intended.
-#![allow(
-    clippy::unwrap_used,
-    reason = "tests fail loudly on the first unexpected value"
-)]
+//! `INSTA_UPDATE=always cargo test -p linkedin-sandbox --test sandbox golden::` only when that is
+//! intended.
 
-#[allow(
-    dead_code,
-    reason = "the shared client has helpers these tests do not use"
-)]
-mod common;
-
-use common::Client;
-use common::api::{NORMALIZED, start, url, world};
+use crate::common::Client;
+use crate::common::api::{NORMALIZED, start, url, world};
 use http::{Method, StatusCode};
-use linkedin_catalogue::by_name;
+use linkedin_catalogue::{Base, Endpoint, endpoints};
 use linkedin_sandbox::SandboxHandle;
 use linkedin_sandbox::world::{Author, Conversation, World};
 use serde_json::{Value, json};
@@ -26,7 +17,7 @@ use serde_json::{Value, json};
 /// Keeps `body` as the golden answer `name` under `fixtures/golden/`.
 fn record(name: &str, body: &Value) {
     insta::with_settings!({
-        snapshot_path => "../../../fixtures/golden",
+        snapshot_path => "../../../../fixtures/golden",
         prepend_module_to_snapshot => false,
     }, {
         insta::assert_json_snapshot!(name, body);
@@ -62,12 +53,12 @@ impl Session {
         }
     }
 
-    /// GETs `target` of catalogue entry `name`, expects a 200 with JSON, and returns the body.
-    /// Touch entries go without a `csrf-token`, as the mobile app sends them.
-    async fn get(&mut self, name: &str, target: &str, accept: Accept) -> Value {
-        let endpoint = by_name(name).unwrap();
+    /// GETs `target` of catalogue entry `endpoint`, expects a 200 with JSON, and returns the
+    /// body. Touch entries go without a `csrf-token`, as the mobile app sends them.
+    async fn get(&mut self, endpoint: &Endpoint, target: &str, accept: Accept) -> Value {
+        let name = endpoint.name;
         let mut headers = vec![("cookie", self.cookie.as_str())];
-        if !name.starts_with("touch_") {
+        if endpoint.base != Base::Touch {
             headers.push(("csrf-token", self.csrf.as_str()));
         }
         let value = match accept {
@@ -88,10 +79,10 @@ impl Session {
         resp.json()
     }
 
-    /// GETs and records catalogue entry `name` in its own encoding.
-    async fn golden(&mut self, name: &str, target: &str) -> Value {
-        let body = self.get(name, target, Accept::Catalogue).await;
-        record(name, &body);
+    /// GETs and records catalogue entry `endpoint` in its own encoding, under its name.
+    async fn golden(&mut self, endpoint: &Endpoint, target: &str) -> Value {
+        let body = self.get(endpoint, target, Accept::Catalogue).await;
+        record(endpoint.name, &body);
         body
     }
 }
@@ -104,8 +95,8 @@ fn conversation_urn(w: &World, thread: &str) -> String {
     format!("urn:li:msg_conversation:({},{thread})", profile_urn(w, 0))
 }
 
-fn gql(name: &str, variables: Value) -> String {
-    url(name, &[], json!({}), Some(variables))
+fn gql(endpoint: &Endpoint, variables: Value) -> String {
+    url(endpoint, &[], json!({}), Some(variables))
 }
 
 fn last_activity(c: &Conversation) -> u64 {
@@ -121,57 +112,67 @@ async fn me_and_profiles() {
     // The login bootstrap answers outside any session.
     let body = Client::connect(&sandbox)
         .await
-        .get(&url("login_bootstrap", &[], json!({}), None))
+        .get(&url(endpoints::LOGIN_BOOTSTRAP, &[], json!({}), None))
         .await
         .json();
-    record("login_bootstrap", &body);
+    record(endpoints::LOGIN_BOOTSTRAP.name, &body);
 
     // `/me` in both encodings.
-    let me = url("me", &[], json!({}), None);
-    let body = s.get("me", &me, Accept::Normalized).await;
+    let me = url(endpoints::ME, &[], json!({}), None);
+    let body = s.get(endpoints::ME, &me, Accept::Normalized).await;
     record("me_normalized", &body);
-    let body = s.get("me", &me, Accept::Default).await;
+    let body = s.get(endpoints::ME, &me, Accept::Default).await;
     record("me_default", &body);
 
     let p = &w.people[7];
     let urn = profile_urn(&w, 7);
     s.golden(
-        "profile",
-        &url("profile", &[("profileUrn", &urn)], json!({}), None),
+        endpoints::PROFILE,
+        &url(endpoints::PROFILE, &[("profileUrn", &urn)], json!({}), None),
     )
     .await;
-    s.golden(
-        "profile_dash_by_vanity",
-        &url(
-            "profile_dash_by_vanity",
-            &[],
-            json!({"memberIdentity": p.public_id,
-                   "decorationId": "com.linkedin.voyager.dash.deco.identity.profile.WebTopCardCore-16"}),
-            None,
-        ),
-    )
-    .await;
+    for name in [
+        endpoints::PROFILE_TOP_CARD,
+        endpoints::PROFILE_WITH_SECTIONS,
+    ] {
+        s.golden(
+            name,
+            &url(name, &[], json!({"memberIdentity": p.public_id}), None),
+        )
+        .await;
+    }
     for (name, key, value) in [
-        ("profile_by_vanity", "vanityName", p.public_id.as_str()),
-        ("profile_by_vanity_full", "vanityName", p.public_id.as_str()),
         (
-            "profile_urn_by_member_identity",
+            endpoints::PROFILE_BY_VANITY,
+            "vanityName",
+            p.public_id.as_str(),
+        ),
+        (
+            endpoints::PROFILE_BY_VANITY_FULL,
+            "vanityName",
+            p.public_id.as_str(),
+        ),
+        (
+            endpoints::PROFILE_URN_BY_MEMBER_IDENTITY,
             "memberIdentity",
             p.profile_id.as_str(),
         ),
         (
-            "profile_by_member_identity",
+            endpoints::PROFILE_BY_MEMBER_IDENTITY,
             "memberIdentity",
             p.profile_id.as_str(),
         ),
-        ("profile_by_urn", "profileUrn", urn.as_str()),
-        ("profile_messaging_card", "profileId", urn.as_str()),
-        ("profile_experiences", "profileUrn", urn.as_str()),
+        (endpoints::PROFILE_BY_URN, "profileUrn", urn.as_str()),
+        (endpoints::PROFILE_MESSAGING_CARD, "profileId", urn.as_str()),
+        (endpoints::PROFILE_EXPERIENCES, "profileUrn", urn.as_str()),
     ] {
         s.golden(name, &gql(name, json!({ key: value }))).await;
     }
-    s.golden("who_viewed_me", &url("who_viewed_me", &[], json!({}), None))
-        .await;
+    s.golden(
+        endpoints::WHO_VIEWED_ME,
+        &url(endpoints::WHO_VIEWED_ME, &[], json!({}), None),
+    )
+    .await;
     sandbox.shutdown().await;
 }
 
@@ -182,15 +183,20 @@ async fn companies_jobs_and_search() {
     let mut s = Session::new(&sandbox).await;
 
     s.golden(
-        "company",
-        &url("company", &[], json!({"universalName": "linkedin"}), None),
+        endpoints::COMPANY,
+        &url(
+            endpoints::COMPANY,
+            &[],
+            json!({"universalName": "linkedin"}),
+            None,
+        ),
     )
     .await;
     let job = &w.jobs[0];
     s.golden(
-        "job_posting",
+        endpoints::JOB_POSTING,
         &url(
-            "job_posting",
+            endpoints::JOB_POSTING,
             &[("jobId", &job.id.to_string())],
             json!({}),
             None,
@@ -206,9 +212,9 @@ async fn companies_jobs_and_search() {
         .unwrap();
     let insight = format!("urn:li:fsd_jobSkillMatchInsight:{}", matched.id);
     s.golden(
-        "job_skill_match",
+        endpoints::JOB_SKILL_MATCH,
         &url(
-            "job_skill_match",
+            endpoints::JOB_SKILL_MATCH,
             &[("insightUrn", &insight)],
             json!({}),
             None,
@@ -217,9 +223,9 @@ async fn companies_jobs_and_search() {
     .await;
     let keywords = job.title.split_whitespace().last().unwrap().to_uppercase();
     s.golden(
-        "job_search",
+        endpoints::JOB_SEARCH,
         &url(
-            "job_search",
+            endpoints::JOB_SEARCH,
             &[],
             json!({
                 "start": 0,
@@ -242,10 +248,12 @@ async fn companies_jobs_and_search() {
             query["keywords"] = json!(k);
         }
         let target = gql(
-            "search_clusters",
+            endpoints::SEARCH_CLUSTERS,
             json!({"start": 0, "count": 3, "query": query}),
         );
-        let body = s.get("search_clusters", &target, Accept::Catalogue).await;
+        let body = s
+            .get(endpoints::SEARCH_CLUSTERS, &target, Accept::Catalogue)
+            .await;
         record(&format!("search_clusters_{suffix}"), &body);
     }
     sandbox.shutdown().await;
@@ -259,18 +267,18 @@ async fn messaging_and_invitations() {
     let me = profile_urn(&w, 0);
 
     s.golden(
-        "messenger_conversations_search",
+        endpoints::MESSENGER_CONVERSATIONS_SEARCH,
         &gql(
-            "messenger_conversations_search",
+            endpoints::MESSENGER_CONVERSATIONS_SEARCH,
             json!({"categories": ["PRIMARY_INBOX"], "count": 3,
                    "firstDegreeConnections": false, "mailboxUrn": me}),
         ),
     )
     .await;
     s.golden(
-        "messenger_conversations_category",
+        endpoints::MESSENGER_CONVERSATIONS_CATEGORY,
         &gql(
-            "messenger_conversations_category",
+            endpoints::MESSENGER_CONVERSATIONS_CATEGORY,
             json!({"count": 3, "mailboxUrn": me}),
         ),
     )
@@ -279,12 +287,17 @@ async fn messaging_and_invitations() {
     // three conversations are kept, the rest of the answer as it came.
     let mut sync = s
         .get(
-            "messenger_conversations_sync",
-            &gql("messenger_conversations_sync", json!({"mailboxUrn": me})),
+            endpoints::MESSENGER_CONVERSATIONS_SYNC,
+            &gql(
+                endpoints::MESSENGER_CONVERSATIONS_SYNC,
+                json!({"mailboxUrn": me}),
+            ),
             Accept::Catalogue,
         )
         .await;
-    let root = &mut sync["data"]["messengerConversationsBySyncToken"];
+    let root = sync
+        .pointer_mut(&endpoints::MESSENGER_CONVERSATIONS_SYNC.data_pointer())
+        .unwrap();
     let token = root["metadata"]["newSyncToken"]
         .as_str()
         .unwrap()
@@ -292,11 +305,11 @@ async fn messaging_and_invitations() {
     let elements = root["elements"].as_array_mut().unwrap();
     assert_eq!(elements.len(), w.conversations.len());
     elements.truncate(3);
-    record("messenger_conversations_sync", &sync);
+    record(endpoints::MESSENGER_CONVERSATIONS_SYNC.name, &sync);
     s.golden(
-        "messenger_conversations_delta",
+        endpoints::MESSENGER_CONVERSATIONS_DELTA,
         &gql(
-            "messenger_conversations_delta",
+            endpoints::MESSENGER_CONVERSATIONS_DELTA,
             json!({"mailboxUrn": me, "syncToken": token}),
         ),
     )
@@ -309,9 +322,9 @@ async fn messaging_and_invitations() {
         .min_by_key(|c| c.messages.len())
         .unwrap();
     s.golden(
-        "messenger_messages",
+        endpoints::MESSENGER_MESSAGES,
         &gql(
-            "messenger_messages",
+            endpoints::MESSENGER_MESSAGES,
             json!({"conversationUrn": conversation_urn(&w, &shortest.thread_id)}),
         ),
     )
@@ -323,23 +336,26 @@ async fn messaging_and_invitations() {
         .unwrap();
     // Anchored at the fourth message: the three before it.
     s.golden(
-        "messenger_messages_before",
+        endpoints::MESSENGER_MESSAGES_BEFORE,
         &gql(
-            "messenger_messages_before",
+            endpoints::MESSENGER_MESSAGES_BEFORE,
             json!({"deliveredAt": longest.messages[3].delivered_at,
                    "conversationUrn": conversation_urn(&w, &longest.thread_id)}),
         ),
     )
     .await;
     s.golden(
-        "messenger_mailbox_counts",
-        &gql("messenger_mailbox_counts", json!({"mailboxUrn": me})),
+        endpoints::MESSENGER_MAILBOX_COUNTS,
+        &gql(
+            endpoints::MESSENGER_MAILBOX_COUNTS,
+            json!({"mailboxUrn": me}),
+        ),
     )
     .await;
     s.golden(
-        "messenger_seen_receipts",
+        endpoints::MESSENGER_SEEN_RECEIPTS,
         &gql(
-            "messenger_seen_receipts",
+            endpoints::MESSENGER_SEEN_RECEIPTS,
             json!({"conversationUrn": conversation_urn(&w, &shortest.thread_id)}),
         ),
     )
@@ -350,18 +366,18 @@ async fn messaging_and_invitations() {
         .find(|c| c.messages.last().unwrap().sender != 0)
         .unwrap();
     s.golden(
-        "messenger_quick_replies",
+        endpoints::MESSENGER_QUICK_REPLIES,
         &gql(
-            "messenger_quick_replies",
+            endpoints::MESSENGER_QUICK_REPLIES,
             json!({"conversationUrn": conversation_urn(&w, &waiting.thread_id)}),
         ),
     )
     .await;
     for name in [
-        "messaging_affiliated_mailboxes",
-        "messaging_away_status",
-        "messaging_secondary_inbox_banner",
-        "messaging_conversation_nudges",
+        endpoints::MESSAGING_AFFILIATED_MAILBOXES,
+        endpoints::MESSAGING_AWAY_STATUS,
+        endpoints::MESSAGING_SECONDARY_INBOX_BANNER,
+        endpoints::MESSAGING_CONVERSATION_NUDGES,
     ] {
         s.golden(name, &url(name, &[], json!({}), None)).await;
     }
@@ -371,9 +387,9 @@ async fn messaging_and_invitations() {
     by_activity.sort_by_key(|c| std::cmp::Reverse(last_activity(c)));
     let anchor = last_activity(by_activity[by_activity.len() - 4]);
     s.golden(
-        "conversations_legacy",
+        endpoints::CONVERSATIONS_LEGACY,
         &url(
-            "conversations_legacy",
+            endpoints::CONVERSATIONS_LEGACY,
             &[],
             json!({"createdBefore": anchor}),
             None,
@@ -381,9 +397,9 @@ async fn messaging_and_invitations() {
     )
     .await;
     s.golden(
-        "conversation_events_legacy",
+        endpoints::CONVERSATION_EVENTS_LEGACY,
         &url(
-            "conversation_events_legacy",
+            endpoints::CONVERSATION_EVENTS_LEGACY,
             &[("conversationId", &longest.thread_id)],
             json!({"createdBefore": longest.messages[3].delivered_at}),
             None,
@@ -392,9 +408,9 @@ async fn messaging_and_invitations() {
     .await;
     let partner = &w.people[w.conversations[0].participants[0]].profile_id;
     s.golden(
-        "conversation_by_participants_legacy",
+        endpoints::CONVERSATION_BY_PARTICIPANTS_LEGACY,
         &url(
-            "conversation_by_participants_legacy",
+            endpoints::CONVERSATION_BY_PARTICIPANTS_LEGACY,
             &[],
             json!({"recipients": [partner]}),
             None,
@@ -402,14 +418,14 @@ async fn messaging_and_invitations() {
     )
     .await;
 
-    for name in ["invitations_received", "invitations_sent"] {
+    for name in [endpoints::INVITATIONS_RECEIVED, endpoints::INVITATIONS_SENT] {
         s.golden(name, &url(name, &[], json!({"start": 0, "count": 3}), None))
             .await;
     }
     for name in [
-        "invitations_summary",
-        "connections_summary",
-        "my_network_notifications",
+        endpoints::INVITATIONS_SUMMARY,
+        endpoints::CONNECTIONS_SUMMARY,
+        endpoints::MY_NETWORK_NOTIFICATIONS,
     ] {
         s.golden(name, &url(name, &[], json!({}), None)).await;
     }
@@ -422,46 +438,59 @@ async fn feed_posts_and_social() {
     let sandbox = start().await;
     let mut s = Session::new(&sandbox).await;
 
-    s.golden("global_nav", &url("global_nav", &[], json!({}), None))
-        .await;
     s.golden(
-        "feed_chron",
-        &url("feed_chron", &[], json!({"count": 3, "start": 0}), None),
+        endpoints::GLOBAL_NAV,
+        &url(endpoints::GLOBAL_NAV, &[], json!({}), None),
     )
     .await;
     s.golden(
-        "feed_main",
-        &gql("feed_main", json!({"start": 0, "count": 3})),
+        endpoints::FEED_CHRON,
+        &url(
+            endpoints::FEED_CHRON,
+            &[],
+            json!({"count": 3, "start": 0}),
+            None,
+        ),
+    )
+    .await;
+    s.golden(
+        endpoints::FEED_MAIN,
+        &gql(endpoints::FEED_MAIN, json!({"start": 0, "count": 3})),
     )
     .await;
     let post = w.posts.iter().find(|p| !p.promoted).unwrap();
     s.golden(
-        "feed_update",
+        endpoints::FEED_UPDATE,
         &gql(
-            "feed_update",
+            endpoints::FEED_UPDATE,
             json!({"updateUrn": format!("urn:li:activity:{}", post.activity_id)}),
         ),
     )
     .await;
     s.golden(
-        "notification_cards",
-        &url("notification_cards", &[], json!({"count": 3}), None),
+        endpoints::NOTIFICATION_CARDS,
+        &url(
+            endpoints::NOTIFICATION_CARDS,
+            &[],
+            json!({"count": 3}),
+            None,
+        ),
     )
     .await;
 
     let me = &w.people[0];
     s.golden(
-        "profile_posts_dash",
+        endpoints::PROFILE_POSTS_DASH,
         &gql(
-            "profile_posts_dash",
+            endpoints::PROFILE_POSTS_DASH,
             json!({"count": 3, "start": 0, "profileUrn": profile_urn(&w, 0)}),
         ),
     )
     .await;
     s.golden(
-        "profile_updates",
+        endpoints::PROFILE_UPDATES,
         &url(
-            "profile_updates",
+            endpoints::PROFILE_UPDATES,
             &[],
             json!({"profileId": me.public_id, "count": 3, "start": 0}),
             None,
@@ -479,9 +508,9 @@ async fn feed_posts_and_social() {
         })
         .unwrap();
     s.golden(
-        "company_updates",
+        endpoints::COMPANY_UPDATES,
         &url(
-            "company_updates",
+            endpoints::COMPANY_UPDATES,
             &[],
             json!({"companyUniversalName": company.universal_name, "count": 3, "start": 0}),
             None,
@@ -491,9 +520,9 @@ async fn feed_posts_and_social() {
 
     let commented = w.posts.iter().find(|p| p.comments.len() >= 3).unwrap();
     s.golden(
-        "post_comments",
+        endpoints::POST_COMMENTS,
         &url(
-            "post_comments",
+            endpoints::POST_COMMENTS,
             &[],
             json!({"count": 3, "start": 0, "updateId": format!("activity:{}", commented.activity_id)}),
             None,
@@ -503,9 +532,9 @@ async fn feed_posts_and_social() {
     let liked = w.posts.iter().find(|p| p.reactions.len() >= 3).unwrap();
     let thread = format!("urn:li:activity:{}", liked.activity_id);
     s.golden(
-        "post_reactions",
+        endpoints::POST_REACTIONS,
         &url(
-            "post_reactions",
+            endpoints::POST_REACTIONS,
             &[],
             json!({"count": 3, "start": 0, "threadUrn": thread}),
             None,
@@ -513,9 +542,9 @@ async fn feed_posts_and_social() {
     )
     .await;
     s.golden(
-        "post_reactions_dash",
+        endpoints::POST_REACTIONS_DASH,
         &gql(
-            "post_reactions_dash",
+            endpoints::POST_REACTIONS_DASH,
             json!({"count": 3, "start": 0, "threadUrn": thread}),
         ),
     )
@@ -532,27 +561,27 @@ async fn touch() {
     let other = w.people[5].member_id.to_string();
 
     for name in [
-        "touch_me",
-        "touch_my_page",
-        "touch_mailbox",
-        "touch_notifications",
-        "touch_wvmp",
+        endpoints::TOUCH_ME,
+        endpoints::TOUCH_MY_PAGE,
+        endpoints::TOUCH_MAILBOX,
+        endpoints::TOUCH_NOTIFICATIONS,
+        endpoints::TOUCH_WVMP,
     ] {
         s.golden(name, &url(name, &[], json!({}), None)).await;
     }
     for (name, id) in [
-        ("touch_profile", &demo),
-        ("touch_background", &other),
-        ("touch_endorsements", &demo),
-        ("touch_recommendations", &demo),
+        (endpoints::TOUCH_PROFILE, &demo),
+        (endpoints::TOUCH_BACKGROUND, &other),
+        (endpoints::TOUCH_ENDORSEMENTS, &demo),
+        (endpoints::TOUCH_RECOMMENDATIONS, &demo),
     ] {
         s.golden(name, &url(name, &[("id", id)], json!({}), None))
             .await;
     }
     s.golden(
-        "touch_connections",
+        endpoints::TOUCH_CONNECTIONS,
         &url(
-            "touch_connections",
+            endpoints::TOUCH_CONNECTIONS,
             &[("id", &demo)],
             json!({"count": 3}),
             None,

@@ -13,7 +13,9 @@ use hyper::body::Incoming;
 use hyper::client::conn::{http1, http2};
 use hyper_util::rt::{TokioExecutor, TokioIo};
 use linkedin_sandbox::SandboxHandle;
+use linkedin_sandbox::{DEMO_PASSWORD, DEMO_USERNAME};
 use rustls::pki_types::{CertificateDer, ServerName};
+use serde_json::json;
 use tokio::net::TcpStream;
 
 /// How long any one exchange may take before the test fails instead of hanging.
@@ -253,3 +255,57 @@ pub(crate) fn login_form(username: &str, password: &str, jsessionid: &str) -> St
 }
 
 pub(crate) const FORM: (&str, &str) = ("content-type", "application/x-www-form-urlencoded");
+
+/// `JSESSIONID` without its quotes.
+pub(crate) fn unquote(v: &str) -> &str {
+    v.strip_prefix('"').unwrap().strip_suffix('"').unwrap()
+}
+
+/// Whether `id` is `ajax:` and 19 digits.
+pub(crate) fn is_ajax_id(id: &str) -> bool {
+    id.strip_prefix("ajax:")
+        .is_some_and(|d| d.len() == 19 && d.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// `GET /uas/authenticate`: the jar then holds the bootstrap `JSESSIONID` (quoted), returned.
+pub(crate) async fn bootstrap(client: &mut Client) -> String {
+    let resp = client.get("/uas/authenticate").await;
+    assert_eq!(resp.status, StatusCode::OK);
+    client.cookie("JSESSIONID").to_owned()
+}
+
+/// Logs the client in as the demo account; the jar then holds `li_at` and the new `JSESSIONID`.
+pub(crate) async fn log_in(client: &mut Client) {
+    let jsessionid = bootstrap(client).await;
+    let form = login_form(DEMO_USERNAME, DEMO_PASSWORD, &jsessionid);
+    let resp = client
+        .call(Method::POST, "/uas/authenticate", &[FORM], &form)
+        .await;
+    assert_eq!(
+        resp.json(),
+        json!({"login_result": "PASS", "challenge_url": ""})
+    );
+}
+
+/// The headers of an authenticated Voyager request for the session of `li_at` and `jsessionid`
+/// (quoted), as a `Cookie` value and a `csrf-token` value.
+pub(crate) fn voyager_auth(li_at: &str, jsessionid: &str) -> (String, String) {
+    (
+        format!("li_at={li_at}; JSESSIONID={jsessionid}"),
+        unquote(jsessionid).to_owned(),
+    )
+}
+
+/// Reads a body frame by frame: the data frames, and whether it ended in an error.
+pub(crate) async fn read_frames(
+    mut body: hyper::body::Incoming,
+) -> (Vec<Bytes>, Option<hyper::Error>) {
+    let mut frames = Vec::new();
+    while let Some(frame) = body.frame().await {
+        match frame {
+            Ok(frame) => frames.extend(frame.into_data().ok()),
+            Err(e) => return (frames, Some(e)),
+        }
+    }
+    (frames, None)
+}

@@ -1,27 +1,17 @@
 //! The search endpoints over real loopback HTTP, checked against the world the sandbox serves:
 //! every people filter of the search clusters, posts (`resultType:CONTENT`), the links of
 //! results, keyword matching, and the job search's filters including the time posted.
-#![allow(
-    clippy::unwrap_used,
-    reason = "tests fail loudly on the first unexpected value"
-)]
-
-#[path = "common/mod.rs"]
-#[allow(
-    dead_code,
-    reason = "the shared client has helpers these tests do not use"
-)]
-mod common;
 
 use std::collections::BTreeSet;
 
-use common::api::{Api, has_types, included, matches, results, search_clusters, start, url, world};
+use crate::common::api::{
+    Api, at_root, has_types, included, matches, results, search_clusters, start, url, world,
+};
 use http::StatusCode;
+use linkedin_catalogue::endpoints;
+use linkedin_sandbox::world::clock::PRESENT_MS;
 use linkedin_sandbox::world::{Author, Person, World};
 use serde_json::{Value, json};
-
-/// The world's present (2026-11-24), which `timePostedRange` counts back from.
-const PRESENT_MS: u64 = 1_795_478_400_000;
 
 /// A search clusters request: the result type, keywords, more filters, a page of 49.
 fn search(result_type: &str, keywords: Option<&str>, filters: Value, start: usize) -> String {
@@ -44,7 +34,7 @@ async fn every(
             )
             .await;
         let page = results(&body);
-        let total = body["data"]["searchDashClustersByAll"]["paging"]["total"]
+        let total = at_root(&body, endpoints::SEARCH_CLUSTERS)["paging"]["total"]
             .as_u64()
             .unwrap();
         if page.is_empty() {
@@ -179,7 +169,8 @@ async fn every_people_filter_narrows_by_the_world() {
         let filters = json!([{"key": key, "value": ["220"]}]);
         let body = api.ok(&search("PEOPLE", None, filters, 0), false).await;
         assert_eq!(
-            body["data"]["searchDashClustersByAll"]["paging"]["total"], 0,
+            at_root(&body, endpoints::SEARCH_CLUSTERS)["paging"]["total"],
+            0,
             "{key}"
         );
     }
@@ -292,7 +283,7 @@ async fn content_search_finds_posts_in_both_encodings() {
     let body = api
         .ok(&search("CONTENT", Some("monolith"), json!([]), 0), true)
         .await;
-    let items = body["data"]["data"]["searchDashClustersByAll"]["elements"][0]["items"]
+    let items = at_root(&body["data"], endpoints::SEARCH_CLUSTERS)["elements"][0]["items"]
         .as_array()
         .unwrap();
     let urn = items[0]["item"]["*entityResult"].as_str().unwrap();
@@ -311,7 +302,7 @@ async fn content_search_finds_posts_in_both_encodings() {
         .ok(&search("CONTENT", Some("zeppelin"), json!([]), 0), false)
         .await;
     assert_eq!(
-        body["data"]["searchDashClustersByAll"]["paging"]["total"],
+        at_root(&body, endpoints::SEARCH_CLUSTERS)["paging"]["total"],
         0
     );
     sandbox.shutdown().await;
@@ -325,11 +316,14 @@ async fn jobs_are_not_searched_through_clusters_and_pages_stop_at_the_catalogue_
         .get(&search("JOBS", Some("rust"), json!([]), 0), true)
         .await;
     assert_eq!(resp.status, StatusCode::NOT_IMPLEMENTED);
-    let endpoint = linkedin_catalogue::by_name("search_clusters").unwrap();
+    let endpoint = endpoints::SEARCH_CLUSTERS;
     assert_eq!(endpoint.max_count, Some(49));
     let vars = json!({"start": 0, "count": 50, "query": {"queryParameters": [{"key": "resultType", "value": ["PEOPLE"]}]}});
     let resp = api
-        .get(&url("search_clusters", &[], json!({}), Some(vars)), true)
+        .get(
+            &url(endpoints::SEARCH_CLUSTERS, &[], json!({}), Some(vars)),
+            true,
+        )
         .await;
     assert_eq!(resp.status, StatusCode::BAD_REQUEST);
     sandbox.shutdown().await;
@@ -344,7 +338,7 @@ fn jobs(filters: Value, extra: Value) -> String {
         }
     }
     url(
-        "job_search",
+        endpoints::JOB_SEARCH,
         &[],
         json!({"start": 0, "count": 49, "query": query}),
         None,
@@ -494,14 +488,8 @@ async fn job_search_filters_by_time_posted_company_and_industry() {
 async fn the_2_3_1_query_id_answers_like_the_current_search_with_underscore_types() {
     let sandbox = start().await;
     let mut api = Api::new(&sandbox).await;
-    let old = linkedin_catalogue::by_name("search_clusters_2_3_1")
-        .unwrap()
-        .query_id
-        .unwrap();
-    assert_eq!(
-        old,
-        "voyagerSearchDashClusters.b0928897b71bd00a5a7291755dcd64f0"
-    );
+    let old = endpoints::SEARCH_CLUSTERS_2_3_1.query_id.unwrap();
+    assert_ne!(Some(old), endpoints::SEARCH_CLUSTERS.query_id);
     // 2.3.1's wire form (voyager.md §1.2 search).
     let wire = |start: usize| {
         format!(
@@ -512,11 +500,11 @@ async fn the_2_3_1_query_id_answers_like_the_current_search_with_underscore_type
         let vars = json!({"start": start, "count": 10, "query": {"keywords": "engineer", "queryParameters": [
             {"key": "resultType", "value": ["PEOPLE"]}, {"key": "network", "value": ["F", "S"]},
         ]}});
-        url("search_clusters", &[], json!({}), Some(vars))
+        url(endpoints::SEARCH_CLUSTERS, &[], json!({}), Some(vars))
     };
     for start in [0, 10] {
         let body = api.ok(&wire(start), false).await;
-        let clusters = &body["data"]["searchDashClustersByAll"];
+        let clusters = at_root(&body, endpoints::SEARCH_CLUSTERS_2_3_1);
         assert_eq!(
             clusters["_type"],
             "com.linkedin.restli.common.CollectionResponse"
@@ -542,12 +530,13 @@ async fn the_2_3_1_query_id_answers_like_the_current_search_with_underscore_type
             .map(|i| &i["item"]["entityResult"]["entityUrn"])
             .collect();
         let now = api.ok(&current(start), false).await;
-        let now_urns: Vec<&Value> = now["data"]["searchDashClustersByAll"]["elements"][0]["items"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|i| &i["item"]["entityResult"]["entityUrn"])
-            .collect();
+        let now_urns: Vec<&Value> =
+            at_root(&now, endpoints::SEARCH_CLUSTERS)["elements"][0]["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|i| &i["item"]["entityResult"]["entityUrn"])
+                .collect();
         assert_eq!(old_urns, now_urns);
     }
 }

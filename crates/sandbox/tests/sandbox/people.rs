@@ -1,21 +1,14 @@
-//! The people, jobs and search endpoints over real loopback HTTP, checked against the world the
-//! sandbox serves: dash profiles and their finders, profile components (experience), job
-//! postings, job search and GraphQL search clusters, in both encodings, with their errors.
-#![allow(
-    clippy::unwrap_used,
-    reason = "tests fail loudly on the first unexpected value"
-)]
+//! The people endpoints over real loopback HTTP, checked against the world the sandbox serves:
+//! dash profiles and their finders, profile components (experience) and the GraphQL search
+//! clusters of people and companies, in both encodings, with their errors.
 
-#[path = "common/mod.rs"]
-#[allow(
-    dead_code,
-    reason = "the shared client has helpers these tests do not use"
-)]
-mod common;
-
-use common::api::{Api, has_types, included, matches, results, search_clusters, start, url, world};
+use crate::common::api::{
+    Api, at_root, has_types, included, matches, results, root_ref, search_clusters, stale, start,
+    url, with_param, world,
+};
 use http::StatusCode;
-use linkedin_sandbox::world::World;
+use linkedin_catalogue::{Endpoint, endpoints};
+use linkedin_sandbox::world::{World, clock};
 use serde_json::{Value, json};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -25,7 +18,7 @@ async fn profile_answers_the_dash_entity_in_both_encodings() {
     let mut api = Api::new(&sandbox).await;
     let p = &w.people[5];
     let urn = format!("urn:li:fsd_profile:{}", p.profile_id);
-    let target = url("profile", &[("profileUrn", &urn)], json!({}), None);
+    let target = url(endpoints::PROFILE, &[("profileUrn", &urn)], json!({}), None);
 
     let body = api.ok(&target, true).await;
     let data = &body["data"];
@@ -62,7 +55,7 @@ async fn profile_answers_the_dash_entity_in_both_encodings() {
     assert!(!has_types(&nested), "{nested}");
 
     let unknown = url(
-        "profile",
+        endpoints::PROFILE,
         &[("profileUrn", "urn:li:fsd_profile:ACoAAUnknown")],
         json!({}),
         None,
@@ -83,13 +76,7 @@ async fn profile_finders_answer_by_vanity_and_member_identity() {
 
     // The dash REST finder, by vanity name and by profile id.
     for identity in [&p.public_id, &p.profile_id] {
-        let target = url(
-            "profile_dash_by_vanity",
-            &[],
-            json!({"memberIdentity": identity,
-                   "decorationId": "com.linkedin.voyager.dash.deco.identity.profile.WebTopCardCore-16"}),
-            None,
-        );
+        let target = finder(endpoints::PROFILE_TOP_CARD, identity);
         let body = api.ok(&target, true).await;
         assert_eq!(body["data"]["*elements"], json!([urn]));
         assert_eq!(body["data"]["paging"]["total"], 1);
@@ -101,25 +88,34 @@ async fn profile_finders_answer_by_vanity_and_member_identity() {
         );
     }
 
-    // The GraphQL finders: data.data.identityDashProfilesByMemberIdentity.
+    // The GraphQL finders: the profile at the data root (normalized: data.data.<root>).
     let cases = [
-        ("profile_by_vanity", "vanityName", p.public_id.as_str()),
-        ("profile_by_vanity_full", "vanityName", p.public_id.as_str()),
         (
-            "profile_by_member_identity",
+            endpoints::PROFILE_BY_VANITY,
+            "vanityName",
+            p.public_id.as_str(),
+        ),
+        (
+            endpoints::PROFILE_BY_VANITY_FULL,
+            "vanityName",
+            p.public_id.as_str(),
+        ),
+        (
+            endpoints::PROFILE_BY_MEMBER_IDENTITY,
             "memberIdentity",
             p.profile_id.as_str(),
         ),
         (
-            "profile_urn_by_member_identity",
+            endpoints::PROFILE_URN_BY_MEMBER_IDENTITY,
             "memberIdentity",
             p.profile_id.as_str(),
         ),
     ];
-    for (name, key, value) in cases {
-        let target = url(name, &[], json!({}), Some(json!({ key: value })));
+    for (endpoint, key, value) in cases {
+        let name = endpoint.name;
+        let target = url(endpoint, &[], json!({}), Some(json!({ key: value })));
         let body = api.ok(&target, true).await;
-        let root = &body["data"]["data"]["identityDashProfilesByMemberIdentity"];
+        let root = at_root(&body["data"], endpoint);
         assert_eq!(root["*elements"], json!([urn]), "{name}: {body}");
         let profile = included(&body, &urn);
         assert_eq!(
@@ -127,7 +123,7 @@ async fn profile_finders_answer_by_vanity_and_member_identity() {
             "com.linkedin.voyager.dash.identity.profile.Profile"
         );
         assert!(profile["versionTag"].is_string(), "{name}: {profile}");
-        if name == "profile_urn_by_member_identity" {
+        if endpoint == endpoints::PROFILE_URN_BY_MEMBER_IDENTITY {
             let keys: Vec<&str> = profile
                 .as_object()
                 .unwrap()
@@ -139,27 +135,28 @@ async fn profile_finders_answer_by_vanity_and_member_identity() {
             assert_eq!(profile["firstName"], p.first_name, "{name}");
         }
         let nested = api.ok(&target, false).await;
-        let elements = &nested["data"]["identityDashProfilesByMemberIdentity"]["elements"];
+        let elements = &at_root(&nested, endpoint)["elements"];
         assert_eq!(elements[0]["entityUrn"], urn, "{name}");
 
-        let unknown = url(name, &[], json!({}), Some(json!({ key: "nobody-here" })));
-        let body = api.ok(&unknown, false).await;
-        assert_eq!(
-            body["data"]["identityDashProfilesByMemberIdentity"]["elements"],
-            json!([]),
-            "{name}"
+        let unknown = url(
+            endpoint,
+            &[],
+            json!({}),
+            Some(json!({ key: "nobody-here" })),
         );
+        let body = api.ok(&unknown, false).await;
+        assert_eq!(at_root(&body, endpoint)["elements"], json!([]), "{name}");
     }
 
-    // By URN: *identityDashProfilesById.
+    // By URN: a reference at the data root (`*<root>`), the profile in included.
     let target = url(
-        "profile_by_urn",
+        endpoints::PROFILE_BY_URN,
         &[],
         json!({}),
         Some(json!({"profileUrn": urn})),
     );
     let body = api.ok(&target, true).await;
-    assert_eq!(body["data"]["data"]["*identityDashProfilesById"], urn);
+    assert_eq!(*root_ref(&body, endpoints::PROFILE_BY_URN), urn);
     assert_eq!(included(&body, &urn)["lastName"], p.last_name);
     sandbox.shutdown().await;
 }
@@ -194,7 +191,7 @@ async fn profile_experiences_group_positions_at_one_company() {
         .unwrap();
     let urn = format!("urn:li:fsd_profile:{}", p.profile_id);
     let target = url(
-        "profile_experiences",
+        endpoints::PROFILE_EXPERIENCES,
         &[],
         json!({}),
         Some(json!({"profileUrn": urn})),
@@ -260,138 +257,16 @@ async fn profile_experiences_group_positions_at_one_company() {
     }
 
     let unknown = url(
-        "profile_experiences",
+        endpoints::PROFILE_EXPERIENCES,
         &[],
         json!({}),
         Some(json!({"profileUrn": "urn:li:fsd_profile:ACoAAUnknown"})),
     );
     let body = api.ok(&unknown, false).await;
     assert_eq!(
-        body["data"]["identityDashProfileComponentsBySectionType"]["elements"],
+        at_root(&body, endpoints::PROFILE_EXPERIENCES)["elements"],
         json!([])
     );
-    sandbox.shutdown().await;
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn job_posting_answers_the_posting_and_404s_unknown_ids() {
-    let w = world();
-    let sandbox = start().await;
-    let mut api = Api::new(&sandbox).await;
-    let job = &w.jobs[3];
-    let id = job.id.to_string();
-    let target = url("job_posting", &[("jobId", &id)], json!({}), None);
-    let body = api.ok(&target, false).await;
-    assert_eq!(body["title"], job.title);
-    assert_eq!(body["description"]["text"], job.description);
-    assert_eq!(body["formattedLocation"], job.location);
-    assert_eq!(body["listedAt"], job.listed_at);
-    assert_eq!(body["dashEntityUrn"], format!("urn:li:fsd_jobPosting:{id}"));
-    let company =
-        &body["companyDetails"]["com.linkedin.voyager.deco.jobs.web.shared.WebJobPostingCompany"];
-    assert_eq!(
-        company["companyResolutionResult"]["name"],
-        w.companies[job.company].name
-    );
-    assert!(!has_types(&body));
-
-    let missing = url("job_posting", &[("jobId", "1")], json!({}), None);
-    let resp = api.get(&missing, false).await;
-    assert_eq!(resp.status, StatusCode::NOT_FOUND);
-    assert_eq!(resp.json(), json!({"status": 404}));
-    sandbox.shutdown().await;
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn job_search_pages_matches_and_limits_the_count() {
-    let w = world();
-    let sandbox = start().await;
-    let mut api = Api::new(&sandbox).await;
-    let keywords = w.jobs[0]
-        .title
-        .split_whitespace()
-        .last()
-        .unwrap()
-        .to_uppercase();
-    let expected: Vec<u64> = w
-        .jobs
-        .iter()
-        .filter(|j| {
-            let hay = format!("{} {} {}", j.title, j.description, j.skills.join(" "));
-            matches(&keywords, &hay)
-        })
-        .map(|j| j.id)
-        .collect();
-    assert!(expected.len() > 2, "{keywords}: {expected:?}");
-    let page = |start: usize, count: usize, filters: Value| {
-        url(
-            "job_search",
-            &[],
-            json!({
-                "start": start,
-                "count": count,
-                "query": {"keywords": keywords, "selectedFilters": filters},
-            }),
-            None,
-        )
-    };
-    let any_time = json!({"timePostedRange": ["r2592000"]});
-
-    let mut seen = Vec::new();
-    let mut start = 0;
-    loop {
-        let body = api.ok(&page(start, 2, any_time.clone()), true).await;
-        assert_eq!(body["data"]["paging"]["total"], expected.len());
-        let postings: Vec<&Value> = body["included"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|e| e["$type"] == "com.linkedin.voyager.dash.jobs.JobPosting")
-            .collect();
-        if postings.is_empty() {
-            break;
-        }
-        assert!(postings.len() <= 2);
-        assert_eq!(
-            body["data"]["*elements"].as_array().unwrap().len(),
-            postings.len()
-        );
-        for posting in postings {
-            let tracking = posting["trackingUrn"].as_str().unwrap();
-            let id = tracking.strip_prefix("urn:li:jobPosting:").unwrap();
-            seen.push(id.parse::<u64>().unwrap());
-        }
-        start += 2;
-    }
-    assert_eq!(seen, expected);
-
-    // The default encoding nests the posting in its card.
-    let nested = api.ok(&page(0, 5, any_time.clone()), false).await;
-    let card = &nested["elements"][0];
-    let first = w.jobs.iter().find(|j| j.id == expected[0]).unwrap();
-    assert_eq!(card["jobPostingTitle"], first.title);
-    assert_eq!(
-        card["jobPosting"]["trackingUrn"],
-        format!("urn:li:jobPosting:{}", first.id)
-    );
-    assert!(!has_types(&nested));
-
-    // A filter: remote only.
-    let remote = expected
-        .iter()
-        .filter(|id| {
-            w.jobs
-                .iter()
-                .any(|j| j.id == **id && j.workplace == "REMOTE")
-        })
-        .count();
-    let filters = json!({"timePostedRange": ["r2592000"], "workplaceType": ["2"]});
-    let body = api.ok(&page(0, 49, filters), true).await;
-    assert_eq!(body["data"]["paging"]["total"], remote);
-
-    let resp = api.get(&page(0, 50, any_time), true).await;
-    assert_eq!(resp.status, StatusCode::BAD_REQUEST);
-    assert_eq!(resp.json(), json!({"status": 400}));
     sandbox.shutdown().await;
 }
 
@@ -448,7 +323,7 @@ async fn search_clusters_find_people_with_distance_network_and_paging() {
         let body = api
             .ok(&people_search(&keywords, json!([]), start, None), false)
             .await;
-        let collection = &body["data"]["searchDashClustersByAll"];
+        let collection = at_root(&body, endpoints::SEARCH_CLUSTERS);
         assert_eq!(collection["paging"]["total"], expected.len());
         assert!(!has_types(&body));
         let page = results(&body);
@@ -485,11 +360,11 @@ async fn search_clusters_find_people_with_distance_network_and_paging() {
         );
     }
 
-    // Normalized: data.data.searchDashClustersByAll, results in included.
+    // Normalized: the data root under data.data, results in included.
     let body = api
         .ok(&people_search(&keywords, json!([]), 0, Some(3)), true)
         .await;
-    let collection = &body["data"]["data"]["searchDashClustersByAll"];
+    let collection = at_root(&body["data"], endpoints::SEARCH_CLUSTERS);
     assert_eq!(
         collection["$type"],
         "com.linkedin.restli.common.CollectionResponse"
@@ -526,7 +401,8 @@ async fn search_clusters_find_people_with_distance_network_and_paging() {
             .ok(&people_search(&keywords, filter, 0, Some(49)), false)
             .await;
         assert_eq!(
-            body["data"]["searchDashClustersByAll"]["paging"]["total"], want,
+            at_root(&body, endpoints::SEARCH_CLUSTERS)["paging"]["total"],
+            want,
             "{values}"
         );
         assert_eq!(results(&body).len(), want.min(49));
@@ -551,7 +427,10 @@ async fn search_clusters_find_companies() {
         "query": {"keywords": "LinkedIn", "queryParameters": [{"key": "resultType", "value": ["COMPANIES"]}]},
     });
     let body = api
-        .ok(&url("search_clusters", &[], json!({}), Some(vars)), false)
+        .ok(
+            &url(endpoints::SEARCH_CLUSTERS, &[], json!({}), Some(vars)),
+            false,
+        )
         .await;
     let expected = w
         .companies
@@ -559,7 +438,7 @@ async fn search_clusters_find_companies() {
         .filter(|c| matches("LinkedIn", &format!("{} {}", c.name, c.tagline)))
         .count();
     assert_eq!(
-        body["data"]["searchDashClustersByAll"]["paging"]["total"],
+        at_root(&body, endpoints::SEARCH_CLUSTERS)["paging"]["total"],
         expected
     );
     let first = &results(&body)[0];
@@ -569,8 +448,8 @@ async fn search_clusters_find_companies() {
 }
 
 // ---------------------------------------------------------------------------------------
-// Profiles: contact fields, the finder's projections, who viewed me; jobs: skill match;
-// following: unfollow by entity
+// Profiles: contact fields, the finder's projections, who viewed me; following: unfollow by
+// entity
 // ---------------------------------------------------------------------------------------
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -583,7 +462,7 @@ async fn profile_contact_fields_show_the_email_to_connections_only() {
     for (i, visible) in [(0, true), (connection, true), (stranger, false)] {
         let p = &w.people[i];
         let urn = format!("urn:li:fsd_profile:{}", p.profile_id);
-        let target = url("profile", &[("profileUrn", &urn)], json!({}), None);
+        let target = url(endpoints::PROFILE, &[("profileUrn", &urn)], json!({}), None);
         let body = api.ok(&target, true).await;
         let data = &body["data"];
         assert!(data.get("address").is_some_and(Value::is_null), "{data}");
@@ -600,15 +479,10 @@ async fn profile_contact_fields_show_the_email_to_connections_only() {
     sandbox.shutdown().await;
 }
 
-/// The target of the `memberIdentity` finder with a projection.
-fn finder(identity: &str, decoration: Option<&str>) -> String {
-    let mut query = json!({"memberIdentity": identity});
-    if let Some(decoration) = decoration {
-        query["decorationId"] = json!(format!(
-            "com.linkedin.voyager.dash.deco.identity.profile.{decoration}"
-        ));
-    }
-    url("profile_dash_by_vanity", &[], query, None)
+/// The target of a `memberIdentity` finder entry (`profile_top_card` or
+/// `profile_with_sections`, which differ in their projection).
+fn finder(entry: &Endpoint, identity: &str) -> String {
+    url(entry, &[], json!({"memberIdentity": identity}), None)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -621,7 +495,7 @@ async fn member_identity_finder_answers_sections_with_full_profile_with_entities
 
     let body = api
         .ok(
-            &finder(&p.public_id, Some("FullProfileWithEntities-93")),
+            &finder(endpoints::PROFILE_WITH_SECTIONS, &p.public_id),
             true,
         )
         .await;
@@ -730,7 +604,7 @@ async fn member_identity_finder_answers_sections_with_full_profile_with_entities
     // By profile id, in the default encoding: nested, no types.
     let nested = api
         .ok(
-            &finder(&p.profile_id, Some("FullProfileWithEntities-93")),
+            &finder(endpoints::PROFILE_WITH_SECTIONS, &p.profile_id),
             false,
         )
         .await;
@@ -741,7 +615,7 @@ async fn member_identity_finder_answers_sections_with_full_profile_with_entities
 
     // The top card: who the profile is, nothing more.
     let body = api
-        .ok(&finder(&p.public_id, Some("WebTopCardCore-16")), false)
+        .ok(&finder(endpoints::PROFILE_TOP_CARD, &p.public_id), false)
         .await;
     let card = &body["elements"][0];
     let mut keys: Vec<&str> = card
@@ -763,15 +637,23 @@ async fn member_identity_finder_answers_sections_with_full_profile_with_entities
         ]
     );
 
-    // Unknown projections (a stale one, a made-up one, none) are refused as LinkedIn does.
-    for decoration in [
-        Some("FullProfileWithEntities-35"),
-        Some("WebTopCardCore-99"),
-        None,
+    // Only the two entries' projections are answered: an older version of either (LinkedIn
+    // answers a stale decorationId 400) or none at all is refused, whatever the identity.
+    for entry in [
+        endpoints::PROFILE_TOP_CARD,
+        endpoints::PROFILE_WITH_SECTIONS,
     ] {
-        let resp = api.get(&finder(&p.public_id, decoration), true).await;
-        assert_eq!(resp.status, StatusCode::BAD_REQUEST, "{decoration:?}");
-        assert_eq!(resp.json(), json!({"status": 400}));
+        let target = finder(entry, &p.public_id);
+        let decoration = entry.decoration_id.unwrap();
+        let older = stale(decoration);
+        for refused in [
+            with_param(&target, "decorationId", Some(&older)),
+            with_param(&target, "decorationId", None),
+        ] {
+            let resp = api.get(&refused, true).await;
+            assert_eq!(resp.status, StatusCode::BAD_REQUEST, "{refused}");
+            assert_eq!(resp.json(), json!({"status": 400}));
+        }
     }
     sandbox.shutdown().await;
 }
@@ -781,7 +663,7 @@ async fn who_viewed_me_counts_the_views_of_the_last_90_days() {
     let w = world();
     let sandbox = start().await;
     let mut api = Api::new(&sandbox).await;
-    let since = 1_795_478_400_000 - 90 * 24 * 60 * 60 * 1000;
+    let since = clock::PRESENT_MS - 90 * clock::DAY_MS;
     let expected = w
         .profile_views
         .iter()
@@ -789,7 +671,7 @@ async fn who_viewed_me_counts_the_views_of_the_last_90_days() {
         .count();
     assert!(expected > 0);
     let body = api
-        .ok(&url("who_viewed_me", &[], json!({}), None), false)
+        .ok(&url(endpoints::WHO_VIEWED_ME, &[], json!({}), None), false)
         .await;
     let card = &body["elements"][0]["value"]["com.linkedin.voyager.identity.me.wvmpOverview.WvmpViewersCard"];
     let summary = &card["insightCards"][0]["value"]["com.linkedin.voyager.identity.me.wvmpOverview.WvmpSummaryInsightCard"];
@@ -799,61 +681,18 @@ async fn who_viewed_me_counts_the_views_of_the_last_90_days() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn job_skill_match_marks_the_skills_on_my_profile() {
-    let w = world();
-    let sandbox = start().await;
-    let mut api = Api::new(&sandbox).await;
-    let mine = &w.people[0].skills;
-    let has = |s: &String| mine.iter().any(|m| m.eq_ignore_ascii_case(s));
-    let job = w
-        .jobs
-        .iter()
-        .find(|j| j.skills.iter().any(has) && !j.skills.iter().all(has))
-        .unwrap();
-    let urn = format!("urn:li:fsd_jobSkillMatchInsight:{}", job.id);
-    let target = url("job_skill_match", &[("insightUrn", &urn)], json!({}), None);
-    assert!(
-        target.contains("urn%3Ali%3Afsd_jobSkillMatchInsight%3A"),
-        "{target}"
-    );
-    let body = api.ok(&target, false).await;
-    assert_eq!(body["entityUrn"], urn);
-    let statuses = body["skillMatchStatuses"].as_array().unwrap();
-    assert_eq!(statuses.len(), job.skills.len());
-    for (status, skill) in statuses.iter().zip(&job.skills) {
-        assert_eq!(status["localizedSkillDisplayName"], *skill);
-        assert_eq!(status["skillOnProfile"], has(skill), "{skill}");
-    }
-    assert!(!has_types(&body));
-
-    let unknown = url(
-        "job_skill_match",
-        &[("insightUrn", "urn:li:fsd_jobSkillMatchInsight:1")],
-        json!({}),
-        None,
-    );
-    assert_eq!(api.get(&unknown, false).await.status, StatusCode::NOT_FOUND);
-    let malformed = url(
-        "job_skill_match",
-        &[("insightUrn", "urn:li:fsd_jobPosting:1")],
-        json!({}),
-        None,
-    );
-    assert_eq!(
-        api.get(&malformed, false).await.status,
-        StatusCode::BAD_REQUEST
-    );
-    sandbox.shutdown().await;
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unfollow_entity_stops_following_a_company() {
     let sandbox = start().await;
     let mut api = Api::new(&sandbox).await;
-    let page = url("company", &[], json!({"universalName": "linkedin"}), None);
+    let page = url(
+        endpoints::COMPANY,
+        &[],
+        json!({"universalName": "linkedin"}),
+        None,
+    );
     let following = |body: &Value| body["elements"][0]["followingInfo"]["following"].clone();
     let state = url(
-        "following_state_set",
+        endpoints::FOLLOWING_STATE_SET,
         &[(
             "followingStateUrn",
             "urn:li:fsd_followingState:urn:li:fsd_company:1337",
@@ -872,7 +711,7 @@ async fn unfollow_entity_stops_following_a_company() {
     assert_eq!(resp.status, StatusCode::OK);
     assert_eq!(following(&api.ok(&page, false).await), true);
 
-    let unfollow = url("unfollow_entity", &[], json!({}), None);
+    let unfollow = url(endpoints::UNFOLLOW_ENTITY, &[], json!({}), None);
     let post = |body: &'static str| (unfollow.clone(), body);
     let (target, body) = post(r#"{"urn":"urn:li:fs_followingInfo:urn:li:company:1337"}"#);
     let resp = api.send(http::Method::POST, &target, true, body).await;

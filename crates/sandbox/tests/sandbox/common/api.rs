@@ -1,14 +1,10 @@
 //! Helpers for the API tests: a demo-account session, request targets built by the
 //! catalogue, and readers of normalized answers.
-#![allow(
-    dead_code,
-    reason = "each test file uses a different part of these helpers"
-)]
 
 use http::{Method, StatusCode};
-use linkedin_catalogue::by_name;
+use linkedin_catalogue::{Endpoint, endpoints};
 use linkedin_sandbox::world::{World, generate};
-use linkedin_sandbox::{Sandbox, SandboxConfig, SandboxHandle, WORLD_SEED};
+use linkedin_sandbox::{Faults, Sandbox, SandboxConfig, SandboxHandle, WORLD_SEED};
 use serde_json::{Value, json};
 
 use super::{Client, Resp};
@@ -62,10 +58,10 @@ impl Api {
     }
 }
 
-/// The request path and query of catalogue entry `name`, built by the catalogue itself
+/// The request path and query of catalogue entry `endpoint`, built by the catalogue itself
 /// (`Endpoint::target`) from JSON objects of query parameters and GraphQL variables.
 pub(crate) fn url(
-    name: &str,
+    endpoint: &Endpoint,
     path: &[(&str, &str)],
     query: Value,
     variables: Option<Value>,
@@ -74,9 +70,51 @@ pub(crate) fn url(
         restli::Value::Map(map) => map,
         _ => restli::Map::new(),
     };
-    by_name(name)
-        .unwrap()
-        .target(path, map(query), variables.map(map))
+    endpoint.target(path, map(query), variables.map(map))
+}
+
+/// What a GraphQL answer of `endpoint` holds at its data root (`data.<root>`): give it a
+/// nested answer's body, or a normalized answer's `data`. `Null` when there is nothing there.
+pub(crate) fn at_root<'a>(answer: &'a Value, endpoint: &Endpoint) -> &'a Value {
+    answer
+        .pointer(&endpoint.data_pointer())
+        .unwrap_or(&Value::Null)
+}
+
+/// The reference (`*<root>`) that a normalized GraphQL answer of `endpoint` has at its data
+/// root in place of an entity, which is in `included`.
+pub(crate) fn root_ref<'a>(normalized: &'a Value, endpoint: &Endpoint) -> &'a Value {
+    &normalized["data"]["data"][format!("*{}", endpoint.data_root.unwrap())]
+}
+
+/// `target` with query parameter `name` set to the raw `value`, or without it for `None`.
+pub(crate) fn with_param(target: &str, name: &str, value: Option<&str>) -> String {
+    let (path, query) = target.split_once('?').unwrap_or((target, ""));
+    let prefix = format!("{name}=");
+    let mut params: Vec<String> = query
+        .split('&')
+        .filter(|p| !p.is_empty() && !p.starts_with(&prefix))
+        .map(str::to_owned)
+        .collect();
+    params.extend(value.map(|v| format!("{prefix}{v}")));
+    if params.is_empty() {
+        path.to_owned()
+    } else {
+        format!("{path}?{}", params.join("&"))
+    }
+}
+
+/// Another version of a catalogue id, as LinkedIn's clients send once it rotates: a
+/// `decorationId`'s projection number one lower (`Name-16` becomes `Name-15`), a `queryId`'s
+/// hash all zeros.
+pub(crate) fn stale(id: &str) -> String {
+    if let Some((base, n)) = id.rsplit_once('-')
+        && let Ok(n) = n.parse::<u32>()
+    {
+        return format!("{base}-{}", n.saturating_sub(1));
+    }
+    let (name, hash) = id.rsplit_once('.').unwrap();
+    format!("{name}.{}", "0".repeat(hash.len()))
 }
 
 /// The world every sandbox serves.
@@ -86,7 +124,17 @@ pub(crate) fn world() -> World {
 
 /// A sandbox with the default configuration.
 pub(crate) async fn start() -> SandboxHandle {
-    Sandbox::start(SandboxConfig::default()).await.unwrap()
+    start_with(Faults::default()).await
+}
+
+/// A sandbox that injects `faults`.
+pub(crate) async fn start_with(faults: Faults) -> SandboxHandle {
+    Sandbox::start(SandboxConfig {
+        faults,
+        ..SandboxConfig::default()
+    })
+    .await
+    .unwrap()
 }
 
 /// The `included` entity with `urn`.
@@ -146,12 +194,12 @@ pub(crate) fn search_clusters(
     if let Some(count) = count {
         vars["count"] = json!(count);
     }
-    url("search_clusters", &[], json!({}), Some(vars))
+    url(endpoints::SEARCH_CLUSTERS, &[], json!({}), Some(vars))
 }
 
 /// The entity results of a search clusters answer in the default encoding.
 pub(crate) fn results(body: &Value) -> Vec<Value> {
-    body["data"]["searchDashClustersByAll"]["elements"]
+    at_root(body, endpoints::SEARCH_CLUSTERS)["elements"]
         .as_array()
         .unwrap()
         .iter()

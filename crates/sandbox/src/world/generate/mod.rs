@@ -1,0 +1,105 @@
+//! Builds the sandbox's world from a seed: people, companies, schools, jobs, posts, the demo
+//! account's mailbox, connections and invitations, coherent with each other and the same for
+//! the same seed. Everything random comes from one `fastrand::Rng` seeded with the seed.
+//!
+//! [`generate`] runs the steps in order (each may read what the ones before it made, and each
+//! draws from the one generator, so the order is part of the world): [`organizations`]
+//! (companies and schools, later their jobs), [`people`] (members, their connections, profile
+//! views), [`feed`] (posts, comments, reactions) and [`mailbox`] (conversations and
+//! invitations), from the lists in [`words`].
+
+mod feed;
+mod mailbox;
+mod organizations;
+mod people;
+mod random;
+#[cfg(test)]
+mod tests;
+mod text;
+mod words;
+
+use std::collections::HashSet;
+
+use base64::Engine as _;
+use fastrand::Rng;
+
+use super::model::World;
+
+/// How many people the world holds.
+const PEOPLE: usize = 1_240;
+
+/// A coherent world, the same for the same seed.
+#[must_use]
+pub fn generate(seed: u64) -> World {
+    let mut builder = Builder {
+        rng: Rng::with_seed(seed),
+        world: World::default(),
+        tracks: Vec::with_capacity(PEOPLE),
+        links: Vec::new(),
+        numbers: HashSet::new(),
+        names: HashSet::new(),
+    };
+    builder.companies();
+    builder.schools();
+    builder.people();
+    builder.connections();
+    builder.jobs();
+    builder.posts();
+    builder.conversations();
+    builder.invitations();
+    builder.profile_views(seed);
+    builder.world
+}
+
+/// The state of one generation: the random source, the world so far and the ids taken.
+struct Builder {
+    /// The only source of randomness.
+    rng: Rng,
+    /// The world being built.
+    world: World,
+    /// Each person's track (index into [`words::TRACKS`]).
+    tracks: Vec<usize>,
+    /// Each person's connections, sorted, filled by [`Builder::connections`].
+    links: Vec<Vec<usize>>,
+    /// Numeric ids handed out (members, companies, schools, jobs, activities, ...).
+    numbers: HashSet<u64>,
+    /// String ids handed out (profile ids, vanity names, thread and message ids).
+    names: HashSet<String>,
+}
+
+impl Builder {
+    /// A number from `range` not handed out before.
+    fn unique_number(&mut self, range: std::ops::RangeInclusive<u64>) -> u64 {
+        loop {
+            let n = self.rng.u64(range.clone());
+            if self.numbers.insert(n) {
+                return n;
+            }
+        }
+    }
+
+    /// A 19-digit id in LinkedIn's style: the time in the high bits, random low bits.
+    fn snowflake(&mut self, at: u64) -> u64 {
+        loop {
+            let id = (at << 22) | self.rng.u64(..1 << 22);
+            if self.numbers.insert(id) {
+                return id;
+            }
+        }
+    }
+
+    /// Reserves a string id; false when it was taken.
+    fn claim(&mut self, name: &str) -> bool {
+        self.names.insert(name.to_owned())
+    }
+}
+
+/// A thread or message id as LinkedIn writes them: `2-` and the base64 of `raw`, lengthened
+/// with `_` so that it ends in `==` (the world's ids, and those of messages sent to it).
+pub(crate) fn linkedin_id(raw: &[u8]) -> String {
+    let mut bytes = raw.to_vec();
+    while bytes.len() % 3 != 1 {
+        bytes.push(b'_');
+    }
+    format!("2-{}", crate::BASE64.encode(&bytes))
+}

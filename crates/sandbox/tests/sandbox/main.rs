@@ -1,0 +1,26 @@
+//! The sandbox over real loopback HTTP, one module per area: the server itself (`server`: the
+//! login flow, the session gate, the pages, routing by the catalogue; `faults`; `wire`: the
+//! request log, TLS, keep-alive, compression), the API areas checked against the world the
+//! sandbox serves, and the golden answers of every GET endpoint. One test binary, so the shared client in `common` is built and linked once.
+
+#![allow(
+    clippy::unwrap_used,
+    reason = "tests fail loudly on the first unexpected value"
+)]
+
+mod common;
+
+mod browser;
+mod faults;
+mod feed;
+mod golden;
+mod invitations;
+mod jobs;
+mod legacy_inbox;
+mod messaging;
+mod messenger;
+mod people;
+mod search;
+mod server;
+mod touch;
+mod wire;
