@@ -3,7 +3,8 @@
 //! connection and on eight at once; and a first feed page (about 6 KiB of JSON) on one
 //! connection as it is, gzip and br, for the cost of compressing answers. The `me` requests send
 //! no `accept-encoding` (and that answer is under 1 KiB, so it would not be compressed anyway).
-//! Run with `cargo bench -p linkedin-sandbox`; divan prints items (requests) per second.
+//! Also the time to generate the world a sandbox starts with. Run with
+//! `cargo bench -p linkedin-sandbox`; divan prints items (requests) per second.
 
 use std::sync::Arc;
 
@@ -150,4 +151,10 @@ fn feed_gzip_one_connection(bencher: Bencher) {
 #[divan::bench(sample_count = 20)]
 fn feed_br_one_connection(bencher: Bencher) {
     bench_connections(bencher, 1, FEED, Some("br"));
+}
+
+/// Generating the world from its seed: what every sandbox start costs before it listens.
+#[divan::bench(sample_count = 10)]
+fn generate_world() -> linkedin_sandbox::world::World {
+    linkedin_sandbox::world::generate(linkedin_sandbox::WORLD_SEED)
 }

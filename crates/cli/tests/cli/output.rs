@@ -116,6 +116,13 @@ fn raw_prints_linkedins_json_as_it_came() {
     );
     assert!(raw.get("entity_urn").is_none());
 
+    // Company updates: posts typed, LinkedIn's update objects raw.
+    let updates = ["company", "updates", "stonebridge-consulting"];
+    let typed = ndjson(&sandboxed(&[&updates[..], &["--ndjson"]].concat()));
+    let raw = ndjson(&sandboxed(&[&updates[..], &["--ndjson", "--raw"]].concat()));
+    assert_eq!(raw.len(), typed.len());
+    assert_eq!(raw[0]["updateMetadata"]["urn"], typed[0]["urn"]);
+
     // A stream, one a line: each result as LinkedIn sent it.
     let people = ["search", "people", "--network", "F", "--limit", "3"];
     let typed = ndjson(&sandboxed(&[&people[..], &["--ndjson"]].concat()));
@@ -188,7 +195,6 @@ fn raw_is_refused_before_anything_is_sent_where_there_is_no_linkedin_json() {
     for (args, command) in [
         (&["whoami"][..], "whoami"),
         (&["demo"], "demo"),
-        (&["company", "updates", "linkedin"], "company updates"),
         (&["company", "follow", "linkedin"], "company follow"),
         (&["jobs", "skills", "1"], "jobs skills"),
         (&["profile", "skills", "demo-member"], "profile skills"),

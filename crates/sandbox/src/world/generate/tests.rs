@@ -480,12 +480,3 @@ fn everything_is_in_the_past() {
     assert!(w.posts.iter().all(|p| p.created_at < PRESENT_MS));
     assert!(w.invitations.iter().all(|i| i.sent_at < PRESENT_MS));
 }
-
-#[test]
-fn generation_is_fast() {
-    let start = std::time::Instant::now();
-    let w = generate(3);
-    let elapsed = start.elapsed();
-    assert!(!w.people.is_empty());
-    eprintln!("generated in {elapsed:?}");
-}
