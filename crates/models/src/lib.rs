@@ -16,6 +16,8 @@
 //!
 //! No I/O here: the facade (`linkedin-api`) fetches, this crate reads.
 
+#![warn(missing_docs)]
+
 pub mod common;
 pub mod company;
 mod error;
