@@ -1,14 +1,14 @@
 //! Companies and schools: their pages by universal name, a company's updates, and following
 //! or unfollowing them.
 
-use linkedin_catalogue::{Endpoint, endpoints};
+use linkedin_catalogue::endpoints;
 use linkedin_models::company::Company;
 use linkedin_models::{Collection, Raw};
 use restli::Urn;
-use serde_json::{Value, json};
+use serde_json::json;
 
-use crate::client::{Call, Linkedin};
-use crate::driver::{PageSource, Read};
+use crate::client::Linkedin;
+use crate::driver::Listing;
 use crate::error::{Error, Result, not_found};
 use crate::paginate::{Pages, Position};
 use crate::validate;
@@ -101,15 +101,20 @@ impl Linkedin {
     /// [`Error::SchemaMoved`] for a page with updates of which none reads; a transport error.
     pub fn company_updates(&self, universal_name: &str) -> Pages<Raw<Post>> {
         match validate::universal_name("universal_name", universal_name) {
-            Ok(name) => Pages::driven(
-                self,
-                endpoints::COMPANY_UPDATES,
-                Position::Start(0),
-                UPDATES_PAGE,
-                CompanyUpdates {
-                    name: name.to_owned(),
-                },
-            ),
+            Ok(name) => {
+                let call = self
+                    .call(endpoints::COMPANY_UPDATES)
+                    .query("companyUniversalName", name);
+                let source =
+                    Listing::new(call, crate::feed::posts).not_found(format!("the company {name}"));
+                Pages::driven(
+                    self,
+                    endpoints::COMPANY_UPDATES,
+                    Position::Start(0),
+                    UPDATES_PAGE,
+                    source,
+                )
+            }
             Err(e) => Pages::failed(e),
         }
     }
@@ -240,35 +245,6 @@ fn following_state(field: &'static str, text: &str) -> Result<String> {
     }
     let id = validate::numeric_id(field, urn.as_str(), &[urn.entity_type()])?;
     Ok(format!("urn:li:fsd_followingState:urn:li:fsd_company:{id}"))
-}
-
-/// A company's updates, by universal name.
-struct CompanyUpdates {
-    name: String,
-}
-
-impl PageSource for CompanyUpdates {
-    type Item = Raw<Post>;
-
-    async fn call(&self, li: &Linkedin, _at: &Position) -> Result<Call> {
-        Ok(li
-            .call(endpoints::COMPANY_UPDATES)
-            .query("companyUniversalName", self.name.as_str()))
-    }
-
-    async fn read(
-        &self,
-        _li: &Linkedin,
-        endpoint: &'static Endpoint,
-        answer: Value,
-    ) -> Result<Read<Raw<Post>>> {
-        // Paged by offset: a pagination token, if the answer has one, is not used.
-        crate::feed::feed_read(endpoint, &answer, Post::from_update).map(|r| r.continuation(None))
-    }
-
-    fn not_found(&self) -> Option<String> {
-        Some(format!("the company {}", self.name))
-    }
 }
 
 #[cfg(test)]

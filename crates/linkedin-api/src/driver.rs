@@ -120,6 +120,68 @@ impl<T> Read<T> {
     }
 }
 
+/// The source of most lists: every page is the same call (plus its position), read by one
+/// function, with an optional filter and the meaning of a 404.
+pub(crate) struct Listing<T> {
+    /// The call of every page, without its position.
+    pub(crate) call: Call,
+    /// Reads an answer of the call's entry.
+    pub(crate) read: fn(&'static Endpoint, &Value) -> Result<Read<T>>,
+    /// Which items are given (`None`: all).
+    pub(crate) keep: Option<fn(&T) -> bool>,
+    /// What a 404 means (`None`: the transport's error).
+    pub(crate) not_found: Option<String>,
+}
+
+impl<T> Listing<T> {
+    /// Every item of `call`'s pages, read by `read`.
+    pub(crate) fn new(call: Call, read: fn(&'static Endpoint, &Value) -> Result<Read<T>>) -> Self {
+        Self {
+            call,
+            read,
+            keep: None,
+            not_found: None,
+        }
+    }
+
+    /// Only the items `keep` accepts.
+    pub(crate) fn keep(mut self, keep: fn(&T) -> bool) -> Self {
+        self.keep = Some(keep);
+        self
+    }
+
+    /// A 404 means `what` was not found.
+    pub(crate) fn not_found(mut self, what: String) -> Self {
+        self.not_found = Some(what);
+        self
+    }
+}
+
+impl<T: Send + Sync + 'static> PageSource for Listing<T> {
+    type Item = T;
+
+    async fn call(&self, _: &Linkedin, _: &Position) -> Result<Call> {
+        Ok(self.call.clone())
+    }
+
+    async fn read(
+        &self,
+        _: &Linkedin,
+        endpoint: &'static Endpoint,
+        answer: Value,
+    ) -> Result<Read<T>> {
+        (self.read)(endpoint, &answer)
+    }
+
+    fn keep(&self, item: &T) -> bool {
+        self.keep.is_none_or(|keep| keep(item))
+    }
+
+    fn not_found(&self) -> Option<String> {
+        self.not_found.clone()
+    }
+}
+
 impl<T: Send + Unpin + 'static> Pages<T> {
     /// The stream of `source`'s items over the pages of `endpoint`, from `first`, `page_size`
     /// items per request (at most the entry's `max_count`).

@@ -14,8 +14,8 @@ use restli::Urn;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
-use crate::client::{Call, Linkedin, decode};
-use crate::driver::{PageSource, Read};
+use crate::client::{Linkedin, decode};
+use crate::driver::{Listing, Read};
 use crate::error::{Error, Result, not_found};
 use crate::ids::IntoId;
 use crate::paginate::{Pages, Position};
@@ -65,13 +65,19 @@ impl Linkedin {
     /// posts none of which can be read, and transport errors.
     pub fn profile_posts(&self, profile: impl IntoId<ProfileId>) -> Pages<Raw<Post>> {
         match profile.into_id("profile") {
-            Ok(profile) => Pages::driven(
-                self,
-                endpoints::PROFILE_POSTS_DASH,
-                FIRST_TOKEN,
-                POSTS_PAGE,
-                ProfilePosts { profile },
-            ),
+            Ok(profile) => {
+                let call = self
+                    .call(endpoints::PROFILE_POSTS_DASH)
+                    .var("profileUrn", profile.urn());
+                let source = Listing::new(call, posts).not_found(format!("member {profile}"));
+                Pages::driven(
+                    self,
+                    endpoints::PROFILE_POSTS_DASH,
+                    FIRST_TOKEN,
+                    POSTS_PAGE,
+                    source,
+                )
+            }
             Err(e) => Pages::failed(e),
         }
     }
@@ -101,12 +107,16 @@ impl Linkedin {
     /// As stream items: [`Error::SchemaMoved`] when a page has updates none of which can be
     /// read, and transport errors.
     pub fn feed_posts(&self, exclude_promoted: bool) -> Pages<Raw<Post>> {
+        let mut source = Listing::new(self.call(endpoints::FEED_CHRON), posts);
+        if exclude_promoted {
+            source = source.keep(|post| !post.promoted);
+        }
         Pages::driven(
             self,
             endpoints::FEED_CHRON,
             Position::Start(0),
             FEED_PAGE,
-            Feed { exclude_promoted },
+            source,
         )
     }
 
@@ -125,13 +135,22 @@ impl Linkedin {
     /// none of which can be read, and transport errors.
     pub fn post_comments(&self, post: &str) -> Pages<Raw<Comment>> {
         match validate::activity_id("post", post) {
-            Ok(activity) => Pages::driven(
-                self,
-                endpoints::POST_COMMENTS,
-                FIRST_TOKEN,
-                COMMENTS_PAGE,
-                Comments { activity },
-            ),
+            Ok(activity) => {
+                let call = self
+                    .call(endpoints::POST_COMMENTS)
+                    .query("updateId", format!("activity:{activity}"));
+                let source = Listing::new(call, |endpoint, answer| {
+                    feed_read(endpoint, answer, Comment::from_comment)
+                })
+                .not_found(format!("post {activity}"));
+                Pages::driven(
+                    self,
+                    endpoints::POST_COMMENTS,
+                    FIRST_TOKEN,
+                    COMMENTS_PAGE,
+                    source,
+                )
+            }
             Err(e) => Pages::failed(e),
         }
     }
@@ -149,13 +168,22 @@ impl Linkedin {
     /// As [`post_comments`](Self::post_comments).
     pub fn post_reactions(&self, post: &str) -> Pages<Raw<Reaction>> {
         match validate::activity_id("post", post).and_then(|id| activity_urn(&id)) {
-            Ok(thread) => Pages::driven(
-                self,
-                endpoints::POST_REACTIONS,
-                Position::Start(0),
-                REACTIONS_PAGE,
-                Reactions { thread },
-            ),
+            Ok(thread) => {
+                let call = self
+                    .call(endpoints::POST_REACTIONS)
+                    .query("threadUrn", thread.as_str());
+                let source = Listing::new(call, |endpoint, answer| {
+                    feed_read(endpoint, answer, Reaction::from_reaction)
+                })
+                .not_found(format!("post {thread}"));
+                Pages::driven(
+                    self,
+                    endpoints::POST_REACTIONS,
+                    Position::Start(0),
+                    REACTIONS_PAGE,
+                    source,
+                )
+            }
             Err(e) => Pages::failed(e),
         }
     }
@@ -234,113 +262,7 @@ where
     Ok(Read::new(items, elements).total(total).continuation(token))
 }
 
-/// A member's posts.
-struct ProfilePosts {
-    profile: ProfileId,
-}
-
-impl PageSource for ProfilePosts {
-    type Item = Raw<Post>;
-
-    async fn call(&self, li: &Linkedin, _at: &Position) -> Result<Call> {
-        Ok(li
-            .call(endpoints::PROFILE_POSTS_DASH)
-            .var("profileUrn", self.profile.urn()))
-    }
-
-    async fn read(
-        &self,
-        _: &Linkedin,
-        endpoint: &'static Endpoint,
-        answer: Value,
-    ) -> Result<Read<Raw<Post>>> {
-        feed_read(endpoint, &answer, Post::from_update)
-    }
-
-    fn not_found(&self) -> Option<String> {
-        Some(format!("member {}", self.profile))
-    }
-}
-
-/// The logged-in member's feed.
-struct Feed {
-    exclude_promoted: bool,
-}
-
-impl PageSource for Feed {
-    type Item = Raw<Post>;
-
-    async fn call(&self, li: &Linkedin, _at: &Position) -> Result<Call> {
-        Ok(li.call(endpoints::FEED_CHRON))
-    }
-
-    async fn read(
-        &self,
-        _: &Linkedin,
-        endpoint: &'static Endpoint,
-        answer: Value,
-    ) -> Result<Read<Raw<Post>>> {
-        // The chronological feed pages by offset: its token, if any, is not used.
-        feed_read(endpoint, &answer, Post::from_update).map(|r| r.continuation(None))
-    }
-
-    fn keep(&self, post: &Raw<Post>) -> bool {
-        !(self.exclude_promoted && post.promoted)
-    }
-}
-
-/// The comments of a post.
-struct Comments {
-    activity: String,
-}
-
-impl PageSource for Comments {
-    type Item = Raw<Comment>;
-
-    async fn call(&self, li: &Linkedin, _at: &Position) -> Result<Call> {
-        Ok(li
-            .call(endpoints::POST_COMMENTS)
-            .query("updateId", format!("activity:{}", self.activity)))
-    }
-
-    async fn read(
-        &self,
-        _: &Linkedin,
-        endpoint: &'static Endpoint,
-        answer: Value,
-    ) -> Result<Read<Raw<Comment>>> {
-        feed_read(endpoint, &answer, Comment::from_comment)
-    }
-
-    fn not_found(&self) -> Option<String> {
-        Some(format!("post {}", self.activity))
-    }
-}
-
-/// The reactions to a post.
-struct Reactions {
-    thread: String,
-}
-
-impl PageSource for Reactions {
-    type Item = Raw<Reaction>;
-
-    async fn call(&self, li: &Linkedin, _at: &Position) -> Result<Call> {
-        Ok(li
-            .call(endpoints::POST_REACTIONS)
-            .query("threadUrn", self.thread.as_str()))
-    }
-
-    async fn read(
-        &self,
-        _: &Linkedin,
-        endpoint: &'static Endpoint,
-        answer: Value,
-    ) -> Result<Read<Raw<Reaction>>> {
-        feed_read(endpoint, &answer, Reaction::from_reaction).map(|r| r.continuation(None))
-    }
-
-    fn not_found(&self) -> Option<String> {
-        Some(format!("post {}", self.thread))
-    }
+/// Posts from an answer of updates (the feed, a member's or a company's posts).
+pub(crate) fn posts(endpoint: &'static Endpoint, answer: &Value) -> Result<Read<Raw<Post>>> {
+    feed_read(endpoint, answer, Post::from_update)
 }

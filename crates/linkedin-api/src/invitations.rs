@@ -8,8 +8,8 @@ use linkedin_models::invitation as m;
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use crate::client::{Call, Linkedin, decode};
-use crate::driver::{PageSource, Read};
+use crate::client::{Linkedin, decode};
+use crate::driver::{Listing, Read};
 use crate::error::{Error, Result, not_found};
 use crate::ids::IntoId;
 use crate::paginate::{Pages, Position};
@@ -199,42 +199,25 @@ fn invitation_pages(li: &Linkedin, endpoint: &'static Endpoint) -> Pages<Raw<Inv
         endpoint,
         Position::Start(0),
         INVITATIONS_PAGE,
-        Invitations { endpoint },
+        Listing::new(li.call(endpoint), read_invitations),
     )
 }
 
-/// Received or sent invitations.
-struct Invitations {
-    endpoint: &'static Endpoint,
-}
-
-impl PageSource for Invitations {
-    type Item = Raw<Invitation>;
-
-    async fn call(&self, li: &Linkedin, _at: &Position) -> Result<Call> {
-        Ok(li.call(self.endpoint))
-    }
-
-    async fn read(
-        &self,
-        _li: &Linkedin,
-        endpoint: &'static Endpoint,
-        answer: Value,
-    ) -> Result<Read<Raw<Invitation>>> {
-        let page: m::InvitationViews = decode(endpoint, &answer)?;
-        let elements = page.elements.len();
-        let total = page.paging.as_ref().and_then(|p| p.total);
-        let items = page
-            .elements
-            .into_iter()
-            .filter_map(|view| {
-                let json = view.get("invitation")?.clone();
-                let model: m::Invitation = serde_json::from_value(json.clone()).ok()?;
-                Some(Raw::new(Invitation::from_invitation(&model)?, json))
-            })
-            .collect();
-        Ok(Read::new(items, elements).total(total))
-    }
+/// The invitations of a page of invitation views.
+fn read_invitations(endpoint: &'static Endpoint, answer: &Value) -> Result<Read<Raw<Invitation>>> {
+    let page: m::InvitationViews = decode(endpoint, answer)?;
+    let elements = page.elements.len();
+    let total = page.paging.as_ref().and_then(|p| p.total);
+    let items = page
+        .elements
+        .into_iter()
+        .filter_map(|view| {
+            let json = view.get("invitation")?.clone();
+            let model: m::Invitation = serde_json::from_value(json.clone()).ok()?;
+            Some(Raw::new(Invitation::from_invitation(&model)?, json))
+        })
+        .collect();
+    Ok(Read::new(items, elements).total(total))
 }
 
 fn secret_of(invitation: &Invitation) -> Result<&str> {

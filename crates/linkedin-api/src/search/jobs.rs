@@ -10,8 +10,8 @@ use restli::{Map, Value as Rv};
 use serde_json::Value;
 
 use super::{KEYWORD_FILTER_MAX, keywords, owned};
-use crate::client::{Call, Linkedin};
-use crate::driver::{PageSource, Read};
+use crate::client::Linkedin;
+use crate::driver::{Listing, Read};
 use crate::error::{Error, Result};
 use crate::paginate::{Pages, Position};
 use crate::validate;
@@ -366,53 +366,34 @@ impl Linkedin {
                 endpoint,
                 Position::Start(first),
                 endpoint.max_count.unwrap_or(super::PAGE_MAX),
-                Jobs { query },
+                Listing::new(self.call(endpoint).query("query", query), read_jobs),
             ),
             Err(e) => Pages::failed(e),
         }
     }
 }
 
-/// The job cards of a checked job query.
-struct Jobs {
-    query: Map,
-}
-
-impl PageSource for Jobs {
-    type Item = Raw<JobResult>;
-
-    async fn call(&self, li: &Linkedin, _at: &Position) -> Result<Call> {
-        Ok(li
-            .call(endpoints::JOB_SEARCH)
-            .query("query", self.query.clone()))
-    }
-
-    async fn read(
-        &self,
-        _: &Linkedin,
-        endpoint: &'static Endpoint,
-        answer: Value,
-    ) -> Result<Read<Raw<JobResult>>> {
-        // The cards and paging sit at the top, or under `data` (peers.md §c.9).
-        let pointer = if answer.get("elements").is_some() || answer.get("paging").is_some() {
-            ""
-        } else {
-            "/data"
-        };
-        let cards: JobCards =
-            linkedin_models::extract(&answer, pointer).map_err(|source| Error::Decode {
-                endpoint: endpoint.name,
-                source,
-            })?;
-        let elements = cards.elements.len();
-        let total = cards.paging.as_ref().and_then(|p| p.total);
-        let items = cards
-            .elements
-            .into_iter()
-            .filter_map(|card| card.map(JobResult::from_card))
-            .collect();
-        Ok(Read::new(items, elements).total(total))
-    }
+/// The jobs of a page of job cards.
+fn read_jobs(endpoint: &'static Endpoint, answer: &Value) -> Result<Read<Raw<JobResult>>> {
+    // The cards and paging sit at the top, or under `data` (peers.md §c.9).
+    let pointer = if answer.get("elements").is_some() || answer.get("paging").is_some() {
+        ""
+    } else {
+        "/data"
+    };
+    let cards: JobCards =
+        linkedin_models::extract(answer, pointer).map_err(|source| Error::Decode {
+            endpoint: endpoint.name,
+            source,
+        })?;
+    let elements = cards.elements.len();
+    let total = cards.paging.as_ref().and_then(|p| p.total);
+    let items = cards
+        .elements
+        .into_iter()
+        .filter_map(|card| card.map(JobResult::from_card))
+        .collect();
+    Ok(Read::new(items, elements).total(total))
 }
 
 #[cfg(test)]

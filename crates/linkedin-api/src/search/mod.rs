@@ -238,6 +238,21 @@ fn every<T>(_: &T) -> bool {
 }
 
 impl Linkedin {
+    /// The results of one type for `keywords`, each read by `read`.
+    fn search_of<T: Send + Sync + Unpin + 'static>(
+        &self,
+        keywords: &str,
+        result_type: ResultType,
+        read: fn(&Raw<EntityResult>) -> Option<T>,
+    ) -> Pages<T> {
+        match Search::keywords(keywords).result_type(result_type).build() {
+            Ok(query) => Clusters::pages(self, Some(query), read, every),
+            Err(e) => Pages::failed(e),
+        }
+    }
+}
+
+impl Linkedin {
     /// Searches LinkedIn for anything by keywords, result type and raw filters.
     ///
     /// Python: `search`
@@ -293,16 +308,9 @@ impl Linkedin {
     /// # }
     /// ```
     pub fn search_companies(&self, keywords: &str) -> Pages<Raw<CompanyResult>> {
-        let query = Search::keywords(keywords).result_type(ResultType::Companies);
-        match query.build() {
-            Ok(query) => Clusters::pages(
-                self,
-                Some(query),
-                |r| r.clone().map(CompanyResult::from_result),
-                every,
-            ),
-            Err(e) => Pages::failed(e),
-        }
+        self.search_of(keywords, ResultType::Companies, |r| {
+            r.clone().map(CompanyResult::from_result)
+        })
     }
 
     /// Searches posts by their text (`resultType:CONTENT`).
@@ -319,16 +327,9 @@ impl Linkedin {
     ///
     /// As [`search_companies`](Self::search_companies).
     pub fn search_posts(&self, keywords: &str) -> Pages<Raw<PostResult>> {
-        let query = Search::keywords(keywords).result_type(ResultType::Content);
-        match query.build() {
-            Ok(query) => Clusters::pages(
-                self,
-                Some(query),
-                |r| r.clone().map(PostResult::from_result),
-                every,
-            ),
-            Err(e) => Pages::failed(e),
-        }
+        self.search_of(keywords, ResultType::Content, |r| {
+            r.clone().map(PostResult::from_result)
+        })
     }
 }
 
