@@ -98,6 +98,7 @@ pub(crate) fn run_sandbox(args: SandboxArgs) -> Result<(), String> {
             slow_body: args.slow_body_ms.map(Duration::from_millis),
             seed: args.seed,
         },
+        replay: None,
     };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

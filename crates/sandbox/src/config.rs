@@ -52,6 +52,26 @@ pub struct SandboxConfig {
     pub compression: bool,
     /// Faults to inject.
     pub faults: Faults,
+    /// LinkedIn's recorded answers to serve in place of the world's: see [`Replay`].
+    pub replay: Option<Replay>,
+}
+
+/// Serve recorded answers: an API request whose [`RequestKey`](crate::recorded::RequestKey)
+/// equals a recording's (same path, ids, parameters and variable names; among several, the
+/// one with the same variable values first) is answered with the recorded status and body,
+/// and its [`RequestRecord::replayed`](crate::RequestRecord::replayed) names the recording.
+/// Any other API request is answered 501 `{"replay": "no recording", ...}`, so a test learns
+/// that the client did not send what the browser sent. The login flow and `GET /me` stay
+/// the sandbox's, `/me` answering as the recording's owner (the member who recorded, from
+/// `owner_profile`): the client then builds the same mailbox and conversation URNs as the
+/// browser did.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Replay {
+    /// The recordings to serve (those without an answer are never served).
+    pub recordings: Vec<crate::recorded::Recording>,
+    /// The seq of a recording of the owner's own profile (a dash `Profile`): its
+    /// `entityUrn`, `objectUrn`, names and public id make `/me`.
+    pub owner_profile: Option<u32>,
 }
 
 impl Default for SandboxConfig {
@@ -62,6 +82,7 @@ impl Default for SandboxConfig {
             request_log: None,
             compression: true,
             faults: Faults::default(),
+            replay: None,
         }
     }
 }

@@ -32,6 +32,8 @@ mod body;
 mod compress;
 mod config;
 mod log;
+pub mod recorded;
+mod replay;
 mod routes;
 mod server;
 mod session;
@@ -47,7 +49,7 @@ use http::StatusCode;
 use tokio::sync::watch;
 
 pub use body::Body;
-pub use config::{Faults, RateLimit, SandboxConfig};
+pub use config::{Faults, RateLimit, Replay, SandboxConfig};
 pub use log::RequestRecord;
 pub use session::SessionCookies;
 pub use world::{CHALLENGE_USERNAME, DEMO_PASSWORD, DEMO_USERNAME, Member};
@@ -104,6 +106,8 @@ pub(crate) struct State {
     seq: AtomicU64,
     rng: Mutex<fastrand::Rng>,
     window: Mutex<(Instant, u64)>,
+    /// Recorded answers served in place of the world's.
+    replay: Option<replay::Replayer>,
 }
 
 /// A fault drawn for one request.
@@ -229,6 +233,7 @@ impl Sandbox {
             seq: AtomicU64::new(0),
             rng: Mutex::new(fastrand::Rng::with_seed(config.faults.seed)),
             window: Mutex::new((Instant::now(), 0)),
+            replay: config.replay.map(replay::Replayer::new),
             faults: config.faults,
         });
         let (stop, stopped) = watch::channel(false);

@@ -35,10 +35,12 @@ pub struct RequestRecord {
     pub body: String,
     /// The status answered, or 0 when the connection was reset instead.
     pub status: u16,
+    /// The `seq` of the recording answered, when [`Replay`](crate::Replay) served one.
+    pub replayed: Option<u32>,
 }
 
 /// Headers worth recording, in lower case.
-pub(crate) const RECORDED_HEADERS: [&str; 10] = [
+pub(crate) const RECORDED_HEADERS: [&str; 11] = [
     "host",
     "accept",
     "content-type",
@@ -46,6 +48,7 @@ pub(crate) const RECORDED_HEADERS: [&str; 10] = [
     "x-restli-protocol-version",
     "x-li-lang",
     "x-li-track",
+    "x-li-page-instance",
     "x-li-user-agent",
     "x-http-method-override",
     "accept-encoding",
@@ -157,6 +160,7 @@ mod tests {
             cookies: vec![],
             body: String::new(),
             status: 200,
+            replayed: None,
         };
         for seq in 0..(KEPT as u64 + 3) {
             log.push(record(seq));

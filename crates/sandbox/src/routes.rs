@@ -236,6 +236,11 @@ fn voyager(state: &State, req: &Incoming<'_>) -> Response<Body> {
     if malformed {
         return json_response(StatusCode::BAD_REQUEST, &json!({"status": 400}));
     }
+    if let Some(replay) = &state.replay {
+        if let Some(resp) = replay.answer(req.method.as_str(), req.path, req.query) {
+            return resp;
+        }
+    }
     let path = &req.path["/voyager/api".len()..];
     let method = match *req.method {
         Method::GET => catalogue::Method::Get,

@@ -117,6 +117,7 @@ async fn handle(
         cookies: cookie_names(&parts.headers),
         body: loggable_body(&content_type, &received),
         status: 0,
+        replayed: None,
     };
 
     let fault = state.draw_fault();
@@ -151,6 +152,10 @@ async fn handle(
         routes::route(&state, &incoming)
     };
     record.status = resp.status().as_u16();
+    record.replayed = resp
+        .extensions()
+        .get::<crate::replay::Replayed>()
+        .map(|r| r.0);
     state.log.push(record);
 
     // Compressed once, before the body faults, which then cut or drip the encoded bytes.
