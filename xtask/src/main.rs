@@ -143,6 +143,9 @@ struct Entry {
     replacement: Option<String>,
     idempotent: bool,
     source: String,
+    /// The `seq`s of LinkedIn's recorded traffic (`fixtures/recorded/`) that show this request.
+    #[serde(default)]
+    recorded: Vec<u32>,
     #[allow(
         dead_code,
         reason = "notes are for readers of the source, not the table"
@@ -503,6 +506,7 @@ fn render_rust(entries: &[Entry]) -> String {
         let _ = writeln!(out, "    replacement: {},", opt(e.replacement.as_ref()));
         let _ = writeln!(out, "    idempotent: {},", e.idempotent);
         let _ = writeln!(out, "    source: {:?},", e.source);
+        let _ = writeln!(out, "    recorded: &{:?},", e.recorded);
         let _ = writeln!(out, "}};\n");
     }
     out.push_str("}\n");
@@ -534,6 +538,12 @@ fn render_table(entries: &[Entry]) -> String {
             ("broken", Some(r)) => format!("broken (use `{r}`)"),
             ("documented", _) => "retired; as documented (sandbox)".to_owned(),
             (s, _) => s.to_owned(),
+        };
+        let status = if e.recorded.is_empty() {
+            status
+        } else {
+            let seqs: Vec<String> = e.recorded.iter().map(u32::to_string).collect();
+            format!("{status}; recorded 2026-02 (seq {})", seqs.join(", "))
         };
         let _ = writeln!(
             out,

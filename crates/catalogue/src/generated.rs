@@ -117,6 +117,8 @@ pub enum Id {
     MessengerConversationsSync,
     /// `messenger_conversations_delta`
     MessengerConversationsDelta,
+    /// `messenger_conversations_backfill`
+    MessengerConversationsBackfill,
     /// `messenger_messages`
     MessengerMessages,
     /// `messenger_messages_before`
@@ -242,6 +244,7 @@ pub static ENDPOINTS: &[&crate::Endpoint] = &[
     endpoints::MESSENGER_CONVERSATIONS_CATEGORY,
     endpoints::MESSENGER_CONVERSATIONS_SYNC,
     endpoints::MESSENGER_CONVERSATIONS_DELTA,
+    endpoints::MESSENGER_CONVERSATIONS_BACKFILL,
     endpoints::MESSENGER_MESSAGES,
     endpoints::MESSENGER_MESSAGES_BEFORE,
     endpoints::MESSENGER_MAILBOX_COUNTS,
@@ -305,6 +308,7 @@ pub static LOGIN_BOOTSTRAP: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "voyager.md §2.1 step 1, §1.1 _request_session_cookies; touch.md Login step 1",
+    recorded: &[],
 };
 
 /// `login`: Log in with e-mail and password (form POST); answers login_result PASS, BAD_PASSWORD or CHALLENGE.
@@ -333,6 +337,7 @@ pub static LOGIN: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: false,
     source: "voyager.md §2.1 steps 2-4 (Client._do_authentication_request); touch.md Login step 2",
+    recorded: &[],
 };
 
 /// `home_page`: The home page HTML; its meta tags hold applicationInstance and clientPageInstanceId.
@@ -358,6 +363,7 @@ pub static HOME_PAGE: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "voyager.md §1.1 _fetch_metadata, §2.1 step 5",
+    recorded: &[],
 };
 
 /// `profile_page`: A member's public profile page HTML, scraped for the fsd_profile URN.
@@ -384,6 +390,7 @@ pub static PROFILE_PAGE: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "voyager.md §4.2 _resolve_public_id_to_urn (fork)",
+    recorded: &[],
 };
 
 /// `track`: Post a tracking event (eventBody + eventInfo).
@@ -411,6 +418,7 @@ pub static TRACK: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: false,
     source: "voyager.md §1.2 track",
+    recorded: &[],
 };
 
 /// `me`: The logged-in member: plainId, premiumSubscriber and the miniProfile.
@@ -436,6 +444,7 @@ pub static ME: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "voyager.md §1.2 get_user_profile; peers.md §c.2",
+    recorded: &[],
 };
 
 /// `global_nav`: The global navigation; holds the own profile URN at data.feedDashGlobalNavs.primaryItems[].meMenu.profile.entityUrn.
@@ -461,6 +470,7 @@ pub static GLOBAL_NAV: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "voyager.md §4.5 get_globals (fork)",
+    recorded: &[],
 };
 
 /// `profile`: A profile's scalar fields (name, headline, summary, location, industry, pictures) by fsd_profile URN.
@@ -487,6 +497,7 @@ pub static PROFILE: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "voyager.md §4.3 get_profile_v2 (fork), §4.8 capture, §6.1(b)",
+    recorded: &[20, 58],
 };
 
 /// `profile_top_card`: A profile's top card (profile id, public id) by public id or profile id, through the dash REST finder.
@@ -513,6 +524,7 @@ pub static PROFILE_TOP_CARD: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "voyager.md §4.2 alternatives (PR #374/#381/#432, #90, eilonmore#368); peers.md N profile.getProfile",
+    recorded: &[],
 };
 
 /// `profile_with_sections`: A profile with every section (positions, skills, education, certifications, languages, contact) by public id or profile id.
@@ -539,6 +551,7 @@ pub static PROFILE_WITH_SECTIONS: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "voyager.md §4.2 alternatives; peers.md §c.11",
+    recorded: &[],
 };
 
 /// `profile_by_vanity`: A profile by public id (GraphQL), with Geo, Hashtag, PrivacySettings, MemberRelationship included.
@@ -565,6 +578,7 @@ pub static PROFILE_BY_VANITY: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "voyager.md §4.8 capture",
+    recorded: &[8, 39],
 };
 
 /// `profile_by_vanity_full`: A profile by public id with positions, educations, companies, schools and connections included.
@@ -591,6 +605,7 @@ pub static PROFILE_BY_VANITY_FULL: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "voyager.md §4.8 capture",
+    recorded: &[9, 42],
 };
 
 /// `profile_urn_by_member_identity`: The minimal profile (entityUrn + versionTag) for a profile id.
@@ -617,6 +632,7 @@ pub static PROFILE_URN_BY_MEMBER_IDENTITY: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "voyager.md §4.8 capture, §6.1(b) example",
+    recorded: &[0, 37],
 };
 
 /// `profile_by_member_identity`: A profile by profile id (GraphQL, about 38 KB).
@@ -643,6 +659,7 @@ pub static PROFILE_BY_MEMBER_IDENTITY: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "voyager.md §4.8 capture",
+    recorded: &[7, 54],
 };
 
 /// `profile_by_urn`: A profile by fsd_profile URN (GraphQL).
@@ -669,6 +686,7 @@ pub static PROFILE_BY_URN: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "voyager.md §4.8 capture",
+    recorded: &[21, 57],
 };
 
 /// `profile_messaging_card`: The profile card of the messaging side panel: Profile + Connection + MemberRelationship.
@@ -695,6 +713,7 @@ pub static PROFILE_MESSAGING_CARD: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "voyager.md §4.8 capture",
+    recorded: &[66, 99],
 };
 
 /// `profile_experiences`: A profile's experiences (positions, grouped by company).
@@ -722,6 +741,7 @@ pub static PROFILE_EXPERIENCES: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "voyager.md §1.2 get_profile_experiences, §4.1, §6.1(b) profile components",
+    recorded: &[],
 };
 
 /// `who_viewed_me`: Who viewed my profile: the viewers card with the number of views.
@@ -747,6 +767,7 @@ pub static WHO_VIEWED_ME: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "voyager.md §1.2 get_current_profile_views",
+    recorded: &[],
 };
 
 /// `profile_view`: A full legacy profile view (profile, positions, educations, skills, ...).
@@ -773,6 +794,7 @@ pub static PROFILE_VIEW: &Endpoint = &Endpoint {
     replacement: Some("profile"),
     idempotent: true,
     source: "voyager.md §1.2 get_profile, §4.1, §6.1(a)",
+    recorded: &[],
 };
 
 /// `profile_contact_info`: A profile's contact info (e-mail, websites, twitter, phones, birthdate).
@@ -799,6 +821,7 @@ pub static PROFILE_CONTACT_INFO: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "voyager.md §1.2 get_profile_contact_info, §4.1",
+    recorded: &[],
 };
 
 /// `profile_skills`: A profile's skills.
@@ -827,6 +850,7 @@ pub static PROFILE_SKILLS: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "voyager.md §1.2 get_profile_skills, §4.1",
+    recorded: &[],
 };
 
 /// `profile_privacy_settings`: A profile's privacy settings.
@@ -853,6 +877,7 @@ pub static PROFILE_PRIVACY_SETTINGS: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "voyager.md §1.2 get_profile_privacy_settings",
+    recorded: &[],
 };
 
 /// `profile_member_badges`: A profile's member badges.
@@ -879,6 +904,7 @@ pub static PROFILE_MEMBER_BADGES: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "voyager.md §1.2 get_profile_member_badges",
+    recorded: &[],
 };
 
 /// `profile_network_info`: A profile's network info: connections and followers counts, distance, following.
@@ -905,6 +931,7 @@ pub static PROFILE_NETWORK_INFO: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "voyager.md §1.2 get_profile_network_info, §4.1",
+    recorded: &[],
 };
 
 /// `connections_summary`: The own connections summary.
@@ -930,6 +957,7 @@ pub static CONNECTIONS_SUMMARY: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "voyager.md §4.8 capture",
+    recorded: &[11, 30],
 };
 
 /// `connection_remove`: Remove a connection (disconnect).
@@ -956,6 +984,7 @@ pub static CONNECTION_REMOVE: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: false,
     source: "voyager.md §1.2 remove_connection, §4.1",
+    recorded: &[],
 };
 
 /// `search_clusters`: Global search (people, companies, connections of a member) through GraphQL search clusters.
@@ -988,6 +1017,7 @@ pub static SEARCH_CLUSTERS: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "voyager.md §1.2 search, search_people, search_companies, get_profile_connections; §0 item 8; restli.md §10.1 (CONTENT search capture with count); peers.md §c.8 (LAF wire call)",
+    recorded: &[],
 };
 
 /// `job_search`: Job search: job cards for keywords, location and filters.
@@ -1020,6 +1050,7 @@ pub static JOB_SEARCH: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "voyager.md §1.2 search_jobs; peers.md JJ, §c.9",
+    recorded: &[],
 };
 
 /// `company`: A company or school page by universal name (name, description, industry, followingInfo).
@@ -1046,6 +1077,7 @@ pub static COMPANY: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "voyager.md §1.2 get_company, get_school; peers.md §c.10, JJ",
+    recorded: &[],
 };
 
 /// `following_state_set`: Follow or unfollow a company through its dash following state.
@@ -1066,13 +1098,14 @@ pub static FOLLOWING_STATE_SET: &Endpoint = &Endpoint {
         Param { name: "patch.$set.following", location: Location::Body, kind: ParamType::Bool, value: None, required: true, doc: "true to follow, false to unfollow", page: None },
     ],
     accept: Accept::Json,
-    content_type: Some(ContentType::None),
+    content_type: Some(ContentType::Json),
     pagination: Pagination::None,
     max_count: None,
     status: Status::Working,
     replacement: None,
     idempotent: false,
     source: "voyager.md §1.2 follow_company, What changed on main (b036847)",
+    recorded: &[],
 };
 
 /// `unfollow_entity`: Unfollow an entity by its followingInfo URN.
@@ -1092,13 +1125,14 @@ pub static UNFOLLOW_ENTITY: &Endpoint = &Endpoint {
         Param { name: "urn", location: Location::Body, kind: ParamType::Urn, value: None, required: true, doc: "urn:li:fs_followingInfo:<id>", page: None },
     ],
     accept: Accept::Normalized,
-    content_type: Some(ContentType::None),
+    content_type: Some(ContentType::Json),
     pagination: Pagination::None,
     max_count: None,
     status: Status::Unknown,
     replacement: None,
     idempotent: false,
     source: "voyager.md §1.2 unfollow_entity",
+    recorded: &[],
 };
 
 /// `company_updates`: A company's feed updates (posts).
@@ -1127,6 +1161,7 @@ pub static COMPANY_UPDATES: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "voyager.md §1.2 get_company_updates",
+    recorded: &[],
 };
 
 /// `job_posting`: A job posting by id.
@@ -1153,6 +1188,7 @@ pub static JOB_POSTING: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "voyager.md §1.2 get_job; peers.md §c.9",
+    recorded: &[],
 };
 
 /// `job_skill_match`: How the own skills match a job posting.
@@ -1179,6 +1215,7 @@ pub static JOB_SKILL_MATCH: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "voyager.md §1.2 get_job_skills",
+    recorded: &[],
 };
 
 /// `search_clusters_2_3_1`: Global search through GraphQL search clusters, with the queryId linkedin-api 2.3.1 sends.
@@ -1210,6 +1247,7 @@ pub static SEARCH_CLUSTERS_2_3_1: &Endpoint = &Endpoint {
     replacement: Some("search_clusters"),
     idempotent: true,
     source: "voyager.md §0 item 8, §1.2 search (2.3.1's request), §5 item 6; search_clusters' notes",
+    recorded: &[],
 };
 
 /// `profile_posts`: A member's posts (legacy profile updates).
@@ -1239,6 +1277,7 @@ pub static PROFILE_POSTS: &Endpoint = &Endpoint {
     replacement: Some("profile_posts_dash"),
     idempotent: true,
     source: "voyager.md §1.2 get_profile_posts, §5 item 15",
+    recorded: &[],
 };
 
 /// `profile_posts_dash`: A member's posts through GraphQL profile updates (proposed replacement).
@@ -1268,6 +1307,7 @@ pub static PROFILE_POSTS_DASH: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "voyager.md §5 item 15 (#338, #369, #280); §6.3 (profile posts page by start and metadata.paginationToken)",
+    recorded: &[],
 };
 
 /// `profile_updates`: A member's feed updates (legacy member share feed).
@@ -1296,6 +1336,7 @@ pub static PROFILE_UPDATES: &Endpoint = &Endpoint {
     replacement: Some("profile_posts_dash"),
     idempotent: true,
     source: "voyager.md §1.2 get_profile_updates, §5 item 15",
+    recorded: &[],
 };
 
 /// `post_comments`: The comments on a post.
@@ -1325,6 +1366,7 @@ pub static POST_COMMENTS: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "voyager.md §1.2 get_post_comments",
+    recorded: &[],
 };
 
 /// `post_reactions`: The reactions on a post, by type, with the reactors.
@@ -1353,6 +1395,7 @@ pub static POST_REACTIONS: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "voyager.md §1.2 get_post_reactions, What changed on main (dc2dd61)",
+    recorded: &[],
 };
 
 /// `post_reactions_dash`: The reactions on a post through GraphQL (PR #309).
@@ -1381,6 +1424,7 @@ pub static POST_REACTIONS_DASH: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "voyager.md §1.2 get_post_reactions (PR #309)",
+    recorded: &[],
 };
 
 /// `post_react`: React to a post (LIKE, PRAISE, APPRECIATION, EMPATHY, INTEREST, ENTERTAINMENT).
@@ -1401,13 +1445,14 @@ pub static POST_REACT: &Endpoint = &Endpoint {
         Param { name: "reactionType", location: Location::Body, kind: ParamType::String, value: None, required: true, doc: "LIKE, PRAISE, APPRECIATION, EMPATHY, INTEREST or ENTERTAINMENT", page: None },
     ],
     accept: Accept::Json,
-    content_type: Some(ContentType::None),
+    content_type: Some(ContentType::Json),
     pagination: Pagination::None,
     max_count: None,
     status: Status::Unknown,
     replacement: None,
     idempotent: false,
     source: "voyager.md §1.2 react_to_post",
+    recorded: &[],
 };
 
 /// `feed_chron`: The own feed, newest first (legacy chronological feed).
@@ -1435,6 +1480,7 @@ pub static FEED_CHRON: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "voyager.md §1.2 get_feed_posts, §6.1(b) feed",
+    recorded: &[],
 };
 
 /// `feed_main`: The own main feed (GraphQL, as the 2026 browser loads it).
@@ -1464,6 +1510,7 @@ pub static FEED_MAIN: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "voyager.md §4.8 capture, §6.3",
+    recorded: &[16, 44],
 };
 
 /// `feed_update`: One feed update (a shared post) by URN.
@@ -1490,6 +1537,7 @@ pub static FEED_UPDATE: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "peers.md MX (shared post), §c.5",
+    recorded: &[],
 };
 
 /// `feed_client_signal`: Report in-session feed relevance signals (a GraphQL mutation).
@@ -1517,6 +1565,7 @@ pub static FEED_CLIENT_SIGNAL: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: false,
     source: "voyager.md §4.8 capture",
+    recorded: &[124],
 };
 
 /// `notification_cards`: The own notification cards.
@@ -1543,6 +1592,7 @@ pub static NOTIFICATION_CARDS: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "voyager.md §4.8 capture",
+    recorded: &[6, 43],
 };
 
 /// `conversations_legacy`: The own conversations, 20 per page, newest first (legacy inbox).
@@ -1569,6 +1619,7 @@ pub static CONVERSATIONS_LEGACY: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "voyager.md §1.2 get_conversations, §4.1, §6.3; peers.md N, LM",
+    recorded: &[],
 };
 
 /// `conversation_by_participants_legacy`: The conversation with given participants (legacy inbox).
@@ -1595,6 +1646,7 @@ pub static CONVERSATION_BY_PARTICIPANTS_LEGACY: &Endpoint = &Endpoint {
     replacement: Some("messenger_conversations_search"),
     idempotent: true,
     source: "voyager.md §1.2 get_conversation_details, §4.1",
+    recorded: &[],
 };
 
 /// `conversation_events_legacy`: The messages (events) of a conversation (legacy inbox).
@@ -1622,6 +1674,7 @@ pub static CONVERSATION_EVENTS_LEGACY: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "voyager.md §1.2 get_conversation, §4.1; peers.md N, LM",
+    recorded: &[],
 };
 
 /// `conversation_create_legacy`: Start a conversation with recipients and send the first message (legacy).
@@ -1654,6 +1707,7 @@ pub static CONVERSATION_CREATE_LEGACY: &Endpoint = &Endpoint {
     replacement: Some("message_create"),
     idempotent: false,
     source: "voyager.md §1.2 send_message, §4.1; peers.md N, §c.4",
+    recorded: &[],
 };
 
 /// `conversation_event_create_legacy`: Send a message in an existing conversation (legacy).
@@ -1684,6 +1738,7 @@ pub static CONVERSATION_EVENT_CREATE_LEGACY: &Endpoint = &Endpoint {
     replacement: Some("message_create"),
     idempotent: false,
     source: "voyager.md §1.2 send_message, §4.1",
+    recorded: &[],
 };
 
 /// `conversation_mark_seen_legacy`: Mark a conversation as read (legacy patch).
@@ -1711,6 +1766,7 @@ pub static CONVERSATION_MARK_SEEN_LEGACY: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: false,
     source: "voyager.md §1.2 mark_conversation_as_seen; peers.md LM",
+    recorded: &[],
 };
 
 /// `messenger_conversations_search`: Own conversations by category, with unread filter and last message, cursor-paged.
@@ -1743,6 +1799,7 @@ pub static MESSENGER_CONVERSATIONS_SEARCH: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "voyager.md §4.5 get_conversations_v3 (fork), §6.1(c)",
+    recorded: &[],
 };
 
 /// `messenger_conversations_category`: Own primary-inbox conversations (no unread filter, no embedded messages).
@@ -1772,6 +1829,7 @@ pub static MESSENGER_CONVERSATIONS_CATEGORY: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "voyager.md §4.5 get_conversations_v2 (fork)",
+    recorded: &[],
 };
 
 /// `messenger_conversations_sync`: Own conversations, first sync: full inbox snapshot with a sync token.
@@ -1798,6 +1856,7 @@ pub static MESSENGER_CONVERSATIONS_SYNC: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "voyager.md §4.8 capture, §6.1(c)",
+    recorded: &[27, 51],
 };
 
 /// `messenger_conversations_delta`: Own conversations changed since a sync token (with deletedUrns tombstones).
@@ -1825,6 +1884,37 @@ pub static MESSENGER_CONVERSATIONS_DELTA: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "peers.md MX (inbox, delta), §c.5",
+    recorded: &[],
+};
+
+/// `messenger_conversations_backfill`: Own primary-inbox conversations last active before a time: the pages after the first sync.
+pub static MESSENGER_CONVERSATIONS_BACKFILL: &Endpoint = &Endpoint {
+    id: Id::MessengerConversationsBackfill,
+    name: "messenger_conversations_backfill",
+    summary: "Own primary-inbox conversations last active before a time: the pages after the first sync",
+    python: "",
+    method: Method::Get,
+    base: Base::Api,
+    path: "/voyagerMessagingGraphQL/graphql",
+    query_id: Some("messengerConversations.8656fb361a8ad0c178e8d3ff1a84ce26"),
+    decoration_id: None,
+    data_root: Some("messengerConversationsByCategoryQuery"),
+    fixed: &[],
+    params: &[
+        Param { name: "mailboxUrn", location: Location::Variables, kind: ParamType::Urn, value: None, required: true, doc: "the own urn:li:fsd_profile:<id>", page: None },
+        Param { name: "lastUpdatedBefore", location: Location::Variables, kind: ParamType::Int, value: None, required: true, doc: "epoch ms: the oldest lastActivityAt seen", page: Some(PageRole::Anchor) },
+        Param { name: "count", location: Location::Variables, kind: ParamType::Int, value: None, required: true, doc: "page size (MX sends 20)", page: Some(PageRole::Count) },
+        Param { name: "query.predicateUnions", location: Location::Variables, kind: ParamType::List, value: Some("List((conversationCategoryPredicate:(category:PRIMARY_INBOX)))"), required: false, doc: "", page: None },
+    ],
+    accept: Accept::Graphql,
+    content_type: None,
+    pagination: Pagination::Anchor,
+    max_count: Some(20),
+    status: Status::Unknown,
+    replacement: None,
+    idempotent: true,
+    source: "peers.md MX (inbox, backfill)",
+    recorded: &[],
 };
 
 /// `messenger_messages`: The latest messages of a conversation, with a sync token.
@@ -1851,6 +1941,7 @@ pub static MESSENGER_MESSAGES: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "voyager.md §4.5 get_thread_v2 (fork), §4.8 capture, §6.1(c)",
+    recorded: &[70, 76, 102, 111],
 };
 
 /// `messenger_messages_before`: Older messages of a conversation, anchored at a delivery timestamp.
@@ -1869,6 +1960,8 @@ pub static MESSENGER_MESSAGES_BEFORE: &Endpoint = &Endpoint {
     params: &[
         Param { name: "deliveredAt", location: Location::Variables, kind: ParamType::Int, value: None, required: true, doc: "epoch ms anchor (the oldest message seen)", page: Some(PageRole::Anchor) },
         Param { name: "conversationUrn", location: Location::Variables, kind: ParamType::Urn, value: None, required: true, doc: "urn:li:msg_conversation:(urn:li:fsd_profile:<me>,2-<b64>==)", page: None },
+        Param { name: "countBefore", location: Location::Variables, kind: ParamType::Int, value: Some("20"), required: false, doc: "", page: None },
+        Param { name: "countAfter", location: Location::Variables, kind: ParamType::Int, value: Some("0"), required: false, doc: "", page: None },
     ],
     accept: Accept::Graphql,
     content_type: None,
@@ -1878,6 +1971,7 @@ pub static MESSENGER_MESSAGES_BEFORE: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "voyager.md §4.5 (browser capture), §6.3",
+    recorded: &[117],
 };
 
 /// `messenger_mailbox_counts`: Own mailbox counts (unread per category).
@@ -1904,6 +1998,7 @@ pub static MESSENGER_MAILBOX_COUNTS: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "voyager.md §4.8 capture",
+    recorded: &[61],
 };
 
 /// `messenger_seen_receipts`: Seen receipts of a conversation.
@@ -1930,6 +2025,7 @@ pub static MESSENGER_SEEN_RECEIPTS: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "voyager.md §4.8 capture",
+    recorded: &[86, 92, 113, 116],
 };
 
 /// `messenger_quick_replies`: Suggested quick replies.
@@ -1955,6 +2051,7 @@ pub static MESSENGER_QUICK_REPLIES: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "voyager.md §4.8 capture",
+    recorded: &[87, 91, 112, 115],
 };
 
 /// `messaging_affiliated_mailboxes`: Mailboxes affiliated with the member (e.g. pages they manage).
@@ -1980,6 +2077,7 @@ pub static MESSAGING_AFFILIATED_MAILBOXES: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "voyager.md §4.8 capture",
+    recorded: &[63, 69, 81, 101, 109],
 };
 
 /// `messaging_away_status`: The own messaging away status.
@@ -2005,6 +2103,7 @@ pub static MESSAGING_AWAY_STATUS: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "voyager.md §4.8 capture",
+    recorded: &[62, 78, 82, 106],
 };
 
 /// `messaging_secondary_inbox_banner`: The preview banner of the secondary inbox (message requests).
@@ -2030,6 +2129,7 @@ pub static MESSAGING_SECONDARY_INBOX_BANNER: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "voyager.md §4.8 capture",
+    recorded: &[77, 83, 107],
 };
 
 /// `messaging_conversation_nudges`: Reply nudges (Received 3 days ago. Reply?).
@@ -2055,6 +2155,7 @@ pub static MESSAGING_CONVERSATION_NUDGES: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "voyager.md §4.8 capture, §6.1(b) small REST collection",
+    recorded: &[60, 79, 84, 108],
 };
 
 /// `message_create`: Send a message in a conversation.
@@ -2090,6 +2191,7 @@ pub static MESSAGE_CREATE: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: false,
     source: "voyager.md §4.6 send_message_v2 (fork), §4.8 capture; peers.md MX (send / new group), §c.4",
+    recorded: &[121],
 };
 
 /// `conversations_mark_read`: Mark conversations read (Rest.li batch partial update over POST).
@@ -2117,6 +2219,7 @@ pub static CONVERSATIONS_MARK_READ: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: false,
     source: "voyager.md §4.7 mark_conversation_as_read_v2 (fork), §4.8 capture; peers.md MX (read / unread)",
+    recorded: &[100, 125],
 };
 
 /// `conversation_typing`: Send a typing indicator in a conversation.
@@ -2143,6 +2246,7 @@ pub static CONVERSATION_TYPING: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: false,
     source: "voyager.md §4.8 capture, §2.2",
+    recorded: &[119, 120],
 };
 
 /// `message_delivery_ack`: Acknowledge delivery of messages.
@@ -2172,6 +2276,7 @@ pub static MESSAGE_DELIVERY_ACK: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: false,
     source: "voyager.md §4.8 capture, §2.2",
+    recorded: &[85, 89, 110, 114, 122],
 };
 
 /// `messaging_badge_mark_all_seen`: Mark all messages seen up to a time (clears the messaging badge).
@@ -2198,6 +2303,7 @@ pub static MESSAGING_BADGE_MARK_ALL_SEEN: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: false,
     source: "voyager.md §4.8 capture, §2.2",
+    recorded: &[67, 73, 104, 126],
 };
 
 /// `presence_statuses`: Online presence of members.
@@ -2224,6 +2330,7 @@ pub static PRESENCE_STATUSES: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "voyager.md §4.8 capture, §2.2",
+    recorded: &[29, 53, 93, 94, 95, 96, 97, 98, 123],
 };
 
 /// `invitations_received`: Received connection invitations.
@@ -2251,6 +2358,7 @@ pub static INVITATIONS_RECEIVED: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "voyager.md §1.2 get_invitations, §4.8 capture; peers.md §c.7",
+    recorded: &[12, 40],
 };
 
 /// `invitations_sent`: Sent connection invitations.
@@ -2278,6 +2386,7 @@ pub static INVITATIONS_SENT: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "peers.md N (invitations), §c.7",
+    recorded: &[],
 };
 
 /// `invitations_summary`: Own invitations summary (pending and unseen counts).
@@ -2303,6 +2412,7 @@ pub static INVITATIONS_SUMMARY: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "voyager.md §4.8 capture",
+    recorded: &[10, 38],
 };
 
 /// `my_network_notifications`: My Network notifications.
@@ -2328,6 +2438,7 @@ pub static MY_NETWORK_NOTIFICATIONS: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "voyager.md §4.8 capture",
+    recorded: &[14, 31],
 };
 
 /// `invitation_reply`: Accept or reject a received invitation.
@@ -2351,13 +2462,14 @@ pub static INVITATION_REPLY: &Endpoint = &Endpoint {
         Param { name: "isGenericInvitation", location: Location::Body, kind: ParamType::Bool, value: Some("false"), required: false, doc: "", page: None },
     ],
     accept: Accept::Json,
-    content_type: Some(ContentType::None),
+    content_type: Some(ContentType::Json),
     pagination: Pagination::None,
     max_count: None,
     status: Status::Unknown,
     replacement: None,
     idempotent: false,
     source: "voyager.md §1.2 reply_invitation; peers.md N PR #473",
+    recorded: &[],
 };
 
 /// `invitation_create`: Send a connection invitation, with an optional note.
@@ -2378,13 +2490,14 @@ pub static INVITATION_CREATE: &Endpoint = &Endpoint {
         Param { name: "customMessage", location: Location::Body, kind: ParamType::String, value: None, required: false, doc: "the note, at most 300 characters (2.3.1 sends an empty string when none)", page: None },
     ],
     accept: Accept::Normalized,
-    content_type: Some(ContentType::None),
+    content_type: Some(ContentType::Json),
     pagination: Pagination::None,
     max_count: None,
     status: Status::Working,
     replacement: None,
     idempotent: false,
     source: "voyager.md §1.2 add_connection, §4.4 (fork, #453)",
+    recorded: &[],
 };
 
 /// `invitation_create_legacy`: Send a connection invitation (legacy norm invitations).
@@ -2415,6 +2528,7 @@ pub static INVITATION_CREATE_LEGACY: &Endpoint = &Endpoint {
     replacement: Some("invitation_create"),
     idempotent: false,
     source: "voyager.md §1.2 add_connection (History), #448, #445; peers.md N",
+    recorded: &[],
 };
 
 /// `touch_me`: Summary of the logged-in member (touch API).
@@ -2440,6 +2554,7 @@ pub static TOUCH_ME: &Endpoint = &Endpoint {
     replacement: Some("me"),
     idempotent: true,
     source: "touch.md Endpoints, GET /li/v1/people/person",
+    recorded: &[],
 };
 
 /// `touch_my_page`: The logged-in member's page: person plus background-like detail sections (touch API).
@@ -2465,6 +2580,7 @@ pub static TOUCH_MY_PAGE: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "touch.md Endpoints, GET /li/v1/pages/you",
+    recorded: &[],
 };
 
 /// `touch_profile`: A member's top card (touch API).
@@ -2491,6 +2607,7 @@ pub static TOUCH_PROFILE: &Endpoint = &Endpoint {
     replacement: Some("profile"),
     idempotent: true,
     source: "touch.md Endpoints, GET /li/v2/profile/:id",
+    recorded: &[],
 };
 
 /// `touch_connections`: A member's connections (touch API).
@@ -2518,6 +2635,7 @@ pub static TOUCH_CONNECTIONS: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "touch.md Endpoints, GET /li/v1/people/:id/connections",
+    recorded: &[],
 };
 
 /// `touch_background`: A member's background: education, experience, patents, projects (touch API).
@@ -2544,6 +2662,7 @@ pub static TOUCH_BACKGROUND: &Endpoint = &Endpoint {
     replacement: Some("profile_experiences"),
     idempotent: true,
     source: "touch.md Endpoints, GET /li/v2/profile/:id/detail/background",
+    recorded: &[],
 };
 
 /// `touch_endorsements`: A member's endorsements per skill, with endorsers (touch API).
@@ -2570,6 +2689,7 @@ pub static TOUCH_ENDORSEMENTS: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "touch.md Endpoints, GET /li/v2/people/:id/endorsements",
+    recorded: &[],
 };
 
 /// `touch_mailbox`: Invitations and messages of the logged-in member (touch API).
@@ -2595,6 +2715,7 @@ pub static TOUCH_MAILBOX: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "touch.md Endpoints, GET /li/v1/pages/mailbox",
+    recorded: &[],
 };
 
 /// `touch_recommendations`: A member's recommendations (touch API, undocumented).
@@ -2621,6 +2742,7 @@ pub static TOUCH_RECOMMENDATIONS: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "touch.md Endpoints",
+    recorded: &[],
 };
 
 /// `touch_notifications`: The logged-in member's notifications (touch API, undocumented).
@@ -2646,6 +2768,7 @@ pub static TOUCH_NOTIFICATIONS: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: true,
     source: "touch.md Endpoints",
+    recorded: &[],
 };
 
 /// `touch_wvmp`: Who viewed my profile (touch API, undocumented).
@@ -2671,6 +2794,7 @@ pub static TOUCH_WVMP: &Endpoint = &Endpoint {
     replacement: Some("who_viewed_me"),
     idempotent: true,
     source: "touch.md Endpoints",
+    recorded: &[],
 };
 
 }

@@ -253,6 +253,10 @@ pub struct Endpoint {
     pub idempotent: bool,
     /// Where the facts come from.
     pub source: &'static str,
+    /// The `seq`s of LinkedIn's recorded traffic (`fixtures/recorded/`, the 2026-02-04
+    /// capture) that show this very request: the strongest evidence there is. Empty when the
+    /// entry rests on `source` alone.
+    pub recorded: &'static [u32],
 }
 
 impl Endpoint {

@@ -241,3 +241,47 @@ impl RequestKey {
             && self.variable_names == other.variable_names
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+
+    /// Every recording reads and has a key; the capture has 127 requests, 33 with an answer.
+    #[test]
+    fn every_recording_loads() {
+        let all = load_all().unwrap();
+        assert_eq!(all.len(), 127);
+        assert_eq!(all.iter().filter(|r| r.response_body.is_some()).count(), 33);
+        for r in &all {
+            assert!(r.key().is_some(), "seq {}: {}", r.seq, r.url);
+        }
+    }
+
+    /// The catalogue's `recorded` seqs are exactly the recordings that route to each entry:
+    /// a seq listed on the wrong entry, or a recorded request of an entry that does not
+    /// name it, fails here.
+    #[test]
+    fn the_catalogue_names_the_recordings_of_each_entry() {
+        let all = load_all().unwrap();
+        let mut missing = Vec::new();
+        for r in &all {
+            if let Some(e) = r.endpoint() {
+                if !e.recorded.contains(&r.seq) {
+                    missing.push(format!("{} lacks seq {}", e.name, r.seq));
+                }
+            }
+        }
+        for e in linkedin_catalogue::ENDPOINTS {
+            for seq in e.recorded {
+                let r = all.iter().find(|r| r.seq == *seq).unwrap();
+                let routed = r.endpoint().map(|x| x.name);
+                if routed != Some(e.name) {
+                    missing.push(format!("{} names seq {seq}, which routes to {routed:?}", e.name));
+                }
+            }
+        }
+        assert!(missing.is_empty(), "{}", missing.join("\n"));
+    }
+}
