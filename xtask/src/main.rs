@@ -146,6 +146,8 @@ struct Entry {
     /// The `seq`s of LinkedIn's recorded traffic (`fixtures/recorded/`) that show this request.
     #[serde(default)]
     recorded: Vec<u32>,
+    /// The page key of the web app page that sends it (`x-li-page-instance`).
+    page: Option<String>,
     #[allow(
         dead_code,
         reason = "notes are for readers of the source, not the table"
@@ -317,6 +319,18 @@ fn validate(entries: &[Entry]) -> Result<(), String> {
             _ => {}
         }
         validate_pages(e).or_else(fail)?;
+        match (&e.page, e.base == "api") {
+            (None, true) => {
+                return fail(
+                    "a Voyager entry needs its page (the web app page key it is sent from)".into(),
+                );
+            }
+            (Some(_), false) => return fail("only a Voyager entry has a page".into()),
+            (Some(page), true) if !page.starts_with("d_flagship3_") => {
+                return fail(format!("the page {page:?} is not a web app page key"));
+            }
+            _ => {}
+        }
         for placeholder in placeholders {
             if !e
                 .params
@@ -507,6 +521,7 @@ fn render_rust(entries: &[Entry]) -> String {
         let _ = writeln!(out, "    idempotent: {},", e.idempotent);
         let _ = writeln!(out, "    source: {:?},", e.source);
         let _ = writeln!(out, "    recorded: &{:?},", e.recorded);
+        let _ = writeln!(out, "    page: {},", opt(e.page.as_ref()));
         let _ = writeln!(out, "}};\n");
     }
     out.push_str("}\n");

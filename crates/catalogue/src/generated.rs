@@ -309,6 +309,7 @@ pub static LOGIN_BOOTSTRAP: &Endpoint = &Endpoint {
     idempotent: true,
     source: "voyager.md §2.1 step 1, §1.1 _request_session_cookies; touch.md Login step 1",
     recorded: &[],
+    page: None,
 };
 
 /// `login`: Log in with e-mail and password (form POST); answers login_result PASS, BAD_PASSWORD or CHALLENGE.
@@ -338,6 +339,7 @@ pub static LOGIN: &Endpoint = &Endpoint {
     idempotent: false,
     source: "voyager.md §2.1 steps 2-4 (Client._do_authentication_request); touch.md Login step 2",
     recorded: &[],
+    page: None,
 };
 
 /// `home_page`: The home page HTML; its meta tags hold applicationInstance and clientPageInstanceId.
@@ -364,6 +366,7 @@ pub static HOME_PAGE: &Endpoint = &Endpoint {
     idempotent: true,
     source: "voyager.md §1.1 _fetch_metadata, §2.1 step 5",
     recorded: &[],
+    page: None,
 };
 
 /// `profile_page`: A member's public profile page HTML, scraped for the fsd_profile URN.
@@ -391,6 +394,7 @@ pub static PROFILE_PAGE: &Endpoint = &Endpoint {
     idempotent: true,
     source: "voyager.md §4.2 _resolve_public_id_to_urn (fork)",
     recorded: &[],
+    page: None,
 };
 
 /// `track`: Post a tracking event (eventBody + eventInfo).
@@ -419,6 +423,7 @@ pub static TRACK: &Endpoint = &Endpoint {
     idempotent: false,
     source: "voyager.md §1.2 track",
     recorded: &[],
+    page: None,
 };
 
 /// `me`: The logged-in member: plainId, premiumSubscriber and the miniProfile.
@@ -445,6 +450,7 @@ pub static ME: &Endpoint = &Endpoint {
     idempotent: true,
     source: "voyager.md §1.2 get_user_profile; peers.md §c.2",
     recorded: &[],
+    page: Some("d_flagship3_feed"),
 };
 
 /// `global_nav`: The global navigation; holds the own profile URN at data.feedDashGlobalNavs.primaryItems[].meMenu.profile.entityUrn.
@@ -471,6 +477,7 @@ pub static GLOBAL_NAV: &Endpoint = &Endpoint {
     idempotent: true,
     source: "voyager.md §4.5 get_globals (fork)",
     recorded: &[],
+    page: Some("d_flagship3_feed"),
 };
 
 /// `profile`: A profile's scalar fields (name, headline, summary, location, industry, pictures) by fsd_profile URN.
@@ -498,6 +505,7 @@ pub static PROFILE: &Endpoint = &Endpoint {
     idempotent: true,
     source: "voyager.md §4.3 get_profile_v2 (fork), §4.8 capture, §6.1(b)",
     recorded: &[20, 58],
+    page: Some("d_flagship3_feed"),
 };
 
 /// `profile_top_card`: A profile's top card (profile id, public id) by public id or profile id, through the dash REST finder.
@@ -525,6 +533,7 @@ pub static PROFILE_TOP_CARD: &Endpoint = &Endpoint {
     idempotent: true,
     source: "voyager.md §4.2 alternatives (PR #374/#381/#432, #90, eilonmore#368); peers.md N profile.getProfile",
     recorded: &[],
+    page: Some("d_flagship3_profile_view_base"),
 };
 
 /// `profile_with_sections`: A profile with every section (positions, skills, education, certifications, languages, contact) by public id or profile id.
@@ -552,6 +561,7 @@ pub static PROFILE_WITH_SECTIONS: &Endpoint = &Endpoint {
     idempotent: true,
     source: "voyager.md §4.2 alternatives; peers.md §c.11",
     recorded: &[],
+    page: Some("d_flagship3_profile_view_base"),
 };
 
 /// `profile_by_vanity`: A profile by public id (GraphQL), with Geo, Hashtag, PrivacySettings, MemberRelationship included.
@@ -579,6 +589,7 @@ pub static PROFILE_BY_VANITY: &Endpoint = &Endpoint {
     idempotent: true,
     source: "voyager.md §4.8 capture",
     recorded: &[8, 39],
+    page: Some("d_flagship3_feed"),
 };
 
 /// `profile_by_vanity_full`: A profile by public id with positions, educations, companies, schools and connections included.
@@ -606,6 +617,7 @@ pub static PROFILE_BY_VANITY_FULL: &Endpoint = &Endpoint {
     idempotent: true,
     source: "voyager.md §4.8 capture",
     recorded: &[9, 42],
+    page: Some("d_flagship3_feed"),
 };
 
 /// `profile_urn_by_member_identity`: The minimal profile (entityUrn + versionTag) for a profile id.
@@ -633,6 +645,7 @@ pub static PROFILE_URN_BY_MEMBER_IDENTITY: &Endpoint = &Endpoint {
     idempotent: true,
     source: "voyager.md §4.8 capture, §6.1(b) example",
     recorded: &[0, 37],
+    page: Some("d_flagship3_feed"),
 };
 
 /// `profile_by_member_identity`: A profile by profile id (GraphQL, about 38 KB).
@@ -660,6 +673,7 @@ pub static PROFILE_BY_MEMBER_IDENTITY: &Endpoint = &Endpoint {
     idempotent: true,
     source: "voyager.md §4.8 capture",
     recorded: &[7, 54],
+    page: Some("d_flagship3_feed"),
 };
 
 /// `profile_by_urn`: A profile by fsd_profile URN (GraphQL).
@@ -687,6 +701,7 @@ pub static PROFILE_BY_URN: &Endpoint = &Endpoint {
     idempotent: true,
     source: "voyager.md §4.8 capture",
     recorded: &[21, 57],
+    page: Some("d_flagship3_feed"),
 };
 
 /// `profile_messaging_card`: The profile card of the messaging side panel: Profile + Connection + MemberRelationship.
@@ -714,6 +729,7 @@ pub static PROFILE_MESSAGING_CARD: &Endpoint = &Endpoint {
     idempotent: true,
     source: "voyager.md §4.8 capture",
     recorded: &[66, 99],
+    page: Some("d_flagship3_messaging_conversation_detail"),
 };
 
 /// `profile_experiences`: A profile's experiences (positions, grouped by company).
@@ -742,6 +758,7 @@ pub static PROFILE_EXPERIENCES: &Endpoint = &Endpoint {
     idempotent: true,
     source: "voyager.md §1.2 get_profile_experiences, §4.1, §6.1(b) profile components",
     recorded: &[],
+    page: Some("d_flagship3_profile_view_base"),
 };
 
 /// `who_viewed_me`: Who viewed my profile: the viewers card with the number of views.
@@ -768,6 +785,7 @@ pub static WHO_VIEWED_ME: &Endpoint = &Endpoint {
     idempotent: true,
     source: "voyager.md §1.2 get_current_profile_views",
     recorded: &[],
+    page: Some("d_flagship3_profile_view_base"),
 };
 
 /// `profile_view`: A full legacy profile view (profile, positions, educations, skills, ...).
@@ -795,6 +813,7 @@ pub static PROFILE_VIEW: &Endpoint = &Endpoint {
     idempotent: true,
     source: "voyager.md §1.2 get_profile, §4.1, §6.1(a)",
     recorded: &[],
+    page: Some("d_flagship3_profile_view_base"),
 };
 
 /// `profile_contact_info`: A profile's contact info (e-mail, websites, twitter, phones, birthdate).
@@ -822,6 +841,7 @@ pub static PROFILE_CONTACT_INFO: &Endpoint = &Endpoint {
     idempotent: true,
     source: "voyager.md §1.2 get_profile_contact_info, §4.1",
     recorded: &[],
+    page: Some("d_flagship3_profile_view_base"),
 };
 
 /// `profile_skills`: A profile's skills.
@@ -851,6 +871,7 @@ pub static PROFILE_SKILLS: &Endpoint = &Endpoint {
     idempotent: true,
     source: "voyager.md §1.2 get_profile_skills, §4.1",
     recorded: &[],
+    page: Some("d_flagship3_profile_view_base"),
 };
 
 /// `profile_privacy_settings`: A profile's privacy settings.
@@ -878,6 +899,7 @@ pub static PROFILE_PRIVACY_SETTINGS: &Endpoint = &Endpoint {
     idempotent: true,
     source: "voyager.md §1.2 get_profile_privacy_settings",
     recorded: &[],
+    page: Some("d_flagship3_profile_view_base"),
 };
 
 /// `profile_member_badges`: A profile's member badges.
@@ -905,6 +927,7 @@ pub static PROFILE_MEMBER_BADGES: &Endpoint = &Endpoint {
     idempotent: true,
     source: "voyager.md §1.2 get_profile_member_badges",
     recorded: &[],
+    page: Some("d_flagship3_profile_view_base"),
 };
 
 /// `profile_network_info`: A profile's network info: connections and followers counts, distance, following.
@@ -932,6 +955,7 @@ pub static PROFILE_NETWORK_INFO: &Endpoint = &Endpoint {
     idempotent: true,
     source: "voyager.md §1.2 get_profile_network_info, §4.1",
     recorded: &[],
+    page: Some("d_flagship3_profile_view_base"),
 };
 
 /// `connections_summary`: The own connections summary.
@@ -958,6 +982,7 @@ pub static CONNECTIONS_SUMMARY: &Endpoint = &Endpoint {
     idempotent: true,
     source: "voyager.md §4.8 capture",
     recorded: &[11, 30],
+    page: Some("d_flagship3_background"),
 };
 
 /// `connection_remove`: Remove a connection (disconnect).
@@ -985,6 +1010,7 @@ pub static CONNECTION_REMOVE: &Endpoint = &Endpoint {
     idempotent: false,
     source: "voyager.md §1.2 remove_connection, §4.1",
     recorded: &[],
+    page: Some("d_flagship3_profile_view_base"),
 };
 
 /// `search_clusters`: Global search (people, companies, connections of a member) through GraphQL search clusters.
@@ -1018,6 +1044,7 @@ pub static SEARCH_CLUSTERS: &Endpoint = &Endpoint {
     idempotent: true,
     source: "voyager.md §1.2 search, search_people, search_companies, get_profile_connections; §0 item 8; restli.md §10.1 (CONTENT search capture with count); peers.md §c.8 (LAF wire call)",
     recorded: &[],
+    page: Some("d_flagship3_search_srp_people"),
 };
 
 /// `job_search`: Job search: job cards for keywords, location and filters.
@@ -1051,6 +1078,7 @@ pub static JOB_SEARCH: &Endpoint = &Endpoint {
     idempotent: true,
     source: "voyager.md §1.2 search_jobs; peers.md JJ, §c.9",
     recorded: &[],
+    page: Some("d_flagship3_search_srp_jobs"),
 };
 
 /// `company`: A company or school page by universal name (name, description, industry, followingInfo).
@@ -1078,6 +1106,7 @@ pub static COMPANY: &Endpoint = &Endpoint {
     idempotent: true,
     source: "voyager.md §1.2 get_company, get_school; peers.md §c.10, JJ",
     recorded: &[],
+    page: Some("d_flagship3_company"),
 };
 
 /// `following_state_set`: Follow or unfollow a company through its dash following state.
@@ -1106,6 +1135,7 @@ pub static FOLLOWING_STATE_SET: &Endpoint = &Endpoint {
     idempotent: false,
     source: "voyager.md §1.2 follow_company, What changed on main (b036847)",
     recorded: &[],
+    page: Some("d_flagship3_company"),
 };
 
 /// `unfollow_entity`: Unfollow an entity by its followingInfo URN.
@@ -1133,6 +1163,7 @@ pub static UNFOLLOW_ENTITY: &Endpoint = &Endpoint {
     idempotent: false,
     source: "voyager.md §1.2 unfollow_entity",
     recorded: &[],
+    page: Some("d_flagship3_company"),
 };
 
 /// `company_updates`: A company's feed updates (posts).
@@ -1162,6 +1193,7 @@ pub static COMPANY_UPDATES: &Endpoint = &Endpoint {
     idempotent: true,
     source: "voyager.md §1.2 get_company_updates",
     recorded: &[],
+    page: Some("d_flagship3_company"),
 };
 
 /// `job_posting`: A job posting by id.
@@ -1189,6 +1221,7 @@ pub static JOB_POSTING: &Endpoint = &Endpoint {
     idempotent: true,
     source: "voyager.md §1.2 get_job; peers.md §c.9",
     recorded: &[],
+    page: Some("d_flagship3_job_details"),
 };
 
 /// `job_skill_match`: How the own skills match a job posting.
@@ -1216,6 +1249,7 @@ pub static JOB_SKILL_MATCH: &Endpoint = &Endpoint {
     idempotent: true,
     source: "voyager.md §1.2 get_job_skills",
     recorded: &[],
+    page: Some("d_flagship3_job_details"),
 };
 
 /// `search_clusters_2_3_1`: Global search through GraphQL search clusters, with the queryId linkedin-api 2.3.1 sends.
@@ -1248,6 +1282,7 @@ pub static SEARCH_CLUSTERS_2_3_1: &Endpoint = &Endpoint {
     idempotent: true,
     source: "voyager.md §0 item 8, §1.2 search (2.3.1's request), §5 item 6; search_clusters' notes",
     recorded: &[],
+    page: Some("d_flagship3_search_srp_people"),
 };
 
 /// `profile_posts`: A member's posts (legacy profile updates).
@@ -1278,6 +1313,7 @@ pub static PROFILE_POSTS: &Endpoint = &Endpoint {
     idempotent: true,
     source: "voyager.md §1.2 get_profile_posts, §5 item 15",
     recorded: &[],
+    page: Some("d_flagship3_profile_view_base"),
 };
 
 /// `profile_posts_dash`: A member's posts through GraphQL profile updates (proposed replacement).
@@ -1308,6 +1344,7 @@ pub static PROFILE_POSTS_DASH: &Endpoint = &Endpoint {
     idempotent: true,
     source: "voyager.md §5 item 15 (#338, #369, #280); §6.3 (profile posts page by start and metadata.paginationToken)",
     recorded: &[],
+    page: Some("d_flagship3_profile_view_base"),
 };
 
 /// `profile_updates`: A member's feed updates (legacy member share feed).
@@ -1337,6 +1374,7 @@ pub static PROFILE_UPDATES: &Endpoint = &Endpoint {
     idempotent: true,
     source: "voyager.md §1.2 get_profile_updates, §5 item 15",
     recorded: &[],
+    page: Some("d_flagship3_profile_view_base"),
 };
 
 /// `post_comments`: The comments on a post.
@@ -1367,6 +1405,7 @@ pub static POST_COMMENTS: &Endpoint = &Endpoint {
     idempotent: true,
     source: "voyager.md §1.2 get_post_comments",
     recorded: &[],
+    page: Some("d_flagship3_feed"),
 };
 
 /// `post_reactions`: The reactions on a post, by type, with the reactors.
@@ -1396,6 +1435,7 @@ pub static POST_REACTIONS: &Endpoint = &Endpoint {
     idempotent: true,
     source: "voyager.md §1.2 get_post_reactions, What changed on main (dc2dd61)",
     recorded: &[],
+    page: Some("d_flagship3_feed"),
 };
 
 /// `post_reactions_dash`: The reactions on a post through GraphQL (PR #309).
@@ -1425,6 +1465,7 @@ pub static POST_REACTIONS_DASH: &Endpoint = &Endpoint {
     idempotent: true,
     source: "voyager.md §1.2 get_post_reactions (PR #309)",
     recorded: &[],
+    page: Some("d_flagship3_feed"),
 };
 
 /// `post_react`: React to a post (LIKE, PRAISE, APPRECIATION, EMPATHY, INTEREST, ENTERTAINMENT).
@@ -1453,6 +1494,7 @@ pub static POST_REACT: &Endpoint = &Endpoint {
     idempotent: false,
     source: "voyager.md §1.2 react_to_post",
     recorded: &[],
+    page: Some("d_flagship3_feed"),
 };
 
 /// `feed_chron`: The own feed, newest first (legacy chronological feed).
@@ -1481,6 +1523,7 @@ pub static FEED_CHRON: &Endpoint = &Endpoint {
     idempotent: true,
     source: "voyager.md §1.2 get_feed_posts, §6.1(b) feed",
     recorded: &[],
+    page: Some("d_flagship3_feed"),
 };
 
 /// `feed_main`: The own main feed (GraphQL, as the 2026 browser loads it).
@@ -1511,6 +1554,7 @@ pub static FEED_MAIN: &Endpoint = &Endpoint {
     idempotent: true,
     source: "voyager.md §4.8 capture, §6.3",
     recorded: &[16, 44],
+    page: Some("d_flagship3_feed"),
 };
 
 /// `feed_update`: One feed update (a shared post) by URN.
@@ -1538,6 +1582,7 @@ pub static FEED_UPDATE: &Endpoint = &Endpoint {
     idempotent: true,
     source: "peers.md MX (shared post), §c.5",
     recorded: &[],
+    page: Some("d_flagship3_feed"),
 };
 
 /// `feed_client_signal`: Report in-session feed relevance signals (a GraphQL mutation).
@@ -1566,6 +1611,7 @@ pub static FEED_CLIENT_SIGNAL: &Endpoint = &Endpoint {
     idempotent: false,
     source: "voyager.md §4.8 capture",
     recorded: &[124],
+    page: Some("d_flagship3_messaging_conversation_detail"),
 };
 
 /// `notification_cards`: The own notification cards.
@@ -1593,6 +1639,7 @@ pub static NOTIFICATION_CARDS: &Endpoint = &Endpoint {
     idempotent: true,
     source: "voyager.md §4.8 capture",
     recorded: &[6, 43],
+    page: Some("d_flagship3_feed"),
 };
 
 /// `conversations_legacy`: The own conversations, 20 per page, newest first (legacy inbox).
@@ -1620,6 +1667,7 @@ pub static CONVERSATIONS_LEGACY: &Endpoint = &Endpoint {
     idempotent: true,
     source: "voyager.md §1.2 get_conversations, §4.1, §6.3; peers.md N, LM",
     recorded: &[],
+    page: Some("d_flagship3_messaging_conversation_detail"),
 };
 
 /// `conversation_by_participants_legacy`: The conversation with given participants (legacy inbox).
@@ -1647,6 +1695,7 @@ pub static CONVERSATION_BY_PARTICIPANTS_LEGACY: &Endpoint = &Endpoint {
     idempotent: true,
     source: "voyager.md §1.2 get_conversation_details, §4.1",
     recorded: &[],
+    page: Some("d_flagship3_messaging_conversation_detail"),
 };
 
 /// `conversation_events_legacy`: The messages (events) of a conversation (legacy inbox).
@@ -1675,6 +1724,7 @@ pub static CONVERSATION_EVENTS_LEGACY: &Endpoint = &Endpoint {
     idempotent: true,
     source: "voyager.md §1.2 get_conversation, §4.1; peers.md N, LM",
     recorded: &[],
+    page: Some("d_flagship3_messaging_conversation_detail"),
 };
 
 /// `conversation_create_legacy`: Start a conversation with recipients and send the first message (legacy).
@@ -1708,6 +1758,7 @@ pub static CONVERSATION_CREATE_LEGACY: &Endpoint = &Endpoint {
     idempotent: false,
     source: "voyager.md §1.2 send_message, §4.1; peers.md N, §c.4",
     recorded: &[],
+    page: Some("d_flagship3_messaging_conversation_detail"),
 };
 
 /// `conversation_event_create_legacy`: Send a message in an existing conversation (legacy).
@@ -1739,6 +1790,7 @@ pub static CONVERSATION_EVENT_CREATE_LEGACY: &Endpoint = &Endpoint {
     idempotent: false,
     source: "voyager.md §1.2 send_message, §4.1",
     recorded: &[],
+    page: Some("d_flagship3_messaging_conversation_detail"),
 };
 
 /// `conversation_mark_seen_legacy`: Mark a conversation as read (legacy patch).
@@ -1767,6 +1819,7 @@ pub static CONVERSATION_MARK_SEEN_LEGACY: &Endpoint = &Endpoint {
     idempotent: false,
     source: "voyager.md §1.2 mark_conversation_as_seen; peers.md LM",
     recorded: &[],
+    page: Some("d_flagship3_messaging_conversation_detail"),
 };
 
 /// `messenger_conversations_search`: Own conversations by category, with unread filter and last message, cursor-paged.
@@ -1800,6 +1853,7 @@ pub static MESSENGER_CONVERSATIONS_SEARCH: &Endpoint = &Endpoint {
     idempotent: true,
     source: "voyager.md §4.5 get_conversations_v3 (fork), §6.1(c)",
     recorded: &[],
+    page: Some("d_flagship3_messaging_conversation_detail"),
 };
 
 /// `messenger_conversations_category`: Own primary-inbox conversations (no unread filter, no embedded messages).
@@ -1830,6 +1884,7 @@ pub static MESSENGER_CONVERSATIONS_CATEGORY: &Endpoint = &Endpoint {
     idempotent: true,
     source: "voyager.md §4.5 get_conversations_v2 (fork)",
     recorded: &[],
+    page: Some("d_flagship3_messaging_conversation_detail"),
 };
 
 /// `messenger_conversations_sync`: Own conversations, first sync: full inbox snapshot with a sync token.
@@ -1857,6 +1912,7 @@ pub static MESSENGER_CONVERSATIONS_SYNC: &Endpoint = &Endpoint {
     idempotent: true,
     source: "voyager.md §4.8 capture, §6.1(c)",
     recorded: &[27, 51],
+    page: Some("d_flagship3_feed"),
 };
 
 /// `messenger_conversations_delta`: Own conversations changed since a sync token (with deletedUrns tombstones).
@@ -1885,6 +1941,7 @@ pub static MESSENGER_CONVERSATIONS_DELTA: &Endpoint = &Endpoint {
     idempotent: true,
     source: "peers.md MX (inbox, delta), §c.5",
     recorded: &[],
+    page: Some("d_flagship3_messaging_conversation_detail"),
 };
 
 /// `messenger_conversations_backfill`: Own primary-inbox conversations last active before a time: the pages after the first sync.
@@ -1915,6 +1972,7 @@ pub static MESSENGER_CONVERSATIONS_BACKFILL: &Endpoint = &Endpoint {
     idempotent: true,
     source: "peers.md MX (inbox, backfill)",
     recorded: &[],
+    page: Some("d_flagship3_messaging_conversation_detail"),
 };
 
 /// `messenger_messages`: The latest messages of a conversation, with a sync token.
@@ -1942,6 +2000,7 @@ pub static MESSENGER_MESSAGES: &Endpoint = &Endpoint {
     idempotent: true,
     source: "voyager.md §4.5 get_thread_v2 (fork), §4.8 capture, §6.1(c)",
     recorded: &[70, 76, 102, 111],
+    page: Some("d_flagship3_messaging_conversation_detail"),
 };
 
 /// `messenger_messages_before`: Older messages of a conversation, anchored at a delivery timestamp.
@@ -1972,6 +2031,7 @@ pub static MESSENGER_MESSAGES_BEFORE: &Endpoint = &Endpoint {
     idempotent: true,
     source: "voyager.md §4.5 (browser capture), §6.3",
     recorded: &[117],
+    page: Some("d_flagship3_messaging_conversation_detail"),
 };
 
 /// `messenger_mailbox_counts`: Own mailbox counts (unread per category).
@@ -1999,6 +2059,7 @@ pub static MESSENGER_MAILBOX_COUNTS: &Endpoint = &Endpoint {
     idempotent: true,
     source: "voyager.md §4.8 capture",
     recorded: &[61],
+    page: Some("d_flagship3_feed"),
 };
 
 /// `messenger_seen_receipts`: Seen receipts of a conversation.
@@ -2026,6 +2087,7 @@ pub static MESSENGER_SEEN_RECEIPTS: &Endpoint = &Endpoint {
     idempotent: true,
     source: "voyager.md §4.8 capture",
     recorded: &[86, 92, 113, 116],
+    page: Some("d_flagship3_messaging_conversation_detail"),
 };
 
 /// `messenger_quick_replies`: Suggested quick replies.
@@ -2052,6 +2114,7 @@ pub static MESSENGER_QUICK_REPLIES: &Endpoint = &Endpoint {
     idempotent: true,
     source: "voyager.md §4.8 capture",
     recorded: &[87, 91, 112, 115],
+    page: Some("d_flagship3_messaging_conversation_detail"),
 };
 
 /// `messaging_affiliated_mailboxes`: Mailboxes affiliated with the member (e.g. pages they manage).
@@ -2078,6 +2141,7 @@ pub static MESSAGING_AFFILIATED_MAILBOXES: &Endpoint = &Endpoint {
     idempotent: true,
     source: "voyager.md §4.8 capture",
     recorded: &[63, 69, 81, 101, 109],
+    page: Some("d_flagship3_messaging_conversation_detail"),
 };
 
 /// `messaging_away_status`: The own messaging away status.
@@ -2104,6 +2168,7 @@ pub static MESSAGING_AWAY_STATUS: &Endpoint = &Endpoint {
     idempotent: true,
     source: "voyager.md §4.8 capture",
     recorded: &[62, 78, 82, 106],
+    page: Some("d_flagship3_messaging_conversation_detail"),
 };
 
 /// `messaging_secondary_inbox_banner`: The preview banner of the secondary inbox (message requests).
@@ -2130,6 +2195,7 @@ pub static MESSAGING_SECONDARY_INBOX_BANNER: &Endpoint = &Endpoint {
     idempotent: true,
     source: "voyager.md §4.8 capture",
     recorded: &[77, 83, 107],
+    page: Some("d_flagship3_messaging_conversation_detail"),
 };
 
 /// `messaging_conversation_nudges`: Reply nudges (Received 3 days ago. Reply?).
@@ -2156,6 +2222,7 @@ pub static MESSAGING_CONVERSATION_NUDGES: &Endpoint = &Endpoint {
     idempotent: true,
     source: "voyager.md §4.8 capture, §6.1(b) small REST collection",
     recorded: &[60, 79, 84, 108],
+    page: Some("d_flagship3_messaging_conversation_detail"),
 };
 
 /// `message_create`: Send a message in a conversation.
@@ -2192,6 +2259,7 @@ pub static MESSAGE_CREATE: &Endpoint = &Endpoint {
     idempotent: false,
     source: "voyager.md §4.6 send_message_v2 (fork), §4.8 capture; peers.md MX (send / new group), §c.4",
     recorded: &[121],
+    page: Some("d_flagship3_messaging_conversation_detail"),
 };
 
 /// `conversations_mark_read`: Mark conversations read (Rest.li batch partial update over POST).
@@ -2220,6 +2288,7 @@ pub static CONVERSATIONS_MARK_READ: &Endpoint = &Endpoint {
     idempotent: false,
     source: "voyager.md §4.7 mark_conversation_as_read_v2 (fork), §4.8 capture; peers.md MX (read / unread)",
     recorded: &[100, 125],
+    page: Some("d_flagship3_messaging_conversation_detail"),
 };
 
 /// `conversation_typing`: Send a typing indicator in a conversation.
@@ -2247,6 +2316,7 @@ pub static CONVERSATION_TYPING: &Endpoint = &Endpoint {
     idempotent: false,
     source: "voyager.md §4.8 capture, §2.2",
     recorded: &[119, 120],
+    page: Some("d_flagship3_messaging_conversation_detail"),
 };
 
 /// `message_delivery_ack`: Acknowledge delivery of messages.
@@ -2277,6 +2347,7 @@ pub static MESSAGE_DELIVERY_ACK: &Endpoint = &Endpoint {
     idempotent: false,
     source: "voyager.md §4.8 capture, §2.2",
     recorded: &[85, 89, 110, 114, 122],
+    page: Some("d_flagship3_messaging_conversation_detail"),
 };
 
 /// `messaging_badge_mark_all_seen`: Mark all messages seen up to a time (clears the messaging badge).
@@ -2304,6 +2375,7 @@ pub static MESSAGING_BADGE_MARK_ALL_SEEN: &Endpoint = &Endpoint {
     idempotent: false,
     source: "voyager.md §4.8 capture, §2.2",
     recorded: &[67, 73, 104, 126],
+    page: Some("d_flagship3_messaging_conversation_detail"),
 };
 
 /// `presence_statuses`: Online presence of members.
@@ -2331,6 +2403,7 @@ pub static PRESENCE_STATUSES: &Endpoint = &Endpoint {
     idempotent: true,
     source: "voyager.md §4.8 capture, §2.2",
     recorded: &[29, 53, 93, 94, 95, 96, 97, 98, 123],
+    page: Some("d_flagship3_messaging_conversation_detail"),
 };
 
 /// `invitations_received`: Received connection invitations.
@@ -2359,6 +2432,7 @@ pub static INVITATIONS_RECEIVED: &Endpoint = &Endpoint {
     idempotent: true,
     source: "voyager.md §1.2 get_invitations, §4.8 capture; peers.md §c.7",
     recorded: &[12, 40],
+    page: Some("d_flagship3_background"),
 };
 
 /// `invitations_sent`: Sent connection invitations.
@@ -2387,6 +2461,7 @@ pub static INVITATIONS_SENT: &Endpoint = &Endpoint {
     idempotent: true,
     source: "peers.md N (invitations), §c.7",
     recorded: &[],
+    page: Some("d_flagship3_people_invitations"),
 };
 
 /// `invitations_summary`: Own invitations summary (pending and unseen counts).
@@ -2413,6 +2488,7 @@ pub static INVITATIONS_SUMMARY: &Endpoint = &Endpoint {
     idempotent: true,
     source: "voyager.md §4.8 capture",
     recorded: &[10, 38],
+    page: Some("d_flagship3_background"),
 };
 
 /// `my_network_notifications`: My Network notifications.
@@ -2439,6 +2515,7 @@ pub static MY_NETWORK_NOTIFICATIONS: &Endpoint = &Endpoint {
     idempotent: true,
     source: "voyager.md §4.8 capture",
     recorded: &[14, 31],
+    page: Some("d_flagship3_background"),
 };
 
 /// `invitation_reply`: Accept or reject a received invitation.
@@ -2470,6 +2547,7 @@ pub static INVITATION_REPLY: &Endpoint = &Endpoint {
     idempotent: false,
     source: "voyager.md §1.2 reply_invitation; peers.md N PR #473",
     recorded: &[],
+    page: Some("d_flagship3_people_invitations"),
 };
 
 /// `invitation_create`: Send a connection invitation, with an optional note.
@@ -2498,6 +2576,7 @@ pub static INVITATION_CREATE: &Endpoint = &Endpoint {
     idempotent: false,
     source: "voyager.md §1.2 add_connection, §4.4 (fork, #453)",
     recorded: &[],
+    page: Some("d_flagship3_people_invitations"),
 };
 
 /// `invitation_create_legacy`: Send a connection invitation (legacy norm invitations).
@@ -2529,6 +2608,7 @@ pub static INVITATION_CREATE_LEGACY: &Endpoint = &Endpoint {
     idempotent: false,
     source: "voyager.md §1.2 add_connection (History), #448, #445; peers.md N",
     recorded: &[],
+    page: Some("d_flagship3_people_invitations"),
 };
 
 /// `touch_me`: Summary of the logged-in member (touch API).
@@ -2555,6 +2635,7 @@ pub static TOUCH_ME: &Endpoint = &Endpoint {
     idempotent: true,
     source: "touch.md Endpoints, GET /li/v1/people/person",
     recorded: &[],
+    page: None,
 };
 
 /// `touch_my_page`: The logged-in member's page: person plus background-like detail sections (touch API).
@@ -2581,6 +2662,7 @@ pub static TOUCH_MY_PAGE: &Endpoint = &Endpoint {
     idempotent: true,
     source: "touch.md Endpoints, GET /li/v1/pages/you",
     recorded: &[],
+    page: None,
 };
 
 /// `touch_profile`: A member's top card (touch API).
@@ -2608,6 +2690,7 @@ pub static TOUCH_PROFILE: &Endpoint = &Endpoint {
     idempotent: true,
     source: "touch.md Endpoints, GET /li/v2/profile/:id",
     recorded: &[],
+    page: None,
 };
 
 /// `touch_connections`: A member's connections (touch API).
@@ -2636,6 +2719,7 @@ pub static TOUCH_CONNECTIONS: &Endpoint = &Endpoint {
     idempotent: true,
     source: "touch.md Endpoints, GET /li/v1/people/:id/connections",
     recorded: &[],
+    page: None,
 };
 
 /// `touch_background`: A member's background: education, experience, patents, projects (touch API).
@@ -2663,6 +2747,7 @@ pub static TOUCH_BACKGROUND: &Endpoint = &Endpoint {
     idempotent: true,
     source: "touch.md Endpoints, GET /li/v2/profile/:id/detail/background",
     recorded: &[],
+    page: None,
 };
 
 /// `touch_endorsements`: A member's endorsements per skill, with endorsers (touch API).
@@ -2690,6 +2775,7 @@ pub static TOUCH_ENDORSEMENTS: &Endpoint = &Endpoint {
     idempotent: true,
     source: "touch.md Endpoints, GET /li/v2/people/:id/endorsements",
     recorded: &[],
+    page: None,
 };
 
 /// `touch_mailbox`: Invitations and messages of the logged-in member (touch API).
@@ -2716,6 +2802,7 @@ pub static TOUCH_MAILBOX: &Endpoint = &Endpoint {
     idempotent: true,
     source: "touch.md Endpoints, GET /li/v1/pages/mailbox",
     recorded: &[],
+    page: None,
 };
 
 /// `touch_recommendations`: A member's recommendations (touch API, undocumented).
@@ -2743,6 +2830,7 @@ pub static TOUCH_RECOMMENDATIONS: &Endpoint = &Endpoint {
     idempotent: true,
     source: "touch.md Endpoints",
     recorded: &[],
+    page: None,
 };
 
 /// `touch_notifications`: The logged-in member's notifications (touch API, undocumented).
@@ -2769,6 +2857,7 @@ pub static TOUCH_NOTIFICATIONS: &Endpoint = &Endpoint {
     idempotent: true,
     source: "touch.md Endpoints",
     recorded: &[],
+    page: None,
 };
 
 /// `touch_wvmp`: Who viewed my profile (touch API, undocumented).
@@ -2795,6 +2884,7 @@ pub static TOUCH_WVMP: &Endpoint = &Endpoint {
     idempotent: true,
     source: "touch.md Endpoints",
     recorded: &[],
+    page: None,
 };
 
 }

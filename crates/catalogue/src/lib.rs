@@ -257,6 +257,10 @@ pub struct Endpoint {
     /// capture) that show this very request: the strongest evidence there is. Empty when the
     /// entry rests on `source` alone.
     pub recorded: &'static [u32],
+    /// The page of the web app that sends it, as the key of its `x-li-page-instance` header
+    /// (`d_flagship3_feed`, `d_flagship3_messaging_conversation_detail`): the recorded one
+    /// where [`recorded`](Self::recorded) shows it, else the page of the entry's area.
+    pub page: Option<&'static str>,
 }
 
 impl Endpoint {
@@ -336,7 +340,18 @@ impl Endpoint {
     ) -> String {
         let mut full = self.full_path();
         for (param, value) in path {
-            let segment = restli::encode_str(value, restli::Encoding::PATH);
+            let mut segment = restli::encode_str(value, restli::Encoding::PATH);
+            let urn = self
+                .params
+                .iter()
+                .any(|p| p.name == *param && p.location == Location::Path && p.kind == ParamType::Urn);
+            if urn {
+                // A URN as a simple path key goes raw, as the web app sends it
+                // (`/identity/dash/profiles/urn:li:fsd_profile:…`, capture seq 58; restli.md §2.8):
+                // the server only percent-decodes it. `%3A` can only come from a `:` here, as
+                // a literal `%` is `%25`.
+                segment = segment.replace("%3A", ":");
+            }
             full = full.replace(&format!("{{{param}}}"), &segment);
         }
         let mut q = restli::Query::new();
@@ -585,7 +600,7 @@ mod tests {
         );
         assert_eq!(
             target,
-            "/voyager/api/feed/dash/followingStates/urn%3Ali%3Afsd_followingState%3Aurn%3Ali%3Afsd_company%3A1337"
+            "/voyager/api/feed/dash/followingStates/urn:li:fsd_followingState:urn:li:fsd_company:1337"
         );
     }
 

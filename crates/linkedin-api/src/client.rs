@@ -5,6 +5,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 
 use bytes::Bytes;
+use http::{HeaderName, HeaderValue};
 use linkedin_catalogue::{Accept, ContentType, Endpoint, Location, Method, Param, Status};
 use linkedin_transport::{
     Budget, Login, Pacing, Request, RetryPolicy, SessionStore, Timeouts, Transport,
@@ -134,6 +135,17 @@ pub(crate) struct Inner {
     /// Public ids already resolved to profile ids (a member's profile id never changes).
     pub(crate) resolved:
         std::sync::Mutex<std::collections::HashMap<String, linkedin_models::id::ProfileId>>,
+    /// The random part of the `x-li-page-instance` header, one per client as the web app
+    /// has one per page view: 16 random bytes in base64 (`yqBHQoHAK7u61shd7b7efF==`).
+    pub(crate) page_token: String,
+}
+
+/// A new page instance token: 16 random bytes, standard base64.
+fn page_token() -> String {
+    use base64::Engine as _;
+    let mut rng = fastrand::Rng::new();
+    let bytes: [u8; 16] = std::array::from_fn(|_| rng.u8(..));
+    base64::engine::general_purpose::STANDARD.encode(bytes)
 }
 
 impl Linkedin {
@@ -157,6 +169,7 @@ impl Linkedin {
                 transport,
                 me: tokio::sync::OnceCell::new(),
                 resolved: std::sync::Mutex::default(),
+                page_token: page_token(),
             }),
         }
     }
@@ -170,8 +183,14 @@ impl Linkedin {
     }
 
     /// A request to a catalogue entry.
+    /// A request to a catalogue entry, with the `x-li-page-instance` of the web app page that
+    /// sends it (the entry's `page`), as the browser sends on every Voyager call.
     pub(crate) fn call(&self, endpoint: &'static Endpoint) -> Call {
-        Call::new(endpoint)
+        let mut call = Call::new(endpoint);
+        call.page_instance = endpoint
+            .page
+            .map(|page| format!("urn:li:page:{page};{}", self.inner.page_token));
+        call
     }
 
     /// Sends a call and gives the answer's body.
@@ -241,6 +260,8 @@ pub(crate) struct Call {
     query: restli::Map,
     variables: Option<restli::Map>,
     body: Option<Value>,
+    /// The `x-li-page-instance` header, when the entry has a page.
+    page_instance: Option<String>,
 }
 
 impl Call {
@@ -252,6 +273,7 @@ impl Call {
             query: restli::Map::new(),
             variables: None,
             body: None,
+            page_instance: None,
         }
     }
 
@@ -366,6 +388,10 @@ impl Call {
                     request
                 }
             }
+        };
+        let request = match self.page_instance.as_deref().map(HeaderValue::from_str) {
+            Some(Ok(value)) => request.header(HeaderName::from_static("x-li-page-instance"), value),
+            _ => request,
         };
         Ok(request.accept(accept))
     }

@@ -157,6 +157,17 @@ impl Linkedin {
     /// [`Error::SchemaMoved`] when a page has conversations none of which can be read, and
     /// transport errors.
     pub fn conversations(&self, filter: ConversationFilter) -> Pages<Raw<Conversation>> {
+        if filter == ConversationFilter::inbox() {
+            // What the web app sends for its inbox: the sync (recorded at seq 51), then the
+            // pages before the oldest conversation seen.
+            return Pages::driven(
+                self,
+                endpoints::MESSENGER_CONVERSATIONS_BACKFILL,
+                Position::Anchor(None),
+                CONVERSATIONS_PAGE_DEFAULT,
+                Inbox,
+            );
+        }
         match filter.check() {
             Ok(()) => Pages::driven(
                 self,
@@ -461,6 +472,38 @@ impl PageSource for Conversations {
         let (read, metadata) =
             messenger_read(endpoint, &answer, &me, Conversation::from_conversation)?;
         Ok(read.continuation(metadata.and_then(|m| m.next_cursor)))
+    }
+}
+
+/// The primary inbox as the web app loads it: the first sync (catalogue
+/// `messenger_conversations_sync`, the browser's request at seq 51: the 20 most recent
+/// conversations), then pages of conversations last active before the oldest one seen
+/// (`messenger_conversations_backfill`).
+struct Inbox;
+
+impl PageSource for Inbox {
+    type Item = Raw<Conversation>;
+
+    async fn call(&self, li: &Linkedin, at: &Position) -> Result<Call> {
+        let me = li.my_profile_id().await?;
+        let endpoint = match at {
+            Position::Anchor(None) => endpoints::MESSENGER_CONVERSATIONS_SYNC,
+            _ => endpoints::MESSENGER_CONVERSATIONS_BACKFILL,
+        };
+        Ok(li.call(endpoint).var("mailboxUrn", me.urn()))
+    }
+
+    async fn read(
+        &self,
+        li: &Linkedin,
+        endpoint: &'static Endpoint,
+        answer: Value,
+    ) -> Result<Read<Raw<Conversation>>> {
+        let me = li.my_profile_id().await?;
+        let (read, _) = messenger_read(endpoint, &answer, &me, Conversation::from_conversation)?;
+        // The next page is anchored at the oldest activity seen; an empty page ends it.
+        let oldest = read.items.iter().filter_map(|c| c.last_activity_at).min();
+        Ok(read.oldest(oldest))
     }
 }
 

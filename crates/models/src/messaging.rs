@@ -158,8 +158,12 @@ pub struct Message {
     pub body: Option<Text>,
     /// The subject (InMail).
     pub subject: Option<String>,
-    /// Who sent it.
+    /// Who sent it. LinkedIn's messenger answers give only the sender's ids here (seq 51,
+    /// 70): its name is in `actor` or among the conversation's participants.
     pub sender: Option<Participant>,
+    /// Who acted: the sender with its name (`participantType.member`), in the messenger
+    /// answers of 2026.
+    pub actor: Option<Participant>,
     /// The conversation it is in.
     pub conversation: Option<ConversationRef>,
     /// The client-generated token the message was sent with, when LinkedIn echoes it.

@@ -181,12 +181,21 @@ pub struct RequestKey {
     pub method: String,
     /// The percent-decoded path (a URN in it written out).
     pub path: String,
-    /// Every parameter but `variables`, by name, decoded as Rest.li text.
+    /// Every parameter but `variables`, by name: a leaf decoded, a list or map as Rest.li text.
     pub params: BTreeMap<String, String>,
     /// The names of the GraphQL variables, sorted.
     pub variable_names: Vec<String>,
-    /// The variables' values by name, as Rest.li text (compared by [`same_values`](Self::same_values)).
+    /// The variables' values by name, as the parameters' (compared by
+    /// [`same_values`](Self::same_values)).
     pub variable_values: BTreeMap<String, String>,
+}
+
+/// A leaf's text as it is (a URN written out); a list or map as Rest.li text.
+fn leaf_text(value: &restli::Value) -> String {
+    match value {
+        restli::Value::String(s) => s.to_string(),
+        other => other.to_string(),
+    }
 }
 
 impl RequestKey {
@@ -202,13 +211,13 @@ impl RequestKey {
                 if let Ok(Some(restli::Value::Map(map))) = parsed.value(name) {
                     for (k, v) in map.iter() {
                         variable_names.push(k.to_string());
-                        variable_values.insert(k.to_string(), v.to_string());
+                        variable_values.insert(k.to_string(), leaf_text(v));
                     }
                 }
                 continue;
             }
             let value = match parsed.value(name) {
-                Ok(Some(v)) => v.to_string(),
+                Ok(Some(v)) => leaf_text(&v),
                 _ => raw.to_owned(),
             };
             params.insert(name.to_owned(), value);
@@ -283,5 +292,21 @@ mod tests {
             }
         }
         assert!(missing.is_empty(), "{}", missing.join("\n"));
+    }
+
+    /// An entry's page key is one the browser sent it from, where the capture shows it.
+    #[test]
+    fn each_recorded_entry_is_sent_from_its_recorded_page() {
+        let all = load_all().unwrap();
+        for e in linkedin_catalogue::ENDPOINTS {
+            let pages: Vec<&str> = e
+                .recorded
+                .iter()
+                .filter_map(|seq| all.iter().find(|r| r.seq == *seq)?.page_key())
+                .collect();
+            if !pages.is_empty() {
+                assert!(pages.contains(&e.page.unwrap()), "{}: {:?} not in {pages:?}", e.name, e.page);
+            }
+        }
     }
 }

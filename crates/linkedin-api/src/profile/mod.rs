@@ -119,11 +119,12 @@ impl Linkedin {
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
-    /// The finder with the top-card projection: the profile id, `None` when it finds nobody.
+    /// The browser's public id lookup (catalogue `profile_by_vanity`, `vanityName`, recorded
+    /// at seq 39): the profile id, `None` when it finds nobody.
     async fn resolve_by_finder(&self, public_id: &PublicId) -> Result<Option<ProfileId>> {
         let call = self
-            .call(endpoints::PROFILE_TOP_CARD)
-            .query("memberIdentity", public_id.as_str());
+            .call(endpoints::PROFILE_BY_VANITY)
+            .var("vanityName", public_id.as_str());
         let found: Collection<Profile> = self.fetch(call).await?;
         let raw = found.elements.len();
         // The member the finder gives is the one asked for, even when its public id differs
@@ -133,7 +134,7 @@ impl Linkedin {
             .iter()
             .filter_map(|p| ProfileId::parse(p.profile_id()?).ok())
             .collect();
-        let ids = recognised(endpoints::PROFILE_TOP_CARD, None, raw, ids)?;
+        let ids = recognised(endpoints::PROFILE_BY_VANITY, None, raw, ids)?;
         Ok(ids.into_iter().next())
     }
 
@@ -314,17 +315,40 @@ impl Linkedin {
     /// As far as the member shares them with the viewer (the e-mail with connections only).
     ///
     /// The reference client read `/identity/profiles/{id}/profileContactInfo`, which LinkedIn
-    /// retired (410; catalogue `profile_contact_info`, gone, no replacement named by the
-    /// sources). This reads the contact fields of the dash profile (catalogue `profile`):
-    /// `address` and `birthDateOn` are keys of the reference's capture; the e-mail address,
-    /// phones, websites and Twitter handles are read under the dash profile's field names
-    /// (LinkedIn's convention) and are empty when LinkedIn leaves them out.
+    /// retired (410; catalogue `profile_contact_info`, gone). This sends what the web app
+    /// sends for it: the `memberIdentity` finder (catalogue `profile_by_member_identity`,
+    /// recorded at seq 54), whose profile carries `emailAddress` (the dash profile of
+    /// `profile` carries no contact fields: seq 58). The other contact fields are read under
+    /// the dash profile's field names when LinkedIn includes them, and are empty otherwise.
+    ///
+    /// ```no_run
+    /// # async fn run(linkedin: linkedin_api::Linkedin) -> linkedin_api::Result<()> {
+    /// let contact = linkedin.profile_contact_info("demo-member").await?;
+    /// println!("{}", contact.email_address.as_deref().unwrap_or("(not shared)"));
+    /// # Ok(())
+    /// # }
+    /// ```
     ///
     /// # Errors
     ///
-    /// As [`profile`](Self::profile).
+    /// [`Error::InvalidInput`] for a malformed member (nothing is sent); [`Error::NotFound`]
+    /// when the finder knows nobody of that id; [`Error::Decode`]; a transport error.
     pub async fn profile_contact_info(&self, who: impl IntoId<Member>) -> Result<ContactInfo> {
-        Ok(self.profile(who).await?.contact_info())
+        let member = who.into_id("who")?;
+        let id = self.profile_id_of(&member).await?;
+        let call = self
+            .call(endpoints::PROFILE_BY_MEMBER_IDENTITY)
+            .var("memberIdentity", id.as_str());
+        let found: Collection<Profile> = self
+            .fetch(call)
+            .await
+            .map_err(|e| not_found(e, || format!("the profile {id}")))?;
+        found
+            .elements
+            .iter()
+            .find(|p| p.profile_id() == Some(id.as_str()))
+            .map(Profile::contact_info)
+            .ok_or_else(|| not_found_member(&member))
     }
 
     /// A member's profile with positions, sections and contact info, in one request.

@@ -130,6 +130,6 @@ async fn job_skills_split_the_posting_skills_by_my_profile() {
         sent[0]["path"]
             .as_str()
             .unwrap()
-            .ends_with(&format!("urn%3Ali%3Afsd_jobSkillMatchInsight%3A{}", job.id))
+            .ends_with(&format!("urn:li:fsd_jobSkillMatchInsight:{}", job.id))
     );
 }

@@ -13,5 +13,6 @@ mod jobs;
 mod me;
 mod messaging;
 mod profile;
+mod replay;
 mod search;
 mod touch;

@@ -25,7 +25,7 @@ fn paths(f: &common::Fixture, mark: usize) -> Vec<String> {
 }
 
 #[tokio::test]
-async fn resolve_public_id_asks_the_finder_for_the_top_card() {
+async fn resolve_public_id_asks_the_browsers_vanity_name_lookup() {
     let f = common::start().await;
     let mark = f.mark();
     let urn = f.linkedin.resolve_public_id("demo-member").await.unwrap();
@@ -33,7 +33,11 @@ async fn resolve_public_id_asks_the_finder_for_the_top_card() {
     f.snapshot("profile_resolve_public_id", mark, &urn);
     let sent = f.sent_since(mark);
     assert_eq!(sent.len(), 1);
-    assert_eq!(sent[0]["query"]["memberIdentity"], "demo-member");
+    assert_eq!(
+        sent[0]["query"]["queryId"],
+        endpoints::PROFILE_BY_VANITY.query_id.unwrap()
+    );
+    assert_eq!(sent[0]["query"]["variables"]["vanityName"], "demo-member");
 }
 
 #[tokio::test]
@@ -51,11 +55,8 @@ async fn resolve_public_id_falls_back_to_the_profile_page_and_reports_nobody() {
     );
     assert_eq!(
         paths(&f, mark),
-        [
-            "/voyager/api/identity/dash/profiles",
-            "/in/nobody-has-this-id/"
-        ],
-        "the finder found nobody, then the page was asked"
+        ["/voyager/api/graphql", "/in/nobody-has-this-id/"],
+        "the vanity name lookup found nobody, then the page was asked"
     );
     let sent = f.sent_since(mark);
     assert_eq!(sent[1]["status"], 404);
@@ -130,11 +131,9 @@ async fn profile_reads_the_dash_profile_after_resolving_the_public_id() {
     assert_eq!(
         paths(&f, mark),
         [
-            "/voyager/api/identity/dash/profiles",
-            &format!(
-                "/voyager/api/identity/dash/profiles/{}",
-                DEMO_URN.replace(':', "%3A")
-            )
+            "/voyager/api/graphql",
+            // The URN raw, as the browser sends it (seq 58).
+            &format!("/voyager/api/identity/dash/profiles/{DEMO_URN}")
         ]
     );
 
@@ -394,19 +393,16 @@ async fn full_profile_of_someone_the_finder_does_not_know_asks_the_page_then_rep
         "{err}"
     );
     let sent = f.sent_since(mark);
-    let decorations: Vec<_> = sent
+    let ids: Vec<_> = sent
         .iter()
-        .map(|r| r["query"]["decorationId"].as_str().unwrap_or(""))
+        .map(|r| {
+            let q = &r["query"];
+            q["decorationId"].as_str().or(q["queryId"].as_str()).unwrap_or("")
+        })
         .collect();
     assert_eq!(paths(&f, mark).len(), 3, "{sent:?}");
-    assert_eq!(
-        Some(decorations[0]),
-        endpoints::PROFILE_WITH_SECTIONS.decoration_id
-    );
-    assert_eq!(
-        Some(decorations[1]),
-        endpoints::PROFILE_TOP_CARD.decoration_id
-    );
+    assert_eq!(Some(ids[0]), endpoints::PROFILE_WITH_SECTIONS.decoration_id);
+    assert_eq!(Some(ids[1]), endpoints::PROFILE_BY_VANITY.query_id);
     assert_eq!(sent[2]["path"], "/in/nobody-has-this-id/");
 }
 

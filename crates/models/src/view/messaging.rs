@@ -56,11 +56,12 @@ impl Conversation {
             .filter(|p| p.host_identity_urn.as_deref() != Some(own.as_str()))
             .map(Participant::from_participant)
             .collect();
+        // The last message names its sender by id only; its name is the participant's.
         let last_message = c
             .messages
             .as_ref()
             .and_then(|m| m.elements.first())
-            .and_then(|m| Message::from_message(m, me));
+            .and_then(|m| Message::among(m, me, &c.conversation_participants));
         Some(Self {
             thread_id,
             categories: c.categories.clone(),
@@ -145,6 +146,18 @@ impl Message {
     /// A message of `me`'s mailbox from its model, when it is one (it has an `entityUrn`).
     #[must_use]
     pub fn from_message(message: &m::Message, me: &ProfileId) -> Option<Self> {
+        Self::among(message, me, &[])
+    }
+
+    /// As [`from_message`](Self::from_message), the sender's name taken from `actor` or,
+    /// failing that, from the `participants` of its conversation when the `sender` itself
+    /// carries only ids (as LinkedIn's messenger answers do).
+    #[must_use]
+    pub fn among(
+        message: &m::Message,
+        me: &ProfileId,
+        participants: &[m::Participant],
+    ) -> Option<Self> {
         if message.entity_urn.is_empty() {
             return None;
         }
@@ -171,10 +184,32 @@ impl Message {
                 .map(|b| b.text.clone())
                 .unwrap_or_default(),
             subject: message.subject.clone(),
-            sender: message.sender.as_ref().map(Participant::from_participant),
+            sender: sender_of(message, participants),
             from_me,
             delivered_at: message.delivered_at,
             urn: message.entity_urn.clone(),
         })
     }
+}
+
+/// The sender of a message with its name: the `sender` when it has a member, else the
+/// `actor` or the participant with the sender's id.
+fn sender_of(message: &m::Message, participants: &[m::Participant]) -> Option<Participant> {
+    let named = |p: &&m::Participant| p.participant_type.member.is_some();
+    let Some(sender) = message.sender.as_ref() else {
+        return message.actor.as_ref().map(Participant::from_participant);
+    };
+    if named(&sender) {
+        return Some(Participant::from_participant(sender));
+    }
+    let same = |p: &&m::Participant| {
+        sender.host_identity_urn.is_some() && p.host_identity_urn == sender.host_identity_urn
+    };
+    let found = message
+        .actor
+        .iter()
+        .chain(participants)
+        .filter(same)
+        .find(named);
+    Some(Participant::from_participant(found.unwrap_or(sender)))
 }
