@@ -2423,7 +2423,7 @@ pub static INVITATIONS_RECEIVED: &Endpoint = &Endpoint {
         Param { name: "start", location: Location::Query, kind: ParamType::Int, value: None, required: true, doc: "offset", page: Some(PageRole::Start) },
         Param { name: "count", location: Location::Query, kind: ParamType::Int, value: None, required: true, doc: "page size (2.3.1 default 3)", page: Some(PageRole::Count) },
     ],
-    accept: Accept::Json,
+    accept: Accept::Normalized,
     content_type: None,
     pagination: Pagination::StartCount,
     max_count: None,

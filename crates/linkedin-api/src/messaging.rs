@@ -134,8 +134,15 @@ impl Linkedin {
     /// Python: `get_conversations`, `get_conversations_v2`, `get_conversations_v3`
     ///
     /// The filter picks categories (the primary inbox by default), read or unread, 1st-degree
-    /// connections only and keywords. Each conversation carries its last message and its
-    /// unread count.
+    /// connections only and keywords. Each conversation carries its participants with their
+    /// names, its last message (its sender named from the participants: LinkedIn's `sender`
+    /// carries ids only) and its unread count.
+    ///
+    /// The plain inbox ([`ConversationFilter::inbox`]) is read as the web app reads it: the
+    /// first sync (catalogue `messenger_conversations_sync`, the browser's request recorded
+    /// at seq 51, the 20 most recent conversations), then pages of the conversations last
+    /// active before the oldest one seen (`messenger_conversations_backfill`). Any other
+    /// filter asks the search query (`messenger_conversations_search`), page by cursor.
     ///
     /// ```no_run
     /// use futures::TryStreamExt;
