@@ -1,9 +1,11 @@
 //! Who the commands act as: the login from flags and environment, the saved session, or an
-//! embedded sandbox; and the `login`, `logout` and `whoami` commands.
+//! embedded sandbox; the `login`, `logout` and `whoami` commands, and `safety` (the account's
+//! budgets and circuit breaker).
 
 use std::path::PathBuf;
 
-use clap::Args;
+use clap::{Args, Subcommand};
+use linkedin_api::transport::{BudgetReport, GovernorStore as _, Transport};
 use linkedin_api::{Linkedin, Login, SessionStore};
 use linkedin_sandbox::{DEMO_PASSWORD, DEMO_USERNAME, SandboxHandle};
 
@@ -30,6 +32,23 @@ pub(crate) struct Connection {
     /// Where sessions are saved (default: the platform's config dir).
     #[arg(long, global = true, env = "LINKEDIN_SESSION_DIR")]
     pub(crate) session_dir: Option<PathBuf>,
+    /// A daily limit for the account, ACTION=N (repeatable; 0 forbids the action): invitation,
+    /// message, engagement, follow, post, profile_view, search. Counted across every process
+    /// of the account. Defaults on linkedin.com: 20 invitations, 50 messages, 100
+    /// engagements, 50 follows, 5 posts, 250 profile views, 250 searches; none on loopback.
+    #[arg(long = "daily-limit", global = true, value_parser = parse_daily_limit)]
+    pub(crate) daily_limits: Vec<(linkedin_api::transport::Action, u32)>,
+}
+
+/// `message=10` → (message, 10).
+fn parse_daily_limit(text: &str) -> Result<(linkedin_api::transport::Action, u32), String> {
+    let (action, n) = text
+        .split_once('=')
+        .ok_or_else(|| format!("{text:?}: write ACTION=N, e.g. message=10"))?;
+    let n = n
+        .parse()
+        .map_err(|_| format!("{n:?} is not a number of actions"))?;
+    Ok((action.parse()?, n))
 }
 
 /// A logged-in client, and the embedded sandbox it talks to, if any (kept alive with it).
@@ -97,7 +116,14 @@ impl Connection {
     }
 
     fn builder(&self) -> linkedin_api::LinkedinBuilder {
-        Linkedin::builder().base_url(&self.base_url)
+        let limits = self.daily_limits.clone();
+        Linkedin::builder()
+            .base_url(&self.base_url)
+            .transport(move |t| {
+                limits
+                    .iter()
+                    .fold(t, |t, (action, n)| t.daily_limit(*action, *n))
+            })
     }
 }
 
@@ -160,6 +186,12 @@ pub(crate) async fn login(args: LoginArgs, conn: &Connection) -> Result<String, 
             "say how to log in: --username (password prompt), --li-at with --jsessionid, or --cookie-file",
         ));
     };
+    // Logging in again is how the user says the check is passed: the breaker the account
+    // tripped is reset first (else the login's own requests would be refused).
+    let governor = linkedin_api::transport::FileGovernorStore::new(store.dir());
+    for name in account.iter().map(String::as_str).chain(["browser"]) {
+        governor.transact(name, &mut |s| s.breaker = None).await?;
+    }
     let linkedin = conn
         .builder()
         .session_store(store.clone())
@@ -171,6 +203,7 @@ pub(crate) async fn login(args: LoginArgs, conn: &Connection) -> Result<String, 
         .name
         .or(account)
         .unwrap_or_else(|| me.public_id.clone());
+    governor.transact(&account, &mut |s| s.breaker = None).await?;
     let path = linkedin.transport().save_session(&account)?;
     std::fs::write(store.dir().join(CURRENT), &account)
         .map_err(|e| Failure::internal(format!("cannot record the current account: {e}")))?;
@@ -219,4 +252,74 @@ pub(crate) fn logout(conn: &Connection) -> Result<String, Failure> {
     Ok(format!(
         "logged out of {account}; its saved session is deleted"
     ))
+}
+
+/// `linkedin safety ...`: the account's budgets and circuit breaker, read from the state every
+/// process of the account shares (nothing is sent to LinkedIn).
+#[derive(Subcommand, Debug)]
+pub(crate) enum SafetyCmd {
+    /// What the account used of its hourly and daily budgets, and whether its circuit
+    /// breaker is tripped.
+    Status,
+    /// Reset the account's circuit breaker, once you passed LinkedIn's check in a browser
+    /// (`linkedin login` does it too).
+    Reset,
+}
+
+/// The state of the account's governor: the account, and the transport whose limits apply
+/// (built for the base URL, never logged in: it sends nothing).
+fn governed(conn: &Connection) -> Result<(String, Transport), Failure> {
+    if conn.sandbox {
+        return Err(Failure::usage(
+            "the embedded sandbox keeps no account state between commands: run `linkedin sandbox` and use --base-url to try the budgets",
+        ));
+    }
+    let store = conn.store()?;
+    let account = conn
+        .account
+        .clone()
+        .or_else(|| conn.current_account(&store))
+        .ok_or_else(|| Failure::not_logged_in("not logged in: run `linkedin login` first"))?;
+    let transport = conn
+        .daily_limits
+        .iter()
+        .fold(Transport::builder(&conn.base_url), |t, (action, n)| {
+            t.daily_limit(*action, *n)
+        })
+        .session_store(store)
+        .build()?;
+    Ok((account, transport))
+}
+
+pub(crate) async fn safety(cmd: SafetyCmd, conn: &Connection) -> Result<(String, BudgetReport), Failure> {
+    let (account, transport) = governed(conn)?;
+    if matches!(cmd, SafetyCmd::Reset) {
+        transport.reset_breaker(&account).await?;
+    }
+    let report = transport.budget_of(&account).await?;
+    Ok((account, report))
+}
+
+/// A budget report as lines of text.
+pub(crate) fn budget_text(report: &BudgetReport) -> String {
+    let mut lines = vec![match report.hour_limit {
+        Some(cap) => format!("requests in the last hour: {} of {cap}", report.hour_used),
+        None => format!("requests in the last hour: {} (no cap)", report.hour_used),
+    }];
+    for d in &report.per_day {
+        lines.push(match d.limit {
+            Some(0) => format!("{}: forbidden", d.action),
+            Some(limit) => format!("{} today: {} of {limit}", d.action, d.used),
+            None => format!("{} today: {} (no limit)", d.action, d.used),
+        });
+    }
+    lines.push(match &report.breaker {
+        None => "circuit breaker: closed (requests go out)".to_owned(),
+        Some(trip) => format!(
+            "circuit breaker: TRIPPED ({}{}): pass the check in a browser, then `linkedin login` or `linkedin safety reset`",
+            trip.reason,
+            trip.url.as_deref().map(|u| format!(", {u}")).unwrap_or_default()
+        ),
+    });
+    lines.join("\n")
 }

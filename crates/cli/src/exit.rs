@@ -12,8 +12,10 @@ Exit status:
   1  internal error, or the sandbox could not start
   2  bad usage or bad input (refused before anything was sent)
   3  not logged in, bad credentials, or the session expired: run `linkedin login`
-  4  LinkedIn asks for a security check: open the URL shown, or log in with browser cookies
-  5  rate limited, or the session's hourly budget is spent: wait
+  4  LinkedIn asks for a security check, or the account's circuit breaker stopped requests
+     after one: open the URL shown, pass the check, then `linkedin login` (or
+     `linkedin safety reset`)
+  5  rate limited, or an hourly or daily budget of the account is spent: wait
   6  not found, retired by LinkedIn, or not something LinkedIn offers through its API
   7  network: connection, TLS, timeout, or cut off mid-request
   8  LinkedIn answered unexpectedly (an error status, or an answer the models cannot read)";
@@ -86,8 +88,10 @@ fn transport_code(e: &TransportError) -> u8 {
         | TransportError::SessionExpired
         | TransportError::Unauthorized
         | TransportError::Redirected { .. } => 3,
-        TransportError::Challenge { .. } => 4,
-        TransportError::RateLimited { .. } | TransportError::BudgetExhausted { .. } => 5,
+        TransportError::Challenge { .. } | TransportError::Tripped { .. } => 4,
+        TransportError::RateLimited { .. }
+        | TransportError::BudgetExhausted { .. }
+        | TransportError::DailyBudgetSpent { .. } => 5,
         TransportError::Gone { .. } => 6,
         TransportError::Timeout { .. }
         | TransportError::Connect { .. }

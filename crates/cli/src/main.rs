@@ -65,8 +65,11 @@ enum Command {
     Login(account::LoginArgs),
     /// Forget the saved session.
     Logout,
-    /// Show who the commands act as.
+    /// Show who the commands act as, and what the account has left of its budgets.
     Whoami,
+    /// The account's budgets and circuit breaker (read locally: nothing is sent).
+    #[command(subcommand)]
+    Safety(account::SafetyCmd),
     /// Profiles: look up, experiences, skills, contact info, who viewed me.
     #[command(subcommand)]
     Profile(commands::profile::Cmd),
@@ -123,6 +126,7 @@ impl Command {
             | Self::Login(_)
             | Self::Logout
             | Self::Whoami
+            | Self::Safety(_)
             | Self::Restli(_)
             | Self::Sandbox(_)
             | Self::Completions { .. } => false,
@@ -256,6 +260,14 @@ fn usage_error(e: &clap::Error) -> ExitCode {
     Failure::usage(format!("{first} (see `linkedin --help`)")).report()
 }
 
+/// `whoami`'s answer: the member, and what the account has left.
+#[derive(serde::Serialize)]
+struct WhoAmI<'a> {
+    #[serde(flatten)]
+    me: &'a linkedin_api::view::Me,
+    budget: linkedin_api::transport::BudgetReport,
+}
+
 async fn run(command: Command, conn: &Connection, out: Out) -> Result<(), Failure> {
     match command {
         Command::Demo => demo::run(out).await,
@@ -266,15 +278,22 @@ async fn run(command: Command, conn: &Connection, out: Out) -> Result<(), Failur
         Command::Whoami => {
             let session = conn.connect().await?;
             let me = session.linkedin.me().await?;
-            out.one(&me, |me| {
+            let budget = session.linkedin.budget().await?;
+            let whoami = WhoAmI { me: &me, budget };
+            out.one(&whoami, |w| {
                 format!(
-                    "{} {} ({})\n{}",
-                    out.bold(&format!("{} {}", me.first_name, me.last_name)),
-                    me.public_id,
-                    me.profile_urn(),
-                    me.headline.clone().unwrap_or_default()
+                    "{} {} ({})\n{}\n{}",
+                    out.bold(&format!("{} {}", w.me.first_name, w.me.last_name)),
+                    w.me.public_id,
+                    w.me.profile_urn(),
+                    w.me.headline.clone().unwrap_or_default(),
+                    out.dim(&account::budget_text(&w.budget))
                 )
             })
+        }
+        Command::Safety(cmd) => {
+            let (account, report) = account::safety(cmd, conn).await?;
+            out.one(&report, |r| format!("{account}\n{}", account::budget_text(r)))
         }
         Command::Profile(cmd) => commands::profile::run(cmd, conn, out).await,
         Command::Search(cmd) => commands::search::run(cmd, conn, out).await,

@@ -8,6 +8,7 @@ use bytes::Bytes;
 use http::{HeaderName, HeaderValue};
 use linkedin_catalogue::{Accept, ContentType, Endpoint, Location, Method, Param, Status};
 use linkedin_transport::{
+    Action,
     Budget, Login, Pacing, Request, RetryPolicy, SessionStore, Timeouts, Transport,
     TransportBuilder,
 };
@@ -389,10 +390,33 @@ impl Call {
                 }
             }
         };
+        let request = match action_of(endpoint) {
+            Some(action) => request.counts_as(action),
+            None => request,
+        };
         let request = match self.page_instance.as_deref().map(HeaderValue::from_str) {
             Some(Ok(value)) => request.header(HeaderName::from_static("x-li-page-instance"), value),
             _ => request,
         };
         Ok(request.accept(accept))
     }
+}
+
+/// The daily budget a call of `endpoint` counts against (the account's governor refuses it
+/// before sending once spent): the writes LinkedIn watches, profile lookups and searches.
+fn action_of(endpoint: &Endpoint) -> Option<Action> {
+    use linkedin_catalogue::Id;
+    Some(match endpoint.id {
+        Id::MessageCreate => Action::Message,
+        Id::InvitationCreate | Id::InvitationCreateLegacy => Action::Invitation,
+        Id::PostReact => Action::Engagement,
+        Id::FollowingStateSet | Id::UnfollowEntity => Action::Follow,
+        Id::Profile
+        | Id::ProfileByVanity
+        | Id::ProfileByMemberIdentity
+        | Id::ProfileWithSections
+        | Id::ProfileTopCard => Action::ProfileView,
+        Id::SearchClusters | Id::JobSearch => Action::Search,
+        _ => return None,
+    })
 }

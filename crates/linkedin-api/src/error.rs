@@ -78,7 +78,8 @@ impl Error {
         }
     }
 
-    /// Whether LinkedIn (a 429) or this session's own hourly budget asks to slow down.
+    /// Whether LinkedIn (a 429) or the account's own hourly or daily budget asks to slow
+    /// down.
     ///
     /// ```
     /// use linkedin_api::Error;
@@ -92,6 +93,7 @@ impl Error {
             Some(
                 linkedin_transport::Error::RateLimited { .. }
                     | linkedin_transport::Error::BudgetExhausted { .. }
+                    | linkedin_transport::Error::DailyBudgetSpent { .. }
             )
         )
     }

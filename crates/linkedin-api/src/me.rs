@@ -46,4 +46,25 @@ impl Linkedin {
     pub(crate) async fn my_profile_id(&self) -> Result<ProfileId> {
         Ok(self.me().await?.profile_id)
     }
+
+    /// What the logged-in account has used and has left: requests in the last hour against
+    /// the hourly budget, each action of the last day against its daily limit, and the
+    /// circuit breaker. Read from the account's governor state (shared by every process of
+    /// the account when a session store is set); sends nothing.
+    ///
+    /// ```no_run
+    /// # async fn run(linkedin: linkedin_api::Linkedin) -> linkedin_api::Result<()> {
+    /// let budget = linkedin.budget().await?;
+    /// println!("{} requests in the last hour (cap {:?})", budget.hour_used, budget.hour_limit);
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// A transport [`Error::File`](linkedin_transport::Error::File) when the state cannot be
+    /// read.
+    pub async fn budget(&self) -> Result<linkedin_transport::BudgetReport> {
+        Ok(self.transport().budget().await?)
+    }
 }

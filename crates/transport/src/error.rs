@@ -131,11 +131,41 @@ pub enum Error {
     /// The session's request budget is spent: LinkedIn challenges sessions that make too many
     /// requests in an hour. Wait, or raise the budget knowingly.
     #[error(
-        "this session made {used} requests in the last hour, its budget: wait before sending more (LinkedIn challenges busy sessions)"
+        "this account made {used} requests in the last hour, its budget: wait {} before sending more (LinkedIn challenges busy sessions)", minutes(*frees_in)
     )]
     BudgetExhausted {
         /// Requests made in the window.
         used: u64,
+        /// When the next place in the window frees up.
+        frees_in: Duration,
+    },
+    /// The account's daily budget for an action is spent (connection requests, messages,
+    /// ...): LinkedIn restricts accounts that do too much of one thing in a day. Nothing was
+    /// sent.
+    #[error(
+        "the daily budget of {limit} {action} actions is spent{}: raise it knowingly, or wait", frees_in.map(|d| format!(" (the next frees up in {})", minutes(d))).unwrap_or_else(|| " (a limit of 0 forbids it)".to_owned())
+    )]
+    DailyBudgetSpent {
+        /// The action.
+        action: crate::governor::Action,
+        /// Its limit per rolling day.
+        limit: u32,
+        /// When the next one frees up; `None` when the limit is 0.
+        frees_in: Option<Duration>,
+    },
+    /// The account's circuit breaker is tripped: LinkedIn challenged the account, sent a call
+    /// to its authwall, wiped the session cookie or answered 999, and no request is sent by
+    /// any process until the user deals with it. Nothing was sent.
+    #[error(
+        "stopped to protect the account: {reason}{}. Open LinkedIn in a browser and pass any check, then log in again (`linkedin login`, which resets this), or reset it knowingly (`linkedin safety reset`)", url.as_deref().map(|u| format!(" ({u})")).unwrap_or_default()
+    )]
+    Tripped {
+        /// What happened.
+        reason: crate::governor::TripReason,
+        /// The challenge or redirect URL, when there was one.
+        url: Option<String>,
+        /// When it tripped (ms since the epoch).
+        at_ms: u64,
     },
     /// The caller gave something unusable (a bad base URL, a header value with a newline, a
     /// cookie file in an unknown format). Nothing was sent.
@@ -326,4 +356,9 @@ mod tests {
         assert_eq!(refused.to_string(), "/tmp/s.json: not a regular file");
         assert!(refused.source().is_none());
     }
+}
+
+/// A duration as whole minutes for messages (`12 min`), at least 1.
+fn minutes(d: Duration) -> String {
+    format!("{} min", d.as_secs().div_ceil(60).max(1))
 }

@@ -8,9 +8,13 @@
 //! - **LinkedIn's rules**: the web app's headers, a browser-like cookie jar, `csrf-token` taken
 //!   from `JSESSIONID`; login with a password, browser cookies or a saved session, each checked
 //!   with one authenticated request; sessions saved as JSON files with mode 0600.
-//! - **Politeness**: pacing with jitter and an hourly request budget (both off for loopback
-//!   base URLs such as the sandbox), `Retry-After` honoured, and retries with exponential
-//!   backoff only for requests that are safe to repeat: a message is never sent twice.
+//! - **The account's safety**: a [`Governor`] per account, shared by every process through a
+//!   locked file beside the saved session (or any [`GovernorStore`]): pacing with jitter, an
+//!   hourly request budget, daily budgets per action (connection requests, messages, ...;
+//!   all off for loopback base URLs such as the sandbox), and a circuit breaker that a
+//!   challenge, an authwall, a cookie wipe or a 999 trips until the next login.
+//!   `Retry-After` is honoured, and only requests that are safe to repeat are retried, with
+//!   exponential backoff: a message is never sent twice.
 //! - **Errors**: one [`Error`] whose variants say what happened and what to do. Passwords,
 //!   `li_at` and `JSESSIONID` never appear in `Debug`, errors or logs.
 //!
@@ -34,6 +38,7 @@ mod client;
 mod connect;
 pub mod cookies;
 mod error;
+mod governor;
 mod headers;
 mod login;
 mod pacing;
@@ -43,6 +48,10 @@ pub mod session;
 
 pub use client::{RetryPolicy, Timeouts, Transport, TransportBuilder};
 pub use error::{BoxError, Error, Result, TimeoutPhase};
+pub use governor::{
+    Action, BudgetReport, DailyUse, FileGovernorStore, Governor, GovernorState, GovernorStore, Limits,
+    MemoryGovernorStore, Trip, TripReason,
+};
 pub use headers::{HeaderProfile, TOUCH_USER_AGENT, WEB_LI_TRACK, WEB_USER_AGENT};
 pub use login::{LoggedIn, Login, TOUCH_VERIFY_PATH, VERIFY_PATH};
 pub use pacing::{Budget, Pacing};

@@ -132,10 +132,21 @@ impl Transport {
     ///
     /// # Errors
     ///
+    /// A login does not reset a tripped circuit breaker ([`Error::Tripped`]): after passing
+    /// LinkedIn's check in a browser, call [`reset_breaker`](Self::reset_breaker) with the account first (the
+    /// CLI's `linkedin login` does).
+    ///
     /// [`Error::BadCredentials`], [`Error::Challenge`] with its URL, [`Error::SessionExpired`]
     /// for cookies or a saved session LinkedIn no longer accepts, [`Error::File`] for an
     /// unreadable cookie or session file, or any transport error.
     pub async fn login(&self, login: Login) -> Result<LoggedIn, Error> {
+        // The governor counts the login's own requests for the account being logged in.
+        let account = match &login {
+            Login::Password { username, .. } => username.clone(),
+            Login::Saved { account } => account.clone(),
+            Login::Cookies { .. } | Login::CookieFile(_) => "browser".to_owned(),
+        };
+        lock(&self.inner.auth).account = Some(account);
         match login {
             Login::Password { username, password } => {
                 if let Some(saved) = self.load_saved(&username)? {
@@ -229,7 +240,10 @@ impl Transport {
                 reason: "none was set on the builder".to_owned(),
             });
         };
-        store.save(&self.snapshot(account))
+        let path = store.save(&self.snapshot(account))?;
+        // From now on the session is known by this name, and so is its governor state.
+        lock(&self.inner.auth).account = Some(account.to_owned());
+        Ok(path)
     }
 
     /// The current session (cookies, user agent, `x-li-track`), to keep elsewhere.
@@ -349,6 +363,15 @@ impl Transport {
             "CHALLENGE" => {
                 let url = parsed.challenge_url.unwrap_or_default();
                 let url = self.base_url().join(&url).map_or(url, String::from);
+                let account = self.governed_account();
+                let trip = self.inner.governor.trip(
+                    &account,
+                    crate::governor::TripReason::Challenge,
+                    Some(url.clone()),
+                );
+                if let Err(e) = trip.await {
+                    tracing::error!(error = %e, "could not record the tripped breaker");
+                }
                 return Err(Error::Challenge { url });
             }
             "BAD_PASSWORD"

@@ -70,6 +70,7 @@ pub struct Request {
     body: Option<(HeaderValue, Bytes)>,
     idempotency: Idempotency,
     headers: Vec<(HeaderName, HeaderValue)>,
+    action: Option<crate::governor::Action>,
 }
 
 impl Request {
@@ -82,6 +83,7 @@ impl Request {
             body: None,
             idempotency: Idempotency::Idempotent,
             headers: Vec::new(),
+            action: None,
         }
     }
 
@@ -99,6 +101,7 @@ impl Request {
             body: Some((HeaderValue::from_static(content_type), body.into())),
             idempotency: Idempotency::Once,
             headers: Vec::new(),
+            action: None,
         }
     }
 
@@ -122,6 +125,21 @@ impl Request {
     pub fn header(mut self, name: HeaderName, value: HeaderValue) -> Self {
         self.headers.push((name, value));
         self
+    }
+
+    /// Counts the request against the account's daily budget of `action` (a message, a
+    /// connection request, a profile view, ...): refused before it is sent once the budget
+    /// is spent. Retries of it count once.
+    #[must_use]
+    pub fn counts_as(mut self, action: crate::governor::Action) -> Self {
+        self.action = Some(action);
+        self
+    }
+
+    /// The daily budget it counts against, if any.
+    #[must_use]
+    pub fn counted_as(&self) -> Option<crate::governor::Action> {
+        self.action
     }
 
     /// The method.

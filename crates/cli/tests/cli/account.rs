@@ -110,6 +110,7 @@ fn the_embedded_sandbox_needs_no_account() {
     assert_eq!(
         keys(&me),
         [
+            "budget",
             "first_name",
             "headline",
             "last_name",
@@ -186,4 +187,81 @@ fn completions_and_version() {
     assert_eq!(bad.status.code(), Some(2), "{}", printed(&bad));
     let version = run("http://127.0.0.1:9", dir.path(), &["--version"], "");
     assert!(String::from_utf8_lossy(&version.stdout).starts_with("linkedin "));
+}
+
+/// A challenge trips the account's breaker for every later process: the next command is
+/// refused before anything is sent (exit 4, saying what to do), `safety status` shows it, and
+/// `safety reset` lets requests go out again.
+#[test]
+fn a_challenge_stops_every_later_command_until_reset() {
+    let logged = crate::common::Logged::start();
+    let account = "challenge@example.com";
+    let first = password_login(&logged.sb, logged.dir.path(), account, "whatever");
+    assert_eq!(first.status.code(), Some(4), "{}", printed(&first));
+
+    let status = logged.run(&["safety", "status", "--account", account, "--json"]);
+    assert!(status.status.success(), "{}", printed(&status));
+    let report: serde_json::Value = serde_json::from_slice(&status.stdout).unwrap();
+    assert_eq!(report["breaker"]["reason"], "challenge");
+    assert!(
+        report["breaker"]["url"]
+            .as_str()
+            .unwrap()
+            .contains("/checkpoint/challenge/")
+    );
+
+    // Another process, with the password in the environment: refused before sending.
+    let mark = logged.mark();
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("linkedin"));
+    let again = cmd
+        .args(["whoami", "--account", account])
+        .env("LINKEDIN_BASE_URL", &logged.sb.url)
+        .env("LINKEDIN_SESSION_DIR", logged.dir.path())
+        .env("LINKEDIN_PASSWORD", "whatever")
+        .env_remove("LINKEDIN_LI_AT")
+        .env_remove("LINKEDIN_JSESSIONID")
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(4), "{}", printed(&again));
+    assert!(printed(&again).contains("stopped to protect the account"));
+    assert!(printed(&again).contains("linkedin safety reset"));
+    assert_eq!(logged.mark(), mark, "nothing was sent");
+
+    let reset = logged.run(&["safety", "reset", "--account", account, "--json"]);
+    assert!(reset.status.success(), "{}", printed(&reset));
+    let report: serde_json::Value = serde_json::from_slice(&reset.stdout).unwrap();
+    assert!(report["breaker"].is_null());
+}
+
+/// A daily limit holds across processes: the second send of the day is refused (exit 5)
+/// before anything is sent, and the sandbox received one message.
+#[test]
+fn a_daily_limit_holds_across_processes() {
+    let logged = crate::common::Logged::start();
+    let inbox = logged.run(&["messages", "list", "--limit", "1", "--json"]);
+    assert!(inbox.status.success(), "{}", printed(&inbox));
+    let inbox: serde_json::Value = serde_json::from_slice(&inbox.stdout).unwrap();
+    let thread = inbox[0]["thread_id"].as_str().unwrap().to_owned();
+    let send = |text: &str| {
+        logged.run(&[
+            "--daily-limit",
+            "message=1",
+            "messages",
+            "send",
+            &thread,
+            text,
+        ])
+    };
+    let mark = logged.mark();
+    let first = send("One message today.");
+    assert!(first.status.success(), "{}", printed(&first));
+    let second = send("And a second one.");
+    assert_eq!(second.status.code(), Some(5), "{}", printed(&second));
+    assert!(printed(&second).contains("daily budget of 1 message"), "{}", printed(&second));
+    assert_eq!(logged.posts_since(mark), 1, "the second was not sent");
+
+    let status = logged.run(&["--daily-limit", "message=1", "safety", "status"]);
+    assert!(printed(&status).contains("message today: 1 of 1"), "{}", printed(&status));
+    let bad = logged.run(&["--daily-limit", "messages=1", "safety", "status"]);
+    assert_eq!(bad.status.code(), Some(2), "{}", printed(&bad));
 }

@@ -14,7 +14,10 @@ use super::{Auth, Identity, Inner, RetryPolicy, Timeouts, Transport};
 use crate::connect::Origin;
 use crate::error::Error;
 use crate::headers::{self, HeaderProfile};
-use crate::pacing::{Budget, Pacer, Pacing};
+use crate::governor::{
+    Action, FileGovernorStore, Governor, GovernorStore, Limits, MemoryGovernorStore,
+};
+use crate::pacing::{Budget, Pacing};
 use crate::pool::{Pool, PoolLimits};
 use crate::session::SessionStore;
 
@@ -40,6 +43,8 @@ pub struct TransportBuilder {
     retries: RetryPolicy,
     pacing: Option<Pacing>,
     budget: Option<Budget>,
+    daily: Vec<(Action, u32)>,
+    governor_store: Option<std::sync::Arc<dyn GovernorStore>>,
     max_http1_connections: usize,
     idle_timeout: Duration,
     max_body: usize,
@@ -154,6 +159,21 @@ impl TransportBuilder {
         self
     }
 
+    /// At most `limit` requests of `action` per rolling day (`0` forbids it), over the
+    /// default ([`Limits::linkedin`]'s, or none on loopback).
+    pub fn daily_limit(mut self, action: Action, limit: u32) -> Self {
+        self.daily.push((action, limit));
+        self
+    }
+
+    /// Where the governor keeps each account's pacing, budgets and breaker. Default: a
+    /// [`FileGovernorStore`] in the session store's directory when one is set (shared by
+    /// every process of the account), else this process's memory.
+    pub fn governor_store(mut self, store: std::sync::Arc<dyn GovernorStore>) -> Self {
+        self.governor_store = Some(store);
+        self
+    }
+
     /// At most this many HTTP/1.1 connections at once (HTTP/2 always uses one). Default 6,
     /// as browsers.
     pub fn max_connections(mut self, n: usize) -> Self {
@@ -255,6 +275,24 @@ impl TransportBuilder {
         } else {
             Budget::linkedin()
         });
+        let mut per_day = if loopback {
+            Limits::unlimited().per_day
+        } else {
+            Limits::linkedin().per_day
+        };
+        per_day.extend(self.daily.iter().map(|(a, n)| (*a, *n)));
+        let limits = Limits {
+            pacing,
+            budget,
+            per_day,
+        };
+        // The account's state lives beside its saved session, so that every process of the
+        // account shares it; without a session store, in this process only.
+        let store: std::sync::Arc<dyn GovernorStore> = match (&self.governor_store, &self.session_store) {
+            (Some(store), _) => store.clone(),
+            (None, Some(sessions)) => std::sync::Arc::new(FileGovernorStore::new(sessions.dir())),
+            (None, None) => std::sync::Arc::new(MemoryGovernorStore::default()),
+        };
         let pool = Pool::new(
             origin,
             tls,
@@ -269,7 +307,7 @@ impl TransportBuilder {
                 base,
                 pool,
                 jar: Mutex::new(CookieStore::new()),
-                pacer: Pacer::new(pacing, budget),
+                governor: Governor::new(store, limits),
                 timeouts: self.timeouts,
                 retries: self.retries,
                 max_body: self.max_body,
@@ -301,6 +339,8 @@ impl Transport {
             retries: RetryPolicy::default(),
             pacing: None,
             budget: None,
+            daily: Vec::new(),
+            governor_store: None,
             max_http1_connections: 6,
             idle_timeout: Duration::from_secs(60),
             max_body: 64 << 20,

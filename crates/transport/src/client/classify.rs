@@ -7,11 +7,19 @@ use http::header::{self, HeaderMap};
 use super::Transport;
 use super::exchange::Answer;
 use crate::error::{Error, excerpt};
+use crate::governor::TripReason;
 use crate::request::{Request, Response};
 
 /// What the classifier made of one attempt.
 pub(super) enum Verdict {
     Done(Result<Response, Error>),
+    /// A sign that LinkedIn has flagged the account (a challenge, the authwall, a cookie wipe,
+    /// a 999): the breaker trips, and `error` is the caller's.
+    Trip {
+        error: Error,
+        reason: TripReason,
+        url: Option<String>,
+    },
     /// Worth another attempt if the request allows it; `after` is LinkedIn's `Retry-After`.
     Retry {
         error: Error,
@@ -40,7 +48,11 @@ impl Transport {
         let error = match code {
             _ if readable => {
                 if wiped && !login_flow {
-                    return Verdict::Done(Err(Error::SessionExpired));
+                    return Verdict::Trip {
+                        error: Error::SessionExpired,
+                        reason: TripReason::CookieWipe,
+                        url: None,
+                    };
                 }
                 return Verdict::Done(Ok(Response {
                     status,
@@ -57,19 +69,50 @@ impl Transport {
                     .map(|l| url.join(l).map_or_else(|_| l.to_owned(), String::from))
                     .unwrap_or_default();
                 if is_challenge(&to) {
-                    Error::Challenge { url: to }
+                    return Verdict::Trip {
+                        error: Error::Challenge { url: to.clone() },
+                        reason: TripReason::Challenge,
+                        url: Some(to),
+                    };
                 } else if wiped {
-                    Error::SessionExpired
+                    return Verdict::Trip {
+                        error: Error::SessionExpired,
+                        reason: TripReason::CookieWipe,
+                        url: Some(to),
+                    };
+                } else if is_authwall(&to) && !login_flow {
+                    return Verdict::Trip {
+                        error: Error::Redirected { to: to.clone() },
+                        reason: TripReason::Authwall,
+                        url: Some(to),
+                    };
                 } else {
                     Error::Redirected { to }
                 }
             }
+            401 if wiped => {
+                return Verdict::Trip {
+                    error: Error::SessionExpired,
+                    reason: TripReason::CookieWipe,
+                    url: None,
+                };
+            }
             401 => {
-                if wiped || self.has_session_cookie() {
+                if self.has_session_cookie() {
                     Error::SessionExpired
                 } else {
                     Error::Unauthorized
                 }
+            }
+            999 => {
+                return Verdict::Trip {
+                    error: Error::Status {
+                        code,
+                        body_excerpt: excerpt(&answer.body),
+                    },
+                    reason: TripReason::Status999,
+                    url: None,
+                };
             }
             403 => Error::Forbidden {
                 message: error_message(&answer.body),
@@ -102,6 +145,12 @@ impl Transport {
         };
         Verdict::Done(Err(error))
     }
+}
+
+/// A redirect to the authwall or a login page (an API call LinkedIn no longer serves to this
+/// session).
+fn is_authwall(location: &str) -> bool {
+    location.contains("/authwall") || location.contains("/login") || location.contains("/uas/login")
 }
 
 /// A redirect to a security check rather than to a login page.

@@ -23,7 +23,7 @@ use url::Url;
 
 use crate::cookies::SetCookies;
 use crate::headers::HeaderProfile;
-use crate::pacing::Pacer;
+use crate::governor::Governor;
 use crate::pool::Pool;
 use crate::session::SessionStore;
 
@@ -50,7 +50,7 @@ pub(crate) struct Inner {
     pub(crate) base: Url,
     pub(crate) pool: Pool,
     pub(crate) jar: Mutex<CookieStore>,
-    pacer: Pacer,
+    pub(crate) governor: Governor,
     timeouts: Timeouts,
     retries: RetryPolicy,
     max_body: usize,
@@ -117,10 +117,52 @@ impl Transport {
         self.inner.sent.load(Ordering::Relaxed)
     }
 
-    /// Requests counted against the hourly budget (when one is set).
+    /// What the logged-in account has used and has left of its limits, and its breaker.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::File`] when the governor's state cannot be read.
+    pub async fn budget(&self) -> Result<crate::governor::BudgetReport, crate::error::Error> {
+        self.budget_of(&self.governed_account()).await
+    }
+
+    /// As [`budget`](Self::budget), for `account` (the name its session is saved under),
+    /// logged in or not: it reads the governor's state and sends nothing.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::File`] when the governor's state cannot be read.
+    pub async fn budget_of(
+        &self,
+        account: &str,
+    ) -> Result<crate::governor::BudgetReport, crate::error::Error> {
+        self.inner.governor.report(account).await
+    }
+
+    /// Resets the circuit breaker of `account` (the username of a password login, `browser`
+    /// for cookies), once the user has dealt with what tripped it: passed LinkedIn's check in
+    /// a browser, or decided to go on knowingly.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::File`] when the governor's state cannot be written.
+    pub async fn reset_breaker(&self, account: &str) -> Result<(), crate::error::Error> {
+        self.inner.governor.reset(account).await
+    }
+
+    /// The governor's limits.
     #[must_use]
-    pub fn budget_used(&self) -> u64 {
-        self.inner.pacer.used()
+    pub fn limits(&self) -> &crate::governor::Limits {
+        self.inner.governor.limits()
+    }
+
+    /// The account the governor counts requests for: the logged-in one, or the one being
+    /// logged in (`default` before any).
+    pub(crate) fn governed_account(&self) -> String {
+        lock(&self.inner.auth)
+            .account
+            .clone()
+            .unwrap_or_else(|| "default".to_owned())
     }
 
     pub(crate) fn identity(&self) -> Identity {

@@ -135,7 +135,14 @@ impl Transport {
         let mut attempt = 0u32;
         loop {
             attempt += 1;
-            self.inner.pacer.admit().await?;
+            // A retry is another request on the wire, but the same action.
+            let action = if attempt == 1 {
+                request.counted_as()
+            } else {
+                None
+            };
+            let account = self.governed_account();
+            self.inner.governor.admit(&account, action).await?;
             let span = tracing::debug_span!(
                 "linkedin_request",
                 method = %request.method(),
@@ -161,7 +168,9 @@ impl Transport {
                         span.record("status", r.status.as_u16());
                         tracing::debug!(bytes = r.body.len(), "answered");
                     }
-                    Verdict::Done(Err(e)) | Verdict::Retry { error: e, .. } => {
+                    Verdict::Done(Err(e))
+                    | Verdict::Retry { error: e, .. }
+                    | Verdict::Trip { error: e, .. } => {
                         tracing::debug!(error = %e, "request failed");
                     }
                 }
@@ -171,6 +180,14 @@ impl Transport {
             .await;
             let (error, after, sent) = match verdict {
                 Verdict::Done(result) => return result,
+                Verdict::Trip { error, reason, url } => {
+                    // The account is what is at stake: a failure to record the trip must not
+                    // hide the challenge itself, so it is logged and the challenge returned.
+                    if let Err(e) = self.inner.governor.trip(&account, reason, url).await {
+                        tracing::error!(error = %e, "could not record the tripped breaker");
+                    }
+                    return Err(error);
+                }
                 Verdict::Retry { error, after, sent } => (error, after, sent),
             };
             let safe = !sent || request.idempotency() == Idempotency::Idempotent;

@@ -6,7 +6,7 @@
 const MAX_STEM_BYTES: usize = 180;
 
 /// The file name (without `.json`) of an account's session.
-pub(super) fn file_stem(account: &str) -> String {
+pub(crate) fn file_stem(account: &str) -> String {
     if account.is_empty() {
         // `%` followed by a non-hex letter is never produced by the encoding below.
         return "%empty".to_owned();

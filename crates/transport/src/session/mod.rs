@@ -26,10 +26,9 @@ use serde::{Deserialize, Serialize};
 use crate::cookies::{SavedCookie, unix_now};
 use crate::error::Error;
 use decode::decode;
-use file_name::file_stem;
-use permissions::{
-    check_private, create_private_dir, create_with_mode, set_mode, sync_dir, target_mode,
-};
+pub(crate) use file_name::file_stem;
+pub(crate) use permissions::create_private_dir;
+use permissions::{check_private, create_with_mode, set_mode, sync_dir, target_mode};
 
 /// What a login leaves behind, enough to reuse the session later: the cookies together with the
 /// user agent and `x-li-track` they were made with (LinkedIn ties a session to them).

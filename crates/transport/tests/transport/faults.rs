@@ -319,6 +319,18 @@ async fn a_challenge_mid_session_ends_it_with_the_url() {
         "{err:?}"
     );
     assert!(!t.has_cookie("li_at"), "LinkedIn wiped li_at");
+    // The breaker tripped: nothing more is sent for the account, with the URL to go to.
+    let before = _sb.requests().len();
+    let err = t.send(Request::get("/voyager/api/me")).await.unwrap_err();
+    assert!(
+        matches!(&err, Error::Tripped { url: Some(u), .. } if u.contains("/checkpoint/")),
+        "{err:?}"
+    );
+    assert_eq!(_sb.requests().len(), before, "refused before sending");
+    let report = t.budget().await.unwrap();
+    assert!(report.breaker.is_some());
+    // The user passed the check and resets it knowingly: requests go out again.
+    t.reset_breaker("browser").await.unwrap();
     let err = t.send(Request::get("/voyager/api/me")).await.unwrap_err();
     assert!(
         matches!(err, Error::Unauthorized | Error::SessionExpired),

@@ -103,8 +103,12 @@ async fn a_challenge_keeps_its_url() {
         err.to_string().contains(url.as_str()),
         "the message names the URL: {err}"
     );
-    // The URL really is the challenge page.
-    let page = t
+    // The breaker tripped for the account: this transport sends nothing more.
+    let refused = t.send(Request::get("/voyager/api/me")).await.unwrap_err();
+    assert!(matches!(refused, Error::Tripped { .. }), "{refused:?}");
+    // The URL really is the challenge page (as a browser, without the account, sees it).
+    let browser = transport(&sb).build().unwrap();
+    let page = browser
         .send(Request::get(url.strip_prefix(sb.base_url()).unwrap()))
         .await
         .unwrap();
