@@ -5,7 +5,7 @@ use linkedin_catalogue::endpoints;
 use linkedin_models::id::ProfileId;
 use linkedin_models::me::MeAnswer;
 
-use crate::client::Linkedin;
+use crate::client::{Linkedin, read_body};
 use crate::error::{Error, Result};
 use crate::view::Me;
 
@@ -14,6 +14,9 @@ impl Linkedin {
     ///
     /// Python: `get_user_profile`
     ///
+    /// The login's own session check asks `GET /me` already: its answer is used, so the
+    /// member costs no request of its own.
+    ///
     /// # Errors
     ///
     /// A transport error, or [`Error::Decode`] when the answer names no profile.
@@ -21,7 +24,16 @@ impl Linkedin {
         self.inner
             .me
             .get_or_try_init(|| async {
-                let answer: MeAnswer = self.fetch(self.call(endpoints::ME)).await?;
+                let checked = self
+                    .transport()
+                    .verified_answer()
+                    .filter(|_| self.transport().verifies_with(&endpoints::ME.full_path()))
+                    .and_then(|body| read_body(endpoints::ME, &body).ok())
+                    .and_then(|value| serde_json::from_value::<MeAnswer>(value).ok());
+                let answer: MeAnswer = match checked {
+                    Some(answer) => answer,
+                    None => self.fetch(self.call(endpoints::ME)).await?,
+                };
                 Me::from_answer(&answer).map_err(|source| Error::Decode {
                     endpoint: endpoints::ME.name,
                     source,

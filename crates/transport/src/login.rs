@@ -282,9 +282,26 @@ impl Transport {
         } else {
             Accept::Any
         };
-        self.send_plain(Request::get(path).accept(accept), false)
-            .await
-            .map(drop)
+        let answer = self
+            .send_plain(Request::get(path).accept(accept), false)
+            .await?;
+        *lock(&self.inner.verified) = Some(answer.into_body());
+        Ok(())
+    }
+
+    /// The body of the last successful session check ([`verify`](Self::verify), which every
+    /// login runs): `GET /voyager/api/me`'s answer by default, normalized JSON. A client that
+    /// needs the logged-in member reads it here instead of asking again.
+    #[must_use]
+    pub fn verified_answer(&self) -> Option<bytes::Bytes> {
+        lock(&self.inner.verified).clone()
+    }
+
+    /// Whether the session check asks `path` (so that [`verified_answer`](Self::verified_answer)
+    /// is its answer).
+    #[must_use]
+    pub fn verifies_with(&self, path: &str) -> bool {
+        self.inner.verify_path.as_deref() == Some(path)
     }
 
     /// Takes another transport's session (its [`snapshot`](Self::snapshot)): the cookies and

@@ -322,6 +322,7 @@ impl TransportBuilder {
                 sent: AtomicU64::new(0),
                 profile: self.profile,
                 verify_path: self.verify_path,
+                verified: Mutex::new(None),
             }),
         })
     }

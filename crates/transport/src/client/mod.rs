@@ -65,6 +65,8 @@ pub(crate) struct Inner {
     sent: AtomicU64,
     profile: HeaderProfile,
     pub(crate) verify_path: Option<String>,
+    /// The answer of the last successful session check.
+    pub(crate) verified: Mutex<Option<bytes::Bytes>>,
 }
 
 /// HTTP for LinkedIn: one base URL, a pooled connection (HTTP/2 when offered), a cookie jar
