@@ -216,6 +216,27 @@ pub(crate) async fn login(args: LoginArgs, conn: &Connection) -> Result<String, 
     ))
 }
 
+/// `linkedin --sandbox login ...`: the same login against an embedded sandbox, with a
+/// session directory of its own that is deleted when the command ends (the real saved
+/// sessions are never touched).
+pub(crate) async fn login_sandboxed(args: LoginArgs, conn: &Connection) -> Result<String, Failure> {
+    let sandbox = linkedin_sandbox::Sandbox::start(linkedin_sandbox::SandboxConfig::default())
+        .await
+        .map_err(|e| Failure::internal(format!("the embedded sandbox could not start: {e}")))?;
+    let dir = tempfile::tempdir()
+        .map_err(|e| Failure::internal(format!("cannot make a session directory: {e}")))?;
+    let sandboxed = Connection {
+        sandbox: false,
+        base_url: sandbox.base_url().to_owned(),
+        session_dir: Some(dir.path().to_owned()),
+        ..conn.clone()
+    };
+    let text = login(args, &sandboxed).await?;
+    Ok(format!(
+        "{text} (embedded sandbox: the session is discarded when the command ends)"
+    ))
+}
+
 fn password(args: &LoginArgs) -> Result<String, Failure> {
     if let Some(p) = std::env::var("LINKEDIN_PASSWORD")
         .ok()

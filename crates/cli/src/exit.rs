@@ -11,7 +11,8 @@ Exit status:
   0  success
   1  internal error, or the sandbox could not start
   2  bad usage or bad input (refused before anything was sent)
-  3  not logged in, bad credentials, or the session expired: run `linkedin login`
+  3  not logged in, bad credentials, the session expired, or a session or cookie file that
+     cannot be used (the message names it): run `linkedin login`
   4  LinkedIn asks for a security check, or the account's circuit breaker stopped requests
      after one: open the URL shown, pass the check, then `linkedin login` (or
      `linkedin safety reset`)
@@ -100,7 +101,7 @@ fn transport_code(e: &TransportError) -> u8 {
         TransportError::Forbidden { .. }
         | TransportError::Status { .. }
         | TransportError::Decode { .. } => 8,
-        TransportError::File { .. } => 1,
+        TransportError::File { .. } => 3,
         _ => 1,
     }
 }

@@ -207,6 +207,10 @@ fn main() -> ExitCode {
             );
             return ExitCode::SUCCESS;
         }
+        Command::Logout if cli.connection.sandbox => {
+            println!("the embedded sandbox keeps no session: nothing to log out of");
+            return ExitCode::SUCCESS;
+        }
         Command::Logout => {
             return match account::logout(&cli.connection) {
                 Ok(text) => {
@@ -271,6 +275,10 @@ struct WhoAmI<'a> {
 async fn run(command: Command, conn: &Connection, out: Out) -> Result<(), Failure> {
     match command {
         Command::Demo => demo::run(out).await,
+        Command::Login(args) if conn.sandbox => {
+            let text = account::login_sandboxed(args, conn).await?;
+            out.note(&text)
+        }
         Command::Login(args) => {
             let text = account::login(args, conn).await?;
             out.note(&text)

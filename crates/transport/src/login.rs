@@ -410,11 +410,26 @@ impl Transport {
         self.verify_or_expired().await
     }
 
+    /// The saved session of `account`, refused when it was saved for another base URL (a
+    /// sandbox's session must not be sent to linkedin.com, nor the other way round).
     fn load_saved(&self, account: &str) -> Result<Option<SavedSession>, Error> {
-        match &self.inner.store {
-            Some(store) => store.load(account),
-            None => Ok(None),
+        let Some(store) = &self.inner.store else {
+            return Ok(None);
+        };
+        let Some(saved) = store.load(account)? else {
+            return Ok(None);
+        };
+        let here = self.base_url().as_str().trim_end_matches('/');
+        let there = saved.base_url.trim_end_matches('/');
+        if !there.is_empty() && here != there {
+            return Err(Error::file(
+                store.path_for(account),
+                format!(
+                    "this session was saved for {there}, not {here}: log in again for {here} (`linkedin login`), or use --base-url {there}"
+                ),
+            ));
         }
+        Ok(Some(saved))
     }
 
     /// Takes a saved session's cookies and the identity it was made with.

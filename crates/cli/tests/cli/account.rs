@@ -265,3 +265,41 @@ fn a_daily_limit_holds_across_processes() {
     let bad = logged.run(&["--daily-limit", "messages=1", "safety", "status"]);
     assert_eq!(bad.status.code(), Some(2), "{}", printed(&bad));
 }
+
+/// `--sandbox` never touches the saved sessions: `login` logs in to the embedded sandbox in a
+/// throwaway directory, `logout` deletes nothing.
+#[test]
+fn the_sandbox_flag_keeps_away_from_saved_sessions() {
+    let logged = crate::common::Logged::start();
+    let saved: Vec<_> = std::fs::read_dir(logged.dir.path()).unwrap().collect();
+    let login = logged.run_with_stdin(
+        &[
+            "--sandbox",
+            "login",
+            "--username",
+            "demo@example.com",
+            "--password-stdin",
+        ],
+        &format!("{PASSWORD}\n"),
+    );
+    assert!(login.status.success(), "{}", printed(&login));
+    assert!(printed(&login).contains("embedded sandbox"));
+    let logout = logged.run(&["--sandbox", "logout"]);
+    assert!(logout.status.success(), "{}", printed(&logout));
+    let after: Vec<_> = std::fs::read_dir(logged.dir.path()).unwrap().collect();
+    assert_eq!(after.len(), saved.len(), "no file added or deleted");
+    let whoami = logged.run(&["whoami"]);
+    assert!(whoami.status.success(), "the real session is still there: {}", printed(&whoami));
+}
+
+/// A session saved for one base URL is refused against another, with the fix in the
+/// message, in the login class (3), and nothing sent there.
+#[test]
+fn a_session_is_refused_against_another_base_url() {
+    let logged = crate::common::Logged::start();
+    let other = crate::common::SandboxProcess::start();
+    let out = run(&other.url, logged.dir.path(), &["whoami"], "");
+    assert_eq!(out.status.code(), Some(3), "{}", printed(&out));
+    let text = printed(&out);
+    assert!(text.contains("saved for") && text.contains(&logged.sb.url), "{text}");
+}
