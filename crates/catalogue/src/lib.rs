@@ -341,10 +341,9 @@ impl Endpoint {
         let mut full = self.full_path();
         for (param, value) in path {
             let mut segment = restli::encode_str(value, restli::Encoding::PATH);
-            let urn = self
-                .params
-                .iter()
-                .any(|p| p.name == *param && p.location == Location::Path && p.kind == ParamType::Urn);
+            let urn = self.params.iter().any(|p| {
+                p.name == *param && p.location == Location::Path && p.kind == ParamType::Urn
+            });
             if urn {
                 // A URN as a simple path key goes raw, as the web app sends it
                 // (`/identity/dash/profiles/urn:li:fsd_profile:…`, capture seq 58; restli.md §2.8):

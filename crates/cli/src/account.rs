@@ -203,7 +203,9 @@ pub(crate) async fn login(args: LoginArgs, conn: &Connection) -> Result<String, 
         .name
         .or(account)
         .unwrap_or_else(|| me.public_id.clone());
-    governor.transact(&account, &mut |s| s.breaker = None).await?;
+    governor
+        .transact(&account, &mut |s| s.breaker = None)
+        .await?;
     let path = linkedin.transport().save_session(&account)?;
     std::fs::write(store.dir().join(CURRENT), &account)
         .map_err(|e| Failure::internal(format!("cannot record the current account: {e}")))?;
@@ -312,7 +314,10 @@ fn governed(conn: &Connection) -> Result<(String, Transport), Failure> {
     Ok((account, transport))
 }
 
-pub(crate) async fn safety(cmd: SafetyCmd, conn: &Connection) -> Result<(String, BudgetReport), Failure> {
+pub(crate) async fn safety(
+    cmd: SafetyCmd,
+    conn: &Connection,
+) -> Result<(String, BudgetReport), Failure> {
     let (account, transport) = governed(conn)?;
     if matches!(cmd, SafetyCmd::Reset) {
         transport.reset_breaker(&account).await?;

@@ -301,7 +301,9 @@ async fn run(command: Command, conn: &Connection, out: Out) -> Result<(), Failur
         }
         Command::Safety(cmd) => {
             let (account, report) = account::safety(cmd, conn).await?;
-            out.one(&report, |r| format!("{account}\n{}", account::budget_text(r)))
+            out.one(&report, |r| {
+                format!("{account}\n{}", account::budget_text(r))
+            })
         }
         Command::Profile(cmd) => commands::profile::run(cmd, conn, out).await,
         Command::Search(cmd) => commands::search::run(cmd, conn, out).await,

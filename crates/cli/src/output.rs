@@ -155,10 +155,27 @@ impl Out {
                     if let Some(bar) = &bar {
                         bar.finish_and_clear();
                     }
-                    if self.format == Format::Json && !all.is_empty() {
-                        write_line(&encode(&all, true)?)?;
+                    let mut failure: Failure = e.into();
+                    match self.format {
+                        // No partial document: a script reading it could not tell.
+                        Format::Json if n > 0 => {
+                            failure.message = format!(
+                                "{} (after {n} items; nothing printed, since the JSON document would be incomplete: use --ndjson to keep what arrives)",
+                                failure.message
+                            );
+                        }
+                        // The items so far were printed: the last line says the list is cut.
+                        Format::Ndjson => write_line(&encode(
+                            &serde_json::json!({"error": {
+                                "message": failure.message,
+                                "exit_status": failure.code,
+                                "after_items": n,
+                            }}),
+                            false,
+                        )?)?,
+                        _ => {}
                     }
-                    return Err(e.into());
+                    return Err(failure);
                 }
             };
             n += 1;

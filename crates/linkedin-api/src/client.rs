@@ -8,8 +8,7 @@ use bytes::Bytes;
 use http::{HeaderName, HeaderValue};
 use linkedin_catalogue::{Accept, ContentType, Endpoint, Location, Method, Param, Status};
 use linkedin_transport::{
-    Action,
-    Budget, Login, Pacing, Request, RetryPolicy, SessionStore, Timeouts, Transport,
+    Action, Budget, Login, Pacing, Request, RetryPolicy, SessionStore, Timeouts, Transport,
     TransportBuilder,
 };
 use serde::de::DeserializeOwned;

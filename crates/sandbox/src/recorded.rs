@@ -287,7 +287,10 @@ mod tests {
                 let r = all.iter().find(|r| r.seq == *seq).unwrap();
                 let routed = r.endpoint().map(|x| x.name);
                 if routed != Some(e.name) {
-                    missing.push(format!("{} names seq {seq}, which routes to {routed:?}", e.name));
+                    missing.push(format!(
+                        "{} names seq {seq}, which routes to {routed:?}",
+                        e.name
+                    ));
                 }
             }
         }
@@ -305,7 +308,12 @@ mod tests {
                 .filter_map(|seq| all.iter().find(|r| r.seq == *seq)?.page_key())
                 .collect();
             if !pages.is_empty() {
-                assert!(pages.contains(&e.page.unwrap()), "{}: {:?} not in {pages:?}", e.name, e.page);
+                assert!(
+                    pages.contains(&e.page.unwrap()),
+                    "{}: {:?} not in {pages:?}",
+                    e.name,
+                    e.page
+                );
             }
         }
     }

@@ -49,8 +49,8 @@ pub mod session;
 pub use client::{RetryPolicy, Timeouts, Transport, TransportBuilder};
 pub use error::{BoxError, Error, Result, TimeoutPhase};
 pub use governor::{
-    Action, BudgetReport, DailyUse, FileGovernorStore, Governor, GovernorState, GovernorStore, Limits,
-    MemoryGovernorStore, Trip, TripReason,
+    Action, BudgetReport, DailyUse, FileGovernorStore, Governor, GovernorState, GovernorStore,
+    Limits, MemoryGovernorStore, Trip, TripReason,
 };
 pub use headers::{HeaderProfile, TOUCH_USER_AGENT, WEB_LI_TRACK, WEB_USER_AGENT};
 pub use login::{LoggedIn, Login, TOUCH_VERIFY_PATH, VERIFY_PATH};

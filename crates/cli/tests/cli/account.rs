@@ -257,11 +257,19 @@ fn a_daily_limit_holds_across_processes() {
     assert!(first.status.success(), "{}", printed(&first));
     let second = send("And a second one.");
     assert_eq!(second.status.code(), Some(5), "{}", printed(&second));
-    assert!(printed(&second).contains("daily budget of 1 message"), "{}", printed(&second));
+    assert!(
+        printed(&second).contains("daily budget of 1 message"),
+        "{}",
+        printed(&second)
+    );
     assert_eq!(logged.posts_since(mark), 1, "the second was not sent");
 
     let status = logged.run(&["--daily-limit", "message=1", "safety", "status"]);
-    assert!(printed(&status).contains("message today: 1 of 1"), "{}", printed(&status));
+    assert!(
+        printed(&status).contains("message today: 1 of 1"),
+        "{}",
+        printed(&status)
+    );
     let bad = logged.run(&["--daily-limit", "messages=1", "safety", "status"]);
     assert_eq!(bad.status.code(), Some(2), "{}", printed(&bad));
 }
@@ -289,7 +297,11 @@ fn the_sandbox_flag_keeps_away_from_saved_sessions() {
     let after: Vec<_> = std::fs::read_dir(logged.dir.path()).unwrap().collect();
     assert_eq!(after.len(), saved.len(), "no file added or deleted");
     let whoami = logged.run(&["whoami"]);
-    assert!(whoami.status.success(), "the real session is still there: {}", printed(&whoami));
+    assert!(
+        whoami.status.success(),
+        "the real session is still there: {}",
+        printed(&whoami)
+    );
 }
 
 /// A session saved for one base URL is refused against another, with the fix in the
@@ -301,5 +313,8 @@ fn a_session_is_refused_against_another_base_url() {
     let out = run(&other.url, logged.dir.path(), &["whoami"], "");
     assert_eq!(out.status.code(), Some(3), "{}", printed(&out));
     let text = printed(&out);
-    assert!(text.contains("saved for") && text.contains(&logged.sb.url), "{text}");
+    assert!(
+        text.contains("saved for") && text.contains(&logged.sb.url),
+        "{text}"
+    );
 }

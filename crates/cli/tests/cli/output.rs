@@ -3,7 +3,8 @@
 //! is refused, before anything is sent, where it has not.
 
 use crate::common::{
-    Logged, assert_snake_case, fails, json, json_list, ndjson, printed, sandboxed, stdout, world,
+    Logged, SandboxProcess, assert_snake_case, fails, json, json_list, ndjson, printed, run,
+    sandboxed, stdout, world,
 };
 use serde_json::Value;
 
@@ -234,4 +235,69 @@ fn raw_is_refused_before_anything_is_sent_where_there_is_no_linkedin_json() {
             .contains("\"entityUrn\"")
     );
     sb.assert_no_secret(&outputs);
+}
+
+/// A list cut part way (LinkedIn starts rate limiting with a long `Retry-After`, after the
+/// login and two pages): with `--json` nothing is printed and the error names how many items
+/// had arrived; with `--ndjson` the items that arrived are printed and the last line is the
+/// error, with the exit status.
+#[test]
+fn a_list_cut_part_way_prints_no_partial_json_document() {
+    let cut = |format: &str| {
+        // One request for the login, one for the command's session check, two pages.
+        let sb = SandboxProcess::start_with(&["--rate-limit", "4/3600"]);
+        let dir = tempfile::tempdir().unwrap();
+        let login = run(
+            &sb.url,
+            dir.path(),
+            &[
+                "login",
+                "--li-at",
+                &sb.li_at,
+                "--jsessionid",
+                &sb.jsessionid,
+            ],
+            "",
+        );
+        assert!(login.status.success(), "{}", printed(&login));
+        let args = [
+            "search",
+            "people",
+            "--keywords",
+            "a",
+            "--limit",
+            "150",
+            format,
+        ];
+        run(&sb.url, dir.path(), &args, "")
+    };
+    let out = cut("--ndjson");
+    assert_eq!(out.status.code(), Some(5), "{}", printed(&out));
+    let lines: Vec<Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(lines.len() > 2, "{}", printed(&out));
+    let last = lines.last().unwrap();
+    assert_eq!(last["error"]["after_items"], lines.len() - 1);
+    assert_eq!(last["error"]["exit_status"], 5);
+    assert!(
+        lines[..lines.len() - 1]
+            .iter()
+            .all(|l| l.get("error").is_none())
+    );
+
+    let out = cut("--json");
+    assert_eq!(out.status.code(), Some(5), "{}", printed(&out));
+    assert!(
+        out.stdout.is_empty(),
+        "no partial document: {}",
+        printed(&out)
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!("after {} items", lines.len() - 1))
+            && err.contains("nothing printed"),
+        "{err}"
+    );
 }

@@ -397,7 +397,10 @@ async fn full_profile_of_someone_the_finder_does_not_know_asks_the_page_then_rep
         .iter()
         .map(|r| {
             let q = &r["query"];
-            q["decorationId"].as_str().or(q["queryId"].as_str()).unwrap_or("")
+            q["decorationId"]
+                .as_str()
+                .or(q["queryId"].as_str())
+                .unwrap_or("")
         })
         .collect();
     assert_eq!(paths(&f, mark).len(), 3, "{sent:?}");

@@ -10,7 +10,9 @@ use futures::TryStreamExt;
 use linkedin_api::{ConversationFilter, Linkedin, Login};
 use linkedin_catalogue::endpoints;
 use linkedin_sandbox::recorded::{self, Recording, RequestKey};
-use linkedin_sandbox::{DEMO_PASSWORD, DEMO_USERNAME, Replay, Sandbox, SandboxConfig, SandboxHandle};
+use linkedin_sandbox::{
+    DEMO_PASSWORD, DEMO_USERNAME, Replay, Sandbox, SandboxConfig, SandboxHandle,
+};
 use serde_json::{Value, json};
 
 /// The member who recorded: the mailbox owner of every recorded conversation.
@@ -75,7 +77,11 @@ impl Replayed {
             let recording = recorded::load(*seq).unwrap();
             assert_eq!(record.path, recording.path(), "seq {seq}: the path as sent");
             let ours = RequestKey::new(&record.method, &record.path, &record.query).unwrap();
-            assert_eq!(ours, recording.key().unwrap(), "seq {seq}: not the browser's request");
+            assert_eq!(
+                ours,
+                recording.key().unwrap(),
+                "seq {seq}: not the browser's request"
+            );
             assert_same_headers(record, &recording);
         }
     }
@@ -193,7 +199,8 @@ async fn a_public_id_resolves_by_the_browsers_lookup() {
 async fn the_inbox_shows_names_and_last_messages() {
     let r = start().await;
     let recording = recorded::load(51).unwrap();
-    let root = &recording.response_body.as_ref().unwrap()["data"][root(endpoints::MESSENGER_CONVERSATIONS_SYNC)];
+    let root = &recording.response_body.as_ref().unwrap()["data"]
+        [root(endpoints::MESSENGER_CONVERSATIONS_SYNC)];
     let elements = root["elements"].as_array().unwrap();
     let got: Vec<_> = r
         .linkedin
@@ -206,7 +213,10 @@ async fn the_inbox_shows_names_and_last_messages() {
     let owner_urn = format!("urn:li:fsd_profile:{OWNER}");
     for (c, recorded) in got.iter().zip(elements) {
         assert_eq!(c.urn.to_string(), recorded["entityUrn"].as_str().unwrap());
-        assert_eq!(c.unread_count, recorded["unreadCount"].as_u64().unwrap() as u32);
+        assert_eq!(
+            c.unread_count,
+            recorded["unreadCount"].as_u64().unwrap() as u32
+        );
         assert_eq!(c.last_activity_at, recorded["lastActivityAt"].as_i64());
         let others: Vec<&Value> = recorded["conversationParticipants"]
             .as_array()
@@ -219,9 +229,15 @@ async fn the_inbox_shows_names_and_last_messages() {
             let first = text_at(theirs, "/participantType/member/firstName");
             assert!(!first.is_empty(), "a recorded participant without a name");
             assert_eq!(p.first_name, first);
-            assert_eq!(p.last_name, text_at(theirs, "/participantType/member/lastName"));
+            assert_eq!(
+                p.last_name,
+                text_at(theirs, "/participantType/member/lastName")
+            );
         }
-        let last = c.last_message.as_ref().expect("each conversation has its last message");
+        let last = c
+            .last_message
+            .as_ref()
+            .expect("each conversation has its last message");
         let theirs = &recorded["messages"]["elements"][0];
         assert_eq!(last.text, text_at(theirs, "/body"));
         assert_eq!(last.delivered_at, theirs["deliveredAt"].as_i64());
@@ -235,7 +251,10 @@ async fn the_inbox_shows_names_and_last_messages() {
             .find(|p| p["hostIdentityUrn"] == sender_urn)
             .unwrap();
         let sender = last.sender.as_ref().unwrap();
-        assert_eq!(sender.first_name, text_at(named, "/participantType/member/firstName"));
+        assert_eq!(
+            sender.first_name,
+            text_at(named, "/participantType/member/firstName")
+        );
         assert!(!sender.first_name.is_empty());
         assert_eq!(last.from_me, sender_urn == owner_urn);
     }
@@ -327,7 +346,10 @@ async fn every_recorded_messages_page_reads() {
             assert_eq!(m.text, text_at(theirs, "/body"), "seq {seq}");
             assert_eq!(m.delivered_at, theirs["deliveredAt"].as_i64(), "seq {seq}");
             let sender = m.sender.as_ref().unwrap();
-            assert!(!sender.first_name.is_empty(), "seq {seq}: a sender without a name");
+            assert!(
+                !sender.first_name.is_empty(),
+                "seq {seq}: a sender without a name"
+            );
         }
         assert_eq!(r.api_requests()[0].replayed, Some(seq));
     }

@@ -13,10 +13,10 @@ use url::Url;
 use super::{Auth, Identity, Inner, RetryPolicy, Timeouts, Transport};
 use crate::connect::Origin;
 use crate::error::Error;
-use crate::headers::{self, HeaderProfile};
 use crate::governor::{
     Action, FileGovernorStore, Governor, GovernorStore, Limits, MemoryGovernorStore,
 };
+use crate::headers::{self, HeaderProfile};
 use crate::pacing::{Budget, Pacing};
 use crate::pool::{Pool, PoolLimits};
 use crate::session::SessionStore;
@@ -288,11 +288,14 @@ impl TransportBuilder {
         };
         // The account's state lives beside its saved session, so that every process of the
         // account shares it; without a session store, in this process only.
-        let store: std::sync::Arc<dyn GovernorStore> = match (&self.governor_store, &self.session_store) {
-            (Some(store), _) => store.clone(),
-            (None, Some(sessions)) => std::sync::Arc::new(FileGovernorStore::new(sessions.dir())),
-            (None, None) => std::sync::Arc::new(MemoryGovernorStore::default()),
-        };
+        let store: std::sync::Arc<dyn GovernorStore> =
+            match (&self.governor_store, &self.session_store) {
+                (Some(store), _) => store.clone(),
+                (None, Some(sessions)) => {
+                    std::sync::Arc::new(FileGovernorStore::new(sessions.dir()))
+                }
+                (None, None) => std::sync::Arc::new(MemoryGovernorStore::default()),
+            };
         let pool = Pool::new(
             origin,
             tls,

@@ -128,7 +128,9 @@ impl Transport {
                     sent: true,
                 };
             }
-            502..=504 => {
+            // A 500 is as often passing as a 502: retried when the request is safe to repeat
+            // (a write is not: it may have run).
+            500 | 502..=504 => {
                 return Verdict::Retry {
                     error: Error::Status {
                         code,

@@ -22,8 +22,8 @@ use secrecy::SecretString;
 use url::Url;
 
 use crate::cookies::SetCookies;
-use crate::headers::HeaderProfile;
 use crate::governor::Governor;
+use crate::headers::HeaderProfile;
 use crate::pool::Pool;
 use crate::session::SessionStore;
 

@@ -467,7 +467,10 @@ impl Governor {
             .iter()
             .map(|a| {
                 let used = seen.actions.get(a).map_or(0, |times| {
-                    times.iter().filter(|t| now.saturating_sub(**t) < DAY_MS).count()
+                    times
+                        .iter()
+                        .filter(|t| now.saturating_sub(**t) < DAY_MS)
+                        .count()
                 });
                 DailyUse {
                     action: *a,

@@ -112,9 +112,8 @@ impl FileGovernorStore {
         path: &Path,
         apply: &mut (dyn for<'s> FnMut(&'s mut GovernorState) + Send),
     ) -> Result<(), Error> {
-        crate::session::create_private_dir(&self.dir).map_err(|e| {
-            Error::file_io(&self.dir, "cannot create the session directory", e)
-        })?;
+        crate::session::create_private_dir(&self.dir)
+            .map_err(|e| Error::file_io(&self.dir, "cannot create the session directory", e))?;
         let mut file = open_private(path)
             .map_err(|e| Error::file_io(path, "cannot open the account's governor state", e))?;
         file.lock()
@@ -136,7 +135,10 @@ impl FileGovernorStore {
         };
         apply(&mut state);
         let json = serde_json::to_vec(&state).map_err(|e| {
-            Error::file(path, format!("cannot write the account's governor state: {e}"))
+            Error::file(
+                path,
+                format!("cannot write the account's governor state: {e}"),
+            )
         })?;
         let write = |file: &mut File| -> std::io::Result<()> {
             file.seek(SeekFrom::Start(0))?;

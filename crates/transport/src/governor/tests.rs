@@ -29,7 +29,10 @@ fn a_burst_goes_at_once_then_requests_are_spaced() {
 
 #[test]
 fn jitter_moves_the_schedule_by_its_draw() {
-    let l = limits(Pacing::new(1, Duration::from_secs(2), Duration::from_secs(2)), None);
+    let l = limits(
+        Pacing::new(1, Duration::from_secs(2), Duration::from_secs(2)),
+        None,
+    );
     let mut state = GovernorState::default();
     assert_eq!(decide(&mut state, &l, None, T0, 1500).unwrap(), T0);
     assert_eq!(decide(&mut state, &l, None, T0, 0).unwrap(), T0 + 3500);
@@ -68,7 +71,14 @@ fn daily_budgets_count_their_action_only_and_zero_forbids() {
         "{spent:?}"
     );
     let forbidden = decide(&mut state, &l, Some(Action::Post), T0, 0).unwrap_err();
-    assert!(matches!(forbidden, Error::DailyBudgetSpent { limit: 0, frees_in: None, .. }));
+    assert!(matches!(
+        forbidden,
+        Error::DailyBudgetSpent {
+            limit: 0,
+            frees_in: None,
+            ..
+        }
+    ));
     decide(&mut state, &l, Some(Action::Invitation), T0 + DAY_MS, 0).expect("a day later");
 }
 
@@ -84,7 +94,9 @@ fn a_tripped_breaker_refuses_everything_until_reset() {
         ..GovernorState::default()
     };
     let refused = decide(&mut state, &l, None, T0 + 1, 0).unwrap_err();
-    assert!(matches!(&refused, Error::Tripped { reason: TripReason::Challenge, url: Some(u), .. } if u.contains("checkpoint")));
+    assert!(
+        matches!(&refused, Error::Tripped { reason: TripReason::Challenge, url: Some(u), .. } if u.contains("checkpoint"))
+    );
     assert!(refused.to_string().contains("linkedin login"), "{refused}");
     assert!(state.recent.is_empty());
     state.breaker = None;
@@ -99,8 +111,13 @@ async fn file_stores_share_the_account_between_processes() {
     let l = limits(Pacing::off(), Some(3)).daily(Action::Message, 1);
     let one = Governor::new(Arc::new(FileGovernorStore::new(dir.path())), l.clone());
     let two = Governor::new(Arc::new(FileGovernorStore::new(dir.path())), l);
-    one.admit("me@example.com", Some(Action::Message)).await.unwrap();
-    let spent = two.admit("me@example.com", Some(Action::Message)).await.unwrap_err();
+    one.admit("me@example.com", Some(Action::Message))
+        .await
+        .unwrap();
+    let spent = two
+        .admit("me@example.com", Some(Action::Message))
+        .await
+        .unwrap_err();
     assert!(matches!(spent, Error::DailyBudgetSpent { .. }), "{spent:?}");
     two.admit("me@example.com", None).await.unwrap();
     two.admit("other@example.com", None).await.unwrap();
@@ -109,10 +126,15 @@ async fn file_stores_share_the_account_between_processes() {
         one.admit("me@example.com", None).await.unwrap_err(),
         Error::BudgetExhausted { used: 3, .. }
     ));
-    one.trip("other@example.com", TripReason::Status999, None).await.unwrap();
+    one.trip("other@example.com", TripReason::Status999, None)
+        .await
+        .unwrap();
     assert!(matches!(
         two.admit("other@example.com", None).await.unwrap_err(),
-        Error::Tripped { reason: TripReason::Status999, .. }
+        Error::Tripped {
+            reason: TripReason::Status999,
+            ..
+        }
     ));
     two.reset("other@example.com").await.unwrap();
     one.admit("other@example.com", None).await.unwrap();
@@ -149,7 +171,10 @@ async fn concurrent_admissions_are_all_counted() {
     for t in tasks {
         t.await.unwrap();
     }
-    let g = Governor::new(Arc::new(FileGovernorStore::new(dir.path())), Limits::unlimited());
+    let g = Governor::new(
+        Arc::new(FileGovernorStore::new(dir.path())),
+        Limits::unlimited(),
+    );
     assert_eq!(g.report("me").await.unwrap().hour_used, 80);
 }
 
