@@ -151,9 +151,15 @@ impl Transport {
             Login::Password { username, password } => {
                 if let Some(saved) = self.load_saved(&username)? {
                     self.adopt(&saved);
+                    if self.trusts(&saved) {
+                        *lock(&self.inner.verified_at) = saved.verified_at;
+                        self.remember(&username, Some(password));
+                        return Ok(LoggedIn::Resumed);
+                    }
                     match self.verify().await {
                         Ok(()) => {
                             self.remember(&username, Some(password));
+                            self.save_if_stored(&username)?;
                             return Ok(LoggedIn::Resumed);
                         }
                         Err(
@@ -220,8 +226,14 @@ impl Transport {
                     });
                 };
                 self.adopt(&saved);
+                if self.trusts(&saved) {
+                    *lock(&self.inner.verified_at) = saved.verified_at;
+                    self.remember(&account, None);
+                    return Ok(LoggedIn::Resumed);
+                }
                 self.verify_or_expired().await?;
                 self.remember(&account, None);
+                self.save_if_stored(&account)?;
                 Ok(LoggedIn::Resumed)
             }
         }
@@ -251,13 +263,25 @@ impl Transport {
     pub fn snapshot(&self, account: &str) -> SavedSession {
         let identity = self.identity();
         let cookies = cookies::jar_to_saved(&lock(&self.inner.jar));
-        SavedSession::new(
+        let mut session = SavedSession::new(
             account,
             self.base_url().as_str().trim_end_matches('/'),
             identity.user_agent,
             identity.li_track,
             cookies,
-        )
+        );
+        session.verified_at = *lock(&self.inner.verified_at);
+        session
+    }
+
+    /// Whether a saved session was checked recently enough to be trusted without another
+    /// check: a request that finds it refused (a 401, the authwall, a cookie wipe) ends it
+    /// then, and is reported or renewed as usual.
+    fn trusts(&self, saved: &SavedSession) -> bool {
+        let window = i64::try_from(self.inner.trust_checked.as_secs()).unwrap_or(i64::MAX);
+        saved
+            .verified_at
+            .is_some_and(|at| (0..window).contains(&(crate::cookies::unix_now() - at)))
     }
 
     /// Whether the jar holds this cookie for the base URL.
@@ -286,6 +310,7 @@ impl Transport {
             .send_plain(Request::get(path).accept(accept), false)
             .await?;
         *lock(&self.inner.verified) = Some(answer.into_body());
+        *lock(&self.inner.verified_at) = Some(crate::cookies::unix_now());
         Ok(())
     }
 

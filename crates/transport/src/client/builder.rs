@@ -44,6 +44,7 @@ pub struct TransportBuilder {
     pacing: Option<Pacing>,
     budget: Option<Budget>,
     daily: Vec<(Action, u32)>,
+    trust_checked: Duration,
     governor_store: Option<std::sync::Arc<dyn GovernorStore>>,
     max_http1_connections: usize,
     idle_timeout: Duration,
@@ -163,6 +164,16 @@ impl TransportBuilder {
     /// default ([`Limits::linkedin`]'s, or none on loopback).
     pub fn daily_limit(mut self, action: Action, limit: u32) -> Self {
         self.daily.push((action, limit));
+        self
+    }
+
+    /// How long a saved session that LinkedIn accepted is trusted without a new session
+    /// check (`GET /voyager/api/me`) when it is resumed. Default 10 minutes, so that a series
+    /// of commands sends one check, not one each; `Duration::ZERO` checks every time. A
+    /// trusted session that LinkedIn refused since is found by the first request (a 401, the
+    /// authwall or a cookie wipe), reported or renewed as usual.
+    pub fn trust_checked_session(mut self, trust: Duration) -> Self {
+        self.trust_checked = trust;
         self
     }
 
@@ -326,6 +337,8 @@ impl TransportBuilder {
                 profile: self.profile,
                 verify_path: self.verify_path,
                 verified: Mutex::new(None),
+                verified_at: Mutex::new(None),
+                trust_checked: self.trust_checked,
             }),
         })
     }
@@ -344,6 +357,7 @@ impl Transport {
             pacing: None,
             budget: None,
             daily: Vec::new(),
+            trust_checked: Duration::from_secs(600),
             governor_store: None,
             max_http1_connections: 6,
             idle_timeout: Duration::from_secs(60),

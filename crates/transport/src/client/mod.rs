@@ -15,6 +15,7 @@ mod retry;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use cookie_store::CookieStore;
 use http::header::HeaderMap;
@@ -67,6 +68,10 @@ pub(crate) struct Inner {
     pub(crate) verify_path: Option<String>,
     /// The answer of the last successful session check.
     pub(crate) verified: Mutex<Option<bytes::Bytes>>,
+    /// When the session was last checked (unix seconds): from the check, or the saved session.
+    pub(crate) verified_at: Mutex<Option<i64>>,
+    /// How long a checked saved session is trusted without another check.
+    pub(crate) trust_checked: Duration,
 }
 
 /// HTTP for LinkedIn: one base URL, a pooled connection (HTTP/2 when offered), a cookie jar

@@ -49,6 +49,11 @@ pub struct SavedSession {
     pub li_track: Option<String>,
     /// When the session was saved, in unix seconds.
     pub saved_at: i64,
+    /// When LinkedIn last accepted the session (a successful session check), in unix
+    /// seconds: a session checked this recently is trusted without another check (see
+    /// [`TransportBuilder::trust_checked_session`](crate::TransportBuilder::trust_checked_session)).
+    #[serde(default)]
+    pub verified_at: Option<i64>,
     /// The cookies (`li_at`, `JSESSIONID`, ...).
     pub cookies: Vec<SavedCookie>,
 }
@@ -72,6 +77,7 @@ impl SavedSession {
             user_agent: user_agent.into(),
             li_track,
             saved_at: unix_now(),
+            verified_at: None,
             cookies,
         }
     }
@@ -88,6 +94,7 @@ impl fmt::Debug for SavedSession {
             .field("user_agent", &self.user_agent)
             .field("li_track", &self.li_track)
             .field("saved_at", &self.saved_at)
+            .field("verified_at", &self.verified_at)
             .field("cookies", &names)
             .finish()
     }

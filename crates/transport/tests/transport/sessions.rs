@@ -78,7 +78,30 @@ async fn an_expired_session_is_renewed_with_the_password_and_the_call_goes_throu
     let saved_after = std::fs::read_to_string(store.path_for(DEMO_USERNAME)).unwrap();
     assert_ne!(saved_before, saved_after, "the renewed session was saved");
 
-    // A saved session that LinkedIn no longer accepts makes a password login run the flow.
+    // A session checked moments ago is trusted: resumed without a request.
+    let before = sb.requests().len();
+    let trusting = transport(&sb).session_store(store.clone()).build().unwrap();
+    assert_eq!(
+        trusting
+            .login(Login::saved(DEMO_USERNAME))
+            .await
+            .unwrap(),
+        LoggedIn::Resumed
+    );
+    assert_eq!(sb.requests().len(), before, "no session check");
+    // If LinkedIn ended it meanwhile, the first request says so.
+    sb.expire_sessions();
+    let err = trusting
+        .send(Request::get("/voyager/api/me"))
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::SessionExpired), "{err:?}");
+
+    // Checked at every login: a saved session that LinkedIn no longer accepts makes a
+    // password login run the flow.
+    let transport = |sb: &linkedin_sandbox::SandboxHandle| {
+        transport(sb).trust_checked_session(std::time::Duration::ZERO)
+    };
     sb.expire_sessions();
     let t2 = transport(&sb).session_store(store.clone()).build().unwrap();
     assert_eq!(
