@@ -273,7 +273,10 @@ impl ConversationId {
 /// A thread id: 1 to 200 characters of base64 and `-`/`_`, as LinkedIn's `2-<base64>==` ids
 /// (and the older numeric ones) are.
 fn thread_id(id: &str) -> Result<String, IdError> {
+    // `2-` is the messenger's prefix: the base64 after it must be there.
+    let body = id.strip_prefix("2-").unwrap_or(id);
     let ok = (1..=200).contains(&id.len())
+        && body.trim_end_matches('=').len() >= 2
         && id
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'+' | b'/' | b'='));

@@ -14,6 +14,7 @@
 mod common;
 
 mod account;
+mod bad_input;
 mod company;
 mod feed;
 mod invitations;

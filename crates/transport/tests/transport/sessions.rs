@@ -82,10 +82,7 @@ async fn an_expired_session_is_renewed_with_the_password_and_the_call_goes_throu
     let before = sb.requests().len();
     let trusting = transport(&sb).session_store(store.clone()).build().unwrap();
     assert_eq!(
-        trusting
-            .login(Login::saved(DEMO_USERNAME))
-            .await
-            .unwrap(),
+        trusting.login(Login::saved(DEMO_USERNAME)).await.unwrap(),
         LoggedIn::Resumed
     );
     assert_eq!(sb.requests().len(), before, "no session check");
