@@ -64,6 +64,9 @@ impl From<Error> for Failure {
             Error::Gone { .. } | Error::NotFound { .. } | Error::Unsupported { .. } => 6,
             Error::Decode { .. } | Error::SchemaMoved { .. } => 8,
             Error::Transport(t) => transport_code(t),
+            // The write's outcome is known (not sent) or said to be unknown, after a cut: the
+            // network class, with what to do in the message.
+            Error::NotSent { .. } | Error::OutcomeUnknown { .. } => 7,
             _ => 1,
         };
         Self {

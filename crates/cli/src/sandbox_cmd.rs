@@ -97,6 +97,8 @@ pub(crate) fn run_sandbox(args: SandboxArgs) -> Result<(), String> {
             truncated_bodies: args.truncated_bodies,
             slow_body: args.slow_body_ms.map(Duration::from_millis),
             seed: args.seed,
+            lose_answers_to: None,
+            drop_requests_to: None,
         },
         replay: None,
     };

@@ -57,6 +57,34 @@ pub enum Error {
         /// What.
         what: String,
     },
+    /// A write that may have been lost on the way (the connection broke after it left, or
+    /// LinkedIn answered a server error) was read back, and LinkedIn does not have it: it was
+    /// not executed, and sending it again is safe.
+    #[error("{what} was not sent: {how_known}; sending it again is safe")]
+    NotSent {
+        /// The write (`the message to 2-…`).
+        what: String,
+        /// How that is known (what was read back).
+        how_known: String,
+        /// What broke the first time.
+        #[source]
+        cause: Box<Error>,
+    },
+    /// A write may have been executed (the connection broke after it left) and reading it
+    /// back failed too: look before sending it again.
+    #[error(
+        "{what} may or may not have been sent ({cause}), and reading it back failed ({check_error}): {check} before sending it again"
+    )]
+    OutcomeUnknown {
+        /// The write.
+        what: String,
+        /// What to look at to know.
+        check: String,
+        /// What broke the write.
+        cause: Box<Error>,
+        /// What broke the read-back.
+        check_error: Box<Error>,
+    },
     /// A failure on the way: login, connection, HTTP status, rate limit... (see
     /// [`linkedin_transport::Error`] for what each means and what to do).
     #[error(transparent)]

@@ -277,9 +277,12 @@ impl Linkedin {
     /// The request carries the client-generated values the web app sends: `originToken`, a
     /// fresh UUID v4 (LinkedIn echoes it on the stored message), and `trackingId`, 16 random
     /// bytes as characters; `dedupeByClientGeneratedToken` is `false`, as in the browser.
-    /// A send is never retried, so a message is never sent twice: after
-    /// [`linkedin_transport::Error::Interrupted`], look at the conversation before sending
-    /// again.
+    /// A send is never retried, so a message is never sent twice. When its outcome is not
+    /// known (the connection broke after the message left, a timeout, a server error), the
+    /// conversation's latest messages are read back and searched for the send's
+    /// `originToken`: found, the stored message is returned as if the answer had arrived;
+    /// not found, [`Error::NotSent`] says it was not sent (sending again is safe); the read
+    /// failing too, [`Error::OutcomeUnknown`] says what to look at.
     ///
     /// ```no_run
     /// # async fn run(linkedin: linkedin_api::Linkedin, urn: &str) -> linkedin_api::Result<()> {
@@ -292,7 +295,8 @@ impl Linkedin {
     /// # Errors
     ///
     /// [`Error::InvalidInput`] for an empty or too long text or a bad conversation (nothing
-    /// sent), [`Error::NotFound`] for an unknown conversation, and transport errors.
+    /// sent), [`Error::NotFound`] for an unknown conversation, [`Error::NotSent`] and
+    /// [`Error::OutcomeUnknown`] after a cut (above), and transport errors.
     pub async fn send_message(
         &self,
         conversation: impl IntoId<ConversationId>,
@@ -301,9 +305,51 @@ impl Linkedin {
         let text = validate::text("text", text, validate::MESSAGE_TEXT_MAX)?;
         let id = conversation.into_id("conversation")?;
         let urn = conversation_urn(self, &id).await?;
-        create_message(self, text, Target::Conversation(urn))
-            .await
-            .map_err(|e| not_found(e, || format!("conversation {}", id.thread())))
+        let token = origin_token();
+        match create_message(self, text, Target::Conversation(urn), &token).await {
+            Ok(message) => Ok(message),
+            Err(e) if e.may_have_been_sent() => self.read_back(&id, &token, e).await,
+            Err(e) => Err(not_found(e, || format!("conversation {}", id.thread()))),
+        }
+    }
+
+    /// After a send whose outcome is not known (`cause`): the conversation's latest messages,
+    /// looked through for the send's `originToken`, which LinkedIn keeps on the stored
+    /// message. Found: the send took effect, and this is the message. Not found: it did not
+    /// ([`Error::NotSent`]). The read failing too: [`Error::OutcomeUnknown`].
+    async fn read_back(
+        &self,
+        id: &ConversationId,
+        token: &str,
+        cause: Error,
+    ) -> Result<Raw<Message>> {
+        let what = format!("the message to conversation {}", id.thread());
+        tracing::info!(%cause, "the send's outcome is not known; reading the conversation back");
+        let latest = self.conversation_messages(id.clone()).limit(20);
+        let found: Result<Vec<Raw<Message>>> = latest.try_collect().await;
+        match found {
+            Ok(messages) => match messages
+                .into_iter()
+                .find(|m| m.raw().get("originToken").and_then(Value::as_str) == Some(token))
+            {
+                Some(message) => Ok(message),
+                None => Err(Error::NotSent {
+                    what,
+                    how_known: "its originToken is not among the conversation's latest 20 messages"
+                        .to_owned(),
+                    cause: Box::new(cause),
+                }),
+            },
+            Err(check_error) => Err(Error::OutcomeUnknown {
+                what,
+                check: format!(
+                    "look at the conversation's latest messages (`linkedin messages show {}`)",
+                    id.thread()
+                ),
+                cause: Box::new(cause),
+                check_error: Box::new(check_error),
+            }),
+        }
     }
 
     /// Starts a conversation with one or more members by sending its first message.
@@ -362,7 +408,7 @@ impl Linkedin {
                     .to_owned(),
             });
         }
-        create_message(self, text, Target::Recipients(urns))
+        create_message(self, text, Target::Recipients(urns), &origin_token())
             .await
             .map_err(|e| not_found(e, || "a recipient".to_owned()))
     }
@@ -554,13 +600,18 @@ impl PageSource for Messages {
 }
 
 /// `createMessage` with a conversation or recipients.
-async fn create_message(li: &Linkedin, text: &str, target: Target) -> Result<Raw<Message>> {
+async fn create_message(
+    li: &Linkedin,
+    text: &str,
+    target: Target,
+    token: &str,
+) -> Result<Raw<Message>> {
     let endpoint = endpoints::MESSAGE_CREATE;
     let me = li.my_profile_id().await?;
     let mut message = json!({
         "body": {"attributes": [], "text": text},
         "renderContentUnions": [],
-        "originToken": origin_token(),
+        "originToken": token,
     });
     let mut body = json!({
         "mailboxUrn": me.urn(),

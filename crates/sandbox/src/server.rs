@@ -124,7 +124,12 @@ async fn handle(
     if let Some(latency) = state.faults.latency {
         tokio::time::sleep(latency).await;
     }
-    if fault == Some(Fault::Reset) {
+    let targeted = |prefix: &Option<String>| {
+        prefix
+            .as_deref()
+            .is_some_and(|p| parts.uri.path().starts_with(p))
+    };
+    if fault == Some(Fault::Reset) || targeted(&state.faults.drop_requests_to) {
         state.log.push(record);
         return Err(std::io::Error::other("connection-reset fault"));
     }
@@ -151,6 +156,10 @@ async fn handle(
         };
         routes::route(&state, &incoming)
     };
+    if targeted(&state.faults.lose_answers_to) {
+        state.log.push(record);
+        return Err(std::io::Error::other("lost-answer fault"));
+    }
     record.status = resp.status().as_u16();
     record.replayed = resp
         .extensions()

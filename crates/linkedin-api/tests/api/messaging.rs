@@ -580,3 +580,68 @@ async fn a_send_that_fails_is_not_retried() {
     assert_eq!(sent.len(), 1, "one attempt, no retry: {sent:?}");
     assert_eq!(sent[0]["status"], 429);
 }
+
+/// A send whose answer is lost (the sandbox stores the message, then drops the connection)
+/// is read back by its originToken: the caller gets the stored message, and it was sent once.
+/// A send dropped before it was carried out is read back too, and reported not sent.
+#[tokio::test]
+async fn a_send_with_a_lost_answer_is_read_back_never_sent_twice() {
+    let w = world();
+    let c = &in_categories(&w, &["PRIMARY_INBOX"])[2];
+    let create = linkedin_catalogue::endpoints::MESSAGE_CREATE.full_path();
+    let posts = |f: &common::Fixture, mark: usize| {
+        f.sent_since(mark)
+            .iter()
+            .filter(|r| r["method"] == "POST" && r["path"] == create.as_str())
+            .count()
+    };
+
+    let f = common::start_with(Faults {
+        lose_answers_to: Some(create.clone()),
+        ..Faults::default()
+    })
+    .await;
+    let urn = conversation_urn(&w, &c.thread_id);
+    let mark = f.mark();
+    let sent = f
+        .linkedin
+        .send_message(urn.as_str(), "Did this reach you?")
+        .await
+        .unwrap();
+    assert_eq!(sent.text, "Did this reach you?");
+    assert_eq!(posts(&f, mark), 1, "sent once");
+    let latest = f
+        .linkedin
+        .conversation_messages(&c.thread_id)
+        .limit(1)
+        .try_collect::<Vec<_>>()
+        .await
+        .unwrap();
+    assert_eq!(latest[0].urn, sent.urn);
+
+    let f = common::start_with(Faults {
+        drop_requests_to: Some(create.clone()),
+        ..Faults::default()
+    })
+    .await;
+    let mark = f.mark();
+    let err = f
+        .linkedin
+        .send_message(urn.as_str(), "And this one?")
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::NotSent { .. }), "{err:?}");
+    assert!(
+        err.to_string().contains("sending it again is safe"),
+        "{err}"
+    );
+    assert_eq!(posts(&f, mark), 1, "tried once, never again");
+    let latest = f
+        .linkedin
+        .conversation_messages(&c.thread_id)
+        .limit(1)
+        .try_collect::<Vec<_>>()
+        .await
+        .unwrap();
+    assert_ne!(latest[0].text, "And this one?");
+}

@@ -196,7 +196,7 @@ pub(super) fn message_json(
         "messageBodyRenderFormat": "DEFAULT",
         "subject": null,
         "footer": null,
-        "originToken": null,
+        "originToken": m.origin_token,
         "inlineWarning": null,
         "incompleteRetriableData": false,
     })
@@ -542,6 +542,7 @@ pub(super) fn create_message(call: &mut Call<'_>) -> Answer {
         sender: me,
         text: text.to_owned(),
         delivered_at: at,
+        origin_token: origin,
     };
     let c = &mut call.world.conversations[index];
     c.messages.push(message);
@@ -553,10 +554,7 @@ pub(super) fn create_message(call: &mut Call<'_>) -> Answer {
     let Some(m) = c.messages.last() else {
         return Answer::error(StatusCode::INTERNAL_SERVER_ERROR);
     };
-    let mut value = message_json(world, &degrees, me, c, m);
-    if let Some(origin) = origin {
-        value["originToken"] = Value::String(origin);
-    }
+    let value = message_json(world, &degrees, me, c, m);
     Answer::ok(json!({"value": dollar_types(value)}))
 }
 

@@ -262,6 +262,9 @@ pub struct Message {
     pub text: String,
     /// When it was delivered.
     pub delivered_at: u64,
+    /// The `originToken` its sender's client made, which LinkedIn keeps and echoes (`None`
+    /// for the generated messages).
+    pub origin_token: Option<String>,
 }
 
 /// A view of a member's profile by another member.

@@ -145,6 +145,7 @@ impl Builder {
                 sender,
                 text: pick(&mut self.rng, MESSAGES).to_string(),
                 delivered_at: at,
+                origin_token: None,
             });
         }
         messages
