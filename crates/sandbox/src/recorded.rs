@@ -276,10 +276,8 @@ mod tests {
         let all = load_all().unwrap();
         let mut missing = Vec::new();
         for r in &all {
-            if let Some(e) = r.endpoint() {
-                if !e.recorded.contains(&r.seq) {
-                    missing.push(format!("{} lacks seq {}", e.name, r.seq));
-                }
+            if let Some(e) = r.endpoint().filter(|e| !e.recorded.contains(&r.seq)) {
+                missing.push(format!("{} lacks seq {}", e.name, r.seq));
             }
         }
         for e in linkedin_catalogue::ENDPOINTS {

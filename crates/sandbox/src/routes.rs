@@ -236,10 +236,12 @@ fn voyager(state: &State, req: &Incoming<'_>) -> Response<Body> {
     if malformed {
         return json_response(StatusCode::BAD_REQUEST, &json!({"status": 400}));
     }
-    if let Some(replay) = &state.replay {
-        if let Some(resp) = replay.answer(req.method.as_str(), req.path, req.query) {
-            return resp;
-        }
+    if let Some(resp) = state
+        .replay
+        .as_ref()
+        .and_then(|replay| replay.answer(req.method.as_str(), req.path, req.query))
+    {
+        return resp;
     }
     let path = &req.path["/voyager/api".len()..];
     let method = match *req.method {

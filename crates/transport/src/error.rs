@@ -272,6 +272,11 @@ pub(crate) fn excerpt(body: &[u8]) -> String {
     }
 }
 
+/// A duration as whole minutes for messages (`12 min`), at least 1.
+fn minutes(d: Duration) -> String {
+    format!("{} min", d.as_secs().div_ceil(60).max(1))
+}
+
 #[cfg(test)]
 mod tests {
     use std::error::Error as _;
@@ -356,9 +361,4 @@ mod tests {
         assert_eq!(refused.to_string(), "/tmp/s.json: not a regular file");
         assert!(refused.source().is_none());
     }
-}
-
-/// A duration as whole minutes for messages (`12 min`), at least 1.
-fn minutes(d: Duration) -> String {
-    format!("{} min", d.as_secs().div_ceil(60).max(1))
 }

@@ -284,18 +284,16 @@ pub(crate) fn decide(
             frees_in: Duration::from_millis((oldest + HOUR_MS).saturating_sub(now)),
         });
     }
-    if let Some(action) = action {
-        if let Some(limit) = limits.daily_limit(action) {
-            let times = state.actions.get(&action).map_or(&[][..], Vec::as_slice);
-            if times.len() as u64 >= u64::from(limit) {
-                let oldest = times.iter().min().copied().unwrap_or(now);
-                return Err(Error::DailyBudgetSpent {
-                    action,
-                    limit,
-                    frees_in: (limit > 0)
-                        .then(|| Duration::from_millis((oldest + DAY_MS).saturating_sub(now))),
-                });
-            }
+    if let Some((action, limit)) = action.and_then(|a| Some((a, limits.daily_limit(a)?))) {
+        let times = state.actions.get(&action).map_or(&[][..], Vec::as_slice);
+        if times.len() as u64 >= u64::from(limit) {
+            let oldest = times.iter().min().copied().unwrap_or(now);
+            return Err(Error::DailyBudgetSpent {
+                action,
+                limit,
+                frees_in: (limit > 0)
+                    .then(|| Duration::from_millis((oldest + DAY_MS).saturating_sub(now))),
+            });
         }
     }
     let start = reserve(state, &limits.pacing, now, jitter_ms);
