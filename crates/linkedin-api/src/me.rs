@@ -64,6 +64,8 @@ impl Linkedin {
     /// circuit breaker. Read from the account's governor state (shared by every process of
     /// the account when a session store is set); sends nothing.
     ///
+    /// Python: none (2.3.1 keeps no budget)
+    ///
     /// ```no_run
     /// # async fn run(linkedin: linkedin_api::Linkedin) -> linkedin_api::Result<()> {
     /// let budget = linkedin.budget().await?;

@@ -128,7 +128,7 @@ impl Transport {
     ///
     /// # Errors
     ///
-    /// [`Error::File`] when the governor's state cannot be read.
+    /// [`Error::File`](crate::Error::File) when the governor's state cannot be read.
     pub async fn budget(&self) -> Result<crate::governor::BudgetReport, crate::error::Error> {
         self.budget_of(&self.governed_account()).await
     }
@@ -138,7 +138,7 @@ impl Transport {
     ///
     /// # Errors
     ///
-    /// [`Error::File`] when the governor's state cannot be read.
+    /// [`Error::File`](crate::Error::File) when the governor's state cannot be read.
     pub async fn budget_of(
         &self,
         account: &str,
@@ -152,7 +152,7 @@ impl Transport {
     ///
     /// # Errors
     ///
-    /// [`Error::File`] when the governor's state cannot be written.
+    /// [`Error::File`](crate::Error::File) when the governor's state cannot be written.
     pub async fn reset_breaker(&self, account: &str) -> Result<(), crate::error::Error> {
         self.inner.governor.reset(account).await
     }
