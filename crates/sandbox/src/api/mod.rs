@@ -269,7 +269,7 @@ pub(crate) fn dispatch(call: &mut Call<'_>) -> Option<Answer> {
         Id::MessengerConversationsSearch => {
             messaging::conversations(call, messaging::Listing::Search)
         }
-        Id::MessengerConversationsCategory => {
+        Id::MessengerConversationsCategory | Id::MessengerConversationsBackfill => {
             messaging::conversations(call, messaging::Listing::Category)
         }
         Id::MessengerMessages => messaging::messages(call, false),
