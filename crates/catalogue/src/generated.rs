@@ -2042,6 +2042,7 @@ pub static MESSENGER_QUICK_REPLIES: &Endpoint = &Endpoint {
     data_root: Some("messengerQuickRepliesByConversation"),
     fixed: &[],
     params: &[
+        Param { name: "conversationUrn", location: Location::Variables, kind: ParamType::Urn, value: None, required: true, doc: "urn:li:msg_conversation:(...)", page: None },
     ],
     accept: Accept::Graphql,
     content_type: None,
@@ -2050,7 +2051,7 @@ pub static MESSENGER_QUICK_REPLIES: &Endpoint = &Endpoint {
     status: Status::Working,
     replacement: None,
     idempotent: true,
-    source: "voyager.md §4.8 capture",
+    source: "voyager.md §4.8 capture; fixtures/recorded seq 87, 91, 112, 115",
     recorded: &[87, 91, 112, 115],
 };
 
