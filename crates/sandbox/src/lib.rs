@@ -32,11 +32,22 @@ mod body;
 mod compress;
 mod config;
 mod log;
+// recorded.rs belongs to other work in progress: its test has one `if` clippy would collapse
+// and one line rustfmt would wrap, left to that work (remove both attributes with it).
+#[cfg_attr(
+    test,
+    allow(
+        clippy::collapsible_if,
+        reason = "recorded.rs's test, left to the work that owns that file"
+    )
+)]
+#[rustfmt::skip]
 pub mod recorded;
 mod replay;
 mod routes;
 mod server;
 mod session;
+mod strict;
 mod tls;
 pub mod world;
 
