@@ -14,7 +14,7 @@ Exit status:
   3  not logged in, bad credentials, or the session expired: run `linkedin login`
   4  LinkedIn asks for a security check: open the URL shown, or log in with browser cookies
   5  rate limited, or the session's hourly budget is spent: wait
-  6  not found, retired by LinkedIn, or not something LinkedIn offers through its API
+  6  not found, retired or broken by LinkedIn, or not something LinkedIn offers through its API
   7  network: connection, TLS, timeout, or cut off mid-request
   8  LinkedIn answered unexpectedly (an error status, or an answer the models cannot read)";
 
@@ -58,7 +58,10 @@ impl From<Error> for Failure {
     fn from(e: Error) -> Self {
         let code = match &e {
             Error::InvalidInput { .. } => 2,
-            Error::Gone { .. } | Error::NotFound { .. } | Error::Unsupported { .. } => 6,
+            Error::Gone { .. }
+            | Error::Broken { .. }
+            | Error::NotFound { .. }
+            | Error::Unsupported { .. } => 6,
             Error::Decode { .. } | Error::SchemaMoved { .. } => 8,
             Error::Transport(t) => transport_code(t),
             _ => 1,

@@ -2,7 +2,8 @@
 //! each, with the evidence that LinkedIn refuses it. A case that the sandbox would accept
 //! also names its twin, the same request without what is refused, which the sandbox answers
 //! with a success: so each case fails if its refusal is removed, and shows that the refusal
-//! is for that one defect. (The refusals themselves: `src/strict.rs` and `src/routes.rs`.)
+//! is for that one defect. (The refusals themselves: `src/strict.rs`, `src/routes.rs`, and
+//! the dead endpoints' arms in `src/api/mod.rs`.)
 
 use http::{Method, StatusCode};
 use linkedin_catalogue::{Endpoint, endpoints};
@@ -38,16 +39,31 @@ struct Case {
     twin: Option<(String, String)>,
 }
 
+/// The body of the reaction mutation `post_react_dash` (peers-2026.md §3), `variables` as
+/// given and the `queryId` repeated, or not when `query_id` is `None`.
+fn mutation(variables: Value, query_id: Option<&str>) -> String {
+    let mut body = json!({"variables": variables, "includeWebMetadata": true});
+    if let Some(id) = query_id {
+        body["queryId"] = json!(id);
+    }
+    body.to_string()
+}
+
 /// Every refusal of the strict sandbox, as LinkedIn answers it.
 fn cases() -> Vec<Case> {
     let w = world();
     let me = format!("urn:li:fsd_profile:{}", w.people[0].profile_id);
     let vanity = w.people[7].public_id.clone();
+    let post = &w.posts[3];
+    let thread = format!("urn:li:activity:{}", post.activity_id);
     let conversation = format!(
         "urn:li:msg_conversation:({me},{})",
         w.conversations[0].thread_id
     );
     let gql = |e: &Endpoint, vars: Value| url(e, &[], json!({}), Some(vars));
+    let react = url(endpoints::POST_REACT_DASH, &[], json!({}), None);
+    let react_id = endpoints::POST_REACT_DASH.query_id;
+    let like = json!({"entity": {"reactionType": "LIKE"}, "threadUrn": thread});
     let feed_main = gql(endpoints::FEED_MAIN, json!({"start": 0, "count": 7}));
     let company = url(
         endpoints::COMPANY,
@@ -107,6 +123,22 @@ fn cases() -> Vec<Case> {
                 ),
                 String::new(),
             )),
+        },
+        // A mutation's variables are its body's: the same rule (peers-2026.md §3 gives the
+        // reaction mutation's variables, entity.reactionType and threadUrn).
+        Case {
+            what: "an unknown variable of a mutation",
+            endpoint: endpoints::POST_REACT_DASH,
+            method: Method::POST,
+            target: react.clone(),
+            body: mutation(
+                json!({"entity": {"reactionType": "LIKE"}, "threadUrn": thread, "origin": "FEED"}),
+                react_id,
+            ),
+            csrf: true,
+            status: StatusCode::BAD_REQUEST,
+            expect: bad(),
+            twin: Some((react.clone(), mutation(like.clone(), react_id))),
         },
         // A missing required variable: 400, inferred (persisted queries declare their
         // variables; every recorded quick-replies request carries its conversationUrn, seq
@@ -185,7 +217,57 @@ fn cases() -> Vec<Case> {
             expect: bad(),
             twin: Some((company.clone(), String::new())),
         },
-        // 4. Write statuses: a follow answers 201 (voyager.md §1.2 follow_company and
+        // A mutation repeats its queryId in the body (capture seq 124; peers-2026.md §3:
+        // "the body must repeat it"); one that does not is refused as a stale id is
+        // (inferred).
+        Case {
+            what: "a mutation whose body does not repeat the queryId",
+            endpoint: endpoints::POST_REACT_DASH,
+            method: Method::POST,
+            target: react.clone(),
+            body: mutation(like.clone(), None),
+            csrf: true,
+            status: StatusCode::BAD_REQUEST,
+            expect: bad(),
+            twin: Some((react.clone(), mutation(like.clone(), react_id))),
+        },
+        // 4. Dead endpoints: `/feed/comments` answers 500 (peers-2026.md §3, devag7 verified
+        // live 2026-06-13/14), whatever is asked.
+        Case {
+            what: "the comments of a post",
+            endpoint: endpoints::POST_COMMENTS,
+            method: Method::GET,
+            target: url(
+                endpoints::POST_COMMENTS,
+                &[],
+                json!({"count": 10, "start": 0, "updateId": format!("activity:{}", post.activity_id)}),
+                None,
+            ),
+            body: String::new(),
+            csrf: true,
+            status: StatusCode::INTERNAL_SERVER_ERROR,
+            expect: Expect::Json(json!({"status": 500})),
+            twin: None,
+        },
+        // The REST reaction write answers 400 (peers-2026.md §3: REST
+        // `/voyagerSocialDashReactions?threadUrn=` 400); its twin is the 2026 mutation.
+        Case {
+            what: "the REST reaction write",
+            endpoint: endpoints::POST_REACT,
+            method: Method::POST,
+            target: url(
+                endpoints::POST_REACT,
+                &[],
+                json!({"threadUrn": thread}),
+                None,
+            ),
+            body: json!({"reactionType": "LIKE"}).to_string(),
+            csrf: true,
+            status: StatusCode::BAD_REQUEST,
+            expect: bad(),
+            twin: Some((react.clone(), mutation(like.clone(), react_id))),
+        },
+        // 5. Write statuses: a follow answers 201 (voyager.md §1.2 follow_company and
         // "What changed on main" b036847: 200 became 201; #473).
         Case {
             what: "a follow (answered 201, not refused)",
@@ -198,7 +280,7 @@ fn cases() -> Vec<Case> {
             expect: Expect::Any,
             twin: None,
         },
-        // 5. The CSRF refusal: 403 with the plain-text body `CSRF check failed.` (peers.md
+        // 6. The CSRF refusal: 403 with the plain-text body `CSRF check failed.` (peers.md
         // §c.12, beeper/linkedin#80; the capture's seq 0-29 are such 403s).
         Case {
             what: "a request without its csrf-token",
@@ -247,7 +329,7 @@ async fn the_sandbox_refuses_what_linkedin_refuses() {
         demo.jsessionid.trim_matches('"').to_owned(),
     );
     let cases = cases();
-    assert_eq!(cases.len(), 8, "one case per refusal");
+    assert_eq!(cases.len(), 12, "one case per refusal");
     // Every case is tried, and every wrong answer reported, so a missing refusal names
     // itself.
     let mut wrong = Vec::new();
