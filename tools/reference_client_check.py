@@ -5,8 +5,8 @@
     HOME=$(mktemp -d) /tmp/liapi/bin/python tools/reference_client_check.py "$URL"
 
 The client has no base-URL option, so its two class attributes are pointed at the sandbox;
-everything else is the client as published. Exits non-zero when an answer is not the one
-LinkedIn gives today.
+everything else is the client as published (a response hook only notes each answer's status).
+Exits non-zero when an answer is not the one LinkedIn gives today.
 """
 
 import sys
@@ -34,6 +34,10 @@ def check(name, ok, detail):
 
 
 api = Linkedin("demo@example.com", "demo-password", refresh_cookies=True)
+
+# The HTTP status of every answer the client reads, to check the ones its methods do not return.
+statuses = []
+api.client.session.hooks["response"].append(lambda r, *args, **kwargs: statuses.append(r.status_code))
 me = api.get_user_profile(use_cache=False)
 check("password login + get_user_profile", me.get("miniProfile", {}).get("publicIdentifier") == "demo-member", me.get("plainId"))
 
@@ -50,9 +54,15 @@ school = api.get_school("university-of-queensland")
 check("get_school('university-of-queensland')", school.get("name") == "The University of Queensland", school.get("name"))
 state_urn = company["followingInfo"]["dashFollowingStateUrn"]
 failed = api.follow_company(state_urn, following=True)
+status = statuses[-1]
 followed = api.get_company("linkedin")["followingInfo"]["following"]
-# 2.3.1 returns `status != 200` (its bug #473 inverts the meaning): only the effect is checked.
-check("follow_company", followed is True, "following=" + str(followed) + ", returned " + str(failed))
+# LinkedIn answers a follow 201; 2.3.1 returns `status != 200` (its bug #473), so it reports
+# the success as an error (True).
+check(
+    "follow_company answers 201",
+    followed is True and status == 201 and failed is True,
+    "following=" + str(followed) + ", status " + str(status) + ", returned " + str(failed),
+)
 api.follow_company(state_urn, following=False)
 
 urn_id = me["miniProfile"]["dashEntityUrn"].split(":")[-1]
@@ -97,6 +107,15 @@ check(
     and not any("Promoted" in p["old"] for p in posts),
     [p["author_name"] for p in posts[:5]],
 )
+# LinkedIn answers 2.3.1's comments and reaction endpoints with errors since 2026 (peers-2026.md §3):
+# /feed/comments 500, on which 2.3.1 gives [{}]; the REST reaction write 400, which it reports as
+# an error (True).
+post_id = posts[0]["url"].rstrip("/").split("urn:li:activity:")[-1] if posts else "0"
+comments = api.get_post_comments(post_id)
+check("get_post_comments answers 500", comments == [{}] and statuses[-1] == 500, str(comments) + ", status " + str(statuses[-1]))
+failed = api.react_to_post(post_id, "LIKE")
+check("react_to_post answers 400", failed is True and statuses[-1] == 400, "returned " + str(failed) + ", status " + str(statuses[-1]))
+
 views = api.get_current_profile_views()
 check("get_current_profile_views", isinstance(views, int) and views > 0, views)
 

@@ -87,6 +87,8 @@ pub enum Id {
     PostReactionsDash,
     /// `post_react`
     PostReact,
+    /// `post_react_dash`
+    PostReactDash,
     /// `feed_chron`
     FeedChron,
     /// `feed_main`
@@ -229,6 +231,7 @@ pub static ENDPOINTS: &[&crate::Endpoint] = &[
     endpoints::POST_REACTIONS,
     endpoints::POST_REACTIONS_DASH,
     endpoints::POST_REACT,
+    endpoints::POST_REACT_DASH,
     endpoints::FEED_CHRON,
     endpoints::FEED_MAIN,
     endpoints::FEED_UPDATE,
@@ -1400,10 +1403,10 @@ pub static POST_COMMENTS: &Endpoint = &Endpoint {
     content_type: None,
     pagination: Pagination::PaginationToken,
     max_count: Some(100),
-    status: Status::Unknown,
+    status: Status::Broken,
     replacement: None,
     idempotent: true,
-    source: "voyager.md §1.2 get_post_comments",
+    source: "voyager.md §1.2 get_post_comments; peers-2026.md §3 (devag7/linkedin-mcp@1b4a4c87 src/browser/endpoints.ts, verified live 2026-06-13/14: `/feed/comments` 500)",
     recorded: &[],
     page: Some("d_flagship3_feed"),
 };
@@ -1489,10 +1492,40 @@ pub static POST_REACT: &Endpoint = &Endpoint {
     content_type: Some(ContentType::Json),
     pagination: Pagination::None,
     max_count: None,
-    status: Status::Unknown,
+    status: Status::Broken,
+    replacement: Some("post_react_dash"),
+    idempotent: false,
+    source: "voyager.md §1.2 react_to_post; peers-2026.md §3 (devag7/linkedin-mcp@1b4a4c87 src/browser/endpoints.ts, verified live 2026-06-14: REST `/voyagerSocialDashReactions?threadUrn=` 400)",
+    recorded: &[],
+    page: Some("d_flagship3_feed"),
+};
+
+/// `post_react_dash`: React to a post through the GraphQL mutation the web app sends in 2026.
+pub static POST_REACT_DASH: &Endpoint = &Endpoint {
+    id: Id::PostReactDash,
+    name: "post_react_dash",
+    summary: "React to a post through the GraphQL mutation the web app sends in 2026",
+    python: "",
+    method: Method::Post,
+    base: Base::Api,
+    path: "/graphql",
+    query_id: Some("voyagerSocialDashReactions.b731222600772fd42464c0fe19bd722b"),
+    decoration_id: None,
+    data_root: None,
+    fixed: &[("action", "execute")],
+    params: &[
+        Param { name: "entity.reactionType", location: Location::Variables, kind: ParamType::String, value: None, required: true, doc: "LIKE, PRAISE, APPRECIATION, EMPATHY, INTEREST or ENTERTAINMENT", page: None },
+        Param { name: "threadUrn", location: Location::Variables, kind: ParamType::Urn, value: None, required: true, doc: "urn:li:activity:<id>", page: None },
+        Param { name: "includeWebMetadata", location: Location::Body, kind: ParamType::Bool, value: Some("true"), required: false, doc: "", page: None },
+    ],
+    accept: Accept::Json,
+    content_type: Some(ContentType::Json),
+    pagination: Pagination::None,
+    max_count: None,
+    status: Status::Working,
     replacement: None,
     idempotent: false,
-    source: "voyager.md §1.2 react_to_post",
+    source: "peers-2026.md §3 react (devag7/linkedin-mcp@1b4a4c87 src/browser/endpoints.ts, verified live 2026-06-14 by capturing the web app's own write)",
     recorded: &[],
     page: Some("d_flagship3_feed"),
 };
@@ -2104,6 +2137,7 @@ pub static MESSENGER_QUICK_REPLIES: &Endpoint = &Endpoint {
     data_root: Some("messengerQuickRepliesByConversation"),
     fixed: &[],
     params: &[
+        Param { name: "conversationUrn", location: Location::Variables, kind: ParamType::Urn, value: None, required: true, doc: "urn:li:msg_conversation:(...)", page: None },
     ],
     accept: Accept::Graphql,
     content_type: None,
@@ -2112,7 +2146,7 @@ pub static MESSENGER_QUICK_REPLIES: &Endpoint = &Endpoint {
     status: Status::Working,
     replacement: None,
     idempotent: true,
-    source: "voyager.md §4.8 capture",
+    source: "voyager.md §4.8 capture; fixtures/recorded seq 87, 91, 112, 115",
     recorded: &[87, 91, 112, 115],
     page: Some("d_flagship3_messaging_conversation_detail"),
 };

@@ -393,6 +393,69 @@ impl Endpoint {
         entries.into_iter().collect()
     }
 
+    /// Whether a request's GraphQL `variables` are the ones this entry takes: every name in
+    /// them is one of the entry's `variables` params (a dotted param such as `query.keywords`
+    /// is a key of a nested map, whose value may be anything), and every required one is
+    /// there. `variables` is the decoded map (`variables=(...)` of a GET, the body's
+    /// `variables` object of a mutation); `None` when the request has none.
+    ///
+    /// An entry without a `queryId` takes no GraphQL variables, and a mutation whose
+    /// variables the evidence does not record (it lists `variables` itself as one `body`
+    /// param, as `feed_client_signal` does) is not checked: both give `Ok`.
+    ///
+    /// ```
+    /// use linkedin_catalogue::{VariablesError, endpoints};
+    ///
+    /// let feed = endpoints::FEED_MAIN;
+    /// let vars = |text: &str| restli::from_str(text).unwrap();
+    /// assert_eq!(feed.check_variables(Some(&vars("(start:0,count:7)"))), Ok(()));
+    /// assert_eq!(
+    ///     feed.check_variables(Some(&vars("(start:0,count:7,colour:red)"))),
+    ///     Err(VariablesError::Unknown("colour".into()))
+    /// );
+    /// assert_eq!(
+    ///     feed.check_variables(Some(&vars("(count:7)"))),
+    ///     Err(VariablesError::Missing("start"))
+    /// );
+    /// let search = endpoints::SEARCH_CLUSTERS;
+    /// assert_eq!(
+    ///     search.check_variables(Some(&vars("(start:0,query:(queryParameters:List(),typo:1))"))),
+    ///     Err(VariablesError::Unknown("query.typo".into()))
+    /// );
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`VariablesError`] naming the first name that is wrong.
+    pub fn check_variables(&self, variables: Option<&restli::Value>) -> Result<(), VariablesError> {
+        let opaque = self
+            .params
+            .iter()
+            .any(|p| p.name == "variables" && p.location == Location::Body);
+        if self.query_id.is_none() || opaque {
+            return Ok(());
+        }
+        let listed: Vec<&'static Param> = self
+            .params
+            .iter()
+            .filter(|p| p.location == Location::Variables)
+            .collect();
+        let empty = restli::Map::new();
+        let map = match variables {
+            None => &empty,
+            Some(restli::Value::Map(map)) => map,
+            Some(_) => return Err(VariablesError::NotAMap(String::new())),
+        };
+        unknown_variable(&listed, "", map)?;
+        match listed
+            .iter()
+            .find(|p| p.required && dotted(map, p.name).is_none())
+        {
+            Some(p) => Err(VariablesError::Missing(p.name)),
+            None => Ok(()),
+        }
+    }
+
     /// `given` with the entry's fixed values for parameters at `location` added where absent.
     fn with_fixed(&self, location: Location, mut given: restli::Map) -> restli::Map {
         for param in self.params.iter().filter(|p| p.location == location) {
@@ -401,6 +464,69 @@ impl Endpoint {
             }
         }
         given
+    }
+}
+
+/// What is wrong with a request's GraphQL variables ([`Endpoint::check_variables`]); names
+/// are dotted for nesting (`query.keywords`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum VariablesError {
+    /// A variable the entry does not take.
+    Unknown(String),
+    /// A required variable that is not there.
+    Missing(&'static str),
+    /// A value that must be a map (the variables, or a map the entry's dotted names reach
+    /// into) but is not; the name is empty for the variables themselves.
+    NotAMap(String),
+}
+
+impl std::fmt::Display for VariablesError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Unknown(name) => write!(f, "unknown variable {name}"),
+            Self::Missing(name) => write!(f, "missing required variable {name}"),
+            Self::NotAMap(name) if name.is_empty() => f.write_str("the variables are not a map"),
+            Self::NotAMap(name) => write!(f, "variable {name} is not a map"),
+        }
+    }
+}
+
+impl std::error::Error for VariablesError {}
+
+/// The first key under `prefix` of `map` (dotted) that none of `listed` names: a key is
+/// either a listed name (its value is not looked into) or the head of listed dotted names
+/// (its value must be a map, whose keys are checked in turn).
+fn unknown_variable(
+    listed: &[&'static Param],
+    prefix: &str,
+    map: &restli::Map,
+) -> Result<(), VariablesError> {
+    for (key, value) in map.iter() {
+        let name = if prefix.is_empty() {
+            key.to_owned()
+        } else {
+            format!("{prefix}.{key}")
+        };
+        if listed.iter().any(|p| p.name == name) {
+            continue;
+        }
+        let inner = format!("{name}.");
+        if !listed.iter().any(|p| p.name.starts_with(&inner)) {
+            return Err(VariablesError::Unknown(name));
+        }
+        match value {
+            restli::Value::Map(inner) => unknown_variable(listed, &name, inner)?,
+            _ => return Err(VariablesError::NotAMap(name)),
+        }
+    }
+    Ok(())
+}
+
+/// The value at the dotted `name` (`query.keywords`) of `map`.
+fn dotted<'m>(map: &'m restli::Map, name: &str) -> Option<&'m restli::Value> {
+    match name.split_once('.') {
+        None => map.get(name),
+        Some((head, rest)) => dotted(map.get(head)?.as_map()?, rest),
     }
 }
 

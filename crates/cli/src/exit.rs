@@ -17,7 +17,7 @@ Exit status:
      after one: open the URL shown, pass the check, then `linkedin login` (or
      `linkedin safety reset`)
   5  rate limited, or an hourly or daily budget of the account is spent: wait
-  6  not found, retired by LinkedIn, or not something LinkedIn offers through its API
+  6  not found, retired or broken by LinkedIn, or not something LinkedIn offers through its API
   7  network: connection, TLS, timeout, or cut off mid-request
   8  LinkedIn answered unexpectedly (an error status, or an answer the models cannot read)";
 
@@ -61,7 +61,10 @@ impl From<Error> for Failure {
     fn from(e: Error) -> Self {
         let code = match &e {
             Error::InvalidInput { .. } => 2,
-            Error::Gone { .. } | Error::NotFound { .. } | Error::Unsupported { .. } => 6,
+            Error::Gone { .. }
+            | Error::Broken { .. }
+            | Error::NotFound { .. }
+            | Error::Unsupported { .. } => 6,
             Error::Decode { .. } | Error::SchemaMoved { .. } => 8,
             Error::Transport(t) => transport_code(t),
             // The write's outcome is known (not sent) or said to be unknown, after a cut: the

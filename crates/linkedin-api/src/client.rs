@@ -6,7 +6,9 @@ use std::sync::Arc;
 
 use bytes::Bytes;
 use http::{HeaderName, HeaderValue};
-use linkedin_catalogue::{Accept, ContentType, Endpoint, Location, Method, Param, Status};
+use linkedin_catalogue::{
+    Accept, ContentType, Endpoint, Location, Method, Param, ParamType, Status,
+};
 use linkedin_transport::{
     Action, Budget, Login, Pacing, Request, RetryPolicy, SessionStore, Timeouts, Transport,
     TransportBuilder,
@@ -277,16 +279,24 @@ impl Call {
         }
     }
 
-    /// Sends it over `transport` and gives the answer's body: a retired entry is
-    /// [`Error::Gone`] (naming its replacement) before anything is sent.
+    /// Sends it over `transport` and gives the answer's body. Nothing is sent to an entry
+    /// known to fail: a retired one is [`Error::Gone`], one LinkedIn answers with an error is
+    /// [`Error::Broken`] (both naming the replacement, if any).
     pub(crate) async fn send(self, transport: &Transport) -> Result<Bytes> {
         let endpoint = self.endpoint;
         let gone = || Error::Gone {
             endpoint: endpoint.name,
             replacement: endpoint.replacement,
         };
-        if endpoint.status == Status::Gone {
-            return Err(gone());
+        match endpoint.status {
+            Status::Gone => return Err(gone()),
+            Status::Broken => {
+                return Err(Error::Broken {
+                    endpoint: endpoint.name,
+                    replacement: endpoint.replacement,
+                });
+            }
+            _ => {}
         }
         match transport.send(self.request()?).await {
             Ok(response) => Ok(response.into_body()),
@@ -337,6 +347,34 @@ impl Call {
         self
     }
 
+    /// The body of a GraphQL mutation (a POST with a `queryId`): `{"variables": variables,
+    /// "queryId": <the entry's>}` and the entry's fixed `body` params (such as
+    /// `includeWebMetadata: true`), as the web app sends them (capture seq 124).
+    pub(crate) fn mutation(self, variables: Value) -> Self {
+        let endpoint = self.endpoint;
+        let mut body = serde_json::Map::new();
+        body.insert("variables".to_owned(), variables);
+        if let Some(id) = endpoint.query_id {
+            body.insert("queryId".to_owned(), Value::from(id));
+        }
+        for param in endpoint
+            .params
+            .iter()
+            .filter(|p| p.location == Location::Body)
+        {
+            if let Some(text) = param.value {
+                let value = match param.kind {
+                    ParamType::Bool | ParamType::Int => {
+                        serde_json::from_str(text).unwrap_or_else(|_| Value::from(text))
+                    }
+                    _ => Value::from(text),
+                };
+                body.insert(param.name.to_owned(), value);
+            }
+        }
+        self.body(Value::Object(body))
+    }
+
     /// A parameter where the catalogue puts it (the query or the GraphQL variables): how the
     /// page driver sets a position without knowing the entry.
     pub(crate) fn param(self, param: &'static Param, value: impl Into<restli::Value>) -> Self {
@@ -349,10 +387,14 @@ impl Call {
     /// The path and query this call goes to, built by the catalogue.
     pub(crate) fn target(&self) -> String {
         let path: Vec<(&str, &str)> = self.path.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        let variables = self
-            .variables
-            .clone()
-            .or_else(|| self.endpoint.query_id.map(|_| restli::Map::new()));
+        // A GraphQL query sends `variables=()` when it has none; a mutation's are in its body.
+        let query = self.endpoint.method == Method::Get;
+        let variables = self.variables.clone().or_else(|| {
+            self.endpoint
+                .query_id
+                .filter(|_| query)
+                .map(|_| restli::Map::new())
+        });
         self.endpoint.target(&path, self.query.clone(), variables)
     }
 

@@ -23,6 +23,24 @@ pub enum Error {
         /// The catalogue name of its replacement, when there is one.
         replacement: Option<&'static str>,
     },
+    /// LinkedIn answers the endpoint this call needs with an error (it is broken, not
+    /// retired: catalogue status `broken`), so the call was refused before anything was sent:
+    /// it could only fail. With a `replacement`, this library should have used it (report
+    /// it); without one, LinkedIn offers no working way to do this that this library knows:
+    /// do it on linkedin.com for now.
+    #[error(
+        "LinkedIn answers {endpoint} with an error now, so nothing was sent; {}",
+        replacement.map_or_else(
+            || "no working endpoint is known for this yet: do it on linkedin.com for now".to_owned(),
+            |r| format!("use {r} instead"),
+        )
+    )]
+    Broken {
+        /// The catalogue name of the endpoint.
+        endpoint: &'static str,
+        /// The catalogue name of its replacement, when there is one.
+        replacement: Option<&'static str>,
+    },
     /// The answer did not match its model.
     #[error("LinkedIn's answer to {endpoint} did not match the model {source}; please report it")]
     Decode {

@@ -1,5 +1,6 @@
 //! Posts and the feed: a member's posts, the logged-in member's feed (promoted posts left out
-//! when asked), the comments and reactions of a post, and reacting to one.
+//! when asked), the comments (refused for now: LinkedIn answers their endpoint 500) and
+//! reactions of a post, and reacting to one.
 //!
 //! A member's posts come from the GraphQL profile updates (catalogue `profile_posts_dash`),
 //! the replacement of the `/identity/profileUpdatesV2` and `/feed/updates` endpoints that the
@@ -120,19 +121,26 @@ impl Linkedin {
         )
     }
 
-    /// The comments on a post, oldest first, paged by `start` and `paginationToken`.
+    /// The comments on a post; for now refused before sending, as LinkedIn answers it 500.
     ///
     /// Python: `get_post_comments`
     ///
+    /// LinkedIn answers the Python client's `GET /feed/comments` (catalogue `post_comments`)
+    /// with 500 since 2026 (peers-2026.md §3), and no working endpoint to read a post's
+    /// comments is known yet, so the stream's first item is [`Error::Broken`] naming
+    /// `post_comments`, and nothing is sent. When LinkedIn answers it again (the catalogue
+    /// says so), the stream gives the comments oldest first, paged by `start` and
+    /// `paginationToken`; a post without comments then gives an empty stream (LinkedIn sends
+    /// no token, which crashed the Python client, #277).
+    ///
     /// `post` is a [`Post::urn`] (`urn:li:activity:<id>`), an activity id or an update URN.
-    /// A post without comments gives an empty stream (LinkedIn then sends no token, which
-    /// crashed the Python client, #277).
     ///
     /// # Errors
     ///
-    /// As stream items: [`Error::InvalidInput`] for a bad post (nothing sent),
-    /// [`Error::NotFound`] for an unknown one, [`Error::SchemaMoved`] when a page has comments
-    /// none of which can be read, and transport errors.
+    /// As stream items: [`Error::InvalidInput`] for a bad post (nothing sent), then
+    /// [`Error::Broken`] (nothing sent); once the endpoint works again, [`Error::NotFound`]
+    /// for an unknown post, [`Error::SchemaMoved`] when a page has comments none of which can
+    /// be read, and transport errors.
     pub fn post_comments(&self, post: &str) -> Pages<Raw<Comment>> {
         match validate::activity_id("post", post) {
             Ok(activity) => {
@@ -192,6 +200,10 @@ impl Linkedin {
     ///
     /// Python: `react_to_post`
     ///
+    /// It sends the GraphQL mutation the web app sends in 2026 (catalogue `post_react_dash`,
+    /// peers-2026.md §3); the REST `POST /voyagerSocialDashReactions` of the Python client
+    /// (catalogue `post_react`) answers 400 since then.
+    ///
     /// ```no_run
     /// use linkedin_api::ReactionType;
     ///
@@ -216,10 +228,10 @@ impl Linkedin {
                 ),
             });
         }
-        let call = self
-            .call(endpoints::POST_REACT)
-            .query("threadUrn", activity_urn(&id)?)
-            .body(json!({"reactionType": reaction.as_str()}));
+        let call = self.call(endpoints::POST_REACT_DASH).mutation(json!({
+            "entity": {"reactionType": reaction.as_str()},
+            "threadUrn": activity_urn(&id)?,
+        }));
         self.send(call)
             .await
             .map_err(|e| not_found(e, || format!("post {id}")))?;

@@ -37,6 +37,7 @@ mod replay;
 mod routes;
 mod server;
 mod session;
+mod strict;
 mod tls;
 pub mod world;
 

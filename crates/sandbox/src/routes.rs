@@ -10,7 +10,7 @@ use linkedin_catalogue as catalogue;
 use crate::body::Body;
 use crate::session::{Admission, cookie, unquote};
 use crate::world::Gate;
-use crate::{State, api};
+use crate::{State, api, strict};
 
 /// A request as the routes see it: the parts that matter, with the body read.
 pub(crate) struct Incoming<'a> {
@@ -207,8 +207,10 @@ fn voyager(state: &State, req: &Incoming<'_>) -> Response<Body> {
         Admission::Unauthenticated => {
             return json_response(StatusCode::UNAUTHORIZED, &json!({"status": 401}));
         }
-        // LinkedIn answers a stale or missing CSRF token with 403 and no body.
-        Admission::CsrfMismatch => return empty(StatusCode::FORBIDDEN),
+        // LinkedIn answers a stale or missing CSRF token with 403 and the plain-text body
+        // `CSRF check failed.` (peers.md §c.12 and §b LM: beeper/linkedin#80, a missing or quoted
+        // `csrf-token`; the capture's seq 0-29 are such 403s, their bodies not kept).
+        Admission::CsrfMismatch => return text(StatusCode::FORBIDDEN, CSRF_FAILED),
         Admission::Challenged => {
             let location = format!(
                 "{}/checkpoint/challenge/{}",
@@ -236,10 +238,8 @@ fn voyager(state: &State, req: &Incoming<'_>) -> Response<Body> {
     if malformed {
         return json_response(StatusCode::BAD_REQUEST, &json!({"status": 400}));
     }
-    if let Some(resp) = state
-        .replay
-        .as_ref()
-        .and_then(|replay| replay.answer(req.method.as_str(), req.path, req.query))
+    if let Some(replay) = &state.replay
+        && let Some(resp) = replay.answer(req.method.as_str(), req.path, req.query)
     {
         return resp;
     }
@@ -254,25 +254,28 @@ fn voyager(state: &State, req: &Incoming<'_>) -> Response<Body> {
         let stale = catalogue::has_other_ids(method, catalogue::Base::Api, path, &lookup);
         return unknown(path, stale);
     };
-    match endpoint.status {
-        catalogue::Status::Gone => json_response(StatusCode::GONE, &json!({"status": 410})),
-        _ => {
-            let mut world = state.world();
-            let mut call = api::Call {
-                endpoint,
-                query: &query,
-                path,
-                body: req.body,
-                // The login accounts are the world's first people, in order.
-                me: session.account,
-                world: &mut world,
-            };
-            match api::answer(&mut call, req.accepts_normalized()) {
-                Some(answer) if answer.body.is_null() => empty(answer.status),
-                Some(answer) => json_response(answer.status, &answer.body),
-                None => not_emulated(endpoint.name),
-            }
-        }
+    if endpoint.status == catalogue::Status::Gone {
+        return json_response(StatusCode::GONE, &json!({"status": 410}));
+    }
+    // What LinkedIn refuses of any entry's request (GraphQL variables, messenger metadata, a
+    // mutation's queryId), from the catalogue: `strict.rs`.
+    if let Some(refusal) = strict::refusal(endpoint, &query, req.body) {
+        return json_response(refusal.status, &json!({"status": refusal.status.as_u16()}));
+    }
+    let mut world = state.world();
+    let mut call = api::Call {
+        endpoint,
+        query: &query,
+        path,
+        body: req.body,
+        // The login accounts are the world's first people, in order.
+        me: session.account,
+        world: &mut world,
+    };
+    match api::answer(&mut call, req.accepts_normalized()) {
+        Some(answer) if answer.body.is_null() => empty(answer.status),
+        Some(answer) => json_response(answer.status, &answer.body),
+        None => not_emulated(endpoint.name),
     }
 }
 
@@ -310,6 +313,9 @@ fn touch(state: &State, req: &Incoming<'_>) -> Response<Body> {
         None => not_emulated(endpoint.name),
     }
 }
+
+/// LinkedIn's body of a 403 for a missing or stale `csrf-token` (plain text, not JSON).
+const CSRF_FAILED: &str = "CSRF check failed.";
 
 /// A request that matches no catalogue entry: one that would reach an entry with its own
 /// `queryId` or `decorationId` (`stale`: an unknown, stale or missing id) is a 400, as

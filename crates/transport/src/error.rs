@@ -35,7 +35,8 @@ pub enum Error {
     /// A request that needs a session was made without one.
     #[error("not logged in: log in with a password, browser cookies or a saved session first")]
     Unauthorized,
-    /// LinkedIn refused the request (an empty 403 is a CSRF mismatch; one with a message
+    /// LinkedIn refused the request (the message `CSRF check failed.` is a missing or stale
+    /// `csrf-token`, which the session's `JSESSIONID` gives: log in again; another message
     /// usually means the resource cannot be accessed by this account).
     #[error("LinkedIn refused the request (403){}", message.as_deref().map(|m| format!(": {m}")).unwrap_or_default())]
     Forbidden {

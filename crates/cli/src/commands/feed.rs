@@ -37,7 +37,8 @@ pub(crate) enum Cmd {
         #[arg(long, default_value_t = 20, value_parser = limit)]
         limit: usize,
     },
-    /// The comments on a post, oldest first.
+    /// The comments on a post, oldest first; for now it fails (status 6) without sending,
+    /// as LinkedIn answers its comments endpoint 500.
     ///
     /// POST is an activity id, urn:li:activity:<id>, an update URN or the post's
     /// linkedin.com/feed/update/… URL (as `feed show` prints them).

@@ -77,7 +77,6 @@ fn every_read_prints_snake_case_keys() {
         vec!["invitations", "list", "--sent", "--limit", "3", "--ndjson"],
         vec!["feed", "show", "--limit", "3", "--json"],
         vec!["feed", "posts", "demo-member", "--limit", "3", "--json"],
-        vec!["feed", "comments", &post, "--limit", "3", "--json"],
         vec!["feed", "reactions", &post, "--limit", "3", "--ndjson"],
         vec!["feed", "react", &post, "--dry-run", "--json"],
         vec!["profile", "experiences", "demo-member", "--json"],

@@ -111,7 +111,9 @@ fn staff_range(n: u32) -> Value {
 }
 
 /// `POST /feed/dash/followingStates/{urn:li:fsd_followingState:urn:li:fsd_company:<id>}` with
-/// `{"patch": {"$set": {"following": bool}}}`: follows or unfollows; 200 with an empty body.
+/// `{"patch": {"$set": {"following": bool}}}`: follows or unfollows; 201 with an empty body.
+/// LinkedIn answers 201 (voyager.md §1.2 `follow_company` and "What changed on main",
+/// b036847: its success status moved from 200 to 201; #473).
 pub(super) fn set_following(call: &mut Call<'_>) -> Answer {
     let Some(urn) = call.path_param("followingStateUrn") else {
         return Answer::error(StatusCode::BAD_REQUEST);
@@ -136,7 +138,10 @@ pub(super) fn set_following(call: &mut Call<'_>) -> Answer {
     } else {
         world.following.remove(&(call.me, id));
     }
-    Answer::ok(json!({}))
+    Answer {
+        status: StatusCode::CREATED,
+        body: json!({}),
+    }
 }
 
 /// `POST /feed/follows?action=unfollowByEntityUrn` with `{"urn": "urn:li:fs_followingInfo:<entity

@@ -1,7 +1,7 @@
 //! The feed and posts: the own chronological feed (`/feed/updatesV2?q=chronFeed`), a member's
-//! or a company's posts (`/feed/updates`, GraphQL `profile_posts_dash`), the
-//! comments of a post (`/feed/comments`), its reactions (`/voyagerSocialDashReactions`, REST
-//! and GraphQL) and reacting to it.
+//! or a company's posts (`/feed/updates`, GraphQL `profile_posts_dash`), the reactions of a
+//! post (`/voyagerSocialDashReactions`, REST and GraphQL) and reacting to it (the GraphQL
+//! mutation; the comments and the REST reaction write answer errors, in `api/mod.rs`).
 //!
 //! Answers are built nested, with `entityUrn` and `$type` on entities; the caller normalizes
 //! them (`data` + `included`) or strips the types. An update carries what the reference
@@ -390,64 +390,6 @@ pub(super) fn profile_posts_dash(call: &mut Call<'_>) -> Answer {
 }
 
 // ---------------------------------------------------------------------------------------
-// Comments
-// ---------------------------------------------------------------------------------------
-
-/// `GET /feed/comments?q=comments&sortOrder=RELEVANCE&updateId=activity:<id>&start=&count=`:
-/// the post's comments, oldest first, paged, with `metadata.paginationToken` when the post has
-/// comments (missing otherwise, as LinkedIn does, #277); 404 for an unknown post.
-pub(super) fn post_comments(call: &mut Call<'_>) -> Answer {
-    let (Some(id), Some((start, count))) = (call.text("updateId"), query_paging(call)) else {
-        return Answer::error(StatusCode::BAD_REQUEST);
-    };
-    let world = &*call.world;
-    let Some(index) = post_index(world, &id) else {
-        return Answer::error(StatusCode::NOT_FOUND);
-    };
-    let post = &world.posts[index];
-    let elements: Vec<Value> = post
-        .comments
-        .iter()
-        .skip(start)
-        .take(count)
-        .map(|c| {
-            let commenter = world.people.get(c.author);
-            json!({
-                "entityUrn": format!("urn:li:fs_objectComment:({},activity:{})", c.id, post.activity_id),
-                "urn": format!("urn:li:comment:(activity:{},{})", post.activity_id, c.id),
-                "createdTime": c.created_at,
-                "commentV2": {"text": c.text},
-                "commenter": {
-                    "com.linkedin.voyager.feed.MemberActor": {
-                        "urn": commenter.map(|p| format!("urn:li:member:{}", p.member_id)),
-                        "miniProfile": commenter.map(|p| json!({
-                            "entityUrn": format!("urn:li:fs_miniProfile:{}", p.profile_id),
-                            "firstName": p.first_name,
-                            "lastName": p.last_name,
-                            "occupation": p.headline,
-                            "publicIdentifier": p.public_id,
-                            "objectUrn": format!("urn:li:member:{}", p.member_id),
-                            "$type": "com.linkedin.voyager.identity.shared.MiniProfile",
-                        })),
-                    },
-                },
-                "$type": "com.linkedin.voyager.feed.Comment",
-            })
-        })
-        .collect();
-    let mut body = collection(elements, start, count, post.comments.len());
-    if !post.comments.is_empty()
-        && let Value::Object(map) = &mut body
-    {
-        map.insert(
-            "metadata".to_owned(),
-            json!({"paginationToken": format!("{}-{}", post.activity_id, start + count)}),
-        );
-    }
-    Answer::ok(body)
-}
-
-// ---------------------------------------------------------------------------------------
 // Reactions
 // ---------------------------------------------------------------------------------------
 
@@ -511,14 +453,24 @@ pub(super) fn post_reactions_dash(call: &mut Call<'_>) -> Answer {
     }
 }
 
-/// `POST /voyagerSocialDashReactions?threadUrn=urn:li:activity:<id>` with
-/// `{"reactionType": "<type>"}`: sets the caller's reaction (a new one comes first, a changed
-/// one keeps its place); 201. An unknown type is a 400, an unknown post a 404.
-pub(super) fn post_react(call: &mut Call<'_>) -> Answer {
-    let kind = call
-        .json_body()
-        .and_then(|b| b.get("reactionType")?.as_str().map(str::to_owned));
-    let (Some(thread), Some(kind)) = (call.text("threadUrn"), kind) else {
+/// Catalogue `post_react_dash`: `POST /graphql?action=execute&queryId=voyagerSocialDashReactions.…`
+/// with `{"variables": {"entity": {"reactionType": "<type>"}, "threadUrn":
+/// "urn:li:activity:<id>"}, "queryId": …, "includeWebMetadata": true}` (peers-2026.md §3):
+/// sets the caller's reaction (a new one comes first, a changed one keeps its place). The
+/// router has checked the variables' names and the body's `queryId`. The answer is not
+/// recorded: 200 with an empty GraphQL `data`, as the recorded mutation (seq 124) answers
+/// (inferred). An unknown type is a 400, an unknown post a 404 (inferred, as the REST write
+/// answered).
+pub(super) fn post_react_dash(call: &mut Call<'_>) -> Answer {
+    let body = call.json_body();
+    let var = |pointer: &str| {
+        body.as_ref()
+            .and_then(|b| b.pointer(pointer)?.as_str().map(str::to_owned))
+    };
+    let (Some(thread), Some(kind)) = (
+        var("/variables/threadUrn"),
+        var("/variables/entity/reactionType"),
+    ) else {
         return Answer::error(StatusCode::BAD_REQUEST);
     };
     if !REACTION_TYPES.contains(&kind.as_str()) {
@@ -533,8 +485,5 @@ pub(super) fn post_react(call: &mut Call<'_>) -> Answer {
         Some(r) => r.kind = kind,
         None => reactions.insert(0, Reaction { person: me, kind }),
     }
-    Answer {
-        status: StatusCode::CREATED,
-        body: json!({}),
-    }
+    Answer::ok(json!({"data": {}}))
 }

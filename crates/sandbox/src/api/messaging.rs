@@ -273,7 +273,9 @@ pub(super) enum Listing {
     Category,
 }
 
-/// `messenger_conversations_search` and `messenger_conversations_category`.
+/// `messenger_conversations_search` and `messenger_conversations_category`, which also
+/// answers `messenger_conversations_backfill` (the same category query, anchored by
+/// `lastUpdatedBefore`: the pages after the first sync, peers.md MX).
 pub(super) fn conversations(call: &mut Call<'_>, listing: Listing) -> Answer {
     let Some(vars) = variables(call) else {
         return Answer::error(StatusCode::BAD_REQUEST);
@@ -342,6 +344,12 @@ pub(super) fn conversations(call: &mut Call<'_>, listing: Listing) -> Answer {
     };
     let first_degree = leaf(&vars, "firstDegreeConnections") == Some("true");
     let keywords = leaf(&vars, "keywords").map(str::to_lowercase);
+    // The backfill's anchor: only conversations last active before it.
+    let before = match leaf(&vars, "lastUpdatedBefore").map(str::parse::<u64>) {
+        None => None,
+        Some(Ok(t)) => Some(t),
+        Some(Err(_)) => return Answer::error(StatusCode::BAD_REQUEST),
+    };
 
     let world = &*call.world;
     let me = call.me;
@@ -357,6 +365,7 @@ pub(super) fn conversations(call: &mut Call<'_>, listing: Listing) -> Answer {
         .iter()
         .filter(|c| categories(c).iter().any(|k| wanted.iter().any(|w| w == k)))
         .filter(|c| read.is_none_or(|r| c.read == r))
+        .filter(|c| before.is_none_or(|t| last_activity(c) < t))
         .filter(|c| {
             !first_degree
                 || c.participants

@@ -13,7 +13,7 @@
 //! and jobs), [`company`],
 //! [`me`], [`messaging`] (conversations and messages), [`legacy_inbox`] (the legacy messaging
 //! REST), [`invitations`], [`messenger`] (the messaging web app's background calls), [`feed`] (feeds, posts,
-//! comments, reactions), [`browser`] (the web app's other background calls) and [`touch`].
+//! reactions), [`browser`] (the web app's other background calls) and [`touch`].
 
 mod browser;
 mod company;
@@ -261,15 +261,21 @@ pub(crate) fn dispatch(call: &mut Call<'_>) -> Option<Answer> {
         Id::CompanyUpdates => feed::company_updates(call),
         Id::ProfileUpdates => feed::profile_updates(call),
         Id::ProfilePostsDash => feed::profile_posts_dash(call),
-        Id::PostComments => feed::post_comments(call),
+        // Dead since 2026: LinkedIn answers `/feed/comments` 500 (peers-2026.md §3,
+        // devag7/linkedin-mcp verified live 2026-06-13/14), whatever the parameters.
+        Id::PostComments => Answer::error(StatusCode::INTERNAL_SERVER_ERROR),
         Id::PostReactions => feed::post_reactions(call),
         Id::PostReactionsDash => feed::post_reactions_dash(call),
-        Id::PostReact => feed::post_react(call),
+        // The REST reaction write answers 400 since 2026 (peers-2026.md §3: REST
+        // `/voyagerSocialDashReactions?threadUrn=` 400); the web app reacts through the
+        // GraphQL mutation `post_react_dash`.
+        Id::PostReact => Answer::error(StatusCode::BAD_REQUEST),
+        Id::PostReactDash => feed::post_react_dash(call),
 
         Id::MessengerConversationsSearch => {
             messaging::conversations(call, messaging::Listing::Search)
         }
-        Id::MessengerConversationsCategory => {
+        Id::MessengerConversationsCategory | Id::MessengerConversationsBackfill => {
             messaging::conversations(call, messaging::Listing::Category)
         }
         Id::MessengerMessages => messaging::messages(call, false),
@@ -291,8 +297,6 @@ pub(crate) fn dispatch(call: &mut Call<'_>) -> Option<Answer> {
 
         Id::MessengerConversationsSync => messenger::sync(call, false),
         Id::MessengerConversationsDelta => messenger::sync(call, true),
-        // Served by the sparse-shapes work; until then, not emulated.
-        Id::MessengerConversationsBackfill => return None,
         Id::MessengerMailboxCounts => messenger::mailbox_counts(call),
         Id::MessengerSeenReceipts => messenger::seen_receipts(call),
         Id::MessengerQuickReplies => messenger::quick_replies(call),

@@ -1,5 +1,5 @@
 //! Golden answers: every GET endpoint of the catalogue (but the retired ones, which answer 410,
-//! and the HTML pages) requested over real loopback HTTP in the encoding LinkedIn's clients ask
+//! `post_comments`, which answers 500, and the HTML pages) requested over real loopback HTTP in the encoding LinkedIn's clients ask
 //! for, each answer body kept as a JSON snapshot in `fixtures/golden/<catalogue name>.snap`.
 //! The world comes from a fixed seed, so the bodies are stable: a changed file in review is a
 //! changed response shape. Regenerate with
@@ -518,17 +518,8 @@ async fn feed_posts_and_social() {
     )
     .await;
 
-    let commented = w.posts.iter().find(|p| p.comments.len() >= 3).unwrap();
-    s.golden(
-        endpoints::POST_COMMENTS,
-        &url(
-            endpoints::POST_COMMENTS,
-            &[],
-            json!({"count": 3, "start": 0, "updateId": format!("activity:{}", commented.activity_id)}),
-            None,
-        ),
-    )
-    .await;
+    // `post_comments` answers 500 as LinkedIn does (peers-2026.md §3): no golden answer, its
+    // refusal is in `strict.rs`.
     let liked = w.posts.iter().find(|p| p.reactions.len() >= 3).unwrap();
     let thread = format!("urn:li:activity:{}", liked.activity_id);
     s.golden(

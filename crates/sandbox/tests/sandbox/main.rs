@@ -22,5 +22,6 @@ mod messenger;
 mod people;
 mod search;
 mod server;
+mod strict;
 mod touch;
 mod wire;

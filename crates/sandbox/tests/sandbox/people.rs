@@ -708,7 +708,7 @@ async fn unfollow_entity_stops_following_a_company() {
             r#"{"patch":{"$set":{"following":true}}}"#,
         )
         .await;
-    assert_eq!(resp.status, StatusCode::OK);
+    assert_eq!(resp.status, StatusCode::CREATED);
     assert_eq!(following(&api.ok(&page, false).await), true);
 
     let unfollow = url(endpoints::UNFOLLOW_ENTITY, &[], json!({}), None);

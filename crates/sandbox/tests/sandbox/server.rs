@@ -240,10 +240,14 @@ async fn the_voyager_gate_wants_li_at_then_the_unquoted_csrf_token() {
             StatusCode::FORBIDDEN,
             "csrf-token {csrf_header:?}"
         );
-        assert!(
-            resp.body.is_empty(),
-            "csrf-token {csrf_header:?}: {}",
-            resp.text()
+        assert_eq!(
+            resp.text(),
+            "CSRF check failed.",
+            "csrf-token {csrf_header:?}"
+        );
+        assert_eq!(
+            resp.header("content-type"),
+            Some("text/plain; charset=utf-8")
         );
     }
 
@@ -368,8 +372,8 @@ async fn profile_pages_need_a_session_and_hold_the_profile_urn() {
 }
 
 /// Every Voyager entry of the catalogue sits behind the session gate: without `li_at` a 401
-/// `{"status":401}`, with a missing or stale `csrf-token` a 403 without a body, whatever the
-/// route (and before any check of its parameters).
+/// `{"status":401}`, with a missing or stale `csrf-token` a 403 `CSRF check failed.`,
+/// whatever the route (and before any check of its parameters).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_voyager_route_refuses_a_missing_session_and_a_wrong_csrf_token() {
     let sandbox = start().await;
@@ -410,7 +414,7 @@ async fn every_voyager_route_refuses_a_missing_session_and_a_wrong_csrf_token() 
                 "{} {csrf:?}",
                 endpoint.name
             );
-            assert!(resp.body.is_empty(), "{}", endpoint.name);
+            assert_eq!(resp.text(), "CSRF check failed.", "{}", endpoint.name);
         }
         routes += 1;
     }
@@ -628,7 +632,8 @@ async fn companies_and_schools_answer_from_the_world_and_remember_follows() {
             r#"{"patch":{"$set":{"following":true}}}"#,
         )
         .await;
-    assert_eq!(resp.status, StatusCode::OK, "{}", resp.text());
+    // 201, as LinkedIn answers a follow (voyager.md §1.2 follow_company, #473).
+    assert_eq!(resp.status, StatusCode::CREATED, "{}", resp.text());
     let resp = client.call(Method::GET, &page("linkedin"), &auth, "").await;
     assert_eq!(
         resp.json()["elements"][0]["followingInfo"]["following"],
@@ -642,7 +647,7 @@ async fn companies_and_schools_answer_from_the_world_and_remember_follows() {
             r#"{"patch":{"$set":{"following":false}}}"#,
         )
         .await;
-    assert_eq!(resp.status, StatusCode::OK);
+    assert_eq!(resp.status, StatusCode::CREATED);
     let resp = client.call(Method::GET, &page("linkedin"), &auth, "").await;
     assert_eq!(
         resp.json()["elements"][0]["followingInfo"]["following"],

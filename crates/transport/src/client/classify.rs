@@ -172,11 +172,36 @@ fn retry_after(headers: &HeaderMap) -> Option<Duration> {
         .map(Duration::from_secs)
 }
 
-/// The `message` of LinkedIn's JSON error envelope, if any.
+/// LinkedIn's plain-text body of a 403 for a missing or stale `csrf-token` (peers.md §c.12).
+const CSRF_FAILED: &str = "CSRF check failed.";
+
+/// The `message` of LinkedIn's JSON error envelope, or its plain-text CSRF refusal, if any.
 fn error_message(body: &[u8]) -> Option<String> {
     #[derive(serde::Deserialize)]
     struct Envelope {
         message: Option<String>,
     }
+    if body.trim_ascii() == CSRF_FAILED.as_bytes() {
+        return Some(CSRF_FAILED.to_owned());
+    }
     serde_json::from_slice::<Envelope>(body).ok()?.message
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_403_says_linkedins_message_or_its_csrf_refusal() {
+        assert_eq!(
+            error_message(b"CSRF check failed."),
+            Some(CSRF_FAILED.to_owned())
+        );
+        assert_eq!(
+            error_message(br#"{"status":403,"message":"This profile can't be accessed"}"#),
+            Some("This profile can't be accessed".to_owned())
+        );
+        assert_eq!(error_message(b""), None);
+        assert_eq!(error_message(br#"{"status":403}"#), None);
+    }
 }
