@@ -291,6 +291,8 @@ pub(crate) fn dispatch(call: &mut Call<'_>) -> Option<Answer> {
 
         Id::MessengerConversationsSync => messenger::sync(call, false),
         Id::MessengerConversationsDelta => messenger::sync(call, true),
+        // Not emulated yet: the router answers it 501.
+        Id::MessengerConversationsBackfill => return None,
         Id::MessengerMailboxCounts => messenger::mailbox_counts(call),
         Id::MessengerSeenReceipts => messenger::seen_receipts(call),
         Id::MessengerQuickReplies => messenger::quick_replies(call),

@@ -11,6 +11,7 @@
 mod common;
 
 mod browser;
+mod conformance;
 mod faults;
 mod feed;
 mod golden;
