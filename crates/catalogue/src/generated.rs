@@ -2091,7 +2091,7 @@ pub static MESSAGING_AWAY_STATUS: &Endpoint = &Endpoint {
     path: "/graphql",
     query_id: Some("voyagerMessagingDashAwayStatusV2.ee0ba3add6f8a58c35df3e08daa87b11"),
     decoration_id: None,
-    data_root: Some("messagingDashAwayStatusV2All"),
+    data_root: Some("messagingDashAwayStatusV2ByMember"),
     fixed: &[],
     params: &[
     ],

@@ -12,6 +12,8 @@ use serde_json::{Map, Value, json};
 
 use linkedin_catalogue::Endpoint;
 
+use super::conversations::{Last, Sender, conversation, message};
+pub(super) use super::conversations::{conversation_urn, profile_urn};
 use super::{Answer, Call, variables};
 use crate::world::{Conversation, Message, Person, World, linkedin_id};
 
@@ -27,11 +29,6 @@ pub(super) fn mailbox(world: &World, me: usize) -> &[Conversation] {
     if me == 0 { &world.conversations } else { &[] }
 }
 
-/// `urn:li:fsd_profile:<id>` of a person.
-pub(super) fn profile_urn(p: &Person) -> String {
-    format!("urn:li:fsd_profile:{}", p.profile_id)
-}
-
 /// A `com.linkedin.voyager.identity.shared.MiniProfile`.
 pub(super) fn mini_profile(p: &Person) -> Value {
     json!({
@@ -44,11 +41,6 @@ pub(super) fn mini_profile(p: &Person) -> Value {
         "occupation": p.headline,
         "$type": "com.linkedin.voyager.identity.shared.MiniProfile",
     })
-}
-
-/// `urn:li:msg_conversation:(urn:li:fsd_profile:<me>,<thread>)`.
-pub(super) fn conversation_urn(me: &Person, thread: &str) -> String {
-    format!("urn:li:msg_conversation:({},{thread})", profile_urn(me))
 }
 
 /// The (mailbox URN, thread id) of a `urn:li:msg_conversation:(...)`.
@@ -135,111 +127,6 @@ fn dollar_types(value: Value) -> Value {
         Value::Array(items) => Value::Array(items.into_iter().map(dollar_types).collect()),
         other => other,
     }
-}
-
-pub(super) fn attributed(text: &str) -> Value {
-    json!({"_type": "com.linkedin.pemberly.text.AttributedText", "attributes": [], "text": text})
-}
-
-/// A `com.linkedin.messenger.MessagingParticipant`.
-pub(super) fn participant(world: &World, degrees: &[Option<u32>], p: usize) -> Value {
-    let Some(person) = world.people.get(p) else {
-        return Value::Null;
-    };
-    json!({
-        "_type": "com.linkedin.messenger.MessagingParticipant",
-        "hostIdentityUrn": profile_urn(person),
-        "entityUrn": format!("urn:li:msg_messagingParticipant:{}", profile_urn(person)),
-        "backendUrn": format!("urn:li:member:{}", person.member_id),
-        "preview": null,
-        "participantType": {
-            "member": {
-                "_type": "com.linkedin.messenger.MemberParticipantInfo",
-                "profileUrl": format!("https://www.linkedin.com/in/{}", person.profile_id),
-                "firstName": attributed(&person.first_name),
-                "lastName": attributed(&person.last_name),
-                "headline": attributed(&person.headline),
-                "distance": super::member_distance(degrees.get(p).copied().flatten()),
-            },
-            "agent": null,
-            "custom": null,
-            "organization": null,
-        },
-    })
-}
-
-/// A `com.linkedin.messenger.Message` of conversation `c` in `me`'s mailbox.
-pub(super) fn message_json(
-    world: &World,
-    degrees: &[Option<u32>],
-    me: usize,
-    c: &Conversation,
-    m: &Message,
-) -> Value {
-    let owner = &world.people[me];
-    let sender = participant(world, degrees, m.sender);
-    json!({
-        "_type": "com.linkedin.messenger.Message",
-        "entityUrn": format!("urn:li:msg_message:({},{})", profile_urn(owner), m.id),
-        "backendUrn": format!("urn:li:messagingMessage:{}", m.id),
-        "backendConversationUrn": format!("urn:li:messagingThread:{}", c.thread_id),
-        "deliveredAt": m.delivered_at,
-        "body": attributed(&m.text),
-        "sender": sender.clone(),
-        "actor": sender,
-        "conversation": {
-            "_type": "com.linkedin.messenger.Conversation",
-            "entityUrn": conversation_urn(owner, &c.thread_id),
-        },
-        "reactionSummaries": [],
-        "renderContent": [],
-        "messageBodyRenderFormat": "DEFAULT",
-        "subject": null,
-        "footer": null,
-        "originToken": null,
-        "inlineWarning": null,
-        "incompleteRetriableData": false,
-    })
-}
-
-/// A `com.linkedin.messenger.Conversation`; `with_last` embeds the last message.
-pub(super) fn conversation_json(
-    world: &World,
-    degrees: &[Option<u32>],
-    me: usize,
-    c: &Conversation,
-    with_last: bool,
-) -> Value {
-    let owner = &world.people[me];
-    let participants: Vec<Value> = std::iter::once(me)
-        .chain(c.participants.iter().copied())
-        .map(|p| participant(world, degrees, p))
-        .collect();
-    let mut out = json!({
-        "_type": "com.linkedin.messenger.Conversation",
-        "entityUrn": conversation_urn(owner, &c.thread_id),
-        "backendUrn": format!("urn:li:messagingThread:{}", c.thread_id),
-        "categories": categories(c),
-        "conversationParticipants": participants,
-        "conversationUrl": format!("https://www.linkedin.com/messaging/thread/{}/", c.thread_id),
-        "createdAt": c.messages.first().map_or(0, |m| m.delivered_at),
-        "lastActivityAt": last_activity(c),
-        "read": c.read,
-        "unreadCount": unread_count(c),
-        "groupChat": c.participants.len() > 1,
-        "notificationStatus": "ACTIVE",
-        "incompleteRetriableData": false,
-    });
-    if with_last && let Value::Object(map) = &mut out {
-        let last: Vec<Value> = c
-            .messages
-            .last()
-            .map(|m| message_json(world, degrees, me, c, m))
-            .into_iter()
-            .collect();
-        map.insert("messages".into(), json!({"elements": last}));
-    }
-    out
 }
 
 /// A messenger GraphQL collection of `endpoint`: `{"data": {<its data root>: {"_type":
@@ -376,7 +263,15 @@ pub(super) fn conversations(call: &mut Call<'_>, listing: Listing) -> Answer {
     let next = (end < matching.len()).then(|| cursor(end));
     let elements = page
         .iter()
-        .map(|c| conversation_json(world, &degrees, me, c, listing == Listing::Search))
+        .map(|c| {
+            let last = match listing {
+                // Not recorded: the last message's sender is whole, as in a conversation's
+                // messages (seq 51's conversation list gives its ids only).
+                Listing::Search => Last::With(Sender::Whole),
+                Listing::Category => Last::None,
+            };
+            conversation(world, &degrees, me, c, last)
+        })
         .collect();
     match listing {
         Listing::Search => messenger_collection(
@@ -448,7 +343,7 @@ pub(super) fn messages(call: &mut Call<'_>, before: bool) -> Answer {
     let elements = older[from..]
         .iter()
         .rev()
-        .map(|m| message_json(world, &degrees, me, c, m))
+        .map(|m| message(world, &degrees, me, c, m, Sender::Whole))
         .collect();
     if before {
         let next = (from > 0)
@@ -537,14 +432,15 @@ pub(super) fn create_message(call: &mut Call<'_>) -> Answer {
         .and_then(|b| String::from_utf8(b).ok())
         .unwrap_or_else(|| c.thread_id.clone());
     let raw = format!("{at}b{:05}-0&{payload}", c.messages.len() % 100_000);
-    let message = Message {
+    let sent = Message {
         id: linkedin_id(raw.as_bytes()),
         sender: me,
         text: text.to_owned(),
         delivered_at: at,
+        origin_token: origin,
     };
     let c = &mut call.world.conversations[index];
-    c.messages.push(message);
+    c.messages.push(sent);
     c.read = true;
     changed(call.world, index);
     let world = &*call.world;
@@ -553,10 +449,7 @@ pub(super) fn create_message(call: &mut Call<'_>) -> Answer {
     let Some(m) = c.messages.last() else {
         return Answer::error(StatusCode::INTERNAL_SERVER_ERROR);
     };
-    let mut value = message_json(world, &degrees, me, c, m);
-    if let Some(origin) = origin {
-        value["originToken"] = Value::String(origin);
-    }
+    let value = message(world, &degrees, me, c, m, Sender::Whole);
     Answer::ok(json!({"value": dollar_types(value)}))
 }
 

@@ -262,6 +262,9 @@ pub struct Message {
     pub text: String,
     /// When it was delivered.
     pub delivered_at: u64,
+    /// The token the sending client gave it (`originToken`), which LinkedIn echoes to the
+    /// sender's mailbox: set for the demo account's own messages, `None` for others'.
+    pub origin_token: Option<String>,
 }
 
 /// A view of a member's profile by another member.

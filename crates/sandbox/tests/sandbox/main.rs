@@ -15,6 +15,7 @@ mod conformance;
 mod faults;
 mod feed;
 mod golden;
+mod inbox;
 mod invitations;
 mod jobs;
 mod legacy_inbox;

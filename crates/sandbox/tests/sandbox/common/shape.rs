@@ -80,7 +80,8 @@ impl Shape {
                 self.kinds.insert(Kind::Number);
             }
             Value::String(s) => {
-                self.kinds.insert(if reference { Kind::Ref } else { Kind::String });
+                self.kinds
+                    .insert(if reference { Kind::Ref } else { Kind::String });
                 self.names.insert(s.clone());
             }
             Value::Object(map) => {
@@ -208,7 +209,10 @@ fn join(path: &str, key: &str) -> String {
 }
 
 fn kinds(set: &BTreeSet<Kind>) -> String {
-    set.iter().map(Kind::to_string).collect::<Vec<_>>().join("|")
+    set.iter()
+        .map(Kind::to_string)
+        .collect::<Vec<_>>()
+        .join("|")
 }
 
 /// `typed`: the place holds type names (a [`TYPE_KEYS`] key, or an element of `$recipeTypes`).
