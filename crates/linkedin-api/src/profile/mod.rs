@@ -315,16 +315,27 @@ impl Linkedin {
     ///
     /// The reference client read `/identity/profiles/{id}/profileContactInfo`, which LinkedIn
     /// retired (410; catalogue `profile_contact_info`, gone, no replacement named by the
-    /// sources). This reads the contact fields of the dash profile (catalogue `profile`):
-    /// `address` and `birthDateOn` are keys of the reference's capture; the e-mail address,
-    /// phones, websites and Twitter handles are read under the dash profile's field names
-    /// (LinkedIn's convention) and are empty when LinkedIn leaves them out.
+    /// sources). This reads the contact fields of the profile by member identity (catalogue
+    /// `profile_by_member_identity`, whose projection has the e-mail address: the dash
+    /// profile's has none); phones, websites and Twitter handles are read under the dash
+    /// profile's field names (LinkedIn's convention) and are empty when LinkedIn leaves them
+    /// out.
     ///
     /// # Errors
     ///
     /// As [`profile`](Self::profile).
     pub async fn profile_contact_info(&self, who: impl IntoId<Member>) -> Result<ContactInfo> {
-        Ok(self.profile(who).await?.contact_info())
+        let member = who.into_id("who")?;
+        let id = self.profile_id_of(&member).await?;
+        let call = self
+            .call(endpoints::PROFILE_BY_MEMBER_IDENTITY)
+            .var("memberIdentity", id.as_str());
+        let found: Collection<Profile> = self.fetch(call).await?;
+        found
+            .elements
+            .first()
+            .map(Profile::contact_info)
+            .ok_or_else(|| not_found_member(&Member::Profile(id)))
     }
 
     /// A member's profile with positions, sections and contact info, in one request.
