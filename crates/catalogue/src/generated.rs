@@ -1832,11 +1832,11 @@ pub static MESSENGER_CONVERSATIONS_CATEGORY: &Endpoint = &Endpoint {
     recorded: &[],
 };
 
-/// `messenger_conversations_sync`: Own conversations, first sync: full inbox snapshot with a sync token.
+/// `messenger_conversations_sync`: Own conversations, first sync: the 20 most recently active, with a sync token.
 pub static MESSENGER_CONVERSATIONS_SYNC: &Endpoint = &Endpoint {
     id: Id::MessengerConversationsSync,
     name: "messenger_conversations_sync",
-    summary: "Own conversations, first sync: full inbox snapshot with a sync token",
+    summary: "Own conversations, first sync: the 20 most recently active, with a sync token",
     python: "",
     method: Method::Get,
     base: Base::Api,
