@@ -310,7 +310,10 @@ pub(super) fn find_conversation(world: &World, me: usize, urn: &str) -> Result<u
 }
 
 /// `messenger_messages` (the latest page, with a sync token) and `messenger_messages_before`
-/// (the page before the `deliveredAt` anchor). Newest first.
+/// (by `deliveredAt`: the `countBefore` messages delivered before the anchor, 20 without it,
+/// as the browser asks at seq 117, and the `countAfter` ones delivered at or after it, none
+/// without it; inferred from the variables' names), newest first, in seq 70's projection.
+/// 400 for a count that is not a number up to 100.
 pub(super) fn messages(call: &mut Call<'_>, before: bool) -> Answer {
     let Some(vars) = variables(call) else {
         return Answer::error(StatusCode::BAD_REQUEST);
@@ -326,6 +329,15 @@ pub(super) fn messages(call: &mut Call<'_>, before: bool) -> Answer {
     } else {
         u64::MAX
     };
+    let count = |key: &str, default: usize| match leaf(&vars, key) {
+        None => Some(default),
+        Some(n) => n.parse::<usize>().ok().filter(|n| *n <= 100),
+    };
+    let (Some(count_before), Some(count_after)) =
+        (count("countBefore", MESSAGE_PAGE), count("countAfter", 0))
+    else {
+        return Answer::error(StatusCode::BAD_REQUEST);
+    };
     let world = &*call.world;
     let me = call.me;
     let index = match find_conversation(world, me, urn) {
@@ -339,10 +351,17 @@ pub(super) fn messages(call: &mut Call<'_>, before: bool) -> Answer {
         .iter()
         .filter(|m| m.delivered_at < anchor)
         .collect();
-    let from = older.len().saturating_sub(MESSAGE_PAGE);
-    let elements = older[from..]
+    let from = older.len().saturating_sub(count_before);
+    let after: Vec<&Message> = c
+        .messages
         .iter()
+        .filter(|m| before && m.delivered_at >= anchor)
+        .take(count_after)
+        .collect();
+    let elements = after
+        .into_iter()
         .rev()
+        .chain(older[from..].iter().rev().copied())
         .map(|m| message(world, &degrees, me, c, m, Sender::Whole))
         .collect();
     if before {
