@@ -369,7 +369,7 @@ pub(super) fn affiliated_mailboxes(call: &mut Call<'_>) -> Answer {
 }
 
 /// Catalogue `messaging_away_status` (variables not recorded): the member's away messages
-/// under its data root (`messagingDashAwayStatusV2ByMember`), a collection with inline
+/// under its data root (LinkedIn's `…ByMember`, seq 62), a collection with inline
 /// `elements` and no paging (seq 62), empty because nobody in the world has set an away
 /// status (nor had the recorder).
 pub(super) fn away_status(call: &mut Call<'_>) -> Answer {

@@ -65,7 +65,7 @@ const REST_NULLS: &[&str] = &[
 ];
 
 /// The dash Profile entity in the projection of catalogue `profile`
-/// (`FullProfile-76`, seq 58): names and headline (also per locale), the About text, the
+/// (its `FullProfile` decoration, seq 58): names and headline (also per locale), the About text, the
 /// industry and the place as entities of their own (normalized, in `included`), the place's
 /// country, the locales, and the profile's featured media (an empty collection: the world
 /// has none). The world has no pictures, phonetic names, pronouns, statuses, volunteer

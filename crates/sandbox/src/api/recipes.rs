@@ -391,7 +391,7 @@ const PROFILE_MESSAGING_CARD: &[(At, &str)] = &[
     ),
 ];
 
-/// Seq 58, `identity/dash/profiles/{urn}?decorationId=…FullProfile-76`: a decorated REST
+/// Seq 58, `identity/dash/profiles/{urn}` with the `FullProfile` decoration: a decorated REST
 /// answer names its recipes after the decorations.
 const PROFILE_REST: &[(At, &str)] = &[
     (

@@ -352,10 +352,6 @@ async fn affiliated_mailboxes_and_away_status_are_empty_collections() {
         assert_eq!(body["data"]["extensions"], json!({"webMetadata": {}}));
         assert_eq!(body["meta"]["microSchema"]["isGraphQL"], true);
     }
-    assert_eq!(
-        endpoints::MESSAGING_AWAY_STATUS.data_root,
-        Some("messagingDashAwayStatusV2ByMember")
-    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
