@@ -9,11 +9,18 @@
 //! an invented body. Where the reference records a request but not its answer,
 //! the module's doc comment says what the answer's shape is inferred from.
 //!
-//! Areas: [`people`] (profiles, experience), [`jobs`], [`search`] (people, companies, posts
-//! and jobs), [`company`],
-//! [`me`], [`messaging`] (conversations and messages), [`legacy_inbox`] (the legacy messaging
-//! REST), [`invitations`], [`messenger`] (the messaging web app's background calls), [`feed`] (feeds, posts,
-//! comments, reactions), [`browser`] (the web app's other background calls) and [`touch`].
+//! Where LinkedIn's answer is recorded (`fixtures/recorded/`), the module answers in its
+//! shape, no richer: each query its own projection, the keys LinkedIn sends and no other, its
+//! type names and, from the one table of [`recipes`], its recipe names. The conformance test
+//! (`tests/sandbox/conformance.rs`) holds them there and lists what remains different.
+//!
+//! Areas: [`people`] (the dash REST profiles, experience), [`profiles`] (the GraphQL profile
+//! finders), [`jobs`], [`search`] (people, companies, posts and jobs), [`company`], [`me`],
+//! [`messaging`] (conversations and messages, in the projections of [`conversations`]),
+//! [`legacy_inbox`] (the legacy messaging REST), [`invitations`], [`messenger`] (the
+//! messaging web app's background calls, the inbox's sync and backfill), [`feed`] (feeds,
+//! posts, comments, reactions), [`browser`] (the web app's other background calls) and
+//! [`touch`].
 
 mod browser;
 mod company;
@@ -111,12 +118,12 @@ pub(super) fn graphql(endpoint: &Endpoint, value: Value) -> Answer {
             other => return Answer::ok(json!({ "data": other })),
         },
     };
-    recipes::query_object(endpoint, &mut data, messenger(endpoint));
+    recipes::query_object(endpoint, &mut data, is_messenger(endpoint));
     Answer::ok(json!({ "data": data }))
 }
 
 /// Whether the entry is the messenger's GraphQL (`application/graphql`: nested, `_type`).
-fn messenger(endpoint: &Endpoint) -> bool {
+fn is_messenger(endpoint: &Endpoint) -> bool {
     endpoint.accept == linkedin_catalogue::Accept::Graphql
 }
 
@@ -207,7 +214,7 @@ pub(crate) fn answer(call: &mut Call<'_>, normalized: bool) -> Option<Answer> {
     let mut answer = dispatch(call)?;
     let graphql = call.path == "/graphql";
     if answer.status.is_success() && !answer.body.is_null() {
-        recipes::stamp(call.endpoint, &mut answer.body, messenger(call.endpoint));
+        recipes::stamp(call.endpoint, &mut answer.body, is_messenger(call.endpoint));
     }
     Some(
         match (

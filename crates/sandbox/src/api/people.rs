@@ -1,5 +1,6 @@
-//! People: dash profiles (REST and the GraphQL finders) and profile components (experience).
-//! Job postings are in [`super::jobs`], the searches in [`super::search`].
+//! People: the dash REST profiles (the profile by URN and the `memberIdentity` finder) and
+//! profile components (experience). The GraphQL profile finders are in [`super::profiles`],
+//! job postings in [`super::jobs`], the searches in [`super::search`].
 //!
 //! Answers are built nested, with `entityUrn` and `$type` on entities; the caller normalizes
 //! them (`data` + `included`) or strips the types. GraphQL answers put the query's root field
@@ -9,11 +10,10 @@ use base64::Engine as _;
 use http::StatusCode;
 use serde_json::{Value, json};
 
+use super::profiles::{GeoKeys, LOCALE, PROFILE_TYPE, geo, person_by_identity, version_tag};
 use super::{Answer, COLLECTION_TYPE, Call, collection, graphql, variables};
 use crate::world::clock::{PRESENT_MONTH, months_spanned};
 use crate::world::{Company, Experience, Person, World};
-
-use super::profiles::{GeoKeys, LOCALE, PROFILE_TYPE, geo, person_by_identity, version_tag};
 
 // ---------------------------------------------------------------------------------------
 // Helpers
