@@ -1920,11 +1920,11 @@ pub static MESSENGER_CONVERSATIONS_CATEGORY: &Endpoint = &Endpoint {
     page: Some("d_flagship3_messaging_conversation_detail"),
 };
 
-/// `messenger_conversations_sync`: Own conversations, first sync: full inbox snapshot with a sync token.
+/// `messenger_conversations_sync`: Own conversations, first sync: the 20 most recently active, with a sync token.
 pub static MESSENGER_CONVERSATIONS_SYNC: &Endpoint = &Endpoint {
     id: Id::MessengerConversationsSync,
     name: "messenger_conversations_sync",
-    summary: "Own conversations, first sync: full inbox snapshot with a sync token",
+    summary: "Own conversations, first sync: the 20 most recently active, with a sync token",
     python: "",
     method: Method::Get,
     base: Base::Api,
@@ -2189,7 +2189,7 @@ pub static MESSAGING_AWAY_STATUS: &Endpoint = &Endpoint {
     path: "/graphql",
     query_id: Some("voyagerMessagingDashAwayStatusV2.ee0ba3add6f8a58c35df3e08daa87b11"),
     decoration_id: None,
-    data_root: Some("messagingDashAwayStatusV2All"),
+    data_root: Some("messagingDashAwayStatusV2ByMember"),
     fixed: &[],
     params: &[
     ],

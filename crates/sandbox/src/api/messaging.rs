@@ -12,6 +12,8 @@ use serde_json::{Map, Value, json};
 
 use linkedin_catalogue::Endpoint;
 
+use super::conversations::{Last, Sender, conversation, message};
+pub(super) use super::conversations::{conversation_urn, profile_urn};
 use super::{Answer, Call, variables};
 use crate::world::{Conversation, Message, Person, World, linkedin_id};
 
@@ -27,11 +29,6 @@ pub(super) fn mailbox(world: &World, me: usize) -> &[Conversation] {
     if me == 0 { &world.conversations } else { &[] }
 }
 
-/// `urn:li:fsd_profile:<id>` of a person.
-pub(super) fn profile_urn(p: &Person) -> String {
-    format!("urn:li:fsd_profile:{}", p.profile_id)
-}
-
 /// A `com.linkedin.voyager.identity.shared.MiniProfile`.
 pub(super) fn mini_profile(p: &Person) -> Value {
     json!({
@@ -44,11 +41,6 @@ pub(super) fn mini_profile(p: &Person) -> Value {
         "occupation": p.headline,
         "$type": "com.linkedin.voyager.identity.shared.MiniProfile",
     })
-}
-
-/// `urn:li:msg_conversation:(urn:li:fsd_profile:<me>,<thread>)`.
-pub(super) fn conversation_urn(me: &Person, thread: &str) -> String {
-    format!("urn:li:msg_conversation:({},{thread})", profile_urn(me))
 }
 
 /// The (mailbox URN, thread id) of a `urn:li:msg_conversation:(...)`.
@@ -137,111 +129,6 @@ fn dollar_types(value: Value) -> Value {
     }
 }
 
-pub(super) fn attributed(text: &str) -> Value {
-    json!({"_type": "com.linkedin.pemberly.text.AttributedText", "attributes": [], "text": text})
-}
-
-/// A `com.linkedin.messenger.MessagingParticipant`.
-pub(super) fn participant(world: &World, degrees: &[Option<u32>], p: usize) -> Value {
-    let Some(person) = world.people.get(p) else {
-        return Value::Null;
-    };
-    json!({
-        "_type": "com.linkedin.messenger.MessagingParticipant",
-        "hostIdentityUrn": profile_urn(person),
-        "entityUrn": format!("urn:li:msg_messagingParticipant:{}", profile_urn(person)),
-        "backendUrn": format!("urn:li:member:{}", person.member_id),
-        "preview": null,
-        "participantType": {
-            "member": {
-                "_type": "com.linkedin.messenger.MemberParticipantInfo",
-                "profileUrl": format!("https://www.linkedin.com/in/{}", person.profile_id),
-                "firstName": attributed(&person.first_name),
-                "lastName": attributed(&person.last_name),
-                "headline": attributed(&person.headline),
-                "distance": super::member_distance(degrees.get(p).copied().flatten()),
-            },
-            "agent": null,
-            "custom": null,
-            "organization": null,
-        },
-    })
-}
-
-/// A `com.linkedin.messenger.Message` of conversation `c` in `me`'s mailbox.
-pub(super) fn message_json(
-    world: &World,
-    degrees: &[Option<u32>],
-    me: usize,
-    c: &Conversation,
-    m: &Message,
-) -> Value {
-    let owner = &world.people[me];
-    let sender = participant(world, degrees, m.sender);
-    json!({
-        "_type": "com.linkedin.messenger.Message",
-        "entityUrn": format!("urn:li:msg_message:({},{})", profile_urn(owner), m.id),
-        "backendUrn": format!("urn:li:messagingMessage:{}", m.id),
-        "backendConversationUrn": format!("urn:li:messagingThread:{}", c.thread_id),
-        "deliveredAt": m.delivered_at,
-        "body": attributed(&m.text),
-        "sender": sender.clone(),
-        "actor": sender,
-        "conversation": {
-            "_type": "com.linkedin.messenger.Conversation",
-            "entityUrn": conversation_urn(owner, &c.thread_id),
-        },
-        "reactionSummaries": [],
-        "renderContent": [],
-        "messageBodyRenderFormat": "DEFAULT",
-        "subject": null,
-        "footer": null,
-        "originToken": m.origin_token,
-        "inlineWarning": null,
-        "incompleteRetriableData": false,
-    })
-}
-
-/// A `com.linkedin.messenger.Conversation`; `with_last` embeds the last message.
-pub(super) fn conversation_json(
-    world: &World,
-    degrees: &[Option<u32>],
-    me: usize,
-    c: &Conversation,
-    with_last: bool,
-) -> Value {
-    let owner = &world.people[me];
-    let participants: Vec<Value> = std::iter::once(me)
-        .chain(c.participants.iter().copied())
-        .map(|p| participant(world, degrees, p))
-        .collect();
-    let mut out = json!({
-        "_type": "com.linkedin.messenger.Conversation",
-        "entityUrn": conversation_urn(owner, &c.thread_id),
-        "backendUrn": format!("urn:li:messagingThread:{}", c.thread_id),
-        "categories": categories(c),
-        "conversationParticipants": participants,
-        "conversationUrl": format!("https://www.linkedin.com/messaging/thread/{}/", c.thread_id),
-        "createdAt": c.messages.first().map_or(0, |m| m.delivered_at),
-        "lastActivityAt": last_activity(c),
-        "read": c.read,
-        "unreadCount": unread_count(c),
-        "groupChat": c.participants.len() > 1,
-        "notificationStatus": "ACTIVE",
-        "incompleteRetriableData": false,
-    });
-    if with_last && let Value::Object(map) = &mut out {
-        let last: Vec<Value> = c
-            .messages
-            .last()
-            .map(|m| message_json(world, degrees, me, c, m))
-            .into_iter()
-            .collect();
-        map.insert("messages".into(), json!({"elements": last}));
-    }
-    out
-}
-
 /// A messenger GraphQL collection of `endpoint`: `{"data": {<its data root>: {"_type":
 /// …CollectionResponse, "elements": [...], "metadata": {...}}}}`, without `metadata` when
 /// there is none.
@@ -273,9 +160,7 @@ pub(super) enum Listing {
     Category,
 }
 
-/// `messenger_conversations_search` and `messenger_conversations_category`, which also
-/// answers `messenger_conversations_backfill` (the same category query, anchored by
-/// `lastUpdatedBefore`: the pages after the first sync, peers.md MX).
+/// `messenger_conversations_search` and `messenger_conversations_category`.
 pub(super) fn conversations(call: &mut Call<'_>, listing: Listing) -> Answer {
     let Some(vars) = variables(call) else {
         return Answer::error(StatusCode::BAD_REQUEST);
@@ -344,12 +229,6 @@ pub(super) fn conversations(call: &mut Call<'_>, listing: Listing) -> Answer {
     };
     let first_degree = leaf(&vars, "firstDegreeConnections") == Some("true");
     let keywords = leaf(&vars, "keywords").map(str::to_lowercase);
-    // The backfill's anchor: only conversations last active before it.
-    let before = match leaf(&vars, "lastUpdatedBefore").map(str::parse::<u64>) {
-        None => None,
-        Some(Ok(t)) => Some(t),
-        Some(Err(_)) => return Answer::error(StatusCode::BAD_REQUEST),
-    };
 
     let world = &*call.world;
     let me = call.me;
@@ -365,7 +244,6 @@ pub(super) fn conversations(call: &mut Call<'_>, listing: Listing) -> Answer {
         .iter()
         .filter(|c| categories(c).iter().any(|k| wanted.iter().any(|w| w == k)))
         .filter(|c| read.is_none_or(|r| c.read == r))
-        .filter(|c| before.is_none_or(|t| last_activity(c) < t))
         .filter(|c| {
             !first_degree
                 || c.participants
@@ -385,7 +263,15 @@ pub(super) fn conversations(call: &mut Call<'_>, listing: Listing) -> Answer {
     let next = (end < matching.len()).then(|| cursor(end));
     let elements = page
         .iter()
-        .map(|c| conversation_json(world, &degrees, me, c, listing == Listing::Search))
+        .map(|c| {
+            let last = match listing {
+                // Not recorded: the last message's sender is whole, as in a conversation's
+                // messages (seq 51's conversation list gives its ids only).
+                Listing::Search => Last::With(Sender::Whole),
+                Listing::Category => Last::None,
+            };
+            conversation(world, &degrees, me, c, last)
+        })
         .collect();
     match listing {
         Listing::Search => messenger_collection(
@@ -424,7 +310,10 @@ pub(super) fn find_conversation(world: &World, me: usize, urn: &str) -> Result<u
 }
 
 /// `messenger_messages` (the latest page, with a sync token) and `messenger_messages_before`
-/// (the page before the `deliveredAt` anchor). Newest first.
+/// (by `deliveredAt`: the `countBefore` messages delivered before the anchor, 20 without it,
+/// as the browser asks at seq 117, and the `countAfter` ones delivered at or after it, none
+/// without it; inferred from the variables' names), newest first, in seq 70's projection.
+/// 400 for a count that is not a number up to 100.
 pub(super) fn messages(call: &mut Call<'_>, before: bool) -> Answer {
     let Some(vars) = variables(call) else {
         return Answer::error(StatusCode::BAD_REQUEST);
@@ -440,6 +329,15 @@ pub(super) fn messages(call: &mut Call<'_>, before: bool) -> Answer {
     } else {
         u64::MAX
     };
+    let count = |key: &str, default: usize| match leaf(&vars, key) {
+        None => Some(default),
+        Some(n) => n.parse::<usize>().ok().filter(|n| *n <= 100),
+    };
+    let (Some(count_before), Some(count_after)) =
+        (count("countBefore", MESSAGE_PAGE), count("countAfter", 0))
+    else {
+        return Answer::error(StatusCode::BAD_REQUEST);
+    };
     let world = &*call.world;
     let me = call.me;
     let index = match find_conversation(world, me, urn) {
@@ -453,11 +351,18 @@ pub(super) fn messages(call: &mut Call<'_>, before: bool) -> Answer {
         .iter()
         .filter(|m| m.delivered_at < anchor)
         .collect();
-    let from = older.len().saturating_sub(MESSAGE_PAGE);
-    let elements = older[from..]
+    let from = older.len().saturating_sub(count_before);
+    let after: Vec<&Message> = c
+        .messages
         .iter()
+        .filter(|m| before && m.delivered_at >= anchor)
+        .take(count_after)
+        .collect();
+    let elements = after
+        .into_iter()
         .rev()
-        .map(|m| message_json(world, &degrees, me, c, m))
+        .chain(older[from..].iter().rev().copied())
+        .map(|m| message(world, &degrees, me, c, m, Sender::Whole))
         .collect();
     if before {
         let next = (from > 0)
@@ -546,7 +451,7 @@ pub(super) fn create_message(call: &mut Call<'_>) -> Answer {
         .and_then(|b| String::from_utf8(b).ok())
         .unwrap_or_else(|| c.thread_id.clone());
     let raw = format!("{at}b{:05}-0&{payload}", c.messages.len() % 100_000);
-    let message = Message {
+    let sent = Message {
         id: linkedin_id(raw.as_bytes()),
         sender: me,
         text: text.to_owned(),
@@ -554,7 +459,7 @@ pub(super) fn create_message(call: &mut Call<'_>) -> Answer {
         origin_token: origin,
     };
     let c = &mut call.world.conversations[index];
-    c.messages.push(message);
+    c.messages.push(sent);
     c.read = true;
     changed(call.world, index);
     let world = &*call.world;
@@ -563,7 +468,7 @@ pub(super) fn create_message(call: &mut Call<'_>) -> Answer {
     let Some(m) = c.messages.last() else {
         return Answer::error(StatusCode::INTERNAL_SERVER_ERROR);
     };
-    let value = message_json(world, &degrees, me, c, m);
+    let value = message(world, &degrees, me, c, m, Sender::Whole);
     Answer::ok(json!({"value": dollar_types(value)}))
 }
 

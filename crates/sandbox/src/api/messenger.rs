@@ -15,11 +15,12 @@ use base64::Engine as _;
 use http::StatusCode;
 use serde_json::{Map, Value, json};
 
+use super::conversations::{Last, Sender, attributed, conversation, participant};
 use super::messaging::{
-    attributed, categories, conversation_json, find_conversation, last_activity, leaf, mailbox,
-    messenger_collection, participant, profile_urn, world_now,
+    categories, find_conversation, last_activity, leaf, mailbox, messenger_collection, profile_urn,
+    world_now,
 };
-use super::{Answer, Call, caller, collection, text, variables};
+use super::{Answer, Call, caller, text, variables};
 use crate::world::clock::{DAY_MS, MINUTE_MS, PRESENT_MS};
 use crate::world::{Conversation, Person, World};
 
@@ -84,15 +85,20 @@ fn token_revision(me: &Person, token: &str) -> Option<u64> {
     (owner == me.profile_id).then(|| revision.parse().ok())?
 }
 
+/// Conversations the first sync gives: LinkedIn's page of the inbox (seq 51 has 20).
+pub(super) const SYNC_PAGE: usize = 20;
+
 /// Catalogue `messenger_conversations_sync`, by `variables=(mailboxUrn:)` (the first sync),
 /// and `messenger_conversations_delta`, by `variables=(mailboxUrn:,syncToken:)` (a delta),
-/// both under the same data root. The first sync holds every conversation of the
-/// mailbox, most recently active first, each with its last message, and `metadata` with only a
-/// `newSyncToken` (`com.linkedin.messenger.SyncMetadata`); a delta holds the conversations
-/// changed since the token's sync (a message, read or unread), with `deletedUrns` (always
-/// empty: nothing is deleted in the sandbox) and `shouldClearCache: false`, as LinkedIn's
-/// refreshed syncs carry them. 400 without a `mailboxUrn` or with a token that is not one of
-/// this mailbox's; 403 for another member's mailbox.
+/// both under the same data root, in seq 51's projection (each conversation with its last
+/// message, whose `sender` has the ids only and `actor` the names). The first sync holds
+/// the [`SYNC_PAGE`] most recently active conversations of the mailbox, newest first (older
+/// ones are the backfill's), and `metadata` with only a `newSyncToken`
+/// (`com.linkedin.messenger.SyncMetadata`); a delta holds every conversation changed since the
+/// token's sync (a message, read or unread), with `deletedUrns` (always empty: nothing is
+/// deleted in the sandbox) and `shouldClearCache: false`, as LinkedIn's refreshed syncs carry
+/// them. 400 without a `mailboxUrn` or with a token that is not one of this mailbox's; 403
+/// for another member's mailbox.
 pub(super) fn sync(call: &mut Call<'_>, delta: bool) -> Answer {
     let vars = variables(call);
     let world = &*call.world;
@@ -121,9 +127,12 @@ pub(super) fn sync(call: &mut Call<'_>, delta: bool) -> Answer {
         .filter(|c| since.is_none_or(|r| c.revision > r))
         .collect();
     conversations.sort_by_key(|c| std::cmp::Reverse(last_activity(c)));
+    if !delta {
+        conversations.truncate(SYNC_PAGE);
+    }
     let elements = conversations
         .iter()
-        .map(|c| conversation_json(world, &degrees, call.me, c, true))
+        .map(|c| conversation(world, &degrees, call.me, c, Last::With(Sender::Ids)))
         .collect();
     let token = sync_token(me, world.mailbox_revision);
     let metadata = if delta {
@@ -136,6 +145,67 @@ pub(super) fn sync(call: &mut Call<'_>, delta: bool) -> Answer {
     } else {
         json!({"_type": "com.linkedin.messenger.SyncMetadata", "newSyncToken": token})
     };
+    messenger_collection(call.endpoint, elements, Some(metadata))
+}
+
+/// Catalogue `messenger_conversations_backfill`, by `variables=(mailboxUrn:,
+/// lastUpdatedBefore:<ms>,count:<n>,query:(predicateUnions:List((conversationCategoryPredicate:
+/// (category:<category>)))))`: the pages of the inbox after the first sync. No recording shows
+/// it; it is shaped like the first sync (seq 51's conversations, with their last message) and
+/// its `metadata` like seq 117's `com.linkedin.messenger.MessageMetadata`: the `count`
+/// conversations of the category last active before `lastUpdatedBefore`, newest first, and a
+/// `nextCursor` (opaque: the base64 of the oldest one's `lastActivityAt`) when there are older
+/// ones, `null` when none. 400 without a `mailboxUrn`, a `lastUpdatedBefore` or a `count` of 1
+/// to the entry's `max_count`; 403 for another member's mailbox.
+pub(super) fn backfill(call: &mut Call<'_>) -> Answer {
+    let vars = variables(call);
+    let world = &*call.world;
+    let me = match caller(world, call.me) {
+        Ok(p) => p,
+        Err(answer) => return answer,
+    };
+    if let Err(answer) = own_mailbox(vars.as_ref(), me) {
+        return answer;
+    }
+    let number = |key: &str| {
+        vars.as_ref()
+            .and_then(|v| leaf(v, key))
+            .and_then(|n| n.parse::<u64>().ok())
+    };
+    let (Some(before), Some(count)) = (number("lastUpdatedBefore"), number("count")) else {
+        return Answer::error(StatusCode::BAD_REQUEST);
+    };
+    let max = call.endpoint.max_count.map_or(u64::MAX, u64::from);
+    if count == 0 || count > max {
+        return Answer::error(StatusCode::BAD_REQUEST);
+    }
+    let category = vars
+        .as_ref()
+        .and_then(|v| v.get("query")?.get("predicateUnions")?.as_list()?.first())
+        .and_then(|p| p.get("conversationCategoryPredicate"))
+        .and_then(|p| leaf(p, "category"))
+        .unwrap_or("PRIMARY_INBOX");
+    let degrees = world.degrees_from(call.me);
+    let mut older: Vec<&Conversation> = mailbox(world, call.me)
+        .iter()
+        .filter(|c| categories(c).contains(&category) && last_activity(c) < before)
+        .collect();
+    older.sort_by_key(|c| std::cmp::Reverse(last_activity(c)));
+    let more = older.len() > count as usize;
+    older.truncate(count as usize);
+    let next = older
+        .last()
+        .filter(|_| more)
+        .map(|c| crate::BASE64.encode(last_activity(c).to_string().as_bytes()));
+    let elements = older
+        .iter()
+        .map(|c| conversation(world, &degrees, call.me, c, Last::With(Sender::Ids)))
+        .collect();
+    let metadata = json!({
+        "_type": "com.linkedin.messenger.MessageMetadata",
+        "nextCursor": next,
+        "prevCursor": null,
+    });
     messenger_collection(call.endpoint, elements, Some(metadata))
 }
 
@@ -290,16 +360,20 @@ pub(super) fn quick_replies(call: &mut Call<'_>) -> Answer {
 // Messaging /graphql and REST reads
 // ---------------------------------------------------------------------------------------
 
-/// Catalogue `messaging_affiliated_mailboxes` (variables not recorded): under its data root
-/// (the one other clients see), the mailboxes of pages the member manages. The world has no page administrators, so the collection is empty.
+/// Catalogue `messaging_affiliated_mailboxes` (variables not recorded): under its data root,
+/// the mailboxes of pages the member manages, as a collection with inline `elements` and no
+/// paging (seq 63, whose member manages two pages). The world has no page administrators, so
+/// the collection is empty.
 pub(super) fn affiliated_mailboxes(call: &mut Call<'_>) -> Answer {
-    super::graphql(call.endpoint, collection(Vec::new(), 0, 10, 0))
+    super::graphql(call.endpoint, super::elements(Vec::new()))
 }
 
-/// Catalogue `messaging_away_status` (variables not recorded): the member's away messages.
-/// Inferred: under its data root, a collection like the affiliated mailboxes', empty because nobody in the world has set an away status.
+/// Catalogue `messaging_away_status` (variables not recorded): the member's away messages
+/// under its data root (LinkedIn's `…ByMember`, seq 62), a collection with inline
+/// `elements` and no paging (seq 62), empty because nobody in the world has set an away
+/// status (nor had the recorder).
 pub(super) fn away_status(call: &mut Call<'_>) -> Answer {
-    super::graphql(call.endpoint, collection(Vec::new(), 0, 10, 0))
+    super::graphql(call.endpoint, super::elements(Vec::new()))
 }
 
 /// `GET /voyagerMessagingDashSecondaryInbox?q=previewBanner`: the banner over the inbox that
@@ -336,8 +410,23 @@ pub(super) fn secondary_inbox_banner(call: &mut Call<'_>) -> Answer {
             "$type": "com.linkedin.voyager.dash.messaging.SecondaryInboxPreviewBanner",
         })]
     };
-    let total = elements.len();
-    Answer::ok(collection(elements, 0, 10, total))
+    Answer::ok(dash_collection(
+        format!("previewBanner:{}", me.profile_id),
+        elements,
+        10,
+    ))
+}
+
+/// A dash REST collection as seqs 60 and 77 give it: an `entityUrn`
+/// (`urn:li:collectionResponse:<base64>`, stable per `key`), inline `elements` and `paging`
+/// with `count`, `start` and `links` only.
+fn dash_collection(key: String, elements: Vec<Value>, count: usize) -> Value {
+    json!({
+        "entityUrn": format!("urn:li:collectionResponse:{}", crate::BASE64.encode(key.as_bytes())),
+        "elements": elements,
+        "paging": {"count": count, "start": 0, "links": []},
+        "$type": super::COLLECTION_TYPE,
+    })
 }
 
 /// How old a message may be, in days, and still get a reply nudge (inferred).
@@ -377,29 +466,28 @@ pub(super) fn nudges(call: &mut Call<'_>) -> Answer {
             } else {
                 format!("{days} days")
             };
+            let text = format!("Received {ago} ago. Reply?");
             json!({
                 "nudgeText": {
-                    "text": format!("Received {ago} ago. Reply?"),
+                    "text": text,
                     "textDirection": "USER_LOCALE",
                     "attributesV2": [],
+                    "accessibilityText": text,
+                    "accessibilityTextAttributesV2": [],
                     "$type": super::TEXT_TYPE,
                 },
                 "messageUrn": format!("urn:li:fsd_message:{}", m.id),
                 "conversationUrn": format!("urn:li:fsd_conversation:{}", c.thread_id),
+                "trackingId": super::tracking_id(&m.id),
                 "$type": "com.linkedin.voyager.dash.messaging.ConversationNudge",
             })
         })
         .collect();
-    let urn = format!(
-        "urn:li:collectionResponse:{}",
-        crate::BASE64.encode(format!("nudges:{}", me.profile_id).as_bytes())
-    );
-    Answer::ok(json!({
-        "entityUrn": urn,
-        "elements": elements,
-        "paging": {"count": NUDGE_PAGE, "start": 0, "links": []},
-        "$type": super::COLLECTION_TYPE,
-    }))
+    Answer::ok(dash_collection(
+        format!("nudges:{}", me.profile_id),
+        elements,
+        NUDGE_PAGE,
+    ))
 }
 
 // ---------------------------------------------------------------------------------------

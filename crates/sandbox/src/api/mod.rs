@@ -9,14 +9,22 @@
 //! an invented body. Where the reference records a request but not its answer,
 //! the module's doc comment says what the answer's shape is inferred from.
 //!
-//! Areas: [`people`] (profiles, experience), [`jobs`], [`search`] (people, companies, posts
-//! and jobs), [`company`],
-//! [`me`], [`messaging`] (conversations and messages), [`legacy_inbox`] (the legacy messaging
-//! REST), [`invitations`], [`messenger`] (the messaging web app's background calls), [`feed`] (feeds, posts,
-//! reactions), [`browser`] (the web app's other background calls) and [`touch`].
+//! Where LinkedIn's answer is recorded (`fixtures/recorded/`), the module answers in its
+//! shape, no richer: each query its own projection, the keys LinkedIn sends and no other, its
+//! type names and, from the one table of [`recipes`], its recipe names. The conformance test
+//! (`tests/sandbox/conformance.rs`) holds them there and lists what remains different.
+//!
+//! Areas: [`people`] (the dash REST profiles, experience), [`profiles`] (the GraphQL profile
+//! finders), [`jobs`], [`search`] (people, companies, posts and jobs), [`company`], [`me`],
+//! [`messaging`] (conversations and messages, in the projections of [`conversations`]),
+//! [`legacy_inbox`] (the legacy messaging REST), [`invitations`], [`messenger`] (the
+//! messaging web app's background calls, the inbox's sync and backfill), [`feed`] (feeds,
+//! posts, reactions), [`browser`] (the web app's other background calls) and
+//! [`touch`].
 
 mod browser;
 mod company;
+mod conversations;
 mod feed;
 mod invitations;
 mod jobs;
@@ -25,6 +33,8 @@ mod me;
 mod messaging;
 mod messenger;
 mod people;
+mod profiles;
+mod recipes;
 mod search;
 mod touch;
 
@@ -93,17 +103,34 @@ pub(super) fn variables(call: &Call<'_>) -> Option<restli::Value> {
 }
 
 /// The GraphQL answer of `endpoint`: `{"data": {<its data root>: value}}`, the root as the
-/// catalogue names it (an entry without one has `value` as the whole `data`).
+/// catalogue names it (an entry without one has `value` as the whole `data`), and the query
+/// object's type and recipe name where LinkedIn's answers show them ([`recipes`]): `$type` and
+/// `$recipeTypes`, or `_type` and `_recipeType` for the messenger's `application/graphql`.
 pub(super) fn graphql(endpoint: &Endpoint, value: Value) -> Answer {
-    let data = match endpoint.data_root {
+    let mut data = match endpoint.data_root {
         Some(root) => {
             let mut data = Map::new();
             data.insert(root.to_owned(), value);
-            Value::Object(data)
+            data
         }
-        None => value,
+        None => match value {
+            Value::Object(map) => map,
+            other => return Answer::ok(json!({ "data": other })),
+        },
     };
+    recipes::query_object(endpoint, &mut data, is_messenger(endpoint));
     Answer::ok(json!({ "data": data }))
+}
+
+/// Whether the entry is the messenger's GraphQL (`application/graphql`: nested, `_type`).
+fn is_messenger(endpoint: &Endpoint) -> bool {
+    endpoint.accept == linkedin_catalogue::Accept::Graphql
+}
+
+/// A GraphQL collection as LinkedIn's dash queries answer it: inline `elements` and no
+/// `paging`.
+pub(super) fn elements(elements: Vec<Value>) -> Value {
+    json!({"elements": elements, "$type": COLLECTION_TYPE})
 }
 
 /// A Rest.li collection with `paging`.
@@ -137,6 +164,15 @@ pub(crate) fn member_distance(degree: Option<u32>) -> &'static str {
         Some(2) => "DISTANCE_2",
         _ => "DISTANCE_3",
     }
+}
+
+/// A `trackingId` as LinkedIn's: 16 characters of base64, here derived from `seed` (stable).
+pub(super) fn tracking_id(seed: &str) -> String {
+    use base64::Engine as _;
+    let hash = seed.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    crate::BASE64.encode(hash.to_be_bytes().repeat(2))[..16].to_owned()
 }
 
 /// What an area module answers: a status and a JSON body.
@@ -175,8 +211,11 @@ impl Answer {
 /// (`normalized`: LinkedIn's normalized JSON; otherwise nested, with `_type` for `/graphql`
 /// and without types for REST); `None` when no module emulates the request.
 pub(crate) fn answer(call: &mut Call<'_>, normalized: bool) -> Option<Answer> {
-    let answer = dispatch(call)?;
+    let mut answer = dispatch(call)?;
     let graphql = call.path == "/graphql";
+    if answer.status.is_success() && !answer.body.is_null() {
+        recipes::stamp(call.endpoint, &mut answer.body, is_messenger(call.endpoint));
+    }
     Some(
         match (
             normalized,
@@ -184,10 +223,16 @@ pub(crate) fn answer(call: &mut Call<'_>, normalized: bool) -> Option<Answer> {
             answer.body.is_null(),
         ) {
             (_, _, true) | (_, false, _) => answer,
-            (true, true, false) => Answer {
-                status: answer.status,
-                body: normalize(answer.body),
-            },
+            (true, true, false) => {
+                let mut body = normalize(answer.body);
+                if graphql && call.query.raw("includeWebMetadata") == Some("true") {
+                    web_metadata(&mut body);
+                }
+                Answer {
+                    status: answer.status,
+                    body,
+                }
+            }
             (false, true, false) => Answer {
                 status: answer.status,
                 body: if graphql {
@@ -198,6 +243,22 @@ pub(crate) fn answer(call: &mut Call<'_>, normalized: bool) -> Option<Answer> {
             },
         },
     )
+}
+
+/// What `includeWebMetadata=true` adds to a normalized GraphQL answer (seqs 37, 39, 54...):
+/// `data.extensions.webMetadata` (empty in every recording) and `meta.microSchema`, the
+/// projection's schema. The schema's `types` are LinkedIn's hash-named descriptions of the
+/// projection, which the sandbox does not reproduce: they are empty here.
+fn web_metadata(body: &mut Value) {
+    if let Some(Value::Object(data)) = body.get_mut("data") {
+        data.insert("extensions".to_owned(), json!({"webMetadata": {}}));
+    }
+    if let Value::Object(map) = body {
+        map.insert(
+            "meta".to_owned(),
+            json!({"microSchema": {"isGraphQL": true, "version": "2.1", "types": {}}}),
+        );
+    }
 }
 
 /// The answer of the module function that emulates the call's entry, as the module built it;
@@ -228,17 +289,18 @@ pub(crate) fn dispatch(call: &mut Call<'_>) -> Option<Answer> {
         Id::ProfileWithSections => {
             people::by_member_identity(call, people::Projection::WithSections)
         }
-        Id::ProfileByVanity | Id::ProfileByVanityFull => {
-            people::by_identity(call, "vanityName", people::profile_entity)
+        Id::ProfileByVanity => profiles::by_identity(call, "vanityName", profiles::Finder::Vanity),
+        Id::ProfileByVanityFull => {
+            profiles::by_identity(call, "vanityName", profiles::Finder::VanityFull)
         }
         Id::ProfileByMemberIdentity => {
-            people::by_identity(call, "memberIdentity", people::profile_entity)
+            profiles::by_identity(call, "memberIdentity", profiles::Finder::MemberIdentity)
         }
         Id::ProfileUrnByMemberIdentity => {
-            people::by_identity(call, "memberIdentity", people::minimal_profile)
+            profiles::by_identity(call, "memberIdentity", profiles::Finder::UrnOnly)
         }
-        Id::ProfileByUrn => people::by_urn(call),
-        Id::ProfileMessagingCard => people::messaging_card(call),
+        Id::ProfileByUrn => profiles::by_urn(call),
+        Id::ProfileMessagingCard => profiles::messaging_card(call),
         Id::ProfileExperiences => people::experiences(call)?,
         Id::JobPosting => jobs::job_posting(call),
         Id::JobSkillMatch => jobs::job_skill_match(call),
@@ -275,7 +337,7 @@ pub(crate) fn dispatch(call: &mut Call<'_>) -> Option<Answer> {
         Id::MessengerConversationsSearch => {
             messaging::conversations(call, messaging::Listing::Search)
         }
-        Id::MessengerConversationsCategory | Id::MessengerConversationsBackfill => {
+        Id::MessengerConversationsCategory => {
             messaging::conversations(call, messaging::Listing::Category)
         }
         Id::MessengerMessages => messaging::messages(call, false),
@@ -297,6 +359,7 @@ pub(crate) fn dispatch(call: &mut Call<'_>) -> Option<Answer> {
 
         Id::MessengerConversationsSync => messenger::sync(call, false),
         Id::MessengerConversationsDelta => messenger::sync(call, true),
+        Id::MessengerConversationsBackfill => messenger::backfill(call),
         Id::MessengerMailboxCounts => messenger::mailbox_counts(call),
         Id::MessengerSeenReceipts => messenger::seen_receipts(call),
         Id::MessengerQuickReplies => messenger::quick_replies(call),
@@ -329,14 +392,14 @@ pub(crate) fn dispatch(call: &mut Call<'_>) -> Option<Answer> {
     })
 }
 
-/// The default (nested) encoding of a REST answer carries no `$type`: modules build answers
-/// with their types, and this removes them when the client did not ask for the normalized
-/// encoding.
+/// The default (nested) encoding of a REST answer carries no `$type` nor recipe names:
+/// modules build answers with them, and this removes them when the client did not ask for the
+/// normalized encoding.
 fn strip_types(value: Value) -> Value {
     match value {
         Value::Object(map) => Value::Object(
             map.into_iter()
-                .filter(|(k, _)| k != "$type")
+                .filter(|(k, _)| k != "$type" && k != "$recipeTypes")
                 .map(|(k, v)| (k, strip_types(v)))
                 .collect(),
         ),

@@ -1,5 +1,6 @@
-//! People: dash profiles (REST and the GraphQL finders) and profile components (experience).
-//! Job postings are in [`super::jobs`], the searches in [`super::search`].
+//! People: the dash REST profiles (the profile by URN and the `memberIdentity` finder) and
+//! profile components (experience). The GraphQL profile finders are in [`super::profiles`],
+//! job postings in [`super::jobs`], the searches in [`super::search`].
 //!
 //! Answers are built nested, with `entityUrn` and `$type` on entities; the caller normalizes
 //! them (`data` + `included`) or strips the types. GraphQL answers put the query's root field
@@ -9,11 +10,10 @@ use base64::Engine as _;
 use http::StatusCode;
 use serde_json::{Value, json};
 
+use super::profiles::{GeoKeys, LOCALE, PROFILE_TYPE, geo, person_by_identity, version_tag};
 use super::{Answer, COLLECTION_TYPE, Call, collection, graphql, variables};
 use crate::world::clock::{PRESENT_MONTH, months_spanned};
 use crate::world::{Company, Experience, Person, World};
-
-const PROFILE_TYPE: &str = "com.linkedin.voyager.dash.identity.profile.Profile";
 
 // ---------------------------------------------------------------------------------------
 // Helpers
@@ -27,70 +27,119 @@ fn person_by_id<'w>(world: &'w World, id: &str) -> Option<&'w Person> {
     world.people.iter().find(|p| p.profile_id == id)
 }
 
-/// A person by vanity name or by profile id, as `memberIdentity` takes either.
-fn person_by_identity<'w>(world: &'w World, identity: &str) -> Option<&'w Person> {
-    world
-        .people
-        .iter()
-        .find(|p| p.public_id == identity || p.profile_id == identity)
-}
-
 // ---------------------------------------------------------------------------------------
 // Profiles
 // ---------------------------------------------------------------------------------------
 
-/// An opaque, stable `versionTag` for a person.
-fn version_tag(p: &Person) -> String {
-    (p.member_id.wrapping_mul(2_654_435_761) % 4_000_000_000).to_string()
+/// A text in every locale the member writes, as a REST decoration gives it: `{en_US: text}`.
+fn multi_locale(text: &str) -> Value {
+    json!({ LOCALE: text })
 }
 
-/// The dash Profile entity (the scalar fields of catalogue `profile`'s projection, voyager.md
-/// §6.1(b)); the industry and the geo are entities of their own, so the normalized form has
-/// them in `included`.
+/// The keys of [`profile_entity`]'s projection whose values the world does not have.
+const REST_NULLS: &[&str] = &[
+    "maidenName",
+    "multiLocaleMaidenName",
+    "multiLocaleTempStatus",
+    "multiLocaleAddress",
+    "multiLocalePhoneticFirstName",
+    "multiLocalePhoneticLastName",
+    "phoneticFirstName",
+    "phoneticLastName",
+    "firstNamePronunciationHint",
+    "lastNamePronunciationHint",
+    "fullNamePronunciationAudio",
+    "pronounUnion",
+    "tempStatus",
+    "tempStatusEmoji",
+    "tempStatusExpiredAtUnion",
+    "contentRestrictedAnnotation",
+    "state",
+    "volunteerCauses",
+    "industryV2Urn",
+    "locationName",
+    "profilePicture",
+    "backgroundPicture",
+    "address",
+    "birthDateOn",
+];
+
+/// The dash Profile entity in the projection of catalogue `profile`
+/// (its `FullProfile` decoration, seq 58): names and headline (also per locale), the About text, the
+/// industry and the place as entities of their own (normalized, in `included`), the place's
+/// country, the locales, and the profile's featured media (an empty collection: the world
+/// has none). The world has no pictures, phonetic names, pronouns, statuses, volunteer
+/// causes or postal codes: `null` where the projection has the key. No contact fields but
+/// `address` and `birthDateOn` (`null`), as in the recording.
 pub(super) fn profile_entity(p: &Person) -> Value {
-    let geo = format!("urn:li:fsd_geo:{}", p.geo_id);
     let industry = format!("urn:li:fsd_industry:{}", p.industry_id);
-    json!({
+    let country_code = super::profiles::country(p).map(|(_, _, iso)| iso.to_lowercase());
+    let locale = json!({"country": "US", "language": "en", "$type": "com.linkedin.common.Locale"});
+    let featured = format!(
+        "urn:li:collectionResponse:{}",
+        crate::BASE64.encode(format!("treasury:{}", p.profile_id).as_bytes())
+    );
+    let mut entity = json!({
         "entityUrn": profile_urn(p),
         "objectUrn": format!("urn:li:member:{}", p.member_id),
         "publicIdentifier": p.public_id,
+        "versionTag": version_tag(p),
+        "trackingId": super::tracking_id(&p.profile_id),
         "firstName": p.first_name,
         "lastName": p.last_name,
-        "multiLocaleFirstName": {"en_US": p.first_name},
-        "multiLocaleLastName": {"en_US": p.last_name},
         "headline": p.headline,
         "summary": p.summary,
+        "multiLocaleFirstName": multi_locale(&p.first_name),
+        "multiLocaleLastName": multi_locale(&p.last_name),
+        "multiLocaleHeadline": multi_locale(&p.headline),
+        "multiLocaleSummary": multi_locale(&p.summary),
+        "multiLocaleFirstNamePronunciationHint": {},
+        "multiLocaleLastNamePronunciationHint": {},
+        "multiLocaleFullNamePronunciationAudio": {},
         "premium": false,
+        "showPremiumSubscriberBadge": false,
         "memorialized": false,
-        "versionTag": version_tag(p),
+        "companyNameOnProfileTopCardShown": true,
+        "educationOnProfileTopCardShown": true,
         "industry": {
             "entityUrn": industry,
             "name": p.industry,
             "$type": "com.linkedin.voyager.dash.common.Industry",
         },
         "industryUrn": industry,
-        "locationName": p.location,
+        "geoLocationBackfilled": false,
         "geoLocation": {
-            "geo": {
-                "entityUrn": geo,
-                "defaultLocalizedName": p.location,
-                "$type": "com.linkedin.voyager.dash.common.Geo",
-            },
-            "geoUrn": geo,
+            "geo": geo(p, GeoKeys::Rest),
+            "geoUrn": format!("urn:li:fsd_geo:{}", p.geo_id),
+            "postalCode": null,
             "$type": "com.linkedin.voyager.dash.identity.profile.ProfileGeoLocation",
         },
+        "location": {
+            "countryCode": country_code,
+            "postalCode": null,
+            "$type": "com.linkedin.voyager.dash.identity.profile.ProfileLocation",
+        },
+        "primaryLocale": locale,
+        "supportedLocales": [locale],
+        "profileTreasuryMediaProfile": {
+            "entityUrn": featured,
+            "elements": [],
+            "paging": {"start": 0, "count": 10, "total": 0, "links": [], "$type": super::PAGING_TYPE},
+            "$type": COLLECTION_TYPE,
+        },
         "$type": PROFILE_TYPE,
-    })
-}
-
-/// The minimal Profile of catalogue `profile_urn_by_member_identity`: `entityUrn` and
-/// `versionTag`.
-pub(super) fn minimal_profile(p: &Person) -> Value {
-    json!({"entityUrn": profile_urn(p), "versionTag": version_tag(p), "$type": PROFILE_TYPE})
+    });
+    if let Value::Object(map) = &mut entity {
+        for key in REST_NULLS {
+            map.insert((*key).to_owned(), Value::Null);
+        }
+    }
+    entity
 }
 
 /// `GET /identity/dash/profiles/{urn:li:fsd_profile:<id>}` (catalogue `profile`): the Profile
-/// itself (normalized: `data` is the entity) with its contact fields; 404 for an unknown id.
+/// itself (normalized: `data` is the entity) in [`profile_entity`]'s projection, which has no
+/// e-mail address (seq 58); 404 for an unknown id.
 pub(super) fn profile(call: &mut Call<'_>) -> Answer {
     let Some(urn) = call.path_param("profileUrn") else {
         return Answer::error(StatusCode::BAD_REQUEST);
@@ -102,16 +151,16 @@ pub(super) fn profile(call: &mut Call<'_>) -> Answer {
     let Some(index) = world.people.iter().position(|p| p.profile_id == id) else {
         return Answer::error(StatusCode::NOT_FOUND);
     };
-    let mut entity = profile_entity(&world.people[index]);
-    add_contact_fields(&mut entity, world, call.me, index);
-    Answer::ok(entity)
+    Answer::ok(profile_entity(&world.people[index]))
 }
 
-/// The contact fields of a dash profile as `viewer` may see them. `address` and
-/// `birthDateOn` are keys of the capture of catalogue `profile` (voyager.md §6.1(b)); the world
-/// records neither, so they are `null`. The e-mail address is not in the capture: it follows
-/// the dash profile's convention (`emailAddress.emailAddress`), shown, as on LinkedIn, to the
-/// member and their connections only. The world has no phones, websites or Twitter handles.
+/// The contact fields of a dash profile as `viewer` may see them, for the unrecorded
+/// `FullProfileWithEntities` projection. `address` and `birthDateOn` are keys of catalogue
+/// `profile`'s projection (seq 58); the world records neither, so they are `null`. The e-mail
+/// address is shaped as catalogue `profile_by_member_identity` gives it (seq 54:
+/// `emailAddress.emailAddress`, `$type` `…common.handles.EmailAddress`), shown, as on
+/// LinkedIn, to the member and their connections only. The world has no phones, websites or
+/// Twitter handles.
 fn add_contact_fields(entity: &mut Value, world: &World, viewer: usize, person: usize) {
     let Value::Object(map) = entity else {
         return;
@@ -122,7 +171,7 @@ fn add_contact_fields(entity: &mut Value, world: &World, viewer: usize, person: 
         .get(person)
         .filter(|p| visible && !p.email.is_empty())
         .map_or(Value::Null, |p| {
-            json!({"emailAddress": p.email, "$type": "com.linkedin.voyager.dash.common.EmailAddress"})
+            json!({"emailAddress": p.email, "$type": "com.linkedin.voyager.dash.common.handles.EmailAddress"})
         });
     map.insert("address".to_owned(), Value::Null);
     map.insert("birthDateOn".to_owned(), Value::Null);
@@ -282,6 +331,7 @@ pub(super) fn by_member_identity(call: &mut Call<'_>, projection: Projection) ->
     };
     let world = &*call.world;
     let elements: Vec<Value> = person_by_identity(world, &identity)
+        .map(|i| &world.people[i])
         .map(|p| match projection {
             Projection::TopCard => top_card(p),
             Projection::WithSections => profile_with_sections(world, call.me, p),
@@ -290,92 +340,6 @@ pub(super) fn by_member_identity(call: &mut Call<'_>, projection: Projection) ->
         .collect();
     let total = elements.len();
     Answer::ok(collection(elements, 0, 10, total))
-}
-
-/// The GraphQL profile finders by `variables=(<key>:<vanity or id>)` (catalogue
-/// `profile_by_vanity`, `profile_by_vanity_full`, `profile_by_member_identity`,
-/// `profile_urn_by_member_identity`): the entry's data root holds a collection with the
-/// profile as its one element (none for an unknown identity).
-pub(super) fn by_identity(call: &mut Call<'_>, key: &str, entity: fn(&Person) -> Value) -> Answer {
-    let vars = variables(call);
-    let Some(identity) = vars.as_ref().and_then(|v| v.get(key)?.as_str()) else {
-        return Answer::error(StatusCode::BAD_REQUEST);
-    };
-    let elements: Vec<Value> = person_by_identity(call.world, identity)
-        .map(entity)
-        .into_iter()
-        .collect();
-    graphql(
-        call.endpoint,
-        json!({"elements": elements, "$type": COLLECTION_TYPE}),
-    )
-}
-
-/// Catalogue `profile_by_urn`, by `variables=(profileUrn:<urn>)`: the profile under the
-/// entry's data root (normalized: `*<root>`), null if unknown.
-pub(super) fn by_urn(call: &mut Call<'_>) -> Answer {
-    let vars = variables(call);
-    let Some(urn) = vars.as_ref().and_then(|v| v.get("profileUrn")?.as_str()) else {
-        return Answer::error(StatusCode::BAD_REQUEST);
-    };
-    let profile = urn
-        .strip_prefix("urn:li:fsd_profile:")
-        .and_then(|id| person_by_id(call.world, id))
-        .map_or(Value::Null, profile_entity);
-    graphql(call.endpoint, profile)
-}
-
-/// Catalogue `profile_messaging_card`, by `variables=(profileId:<urn>)`, the profile card of
-/// the messaging side panel, which the capture describes as "Profile + Connection +
-/// MemberRelationship" (voyager.md §4.8). The data root is inferred (that of
-/// `profile_by_urn`); so is the relation's shape: the profile's
-/// `memberRelationship` (`urn:li:fsd_memberRelationship:<id>`) holds a `memberRelationshipUnion`
-/// of `connection` (a `urn:li:fsd_connection:<id>` entity) for a connection of the caller,
-/// `noConnection` with the `memberDistance` otherwise, or `self` for the caller. Normalized,
-/// the three entities land in `included`. `null` for an unknown profile; 400 without a
-/// `urn:li:fsd_profile:` URN.
-pub(super) fn messaging_card(call: &mut Call<'_>) -> Answer {
-    let vars = variables(call);
-    let Some(id) = vars
-        .as_ref()
-        .and_then(|v| v.get("profileId")?.as_str())
-        .and_then(|urn| urn.strip_prefix("urn:li:fsd_profile:"))
-        .map(str::to_owned)
-    else {
-        return Answer::error(StatusCode::BAD_REQUEST);
-    };
-    let world = &*call.world;
-    let Some(index) = world.people.iter().position(|p| p.profile_id == id) else {
-        return graphql(call.endpoint, Value::Null);
-    };
-    let p = &world.people[index];
-    let relation = if index == call.me {
-        json!({"self": {"$type": "com.linkedin.voyager.dash.relationships.Self"}})
-    } else if world.connected(call.me, index) {
-        json!({"connection": {
-            "entityUrn": format!("urn:li:fsd_connection:{}", p.profile_id),
-            "connectedMember": profile_urn(p),
-            "$type": "com.linkedin.voyager.dash.relationships.Connection",
-        }})
-    } else {
-        let degree = world.degrees_from(call.me).get(index).copied().flatten();
-        json!({"noConnection": {
-            "memberDistance": super::member_distance(degree),
-            "$type": "com.linkedin.voyager.dash.relationships.NoConnection",
-        }})
-    };
-    let mut entity = profile_entity(p);
-    if let Value::Object(map) = &mut entity {
-        map.insert(
-            "memberRelationship".to_owned(),
-            json!({
-                "entityUrn": format!("urn:li:fsd_memberRelationship:{}", p.profile_id),
-                "memberRelationshipUnion": relation,
-                "$type": "com.linkedin.voyager.dash.relationships.MemberRelationship",
-            }),
-        );
-    }
-    graphql(call.endpoint, entity)
 }
 
 // ---------------------------------------------------------------------------------------

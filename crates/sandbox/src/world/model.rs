@@ -262,8 +262,8 @@ pub struct Message {
     pub text: String,
     /// When it was delivered.
     pub delivered_at: u64,
-    /// The `originToken` its sender's client made, which LinkedIn keeps and echoes (`None`
-    /// for the generated messages).
+    /// The token the sending client gave it (`originToken`), which LinkedIn echoes to the
+    /// sender's mailbox: set for the demo account's own messages, `None` for others'.
     pub origin_token: Option<String>,
 }
 

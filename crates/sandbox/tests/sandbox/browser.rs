@@ -109,19 +109,35 @@ async fn the_messaging_card_has_the_profile_and_the_relationship() {
         .as_str()
         .unwrap();
     let profile = included(&body, urn);
-    assert_eq!(profile["firstName"], p.first_name.as_str());
+    // Seq 66's projection: the profile is its URN and its relationship, nothing else.
+    let keys: Vec<&str> = profile
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        keys,
+        ["$recipeTypes", "$type", "*memberRelationship", "entityUrn"]
+    );
     let relationship = included(&body, profile["*memberRelationship"].as_str().unwrap());
     assert_eq!(
         relationship["$type"],
         "com.linkedin.voyager.dash.relationships.MemberRelationship"
     );
-    let connection_urn = relationship["memberRelationshipUnion"]["*connection"]
+    let connection_urn = relationship["memberRelationship"]["*connection"]
         .as_str()
         .unwrap();
     assert_eq!(
-        included(&body, connection_urn)["$type"],
+        connection_urn,
+        format!("urn:li:fsd_connection:{}", p.profile_id)
+    );
+    let connection = included(&body, connection_urn);
+    assert_eq!(
+        connection["$type"],
         "com.linkedin.voyager.dash.relationships.Connection"
     );
+    assert!(connection.get("connectedMember").is_none(), "{connection}");
 
     let p = &w.people[stranger];
     let body = api
@@ -140,13 +156,18 @@ async fn the_messaging_card_has_the_profile_and_the_relationship() {
             .unwrap(),
     );
     assert_eq!(
-        relationship["memberRelationshipUnion"]["noConnection"]["memberDistance"],
+        relationship["memberRelationship"]["noConnection"]["memberDistance"],
         "DISTANCE_2"
     );
+    assert!(relationship["memberRelationship"]["connection"].is_null());
 
+    // The projection's union has no `self`: for oneself, neither member is set.
     let body = api.ok(&card_url(&me_urn(&w)), false).await;
     let relationship = &at_root(&body, endpoints::PROFILE_MESSAGING_CARD)["memberRelationship"];
-    assert!(relationship["memberRelationshipUnion"]["self"].is_object());
+    assert_eq!(
+        relationship["memberRelationship"],
+        json!({"connection": null, "noConnection": null})
+    );
 
     let body = api
         .ok(&card_url("urn:li:fsd_profile:ACoAAUnknown"), true)

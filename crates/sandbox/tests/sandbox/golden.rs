@@ -283,8 +283,8 @@ async fn messaging_and_invitations() {
         ),
     )
     .await;
-    // The first sync has no count and holds the whole inbox (some 400 kB): only its first
-    // three conversations are kept, the rest of the answer as it came.
+    // The first sync has no count and holds LinkedIn's page of 20 conversations (some
+    // 200 kB): only its first three are kept, the rest of the answer as it came.
     let mut sync = s
         .get(
             endpoints::MESSENGER_CONVERSATIONS_SYNC,
@@ -303,9 +303,23 @@ async fn messaging_and_invitations() {
         .unwrap()
         .to_owned();
     let elements = root["elements"].as_array_mut().unwrap();
-    assert_eq!(elements.len(), w.conversations.len());
+    assert_eq!(elements.len(), 20);
+    let oldest = elements
+        .iter()
+        .filter_map(|c| c["lastActivityAt"].as_u64())
+        .min()
+        .unwrap();
     elements.truncate(3);
     record(endpoints::MESSENGER_CONVERSATIONS_SYNC.name, &sync);
+    // The backfill after it: the three conversations before the first sync's oldest.
+    s.golden(
+        endpoints::MESSENGER_CONVERSATIONS_BACKFILL,
+        &gql(
+            endpoints::MESSENGER_CONVERSATIONS_BACKFILL,
+            json!({"mailboxUrn": me, "lastUpdatedBefore": oldest, "count": 3}),
+        ),
+    )
+    .await;
     s.golden(
         endpoints::MESSENGER_CONVERSATIONS_DELTA,
         &gql(

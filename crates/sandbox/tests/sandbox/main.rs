@@ -11,9 +11,11 @@
 mod common;
 
 mod browser;
+mod conformance;
 mod faults;
 mod feed;
 mod golden;
+mod inbox;
 mod invitations;
 mod jobs;
 mod legacy_inbox;

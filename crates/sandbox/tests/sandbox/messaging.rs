@@ -385,6 +385,34 @@ async fn message_pages_walk_back_from_the_newest_with_the_delivered_at_anchor() 
         .collect();
     assert_eq!(texts, want);
 
+    // The browser's variables (seq 117): `countBefore` messages before the anchor and
+    // `countAfter` at or after it; the catalogue sends 20 and 0.
+    let anchor = c.messages[30].delivered_at;
+    let mut vars = Map::new();
+    vars.insert("deliveredAt", anchor);
+    vars.insert("conversationUrn", urn.as_str());
+    vars.insert("countBefore", 3);
+    vars.insert("countAfter", 2);
+    let resp = s.graphql(endpoints::MESSENGER_MESSAGES_BEFORE, vars).await;
+    let got: Vec<u64> = at_root(&resp.json(), endpoints::MESSENGER_MESSAGES_BEFORE)["elements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["deliveredAt"].as_u64().unwrap())
+        .collect();
+    let want: Vec<u64> = c.messages[27..32]
+        .iter()
+        .rev()
+        .map(|m| m.delivered_at)
+        .collect();
+    assert_eq!(got, want);
+    let mut vars = Map::new();
+    vars.insert("deliveredAt", anchor);
+    vars.insert("conversationUrn", urn.as_str());
+    vars.insert("countBefore", "many");
+    let resp = s.graphql(endpoints::MESSENGER_MESSAGES_BEFORE, vars).await;
+    assert_eq!(resp.status, StatusCode::BAD_REQUEST);
+
     // Another mailbox's URN is refused; an unknown thread is not found.
     let mut vars = Map::new();
     vars.insert(

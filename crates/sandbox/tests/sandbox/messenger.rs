@@ -1,220 +1,24 @@
 //! The messaging web app's background calls over real loopback HTTP, checked against the world
-//! the sandbox serves: the inbox's first sync and its deltas after writes, mailbox counts and
+//! the sandbox serves (the inbox's syncs and backfill are in `inbox`): mailbox counts and
 //! the badge's "mark all seen", seen receipts, quick replies, the affiliated mailboxes and away
 //! status, the secondary inbox banner, reply nudges, typing, delivery acknowledgements,
 //! presence, and the legacy mark-seen, finder by participants and retired sends — each with
 //! its refusals.
 
-use crate::common::Resp;
 use crate::common::api::{Api, at_root, start, url, world};
+use crate::common::mailbox::{
+    OTHER_MAILBOX, categories, conversation_urn, gql, last_activity, mark_read, me_urn,
+    message_urn, post, send_message,
+};
 use http::{Method, StatusCode};
-use linkedin_catalogue::{Endpoint, endpoints};
+use linkedin_catalogue::endpoints;
 use linkedin_sandbox::world::clock::{DAY_MS, PRESENT_MS};
 use linkedin_sandbox::world::{Conversation, World};
 use serde_json::{Value, json};
 
-/// A mailbox that is not the demo account's.
-const OTHER_MAILBOX: &str = "urn:li:fsd_profile:ACoAAC9fWm2BtR5xLe8uKc3pYa7vHd0qNiGsTzE";
-
-fn me_urn(w: &World) -> String {
-    format!("urn:li:fsd_profile:{}", w.people[0].profile_id)
-}
-
-fn conversation_urn(w: &World, thread: &str) -> String {
-    format!("urn:li:msg_conversation:({},{thread})", me_urn(w))
-}
-
-fn message_urn(w: &World, id: &str) -> String {
-    format!("urn:li:msg_message:({},{id})", me_urn(w))
-}
-
-/// A GraphQL request of entry `endpoint` with `variables`.
-fn gql(endpoint: &Endpoint, variables: Value) -> String {
-    url(endpoint, &[], json!({}), Some(variables))
-}
-
-/// A POST of entry `endpoint` (its fixed query) with a JSON body.
-async fn post(api: &mut Api, endpoint: &Endpoint, body: &Value) -> Resp {
-    let target = url(endpoint, &[], json!({}), None);
-    api.send(Method::POST, &target, false, &body.to_string())
-        .await
-}
-
-/// Sends `text` in the demo's conversation `thread`.
-async fn send_message(api: &mut Api, w: &World, thread: &str, text: &str) {
-    let body = json!({
-        "message": {
-            "body": {"attributes": [], "text": text},
-            "renderContentUnions": [],
-            "conversationUrn": conversation_urn(w, thread),
-            "originToken": "6c1b7a4e-8f53-4d2a-9b1e-2f0c3d4e5a6b",
-        },
-        "mailboxUrn": me_urn(w),
-        "trackingId": "abcdefghijklmnop",
-        "dedupeByClientGeneratedToken": false,
-    });
-    let resp = post(api, endpoints::MESSAGE_CREATE, &body).await;
-    assert_eq!(resp.status, StatusCode::OK, "{}", resp.text());
-}
-
-/// Marks the demo's conversation `thread` read or unread through the dash batch update.
-async fn mark_read(api: &mut Api, w: &World, thread: &str, read: bool) {
-    let urn = conversation_urn(w, thread);
-    let target = url(
-        endpoints::CONVERSATIONS_MARK_READ,
-        &[],
-        json!({"ids": [urn.clone()]}),
-        None,
-    );
-    let body = json!({"entities": {urn: {"patch": {"$set": {"read": read}}}}});
-    let resp = api
-        .send(Method::POST, &target, false, &body.to_string())
-        .await;
-    assert_eq!(resp.status, StatusCode::OK, "{}", resp.text());
-}
-
-fn last_activity(c: &Conversation) -> u64 {
-    c.messages.last().map_or(0, |m| m.delivered_at)
-}
-
-// ---------------------------------------------------------------------------------------
-// Inbox sync
-// ---------------------------------------------------------------------------------------
-
-fn thread_of(conversation: &Value) -> String {
-    conversation["backendUrn"]
-        .as_str()
-        .unwrap()
-        .trim_start_matches("urn:li:messagingThread:")
-        .to_owned()
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_first_sync_holds_the_inbox_and_deltas_hold_what_changed() {
-    let w = world();
-    let sandbox = start().await;
-    let mut api = Api::new(&sandbox).await;
-    let sync = gql(
-        endpoints::MESSENGER_CONVERSATIONS_SYNC,
-        json!({"mailboxUrn": me_urn(&w)}),
-    );
-
-    let body = api.ok(&sync, false).await;
-    let root = at_root(&body, endpoints::MESSENGER_CONVERSATIONS_SYNC);
-    assert_eq!(
-        root["_type"],
-        "com.linkedin.restli.common.CollectionResponse"
-    );
-    let elements = root["elements"].as_array().unwrap();
-    assert_eq!(elements.len(), w.conversations.len());
-    let mut by_activity: Vec<&Conversation> = w.conversations.iter().collect();
-    by_activity.sort_by_key(|c| std::cmp::Reverse(last_activity(c)));
-    for (got, want) in elements.iter().zip(&by_activity) {
-        assert_eq!(thread_of(got), want.thread_id);
-        assert_eq!(got["messages"]["elements"].as_array().unwrap().len(), 1);
-        assert_eq!(got["read"], want.read);
-    }
-    let metadata = root["metadata"].as_object().unwrap();
-    assert_eq!(metadata["_type"], "com.linkedin.messenger.SyncMetadata");
-    let mut keys: Vec<&str> = metadata.keys().map(String::as_str).collect();
-    keys.sort_unstable();
-    assert_eq!(keys, ["_type", "newSyncToken"]);
-    let token = metadata["newSyncToken"].as_str().unwrap().to_owned();
-
-    let delta = |token: &str| {
-        gql(
-            endpoints::MESSENGER_CONVERSATIONS_DELTA,
-            json!({"mailboxUrn": me_urn(&w), "syncToken": token}),
-        )
-    };
-    // Nothing changed yet.
-    let body = api.ok(&delta(&token), false).await;
-    let root = at_root(&body, endpoints::MESSENGER_CONVERSATIONS_DELTA);
-    assert_eq!(root["elements"], json!([]));
-    assert_eq!(root["metadata"]["deletedUrns"], json!([]));
-    assert_eq!(root["metadata"]["shouldClearCache"], false);
-    assert_eq!(root["metadata"]["newSyncToken"], token.as_str());
-
-    // A message in one conversation, a read change in another: both in the next delta.
-    let sent = &by_activity[5].thread_id;
-    let unread = w.conversations.iter().find(|c| !c.read).unwrap();
-    send_message(&mut api, &w, sent, "Following up on this").await;
-    mark_read(&mut api, &w, &unread.thread_id, true).await;
-    let body = api.ok(&delta(&token), false).await;
-    let root = at_root(&body, endpoints::MESSENGER_CONVERSATIONS_DELTA);
-    let mut changed: Vec<String> = root["elements"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(thread_of)
-        .collect();
-    changed.sort();
-    let mut want = vec![sent.clone(), unread.thread_id.clone()];
-    want.sort();
-    assert_eq!(changed, want);
-    // The sent message is the conversation's last one now, and the read change shows.
-    for c in root["elements"].as_array().unwrap() {
-        if thread_of(c) == *sent {
-            assert_eq!(
-                c["messages"]["elements"][0]["body"]["text"],
-                "Following up on this"
-            );
-        } else {
-            assert_eq!(c["read"], true);
-        }
-    }
-    let newer = root["metadata"]["newSyncToken"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    assert_ne!(newer, token);
-    let body = api.ok(&delta(&newer), false).await;
-    assert_eq!(
-        at_root(&body, endpoints::MESSENGER_CONVERSATIONS_DELTA)["elements"],
-        json!([])
-    );
-
-    // Refusals: no mailbox, another mailbox, a token that is not this mailbox's.
-    for (target, status) in [
-        (
-            gql(endpoints::MESSENGER_CONVERSATIONS_SYNC, json!({})),
-            StatusCode::BAD_REQUEST,
-        ),
-        (
-            gql(
-                endpoints::MESSENGER_CONVERSATIONS_SYNC,
-                json!({"mailboxUrn": OTHER_MAILBOX}),
-            ),
-            StatusCode::FORBIDDEN,
-        ),
-        (delta("bm90IGEgdG9rZW4="), StatusCode::BAD_REQUEST),
-        (
-            delta("QUNvQUFDOWZXbTJCdFI1eExlOHVLYzNwWWE3dkhkMHFOaUdzVHpFJjA="),
-            StatusCode::BAD_REQUEST,
-        ),
-        (
-            gql(
-                endpoints::MESSENGER_CONVERSATIONS_DELTA,
-                json!({"mailboxUrn": me_urn(&w)}),
-            ),
-            StatusCode::BAD_REQUEST,
-        ),
-    ] {
-        let resp = api.get(&target, false).await;
-        assert_eq!(resp.status, status, "{target}: {}", resp.text());
-    }
-}
-
 // ---------------------------------------------------------------------------------------
 // Counts and the badge
 // ---------------------------------------------------------------------------------------
-
-fn categories(c: &Conversation) -> Vec<&str> {
-    match c.category.as_str() {
-        "PRIMARY_INBOX" | "SECONDARY_INBOX" => vec!["INBOX", c.category.as_str()],
-        other => vec![other],
-    }
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn mailbox_counts_follow_reads_and_the_badge() {
@@ -524,13 +328,23 @@ async fn affiliated_mailboxes_and_away_status_are_empty_collections() {
         let target = url(endpoint, &[], json!({}), None);
         let body = api.ok(&target, true).await;
         let collection = at_root(&body["data"], endpoint);
+        // Inline elements without paging, as seqs 62 and 63.
         assert_eq!(collection["elements"], json!([]), "{}", endpoint.name);
-        assert_eq!(collection["paging"]["total"], 0);
+        assert!(collection.get("paging").is_none(), "{collection}");
         assert_eq!(
             collection["$type"],
             "com.linkedin.restli.common.CollectionResponse"
         );
+        assert_eq!(collection["$recipeTypes"].as_array().unwrap().len(), 1);
         assert_eq!(body["included"], json!([]));
+        // The query object is named by its recipe; no web metadata unless asked for.
+        let query = &body["data"]["data"];
+        assert_eq!(query["$type"], query["$recipeTypes"][0]);
+        assert!(body.get("meta").is_none() && body["data"].get("extensions").is_none());
+        let with_metadata = format!("{target}&includeWebMetadata=true");
+        let body = api.ok(&with_metadata, true).await;
+        assert_eq!(body["data"]["extensions"], json!({"webMetadata": {}}));
+        assert_eq!(body["meta"]["microSchema"]["isGraphQL"], true);
     }
 }
 

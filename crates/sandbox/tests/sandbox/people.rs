@@ -29,8 +29,15 @@ async fn profile_answers_the_dash_entity_in_both_encodings() {
     assert_eq!(data["lastName"], p.last_name);
     assert_eq!(data["headline"], p.headline);
     assert_eq!(data["summary"], p.summary);
-    assert_eq!(data["locationName"], p.location);
+    assert_eq!(data["multiLocaleSummary"], json!({"en_US": p.summary}));
+    // Seq 58: the place is the geo's, `locationName` is null; no e-mail in this projection.
+    assert!(data["locationName"].is_null());
+    assert!(data.get("emailAddress").is_none(), "{data}");
     assert_eq!(data["premium"], false);
+    assert_eq!(
+        data["$recipeTypes"],
+        json!(["com.linkedin.voyager.dash.deco.identity.profile.FullProfile"])
+    );
     assert_eq!(
         data["$type"],
         "com.linkedin.voyager.dash.identity.profile.Profile"
@@ -46,7 +53,14 @@ async fn profile_answers_the_dash_entity_in_both_encodings() {
     let geo = format!("urn:li:fsd_geo:{}", p.geo_id);
     assert_eq!(data["geoLocation"]["geoUrn"], geo);
     assert_eq!(data["geoLocation"]["*geo"], geo);
-    assert_eq!(included(&body, &geo)["defaultLocalizedName"], p.location);
+    let place = included(&body, &geo);
+    assert_eq!(place["defaultLocalizedName"], p.location);
+    let country = included(&body, place["*country"].as_str().unwrap());
+    assert_eq!(place["countryUrn"], country["entityUrn"]);
+    assert_eq!(
+        country["$recipeTypes"],
+        json!(["com.linkedin.voyager.dash.deco.identity.profile.CountryGeo"])
+    );
 
     let nested = api.ok(&target, false).await;
     assert_eq!(nested["entityUrn"], urn);
@@ -122,7 +136,12 @@ async fn profile_finders_answer_by_vanity_and_member_identity() {
             profile["$type"],
             "com.linkedin.voyager.dash.identity.profile.Profile"
         );
-        assert!(profile["versionTag"].is_string(), "{name}: {profile}");
+        assert_eq!(
+            profile["$recipeTypes"].as_array().unwrap().len(),
+            1,
+            "{name}"
+        );
+        // Each query its own projection (seqs 37, 39, 42, 54).
         if endpoint == endpoints::PROFILE_URN_BY_MEMBER_IDENTITY {
             let keys: Vec<&str> = profile
                 .as_object()
@@ -130,9 +149,19 @@ async fn profile_finders_answer_by_vanity_and_member_identity() {
                 .keys()
                 .map(String::as_str)
                 .collect();
-            assert_eq!(keys, ["$type", "entityUrn", "versionTag"]);
-        } else {
+            assert_eq!(keys, ["$recipeTypes", "$type", "entityUrn", "versionTag"]);
+        } else if endpoint == endpoints::PROFILE_BY_VANITY {
             assert_eq!(profile["firstName"], p.first_name, "{name}");
+            assert!(profile["versionTag"].is_string(), "{name}: {profile}");
+        } else if endpoint == endpoints::PROFILE_BY_VANITY_FULL {
+            assert!(profile.get("firstName").is_none(), "{name}: {profile}");
+            assert_eq!(
+                profile["profileTopPosition"]["paging"]["total"],
+                p.experiences.len()
+            );
+        } else {
+            assert!(profile.get("firstName").is_none(), "{name}: {profile}");
+            assert_eq!(profile["headline"], p.headline, "{name}");
         }
         let nested = api.ok(&target, false).await;
         let elements = &at_root(&nested, endpoint)["elements"];
@@ -157,7 +186,10 @@ async fn profile_finders_answer_by_vanity_and_member_identity() {
     );
     let body = api.ok(&target, true).await;
     assert_eq!(*root_ref(&body, endpoints::PROFILE_BY_URN), urn);
-    assert_eq!(included(&body, &urn)["lastName"], p.last_name);
+    // Seq 57's projection: no names.
+    let profile = included(&body, &urn);
+    assert_eq!(profile["premium"], false);
+    assert!(profile.get("lastName").is_none(), "{profile}");
     sandbox.shutdown().await;
 }
 
@@ -462,6 +494,7 @@ async fn profile_contact_fields_show_the_email_to_connections_only() {
     for (i, visible) in [(0, true), (connection, true), (stranger, false)] {
         let p = &w.people[i];
         let urn = format!("urn:li:fsd_profile:{}", p.profile_id);
+        // The dash profile has the address and birthday (null), not the e-mail (seq 58).
         let target = url(endpoints::PROFILE, &[("profileUrn", &urn)], json!({}), None);
         let body = api.ok(&target, true).await;
         let data = &body["data"];
@@ -470,10 +503,28 @@ async fn profile_contact_fields_show_the_email_to_connections_only() {
             data.get("birthDateOn").is_some_and(Value::is_null),
             "{data}"
         );
+        assert!(data.get("emailAddress").is_none(), "{data}");
+        // The e-mail comes with the profile by member identity (seq 54).
+        let target = url(
+            endpoints::PROFILE_BY_MEMBER_IDENTITY,
+            &[],
+            json!({}),
+            Some(json!({"memberIdentity": p.profile_id})),
+        );
+        let body = api.ok(&target, true).await;
+        let profile = included(&body, &urn);
         if visible {
-            assert_eq!(data["emailAddress"]["emailAddress"], p.email, "person {i}");
+            assert_eq!(
+                profile["emailAddress"],
+                json!({
+                    "emailAddress": p.email,
+                    "$recipeTypes": ["com.linkedin.1fea47a6ba39edf90ee1571ef151f8f2"],
+                    "$type": "com.linkedin.voyager.dash.common.handles.EmailAddress",
+                }),
+                "person {i}"
+            );
         } else {
-            assert!(data["emailAddress"].is_null(), "person {i}: {data}");
+            assert!(profile["emailAddress"].is_null(), "person {i}: {profile}");
         }
     }
     sandbox.shutdown().await;

@@ -134,18 +134,17 @@ impl Builder {
             } else {
                 *pick(&mut self.rng, participants)
             };
-            let raw = format!(
-                "{at}b{:05}-{}&{}",
-                self.rng.u32(0..100_000),
-                self.rng.u32(0..10),
-                uuid(&mut self.rng)
-            );
+            let number = self.rng.u32(0..100_000);
+            let digit = self.rng.u32(0..10);
+            // The client's token a message was sent with, which its id carries.
+            let token = uuid(&mut self.rng);
+            let raw = format!("{at}b{number:05}-{digit}&{token}");
             messages.push(Message {
                 id: self.message_style_id(raw),
                 sender,
                 text: pick(&mut self.rng, MESSAGES).to_string(),
                 delivered_at: at,
-                origin_token: None,
+                origin_token: from_demo.then_some(token),
             });
         }
         messages

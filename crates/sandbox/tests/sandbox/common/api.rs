@@ -36,12 +36,24 @@ impl Api {
         normalized: bool,
         body: &str,
     ) -> Resp {
+        let accept = normalized.then_some(NORMALIZED);
+        self.call(method, url, accept, body).await
+    }
+
+    /// Sends `method url` with this `accept` header (none for `None`).
+    pub(crate) async fn call(
+        &mut self,
+        method: Method,
+        url: &str,
+        accept: Option<&str>,
+        body: &str,
+    ) -> Resp {
         let mut headers = vec![
             ("cookie", self.cookie.as_str()),
             ("csrf-token", self.csrf.as_str()),
         ];
-        if normalized {
-            headers.push(("accept", NORMALIZED));
+        if let Some(accept) = accept {
+            headers.push(("accept", accept));
         }
         self.client.call(method, url, &headers, body).await
     }

@@ -2,6 +2,8 @@
 //! HTTP/1.1 or HTTP/2 over TLS trusting only the sandbox's CA), and a tiny cookie jar.
 
 pub(crate) mod api;
+pub(crate) mod mailbox;
+pub(crate) mod shape;
 
 use std::sync::Arc;
 use std::time::Duration;
