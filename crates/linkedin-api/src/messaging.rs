@@ -558,6 +558,12 @@ impl PageSource for Inbox {
         let oldest = read.items.iter().filter_map(|c| c.last_activity_at).min();
         Ok(read.oldest(oldest))
     }
+
+    /// The sync is of the whole mailbox: the inbox is its primary-inbox conversations (the
+    /// backfill asks for those only).
+    fn keep(&self, c: &Raw<Conversation>) -> bool {
+        c.categories.contains(&ConversationCategory::PrimaryInbox)
+    }
 }
 
 /// The messages of a conversation: the latest page, then pages anchored at the oldest

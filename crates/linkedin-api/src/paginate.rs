@@ -181,6 +181,12 @@ impl<T: Send + 'static> Pages<T> {
         self
     }
 
+    /// The largest page LinkedIn takes for this list, when it has a limit.
+    #[must_use]
+    pub fn max_page_size(&self) -> Option<u32> {
+        self.max_page_size
+    }
+
     /// Where to resume: the start of the page being consumed and how many of its items were
     /// already given out (skip them), or `None` when everything was given out.
     #[must_use]

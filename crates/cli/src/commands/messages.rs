@@ -199,14 +199,18 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
             }
             let session = conn.connect().await?;
             let li = &session.linkedin;
+            // No page bigger than what is asked for, nor than LinkedIn takes.
+            let pages = li.conversations(filter);
+            let largest = pages.max_page_size().unwrap_or(20);
+            // `--limit 0` is all of them: the largest pages.
+            let page = match u32::try_from(limit) {
+                Ok(0) | Err(_) => largest,
+                Ok(l) => l.min(largest),
+            };
             let n = out
-                // No page bigger than what is asked for (LinkedIn gives at most 25).
-                .stream_raw(
-                    li.conversations(filter)
-                        .page_size(u32::try_from(limit.clamp(1, 25)).unwrap_or(25))
-                        .limit(limit),
-                    |c| conversation_text(&out, c),
-                )
+                .stream_raw(pages.page_size(page).limit(limit), |c| {
+                    conversation_text(&out, c)
+                })
                 .await?;
             if n == 0 {
                 out.note("no conversations")?;

@@ -72,7 +72,7 @@ fn snapshot_send(f: &common::Fixture, name: &str, mark: usize, result: &impl ser
 }
 
 #[tokio::test]
-async fn conversations_page_by_cursor_newest_first_with_their_last_message() {
+async fn the_inbox_syncs_then_backfills_newest_first_with_their_last_message() {
     let f = common::start().await;
     let w = world();
     f.linkedin.me().await.unwrap();
@@ -119,12 +119,30 @@ async fn conversations_page_by_cursor_newest_first_with_their_last_message() {
         assert!(got.categories.contains(&ConversationCategory::PrimaryInbox));
         assert_eq!(got.raw()["entityUrn"], got.urn.to_string());
     }
+    // The browser's sync first (no count: LinkedIn gives 20), then the backfill, each page
+    // anchored before the oldest conversation seen, until a page brings nothing older.
     let sent = f.sent_since(mark);
-    assert_eq!(sent.len(), expected.len().div_ceil(20));
-    assert_eq!(variables(&sent[0])["count"], "20");
+    let sync = linkedin_catalogue::endpoints::MESSENGER_CONVERSATIONS_SYNC;
+    let backfill = linkedin_catalogue::endpoints::MESSENGER_CONVERSATIONS_BACKFILL;
+    assert_eq!(sent[0]["query"]["queryId"], sync.query_id.unwrap());
     assert_eq!(variables(&sent[0])["mailboxUrn"], me_urn(&w));
-    assert!(variables(&sent[0]).get("nextCursor").is_none());
-    assert!(variables(&sent[1])["nextCursor"].is_string());
+    assert!(variables(&sent[0]).get("count").is_none());
+    assert!(
+        sent.len() >= 2,
+        "the world's primary inbox is more than one sync"
+    );
+    let mut anchor = u64::MAX;
+    for page in &sent[1..] {
+        assert_eq!(page["query"]["queryId"], backfill.query_id.unwrap());
+        assert_eq!(variables(page)["count"], "20");
+        let before: u64 = variables(page)["lastUpdatedBefore"]
+            .as_str()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert!(before < anchor, "each page reaches further back");
+        anchor = before;
+    }
 }
 
 #[tokio::test]
