@@ -825,6 +825,7 @@ pagination = "none"
 status = "unknown"
 idempotent = true
 source = "test"
+page = "d_flagship3_job_details"
 "#;
 
     #[test]
@@ -833,6 +834,14 @@ source = "test"
         let cases = [
             (GOOD.replace("{id}", "{job}"), "no {id}"),
             (GOOD.replace("\"job\"", "\"Job\""), "snake_case"),
+            (
+                GOOD.replace("page = \"d_flagship3_job_details\"\n", ""),
+                "needs its page",
+            ),
+            (
+                GOOD.replace("d_flagship3_job_details", "jobs"),
+                "not a web app page key",
+            ),
             (
                 GOOD.replace("pagination = \"none\"", "pagination = \"pages\""),
                 "not one of",

@@ -148,8 +148,9 @@ async fn job_skill_match_marks_the_skills_on_my_profile() {
         json!({}),
         None,
     );
+    // A URN path key goes raw, as the web app writes it.
     assert!(
-        target.contains("urn%3Ali%3Afsd_jobSkillMatchInsight%3A"),
+        target.contains("urn:li:fsd_jobSkillMatchInsight:"),
         "{target}"
     );
     let body = api.ok(&target, false).await;

@@ -132,7 +132,8 @@ impl Session {
         }
     }
 
-    /// The demo's received invitations through `invitations_received`.
+    /// The demo's received invitations through `invitations_received`, asked normalized as
+    /// the browser asks (seq 40), its references resolved as the client resolves them.
     pub(crate) async fn received(&mut self, start: u32, count: u32) -> Json {
         let resp = self
             .rest(
@@ -143,7 +144,7 @@ impl Session {
             )
             .await;
         assert_eq!(resp.status, StatusCode::OK, "{}", resp.text());
-        resp.json()
+        linkedin_models::resolve_value(resp.json()).unwrap()
     }
 }
 
