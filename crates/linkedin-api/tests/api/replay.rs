@@ -354,3 +354,25 @@ async fn every_recorded_messages_page_reads() {
         assert_eq!(r.api_requests()[0].replayed, Some(seq));
     }
 }
+
+/// Received invitations: the browser's request of seq 40 (its answer was not recorded), the
+/// same path, parameters, values, and headers, with a page of 3 as the web app asks for.
+#[tokio::test]
+async fn received_invitations_ask_what_the_browser_asked() {
+    let sandbox = Sandbox::start(SandboxConfig::default()).await.unwrap();
+    let linkedin = Linkedin::builder()
+        .base_url(sandbox.base_url())
+        .login(Login::password(DEMO_USERNAME, DEMO_PASSWORD))
+        .build()
+        .await
+        .unwrap();
+    let mark = sandbox.requests().len();
+    let mut pages = linkedin.invitations().page_size(3);
+    pages.try_next().await.unwrap().unwrap();
+    let sent = &sandbox.requests()[mark];
+    let recording = recorded::load(40).unwrap();
+    assert_eq!(sent.path, recording.path());
+    let ours = RequestKey::new(&sent.method, &sent.path, &sent.query).unwrap();
+    assert_eq!(ours, recording.key().unwrap(), "not the browser's request");
+    assert_same_headers(sent, &recording);
+}
