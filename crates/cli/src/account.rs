@@ -38,6 +38,10 @@ pub(crate) struct Connection {
     /// engagements, 50 follows, 5 posts, 250 profile views, 250 searches; none on loopback.
     #[arg(long = "daily-limit", global = true, value_parser = parse_daily_limit)]
     pub(crate) daily_limits: Vec<(linkedin_api::transport::Action, u32)>,
+    /// The longest one call may take, retries and their waits included, and one request
+    /// too (default 120 s for a call, 30 s for a request).
+    #[arg(long, global = true, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub(crate) timeout: Option<u64>,
 }
 
 /// `message=10` → (message, 10).
@@ -117,13 +121,22 @@ impl Connection {
 
     fn builder(&self) -> linkedin_api::LinkedinBuilder {
         let limits = self.daily_limits.clone();
-        Linkedin::builder()
+        let timeouts = self.timeout.map(|secs| linkedin_api::Timeouts {
+            request: std::time::Duration::from_secs(secs),
+            total: std::time::Duration::from_secs(secs),
+            ..linkedin_api::Timeouts::default()
+        });
+        let builder = Linkedin::builder()
             .base_url(&self.base_url)
             .transport(move |t| {
                 limits
                     .iter()
                     .fold(t, |t, (action, n)| t.daily_limit(*action, *n))
-            })
+            });
+        match timeouts {
+            Some(timeouts) => builder.timeouts(timeouts),
+            None => builder,
+        }
     }
 }
 

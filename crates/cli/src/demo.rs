@@ -48,19 +48,20 @@ impl Report {
 
     fn say(&mut self, text: &str) {
         if self.out.format == Format::Text {
-            println!("{text}");
+            // A closed stdout ends the command quietly; nothing else can fail here.
+            let _ = crate::output::write_line(text);
         }
     }
 
     fn step(&mut self, title: &str, command: &str, data: serde_json::Value, lines: &[String]) {
         if self.out.format == Format::Text {
-            println!(
+            let _ = crate::output::write_line(&format!(
                 "\n{}  {}",
                 self.out.bold(title),
                 self.out.dim(&format!("(linkedin --sandbox {command})"))
-            );
+            ));
             for line in lines {
-                println!("  {line}");
+                let _ = crate::output::write_line(&format!("  {line}"));
             }
         } else {
             self.steps

@@ -51,6 +51,10 @@ struct Cli {
     /// before sending anything.
     #[arg(long = "raw", id = "output_raw", global = true)]
     raw: bool,
+    /// Log what is sent to stderr: -v one line a request (method, path, status, attempt,
+    /// ms), -vv more. RUST_LOG, when set, decides instead (`linkedin_transport=debug`).
+    #[arg(short, long, action = clap::ArgAction::Count, global = true)]
+    verbose: u8,
     #[command(flatten)]
     connection: Connection,
     #[command(subcommand)]
@@ -180,15 +184,13 @@ fn main() -> ExitCode {
     if let Err(failure) = check_raw(&cli, format, &matches) {
         return failure.report();
     }
+    init_logging(cli.verbose);
     let out = Out::new(format, cli.raw);
     let command = match cli.command {
         // Commands without LinkedIn: no runtime, no TLS.
         Command::Restli(command) => {
             return match restli_cmd::run_restli(command) {
-                Ok(text) => {
-                    println!("{text}");
-                    ExitCode::SUCCESS
-                }
+                Ok(text) => finish(output::write_line(&text)),
                 Err(message) => Failure::usage(message).report(),
             };
         }
@@ -199,24 +201,19 @@ fn main() -> ExitCode {
             };
         }
         Command::Completions { shell } => {
-            clap_complete::generate(
-                shell,
-                &mut Cli::command(),
-                "linkedin",
-                &mut std::io::stdout(),
-            );
-            return ExitCode::SUCCESS;
+            // Into memory first: clap_complete panics on a closed stdout (`| head -1`).
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "linkedin", &mut script);
+            return finish(output::write_raw(&script));
         }
         Command::Logout if cli.connection.sandbox => {
-            println!("the embedded sandbox keeps no session: nothing to log out of");
-            return ExitCode::SUCCESS;
+            return finish(output::write_line(
+                "the embedded sandbox keeps no session: nothing to log out of",
+            ));
         }
         Command::Logout => {
             return match account::logout(&cli.connection) {
-                Ok(text) => {
-                    println!("{text}");
-                    ExitCode::SUCCESS
-                }
+                Ok(text) => finish(output::write_line(&text)),
                 Err(f) => f.report(),
             };
         }
@@ -236,6 +233,50 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => failure.report(),
     }
+}
+
+/// The status of a command whose work is done: success, or the failure of its output.
+fn finish(written: Result<(), Failure>) -> ExitCode {
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => failure.report(),
+    }
+}
+
+/// Logs to stderr: `RUST_LOG` when set (`linkedin_transport=debug,warn`: targets and levels),
+/// else warnings, this workspace's debug lines with `-v` (one a request: method, path,
+/// status, attempt, ms) and its trace lines with `-vv`. No secret is ever a field of them.
+fn init_logging(verbose: u8) {
+    use tracing_subscriber::filter::{LevelFilter, Targets};
+    use tracing_subscriber::prelude::*;
+    let ours = match verbose {
+        0 => LevelFilter::WARN,
+        1 => LevelFilter::DEBUG,
+        _ => LevelFilter::TRACE,
+    };
+    let from_env = std::env::var("RUST_LOG")
+        .ok()
+        .filter(|v| !v.trim().is_empty())
+        .and_then(|v| v.parse::<Targets>().ok());
+    let filter = from_env.unwrap_or_else(|| {
+        Targets::new().with_default(LevelFilter::WARN).with_targets(
+            [
+                "linkedin_transport",
+                "linkedin_api",
+                "linkedin_cli",
+                "linkedin_sandbox",
+            ]
+            .map(|t| (t, ours)),
+        )
+    });
+    let layer = tracing_subscriber::fmt::layer()
+        .with_writer(std::io::stderr)
+        .with_ansi(false);
+    // A second initialisation (none happens) would only be ignored.
+    let _ = tracing_subscriber::registry()
+        .with(layer)
+        .with(filter)
+        .try_init();
 }
 
 /// Help and version go to stdout as clap prints them; a usage error is one line on stderr

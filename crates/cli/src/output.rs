@@ -288,9 +288,14 @@ fn encode_error(e: serde_json::Error) -> Failure {
     Failure::internal(format!("cannot write JSON: {e}"))
 }
 
-fn write_line(line: &str) -> Result<(), Failure> {
+pub(crate) fn write_line(line: &str) -> Result<(), Failure> {
+    write_raw(format!("{line}\n").as_bytes())
+}
+
+/// Writes `bytes` to stdout as they are; a closed pipe ends the command quietly (status 0).
+pub(crate) fn write_raw(bytes: &[u8]) -> Result<(), Failure> {
     let mut out = std::io::stdout().lock();
-    match writeln!(out, "{line}") {
+    match out.write_all(bytes).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
         // A closed pipe (`| head`) is the reader's choice, not an error.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),

@@ -72,7 +72,7 @@ pub enum Error {
     },
     /// The request did not complete in time.
     #[error(
-        "timed out {phase}: LinkedIn or the network is slow; try again later or raise the timeout"
+        "timed out {phase}: LinkedIn or the network is slow; try again later or raise the timeout (`TransportBuilder::timeouts`, the CLI's --timeout)"
     )]
     Timeout {
         /// Which stage ran out of time.

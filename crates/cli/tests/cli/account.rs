@@ -318,3 +318,79 @@ fn a_session_is_refused_against_another_base_url() {
         "{text}"
     );
 }
+
+/// The plumbing: a closed stdout ends a command quietly with status 0 (`| head -1`), `-v`
+/// logs one line a request on stderr without a secret, `--timeout` reaches the transport.
+#[test]
+fn closed_pipes_verbose_logs_and_timeouts() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    for args in [
+        vec!["completions", "zsh"],
+        vec!["restli", "decode", "(a:b)"],
+        vec![
+            "--sandbox",
+            "search",
+            "people",
+            "--keywords",
+            "a",
+            "--limit",
+            "100",
+        ],
+    ] {
+        let mut child = Command::new(assert_cmd::cargo::cargo_bin("linkedin"))
+            .args(&args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Read one byte, then close the pipe: the command's next writes find it closed.
+        let mut stdout = child.stdout.take().unwrap();
+        let mut byte = [0u8; 1];
+        stdout.read_exact(&mut byte).unwrap();
+        drop(stdout);
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+    }
+
+    let sb = SandboxProcess::start();
+    let dir = tempfile::tempdir().unwrap();
+    sb.login(dir.path());
+    let out = run(
+        &sb.url,
+        dir.path(),
+        &["-v", "company", "show", "linkedin"],
+        "",
+    );
+    assert!(out.status.success(), "{}", printed(&out));
+    let log = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        log.contains("linkedin_request") && log.contains("GET"),
+        "{log}"
+    );
+    assert!(log.contains("organization/companies"), "{log}");
+    assert!(!log.contains(&sb.li_at) && !log.contains(sb.jsessionid.trim_matches('"')));
+    let quiet = run(&sb.url, dir.path(), &["company", "show", "linkedin"], "");
+    assert!(quiet.stderr.is_empty(), "{}", printed(&quiet));
+
+    let slow = SandboxProcess::start_with(&["--latency-ms", "3000"]);
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(
+        &slow.url,
+        dir.path(),
+        &[
+            "--timeout",
+            "1",
+            "login",
+            "--li-at",
+            &slow.li_at,
+            "--jsessionid",
+            &slow.jsessionid,
+        ],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(7), "{}", printed(&out));
+    assert!(printed(&out).contains("--timeout"), "{}", printed(&out));
+}

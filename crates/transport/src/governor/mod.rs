@@ -419,7 +419,7 @@ impl Governor {
         reason: TripReason,
         url: Option<String>,
     ) -> Result<(), Error> {
-        tracing::warn!(%reason, "the account's circuit breaker tripped: no more requests until a new login or a reset");
+        tracing::info!(%reason, "the account's circuit breaker tripped: no more requests until a new login or a reset");
         let at_ms = now_ms();
         self.store
             .transact(account, &mut |state| {
