@@ -250,8 +250,19 @@ impl<S: PageSource> Driver<S> {
         let read = self.source.read(&self.li, endpoint, answer).await?;
         let next = next_position(&at, &read, page_size, endpoint);
         // A total counts on the first page only: LinkedIn stops serving deep pages while the
-        // total stays as it was.
-        let total = if at == self.first { read.total } else { None };
+        // total stays as it was. A first page that starts at or past the total (an offset
+        // beyond the last result) is the end of the list, not a changed answer.
+        let past_end = match &at {
+            Position::Start(start) | Position::Token { start, .. } => read
+                .total
+                .is_some_and(|total| u64::from(*start) >= total && read.elements == 0),
+            _ => false,
+        };
+        let total = if at == self.first && !past_end {
+            read.total
+        } else {
+            None
+        };
         let items = recognised(self.endpoint, total, read.elements, read.items)?;
         let items = items
             .into_iter()

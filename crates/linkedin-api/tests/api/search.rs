@@ -164,6 +164,17 @@ async fn search_people_pages_by_49_with_limit_and_offset() {
     let sent = f.sent_since(mark);
     assert_eq!(sent.len(), 1);
     assert_eq!(variables(&sent[0])["start"], "140");
+
+    // An offset past the last result is an empty list, not a changed answer.
+    let mark = f.mark();
+    let beyond = f
+        .linkedin
+        .search_people(PeopleSearch::new().network(&[Network::First]).offset(150))
+        .try_collect::<Vec<_>>()
+        .await
+        .unwrap();
+    assert!(beyond.is_empty());
+    assert_eq!(f.sent_since(mark).len(), 1);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
