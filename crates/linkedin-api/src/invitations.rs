@@ -181,6 +181,13 @@ impl Linkedin {
         let note = message
             .map(|m| validate::text("message", m, validate::INVITATION_MESSAGE_MAX))
             .transpose()?;
+        // Known from the login's own check: no request.
+        if id == self.my_profile_id().await? {
+            return Err(Error::InvalidInput {
+                field: "profile",
+                reason: "that is the logged-in member: one cannot invite oneself".to_owned(),
+            });
+        }
         let mut body = json!({"invitee": {"inviteeUnion": {"memberProfile": id.urn()}}});
         if let Some(note) = note {
             body["customMessage"] = Value::from(note);

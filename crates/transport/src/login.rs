@@ -152,7 +152,7 @@ impl Transport {
                 if let Some(saved) = self.load_saved(&username)? {
                     self.adopt(&saved);
                     if self.trusts(&saved) {
-                        *lock(&self.inner.verified_at) = saved.verified_at;
+                        self.trust(&saved);
                         self.remember(&username, Some(password));
                         return Ok(LoggedIn::Resumed);
                     }
@@ -227,7 +227,7 @@ impl Transport {
                 };
                 self.adopt(&saved);
                 if self.trusts(&saved) {
-                    *lock(&self.inner.verified_at) = saved.verified_at;
+                    self.trust(&saved);
                     self.remember(&account, None);
                     return Ok(LoggedIn::Resumed);
                 }
@@ -271,7 +271,19 @@ impl Transport {
             cookies,
         );
         session.verified_at = *lock(&self.inner.verified_at);
+        session.checked_answer = lock(&self.inner.verified)
+            .as_ref()
+            .and_then(|body| String::from_utf8(body.to_vec()).ok());
         session
+    }
+
+    /// Takes a trusted saved session's check: when it was made and what it answered.
+    fn trust(&self, saved: &SavedSession) {
+        *lock(&self.inner.verified_at) = saved.verified_at;
+        *lock(&self.inner.verified) = saved
+            .checked_answer
+            .as_ref()
+            .map(|a| bytes::Bytes::from(a.clone().into_bytes()));
     }
 
     /// Whether a saved session was checked recently enough to be trusted without another

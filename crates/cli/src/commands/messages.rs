@@ -592,6 +592,12 @@ pub(crate) async fn profile_urn(
         return profile_id_urn(field, who);
     }
     let public_id = public_id_of_url(who).unwrap_or(who);
+    // One's own public id needs no lookup: the member is known from the login's check.
+    if let Ok(me) = li.me().await
+        && me.public_id.eq_ignore_ascii_case(public_id)
+    {
+        return Ok(me.profile_urn());
+    }
     li.resolve_public_id(public_id).await.map_err(|e| match e {
         Error::InvalidInput { reason, .. } => Error::InvalidInput { field, reason },
         e => e,

@@ -60,6 +60,10 @@ fn bad_input_exits_2_and_sends_nothing() {
         vec!["invitations", "accept", "abc"],
         vec!["invitations", "send", ""],
         vec!["invitations", "send", "billy-g", "--message", &long_note],
+        // Oneself as invitee or recipient (known from the login's check: no lookup).
+        vec!["invitations", "send", "demo-member"],
+        vec!["invitations", "send", "me"],
+        vec!["messages", "start", "demo-member", "hello"],
         // Feed.
         vec!["feed", "posts", ""],
         vec!["feed", "comments", "not-a-post"],

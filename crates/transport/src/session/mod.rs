@@ -54,6 +54,10 @@ pub struct SavedSession {
     /// [`TransportBuilder::trust_checked_session`](crate::TransportBuilder::trust_checked_session)).
     #[serde(default)]
     pub verified_at: Option<i64>,
+    /// The answer of that session check (`GET /voyager/api/me`: the member's names and
+    /// ids, no secret), so that a trusted session knows its member without asking.
+    #[serde(default)]
+    pub checked_answer: Option<String>,
     /// The cookies (`li_at`, `JSESSIONID`, ...).
     pub cookies: Vec<SavedCookie>,
 }
@@ -78,6 +82,7 @@ impl SavedSession {
             li_track,
             saved_at: unix_now(),
             verified_at: None,
+            checked_answer: None,
             cookies,
         }
     }
