@@ -29,7 +29,7 @@ pub(crate) enum Cmd {
     ///
     /// PROFILE is a public id (billy-g), a profile id (ACoAA…), a urn:li:fsd_profile: URN, a
     /// profile URL, or `me`.
-    #[command(after_help = "Example: linkedin feed posts billy-g --limit 5")]
+    #[command(after_help = "Example: linkedin feed posts liv-marchetti --limit 5")]
     Posts {
         /// The member.
         profile: String,
@@ -42,7 +42,6 @@ pub(crate) enum Cmd {
     ///
     /// POST is an activity id, urn:li:activity:<id>, an update URN or the post's
     /// linkedin.com/feed/update/… URL (as `feed show` prints them).
-    #[command(after_help = "Example: linkedin feed comments urn:li:activity:7028123456789012345")]
     Comments {
         /// The post.
         post: String,
@@ -53,7 +52,7 @@ pub(crate) enum Cmd {
     /// The reactions to a post, with who reacted.
     ///
     /// POST is an activity id, urn:li:activity:<id>, an update URN or the post's URL.
-    #[command(after_help = "Example: linkedin feed reactions 7028123456789012345 --limit 100")]
+    #[command(after_help = "Example: linkedin feed reactions 7529884266763855511 --limit 100")]
     Reactions {
         /// The post.
         post: String,
@@ -65,7 +64,7 @@ pub(crate) enum Cmd {
     ///
     /// POST is an activity id, urn:li:activity:<id>, an update URN or the post's URL.
     #[command(
-        after_help = "Example: linkedin feed react urn:li:activity:7028123456789012345 --type praise --dry-run"
+        after_help = "Example: linkedin feed react urn:li:activity:7529884266763855511 --type praise --dry-run"
     )]
     React {
         /// The post.

@@ -28,17 +28,17 @@ pub(crate) enum Cmd {
         limit: usize,
     },
     /// Accept a received invitation: the sender becomes a connection.
-    #[command(after_help = "Example: linkedin invitations accept 6719012345678901234")]
+    #[command(after_help = "Example: linkedin invitations accept 7530311795639937351")]
     Accept(Reply),
     /// Reject ("ignore") a received invitation; the sender is not told.
-    #[command(after_help = "Example: linkedin invitations reject 6719012345678901234")]
+    #[command(after_help = "Example: linkedin invitations reject 7530311795639937351")]
     Reject(Reply),
     /// Send a connection request to a member, with an optional note.
     ///
     /// PROFILE is a public id (billy-g), a profile id (ACoAA…), a urn:li:fsd_profile: URN or a
     /// profile URL. A note longer than 300 characters is refused before anything is sent.
     #[command(
-        after_help = "Example: linkedin invitations send billy-g --message \"We met at RustConf; let's stay in touch.\" --dry-run"
+        after_help = "Example: linkedin invitations send liv-marchetti --message \"We met at RustConf; let's stay in touch.\" --dry-run"
     )]
     Send {
         /// The member to invite.

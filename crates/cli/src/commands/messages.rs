@@ -54,7 +54,9 @@ pub(crate) enum Cmd {
     ///
     /// CONVERSATION is a thread id (2-<base64>==, as `messages list` shows it and as in
     /// linkedin.com/messaging/thread/<id>/) or a conversation URN.
-    #[command(after_help = "Example: linkedin messages show 2-YWJjZGVm== --limit 50")]
+    #[command(
+        after_help = "Example: linkedin messages show 2-MjM2NGY2MjItM2U3Yi00YzkxLWJlZTktMjQ3ODk0NDA2YTg5XzUxOA== --limit 50"
+    )]
     Show {
         /// The conversation: a thread id or a conversation URN.
         conversation: String,
@@ -68,7 +70,7 @@ pub(crate) enum Cmd {
     /// --text-file; trailing line breaks of a file or of standard input are left out. At most
     /// 8000 characters.
     #[command(
-        after_help = "Example: linkedin messages send 2-YWJjZGVm== \"Thanks, talk on Thursday!\" --dry-run"
+        after_help = "Example: linkedin messages send 2-MjM2NGY2MjItM2U3Yi00YzkxLWJlZTktMjQ3ODk0NDA2YTg5XzUxOA== \"Thanks, talk on Thursday!\" --dry-run"
     )]
     Send {
         /// The conversation: a thread id or a conversation URN.
@@ -89,7 +91,7 @@ pub(crate) enum Cmd {
     /// or a profile URL. LinkedIn keeps one conversation per pair of members: a single
     /// recipient already talked to gets the message in the existing conversation.
     #[command(
-        after_help = "Example: linkedin messages start billy-g --text \"Hello! Coffee next week?\" --dry-run"
+        after_help = "Example: linkedin messages start liv-marchetti --text \"Hello! Coffee next week?\" --dry-run"
     )]
     Start {
         /// The recipients (1 to 50).
@@ -119,7 +121,7 @@ pub(crate) enum Cmd {
     /// Show the 1:1 conversation with a member (exit status 6 when there is none).
     ///
     /// The mailbox (inbox, archive and spam) is read newest first until it is found.
-    #[command(after_help = "Example: linkedin messages with billy-g")]
+    #[command(after_help = "Example: linkedin messages with liv-marchetti")]
     With {
         /// The member: a public id, a profile id (ACoAA…), a URN or a profile URL.
         profile: String,

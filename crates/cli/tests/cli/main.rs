@@ -17,6 +17,7 @@ mod account;
 mod bad_input;
 mod company;
 mod feed;
+mod help_examples;
 mod invitations;
 mod jobs;
 mod messages;
