@@ -296,13 +296,33 @@ fn usage_error(e: &clap::Error) -> ExitCode {
             ExitCode::SUCCESS
         };
     }
-    let rendered = e.render().to_string();
-    let first = rendered
-        .lines()
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or("invalid usage")
-        .trim_start_matches("error: ");
-    Failure::usage(format!("{first} (see `linkedin --help`)")).report()
+    Failure::usage(format!(
+        "{} (see `linkedin --help`)",
+        usage_line(&e.render().to_string())
+    ))
+    .report()
+}
+
+/// clap's whole message on one line: what is wrong, the arguments missing, the values
+/// possible and its "did you mean" tip; its usage block and help pointer left out (the line
+/// ends with its own).
+fn usage_line(rendered: &str) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for line in rendered.lines() {
+        let line = line.trim();
+        if line.starts_with("Usage:") || line.starts_with("For more information") {
+            break;
+        }
+        if !line.is_empty() {
+            parts.push(line.trim_start_matches("error: ").to_owned());
+        }
+    }
+    match parts.as_slice() {
+        [] => "invalid usage".to_owned(),
+        [only] => only.clone(),
+        [first, rest @ ..] if first.ends_with(':') => format!("{first} {}", rest.join(", ")),
+        _ => parts.join("; "),
+    }
 }
 
 /// `whoami`'s answer: the member, and what the account has left.

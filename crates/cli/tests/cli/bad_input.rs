@@ -95,3 +95,27 @@ fn bad_input_exits_2_and_sends_nothing() {
         wrong.join("\n")
     );
 }
+
+/// clap's messages are kept whole, on one line: the missing argument's name, the possible
+/// values, the "did you mean" tip.
+#[test]
+fn usage_errors_keep_what_clap_says() {
+    for (args, says) in [
+        (vec!["profile", "show"], "<WHO>"),
+        (
+            vec!["feed", "react", "1", "--type", "hug"],
+            "possible values: like, praise",
+        ),
+        (vec!["profil"], "a similar subcommand exists: 'profile'"),
+        (
+            vec!["search", "people", "--netwrk", "F"],
+            "a similar argument exists: '--network'",
+        ),
+    ] {
+        let out = crate::common::sandboxed(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(says), "{args:?}: {stderr}");
+        assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+    }
+}
