@@ -42,6 +42,10 @@ pub(crate) struct Connection {
     /// too (default 120 s for a call, 30 s for a request).
     #[arg(long, global = true, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub(crate) timeout: Option<u64>,
+    /// Also trust the certificate authorities of this PEM file (a `linkedin sandbox --tls
+    /// --cert-out` CA, a company proxy's).
+    #[arg(long, global = true, value_name = "PEM")]
+    pub(crate) ca_file: Option<PathBuf>,
 }
 
 /// `message=10` → (message, 10).
@@ -108,7 +112,7 @@ impl Connection {
             ));
         };
         let linkedin = self
-            .builder()
+            .builder()?
             .session_store(store)
             .login(login)
             .build()
@@ -119,24 +123,39 @@ impl Connection {
         })
     }
 
-    fn builder(&self) -> linkedin_api::LinkedinBuilder {
+    fn builder(&self) -> Result<linkedin_api::LinkedinBuilder, Failure> {
+        let ca = match &self.ca_file {
+            Some(path) => Some(std::fs::read_to_string(path).map_err(|e| {
+                Failure::usage(format!("cannot read --ca-file {}: {e}", path.display()))
+            })?),
+            None => None,
+        };
         let limits = self.daily_limits.clone();
         let timeouts = self.timeout.map(|secs| linkedin_api::Timeouts {
             request: std::time::Duration::from_secs(secs),
             total: std::time::Duration::from_secs(secs),
             ..linkedin_api::Timeouts::default()
         });
-        let builder = Linkedin::builder()
+        let mut builder = Linkedin::builder()
             .base_url(&self.base_url)
             .transport(move |t| {
                 limits
                     .iter()
                     .fold(t, |t, (action, n)| t.daily_limit(*action, *n))
             });
-        match timeouts {
-            Some(timeouts) => builder.timeouts(timeouts),
-            None => builder,
+        if let Some(timeouts) = timeouts {
+            builder = builder.timeouts(timeouts);
         }
+        if let Some(pem) = ca {
+            // Checked here, so that a file without a certificate is bad input (the builder's
+            // own use below cannot fail then).
+            let _checked = linkedin_api::transport::Transport::builder(&self.base_url)
+                .add_root_certificates_pem(&pem)
+                .map_err(|e| Failure::usage(format!("--ca-file: {e}")))?;
+            builder =
+                builder.transport(move |t| t.clone().add_root_certificates_pem(&pem).unwrap_or(t));
+        }
+        Ok(builder)
     }
 }
 
@@ -206,7 +225,7 @@ pub(crate) async fn login(args: LoginArgs, conn: &Connection) -> Result<String, 
         governor.transact(name, &mut |s| s.breaker = None).await?;
     }
     let linkedin = conn
-        .builder()
+        .builder()?
         .session_store(store.clone())
         .login(login)
         .build()

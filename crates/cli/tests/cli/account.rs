@@ -394,3 +394,32 @@ fn closed_pipes_verbose_logs_and_timeouts() {
     assert_eq!(out.status.code(), Some(7), "{}", printed(&out));
     assert!(printed(&out).contains("--timeout"), "{}", printed(&out));
 }
+
+/// `--ca-file` makes the TLS sandbox usable from the CLI: without it the certificate is
+/// refused (exit 7), with its CA the login works; a file without a certificate is bad input.
+#[test]
+fn a_ca_file_trusts_the_tls_sandbox() {
+    let dir = tempfile::tempdir().unwrap();
+    let ca = dir.path().join("ca.pem");
+    let sb = SandboxProcess::start_with(&["--tls", "--cert-out", ca.to_str().unwrap()]);
+    assert!(sb.url.starts_with("https://"), "{}", sb.url);
+    let login = [
+        "login",
+        "--li-at",
+        &sb.li_at,
+        "--jsessionid",
+        &sb.jsessionid,
+    ];
+    let refused = run(&sb.url, dir.path(), &login, "");
+    assert_eq!(refused.status.code(), Some(7), "{}", printed(&refused));
+    let mut with_ca = vec!["--ca-file", ca.to_str().unwrap()];
+    with_ca.extend_from_slice(&login);
+    let ok = run(&sb.url, dir.path(), &with_ca, "");
+    assert!(ok.status.success(), "{}", printed(&ok));
+    let junk = dir.path().join("junk.pem");
+    std::fs::write(&junk, "not a certificate").unwrap();
+    let mut bad = vec!["--ca-file", junk.to_str().unwrap()];
+    bad.extend_from_slice(&login);
+    let out = run(&sb.url, dir.path(), &bad, "");
+    assert_eq!(out.status.code(), Some(2), "{}", printed(&out));
+}
