@@ -160,23 +160,31 @@ impl Linkedin {
     ///
     /// ```no_run
     /// # async fn run(linkedin: linkedin_api::Linkedin) -> linkedin_api::Result<()> {
-    /// linkedin
+    /// let outcome = linkedin
     ///     .add_connection("ACoAAB1234567890", Some("We met at RustConf; let's stay in touch."))
     ///     .await?;
+    /// println!("{outcome:?}");
     /// # Ok(())
     /// # }
     /// ```
     ///
+    /// The outcome is typed: [`Invited::Sent`], or [`Invited::AlreadyInvitedOrConnected`] when
+    /// LinkedIn takes none because an invitation between the two is pending or they are
+    /// connected (its 400 `CANT_RESEND_YET`). When the request may have been lost on the way
+    /// (the connection broke after it left, a timeout, a 5xx), the sent invitations are read
+    /// back: found, it was sent; not, [`Error::NotSent`]; the read failing too,
+    /// [`Error::OutcomeUnknown`].
+    ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`] for a bad profile id or note (nothing sent), [`Error::NotFound`]
-    /// for an unknown member, and transport errors: LinkedIn answers 400 with
-    /// `CANT_RESEND_YET` when an invitation is already pending or the members are connected.
+    /// [`Error::InvalidInput`] for a bad profile id or note, or the logged-in member (nothing
+    /// sent), [`Error::NotFound`] for an unknown member, [`Error::NotSent`] and
+    /// [`Error::OutcomeUnknown`] after a cut (above), and transport errors.
     pub async fn add_connection(
         &self,
         profile: impl IntoId<ProfileId>,
         message: Option<&str>,
-    ) -> Result<()> {
+    ) -> Result<Invited> {
         let id = profile.into_id("profile")?;
         let note = message
             .map(|m| validate::text("message", m, validate::INVITATION_MESSAGE_MAX))
@@ -192,11 +200,67 @@ impl Linkedin {
         if let Some(note) = note {
             body["customMessage"] = Value::from(note);
         }
-        self.send(self.call(endpoints::INVITATION_CREATE).body(body))
+        match self
+            .send(self.call(endpoints::INVITATION_CREATE).body(body))
             .await
-            .map_err(|e| not_found(e, || format!("member {id}")))?;
-        Ok(())
+        {
+            Ok(_) => Ok(Invited::Sent),
+            Err(e) if already_invited_or_connected(&e) => Ok(Invited::AlreadyInvitedOrConnected),
+            Err(e) if e.may_have_been_sent() => self.read_back_invitation(&id, e).await,
+            Err(e) => Err(not_found(e, || format!("member {id}"))),
+        }
     }
+
+    /// After a connection request whose outcome is not known (`cause`): the pending sent
+    /// invitations, looked through for one to `id`.
+    async fn read_back_invitation(&self, id: &ProfileId, cause: Error) -> Result<Invited> {
+        use futures::TryStreamExt;
+        let what = format!("the connection request to {id}");
+        tracing::info!(%cause, "the request's outcome is not known; reading the sent invitations back");
+        let sent: Result<Vec<Raw<Invitation>>> = self.sent_invitations().try_collect().await;
+        match sent {
+            Ok(sent)
+                if sent
+                    .iter()
+                    .any(|i| i.to.as_ref().and_then(|t| t.profile_id.as_ref()) == Some(id)) =>
+            {
+                Ok(Invited::Sent)
+            }
+            Ok(_) => Err(Error::NotSent {
+                what,
+                how_known: "it is not among the pending sent invitations".to_owned(),
+                cause: Box::new(cause),
+            }),
+            Err(check_error) => Err(Error::OutcomeUnknown {
+                what,
+                check: "look at the pending sent invitations (`linkedin invitations list --sent`)"
+                    .to_owned(),
+                cause: Box::new(cause),
+                check_error: Box::new(check_error),
+            }),
+        }
+    }
+}
+
+/// What a connection request came to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Invited {
+    /// LinkedIn took it (or, after a cut, it was found among the sent invitations).
+    Sent,
+    /// LinkedIn took none: an invitation between the two members is pending (sent by either)
+    /// or they are connected (LinkedIn's 400 `CANT_RESEND_YET`).
+    AlreadyInvitedOrConnected,
+}
+
+/// LinkedIn's refusal of an invitation that already exists or is not needed.
+fn already_invited_or_connected(e: &Error) -> bool {
+    matches!(
+        e,
+        Error::Transport(linkedin_transport::Error::Status { code: 400, body_excerpt })
+            if body_excerpt.contains("CANT_RESEND_YET")
+    )
 }
 
 /// The invitation pages of `endpoint` (received or sent).

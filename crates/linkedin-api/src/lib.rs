@@ -56,7 +56,7 @@ pub mod validate;
 pub use client::{Linkedin, LinkedinBuilder};
 pub use error::{Error, Result};
 pub use ids::IntoId;
-pub use invitations::InvitationReply;
+pub use invitations::{InvitationReply, Invited};
 pub use linkedin_models as models;
 pub use linkedin_models::feed::ReactionType;
 pub use linkedin_models::id::{ConversationId, Member, ProfileId, PublicId};

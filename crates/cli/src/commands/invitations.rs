@@ -131,15 +131,17 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
                     format!("{s}\n{}", out.dim("Dry run: nothing was sent."))
                 });
             }
-            li.add_connection(&urn, message.as_deref())
-                .await
-                .map_err(|e| cant_resend(e, &profile))?;
+            let outcome = li.add_connection(&urn, message.as_deref()).await?;
             let done = Invited {
+                outcome,
                 profile_urn: urn,
                 message: message.as_deref(),
             };
-            out.one(&done, |_| {
-                format!("Sent a connection request to {profile}.")
+            out.one(&done, |d| match d.outcome {
+                linkedin_api::Invited::AlreadyInvitedOrConnected => format!(
+                    "Nothing sent: {profile} is already invited or connected (`linkedin invitations list --sent` shows pending invitations)."
+                ),
+                _ => format!("Sent a connection request to {profile}."),
             })
         }
     }
@@ -187,26 +189,6 @@ async fn answer(
             format!("Ignored the invitation of {who} (they are not told).")
         }
     })
-}
-
-/// LinkedIn's 400 `CANT_RESEND_YET` said plainly (same exit status); other errors as they are.
-fn cant_resend(e: Error, profile: &str) -> Failure {
-    let refused = matches!(
-        &e,
-        Error::Transport(linkedin_api::transport::Error::Status { code: 400, body_excerpt })
-            if body_excerpt.contains("CANT_RESEND_YET")
-    );
-    let failure = Failure::from(e);
-    if refused {
-        Failure {
-            message: format!(
-                "LinkedIn refused the request (CANT_RESEND_YET): {profile} is already invited or connected; `linkedin invitations list --sent` shows pending invitations"
-            ),
-            ..failure
-        }
-    } else {
-        failure
-    }
 }
 
 /// The invitation with this id, walking the list; not found (6) when it is not there.
@@ -263,6 +245,8 @@ struct Answered {
 /// What `send` prints.
 #[derive(Serialize)]
 struct Invited<'a> {
+    /// What LinkedIn made of it.
+    outcome: linkedin_api::Invited,
     profile_urn: String,
     message: Option<&'a str>,
 }

@@ -4,7 +4,7 @@
 //! exit status and nothing sent.
 
 use crate::common::{
-    Logged, fails, json, json_list, keys, ndjson, no_secret, sandboxed, stdout, world,
+    Logged, fails, json, json_list, keys, ndjson, no_secret, printed, sandboxed, stdout, world,
 };
 use linkedin_sandbox::world::{self, World};
 use serde_json::Value;
@@ -160,7 +160,8 @@ fn answers_and_requests_take_effect_once_and_refusals_send_nothing() {
         "--json",
     ]);
     let done = json(&out);
-    assert_eq!(keys(&done), ["message", "profile_urn"]);
+    assert_eq!(keys(&done), ["message", "outcome", "profile_urn"]);
+    assert_eq!(done["outcome"], "sent");
     assert_eq!(
         done["profile_urn"],
         format!("urn:li:fsd_profile:{}", to.profile_id)
@@ -174,9 +175,15 @@ fn answers_and_requests_take_effect_once_and_refusals_send_nothing() {
         .unwrap();
     assert_eq!(new["message"], note);
     outputs.push(out);
-    // Again: LinkedIn refuses (8), said plainly.
+    // Again: LinkedIn takes none (CANT_RESEND_YET), a known outcome, said plainly.
+    let out = li(&["invitations", "send", &to.profile_id, "--json"]);
+    assert_eq!(json(&out)["outcome"], "already_invited_or_connected");
     let out = li(&["invitations", "send", &to.profile_id]);
-    assert!(fails(&out, 8).contains("already invited or connected"));
+    assert!(
+        stdout(&out).contains("already invited or connected"),
+        "{}",
+        printed(&out)
+    );
     outputs.push(out);
 
     // Nothing posted from here on: dry runs and bad input.

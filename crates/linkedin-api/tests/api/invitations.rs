@@ -5,7 +5,7 @@ use crate::common;
 use linkedin_api::models::Raw;
 
 use futures::TryStreamExt;
-use linkedin_api::{Error, Invitation, InvitationReply, validate};
+use linkedin_api::{Error, Invitation, InvitationReply, Invited, validate};
 use linkedin_sandbox::WORLD_SEED;
 use linkedin_sandbox::world::{self, World};
 
@@ -161,10 +161,12 @@ async fn a_connection_request_with_a_note_is_sent_once() {
     let note = "We met at RustConf; let's stay in touch.";
 
     let mark = f.mark();
-    f.linkedin
+    let outcome = f
+        .linkedin
         .add_connection(&to.profile_id, Some(note))
         .await
         .unwrap();
+    assert_eq!(outcome, Invited::Sent);
     f.snapshot("invitations_add_connection", mark, &());
     let sent: Vec<Raw<Invitation>> = common::collect_all(f.linkedin.sent_invitations()).await;
     assert_eq!(sent.len(), of_demo(&w, false).len() + 1);
@@ -177,19 +179,16 @@ async fn a_connection_request_with_a_note_is_sent_once() {
         .unwrap();
     assert_eq!(new.message.as_deref(), Some(note));
 
-    // Again: LinkedIn's CANT_RESEND_YET, as for anyone invited or connected.
-    let err = f
+    // Again: LinkedIn's CANT_RESEND_YET, as for anyone invited or connected: a known
+    // outcome, not an error.
+    let mark = f.mark();
+    let again = f
         .linkedin
         .add_connection(&format!("urn:li:fsd_profile:{}", to.profile_id), None)
         .await
-        .unwrap_err();
-    match err {
-        Error::Transport(linkedin_api::transport::Error::Status { code, body_excerpt }) => {
-            assert_eq!(code, 400);
-            assert!(body_excerpt.contains("CANT_RESEND_YET"), "{body_excerpt}");
-        }
-        other => panic!("{other:?}"),
-    }
+        .unwrap();
+    assert_eq!(again, Invited::AlreadyInvitedOrConnected);
+    assert_eq!(f.sent_since(mark)[0]["status"], 400);
 
     // Without a note, the body has no customMessage.
     let other = (2..w.people.len())
@@ -267,4 +266,47 @@ async fn bad_requests_are_refused_before_anything_is_sent() {
     ));
 
     assert!(f.sent_since(mark).is_empty(), "{:?}", f.sent_since(mark));
+}
+
+/// A connection request whose answer is lost (the sandbox takes it, then drops the
+/// connection) is read back from the sent invitations: sent, once. One dropped before it was
+/// taken is read back too, and reported not sent.
+#[tokio::test]
+async fn a_connection_request_with_a_lost_answer_is_read_back() {
+    let w = world();
+    let create = linkedin_catalogue::endpoints::INVITATION_CREATE.full_path();
+    let posts = |f: &common::Fixture, mark: usize| {
+        f.sent_since(mark)
+            .iter()
+            .filter(|r| r["method"] == "POST" && r["path"] == create.as_str())
+            .count()
+    };
+    let to = &w.people[stranger(&w)];
+    let f = common::start_with(linkedin_sandbox::Faults {
+        lose_answers_to: Some(create.clone()),
+        ..linkedin_sandbox::Faults::default()
+    })
+    .await;
+    let mark = f.mark();
+    let outcome = f
+        .linkedin
+        .add_connection(&to.profile_id, None)
+        .await
+        .unwrap();
+    assert_eq!(outcome, Invited::Sent);
+    assert_eq!(posts(&f, mark), 1, "sent once");
+
+    let f = common::start_with(linkedin_sandbox::Faults {
+        drop_requests_to: Some(create.clone()),
+        ..linkedin_sandbox::Faults::default()
+    })
+    .await;
+    let mark = f.mark();
+    let err = f
+        .linkedin
+        .add_connection(&to.profile_id, None)
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::NotSent { .. }), "{err:?}");
+    assert_eq!(posts(&f, mark), 1, "tried once, never again");
 }
