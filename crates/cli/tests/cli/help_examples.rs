@@ -70,11 +70,20 @@ fn every_help_example_runs_under_the_sandbox() {
     let mut todo = vec![Vec::<String>::new()];
     while let Some(path) = todo.pop() {
         let text = help(&path);
-        examples.extend(
-            text.lines()
-                .filter_map(|l| l.trim().strip_prefix("Example: "))
-                .map(str::to_owned),
-        );
+        // An example clap wrapped at the terminal's width goes on until the blank line.
+        let mut lines = text.lines().peekable();
+        while let Some(line) = lines.next() {
+            if let Some(example) = line.trim().strip_prefix("Example: ") {
+                let mut example = example.to_owned();
+                while let Some(more) =
+                    lines.next_if(|l| !l.trim().is_empty() && !l.trim().starts_with("Example: "))
+                {
+                    example.push(' ');
+                    example.push_str(more.trim());
+                }
+                examples.push(example);
+            }
+        }
         for sub in subcommands(&text) {
             let mut next = path.clone();
             next.push(sub);
