@@ -7,6 +7,7 @@ mod common;
 
 mod company;
 mod examples;
+mod faults;
 mod feed;
 mod invitations;
 mod jobs;

@@ -20,6 +20,11 @@ pub async fn start() -> Fixture {
 }
 
 pub async fn start_with(faults: Faults) -> Fixture {
+    try_start_with(faults).await.unwrap()
+}
+
+/// As [`start_with`], the login's failure given back (faults may hit the login too).
+pub async fn try_start_with(faults: Faults) -> Result<Fixture, linkedin_api::Error> {
     let sandbox = Sandbox::start(SandboxConfig {
         faults,
         ..SandboxConfig::default()
@@ -30,9 +35,8 @@ pub async fn start_with(faults: Faults) -> Fixture {
         .base_url(sandbox.base_url())
         .login(Login::password(DEMO_USERNAME, DEMO_PASSWORD))
         .build()
-        .await
-        .unwrap();
-    Fixture { sandbox, linkedin }
+        .await?;
+    Ok(Fixture { sandbox, linkedin })
 }
 
 impl Fixture {
