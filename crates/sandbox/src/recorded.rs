@@ -96,31 +96,13 @@ pub fn load_all() -> Result<Vec<Recording>, RecordingError> {
 ///
 /// As [`load_dir`], and when no recording has that `seq`.
 pub fn load(seq: u32) -> Result<Recording, RecordingError> {
-    let dir = fixtures_dir();
-    let prefix = format!("{seq:03}-");
-    let entries = std::fs::read_dir(&dir).map_err(|e| RecordingError {
-        path: dir.clone(),
-        reason: e.to_string(),
-    })?;
-    let path = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .find(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with(&prefix))
-        })
+    load_all()?
+        .into_iter()
+        .find(|r| r.seq == seq)
         .ok_or_else(|| RecordingError {
-            path: dir.clone(),
+            path: fixtures_dir(),
             reason: format!("no recording with seq {seq}"),
-        })?;
-    let text = std::fs::read_to_string(&path).map_err(|e| RecordingError {
-        path: path.clone(),
-        reason: e.to_string(),
-    })?;
-    serde_json::from_str(&text).map_err(|e| RecordingError {
-        path,
-        reason: e.to_string(),
-    })
+        })
 }
 
 impl Recording {

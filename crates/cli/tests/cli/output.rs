@@ -237,28 +237,16 @@ fn raw_is_refused_before_anything_is_sent_where_there_is_no_linkedin_json() {
 }
 
 /// A list cut part way (LinkedIn starts rate limiting with a long `Retry-After`, after the
-/// login and two pages): with `--json` nothing is printed and the error names how many items
+/// login and three pages): with `--json` nothing is printed and the error names how many items
 /// had arrived; with `--ndjson` the items that arrived are printed and the last line is the
 /// error, with the exit status.
 #[test]
 fn a_list_cut_part_way_prints_no_partial_json_document() {
     let cut = |format: &str| {
-        // One request for the login, one for the command's session check, two pages.
+        // The login's check, then three pages (the saved session is trusted: no check).
         let sb = SandboxProcess::start_with(&["--rate-limit", "4/3600"]);
         let dir = tempfile::tempdir().unwrap();
-        let login = run(
-            &sb.url,
-            dir.path(),
-            &[
-                "login",
-                "--li-at",
-                &sb.li_at,
-                "--jsessionid",
-                &sb.jsessionid,
-            ],
-            "",
-        );
-        assert!(login.status.success(), "{}", printed(&login));
+        sb.login(dir.path());
         let args = [
             "search",
             "people",

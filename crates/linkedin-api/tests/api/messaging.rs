@@ -628,14 +628,8 @@ async fn a_send_with_a_lost_answer_is_read_back_never_sent_twice() {
         .unwrap();
     assert_eq!(sent.text, "Did this reach you?");
     assert_eq!(posts(&f, mark), 1, "sent once");
-    let latest = f
-        .linkedin
-        .conversation_messages(&c.thread_id)
-        .limit(1)
-        .try_collect::<Vec<_>>()
-        .await
-        .unwrap();
-    assert_eq!(latest[0].urn, sent.urn);
+    let latest = newest(&f, &c.thread_id).await;
+    assert_eq!(latest.urn, sent.urn);
 
     let f = common::start_with(Faults {
         drop_requests_to: Some(create.clone()),
@@ -654,12 +648,16 @@ async fn a_send_with_a_lost_answer_is_read_back_never_sent_twice() {
         "{err}"
     );
     assert_eq!(posts(&f, mark), 1, "tried once, never again");
-    let latest = f
-        .linkedin
-        .conversation_messages(&c.thread_id)
-        .limit(1)
-        .try_collect::<Vec<_>>()
+    let latest = newest(&f, &c.thread_id).await;
+    assert_ne!(latest.text, "And this one?");
+}
+
+/// The newest message of a thread.
+async fn newest(f: &common::Fixture, thread: &str) -> Raw<Message> {
+    f.linkedin
+        .conversation_messages(thread)
+        .try_next()
         .await
-        .unwrap();
-    assert_ne!(latest[0].text, "And this one?");
+        .unwrap()
+        .unwrap()
 }

@@ -7,12 +7,12 @@
 //! that reads the wrong field, or a request that is not the browser's, fails here.
 
 use futures::TryStreamExt;
-use linkedin_api::{ConversationFilter, Linkedin, Login};
+use linkedin_api::ConversationFilter;
 use linkedin_catalogue::endpoints;
 use linkedin_sandbox::recorded::{self, Recording, RequestKey};
-use linkedin_sandbox::{
-    DEMO_PASSWORD, DEMO_USERNAME, Replay, Sandbox, SandboxConfig, SandboxHandle,
-};
+use linkedin_sandbox::{Replay, SandboxConfig};
+
+use crate::common;
 use serde_json::{Value, json};
 
 /// The member who recorded: the mailbox owner of every recorded conversation.
@@ -20,10 +20,7 @@ const OWNER: &str = "ACoAAODgoRXLcjj1SBNwpgt3QrZQRz9ZmEsVI37";
 /// The owner's public id, as recorded at seq 39.
 const OWNER_PUBLIC_ID: &str = "member-4d205tpz";
 
-struct Replayed {
-    sandbox: SandboxHandle,
-    linkedin: Linkedin,
-}
+type Replayed = common::Fixture;
 
 /// A sandbox replaying every recording, `/me` answering as the owner (seq 58, the owner's own
 /// profile), and a client logged in to it.
@@ -36,7 +33,7 @@ async fn start_with(mut recordings: Vec<Recording>) -> Replayed {
     if !recordings.iter().any(|r| r.seq == 58) {
         recordings.push(recorded::load(58).unwrap());
     }
-    let sandbox = Sandbox::start(SandboxConfig {
+    common::start_on(SandboxConfig {
         replay: Some(Replay {
             recordings,
             owner_profile: Some(58),
@@ -44,46 +41,37 @@ async fn start_with(mut recordings: Vec<Recording>) -> Replayed {
         ..SandboxConfig::default()
     })
     .await
-    .unwrap();
-    let linkedin = Linkedin::builder()
-        .base_url(sandbox.base_url())
-        .login(Login::password(DEMO_USERNAME, DEMO_PASSWORD))
-        .build()
-        .await
-        .unwrap();
-    Replayed { sandbox, linkedin }
+    .unwrap()
 }
 
-impl Replayed {
-    /// The API requests after login (the session check `/me` left out), each with the seq of
-    /// the recording that answered it.
-    fn api_requests(&self) -> Vec<linkedin_sandbox::RequestRecord> {
-        self.sandbox
-            .requests()
-            .into_iter()
-            .filter(|r| r.path.starts_with("/voyager/api/") && r.path != "/voyager/api/me")
-            .collect()
-    }
+/// The API requests after login (the session check `/me` left out), each with the seq of
+/// the recording that answered it.
+fn api_requests(f: &Replayed) -> Vec<linkedin_sandbox::RequestRecord> {
+    f.sandbox
+        .requests()
+        .into_iter()
+        .filter(|r| r.path.starts_with("/voyager/api/") && r.path != "/voyager/api/me")
+        .collect()
+}
 
-    /// Asserts the requests were answered by exactly `seqs`, in order, and that each was the
-    /// browser's request: the same key with the same variable values, and the headers the
-    /// capture kept (csrf-token and the page instance's random part aside).
-    fn assert_browser_requests(&self, seqs: &[u32]) {
-        let sent = self.api_requests();
-        let answered: Vec<Option<u32>> = sent.iter().map(|r| r.replayed).collect();
-        let expected: Vec<Option<u32>> = seqs.iter().copied().map(Some).collect();
-        assert_eq!(answered, expected, "{sent:#?}");
-        for (record, seq) in sent.iter().zip(seqs) {
-            let recording = recorded::load(*seq).unwrap();
-            assert_eq!(record.path, recording.path(), "seq {seq}: the path as sent");
-            let ours = RequestKey::new(&record.method, &record.path, &record.query).unwrap();
-            assert_eq!(
-                ours,
-                recording.key().unwrap(),
-                "seq {seq}: not the browser's request"
-            );
-            assert_same_headers(record, &recording);
-        }
+/// Asserts the requests were answered by exactly `seqs`, in order, and that each was the
+/// browser's request: the same key with the same variable values, and the headers the
+/// capture kept (csrf-token and the page instance's random part aside).
+fn assert_browser_requests(f: &Replayed, seqs: &[u32]) {
+    let sent = api_requests(f);
+    let answered: Vec<Option<u32>> = sent.iter().map(|r| r.replayed).collect();
+    let expected: Vec<Option<u32>> = seqs.iter().copied().map(Some).collect();
+    assert_eq!(answered, expected, "{sent:#?}");
+    for (record, seq) in sent.iter().zip(seqs) {
+        let recording = recorded::load(*seq).unwrap();
+        assert_eq!(record.path, recording.path(), "seq {seq}: the path as sent");
+        let ours = RequestKey::new(&record.method, &record.path, &record.query).unwrap();
+        assert_eq!(
+            ours,
+            recording.key().unwrap(),
+            "seq {seq}: not the browser's request"
+        );
+        assert_same_headers(record, &recording);
     }
 }
 
@@ -152,7 +140,7 @@ async fn contact_info_shows_the_recorded_email() {
         .unwrap();
     let email = profile["emailAddress"]["emailAddress"].as_str().unwrap();
     assert_eq!(contact.email_address.as_deref(), Some(email));
-    r.assert_browser_requests(&[54]);
+    assert_browser_requests(&r, &[54]);
     snapshot("replay_contact_info", &contact);
 }
 
@@ -170,7 +158,7 @@ async fn the_profile_reads_the_recorded_full_profile() {
         profile.public_identifier.as_deref(),
         data["publicIdentifier"].as_str()
     );
-    r.assert_browser_requests(&[58]);
+    assert_browser_requests(&r, &[58]);
     snapshot(
         "replay_profile",
         &json!({
@@ -189,7 +177,7 @@ async fn a_public_id_resolves_by_the_browsers_lookup() {
     let r = start().await;
     let urn = r.linkedin.resolve_public_id(OWNER_PUBLIC_ID).await.unwrap();
     assert_eq!(urn, format!("urn:li:fsd_profile:{OWNER}"));
-    r.assert_browser_requests(&[39]);
+    assert_browser_requests(&r, &[39]);
 }
 
 /// The inbox as the web app loads it (seq 51, the sync): every conversation with its
@@ -258,7 +246,7 @@ async fn the_inbox_shows_names_and_last_messages() {
         assert!(!sender.first_name.is_empty());
         assert_eq!(last.from_me, sender_urn == owner_urn);
     }
-    r.assert_browser_requests(&[51]);
+    assert_browser_requests(&r, &[51]);
     let summary: Vec<Value> = got
         .iter()
         .map(|c| {
@@ -312,7 +300,7 @@ async fn messages_page_back_as_the_browser_does() {
         );
         assert!(!sender.first_name.is_empty());
     }
-    r.assert_browser_requests(&[102, 117]);
+    assert_browser_requests(&r, &[102, 117]);
     let summary: Vec<Value> = got
         .iter()
         .map(|m| {
@@ -351,7 +339,7 @@ async fn every_recorded_messages_page_reads() {
                 "seq {seq}: a sender without a name"
             );
         }
-        assert_eq!(r.api_requests()[0].replayed, Some(seq));
+        assert_eq!(api_requests(&r)[0].replayed, Some(seq));
     }
 }
 
@@ -359,13 +347,7 @@ async fn every_recorded_messages_page_reads() {
 /// same path, parameters, values, and headers, with a page of 3 as the web app asks for.
 #[tokio::test]
 async fn received_invitations_ask_what_the_browser_asked() {
-    let sandbox = Sandbox::start(SandboxConfig::default()).await.unwrap();
-    let linkedin = Linkedin::builder()
-        .base_url(sandbox.base_url())
-        .login(Login::password(DEMO_USERNAME, DEMO_PASSWORD))
-        .build()
-        .await
-        .unwrap();
+    let common::Fixture { sandbox, linkedin } = common::start().await;
     let mark = sandbox.requests().len();
     let mut pages = linkedin.invitations().page_size(3);
     pages.try_next().await.unwrap().unwrap();
@@ -404,13 +386,7 @@ fn key_paths(value: &Value, prefix: &str, out: &mut Vec<String>) {
 /// with the same parameters and headers, and their JSON bodies have the browser's keys.
 #[tokio::test]
 async fn messaging_writes_send_the_browsers_bodies() {
-    let sandbox = Sandbox::start(SandboxConfig::default()).await.unwrap();
-    let linkedin = Linkedin::builder()
-        .base_url(sandbox.base_url())
-        .login(Login::password(DEMO_USERNAME, DEMO_PASSWORD))
-        .build()
-        .await
-        .unwrap();
+    let common::Fixture { sandbox, linkedin } = common::start().await;
     let conversation = linkedin
         .conversations(ConversationFilter::inbox())
         .limit(1)

@@ -25,12 +25,16 @@ pub async fn start_with(faults: Faults) -> Fixture {
 
 /// As [`start_with`], the login's failure given back (faults may hit the login too).
 pub async fn try_start_with(faults: Faults) -> Result<Fixture, linkedin_api::Error> {
-    let sandbox = Sandbox::start(SandboxConfig {
+    start_on(SandboxConfig {
         faults,
         ..SandboxConfig::default()
     })
     .await
-    .unwrap();
+}
+
+/// A sandbox started with `config`, and the demo account logged in to it.
+pub async fn start_on(config: SandboxConfig) -> Result<Fixture, linkedin_api::Error> {
+    let sandbox = Sandbox::start(config).await.unwrap();
     let linkedin = Linkedin::builder()
         .base_url(sandbox.base_url())
         .login(Login::password(DEMO_USERNAME, DEMO_PASSWORD))
