@@ -5,8 +5,8 @@
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
-use linkedin_api::transport::{BudgetReport, GovernorStore as _, Transport};
-use linkedin_api::{Linkedin, Login, SessionStore};
+use linkedin_api::transport::{BudgetReport, Transport};
+use linkedin_api::{FileStore, Linkedin, Login};
 use linkedin_sandbox::{DEMO_PASSWORD, DEMO_USERNAME, SandboxHandle};
 
 use crate::exit::Failure;
@@ -69,14 +69,14 @@ pub(crate) struct Session {
 const CURRENT: &str = "current-account";
 
 impl Connection {
-    fn store(&self) -> Result<SessionStore, Failure> {
+    fn store(&self) -> Result<FileStore, Failure> {
         match &self.session_dir {
-            Some(dir) => Ok(SessionStore::new(dir)),
-            None => SessionStore::default_location().map_err(Failure::from),
+            Some(dir) => Ok(FileStore::new(dir)),
+            None => FileStore::default_location().map_err(Failure::from),
         }
     }
 
-    fn current_account(&self, store: &SessionStore) -> Option<String> {
+    fn current_account(&self, store: &FileStore) -> Option<String> {
         std::fs::read_to_string(store.dir().join(CURRENT))
             .ok()
             .map(|s| s.trim().to_owned())
@@ -111,12 +111,7 @@ impl Connection {
                 "not logged in: run `linkedin login` (or try `linkedin demo`, or add --sandbox to run against the embedded sandbox)",
             ));
         };
-        let linkedin = self
-            .builder()?
-            .session_store(store)
-            .login(login)
-            .build()
-            .await?;
+        let linkedin = self.builder()?.store(store).login(login).build().await?;
         Ok(Session {
             linkedin,
             sandbox: None,
@@ -220,13 +215,12 @@ pub(crate) async fn login(args: LoginArgs, conn: &Connection) -> Result<String, 
     };
     // Logging in again is how the user says the check is passed: the breaker the account
     // tripped is reset first (else the login's own requests would be refused).
-    let governor = linkedin_api::transport::FileGovernorStore::new(store.dir());
     for name in account.iter().map(String::as_str).chain(["browser"]) {
-        governor.transact(name, &mut |s| s.breaker = None).await?;
+        store.transact_governor_now(name, &mut |s| s.breaker = None)?;
     }
     let linkedin = conn
         .builder()?
-        .session_store(store.clone())
+        .store(store.clone())
         .login(login)
         .build()
         .await?;
@@ -235,10 +229,9 @@ pub(crate) async fn login(args: LoginArgs, conn: &Connection) -> Result<String, 
         .name
         .or(account)
         .unwrap_or_else(|| me.public_id.clone());
-    governor
-        .transact(&account, &mut |s| s.breaker = None)
-        .await?;
-    let path = linkedin.transport().save_session(&account)?;
+    store.transact_governor_now(&account, &mut |s| s.breaker = None)?;
+    linkedin.transport().save_session(&account).await?;
+    let path = store.path_for(&account);
     std::fs::write(store.dir().join(CURRENT), &account)
         .map_err(|e| Failure::internal(format!("cannot record the current account: {e}")))?;
     Ok(format!(
@@ -341,7 +334,7 @@ fn governed(conn: &Connection) -> Result<(String, Transport), Failure> {
         .fold(Transport::builder(&conn.base_url), |t, (action, n)| {
             t.daily_limit(*action, *n)
         })
-        .session_store(store)
+        .store(store)
         .build()?;
     Ok((account, transport))
 }

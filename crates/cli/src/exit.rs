@@ -107,7 +107,9 @@ fn transport_code(e: &TransportError) -> u8 {
         TransportError::Forbidden { .. }
         | TransportError::Status { .. }
         | TransportError::Decode { .. } => 8,
-        TransportError::File { .. } => 3,
+        TransportError::File { .. }
+        | TransportError::Store { .. }
+        | TransportError::SavedForAnotherServer { .. } => 3,
         _ => 1,
     }
 }

@@ -10,8 +10,7 @@ use linkedin_catalogue::{
     Accept, ContentType, Endpoint, Location, Method, Param, ParamType, Status,
 };
 use linkedin_transport::{
-    Action, Budget, Login, Pacing, Request, RetryPolicy, SessionStore, Timeouts, Transport,
-    TransportBuilder,
+    Action, Budget, Login, Pacing, Request, RetryPolicy, Timeouts, Transport, TransportBuilder,
 };
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -65,9 +64,12 @@ impl LinkedinBuilder {
         self
     }
 
-    /// Where sessions are saved and looked for.
-    pub fn session_store(self, store: SessionStore) -> Self {
-        self.with(|t| t.session_store(store))
+    /// Where sessions are saved and looked for, and where the account's pacing, budgets and
+    /// circuit breaker are kept: a [`FileStore`](crate::FileStore) (shared by every process
+    /// of the account) or your own [`AccountStore`](crate::AccountStore); see
+    /// [`TransportBuilder::store`].
+    pub fn store(self, store: impl crate::AccountStore + 'static) -> Self {
+        self.with(|t| t.store(store))
     }
 
     /// Request spacing (default: polite for linkedin.com, off for loopback).

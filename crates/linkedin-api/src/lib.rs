@@ -8,12 +8,12 @@
 //!
 //! ```no_run
 //! use futures::TryStreamExt;
-//! use linkedin_api::{ConversationFilter, Linkedin, Login, PeopleSearch, SessionStore};
+//! use linkedin_api::{ConversationFilter, FileStore, Linkedin, Login, PeopleSearch};
 //!
 //! async fn run() -> linkedin_api::Result<()> {
 //!     let linkedin = Linkedin::builder()
 //!         .login(Login::password("me@example.com", "my password")) // or cookies, cookie_file, saved
-//!         .session_store(SessionStore::default_location()?)
+//!         .store(FileStore::default_location()?)
 //!         .build()
 //!         .await?;
 //!     let profile = linkedin.full_profile("some-public-id").await?; // one request
@@ -68,7 +68,9 @@ pub use linkedin_models::view::{
     Participant, PersonResult, Post, PostResult, Reaction,
 };
 pub use linkedin_transport as transport;
-pub use linkedin_transport::{Budget, Login, Pacing, RetryPolicy, SessionStore, Timeouts};
+pub use linkedin_transport::{
+    AccountStore, Budget, FileStore, Login, MemoryStore, Pacing, RetryPolicy, Timeouts,
+};
 pub use messaging::ConversationFilter;
 pub use paginate::{EMPTY_PAGES_MAX, Page, Pages, Position};
 pub use search::{

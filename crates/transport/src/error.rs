@@ -177,6 +177,29 @@ pub enum Error {
         /// Why.
         reason: String,
     },
+    /// The saved session of `account` belongs to another server than this transport's base
+    /// URL (a sandbox's session is never sent to linkedin.com, nor the other way round).
+    #[error(
+        "the saved session of {account} was saved for {saved_for}, not {here}: log in again for {here} (`linkedin login`), or use --base-url {saved_for}"
+    )]
+    SavedForAnotherServer {
+        /// The account.
+        account: String,
+        /// The base URL the session was saved for.
+        saved_for: String,
+        /// This transport's base URL.
+        here: String,
+    },
+    /// An [`AccountStore`](crate::AccountStore) of the program's own could not read or
+    /// write an account's session or governor state.
+    #[error("the account store failed {what}: {source}")]
+    Store {
+        /// What it was doing (`loading the session of me@example.com`).
+        what: String,
+        /// The store's error.
+        #[source]
+        source: BoxError,
+    },
     /// A session or cookie file could not be read or written.
     #[error("{}: {reason}{}", path.display(), caused_by(source.as_ref()))]
     File {

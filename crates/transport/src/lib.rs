@@ -7,9 +7,9 @@
 //!   verification cannot be turned off. gzip and br answers are decoded.
 //! - **LinkedIn's rules**: the web app's headers, a browser-like cookie jar, `csrf-token` taken
 //!   from `JSESSIONID`; login with a password, browser cookies or a saved session, each checked
-//!   with one authenticated request; sessions saved as JSON files with mode 0600.
+//!   with one authenticated request; sessions saved (by default as JSON files with mode 0600) in an [`AccountStore`].
 //! - **The account's safety**: a [`Governor`] per account, shared by every process through a
-//!   locked file beside the saved session (or any [`GovernorStore`]): pacing with jitter, an
+//!   locked file beside the saved session (or any [`AccountStore`]): pacing with jitter, an
 //!   hourly request budget, daily budgets per action (connection requests, messages, ...;
 //!   all off for loopback base URLs such as the sandbox), and a circuit breaker that a
 //!   challenge, an authwall, a cookie wipe or a 999 trips until the next login.
@@ -19,11 +19,11 @@
 //!   `li_at` and `JSESSIONID` never appear in `Debug`, errors or logs.
 //!
 //! ```no_run
-//! use linkedin_transport::{Login, Request, SessionStore, Transport};
+//! use linkedin_transport::{FileStore, Login, Request, Transport};
 //!
 //! # async fn run() -> linkedin_transport::Result<()> {
 //! let transport = Transport::builder("https://www.linkedin.com")
-//!     .session_store(SessionStore::default_location()?)
+//!     .store(FileStore::default_location()?)
 //!     .build()?;
 //! transport.login(Login::password("me@example.com", "my password")).await?;
 //! let me = transport.send(Request::get("/voyager/api/me")).await?;
@@ -44,16 +44,17 @@ mod login;
 mod pacing;
 mod pool;
 mod request;
-pub mod session;
+mod session;
+mod store;
 
 pub use client::{RetryPolicy, Timeouts, Transport, TransportBuilder};
 pub use error::{BoxError, Error, Result, TimeoutPhase};
 pub use governor::{
-    Action, BudgetReport, DailyUse, FileGovernorStore, Governor, GovernorState, GovernorStore,
-    Limits, MemoryGovernorStore, Trip, TripReason,
+    Action, BudgetReport, DailyUse, Governor, GovernorState, Limits, Trip, TripReason,
 };
 pub use headers::{HeaderProfile, TOUCH_USER_AGENT, WEB_LI_TRACK, WEB_USER_AGENT};
 pub use login::{LoggedIn, Login, TOUCH_VERIFY_PATH, VERIFY_PATH};
 pub use pacing::{Budget, Pacing};
 pub use request::{Accept, Idempotency, Request, Response};
-pub use session::{SavedSession, SessionStore};
+pub use session::SavedSession;
+pub use store::{AccountStore, FileStore, GovernorChange, MemoryStore, SESSION_DIR_ENV};

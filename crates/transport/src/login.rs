@@ -149,7 +149,7 @@ impl Transport {
         lock(&self.inner.auth).account = Some(account);
         match login {
             Login::Password { username, password } => {
-                if let Some(saved) = self.load_saved(&username)? {
+                if let Some(saved) = self.load_saved(&username).await? {
                     self.adopt(&saved);
                     if self.trusts(&saved) {
                         self.trust(&saved);
@@ -159,7 +159,7 @@ impl Transport {
                     match self.verify().await {
                         Ok(()) => {
                             self.remember(&username, Some(password));
-                            self.save_if_stored(&username)?;
+                            self.save_if_stored(&username).await?;
                             return Ok(LoggedIn::Resumed);
                         }
                         Err(
@@ -174,7 +174,7 @@ impl Transport {
                 }
                 self.password_flow(&username, &password).await?;
                 self.remember(&username, Some(password));
-                self.save_if_stored(&username)?;
+                self.save_if_stored(&username).await?;
                 Ok(LoggedIn::Password)
             }
             Login::Cookies { li_at, jsessionid } => {
@@ -217,7 +217,7 @@ impl Transport {
                 Ok(LoggedIn::Cookies)
             }
             Login::Saved { account } => {
-                let Some(saved) = self.load_saved(&account)? else {
+                let Some(saved) = self.load_saved(&account).await? else {
                     return Err(Error::InvalidInput {
                         field: "account",
                         reason: format!(
@@ -233,29 +233,30 @@ impl Transport {
                 }
                 self.verify_or_expired().await?;
                 self.remember(&account, None);
-                self.save_if_stored(&account)?;
+                self.save_if_stored(&account).await?;
                 Ok(LoggedIn::Resumed)
             }
         }
     }
 
-    /// Saves the current session in the session store under `account`.
+    /// Saves the current session in the store under `account`.
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`] without a session store; [`Error::File`] when it cannot be
-    /// written.
-    pub fn save_session(&self, account: &str) -> Result<PathBuf, Error> {
+    /// [`Error::InvalidInput`] without a store ([`TransportBuilder::store`](crate::TransportBuilder::store));
+    /// the store's error ([`Error::File`] for a [`FileStore`](crate::FileStore)) when it
+    /// cannot be written.
+    pub async fn save_session(&self, account: &str) -> Result<(), Error> {
         let Some(store) = &self.inner.store else {
             return Err(Error::InvalidInput {
                 field: "session store",
                 reason: "none was set on the builder".to_owned(),
             });
         };
-        let path = store.save(&self.snapshot(account))?;
+        store.save_session(&self.snapshot(account)).await?;
         // From now on the session is known by this name, and so is its governor state.
         lock(&self.inner.auth).account = Some(account.to_owned());
-        Ok(path)
+        Ok(())
     }
 
     /// The current session (cookies, user agent, `x-li-track`), to keep elsewhere.
@@ -373,7 +374,7 @@ impl Transport {
         };
         tracing::info!("the LinkedIn session expired; logging in again with the stored password");
         self.password_flow(&account, &password).await?;
-        self.save_if_stored(&account)?;
+        self.save_if_stored(&account).await?;
         Ok(())
     }
 
@@ -449,22 +450,21 @@ impl Transport {
 
     /// The saved session of `account`, refused when it was saved for another base URL (a
     /// sandbox's session must not be sent to linkedin.com, nor the other way round).
-    fn load_saved(&self, account: &str) -> Result<Option<SavedSession>, Error> {
+    async fn load_saved(&self, account: &str) -> Result<Option<SavedSession>, Error> {
         let Some(store) = &self.inner.store else {
             return Ok(None);
         };
-        let Some(saved) = store.load(account)? else {
+        let Some(saved) = store.load_session(account).await? else {
             return Ok(None);
         };
         let here = self.base_url().as_str().trim_end_matches('/');
         let there = saved.base_url.trim_end_matches('/');
         if !there.is_empty() && here != there {
-            return Err(Error::file(
-                store.path_for(account),
-                format!(
-                    "this session was saved for {there}, not {here}: log in again for {here} (`linkedin login`), or use --base-url {there}"
-                ),
-            ));
+            return Err(Error::SavedForAnotherServer {
+                account: account.to_owned(),
+                saved_for: there.to_owned(),
+                here: here.to_owned(),
+            });
         }
         Ok(Some(saved))
     }
@@ -506,9 +506,9 @@ impl Transport {
         auth.password = password;
     }
 
-    fn save_if_stored(&self, account: &str) -> Result<(), Error> {
+    async fn save_if_stored(&self, account: &str) -> Result<(), Error> {
         if self.inner.store.is_some() {
-            self.save_session(account)?;
+            self.save_session(account).await?;
         }
         Ok(())
     }

@@ -13,13 +13,11 @@ use url::Url;
 use super::{Auth, Identity, Inner, RetryPolicy, Timeouts, Transport};
 use crate::connect::Origin;
 use crate::error::Error;
-use crate::governor::{
-    Action, FileGovernorStore, Governor, GovernorStore, Limits, MemoryGovernorStore,
-};
+use crate::governor::{Action, Governor, Limits};
 use crate::headers::{self, HeaderProfile};
 use crate::pacing::{Budget, Pacing};
 use crate::pool::{Pool, PoolLimits};
-use crate::session::SessionStore;
+use crate::store::{AccountStore, MemoryStore};
 
 /// Builds a [`Transport`].
 ///
@@ -45,13 +43,12 @@ pub struct TransportBuilder {
     budget: Option<Budget>,
     daily: Vec<(Action, u32)>,
     trust_checked: Duration,
-    governor_store: Option<std::sync::Arc<dyn GovernorStore>>,
     max_http1_connections: usize,
     idle_timeout: Duration,
     max_body: usize,
     user_agent: String,
     li_track: Option<String>,
-    session_store: Option<SessionStore>,
+    store: Option<Arc<dyn AccountStore>>,
     profile: HeaderProfile,
     verify_path: Option<String>,
     native_roots: bool,
@@ -177,14 +174,6 @@ impl TransportBuilder {
         self
     }
 
-    /// Where the governor keeps each account's pacing, budgets and breaker. Default: a
-    /// [`FileGovernorStore`] in the session store's directory when one is set (shared by
-    /// every process of the account), else this process's memory.
-    pub fn governor_store(mut self, store: std::sync::Arc<dyn GovernorStore>) -> Self {
-        self.governor_store = Some(store);
-        self
-    }
-
     /// At most this many HTTP/1.1 connections at once (HTTP/2 always uses one). Default 6,
     /// as browsers.
     pub fn max_connections(mut self, n: usize) -> Self {
@@ -216,9 +205,13 @@ impl TransportBuilder {
         self
     }
 
-    /// Where sessions are saved after a login and looked for before one.
-    pub fn session_store(mut self, store: SessionStore) -> Self {
-        self.session_store = Some(store);
+    /// Where each account's session is saved after a login and looked for before one, and
+    /// where the governor keeps its pacing, budgets and breaker: usually a
+    /// [`FileStore`](crate::FileStore) (shared by every process of the account), or your own
+    /// [`AccountStore`] (an `Arc` of one can be shared by several transports). Without a
+    /// store, nothing is saved and the governor's state lasts as long as the transport.
+    pub fn store(mut self, store: impl AccountStore + 'static) -> Self {
+        self.store = Some(Arc::new(store));
         self
     }
 
@@ -297,16 +290,12 @@ impl TransportBuilder {
             budget,
             per_day,
         };
-        // The account's state lives beside its saved session, so that every process of the
-        // account shares it; without a session store, in this process only.
-        let store: std::sync::Arc<dyn GovernorStore> =
-            match (&self.governor_store, &self.session_store) {
-                (Some(store), _) => store.clone(),
-                (None, Some(sessions)) => {
-                    std::sync::Arc::new(FileGovernorStore::new(sessions.dir()))
-                }
-                (None, None) => std::sync::Arc::new(MemoryGovernorStore::default()),
-            };
+        // The account's governor state lives with its saved session, so that every process
+        // of the account shares it; without a store, in this transport only.
+        let governed: Arc<dyn AccountStore> = match &self.store {
+            Some(store) => store.clone(),
+            None => Arc::new(MemoryStore::default()),
+        };
         let pool = Pool::new(
             origin,
             tls,
@@ -321,7 +310,7 @@ impl TransportBuilder {
                 base,
                 pool,
                 jar: Mutex::new(CookieStore::new()),
-                governor: Governor::new(store, limits),
+                governor: Governor::new(governed, limits),
                 timeouts: self.timeouts,
                 retries: self.retries,
                 max_body: self.max_body,
@@ -332,7 +321,7 @@ impl TransportBuilder {
                 auth: Mutex::new(Auth::default()),
                 renewal: tokio::sync::Mutex::new(()),
                 generation: AtomicU64::new(0),
-                store: self.session_store,
+                store: self.store,
                 sent: AtomicU64::new(0),
                 profile: self.profile,
                 verify_path: self.verify_path,
@@ -358,13 +347,12 @@ impl Transport {
             budget: None,
             daily: Vec::new(),
             trust_checked: Duration::from_secs(600),
-            governor_store: None,
             max_http1_connections: 6,
             idle_timeout: Duration::from_secs(60),
             max_body: 64 << 20,
             user_agent: headers::WEB_USER_AGENT.to_owned(),
             li_track: Some(headers::WEB_LI_TRACK.to_owned()),
-            session_store: None,
+            store: None,
             profile: HeaderProfile::Web,
             verify_path: Some(crate::login::VERIFY_PATH.to_owned()),
             native_roots: false,

@@ -26,7 +26,7 @@ use crate::cookies::SetCookies;
 use crate::governor::Governor;
 use crate::headers::HeaderProfile;
 use crate::pool::Pool;
-use crate::session::SessionStore;
+use crate::store::AccountStore;
 
 pub use builder::TransportBuilder;
 pub use retry::{RetryPolicy, Timeouts};
@@ -61,7 +61,7 @@ pub(crate) struct Inner {
     pub(crate) renewal: tokio::sync::Mutex<()>,
     /// Bumped at every login, so a call can tell that a renewal already happened.
     pub(crate) generation: AtomicU64,
-    pub(crate) store: Option<SessionStore>,
+    pub(crate) store: Option<Arc<dyn AccountStore>>,
     /// Requests written to the wire, for diagnostics.
     sent: AtomicU64,
     profile: HeaderProfile,

@@ -2,7 +2,7 @@
 //!
 //! LinkedIn restricts accounts that act too much, and a shell loop of commands is as many
 //! processes as commands. So what protects the account lives with the account, not with a
-//! process: a [`GovernorState`] per account in a [`GovernorStore`] (by default a file beside
+//! process: a [`GovernorState`] per account in an [`AccountStore`] (by default a file beside
 //! the saved session, locked while it is read and written), and every request of every process
 //! passes [`Governor::admit`] first.
 //!
@@ -19,8 +19,6 @@
 //!
 //! A refused request is refused before anything is sent, and is not counted.
 
-mod store;
-
 use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::Arc;
@@ -29,10 +27,9 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
-pub use store::{FileGovernorStore, GovernorStore, MemoryGovernorStore};
-
 use crate::error::Error;
 use crate::pacing::{Budget, Pacing};
+use crate::store::AccountStore;
 
 const HOUR_MS: u64 = 3_600_000;
 const DAY_MS: u64 = 24 * HOUR_MS;
@@ -322,7 +319,7 @@ fn reserve(state: &mut GovernorState, pacing: &Pacing, now: u64, jitter_ms: u64)
 ///
 /// Cheap to share; every clone of a transport uses the same one.
 pub struct Governor {
-    store: Arc<dyn GovernorStore>,
+    store: Arc<dyn AccountStore>,
     limits: Limits,
     rng: std::sync::Mutex<fastrand::Rng>,
     warned: AtomicBool,
@@ -340,7 +337,7 @@ impl fmt::Debug for Governor {
 impl Governor {
     /// A governor applying `limits`, keeping its state in `store`.
     #[must_use]
-    pub fn new(store: Arc<dyn GovernorStore>, limits: Limits) -> Self {
+    pub fn new(store: Arc<dyn AccountStore>, limits: Limits) -> Self {
         Self {
             store,
             limits,
@@ -376,7 +373,7 @@ impl Governor {
         let mut decision = None;
         let mut used = 0;
         self.store
-            .transact(account, &mut |state| {
+            .transact_governor(account, &mut |state| {
                 decision = Some(decide(state, &self.limits, action, now, jitter_ms));
                 used = state.recent.len() as u64;
             })
@@ -422,7 +419,7 @@ impl Governor {
         tracing::info!(%reason, "the account's circuit breaker tripped: no more requests until a new login or a reset");
         let at_ms = now_ms();
         self.store
-            .transact(account, &mut |state| {
+            .transact_governor(account, &mut |state| {
                 if state.breaker.is_none() {
                     state.breaker = Some(Trip {
                         reason: reason.clone(),
@@ -441,7 +438,7 @@ impl Governor {
     /// [`Error::File`] when the state cannot be written.
     pub async fn reset(&self, account: &str) -> Result<(), Error> {
         self.store
-            .transact(account, &mut |state| state.breaker = None)
+            .transact_governor(account, &mut |state| state.breaker = None)
             .await
     }
 
@@ -454,7 +451,7 @@ impl Governor {
         let now = now_ms();
         let mut seen = GovernorState::default();
         self.store
-            .transact(account, &mut |state| seen = state.clone())
+            .transact_governor(account, &mut |state| seen = state.clone())
             .await?;
         let hour_used = seen
             .recent

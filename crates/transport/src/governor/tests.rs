@@ -3,6 +3,7 @@
 use std::time::Duration;
 
 use super::*;
+use crate::store::FileStore;
 
 const T0: u64 = 1_780_000_000_000;
 
@@ -109,8 +110,8 @@ fn a_tripped_breaker_refuses_everything_until_reset() {
 async fn file_stores_share_the_account_between_processes() {
     let dir = tempfile::tempdir().unwrap();
     let l = limits(Pacing::off(), Some(3)).daily(Action::Message, 1);
-    let one = Governor::new(Arc::new(FileGovernorStore::new(dir.path())), l.clone());
-    let two = Governor::new(Arc::new(FileGovernorStore::new(dir.path())), l);
+    let one = Governor::new(Arc::new(FileStore::new(dir.path())), l.clone());
+    let two = Governor::new(Arc::new(FileStore::new(dir.path())), l);
     one.admit("me@example.com", Some(Action::Message))
         .await
         .unwrap();
@@ -148,7 +149,7 @@ async fn file_stores_share_the_account_between_processes() {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let file = FileGovernorStore::new(dir.path()).path_for("me@example.com");
+        let file = FileStore::new(dir.path()).governor_path_for("me@example.com");
         let mode = std::fs::metadata(file).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
     }
@@ -162,7 +163,7 @@ async fn concurrent_admissions_are_all_counted() {
     for _ in 0..8 {
         let path = dir.path().to_owned();
         tasks.push(tokio::spawn(async move {
-            let g = Governor::new(Arc::new(FileGovernorStore::new(path)), Limits::unlimited());
+            let g = Governor::new(Arc::new(FileStore::new(path)), Limits::unlimited());
             for _ in 0..10 {
                 g.admit("me", None).await.unwrap();
             }
@@ -171,18 +172,15 @@ async fn concurrent_admissions_are_all_counted() {
     for t in tasks {
         t.await.unwrap();
     }
-    let g = Governor::new(
-        Arc::new(FileGovernorStore::new(dir.path())),
-        Limits::unlimited(),
-    );
+    let g = Governor::new(Arc::new(FileStore::new(dir.path())), Limits::unlimited());
     assert_eq!(g.report("me").await.unwrap().hour_used, 80);
 }
 
 #[tokio::test]
 async fn a_corrupt_state_file_is_an_error_naming_it_not_a_reset() {
     let dir = tempfile::tempdir().unwrap();
-    let store = FileGovernorStore::new(dir.path());
-    std::fs::write(store.path_for("me"), "{not json").unwrap();
+    let store = FileStore::new(dir.path());
+    std::fs::write(store.governor_path_for("me"), "{not json").unwrap();
     let g = Governor::new(Arc::new(store), Limits::unlimited());
     let err = g.admit("me", None).await.unwrap_err();
     assert!(err.to_string().contains("governor state"), "{err}");

@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use linkedin_sandbox::Faults;
-use linkedin_transport::{Error, Login, Request, SessionStore};
+use linkedin_transport::{Error, FileStore, Login, Request};
 use tracing_subscriber::filter::filter_fn;
 use tracing_subscriber::prelude::*;
 
@@ -47,14 +47,14 @@ async fn a_trace_level_log_holds_no_secret() {
     // a secret: password login, session save and resume, cookie login, errors.
     let sb = sandbox(true, Faults::default()).await;
     let dir = tempfile::tempdir().unwrap();
-    let store = SessionStore::new(dir.path());
-    let t = linkedin(&sb).session_store(store.clone()).build().unwrap();
+    let store = FileStore::new(dir.path());
+    let t = linkedin(&sb).store(store.clone()).build().unwrap();
     t.login(Login::password(DEMO_USERNAME, DEMO_PASSWORD))
         .await
         .unwrap();
     t.send(Request::get("/voyager/api/me")).await.unwrap();
     let saved = store.load(DEMO_USERNAME).unwrap().unwrap();
-    let t2 = linkedin(&sb).session_store(store).build().unwrap();
+    let t2 = linkedin(&sb).store(store).build().unwrap();
     t2.login(Login::saved(DEMO_USERNAME)).await.unwrap();
     let c = sb.demo_cookies().clone();
     let t3 = linkedin(&sb).build().unwrap();

@@ -1,7 +1,7 @@
 //! Saved sessions: written safely, reused, renewed, and refused clearly when damaged.
 
 use linkedin_sandbox::Faults;
-use linkedin_transport::{Error, LoggedIn, Login, Request, SessionStore};
+use linkedin_transport::{Error, FileStore, LoggedIn, Login, Request};
 
 use crate::common::*;
 
@@ -9,8 +9,8 @@ use crate::common::*;
 async fn a_password_login_is_saved_with_mode_0600_and_resumed_without_the_password_flow() {
     let sb = sandbox(false, Faults::default()).await;
     let dir = tempfile::tempdir().unwrap();
-    let store = SessionStore::new(dir.path().join("sessions"));
-    let t = transport(&sb).session_store(store.clone()).build().unwrap();
+    let store = FileStore::new(dir.path().join("sessions"));
+    let t = transport(&sb).store(store.clone()).build().unwrap();
     assert_eq!(
         t.login(Login::password(DEMO_USERNAME, DEMO_PASSWORD))
             .await
@@ -32,7 +32,7 @@ async fn a_password_login_is_saved_with_mode_0600_and_resumed_without_the_passwo
 
     // A new process (a new transport) reuses it: one check, no login POST.
     let posts_before = requests_to(&sb, "POST", "/uas/authenticate").len();
-    let t2 = transport(&sb).session_store(store.clone()).build().unwrap();
+    let t2 = transport(&sb).store(store.clone()).build().unwrap();
     assert_eq!(
         t2.login(Login::password(DEMO_USERNAME, DEMO_PASSWORD))
             .await
@@ -46,7 +46,7 @@ async fn a_password_login_is_saved_with_mode_0600_and_resumed_without_the_passwo
     t2.send(Request::get("/voyager/api/me")).await.unwrap();
 
     // Login::saved needs no password at all.
-    let t3 = transport(&sb).session_store(store).build().unwrap();
+    let t3 = transport(&sb).store(store).build().unwrap();
     assert_eq!(
         t3.login(Login::saved(DEMO_USERNAME)).await.unwrap(),
         LoggedIn::Resumed
@@ -57,8 +57,8 @@ async fn a_password_login_is_saved_with_mode_0600_and_resumed_without_the_passwo
 async fn an_expired_session_is_renewed_with_the_password_and_the_call_goes_through() {
     let sb = sandbox(false, Faults::default()).await;
     let dir = tempfile::tempdir().unwrap();
-    let store = SessionStore::new(dir.path());
-    let t = transport(&sb).session_store(store.clone()).build().unwrap();
+    let store = FileStore::new(dir.path());
+    let t = transport(&sb).store(store.clone()).build().unwrap();
     t.login(Login::password(DEMO_USERNAME, DEMO_PASSWORD))
         .await
         .unwrap();
@@ -80,7 +80,7 @@ async fn an_expired_session_is_renewed_with_the_password_and_the_call_goes_throu
 
     // A session checked moments ago is trusted: resumed without a request.
     let before = sb.requests().len();
-    let trusting = transport(&sb).session_store(store.clone()).build().unwrap();
+    let trusting = transport(&sb).store(store.clone()).build().unwrap();
     assert_eq!(
         trusting.login(Login::saved(DEMO_USERNAME)).await.unwrap(),
         LoggedIn::Resumed
@@ -100,7 +100,7 @@ async fn an_expired_session_is_renewed_with_the_password_and_the_call_goes_throu
         transport(sb).trust_checked_session(std::time::Duration::ZERO)
     };
     sb.expire_sessions();
-    let t2 = transport(&sb).session_store(store.clone()).build().unwrap();
+    let t2 = transport(&sb).store(store.clone()).build().unwrap();
     assert_eq!(
         t2.login(Login::password(DEMO_USERNAME, DEMO_PASSWORD))
             .await
@@ -109,7 +109,7 @@ async fn an_expired_session_is_renewed_with_the_password_and_the_call_goes_throu
     );
     // Without a password, the same situation is SessionExpired, saying what to do.
     sb.expire_sessions();
-    let t3 = transport(&sb).session_store(store).build().unwrap();
+    let t3 = transport(&sb).store(store).build().unwrap();
     let err = t3.login(Login::saved(DEMO_USERNAME)).await.unwrap_err();
     assert!(matches!(err, Error::SessionExpired), "{err:?}");
     assert!(err.to_string().contains("log in again"), "{err}");
@@ -132,7 +132,7 @@ async fn cookie_sessions_expire_without_renewal() {
 async fn a_damaged_session_file_is_a_clear_error() {
     let sb = sandbox(false, Faults::default()).await;
     let dir = tempfile::tempdir().unwrap();
-    let store = SessionStore::new(dir.path());
+    let store = FileStore::new(dir.path());
     for damage in [
         "",
         "{",
@@ -146,7 +146,7 @@ async fn a_damaged_session_file_is_a_clear_error() {
             use std::os::unix::fs::PermissionsExt;
             std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
         }
-        let t = transport(&sb).session_store(store.clone()).build().unwrap();
+        let t = transport(&sb).store(store.clone()).build().unwrap();
         let err = t.login(Login::saved(DEMO_USERNAME)).await.unwrap_err();
         assert!(
             matches!(&err, Error::File { path: p, .. } if *p == path),
@@ -154,4 +154,91 @@ async fn a_damaged_session_file_is_a_clear_error() {
         );
         assert!(err.to_string().contains("delete the file"), "{err}");
     }
+}
+
+/// A store of the program's own (here a counting wrapper around [`MemoryStore`], shared by
+/// two transports as two machines would share a database) holds both the saved session and
+/// the governor: the second transport resumes the first one's session without a login POST,
+/// and a breaker tripped through one refuses the other's requests before they are sent.
+#[tokio::test]
+async fn a_program_store_holds_the_session_and_the_breaker_for_every_transport() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use linkedin_transport::{AccountStore, GovernorChange, MemoryStore, SavedSession};
+
+    #[derive(Debug, Default)]
+    struct Counting {
+        inner: MemoryStore,
+        saves: AtomicUsize,
+        transactions: AtomicUsize,
+    }
+
+    #[async_trait::async_trait]
+    impl AccountStore for Counting {
+        async fn load_session(&self, account: &str) -> Result<Option<SavedSession>, Error> {
+            self.inner.load_session(account).await
+        }
+        async fn save_session(&self, session: &SavedSession) -> Result<(), Error> {
+            self.saves.fetch_add(1, Ordering::Relaxed);
+            self.inner.save_session(session).await
+        }
+        async fn remove_session(&self, account: &str) -> Result<(), Error> {
+            self.inner.remove_session(account).await
+        }
+        async fn transact_governor(
+            &self,
+            account: &str,
+            change: GovernorChange<'_>,
+        ) -> Result<(), Error> {
+            self.transactions.fetch_add(1, Ordering::Relaxed);
+            self.inner.transact_governor(account, change).await
+        }
+    }
+
+    let faults = Faults {
+        challenge_after: Some(4),
+        ..Faults::default()
+    };
+    let sb = sandbox(false, faults).await;
+    let store = Arc::new(Counting::default());
+    let one = transport(&sb).store(store.clone()).build().unwrap();
+    one.login(Login::password(DEMO_USERNAME, DEMO_PASSWORD))
+        .await
+        .unwrap();
+    assert_eq!(
+        store.saves.load(Ordering::Relaxed),
+        1,
+        "the login was saved"
+    );
+    assert!(
+        store.transactions.load(Ordering::Relaxed) >= 3,
+        "every request went through the store's governor"
+    );
+
+    let logins = requests_to(&sb, "POST", "/uas/authenticate").len();
+    let two = transport(&sb).store(store.clone()).build().unwrap();
+    assert_eq!(
+        two.login(Login::saved(DEMO_USERNAME)).await.unwrap(),
+        LoggedIn::Resumed
+    );
+    assert_eq!(requests_to(&sb, "POST", "/uas/authenticate").len(), logins);
+
+    // The sandbox challenges a later request of `one`: the breaker trips in the store.
+    let mut tripped = None;
+    for _ in 0..6 {
+        if let Err(e) = one.send(Request::get("/voyager/api/me")).await {
+            tripped = Some(e);
+            break;
+        }
+    }
+    assert!(
+        matches!(tripped, Some(Error::Challenge { .. })),
+        "{tripped:?}"
+    );
+    let sent = sb.requests().len();
+    let refused = two.send(Request::get("/voyager/api/me")).await.unwrap_err();
+    assert!(matches!(refused, Error::Tripped { .. }), "{refused:?}");
+    assert_eq!(sb.requests().len(), sent, "refused before sending");
+    assert!(two.budget().await.unwrap().breaker.is_some());
 }

@@ -1,9 +1,9 @@
-//! The session store against real files in a temporary directory.
+//! The file store's sessions against real files in a temporary directory.
 
 #![allow(clippy::unwrap_used)]
 
 use super::*;
-use crate::cookies::CookieValue;
+use crate::cookies::{CookieValue, SavedCookie};
 
 const SECRET: &str = "AQEDAR-very-secret-li-at-9d41";
 
@@ -72,7 +72,7 @@ fn dir_entries(dir: &Path) -> Vec<String> {
 #[test]
 fn save_then_load_gives_the_session_back() {
     let temp = tempfile::tempdir().unwrap();
-    let store = SessionStore::new(temp.path().join("sessions"));
+    let store = FileStore::new(temp.path().join("sessions"));
     let saved = session("demo@example.com");
     let path = store.save(&saved).unwrap();
     assert_eq!(path, store.dir().join("demo@example.com.json"));
@@ -92,11 +92,11 @@ fn save_then_load_gives_the_session_back() {
 #[test]
 fn missing_session_is_none_and_remove_is_idempotent() {
     let temp = tempfile::tempdir().unwrap();
-    let store = SessionStore::new(temp.path().join("never-created"));
+    let store = FileStore::new(temp.path().join("never-created"));
     assert!(store.load("demo@example.com").unwrap().is_none());
     store.remove("demo@example.com").unwrap();
 
-    let store = SessionStore::new(temp.path());
+    let store = FileStore::new(temp.path());
     store.save(&session("demo@example.com")).unwrap();
     store.remove("demo@example.com").unwrap();
     assert!(store.load("demo@example.com").unwrap().is_none());
@@ -112,7 +112,7 @@ fn files_are_0600_and_directories_0700() {
         .join("config")
         .join("linkedin-api")
         .join("sessions");
-    let store = SessionStore::new(&dir);
+    let store = FileStore::new(&dir);
     let path = store.save(&session("demo@example.com")).unwrap();
     assert_eq!(mode(&path), 0o600);
     assert_eq!(mode(&dir), 0o700);
@@ -125,7 +125,7 @@ fn files_are_0600_and_directories_0700() {
 #[test]
 fn saving_leaves_no_temporary_file() {
     let temp = tempfile::tempdir().unwrap();
-    let store = SessionStore::new(temp.path());
+    let store = FileStore::new(temp.path());
     for _ in 0..3 {
         store.save(&session("demo@example.com")).unwrap();
     }
@@ -139,11 +139,11 @@ fn saving_leaves_no_temporary_file() {
 #[test]
 fn a_failed_save_leaves_the_old_file_and_no_temporary_file() {
     let temp = tempfile::tempdir().unwrap();
-    let store = SessionStore::new(temp.path());
+    let store = FileStore::new(temp.path());
     let first = session("demo@example.com");
     store.save(&first).unwrap();
     // A directory where the file should be: the rename fails.
-    let blocked = SessionStore::new(temp.path());
+    let blocked = FileStore::new(temp.path());
     fs::create_dir(temp.path().join("blocked.json")).unwrap();
     fs::write(temp.path().join("blocked.json").join("x"), "x").unwrap();
     let error = blocked.save(&session("blocked")).unwrap_err();
@@ -162,7 +162,7 @@ fn a_failed_save_leaves_the_old_file_and_no_temporary_file() {
 #[test]
 fn overwriting_never_widens_the_mode() {
     let temp = tempfile::tempdir().unwrap();
-    let store = SessionStore::new(temp.path());
+    let store = FileStore::new(temp.path());
     let path = store.save(&session("demo@example.com")).unwrap();
     store.save(&session("demo@example.com")).unwrap();
     assert_eq!(mode(&path), 0o600);
@@ -182,7 +182,7 @@ fn overwriting_never_widens_the_mode() {
 #[test]
 fn a_file_open_to_others_is_refused() {
     let temp = tempfile::tempdir().unwrap();
-    let store = SessionStore::new(temp.path());
+    let store = FileStore::new(temp.path());
     let path = store.save(&session("demo@example.com")).unwrap();
     for open in [0o644, 0o640, 0o604, 0o660, 0o606] {
         chmod(&path, open);
@@ -200,7 +200,7 @@ fn a_file_open_to_others_is_refused() {
 #[test]
 fn unusable_files_are_clear_errors() {
     let temp = tempfile::tempdir().unwrap();
-    let store = SessionStore::new(temp.path());
+    let store = FileStore::new(temp.path());
     let path = store.save(&session("demo@example.com")).unwrap();
     let good = fs::read_to_string(&path).unwrap();
     let cut = good.find(SECRET).unwrap() + 10;
@@ -258,7 +258,7 @@ fn unusable_files_are_clear_errors() {
 #[test]
 fn unknown_fields_are_ignored() {
     let temp = tempfile::tempdir().unwrap();
-    let store = SessionStore::new(temp.path());
+    let store = FileStore::new(temp.path());
     let path = store.save(&session("demo@example.com")).unwrap();
     let text = fs::read_to_string(&path).unwrap().replacen(
         '{',
@@ -296,7 +296,7 @@ fn default_location_prefers_the_variable() {
         "{error:?}"
     );
     // Whatever this machine has, it does not panic.
-    let _ = SessionStore::default_location();
+    let _ = FileStore::default_location();
 }
 
 #[test]

@@ -1,111 +1,26 @@
-//! Saved sessions: what a login leaves behind, kept on disk so that the next run does not have
-//! to log in again (each login is a chance for LinkedIn to ask for a security check).
-//!
-//! One JSON file per account, written atomically with mode 0600 in a directory with mode 0700.
-//!
-//! - this file: the session ([`SavedSession`]) and the store that saves, loads and deletes it
-//!   ([`SessionStore`]);
-//! - `file_name`: an account's file name, one path component whatever the account;
-//! - `decode`: reading a file back, with errors that never quote it (it holds cookies);
-//! - `permissions`: the modes (0700, 0600, never widened) and the refusal of a file others
-//!   could have read.
+//! [`FileStore`]: an account's session and governor state as files in a private directory.
 
-mod decode;
-mod file_name;
-mod permissions;
-#[cfg(test)]
-mod tests;
-
-use std::fmt;
-use std::fs;
-use std::io::{self, Read as _, Write as _};
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Read as _, Seek as _, SeekFrom, Write as _};
 use std::path::{Path, PathBuf};
 
-use serde::{Deserialize, Serialize};
+use async_trait::async_trait;
 
-use crate::cookies::{SavedCookie, unix_now};
+use super::decode::decode;
+use super::file_name::file_stem;
+use super::permissions::{
+    check_private, create_private_dir, create_with_mode, set_mode, sync_dir, target_mode,
+};
+use super::{AccountStore, GovernorChange};
 use crate::error::Error;
-use decode::decode;
-pub(crate) use file_name::file_stem;
-pub(crate) use permissions::create_private_dir;
-use permissions::{check_private, create_with_mode, set_mode, sync_dir, target_mode};
+use crate::governor::GovernorState;
+use crate::session::SavedSession;
 
-/// What a login leaves behind, enough to reuse the session later: the cookies together with the
-/// user agent and `x-li-track` they were made with (LinkedIn ties a session to them).
-///
-/// `Debug` never prints a cookie value.
-#[derive(Clone, Serialize, Deserialize)]
-pub struct SavedSession {
-    /// The version of this layout, [`SavedSession::FORMAT`]; a file with another number is
-    /// refused.
-    pub format: u32,
-    /// The username or e-mail address, or a label for a login with browser cookies.
-    pub account: String,
-    /// The base URL the session belongs to (`https://www.linkedin.com`, or the sandbox's).
-    pub base_url: String,
-    /// The `user-agent` the session was made with.
-    pub user_agent: String,
-    /// The `x-li-track` header the session was made with, if any.
-    pub li_track: Option<String>,
-    /// When the session was saved, in unix seconds.
-    pub saved_at: i64,
-    /// When LinkedIn last accepted the session (a successful session check), in unix
-    /// seconds: a session checked this recently is trusted without another check (see
-    /// [`TransportBuilder::trust_checked_session`](crate::TransportBuilder::trust_checked_session)).
-    #[serde(default)]
-    pub verified_at: Option<i64>,
-    /// The answer of that session check (`GET /voyager/api/me`: the member's names and
-    /// ids, no secret), so that a trusted session knows its member without asking.
-    #[serde(default)]
-    pub checked_answer: Option<String>,
-    /// The cookies (`li_at`, `JSESSIONID`, ...).
-    pub cookies: Vec<SavedCookie>,
-}
+#[cfg(test)]
+#[path = "file_tests.rs"]
+mod tests;
 
-impl SavedSession {
-    /// The layout version this library writes and reads.
-    pub const FORMAT: u32 = 1;
-
-    /// A session in the current format, saved now.
-    pub fn new(
-        account: impl Into<String>,
-        base_url: impl Into<String>,
-        user_agent: impl Into<String>,
-        li_track: Option<String>,
-        cookies: Vec<SavedCookie>,
-    ) -> Self {
-        Self {
-            format: Self::FORMAT,
-            account: account.into(),
-            base_url: base_url.into(),
-            user_agent: user_agent.into(),
-            li_track,
-            saved_at: unix_now(),
-            verified_at: None,
-            checked_answer: None,
-            cookies,
-        }
-    }
-}
-
-impl fmt::Debug for SavedSession {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // `SavedCookie`'s own Debug redacts the values; listing the names is enough here.
-        let names: Vec<&str> = self.cookies.iter().map(|c| c.name.as_str()).collect();
-        f.debug_struct("SavedSession")
-            .field("format", &self.format)
-            .field("account", &self.account)
-            .field("base_url", &self.base_url)
-            .field("user_agent", &self.user_agent)
-            .field("li_track", &self.li_track)
-            .field("saved_at", &self.saved_at)
-            .field("verified_at", &self.verified_at)
-            .field("cookies", &names)
-            .finish()
-    }
-}
-
-/// The environment variable that overrides [`SessionStore::default_location`].
+/// The environment variable that overrides [`FileStore::default_location`].
 pub const SESSION_DIR_ENV: &str = "LINKEDIN_SESSION_DIR";
 
 /// A session file larger than this is not one.
@@ -114,13 +29,21 @@ const MAX_SESSION_BYTES: u64 = 16 * 1024 * 1024;
 /// What to tell the user when a session file cannot be used.
 const DELETE_OR_LOGIN: &str = "delete the file or log in again";
 
-/// Where sessions live: one JSON file per account.
+/// The default [`AccountStore`]: a private directory (mode 0700 on unix) with, per
+/// account, its saved session `<name>.json` and its governor state `<name>.governor.json`
+/// (mode 0600).
+///
+/// Sessions are written atomically. The governor state is locked exclusively (`File::lock`,
+/// an advisory lock every process of this library takes) while it is read, changed and
+/// written back, so that every process of the account shares its pacing, budgets and
+/// breaker; the lock is held for a read and a write of a small file, never while a request
+/// waits or runs. The I/O is blocking and short, so the synchronous methods are public too.
 #[derive(Debug, Clone)]
-pub struct SessionStore {
+pub struct FileStore {
     dir: PathBuf,
 }
 
-impl SessionStore {
+impl FileStore {
     /// A store in `dir` (created on the first save).
     pub fn new(dir: impl Into<PathBuf>) -> Self {
         Self { dir: dir.into() }
@@ -264,6 +187,102 @@ impl SessionStore {
             Err(e) => Err(Error::file_io(path, "cannot delete the saved session", e)),
         }
     }
+
+    /// The governor state file of `account`: `<dir>/<name>.governor.json`, the name as in
+    /// [`path_for`](Self::path_for).
+    #[must_use]
+    pub fn governor_path_for(&self, account: &str) -> PathBuf {
+        self.dir
+            .join(format!("{}.governor.json", file_stem(account)))
+    }
+
+    /// Runs `change` on the governor state of `account`, the file locked from its read to
+    /// its write (see [`AccountStore::transact_governor`]).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::File`] when the file cannot be opened, locked, read or written, or does not
+    /// read (the reason says how to start afresh).
+    pub fn transact_governor_now(
+        &self,
+        account: &str,
+        change: GovernorChange<'_>,
+    ) -> Result<(), Error> {
+        let path = self.governor_path_for(account);
+        create_private_dir(&self.dir)
+            .map_err(|e| Error::file_io(&self.dir, "cannot create the session directory", e))?;
+        let mut file = open_private(&path)
+            .map_err(|e| Error::file_io(&path, "cannot open the account's governor state", e))?;
+        file.lock()
+            .map_err(|e| Error::file_io(&path, "cannot lock the account's governor state", e))?;
+        let mut text = String::new();
+        file.read_to_string(&mut text)
+            .map_err(|e| Error::file_io(&path, "cannot read the account's governor state", e))?;
+        let mut state: GovernorState = if text.trim().is_empty() {
+            GovernorState::default()
+        } else {
+            serde_json::from_str(&text).map_err(|e| {
+                Error::file(
+                    &path,
+                    format!(
+                        "the account's governor state does not read ({e}): run `linkedin safety reset`, or delete the file to start its budgets afresh"
+                    ),
+                )
+            })?
+        };
+        change(&mut state);
+        let json = serde_json::to_vec(&state).map_err(|e| {
+            Error::file(
+                &path,
+                format!("cannot write the account's governor state: {e}"),
+            )
+        })?;
+        let write = |file: &mut File| -> io::Result<()> {
+            file.seek(SeekFrom::Start(0))?;
+            file.set_len(0)?;
+            file.write_all(&json)?;
+            file.sync_data()
+        };
+        write(&mut file)
+            .map_err(|e| Error::file_io(&path, "cannot write the account's governor state", e))?;
+        // Dropping the file releases the lock.
+        Ok(())
+    }
+}
+
+#[async_trait]
+impl AccountStore for FileStore {
+    async fn load_session(&self, account: &str) -> Result<Option<SavedSession>, Error> {
+        self.load(account)
+    }
+
+    async fn save_session(&self, session: &SavedSession) -> Result<(), Error> {
+        self.save(session).map(drop)
+    }
+
+    async fn remove_session(&self, account: &str) -> Result<(), Error> {
+        self.remove(account)
+    }
+
+    async fn transact_governor(
+        &self,
+        account: &str,
+        change: GovernorChange<'_>,
+    ) -> Result<(), Error> {
+        self.transact_governor_now(account, change)
+    }
+}
+
+/// Opens (creating it, mode 0600 on unix) a file for reading and writing.
+fn open_private(path: &Path) -> io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path)
 }
 
 /// The session directory from the override variable and the platform's config directory.

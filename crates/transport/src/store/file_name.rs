@@ -56,11 +56,11 @@ mod tests {
     use std::path::{Path, PathBuf};
 
     use super::*;
-    use crate::session::SessionStore;
+    use crate::store::FileStore;
 
     #[test]
     fn file_names_stay_in_the_directory() {
-        let store = SessionStore::new("/sessions");
+        let store = FileStore::new("/sessions");
         let name = |account: &str| {
             let path = store.path_for(account);
             assert_eq!(path.parent(), Some(Path::new("/sessions")), "{account:?}");
@@ -103,7 +103,7 @@ mod tests {
     #[test]
     fn accounts_that_differ_get_different_files() {
         // Only ASCII case is folded.
-        let store = SessionStore::new("/sessions");
+        let store = FileStore::new("/sessions");
         assert_eq!(store.path_for("A%"), store.path_for("a%"));
         assert_ne!(store.path_for("É"), store.path_for("é"));
 
