@@ -11,15 +11,16 @@ Exit status:
   0  success
   1  internal error, or the sandbox could not start
   2  bad usage or bad input (refused before anything was sent)
-  3  not logged in, bad credentials, the session expired, or a session or cookie file that
-     cannot be used (the message names it): run `linkedin login`
+  3  not logged in, bad credentials, the session expired, or a saved session or cookie file
+     that cannot be used (the message names it): run `linkedin login`
   4  LinkedIn asks for a security check, or the account's circuit breaker stopped requests
      after one: open the URL shown, pass the check, then `linkedin login` (or
      `linkedin safety reset`)
   5  rate limited, or an hourly or daily budget of the account is spent: wait
   6  not found, retired or broken by LinkedIn, or not something LinkedIn offers through its API
   7  network: connection, TLS, timeout, or cut off mid-request
-  8  LinkedIn answered unexpectedly (an error status, or an answer the models cannot read)";
+  8  LinkedIn refused the request (its reason is shown) or answered unexpectedly (an error
+     status, or an answer the models cannot read)";
 
 /// A failure of a command: the status and a message saying what to do.
 #[derive(Debug)]
@@ -65,7 +66,7 @@ impl From<Error> for Failure {
             | Error::Broken { .. }
             | Error::NotFound { .. }
             | Error::Unsupported { .. } => 6,
-            Error::Decode { .. } | Error::SchemaMoved { .. } => 8,
+            Error::Decode { .. } | Error::SchemaMoved { .. } | Error::Refused { .. } => 8,
             Error::Transport(t) => transport_code(t),
             // The write's outcome is known (not sent) or said to be unknown, after a cut: the
             // network class, with what to do in the message.

@@ -245,6 +245,25 @@ pub(crate) fn read_body(endpoint: &'static Endpoint, body: &[u8]) -> Result<Valu
     })
 }
 
+/// LinkedIn's refusal in a GraphQL mutation's answer: GraphQL answers 200 and lists what
+/// failed under `errors` (peers-2026.md §3: devag7 reads a failed reaction there). The first
+/// error's `message`, and its `extensions` code or classification when it has one.
+fn graphql_refusal(body: &[u8]) -> Option<linkedin_transport::Reason> {
+    #[derive(serde::Deserialize)]
+    struct Answer {
+        #[serde(default)]
+        errors: Vec<Value>,
+    }
+    let answer: Answer = serde_json::from_slice(body).ok()?;
+    let first = answer.errors.first()?;
+    let text = |v: Option<&Value>| v.and_then(Value::as_str).map(str::to_owned);
+    let extensions = first.get("extensions");
+    let code = text(extensions.and_then(|e| e.get("code")))
+        .or_else(|| text(extensions.and_then(|e| e.get("classification"))));
+    let message = text(first.get("message")).or_else(|| Some(first.to_string()));
+    Some(linkedin_transport::Reason::new(code, message))
+}
+
 /// `T` read at the entry's data pointer of an answer already parsed.
 pub(crate) fn decode<T: DeserializeOwned>(
     endpoint: &'static Endpoint,
@@ -300,7 +319,19 @@ impl Call {
             }
             _ => {}
         }
+        let mutation =
+            endpoint.method == linkedin_catalogue::Method::Post && endpoint.query_id.is_some();
         match transport.send(self.request()?).await {
+            Ok(response) if mutation => {
+                let body = response.into_body();
+                match graphql_refusal(&body) {
+                    Some(reason) => Err(Error::Refused {
+                        endpoint: endpoint.name,
+                        reason,
+                    }),
+                    None => Ok(body),
+                }
+            }
             Ok(response) => Ok(response.into_body()),
             Err(linkedin_transport::Error::Gone { .. }) => Err(gone()),
             Err(e) => Err(e.into()),
@@ -462,4 +493,27 @@ fn action_of(endpoint: &Endpoint) -> Option<Action> {
         Id::SearchClusters | Id::JobSearch => Action::Search,
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A GraphQL mutation answers 200 and lists its failures under `errors`: the first
+    /// one's message and code are LinkedIn's reason; an answer without errors is none.
+    #[test]
+    fn a_mutations_errors_are_its_refusal() {
+        let refused = graphql_refusal(
+            br#"{"data":null,"errors":[{"message":"Cannot react to this update","extensions":{"classification":"DataFetchingException"}}]}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            refused.message.as_deref(),
+            Some("Cannot react to this update")
+        );
+        assert_eq!(refused.code.as_deref(), Some("DataFetchingException"));
+        assert!(graphql_refusal(br#"{"data":{}}"#).is_none());
+        assert!(graphql_refusal(br#"{"data":{},"errors":[]}"#).is_none());
+        assert!(graphql_refusal(b"not json").is_none());
+    }
 }

@@ -11,6 +11,7 @@ use crate::client::Linkedin;
 use crate::driver::Listing;
 use crate::error::{Error, Result, not_found};
 use crate::paginate::{Pages, Position};
+use crate::settle::Unsettled;
 use crate::validate;
 use crate::view::Post;
 
@@ -119,6 +120,103 @@ impl Linkedin {
         }
     }
 
+    /// Follows a company or school page given by its universal name, and says what changed,
+    /// with the page as it was read before the change.
+    ///
+    /// Python: none (`follow_company` takes the following state; see [`follow`](Self::follow))
+    ///
+    /// The page is read first (one request): when it is already followed nothing more is
+    /// sent and the outcome is [`Following::Unchanged`]; else its following state is set, as
+    /// [`follow`](Self::follow) does. A write never retried: when its answer is lost (the
+    /// connection broke after it left, a 5xx), the page is read again and its following state
+    /// says whether it took effect ([`Error::NotSent`] when it did not,
+    /// [`Error::OutcomeUnknown`] when that read fails too).
+    ///
+    /// ```no_run
+    /// use linkedin_api::Following;
+    ///
+    /// # async fn run(linkedin: linkedin_api::Linkedin) -> linkedin_api::Result<()> {
+    /// let (outcome, page) = linkedin.follow_page("linkedin").await?;
+    /// match outcome {
+    ///     Following::Changed => println!("now following {}", page.name),
+    ///     Following::Unchanged => println!("already following {}", page.name),
+    ///     _ => {}
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`company`](Self::company), then as [`follow`](Self::follow); [`Error::NotSent`] and
+    /// [`Error::OutcomeUnknown`] after a cut.
+    pub async fn follow_page(&self, universal_name: &str) -> Result<(Following, Raw<Company>)> {
+        self.set_page_following(universal_name, true).await
+    }
+
+    /// Stops following a company or school page given by its universal name, and says what
+    /// changed.
+    ///
+    /// Python: none (`unfollow_entity` takes the following info; see [`unfollow`](Self::unfollow))
+    ///
+    /// As [`follow_page`](Self::follow_page), the other way: a page not followed sends
+    /// nothing more than its read.
+    ///
+    /// # Errors
+    ///
+    /// As [`follow_page`](Self::follow_page).
+    pub async fn unfollow_page(&self, universal_name: &str) -> Result<(Following, Raw<Company>)> {
+        self.set_page_following(universal_name, false).await
+    }
+
+    async fn set_page_following(
+        &self,
+        universal_name: &str,
+        follow: bool,
+    ) -> Result<(Following, Raw<Company>)> {
+        let page = self.organization(universal_name, "page").await?;
+        if is_followed(&page) == Some(follow) {
+            return Ok((Following::Unchanged, page));
+        }
+        let Some(state) = page.following_state_urn() else {
+            return Err(Error::Decode {
+                endpoint: endpoints::COMPANY.name,
+                source: linkedin_models::DecodeError {
+                    path: "followingInfo.dashFollowingStateUrn".to_owned(),
+                    reason: format!(
+                        "the page of {} has no following state, so it cannot be followed or unfollowed",
+                        page.name
+                    ),
+                    excerpt: String::new(),
+                },
+            });
+        };
+        let state = following_state("entity", state)?;
+        let outcome = match self.set_following(&state, follow).await {
+            Ok(()) => Ok(Following::Changed),
+            Err(e) if e.may_have_been_sent() => {
+                let verb = if follow { "following" } else { "unfollowing" };
+                Unsettled {
+                    what: format!("{verb} the page {universal_name}"),
+                    absent: format!(
+                        "the page is {}followed",
+                        if follow { "still not " } else { "still " }
+                    ),
+                    look: format!(
+                        "look at whether you follow it (`linkedin company show {universal_name}`)"
+                    ),
+                }
+                .settle(e, async {
+                    let again = self.organization(universal_name, "page").await?;
+                    Ok((is_followed(&again) == Some(follow)).then_some(Following::Changed))
+                })
+                .await
+            }
+            Err(e) => Err(e),
+        };
+        Ok((outcome?, page))
+    }
+
     /// Follows a company or school.
     ///
     /// Python: `follow_company`
@@ -142,11 +240,17 @@ impl Linkedin {
     /// # Errors
     ///
     /// [`Error::InvalidInput`] for a URN that names no organization (nothing is sent);
-    /// [`Error::NotFound`] for an unknown one; a transport error.
+    /// [`Error::NotFound`] for an unknown one; a transport error. When the answer is lost
+    /// (the connection broke after the request left, a 5xx), [`Error::OutcomeUnknown`]:
+    /// LinkedIn offers no read of a following state by URN, so
+    /// [`follow_page`](Self::follow_page), which reads the page back, is the way to a known
+    /// outcome.
     #[doc(alias = "follow_company")]
     pub async fn follow(&self, entity: &str) -> Result<()> {
         let state = following_state("entity", entity)?;
-        self.set_following(&state, true).await
+        self.set_following(&state, true)
+            .await
+            .map_err(|e| unknown_following(entity, true, e))
     }
 
     /// Stops following a company, school or member.
@@ -163,7 +267,9 @@ impl Linkedin {
     /// # Errors
     ///
     /// [`Error::InvalidInput`] for a URN of another kind (nothing is sent);
-    /// [`Error::NotFound`] for an unknown entity; a transport error.
+    /// [`Error::NotFound`] for an unknown entity; a transport error; after a lost answer,
+    /// [`Error::OutcomeUnknown`] as for [`follow`](Self::follow) ([`unfollow_page`](Self::unfollow_page)
+    /// reads the page back).
     #[doc(alias = "unfollow_entity")]
     pub async fn unfollow(&self, entity: &str) -> Result<()> {
         let urn = validate::urn(
@@ -197,13 +303,19 @@ impl Linkedin {
             let call = self
                 .call(endpoints::UNFOLLOW_ENTITY)
                 .body(json!({"urn": info.as_str()}));
-            self.send(call)
-                .await
-                .map_err(|e| not_found(e, || format!("the followed member {followed}")))?;
+            self.send(call).await.map_err(|e| {
+                unknown_following(
+                    entity,
+                    false,
+                    not_found(e, || format!("the followed member {followed}")),
+                )
+            })?;
             return Ok(());
         }
         let state = following_state("entity", followed.as_str())?;
-        self.set_following(&state, false).await
+        self.set_following(&state, false)
+            .await
+            .map_err(|e| unknown_following(entity, false, e))
     }
 
     async fn set_following(&self, state: &str, following: bool) -> Result<()> {
@@ -216,6 +328,40 @@ impl Linkedin {
             .map_err(|e| not_found(e, || format!("the following state {state}")))?;
         Ok(())
     }
+}
+
+/// A follow or unfollow by URN whose answer was lost: LinkedIn offers no read of a following
+/// state by its URN, so the outcome is unknown, with the check to run
+/// ([`Linkedin::follow_page`] reads the page back instead).
+fn unknown_following(entity: &str, following: bool, cause: Error) -> Error {
+    if !cause.may_have_been_sent() {
+        return cause;
+    }
+    Error::OutcomeUnknown {
+        what: format!("{} {entity}", if following { "following" } else { "unfollowing" }),
+        check: "look at whether you follow it on its page (`linkedin company show <name>`; `Linkedin::follow_page` reads it back by itself)".to_owned(),
+        cause: Box::new(cause),
+        check_error: Box::new(Error::Unsupported {
+            capability: "reading a following state back by its URN",
+            reason: "LinkedIn's API offers no read of a following state by URN",
+        }),
+    }
+}
+
+/// What following or unfollowing a page changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Following {
+    /// LinkedIn took the change (or, after a cut, the page was read back changed).
+    Changed,
+    /// The page was already as asked: nothing was sent but its read.
+    Unchanged,
+}
+
+/// Whether the logged-in member follows `page`, when the page says.
+fn is_followed(page: &Company) -> Option<bool> {
+    page.following_info.as_ref().map(|f| f.following)
 }
 
 /// The following state of an organization given by its URN or by the state itself:

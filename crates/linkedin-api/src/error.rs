@@ -78,7 +78,7 @@ pub enum Error {
     /// A write that may have been lost on the way (the connection broke after it left, or
     /// LinkedIn answered a server error) was read back, and LinkedIn does not have it: it was
     /// not executed, and sending it again is safe.
-    #[error("{what} was not sent: {how_known}; sending it again is safe")]
+    #[error("{what} did not take effect: {how_known}; sending it again is safe")]
     NotSent {
         /// The write (`the message to 2-…`).
         what: String,
@@ -91,7 +91,7 @@ pub enum Error {
     /// A write may have been executed (the connection broke after it left) and reading it
     /// back failed too: look before sending it again.
     #[error(
-        "{what} may or may not have been sent ({cause}), and reading it back failed ({check_error}): {check} before sending it again"
+        "{what} may or may not have taken effect ({cause}), and reading it back failed ({check_error}): {check} before sending it again"
     )]
     OutcomeUnknown {
         /// The write.
@@ -102,6 +102,18 @@ pub enum Error {
         cause: Box<Error>,
         /// What broke the read-back.
         check_error: Box<Error>,
+    },
+    /// LinkedIn answered, but refused what was asked, with its reason: the `errors` of a
+    /// GraphQL mutation's answer (which come with a 200), or a batch update's failure for
+    /// the entity. Nothing was done. (A refusal by HTTP status is
+    /// [`linkedin_transport::Error::Status`], whose `reason` holds LinkedIn's; see
+    /// [`Error::reason`] for both.)
+    #[error("LinkedIn refused {endpoint}: {reason}; nothing was done")]
+    Refused {
+        /// The catalogue name of the endpoint.
+        endpoint: &'static str,
+        /// LinkedIn's reason.
+        reason: linkedin_transport::Reason,
     },
     /// A failure on the way: login, connection, HTTP status, rate limit... (see
     /// [`linkedin_transport::Error`] for what each means and what to do).
@@ -120,6 +132,31 @@ impl Error {
     fn transport(&self) -> Option<&linkedin_transport::Error> {
         match self {
             Self::Transport(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// LinkedIn's reason for refusing the request, when it gave one: a [`Error::Refused`], or
+    /// an error status whose answer carried LinkedIn's error envelope (its `code` such as
+    /// `CANT_RESEND_YET`, its `message`).
+    ///
+    /// ```
+    /// use linkedin_api::Error;
+    /// use linkedin_api::transport::Reason;
+    ///
+    /// let body = br#"{"status":400,"code":"CANT_RESEND_YET"}"#;
+    /// let e = Error::from(linkedin_api::transport::Error::Status {
+    ///     code: 400,
+    ///     body_excerpt: String::from_utf8_lossy(body).into_owned(),
+    ///     reason: Reason::from_body(body),
+    /// });
+    /// assert_eq!(e.reason().and_then(|r| r.code.as_deref()), Some("CANT_RESEND_YET"));
+    /// ```
+    #[must_use]
+    pub fn reason(&self) -> Option<&linkedin_transport::Reason> {
+        match self {
+            Self::Refused { reason, .. } => Some(reason),
+            Self::Transport(linkedin_transport::Error::Status { reason, .. }) => reason.as_ref(),
             _ => None,
         }
     }

@@ -7,6 +7,7 @@
 //! Python client used and that answer 401 (#338, #369). The feed is LinkedIn's chronological
 //! feed (`/feed/updatesV2?q=chronFeed`), read in the order of its `*elements`.
 
+use futures::TryStreamExt;
 use linkedin_catalogue::{Endpoint, endpoints};
 use linkedin_models::Raw;
 use linkedin_models::feed::{self as m, ReactionType};
@@ -20,6 +21,7 @@ use crate::driver::{Listing, Read};
 use crate::error::{Error, Result, not_found};
 use crate::ids::IntoId;
 use crate::paginate::{Pages, Position};
+use crate::settle::Unsettled;
 use crate::validate;
 use crate::view::{Comment, Post, Reaction};
 
@@ -217,7 +219,11 @@ impl Linkedin {
     ///
     /// [`Error::InvalidInput`] for a bad post or a reaction LinkedIn does not take (an
     /// [`ReactionType::Other`]) before anything is sent, [`Error::NotFound`] for an unknown
-    /// post, and transport errors. Never retried.
+    /// post, [`Error::Refused`] when LinkedIn's answer lists errors, and transport errors.
+    /// Never retried: when the answer is lost (the connection broke after the request left,
+    /// a 5xx), the post's reactions are read back for the logged-in member's, and the
+    /// outcome is done, [`Error::NotSent`], or [`Error::OutcomeUnknown`] when that read
+    /// fails too.
     pub async fn react_to_post(&self, post: &str, reaction: ReactionType) -> Result<()> {
         let id = validate::activity_id("post", post)?;
         if !ReactionType::ALL.contains(&reaction) {
@@ -232,12 +238,36 @@ impl Linkedin {
             "entity": {"reactionType": reaction.as_str()},
             "threadUrn": activity_urn(&id)?,
         }));
-        self.send(call)
-            .await
-            .map_err(|e| not_found(e, || format!("post {id}")))?;
-        Ok(())
+        match self.send(call).await {
+            Ok(_) => Ok(()),
+            Err(e) if e.may_have_been_sent() => {
+                let check = async {
+                    let me = self.my_profile_id().await?;
+                    let mut reactions = self.post_reactions(&id).limit(READ_BACK_REACTIONS);
+                    while let Some(r) = reactions.try_next().await? {
+                        if r.reactor_profile_id.as_ref() == Some(&me) {
+                            return Ok((r.reaction_type == reaction).then_some(()));
+                        }
+                    }
+                    Ok(None)
+                };
+                Unsettled {
+                    what: format!("the {reaction} reaction to post {id}"),
+                    absent: format!(
+                        "the post's latest {READ_BACK_REACTIONS} reactions hold none of yours of that type"
+                    ),
+                    look: format!("look at the post's reactions (`linkedin feed reactions {id}`)"),
+                }
+                .settle(e, check)
+                .await
+            }
+            Err(e) => Err(not_found(e, || format!("post {id}"))),
+        }
     }
 }
+
+/// How many of a post's reactions a read-back looks through for the logged-in member's.
+const READ_BACK_REACTIONS: usize = 100;
 
 /// `urn:li:activity:<id>`.
 fn activity_urn(id: &str) -> Result<String> {

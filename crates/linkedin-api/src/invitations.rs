@@ -1,6 +1,7 @@
 //! Invitations and connections: received and sent invitations, accepting and rejecting one,
 //! and sending a connection request with an optional note.
 
+use futures::TryStreamExt;
 use linkedin_catalogue::{Endpoint, endpoints};
 use linkedin_models::Raw;
 use linkedin_models::id::ProfileId;
@@ -13,6 +14,7 @@ use crate::driver::{Listing, Read};
 use crate::error::{Error, Result, not_found};
 use crate::ids::IntoId;
 use crate::paginate::{Pages, Position};
+use crate::settle::Unsettled;
 use crate::validate;
 use crate::view::Invitation;
 
@@ -118,7 +120,10 @@ impl Linkedin {
     /// Python: `reply_invitation`
     ///
     /// `POST /relationships/invitations/<id>?action=accept|reject` with the id and the secret,
-    /// as the reference client sends it. Not retried.
+    /// as the reference client sends it. Not retried: when the answer is lost (the connection
+    /// broke after the request left, a 5xx), the pending received invitations are read back:
+    /// the invitation gone, the reply took effect; still there, [`Error::NotSent`]; the read
+    /// failing too, [`Error::OutcomeUnknown`].
     ///
     /// # Errors
     ///
@@ -142,10 +147,11 @@ impl Linkedin {
                 "invitationSharedSecret": secret,
                 "isGenericInvitation": false,
             }));
-        self.send(call)
-            .await
-            .map_err(|e| not_found(e, || format!("invitation {id}")))?;
-        Ok(())
+        match self.send(call).await {
+            Ok(_) => Ok(()),
+            Err(e) if e.may_have_been_sent() => self.read_back_reply(&id, reply, e).await,
+            Err(e) => Err(not_found(e, || format!("invitation {id}"))),
+        }
     }
 
     /// Sends a connection request to a member, with an optional note.
@@ -212,33 +218,46 @@ impl Linkedin {
     }
 
     /// After a connection request whose outcome is not known (`cause`): the pending sent
-    /// invitations, looked through for one to `id`.
+    /// invitations, looked through for one to `id` (see [`Unsettled`]).
     async fn read_back_invitation(&self, id: &ProfileId, cause: Error) -> Result<Invited> {
-        use futures::TryStreamExt;
-        let what = format!("the connection request to {id}");
-        tracing::info!(%cause, "the request's outcome is not known; reading the sent invitations back");
-        let sent: Result<Vec<Raw<Invitation>>> = self.sent_invitations().try_collect().await;
-        match sent {
-            Ok(sent)
-                if sent
-                    .iter()
-                    .any(|i| i.to.as_ref().and_then(|t| t.profile_id.as_ref()) == Some(id)) =>
-            {
-                Ok(Invited::Sent)
+        let check = async {
+            let mut sent = self.sent_invitations();
+            while let Some(invitation) = sent.try_next().await? {
+                if invitation.to.as_ref().and_then(|t| t.profile_id.as_ref()) == Some(id) {
+                    return Ok(Some(Invited::Sent));
+                }
             }
-            Ok(_) => Err(Error::NotSent {
-                what,
-                how_known: "it is not among the pending sent invitations".to_owned(),
-                cause: Box::new(cause),
-            }),
-            Err(check_error) => Err(Error::OutcomeUnknown {
-                what,
-                check: "look at the pending sent invitations (`linkedin invitations list --sent`)"
-                    .to_owned(),
-                cause: Box::new(cause),
-                check_error: Box::new(check_error),
-            }),
+            Ok(None)
+        };
+        Unsettled {
+            what: format!("the connection request to {id}"),
+            absent: "it is not among the pending sent invitations".to_owned(),
+            look: "look at the pending sent invitations (`linkedin invitations list --sent`)"
+                .to_owned(),
         }
+        .settle(cause, check)
+        .await
+    }
+
+    /// After a reply whose outcome is not known: the pending received invitations. Gone from
+    /// them, the reply took effect; still there, it did not.
+    async fn read_back_reply(&self, id: &str, reply: InvitationReply, cause: Error) -> Result<()> {
+        let check = async {
+            let mut pending = self.invitations();
+            while let Some(invitation) = pending.try_next().await? {
+                if invitation.urn.rsplit(':').next() == Some(id) {
+                    return Ok(None);
+                }
+            }
+            Ok(Some(()))
+        };
+        Unsettled {
+            what: format!("the {} of invitation {id}", reply.action()),
+            absent: "the invitation is still pending".to_owned(),
+            look: "look at the pending invitations (`linkedin invitations list`)".to_owned(),
+        }
+        .settle(cause, check)
+        .await
     }
 }
 
@@ -256,11 +275,7 @@ pub enum Invited {
 
 /// LinkedIn's refusal of an invitation that already exists or is not needed.
 fn already_invited_or_connected(e: &Error) -> bool {
-    matches!(
-        e,
-        Error::Transport(linkedin_transport::Error::Status { code: 400, body_excerpt })
-            if body_excerpt.contains("CANT_RESEND_YET")
-    )
+    e.reason().and_then(|r| r.code.as_deref()) == Some("CANT_RESEND_YET")
 }
 
 /// The invitation pages of `endpoint` (received or sent).

@@ -50,10 +50,12 @@ mod messaging;
 mod paginate;
 mod profile;
 mod search;
+mod settle;
 pub mod touch;
 pub mod validate;
 
 pub use client::{Linkedin, LinkedinBuilder};
+pub use company::Following;
 pub use error::{Error, Result};
 pub use ids::IntoId;
 pub use invitations::{InvitationReply, Invited};

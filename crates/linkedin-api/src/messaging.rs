@@ -23,12 +23,19 @@ use crate::driver::{PageSource, Read};
 use crate::error::{Error, Result, not_found};
 use crate::ids::IntoId;
 use crate::paginate::{Pages, Position};
+use crate::settle::{Unsettled, holds_origin_token};
 use crate::validate;
 use crate::view::{Conversation, Message};
 
 /// The page size the fork uses by default (LinkedIn gives at most 25: the catalogue's
 /// `max_count`).
 const CONVERSATIONS_PAGE_DEFAULT: u32 = 20;
+
+/// How many of a conversation's latest messages a read-back looks through.
+const READ_BACK_MESSAGES: usize = 20;
+
+/// How many of the inbox's latest conversations a read-back looks through.
+const READ_BACK_CONVERSATIONS: usize = 20;
 
 /// Which conversations [`Linkedin::conversations`] lists: mailbox categories, read or unread,
 /// only with 1st-degree connections, and matching keywords. (The page size is the stream's:
@@ -315,41 +322,74 @@ impl Linkedin {
 
     /// After a send whose outcome is not known (`cause`): the conversation's latest messages,
     /// looked through for the send's `originToken`, which LinkedIn keeps on the stored
-    /// message. Found: the send took effect, and this is the message. Not found: it did not
-    /// ([`Error::NotSent`]). The read failing too: [`Error::OutcomeUnknown`].
+    /// message (see [`Unsettled`]).
     async fn read_back(
         &self,
         id: &ConversationId,
         token: &str,
         cause: Error,
     ) -> Result<Raw<Message>> {
-        let what = format!("the message to conversation {}", id.thread());
-        tracing::info!(%cause, "the send's outcome is not known; reading the conversation back");
-        let latest = self.conversation_messages(id.clone()).limit(20);
-        let found: Result<Vec<Raw<Message>>> = latest.try_collect().await;
-        match found {
-            Ok(messages) => match messages
-                .into_iter()
-                .find(|m| m.raw().get("originToken").and_then(Value::as_str) == Some(token))
-            {
-                Some(message) => Ok(message),
-                None => Err(Error::NotSent {
-                    what,
-                    how_known: "its originToken is not among the conversation's latest 20 messages"
-                        .to_owned(),
-                    cause: Box::new(cause),
-                }),
-            },
-            Err(check_error) => Err(Error::OutcomeUnknown {
-                what,
-                check: format!(
-                    "look at the conversation's latest messages (`linkedin messages show {}`)",
-                    id.thread()
-                ),
-                cause: Box::new(cause),
-                check_error: Box::new(check_error),
-            }),
+        Unsettled {
+            what: format!("the message to conversation {}", id.thread()),
+            absent: format!(
+                "its originToken is not among the conversation's latest {READ_BACK_MESSAGES} messages"
+            ),
+            look: format!(
+                "look at the conversation's latest messages (`linkedin messages show {}`)",
+                id.thread()
+            ),
         }
+        .settle(cause, self.message_by_token(id, token))
+        .await
+    }
+
+    /// The message of `conversation` sent with `token`, among its latest ones.
+    async fn message_by_token(
+        &self,
+        conversation: &ConversationId,
+        token: &str,
+    ) -> Result<Option<Raw<Message>>> {
+        let mut latest = self
+            .conversation_messages(conversation.clone())
+            .limit(READ_BACK_MESSAGES);
+        while let Some(message) = latest.try_next().await? {
+            if message.raw().get("originToken").and_then(Value::as_str) == Some(token) {
+                return Ok(Some(message));
+            }
+        }
+        Ok(None)
+    }
+
+    /// After a first message whose outcome is not known: the latest conversations of the
+    /// inbox, looked through for one holding the message's `originToken` (a new conversation
+    /// comes first, as does an existing one that just got a message); then the message itself
+    /// from that conversation.
+    async fn read_back_start(&self, token: &str, cause: Error) -> Result<Raw<Message>> {
+        let check = async {
+            // The whole inbox: a conversation with a member not connected may sit in its
+            // "Other" tab (SECONDARY_INBOX), not the primary one.
+            let mut latest = self
+                .conversations(
+                    ConversationFilter::inbox().categories([ConversationCategory::Inbox]),
+                )
+                .limit(READ_BACK_CONVERSATIONS);
+            while let Some(conversation) = latest.try_next().await? {
+                if holds_origin_token(conversation.raw(), token) {
+                    return self.message_by_token(&conversation.urn, token).await;
+                }
+            }
+            Ok(None)
+        };
+        Unsettled {
+            what: "the first message of the new conversation".to_owned(),
+            absent: format!(
+                "its originToken is in none of the inbox's latest {READ_BACK_CONVERSATIONS} conversations"
+            ),
+            look: "look at the inbox's latest conversations (`linkedin messages list --category inbox --limit 5`)"
+                .to_owned(),
+        }
+        .settle(cause, check)
+        .await
     }
 
     /// Starts a conversation with one or more members by sending its first message.
@@ -366,7 +406,10 @@ impl Linkedin {
     /// start conversations; the reference records the field but not whether the browser then
     /// leaves `conversationUrn` out, which this does). LinkedIn keeps one conversation per
     /// pair of members, so a single recipient already talked to gets the message in the
-    /// existing conversation. Never retried (see [`send_message`](Self::send_message)).
+    /// existing conversation. Never retried: when the answer is lost, the whole inbox's latest
+    /// conversations are read back for the message's `originToken` (found: the stored
+    /// message is returned; not: [`Error::NotSent`]; the read failing:
+    /// [`Error::OutcomeUnknown`]), as [`send_message`](Self::send_message) does.
     ///
     /// # Errors
     ///
@@ -408,9 +451,12 @@ impl Linkedin {
                     .to_owned(),
             });
         }
-        create_message(self, text, Target::Recipients(urns), &origin_token())
-            .await
-            .map_err(|e| not_found(e, || "a recipient".to_owned()))
+        let token = origin_token();
+        match create_message(self, text, Target::Recipients(urns), &token).await {
+            Ok(message) => Ok(message),
+            Err(e) if e.may_have_been_sent() => self.read_back_start(&token, e).await,
+            Err(e) => Err(not_found(e, || "a recipient".to_owned())),
+        }
     }
 
     /// Marks a conversation read.
@@ -418,7 +464,11 @@ impl Linkedin {
     /// Python: `mark_conversation_as_seen`, `mark_conversation_as_read_v2`
     ///
     /// Sent as the web app does: a Rest.li batch partial update of the conversation
-    /// (`{"patch": {"$set": {"read": true}}}`). Not retried.
+    /// (`{"patch": {"$set": {"read": true}}}`). Not retried: when the answer is lost, the
+    /// inbox's latest conversations are read back for this one's read flag
+    /// ([`Error::NotSent`] when it did not change, [`Error::OutcomeUnknown`] when the read
+    /// fails or the conversation is not among them). A batch failure LinkedIn reports for
+    /// the conversation is [`Error::Refused`].
     ///
     /// # Errors
     ///
@@ -648,22 +698,67 @@ async fn set_read(li: &Linkedin, id: ConversationId, read: bool) -> Result<()> {
     let urn = conversation_urn(li, &id).await?;
     let mut entities = serde_json::Map::new();
     entities.insert(urn.clone(), json!({"patch": {"$set": {"read": read}}}));
+    let endpoint_name = endpoints::CONVERSATIONS_MARK_READ.name;
     let call = li
         .call(endpoints::CONVERSATIONS_MARK_READ)
         .query("ids", restli::Value::list([urn.as_str()]))
         .body(json!({ "entities": entities }));
     let what = || format!("conversation {}", id.thread());
-    let body = li.send(call).await.map_err(|e| not_found(e, what))?;
+    let body = match li.send(call).await {
+        Ok(body) => body,
+        Err(e) if e.may_have_been_sent() => return read_back_read(li, &id, read, e).await,
+        Err(e) => return Err(not_found(e, what)),
+    };
     // A 200 is a success; a body, when there is one, may still list this URN as failed.
     let answer: m::BatchUpdate = serde_json::from_slice(&body).unwrap_or_default();
     match answer.errors.get(&urn).map(|e| e.status.unwrap_or(0)) {
         None => Ok(()),
         Some(404) => Err(Error::NotFound { what: what() }),
-        Some(code) => Err(Error::Transport(linkedin_transport::Error::Status {
-            code,
-            body_excerpt: String::from_utf8_lossy(&body).chars().take(160).collect(),
-        })),
+        Some(code) => Err(Error::Refused {
+            endpoint: endpoint_name,
+            reason: linkedin_transport::Reason::new(
+                Some(code.to_string()),
+                Some(format!("the batch update failed for {urn}")),
+            ),
+        }),
     }
+}
+
+/// After marking a conversation read or unread without an answer: the inbox's latest
+/// conversations, for this one's read flag.
+async fn read_back_read(
+    li: &Linkedin,
+    id: &ConversationId,
+    read: bool,
+    cause: Error,
+) -> Result<()> {
+    let check = async {
+        let mut latest = li
+            .conversations(ConversationFilter::inbox())
+            .limit(READ_BACK_CONVERSATIONS);
+        while let Some(c) = latest.try_next().await? {
+            if c.urn.thread() == id.thread() {
+                return Ok((c.read == read).then_some(()));
+            }
+        }
+        Err(Error::NotFound {
+            what: format!(
+                "conversation {} among the inbox's latest {READ_BACK_CONVERSATIONS}",
+                id.thread()
+            ),
+        })
+    };
+    Unsettled {
+        what: format!(
+            "marking conversation {} {}",
+            id.thread(),
+            if read { "read" } else { "unread" }
+        ),
+        absent: format!("it is still {}", if read { "unread" } else { "read" }),
+        look: "look at the conversation in the inbox (`linkedin messages list`)".to_owned(),
+    }
+    .settle(cause, check)
+    .await
 }
 
 /// Where a new message goes.

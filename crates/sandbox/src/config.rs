@@ -25,11 +25,13 @@ pub struct Faults {
     pub slow_body: Option<Duration>,
     /// The seed of the random faults.
     pub seed: u64,
-    /// Requests whose path starts with this are carried out, then their connection is
-    /// dropped without an answer: a write that took effect though the client cannot know.
+    /// Requests whose path starts with this (optionally after a method and a space: `POST
+    /// /voyager/api/graphql`) are carried out, then their connection is dropped without an
+    /// answer: a write that took effect though the client cannot know.
     pub lose_answers_to: Option<String>,
-    /// Requests whose path starts with this have their connection dropped before they are
-    /// carried out: a write that did not take effect though the client cannot know.
+    /// Requests whose path starts with this (optionally after a method, as for
+    /// `lose_answers_to`) have their connection dropped before they are carried out: a write
+    /// that did not take effect though the client cannot know.
     pub drop_requests_to: Option<String>,
 }
 

@@ -124,10 +124,14 @@ async fn handle(
     if let Some(latency) = state.faults.latency {
         tokio::time::sleep(latency).await;
     }
-    let targeted = |prefix: &Option<String>| {
-        prefix
-            .as_deref()
-            .is_some_and(|p| parts.uri.path().starts_with(p))
+    // A target is a path prefix, optionally after a method: `POST /voyager/api/graphql`.
+    let targeted = |target: &Option<String>| {
+        target.as_deref().is_some_and(|t| match t.split_once(' ') {
+            Some((method, prefix)) => {
+                parts.method.as_str() == method && parts.uri.path().starts_with(prefix)
+            }
+            None => parts.uri.path().starts_with(t),
+        })
     };
     if fault == Some(Fault::Reset) || targeted(&state.faults.drop_requests_to) {
         state.log.push(record);

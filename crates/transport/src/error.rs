@@ -62,13 +62,16 @@ pub enum Error {
         /// Where to.
         to: String,
     },
-    /// Any other unsuccessful status.
-    #[error("LinkedIn answered {code}{}", if body_excerpt.is_empty() { String::new() } else { format!(": {body_excerpt}") })]
+    /// Any other unsuccessful status. The message gives LinkedIn's own reason when its
+    /// answer had one (its JSON error envelope), else the start of the body.
+    #[error("{}", status_message(*code, body_excerpt, reason.as_ref()))]
     Status {
         /// The HTTP status (LinkedIn also uses 999 for "request refused").
         code: u16,
         /// The start of the body, for diagnosis.
         body_excerpt: String,
+        /// LinkedIn's reason, when the body is its JSON error envelope.
+        reason: Option<Reason>,
     },
     /// The request did not complete in time.
     #[error(
@@ -296,6 +299,103 @@ pub(crate) fn excerpt(body: &[u8]) -> String {
     }
 }
 
+/// LinkedIn's own account of why it refused a request, read from the JSON error envelope
+/// its API answers with: `{"status": 400, "code": "CANT_RESEND_YET", "message": "..."}`,
+/// the same under `data` (normalized answers), or `serviceErrorCode` and `exceptionClass`.
+///
+/// ```
+/// use linkedin_transport::Reason;
+///
+/// let reason = Reason::from_body(br#"{"data":{"status":400,"code":"CANT_RESEND_YET"},"included":[]}"#);
+/// assert_eq!(reason.unwrap().code.as_deref(), Some("CANT_RESEND_YET"));
+/// assert!(Reason::from_body(b"<html>").is_none());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Reason {
+    /// LinkedIn's code for it (`CANT_RESEND_YET`), or its numeric `serviceErrorCode`.
+    pub code: Option<String>,
+    /// LinkedIn's message (`This profile can't be accessed`).
+    pub message: Option<String>,
+    /// The exception's class name, without its package (`VoyagerUserVisibleException`).
+    pub exception: Option<String>,
+}
+
+impl Reason {
+    /// A reason with LinkedIn's `code` and `message`, as another layer read it (the facade
+    /// reads the `errors` of a GraphQL answer).
+    #[must_use]
+    pub fn new(code: Option<String>, message: Option<String>) -> Self {
+        Self {
+            code,
+            message,
+            exception: None,
+        }
+    }
+
+    /// The reason in an error answer's body; `None` when the body is not LinkedIn's envelope
+    /// or says nothing beyond the status.
+    #[must_use]
+    pub fn from_body(body: &[u8]) -> Option<Self> {
+        #[derive(serde::Deserialize)]
+        #[serde(rename_all = "camelCase")]
+        struct Envelope {
+            code: Option<serde_json::Value>,
+            message: Option<String>,
+            service_error_code: Option<serde_json::Value>,
+            exception_class: Option<String>,
+            data: Option<Box<Envelope>>,
+        }
+        let text = |v: serde_json::Value| match v {
+            serde_json::Value::String(s) => Some(s),
+            serde_json::Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        };
+        let mut envelope: Envelope = serde_json::from_slice(body).ok()?;
+        if envelope.code.is_none()
+            && envelope.message.is_none()
+            && let Some(data) = envelope.data.take()
+        {
+            envelope = *data;
+        }
+        let reason = Self {
+            code: envelope
+                .code
+                .and_then(text)
+                .or_else(|| envelope.service_error_code.and_then(text))
+                .filter(|c| !c.is_empty()),
+            message: envelope.message.filter(|m| !m.trim().is_empty()),
+            exception: envelope
+                .exception_class
+                .map(|c| c.rsplit('.').next().unwrap_or_default().to_owned()),
+        };
+        (reason.code.is_some() || reason.message.is_some()).then_some(reason)
+    }
+}
+
+impl std::fmt::Display for Reason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (&self.code, &self.message) {
+            (Some(code), Some(message)) => write!(f, "{message} ({code})"),
+            (Some(code), None) => f.write_str(code),
+            (None, Some(message)) => f.write_str(message),
+            (None, None) => f.write_str("no reason given"),
+        }
+    }
+}
+
+/// The message of [`Error::Status`].
+fn status_message(code: u16, body_excerpt: &str, reason: Option<&Reason>) -> String {
+    match reason {
+        Some(reason) if (400..500).contains(&code) => {
+            format!("LinkedIn refused the request ({code}): {reason}")
+        }
+        Some(reason) => format!("LinkedIn answered {code}: {reason}"),
+        None if body_excerpt.is_empty() => format!("LinkedIn answered {code}"),
+        None => format!("LinkedIn answered {code}: {body_excerpt}"),
+    }
+}
+
 /// A duration as whole minutes for messages (`12 min`), at least 1.
 fn minutes(d: Duration) -> String {
     format!("{} min", d.as_secs().div_ceil(60).max(1))
@@ -307,6 +407,56 @@ mod tests {
     use std::io;
 
     use super::*;
+
+    /// LinkedIn's refusals read as its reason, in the shapes its API answers with; a body
+    /// that is not its envelope keeps the excerpt.
+    #[test]
+    fn a_refusal_says_linkedins_reason_not_its_raw_body() {
+        let status = |code: u16, body: &str| Error::Status {
+            code,
+            body_excerpt: excerpt(body.as_bytes()),
+            reason: Reason::from_body(body.as_bytes()),
+        };
+        let normalized = status(
+            400,
+            r#"{"data":{"status":400,"code":"CANT_RESEND_YET"},"included":[]}"#,
+        );
+        assert_eq!(
+            normalized.to_string(),
+            "LinkedIn refused the request (400): CANT_RESEND_YET"
+        );
+        let visible = status(
+            422,
+            r#"{"exceptionClass":"com.linkedin.voyager.common.VoyagerUserVisibleException","message":"This profile can't be accessed","status":422}"#,
+        );
+        assert_eq!(
+            visible.to_string(),
+            "LinkedIn refused the request (422): This profile can't be accessed"
+        );
+        let Error::Status {
+            reason: Some(reason),
+            ..
+        } = &visible
+        else {
+            panic!("{visible:?}");
+        };
+        assert_eq!(
+            reason.exception.as_deref(),
+            Some("VoyagerUserVisibleException")
+        );
+        let coded = Reason::from_body(
+            br#"{"serviceErrorCode":100,"message":"Not enough permissions","status":400}"#,
+        )
+        .unwrap();
+        assert_eq!(coded.to_string(), "Not enough permissions (100)");
+        // Only the status: nothing to say beyond it.
+        assert_eq!(
+            status(400, r#"{"status":400}"#).to_string(),
+            r#"LinkedIn answered 400: {"status":400}"#
+        );
+        assert_eq!(status(502, "").to_string(), "LinkedIn answered 502");
+        assert!(Reason::from_body(b"<html>nope</html>").is_none());
+    }
 
     #[test]
     fn connect_errors_name_the_stage_and_keep_their_cause() {

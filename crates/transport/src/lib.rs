@@ -48,7 +48,7 @@ mod session;
 mod store;
 
 pub use client::{RetryPolicy, Timeouts, Transport, TransportBuilder};
-pub use error::{BoxError, Error, Result, TimeoutPhase};
+pub use error::{BoxError, Error, Reason, Result, TimeoutPhase};
 pub use governor::{
     Action, BudgetReport, DailyUse, Governor, GovernorState, Limits, Trip, TripReason,
 };

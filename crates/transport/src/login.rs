@@ -440,6 +440,7 @@ impl Transport {
                 return Err(Error::Status {
                     code: answer.status().as_u16(),
                     body_excerpt: format!("login_result {other}"),
+                    reason: None,
                 });
             }
         }

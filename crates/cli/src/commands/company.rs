@@ -73,6 +73,9 @@ struct Following {
     name: String,
     /// Whether you follow it now.
     following: bool,
+    /// `changed`, or `unchanged` when it already was so (nothing was sent but the page's
+    /// read).
+    outcome: linkedin_api::Following,
 }
 
 pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Failure> {
@@ -106,37 +109,13 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
             Ok(())
         }
         Cmd::Follow { universal_name } => {
-            let page = li.company(&universal_name).await?;
-            let Some(state) = page.following_state_urn() else {
-                return Err(unexpected(&page, "a following state URN"));
-            };
-            li.follow(state).await?;
-            done(out, &universal_name, &page, true)
+            let (outcome, page) = li.follow_page(&universal_name).await?;
+            done(out, &universal_name, &page, true, outcome)
         }
         Cmd::Unfollow { universal_name } => {
-            let page = li.company(&universal_name).await?;
-            let info = page
-                .following_info
-                .as_ref()
-                .and_then(|f| f.entity_urn.clone())
-                .or_else(|| page.id().map(|id| format!("urn:li:company:{id}")));
-            let Some(info) = info else {
-                return Err(unexpected(&page, "a following info URN or company id"));
-            };
-            li.unfollow(&info).await?;
-            done(out, &universal_name, &page, false)
+            let (outcome, page) = li.unfollow_page(&universal_name).await?;
+            done(out, &universal_name, &page, false, outcome)
         }
-    }
-}
-
-/// LinkedIn's page lacks what following needs.
-fn unexpected(page: &Raw<Company>, what: &str) -> Failure {
-    Failure {
-        code: 8,
-        message: format!(
-            "LinkedIn's page of {} has no {what}, so it cannot be followed or unfollowed from here",
-            page.name
-        ),
     }
 }
 
@@ -145,6 +124,7 @@ fn done(
     universal_name: &str,
     page: &Raw<Company>,
     following: bool,
+    outcome: linkedin_api::Following,
 ) -> Result<(), Failure> {
     let result = Following {
         universal_name: page
@@ -153,12 +133,16 @@ fn done(
             .unwrap_or_else(|| universal_name.trim().to_owned()),
         name: page.name.clone(),
         following,
+        outcome,
     };
+    let unchanged = outcome == linkedin_api::Following::Unchanged;
     out.one(&result, |r| {
-        if r.following {
-            format!("You follow {} now.", out.bold(&r.name))
-        } else {
-            format!("You do not follow {} any more.", out.bold(&r.name))
+        let name = out.bold(&r.name);
+        match (r.following, unchanged) {
+            (true, false) => format!("You follow {name} now."),
+            (true, true) => format!("You already follow {name}; nothing was sent."),
+            (false, false) => format!("You do not follow {name} any more."),
+            (false, true) => format!("You do not follow {name}; nothing was sent."),
         }
     })
 }

@@ -110,8 +110,12 @@ fn follow_and_unfollow_change_the_page_and_errors_have_their_status() {
     let mark = sb.mark();
     let follow = sb.run(&["company", "follow", "linkedin", "--json"]);
     let done = json(&follow);
-    assert_eq!(keys(&done), ["following", "name", "universal_name"]);
+    assert_eq!(
+        keys(&done),
+        ["following", "name", "outcome", "universal_name"]
+    );
     assert_eq!(done["following"], true);
+    assert_eq!(done["outcome"], "changed");
     assert_eq!(done["name"], "LinkedIn");
     assert_eq!(done["universal_name"], "linkedin");
     let writes: Vec<_> = sb
@@ -139,8 +143,12 @@ fn follow_and_unfollow_change_the_page_and_errors_have_their_status() {
     );
     outputs.push(unfollow);
     assert!(!following(&sb));
+    // Again: the page already says so, and nothing is sent but its read.
+    let mark = sb.mark();
     let again = sb.run(&["company", "unfollow", "linkedin", "--json"]);
     assert_eq!(json(&again)["following"], false);
+    assert_eq!(json(&again)["outcome"], "unchanged");
+    assert_eq!(sb.posts_since(mark), 0, "nothing written");
 
     // Bad input: 2, nothing sent.
     for args in [

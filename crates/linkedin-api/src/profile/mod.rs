@@ -464,6 +464,7 @@ mod tests {
             Error::Transport(linkedin_transport::Error::Status {
                 code,
                 body_excerpt: String::new(),
+                reason: None,
             })
         };
         assert!(page_may_help(&status(400)));

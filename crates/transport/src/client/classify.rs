@@ -106,10 +106,7 @@ impl Transport {
             }
             999 => {
                 return Verdict::Trip {
-                    error: Error::Status {
-                        code,
-                        body_excerpt: excerpt(&answer.body),
-                    },
+                    error: status_error(code, &answer.body),
                     reason: TripReason::Status999,
                     url: None,
                 };
@@ -132,20 +129,23 @@ impl Transport {
             // (a write is not: it may have run).
             500 | 502..=504 => {
                 return Verdict::Retry {
-                    error: Error::Status {
-                        code,
-                        body_excerpt: excerpt(&answer.body),
-                    },
+                    error: status_error(code, &answer.body),
                     after: retry_after(&answer.headers),
                     sent: true,
                 };
             }
-            _ => Error::Status {
-                code,
-                body_excerpt: excerpt(&answer.body),
-            },
+            _ => status_error(code, &answer.body),
         };
         Verdict::Done(Err(error))
+    }
+}
+
+/// An unsuccessful status, with LinkedIn's reason when its body gives one.
+fn status_error(code: u16, body: &[u8]) -> Error {
+    Error::Status {
+        code,
+        body_excerpt: excerpt(body),
+        reason: crate::error::Reason::from_body(body),
     }
 }
 
