@@ -20,6 +20,7 @@ mod demo;
 mod exit;
 mod output;
 mod restli_cmd;
+mod resume;
 mod sandbox_cmd;
 
 use account::Connection;
@@ -55,6 +56,10 @@ struct Cli {
     /// ms), -vv more. RUST_LOG, when set, decides instead (`linkedin_transport=debug`).
     #[arg(short, long, action = clap::ArgAction::Count, global = true)]
     verbose: u8,
+    /// Go on with a list that was cut part way: the token its last line or message gave.
+    /// Run the same command with the same arguments (`--limit` counts this run's items).
+    #[arg(long, value_name = "TOKEN", global = true)]
+    resume: Option<String>,
     #[command(flatten)]
     connection: Connection,
     #[command(subcommand)]
@@ -149,6 +154,20 @@ fn command_path(matches: &ArgMatches) -> String {
     names.join(" ")
 }
 
+/// The list the command line asks for, with its `--resume` token read (a bad one refused
+/// before anything runs). Kept for the process: one command line, one list.
+fn listing(cli: &Cli, matches: &ArgMatches) -> Result<&'static output::Listing, Failure> {
+    let top = Cli::command();
+    let globals: Vec<&str> = top.get_arguments().map(|a| a.get_id().as_str()).collect();
+    let list = resume::Fingerprint::of(matches, &globals);
+    let resume = cli
+        .resume
+        .as_deref()
+        .map(|token| resume::Resume::decode(token, &list))
+        .transpose()?;
+    Ok(Box::leak(Box::new(output::Listing { list, resume })))
+}
+
 /// Refuses a `--raw` the command cannot honour, before anything runs.
 fn check_raw(cli: &Cli, format: Format, matches: &ArgMatches) -> Result<(), Failure> {
     if !cli.raw {
@@ -184,8 +203,12 @@ fn main() -> ExitCode {
     if let Err(failure) = check_raw(&cli, format, &matches) {
         return failure.report();
     }
+    let listing = match listing(&cli, &matches) {
+        Ok(listing) => listing,
+        Err(failure) => return failure.report(),
+    };
     init_logging(cli.verbose);
-    let out = Out::new(format, cli.raw);
+    let out = Out::new(format, cli.raw).listing(listing);
     let command = match cli.command {
         // Commands without LinkedIn: no runtime, no TLS.
         Command::Restli(command) => {

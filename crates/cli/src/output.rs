@@ -16,6 +16,14 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::exit::Failure;
+use crate::resume::{Fingerprint, Resumable, Resume, Whole};
+
+/// The command line's list, for `--resume`: its fingerprint, and the token given, if any.
+#[derive(Debug)]
+pub(crate) struct Listing {
+    pub(crate) list: Fingerprint,
+    pub(crate) resume: Option<Resume>,
+}
 
 /// How results are printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,6 +41,8 @@ pub(crate) struct Out {
     raw: bool,
     color: bool,
     progress: bool,
+    /// The list this command line asks for (one per process, so kept for the process).
+    listing: Option<&'static Listing>,
 }
 
 impl Out {
@@ -42,7 +52,14 @@ impl Out {
             raw,
             color: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
             progress: std::io::stderr().is_terminal(),
+            listing: None,
         }
+    }
+
+    /// The same output, for the list `listing` names (`--resume`).
+    pub(crate) fn listing(mut self, listing: &'static Listing) -> Self {
+        self.listing = Some(listing);
+        self
     }
 
     /// Whether `--raw` asks for LinkedIn's JSON.
@@ -110,7 +127,7 @@ impl Out {
     ) -> Result<usize, Failure>
     where
         T: Serialize,
-        S: Stream<Item = Result<T, linkedin_api::Error>>,
+        S: Resumable<Item = Result<T, linkedin_api::Error>>,
     {
         self.stream_with(items, |_| None, text).await
     }
@@ -124,7 +141,7 @@ impl Out {
     ) -> Result<usize, Failure>
     where
         T: Serialize,
-        S: Stream<Item = Result<Raw<T>, linkedin_api::Error>>,
+        S: Resumable<Item = Result<Raw<T>, linkedin_api::Error>>,
     {
         self.stream_with(items, |i| Some(i.raw()), |i| text(i))
             .await
@@ -138,9 +155,15 @@ impl Out {
     ) -> Result<usize, Failure>
     where
         T: Serialize,
-        S: Stream<Item = Result<T, linkedin_api::Error>>,
+        S: Resumable<Item = Result<T, linkedin_api::Error>>,
     {
-        let mut items = std::pin::pin!(items);
+        // `--resume`: the page the cut run failed on first, its printed items dropped.
+        let resume = self.listing.and_then(|l| l.resume.as_ref());
+        let before = resume.map_or(0, Resume::given);
+        let mut items = match resume {
+            Some(r) => items.resumed(r.at().clone(), r.skip()),
+            None => items,
+        };
         let bar = self.progress.then(|| {
             let bar = indicatif::ProgressBar::new_spinner();
             bar.set_message("fetching");
@@ -156,6 +179,19 @@ impl Out {
                         bar.finish_and_clear();
                     }
                     let mut failure: Failure = e.into();
+                    let resume = match (self.listing, items.position()) {
+                        (Some(listing), Some((at, skip))) if self.format != Format::Json => {
+                            let token =
+                                Resume::new(listing.list.clone(), at, skip, before + n).encode();
+                            failure.message = format!(
+                                "{} (after {} items; to go on from there, run the same command with --resume {token})",
+                                failure.message,
+                                before + n
+                            );
+                            Some(token)
+                        }
+                        _ => None,
+                    };
                     match self.format {
                         // No partial document: a script reading it could not tell.
                         Format::Json if n > 0 => {
@@ -169,7 +205,8 @@ impl Out {
                             &serde_json::json!({"error": {
                                 "message": failure.message,
                                 "exit_status": failure.code,
-                                "after_items": n,
+                                "after_items": before + n,
+                                "resume": resume,
                             }}),
                             false,
                         )?)?,
@@ -214,7 +251,7 @@ impl Out {
         items: Vec<T>,
         text: impl Fn(&T) -> String,
     ) -> Result<(), Failure> {
-        let n = self.stream(ok_all(items), text).await?;
+        let n = self.stream(Whole(ok_all(items)), text).await?;
         self.none_if_empty(n)
     }
 
@@ -225,7 +262,7 @@ impl Out {
         items: Vec<Raw<T>>,
         text: impl Fn(&T) -> String,
     ) -> Result<(), Failure> {
-        let n = self.stream_raw(ok_all(items), text).await?;
+        let n = self.stream_raw(Whole(ok_all(items)), text).await?;
         self.none_if_empty(n)
     }
 
@@ -271,7 +308,7 @@ impl Out {
 }
 
 /// A list as a stream of successes, for [`Out::stream`].
-fn ok_all<T>(items: Vec<T>) -> impl Stream<Item = Result<T, linkedin_api::Error>> {
+fn ok_all<T>(items: Vec<T>) -> impl Stream<Item = Result<T, linkedin_api::Error>> + Unpin {
     futures::stream::iter(items.into_iter().map(Ok))
 }
 

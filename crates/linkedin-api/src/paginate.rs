@@ -188,13 +188,15 @@ impl<T: Send + 'static> Pages<T> {
     }
 
     /// Where to resume: the start of the page being consumed and how many of its items were
-    /// already given out (skip them), or `None` when everything was given out.
+    /// already given out (skip them), or `None` when everything was given out. After an
+    /// error, the page that failed (so that a later run, [`resume`](Self::resume)d there,
+    /// gives each item once).
     #[must_use]
     pub fn position(&self) -> Option<(Position, usize)> {
         if self.buffer.is_empty() {
             return match (&self.pending, &self.next) {
-                (Some((at, _)), _) => Some((at.clone(), 0)),
-                (None, Some(next)) => Some((next.clone(), 0)),
+                (Some((at, _)), _) => Some((at.clone(), self.skip)),
+                (None, Some(next)) => Some((next.clone(), self.skip)),
                 (None, None) => None,
             };
         }
@@ -292,10 +294,13 @@ impl<T: Send + Unpin + 'static> Stream for Pages<T> {
                 }
                 Ok(Err(e)) => {
                     this.done = true;
+                    // The page that failed is where a later run resumes.
+                    this.next = Some(at);
                     return Poll::Ready(Some(Err(e)));
                 }
                 Err(join) => {
                     this.done = true;
+                    this.next = Some(at);
                     return Poll::Ready(Some(Err(Error::Internal {
                         reason: format!("a page fetch stopped: {join}"),
                     })));
@@ -404,9 +409,18 @@ mod tests {
                 })
             }),
         );
-        let items: Vec<Result<u32, Error>> = futures::StreamExt::collect(pages).await;
+        let mut pages = pages;
+        let mut items = Vec::new();
+        while let Some(item) = futures::StreamExt::next(&mut pages).await {
+            items.push(item);
+        }
         assert_eq!(items.len(), 3);
         assert!(items[2].is_err());
+        // Where to go on from: the page that failed, none of its items given.
+        assert_eq!(
+            pages.position(),
+            Some((Position::Cursor(Some("c2".into())), 0))
+        );
     }
 
     #[tokio::test]

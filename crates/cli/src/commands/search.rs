@@ -2,7 +2,6 @@
 //! a member or mine, and LinkedIn's general search.
 
 use clap::{Args, Subcommand, ValueEnum};
-use futures::TryStreamExt;
 use linkedin_api::models::Raw;
 use linkedin_api::view::SearchResult;
 use linkedin_api::{
@@ -13,6 +12,7 @@ use linkedin_api::{
 use crate::account::Connection;
 use crate::exit::Failure;
 use crate::output::Out;
+use crate::resume::MapItems;
 
 /// How many results a list command prints.
 #[derive(Args, Debug, Clone, Copy)]
@@ -336,10 +336,13 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
                 query = query.filter(key.as_str(), values);
             }
             // Entity results as the general search's view, with LinkedIn's JSON for --raw.
-            let results = limit.apply(li.search(query)).map_ok(|found| {
-                let (entity, json) = found.into_parts();
-                Raw::new(SearchResult::from_result(&entity), json)
-            });
+            let results = MapItems::new(
+                limit.apply(li.search(query)),
+                |found: Raw<linkedin_api::models::search::EntityResult>| {
+                    let (entity, json) = found.into_parts();
+                    Raw::new(SearchResult::from_result(&entity), json)
+                },
+            );
             out.stream_raw(results, |r| result_line(r, out)).await?
         }
     };

@@ -6,6 +6,8 @@ use crate::common::{
     Logged, SandboxProcess, assert_snake_case, fails, json, json_list, ndjson, printed, run,
     sandboxed, stdout, world,
 };
+use std::process::Output;
+
 use serde_json::Value;
 
 /// What a command printed as JSON, whichever of `--json` or `--ndjson` it was given.
@@ -287,4 +289,95 @@ fn a_list_cut_part_way_prints_no_partial_json_document() {
             && err.contains("nothing printed"),
         "{err}"
     );
+}
+
+/// A cut list goes on with the token its last line gives. Each run meets a sandbox that
+/// starts rate limiting for an hour after six requests (the login's check and five pages),
+/// as a next day's run would meet a fresh one; `--resume` asks for the page that was
+/// refused, and together the runs print the whole list, as a fault-free sandbox gives it,
+/// each item once. A token is refused, before any request, by a list with other arguments.
+#[test]
+fn a_cut_list_goes_on_with_resume_until_it_is_whole() {
+    let ids = |out: &Output| -> Vec<String> {
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(|l| serde_json::from_str::<Value>(l).unwrap())
+            .filter(|v| v.get("error").is_none())
+            .map(|v| v["profile_id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let list = [
+        "search",
+        "people",
+        "--keywords",
+        "an",
+        "--limit",
+        "0",
+        "--ndjson",
+    ];
+    let clean = crate::common::Logged::start();
+    let whole = ids(&clean.run(&list));
+    assert!(whole.len() > 500, "{}", whole.len());
+
+    let mut got = Vec::new();
+    let mut token: Option<String> = None;
+    let mut cuts = 0;
+    for _ in 0..10 {
+        let sb = SandboxProcess::start_with(&["--rate-limit", "6/3600"]);
+        let dir = tempfile::tempdir().unwrap();
+        sb.login(dir.path());
+        let mut args = list.to_vec();
+        if let Some(t) = &token {
+            args.extend(["--resume", t]);
+        }
+        let out = run(&sb.url, dir.path(), &args, "");
+        got.extend(ids(&out));
+        if out.status.success() {
+            token = None;
+            break;
+        }
+        assert_eq!(out.status.code(), Some(5), "{}", printed(&out));
+        cuts += 1;
+        let text = String::from_utf8_lossy(&out.stdout);
+        let last: Value = serde_json::from_str(text.lines().last().unwrap()).unwrap();
+        assert_eq!(last["error"]["after_items"], got.len(), "{last}");
+        assert!(
+            printed(&out).contains("run the same command with --resume"),
+            "the message says how to go on: {}",
+            printed(&out)
+        );
+        token = Some(last["error"]["resume"].as_str().unwrap().to_owned());
+    }
+    assert!(token.is_none(), "not whole after 10 runs");
+    assert!(
+        cuts >= 2,
+        "{cuts} cuts: the test needs the list cut more than once"
+    );
+    assert_eq!(got, whole, "each item once, in order, after {cuts} cuts");
+
+    // A token of this list, refused by another one before anything is sent.
+    let sb = SandboxProcess::start_with(&["--rate-limit", "3/3600"]);
+    let dir = tempfile::tempdir().unwrap();
+    sb.login(dir.path());
+    let out = run(&sb.url, dir.path(), &list, "");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let last: Value = serde_json::from_str(text.lines().last().unwrap()).unwrap();
+    let token = last["error"]["resume"].as_str().unwrap().to_owned();
+    let mark = clean.mark();
+    let refused = clean.run(&["search", "people", "--keywords", "b", "--resume", &token]);
+    assert!(
+        fails(&refused, 2).contains("another list"),
+        "{}",
+        printed(&refused)
+    );
+    let junk = clean.run(&[
+        "search",
+        "people",
+        "--keywords",
+        "an",
+        "--resume",
+        "not-a-token",
+    ]);
+    fails(&junk, 2);
+    assert_eq!(clean.mark(), mark, "nothing sent for a refused token");
 }
