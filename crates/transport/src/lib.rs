@@ -43,6 +43,7 @@ mod headers;
 mod login;
 mod pacing;
 mod pool;
+mod proxy;
 mod request;
 pub mod session;
 
@@ -55,5 +56,6 @@ pub use governor::{
 pub use headers::{HeaderProfile, TOUCH_USER_AGENT, WEB_LI_TRACK, WEB_USER_AGENT};
 pub use login::{LoggedIn, Login, TOUCH_VERIFY_PATH, VERIFY_PATH};
 pub use pacing::{Budget, Pacing};
+pub use proxy::Proxy;
 pub use request::{Accept, Idempotency, Request, Response};
 pub use session::{SavedSession, SessionStore};

@@ -11,7 +11,7 @@ use rustls_pki_types::CertificateDer;
 use url::Url;
 
 use super::{Auth, Identity, Inner, RetryPolicy, Timeouts, Transport};
-use crate::connect::Origin;
+use crate::connect::{Connector, Origin};
 use crate::error::Error;
 use crate::governor::{
     Action, FileGovernorStore, Governor, GovernorStore, Limits, MemoryGovernorStore,
@@ -19,6 +19,7 @@ use crate::governor::{
 use crate::headers::{self, HeaderProfile};
 use crate::pacing::{Budget, Pacing};
 use crate::pool::{Pool, PoolLimits};
+use crate::proxy::Proxy;
 use crate::session::SessionStore;
 
 /// Builds a [`Transport`].
@@ -55,6 +56,7 @@ pub struct TransportBuilder {
     profile: HeaderProfile,
     verify_path: Option<String>,
     native_roots: bool,
+    proxy: Option<Proxy>,
 }
 
 impl TransportBuilder {
@@ -69,6 +71,28 @@ impl TransportBuilder {
     /// load in microseconds, the system's take milliseconds.
     pub fn native_roots(mut self, yes: bool) -> Self {
         self.native_roots = yes;
+        self
+    }
+
+    /// Opens every connection through this HTTP proxy (a `CONNECT` tunnel, also for `http`
+    /// base URLs); `None` (the default) connects directly. The transport never reads
+    /// `HTTPS_PROXY` and the like itself: pass [`Proxy::from_env`] here for that. A base URL
+    /// whose host the proxy's [`no_proxy`](Proxy::no_proxy) list names is reached directly.
+    ///
+    /// With [`resolve`](Self::resolve) as well, the tunnel goes to the address given there
+    /// (the proxy resolves nothing). Pacing is decided by the base URL as without a proxy:
+    /// a sandbox on loopback stays unpaced behind one.
+    ///
+    /// ```
+    /// use linkedin_transport::{Proxy, Transport};
+    ///
+    /// let transport = Transport::builder("https://www.linkedin.com")
+    ///     .proxy(Some(Proxy::new("http://proxy.example:3128")?))
+    ///     .build()?;
+    /// # Ok::<(), linkedin_transport::Error>(())
+    /// ```
+    pub fn proxy(mut self, proxy: Option<Proxy>) -> Self {
+        self.proxy = proxy;
         self
     }
 
@@ -226,8 +250,8 @@ impl TransportBuilder {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`] for a base URL that is not `http(s)://host[:port]`, or a bad
-    /// header value or certificate.
+    /// [`Error::InvalidInput`] for a base URL that is not `http(s)://host[:port]` (or whose
+    /// host cannot be a TLS server name), or a bad header value or certificate.
     pub fn build(self) -> Result<Transport, Error> {
         let bad_url = |reason: &str| Error::InvalidInput {
             field: "base URL",
@@ -268,6 +292,13 @@ impl TransportBuilder {
             }
         }
         let tls = if https {
+            // Checked here, so that a name TLS cannot use is refused before anything is sent.
+            rustls_pki_types::ServerName::try_from(origin.host.as_str()).map_err(|e| {
+                Error::InvalidInput {
+                    field: "host",
+                    reason: e.to_string(),
+                }
+            })?;
             Some(crate::connect::tls_config(
                 &self.extra_roots,
                 self.native_roots,
@@ -275,6 +306,9 @@ impl TransportBuilder {
         } else {
             None
         };
+        let proxy = self
+            .proxy
+            .filter(|proxy| !proxy.bypasses(&origin.host, origin.port));
         let loopback = origin.is_loopback();
         let pacing = self.pacing.unwrap_or(if loopback {
             Pacing::off()
@@ -308,8 +342,7 @@ impl TransportBuilder {
                 (None, None) => std::sync::Arc::new(MemoryGovernorStore::default()),
             };
         let pool = Pool::new(
-            origin,
-            tls,
+            Connector::new(origin, tls, proxy)?,
             PoolLimits {
                 max_http1: self.max_http1_connections,
                 idle_timeout: self.idle_timeout,
@@ -368,6 +401,7 @@ impl Transport {
             profile: HeaderProfile::Web,
             verify_path: Some(crate::login::VERIFY_PATH.to_owned()),
             native_roots: false,
+            proxy: None,
         }
     }
 }
