@@ -68,7 +68,7 @@ pub use linkedin_models::view::{
     Participant, PersonResult, Post, PostResult, Reaction,
 };
 pub use linkedin_transport as transport;
-pub use linkedin_transport::{Budget, Login, Pacing, RetryPolicy, SessionStore, Timeouts};
+pub use linkedin_transport::{Budget, Login, Pacing, Proxy, RetryPolicy, SessionStore, Timeouts};
 pub use messaging::ConversationFilter;
 pub use paginate::{EMPTY_PAGES_MAX, Page, Pages, Position};
 pub use search::{
