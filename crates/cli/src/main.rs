@@ -181,7 +181,7 @@ fn main() -> ExitCode {
         (_, true) => Format::Ndjson,
         _ => Format::Text,
     };
-    if let Err(failure) = check_raw(&cli, format, &matches) {
+    if let Err(failure) = check_raw(&cli, format, &matches).and(cli.connection.check_proxy()) {
         return failure.report();
     }
     init_logging(cli.verbose);
