@@ -243,11 +243,11 @@ impl Connector {
                 let mut https = https.clone();
                 std::future::poll_fn(|cx| https.poll_ready(cx))
                     .await
-                    .map_err(|e| self.tls_error(e))?;
+                    .map_err(|e| self.chain_error(e))?;
                 https
                     .call(self.uri.clone())
                     .await
-                    .map_err(|e| self.tls_error(e))?
+                    .map_err(|e| self.chain_error(e))?
             }
             None => self.tunnel.clone().call(self.uri.clone()).await?.into(),
         };
@@ -258,7 +258,7 @@ impl Connector {
     /// An error of the TLS chain: ours from TCP or the tunnel as it was; what rustls refused
     /// (a certificate problem) is `Tls`; an I/O failure during the handshake (reset, closed)
     /// is a connection problem.
-    fn tls_error(&self, e: BoxError) -> Error {
+    fn chain_error(&self, e: BoxError) -> Error {
         let e = match e.downcast::<Error>() {
             Ok(ours) => return *ours,
             Err(e) => e,
