@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 use linkedin_api::transport::{BudgetReport, Transport};
-use linkedin_api::{FileStore, Linkedin, Login};
+use linkedin_api::{FileStore, Linkedin, Login, Proxy};
 use linkedin_sandbox::{DEMO_PASSWORD, DEMO_USERNAME, SandboxHandle};
 
 use crate::exit::Failure;
@@ -46,6 +46,22 @@ pub(crate) struct Connection {
     /// --cert-out` CA, a company proxy's).
     #[arg(long, global = true, value_name = "PEM")]
     pub(crate) ca_file: Option<PathBuf>,
+    /// Connect through this HTTP proxy, http://[user:password@]host:port (such as
+    /// http://proxy.example:3128): LinkedIn is reached through a CONNECT tunnel, TLS inside
+    /// it; only http:// proxies. Without it, HTTPS_PROXY (HTTP_PROXY for an http:// base
+    /// URL) or ALL_PROXY is used unless NO_PROXY lists the host, as curl does. The embedded
+    /// sandbox of --sandbox is reached directly.
+    #[arg(long, global = true, value_name = "URL", value_parser = read_proxy)]
+    pub(crate) proxy: Option<ProxyArg>,
+}
+
+/// A `--proxy` value: read when the command line is, refused (exit 2) before anything runs.
+/// Never a clap error, which would print the value and so the proxy's password.
+#[derive(Debug, Clone)]
+pub(crate) struct ProxyArg(Result<Proxy, String>);
+
+fn read_proxy(text: &str) -> Result<ProxyArg, std::convert::Infallible> {
+    Ok(ProxyArg(Proxy::new(text).map_err(|e| e.to_string())))
 }
 
 /// `message=10` → (message, 10).
@@ -118,6 +134,23 @@ impl Connection {
         })
     }
 
+    /// Refuses a bad `--proxy` (its message never holds the URL).
+    pub(crate) fn check_proxy(&self) -> Result<(), Failure> {
+        match &self.proxy {
+            Some(ProxyArg(Err(reason))) => Err(Failure::usage(format!("--proxy: {reason}"))),
+            _ => Ok(()),
+        }
+    }
+
+    /// The proxy for LinkedIn: `--proxy`, else the environment's for the base URL.
+    fn proxy(&self) -> Result<Option<Proxy>, Failure> {
+        match &self.proxy {
+            Some(ProxyArg(Ok(proxy))) => Ok(Some(proxy.clone())),
+            Some(ProxyArg(Err(reason))) => Err(Failure::usage(format!("--proxy: {reason}"))),
+            None => Proxy::from_env(&self.base_url).map_err(|e| Failure::usage(e.to_string())),
+        }
+    }
+
     fn builder(&self) -> Result<linkedin_api::LinkedinBuilder, Failure> {
         let ca = match &self.ca_file {
             Some(path) => Some(std::fs::read_to_string(path).map_err(|e| {
@@ -133,6 +166,7 @@ impl Connection {
         });
         let mut builder = Linkedin::builder()
             .base_url(&self.base_url)
+            .proxy(self.proxy()?)
             .transport(move |t| {
                 limits
                     .iter()

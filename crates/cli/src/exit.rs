@@ -18,7 +18,7 @@ Exit status:
      `linkedin safety reset`)
   5  rate limited, or an hourly or daily budget of the account is spent: wait
   6  not found, retired or broken by LinkedIn, or not something LinkedIn offers through its API
-  7  network: connection, TLS, timeout, or cut off mid-request
+  7  network: connection, TLS, a proxy's refusal, timeout, or cut off mid-request
   8  LinkedIn refused the request (its reason is shown) or answered unexpectedly (an error
      status, or an answer the models cannot read)";
 
@@ -104,6 +104,7 @@ fn transport_code(e: &TransportError) -> u8 {
         TransportError::Timeout { .. }
         | TransportError::Connect { .. }
         | TransportError::Tls { .. }
+        | TransportError::ProxyRefused { .. }
         | TransportError::Interrupted { .. } => 7,
         TransportError::Forbidden { .. }
         | TransportError::Status { .. }

@@ -200,7 +200,7 @@ fn main() -> ExitCode {
         (_, true) => Format::Ndjson,
         _ => Format::Text,
     };
-    if let Err(failure) = check_raw(&cli, format, &matches) {
+    if let Err(failure) = check_raw(&cli, format, &matches).and(cli.connection.check_proxy()) {
         return failure.report();
     }
     let listing = match listing(&cli, &matches) {

@@ -10,7 +10,8 @@ use linkedin_catalogue::{
     Accept, ContentType, Endpoint, Location, Method, Param, ParamType, Status,
 };
 use linkedin_transport::{
-    Action, Budget, Login, Pacing, Request, RetryPolicy, Timeouts, Transport, TransportBuilder,
+    Action, Budget, Login, Pacing, Proxy, Request, RetryPolicy, Timeouts, Transport,
+    TransportBuilder,
 };
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -56,6 +57,25 @@ impl LinkedinBuilder {
     /// Trusts one more certificate authority (DER), e.g. a sandbox's.
     pub fn add_root_certificate(self, der: impl Into<Vec<u8>>) -> Self {
         self.with(|t| t.add_root_certificate(der))
+    }
+
+    /// Connects through this HTTP proxy (an HTTP `CONNECT` tunnel); `None`, the default,
+    /// connects directly. Nothing is read from the environment unless asked: pass
+    /// [`Proxy::from_env`] (`HTTPS_PROXY`, `NO_PROXY`, ...) for that.
+    ///
+    /// Python: `Linkedin(..., proxies={"https": "http://user:password@host:port"})`
+    ///
+    /// ```
+    /// use linkedin_api::{Linkedin, Proxy};
+    ///
+    /// let builder = Linkedin::builder().proxy(Some(Proxy::new("http://proxy.example:3128")?));
+    /// // Or as curl would choose: HTTPS_PROXY or ALL_PROXY, unless NO_PROXY lists the host.
+    /// let from_env = Proxy::from_env("https://www.linkedin.com")?;
+    /// let builder = Linkedin::builder().proxy(from_env);
+    /// # Ok::<(), linkedin_api::transport::Error>(())
+    /// ```
+    pub fn proxy(self, proxy: Option<Proxy>) -> Self {
+        self.with(|t| t.proxy(proxy))
     }
 
     /// How to log in (required).

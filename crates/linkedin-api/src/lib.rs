@@ -71,7 +71,7 @@ pub use linkedin_models::view::{
 };
 pub use linkedin_transport as transport;
 pub use linkedin_transport::{
-    AccountStore, Budget, FileStore, Login, MemoryStore, Pacing, RetryPolicy, Timeouts,
+    AccountStore, Budget, FileStore, Login, MemoryStore, Pacing, Proxy, RetryPolicy, Timeouts,
 };
 pub use messaging::ConversationFilter;
 pub use paginate::{EMPTY_PAGES_MAX, Page, Pages, Position};

@@ -87,11 +87,14 @@ pub enum Error {
         "could not connect to {host}: {stage} failed: {source}; check the network and try again"
     )]
     Connect {
-        /// The host, with the port when it is not the scheme's default.
+        /// The host, with the port when it is not the scheme's default; the proxy's
+        /// `host:port` when the proxy could not be reached or did not answer `CONNECT`.
         host: String,
         /// The step that failed: `resolving the host`, `opening the TCP connection`, `the TLS
         /// handshake`, `the HTTP handshake`, `sending the request` (the server kept closing
-        /// connections) or `sending the request or reading its answer` (the connection broke).
+        /// connections) or `sending the request or reading its answer` (the connection broke);
+        /// through a proxy also `resolving the proxy's host`, `opening the TCP connection to
+        /// the proxy` and `the proxy's tunnel (CONNECT)` (no proper answer to it).
         stage: &'static str,
         /// The cause: an I/O error, hyper's error, or what the transport saw.
         #[source]
@@ -109,6 +112,19 @@ pub enum Error {
         /// What rustls refused.
         #[source]
         source: rustls::Error,
+    },
+    /// The HTTP proxy would not open a tunnel to LinkedIn: its answer to `CONNECT` was not a
+    /// 2xx. 407 asks for credentials (or refused those of the proxy URL), 403 forbids the
+    /// destination, 502 to 504 mean the proxy could not reach it. Nothing was sent to
+    /// LinkedIn.
+    #[error("the proxy {proxy} refused to open a tunnel to {target}: it answered {status}; {}", proxy_hint(*status))]
+    ProxyRefused {
+        /// The proxy, `host:port`: never its credentials.
+        proxy: String,
+        /// Where the tunnel was to go, `host:port`.
+        target: String,
+        /// The proxy's status.
+        status: u16,
     },
     /// The connection broke after the request was sent, so LinkedIn may have acted on it.
     /// Reads are retried automatically; for a write (a message, an invitation) check whether
@@ -247,6 +263,7 @@ impl Error {
         match self {
             Self::RateLimited { .. } | Self::Timeout { .. } | Self::Connect { .. } => true,
             Self::Status { code, .. } => matches!(code, 500 | 502 | 503 | 504),
+            Self::ProxyRefused { status, .. } => matches!(status, 502..=504),
             _ => false,
         }
     }
@@ -393,6 +410,18 @@ fn status_message(code: u16, body_excerpt: &str, reason: Option<&Reason>) -> Str
         Some(reason) => format!("LinkedIn answered {code}: {reason}"),
         None if body_excerpt.is_empty() => format!("LinkedIn answered {code}"),
         None => format!("LinkedIn answered {code}: {body_excerpt}"),
+    }
+}
+
+/// What to do about a proxy's refusal, by its status.
+fn proxy_hint(status: u16) -> &'static str {
+    match status {
+        407 => {
+            "the proxy wants credentials: give them in its URL (http://user:password@host:port), or check them"
+        }
+        403 => "the proxy does not allow this destination",
+        502..=504 => "the proxy could not reach it: try again later",
+        _ => "check the proxy setting (the CLI's --proxy, HTTPS_PROXY)",
     }
 }
 

@@ -3,8 +3,10 @@
 //! - **Connections**: a small pool of our own per origin: HTTP/2 when ALPN offers it (every
 //!   request multiplexed over one connection, as a browser tab does), otherwise kept-alive
 //!   HTTP/1.1 connections (at most 6); idle ones evicted; connect, request and total timeouts.
-//!   TLS is rustls with ring and the webpki roots, plus any authority you add (the sandbox's);
-//!   verification cannot be turned off. gzip and br answers are decoded.
+//!   TLS is rustls with ring (through hyper-rustls's connector) and the webpki roots, plus
+//!   any authority you add (the sandbox's); verification cannot be turned off. An HTTP
+//!   [`Proxy`] may carry every connection (a `CONNECT` tunnel). gzip and br answers are
+//!   decoded.
 //! - **LinkedIn's rules**: the web app's headers, a browser-like cookie jar, `csrf-token` taken
 //!   from `JSESSIONID`; login with a password, browser cookies or a saved session, each checked
 //!   with one authenticated request; sessions saved (by default as JSON files with mode 0600) in an [`AccountStore`].
@@ -43,6 +45,7 @@ mod headers;
 mod login;
 mod pacing;
 mod pool;
+mod proxy;
 mod request;
 mod session;
 mod store;
@@ -55,6 +58,7 @@ pub use governor::{
 pub use headers::{HeaderProfile, TOUCH_USER_AGENT, WEB_LI_TRACK, WEB_USER_AGENT};
 pub use login::{LoggedIn, Login, TOUCH_VERIFY_PATH, VERIFY_PATH};
 pub use pacing::{Budget, Pacing};
+pub use proxy::Proxy;
 pub use request::{Accept, Idempotency, Request, Response};
 pub use session::SavedSession;
 pub use store::{AccountStore, FileStore, GovernorChange, MemoryStore, SESSION_DIR_ENV};

@@ -10,17 +10,15 @@
 //!   failed or timed out midway is dropped (hyper closes an HTTP/1.1 connection whose request
 //!   future was dropped).
 
-use std::sync::Arc;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use hyper::client::conn::{http1, http2};
-use rustls::ClientConfig;
 use tokio::sync::Notify;
 use tokio::time::Instant;
 
-use crate::connect::{self, Connection, Origin, ReqBody};
+use crate::connect::{Connection, Connector, Origin, ReqBody};
 use crate::error::Error;
 
 /// What the first connection told us.
@@ -48,8 +46,8 @@ pub(crate) struct PoolLimits {
 }
 
 pub(crate) struct Pool {
-    origin: Origin,
-    tls: Option<Arc<ClientConfig>>,
+    /// How connections are opened (TCP, the proxy's tunnel, TLS, the HTTP handshake).
+    connector: Connector,
     limits: PoolLimits,
     state: Mutex<State>,
     /// Woken when an HTTP/1.1 connection is given back or closed.
@@ -107,10 +105,9 @@ enum Next<'a> {
 }
 
 impl Pool {
-    pub(crate) fn new(origin: Origin, tls: Option<Arc<ClientConfig>>, limits: PoolLimits) -> Self {
+    pub(crate) fn new(connector: Connector, limits: PoolLimits) -> Self {
         Self {
-            origin,
-            tls,
+            connector,
             limits: PoolLimits {
                 max_http1: limits.max_http1.max(1),
                 ..limits
@@ -128,7 +125,7 @@ impl Pool {
     }
 
     pub(crate) fn origin(&self) -> &Origin {
-        &self.origin
+        self.connector.origin()
     }
 
     /// Connections opened so far.
@@ -252,11 +249,11 @@ impl Pool {
     }
 
     async fn open(&self) -> Result<Connection, Error> {
-        let conn =
-            connect::open(&self.origin, self.tls.as_ref(), self.limits.connect_timeout).await?;
+        let conn = self.connector.open(self.limits.connect_timeout).await?;
         let n = self.opened.fetch_add(1, Ordering::Relaxed) + 1;
         tracing::debug!(
-            host = %self.origin.authority(),
+            host = %self.origin().authority(),
+            proxy = self.connector.proxy(),
             http2 = matches!(conn, Connection::Http2(_)),
             opened = n,
             "connection opened"

@@ -4,7 +4,10 @@
 use std::path::Path;
 use std::process::Output;
 
-use crate::common::{PASSWORD, SandboxProcess, assert_snake_case, keys, printed, run};
+use crate::common::{
+    Logged, PASSWORD, SandboxProcess, TestProxy, assert_snake_case, keys, printed, requests, run,
+    run_with_env,
+};
 
 /// `linkedin login --username <username> --password-stdin`, the password on stdin.
 fn password_login(sb: &SandboxProcess, dir: &Path, username: &str, password: &str) -> Output {
@@ -422,4 +425,183 @@ fn a_ca_file_trusts_the_tls_sandbox() {
     bad.extend_from_slice(&login);
     let out = run(&sb.url, dir.path(), &bad, "");
     assert_eq!(out.status.code(), Some(2), "{}", printed(&out));
+}
+
+/// The `Proxy-Authorization` of `proxy-user:s3cret-Pw` (its base64 is a secret too).
+const PROXY_BASIC: &str = "Basic cHJveHktdXNlcjpzM2NyZXQtUHc=";
+
+/// `--proxy` carries the commands through an HTTP proxy (one CONNECT a process, to the
+/// sandbox), its credentials go in `Proxy-Authorization` and never in `-v` or `-vv` output,
+/// and a proxy refusing them is the network class (7), naming the proxy and its status.
+#[test]
+fn a_proxy_carries_the_commands_and_keeps_its_password() {
+    let sb = SandboxProcess::start();
+    let px = TestProxy::start(Some(PROXY_BASIC));
+    let dir = tempfile::tempdir().unwrap();
+    let url = px.url(Some("proxy-user:s3cret-Pw"));
+    let login = run(
+        &sb.url,
+        dir.path(),
+        &[
+            "-v",
+            "--proxy",
+            &url,
+            "login",
+            "--li-at",
+            &sb.li_at,
+            "--jsessionid",
+            &sb.jsessionid,
+        ],
+        "",
+    );
+    assert!(login.status.success(), "{}", printed(&login));
+    // A read that sends a request (`whoami` trusts the session just checked, sending none).
+    let read = run(
+        &sb.url,
+        dir.path(),
+        &[
+            "-vv", "--proxy", &url, "company", "show", "linkedin", "--json",
+        ],
+        "",
+    );
+    assert!(read.status.success(), "{}", printed(&read));
+    let company: serde_json::Value = serde_json::from_slice(&read.stdout).unwrap();
+    assert_eq!(company["universal_name"], "linkedin");
+    let target = sb.url.trim_start_matches("http://");
+    let connects = px.connects();
+    assert_eq!(connects.len(), 2, "one tunnel a process: {connects:?}");
+    for (to, authorization) in &connects {
+        assert_eq!(to, target);
+        assert_eq!(authorization.as_deref(), Some(PROXY_BASIC));
+    }
+    let log = String::from_utf8_lossy(&login.stderr);
+    assert!(log.contains("linkedin_request"), "-v logs: {log}");
+    for output in [&login, &read] {
+        let text = printed(output);
+        assert!(
+            !text.contains("s3cret-Pw") && !text.contains(&PROXY_BASIC[6..]),
+            "the proxy's password leaked: {text}"
+        );
+    }
+
+    let wrong = run(
+        &sb.url,
+        dir.path(),
+        &[
+            "-v",
+            "--proxy",
+            &px.url(Some("proxy-user:wrong-Pw-9")),
+            "company",
+            "show",
+            "linkedin",
+        ],
+        "",
+    );
+    assert_eq!(wrong.status.code(), Some(7), "{}", printed(&wrong));
+    let text = printed(&wrong);
+    assert!(
+        text.contains(&format!("the proxy {} refused", px.addr)) && text.contains("407"),
+        "{text}"
+    );
+    assert!(!text.contains("wrong-Pw-9"), "{text}");
+}
+
+/// Without `--proxy`, HTTPS_PROXY carries the https commands (here the TLS sandbox's),
+/// HTTP_PROXY does not, NO_PROXY goes around it, `--proxy` wins over it, and an unusable
+/// value is bad input naming the variable, not its password.
+#[test]
+fn https_proxy_and_no_proxy_from_the_environment() {
+    let dir = tempfile::tempdir().unwrap();
+    let ca = dir.path().join("ca.pem");
+    let sb = SandboxProcess::start_with(&["--tls", "--cert-out", ca.to_str().unwrap()]);
+    let px = TestProxy::start(None);
+    let ca = ca.to_str().unwrap();
+    let login = [
+        "--ca-file",
+        ca,
+        "login",
+        "--li-at",
+        &sb.li_at,
+        "--jsessionid",
+        &sb.jsessionid,
+    ];
+    let proxy = px.url(None);
+    let out = run_with_env(&sb.url, dir.path(), &login, "", &[("HTTPS_PROXY", &proxy)]);
+    assert!(out.status.success(), "{}", printed(&out));
+    let connects = px.connects();
+    assert_eq!(connects.len(), 1, "{connects:?}");
+    assert_eq!(connects[0].0, sb.url.trim_start_matches("https://"));
+
+    // A read that sends a request (`whoami` trusts the session just checked, sending none).
+    let read = ["--ca-file", ca, "company", "show", "linkedin"];
+    for vars in [
+        vec![("HTTP_PROXY", proxy.as_str())],
+        vec![("HTTPS_PROXY", proxy.as_str()), ("NO_PROXY", "127.0.0.1")],
+        vec![("https_proxy", proxy.as_str()), ("no_proxy", "*")],
+    ] {
+        let out = run_with_env(&sb.url, dir.path(), &read, "", &vars);
+        assert!(out.status.success(), "{vars:?}: {}", printed(&out));
+        assert_eq!(px.connects().len(), 1, "{vars:?} goes around the proxy");
+    }
+
+    // --proxy first: the variable's proxy (nothing listens there) is not used.
+    let dead = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
+    let mut flagged = vec!["--proxy", proxy.as_str()];
+    flagged.extend_from_slice(&read);
+    let dead_url = format!("http://{dead}");
+    let out = run_with_env(
+        &sb.url,
+        dir.path(),
+        &flagged,
+        "",
+        &[("HTTPS_PROXY", &dead_url)],
+    );
+    assert!(out.status.success(), "{}", printed(&out));
+    assert_eq!(px.connects().len(), 2);
+
+    let out = run_with_env(
+        &sb.url,
+        dir.path(),
+        &read,
+        "",
+        &[("HTTPS_PROXY", "socks5://me:s3cret@127.0.0.1:1080")],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", printed(&out));
+    let text = printed(&out);
+    assert!(
+        text.contains("HTTPS_PROXY") && text.contains("socks5"),
+        "{text}"
+    );
+    assert!(!text.contains("s3cret"), "{text}");
+}
+
+/// A `--proxy` that is not an `http://` proxy URL exits 2 before anything is sent, even
+/// with --sandbox, and the message does not repeat the URL's password.
+#[test]
+fn a_bad_proxy_url_is_bad_usage() {
+    let logged = Logged::start();
+    let before = requests(&logged.log).len();
+    for bad in [
+        "socks5://me:s3cret@127.0.0.1:1080",
+        "https://me:s3cret@127.0.0.1:3128",
+        "http://me:s3cret@127.0.0.1:3128/path",
+        "http://me:s3cret@:3128",
+        "",
+    ] {
+        let out = logged.run(&["--proxy", bad, "company", "show", "linkedin"]);
+        assert_eq!(out.status.code(), Some(2), "{bad}: {}", printed(&out));
+        let text = printed(&out);
+        assert!(text.contains("--proxy"), "{bad}: {text}");
+        assert!(!text.contains("s3cret"), "{bad}: {text}");
+        let out = logged.run(&["--sandbox", "--proxy", bad, "company", "show", "linkedin"]);
+        assert_eq!(out.status.code(), Some(2), "{bad}: {}", printed(&out));
+    }
+    assert_eq!(requests(&logged.log).len(), before, "nothing was sent");
+    // The same command without the bad flag does send.
+    let out = logged.run(&["company", "show", "linkedin"]);
+    assert!(out.status.success(), "{}", printed(&out));
+    assert!(requests(&logged.log).len() > before);
 }

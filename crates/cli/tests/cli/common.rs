@@ -4,6 +4,7 @@
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
+use std::sync::{Arc, Mutex};
 
 use linkedin_sandbox::world::{World, generate};
 use serde_json::Value;
@@ -72,9 +73,35 @@ impl Drop for SandboxProcess {
     }
 }
 
+/// The proxy variables the CLI reads: none reaches a test's command unless it sets them.
+pub const PROXY_VARS: [&str; 8] = [
+    "HTTPS_PROXY",
+    "https_proxy",
+    "HTTP_PROXY",
+    "http_proxy",
+    "ALL_PROXY",
+    "all_proxy",
+    "NO_PROXY",
+    "no_proxy",
+];
+
 /// Runs `linkedin args` against `base` with sessions in `dir`, feeding `stdin`.
 pub fn run(base: &str, dir: &Path, args: &[&str], stdin: &str) -> Output {
+    run_with_env(base, dir, args, stdin, &[])
+}
+
+/// [`run`] with these environment variables set (a proxy's, say).
+pub fn run_with_env(
+    base: &str,
+    dir: &Path,
+    args: &[&str],
+    stdin: &str,
+    vars: &[(&str, &str)],
+) -> Output {
     let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("linkedin"));
+    for name in PROXY_VARS {
+        cmd.env_remove(name);
+    }
     cmd.args(args)
         .env("LINKEDIN_BASE_URL", base)
         .env("LINKEDIN_SESSION_DIR", dir)
@@ -82,6 +109,7 @@ pub fn run(base: &str, dir: &Path, args: &[&str], stdin: &str) -> Output {
         .env_remove("LINKEDIN_PASSWORD")
         .env_remove("LINKEDIN_LI_AT")
         .env_remove("LINKEDIN_JSESSIONID")
+        .envs(vars.iter().copied())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
@@ -297,4 +325,108 @@ pub fn no_secret(outputs: &[Output], secrets: &[&str]) {
             assert!(!text.contains(s), "a secret printed: {text}");
         }
     }
+}
+
+/// An HTTP `CONNECT` proxy on loopback (threads, no runtime): it records each `CONNECT`'s
+/// target and `Proxy-Authorization`, answers 407 when that is not `required` (if set), and
+/// otherwise copies bytes both ways. It runs until the test process ends.
+pub struct TestProxy {
+    pub addr: std::net::SocketAddr,
+    connects: Arc<Mutex<Vec<Connect>>>,
+}
+
+/// One `CONNECT` a [`TestProxy`] received: its target and its `Proxy-Authorization`.
+pub type Connect = (String, Option<String>);
+
+impl TestProxy {
+    pub fn start(required: Option<&'static str>) -> Self {
+        use std::net::TcpListener;
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = listener.local_addr().unwrap();
+        let connects = Arc::new(Mutex::new(Vec::new()));
+        let seen = connects.clone();
+        std::thread::spawn(move || {
+            for client in listener.incoming().flatten() {
+                let seen = seen.clone();
+                std::thread::spawn(move || proxy_one(client, required, &seen));
+            }
+        });
+        Self { addr, connects }
+    }
+
+    /// `http://127.0.0.1:<port>`, with `user:password@` when given.
+    pub fn url(&self, credentials: Option<&str>) -> String {
+        match credentials {
+            Some(c) => format!("http://{c}@{}", self.addr),
+            None => format!("http://{}", self.addr),
+        }
+    }
+
+    /// The `CONNECT`s so far: target and `Proxy-Authorization`.
+    pub fn connects(&self) -> Vec<Connect> {
+        self.connects.lock().unwrap().clone()
+    }
+}
+
+fn proxy_one(mut client: std::net::TcpStream, required: Option<&str>, seen: &Mutex<Vec<Connect>>) {
+    use std::io::{Read, Write};
+    let mut head = Vec::new();
+    let mut byte = [0u8; 1];
+    while !head.ends_with(b"\r\n\r\n") {
+        if head.len() > 16 * 1024 || client.read(&mut byte).unwrap_or(0) == 0 {
+            return;
+        }
+        head.push(byte[0]);
+    }
+    let head = String::from_utf8_lossy(&head).into_owned();
+    let mut lines = head.split("\r\n");
+    let target = match lines
+        .next()
+        .unwrap_or_default()
+        .split(' ')
+        .collect::<Vec<_>>()[..]
+    {
+        ["CONNECT", target, _] => target.to_owned(),
+        _ => {
+            let _ =
+                client.write_all(b"HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 0\r\n\r\n");
+            return;
+        }
+    };
+    let authorization = lines
+        .filter_map(|l| l.split_once(':'))
+        .find(|(name, _)| name.eq_ignore_ascii_case("proxy-authorization"))
+        .map(|(_, value)| value.trim().to_owned());
+    seen.lock()
+        .unwrap()
+        .push((target.clone(), authorization.clone()));
+    if required.is_some() && authorization.as_deref() != required {
+        let _ = client.write_all(
+            b"HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"test\"\r\nContent-Length: 0\r\n\r\n",
+        );
+        return;
+    }
+    let Ok(upstream) = std::net::TcpStream::connect(&target) else {
+        let _ = client.write_all(b"HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\n\r\n");
+        return;
+    };
+    if client
+        .write_all(b"HTTP/1.1 200 Connection established\r\n\r\n")
+        .is_err()
+    {
+        return;
+    }
+    let (Ok(mut client_read), Ok(mut upstream_write)) = (client.try_clone(), upstream.try_clone())
+    else {
+        return;
+    };
+    let mut upstream_read = upstream;
+    let mut client_write = client;
+    let up = std::thread::spawn(move || {
+        let _ = std::io::copy(&mut client_read, &mut upstream_write);
+        let _ = upstream_write.shutdown(std::net::Shutdown::Write);
+    });
+    let _ = std::io::copy(&mut upstream_read, &mut client_write);
+    let _ = client_write.shutdown(std::net::Shutdown::Write);
+    let _ = up.join();
 }

@@ -11,12 +11,13 @@ use rustls_pki_types::CertificateDer;
 use url::Url;
 
 use super::{Auth, Identity, Inner, RetryPolicy, Timeouts, Transport};
-use crate::connect::Origin;
+use crate::connect::{Connector, Origin};
 use crate::error::Error;
 use crate::governor::{Action, Governor, Limits};
 use crate::headers::{self, HeaderProfile};
 use crate::pacing::{Budget, Pacing};
 use crate::pool::{Pool, PoolLimits};
+use crate::proxy::Proxy;
 use crate::store::{AccountStore, MemoryStore};
 
 /// Builds a [`Transport`].
@@ -52,6 +53,7 @@ pub struct TransportBuilder {
     profile: HeaderProfile,
     verify_path: Option<String>,
     native_roots: bool,
+    proxy: Option<Proxy>,
 }
 
 impl TransportBuilder {
@@ -66,6 +68,28 @@ impl TransportBuilder {
     /// load in microseconds, the system's take milliseconds.
     pub fn native_roots(mut self, yes: bool) -> Self {
         self.native_roots = yes;
+        self
+    }
+
+    /// Opens every connection through this HTTP proxy (a `CONNECT` tunnel, also for `http`
+    /// base URLs); `None` (the default) connects directly. The transport never reads
+    /// `HTTPS_PROXY` and the like itself: pass [`Proxy::from_env`] here for that. A base URL
+    /// whose host the proxy's [`no_proxy`](Proxy::no_proxy) list names is reached directly.
+    ///
+    /// With [`resolve`](Self::resolve) as well, the tunnel goes to the address given there
+    /// (the proxy resolves nothing). Pacing is decided by the base URL as without a proxy:
+    /// a sandbox on loopback stays unpaced behind one.
+    ///
+    /// ```
+    /// use linkedin_transport::{Proxy, Transport};
+    ///
+    /// let transport = Transport::builder("https://www.linkedin.com")
+    ///     .proxy(Some(Proxy::new("http://proxy.example:3128")?))
+    ///     .build()?;
+    /// # Ok::<(), linkedin_transport::Error>(())
+    /// ```
+    pub fn proxy(mut self, proxy: Option<Proxy>) -> Self {
+        self.proxy = proxy;
         self
     }
 
@@ -219,8 +243,8 @@ impl TransportBuilder {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`] for a base URL that is not `http(s)://host[:port]`, or a bad
-    /// header value or certificate.
+    /// [`Error::InvalidInput`] for a base URL that is not `http(s)://host[:port]` (or whose
+    /// host cannot be a TLS server name), or a bad header value or certificate.
     pub fn build(self) -> Result<Transport, Error> {
         let bad_url = |reason: &str| Error::InvalidInput {
             field: "base URL",
@@ -261,6 +285,13 @@ impl TransportBuilder {
             }
         }
         let tls = if https {
+            // Checked here, so that a name TLS cannot use is refused before anything is sent.
+            rustls_pki_types::ServerName::try_from(origin.host.as_str()).map_err(|e| {
+                Error::InvalidInput {
+                    field: "host",
+                    reason: e.to_string(),
+                }
+            })?;
             Some(crate::connect::tls_config(
                 &self.extra_roots,
                 self.native_roots,
@@ -268,6 +299,9 @@ impl TransportBuilder {
         } else {
             None
         };
+        let proxy = self
+            .proxy
+            .filter(|proxy| !proxy.bypasses(&origin.host, origin.port));
         let loopback = origin.is_loopback();
         let pacing = self.pacing.unwrap_or(if loopback {
             Pacing::off()
@@ -297,8 +331,7 @@ impl TransportBuilder {
             None => Arc::new(MemoryStore::default()),
         };
         let pool = Pool::new(
-            origin,
-            tls,
+            Connector::new(origin, tls, proxy)?,
             PoolLimits {
                 max_http1: self.max_http1_connections,
                 idle_timeout: self.idle_timeout,
@@ -356,6 +389,7 @@ impl Transport {
             profile: HeaderProfile::Web,
             verify_path: Some(crate::login::VERIFY_PATH.to_owned()),
             native_roots: false,
+            proxy: None,
         }
     }
 }

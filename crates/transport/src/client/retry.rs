@@ -191,7 +191,12 @@ impl Transport {
                 Verdict::Retry { error, after, sent } => (error, after, sent),
             };
             let safe = !sent || request.idempotency() == Idempotency::Idempotent;
-            let permanent = matches!(error, Error::Tls { .. } | Error::InvalidInput { .. });
+            // A proxy that refused the tunnel (407, 403) refuses it again; 502 to 504 may pass.
+            let permanent = match &error {
+                Error::Tls { .. } | Error::InvalidInput { .. } => true,
+                Error::ProxyRefused { .. } => !error.is_transient(),
+                _ => false,
+            };
             if !safe || permanent {
                 return Err(match error {
                     // A write cut off after it left: say that it may have been received.

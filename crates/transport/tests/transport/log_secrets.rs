@@ -15,6 +15,7 @@ use tracing_subscriber::filter::filter_fn;
 use tracing_subscriber::prelude::*;
 
 use crate::common::*;
+use crate::proxy::{GOOD_BASIC, GOOD_BASIC_CREDENTIALS, Mode, TestProxy, WRONG_BASIC};
 
 /// Log lines, written by the subscriber.
 #[derive(Clone, Default)]
@@ -68,6 +69,25 @@ async fn a_trace_level_log_holds_no_secret() {
         .await
         .unwrap_err();
     tracing::error!(error = %err, debug = ?err, "for the log");
+    // Through a proxy that wants Basic credentials: right, then wrong.
+    let px = TestProxy::start(Mode::Basic(GOOD_BASIC)).await;
+    let proxied = linkedin(&sb)
+        .proxy(Some(px.proxy(Some("proxy-user:s3cret-Pw"))))
+        .build()
+        .unwrap();
+    proxied
+        .send(Request::get("/uas/authenticate"))
+        .await
+        .unwrap();
+    let refused = linkedin(&sb)
+        .proxy(Some(px.proxy(Some("proxy-user:wrong-Pw-9"))))
+        .build()
+        .unwrap();
+    let proxy_err = refused
+        .send(Request::get("/uas/authenticate"))
+        .await
+        .unwrap_err();
+    tracing::error!(error = %proxy_err, debug = ?proxy_err, transport = ?proxied, "proxy");
     tracing::debug!(transport = ?t, login = ?Login::password(DEMO_USERNAME, DEMO_PASSWORD), saved = ?saved, "debug output");
 
     capturing.store(false, Ordering::Relaxed);
@@ -82,6 +102,15 @@ async fn a_trace_level_log_holds_no_secret() {
         "spans carry path and status"
     );
     let mut secrets: Vec<String> = vec![DEMO_PASSWORD.into(), wrong.into(), c.li_at.clone()];
+    secrets.extend(
+        [
+            "s3cret-Pw",
+            GOOD_BASIC_CREDENTIALS,
+            "wrong-Pw-9",
+            WRONG_BASIC,
+        ]
+        .map(String::from),
+    );
     secrets.push(c.jsessionid.trim_matches('"').to_owned());
     for cookie in &saved.cookies {
         if cookie.name == "li_at" || cookie.name == "JSESSIONID" {

@@ -8,4 +8,5 @@ mod connections;
 mod faults;
 mod log_secrets;
 mod login;
+mod proxy;
 mod sessions;
