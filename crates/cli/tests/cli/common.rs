@@ -98,12 +98,19 @@ pub fn run(base: &str, dir: &Path, args: &[&str], stdin: &str) -> Output {
 /// Runs `cmd` (from [`command`]), feeding `stdin`.
 pub fn run_command(mut cmd: Command, stdin: &str) -> Output {
     let mut child = cmd.spawn().unwrap();
-    {
-        use std::io::Write;
-        let mut input = child.stdin.take().unwrap();
-        input.write_all(stdin.as_bytes()).unwrap();
-    }
+    feed(&mut child, stdin);
     child.wait_with_output().unwrap()
+}
+
+/// Writes `stdin` to the child's standard input and closes it; a child that ended without
+/// reading it (a closed pipe) did not need it.
+fn feed(child: &mut Child, stdin: &str) {
+    use std::io::Write;
+    let mut input = child.stdin.take().unwrap();
+    match input.write_all(stdin.as_bytes()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => panic!("stdin: {e}"),
+        _ => {}
+    }
 }
 
 /// When a test closes a command's standard output.
@@ -128,7 +135,7 @@ pub fn run_closing_stdout(
     stdin: &str,
     when: Close,
 ) -> Output {
-    use std::io::{Read, Write};
+    use std::io::Read;
     let mut cmd = command(base, dir, args);
     if when != Close::AfterOneByte {
         let (reader, writer) = std::io::pipe().unwrap();
@@ -140,12 +147,7 @@ pub fn run_closing_stdout(
     }
     let mut child = cmd.spawn().unwrap();
     // Written before anything is read: stdin is small, a command reads it first.
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
+    feed(&mut child, stdin);
     if let Some(mut stdout) = child.stdout.take() {
         // Nothing to read when the command fails without printing: EOF at once.
         let _ = stdout.read(&mut [0u8; 1]).unwrap();
