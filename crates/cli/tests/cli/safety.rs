@@ -1,0 +1,347 @@
+//! What protects the account when many `linkedin` processes act for it at once: one daily
+//! budget and one circuit breaker for all of them, kept in the session directory; and `-v`,
+//! which shows every request but never a secret.
+
+use std::path::Path;
+use std::process::Output;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use serde_json::Value;
+
+use crate::common::{Logged, PASSWORD, json_list, no_secret, printed, requests, run_command};
+
+/// The account the `Logged` session is saved as.
+const ACCOUNT: &str = "demo-member";
+
+/// The governor's state of `account` in session directory `dir` (budgets, breaker), read
+/// under the lock every `linkedin` process takes, so never half written.
+fn governor_state(dir: &Path, account: &str) -> Value {
+    let path = dir.join(format!("{account}.governor.json"));
+    let Ok(file) = std::fs::File::open(&path) else {
+        return Value::Null;
+    };
+    file.lock_shared().unwrap();
+    let text = std::io::read_to_string(&file).unwrap();
+    if text.trim().is_empty() {
+        return Value::Null;
+    }
+    serde_json::from_str(&text).unwrap()
+}
+
+/// How many requests the governor let out for `account` so far (this hour).
+fn admitted(dir: &Path, account: &str) -> usize {
+    governor_state(dir, account)["recent"]
+        .as_array()
+        .map_or(0, Vec::len)
+}
+
+/// A conversation of the demo account.
+fn a_thread(logged: &Logged) -> String {
+    let inbox = json_list(&logged.run(&["messages", "list", "--limit", "1", "--json"]));
+    inbox[0]["thread_id"].as_str().unwrap().to_owned()
+}
+
+/// Two processes in a loop, one account, `--daily-limit message=3`: exactly 3 messages reach
+/// LinkedIn, which are the 3 sends that succeeded; every other attempt is refused with status
+/// 5 before it is sent, whichever loop it was in.
+#[test]
+fn two_loops_share_one_daily_budget() {
+    let logged = Logged::start();
+    let thread = a_thread(&logged);
+    let mark = logged.mark();
+    let attempts: Vec<(String, Output)> = std::thread::scope(|s| {
+        let send_loop = |loop_no: usize| {
+            let (logged, thread) = (&logged, &thread);
+            move || {
+                (1..=5)
+                    .map(|i| {
+                        let text = format!("Loop {loop_no}, message {i}.");
+                        let args = [
+                            "--daily-limit",
+                            "message=3",
+                            "messages",
+                            "send",
+                            thread,
+                            &text,
+                        ];
+                        (text.clone(), logged.run(&args))
+                    })
+                    .collect::<Vec<_>>()
+            }
+        };
+        let loops = [s.spawn(send_loop(1)), s.spawn(send_loop(2))];
+        loops.into_iter().flat_map(|l| l.join().unwrap()).collect()
+    });
+    let mut sent_ok: Vec<&str> = Vec::new();
+    for (text, out) in &attempts {
+        match out.status.code() {
+            Some(0) => sent_ok.push(text),
+            Some(5) => assert!(
+                printed(out).contains("daily budget of 3 message"),
+                "{}",
+                printed(out)
+            ),
+            _ => panic!("{text}: {}", printed(out)),
+        }
+    }
+    assert_eq!(sent_ok.len(), 3, "three sends of ten went out");
+    let mut received: Vec<&str> = Vec::new();
+    let posts: Vec<Value> = logged
+        .sent_since(mark)
+        .into_iter()
+        .filter(|r| r["method"] == "POST")
+        .collect();
+    for post in &posts {
+        let body = post["body"].as_str().unwrap();
+        let text = sent_ok.iter().find(|t| body.contains(*t));
+        received.push(text.unwrap_or_else(|| panic!("a message no send reported: {body}")));
+    }
+    received.sort_unstable();
+    sent_ok.sort_unstable();
+    assert_eq!(
+        received, sent_ok,
+        "the sandbox received what succeeded, once each"
+    );
+
+    let status = logged.run(&["--daily-limit", "message=3", "safety", "status"]);
+    assert!(
+        printed(&status).contains("message today: 3 of 3"),
+        "{}",
+        printed(&status)
+    );
+}
+
+/// A challenge in one process stops the others. Two loops of reads run at once against a
+/// sandbox that challenges the session after a few requests; each loop goes on until it is
+/// told 4. One of them meets the challenge and trips the account's breaker; from then on the
+/// governor lets no request of either out: its count of the requests it let out stays where
+/// it was when the trip appeared in the state file, and the sandbox received exactly the
+/// requests the governor let out. (A request the other loop had let out just before may
+/// still meet the session the challenge ended: answered 401, status 3, and the loop goes on
+/// to be refused.) Then a third loop, right after, is refused (4) before sending anything.
+#[test]
+fn a_challenge_in_one_process_stops_the_others() {
+    // The cookie login's check, the thread's lookup, then 6 reads go through.
+    let logged = Logged::start_with(&["--challenge-after", "8"]);
+    let thread = a_thread(&logged);
+    let read = ["messages", "list", "--limit", "1"];
+    let dir = logged.dir.path();
+    let done = AtomicBool::new(false);
+    let (codes, admitted_at_trip) = std::thread::scope(|s| {
+        // Watches the state file: how many requests were let out when the breaker first
+        // shows there.
+        let watcher = s.spawn(|| {
+            loop {
+                let state = governor_state(dir, ACCOUNT);
+                if !state["breaker"].is_null() {
+                    return Some(state["recent"].as_array().map_or(0, Vec::len));
+                }
+                if done.load(Ordering::Relaxed) {
+                    return None;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(2));
+            }
+        });
+        let read_loop = || {
+            let mut codes = Vec::new();
+            for _ in 0..40 {
+                let out = logged.run(&read);
+                let code = out.status.code().unwrap();
+                assert!([0, 3, 4].contains(&code), "{}", printed(&out));
+                codes.push(code);
+                if code == 4 {
+                    break;
+                }
+            }
+            codes
+        };
+        let loops = [s.spawn(read_loop), s.spawn(read_loop)];
+        let codes: Vec<Vec<i32>> = loops.into_iter().map(|l| l.join().unwrap()).collect();
+        done.store(true, Ordering::Relaxed);
+        (codes, watcher.join().unwrap())
+    });
+    for loop_codes in &codes {
+        assert_eq!(
+            loop_codes.last(),
+            Some(&4),
+            "each loop was stopped: {codes:?}"
+        );
+    }
+    let all = requests(&logged.log);
+    let status = |code: u64| all.iter().filter(|r| r["status"] == code).count();
+    assert_eq!(status(302), 1, "one challenge, met once: {codes:?}");
+    let admitted_at_trip = admitted_at_trip.expect("the breaker tripped");
+    assert_eq!(
+        admitted(dir, ACCOUNT),
+        admitted_at_trip,
+        "no request let out after the trip"
+    );
+    // The cookie login's check was the login's own account's ("browser").
+    assert_eq!(
+        all.len(),
+        admitted(dir, ACCOUNT) + admitted(dir, "browser"),
+        "the sandbox received what the governor let out, no more"
+    );
+    let threes = codes.iter().flatten().filter(|c| **c == 3).count();
+    assert_eq!(status(401), threes, "{codes:?}");
+
+    // Right after: refused before anything is sent, another read or a write alike.
+    let mark = logged.mark();
+    for args in [
+        &read[..],
+        &["search", "people", "--keywords", "a"],
+        &["messages", "send", &thread, "Still there?"],
+    ] {
+        let out = logged.run(args);
+        assert_eq!(out.status.code(), Some(4), "{args:?}: {}", printed(&out));
+        assert!(printed(&out).contains("stopped to protect the account"));
+    }
+    assert_eq!(logged.mark(), mark, "nothing sent after the trip");
+    assert_eq!(admitted(dir, ACCOUNT), admitted_at_trip);
+}
+
+/// One `-v` line per request, from the requests the sandbox logged: (method, path, status).
+fn request_lines(stderr: &str) -> Vec<(String, String, u64)> {
+    stderr
+        .lines()
+        .filter(|l| l.contains("linkedin_request{") && l.contains(" status="))
+        .filter(|l| l.contains("answered") || l.contains("request failed"))
+        .map(|l| {
+            let field = |name: &str| {
+                let start = l.find(&format!("{name}=")).unwrap() + name.len() + 1;
+                let rest = &l[start..];
+                rest[..rest.find([' ', '}']).unwrap()].to_owned()
+            };
+            (
+                field("method"),
+                field("path"),
+                field("status").parse().unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// `-v`, `-vv` and `RUST_LOG=trace` show every request, one line each with its method, path
+/// and status, an error answer's too, and never a secret: not the cookies of the session
+/// (`li_at`, `JSESSIONID` with or without its quotes, which is also the `csrf-token` every
+/// request carries), of a cookie login or of a password login, nor the password, whether the
+/// command succeeds, fails, logs in or writes.
+#[test]
+fn verbose_logs_show_each_request_and_no_secret() {
+    let logged = Logged::start();
+    let thread = a_thread(&logged);
+    let (li_at, jsessionid) = (logged.sb.li_at.clone(), logged.sb.jsessionid.clone());
+    let password_dir = tempfile::tempdir().unwrap();
+    let mut outputs = Vec::new();
+    let mut secrets: Vec<String> = vec![li_at.clone(), jsessionid.clone()];
+    let mut lines = 0;
+    let password_line = format!("{PASSWORD}\n");
+    let verbosities: [(&[&str], Option<&str>); 3] =
+        [(&["-v"], None), (&["-vv"], None), (&[], Some("trace"))];
+    for (flags, rust_log) in verbosities {
+        let with = |args: &[&str]| -> Vec<String> {
+            flags.iter().chain(args).map(|s| (*s).to_owned()).collect()
+        };
+        let commands: Vec<(Vec<String>, &str, &Path, i32)> = vec![
+            (
+                with(&["login", "--li-at", &li_at, "--jsessionid", &jsessionid]),
+                "",
+                logged.dir.path(),
+                0,
+            ),
+            (
+                with(&[
+                    "login",
+                    "--username",
+                    "demo@example.com",
+                    "--password-stdin",
+                ]),
+                &password_line,
+                password_dir.path(),
+                0,
+            ),
+            (with(&["whoami"]), "", password_dir.path(), 0),
+            (
+                with(&["company", "show", "linkedin"]),
+                "",
+                logged.dir.path(),
+                0,
+            ),
+            (
+                with(&["search", "people", "--keywords", "a", "--limit", "15"]),
+                "",
+                logged.dir.path(),
+                0,
+            ),
+            (
+                with(&["messages", "send", &thread, "Logged, not leaked."]),
+                "",
+                logged.dir.path(),
+                0,
+            ),
+            (
+                with(&["profile", "show", "no-such-member-q"]),
+                "",
+                logged.dir.path(),
+                6,
+            ),
+        ];
+        for (args, stdin, dir, code) in commands {
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            let mut cmd = crate::common::command(&logged.sb.url, dir, &args);
+            if let Some(filter) = rust_log {
+                cmd.env("RUST_LOG", filter);
+            }
+            let mark = logged.mark();
+            let out = run_command(cmd, stdin);
+            assert_eq!(out.status.code(), Some(code), "{args:?}: {}", printed(&out));
+            let mut sent: Vec<(String, String, u64)> = requests(&logged.log)[mark..]
+                .iter()
+                .map(|r| {
+                    (
+                        r["method"].as_str().unwrap().to_owned(),
+                        r["path"].as_str().unwrap().to_owned(),
+                        r["status"].as_u64().unwrap(),
+                    )
+                })
+                .collect();
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            let mut shown = request_lines(&stderr);
+            sent.sort();
+            shown.sort();
+            lines += sent.len();
+            assert_eq!(shown, sent, "{args:?}: one line a request:\n{stderr}");
+            outputs.push(out);
+        }
+        // The password login's session: its cookies are secrets too.
+        for entry in std::fs::read_dir(password_dir.path()).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            if !name.ends_with(".json") || name.ends_with(".governor.json") {
+                continue;
+            }
+            let saved: Value =
+                serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            for cookie in saved["cookies"].as_array().unwrap() {
+                if ["li_at", "JSESSIONID"].contains(&cookie["name"].as_str().unwrap()) {
+                    secrets.push(cookie["value"].as_str().unwrap().to_owned());
+                }
+            }
+        }
+    }
+    assert!(lines >= 20, "{lines} request lines checked");
+    let unquoted: Vec<String> = secrets
+        .iter()
+        .map(|s| s.trim_matches('"').to_owned())
+        .collect();
+    assert!(
+        unquoted.iter().any(|s| s.starts_with("ajax:")),
+        "{secrets:?}"
+    );
+    let all: Vec<&str> = secrets
+        .iter()
+        .chain(&unquoted)
+        .map(String::as_str)
+        .collect();
+    no_secret(&outputs, &all);
+}
