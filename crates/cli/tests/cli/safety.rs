@@ -111,6 +111,44 @@ fn two_loops_share_one_daily_budget() {
     );
 }
 
+/// Two loops at once with `--pace 0.25`: one schedule for the account, so the slots the
+/// governor gave the requests of both, in order, are at least 250 ms apart (the slots are
+/// decided under the state file's lock: this holds however loaded the machine is), and the
+/// loops took at least as long as that spacing (they waited for their slots).
+#[test]
+fn two_loops_share_one_pacing_schedule() {
+    let logged = Logged::start();
+    let dir = logged.dir.path();
+    let before = admitted(dir, ACCOUNT);
+    let started = std::time::Instant::now();
+    std::thread::scope(|s| {
+        let read_loop = || {
+            for _ in 0..3 {
+                let out = logged.run(&["--pace", "0.25", "messages", "list", "--limit", "1"]);
+                assert!(out.status.success(), "{}", printed(&out));
+            }
+        };
+        let loops = [s.spawn(read_loop), s.spawn(read_loop)];
+        loops.into_iter().for_each(|l| l.join().unwrap());
+    });
+    let elapsed = started.elapsed();
+    let state = governor_state(dir, ACCOUNT);
+    let mut slots: Vec<u64> = state["recent"].as_array().unwrap()[before..]
+        .iter()
+        .map(|t| t.as_u64().unwrap())
+        .collect();
+    assert_eq!(slots.len(), 6, "one request a command: {state}");
+    slots.sort_unstable();
+    let gaps: Vec<u64> = slots.windows(2).map(|w| w[1] - w[0]).collect();
+    assert!(gaps.iter().all(|g| *g >= 250), "slots {gaps:?} ms apart");
+    assert!(
+        elapsed >= std::time::Duration::from_millis(5 * 250),
+        "{elapsed:?}"
+    );
+    let bad = logged.run(&["--pace", "0", "whoami"]);
+    assert_eq!(bad.status.code(), Some(2), "{}", printed(&bad));
+}
+
 /// A challenge in one process stops the others. Two loops of reads run at once against a
 /// sandbox that challenges the session after a few requests; each loop goes on until it is
 /// told 4. One of them meets the challenge and trips the account's breaker; from then on the
