@@ -1,6 +1,6 @@
-//! What protects the account when many `linkedin` processes act for it at once: one daily
-//! budget and one circuit breaker for all of them, kept in the session directory; and `-v`,
-//! which shows every request but never a secret.
+//! What protects the account when many `linkedin` processes act for it at once: one pacing
+//! schedule, one daily budget and one circuit breaker for all of them, kept in the session
+//! directory; and `-v`, which shows every request but never a secret.
 
 use std::path::Path;
 use std::process::Output;
@@ -238,143 +238,192 @@ fn a_challenge_in_one_process_stops_the_others() {
     assert_eq!(admitted(dir, ACCOUNT), admitted_at_trip);
 }
 
-/// One `-v` line per request, from the requests the sandbox logged: (method, path, status).
+/// The requests' lines of a `-v` log: (method, path, status) of each answered or failed one,
+/// the transport's last line of a request.
 fn request_lines(stderr: &str) -> Vec<(String, String, u64)> {
     stderr
         .lines()
-        .filter(|l| l.contains("linkedin_request{") && l.contains(" status="))
-        .filter(|l| l.contains("answered") || l.contains("request failed"))
+        .filter(|l| {
+            l.contains(" linkedin_request{")
+                && (l.contains("}: linkedin_transport::client::retry: answered")
+                    || l.contains("}: linkedin_transport::client::retry: request failed"))
+        })
         .map(|l| {
             let field = |name: &str| {
-                let start = l.find(&format!("{name}=")).unwrap() + name.len() + 1;
-                let rest = &l[start..];
+                let at = l.find(&format!("{name}=")).unwrap_or_else(|| {
+                    panic!("no {name} in a request's line: {l}");
+                });
+                let rest = &l[at + name.len() + 1..];
                 rest[..rest.find([' ', '}']).unwrap()].to_owned()
             };
-            (
-                field("method"),
-                field("path"),
-                field("status").parse().unwrap(),
-            )
+            let status = field("status").parse().unwrap();
+            (field("method"), field("path"), status)
         })
         .collect()
+}
+
+/// Runs `args` against `url` (with `RUST_LOG=rust_log` if given), which must end with `code`
+/// and print on stderr one line for each request the sandbox logged in `log` meanwhile, with
+/// the same method, path and status. Gives the output and how many requests it made.
+fn shows_each_request(
+    url: &str,
+    log: &Path,
+    dir: &Path,
+    args: &[&str],
+    (stdin, rust_log, code): (&str, Option<&str>, i32),
+) -> (Output, usize) {
+    let mut cmd = crate::common::command(url, dir, args);
+    if let Some(filter) = rust_log {
+        cmd.env("RUST_LOG", filter);
+    }
+    let mark = requests(log).len();
+    let out = run_command(cmd, stdin);
+    assert_eq!(out.status.code(), Some(code), "{args:?}: {}", printed(&out));
+    let mut sent: Vec<(String, String, u64)> = requests(log)[mark..]
+        .iter()
+        .map(|r| {
+            let text = |key: &str| r[key].as_str().unwrap().to_owned();
+            (text("method"), text("path"), r["status"].as_u64().unwrap())
+        })
+        .collect();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let mut shown = request_lines(&stderr);
+    sent.sort();
+    shown.sort();
+    assert_eq!(shown, sent, "{args:?}: one line a request:\n{stderr}");
+    (out, sent.len())
+}
+
+/// The cookie values of the sessions saved in `dir`.
+fn saved_cookies(dir: &Path) -> Vec<String> {
+    let mut values = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if !name.ends_with(".json") || name.ends_with(".governor.json") {
+            continue;
+        }
+        let saved: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        for cookie in saved["cookies"].as_array().unwrap() {
+            if ["li_at", "JSESSIONID"].contains(&cookie["name"].as_str().unwrap()) {
+                values.push(cookie["value"].as_str().unwrap().to_owned());
+            }
+        }
+    }
+    values
 }
 
 /// `-v`, `-vv` and `RUST_LOG=trace` show every request, one line each with its method, path
 /// and status, an error answer's too, and never a secret: not the cookies of the session
 /// (`li_at`, `JSESSIONID` with or without its quotes, which is also the `csrf-token` every
 /// request carries), of a cookie login or of a password login, nor the password, whether the
-/// command succeeds, fails, logs in or writes.
+/// command succeeds, fails, logs in or writes; over HTTP/1.1, and over TLS and HTTP/2, where
+/// `RUST_LOG=trace` lets h2 log its frames too.
 #[test]
 fn verbose_logs_show_each_request_and_no_secret() {
     let logged = Logged::start();
     let thread = a_thread(&logged);
-    let (li_at, jsessionid) = (logged.sb.li_at.clone(), logged.sb.jsessionid.clone());
+    let (li_at, jsessionid) = (logged.sb.li_at.as_str(), logged.sb.jsessionid.as_str());
     let password_dir = tempfile::tempdir().unwrap();
+    let password = format!("{PASSWORD}\n");
     let mut outputs = Vec::new();
-    let mut secrets: Vec<String> = vec![li_at.clone(), jsessionid.clone()];
-    let mut lines = 0;
-    let password_line = format!("{PASSWORD}\n");
+    let mut requests_seen = 0;
+    let mut session_cookies = Vec::new();
     let verbosities: [(&[&str], Option<&str>); 3] =
         [(&["-v"], None), (&["-vv"], None), (&[], Some("trace"))];
     for (flags, rust_log) in verbosities {
-        let with = |args: &[&str]| -> Vec<String> {
-            flags.iter().chain(args).map(|s| (*s).to_owned()).collect()
-        };
-        let commands: Vec<(Vec<String>, &str, &Path, i32)> = vec![
+        let (cookie_dir, password_dir) = (logged.dir.path(), password_dir.path());
+        let commands: [(&[&str], &Path, &str, i32); 7] = [
             (
-                with(&["login", "--li-at", &li_at, "--jsessionid", &jsessionid]),
+                &["login", "--li-at", li_at, "--jsessionid", jsessionid],
+                cookie_dir,
                 "",
-                logged.dir.path(),
                 0,
             ),
             (
-                with(&[
+                &[
                     "login",
                     "--username",
                     "demo@example.com",
                     "--password-stdin",
-                ]),
-                &password_line,
-                password_dir.path(),
+                ],
+                password_dir,
+                &password,
                 0,
             ),
-            (with(&["whoami"]), "", password_dir.path(), 0),
+            (&["whoami"], password_dir, "", 0),
+            (&["company", "show", "linkedin"], cookie_dir, "", 0),
             (
-                with(&["company", "show", "linkedin"]),
+                &["search", "people", "--keywords", "a", "--limit", "15"],
+                cookie_dir,
                 "",
-                logged.dir.path(),
-                0,
-            ),
-            (
-                with(&["search", "people", "--keywords", "a", "--limit", "15"]),
-                "",
-                logged.dir.path(),
                 0,
             ),
             (
-                with(&["messages", "send", &thread, "Logged, not leaked."]),
+                &["messages", "send", &thread, "Logged, not leaked."],
+                cookie_dir,
                 "",
-                logged.dir.path(),
                 0,
             ),
-            (
-                with(&["profile", "show", "no-such-member-q"]),
-                "",
-                logged.dir.path(),
-                6,
-            ),
+            (&["profile", "show", "no-such-member-q"], cookie_dir, "", 6),
         ];
-        for (args, stdin, dir, code) in commands {
-            let args: Vec<&str> = args.iter().map(String::as_str).collect();
-            let mut cmd = crate::common::command(&logged.sb.url, dir, &args);
-            if let Some(filter) = rust_log {
-                cmd.env("RUST_LOG", filter);
-            }
-            let mark = logged.mark();
-            let out = run_command(cmd, stdin);
-            assert_eq!(out.status.code(), Some(code), "{args:?}: {}", printed(&out));
-            let mut sent: Vec<(String, String, u64)> = requests(&logged.log)[mark..]
-                .iter()
-                .map(|r| {
-                    (
-                        r["method"].as_str().unwrap().to_owned(),
-                        r["path"].as_str().unwrap().to_owned(),
-                        r["status"].as_u64().unwrap(),
-                    )
-                })
-                .collect();
-            let stderr = String::from_utf8_lossy(&out.stderr);
-            let mut shown = request_lines(&stderr);
-            sent.sort();
-            shown.sort();
-            lines += sent.len();
-            assert_eq!(shown, sent, "{args:?}: one line a request:\n{stderr}");
+        for (args, dir, stdin, code) in commands {
+            let args: Vec<&str> = flags.iter().chain(args).copied().collect();
+            let (out, n) = shows_each_request(
+                &logged.sb.url,
+                &logged.log,
+                dir,
+                &args,
+                (stdin, rust_log, code),
+            );
+            requests_seen += n;
             outputs.push(out);
         }
-        // The password login's session: its cookies are secrets too.
-        for entry in std::fs::read_dir(password_dir.path()).unwrap() {
-            let path = entry.unwrap().path();
-            let name = path.file_name().unwrap().to_string_lossy().into_owned();
-            if !name.ends_with(".json") || name.ends_with(".governor.json") {
-                continue;
-            }
-            let saved: Value =
-                serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-            for cookie in saved["cookies"].as_array().unwrap() {
-                if ["li_at", "JSESSIONID"].contains(&cookie["name"].as_str().unwrap()) {
-                    secrets.push(cookie["value"].as_str().unwrap().to_owned());
-                }
-            }
-        }
+        // Each password login makes a new session: its cookies are secrets too.
+        session_cookies.extend(saved_cookies(password_dir));
     }
-    assert!(lines >= 20, "{lines} request lines checked");
+    assert!(requests_seen >= 20, "{requests_seen} requests checked");
+
+    // Over TLS: HTTP/2, whose crate logs at TRACE.
+    let tls_dir = tempfile::tempdir().unwrap();
+    let ca = tls_dir.path().join("ca.pem");
+    let tls_log = tls_dir.path().join("requests.jsonl");
+    let tls = crate::common::SandboxProcess::start_with(&[
+        "--tls",
+        "--cert-out",
+        ca.to_str().unwrap(),
+        "--request-log",
+        tls_log.to_str().unwrap(),
+    ]);
+    let ca_file = ["--ca-file", ca.to_str().unwrap()];
+    let tls_login = [
+        "login",
+        "--li-at",
+        &tls.li_at,
+        "--jsessionid",
+        &tls.jsessionid,
+    ];
+    for args in [&tls_login[..], &["messages", "list", "--limit", "2"]] {
+        let args: Vec<&str> = ca_file.iter().chain(args).copied().collect();
+        let trace = ("", Some("trace"), 0);
+        let (out, _) = shows_each_request(&tls.url, &tls_log, tls_dir.path(), &args, trace);
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("h2::"),
+            "h2 logged"
+        );
+        outputs.push(out);
+    }
+
+    let mut secrets: Vec<String> = vec![li_at.to_owned(), jsessionid.to_owned()];
+    secrets.extend([tls.li_at.clone(), tls.jsessionid.clone()]);
+    secrets.extend(session_cookies);
     let unquoted: Vec<String> = secrets
         .iter()
         .map(|s| s.trim_matches('"').to_owned())
         .collect();
     assert!(
-        unquoted.iter().any(|s| s.starts_with("ajax:")),
-        "{secrets:?}"
+        unquoted.iter().filter(|s| s.starts_with("ajax:")).count() >= 5,
+        "the JSESSIONIDs of two cookie and three password logins: {secrets:?}"
     );
     let all: Vec<&str> = secrets
         .iter()
