@@ -38,6 +38,11 @@ pub(crate) struct Connection {
     /// engagements, 50 follows, 5 posts, 250 profile views, 250 searches; none on loopback.
     #[arg(long = "daily-limit", global = true, value_parser = parse_daily_limit)]
     pub(crate) daily_limits: Vec<(linkedin_api::transport::Action, u32)>,
+    /// At least SECS (decimals allowed) between two requests of the account, in all its
+    /// processes (one schedule), over the default pacing: never faster than it (on
+    /// linkedin.com bursts of 4, then one every 2 to 4 s; none on loopback).
+    #[arg(long, global = true, value_name = "SECS", value_parser = parse_pace)]
+    pub(crate) pace: Option<std::time::Duration>,
     /// The longest one call may take, retries and their waits included, and one request
     /// too (default 120 s for a call, 30 s for a request).
     #[arg(long, global = true, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..=3600))]
@@ -73,6 +78,18 @@ fn parse_daily_limit(text: &str) -> Result<(linkedin_api::transport::Action, u32
         .parse()
         .map_err(|_| format!("{n:?} is not a number of actions"))?;
     Ok((action.parse()?, n))
+}
+
+/// `0.5` → 500 ms, between 1 ms and an hour.
+fn parse_pace(text: &str) -> Result<std::time::Duration, String> {
+    match text.parse::<f64>() {
+        Ok(secs) if (0.001..=3600.0).contains(&secs) => {
+            Ok(std::time::Duration::from_secs_f64(secs))
+        }
+        _ => Err(format!(
+            "{text:?}: a number of seconds between 0.001 and 3600, e.g. 2.5"
+        )),
+    }
 }
 
 /// A logged-in client, and the embedded sandbox it talks to, if any (kept alive with it).
@@ -159,6 +176,7 @@ impl Connection {
             None => None,
         };
         let limits = self.daily_limits.clone();
+        let pace = self.pace;
         let timeouts = self.timeout.map(|secs| linkedin_api::Timeouts {
             request: std::time::Duration::from_secs(secs),
             total: std::time::Duration::from_secs(secs),
@@ -168,9 +186,13 @@ impl Connection {
             .base_url(&self.base_url)
             .proxy(self.proxy()?)
             .transport(move |t| {
-                limits
+                let t = limits
                     .iter()
-                    .fold(t, |t, (action, n)| t.daily_limit(*action, *n))
+                    .fold(t, |t, (action, n)| t.daily_limit(*action, *n));
+                match pace {
+                    Some(pace) => t.min_interval(pace),
+                    None => t,
+                }
             });
         if let Some(timeouts) = timeouts {
             builder = builder.timeouts(timeouts);

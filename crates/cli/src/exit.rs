@@ -51,9 +51,12 @@ impl Failure {
         }
     }
 
-    /// Prints the message on stderr and gives the status.
+    /// Prints the message on stderr and gives the status. A stderr that cannot be written
+    /// (a closed pipe: `2>&1 | head -c 1`) loses the message, never the status: `eprintln!`
+    /// would panic there.
     pub(crate) fn report(&self) -> ExitCode {
-        eprintln!("error: {}", self.message);
+        use std::io::Write;
+        let _ = writeln!(std::io::stderr().lock(), "error: {}", self.message);
         ExitCode::from(self.code)
     }
 }

@@ -1,6 +1,5 @@
 //! `linkedin sandbox`: the LinkedIn emulator on loopback, until Ctrl-C.
 
-use std::io::Write;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -115,19 +114,16 @@ pub(crate) fn run_sandbox(args: SandboxArgs) -> Result<(), String> {
             std::fs::write(path, pem)
                 .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
         }
-        let mut out = std::io::stdout().lock();
         let mut lines = vec![sandbox.base_url().to_owned()];
         if args.print_cookies {
             let cookies = sandbox.demo_cookies();
             lines.push(format!("li_at={}", cookies.li_at));
             lines.push(format!("JSESSIONID={}", cookies.jsessionid));
         }
-        for line in lines {
-            writeln!(out, "{line}").map_err(|e| format!("cannot write to stdout: {e}"))?;
-        }
-        out.flush()
-            .map_err(|e| format!("cannot write to stdout: {e}"))?;
-        drop(out);
+        // In one write, as every command writes: a stdout closed before it (nobody reads
+        // the URL) ends the command quietly with status 0, as it ends any other command.
+        crate::output::write_raw(format!("{}\n", lines.join("\n")).as_bytes())
+            .map_err(|f| f.message)?;
         shutdown.wait().await;
         sandbox.shutdown().await;
         Ok(())

@@ -85,19 +85,9 @@ pub const PROXY_VARS: [&str; 8] = [
     "no_proxy",
 ];
 
-/// Runs `linkedin args` against `base` with sessions in `dir`, feeding `stdin`.
-pub fn run(base: &str, dir: &Path, args: &[&str], stdin: &str) -> Output {
-    run_with_env(base, dir, args, stdin, &[])
-}
-
-/// [`run`] with these environment variables set (a proxy's, say).
-pub fn run_with_env(
-    base: &str,
-    dir: &Path,
-    args: &[&str],
-    stdin: &str,
-    vars: &[(&str, &str)],
-) -> Output {
+/// `linkedin args` against `base` with sessions in `dir`, no login, proxy or log filter from
+/// the environment, every stream piped.
+pub fn command(base: &str, dir: &Path, args: &[&str]) -> Command {
     let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("linkedin"));
     for name in PROXY_VARS {
         cmd.env_remove(name);
@@ -109,17 +99,131 @@ pub fn run_with_env(
         .env_remove("LINKEDIN_PASSWORD")
         .env_remove("LINKEDIN_LI_AT")
         .env_remove("LINKEDIN_JSESSIONID")
-        .envs(vars.iter().copied())
+        .env_remove("RUST_LOG")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
+    cmd
+}
+
+/// Runs `linkedin args` against `base` with sessions in `dir`, feeding `stdin`.
+pub fn run(base: &str, dir: &Path, args: &[&str], stdin: &str) -> Output {
+    run_command(command(base, dir, args), stdin)
+}
+
+/// [`run`] with these environment variables set (a proxy's, say).
+pub fn run_with_env(
+    base: &str,
+    dir: &Path,
+    args: &[&str],
+    stdin: &str,
+    vars: &[(&str, &str)],
+) -> Output {
+    let mut cmd = command(base, dir, args);
+    cmd.envs(vars.iter().copied());
+    run_command(cmd, stdin)
+}
+
+/// Runs `cmd` (from [`command`]), feeding `stdin`.
+pub fn run_command(mut cmd: Command, stdin: &str) -> Output {
     let mut child = cmd.spawn().unwrap();
-    {
-        use std::io::Write;
-        let mut input = child.stdin.take().unwrap();
-        input.write_all(stdin.as_bytes()).unwrap();
+    feed(&mut child, stdin);
+    child.wait_with_output().unwrap()
+}
+
+/// Writes `stdin` to the child's standard input and closes it; a child that ended without
+/// reading it (a closed pipe) did not need it.
+fn feed(child: &mut Child, stdin: &str) {
+    use std::io::Write;
+    let mut input = child.stdin.take().unwrap();
+    match input.write_all(stdin.as_bytes()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => panic!("stdin: {e}"),
+        _ => {}
+    }
+}
+
+/// When a test closes a command's standard output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Close {
+    /// Before the command starts: its first write finds no reader, however short the output.
+    Before,
+    /// After reading one byte, as `| head -c 1` does: an output longer than the pipe's
+    /// buffer (64 KiB on Linux) finds it closed part way.
+    AfterOneByte,
+    /// Stdout and stderr both, before the command starts (`2>&1 | head -c 1`, the reader
+    /// gone): not even an error message can be written; nothing of it is kept.
+    BothBefore,
+}
+
+/// Runs `linkedin args` as [`run`] does, with its stdout closed `when` said; what it printed
+/// on stdout is not kept.
+pub fn run_closing_stdout(
+    base: &str,
+    dir: &Path,
+    args: &[&str],
+    stdin: &str,
+    when: Close,
+) -> Output {
+    use std::io::Read;
+    let mut cmd = command(base, dir, args);
+    if when != Close::AfterOneByte {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        if when == Close::BothBefore {
+            cmd.stderr(writer.try_clone().unwrap());
+        }
+        cmd.stdout(writer);
+    }
+    let mut child = cmd.spawn().unwrap();
+    // Written before anything is read: stdin is small, a command reads it first.
+    feed(&mut child, stdin);
+    if let Some(mut stdout) = child.stdout.take() {
+        // Nothing to read when the command fails without printing: EOF at once.
+        let _ = stdout.read(&mut [0u8; 1]).unwrap();
     }
     child.wait_with_output().unwrap()
+}
+
+/// The text `linkedin <path> --help` prints.
+pub fn help(path: &[String]) -> String {
+    let out = Command::new(assert_cmd::cargo::cargo_bin("linkedin"))
+        .args(path)
+        .arg("--help")
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The subcommands a help text lists under `Commands:` (`help` left out).
+pub fn subcommands(text: &str) -> Vec<String> {
+    text.lines()
+        .skip_while(|l| !l.starts_with("Commands:"))
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|name| *name != "help")
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Every command that runs (has no subcommand of its own), as clap's help lists them from
+/// `linkedin --help` down: `demo`, `messages send`, ...
+pub fn leaf_commands() -> Vec<String> {
+    let mut leaves = Vec::new();
+    let mut todo = vec![Vec::<String>::new()];
+    while let Some(path) = todo.pop() {
+        let subs = subcommands(&help(&path));
+        if subs.is_empty() {
+            leaves.push(path.join(" "));
+        }
+        for sub in subs {
+            let mut next = path.clone();
+            next.push(sub);
+            todo.push(next);
+        }
+    }
+    leaves.sort();
+    leaves
 }
 
 /// Everything the command printed.
@@ -248,11 +352,23 @@ pub struct Logged {
 
 impl Logged {
     pub fn start() -> Self {
+        Self::start_with(&[])
+    }
+
+    /// With more arguments for `linkedin sandbox`, such as a fault (`--challenge-after N`).
+    pub fn start_with(extra: &[&str]) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let log = dir.path().join("requests.jsonl");
-        let sb = SandboxProcess::start_with(&["--request-log", log.to_str().unwrap()]);
+        let mut args = vec!["--request-log", log.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        let sb = SandboxProcess::start_with(&args);
         sb.login(dir.path());
         Self { sb, dir, log }
+    }
+
+    /// A command against the sandbox with the saved session, to add to (environment, streams).
+    pub fn command(&self, args: &[&str]) -> Command {
+        command(&self.sb.url, self.dir.path(), args)
     }
 
     pub fn run(&self, args: &[&str]) -> Output {

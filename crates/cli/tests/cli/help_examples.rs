@@ -1,29 +1,7 @@
 //! Every example the `--help` texts show runs, as printed, against the embedded sandbox
 //! (`--sandbox` added when the example has none): a user who copies one gets an answer.
 
-use std::process::Command;
-
-/// The text `linkedin <path> --help` prints.
-fn help(path: &[String]) -> String {
-    let out = Command::new(assert_cmd::cargo::cargo_bin("linkedin"))
-        .args(path)
-        .arg("--help")
-        .output()
-        .unwrap();
-    String::from_utf8(out.stdout).unwrap()
-}
-
-/// The subcommands a help text lists under `Commands:` (`help` left out).
-fn subcommands(text: &str) -> Vec<String> {
-    text.lines()
-        .skip_while(|l| !l.starts_with("Commands:"))
-        .skip(1)
-        .take_while(|l| l.starts_with("  "))
-        .filter_map(|l| l.split_whitespace().next())
-        .filter(|name| *name != "help")
-        .map(str::to_owned)
-        .collect()
-}
+use crate::common::{help, subcommands};
 
 /// A command line split as a POSIX shell splits it: words, '…' and "…" (with \" inside).
 fn shell_words(line: &str) -> Vec<String> {

@@ -24,6 +24,7 @@ mod messages;
 mod output;
 mod profile;
 mod restli;
+mod safety;
 mod sandbox;
 mod search;
 mod touch;

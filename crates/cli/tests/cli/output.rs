@@ -381,3 +381,254 @@ fn a_cut_list_goes_on_with_resume_until_it_is_whole() {
     fails(&junk, 2);
     assert_eq!(clean.mark(), mark, "nothing sent for a refused token");
 }
+
+/// One command line of [`every_command_ends_quietly_on_a_closed_stdout`].
+struct Case {
+    /// Its command in clap's tree (`messages send`).
+    path: &'static str,
+    args: Vec<String>,
+    /// A write: run once, since it changes the sandbox's world.
+    write: bool,
+    /// A list: run with `--json` too, an output longer than a pipe's buffer.
+    list: bool,
+    /// Its exit status (`feed comments` is refused before sending: it prints nothing).
+    code: i32,
+}
+
+/// `| head -c 1` ends every command quietly: for each command clap lists (the list checked
+/// against clap's tree, so that a new command cannot be left out), against a logged-in
+/// `linkedin sandbox`, with stdout closed before the command starts (its first write finds
+/// no reader, however short its output) and, for the reads, after one byte was read (the
+/// lists with a long `--json` output, cut part way): status 0 (or the command's own failure
+/// status), no panic, no complaint. Writes run once, so that each changes the world once.
+#[test]
+fn every_command_ends_quietly_on_a_closed_stdout() {
+    use crate::common::{Close, leaf_commands, run_closing_stdout};
+    let w = world();
+    let logged = Logged::start();
+    let threads = json_list(&logged.run(&["messages", "list", "--limit", "3", "--json"]));
+    let thread = threads[0]["thread_id"].as_str().unwrap().to_owned();
+    let invitations = json_list(&logged.run(&["invitations", "list", "--json"]));
+    let invitation = |i: usize| invitations[i]["id"].as_str().unwrap().to_owned();
+    let connection = &w.people[(2..w.people.len()).find(|&p| w.connected(0, p)).unwrap()];
+    let stranger = &w.people[(2..w.people.len())
+        .find(|&p| !w.connected(0, p) && !w.invitations.iter().any(|i| i.from == p || i.to == p))
+        .unwrap()];
+    let post = w.posts.iter().max_by_key(|p| p.reactions.len()).unwrap();
+    let post = post.activity_id.to_string();
+    let member = w.people[2].member_id.to_string();
+    let job = w.jobs[0].id.to_string();
+    let (li_at, jsessionid) = (logged.sb.li_at.as_str(), logged.sb.jsessionid.as_str());
+    let case = |path: &'static str, rest: &[&str], write: bool, list: bool, code: i32| Case {
+        path,
+        args: path
+            .split(' ')
+            .chain(rest.iter().copied())
+            .map(str::to_owned)
+            .collect(),
+        write,
+        list,
+        code,
+    };
+    let read = |path, rest: &[&str]| case(path, rest, false, false, 0);
+    let list = |path, rest: &[&str]| case(path, rest, false, true, 0);
+    let write = |path, rest: &[&str]| case(path, rest, true, false, 0);
+    let me = "demo-member";
+    // The touch API keeps no saved session: the embedded sandbox's demo account.
+    let touch = |path, rest: &[&str], list: bool| {
+        let mut rest = rest.to_vec();
+        rest.push("--sandbox");
+        case(path, &rest, false, list, 0)
+    };
+    let who = connection.public_id.as_str();
+    let cases = [
+        read("login", &["--li-at", li_at, "--jsessionid", jsessionid]),
+        read("whoami", &[]),
+        read("demo", &[]),
+        read("safety status", &[]),
+        read("safety reset", &[]),
+        read("profile show", &[who]),
+        read("profile experiences", &[me]),
+        read("profile skills", &[me]),
+        read("profile education", &[me]),
+        read("profile certifications", &[me]),
+        read("profile languages", &[me]),
+        read("profile contact", &[who]),
+        read("profile resolve", &[who]),
+        read("profile views", &[]),
+        list("search people", &["--keywords", "a", "--limit", "200"]),
+        list("search companies", &["a", "--limit", "200"]),
+        list("search posts", &["a", "--limit", "200"]),
+        list("search jobs", &["--limit", "200"]),
+        list("search connections", &["--limit", "0"]),
+        list("search all", &["a", "--limit", "200"]),
+        read("company show", &["linkedin"]),
+        read("company school", &[&w.schools[0].universal_name]),
+        list("company updates", &["linkedin", "--limit", "200"]),
+        write("company follow", &["linkedin"]),
+        write("company unfollow", &["linkedin"]),
+        read("jobs show", &[&job]),
+        read("jobs skills", &[&job]),
+        list("jobs search", &["--limit", "200"]),
+        list("messages list", &["--limit", "200"]),
+        list("messages show", &[&thread, "--limit", "200"]),
+        write("messages send", &[&thread, "A line to a closed pipe."]),
+        write(
+            "messages start",
+            &[who, "--text", "Hello from a closed pipe."],
+        ),
+        write("messages read", &[&thread]),
+        write("messages unread", &[&thread]),
+        read("messages with", &[who]),
+        list("invitations list", &["--limit", "200"]),
+        write("invitations accept", &[&invitation(0)]),
+        write("invitations reject", &[&invitation(1)]),
+        write("invitations send", &[&stranger.public_id]),
+        list("feed show", &["--limit", "200"]),
+        list("feed posts", &[who, "--limit", "200"]),
+        case("feed comments", &[&post], false, false, 6),
+        list("feed reactions", &[&post, "--limit", "200"]),
+        write("feed react", &[&post, "--type", "praise"]),
+        touch("touch person", &[], false),
+        touch("touch me", &[], false),
+        touch("touch profile", &[&member], false),
+        touch("touch connections", &[&member, "--count", "200"], true),
+        touch("touch background", &[&member], false),
+        touch("touch endorsements", &[&member], false),
+        touch("touch mailbox", &[], true),
+        touch("touch recommendations", &[&member], false),
+        touch("touch notifications", &[], true),
+        touch("touch viewers", &[], true),
+        read(
+            "restli encode",
+            &[r#"{"start":0,"query":{"keywords":"C++, Rust"}}"#],
+        ),
+        read(
+            "restli decode",
+            &["(start:0,query:(keywords:C%2B%2B%2C%20Rust))"],
+        ),
+        read("restli urn", &["urn:li:fsd_profile:ACoAAB"]),
+        read("completions", &["zsh"]),
+        // Last: it deletes the saved session the others use.
+        read("logout", &[]),
+    ];
+    // Every command clap has, and `sandbox`, which serves until stopped (below).
+    let mut listed: Vec<&str> = cases.iter().map(|c| c.path).collect();
+    listed.push("sandbox");
+    listed.sort_unstable();
+    listed.dedup();
+    assert_eq!(
+        listed,
+        leaf_commands(),
+        "a command of clap's tree is not here"
+    );
+
+    // A long output indeed: it cannot all wait in the pipe, so the close cuts it part way.
+    let long = ["search", "all", "a", "--limit", "200", "--json"];
+    assert!(stdout(&logged.run(&long)).len() > 64 * 1024);
+
+    let mut runs = Vec::new();
+    for case in &cases {
+        runs.push((case.args.clone(), Close::Before, case.code));
+        if case.write {
+            continue;
+        }
+        runs.push((case.args.clone(), Close::AfterOneByte, case.code));
+        if case.list {
+            let mut json = case.args.clone();
+            json.push("--json".to_owned());
+            runs.push((json, Close::AfterOneByte, case.code));
+        }
+    }
+    // Help and version, which clap prints.
+    for args in [["--help"], ["--version"], ["help"]] {
+        for when in [Close::Before, Close::AfterOneByte] {
+            runs.push((args.map(str::to_owned).to_vec(), when, 0));
+        }
+    }
+    // Stdout and stderr closed: a success, a failure and bad usage keep their status.
+    for (args, code) in [
+        (vec!["-v", "company", "show", "linkedin"], 0),
+        (vec!["feed", "comments", post.as_str()], 6),
+        (vec!["messages", "send"], 2),
+    ] {
+        runs.push((
+            args.into_iter().map(str::to_owned).collect(),
+            Close::BothBefore,
+            code,
+        ));
+    }
+    // Two at a time (their order does not matter), then the logins, then the logouts, which
+    // delete the saved session the others use.
+    let (logouts, rest): (Vec<_>, Vec<_>) = runs.into_iter().partition(|r| r.0[0] == "logout");
+    let (logins, others): (Vec<_>, Vec<_>) = rest.into_iter().partition(|r| r.0[0] == "login");
+    let check = |(args, when, code): &(Vec<String>, Close, i32)| {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = run_closing_stdout(&logged.sb.url, logged.dir.path(), &args, "", *when);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let quiet = *code != 0 || stderr.is_empty();
+        (out.status.code() != Some(*code) || stderr.contains("panicked") || !quiet)
+            .then(|| format!("{args:?} ({when:?}): {:?} {stderr}", out.status))
+    };
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut failed: Vec<String> = std::thread::scope(|s| {
+        let worker = || {
+            let mut failed = Vec::new();
+            loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(run) = others.get(i) else {
+                    return failed;
+                };
+                failed.extend(check(run));
+            }
+        };
+        let workers = [s.spawn(worker), s.spawn(worker)];
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap())
+            .collect()
+    });
+    failed.extend(logins.iter().chain(&logouts).filter_map(check));
+    assert!(failed.is_empty(), "{}", failed.join("\n"));
+
+    // `linkedin sandbox | head -c 1`: the sandbox goes on serving (a login works) until
+    // stopped, then ends with status 0; with stdout closed before its URL is printed, nobody
+    // can reach it, and it ends at once, quietly, as every command does.
+    let mut server = std::process::Command::new(assert_cmd::cargo::cargo_bin("linkedin"))
+        .arg("sandbox")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let url = {
+        use std::io::BufRead;
+        let mut line = String::new();
+        std::io::BufReader::new(server.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        line.trim_end().to_owned()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let login = run(
+        &url,
+        dir.path(),
+        &[
+            "login",
+            "--username",
+            "demo@example.com",
+            "--password-stdin",
+        ],
+        &format!("{}\n", crate::common::PASSWORD),
+    );
+    assert!(login.status.success(), "{}", printed(&login));
+    let term = std::process::Command::new("kill")
+        .args(["-TERM", &server.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(term.success());
+    let out = server.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", printed(&out));
+    let out = run_closing_stdout(&url, dir.path(), &["sandbox"], "", Close::Before);
+    assert_eq!(out.status.code(), Some(0), "{}", printed(&out));
+    assert!(out.stderr.is_empty(), "{}", printed(&out));
+}

@@ -41,6 +41,7 @@ pub struct TransportBuilder {
     timeouts: Timeouts,
     retries: RetryPolicy,
     pacing: Option<Pacing>,
+    min_interval: Option<Duration>,
     budget: Option<Budget>,
     daily: Vec<(Action, u32)>,
     trust_checked: Duration,
@@ -172,6 +173,31 @@ impl TransportBuilder {
     /// (or the address given to [`resolve`](Self::resolve)) is on this machine.
     pub fn pacing(mut self, pacing: Pacing) -> Self {
         self.pacing = Some(pacing);
+        self
+    }
+
+    /// At least `interval` between two requests of the account, one at a time, over the
+    /// pacing (the default or [`pacing`](Self::pacing)'s): never faster than it, since its
+    /// longer interval and its jitter stay. Every process of the account shares the schedule.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use linkedin_transport::{Pacing, Transport};
+    ///
+    /// let sandbox = Transport::builder("http://127.0.0.1:9")
+    ///     .min_interval(Duration::from_millis(250))
+    ///     .build()?;
+    /// let paced = Pacing::new(1, Duration::from_millis(250), Duration::ZERO);
+    /// assert_eq!(sandbox.limits().pacing, paced, "loopback is not paced but for this");
+    /// let linkedin = Transport::builder("https://www.linkedin.com")
+    ///     .min_interval(Duration::from_secs(1))
+    ///     .build()?;
+    /// let slowest = Pacing::new(1, Duration::from_secs(2), Duration::from_secs(2));
+    /// assert_eq!(linkedin.limits().pacing, slowest, "never faster than the default");
+    /// # Ok::<(), linkedin_transport::Error>(())
+    /// ```
+    pub fn min_interval(mut self, interval: Duration) -> Self {
+        self.min_interval = Some(interval);
         self
     }
 
@@ -308,6 +334,10 @@ impl TransportBuilder {
         } else {
             Pacing::linkedin()
         });
+        let pacing = match self.min_interval {
+            Some(min) => Pacing::new(1, pacing.interval().max(min), pacing.jitter()),
+            None => pacing,
+        };
         let budget = self.budget.unwrap_or(if loopback {
             Budget::unlimited()
         } else {
@@ -377,6 +407,7 @@ impl Transport {
             timeouts: Timeouts::default(),
             retries: RetryPolicy::default(),
             pacing: None,
+            min_interval: None,
             budget: None,
             daily: Vec::new(),
             trust_checked: Duration::from_secs(600),

@@ -153,19 +153,22 @@ impl Transport {
             );
             let started = Instant::now();
             let verdict = async {
+                let span = tracing::Span::current();
                 let verdict = match self.attempt(request, login_flow).await {
-                    Ok(answer) => self.classify(request, answer, login_flow),
+                    // Every answer's status in the request's line (`-v`), an error's too.
+                    Ok(answer) => {
+                        span.record("status", answer.status.as_u16());
+                        self.classify(request, answer, login_flow)
+                    }
                     Err(AttemptError { error, sent }) => Verdict::Retry {
                         error,
                         after: None,
                         sent,
                     },
                 };
-                let span = tracing::Span::current();
                 span.record("elapsed_ms", started.elapsed().as_millis() as u64);
                 match &verdict {
                     Verdict::Done(Ok(r)) => {
-                        span.record("status", r.status.as_u16());
                         tracing::debug!(bytes = r.body.len(), "answered");
                     }
                     Verdict::Done(Err(e))
