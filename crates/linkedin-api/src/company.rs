@@ -120,10 +120,12 @@ impl Linkedin {
         }
     }
 
-    /// Follows a company or school page given by its universal name, and says what changed,
-    /// with the page as it was read before the change.
+    /// Follows a company or school page by its universal name, and says what changed.
     ///
-    /// Python: none (`follow_company` takes the following state; see [`follow`](Self::follow))
+    /// Python: none
+    ///
+    /// Gives the outcome and the page as it was read before the change. (The Python client's
+    /// `follow_company` takes the following state, as [`follow`](Self::follow) does.)
     ///
     /// The page is read first (one request): when it is already followed nothing more is
     /// sent and the outcome is [`Following::Unchanged`]; else its following state is set, as
@@ -154,10 +156,12 @@ impl Linkedin {
         self.set_page_following(universal_name, true).await
     }
 
-    /// Stops following a company or school page given by its universal name, and says what
-    /// changed.
+    /// Stops following a company or school page by its universal name, and says what changed.
     ///
-    /// Python: none (`unfollow_entity` takes the following info; see [`unfollow`](Self::unfollow))
+    /// Python: none
+    ///
+    /// (The Python client's `unfollow_entity` takes the following info, as
+    /// [`unfollow`](Self::unfollow) does.)
     ///
     /// As [`follow_page`](Self::follow_page), the other way: a page not followed sends
     /// nothing more than its read.

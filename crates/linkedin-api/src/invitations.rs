@@ -174,9 +174,10 @@ impl Linkedin {
     /// # }
     /// ```
     ///
-    /// The outcome is typed: [`Invited::Sent`], or [`Invited::AlreadyInvitedOrConnected`] when
-    /// LinkedIn takes none because an invitation between the two is pending or they are
-    /// connected (its 400 `CANT_RESEND_YET`). When the request may have been lost on the way
+    /// The outcome is typed: [`Invited::Sent`]; or, when LinkedIn takes none (its 400
+    /// `CANT_RESEND_YET`), why, from the pending lists (read only then):
+    /// [`Invited::AlreadyPending`], [`Invited::InvitedYou`], else
+    /// [`Invited::AlreadyInvitedOrConnected`]. When the request may have been lost on the way
     /// (the connection broke after it left, a timeout, a 5xx), the sent invitations are read
     /// back: found, it was sent; not, [`Error::NotSent`]; the read failing too,
     /// [`Error::OutcomeUnknown`].
@@ -211,9 +212,40 @@ impl Linkedin {
             .await
         {
             Ok(_) => Ok(Invited::Sent),
-            Err(e) if already_invited_or_connected(&e) => Ok(Invited::AlreadyInvitedOrConnected),
+            Err(e) if already_invited_or_connected(&e) => Ok(self.why_not_taken(&id).await),
             Err(e) if e.may_have_been_sent() => self.read_back_invitation(&id, e).await,
             Err(e) => Err(not_found(e, || format!("member {id}"))),
+        }
+    }
+
+    /// Why LinkedIn took no invitation to `id` (its `CANT_RESEND_YET`): a pending one sent
+    /// earlier, or one from them, found in the pending lists; else connected or not yet
+    /// allowed again. The write's outcome is known either way (nothing was sent), so a read
+    /// that fails here only leaves the reason less precise.
+    async fn why_not_taken(&self, id: &ProfileId) -> Invited {
+        let sent = any_invitation(self.sent_invitations(), |i| {
+            i.to.as_ref().and_then(|t| t.profile_id.as_ref()) == Some(id)
+        })
+        .await;
+        match sent {
+            Ok(true) => return Invited::AlreadyPending,
+            Ok(false) => {}
+            Err(e) => {
+                tracing::debug!(%e, "cannot read the sent invitations to tell why LinkedIn took none");
+                return Invited::AlreadyInvitedOrConnected;
+            }
+        }
+        let received = any_invitation(self.invitations(), |i| {
+            i.from.as_ref().and_then(|f| f.profile_id.as_ref()) == Some(id)
+        })
+        .await;
+        match received {
+            Ok(true) => Invited::InvitedYou,
+            Ok(false) => Invited::AlreadyInvitedOrConnected,
+            Err(e) => {
+                tracing::debug!(%e, "cannot read the received invitations to tell why LinkedIn took none");
+                Invited::AlreadyInvitedOrConnected
+            }
         }
     }
 
@@ -221,13 +253,11 @@ impl Linkedin {
     /// invitations, looked through for one to `id` (see [`Unsettled`]).
     async fn read_back_invitation(&self, id: &ProfileId, cause: Error) -> Result<Invited> {
         let check = async {
-            let mut sent = self.sent_invitations();
-            while let Some(invitation) = sent.try_next().await? {
-                if invitation.to.as_ref().and_then(|t| t.profile_id.as_ref()) == Some(id) {
-                    return Ok(Some(Invited::Sent));
-                }
-            }
-            Ok(None)
+            let found = any_invitation(self.sent_invitations(), |i| {
+                i.to.as_ref().and_then(|t| t.profile_id.as_ref()) == Some(id)
+            })
+            .await?;
+            Ok(found.then_some(Invited::Sent))
         };
         Unsettled {
             what: format!("the connection request to {id}"),
@@ -243,13 +273,10 @@ impl Linkedin {
     /// them, the reply took effect; still there, it did not.
     async fn read_back_reply(&self, id: &str, reply: InvitationReply, cause: Error) -> Result<()> {
         let check = async {
-            let mut pending = self.invitations();
-            while let Some(invitation) = pending.try_next().await? {
-                if invitation.urn.rsplit(':').next() == Some(id) {
-                    return Ok(None);
-                }
-            }
-            Ok(Some(()))
+            let pending =
+                any_invitation(self.invitations(), |i| i.urn.rsplit(':').next() == Some(id))
+                    .await?;
+            Ok((!pending).then_some(()))
         };
         Unsettled {
             what: format!("the {} of invitation {id}", reply.action()),
@@ -268,9 +295,29 @@ impl Linkedin {
 pub enum Invited {
     /// LinkedIn took it (or, after a cut, it was found among the sent invitations).
     Sent,
-    /// LinkedIn took none: an invitation between the two members is pending (sent by either)
-    /// or they are connected (LinkedIn's 400 `CANT_RESEND_YET`).
+    /// LinkedIn took none (its 400 `CANT_RESEND_YET`): an invitation sent to them earlier is
+    /// still pending (found among the sent invitations).
+    AlreadyPending,
+    /// LinkedIn took none: they invited the logged-in member, and that invitation is pending
+    /// (accept it instead: [`Linkedin::accept_invitation`]).
+    InvitedYou,
+    /// LinkedIn took none, and neither pending list holds an invitation between the two:
+    /// they are connected, or LinkedIn does not take another invitation yet (one withdrawn
+    /// lately). Also when the lists could not be read to tell.
     AlreadyInvitedOrConnected,
+}
+
+/// Whether any of the invitations `pages` lists is one `wanted` picks (read until found).
+async fn any_invitation(
+    mut pages: Pages<Raw<Invitation>>,
+    wanted: impl Fn(&Invitation) -> bool,
+) -> Result<bool> {
+    while let Some(invitation) = pages.try_next().await? {
+        if wanted(&invitation) {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
 /// LinkedIn's refusal of an invitation that already exists or is not needed.

@@ -138,8 +138,14 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
                 message: message.as_deref(),
             };
             out.one(&done, |d| match d.outcome {
+                linkedin_api::Invited::AlreadyPending => format!(
+                    "Nothing sent: your invitation to {profile} is still pending (`linkedin invitations list --sent`)."
+                ),
+                linkedin_api::Invited::InvitedYou => format!(
+                    "Nothing sent: {profile} invited you; accept it (`linkedin invitations list`, then `linkedin invitations accept`)."
+                ),
                 linkedin_api::Invited::AlreadyInvitedOrConnected => format!(
-                    "Nothing sent: {profile} is already invited or connected (`linkedin invitations list --sent` shows pending invitations)."
+                    "Nothing sent: LinkedIn takes no invitation to {profile} now (already connected, or invited lately)."
                 ),
                 _ => format!("Sent a connection request to {profile}."),
             })

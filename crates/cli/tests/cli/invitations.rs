@@ -177,10 +177,10 @@ fn answers_and_requests_take_effect_once_and_refusals_send_nothing() {
     outputs.push(out);
     // Again: LinkedIn takes none (CANT_RESEND_YET), a known outcome, said plainly.
     let out = li(&["invitations", "send", &to.profile_id, "--json"]);
-    assert_eq!(json(&out)["outcome"], "already_invited_or_connected");
+    assert_eq!(json(&out)["outcome"], "already_pending");
     let out = li(&["invitations", "send", &to.profile_id]);
     assert!(
-        stdout(&out).contains("already invited or connected"),
+        stdout(&out).contains("your invitation to") && stdout(&out).contains("is still pending"),
         "{}",
         printed(&out)
     );

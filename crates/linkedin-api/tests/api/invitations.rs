@@ -180,15 +180,39 @@ async fn a_connection_request_with_a_note_is_sent_once() {
     assert_eq!(new.message.as_deref(), Some(note));
 
     // Again: LinkedIn's CANT_RESEND_YET, as for anyone invited or connected: a known
-    // outcome, not an error.
+    // outcome, not an error, and why, from the pending lists.
     let mark = f.mark();
     let again = f
         .linkedin
         .add_connection(&format!("urn:li:fsd_profile:{}", to.profile_id), None)
         .await
         .unwrap();
-    assert_eq!(again, Invited::AlreadyInvitedOrConnected);
+    assert_eq!(again, Invited::AlreadyPending);
     assert_eq!(f.sent_since(mark)[0]["status"], 400);
+    // Someone who invited the demo account, and a connection: each said as what it is,
+    // with one refused POST each.
+    let inviter = &w.people[of_demo(&w, true)[0].from];
+    let connection = (2..w.people.len()).find(|&p| w.connected(0, p)).unwrap();
+    for (who, expected) in [
+        (inviter.profile_id.as_str(), Invited::InvitedYou),
+        (
+            w.people[connection].profile_id.as_str(),
+            Invited::AlreadyInvitedOrConnected,
+        ),
+    ] {
+        let mark = f.mark();
+        assert_eq!(
+            f.linkedin.add_connection(who, None).await.unwrap(),
+            expected
+        );
+        let posts: Vec<_> = f
+            .sent_since(mark)
+            .into_iter()
+            .filter(|r| r["method"] == "POST")
+            .collect();
+        assert_eq!(posts.len(), 1, "{expected:?}");
+        assert_eq!(posts[0]["status"], 400);
+    }
 
     // Without a note, the body has no customMessage.
     let other = (2..w.people.len())
