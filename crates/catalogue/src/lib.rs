@@ -26,8 +26,13 @@
 mod generated;
 #[cfg(test)]
 mod ids_live_here;
+mod overrides;
 
 pub use generated::{ENDPOINTS, Id, endpoints};
+pub use overrides::{
+    EndpointIds, IdOrigin, IdTable, Override, OverrideError, Overrides, is_decoration_id,
+    is_query_id,
+};
 
 /// An HTTP method.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

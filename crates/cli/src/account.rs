@@ -197,6 +197,11 @@ impl Connection {
         if let Some(timeouts) = timeouts {
             builder = builder.timeouts(timeouts);
         }
+        // The user's ids for LinkedIn (never for the embedded sandbox, which serves the
+        // catalogue's): a broken file is refused here, before anything is sent.
+        if let Some(overrides) = crate::catalogue_cmd::load_overrides()? {
+            builder = builder.overrides(&overrides);
+        }
         if let Some(pem) = ca {
             // Checked here, so that a file without a certificate is bad input (the builder's
             // own use below cannot fail then).

@@ -15,6 +15,7 @@ use std::process::ExitCode;
 use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 mod account;
+mod catalogue_cmd;
 mod commands;
 mod demo;
 mod exit;
@@ -106,6 +107,10 @@ enum Command {
     /// Encode, decode and inspect Rest.li 2.0 text (what Voyager URLs carry).
     #[command(subcommand)]
     Restli(restli_cmd::RestliCommand),
+    /// The endpoints this tool sends, their ids, and where each id comes from (built in, the
+    /// override file); read locally: nothing is sent.
+    #[command(subcommand)]
+    Catalogue(catalogue_cmd::CatalogueCmd),
     /// Run the LinkedIn emulator on loopback until Ctrl-C; the first line printed is its URL.
     ///
     /// Accounts: demo@example.com / demo-password logs in, challenge@example.com always gets a
@@ -137,6 +142,7 @@ impl Command {
             | Self::Whoami
             | Self::Safety(_)
             | Self::Restli(_)
+            | Self::Catalogue(_)
             | Self::Sandbox(_)
             | Self::Completions { .. } => false,
         }
@@ -211,6 +217,9 @@ fn main() -> ExitCode {
     let out = Out::new(format, cli.raw).listing(listing);
     let command = match cli.command {
         // Commands without LinkedIn: no runtime, no TLS.
+        Command::Catalogue(command) => {
+            return finish(catalogue_cmd::run(command, out));
+        }
         Command::Restli(command) => {
             return match restli_cmd::run_restli(command) {
                 Ok(text) => finish(output::write_line(&text)),
@@ -399,6 +408,7 @@ async fn run(command: Command, conn: &Connection, out: Out) -> Result<(), Failur
         Command::Touch(cmd) => commands::touch::run(cmd, conn, out).await,
         // Handled before the runtime starts.
         Command::Restli(_)
+        | Command::Catalogue(_)
         | Command::Sandbox(_)
         | Command::Completions { .. }
         | Command::Logout => Ok(()),

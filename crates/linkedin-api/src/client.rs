@@ -7,7 +7,7 @@ use std::sync::Arc;
 use bytes::Bytes;
 use http::{HeaderName, HeaderValue};
 use linkedin_catalogue::{
-    Accept, ContentType, Endpoint, Location, Method, Param, ParamType, Status,
+    Accept, ContentType, Endpoint, IdTable, Location, Method, Param, ParamType, Status,
 };
 use linkedin_transport::{
     Action, Budget, Login, Pacing, Proxy, Request, RetryPolicy, Timeouts, Transport,
@@ -40,6 +40,7 @@ pub struct LinkedinBuilder {
     /// Everything about connecting is the transport's own builder.
     transport: TransportBuilder,
     login: Option<Login>,
+    ids: Option<Arc<IdTable>>,
 }
 
 impl LinkedinBuilder {
@@ -112,6 +113,25 @@ impl LinkedinBuilder {
         self.with(|t| t.retries(retries))
     }
 
+    /// Ids of catalogue entries replaced without a rebuild: an override file read with
+    /// [`Overrides::load`](linkedin_catalogue::Overrides::load) (the CLI reads
+    /// `LINKEDIN_CATALOGUE`, or `catalogue.toml` in its config directory).
+    ///
+    /// ```
+    /// use std::path::Path;
+    /// use linkedin_api::Linkedin;
+    /// use linkedin_catalogue::Overrides;
+    ///
+    /// let text = "[search_clusters]\nquery_id = \"voyagerSearchDashClusters.0123456789abcdef0123456789abcdef\"\n";
+    /// let overrides = Overrides::parse(Path::new("catalogue.toml"), text)?;
+    /// let builder = Linkedin::builder().overrides(&overrides);
+    /// # Ok::<(), linkedin_catalogue::OverrideError>(())
+    /// ```
+    pub fn overrides(mut self, overrides: &linkedin_catalogue::Overrides) -> Self {
+        self.ids = Some(Arc::new(IdTable::with_overrides(overrides)));
+        self
+    }
+
     /// Any other transport setting (connections, idle timeout, user agent, system roots...).
     pub fn transport(self, configure: impl FnOnce(TransportBuilder) -> TransportBuilder) -> Self {
         self.with(configure)
@@ -140,7 +160,13 @@ impl LinkedinBuilder {
         };
         let transport = self.transport.build()?;
         transport.login(login).await?;
-        Ok(Linkedin::from_transport(transport))
+        let mut linkedin = Linkedin::from_transport(transport);
+        if let Some(ids) = self.ids
+            && let Some(inner) = Arc::get_mut(&mut linkedin.inner)
+        {
+            inner.ids = ids;
+        }
+        Ok(linkedin)
     }
 }
 
@@ -162,6 +188,8 @@ pub(crate) struct Inner {
     /// The random part of the `x-li-page-instance` header, one per client as the web app
     /// has one per page view: 16 random bytes in base64 (`yqBHQoHAK7u61shd7b7efF==`).
     pub(crate) page_token: String,
+    /// The entries this client sends: the catalogue's, some ids replaced.
+    pub(crate) ids: Arc<IdTable>,
 }
 
 /// A new page instance token: 16 random bytes, standard base64.
@@ -180,6 +208,7 @@ impl Linkedin {
         LinkedinBuilder {
             transport: Transport::builder("https://www.linkedin.com"),
             login: None,
+            ids: None,
         }
     }
 
@@ -194,6 +223,7 @@ impl Linkedin {
                 me: tokio::sync::OnceCell::new(),
                 resolved: std::sync::Mutex::default(),
                 page_token: page_token(),
+                ids: Arc::new(IdTable::new()),
             }),
         }
     }
@@ -206,10 +236,19 @@ impl Linkedin {
         &self.inner.transport
     }
 
-    /// A request to a catalogue entry.
-    /// A request to a catalogue entry, with the `x-li-page-instance` of the web app page that
+    /// The entries this client sends, with where each one's ids come from (built in, an
+    /// override file, learned).
+    ///
+    /// Python: none
+    #[must_use]
+    pub fn ids(&self) -> &IdTable {
+        &self.inner.ids
+    }
+
+    /// A request to a catalogue entry (with the ids this client uses for it), with the `x-li-page-instance` of the web app page that
     /// sends it (the entry's `page`), as the browser sends on every Voyager call.
     pub(crate) fn call(&self, endpoint: &'static Endpoint) -> Call {
+        let endpoint = self.inner.ids.resolve(endpoint);
         let mut call = Call::new(endpoint);
         call.page_instance = endpoint
             .page

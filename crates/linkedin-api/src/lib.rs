@@ -59,6 +59,7 @@ pub use company::Following;
 pub use error::{Error, Result};
 pub use ids::IntoId;
 pub use invitations::{InvitationReply, Invited};
+pub use linkedin_catalogue as catalogue;
 pub use linkedin_models as models;
 pub use linkedin_models::feed::ReactionType;
 pub use linkedin_models::id::{ConversationId, Member, ProfileId, PublicId};

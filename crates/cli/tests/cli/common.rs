@@ -100,6 +100,8 @@ pub fn command(base: &str, dir: &Path, args: &[&str]) -> Command {
         .env_remove("LINKEDIN_LI_AT")
         .env_remove("LINKEDIN_JSESSIONID")
         .env_remove("RUST_LOG")
+        // No override file of the machine's: one that does not exist.
+        .env("LINKEDIN_CATALOGUE", dir.join("no-catalogue.toml"))
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());

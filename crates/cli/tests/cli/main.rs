@@ -15,6 +15,7 @@ mod common;
 
 mod account;
 mod bad_input;
+mod catalogue;
 mod company;
 mod feed;
 mod help_examples;
