@@ -51,8 +51,8 @@ pub(crate) struct Connection {
     /// --cert-out` CA, a company proxy's).
     #[arg(long, global = true, value_name = "PEM")]
     pub(crate) ca_file: Option<PathBuf>,
-    /// Connect through this HTTP proxy, http://[user:password@]host:port (such as
-    /// http://proxy.example:3128): LinkedIn is reached through a CONNECT tunnel, TLS inside
+    /// Connect through this HTTP proxy, `http://[user:password@]host:port` (such as
+    /// `http://proxy.example:3128`): LinkedIn is reached through a CONNECT tunnel, TLS inside
     /// it; only http:// proxies. Without it, HTTPS_PROXY (HTTP_PROXY for an http:// base
     /// URL) or ALL_PROXY is used unless NO_PROXY lists the host, as curl does. The embedded
     /// sandbox of --sandbox is reached directly.
