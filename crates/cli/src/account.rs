@@ -58,6 +58,11 @@ pub(crate) struct Connection {
     /// sandbox of --sandbox is reached directly.
     #[arg(long, global = true, value_name = "URL", value_parser = read_proxy)]
     pub(crate) proxy: Option<ProxyArg>,
+    /// Never heal a stale id: a read LinkedIn refuses as it refuses a stale queryId or
+    /// decorationId fails (exit 6) instead of the current id being looked for in the web
+    /// app's pages and scripts (bounded: 24 fetches, 16 MiB, 30 s) and saved for the account.
+    #[arg(long, global = true)]
+    pub(crate) no_heal: bool,
 }
 
 /// A `--proxy` value: read when the command line is, refused (exit 2) before anything runs.
@@ -184,6 +189,7 @@ impl Connection {
         });
         let mut builder = Linkedin::builder()
             .base_url(&self.base_url)
+            .heal_ids(!self.no_heal)
             .proxy(self.proxy()?)
             .transport(move |t| {
                 let t = limits

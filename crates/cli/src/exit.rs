@@ -70,6 +70,7 @@ impl From<Error> for Failure {
             | Error::NotFound { .. }
             | Error::Unsupported { .. } => 6,
             Error::Decode { .. } | Error::SchemaMoved { .. } | Error::Refused { .. } => 8,
+            Error::StaleId { .. } => 6,
             Error::Transport(t) => transport_code(t),
             // The write's outcome is known (not sent) or said to be unknown, after a cut: the
             // network class, with what to do in the message.

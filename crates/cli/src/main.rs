@@ -18,6 +18,7 @@ mod account;
 mod catalogue_cmd;
 mod commands;
 mod demo;
+mod doctor_cmd;
 mod exit;
 mod output;
 mod restli_cmd;
@@ -77,6 +78,10 @@ enum Command {
     Logout,
     /// Show who the commands act as, and what the account has left of its budgets.
     Whoami,
+    /// Check every read capability once with its cheapest request (writes are never sent):
+    /// working, healed (a stale id replaced by the current one), retired, shape moved,
+    /// refused; exit 0 only when all work or healed.
+    Doctor(doctor_cmd::DoctorArgs),
     /// The account's budgets and circuit breaker (read locally: nothing is sent).
     #[command(subcommand)]
     Safety(account::SafetyCmd),
@@ -140,6 +145,7 @@ impl Command {
             | Self::Login(_)
             | Self::Logout
             | Self::Whoami
+            | Self::Doctor(_)
             | Self::Safety(_)
             | Self::Restli(_)
             | Self::Catalogue(_)
@@ -392,6 +398,7 @@ async fn run(command: Command, conn: &Connection, out: Out) -> Result<(), Failur
                 )
             })
         }
+        Command::Doctor(args) => doctor_cmd::run(args, conn, out).await,
         Command::Safety(cmd) => {
             let (account, report) = account::safety(cmd, conn).await?;
             out.one(&report, |r| {

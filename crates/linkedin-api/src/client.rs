@@ -41,6 +41,7 @@ pub struct LinkedinBuilder {
     transport: TransportBuilder,
     login: Option<Login>,
     ids: Option<Arc<IdTable>>,
+    heal: bool,
 }
 
 impl LinkedinBuilder {
@@ -132,6 +133,14 @@ impl LinkedinBuilder {
         self
     }
 
+    /// Whether a read that LinkedIn refuses as it refuses a stale id is healed: the current id
+    /// found in the web app's pages and scripts, probed, used and saved for the account (on by
+    /// default). Off, such a read fails with [`Error::StaleId`] and nothing is fetched.
+    pub fn heal_ids(mut self, heal: bool) -> Self {
+        self.heal = heal;
+        self
+    }
+
     /// Any other transport setting (connections, idle timeout, user agent, system roots...).
     pub fn transport(self, configure: impl FnOnce(TransportBuilder) -> TransportBuilder) -> Self {
         self.with(configure)
@@ -160,12 +169,10 @@ impl LinkedinBuilder {
         };
         let transport = self.transport.build()?;
         transport.login(login).await?;
-        let mut linkedin = Linkedin::from_transport(transport);
-        if let Some(ids) = self.ids
-            && let Some(inner) = Arc::get_mut(&mut linkedin.inner)
-        {
-            inner.ids = ids;
-        }
+        let ids = self.ids.unwrap_or_default();
+        let linkedin = Linkedin::with_parts(transport, ids, self.heal);
+        // Ids learned by earlier runs for this account (while still relevant).
+        crate::drift::load_learned(&linkedin, &linkedin.inner.ids).await;
         Ok(linkedin)
     }
 }
@@ -190,6 +197,12 @@ pub(crate) struct Inner {
     pub(crate) page_token: String,
     /// The entries this client sends: the catalogue's, some ids replaced.
     pub(crate) ids: Arc<IdTable>,
+    /// Whether stale ids are healed.
+    pub(crate) heal: bool,
+    /// One healing at a time.
+    pub(crate) healing: tokio::sync::Mutex<()>,
+    /// Entries whose discovery found nothing that answers (not tried again by this client).
+    pub(crate) unhealed: tokio::sync::Mutex<std::collections::HashSet<&'static str>>,
 }
 
 /// A new page instance token: 16 random bytes, standard base64.
@@ -209,6 +222,7 @@ impl Linkedin {
             transport: Transport::builder("https://www.linkedin.com"),
             login: None,
             ids: None,
+            heal: true,
         }
     }
 
@@ -217,13 +231,20 @@ impl Linkedin {
     /// Python: `Linkedin(…, cookies=jar)`
     #[must_use]
     pub fn from_transport(transport: Transport) -> Self {
+        Self::with_parts(transport, Arc::new(IdTable::new()), true)
+    }
+
+    fn with_parts(transport: Transport, ids: Arc<IdTable>, heal: bool) -> Self {
         Self {
             inner: Arc::new(Inner {
                 transport,
                 me: tokio::sync::OnceCell::new(),
                 resolved: std::sync::Mutex::default(),
                 page_token: page_token(),
-                ids: Arc::new(IdTable::new()),
+                ids,
+                heal,
+                healing: tokio::sync::Mutex::new(()),
+                unhealed: tokio::sync::Mutex::default(),
             }),
         }
     }
@@ -256,9 +277,30 @@ impl Linkedin {
         call
     }
 
-    /// Sends a call and gives the answer's body.
+    /// Sends a call and gives the answer's body; a read refused as LinkedIn refuses a stale
+    /// id is healed (`drift.rs`) unless healing is off.
     pub(crate) async fn send(&self, call: Call) -> Result<Bytes> {
-        call.send(&self.inner.transport).await
+        let again = call.clone();
+        match call.send(&self.inner.transport).await {
+            Err(e) if crate::drift::is_stale_answer(&again, &e) => {
+                if self.inner.heal {
+                    crate::drift::heal(self, again, e).await
+                } else {
+                    Err(Error::StaleId {
+                        endpoint: again.endpoint.name,
+                        id: again
+                            .endpoint
+                            .query_id
+                            .or(again.endpoint.decoration_id)
+                            .unwrap_or_default()
+                            .to_owned(),
+                        discovery: crate::drift::Discovery::default(),
+                        cause: Box::new(e),
+                    })
+                }
+            }
+            other => other,
+        }
     }
 
     /// Sends a call and reads `T` from the answer's result: the entry's GraphQL data root
@@ -344,6 +386,8 @@ pub(crate) struct Call {
     body: Option<Value>,
     /// The `x-li-page-instance` header, when the entry has a page.
     page_instance: Option<String>,
+    /// Sent at most once, even a read (a probe).
+    once: bool,
 }
 
 impl Call {
@@ -356,7 +400,20 @@ impl Call {
             variables: None,
             body: None,
             page_instance: None,
+            once: false,
         }
+    }
+
+    /// The same call to `endpoint` (the same entry with other ids).
+    pub(crate) fn with_endpoint(mut self, endpoint: &'static Endpoint) -> Self {
+        self.endpoint = endpoint;
+        self
+    }
+
+    /// The same call sent at most once: a probe.
+    pub(crate) fn probe(mut self) -> Self {
+        self.once = true;
+        self
     }
 
     /// Sends it over `transport` and gives the answer's body. Nothing is sent to an entry
@@ -523,6 +580,7 @@ impl Call {
                 }
             }
         };
+        let request = if self.once { request.once() } else { request };
         let request = match action_of(endpoint) {
             Some(action) => request.counts_as(action),
             None => request,

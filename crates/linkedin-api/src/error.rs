@@ -115,6 +115,27 @@ pub enum Error {
         /// LinkedIn's reason.
         reason: linkedin_transport::Reason,
     },
+    /// LinkedIn refused a read as it refuses a stale id (a GraphQL `queryId` it no longer
+    /// knows answers a hard 500, an old `decorationId` a 400), and no current id was found
+    /// in the web app's pages and scripts, or none found answered (`discovery` says what was
+    /// read and tried). The read was not done.
+    #[error(
+        "{endpoint} failed ({cause}) as LinkedIn answers a stale id ({id}); no current one was found in the web app's pages and scripts ({} pages, {} scripts, {} candidates tried{}): put the current id in the override file (`linkedin catalogue show {endpoint}` shows the ids), or report it",
+        discovery.pages,
+        discovery.scripts,
+        discovery.probed,
+        if discovery.skipped_other_hosts > 0 { format!(", {} scripts on another host not fetched", discovery.skipped_other_hosts) } else { String::new() }
+    )]
+    StaleId {
+        /// The catalogue name of the endpoint.
+        endpoint: &'static str,
+        /// The id LinkedIn refused.
+        id: String,
+        /// What discovery read and tried.
+        discovery: crate::drift::Discovery,
+        /// LinkedIn's answer to the read.
+        cause: Box<Error>,
+    },
     /// A failure on the way: login, connection, HTTP status, rate limit... (see
     /// [`linkedin_transport::Error`] for what each means and what to do).
     #[error(transparent)]

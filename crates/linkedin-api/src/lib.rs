@@ -39,6 +39,8 @@
 
 mod client;
 mod company;
+mod doctor;
+mod drift;
 mod driver;
 mod error;
 mod feed;
@@ -56,6 +58,8 @@ pub mod validate;
 
 pub use client::{Linkedin, LinkedinBuilder};
 pub use company::Following;
+pub use doctor::{AREAS as DOCTOR_AREAS, Check, Health};
+pub use drift::{Discovery, LIMITS as DISCOVERY_LIMITS, Limits as DiscoveryLimits};
 pub use error::{Error, Result};
 pub use ids::IntoId;
 pub use invitations::{InvitationReply, Invited};

@@ -119,6 +119,14 @@ impl Request {
         self
     }
 
+    /// Sends it at most once, even a read: for a probe, whose failure is an answer in itself
+    /// (a candidate id that LinkedIn refuses), not a trouble worth waiting out.
+    #[must_use]
+    pub fn once(mut self) -> Self {
+        self.idempotency = Idempotency::Once;
+        self
+    }
+
     /// Adds a header (for example `x-li-page-instance`). Headers the transport sets itself
     /// (cookies, `csrf-token`, `host`) cannot be overridden this way.
     #[must_use]

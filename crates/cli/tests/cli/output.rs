@@ -508,6 +508,8 @@ fn every_command_ends_quietly_on_a_closed_stdout() {
             &["(start:0,query:(keywords:C%2B%2B%2C%20Rust))"],
         ),
         read("restli urn", &["urn:li:fsd_profile:ACoAAB"]),
+        read("catalogue show", &[]),
+        read("doctor", &["--only", "session"]),
         read("completions", &["zsh"]),
         // Last: it deletes the saved session the others use.
         read("logout", &[]),

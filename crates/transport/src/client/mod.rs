@@ -133,6 +133,32 @@ impl Transport {
         self.budget_of(&self.governed_account()).await
     }
 
+    /// The ids the client learned for the logged-in account (see
+    /// [`AccountStore::load_learned_ids`](crate::AccountStore::load_learned_ids)); `None`
+    /// without a store or when there are none.
+    ///
+    /// # Errors
+    ///
+    /// The store's, when they cannot be read.
+    pub async fn learned_ids(&self) -> Result<Option<String>, crate::error::Error> {
+        match &self.inner.store {
+            Some(store) => store.load_learned_ids(&self.governed_account()).await,
+            None => Ok(None),
+        }
+    }
+
+    /// Keeps the ids learned for the logged-in account; nothing without a store.
+    ///
+    /// # Errors
+    ///
+    /// The store's, when they cannot be written.
+    pub async fn save_learned_ids(&self, json: &str) -> Result<(), crate::error::Error> {
+        match &self.inner.store {
+            Some(store) => store.save_learned_ids(&self.governed_account(), json).await,
+            None => Ok(()),
+        }
+    }
+
     /// As [`budget`](Self::budget), for `account` (the name its session is saved under),
     /// logged in or not: it reads the governor's state and sends nothing.
     ///

@@ -196,6 +196,12 @@ impl FileStore {
             .join(format!("{}.governor.json", file_stem(account)))
     }
 
+    /// The file of the ids learned for `account`: `<dir>/<name>.ids.json`.
+    #[must_use]
+    pub fn learned_path_for(&self, account: &str) -> PathBuf {
+        self.dir.join(format!("{}.ids.json", file_stem(account)))
+    }
+
     /// Runs `change` on the governor state of `account`, the file locked from its read to
     /// its write (see [`AccountStore::transact_governor`]).
     ///
@@ -270,6 +276,35 @@ impl AccountStore for FileStore {
         change: GovernorChange<'_>,
     ) -> Result<(), Error> {
         self.transact_governor_now(account, change)
+    }
+
+    async fn load_learned_ids(&self, account: &str) -> Result<Option<String>, Error> {
+        let path = self.learned_path_for(account);
+        match fs::read_to_string(&path) {
+            Ok(text) => Ok(Some(text)),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(Error::file_io(&path, "cannot read the learned ids", e)),
+        }
+    }
+
+    async fn save_learned_ids(&self, account: &str, json: &str) -> Result<(), Error> {
+        let path = self.learned_path_for(account);
+        create_private_dir(&self.dir)
+            .map_err(|e| Error::file_io(&self.dir, "cannot create the session directory", e))?;
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".learned.").suffix(".tmp");
+        create_with_mode(&mut builder, 0o600);
+        let mut temp = builder
+            .tempfile_in(&self.dir)
+            .map_err(|e| Error::file_io(&path, "cannot write the learned ids", e))?;
+        (|| {
+            temp.write_all(json.as_bytes())?;
+            temp.as_file().sync_all()
+        })()
+        .map_err(|e| Error::file_io(&path, "cannot write the learned ids", e))?;
+        temp.persist(&path)
+            .map_err(|e| Error::file_io(&path, "cannot write the learned ids", e.error))?;
+        Ok(())
     }
 }
 

@@ -123,6 +123,28 @@ pub trait AccountStore: Send + Sync + fmt::Debug {
         account: &str,
         change: GovernorChange<'_>,
     ) -> Result<(), Error>;
+
+    /// The ids a client learned for `account` when LinkedIn rotated some (the facade's JSON
+    /// text, opaque here); `Ok(None)` when there are none. A store that does not keep them
+    /// (the default) makes each process learn them again.
+    ///
+    /// # Errors
+    ///
+    /// When they cannot be read.
+    async fn load_learned_ids(&self, account: &str) -> Result<Option<String>, Error> {
+        let _ = account;
+        Ok(None)
+    }
+
+    /// Keeps the learned ids of `account` (replacing the earlier text).
+    ///
+    /// # Errors
+    ///
+    /// When they cannot be written.
+    async fn save_learned_ids(&self, account: &str, json: &str) -> Result<(), Error> {
+        let _ = (account, json);
+        Ok(())
+    }
 }
 
 /// A shared store is a store: `Arc<MyStore>` can be given to several transports.
@@ -144,6 +166,12 @@ impl<S: AccountStore + ?Sized> AccountStore for Arc<S> {
     ) -> Result<(), Error> {
         (**self).transact_governor(account, change).await
     }
+    async fn load_learned_ids(&self, account: &str) -> Result<Option<String>, Error> {
+        (**self).load_learned_ids(account).await
+    }
+    async fn save_learned_ids(&self, account: &str, json: &str) -> Result<(), Error> {
+        (**self).save_learned_ids(account, json).await
+    }
 }
 
 /// Sessions and governor states in this process's memory only: what a transport without a
@@ -152,6 +180,7 @@ impl<S: AccountStore + ?Sized> AccountStore for Arc<S> {
 pub struct MemoryStore {
     sessions: Mutex<HashMap<String, SavedSession>>,
     governors: Mutex<HashMap<String, GovernorState>>,
+    learned: Mutex<HashMap<String, String>>,
 }
 
 #[async_trait]
@@ -183,6 +212,17 @@ impl AccountStore for MemoryStore {
             .lock()
             .unwrap_or_else(PoisonError::into_inner);
         change(states.entry(account.to_owned()).or_default());
+        Ok(())
+    }
+
+    async fn load_learned_ids(&self, account: &str) -> Result<Option<String>, Error> {
+        let learned = self.learned.lock().unwrap_or_else(PoisonError::into_inner);
+        Ok(learned.get(account).cloned())
+    }
+
+    async fn save_learned_ids(&self, account: &str, json: &str) -> Result<(), Error> {
+        let mut learned = self.learned.lock().unwrap_or_else(PoisonError::into_inner);
+        learned.insert(account.to_owned(), json.to_owned());
         Ok(())
     }
 }
