@@ -174,6 +174,68 @@ pub(crate) async fn heal(li: &Linkedin, call: Call, cause: Error) -> Result<Byte
     Err(stale_error(failed, stale, cause, Some(discovery)))
 }
 
+/// Whether a write's failure is how LinkedIn refuses a stale GraphQL `queryId` (refused
+/// before it runs: peers-2026.md §4).
+pub(crate) fn is_stale_write(endpoint: &Endpoint, error: &Error) -> bool {
+    endpoint.method == Method::Post
+        && endpoint.query_id.is_some()
+        && matches!(
+            error,
+            Error::Transport(linkedin_transport::Error::Status {
+                code: 400 | 500,
+                ..
+            })
+        )
+}
+
+/// For a write refused as stale and read back as not done: the one current queryId the web
+/// app's pages and scripts carry for it (a write cannot be probed: with several candidates,
+/// or none, `None`), as the entry to send it with, and the ids to [`learn_write`] once it
+/// worked.
+pub(crate) async fn current_for_write(
+    li: &Linkedin,
+    endpoint: &'static Endpoint,
+) -> Option<(&'static Endpoint, EndpointIds)> {
+    if !li.inner.heal {
+        return None;
+    }
+    let _one_at_a_time = li.inner.healing.lock().await;
+    let current = li.inner.ids.resolve(builtin(endpoint));
+    let stale = current.query_id?;
+    let discovery = discover(li, current, Kind::QueryId, stale).await;
+    match discovery.candidates.as_slice() {
+        [only] => {
+            let ids = EndpointIds {
+                query_id: Some(only.clone()),
+                ..EndpointIds::default()
+            };
+            Some((ids.apply(current), ids))
+        }
+        _ => {
+            tracing::warn!(
+                endpoint = endpoint.name,
+                candidates = discovery.candidates.len(),
+                "a write was refused as stale; its current id cannot be told (a write is never probed)"
+            );
+            None
+        }
+    }
+}
+
+/// Learns the id a write worked with (see [`current_for_write`]).
+pub(crate) async fn learn_write(li: &Linkedin, endpoint: &'static Endpoint, ids: EndpointIds) {
+    let Some(stale) = li.inner.ids.resolve(builtin(endpoint)).query_id else {
+        return;
+    };
+    tracing::info!(
+        endpoint = endpoint.name,
+        stale,
+        current = ids.query_id.as_deref().unwrap_or_default(),
+        "LinkedIn rotated a write's id: learned the current one"
+    );
+    learn(li, endpoint, Kind::QueryId, stale, ids).await;
+}
+
 /// The built-in entry an entry (perhaps with replaced ids) stands for.
 fn builtin(endpoint: &'static Endpoint) -> &'static Endpoint {
     by_name(endpoint.name).unwrap_or(endpoint)

@@ -234,19 +234,63 @@ impl Linkedin {
                 ),
             });
         }
-        let call = self.call(endpoints::POST_REACT_DASH).mutation(json!({
+        let variables = json!({
             "entity": {"reactionType": reaction.as_str()},
             "threadUrn": activity_urn(&id)?,
-        }));
+        });
+        let call = self
+            .call(endpoints::POST_REACT_DASH)
+            .mutation(variables.clone());
+        let endpoint = call.endpoint;
+        match self.react_once(call, &id, &reaction).await {
+            // Refused as LinkedIn refuses a stale queryId, and read back as not done: an
+            // unknown query is refused before it runs, so it is sent again, once, with the
+            // current id the web app carries, when there is exactly one.
+            Err(Error::NotSent {
+                what,
+                how_known,
+                cause,
+            }) if crate::drift::is_stale_write(endpoint, &cause) => {
+                let not_sent = Error::NotSent {
+                    what,
+                    how_known,
+                    cause,
+                };
+                let Some((current, ids)) =
+                    crate::drift::current_for_write(self, endpoints::POST_REACT_DASH).await
+                else {
+                    return Err(not_sent);
+                };
+                let again = self
+                    .call(endpoints::POST_REACT_DASH)
+                    .with_endpoint(current)
+                    .mutation(variables);
+                let outcome = self.react_once(again, &id, &reaction).await;
+                if outcome.is_ok() {
+                    crate::drift::learn_write(self, endpoints::POST_REACT_DASH, ids).await;
+                }
+                outcome
+            }
+            other => other,
+        }
+    }
+
+    /// Sends a reaction once; a lost answer settled by reading the post's reactions back.
+    async fn react_once(
+        &self,
+        call: crate::client::Call,
+        id: &str,
+        reaction: &ReactionType,
+    ) -> Result<()> {
         match self.send(call).await {
             Ok(_) => Ok(()),
             Err(e) if e.may_have_been_sent() => {
                 let check = async {
                     let me = self.my_profile_id().await?;
-                    let mut reactions = self.post_reactions(&id).limit(READ_BACK_REACTIONS);
+                    let mut reactions = self.post_reactions(id).limit(READ_BACK_REACTIONS);
                     while let Some(r) = reactions.try_next().await? {
                         if r.reactor_profile_id.as_ref() == Some(&me) {
-                            return Ok((r.reaction_type == reaction).then_some(()));
+                            return Ok((r.reaction_type == *reaction).then_some(()));
                         }
                     }
                     Ok(None)
