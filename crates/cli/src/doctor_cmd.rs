@@ -14,6 +14,10 @@ pub(crate) struct DoctorArgs {
     /// invitations, feed.
     #[arg(long, value_name = "AREA", value_parser = area)]
     only: Vec<String>,
+    /// Also write a report to attach to a bug report: the checks, and every request with
+    /// its answer's key skeleton (no header, cookie or token; ids and values replaced).
+    #[arg(long, value_name = "FILE")]
+    report: Option<std::path::PathBuf>,
 }
 
 fn area(text: &str) -> Result<String, String> {
@@ -32,7 +36,22 @@ fn area(text: &str) -> Result<String, String> {
 pub(crate) async fn run(args: DoctorArgs, conn: &Connection, out: Out) -> Result<(), Failure> {
     let session = conn.connect().await?;
     let only: Vec<&str> = args.only.iter().map(String::as_str).collect();
-    let checks = session.linkedin.doctor(&only).await?;
+    let checks = match &args.report {
+        Some(file) => {
+            let report = session.linkedin.doctor_report(&only).await?;
+            let json = serde_json::to_vec_pretty(&report)
+                .map_err(|e| Failure::internal(format!("cannot write the report: {e}")))?;
+            std::fs::write(file, json).map_err(|e| {
+                Failure::usage(format!(
+                    "cannot write the report to {}: {e}",
+                    file.display()
+                ))
+            })?;
+            out.note(&format!("report written to {}", file.display()))?;
+            report.checks
+        }
+        None => session.linkedin.doctor(&only).await?,
+    };
     out.list(checks.clone(), |c| line(c, out)).await?;
     let code = checks
         .iter()

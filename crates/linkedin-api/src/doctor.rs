@@ -286,6 +286,118 @@ impl Linkedin {
     }
 }
 
+/// A diagnosis to attach to a bug report: the checks, and every request they sent with its
+/// answer's key skeleton. Nothing in it identifies the account: no header (so no cookie or
+/// token), ids in the targets replaced by `<id>`, every value of the answers replaced by its
+/// type, URN keys by `<urn>`, lists cut to their first element; HTML answers are left out,
+/// with their size.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    /// This library's version.
+    pub version: &'static str,
+    /// The checks.
+    pub checks: Vec<Check>,
+    /// What they sent and what came back, redacted.
+    pub exchanges: Vec<serde_json::Value>,
+}
+
+impl Linkedin {
+    /// [`doctor`](Self::doctor), with the [`Report`] of what it sent and got.
+    ///
+    /// Python: none
+    ///
+    /// # Errors
+    ///
+    /// As [`doctor`](Self::doctor).
+    pub async fn doctor_report(&self, only: &[&str]) -> Result<Report> {
+        self.transport().start_recording();
+        let checks = self.doctor(only).await;
+        let recorded = self.transport().take_recorded();
+        let exchanges = recorded
+            .iter()
+            .map(|r| {
+                let answer = match serde_json::from_slice::<serde_json::Value>(&r.body) {
+                    Ok(json) => skeleton(&json),
+                    Err(_) => serde_json::json!({"not_json_bytes": r.body.len()}),
+                };
+                serde_json::json!({
+                    "method": r.method,
+                    "target": redact_target(&r.target),
+                    "attempt": r.attempt,
+                    "status": r.status,
+                    "answer": answer,
+                })
+            })
+            .collect();
+        Ok(Report {
+            version: env!("CARGO_PKG_VERSION"),
+            checks: checks?,
+            exchanges,
+        })
+    }
+}
+
+/// A JSON value with each leaf replaced by its type (`"<string>"`, `0`, `false`), URN keys
+/// by `<urn>`, and each list cut to its first element: the shape without the data.
+///
+/// ```
+/// use serde_json::json;
+/// let answer = json!({"firstName": "Dana", "ids": ["a", "b"], "urn:li:member:1": {"n": 3}});
+/// assert_eq!(
+///     linkedin_api::skeleton(&answer),
+///     json!({"firstName": "<string>", "ids": ["<string>"], "<urn>": {"n": 0}})
+/// );
+/// ```
+#[must_use]
+pub fn skeleton(value: &serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match value {
+        Value::Null => Value::Null,
+        Value::Bool(_) => Value::Bool(false),
+        Value::Number(_) => Value::from(0),
+        Value::String(_) => Value::from("<string>"),
+        Value::Array(items) => Value::Array(items.first().map(skeleton).into_iter().collect()),
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .map(|(k, v)| {
+                    let key = if k.starts_with("urn:") {
+                        "<urn>".to_owned()
+                    } else {
+                        k.clone()
+                    };
+                    (key, skeleton(v))
+                })
+                .collect(),
+        ),
+    }
+}
+
+/// A target with every run of 16 or more id characters (profile ids, thread ids, tokens)
+/// replaced by `<id>`, and URNs by `<urn>`.
+fn redact_target(target: &str) -> String {
+    let decoded = target.replace("%3A", ":");
+    let mut out = String::with_capacity(decoded.len());
+    let mut run = String::new();
+    let flush = |run: &mut String, out: &mut String| {
+        if run.len() >= 16 && !run.contains('.') {
+            out.push_str("<id>");
+        } else {
+            out.push_str(run);
+        }
+        run.clear();
+    };
+    for c in decoded.chars() {
+        if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '=' | '.') {
+            run.push(c);
+        } else {
+            flush(&mut run, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
 /// The first item of a list (or none), as a check.
 async fn first<T: Send + Unpin + 'static>(pages: crate::Pages<T>) -> Result<()> {
     let mut pages = pages.limit(1);
@@ -352,4 +464,20 @@ fn endpoint_of(path: &str) -> &'static str {
         .iter()
         .find(|e| path.starts_with(&e.full_path()))
         .map_or("an endpoint of the catalogue", |e| e.name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn targets_keep_their_shape_without_ids() {
+        assert_eq!(
+            redact_target(
+                "/voyager/api/identity/dash/profiles/urn:li:fsd_profile:ACoAAB1234567890abcdef?decorationId=com.linkedin.voyager.dash.deco.identity.profile.Thing-1"
+            ),
+            "/voyager/api/identity/dash/profiles/urn:li:fsd_profile:<id>?decorationId=com.linkedin.voyager.dash.deco.identity.profile.Thing-1"
+        );
+        assert_eq!(redact_target("/me"), "/me");
+    }
 }

@@ -86,3 +86,44 @@ fn a_broken_override_file_is_one_line_and_nothing_is_sent() {
     let out = logged.run(&["catalogue", "show", "no_such_entry"]);
     fails(&out, 2);
 }
+
+/// `doctor` checks every read capability once (reads only), says each works against the
+/// sandbox, and its report holds the requests and the answers' skeletons without a cookie,
+/// a token, the member's name or ids.
+#[test]
+fn doctor_checks_every_read_and_its_report_identifies_no_one() {
+    let logged = Logged::start();
+    let mark = logged.mark();
+    let report = logged.dir.path().join("report.json");
+    let out = logged.run(&["doctor", "--json", "--report", report.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", printed(&out));
+    let checks = json(&out);
+    let checks = checks.as_array().unwrap();
+    assert!(checks.len() >= 20, "{checks:?}");
+    for c in checks {
+        let fine = c["state"] == "working"
+            || (c["capability"] == "post_comments" && c["state"] == "not_checked");
+        assert!(fine, "{c}");
+    }
+    assert_eq!(logged.posts_since(mark), 0, "no write is sent");
+    let text = std::fs::read_to_string(&report).unwrap();
+    let bundle: Value = serde_json::from_str(&text).unwrap();
+    let exchanges = bundle["exchanges"].as_array().unwrap().len();
+    assert!(exchanges >= 15, "{exchanges} exchanges");
+    let me = crate::common::world().people[0].clone();
+    for secret in [
+        logged.sb.li_at.as_str(),
+        logged.sb.jsessionid.trim_matches('"'),
+        me.first_name.as_str(),
+        me.last_name.as_str(),
+        me.profile_id.as_str(),
+    ] {
+        assert!(!text.contains(secret), "the report holds {secret:?}");
+    }
+    // One area; an unknown one is bad usage, nothing sent.
+    let out = logged.run(&["doctor", "--only", "company", "--json"]);
+    assert_eq!(json(&out).as_array().unwrap().len(), 2, "{}", printed(&out));
+    let mark = logged.mark();
+    fails(&logged.run(&["doctor", "--only", "nowhere"]), 2);
+    assert_eq!(logged.mark(), mark);
+}

@@ -391,6 +391,7 @@ impl TransportBuilder {
                 verified: Mutex::new(None),
                 verified_at: Mutex::new(None),
                 trust_checked: self.trust_checked,
+                recorder: Mutex::new(None),
             }),
         })
     }

@@ -72,6 +72,25 @@ pub(crate) struct Inner {
     pub(crate) verified_at: Mutex<Option<i64>>,
     /// How long a checked saved session is trusted without another check.
     pub(crate) trust_checked: Duration,
+    /// The answers kept while recording ([`Transport::start_recording`]).
+    pub(crate) recorder: Mutex<Option<Vec<Recorded>>>,
+}
+
+/// One answer kept while recording: what was asked and what came back, for a diagnosis
+/// (`linkedin doctor --report`). It holds no header, so no cookie, `csrf-token` or
+/// `Set-Cookie`; the target and body are as LinkedIn saw and sent them: redact before sharing.
+#[derive(Debug, Clone)]
+pub struct Recorded {
+    /// The method.
+    pub method: String,
+    /// The path and query.
+    pub target: String,
+    /// The attempt, from 1.
+    pub attempt: u32,
+    /// The status.
+    pub status: u16,
+    /// The body, decoded (decompressed).
+    pub body: bytes::Bytes,
 }
 
 /// HTTP for LinkedIn: one base URL, a pooled connection (HTTP/2 when offered), a cookie jar
@@ -131,6 +150,28 @@ impl Transport {
     /// [`Error::File`](crate::Error::File) when the governor's state cannot be read.
     pub async fn budget(&self) -> Result<crate::governor::BudgetReport, crate::error::Error> {
         self.budget_of(&self.governed_account()).await
+    }
+
+    /// Starts keeping every answer ([`Recorded`]) until [`take_recorded`](Self::take_recorded).
+    pub fn start_recording(&self) {
+        *lock(&self.inner.recorder) = Some(Vec::new());
+    }
+
+    /// The answers kept since [`start_recording`](Self::start_recording), which stops.
+    pub fn take_recorded(&self) -> Vec<Recorded> {
+        lock(&self.inner.recorder).take().unwrap_or_default()
+    }
+
+    fn record(&self, request: &crate::Request, answer: &exchange::Answer, attempt: u32) {
+        if let Some(kept) = lock(&self.inner.recorder).as_mut() {
+            kept.push(Recorded {
+                method: request.method().to_string(),
+                target: request.target().to_owned(),
+                attempt,
+                status: answer.status.as_u16(),
+                body: answer.body.clone(),
+            });
+        }
     }
 
     /// The ids the client learned for the logged-in account (see

@@ -158,6 +158,7 @@ impl Transport {
                     // Every answer's status in the request's line (`-v`), an error's too.
                     Ok(answer) => {
                         span.record("status", answer.status.as_u16());
+                        self.record(request, &answer, attempt);
                         self.classify(request, answer, login_flow)
                     }
                     Err(AttemptError { error, sent }) => Verdict::Retry {
