@@ -15,8 +15,8 @@ mod common;
 
 mod account;
 mod bad_input;
-mod catalogue;
 mod company;
+mod drift;
 mod feed;
 mod help_examples;
 mod invitations;

@@ -1,5 +1,6 @@
-//! `linkedin catalogue` and the override file: ids replaced without a rebuild, shown with
-//! where they come from, and a broken file refused in one line before anything is sent.
+//! Drift: the override file (ids replaced without a rebuild, shown by `linkedin catalogue`
+//! with where they come from, a broken file refused in one line before anything is sent),
+//! `linkedin doctor`, and stale ids healed against a sandbox that rotates them.
 
 use serde_json::Value;
 
