@@ -252,7 +252,7 @@ fn voyager(state: &State, req: &Incoming<'_>) -> Response<Body> {
     let lookup = |name: &str| query.raw(name);
     let Some(endpoint) = catalogue::route(method, catalogue::Base::Api, path, &lookup) else {
         let stale = catalogue::has_other_ids(method, catalogue::Base::Api, path, &lookup);
-        return unknown(path, stale);
+        return unknown(path, stale, stale_query_id(method, path, &lookup));
     };
     if endpoint.status == catalogue::Status::Gone {
         return json_response(StatusCode::GONE, &json!({"status": 410}));
@@ -317,12 +317,38 @@ fn touch(state: &State, req: &Incoming<'_>) -> Response<Body> {
 /// LinkedIn's body of a 403 for a missing or stale `csrf-token` (plain text, not JSON).
 const CSRF_FAILED: &str = "CSRF check failed.";
 
-/// A request that matches no catalogue entry: one that would reach an entry with its own
-/// `queryId` or `decorationId` (`stale`: an unknown, stale or missing id) is a 400, as
-/// LinkedIn answers a rotated queryId or an old projection; the retired `/identity/profiles/*`
-/// family answers 410 as a whole; anything else 404.
-fn unknown(path: &str, stale: bool) -> Response<Body> {
-    if stale {
+/// Whether a request that no entry answers has a stale GraphQL `queryId`: the name of a query
+/// an entry at its path has, with another hash.
+fn stale_query_id<'a, F>(method: catalogue::Method, path: &'a str, query: &'a F) -> bool
+where
+    F: Fn(&str) -> Option<&'a str>,
+{
+    let name = |id: &'a str| id.split_once('.').map(|(name, _)| name);
+    let Some(asked) = query("queryId").and_then(name) else {
+        return false;
+    };
+    catalogue::matching(
+        method,
+        catalogue::Base::Api,
+        path,
+        query,
+        catalogue::Ids::Ignored,
+    )
+    .any(|e| e.query_id.and_then(|id| id.split_once('.')).map(|(n, _)| n) == Some(asked))
+}
+
+/// A request that matches no catalogue entry: one with a stale GraphQL `queryId`
+/// (`stale_query`: its query's name, another hash) is a 500 `{"status":500}`, every time, as
+/// LinkedIn answers one (peers-2026.md §4: "a stale id makes the endpoint hard-500",
+/// mayai-it/linkedin-cli, whose discovery walks its candidates "until not-500"); one that
+/// would reach an entry with its own `decorationId` or `queryId` otherwise (`stale`: a stale
+/// or missing `decorationId`, a missing `queryId` or one of a name no query has) is a 400, as
+/// LinkedIn answers an old projection (peers.md: a stale `FullProfileWithEntities-35` answers
+/// 400); the retired `/identity/profiles/*` family answers 410 as a whole; anything else 404.
+fn unknown(path: &str, stale: bool, stale_query: bool) -> Response<Body> {
+    if stale_query {
+        json_response(StatusCode::INTERNAL_SERVER_ERROR, &json!({"status": 500}))
+    } else if stale {
         json_response(StatusCode::BAD_REQUEST, &json!({"status": 400}))
     } else if path.starts_with("/identity/profiles/") {
         json_response(StatusCode::GONE, &json!({"status": 410}))

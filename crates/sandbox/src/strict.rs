@@ -54,7 +54,8 @@ fn web_metadata_on_messenger(endpoint: &Endpoint, query: &restli::Query) -> Opti
 }
 
 /// A GraphQL mutation (a POST with a `queryId`) whose JSON body does not repeat the URL's
-/// `queryId`: 400, as a stale or missing `queryId` in the URL is. The browser sends the body
+/// `queryId`: 400, as a missing `queryId` in the URL is (a stale one in the URL is a 500,
+/// answered by the router before this). The browser sends the body
 /// `{"variables": {...}, "queryId": <the URL's>, "includeWebMetadata": true}` (capture seq
 /// 124, voyager.md §4.8), and peers-2026.md §3's react and post mutations
 /// (devag7/linkedin-mcp, verified live 2026-06-14) say the body must repeat it. That a
