@@ -51,6 +51,35 @@ pub(crate) struct SandboxArgs {
     /// Seed of the random faults, so a failing run repeats.
     #[arg(long, default_value_t = 0)]
     seed: u64,
+    /// Rotate the ids of half the endpoints that have a queryId or decorationId, picked by
+    /// SEED, or of every one (`all`): the catalogue's ids are then answered as stale (a
+    /// GraphQL queryId 500, a REST decorationId 400), and the new ones are in the web app's
+    /// pages and scripts (/feed/, /search/results/people/?keywords=…, /aero-v1/sc/h/<token>).
+    #[arg(long, value_name = "SEED|all")]
+    rotate_ids: Option<linkedin_sandbox::Rotation>,
+    /// Retire an endpoint (a catalogue name, see `linkedin catalogue show`; repeatable): a REST
+    /// one answers 410, a GraphQL one 500, and its ids leave the web app's scripts.
+    #[arg(long, value_name = "ENDPOINT", value_parser = parse_api_entry)]
+    retire: Vec<String>,
+    /// Move a field of an endpoint's answers (a catalogue name; repeatable): the field the
+    /// client reads it by is renamed <field>V2 (`universalName` for company, `miniProfile` for
+    /// me, else `elements`, else `entityUrn`).
+    #[arg(long, value_name = "ENDPOINT", value_parser = parse_api_entry)]
+    reshape: Vec<String>,
+}
+
+/// A catalogue entry of the Voyager API, by name.
+pub(crate) fn parse_api_entry(name: &str) -> Result<String, String> {
+    use linkedin_api::catalogue::{Base, by_name};
+    match by_name(name) {
+        Some(e) if e.base == Base::Api => Ok(name.to_owned()),
+        Some(_) => Err(format!(
+            "`{name}` is not an endpoint of the Voyager API (`linkedin catalogue show` lists them)"
+        )),
+        None => Err(format!(
+            "no endpoint of the catalogue is named `{name}` (`linkedin catalogue show` lists them)"
+        )),
+    }
 }
 
 pub(crate) fn parse_rate_limit(text: &str) -> Result<linkedin_sandbox::RateLimit, String> {
@@ -100,6 +129,11 @@ pub(crate) fn run_sandbox(args: SandboxArgs) -> Result<(), String> {
             drop_requests_to: None,
         },
         replay: None,
+        drift: linkedin_sandbox::Drift {
+            rotate: args.rotate_ids,
+            retire: args.retire,
+            reshape: args.reshape,
+        },
     };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

@@ -1,4 +1,5 @@
-//! How a sandbox is started: address, TLS, request log, compression, and the faults it injects.
+//! How a sandbox is started: address, TLS, request log, compression, the faults it injects,
+//! and the drift it plays (rotated ids, retired endpoints, moved answers).
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -62,6 +63,79 @@ pub struct SandboxConfig {
     pub faults: Faults,
     /// LinkedIn's recorded answers to serve in place of the world's: see [`Replay`].
     pub replay: Option<Replay>,
+    /// How far the sandbox has drifted from the catalogue: see [`Drift`]. Default: not at all.
+    pub drift: Drift,
+}
+
+/// LinkedIn's drift, on demand: ids that rotated, endpoints that were retired, answers whose
+/// shape moved. `Default` is no drift: the sandbox answers the catalogue's ids.
+///
+/// Names are catalogue entry names (`company`, `search_clusters`) of the Voyager API (base
+/// `api`); [`Sandbox::start`](crate::Sandbox::start) refuses an unknown one with
+/// [`SandboxError::UnknownEndpoint`](crate::SandboxError::UnknownEndpoint).
+///
+/// What each part answers, and the evidence, is in the `drift` module's documentation
+/// (`crates/sandbox/src/drift.rs`); in short:
+/// - a rotated entry answers its new id as the catalogue's was answered, and its old one as a
+///   stale id: a GraphQL `queryId` 500 `{"status":500}`, a REST `decorationId` 400
+///   `{"status":400}`; the new ids are in the web app's pages and scripts
+///   (`GET /feed/`, `GET /search/results/people/`, `GET /aero-v1/sc/h/<token>`);
+/// - a retired REST entry answers 410 `{"status":410}`, a retired GraphQL one 500
+///   `{"status":500}` (its queryId is unknown to LinkedIn, as a stale one is) and its ids are
+///   in no script;
+/// - a reshaped entry's answers have one field renamed (see
+///   [`reshaped_field`](crate::reshaped_field)).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Drift {
+    /// Which entries have new ids; `None` keeps the catalogue's.
+    pub rotate: Option<Rotation>,
+    /// Entries LinkedIn retired.
+    pub retire: Vec<String>,
+    /// Entries whose answers moved a field the models read.
+    pub reshape: Vec<String>,
+}
+
+/// Which entries' ids rotate: of the Voyager API entries that have a `queryId` or a
+/// `decorationId` and are not retired in the catalogue, half (rounded up) picked by the seed,
+/// or every one. The new ids come from the seed too (`All` uses seed 0), so a run repeats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Rotation {
+    /// Half of them, picked by this seed.
+    Seeded(u64),
+    /// Every one.
+    All,
+}
+
+impl Rotation {
+    /// The seed of the new ids and of the web app's scripts.
+    #[must_use]
+    pub fn seed(self) -> u64 {
+        match self {
+            Self::Seeded(seed) => seed,
+            Self::All => 0,
+        }
+    }
+}
+
+impl std::str::FromStr for Rotation {
+    type Err = String;
+
+    /// `all`, or a seed (a whole number).
+    ///
+    /// ```
+    /// use linkedin_sandbox::Rotation;
+    /// assert_eq!("all".parse(), Ok(Rotation::All));
+    /// assert_eq!("7".parse(), Ok(Rotation::Seeded(7)));
+    /// assert!("half".parse::<Rotation>().is_err());
+    /// ```
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        if text.eq_ignore_ascii_case("all") {
+            return Ok(Self::All);
+        }
+        text.parse()
+            .map(Self::Seeded)
+            .map_err(|_| format!("expected a seed (a whole number) or `all`, not `{text}`"))
+    }
 }
 
 /// Serve recorded answers: an API request whose [`RequestKey`](crate::recorded::RequestKey)
@@ -91,6 +165,7 @@ impl Default for SandboxConfig {
             compression: true,
             faults: Faults::default(),
             replay: None,
+            drift: Drift::default(),
         }
     }
 }

@@ -4,7 +4,9 @@
 //! runs LinkedIn's login flow, enforces its session rules (`li_at`, `csrf-token` equal to
 //! `JSESSIONID` without quotes), answers the Voyager API, injects faults on demand (latency,
 //! rate limits, challenges, 5xx, resets, truncated and slow bodies, all from a seed), and logs
-//! every request. Like LinkedIn, it compresses answers of 1 KiB or more with `br` or `gzip` when
+//! every request. On demand it drifts as LinkedIn does ([`Drift`]): ids rotate (the old ones
+//! answered as stale, the new ones found in the web app's pages and scripts, which it serves
+//! too), endpoints retire, answers move a field. Like LinkedIn, it compresses answers of 1 KiB or more with `br` or `gzip` when
 //! the request's `accept-encoding` allows it (see [`SandboxConfig::compression`]). It never
 //! reaches the internet and never does I/O other than its socket and the request log file.
 //!
@@ -31,6 +33,7 @@ mod api;
 mod body;
 mod compress;
 mod config;
+mod drift;
 mod log;
 pub mod recorded;
 mod replay;
@@ -39,6 +42,7 @@ mod server;
 mod session;
 mod strict;
 mod tls;
+mod webapp;
 pub mod world;
 
 use std::net::SocketAddr;
@@ -50,7 +54,9 @@ use http::StatusCode;
 use tokio::sync::watch;
 
 pub use body::Body;
-pub use config::{Faults, RateLimit, Replay, SandboxConfig};
+pub use config::{Drift, Faults, RateLimit, Replay, Rotation, SandboxConfig};
+pub use drift::reshaped_field;
+use linkedin_catalogue::EndpointIds;
 pub use log::RequestRecord;
 pub use session::SessionCookies;
 pub use world::{CHALLENGE_USERNAME, DEMO_PASSWORD, DEMO_USERNAME, Member};
@@ -80,6 +86,16 @@ pub enum SandboxError {
     /// The TLS certificate or configuration could not be made.
     #[error("cannot set up TLS: {0}")]
     Tls(String),
+    /// A [`Drift`] names an entry that is not one of the catalogue's Voyager API entries.
+    #[error(
+        "cannot {option} {name}: no Voyager API entry of the catalogue is named so (`linkedin catalogue show` lists them)"
+    )]
+    UnknownEndpoint {
+        /// What was asked of it: `retire` or `reshape`.
+        option: &'static str,
+        /// The name given.
+        name: String,
+    },
 }
 
 /// Standard base64 with padding, for LinkedIn's `2-…==` thread and message ids, cursors and
@@ -109,6 +125,9 @@ pub(crate) struct State {
     window: Mutex<(Instant, u64)>,
     /// Recorded answers served in place of the world's.
     replay: Option<replay::Replayer>,
+    /// The ids, retired entries and moved answers the API drifted to, and the web app's
+    /// pages and scripts that carry the ids.
+    drift: drift::Drifted,
 }
 
 /// A fault drawn for one request.
@@ -194,9 +213,10 @@ impl Sandbox {
     ///
     /// # Errors
     ///
-    /// [`SandboxError`] when the address cannot be bound, the log file cannot be opened, or TLS
-    /// cannot be set up.
+    /// [`SandboxError`] when the address cannot be bound, the log file cannot be opened, TLS
+    /// cannot be set up, or the drift names an entry the catalogue does not have.
     pub async fn start(config: SandboxConfig) -> Result<SandboxHandle, SandboxError> {
+        let drift = drift::Drifted::new(&config.drift)?;
         let listener = tokio::net::TcpListener::bind(config.addr)
             .await
             .map_err(|source| SandboxError::Bind {
@@ -236,6 +256,7 @@ impl Sandbox {
             window: Mutex::new((Instant::now(), 0)),
             replay: config.replay.map(replay::Replayer::new),
             faults: config.faults,
+            drift,
         });
         let (stop, stopped) = watch::channel(false);
         let task = tokio::spawn(server::serve(listener, state.clone(), stopped));
@@ -304,6 +325,22 @@ impl SandboxHandle {
     /// their `li_at` is answered 401 from now on, and clients must log in again.
     pub fn expire_sessions(&self) {
         self.state.sessions.expire_all();
+    }
+
+    /// The ids the sandbox answers catalogue entry `name` with now: its `queryId` and
+    /// `decorationId` (new ones if it rotated), data root and path (which never rotate), each
+    /// `Some` where the entry has one; `None` for a name the catalogue does not have or an
+    /// entry this sandbox retired. What a client that healed its ids should have learned.
+    #[must_use]
+    pub fn current_ids(&self, name: &str) -> Option<EndpointIds> {
+        self.state.drift.current_ids(name)
+    }
+
+    /// The entries whose ids rotated (and are not retired), in catalogue order: empty without
+    /// [`Drift::rotate`].
+    #[must_use]
+    pub fn rotated(&self) -> Vec<&'static str> {
+        self.state.drift.rotated()
     }
 
     /// Every request answered so far (the latest 100,000), in order.

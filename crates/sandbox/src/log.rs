@@ -37,7 +37,15 @@ pub struct RequestRecord {
     pub status: u16,
     /// The `seq` of the recording answered, when [`Replay`](crate::Replay) served one.
     pub replayed: Option<u32>,
+    /// The catalogue entry the request reached (its name), when it reached one: with a
+    /// [`Drift`](crate::Drift), a request with an entry's current ids names it, one with
+    /// stale ids names none.
+    pub endpoint: Option<String>,
 }
+
+/// The catalogue entry a request reached, on its answer's extensions for the log.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Reached(pub(crate) &'static str);
 
 /// Headers worth recording, in lower case.
 pub(crate) const RECORDED_HEADERS: [&str; 11] = [
@@ -161,6 +169,7 @@ mod tests {
             body: String::new(),
             status: 200,
             replayed: None,
+            endpoint: None,
         };
         for seq in 0..(KEPT as u64 + 3) {
             log.push(record(seq));

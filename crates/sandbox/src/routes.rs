@@ -8,9 +8,11 @@ use serde_json::json;
 use linkedin_catalogue as catalogue;
 
 use crate::body::Body;
+use crate::drift::Routed;
+use crate::log::Reached;
 use crate::session::{Admission, cookie, unquote};
 use crate::world::Gate;
-use crate::{State, api, strict};
+use crate::{State, api, strict, webapp};
 
 /// A request as the routes see it: the parts that matter, with the body read.
 pub(crate) struct Incoming<'a> {
@@ -59,6 +61,9 @@ pub(crate) fn route(state: &State, req: &Incoming<'_>) -> Response<Body> {
              <p>This is the sandbox's challenge page. Log in again with browser cookies.</p></body></html>",
         ),
         (&Method::GET, p) if p.starts_with("/in/") => profile_page(state, req),
+        (&Method::GET, "/feed/") => feed_page(state, req),
+        (&Method::GET, "/search/results/people/") => people_search_page(state, req),
+        (&Method::GET, p) if p.starts_with(webapp::SCRIPT_PATH) => script(state, p),
         (_, p) if p.starts_with("/voyager/api/") => voyager(state, req),
         (_, p) if p.starts_with("/li/") => touch(state, req),
         _ => text(StatusCode::NOT_FOUND, "not found"),
@@ -157,14 +162,8 @@ fn home() -> Response<Body> {
 /// authwall for a visitor without a session.
 fn profile_page(state: &State, req: &Incoming<'_>) -> Response<Body> {
     let vanity = req.path.trim_start_matches("/in/").trim_end_matches('/');
-    if state.sessions.of_page(req.headers).is_none() {
-        let target = format!("{}{}", req.origin(state), req.path);
-        let encoded: String = form_urlencoded::byte_serialize(target.as_bytes()).collect();
-        let location = format!(
-            "{}/authwall?trk=bf&sessionRedirect={encoded}",
-            req.origin(state)
-        );
-        return redirect(&location);
+    if let Some(authwall) = authwall(state, req) {
+        return authwall;
     }
     let world = state.world();
     let Some(person) = world.people.iter().find(|p| p.public_id == vanity) else {
@@ -196,6 +195,58 @@ fn profile_page(state: &State, req: &Incoming<'_>) -> Response<Body> {
             person.first_name, person.last_name
         ),
     )
+}
+
+/// The redirect to the authwall that a page answers a visitor without a session (a live
+/// `li_at`), or `None` for a member.
+fn authwall(state: &State, req: &Incoming<'_>) -> Option<Response<Body>> {
+    if state.sessions.of_page(req.headers).is_some() {
+        return None;
+    }
+    let target = format!("{}{}", req.origin(state), req.path);
+    let encoded: String = form_urlencoded::byte_serialize(target.as_bytes()).collect();
+    let location = format!(
+        "{}/authwall?trk=bf&sessionRedirect={encoded}",
+        req.origin(state)
+    );
+    Some(redirect(&location))
+}
+
+/// `GET /feed/`: the home page a member lands on, which lists the web app's scripts (the
+/// authwall for a visitor without a session). See [`crate::webapp`].
+fn feed_page(state: &State, req: &Incoming<'_>) -> Response<Body> {
+    if let Some(authwall) = authwall(state, req) {
+        return authwall;
+    }
+    html(StatusCode::OK, &state.drift.web().home_page())
+}
+
+/// `GET /search/results/people/?keywords=…`: the people-search page, which carries the
+/// current search `queryId` inline (the authwall for a visitor without a session). See
+/// [`crate::webapp`].
+fn people_search_page(state: &State, req: &Incoming<'_>) -> Response<Body> {
+    if let Some(authwall) = authwall(state, req) {
+        return authwall;
+    }
+    let keywords = form_urlencoded::parse(req.query.as_bytes())
+        .find(|(k, _)| k == "keywords")
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_default();
+    html(StatusCode::OK, &state.drift.web().search_page(&keywords))
+}
+
+/// `GET /aero-v1/sc/h/<token>`: a script of the web app, to anyone (LinkedIn's CDN is public:
+/// no cookie is asked for), as `application/javascript`; an unknown token is a 404.
+fn script(state: &State, path: &str) -> Response<Body> {
+    let token = &path[webapp::SCRIPT_PATH.len()..];
+    match state.drift.web().script(token) {
+        Some(js) => respond(
+            StatusCode::OK,
+            Some("application/javascript"),
+            Body::full(js.to_owned()),
+        ),
+        None => text(StatusCode::NOT_FOUND, "not found"),
+    }
 }
 
 /// Everything under `/voyager/api/`: the session gate, then the endpoint.
@@ -250,31 +301,55 @@ fn voyager(state: &State, req: &Incoming<'_>) -> Response<Body> {
         _ => return json_response(StatusCode::METHOD_NOT_ALLOWED, &json!({"status": 405})),
     };
     let lookup = |name: &str| query.raw(name);
-    let Some(endpoint) = catalogue::route(method, catalogue::Base::Api, path, &lookup) else {
-        let stale = catalogue::has_other_ids(method, catalogue::Base::Api, path, &lookup);
-        return unknown(path, stale);
+    // The catalogue's entry, with the ids the sandbox answers now; a stale id, a retired
+    // entry or an unknown path is refused here, before anything is carried out (`drift.rs`).
+    let endpoint = match state.drift.route(method, path, &lookup) {
+        Routed::Entry(endpoint) => endpoint,
+        Routed::Refused(status) => {
+            return json_response(status, &json!({"status": status.as_u16()}));
+        }
     };
+    let mut resp = answer(state, req, &query, path, endpoint, session.account);
+    resp.extensions_mut().insert(Reached(endpoint.name));
+    resp
+}
+
+/// The answer of catalogue entry `endpoint` (with its current ids) to a request that reached
+/// it, for the member at `me`.
+fn answer(
+    state: &State,
+    req: &Incoming<'_>,
+    query: &restli::Query,
+    path: &str,
+    endpoint: &'static catalogue::Endpoint,
+    me: usize,
+) -> Response<Body> {
     if endpoint.status == catalogue::Status::Gone {
         return json_response(StatusCode::GONE, &json!({"status": 410}));
     }
     // What LinkedIn refuses of any entry's request (GraphQL variables, messenger metadata, a
     // mutation's queryId), from the catalogue: `strict.rs`.
-    if let Some(refusal) = strict::refusal(endpoint, &query, req.body) {
+    if let Some(refusal) = strict::refusal(endpoint, query, req.body) {
         return json_response(refusal.status, &json!({"status": refusal.status.as_u16()}));
     }
     let mut world = state.world();
     let mut call = api::Call {
         endpoint,
-        query: &query,
+        query,
         path,
         body: req.body,
         // The login accounts are the world's first people, in order.
-        me: session.account,
+        me,
         world: &mut world,
     };
     match api::answer(&mut call, req.accepts_normalized()) {
         Some(answer) if answer.body.is_null() => empty(answer.status),
-        Some(answer) => json_response(answer.status, &answer.body),
+        Some(mut answer) => {
+            if answer.status.is_success() {
+                state.drift.reshape(endpoint, &mut answer.body);
+            }
+            json_response(answer.status, &answer.body)
+        }
         None => not_emulated(endpoint.name),
     }
 }
@@ -308,28 +383,16 @@ fn touch(state: &State, req: &Incoming<'_>) -> Response<Body> {
         me: session.account,
         world: &mut world,
     };
-    match api::dispatch(&mut call) {
+    let mut resp = match api::dispatch(&mut call) {
         Some(answer) => json_response(answer.status, &answer.body),
         None => not_emulated(endpoint.name),
-    }
+    };
+    resp.extensions_mut().insert(Reached(endpoint.name));
+    resp
 }
 
 /// LinkedIn's body of a 403 for a missing or stale `csrf-token` (plain text, not JSON).
 const CSRF_FAILED: &str = "CSRF check failed.";
-
-/// A request that matches no catalogue entry: one that would reach an entry with its own
-/// `queryId` or `decorationId` (`stale`: an unknown, stale or missing id) is a 400, as
-/// LinkedIn answers a rotated queryId or an old projection; the retired `/identity/profiles/*`
-/// family answers 410 as a whole; anything else 404.
-fn unknown(path: &str, stale: bool) -> Response<Body> {
-    if stale {
-        json_response(StatusCode::BAD_REQUEST, &json!({"status": 400}))
-    } else if path.starts_with("/identity/profiles/") {
-        json_response(StatusCode::GONE, &json!({"status": 410}))
-    } else {
-        json_response(StatusCode::NOT_FOUND, &json!({"status": 404}))
-    }
-}
 
 /// A request of a catalogue endpoint that no module answers (every entry has one, but not
 /// every variant of one, such as a profile section other than experience): 501, naming the

@@ -118,6 +118,7 @@ async fn handle(
         body: loggable_body(&content_type, &received),
         status: 0,
         replayed: None,
+        endpoint: None,
     };
 
     let fault = state.draw_fault();
@@ -169,6 +170,10 @@ async fn handle(
         .extensions()
         .get::<crate::replay::Replayed>()
         .map(|r| r.0);
+    record.endpoint = resp
+        .extensions()
+        .get::<crate::log::Reached>()
+        .map(|r| r.0.to_owned());
     state.log.push(record);
 
     // Compressed once, before the body faults, which then cut or drip the encoded bytes.

@@ -5,7 +5,7 @@
 //!
 //! The router has already refused what comes before (a missing session, a stale `csrf-token`,
 //! a query that is not Rest.li, an unknown, stale or missing `queryId` or `decorationId`: see
-//! [`linkedin_catalogue::has_other_ids`]), and answers the retired entries 410. Refusals that
+//! `drift.rs`), and answers the retired entries 410. Refusals that
 //! belong to one entry (an endpoint LinkedIn answers with an error now, a malformed value)
 //! are its module's, in `api/`.
 //!
@@ -54,7 +54,8 @@ fn web_metadata_on_messenger(endpoint: &Endpoint, query: &restli::Query) -> Opti
 }
 
 /// A GraphQL mutation (a POST with a `queryId`) whose JSON body does not repeat the URL's
-/// `queryId`: 400, as a stale or missing `queryId` in the URL is. The browser sends the body
+/// `queryId`: 400, as a missing `queryId` in the URL is (a stale one in the URL is a 500,
+/// answered by the router before this: `drift.rs`). The browser sends the body
 /// `{"variables": {...}, "queryId": <the URL's>, "includeWebMetadata": true}` (capture seq
 /// 124, voyager.md §4.8), and peers-2026.md §3's react and post mutations
 /// (devag7/linkedin-mcp, verified live 2026-06-14) say the body must repeat it. That a

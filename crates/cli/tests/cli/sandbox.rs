@@ -115,6 +115,9 @@ fn bad_options_are_refused_before_starting() {
         &["--server-errors", "1.5"],
         &["--cert-out", "x.pem"],
         &["--addr", "not-an-address"],
+        &["--rotate-ids", "half"],
+        &["--retire", "no_such_endpoint"],
+        &["--reshape", "touch_me"],
     ] {
         let out = Command::new(assert_cmd::cargo::cargo_bin("linkedin"))
             .arg("sandbox")
@@ -123,5 +126,63 @@ fn bad_options_are_refused_before_starting() {
             .unwrap();
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert!(out.stdout.is_empty(), "{args:?}");
+        if ["--rotate-ids", "--retire", "--reshape"].contains(&args[0]) {
+            // The message names what is wrong.
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert!(stderr.contains(args[1]), "{args:?}: {stderr}");
+        }
     }
+}
+
+/// `--rotate-ids`, `--retire` and `--reshape`: the catalogue's id of a rotated endpoint is
+/// answered as stale, the home page lists the web app's scripts (where the new ids are), a
+/// retired endpoint answers 410, a reshaped one its moved field; the first lines stay the
+/// URL and the cookies.
+#[test]
+fn drifts_on_demand() {
+    use linkedin_api::catalogue::endpoints;
+
+    let (child, lines) = start(
+        &[
+            "--print-cookies",
+            "--rotate-ids",
+            "all",
+            "--retire",
+            "company",
+            "--reshape",
+            "me",
+        ],
+        3,
+    );
+    let base = &lines[0];
+    assert!(base.starts_with("http://127.0.0.1:"), "{lines:?}");
+    let li_at = lines[1].strip_prefix("li_at=").unwrap();
+    let jsessionid = lines[2].strip_prefix("JSESSIONID=").unwrap();
+    let cookie = format!("li_at={li_at}; JSESSIONID={jsessionid}");
+    let auth = [
+        ("cookie", cookie.as_str()),
+        ("csrf-token", jsessionid.trim_matches('"')),
+    ];
+
+    let mut variables = restli::Map::new();
+    variables.insert("start", 0);
+    variables.insert("count", 5);
+    let feed = endpoints::FEED_MAIN.target(&[], restli::Map::new(), Some(variables));
+    let stale = get(base, &feed, &auth);
+    assert!(stale.starts_with("HTTP/1.1 500"), "{stale}");
+    assert!(stale.ends_with("{\"status\":500}"), "{stale}");
+
+    let mut query = restli::Map::new();
+    query.insert("universalName", "linkedin");
+    let company = get(base, &endpoints::COMPANY.target(&[], query, None), &auth);
+    assert!(company.starts_with("HTTP/1.1 410"), "{company}");
+
+    let me = get(base, "/voyager/api/me", &auth);
+    assert!(me.starts_with("HTTP/1.1 200 OK"), "{me}");
+    assert!(me.contains("\"miniProfileV2\""), "{me}");
+
+    let home = get(base, "/feed/", &[("cookie", &format!("li_at={li_at}"))]);
+    assert!(home.starts_with("HTTP/1.1 200 OK"), "{home}");
+    assert!(home.contains("<script src=\"/aero-v1/sc/h/"), "{home}");
+    assert!(terminate(child).success());
 }

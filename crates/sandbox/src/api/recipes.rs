@@ -483,8 +483,11 @@ pub(crate) fn name(endpoint: &Endpoint, at: At) -> Option<String> {
         return Some(name.to_owned());
     }
     let recorded = borrowed(endpoint.id).iter().find_map(|t| find(t))?;
+    // From the catalogue's entry, not a rotated one's: a recipe names the types of the
+    // answer, which a new queryId of the same query does not change.
+    let built_in = linkedin_catalogue::by_name(endpoint.name).unwrap_or(endpoint);
     Some(stand_in(
-        endpoint.query_id.unwrap_or(endpoint.name),
+        built_in.query_id.unwrap_or(endpoint.name),
         recorded,
     ))
 }

@@ -12,6 +12,7 @@ mod common;
 
 mod browser;
 mod conformance;
+mod drift;
 mod faults;
 mod feed;
 mod golden;

@@ -422,7 +422,8 @@ async fn every_voyager_route_refuses_a_missing_session_and_a_wrong_csrf_token() 
 }
 
 /// The Voyager API is routed by the endpoint catalogue: a Rest.li server's 400s come first,
-/// then an unknown `queryId` (400), the retired entries (410), the broken legacy sends (500), a
+/// then a `queryId` of a query LinkedIn does not have (400; a stale hash of a known query is
+/// a 500, `stale_and_missing_ids_are_refused`), the retired entries (410), the broken legacy sends (500), a
 /// request the sandbox does not answer (501 naming its entry, with `x-sandbox-not-emulated`),
 /// and `/me`.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -500,11 +501,14 @@ async fn the_api_is_routed_by_the_catalogue() {
     }
 }
 
-/// LinkedIn refuses a request whose `queryId` or `decorationId` is not the current one with a
-/// 400, and so does the sandbox, for every catalogue entry that has one: the entry's own
-/// target with an older version of the id, and without it. (The answers that differ from this
-/// 400 are in `the_api_is_routed_by_the_catalogue`: an unknown path is a 404, the retired
-/// `/identity/profiles/*` family a 410.)
+/// LinkedIn refuses a request whose `queryId` or `decorationId` is not the current one, and
+/// so does the sandbox, for every catalogue entry that has one: the entry's own target with an
+/// older version of the id, and without it. A stale `queryId` (the query's name, another
+/// hash) is a 500 (peers-2026.md §4: "a stale id makes the endpoint hard-500"); a stale
+/// `decorationId`, or a missing id, a 400 (peers.md: a stale `FullProfileWithEntities-35`
+/// answers 400). (The answers that differ are in `the_api_is_routed_by_the_catalogue`: an
+/// unknown query name is a 400, an unknown path a 404, the retired `/identity/profiles/*`
+/// family a 410.)
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn stale_and_missing_ids_are_refused() {
     let sandbox = start().await;
@@ -534,16 +538,24 @@ async fn stale_and_missing_ids_are_refused() {
             let Some(id) = id else { continue };
             let older = stale(id);
             assert!(!ids.contains(&older.as_str()), "{older} is an entry's id");
-            for value in [Some(older.as_str()), None] {
+            let stale_status = if name == "queryId" {
+                StatusCode::INTERNAL_SERVER_ERROR
+            } else {
+                StatusCode::BAD_REQUEST
+            };
+            for (value, status) in [
+                (Some(older.as_str()), stale_status),
+                (None, StatusCode::BAD_REQUEST),
+            ] {
                 let request = with_param(&target, name, value);
                 let resp = api.send(method.clone(), &request, false, "").await;
+                assert_eq!(resp.status, status, "{}: {request}", e.name);
                 assert_eq!(
-                    resp.status,
-                    StatusCode::BAD_REQUEST,
+                    resp.json(),
+                    json!({"status": status.as_u16()}),
                     "{}: {request}",
                     e.name
                 );
-                assert_eq!(resp.json(), json!({"status": 400}), "{}: {request}", e.name);
                 refused.push(request);
             }
         }

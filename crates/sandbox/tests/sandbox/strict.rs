@@ -187,10 +187,11 @@ fn cases() -> Vec<Case> {
                 String::new(),
             )),
         },
-        // 3. Ids: a stale or missing queryId or decorationId is a 400 (voyager.md §4.2: a
-        // stale FullProfileWithEntities-35 answers 400, eilonmore#368; peers.md §c.10: JJ's
-        // WebCompanyMainRelated-16 400s, 2026-07-21). Every entry's: server.rs
-        // `stale_and_missing_ids_are_refused`.
+        // 3. Ids: a stale or missing decorationId is a 400 (voyager.md §4.2: a stale
+        // FullProfileWithEntities-35 answers 400, eilonmore#368; peers.md §c.10: JJ's
+        // WebCompanyMainRelated-16 400s, 2026-07-21), and so is a missing queryId; a stale
+        // queryId is a 500 (peers-2026.md §4: "a stale id makes the endpoint hard-500",
+        // mayai-it/linkedin-cli). Every entry's: server.rs `stale_and_missing_ids_are_refused`.
         Case {
             what: "a stale queryId",
             endpoint: endpoints::FEED_MAIN,
@@ -202,8 +203,8 @@ fn cases() -> Vec<Case> {
             ),
             body: String::new(),
             csrf: true,
-            status: StatusCode::BAD_REQUEST,
-            expect: bad(),
+            status: StatusCode::INTERNAL_SERVER_ERROR,
+            expect: Expect::Json(json!({"status": 500})),
             twin: Some((feed_main.clone(), String::new())),
         },
         Case {
@@ -218,7 +219,7 @@ fn cases() -> Vec<Case> {
             twin: Some((company.clone(), String::new())),
         },
         // A mutation repeats its queryId in the body (capture seq 124; peers-2026.md §3:
-        // "the body must repeat it"); one that does not is refused as a stale id is
+        // "the body must repeat it"); one that does not is refused as a missing id is
         // (inferred).
         Case {
             what: "a mutation whose body does not repeat the queryId",
