@@ -156,6 +156,20 @@ impl Connection {
         })
     }
 
+    /// The ids learned for the account the commands act as (its saved file), if any; none
+    /// under `--sandbox`. Read locally.
+    pub(crate) fn learned_ids(&self) -> Option<String> {
+        if self.sandbox {
+            return None;
+        }
+        let store = self.store().ok()?;
+        let account = self
+            .account
+            .clone()
+            .or_else(|| self.current_account(&store))?;
+        std::fs::read_to_string(store.learned_path_for(&account)).ok()
+    }
+
     /// Refuses a bad `--proxy` (its message never holds the URL).
     pub(crate) fn check_proxy(&self) -> Result<(), Failure> {
         match &self.proxy {

@@ -5,6 +5,7 @@ use clap::Subcommand;
 use linkedin_api::catalogue::{Endpoint, IdOrigin, IdTable, Overrides};
 use serde::Serialize;
 
+use crate::account::Connection;
 use crate::exit::Failure;
 use crate::output::Out;
 
@@ -64,13 +65,17 @@ pub(crate) fn load_overrides() -> Result<Option<Overrides>, Failure> {
     Overrides::load(&path).map_err(|e| Failure::usage(format!("catalogue overrides: {e}")))
 }
 
-/// Runs a `catalogue` command.
-pub(crate) fn run(cmd: CatalogueCmd, out: Out) -> Result<(), Failure> {
+/// Runs a `catalogue` command: the ids the account's commands would send, from the built-in
+/// catalogue, the override file and what was learned for the account.
+pub(crate) fn run(cmd: CatalogueCmd, conn: &Connection, out: Out) -> Result<(), Failure> {
     let CatalogueCmd::Show { name } = cmd;
     let table = match load_overrides()? {
         Some(overrides) => IdTable::with_overrides(&overrides),
         None => IdTable::new(),
     };
+    if let Some(text) = conn.learned_ids() {
+        linkedin_api::apply_learned(&text, &table);
+    }
     let mut entries: Vec<Shown> = table
         .entries()
         .into_iter()

@@ -224,7 +224,7 @@ fn main() -> ExitCode {
     let command = match cli.command {
         // Commands without LinkedIn: no runtime, no TLS.
         Command::Catalogue(command) => {
-            return finish(catalogue_cmd::run(command, out));
+            return finish(catalogue_cmd::run(command, &cli.connection, out));
         }
         Command::Restli(command) => {
             return match restli_cmd::run_restli(command) {

@@ -307,7 +307,7 @@ impl Linkedin {
     /// (`/data/<root>`), or the whole answer for a REST entry (normalized references resolved).
     pub(crate) async fn fetch<T: DeserializeOwned>(&self, call: Call) -> Result<T> {
         let pointer = call.endpoint.data_pointer();
-        call.fetch(&self.inner.transport, &pointer).await
+        self.fetch_at(call, &pointer).await
     }
 
     /// Sends a call and reads `T` at `pointer` (a JSON pointer into the answer, after
@@ -317,7 +317,13 @@ impl Linkedin {
         call: Call,
         pointer: &str,
     ) -> Result<T> {
-        call.fetch(&self.inner.transport, pointer).await
+        let endpoint = call.endpoint;
+        let body = self.send(call).await?;
+        let value = read_body(endpoint, &body)?;
+        linkedin_models::extract(&value, pointer).map_err(|source| Error::Decode {
+            endpoint: endpoint.name,
+            source,
+        })
     }
 
     /// Sends a call and gives the answer as JSON, references resolved.

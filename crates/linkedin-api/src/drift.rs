@@ -49,12 +49,14 @@ pub struct Limits {
     pub probes: usize,
 }
 
-/// The bounds every discovery keeps: 24 fetches, 16 MiB, 30 s, 6 probes.
+/// The bounds every discovery keeps: 24 fetches, 16 MiB, 30 s, 16 probes (several entries
+/// share a query name, so the web app carries several current ids of that name besides
+/// older ones; each probe is one request, sent once).
 pub const LIMITS: Limits = Limits {
     fetches: 24,
     bytes: 16 << 20,
     time: Duration::from_secs(30),
-    probes: 6,
+    probes: 16,
 };
 
 /// What a discovery read and found.
@@ -133,7 +135,22 @@ pub(crate) async fn heal(li: &Linkedin, call: Call, cause: Error) -> Result<Byte
         return Err(stale_error(failed, stale, cause, None));
     }
     let mut discovery = discover(li, failed, kind, stale).await;
-    for candidate in discovery.candidates.clone().into_iter().take(LIMITS.probes) {
+    // Ids this client already uses for other entries are theirs, not this one's.
+    let taken: Vec<&'static str> = li
+        .inner
+        .ids
+        .entries()
+        .into_iter()
+        .filter(|(e, _)| e.id != failed.id)
+        .filter_map(|(e, _)| id_of(e, kind))
+        .collect();
+    let candidates: Vec<String> = discovery
+        .candidates
+        .iter()
+        .filter(|c| !taken.contains(&c.as_str()))
+        .cloned()
+        .collect();
+    for candidate in candidates.into_iter().take(LIMITS.probes) {
         discovery.probed += 1;
         let ids = match kind {
             Kind::QueryId => EndpointIds {
@@ -484,8 +501,22 @@ async fn saved(li: &Linkedin) -> LearnedFile {
 /// Puts the account's saved learned ids into `table`: each while the id it replaced is still
 /// the one the table would send.
 pub(crate) async fn load_learned(li: &Linkedin, table: &IdTable) {
-    for (name, learned) in saved(li).await.entries {
-        let Some(endpoint) = by_name(&name) else {
+    apply_learned_file(&saved(li).await, table);
+}
+
+/// Puts learned ids saved as `text` (what the client writes for an account: a file store's
+/// `<account>.ids.json`) into `table`, each while the id it replaced is still the one the
+/// table would send; text that does not read puts nothing. For tools that show the ids in
+/// use without logging in (`linkedin catalogue show`).
+pub fn apply_learned(text: &str, table: &IdTable) {
+    if let Ok(file) = serde_json::from_str::<LearnedFile>(text) {
+        apply_learned_file(&file, table);
+    }
+}
+
+fn apply_learned_file(file: &LearnedFile, table: &IdTable) {
+    for (name, learned) in &file.entries {
+        let Some(endpoint) = by_name(name) else {
             continue;
         };
         if learned.ids.check(endpoint).is_err() {

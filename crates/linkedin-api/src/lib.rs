@@ -59,7 +59,7 @@ pub mod validate;
 pub use client::{Linkedin, LinkedinBuilder};
 pub use company::Following;
 pub use doctor::{AREAS as DOCTOR_AREAS, Check, Health, Report, skeleton};
-pub use drift::{Discovery, LIMITS as DISCOVERY_LIMITS, Limits as DiscoveryLimits};
+pub use drift::{Discovery, LIMITS as DISCOVERY_LIMITS, Limits as DiscoveryLimits, apply_learned};
 pub use error::{Error, Result};
 pub use ids::IntoId;
 pub use invitations::{InvitationReply, Invited};

@@ -37,10 +37,10 @@ fn an_override_file_changes_an_id_without_a_rebuild() {
     assert_eq!(me["ids"]["from"], "built_in");
 
     // The request carries it: the sandbox, which knows only the catalogue's id, refuses it
-    // as LinkedIn refuses a stale decoration.
+    // as LinkedIn refuses a stale decoration (healing off: nothing else is sent).
     let mark = logged.mark();
-    let out = run(&["company", "show", "linkedin"]);
-    assert!(!out.status.success(), "{}", printed(&out));
+    let out = run(&["--no-heal", "company", "show", "linkedin"]);
+    fails(&out, 6);
     let sent: Vec<Value> = logged.sent_since(mark);
     assert_eq!(sent.len(), 1, "{sent:?}");
     let query = sent[0]["query"].as_str().unwrap();
@@ -48,6 +48,12 @@ fn an_override_file_changes_an_id_without_a_rebuild() {
         query.contains(&format!("decorationId={ROTATED}")),
         "{query}"
     );
+    // Healing on: the stale override is replaced by the id the web app carries (here the
+    // catalogue's), learned for the account while the override stays as it is.
+    let out = run(&["company", "show", "linkedin"]);
+    assert!(out.status.success(), "{}", printed(&out));
+    let shown = json(&run(&["catalogue", "show", "company", "--json"]));
+    assert_eq!(shown[0]["ids"]["from"], "learned", "{shown}");
     // Without the file, the built-in id, and the page.
     let out = logged.run(&["company", "show", "linkedin"]);
     assert!(out.status.success(), "{}", printed(&out));
@@ -127,4 +133,175 @@ fn doctor_checks_every_read_and_its_report_identifies_no_one() {
     let mark = logged.mark();
     fails(&logged.run(&["doctor", "--only", "nowhere"]), 2);
     assert_eq!(logged.mark(), mark);
+}
+
+/// Whether a request of the log is discovery's: a web page or a script bundle.
+fn is_discovery(r: &Value) -> bool {
+    let path = r["path"].as_str().unwrap_or_default();
+    path == "/feed/" || path.starts_with("/search/results/") || path.starts_with("/aero-v1/")
+}
+
+/// Against a sandbox that rotated every id: `doctor` heals each rotated read (saying both
+/// ids), the learned ids are saved for the account, and the next run sends no discovery
+/// request; on a fresh account every read command works without any user action.
+#[test]
+fn rotated_ids_are_healed_learned_and_reused() {
+    let logged = Logged::start_with(&["--rotate-ids", "all"]);
+    let built_in = json(&logged.run(&["catalogue", "show", "--json"]));
+    let built_in_id = |name: &str| {
+        let e = built_in
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["name"] == name)
+            .unwrap();
+        e["query_id"]
+            .as_str()
+            .or(e["decoration_id"].as_str())
+            .unwrap()
+            .to_owned()
+    };
+
+    let mark = logged.mark();
+    let out = logged.run(&["doctor", "--json"]);
+    assert!(out.status.success(), "{}", printed(&out));
+    let checks = json(&out);
+    let healed: Vec<&Value> = checks
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["state"] == "healed")
+        .collect();
+    assert!(healed.len() >= 10, "{checks:#}");
+    for c in &healed {
+        let endpoint = c["endpoint"].as_str().unwrap();
+        assert_eq!(c["old"], built_in_id(endpoint), "{c}");
+        assert_ne!(c["new"], c["old"], "{c}");
+    }
+    let discovery: Vec<Value> = logged
+        .sent_since(mark)
+        .into_iter()
+        .filter(is_discovery)
+        .collect();
+    assert!(!discovery.is_empty());
+    let learned: Vec<_> = std::fs::read_dir(logged.dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".ids.json"))
+        .collect();
+    assert_eq!(learned.len(), 1, "one file of learned ids for the account");
+
+    // Reused: the next run heals nothing and sends no discovery request.
+    let mark = logged.mark();
+    let again = json(&logged.run(&["doctor", "--json"]));
+    assert!(
+        again
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c["state"] != "healed"),
+        "{again:#}"
+    );
+    assert!(
+        !logged.sent_since(mark).iter().any(is_discovery),
+        "the learned ids were reused"
+    );
+    let shown = json(&logged.run(&["catalogue", "show", "search_clusters", "--json"]));
+    assert_eq!(shown[0]["ids"]["from"], "learned", "{shown}");
+
+    // A fresh account on the same sandbox: every read command heals as it goes.
+    let fresh = tempfile::tempdir().unwrap();
+    logged.sb.login(fresh.path());
+    let me = crate::common::world().people[0].clone();
+    for args in [
+        &["profile", "show", me.public_id.as_str()][..],
+        &["profile", "experiences", me.public_id.as_str()],
+        &["search", "people", "--keywords", "a", "--limit", "3"],
+        &["search", "companies", "a", "--limit", "3"],
+        &["company", "show", "linkedin"],
+        &["jobs", "search", "--keywords", "engineer", "--limit", "3"],
+        &["messages", "list", "--limit", "3"],
+        &["invitations", "list", "--limit", "3"],
+        &["feed", "show", "--limit", "3"],
+    ] {
+        let out = crate::common::run(&logged.sb.url, fresh.path(), args, "");
+        assert!(out.status.success(), "{args:?}: {}", printed(&out));
+    }
+}
+
+/// With healing off, a rotated read fails as a stale id (exit 6) and nothing is fetched
+/// from the web app.
+#[test]
+fn without_healing_a_rotated_read_is_a_stale_id() {
+    let logged = Logged::start_with(&["--rotate-ids", "all"]);
+    let mark = logged.mark();
+    let out = logged.run(&["--no-heal", "search", "people", "--keywords", "a"]);
+    let message = fails(&out, 6);
+    assert!(
+        message.contains("search_clusters") && message.contains("stale"),
+        "{message}"
+    );
+    assert!(!logged.sent_since(mark).iter().any(is_discovery));
+}
+
+/// A write whose id rotated is refused before it runs, read back as not done, and sent
+/// again once with the current id when the web app carries exactly one; either way the
+/// reaction is made at most once and the outcome is said.
+#[test]
+fn a_rotated_write_is_never_done_twice() {
+    let logged = Logged::start_with(&["--rotate-ids", "all"]);
+    let post = crate::common::world().posts[3].activity_id.to_string();
+    let mark = logged.mark();
+    let out = logged.run(&["feed", "react", &post, "--type", "PRAISE"]);
+    let mutations: Vec<Value> = logged
+        .sent_since(mark)
+        .into_iter()
+        .filter(|r| r["method"] == "POST" && r["path"] == "/voyager/api/graphql")
+        .collect();
+    let executed = mutations.iter().filter(|r| r["status"] == 200).count();
+    assert!(executed <= 1, "{mutations:#?}");
+    if out.status.success() {
+        assert_eq!(executed, 1, "{}", printed(&out));
+    } else {
+        assert_eq!(executed, 0);
+        assert!(
+            printed(&out).contains("did not take effect"),
+            "{}",
+            printed(&out)
+        );
+    }
+    assert!(mutations.len() <= 2, "{mutations:#?}");
+}
+
+/// A retired endpoint and a reshaped answer fail with a typed error naming the endpoint (and
+/// the JSON path), and `doctor` says so.
+#[test]
+fn retired_and_reshaped_endpoints_are_named() {
+    let logged = Logged::start_with(&["--retire", "company", "--reshape", "search_clusters"]);
+    let out = logged.run(&["company", "show", "linkedin"]);
+    let message = fails(&out, 6);
+    assert!(message.contains("company"), "{message}");
+    let out = logged.run(&["search", "people", "--keywords", "a"]);
+    let message = fails(&out, 8);
+    assert!(message.contains("search_clusters"), "{message}");
+    let out = logged.run(&["doctor", "--only", "company", "--only", "search", "--json"]);
+    assert_eq!(out.status.code(), Some(6), "{}", printed(&out));
+    let checks: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let state = |capability: &str| {
+        checks
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["capability"] == capability)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(state("company")["state"], "retired", "{checks:#}");
+    let moved = state("search_people");
+    assert_eq!(moved["state"], "shape_moved", "{checks:#}");
+    assert_eq!(moved["endpoint"], "search_clusters");
+    assert!(
+        moved["path"].as_str().is_some_and(|p| !p.is_empty()),
+        "{moved}"
+    );
 }
