@@ -7,7 +7,6 @@
 //! Python client used and that answer 401 (#338, #369). The feed is LinkedIn's chronological
 //! feed (`/feed/updatesV2?q=chronFeed`), read in the order of its `*elements`.
 
-use futures::TryStreamExt;
 use linkedin_catalogue::{Endpoint, endpoints};
 use linkedin_models::Raw;
 use linkedin_models::feed::{self as m, ReactionType};
@@ -287,13 +286,12 @@ impl Linkedin {
             Err(e) if e.may_have_been_sent() => {
                 let check = async {
                     let me = self.my_profile_id().await?;
-                    let mut reactions = self.post_reactions(id).limit(READ_BACK_REACTIONS);
-                    while let Some(r) = reactions.try_next().await? {
-                        if r.reactor_profile_id.as_ref() == Some(&me) {
-                            return Ok((r.reaction_type == *reaction).then_some(()));
-                        }
-                    }
-                    Ok(None)
+                    let mine = self
+                        .post_reactions(id)
+                        .limit(READ_BACK_REACTIONS)
+                        .find(|r| r.reactor_profile_id.as_ref() == Some(&me))
+                        .await?;
+                    Ok(mine.and_then(|r| (r.reaction_type == *reaction).then_some(())))
                 };
                 Unsettled {
                     what: format!("the {reaction} reaction to post {id}"),

@@ -1,7 +1,6 @@
 //! Invitations and connections: received and sent invitations, accepting and rejecting one,
 //! and sending a connection request with an optional note.
 
-use futures::TryStreamExt;
 use linkedin_catalogue::{Endpoint, endpoints};
 use linkedin_models::Raw;
 use linkedin_models::id::ProfileId;
@@ -309,15 +308,10 @@ pub enum Invited {
 
 /// Whether any of the invitations `pages` lists is one `wanted` picks (read until found).
 async fn any_invitation(
-    mut pages: Pages<Raw<Invitation>>,
+    pages: Pages<Raw<Invitation>>,
     wanted: impl Fn(&Invitation) -> bool,
 ) -> Result<bool> {
-    while let Some(invitation) = pages.try_next().await? {
-        if wanted(&invitation) {
-            return Ok(true);
-        }
-    }
-    Ok(false)
+    Ok(pages.find(|i| wanted(i)).await?.is_some())
 }
 
 /// LinkedIn's refusal of an invitation that already exists or is not needed.

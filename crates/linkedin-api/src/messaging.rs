@@ -349,15 +349,10 @@ impl Linkedin {
         conversation: &ConversationId,
         token: &str,
     ) -> Result<Option<Raw<Message>>> {
-        let mut latest = self
-            .conversation_messages(conversation.clone())
-            .limit(READ_BACK_MESSAGES);
-        while let Some(message) = latest.try_next().await? {
-            if message.raw().get("originToken").and_then(Value::as_str) == Some(token) {
-                return Ok(Some(message));
-            }
-        }
-        Ok(None)
+        self.conversation_messages(conversation.clone())
+            .limit(READ_BACK_MESSAGES)
+            .find(|m| m.raw().get("originToken").and_then(Value::as_str) == Some(token))
+            .await
     }
 
     /// After a first message whose outcome is not known: the latest conversations of the
@@ -368,17 +363,17 @@ impl Linkedin {
         let check = async {
             // The whole inbox: a conversation with a member not connected may sit in its
             // "Other" tab (SECONDARY_INBOX), not the primary one.
-            let mut latest = self
+            let found = self
                 .conversations(
                     ConversationFilter::inbox().categories([ConversationCategory::Inbox]),
                 )
-                .limit(READ_BACK_CONVERSATIONS);
-            while let Some(conversation) = latest.try_next().await? {
-                if holds_origin_token(conversation.raw(), token) {
-                    return self.message_by_token(&conversation.urn, token).await;
-                }
+                .limit(READ_BACK_CONVERSATIONS)
+                .find(|c| holds_origin_token(c.raw(), token))
+                .await?;
+            match found {
+                Some(conversation) => self.message_by_token(&conversation.urn, token).await,
+                None => Ok(None),
             }
-            Ok(None)
         };
         Unsettled {
             what: "the first message of the new conversation".to_owned(),
@@ -733,13 +728,13 @@ async fn read_back_read(
     cause: Error,
 ) -> Result<()> {
     let check = async {
-        let mut latest = li
+        let found = li
             .conversations(ConversationFilter::inbox())
-            .limit(READ_BACK_CONVERSATIONS);
-        while let Some(c) = latest.try_next().await? {
-            if c.urn.thread() == id.thread() {
-                return Ok((c.read == read).then_some(()));
-            }
+            .limit(READ_BACK_CONVERSATIONS)
+            .find(|c| c.urn.thread() == id.thread())
+            .await?;
+        if let Some(c) = found {
+            return Ok((c.read == read).then_some(()));
         }
         Err(Error::NotFound {
             what: format!(

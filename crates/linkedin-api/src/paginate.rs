@@ -181,6 +181,25 @@ impl<T: Send + 'static> Pages<T> {
         self
     }
 
+    /// The first item `wanted` picks, reading pages only until it is found (within the
+    /// limit, if one is set).
+    ///
+    /// # Errors
+    ///
+    /// The first error of the stream.
+    pub async fn find(mut self, mut wanted: impl FnMut(&T) -> bool) -> Result<Option<T>, Error>
+    where
+        T: Send + Unpin + 'static,
+    {
+        use futures::TryStreamExt;
+        while let Some(item) = self.try_next().await? {
+            if wanted(&item) {
+                return Ok(Some(item));
+            }
+        }
+        Ok(None)
+    }
+
     /// The largest page LinkedIn takes for this list, when it has a limit.
     #[must_use]
     pub fn max_page_size(&self) -> Option<u32> {
