@@ -1,0 +1,204 @@
+"""Counts the requests each read command of the `linkedin` binary sends, against `linkedin sandbox`.
+
+    cargo build -p linkedin-cli
+    python3 tools/request_counts.py target/debug/linkedin                # one column
+    python3 tools/request_counts.py OLD/linkedin target/debug/linkedin   # before | after
+
+For each binary it starts that binary's `linkedin sandbox --request-log`, logs in once with the
+sandbox's demo cookies (`linkedin login --li-at ... --jsessionid ...`, which saves a checked
+session), and then runs every command below twice, each time in a fresh copy of that session
+directory:
+
+- "saved session": the saved session as `linkedin login` left it (checked moments ago), as in
+  a shell session of commands;
+- "cookies": `LINKEDIN_LI_AT` + `LINKEDIN_JSESSIONID` in the environment and no saved session,
+  so the process logs in itself (its session check included).
+
+It prints a Markdown table: per command and scenario, the number of requests the sandbox
+logged, then the requests by catalogue entry (`2 × me`), with the `count=` of paged requests.
+Writes are run with `--dry-run` only, so that every command sees the same world. Nothing here
+reaches the network: the sandbox is on loopback.
+"""
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+
+CONVERSATION = "2-MjM2NGY2MjItM2U3Yi00YzkxLWJlZTktMjQ3ODk0NDA2YTg5XzUxOA=="
+
+COMMANDS = [
+    "whoami",
+    "profile show demo-member",
+    "profile show demo-member --only profile",
+    "profile show demo-member --only profile,skills",
+    "profile show demo-member --only experiences",
+    "profile show demo-member --only contact",
+    "profile experiences demo-member",
+    "profile skills demo-member",
+    "profile contact demo-member",
+    "profile resolve demo-member",
+    "profile views",
+    "search people --keywords rust --limit 1",
+    "search people --keywords engineer --limit 120",
+    "search people --keywords engineer --limit 10",
+    "search companies software --limit 5",
+    "search connections --limit 5",
+    "search jobs --keywords engineer --limit 1",
+    "search posts kubernetes --limit 5",
+    "company show linkedin",
+    "company updates linkedin --limit 5",
+    "jobs show 3955231344",
+    "jobs skills 3955231344",
+    "messages list --limit 10",
+    "messages list --unread --limit 10",
+    f"messages show {CONVERSATION} --limit 5",
+    "messages with liv-marchetti",
+    "invitations list",
+    "invitations list --limit 1",
+    "invitations send liv-marchetti --dry-run",
+    "feed posts liv-marchetti --limit 5",
+    "feed show --limit 5",
+    "feed reactions 7529884266763855511 --limit 10",
+]
+
+
+SCENARIOS = ("saved session", "saved session, checked 1 h ago", "cookies")
+
+
+def age(sessions, seconds):
+    """Makes the saved sessions in `sessions` look checked `seconds` earlier."""
+    for name in os.listdir(sessions):
+        path = os.path.join(sessions, name)
+        if not name.endswith(".json") or name.endswith(".governor.json"):
+            continue
+        with open(path) as f:
+            saved = json.load(f)
+        if saved.get("verified_at"):
+            saved["verified_at"] -= seconds
+            with open(path, "w") as f:
+                json.dump(saved, f)
+
+
+def start_sandbox(binary, log):
+    sandbox = subprocess.Popen(
+        [binary, "sandbox", "--print-cookies", "--request-log", log],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    url = sandbox.stdout.readline().strip()
+    li_at = sandbox.stdout.readline().strip().removeprefix("li_at=")
+    jsessionid = sandbox.stdout.readline().strip().removeprefix("JSESSIONID=")
+    return sandbox, url, li_at, jsessionid
+
+
+def environment(url, sessions):
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("LINKEDIN_") and k.lower() not in ("https_proxy", "http_proxy", "all_proxy", "no_proxy", "rust_log")
+    }
+    env["LINKEDIN_BASE_URL"] = url
+    env["LINKEDIN_SESSION_DIR"] = sessions
+    env["LINKEDIN_CATALOGUE"] = os.path.join(sessions, "no-catalogue.toml")
+    return env
+
+
+def logged(log):
+    with open(log) as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def describe(requests):
+    """`3: 1 × me, 2 × search_clusters (count 49)`."""
+    groups = Counter()
+    for r in requests:
+        name = r.get("endpoint") or f"{r['method']} {r['path']}"
+        query = r.get("query") or ""
+        counts = re.findall(r"(?:^|[&,(])count[=:](\d+)", query)
+        groups[(name, counts[0] if counts else None)] += 1
+    # One entry per name, with its counts in order of first appearance.
+    by_name = {}
+    for (name, count), n in groups.items():
+        total, counts = by_name.get(name, (0, []))
+        if count is not None:
+            counts.append(count)
+        by_name[name] = (total + n, counts)
+    parts = []
+    for name, (n, counts) in by_name.items():
+        text = f"{n} × `{name}`"
+        if counts:
+            text += " (count " + ", ".join(counts) + ")"
+        parts.append(text)
+    return f"**{len(requests)}**" + (": " + ", ".join(parts) if parts else "")
+
+
+def measure(binary):
+    binary = os.path.abspath(binary)
+    work = tempfile.mkdtemp(prefix="request-counts-")
+    log = os.path.join(work, "requests.jsonl")
+    sandbox, url, li_at, jsessionid = start_sandbox(binary, log)
+    results = {}
+    try:
+        base = os.path.join(work, "base")
+        os.mkdir(base)
+        login = subprocess.run(
+            [binary, "login", "--li-at", li_at, "--jsessionid", jsessionid],
+            env=environment(url, base),
+            capture_output=True,
+            text=True,
+        )
+        if login.returncode != 0:
+            sys.exit(f"login failed: {login.stderr}")
+        for i, command in enumerate(COMMANDS):
+            for scenario in SCENARIOS:
+                sessions = os.path.join(work, f"run-{i}-{scenario.replace(' ', '-')}")
+                env = environment(url, sessions)
+                if scenario.startswith("saved session"):
+                    shutil.copytree(base, sessions)
+                    if scenario != "saved session":
+                        age(sessions, 3600)
+                else:
+                    os.mkdir(sessions)
+                    env["LINKEDIN_LI_AT"] = li_at
+                    env["LINKEDIN_JSESSIONID"] = jsessionid
+                mark = len(logged(log))
+                run = subprocess.run(
+                    [binary, *command.split()],
+                    env=env,
+                    capture_output=True,
+                    text=True,
+                )
+                sent = logged(log)[mark:]
+                status = "" if run.returncode == 0 else f" (exit {run.returncode})"
+                results[(command, scenario)] = describe(sent) + status
+    finally:
+        sandbox.terminate()
+        sandbox.wait()
+        shutil.rmtree(work, ignore_errors=True)
+    return results
+
+
+def main():
+    binaries = sys.argv[1:]
+    if not binaries:
+        sys.exit(__doc__)
+    columns = [measure(b) for b in binaries]
+    names = [os.path.relpath(b) for b in binaries]
+    header = ["command", "login"] + names
+    print("| " + " | ".join(header) + " |")
+    print("| " + " | ".join("---" for _ in header) + " |")
+    for command in COMMANDS:
+        for scenario in SCENARIOS:
+            row = [f"`{command}`" if scenario == "saved session" else "", scenario]
+            row += [c[(command, scenario)] for c in columns]
+            print("| " + " | ".join(row) + " |")
+
+
+if __name__ == "__main__":
+    main()
