@@ -1,5 +1,5 @@
-//! Search people page by page: 49 results per request (LinkedIn's maximum), a limit, and the
-//! position to resume from later.
+//! Search people page by page: up to 49 results per request (LinkedIn's maximum; no more than
+//! the limit still needs), a limit, and the position to resume from later.
 //!
 //! ```sh
 //! cargo run -p linkedin-api --example search_paging -- "engineer" 120

@@ -7,6 +7,11 @@
 //! While the caller consumes a page, the next one is already being fetched (one page ahead,
 //! never more), and [`Pages::position`] says where to resume later. A page whose items were
 //! all left out (ads, private profiles) is read through, at most [`EMPTY_PAGES_MAX`] in a row.
+//!
+//! A request asks for no more items than the [`limit`](Pages::limit) still needs, and never
+//! more than the page size: a limit of 120 on an endpoint that takes 49 asks 49, 49, then 22.
+//! Once a page gave fewer items than it asked while more pages follow (items left out), the
+//! rest are asked whole: small pages that come back short would cost more requests.
 
 use std::collections::VecDeque;
 use std::future::Future;
@@ -79,6 +84,11 @@ pub struct Pages<T> {
     /// Items per request, and the most the endpoint takes when known.
     page_size: u32,
     max_page_size: Option<u32>,
+    /// Items the pending request asked for.
+    asked: u32,
+    /// Whether requests ask whole pages whatever the limit needs: set once a page gave
+    /// fewer items than it asked and was not the last.
+    whole_pages: bool,
     /// Pages in a row that gave no item.
     empty_run: usize,
     /// Items of the current page not yet given out.
@@ -110,6 +120,8 @@ impl<T: Send + 'static> Pages<T> {
             failed: None,
             page_size,
             max_page_size,
+            asked: page_size,
+            whole_pages: false,
             empty_run: 0,
             buffer: VecDeque::new(),
             pending: None,
@@ -141,16 +153,17 @@ impl<T: Send + 'static> Pages<T> {
         pages
     }
 
-    /// Stops after `n` items (pages are not fetched past what is needed).
+    /// Stops after `n` items: pages are not fetched past what is needed, and no request
+    /// asks for more items than are still needed (`limit(1)` asks for one).
     pub fn limit(mut self, n: usize) -> Self {
         self.remaining = Some(n);
         self
     }
 
-    /// Asks for `n` items per request instead of the method's default: smaller pages fetch
-    /// less when only a few items are wanted. From 1 to the most the endpoint takes (its
-    /// catalogue `max_count`); anything else makes the stream fail at once with
-    /// [`Error::InvalidInput`], before anything is sent.
+    /// Asks for `n` items per request instead of the method's default (the most the
+    /// endpoint takes, its catalogue `max_count`, where the catalogue records one). From 1 to
+    /// that most; anything else makes the stream fail at once with [`Error::InvalidInput`],
+    /// before anything is sent. A [`limit`](Self::limit) that needs fewer items asks fewer.
     ///
     /// ```no_run
     /// use futures::TryStreamExt;
@@ -237,12 +250,30 @@ impl<T: Send + 'static> Pages<T> {
         self.remaining.is_none_or(|n| n > self.buffer.len())
     }
 
+    /// How many items the next request asks for: what the limit still needs beyond the items
+    /// already buffered (plus those of a resumed page to skip), at most the page size; the
+    /// whole page without a limit, or once a page came back short.
+    fn request_size(&self) -> u32 {
+        match self.remaining {
+            Some(left) if !self.whole_pages => {
+                let needed = left
+                    .saturating_sub(self.buffer.len())
+                    .saturating_add(self.skip);
+                u32::try_from(needed)
+                    .unwrap_or(u32::MAX)
+                    .clamp(1, self.page_size.max(1))
+            }
+            _ => self.page_size,
+        }
+    }
+
     fn spawn_next(&mut self) {
         if self.pending.is_some() || !self.wants_more() || self.failed.is_some() {
             return;
         }
         if let Some(at) = self.next.take() {
-            let fut = (self.fetch)(at.clone(), self.page_size);
+            self.asked = self.request_size();
+            let fut = (self.fetch)(at.clone(), self.asked);
             self.pending = Some((at, tokio::spawn(fut)));
         }
     }
@@ -294,6 +325,10 @@ impl<T: Send + Unpin + 'static> Stream for Pages<T> {
             match joined {
                 Ok(Ok(page)) => {
                     let empty = page.items.is_empty();
+                    // Short but not the last: items were left out, so ask whole pages.
+                    if page.next.is_some() && page.items.len() < this.asked as usize {
+                        this.whole_pages = true;
+                    }
                     this.next = page.next;
                     let mut items: VecDeque<T> = page.items.into();
                     let skip = std::mem::take(&mut this.skip).min(items.len());
@@ -503,6 +538,82 @@ mod tests {
         );
         let err = too_big.page_size(26).try_next().await.unwrap_err();
         assert!(err.to_string().contains("1 to 25"), "{err}");
+    }
+
+    /// Offsets over 0..1000, each page as many items as asked (less where `short` says to
+    /// leave out all but one), recording the sizes asked.
+    fn sized(asked: Arc<std::sync::Mutex<Vec<u32>>>, short: fn(u32) -> bool) -> Pages<u32> {
+        Pages::new(
+            Position::Start(0),
+            49,
+            Some(49),
+            Arc::new(move |at, size| {
+                asked.lock().unwrap().push(size);
+                Box::pin(async move {
+                    let Position::Start(start) = at else {
+                        unreachable!()
+                    };
+                    let end = (start + size).min(1000);
+                    let mut items: Vec<u32> = (start..end).collect();
+                    if short(start) {
+                        items.truncate(1);
+                    }
+                    let next = (end < 1000).then_some(Position::Start(end));
+                    Ok(Page { items, next })
+                })
+            }),
+        )
+    }
+
+    #[tokio::test]
+    async fn requests_ask_what_the_limit_still_needs() {
+        let asked = Arc::new(std::sync::Mutex::new(Vec::new()));
+        let all: Vec<u32> = sized(asked.clone(), |_| false)
+            .limit(120)
+            .try_collect()
+            .await
+            .unwrap();
+        assert_eq!(all, (0..120).collect::<Vec<_>>());
+        assert_eq!(*asked.lock().unwrap(), [49, 49, 22]);
+
+        asked.lock().unwrap().clear();
+        let one: Vec<u32> = sized(asked.clone(), |_| false)
+            .limit(1)
+            .try_collect()
+            .await
+            .unwrap();
+        assert_eq!((one, asked.lock().unwrap().clone()), (vec![0], vec![1]));
+
+        // Resumed inside a page: its items to skip are asked too.
+        asked.lock().unwrap().clear();
+        let rest: Vec<u32> = sized(asked.clone(), |_| false)
+            .resume(Position::Start(40), 3)
+            .limit(5)
+            .try_collect()
+            .await
+            .unwrap();
+        assert_eq!(rest, [43, 44, 45, 46, 47]);
+        assert_eq!(*asked.lock().unwrap(), [8]);
+
+        // No limit: whole pages.
+        asked.lock().unwrap().clear();
+        let mut pages = sized(asked.clone(), |_| false);
+        assert_eq!(pages.try_next().await.unwrap(), Some(0));
+        assert_eq!(asked.lock().unwrap()[0], 49);
+    }
+
+    #[tokio::test]
+    async fn after_a_short_page_the_rest_are_asked_whole() {
+        // The first page keeps one item of the ten asked (the others left out): asking the
+        // nine still needed could come back short again, so the next asks a whole page.
+        let asked = Arc::new(std::sync::Mutex::new(Vec::new()));
+        let got: Vec<u32> = sized(asked.clone(), |start| start == 0)
+            .limit(10)
+            .try_collect()
+            .await
+            .unwrap();
+        assert_eq!(got, [0, 10, 11, 12, 13, 14, 15, 16, 17, 18]);
+        assert_eq!(*asked.lock().unwrap(), [10, 49]);
     }
 
     #[tokio::test]

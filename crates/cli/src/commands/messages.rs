@@ -201,16 +201,9 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
             }
             let session = conn.connect().await?;
             let li = &session.linkedin;
-            // No page bigger than what is asked for, nor than LinkedIn takes.
-            let pages = li.conversations(filter);
-            let largest = pages.max_page_size().unwrap_or(20);
-            // `--limit 0` is all of them: the largest pages.
-            let page = match u32::try_from(limit) {
-                Ok(0) | Err(_) => largest,
-                Ok(l) => l.min(largest),
-            };
+            // No page bigger than the limit needs, nor than LinkedIn takes: the page driver's.
             let n = out
-                .stream_raw(pages.page_size(page).limit(limit), |c| {
+                .stream_raw(li.conversations(filter).limit(limit), |c| {
                     conversation_text(&out, c)
                 })
                 .await?;

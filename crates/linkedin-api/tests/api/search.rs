@@ -111,7 +111,7 @@ async fn search_people_reads_typed_results_from_the_world() {
     assert_eq!(sent.len(), 1);
     let vars = variables(&sent[0]);
     assert_eq!(vars["start"], "0");
-    assert_eq!(vars["count"], "49");
+    assert_eq!(vars["count"], "3", "no more than the limit needs");
     assert_eq!(vars["origin"], "GLOBAL_SEARCH_HEADER");
     assert_eq!(vars["query"]["keywords"], keywords.as_str());
     assert_eq!(vars["query"]["flagshipSearchIntent"], "SEARCH_SRP");
@@ -150,12 +150,27 @@ async fn search_people_pages_by_49_with_limit_and_offset() {
         .collect();
     assert_eq!(starts, want, "4 pages of at most 49, then the end");
 
-    // A limit fetches only the pages it needs.
+    // A limit fetches only the pages it needs, each asking no more than the limit still
+    // needs: 120 is 49, 49 and 22.
+    let counts = |mark| -> Vec<String> {
+        f.sent_since(mark)
+            .iter()
+            .map(|r| variables(r)["count"].as_str().unwrap().to_owned())
+            .collect()
+    };
     let mark = f.mark();
     let some = collect_all(f.linkedin.search_people(first_degree.clone()).limit(60)).await;
     assert_eq!(some.len(), 60);
-    assert_eq!(f.sent_since(mark).len(), 2);
+    assert_eq!(counts(mark), ["49", "11"]);
     assert_eq!(ids(&some), ids(&found[..60]));
+    let mark = f.mark();
+    let more = collect_all(f.linkedin.search_people(first_degree.clone()).limit(120)).await;
+    assert_eq!(ids(&more), ids(&found[..120]));
+    assert_eq!(counts(mark), ["49", "49", "22"]);
+    let mark = f.mark();
+    let one = collect_all(f.linkedin.search_people(first_degree.clone()).limit(1)).await;
+    assert_eq!(ids(&one), ids(&found[..1]));
+    assert_eq!(counts(mark), ["1"]);
 
     // An offset starts further in (Python's `offset`).
     let mark = f.mark();
