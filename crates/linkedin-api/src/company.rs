@@ -15,10 +15,6 @@ use crate::settle::Unsettled;
 use crate::validate;
 use crate::view::Post;
 
-/// The page size of [`Linkedin::company_updates`]: the reference client's, and the most the
-/// endpoint takes (catalogue `company_updates`, `max_count`).
-const UPDATES_PAGE: u32 = 100;
-
 impl Linkedin {
     /// A company's page by its universal name: name, description, industry, size, following.
     ///
@@ -108,13 +104,7 @@ impl Linkedin {
                     .query("companyUniversalName", name);
                 let source =
                     Listing::new(call, crate::feed::posts).not_found(format!("the company {name}"));
-                Pages::driven(
-                    self,
-                    endpoints::COMPANY_UPDATES,
-                    Position::Start(0),
-                    UPDATES_PAGE,
-                    source,
-                )
+                Pages::driven(self, endpoints::COMPANY_UPDATES, Position::Start(0), source)
             }
             Err(e) => Pages::failed(e),
         }

@@ -8,6 +8,8 @@
 //! - **Position parameters**: the driver adds `start`, `count`, the token, the cursor or the
 //!   anchor to each call, where the entry's params with that page role go (query or GraphQL
 //!   variables). A source never writes them.
+//! - **Page size**: `count` is the entry's catalogue `max_count` (the largest page it takes),
+//!   or what the stream's limit still needs when that is less.
 //! - **Next position**, from our own counts: an offset moves by the elements the answer held;
 //!   there is more while fewer than `paging.total` were seen, or, without a total, while pages
 //!   come full. A token or cursor is the one the answer gave (a cursor given twice in a row
@@ -182,19 +184,26 @@ impl<T: Send + Sync + 'static> PageSource for Listing<T> {
     }
 }
 
+/// Items per request of an entry whose catalogue records no largest page (`max_count`), such
+/// as `profile_posts_dash`: 20, the page of the web app's conversation lists (capture seq 51).
+/// A method may ask another with [`Pages::page_size`].
+pub(crate) const PAGE_UNRECORDED: u32 = 20;
+
 impl<T: Send + Unpin + 'static> Pages<T> {
-    /// The stream of `source`'s items over the pages of `endpoint`, from `first`, `page_size`
-    /// items per request (at most the entry's `max_count`).
+    /// The stream of `source`'s items over the pages of `endpoint`, from `first`: each
+    /// request asks for the entry's `max_count` items (the largest page it takes, from the
+    /// catalogue; [`PAGE_UNRECORDED`] where it records none), or fewer when the stream's
+    /// limit needs fewer.
     pub(crate) fn driven<S>(
         li: &Linkedin,
         endpoint: &'static Endpoint,
         first: Position,
-        page_size: u32,
         source: S,
     ) -> Self
     where
         S: PageSource<Item = T>,
     {
+        let page_size = endpoint.max_count.unwrap_or(PAGE_UNRECORDED);
         let driver = Arc::new(Driver {
             li: li.clone(),
             endpoint,

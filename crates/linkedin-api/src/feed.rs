@@ -24,13 +24,7 @@ use crate::settle::Unsettled;
 use crate::validate;
 use crate::view::{Comment, Post, Reaction};
 
-/// Posts per request of a member's posts.
-const POSTS_PAGE: u32 = 20;
-/// Updates per request of the feed (LinkedIn answers 400 over 100).
-const FEED_PAGE: u32 = 20;
-/// Comments per request (the reference client's page, LinkedIn's largest).
-const COMMENTS_PAGE: u32 = 100;
-/// Reactions per request (the reference client's page).
+/// Reactions per request: the reference client's page (the catalogue records no largest).
 const REACTIONS_PAGE: u32 = 10;
 
 /// The first position of a stream paged by offset and `paginationToken`.
@@ -72,13 +66,7 @@ impl Linkedin {
                     .call(endpoints::PROFILE_POSTS_DASH)
                     .var("profileUrn", profile.urn());
                 let source = Listing::new(call, posts).not_found(format!("member {profile}"));
-                Pages::driven(
-                    self,
-                    endpoints::PROFILE_POSTS_DASH,
-                    FIRST_TOKEN,
-                    POSTS_PAGE,
-                    source,
-                )
+                Pages::driven(self, endpoints::PROFILE_POSTS_DASH, FIRST_TOKEN, source)
             }
             Err(e) => Pages::failed(e),
         }
@@ -113,13 +101,7 @@ impl Linkedin {
         if exclude_promoted {
             source = source.keep(|post| !post.promoted);
         }
-        Pages::driven(
-            self,
-            endpoints::FEED_CHRON,
-            Position::Start(0),
-            FEED_PAGE,
-            source,
-        )
+        Pages::driven(self, endpoints::FEED_CHRON, Position::Start(0), source)
     }
 
     /// The comments on a post; for now refused before sending, as LinkedIn answers it 500.
@@ -152,13 +134,7 @@ impl Linkedin {
                     feed_read(endpoint, answer, Comment::from_comment)
                 })
                 .not_found(format!("post {activity}"));
-                Pages::driven(
-                    self,
-                    endpoints::POST_COMMENTS,
-                    FIRST_TOKEN,
-                    COMMENTS_PAGE,
-                    source,
-                )
+                Pages::driven(self, endpoints::POST_COMMENTS, FIRST_TOKEN, source)
             }
             Err(e) => Pages::failed(e),
         }
@@ -185,13 +161,8 @@ impl Linkedin {
                     feed_read(endpoint, answer, Reaction::from_reaction)
                 })
                 .not_found(format!("post {thread}"));
-                Pages::driven(
-                    self,
-                    endpoints::POST_REACTIONS,
-                    Position::Start(0),
-                    REACTIONS_PAGE,
-                    source,
-                )
+                Pages::driven(self, endpoints::POST_REACTIONS, Position::Start(0), source)
+                    .page_size(REACTIONS_PAGE)
             }
             Err(e) => Pages::failed(e),
         }

@@ -17,10 +17,9 @@ use crate::settle::Unsettled;
 use crate::validate;
 use crate::view::Invitation;
 
-/// Invitations per request. The sources record no largest page: the browser's preview card asks
-/// for 3 (the reference client's default), another client for 100; 10 keeps requests few
-/// without asking for more than a page of LinkedIn's invitation manager shows.
-const INVITATIONS_PAGE: u32 = 10;
+/// Sent invitations per request: the catalogue records no largest page of
+/// `invitations_sent` (received invitations page by their entry's `max_count`).
+const SENT_PAGE: u32 = 10;
 /// The longest shared secret accepted.
 const SECRET_MAX: usize = 200;
 
@@ -321,13 +320,17 @@ fn already_invited_or_connected(e: &Error) -> bool {
 
 /// The invitation pages of `endpoint` (received or sent).
 fn invitation_pages(li: &Linkedin, endpoint: &'static Endpoint) -> Pages<Raw<Invitation>> {
-    Pages::driven(
+    let pages = Pages::driven(
         li,
         endpoint,
         Position::Start(0),
-        INVITATIONS_PAGE,
         Listing::new(li.call(endpoint), read_invitations),
-    )
+    );
+    if endpoint.max_count.is_none() {
+        pages.page_size(SENT_PAGE)
+    } else {
+        pages
+    }
 }
 
 /// The invitations of a page of invitation views.

@@ -27,10 +27,6 @@ use crate::settle::{Unsettled, holds_origin_token};
 use crate::validate;
 use crate::view::{Conversation, Message};
 
-/// The page size the fork uses by default (LinkedIn gives at most 25: the catalogue's
-/// `max_count`).
-const CONVERSATIONS_PAGE_DEFAULT: u32 = 20;
-
 /// How many of a conversation's latest messages a read-back looks through.
 const READ_BACK_MESSAGES: usize = 20;
 
@@ -178,7 +174,6 @@ impl Linkedin {
                 self,
                 endpoints::MESSENGER_CONVERSATIONS_BACKFILL,
                 Position::Anchor(None),
-                CONVERSATIONS_PAGE_DEFAULT,
                 Inbox,
             );
         }
@@ -187,7 +182,6 @@ impl Linkedin {
                 self,
                 endpoints::MESSENGER_CONVERSATIONS_SEARCH,
                 Position::Cursor(None),
-                CONVERSATIONS_PAGE_DEFAULT,
                 Conversations { filter },
             ),
             Err(e) => Pages::failed(e),
@@ -216,10 +210,7 @@ impl Linkedin {
             ConversationCategory::Archive,
             ConversationCategory::Spam,
         ]);
-        let largest = endpoints::MESSENGER_CONVERSATIONS_SEARCH
-            .max_count
-            .unwrap_or(CONVERSATIONS_PAGE_DEFAULT);
-        let mut all = self.conversations(filter).page_size(largest);
+        let mut all = self.conversations(filter);
         while let Some(c) = all.try_next().await? {
             let only = match c.participants.as_slice() {
                 [p] => p.profile_id.as_ref() == Some(&id),
@@ -267,9 +258,8 @@ impl Linkedin {
             Ok(conversation) => Pages::driven(
                 self,
                 endpoints::MESSENGER_MESSAGES_BEFORE,
-                Position::Anchor(None),
                 // LinkedIn picks the page size of messages; the entries take no count.
-                1,
+                Position::Anchor(None),
                 Messages { conversation },
             ),
             Err(e) => Pages::failed(e),

@@ -365,7 +365,6 @@ impl Linkedin {
                 self,
                 endpoint,
                 Position::Start(first),
-                endpoint.max_count.unwrap_or(super::PAGE_MAX),
                 Listing::new(self.call(endpoint).query("query", query), read_jobs),
             ),
             Err(e) => Pages::failed(e),

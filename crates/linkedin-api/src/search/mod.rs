@@ -32,8 +32,6 @@ use crate::paginate::{Pages, Position};
 use crate::validate;
 use crate::view::{CompanyResult, PostResult};
 
-/// The page size when the catalogue gives no `max_count` (2.3.1's `_MAX_SEARCH_COUNT`).
-const PAGE_MAX: u32 = 49;
 /// The longest text of a keyword filter (first name, title...).
 const KEYWORD_FILTER_MAX: usize = 200;
 /// The longest opaque facet value (a nonprofit interest, a contact interest).
@@ -198,7 +196,6 @@ impl<T: Send + Sync + Unpin + 'static> Clusters<T> {
             li,
             endpoint,
             Position::Start(first),
-            endpoint.max_count.unwrap_or(PAGE_MAX),
             Self { query, read, keep },
         )
     }
@@ -418,7 +415,8 @@ mod tests {
 
     #[test]
     fn both_catalogue_entries_page_by_49() {
-        assert_eq!(endpoints::SEARCH_CLUSTERS.max_count, Some(PAGE_MAX));
-        assert_eq!(endpoints::JOB_SEARCH.max_count, Some(PAGE_MAX));
+        // 2.3.1's _MAX_SEARCH_COUNT.
+        assert_eq!(endpoints::SEARCH_CLUSTERS.max_count, Some(49));
+        assert_eq!(endpoints::JOB_SEARCH.max_count, Some(49));
     }
 }

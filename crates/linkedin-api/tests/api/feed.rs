@@ -149,8 +149,10 @@ async fn the_feed_leaves_promoted_posts_out_when_asked() {
     let f = common::start().await;
     let w = world();
 
+    // Pages of 20 (the default is the entry's max_count, 100: one page of this world).
     let mark = f.mark();
-    let organic: Vec<Raw<Post>> = common::collect_all(f.linkedin.feed_posts(true)).await;
+    let organic: Vec<Raw<Post>> =
+        common::collect_all(f.linkedin.feed_posts(true).page_size(20)).await;
     let expected = organic_feed(&w);
     assert!(expected.len() > 20, "several pages");
     assert_eq!(
@@ -176,8 +178,12 @@ async fn the_feed_leaves_promoted_posts_out_when_asked() {
     assert_eq!(sent[1]["query"]["count"], "20");
     assert_eq!(sent[1]["query"]["q"], "chronFeed");
 
-    // Kept, the ads come in LinkedIn's order, marked.
+    // Kept, the ads come in LinkedIn's order, marked; by default in pages of 100.
+    let mark = f.mark();
     let all: Vec<Raw<Post>> = common::collect_all(f.linkedin.feed_posts(false)).await;
+    let sent = f.sent_since(mark);
+    assert_eq!(sent[0]["query"]["count"], "100");
+    assert_eq!(sent.len(), all.len().div_ceil(100));
     let ads: Vec<&Raw<Post>> = all.iter().filter(|p| p.promoted).collect();
     assert!(!ads.is_empty());
     assert_eq!(all.len(), organic.len() + ads.len());

@@ -50,6 +50,7 @@ async fn received_invitations_page_newest_first_with_their_secrets() {
     let all = received(&f).await;
     let expected = of_demo(&w, true);
     assert!(expected.len() > 10, "more than one page of 10");
+    assert!(expected.len() <= 100, "one page of the entry's max_count");
     assert_eq!(all.len(), expected.len());
     for (got, want) in all.iter().zip(&expected) {
         assert_eq!(got.id, want.id.to_string());
@@ -77,11 +78,22 @@ async fn received_invitations_page_newest_first_with_their_secrets() {
             .any(|i| i.message.as_ref().is_some_and(|m| m.chars().count() == 300)),
         "the world's longest note arrives whole"
     );
+    // The whole list in one request: pages of the catalogue's max_count (100).
+    let sent = f.sent_since(mark);
+    assert_eq!(sent.len(), 1, "{sent:#?}");
+    assert_eq!(sent[0]["query"]["start"], "0");
+    assert_eq!(sent[0]["query"]["count"], "100");
+    assert_eq!(sent[0]["query"]["q"], "receivedInvitation");
+
+    // Smaller pages, asked for, go on by offset.
+    let mark = f.mark();
+    let paged: Vec<Raw<Invitation>> =
+        common::collect_all(f.linkedin.invitations().page_size(10)).await;
+    assert_eq!(paged.len(), expected.len());
     let sent = f.sent_since(mark);
     assert_eq!(sent.len(), expected.len().div_ceil(10), "{sent:#?}");
     assert_eq!(sent[1]["query"]["start"], "10");
     assert_eq!(sent[1]["query"]["count"], "10");
-    assert_eq!(sent[1]["query"]["q"], "receivedInvitation");
 }
 
 #[tokio::test]
