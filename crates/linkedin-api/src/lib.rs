@@ -80,6 +80,7 @@ pub use linkedin_transport::{
 };
 pub use messaging::ConversationFilter;
 pub use paginate::{EMPTY_PAGES_MAX, Page, Pages, Position};
+pub use profile::ProfileSections;
 pub use search::{
     Distance, ExperienceLevel, JobSearch, JobType, Network, PeopleSearch, ResultType, Search,
     Workplace,

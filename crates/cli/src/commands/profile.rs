@@ -1,8 +1,6 @@
 //! `linkedin profile ...`: a member's profile, whole or by part, resolving public ids, and who
 //! viewed my profile.
 
-use std::future::Future;
-
 use clap::{Subcommand, ValueEnum};
 use linkedin_api::models::Raw;
 use linkedin_api::models::profile::{
@@ -25,7 +23,7 @@ pub(crate) enum Cmd {
         /// The member: a public id (linkedin.com/in/<public id>), a profile id (ACoAA…) or a
         /// profile URN (urn:li:fsd_profile:…).
         who: String,
-        /// Only these parts, comma-separated (fewer requests).
+        /// Only these parts, comma-separated (read from the same one request).
         #[arg(long, value_delimiter = ',', value_name = "PARTS")]
         only: Vec<Part>,
     },
@@ -124,8 +122,8 @@ impl From<FullProfile> for Parts {
 }
 
 impl Cmd {
-    /// Whether `--raw` can print LinkedIn's JSON: no, a profile's parts are read from several
-    /// answers, and resolving and counting views print this tool's own results.
+    /// Whether `--raw` can print LinkedIn's JSON: no, a profile's parts are picked out of
+    /// LinkedIn's answers, and resolving and counting views print this tool's own results.
     pub(crate) fn gives_raw(&self) -> bool {
         match self {
             Self::Show { .. }
@@ -211,60 +209,32 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
     }
 }
 
-/// `Some(value)` of `future` when `wanted`, else `None` without running it.
-async fn when<T>(
+/// `Some` of what `read` gives when `wanted`, else `None` without reading.
+fn when<T>(
     wanted: bool,
-    future: impl Future<Output = linkedin_api::Result<T>>,
+    read: impl FnOnce() -> linkedin_api::Result<T>,
 ) -> linkedin_api::Result<Option<T>> {
-    if wanted {
-        future.await.map(Some)
-    } else {
-        Ok(None)
-    }
+    wanted.then(read).transpose()
 }
 
-/// The parts of `only`, fetched concurrently after resolving a public id once (when a part
-/// needs the profile URN).
+/// The parts of `only`, read from the one answer the whole profile comes from (so `--only`
+/// sends the one request the default sends); a part not asked is not read, so a section
+/// LinkedIn changed fails only the commands that show it.
 async fn some_parts(
     li: &linkedin_api::Linkedin,
     who: &str,
     only: &[Part],
 ) -> Result<Parts, Failure> {
+    let answer = li.profile_sections(who).await?;
     let wants = |p: Part| only.contains(&p);
-    let who = who.trim();
-    let by_urn = who.starts_with("urn:") || who.starts_with("ACoAA");
-    // The dash profile and the positions each need the profile URN: resolve a public id once
-    // for both (the sections' finder takes a public id as it is).
-    let who =
-        if !by_urn && (wants(Part::Profile) || wants(Part::Contact)) && wants(Part::Experiences) {
-            li.resolve_public_id(who).await?
-        } else {
-            who.to_owned()
-        };
-    let who = who.as_str();
-    let (profile, experiences, skills, education, certifications, languages) = futures::try_join!(
-        when(
-            wants(Part::Profile) || wants(Part::Contact),
-            li.profile(who)
-        ),
-        when(wants(Part::Experiences), li.profile_experiences(who)),
-        when(wants(Part::Skills), li.profile_skills(who)),
-        when(wants(Part::Education), li.profile_education(who)),
-        when(wants(Part::Certifications), li.profile_certifications(who)),
-        when(wants(Part::Languages), li.profile_languages(who)),
-    )?;
-    let contact_info = profile
-        .as_ref()
-        .filter(|_| wants(Part::Contact))
-        .map(|p| p.contact_info());
     Ok(Parts {
-        profile: profile.filter(|_| wants(Part::Profile)),
-        experiences,
-        skills,
-        education,
-        certifications,
-        languages,
-        contact_info,
+        profile: when(wants(Part::Profile), || answer.profile())?,
+        experiences: when(wants(Part::Experiences), || answer.experiences())?,
+        skills: when(wants(Part::Skills), || answer.skills())?,
+        education: when(wants(Part::Education), || answer.education())?,
+        certifications: when(wants(Part::Certifications), || answer.certifications())?,
+        languages: when(wants(Part::Languages), || answer.languages())?,
+        contact_info: when(wants(Part::Contact), || answer.contact_info())?,
     })
 }
 

@@ -48,6 +48,109 @@ fn page_may_help(error: &Error) -> bool {
 /// How many resolved public ids a client remembers.
 const RESOLVED_KEPT: usize = 10_000;
 
+/// A member's profile with its sections, as one answer of LinkedIn's
+/// (`FullProfileWithEntities`, catalogue `profile_with_sections`), from
+/// [`Linkedin::profile_sections`]. Each part is read from the answer when asked, on its own:
+/// a section LinkedIn changed fails when it is read and leaves the others readable.
+#[derive(Debug, Clone)]
+pub struct ProfileSections {
+    /// The answer's one profile, references resolved.
+    element: Value,
+}
+
+impl ProfileSections {
+    /// The profile: name, headline, About, place, industry (its raw JSON kept).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Decode`] when the answer holds no profile that reads.
+    pub fn profile(&self) -> Result<Raw<Profile>> {
+        linkedin_models::extract(&self.element, "").map_err(|source| Error::Decode {
+            endpoint: endpoints::PROFILE_WITH_SECTIONS.name,
+            source,
+        })
+    }
+
+    /// The positions (the `*profilePositionGroups` section), most recent first.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Decode`] when the section is missing or does not read;
+    /// [`Error::SchemaMoved`] when it has items but none reads as a position.
+    pub fn experiences(&self) -> Result<Vec<Experience>> {
+        sections::positions_of(&self.element)
+    }
+
+    /// The skills (`*profileSkills`).
+    ///
+    /// # Errors
+    ///
+    /// As [`experiences`](Self::experiences).
+    pub fn skills(&self) -> Result<Vec<Skill>> {
+        sections::skills_of(&self.element)
+    }
+
+    /// The schools attended (`*profileEducations`).
+    ///
+    /// # Errors
+    ///
+    /// As [`experiences`](Self::experiences).
+    pub fn education(&self) -> Result<Vec<Education>> {
+        sections::education_of(&self.element)
+    }
+
+    /// The certifications (`*profileCertifications`).
+    ///
+    /// # Errors
+    ///
+    /// As [`experiences`](Self::experiences).
+    pub fn certifications(&self) -> Result<Vec<Certification>> {
+        sections::certifications_of(&self.element)
+    }
+
+    /// The languages (`*profileLanguages`).
+    ///
+    /// # Errors
+    ///
+    /// As [`experiences`](Self::experiences).
+    pub fn languages(&self) -> Result<Vec<Language>> {
+        sections::languages_of(&self.element)
+    }
+
+    /// The contact info the profile carries, as far as the member shares it with you.
+    ///
+    /// # Errors
+    ///
+    /// As [`profile`](Self::profile).
+    pub fn contact_info(&self) -> Result<ContactInfo> {
+        Ok(self.profile()?.contact_info())
+    }
+
+    /// Every part, as [`Linkedin::full_profile`] gives them.
+    ///
+    /// # Errors
+    ///
+    /// The first part that does not read, as its method says.
+    pub fn into_full(self) -> Result<FullProfile> {
+        let profile = self.profile()?;
+        Ok(FullProfile {
+            experiences: self.experiences()?,
+            skills: self.skills()?,
+            education: self.education()?,
+            certifications: self.certifications()?,
+            languages: self.languages()?,
+            contact_info: profile.contact_info(),
+            profile,
+        })
+    }
+
+    /// The answer's profile as LinkedIn sent it, sections included (references resolved).
+    #[must_use]
+    pub fn raw(&self) -> &Value {
+        &self.element
+    }
+}
+
 impl Linkedin {
     /// Resolves a public id (`linkedin.com/in/<id>`) to its profile URN `urn:li:fsd_profile:…`.
     ///
@@ -364,6 +467,8 @@ impl Linkedin {
     /// know a public id, the public id is resolved as
     /// [`resolve_public_id`](Self::resolve_public_id) does (the profile page) and the finder
     /// asked again by profile id. A public id it finds is remembered like a resolved one.
+    /// To read only some parts of the same answer, see
+    /// [`profile_sections`](Self::profile_sections).
     ///
     /// ```no_run
     /// # async fn run(linkedin: linkedin_api::Linkedin) -> linkedin_api::Result<()> {
@@ -383,6 +488,34 @@ impl Linkedin {
     /// changed); [`Error::SchemaMoved`] when a section has items but none reads; a transport
     /// error.
     pub async fn full_profile(&self, who: impl IntoId<Member>) -> Result<FullProfile> {
+        self.profile_sections(who).await?.into_full()
+    }
+
+    /// A member's profile and its sections as one answer, each part read only when asked.
+    ///
+    /// Python: none (the one request of `full_profile`, read part by part)
+    ///
+    /// The request [`full_profile`](Self::full_profile) sends (and its fallback for a public
+    /// id the finder does not know); the parts are read from the answer by
+    /// [`ProfileSections`]'s methods, each on its own, so a section LinkedIn changed fails
+    /// only when it is read. `linkedin profile show --only` reads its parts this way.
+    ///
+    /// ```no_run
+    /// # async fn run(linkedin: linkedin_api::Linkedin) -> linkedin_api::Result<()> {
+    /// let answer = linkedin.profile_sections("demo-member").await?; // one request
+    /// let profile = answer.profile()?;
+    /// let skills = answer.skills()?;
+    /// println!("{} {}: {} skills", profile.first_name, profile.last_name, skills.len());
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`] for a malformed member (nothing is sent); [`Error::NotFound`];
+    /// [`Error::Decode`] when the answer is not JSON; a transport error. A part that does not
+    /// read fails when it is read.
+    pub async fn profile_sections(&self, who: impl IntoId<Member>) -> Result<ProfileSections> {
         let member = who.into_id("who")?;
         // A projection LinkedIn refuses fails the same way by profile id: only a public id
         // the finder does not know is worth resolving by other means.
@@ -391,27 +524,14 @@ impl Linkedin {
             (Member::Public(public_id), None) => self.sections_by_resolving(public_id).await?,
             (Member::Profile(_), None) => return Err(not_found_member(&member)),
         };
-        let profile: Raw<Profile> =
-            linkedin_models::extract(&element, "").map_err(|source| Error::Decode {
-                endpoint: endpoints::PROFILE_WITH_SECTIONS.name,
-                source,
-            })?;
         if let Member::Public(public_id) = &member
-            && profile.entity_urn.starts_with("urn:li:fsd_profile:")
-            && let Ok(id) = ProfileId::parse(&profile.entity_urn)
+            && let Some(urn) = element.get("entityUrn").and_then(Value::as_str)
+            && urn.starts_with("urn:li:fsd_profile:")
+            && let Ok(id) = ProfileId::parse(urn)
         {
             self.remember(public_id, &id);
         }
-        let contact_info = profile.contact_info();
-        Ok(FullProfile {
-            experiences: sections::positions_of(&element)?,
-            skills: sections::skills_of(&element)?,
-            education: sections::education_of(&element)?,
-            certifications: sections::certifications_of(&element)?,
-            languages: sections::languages_of(&element)?,
-            contact_info,
-            profile,
-        })
+        Ok(ProfileSections { element })
     }
 
     /// The one profile of the sections finder for `member`, as JSON; `None` when it finds

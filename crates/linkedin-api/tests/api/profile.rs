@@ -346,6 +346,52 @@ async fn full_profile_is_one_request_even_by_a_public_id_never_seen() {
 }
 
 #[tokio::test]
+async fn profile_sections_is_the_full_profiles_one_request_read_part_by_part() {
+    let f = common::start().await;
+    let full = f.linkedin.full_profile("demo-member").await.unwrap();
+
+    let mark = f.mark();
+    let answer = f.linkedin.profile_sections(DEMO_URN).await.unwrap();
+    let sent = f.sent_since(mark);
+    assert_eq!(sent.len(), 1, "{sent:?}");
+    assert_eq!(
+        sent[0]["query"]["decorationId"].as_str(),
+        endpoints::PROFILE_WITH_SECTIONS.decoration_id
+    );
+    // Each part as the whole profile gives it, read from the same answer.
+    assert_eq!(answer.profile().unwrap(), full.profile);
+    assert_eq!(answer.skills().unwrap(), full.skills);
+    assert_eq!(answer.education().unwrap(), full.education);
+    assert_eq!(answer.certifications().unwrap(), full.certifications);
+    assert_eq!(answer.languages().unwrap(), full.languages);
+    assert_eq!(answer.contact_info().unwrap(), full.contact_info);
+    assert_eq!(answer.experiences().unwrap().len(), full.experiences.len());
+    assert_eq!(answer.raw()["entityUrn"], DEMO_URN);
+    assert_eq!(
+        f.sent_since(mark).len(),
+        1,
+        "reading the parts sends nothing"
+    );
+
+    // By a public id never seen: one request, and the id is remembered.
+    let fresh = common::start().await;
+    let mark = fresh.mark();
+    let answer = fresh
+        .linkedin
+        .profile_sections("demo-member")
+        .await
+        .unwrap();
+    assert_eq!(answer.profile().unwrap().entity_urn, DEMO_URN);
+    assert_eq!(fresh.sent_since(mark).len(), 1);
+    fresh
+        .linkedin
+        .resolve_public_id("demo-member")
+        .await
+        .unwrap();
+    assert_eq!(fresh.sent_since(mark).len(), 1, "remembered");
+}
+
+#[tokio::test]
 async fn full_profile_positions_read_as_the_experience_section_does() {
     let f = common::start().await;
     let w = world();
