@@ -27,7 +27,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections import Counter
 
 CONVERSATION = "2-MjM2NGY2MjItM2U3Yi00YzkxLWJlZTktMjQ3ODk0NDA2YTg5XzUxOA=="
 
@@ -115,20 +114,14 @@ def logged(log):
 
 
 def describe(requests):
-    """`3: 1 × me, 2 × search_clusters (count 49)`."""
-    groups = Counter()
+    """`3: 1 × me, 2 × search_clusters (count 49, 22)`: the requests by catalogue entry, in
+    order of first appearance, with the `count=` of each paged request in order."""
+    by_name = {}
     for r in requests:
         name = r.get("endpoint") or f"{r['method']} {r['path']}"
-        query = r.get("query") or ""
-        counts = re.findall(r"(?:^|[&,(])count[=:](\d+)", query)
-        groups[(name, counts[0] if counts else None)] += 1
-    # One entry per name, with its counts in order of first appearance.
-    by_name = {}
-    for (name, count), n in groups.items():
-        total, counts = by_name.get(name, (0, []))
-        if count is not None:
-            counts.append(count)
-        by_name[name] = (total + n, counts)
+        counts = re.findall(r"(?:^|[&,(])count[=:](\d+)", r.get("query") or "")
+        n, seen = by_name.get(name, (0, []))
+        by_name[name] = (n + 1, seen + counts[:1])
     parts = []
     for name, (n, counts) in by_name.items():
         text = f"{n} × `{name}`"

@@ -24,6 +24,7 @@ mod jobs;
 mod messages;
 mod output;
 mod profile;
+mod requests;
 mod restli;
 mod safety;
 mod sandbox;
