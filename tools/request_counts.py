@@ -2,7 +2,10 @@
 
     cargo build -p linkedin-cli
     python3 tools/request_counts.py target/debug/linkedin                # one column
-    python3 tools/request_counts.py OLD/linkedin target/debug/linkedin   # before | after
+    python3 tools/request_counts.py main=OLD/linkedin branch=target/debug/linkedin
+    python3 tools/request_counts.py --scenario "saved session" main=... branch=...
+
+A binary may be named (`NAME=PATH`: the column's title); `--scenario` keeps one scenario.
 
 For each binary it starts that binary's `linkedin sandbox --request-log`, logs in once with the
 sandbox's demo cookies (`linkedin login --li-at ... --jsessionid ...`, which saves a checked
@@ -178,17 +181,25 @@ def measure(binary):
 
 
 def main():
-    binaries = sys.argv[1:]
-    if not binaries:
+    args = sys.argv[1:]
+    scenarios = SCENARIOS
+    if args[:1] == ["--scenario"] and len(args) > 1:
+        if args[1] not in SCENARIOS:
+            sys.exit(f"--scenario: one of {', '.join(SCENARIOS)}")
+        scenarios = (args[1],)
+        args = args[2:]
+    if not args:
         sys.exit(__doc__)
-    columns = [measure(b) for b in binaries]
-    names = [os.path.relpath(b) for b in binaries]
-    header = ["command", "login"] + names
+    named = [a.split("=", 1) if "=" in a else (os.path.relpath(a), a) for a in args]
+    columns = [measure(path) for _, path in named]
+    header = ["command"] + (["login"] if len(scenarios) > 1 else []) + [n for n, _ in named]
     print("| " + " | ".join(header) + " |")
     print("| " + " | ".join("---" for _ in header) + " |")
     for command in COMMANDS:
-        for scenario in SCENARIOS:
-            row = [f"`{command}`" if scenario == "saved session" else "", scenario]
+        for i, scenario in enumerate(scenarios):
+            row = [f"`linkedin {command}`" if i == 0 else ""]
+            if len(scenarios) > 1:
+                row.append(scenario)
             row += [c[(command, scenario)] for c in columns]
             print("| " + " | ".join(row) + " |")
 
