@@ -69,8 +69,8 @@ impl Linkedin {
 
     /// A company's updates (its posts), newest first, as a stream over pages of 100.
     ///
-    /// Smaller pages fetch less when only a few updates are wanted: [`Pages::page_size`]
-    /// takes 1 to 100.
+    /// A [`limit`](Pages::limit) asks only as many as it needs (`limit(20)` asks 20);
+    /// [`Pages::page_size`] takes 1 to 100.
     ///
     /// Python: `get_company_updates`
     ///
@@ -80,7 +80,6 @@ impl Linkedin {
     /// # async fn run(linkedin: linkedin_api::Linkedin) -> linkedin_api::Result<()> {
     /// let updates: Vec<_> = linkedin
     ///     .company_updates("linkedin")
-    ///     .page_size(20)
     ///     .limit(20)
     ///     .try_collect()
     ///     .await?;

@@ -169,10 +169,10 @@ impl<T: Send + 'static> Pages<T> {
     /// use futures::TryStreamExt;
     ///
     /// # async fn run(linkedin: linkedin_api::Linkedin) -> linkedin_api::Result<()> {
-    /// let first_ten: Vec<_> = linkedin
+    /// // Every update, ten a request.
+    /// let all: Vec<_> = linkedin
     ///     .company_updates("linkedin")
     ///     .page_size(10)
-    ///     .limit(10)
     ///     .try_collect()
     ///     .await?;
     /// # Ok(())
