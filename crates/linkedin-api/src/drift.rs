@@ -10,8 +10,9 @@
 //!   (people search carries its queryId inline), the home page, and the script bundles they
 //!   load, following chunk references, within [`LIMITS`] (pages, bytes, time). Ids are found
 //!   as text: `<queryName>.<32 hex>` for the stale queryId's name, `<name>-<n>` for the stale
-//!   decorationId's. Bundles on another host (LinkedIn's CDN, `static.licdn.com`) are not
-//!   fetched by this version: they are counted as skipped.
+//!   decorationId's. Bundles on LinkedIn's CDN (`static.licdn.com`) are fetched without the
+//!   session's cookies or tokens ([`linkedin_transport::Transport::fetch_asset`]); references to any other host
+//!   are counted as skipped, and nothing is sent there.
 //! - **Probing**: each candidate, in the order found, with the failed request itself, sent
 //!   once (no retry): the first that answers in the expected shape (the data root present)
 //!   is learned. A read that failed on a stale id is thus retried once with the learned id.
@@ -70,7 +71,7 @@ pub struct Discovery {
     pub bytes: u64,
     /// Milliseconds spent fetching.
     pub elapsed_ms: u64,
-    /// Scripts on another host, not fetched.
+    /// Scripts on a host other than the API's and LinkedIn's CDN, not fetched.
     pub skipped_other_hosts: u32,
     /// The candidate ids found, in the order found (the stale one left out).
     pub candidates: Vec<String>,
@@ -285,38 +286,67 @@ fn answers_in_shape(endpoint: &'static Endpoint, body: &[u8]) -> bool {
     }
 }
 
+/// What discovery fetches next.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Fetch {
+    /// A web page on the API's host, with the session (as a member's browser loads it).
+    Page(String),
+    /// A script on the API's host.
+    Script(String),
+    /// A script on LinkedIn's CDN, fetched without the session's cookies or tokens.
+    Asset(String),
+}
+
 /// Reads the web app's pages and scripts for ids of `kind` like `stale`, within [`LIMITS`].
 async fn discover(li: &Linkedin, endpoint: &Endpoint, kind: Kind, stale: &str) -> Discovery {
     let started = Instant::now();
     let mut found = Discovery::default();
-    let mut todo: VecDeque<(String, bool)> = VecDeque::new();
+    let mut todo: VecDeque<Fetch> = VecDeque::new();
     if let Some(page) = capability_page(endpoint) {
-        todo.push_back((page.to_owned(), false));
+        todo.push_back(Fetch::Page(page.to_owned()));
     }
-    todo.push_back(("/feed/".to_owned(), false));
-    let mut seen: HashSet<String> = HashSet::new();
+    todo.push_back(Fetch::Page("/feed/".to_owned()));
+    let mut seen: HashSet<Fetch> = HashSet::new();
     let mut fetches = 0;
-    while let Some((path, script)) = todo.pop_front() {
+    while let Some(next) = todo.pop_front() {
         if fetches >= LIMITS.fetches
             || found.bytes >= LIMITS.bytes
             || started.elapsed() >= LIMITS.time
         {
             break;
         }
-        if !seen.insert(path.clone()) {
+        if !seen.insert(next.clone()) {
             continue;
         }
         fetches += 1;
-        let accept = if script { Accept::Any } else { Accept::Html };
-        let Ok(answer) = li.transport().send(Request::get(path).accept(accept)).await else {
-            continue;
+        let answer = match &next {
+            Fetch::Page(path) => {
+                li.transport()
+                    .send(Request::get(path.clone()).accept(Accept::Html))
+                    .await
+            }
+            Fetch::Script(path) => {
+                li.transport()
+                    .send(Request::get(path.clone()).accept(Accept::Any))
+                    .await
+            }
+            Fetch::Asset(url) => li.transport().fetch_asset(url).await,
+        };
+        let answer = match answer {
+            Ok(answer) => answer,
+            Err(linkedin_transport::Error::InvalidInput { .. }) => {
+                // A host assets are not fetched from: nothing was sent.
+                fetches -= 1;
+                found.skipped_other_hosts += 1;
+                continue;
+            }
+            Err(_) => continue,
         };
         let body = answer.body();
         found.bytes += body.len() as u64;
-        if script {
-            found.scripts += 1;
-        } else {
-            found.pages += 1;
+        match next {
+            Fetch::Page(_) => found.pages += 1,
+            Fetch::Script(_) | Fetch::Asset(_) => found.scripts += 1,
         }
         let text = String::from_utf8_lossy(body);
         for id in ids_in(&text, kind, stale) {
@@ -325,10 +355,10 @@ async fn discover(li: &Linkedin, endpoint: &Endpoint, kind: Kind, stale: &str) -
             }
         }
         for reference in script_refs(&text) {
-            match same_origin_path(li, &reference) {
-                Some(path) => todo.push_back((path, true)),
-                None => found.skipped_other_hosts += 1,
-            }
+            todo.push_back(match same_origin_path(li, &reference) {
+                Some(path) => Fetch::Script(path),
+                None => Fetch::Asset(absolute(li, &reference)),
+            });
         }
     }
     found.elapsed_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
@@ -411,6 +441,14 @@ fn script_refs(text: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// A reference as an absolute URL (`//host/path` takes the base's scheme).
+fn absolute(li: &Linkedin, reference: &str) -> String {
+    li.transport()
+        .base_url()
+        .join(reference)
+        .map_or_else(|_| reference.to_owned(), String::from)
 }
 
 /// A reference as a path on the client's own origin; `None` for another host.

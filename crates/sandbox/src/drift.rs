@@ -75,6 +75,8 @@ pub(crate) struct Drifted {
     reshaped: HashSet<Id>,
     /// The web app's pages and scripts, made on first use.
     web: OnceLock<WebApp>,
+    /// The origin of the sandbox's CDN listener, which serves the scripts (`http://ip:port`).
+    cdn: String,
 }
 
 impl Drifted {
@@ -100,7 +102,13 @@ impl Drifted {
             retired: entries("retire", &drift.retire)?,
             reshaped: entries("reshape", &drift.reshape)?,
             web: OnceLock::new(),
+            cdn: String::new(),
         })
+    }
+
+    /// Names the origin the scripts are served from, before the pages are first made.
+    pub(crate) fn set_cdn(&mut self, origin: String) {
+        self.cdn = origin;
     }
 
     /// `endpoint` with the ids the sandbox answers now (the catalogue's, unless rotated).
@@ -232,7 +240,7 @@ impl Drifted {
             let search_id = (!self.is_retired(search))
                 .then(|| self.current(search).query_id)
                 .flatten();
-            WebApp::build(self.seed, &items, search_id)
+            WebApp::build(self.seed, &items, search_id, &self.cdn)
         })
     }
 }

@@ -216,7 +216,7 @@ impl Sandbox {
     /// [`SandboxError`] when the address cannot be bound, the log file cannot be opened, TLS
     /// cannot be set up, or the drift names an entry the catalogue does not have.
     pub async fn start(config: SandboxConfig) -> Result<SandboxHandle, SandboxError> {
-        let drift = drift::Drifted::new(&config.drift)?;
+        let mut drift = drift::Drifted::new(&config.drift)?;
         let listener = tokio::net::TcpListener::bind(config.addr)
             .await
             .map_err(|source| SandboxError::Bind {
@@ -227,6 +227,22 @@ impl Sandbox {
             addr: config.addr,
             source,
         })?;
+        // The CDN: the same address, another port.
+        let cdn_bind = SocketAddr::new(addr.ip(), 0);
+        let cdn_listener = tokio::net::TcpListener::bind(cdn_bind)
+            .await
+            .map_err(|source| SandboxError::Bind {
+                addr: cdn_bind,
+                source,
+            })?;
+        let cdn_addr = cdn_listener
+            .local_addr()
+            .map_err(|source| SandboxError::Bind {
+                addr: cdn_bind,
+                source,
+            })?;
+        let scheme = if config.tls { "https" } else { "http" };
+        drift.set_cdn(format!("{scheme}://{cdn_addr}"));
         let request_log =
             log::RequestLog::new(config.request_log.as_deref()).map_err(|source| {
                 SandboxError::RequestLog {
@@ -259,14 +275,25 @@ impl Sandbox {
             drift,
         });
         let (stop, stopped) = watch::channel(false);
-        let task = tokio::spawn(server::serve(listener, state.clone(), stopped));
-        let scheme = if state.tls.is_some() { "https" } else { "http" };
+        let cdn = tokio::spawn(server::serve(
+            cdn_listener,
+            state.clone(),
+            server::Site::Cdn,
+            stopped.clone(),
+        ));
+        let task = tokio::spawn(server::serve(
+            listener,
+            state.clone(),
+            server::Site::Www,
+            stopped,
+        ));
         Ok(SandboxHandle {
             base_url: format!("{scheme}://{addr}"),
+            cdn_url: format!("{scheme}://{cdn_addr}"),
             state,
             demo_cookies,
             stop,
-            task: Some(task),
+            tasks: vec![task, cdn],
         })
     }
 }
@@ -276,10 +303,11 @@ impl Sandbox {
 #[derive(Debug)]
 pub struct SandboxHandle {
     base_url: String,
+    cdn_url: String,
     state: Arc<State>,
     demo_cookies: SessionCookies,
     stop: watch::Sender<bool>,
-    task: Option<tokio::task::JoinHandle<()>>,
+    tasks: Vec<tokio::task::JoinHandle<()>>,
 }
 
 impl std::fmt::Debug for State {
@@ -295,6 +323,15 @@ impl SandboxHandle {
     #[must_use]
     pub fn base_url(&self) -> &str {
         &self.base_url
+    }
+
+    /// `http://127.0.0.1:<port>` (or `https://...`) of its CDN, another listener on the same
+    /// address: the web app's script bundles, as LinkedIn serves them from
+    /// `https://static.licdn.com`, to anyone and nothing else (see `linkedin sandbox
+    /// --rotate-ids`). The pages name the scripts by this URL.
+    #[must_use]
+    pub fn cdn_url(&self) -> &str {
+        &self.cdn_url
     }
 
     /// The address it listens on.
@@ -360,7 +397,7 @@ impl SandboxHandle {
     /// Stops accepting, lets open connections finish (up to five seconds), and returns.
     pub async fn shutdown(mut self) {
         let _ = self.stop.send(true);
-        if let Some(task) = self.task.take() {
+        for task in std::mem::take(&mut self.tasks) {
             let _ = task.await;
         }
     }

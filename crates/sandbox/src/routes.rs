@@ -63,9 +63,16 @@ pub(crate) fn route(state: &State, req: &Incoming<'_>) -> Response<Body> {
         (&Method::GET, p) if p.starts_with("/in/") => profile_page(state, req),
         (&Method::GET, "/feed/") => feed_page(state, req),
         (&Method::GET, "/search/results/people/") => people_search_page(state, req),
-        (&Method::GET, p) if p.starts_with(webapp::SCRIPT_PATH) => script(state, p),
         (_, p) if p.starts_with("/voyager/api/") => voyager(state, req),
         (_, p) if p.starts_with("/li/") => touch(state, req),
+        _ => text(StatusCode::NOT_FOUND, "not found"),
+    }
+}
+
+/// The CDN listener (`static.licdn.com`'s part): the web app's scripts, nothing else.
+pub(crate) fn cdn(state: &State, req: &Incoming<'_>) -> Response<Body> {
+    match (req.method, req.path) {
+        (&Method::GET, p) if p.starts_with(webapp::SCRIPT_PATH) => script(state, p),
         _ => text(StatusCode::NOT_FOUND, "not found"),
     }
 }

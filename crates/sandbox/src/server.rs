@@ -28,9 +28,19 @@ const MAX_BODY: usize = 1 << 20;
 /// How long a graceful shutdown waits for open connections.
 const DRAIN: Duration = Duration::from_secs(5);
 
+/// Which of the sandbox's listeners a request came to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Site {
+    /// `www.linkedin.com`: the pages and the APIs.
+    Www,
+    /// `static.licdn.com`: the web app's scripts only, to anyone.
+    Cdn,
+}
+
 pub(crate) async fn serve(
     listener: TcpListener,
     state: Arc<State>,
+    site: Site,
     mut stop: watch::Receiver<bool>,
 ) {
     let graceful = GracefulShutdown::new();
@@ -46,10 +56,10 @@ pub(crate) async fn serve(
                     match state.tls.as_ref().map(|tls| tls.acceptor.clone()) {
                         Some(acceptor) => {
                             if let Ok(tls) = acceptor.accept(stream).await {
-                                serve_connection(tls, state, id, watcher).await;
+                                serve_connection(tls, state, site, id, watcher).await;
                             }
                         }
-                        None => serve_connection(stream, state, id, watcher).await,
+                        None => serve_connection(stream, state, site, id, watcher).await,
                     }
                 });
             }
@@ -61,11 +71,11 @@ pub(crate) async fn serve(
 }
 
 /// HTTP/1.1 or HTTP/2 (by ALPN under TLS, by preface in the clear) on one connection.
-async fn serve_connection<I>(io: I, state: Arc<State>, id: u64, watcher: Watcher)
+async fn serve_connection<I>(io: I, state: Arc<State>, site: Site, id: u64, watcher: Watcher)
 where
     I: AsyncRead + AsyncWrite + Unpin + Send + 'static,
 {
-    let service = service_fn(move |req| handle(state.clone(), id, req));
+    let service = service_fn(move |req| handle(state.clone(), site, id, req));
     let builder = auto::Builder::new(TokioExecutor::new());
     let connection = builder
         .serve_connection(TokioIo::new(io), service)
@@ -77,6 +87,7 @@ where
 /// Serves one request: reads it, applies the faults, routes it, and logs it.
 async fn handle(
     state: Arc<State>,
+    site: Site,
     connection: u64,
     req: Request<IncomingBody>,
 ) -> Result<Response<Body>, std::io::Error> {
@@ -159,7 +170,10 @@ async fn handle(
             headers: &parts.headers,
             body: &received,
         };
-        routes::route(&state, &incoming)
+        match site {
+            Site::Www => routes::route(&state, &incoming),
+            Site::Cdn => routes::cdn(&state, &incoming),
+        }
     };
     if targeted(&state.faults.lose_answers_to) {
         state.log.push(record);

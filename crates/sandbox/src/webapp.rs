@@ -16,16 +16,18 @@
 //!   static HTML" but loaded by the app (the unnamed TS CLI, fs:56342133425). LinkedIn's are
 //!   megabytes; the sandbox's are tens of KiB each, minified-looking Ember modules in which
 //!   the ids appear as `queryId:"<queryName>.<32 hex>"` and `decorationId:"com.linkedin.….<Name>-<n>"`.
-//!   The sandbox serves them on its own listener at the CDN's path, so a client needs one base
-//!   URL (LinkedIn's pages name them `https://static.licdn.com/aero-v1/sc/h/<token>`; the
-//!   sandbox's name them `/aero-v1/sc/h/<token>`, relative).
+//!   The sandbox serves them from a second listener, its CDN (on the same address, another
+//!   port: [`SandboxHandle::cdn_url`](crate::SandboxHandle::cdn_url)), which answers nothing
+//!   else and asks for no cookie; the pages name them by absolute URL as LinkedIn's name
+//!   `https://static.licdn.com/aero-v1/sc/h/<token>`, so a client must fetch another host,
+//!   without the session's cookies, to read them.
 //!
 //! The layout (inferred; tokens, names and sizes are the sandbox's own):
-//! - both pages list four scripts, `<script src="/aero-v1/sc/h/<token>"></script>`, in the
-//!   page's `<head>`: a vendor bundle, the app, the loader (the webpack-style runtime), the
+//! - both pages list four scripts, `<script src="<cdn>/aero-v1/sc/h/<token>"></script>`, in
+//!   the page's `<head>`: a vendor bundle, the app, the loader (the webpack-style runtime), the
 //!   feed;
-//! - the loader maps chunk numbers to three more scripts, `NNN:"/aero-v1/sc/h/<token>"`, which
-//!   no page lists;
+//! - the loader maps chunk numbers to three more scripts, `NNN:"<cdn>/aero-v1/sc/h/<token>"`,
+//!   which no page lists;
 //! - every live entry's current ids are in the app, the feed or one of the three lazy chunks;
 //!   so are decoys: the old ids of half the rotated entries, an id with a rotated entry's
 //!   name and another hash (a `queryId`) or a higher version (a `decorationId`) for a third of
@@ -40,7 +42,7 @@ use std::fmt::Write as _;
 
 use crate::drift::{catalogue_ids, hash, hex32, mix};
 
-/// The path of the web app's scripts (LinkedIn's CDN's, served on the sandbox's listener).
+/// The path of the web app's scripts (LinkedIn's CDN's, served on the sandbox's CDN listener).
 pub(crate) const SCRIPT_PATH: &str = "/aero-v1/sc/h/";
 
 /// An id of an entry, as a script carries it.
@@ -67,6 +69,8 @@ pub(crate) struct Item {
 #[derive(Debug)]
 pub(crate) struct WebApp {
     seed: u64,
+    /// The origin the scripts are served from.
+    cdn: String,
     /// The tokens of the scripts the pages list, in order.
     listed: Vec<String>,
     /// Every script, by token.
@@ -224,8 +228,14 @@ fn token(seed: u64, label: &str) -> String {
 
 impl WebApp {
     /// The pages and scripts for `items` (every live entry with ids), from `seed`;
-    /// `search_query_id` is the current `queryId` of people search, if it is answered.
-    pub(crate) fn build(seed: u64, items: &[Item], search_query_id: Option<&str>) -> Self {
+    /// `search_query_id` is the current `queryId` of people search, if it is answered; `cdn`
+    /// the origin the scripts are served from.
+    pub(crate) fn build(
+        seed: u64,
+        items: &[Item],
+        search_query_id: Option<&str>,
+        cdn: &str,
+    ) -> Self {
         let tokens: Vec<String> = BUNDLES
             .iter()
             .map(|(name, _, _)| token(seed, name))
@@ -289,7 +299,7 @@ impl WebApp {
         let mut scripts = HashMap::new();
         for (i, (name, size, _)) in BUNDLES.iter().enumerate() {
             let mut rng = Rng(hash(seed, &["bundle", name]));
-            let head = (i == LOADER).then(|| loader(&lazy));
+            let head = (i == LOADER).then(|| loader(cdn, &lazy));
             let body = bundle(&mut rng, name, *size, head, std::mem::take(&mut ids[i]));
             scripts.insert(tokens[i].clone(), body);
         }
@@ -301,6 +311,7 @@ impl WebApp {
             .collect();
         Self {
             seed,
+            cdn: cdn.to_owned(),
             listed,
             scripts,
             search_query_id: search_query_id.map(str::to_owned),
@@ -317,7 +328,7 @@ impl WebApp {
     fn script_tags(&self) -> String {
         self.listed
             .iter()
-            .map(|t| format!("<script src=\"{SCRIPT_PATH}{t}\"></script>\n"))
+            .map(|t| format!("<script src=\"{}{SCRIPT_PATH}{t}\"></script>\n", self.cdn))
             .collect()
     }
 
@@ -468,10 +479,10 @@ fn made_up_id(rng: &mut Rng, projection: bool) -> Id {
 
 /// The loader's own code: the lazy chunks' URLs by chunk number, and the function that adds
 /// a chunk's `<script>` to the page.
-fn loader(lazy: &[(u64, String)]) -> String {
+fn loader(cdn: &str, lazy: &[(u64, String)]) -> String {
     let map: Vec<String> = lazy
         .iter()
-        .map(|(n, token)| format!("{n}:\"{SCRIPT_PATH}{token}\""))
+        .map(|(n, token)| format!("{n}:\"{cdn}{SCRIPT_PATH}{token}\""))
         .collect();
     format!(
         "!function(){{\"use strict\";var e={{}},r={{{}}};function n(t){{if(e[t])return e[t];\

@@ -262,8 +262,12 @@ async fn a_seed_rotates_the_same_half_every_time() {
                 assert_eq!(ids.decoration_id.as_deref(), e.decoration_id, "{}", e.name);
             }
         }
-        // The web app's pages and scripts are the same bytes too.
-        assert_eq!(web_app(&a).await, web_app(&b).await, "seed {seed}");
+        // The web app's pages and scripts are the same bytes too, but for the CDN's port.
+        assert_eq!(
+            web_app(&a).await.with_cdn_named(&a),
+            web_app(&b).await.with_cdn_named(&b),
+            "seed {seed}"
+        );
         subsets.insert(rotated);
     }
     assert_eq!(subsets.len(), 5, "each seed its own subset");
@@ -294,6 +298,14 @@ impl WebApp {
         ids
     }
 
+    /// The same with the CDN's URL written `<cdn>`, to compare two sandboxes' bytes.
+    fn with_cdn_named(mut self, sandbox: &SandboxHandle) -> Self {
+        let named = |text: &mut String| *text = text.replace(sandbox.cdn_url(), "<cdn>");
+        named(&mut self.home);
+        self.scripts.values_mut().for_each(named);
+        self
+    }
+
     fn bytes(&self) -> usize {
         self.home.len() + self.scripts.values().map(String::len).sum::<usize>()
     }
@@ -309,10 +321,16 @@ fn quoted_after(text: &str, key: &str) -> Vec<String> {
         .collect()
 }
 
-/// The `/aero-v1/sc/h/<token>` paths in `text`.
-fn script_paths(text: &str) -> Vec<String> {
+/// The `/aero-v1/sc/h/<token>` paths in `text` (of absolute URLs on the sandbox's CDN: the
+/// scheme and host are checked and left out).
+fn script_paths(sandbox: &SandboxHandle, text: &str) -> Vec<String> {
     text.match_indices(SCRIPTS)
         .map(|(at, _)| {
+            assert!(
+                text[..at].ends_with(sandbox.cdn_url()),
+                "a script named by its URL on the CDN: {}",
+                &text[at.saturating_sub(40)..at + 20]
+            );
             let token: String = text[at + SCRIPTS.len()..]
                 .chars()
                 .take_while(char::is_ascii_alphanumeric)
@@ -336,8 +354,12 @@ async fn web_app(sandbox: &SandboxHandle) -> WebApp {
         Some("text/html; charset=utf-8")
     );
     let home = home.text().to_owned();
-    let listed: Vec<String> = quoted_after(&home, "<script src=\"");
-    let mut anyone = Client::connect(sandbox).await;
+    let listed: Vec<String> = script_paths(sandbox, &home);
+    assert_eq!(
+        listed,
+        quoted_after(&home, &format!("<script src=\"{}", sandbox.cdn_url()))
+    );
+    let mut anyone = Client::connect_cdn(sandbox).await;
     let mut scripts = BTreeMap::new();
     let mut queue: VecDeque<String> = listed.iter().cloned().collect();
     while let Some(path) = queue.pop_front() {
@@ -348,7 +370,7 @@ async fn web_app(sandbox: &SandboxHandle) -> WebApp {
         assert_eq!(resp.status, StatusCode::OK, "{path}");
         assert_eq!(resp.header("content-type"), Some("application/javascript"));
         let js = resp.text().to_owned();
-        queue.extend(script_paths(&js));
+        queue.extend(script_paths(sandbox, &js));
         scripts.insert(path, js);
     }
     assert!(anyone.jar.is_empty(), "no cookie was sent or set");
@@ -359,8 +381,8 @@ async fn web_app(sandbox: &SandboxHandle) -> WebApp {
     }
 }
 
-/// The home page lists the web app's scripts (relative `/aero-v1/sc/h/<token>` paths), which
-/// anyone may fetch; one is a loader that names further chunks. Following them finds every
+/// The home page lists the web app's scripts (by URL on the sandbox's CDN, as LinkedIn's name
+/// `static.licdn.com`), which anyone may fetch there, and only there; one is a loader that names further chunks. Following them finds every
 /// current id of every entry, some only in a chunk that no page lists, among decoys: old ids
 /// of rotated entries, other hashes of their queries, made-up queries, none of which the API
 /// answers. A client that probes the candidates finds the one that works.
@@ -378,10 +400,10 @@ async fn the_web_app_carries_the_current_ids_among_decoys() {
     let loaders: Vec<&String> = web
         .listed
         .iter()
-        .filter(|p| !script_paths(&web.scripts[*p]).is_empty())
+        .filter(|p| !script_paths(&sandbox, &web.scripts[*p]).is_empty())
         .collect();
     assert_eq!(loaders.len(), 1, "one loader among the listed scripts");
-    let lazy: HashSet<String> = script_paths(&web.scripts[loaders[0]])
+    let lazy: HashSet<String> = script_paths(&sandbox, &web.scripts[loaders[0]])
         .into_iter()
         .filter(|p| !web.listed.contains(p))
         .collect();
@@ -391,9 +413,22 @@ async fn the_web_app_carries_the_current_ids_among_decoys() {
         assert!(js.len() > 4 << 10, "{path}: {}", js.len());
     }
     assert_eq!(
-        Client::connect(&sandbox)
+        Client::connect_cdn(&sandbox)
             .await
             .get(&format!("{SCRIPTS}nosuchtoken"))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    // The CDN serves scripts only, and the pages' host no script.
+    let mut cdn = Client::connect_cdn(&sandbox).await;
+    for path in ["/feed/", "/voyager/api/me", "/uas/authenticate"] {
+        assert_eq!(cdn.get(path).await.status, StatusCode::NOT_FOUND, "{path}");
+    }
+    assert_eq!(
+        Client::connect(&sandbox)
+            .await
+            .get(&web.listed[0])
             .await
             .status,
         StatusCode::NOT_FOUND
@@ -540,7 +575,7 @@ async fn the_people_search_page_carries_the_current_search_query_id() {
         let current = sandbox.current_ids(search.name).unwrap().query_id.unwrap();
         assert_eq!(inline(html), std::slice::from_ref(&current));
         assert_eq!(current.as_str() != search.query_id.unwrap(), rotated);
-        assert!(html.contains(&format!("<script src=\"{SCRIPTS}")));
+        assert!(html.contains(&format!("<script src=\"{}{SCRIPTS}", sandbox.cdn_url())));
         sandbox.shutdown().await;
     }
 }

@@ -36,25 +36,27 @@ use crate::store::{AccountStore, MemoryStore};
 #[must_use]
 pub struct TransportBuilder {
     base_url: String,
-    resolve: Option<SocketAddr>,
+    pub(super) resolve: Option<SocketAddr>,
     extra_roots: Vec<CertificateDer<'static>>,
     timeouts: Timeouts,
     retries: RetryPolicy,
     pacing: Option<Pacing>,
-    min_interval: Option<Duration>,
+    pub(super) min_interval: Option<Duration>,
     budget: Option<Budget>,
-    daily: Vec<(Action, u32)>,
+    pub(super) daily: Vec<(Action, u32)>,
     trust_checked: Duration,
     max_http1_connections: usize,
     idle_timeout: Duration,
     max_body: usize,
     user_agent: String,
     li_track: Option<String>,
-    store: Option<Arc<dyn AccountStore>>,
+    pub(super) store: Option<Arc<dyn AccountStore>>,
     profile: HeaderProfile,
     verify_path: Option<String>,
     native_roots: bool,
     proxy: Option<Proxy>,
+    /// A transport for public assets on another host (`assets`): no cookie, no token.
+    pub(super) asset_host: bool,
 }
 
 impl TransportBuilder {
@@ -325,6 +327,7 @@ impl TransportBuilder {
         } else {
             None
         };
+        let assets = super::assets::Assets::new(&self, &base, origin.is_loopback());
         let proxy = self
             .proxy
             .filter(|proxy| !proxy.bypasses(&origin.host, origin.port));
@@ -392,6 +395,8 @@ impl TransportBuilder {
                 verified_at: Mutex::new(None),
                 trust_checked: self.trust_checked,
                 recorder: Mutex::new(None),
+                assets,
+                asset_host: self.asset_host,
             }),
         })
     }
@@ -418,6 +423,7 @@ impl Transport {
             user_agent: headers::WEB_USER_AGENT.to_owned(),
             li_track: Some(headers::WEB_LI_TRACK.to_owned()),
             store: None,
+            asset_host: false,
             profile: HeaderProfile::Web,
             verify_path: Some(crate::login::VERIFY_PATH.to_owned()),
             native_roots: false,

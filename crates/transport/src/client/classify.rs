@@ -125,8 +125,8 @@ impl Transport {
                     sent: true,
                 };
             }
-            // A 500 is as often passing as a 502: retried when the request is safe to repeat
-            // (a write is not: it may have run).
+            // A 500 may be passing like a 502: retried when the request is safe to repeat (once:
+            // see `send_retrying`); a write is not: it may have run.
             500 | 502..=504 => {
                 return Verdict::Retry {
                     error: status_error(code, &answer.body),

@@ -149,7 +149,12 @@ impl Transport {
             headers.insert(header::HOST, header_value(&origin.authority())?);
         }
         let url = self.url_of(request.target());
-        if self.inner.profile == HeaderProfile::Touch {
+        if self.inner.asset_host {
+            headers.insert(
+                header::USER_AGENT,
+                header_value(&self.identity().user_agent)?,
+            );
+        } else if self.inner.profile == HeaderProfile::Touch {
             headers.insert(
                 header::USER_AGENT,
                 HeaderValue::from_static(headers::TOUCH_USER_AGENT),
@@ -185,7 +190,7 @@ impl Transport {
             header::ACCEPT,
             HeaderValue::from_static(request.accept_encoding().as_str()),
         );
-        if let Some(cookies) = self.cookie_header(&url) {
+        if let Some(cookies) = self.cookie_header(&url).filter(|_| !self.inner.asset_host) {
             let mut value = header_value(&cookies)?;
             value.set_sensitive(true);
             headers.insert(header::COOKIE, value);

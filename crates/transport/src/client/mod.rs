@@ -8,6 +8,7 @@
 //!   and cookies, the answer read whole.
 //! - `classify`: what an answer means: success, a typed error, or worth a retry.
 
+mod assets;
 mod builder;
 mod classify;
 mod exchange;
@@ -28,6 +29,7 @@ use crate::headers::HeaderProfile;
 use crate::pool::Pool;
 use crate::store::AccountStore;
 
+pub use assets::LINKEDIN_CDN;
 pub use builder::TransportBuilder;
 pub use retry::{RetryPolicy, Timeouts};
 
@@ -74,6 +76,10 @@ pub(crate) struct Inner {
     pub(crate) trust_checked: Duration,
     /// The answers kept while recording ([`Transport::start_recording`]).
     pub(crate) recorder: Mutex<Option<Vec<Recorded>>>,
+    /// How to fetch public assets from LinkedIn's CDN.
+    assets: assets::Assets,
+    /// Whether this transport fetches such assets: it then sends no cookie and no token.
+    asset_host: bool,
 }
 
 /// One answer kept while recording: what was asked and what came back, for a diagnosis

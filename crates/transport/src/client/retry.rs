@@ -5,7 +5,10 @@
 //!   written) may always go again;
 //! - one that may have reached LinkedIn goes again only when it is idempotent: a write cut
 //!   off after it left is reported as [`Error::Interrupted`], never repeated;
-//! - a `Retry-After` longer than [`RetryPolicy::max_retry_after`] is reported at once.
+//! - a `Retry-After` longer than [`RetryPolicy::max_retry_after`] is reported at once;
+//! - a 500 is retried once: a second 500 in one call is a lasting fault (a GraphQL queryId
+//!   LinkedIn no longer knows answers a hard 500 every time, peers-2026.md §4), given to the
+//!   caller at once rather than after the whole backoff.
 
 use std::sync::atomic::Ordering;
 use std::time::Duration;
@@ -80,8 +83,8 @@ impl RetryPolicy {
 impl Transport {
     /// Sends a request: paced, over a pooled connection, with LinkedIn's headers, cookies
     /// and `csrf-token`; the answer classified; idempotent requests retried on connection
-    /// errors, 429 (after `Retry-After`) and 502/503/504; an expired session renewed once when
-    /// a password was given to [`login`](Self::login).
+    /// errors, 429 (after `Retry-After`), 502/503/504 and, once, 500; an expired session
+    /// renewed once when a password was given to [`login`](Self::login).
     ///
     /// # Errors
     ///
@@ -133,6 +136,7 @@ impl Transport {
             .with_max_times(policy.max_retries)
             .build();
         let mut attempt = 0u32;
+        let mut had_500 = false;
         loop {
             attempt += 1;
             // A retry is another request on the wire, but the same action.
@@ -217,6 +221,12 @@ impl Transport {
             }
             if after.is_some_and(|after| after > policy.max_retry_after) {
                 return Err(error);
+            }
+            if matches!(error, Error::Status { code: 500, .. }) {
+                if had_500 {
+                    return Err(error);
+                }
+                had_500 = true;
             }
             let Some(delay) = backoff.next() else {
                 return Err(error);

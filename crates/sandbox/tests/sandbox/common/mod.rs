@@ -103,6 +103,22 @@ impl Client {
         Self::new(sandbox, Sender::H1(sender), "http")
     }
 
+    /// HTTP/1.1 in the clear to the sandbox's CDN listener
+    /// ([`SandboxHandle::cdn_url`]).
+    pub(crate) async fn connect_cdn(sandbox: &SandboxHandle) -> Self {
+        let authority = sandbox
+            .cdn_url()
+            .strip_prefix("http://")
+            .unwrap()
+            .to_owned();
+        let tcp = TcpStream::connect(&authority).await.unwrap();
+        let (sender, conn) = http1::handshake(TokioIo::new(tcp)).await.unwrap();
+        tokio::spawn(conn);
+        let mut client = Self::new(sandbox, Sender::H1(sender), "http");
+        client.authority = authority;
+        client
+    }
+
     /// TLS trusting only the sandbox's CA, with `alpn` as the only protocol offered: `h2`
     /// speaks HTTP/2, `http/1.1` HTTP/1.1.
     pub(crate) async fn connect_tls(sandbox: &SandboxHandle, alpn: &[u8]) -> Self {

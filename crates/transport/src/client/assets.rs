@@ -1,0 +1,117 @@
+//! Public assets on another host: the web app's script bundles on LinkedIn's CDN, which a
+//! client reads to find the ids LinkedIn rotated (the facade's drift module).
+//!
+//! The rules:
+//! - only LinkedIn's CDN, `https://static.licdn.com`, is fetched from, or, for a transport
+//!   whose base is on loopback (a sandbox), a loopback origin of the same scheme; any other
+//!   URL is refused before anything is sent;
+//! - as a browser loads a script from another site: the user agent and `accept: */*`, and
+//!   no cookie, no `csrf-token`, none of LinkedIn's `x-li-*` or `x-restli-*` headers, so no
+//!   secret of the session reaches another host;
+//! - not paced and not counted against the account's budget (it is no action of the
+//!   account's), but within the transport's timeouts, retries and body limit, over its TLS
+//!   roots and proxy;
+//! - one transport per origin, made on first use and kept, so its connections are reused.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+use url::Url;
+
+use super::{Transport, TransportBuilder, lock};
+use crate::error::Error;
+use crate::pacing::{Budget, Pacing};
+use crate::request::{Accept, Request, Response};
+
+/// LinkedIn's CDN, where the web app's scripts are (`/aero-v1/sc/h/<token>`).
+pub const LINKEDIN_CDN: &str = "https://static.licdn.com";
+
+/// What a transport needs to fetch assets: how to build one for another origin, and those
+/// built so far.
+pub(crate) struct Assets {
+    /// The parent's settings, made cookie-less and unpaced.
+    recipe: TransportBuilder,
+    /// Whether the parent's base is on loopback, and its scheme.
+    loopback: Option<String>,
+    by_origin: Mutex<HashMap<String, Transport>>,
+}
+
+impl Assets {
+    pub(crate) fn new(parent: &TransportBuilder, base: &Url, loopback: bool) -> Self {
+        let mut recipe = parent
+            .clone()
+            .pacing(Pacing::off())
+            .budget(Budget::unlimited())
+            .verify_path(None)
+            .li_track(None);
+        recipe.store = None;
+        recipe.resolve = None;
+        recipe.daily.clear();
+        recipe.min_interval = None;
+        recipe.asset_host = true;
+        Self {
+            recipe,
+            loopback: loopback.then(|| base.scheme().to_owned()),
+            by_origin: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The origin of `url` when assets may be fetched from it.
+    fn allowed(&self, url: &Url) -> Option<String> {
+        let origin = url.origin().ascii_serialization();
+        let on_loopback = || {
+            let ip = match url.host()? {
+                url::Host::Ipv4(ip) => std::net::IpAddr::V4(ip),
+                url::Host::Ipv6(ip) => std::net::IpAddr::V6(ip),
+                url::Host::Domain(d) => return (d == "localhost").then_some(()),
+            };
+            ip.is_loopback().then_some(())
+        };
+        let cdn = origin == LINKEDIN_CDN;
+        let sandbox = self.loopback.as_deref() == Some(url.scheme()) && on_loopback().is_some();
+        (cdn || sandbox).then_some(origin)
+    }
+
+    fn transport_for(&self, origin: &str) -> Result<Transport, Error> {
+        let mut built = lock(&self.by_origin);
+        if let Some(t) = built.get(origin) {
+            return Ok(t.clone());
+        }
+        let t = self.recipe.clone().base_url(origin).build()?;
+        built.insert(origin.to_owned(), t.clone());
+        Ok(t)
+    }
+}
+
+impl Transport {
+    /// Fetches a public asset, such as a script bundle of the web app, from LinkedIn's CDN
+    /// ([`LINKEDIN_CDN`]; a loopback origin for a transport on loopback, such as a sandbox's):
+    /// without the session's cookies or tokens, unpaced and uncounted, within the transport's
+    /// timeouts and body limit (see the rules in this module's source).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`] before anything is sent for a URL on another host; otherwise
+    /// as [`send`](Self::send).
+    pub async fn fetch_asset(&self, url: &str) -> Result<Response, Error> {
+        let refused = |reason: String| Error::InvalidInput {
+            field: "asset URL",
+            reason,
+        };
+        let parsed = Url::parse(url).map_err(|e| refused(format!("{e}: {url:?}")))?;
+        let Some(origin) = self.inner.assets.allowed(&parsed) else {
+            return Err(refused(format!(
+                "assets are fetched from {LINKEDIN_CDN} only, not {:?}",
+                parsed.origin().ascii_serialization()
+            )));
+        };
+        let target = match parsed.query() {
+            Some(q) => format!("{}?{q}", parsed.path()),
+            None => parsed.path().to_owned(),
+        };
+        let transport = self.inner.assets.transport_for(&origin)?;
+        transport
+            .send(Request::get(target).accept(Accept::Any))
+            .await
+    }
+}
