@@ -66,6 +66,11 @@ pub(crate) struct SandboxArgs {
     /// me, else `elements`, else `entityUrn`).
     #[arg(long, value_name = "ENDPOINT", value_parser = parse_api_entry)]
     reshape: Vec<String>,
+    /// Answer a stale GraphQL queryId (its query's name with another hash) 401, keeping the
+    /// session's cookies, instead of 500: the other answer LinkedIn is reported to give a
+    /// wrong query hash.
+    #[arg(long)]
+    stale_query_401: bool,
 }
 
 /// A catalogue entry of the Voyager API, by name.
@@ -133,6 +138,7 @@ pub(crate) fn run_sandbox(args: SandboxArgs) -> Result<(), String> {
             rotate: args.rotate_ids,
             retire: args.retire,
             reshape: args.reshape,
+            stale_query_401: args.stale_query_401,
         },
     };
     let runtime = tokio::runtime::Builder::new_multi_thread()

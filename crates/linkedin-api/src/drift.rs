@@ -3,9 +3,10 @@
 //!
 //! The rules, in one place:
 //! - **A stale id** is what LinkedIn's answers say (peers-2026.md §4): a GraphQL read whose
-//!   `queryId` LinkedIn no longer knows answers a hard 500 (or a 400), a REST read with an old
+//!   `queryId` LinkedIn no longer knows answers a hard 500 (or a 400, or a 401 that keeps the
+//!   cookie while the session check passes: "401 wrong hash"), a REST read with an old
 //!   `decorationId` a 400. Only reads are suspected, and only after the transport retried a
-//!   500 as a passing trouble.
+//!   500 once as a passing trouble.
 //! - **Discovery** reads what the browser reads: the capability's own page when it has one
 //!   (people search carries its queryId inline), the home page, and the script bundles they
 //!   load, following chunk references, within [`LIMITS`] (pages, bytes, time). Ids are found
@@ -104,7 +105,8 @@ fn stale_kind(endpoint: &Endpoint, error: &Error) -> Option<Kind> {
         return None;
     };
     match (endpoint.query_id, endpoint.decoration_id) {
-        (Some(_), _) if matches!(code, 400 | 500) => Some(Kind::QueryId),
+        // A 401 reaches here as a status only when the session check passed (the transport).
+        (Some(_), _) if matches!(code, 400 | 401 | 500) => Some(Kind::QueryId),
         (None, Some(_)) if *code == 400 => Some(Kind::DecorationId),
         _ => None,
     }

@@ -93,6 +93,11 @@ pub struct Drift {
     pub retire: Vec<String>,
     /// Entries whose answers moved a field the models read.
     pub reshape: Vec<String>,
+    /// Answer a stale `queryId` of a known query 401 (`{"status":401}`, the cookies kept)
+    /// instead of 500: the other answer recorded for "a wrong query hash" (peers-2026.md §4,
+    /// "Signals: 500 stale queryId; 401 wrong hash/intent"). A client that takes every 401 for
+    /// an expired session would never heal it.
+    pub stale_query_401: bool,
 }
 
 /// Which entries' ids rotate: of the Voyager API entries that have a `queryId` or a

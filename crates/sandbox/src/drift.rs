@@ -11,7 +11,9 @@
 //!   queryId"). This holds with or without drift: a catalogue id the sandbox no longer answers
 //!   is stale as a rotated one is. A `queryId` of a name no query has, or none at all, stays a
 //!   400 (nothing records what LinkedIn answers those; the 400 is what the sandbox answered
-//!   every stale id before the evidence above was read).
+//!   every stale id before the evidence above was read). With [`Drift::stale_query_401`] a
+//!   stale `queryId` of a known query is a **401 `{"status":401}`** instead, the session's
+//!   cookies kept: the same evidence lists "401 wrong hash/intent".
 //! - A REST `decorationId` that is not the current one (or none) is a **400
 //!   `{"status":400}`**: `FullProfileWithEntities-35` answered 400 once it was stale
 //!   (peers.md, eilonmore/linkedin-private-api#350 and #368), as did JJ's
@@ -73,6 +75,8 @@ pub(crate) struct Drifted {
     rotated: Arc<Rotated>,
     retired: HashSet<Id>,
     reshaped: HashSet<Id>,
+    /// Whether a stale `queryId` of a known query is a 401 rather than a 500.
+    stale_query_401: bool,
     /// The web app's pages and scripts, made on first use.
     web: OnceLock<WebApp>,
     /// The origin of the sandbox's CDN listener, which serves the scripts (`http://ip:port`).
@@ -101,6 +105,7 @@ impl Drifted {
             rotated: drift.rotate.map_or_else(Arc::default, rotate),
             retired: entries("retire", &drift.retire)?,
             reshaped: entries("reshape", &drift.reshape)?,
+            stale_query_401: drift.stale_query_401,
             web: OnceLock::new(),
             cdn: String::new(),
         })
@@ -186,7 +191,9 @@ impl Drifted {
                     .iter()
                     .any(|e| e.query_id.and_then(query_name).as_ref() == Some(&asked))
             });
-            return Routed::Refused(if known {
+            return Routed::Refused(if known && self.stale_query_401 {
+                StatusCode::UNAUTHORIZED
+            } else if known {
                 StatusCode::INTERNAL_SERVER_ERROR
             } else {
                 StatusCode::BAD_REQUEST

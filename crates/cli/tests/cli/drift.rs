@@ -350,6 +350,34 @@ fn without_healing_a_rotated_read_is_a_stale_id() {
     assert!(!logged.sent_since(mark).iter().any(is_discovery));
 }
 
+/// Where LinkedIn answers a stale queryId 401 with the cookies kept, the session check passes,
+/// so the 401 is this query's, not an expired session: the read heals; nothing logs in again.
+#[test]
+fn a_401_that_keeps_the_session_is_a_stale_id_not_an_expiry() {
+    let logged = Logged::start_with(&["--rotate-ids", "all", "--stale-query-401"]);
+    let mark = logged.mark();
+    let out = logged.run(&["--no-heal", "search", "people", "--keywords", "a"]);
+    let message = fails(&out, 6);
+    assert!(message.contains("stale"), "{message}");
+    let sent = logged.sent_since(mark);
+    assert!(sent.iter().any(|r| r["status"] == 401), "{sent:#?}");
+    assert!(
+        !sent.iter().any(|r| r["path"] == "/uas/authenticate"),
+        "no new login"
+    );
+
+    let out = logged.run(&["search", "people", "--keywords", "a", "--limit", "3"]);
+    assert!(out.status.success(), "{}", printed(&out));
+    let shown = json(&logged.run(&["catalogue", "show", "search_clusters", "--json"]));
+    assert_eq!(shown[0]["ids"]["from"], "learned", "{shown}");
+    let out = logged.run(&["whoami"]);
+    assert!(
+        out.status.success(),
+        "the session is still the saved one: {}",
+        printed(&out)
+    );
+}
+
 /// A write whose id rotated is refused before it runs, read back as not done, and sent
 /// again once with the current id when the web app carries exactly one; either way the
 /// reaction is made at most once and the outcome is said.

@@ -84,7 +84,9 @@ impl Transport {
     /// Sends a request: paced, over a pooled connection, with LinkedIn's headers, cookies
     /// and `csrf-token`; the answer classified; idempotent requests retried on connection
     /// errors, 429 (after `Retry-After`), 502/503/504 and, once, 500; an expired session
-    /// renewed once when a password was given to [`login`](Self::login).
+    /// renewed once when a password was given to [`login`](Self::login). A 401 that kept the
+    /// cookie is checked with one session check first: when the session is alive, it is this
+    /// request LinkedIn refused, given as [`Error::Status`] 401 (nothing is renewed).
     ///
     /// # Errors
     ///
@@ -96,6 +98,19 @@ impl Transport {
         let call = async {
             let generation = self.inner.generation.load(Ordering::Acquire);
             match self.send_retrying(&request, false).await {
+                Err(Error::SessionExpired) if self.session_alive_after_401(&request).await => {
+                    Err(Error::Status {
+                        code: 401,
+                        body_excerpt: String::new(),
+                        reason: Some(crate::error::Reason::new(
+                            None,
+                            Some(
+                                "the session check passed: LinkedIn refused this request alone"
+                                    .to_owned(),
+                            ),
+                        )),
+                    })
+                }
                 Err(Error::SessionExpired | Error::Unauthorized) if self.can_renew() => {
                     self.renew(generation).await?;
                     self.send_retrying(&request, false).await
@@ -108,6 +123,19 @@ impl Transport {
             .unwrap_or(Err(Error::Timeout {
                 phase: TimeoutPhase::Total,
             }))
+    }
+
+    /// Whether the session is alive though `request` was answered 401 with the cookie kept
+    /// (no wipe): LinkedIn answers a GraphQL query with a wrong hash so (peers-2026.md §4).
+    /// One session check says; a wiped cookie or a tripped breaker says no without sending.
+    async fn session_alive_after_401(&self, request: &Request) -> bool {
+        let Some(verify) = self.inner.verify_path.as_deref() else {
+            return false;
+        };
+        if request.path() == verify || !self.has_session_cookie() {
+            return false;
+        }
+        self.verify().await.is_ok()
     }
 
     /// Sends without renewing an expired session; `login_flow` sends the login flow's headers
