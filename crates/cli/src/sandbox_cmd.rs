@@ -115,6 +115,8 @@ pub(crate) fn run_sandbox(args: SandboxArgs) -> Result<(), String> {
         addr: args.addr,
         tls: args.tls,
         request_log: args.request_log,
+        // Nothing in this process reads the requests back; `--request-log` writes them all.
+        keep_requests: false,
         compression: !args.no_compression,
         faults: linkedin_sandbox::Faults {
             latency: args.latency_ms.map(Duration::from_millis),

@@ -52,8 +52,13 @@ pub struct SandboxConfig {
     pub addr: SocketAddr,
     /// Serve HTTPS (HTTP/2 by ALPN, or HTTP/1.1) with a certificate from a CA made at start.
     pub tls: bool,
-    /// Append every request as a JSON line to this file.
+    /// Append every request as a JSON line to this file (every one, without bound).
     pub request_log: Option<PathBuf>,
+    /// Keep the latest 10,000 requests in memory for
+    /// [`SandboxHandle::requests`](crate::SandboxHandle::requests) (about 1 KB each: up to
+    /// about 10 MB), dropping older ones. Default `false`: nothing is kept, `requests()` is
+    /// empty, and a long run's memory stays flat. Tests that read the requests turn it on.
+    pub keep_requests: bool,
     /// Compress answers of 1 KiB or more as LinkedIn does: `br` when the request's
     /// `accept-encoding` accepts it, else `gzip` (weights of zero refuse), with
     /// `content-encoding` and `vary: accept-encoding`. Truncated and slow bodies then cut and
@@ -162,6 +167,7 @@ impl Default for SandboxConfig {
             addr: SocketAddr::from(([127, 0, 0, 1], 0)),
             tls: false,
             request_log: None,
+            keep_requests: false,
             compression: true,
             faults: Faults::default(),
             replay: None,

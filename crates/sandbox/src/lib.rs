@@ -4,7 +4,7 @@
 //! runs LinkedIn's login flow, enforces its session rules (`li_at`, `csrf-token` equal to
 //! `JSESSIONID` without quotes), answers the Voyager API, injects faults on demand (latency,
 //! rate limits, challenges, 5xx, resets, truncated and slow bodies, all from a seed), and logs
-//! every request. On demand it drifts as LinkedIn does ([`Drift`]): ids rotate (the old ones
+//! every request when asked (to a file, or the latest in memory for tests). On demand it drifts as LinkedIn does ([`Drift`]): ids rotate (the old ones
 //! answered as stale, the new ones found in the web app's pages and scripts, which it serves
 //! too), endpoints retire, answers move a field. Like LinkedIn, it compresses answers of 1 KiB or more with `br` or `gzip` when
 //! the request's `accept-encoding` allows it (see [`SandboxConfig::compression`]). It never
@@ -227,12 +227,10 @@ impl Sandbox {
             addr: config.addr,
             source,
         })?;
-        let request_log =
-            log::RequestLog::new(config.request_log.as_deref()).map_err(|source| {
-                SandboxError::RequestLog {
-                    path: config.request_log.clone().unwrap_or_default(),
-                    source,
-                }
+        let request_log = log::RequestLog::new(config.request_log.as_deref(), config.keep_requests)
+            .map_err(|source| SandboxError::RequestLog {
+                path: config.request_log.clone().unwrap_or_default(),
+                source,
             })?;
         let tls = if config.tls { Some(tls::make()?) } else { None };
         let sessions = session::Sessions::new(config.faults.seed);
@@ -343,7 +341,22 @@ impl SandboxHandle {
         self.state.drift.rotated()
     }
 
-    /// Every request answered so far (the latest 100,000), in order.
+    /// The requests answered so far, in order: the latest 10,000, and only when the sandbox
+    /// was started with [`SandboxConfig::keep_requests`]. Without it this is always empty
+    /// (nothing is recorded in memory), so a test that reads it must turn it on:
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), linkedin_sandbox::SandboxError> {
+    /// use linkedin_sandbox::{Sandbox, SandboxConfig};
+    ///
+    /// let config = SandboxConfig { keep_requests: true, ..SandboxConfig::default() };
+    /// let sandbox = Sandbox::start(config).await?;
+    /// assert!(sandbox.requests().is_empty(), "nothing sent yet");
+    /// sandbox.shutdown().await;
+    /// # Ok(())
+    /// # }
+    /// ```
     #[must_use]
     pub fn requests(&self) -> Vec<RequestRecord> {
         self.state.log.snapshot()
