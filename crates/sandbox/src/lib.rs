@@ -115,8 +115,9 @@ pub(crate) struct State {
     compression: bool,
     faults: Faults,
     accounts: Vec<world::Account>,
-    /// The generated world; writes (messages, invitations) change it for the run.
-    world: Mutex<world::World>,
+    /// The generated world (writes such as messages and invitations change it for the run),
+    /// and what is derived from it.
+    world: Mutex<world::Live>,
     sessions: session::Sessions,
     log: log::RequestLog,
     connections: AtomicU64,
@@ -139,8 +140,8 @@ pub(crate) enum Fault {
 }
 
 impl State {
-    /// The world, locked.
-    fn world(&self) -> std::sync::MutexGuard<'_, world::World> {
+    /// The world and its index, locked.
+    fn world(&self) -> std::sync::MutexGuard<'_, world::Live> {
         self.world
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
@@ -245,7 +246,7 @@ impl Sandbox {
             tls,
             compression: config.compression,
             accounts,
-            world: Mutex::new(world::generate(WORLD_SEED)),
+            world: Mutex::new(world::Live::new(world::generate(WORLD_SEED))),
             sessions,
             log: request_log,
             connections: AtomicU64::new(0),
