@@ -6,9 +6,11 @@
 //! ```sh
 //! cargo run --release -p linkedin-sandbox --example rss            # 200,000 requests, 4 connections
 //! cargo run --release -p linkedin-sandbox --example rss -- 400000 8  # REQUESTS CONNECTIONS
+//! cargo run --release -p linkedin-sandbox --example rss -- --keep-requests  # the memory log on
 //! ```
 //!
-//! The mix, in turn on every connection, as the client sends them (normalized JSON,
+//! The sandbox is started with `SandboxConfig::default()` (no request log), or with
+//! `keep_requests` (the latest 10,000 requests kept for `requests()`) when asked. The mix, in turn on every connection, as the client sends them (normalized JSON,
 //! `accept-encoding: gzip, br`, the demo session's cookies and `csrf-token`): `GET /me`, a
 //! people-search page with no keywords (every member matches; the page's `start` walks
 //! through all of them), a member's profile (catalogue `profile`, a different member each
@@ -32,11 +34,13 @@ use serde_json::{Value, json};
 const NORMALIZED: &str = "application/vnd.linkedin.normalized+json+2.1";
 
 fn main() {
-    let mut args = std::env::args().skip(1);
-    let total: usize = args
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let keep_requests = args.iter().any(|a| a == "--keep-requests");
+    let mut numbers = args.iter().filter(|a| !a.starts_with("--"));
+    let total: usize = numbers
         .next()
         .map_or(200_000, |a| a.parse().expect("REQUESTS is a number"));
-    let connections: usize = args
+    let connections: usize = numbers
         .next()
         .map_or(4, |a| a.parse().expect("CONNECTIONS is a number"));
     assert!(connections > 0, "at least one connection");
@@ -44,7 +48,11 @@ fn main() {
         .enable_all()
         .build()
         .expect("a runtime");
-    runtime.block_on(run(total, connections));
+    let config = SandboxConfig {
+        keep_requests,
+        ..SandboxConfig::default()
+    };
+    runtime.block_on(run(config, total, connections));
 }
 
 /// This process's resident memory in KiB, from `/proc/self/status`.
@@ -155,6 +163,7 @@ impl Connection {
             .header("x-restli-protocol-version", "2.0.0")
             .body(Empty::new())
             .expect("a request");
+        self.sender.ready().await.expect("a ready connection");
         let response = self.sender.send_request(request).await.expect("an answer");
         assert_eq!(response.status(), 200, "{target}");
         let body = response.into_body().collect().await.expect("a body");
@@ -162,10 +171,9 @@ impl Connection {
     }
 }
 
-async fn run(total: usize, connections: usize) {
-    let sandbox = Sandbox::start(SandboxConfig::default())
-        .await
-        .expect("the sandbox starts");
+async fn run(config: SandboxConfig, total: usize, connections: usize) {
+    let keep = config.keep_requests;
+    let sandbox = Sandbox::start(config).await.expect("the sandbox starts");
     let cookies = sandbox.demo_cookies();
     let mix = Arc::new(Mix::new());
     let mut open = Vec::new();
@@ -185,7 +193,12 @@ async fn run(total: usize, connections: usize) {
         });
     }
     println!(
-        "{total} requests over {connections} keep-alive connections (me, search page, profile, feed page)"
+        "{total} requests over {connections} keep-alive connections (me, search page, profile, feed page){}",
+        if keep {
+            ", keeping requests in memory"
+        } else {
+            ""
+        }
     );
     print_rss(0, None);
     let quarter = total / 4;

@@ -55,8 +55,8 @@ pub struct SandboxConfig {
     /// Append every request as a JSON line to this file (every one, without bound).
     pub request_log: Option<PathBuf>,
     /// Keep the latest 10,000 requests in memory for
-    /// [`SandboxHandle::requests`](crate::SandboxHandle::requests) (about 1 KB each: up to
-    /// about 10 MB), dropping older ones. Default `false`: nothing is kept, `requests()` is
+    /// [`SandboxHandle::requests`](crate::SandboxHandle::requests), dropping older ones: about
+    /// 2 KB each with a client's usual headers, so up to about 20 MB. Default `false`: nothing is kept, `requests()` is
     /// empty, and a long run's memory stays flat. Tests that read the requests turn it on.
     pub keep_requests: bool,
     /// Compress answers of 1 KiB or more as LinkedIn does: `br` when the request's

@@ -12,7 +12,8 @@ use std::sync::Mutex;
 use serde::Serialize;
 
 /// How many records stay in memory when they are kept; older ones are dropped (the file
-/// keeps everything). A record is about 1 KB, so the memory log stays under about 10 MB.
+/// keeps everything). A record with a client's usual headers takes about 2 KB, so the memory
+/// log stays under about 20 MB (`examples/rss.rs --keep-requests`).
 pub(crate) const KEPT: usize = 10_000;
 
 /// One request the sandbox answered (or dropped, for a connection-reset fault).
