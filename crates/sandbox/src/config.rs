@@ -24,7 +24,20 @@ pub struct Faults {
     pub truncated_bodies: f64,
     /// Send bodies in small chunks with this pause between them.
     pub slow_body: Option<Duration>,
-    /// The seed of the random faults.
+    /// The share of data answers (0.0 to 1.0) mutated in one of the ways of
+    /// [`Mutation`](crate::Mutation): a dropped key, a `null`, a changed type, a malformed URN,
+    /// a truncated body, a huge string, control characters in a string, an odd status. Only
+    /// the 2xx JSON answers of the Voyager and touch APIs' catalogue entries, never `me` and
+    /// `touch_me` (the session checks after login) nor the login flow: see the `mutate`
+    /// module (`crates/sandbox/src/mutate.rs`). Drawn from a generator of its own seeded from
+    /// [`seed`](Faults::seed), so the same seed and requests give the same mutations; each
+    /// one is named in [`RequestRecord::mutation`](crate::RequestRecord::mutation). 0 (the
+    /// default) changes nothing.
+    pub mutate_answers: f64,
+    /// The kinds [`mutate_answers`](Faults::mutate_answers) draws from; empty (the default):
+    /// all of [`Mutation::ALL`](crate::Mutation::ALL).
+    pub mutations: Vec<crate::Mutation>,
+    /// The seed of the random faults (and of the answer mutations).
     pub seed: u64,
     /// Requests whose path starts with this (optionally after a method and a space: `POST
     /// /voyager/api/graphql`) are carried out, then their connection is dropped without an

@@ -35,6 +35,7 @@ mod compress;
 mod config;
 mod drift;
 mod log;
+mod mutate;
 pub mod recorded;
 mod replay;
 mod routes;
@@ -58,6 +59,7 @@ pub use config::{Drift, Faults, RateLimit, Replay, Rotation, SandboxConfig};
 pub use drift::reshaped_field;
 use linkedin_catalogue::EndpointIds;
 pub use log::RequestRecord;
+pub use mutate::{CONTROL_SEQUENCES, HUGE_STRING, Mutation};
 pub use session::SessionCookies;
 pub use world::{CHALLENGE_USERNAME, DEMO_PASSWORD, DEMO_USERNAME, Member};
 
@@ -123,6 +125,8 @@ pub(crate) struct State {
     connections: AtomicU64,
     seq: AtomicU64,
     rng: Mutex<fastrand::Rng>,
+    /// The generator of the answer mutations (its own, so other faults do not shift it).
+    mutate_rng: Mutex<fastrand::Rng>,
     window: Mutex<(Instant, u64)>,
     /// Recorded answers served in place of the world's.
     replay: Option<replay::Replayer>,
@@ -130,6 +134,9 @@ pub(crate) struct State {
     /// pages and scripts that carry the ids.
     drift: drift::Drifted,
 }
+
+/// What the answer mutations' generator mixes into the faults' seed.
+const MUTATE_SEED: u64 = 0x6d75_7461_7465_0001;
 
 /// A fault drawn for one request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -174,6 +181,39 @@ impl State {
             return Some(Fault::Truncate);
         }
         None
+    }
+
+    /// Mutates the answer of a request for `path` as [`Faults::mutate_answers`] asks, when it
+    /// is drawn to be; what was done, for the log.
+    fn mutate_answer(&self, path: &str, resp: &mut http::Response<Body>) -> Option<String> {
+        let rate = self.faults.mutate_answers;
+        if rate <= 0.0 {
+            return None;
+        }
+        let endpoint = resp.extensions().get::<log::Reached>().map(|r| r.0);
+        let content_type = resp
+            .headers()
+            .get(http::header::CONTENT_TYPE)
+            .map(http::HeaderValue::as_bytes);
+        if !mutate::eligible(path, endpoint, resp.status(), content_type) {
+            return None;
+        }
+        let mut rng = self
+            .mutate_rng
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if rng.f64() >= rate {
+            return None;
+        }
+        let mutated = mutate::mutate(
+            &mut rng,
+            &self.faults.mutations,
+            resp.status(),
+            resp.body().data(),
+        )?;
+        *resp.status_mut() = mutated.status;
+        *resp.body_mut() = Body::full(mutated.body);
+        Some(mutated.done)
     }
 
     /// Counts a request against the rate limit; past it, the seconds until the window ends.
@@ -252,6 +292,7 @@ impl Sandbox {
             connections: AtomicU64::new(0),
             seq: AtomicU64::new(0),
             rng: Mutex::new(fastrand::Rng::with_seed(config.faults.seed)),
+            mutate_rng: Mutex::new(fastrand::Rng::with_seed(config.faults.seed ^ MUTATE_SEED)),
             window: Mutex::new((Instant::now(), 0)),
             replay: config.replay.map(replay::Replayer::new),
             faults: config.faults,

@@ -46,6 +46,12 @@ pub struct RequestRecord {
     /// [`Drift`](crate::Drift), a request with an entry's current ids names it, one with
     /// stale ids names none.
     pub endpoint: Option<String>,
+    /// The mutation applied to the answer by
+    /// [`Faults::mutate_answers`](crate::Faults::mutate_answers), as `<kind> <where>`: the
+    /// [`Mutation`](crate::Mutation)'s name, then a JSON pointer (`drop_key
+    /// /included/3/firstName`, `change_type /data/paging/total number->string`), the bytes
+    /// kept (`truncate 812/1624`) or the status (`odd_status 418`). `None` when not mutated.
+    pub mutation: Option<String>,
 }
 
 /// The catalogue entry a request reached, on its answer's extensions for the log.
@@ -183,6 +189,7 @@ mod tests {
             status: 200,
             replayed: None,
             endpoint: None,
+            mutation: None,
         }
     }
 

@@ -120,6 +120,7 @@ async fn handle(
         status: 0,
         replayed: None,
         endpoint: None,
+        mutation: None,
     });
 
     let fault = state.draw_fault();
@@ -164,6 +165,7 @@ async fn handle(
         };
         routes::route(&state, &incoming)
     };
+    let mutation = state.mutate_answer(parts.uri.path(), &mut resp);
     if targeted(&state.faults.lose_answers_to) {
         if let Some(record) = record {
             state.log.push(record);
@@ -180,6 +182,7 @@ async fn handle(
             .extensions()
             .get::<crate::log::Reached>()
             .map(|r| r.0.to_owned());
+        record.mutation = mutation;
         state.log.push(record);
     }
 
