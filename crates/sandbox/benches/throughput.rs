@@ -100,6 +100,7 @@ async fn run_connection(target: Arc<Target>) {
             request = request.header("accept-encoding", *coding);
         }
         let request = request.body(Empty::<Bytes>::new()).expect("a request");
+        sender.ready().await.expect("a ready connection");
         let response = sender.send_request(request).await.expect("an answer");
         assert_eq!(response.status(), 200);
         assert_eq!(
