@@ -1,6 +1,6 @@
 //! Requests per second the sandbox answers over keep-alive HTTP/1.1: `GET /voyager/api/me`
-//! with the demo session (the session gate, routing, a JSON body and the request log), on one
-//! connection and on eight at once; and a first feed page (about 6 KiB of JSON) on one
+//! with the demo session (the session gate, routing and a JSON body; the sandbox's default
+//! configuration, so no request log), on one connection and on eight at once; and a first feed page (about 6 KiB of JSON) on one
 //! connection as it is, gzip and br, for the cost of compressing answers. The `me` requests send
 //! no `accept-encoding` (and that answer is under 1 KiB, so it would not be compressed anyway).
 //! Also the time to generate the world a sandbox starts with, and the cost of one page of
