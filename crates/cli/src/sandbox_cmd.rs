@@ -48,7 +48,19 @@ pub(crate) struct SandboxArgs {
     /// Send bodies in small chunks with this many milliseconds between them.
     #[arg(long, value_name = "MS")]
     slow_body_ms: Option<u64>,
-    /// Seed of the random faults, so a failing run repeats.
+    /// Share of data answers mutated (0 to 1): a dropped key, a null, a changed type, a
+    /// malformed URN, a truncated body, a huge string, control characters in a string or an
+    /// odd status (which one is written to the request log). Only the Voyager and touch
+    /// APIs' 2xx JSON answers, never the login flow nor the session checks (/voyager/api/me,
+    /// /li/v1/people/person); drawn from --seed.
+    #[arg(long, value_name = "P", default_value_t = 0.0, value_parser = parse_share)]
+    mutate_answers: f64,
+    /// With --mutate-answers: mutate only this way (repeatable; default every way): drop_key,
+    /// null_value, change_type, malformed_urn, truncate, huge_string, control_chars,
+    /// odd_status.
+    #[arg(long, value_name = "KIND", requires = "mutate_answers")]
+    mutate_kind: Vec<linkedin_sandbox::Mutation>,
+    /// Seed of the random faults and of the answer mutations, so a failing run repeats.
     #[arg(long, default_value_t = 0)]
     seed: u64,
     /// Rotate the ids of half the endpoints that have a queryId or decorationId, picked by
@@ -120,6 +132,8 @@ pub(crate) fn run_sandbox(args: SandboxArgs) -> Result<(), String> {
         addr: args.addr,
         tls: args.tls,
         request_log: args.request_log,
+        // Nothing in this process reads the requests back; `--request-log` writes them all.
+        keep_requests: false,
         compression: !args.no_compression,
         faults: linkedin_sandbox::Faults {
             latency: args.latency_ms.map(Duration::from_millis),
@@ -129,6 +143,8 @@ pub(crate) fn run_sandbox(args: SandboxArgs) -> Result<(), String> {
             connection_resets: args.connection_resets,
             truncated_bodies: args.truncated_bodies,
             slow_body: args.slow_body_ms.map(Duration::from_millis),
+            mutate_answers: args.mutate_answers,
+            mutations: args.mutate_kind,
             seed: args.seed,
             lose_answers_to: None,
             drop_requests_to: None,

@@ -24,7 +24,20 @@ pub struct Faults {
     pub truncated_bodies: f64,
     /// Send bodies in small chunks with this pause between them.
     pub slow_body: Option<Duration>,
-    /// The seed of the random faults.
+    /// The share of data answers (0.0 to 1.0) mutated in one of the ways of
+    /// [`Mutation`](crate::Mutation): a dropped key, a `null`, a changed type, a malformed URN,
+    /// a truncated body, a huge string, control characters in a string, an odd status. Only
+    /// the 2xx JSON answers of the Voyager and touch APIs' catalogue entries, never `me` and
+    /// `touch_me` (the session checks after login) nor the login flow: see the `mutate`
+    /// module (`crates/sandbox/src/mutate.rs`). Drawn from a generator of its own seeded from
+    /// [`seed`](Faults::seed), so the same seed and requests give the same mutations; each
+    /// one is named in [`RequestRecord::mutation`](crate::RequestRecord::mutation). 0 (the
+    /// default) changes nothing.
+    pub mutate_answers: f64,
+    /// The kinds [`mutate_answers`](Faults::mutate_answers) draws from; empty (the default):
+    /// all of [`Mutation::ALL`](crate::Mutation::ALL).
+    pub mutations: Vec<crate::Mutation>,
+    /// The seed of the random faults (and of the answer mutations).
     pub seed: u64,
     /// Requests whose path starts with this (optionally after a method and a space: `POST
     /// /voyager/api/graphql`) are carried out, then their connection is dropped without an
@@ -52,8 +65,13 @@ pub struct SandboxConfig {
     pub addr: SocketAddr,
     /// Serve HTTPS (HTTP/2 by ALPN, or HTTP/1.1) with a certificate from a CA made at start.
     pub tls: bool,
-    /// Append every request as a JSON line to this file.
+    /// Append every request as a JSON line to this file (every one, without bound).
     pub request_log: Option<PathBuf>,
+    /// Keep the latest 10,000 requests in memory for
+    /// [`SandboxHandle::requests`](crate::SandboxHandle::requests), dropping older ones: about
+    /// 2 KB each with a client's usual headers, so up to about 20 MB. Default `false`: nothing is kept, `requests()` is
+    /// empty, and a long run's memory stays flat. Tests that read the requests turn it on.
+    pub keep_requests: bool,
     /// Compress answers of 1 KiB or more as LinkedIn does: `br` when the request's
     /// `accept-encoding` accepts it, else `gzip` (weights of zero refuse), with
     /// `content-encoding` and `vary: accept-encoding`. Truncated and slow bodies then cut and
@@ -167,6 +185,7 @@ impl Default for SandboxConfig {
             addr: SocketAddr::from(([127, 0, 0, 1], 0)),
             tls: false,
             request_log: None,
+            keep_requests: false,
             compression: true,
             faults: Faults::default(),
             replay: None,

@@ -4,7 +4,7 @@
 //! runs LinkedIn's login flow, enforces its session rules (`li_at`, `csrf-token` equal to
 //! `JSESSIONID` without quotes), answers the Voyager API, injects faults on demand (latency,
 //! rate limits, challenges, 5xx, resets, truncated and slow bodies, all from a seed), and logs
-//! every request. On demand it drifts as LinkedIn does ([`Drift`]): ids rotate (the old ones
+//! every request when asked (to a file, or the latest in memory for tests). On demand it drifts as LinkedIn does ([`Drift`]): ids rotate (the old ones
 //! answered as stale, the new ones found in the web app's pages and scripts, which it serves
 //! too), endpoints retire, answers move a field. Like LinkedIn, it compresses answers of 1 KiB or more with `br` or `gzip` when
 //! the request's `accept-encoding` allows it (see [`SandboxConfig::compression`]). It never
@@ -35,6 +35,7 @@ mod compress;
 mod config;
 mod drift;
 mod log;
+mod mutate;
 pub mod recorded;
 mod replay;
 mod routes;
@@ -58,6 +59,7 @@ pub use config::{Drift, Faults, RateLimit, Replay, Rotation, SandboxConfig};
 pub use drift::reshaped_field;
 use linkedin_catalogue::EndpointIds;
 pub use log::RequestRecord;
+pub use mutate::{CONTROL_SEQUENCES, HUGE_STRING, Mutation};
 pub use session::SessionCookies;
 pub use world::{CHALLENGE_USERNAME, DEMO_PASSWORD, DEMO_USERNAME, Member};
 
@@ -115,13 +117,16 @@ pub(crate) struct State {
     compression: bool,
     faults: Faults,
     accounts: Vec<world::Account>,
-    /// The generated world; writes (messages, invitations) change it for the run.
-    world: Mutex<world::World>,
+    /// The generated world (writes such as messages and invitations change it for the run),
+    /// and what is derived from it.
+    world: Mutex<world::Live>,
     sessions: session::Sessions,
     log: log::RequestLog,
     connections: AtomicU64,
     seq: AtomicU64,
     rng: Mutex<fastrand::Rng>,
+    /// The generator of the answer mutations (its own, so other faults do not shift it).
+    mutate_rng: Mutex<fastrand::Rng>,
     window: Mutex<(Instant, u64)>,
     /// Recorded answers served in place of the world's.
     replay: Option<replay::Replayer>,
@@ -129,6 +134,9 @@ pub(crate) struct State {
     /// pages and scripts that carry the ids.
     drift: drift::Drifted,
 }
+
+/// What the answer mutations' generator mixes into the faults' seed.
+const MUTATE_SEED: u64 = 0x6d75_7461_7465_0001;
 
 /// A fault drawn for one request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -139,8 +147,8 @@ pub(crate) enum Fault {
 }
 
 impl State {
-    /// The world, locked.
-    fn world(&self) -> std::sync::MutexGuard<'_, world::World> {
+    /// The world and its index, locked.
+    fn world(&self) -> std::sync::MutexGuard<'_, world::Live> {
         self.world
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
@@ -173,6 +181,39 @@ impl State {
             return Some(Fault::Truncate);
         }
         None
+    }
+
+    /// Mutates the answer of a request for `path` as [`Faults::mutate_answers`] asks, when it
+    /// is drawn to be; what was done, for the log.
+    fn mutate_answer(&self, path: &str, resp: &mut http::Response<Body>) -> Option<String> {
+        let rate = self.faults.mutate_answers;
+        if rate <= 0.0 {
+            return None;
+        }
+        let endpoint = resp.extensions().get::<log::Reached>().map(|r| r.0);
+        let content_type = resp
+            .headers()
+            .get(http::header::CONTENT_TYPE)
+            .map(http::HeaderValue::as_bytes);
+        if !mutate::eligible(path, endpoint, resp.status(), content_type) {
+            return None;
+        }
+        let mut rng = self
+            .mutate_rng
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if rng.f64() >= rate {
+            return None;
+        }
+        let mutated = mutate::mutate(
+            &mut rng,
+            &self.faults.mutations,
+            resp.status(),
+            resp.body().data(),
+        )?;
+        *resp.status_mut() = mutated.status;
+        *resp.body_mut() = Body::full(mutated.body);
+        Some(mutated.done)
     }
 
     /// Counts a request against the rate limit; past it, the seconds until the window ends.
@@ -243,12 +284,10 @@ impl Sandbox {
             })?;
         let scheme = if config.tls { "https" } else { "http" };
         drift.set_cdn(format!("{scheme}://{cdn_addr}"));
-        let request_log =
-            log::RequestLog::new(config.request_log.as_deref()).map_err(|source| {
-                SandboxError::RequestLog {
-                    path: config.request_log.clone().unwrap_or_default(),
-                    source,
-                }
+        let request_log = log::RequestLog::new(config.request_log.as_deref(), config.keep_requests)
+            .map_err(|source| SandboxError::RequestLog {
+                path: config.request_log.clone().unwrap_or_default(),
+                source,
             })?;
         let tls = if config.tls { Some(tls::make()?) } else { None };
         let sessions = session::Sessions::new(config.faults.seed);
@@ -263,12 +302,13 @@ impl Sandbox {
             tls,
             compression: config.compression,
             accounts,
-            world: Mutex::new(world::generate(WORLD_SEED)),
+            world: Mutex::new(world::Live::new(world::generate(WORLD_SEED))),
             sessions,
             log: request_log,
             connections: AtomicU64::new(0),
             seq: AtomicU64::new(0),
             rng: Mutex::new(fastrand::Rng::with_seed(config.faults.seed)),
+            mutate_rng: Mutex::new(fastrand::Rng::with_seed(config.faults.seed ^ MUTATE_SEED)),
             window: Mutex::new((Instant::now(), 0)),
             replay: config.replay.map(replay::Replayer::new),
             faults: config.faults,
@@ -380,7 +420,22 @@ impl SandboxHandle {
         self.state.drift.rotated()
     }
 
-    /// Every request answered so far (the latest 100,000), in order.
+    /// The requests answered so far, in order: the latest 10,000, and only when the sandbox
+    /// was started with [`SandboxConfig::keep_requests`]. Without it this is always empty
+    /// (nothing is recorded in memory), so a test that reads it must turn it on:
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), linkedin_sandbox::SandboxError> {
+    /// use linkedin_sandbox::{Sandbox, SandboxConfig};
+    ///
+    /// let config = SandboxConfig { keep_requests: true, ..SandboxConfig::default() };
+    /// let sandbox = Sandbox::start(config).await?;
+    /// assert!(sandbox.requests().is_empty(), "nothing sent yet");
+    /// sandbox.shutdown().await;
+    /// # Ok(())
+    /// # }
+    /// ```
     #[must_use]
     pub fn requests(&self) -> Vec<RequestRecord> {
         self.state.log.snapshot()

@@ -1,6 +1,9 @@
-//! The request log: every request as one record, kept in memory for tests and written as a
-//! JSON line to a file when asked. Secrets are never recorded: cookie values, the
-//! `csrf-token` header and the login password are left out or redacted.
+//! The request log: every request as one record, kept in memory when asked
+//! ([`SandboxConfig::keep_requests`](crate::SandboxConfig::keep_requests): the latest
+//! [`KEPT`] of them) and written as a JSON line to a file when asked
+//! ([`SandboxConfig::request_log`](crate::SandboxConfig::request_log)). With neither, no
+//! record is made at all. Secrets are never recorded: cookie values, the `csrf-token` header
+//! and the login password are left out or redacted.
 
 use std::collections::VecDeque;
 use std::io::Write;
@@ -8,8 +11,10 @@ use std::sync::Mutex;
 
 use serde::Serialize;
 
-/// How many records stay in memory; older ones are dropped (the file keeps everything).
-const KEPT: usize = 100_000;
+/// How many records stay in memory when they are kept; older ones are dropped (the file
+/// keeps everything). A record with a client's usual headers takes about 2 KB, so the memory
+/// log stays under about 20 MB (`examples/rss.rs --keep-requests`).
+pub(crate) const KEPT: usize = 10_000;
 
 /// One request the sandbox answered (or dropped, for a connection-reset fault).
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -41,6 +46,12 @@ pub struct RequestRecord {
     /// [`Drift`](crate::Drift), a request with an entry's current ids names it, one with
     /// stale ids names none.
     pub endpoint: Option<String>,
+    /// The mutation applied to the answer by
+    /// [`Faults::mutate_answers`](crate::Faults::mutate_answers), as `<kind> <where>`: the
+    /// [`Mutation`](crate::Mutation)'s name, then a JSON pointer (`drop_key
+    /// /included/3/firstName`, `change_type /data/paging/total number->string`), the bytes
+    /// kept (`truncate 812/1624`) or the status (`odd_status 418`). `None` when not mutated.
+    pub mutation: Option<String>,
 }
 
 /// The catalogue entry a request reached, on its answer's extensions for the log.
@@ -64,12 +75,14 @@ pub(crate) const RECORDED_HEADERS: [&str; 11] = [
 
 #[derive(Default)]
 pub(crate) struct RequestLog {
-    kept: Mutex<VecDeque<RequestRecord>>,
+    /// The latest records, when they are kept in memory.
+    kept: Option<Mutex<VecDeque<RequestRecord>>>,
     file: Option<Mutex<std::fs::File>>,
 }
 
 impl RequestLog {
-    pub(crate) fn new(path: Option<&std::path::Path>) -> std::io::Result<Self> {
+    /// A log to the file at `path` (appended to), if any, and in memory if `keep`.
+    pub(crate) fn new(path: Option<&std::path::Path>, keep: bool) -> std::io::Result<Self> {
         let file = match path {
             Some(p) => Some(Mutex::new(
                 std::fs::OpenOptions::new()
@@ -80,9 +93,14 @@ impl RequestLog {
             None => None,
         };
         Ok(Self {
-            kept: Mutex::new(VecDeque::new()),
+            kept: keep.then(|| Mutex::new(VecDeque::new())),
             file,
         })
+    }
+
+    /// Whether records are wanted at all (in memory or in a file): when not, none is made.
+    pub(crate) fn is_on(&self) -> bool {
+        self.kept.is_some() || self.file.is_some()
     }
 
     pub(crate) fn push(&self, record: RequestRecord) {
@@ -96,22 +114,25 @@ impl RequestLog {
             // A full disk must not take the emulator down; the in-memory log still has it.
             let _ = f.write_all(&line);
         }
-        let mut kept = self
-            .kept
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if kept.len() == KEPT {
-            kept.pop_front();
+        if let Some(kept) = &self.kept {
+            let mut kept = kept
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            if kept.len() == KEPT {
+                kept.pop_front();
+            }
+            kept.push_back(record);
         }
-        kept.push_back(record);
     }
 
+    /// The records kept in memory, oldest first: none when they are not kept.
     pub(crate) fn snapshot(&self) -> Vec<RequestRecord> {
-        let kept = self
-            .kept
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        kept.iter().cloned().collect()
+        self.kept.as_ref().map_or_else(Vec::new, |kept| {
+            let kept = kept
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            kept.iter().cloned().collect()
+        })
     }
 }
 
@@ -154,10 +175,8 @@ mod tests {
         );
     }
 
-    #[test]
-    fn memory_keeps_the_latest_records() {
-        let log = RequestLog::new(None).unwrap();
-        let record = |seq| RequestRecord {
+    fn record(seq: u64) -> RequestRecord {
+        RequestRecord {
             seq,
             connection: 0,
             method: "GET".into(),
@@ -170,7 +189,22 @@ mod tests {
             status: 200,
             replayed: None,
             endpoint: None,
-        };
+            mutation: None,
+        }
+    }
+
+    #[test]
+    fn memory_keeps_nothing_unless_asked() {
+        let log = RequestLog::new(None, false).unwrap();
+        assert!(!log.is_on());
+        log.push(record(0));
+        assert!(log.snapshot().is_empty());
+    }
+
+    #[test]
+    fn memory_keeps_the_latest_records() {
+        let log = RequestLog::new(None, true).unwrap();
+        assert!(log.is_on());
         for seq in 0..(KEPT as u64 + 3) {
             log.push(record(seq));
         }

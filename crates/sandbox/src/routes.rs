@@ -172,8 +172,8 @@ fn profile_page(state: &State, req: &Incoming<'_>) -> Response<Body> {
     if let Some(authwall) = authwall(state, req) {
         return authwall;
     }
-    let world = state.world();
-    let Some(person) = world.people.iter().find(|p| p.public_id == vanity) else {
+    let live = state.world();
+    let Some(person) = live.world.people.iter().find(|p| p.public_id == vanity) else {
         return html(
             StatusCode::NOT_FOUND,
             "<html><body><h1>This page doesn't exist</h1></body></html>",
@@ -339,7 +339,8 @@ fn answer(
     if let Some(refusal) = strict::refusal(endpoint, query, req.body) {
         return json_response(refusal.status, &json!({"status": refusal.status.as_u16()}));
     }
-    let mut world = state.world();
+    let mut live = state.world();
+    let live = &mut *live;
     let mut call = api::Call {
         endpoint,
         query,
@@ -347,7 +348,8 @@ fn answer(
         body: req.body,
         // The login accounts are the world's first people, in order.
         me,
-        world: &mut world,
+        world: &mut live.world,
+        index: &mut live.index,
     };
     match api::answer(&mut call, req.accepts_normalized()) {
         Some(answer) if answer.body.is_null() => empty(answer.status),
@@ -381,14 +383,16 @@ fn touch(state: &State, req: &Incoming<'_>) -> Response<Body> {
     let Some(endpoint) = catalogue::route(method, catalogue::Base::Touch, req.path, &lookup) else {
         return json_response(StatusCode::NOT_FOUND, &json!({"status": 404}));
     };
-    let mut world = state.world();
+    let mut live = state.world();
+    let live = &mut *live;
     let mut call = api::Call {
         endpoint,
         query: &query,
         path: req.path,
         body: req.body,
         me: session.account,
-        world: &mut world,
+        world: &mut live.world,
+        index: &mut live.index,
     };
     let mut resp = match api::dispatch(&mut call) {
         Some(answer) => json_response(answer.status, &answer.body),

@@ -105,7 +105,8 @@ async fn handle(
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default()
         .to_owned();
-    let mut record = RequestRecord {
+    // No record is made unless someone reads it (a log file, or the memory log).
+    let record = state.log.is_on().then(|| RequestRecord {
         seq: state.seq.fetch_add(1, Ordering::Relaxed),
         connection,
         method: parts.method.to_string(),
@@ -130,7 +131,8 @@ async fn handle(
         status: 0,
         replayed: None,
         endpoint: None,
-    };
+        mutation: None,
+    });
 
     let fault = state.draw_fault();
     if let Some(latency) = state.faults.latency {
@@ -146,7 +148,9 @@ async fn handle(
         })
     };
     if fault == Some(Fault::Reset) || targeted(&state.faults.drop_requests_to) {
-        state.log.push(record);
+        if let Some(record) = record {
+            state.log.push(record);
+        }
         return Err(std::io::Error::other("connection-reset fault"));
     }
     let mut resp = if let Some(retry_after) = state.over_rate_limit(Instant::now()) {
@@ -175,20 +179,26 @@ async fn handle(
             Site::Cdn => routes::cdn(&state, &incoming),
         }
     };
+    let mutation = state.mutate_answer(parts.uri.path(), &mut resp);
     if targeted(&state.faults.lose_answers_to) {
-        state.log.push(record);
+        if let Some(record) = record {
+            state.log.push(record);
+        }
         return Err(std::io::Error::other("lost-answer fault"));
     }
-    record.status = resp.status().as_u16();
-    record.replayed = resp
-        .extensions()
-        .get::<crate::replay::Replayed>()
-        .map(|r| r.0);
-    record.endpoint = resp
-        .extensions()
-        .get::<crate::log::Reached>()
-        .map(|r| r.0.to_owned());
-    state.log.push(record);
+    if let Some(mut record) = record {
+        record.status = resp.status().as_u16();
+        record.replayed = resp
+            .extensions()
+            .get::<crate::replay::Replayed>()
+            .map(|r| r.0);
+        record.endpoint = resp
+            .extensions()
+            .get::<crate::log::Reached>()
+            .map(|r| r.0.to_owned());
+        record.mutation = mutation;
+        state.log.push(record);
+    }
 
     // Compressed once, before the body faults, which then cut or drip the encoded bytes.
     if state.compression {

@@ -36,9 +36,19 @@ impl std::fmt::Debug for SessionCookies {
 /// long run of `GET /uas/authenticate` cannot grow memory without bound.
 const BOOTSTRAP_KEPT: usize = 10_000;
 
+/// How many sessions opened by logging in stay live; past it the oldest ends (its `li_at` is
+/// answered 401, as when LinkedIn ends a session), so a long run of logins cannot grow memory
+/// without bound. The session of [`SandboxHandle::demo_cookies`](crate::SandboxHandle::demo_cookies),
+/// opened first, never ends this way.
+const LIVE_KEPT: usize = 10_000;
+
 #[derive(Default)]
 struct Inner {
     live: HashMap<String, Session>,
+    /// The `li_at` of the first session opened (the demo cookies'), which is never evicted.
+    first: Option<String>,
+    /// The `li_at` of the other sessions, oldest first (some may have ended since).
+    live_order: VecDeque<String>,
     /// `JSESSIONID`s handed out by `GET /uas/authenticate`, not yet used to log in.
     bootstrap: HashSet<String>,
     /// The same, oldest first.
@@ -124,7 +134,9 @@ impl Sessions {
     /// Ends every live session, as LinkedIn does when sessions expire: their `li_at` is
     /// answered 401 from now on.
     pub(crate) fn expire_all(&self) {
-        self.lock().live.clear();
+        let mut inner = self.lock();
+        inner.live.clear();
+        inner.live_order.clear();
     }
 
     /// Opens a session for `account`: the new `li_at` and `JSESSIONID` (unquoted).
@@ -143,6 +155,16 @@ impl Sessions {
                 requests: 0,
             },
         );
+        if inner.first.is_none() {
+            inner.first = Some(li_at.clone());
+        } else {
+            inner.live_order.push_back(li_at.clone());
+            while inner.live_order.len() > LIVE_KEPT {
+                if let Some(old) = inner.live_order.pop_front() {
+                    inner.live.remove(&old);
+                }
+            }
+        }
         SessionCookies {
             li_at,
             jsessionid: format!("\"{jsessionid}\""),
@@ -265,6 +287,24 @@ mod tests {
             sessions.admit(&headers(&[]), None),
             Admission::Unauthenticated
         ));
+    }
+
+    #[test]
+    fn the_oldest_sessions_end_past_the_bound_but_never_the_first() {
+        let sessions = Sessions::new(1);
+        let admitted = |c: &SessionCookies| {
+            let cookie = format!("li_at={}; JSESSIONID={}", c.li_at, c.jsessionid);
+            let h = headers(&[("cookie", &cookie), ("csrf-token", unquote(&c.jsessionid))]);
+            matches!(sessions.admit(&h, None), Admission::Admitted(_))
+        };
+        let first = sessions.open(0, None);
+        let second = sessions.open(0, None);
+        let third = sessions.open(0, None);
+        for _ in 0..LIVE_KEPT - 1 {
+            sessions.open(0, None);
+        }
+        assert!(admitted(&first) && !admitted(&second) && admitted(&third));
+        assert_eq!(sessions.lock().live.len(), LIVE_KEPT + 1);
     }
 
     #[test]

@@ -118,6 +118,9 @@ fn bad_options_are_refused_before_starting() {
         &["--rotate-ids", "half"],
         &["--retire", "no_such_endpoint"],
         &["--reshape", "touch_me"],
+        &["--mutate-answers", "1.5"],
+        &["--mutate-answers", "0.5", "--mutate-kind", "shuffle"],
+        &["--mutate-kind", "truncate"],
     ] {
         let out = Command::new(assert_cmd::cargo::cargo_bin("linkedin"))
             .arg("sandbox")
@@ -187,4 +190,55 @@ fn drifts_on_demand() {
     assert!(home.contains("<script src=\"http://127.0.0.1:"), "{home}");
     assert!(!home.contains(&format!("<script src=\"{base}/")), "{home}");
     assert!(terminate(child).success());
+}
+
+/// `--mutate-answers` with `--mutate-kind`: a company's answer gets an odd status, named in
+/// the request log; `/me` (the session check) is answered as always.
+#[test]
+fn mutates_answers_on_demand() {
+    use linkedin_api::catalogue::endpoints;
+
+    let log = std::env::temp_dir().join(format!(
+        "linkedin-sandbox-mutations-{}.jsonl",
+        std::process::id()
+    ));
+    let _ = std::fs::remove_file(&log);
+    let (child, lines) = start(
+        &[
+            "--print-cookies",
+            "--mutate-answers",
+            "1",
+            "--mutate-kind",
+            "odd_status",
+            "--seed",
+            "3",
+            "--request-log",
+            log.to_str().unwrap(),
+        ],
+        3,
+    );
+    let base = &lines[0];
+    let li_at = lines[1].strip_prefix("li_at=").unwrap();
+    let jsessionid = lines[2].strip_prefix("JSESSIONID=").unwrap();
+    let cookie = format!("li_at={li_at}; JSESSIONID={jsessionid}");
+    let auth = [
+        ("cookie", cookie.as_str()),
+        ("csrf-token", jsessionid.trim_matches('"')),
+    ];
+    let me = get(base, "/voyager/api/me", &auth);
+    assert!(me.starts_with("HTTP/1.1 200 OK"), "{me}");
+    let mut query = restli::Map::new();
+    query.insert("universalName", "linkedin");
+    let company = get(base, &endpoints::COMPANY.target(&[], query, None), &auth);
+    let status = company.split(' ').nth(1).unwrap();
+    assert!(["206", "418", "299"].contains(&status), "{company}");
+    assert!(terminate(child).success());
+    let text = std::fs::read_to_string(&log).unwrap();
+    let records: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(records[0]["mutation"], serde_json::Value::Null);
+    assert_eq!(records[1]["mutation"], format!("odd_status {status}"));
+    let _ = std::fs::remove_file(&log);
 }

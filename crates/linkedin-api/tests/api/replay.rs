@@ -38,6 +38,7 @@ async fn start_with(mut recordings: Vec<Recording>) -> Replayed {
             recordings,
             owner_profile: Some(58),
         }),
+        keep_requests: true,
         ..SandboxConfig::default()
     })
     .await

@@ -58,6 +58,9 @@ pub(crate) struct Call<'a> {
     pub(crate) me: usize,
     /// The world, locked for this call; writes change it for the run.
     pub(crate) world: &'a mut World,
+    /// What is derived from the world (distances, search words), brought up to date with it
+    /// as it is read.
+    pub(crate) index: &'a mut crate::world::Index,
 }
 
 impl Call<'_> {
@@ -516,6 +519,7 @@ mod tests {
     #[test]
     fn every_catalogue_entry_is_answered() {
         let mut world = crate::world::generate(crate::WORLD_SEED);
+        let mut index = crate::world::Index::new(&world);
         let query = restli::Query::parse("").unwrap();
         let mut missing = Vec::new();
         for endpoint in ENDPOINTS {
@@ -529,6 +533,7 @@ mod tests {
                 body: b"",
                 me: 0,
                 world: &mut world,
+                index: &mut index,
             };
             if dispatch(&mut call).is_none() {
                 missing.push(endpoint.name);

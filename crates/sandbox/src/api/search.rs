@@ -15,7 +15,7 @@ use serde_json::{Value, json};
 use super::jobs::workplace_code;
 use super::{Answer, Call, collection, graphql, text, variables};
 use crate::world::clock::PRESENT_MS;
-use crate::world::{Author, Company, Job, Person, Post, World};
+use crate::world::{Author, Company, Index, Job, Keywords, Person, Post, World};
 
 /// The largest page a search answers when the catalogue gives none (2.3.1's
 /// `_MAX_SEARCH_COUNT`: "max seems to be 49").
@@ -261,7 +261,13 @@ fn network(distance: Option<u32>) -> (&'static str, &'static str) {
 /// Whether person `i` passes every people filter. Ids may come bare (as 2.3.1 sends them) or
 /// as URNs. The world records no service categories, nonprofit interests or contact
 /// interests, so those facets match nobody; unknown keys filter nothing.
-fn person_passes(world: &World, i: usize, code: &str, filters: &[(String, Vec<String>)]) -> bool {
+fn person_passes(
+    world: &World,
+    index: &Index,
+    i: usize,
+    code: &str,
+    filters: &[(String, Vec<String>)],
+) -> bool {
     let p = &world.people[i];
     let company_id = |c: usize| world.companies.get(c).map_or(0, |c| c.id).to_string();
     let current = || p.experiences.iter().filter(|e| e.end.is_none());
@@ -271,11 +277,9 @@ fn person_passes(world: &World, i: usize, code: &str, filters: &[(String, Vec<St
             "network" => any(&|v| v == code),
             "connectionOf" => any(&|v| {
                 let v = bare_id(v, &["urn:li:fsd_profile:", "urn:li:fs_miniProfile:"]);
-                world
-                    .people
-                    .iter()
-                    .position(|o| o.profile_id == v)
-                    .is_some_and(|o| world.connected(o, i))
+                index
+                    .person_by_profile_id(v)
+                    .is_some_and(|o| index.connected(o, i))
             }),
             "currentCompany" => any(&|v| {
                 let v = bare_id(v, &["urn:li:company:", "urn:li:fsd_company:"]);
@@ -429,43 +433,57 @@ pub(super) fn search_clusters(call: &mut Call<'_>) -> Answer {
         .find(|(k, _)| k == "resultType")
         .and_then(|(_, v)| v.first().cloned())
         .unwrap_or_else(|| "PEOPLE".to_owned());
+    // Matches are found without building anything; only the page's results are built.
     let world = &*call.world;
-    let results: Vec<Value> = match result_type.as_str() {
+    let keywords = keywords.map(Keywords::new);
+    let (total, results): (usize, Vec<Value>) = match result_type.as_str() {
         "PEOPLE" => {
-            let dist = world.degrees_from(call.me);
-            world
-                .people
-                .iter()
-                .enumerate()
-                .filter(|&(i, p)| {
+            let me = call.me;
+            let index = &mut *call.index;
+            // Fresh distances (and links) for the caller: `connected` below reads them too.
+            let dist = index.degrees(world, me).to_vec();
+            let index = &*index;
+            let found: Vec<usize> = (0..world.people.len())
+                .filter(|&i| {
                     let (code, _) = network(dist[i]);
-                    i != call.me
-                        && keywords.is_none_or(|k| p.matches_keywords(k))
-                        && person_passes(world, i, code, &filters)
+                    i != me
+                        && keywords.as_ref().is_none_or(|k| index.matches_person(i, k))
+                        && person_passes(world, index, i, code, &filters)
                 })
-                .map(|(i, p)| person_result(p, network(dist[i]).1))
-                .collect()
+                .collect();
+            let page = found.iter().skip(start).take(count);
+            let page = page.map(|&i| person_result(&world.people[i], network(dist[i]).1));
+            (found.len(), page.collect())
         }
-        "COMPANIES" => world
-            .companies
-            .iter()
-            .filter(|c| keywords.is_none_or(|k| c.matches_keywords(k)))
-            .map(company_result)
-            .collect(),
-        "CONTENT" => world
-            .posts
-            .iter()
-            .filter(|p| !p.promoted && keywords.is_none_or(|k| p.matches_keywords(k)))
-            .map(|p| post_result(world, p))
-            .collect(),
+        "COMPANIES" => {
+            let found: Vec<&Company> = world
+                .companies
+                .iter()
+                .filter(|c| {
+                    keywords
+                        .as_ref()
+                        .is_none_or(|k| k.found_in_all(&[&c.name, &c.tagline]))
+                })
+                .collect();
+            let page = found.iter().skip(start).take(count);
+            (found.len(), page.map(|c| company_result(c)).collect())
+        }
+        "CONTENT" => {
+            let found: Vec<&Post> = world
+                .posts
+                .iter()
+                .filter(|p| {
+                    !p.promoted && keywords.as_ref().is_none_or(|k| k.found_in_all(&[&p.text]))
+                })
+                .collect();
+            let page = found.iter().skip(start).take(count);
+            (found.len(), page.map(|p| post_result(world, p)).collect())
+        }
         "JOBS" => return Answer::error(StatusCode::NOT_IMPLEMENTED),
-        _ => Vec::new(),
+        _ => (0, Vec::new()),
     };
-    let total = results.len();
     let items: Vec<Value> = results
         .into_iter()
-        .skip(start)
-        .take(count)
         .map(|result| {
             json!({"item": {"entityResult": result}, "$type": "com.linkedin.voyager.dash.search.SearchItem"})
         })

@@ -5,10 +5,29 @@
 
 pub mod clock;
 mod generate;
+mod index;
 mod model;
 
 pub use generate::generate;
 pub(crate) use generate::linkedin_id;
+pub(crate) use index::{Index, Keywords};
+
+/// The world a running sandbox serves, with what it derives from it ([`Index`]), under one
+/// lock.
+pub(crate) struct Live {
+    /// The world; writes change it for the run.
+    pub(crate) world: World,
+    /// Distances, links and search words, kept up to date with `world`.
+    pub(crate) index: Index,
+}
+
+impl Live {
+    /// The world and its index.
+    pub(crate) fn new(world: World) -> Self {
+        let index = Index::new(&world);
+        Self { world, index }
+    }
+}
 
 use std::collections::VecDeque;
 

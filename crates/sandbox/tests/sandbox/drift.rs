@@ -20,6 +20,7 @@ const SCRIPTS: &str = "/aero-v1/sc/h/";
 async fn start_drifted(drift: Drift) -> SandboxHandle {
     Sandbox::start(SandboxConfig {
         drift,
+        keep_requests: true,
         ..SandboxConfig::default()
     })
     .await

@@ -22,6 +22,7 @@ mod jobs;
 mod legacy_inbox;
 mod messaging;
 mod messenger;
+mod mutations;
 mod people;
 mod search;
 mod server;

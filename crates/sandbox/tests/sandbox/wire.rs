@@ -29,6 +29,7 @@ async fn the_request_log_records_every_request_without_secrets() {
     let _ = std::fs::remove_file(&path);
     let sandbox = Sandbox::start(SandboxConfig {
         request_log: Some(path.clone()),
+        keep_requests: true,
         ..SandboxConfig::default()
     })
     .await
@@ -139,6 +140,23 @@ async fn the_request_log_records_every_request_without_secrets() {
     }
 }
 
+/// By default nothing is kept in memory: `requests()` stays empty however many requests are
+/// answered (a long run's memory stays flat); `keep_requests` turns it on.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn requests_are_kept_in_memory_only_when_asked() {
+    let sandbox = Sandbox::start(SandboxConfig::default()).await.unwrap();
+    let mut client = Client::connect(&sandbox).await;
+    for _ in 0..3 {
+        assert_eq!(client.get("/").await.status, StatusCode::OK);
+    }
+    assert!(sandbox.requests().is_empty());
+
+    let kept = start().await;
+    let mut client = Client::connect(&kept).await;
+    assert_eq!(client.get("/").await.status, StatusCode::OK);
+    assert_eq!(kept.requests().len(), 1);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn keep_alive_serves_several_requests_on_one_connection() {
     let sandbox = start().await;
@@ -168,6 +186,7 @@ async fn keep_alive_serves_several_requests_on_one_connection() {
 async fn tls_serves_http2_and_http1_by_alpn() {
     let sandbox = Sandbox::start(SandboxConfig {
         tls: true,
+        keep_requests: true,
         ..SandboxConfig::default()
     })
     .await

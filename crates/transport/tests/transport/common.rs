@@ -7,11 +7,13 @@ use linkedin_transport::{RetryPolicy, Transport, TransportBuilder};
 
 pub use linkedin_sandbox::{CHALLENGE_USERNAME, DEMO_PASSWORD, DEMO_USERNAME};
 
-/// A sandbox over HTTP or HTTPS with these faults.
+/// A sandbox over HTTP or HTTPS with these faults, keeping its requests in memory (the
+/// tests read them with `requests()`).
 pub async fn sandbox(tls: bool, faults: Faults) -> SandboxHandle {
     Sandbox::start(SandboxConfig {
         tls,
         faults,
+        keep_requests: true,
         ..SandboxConfig::default()
     })
     .await

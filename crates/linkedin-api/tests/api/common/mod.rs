@@ -23,10 +23,12 @@ pub async fn start_with(faults: Faults) -> Fixture {
     try_start_with(faults).await.unwrap()
 }
 
-/// As [`start_with`], the login's failure given back (faults may hit the login too).
+/// As [`start_with`], the login's failure given back (faults may hit the login too). The
+/// sandbox keeps its requests in memory, for [`Fixture::mark`] and the snapshots.
 pub async fn try_start_with(faults: Faults) -> Result<Fixture, linkedin_api::Error> {
     start_on(SandboxConfig {
         faults,
+        keep_requests: true,
         ..SandboxConfig::default()
     })
     .await

@@ -139,10 +139,12 @@ pub(crate) async fn start() -> SandboxHandle {
     start_with(Faults::default()).await
 }
 
-/// A sandbox that injects `faults`.
+/// A sandbox that injects `faults`, keeping its requests in memory (for
+/// [`SandboxHandle::requests`]).
 pub(crate) async fn start_with(faults: Faults) -> SandboxHandle {
     Sandbox::start(SandboxConfig {
         faults,
+        keep_requests: true,
         ..SandboxConfig::default()
     })
     .await
