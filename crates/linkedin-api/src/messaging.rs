@@ -502,7 +502,7 @@ async fn conversation_urn(li: &Linkedin, id: &ConversationId) -> Result<String> 
 }
 
 /// Elements of a messenger collection read into views of the logged-in member's mailbox.
-fn messenger_read<M, V>(
+pub(crate) fn messenger_read<M, V>(
     endpoint: &'static Endpoint,
     answer: &Value,
     me: &ProfileId,

@@ -59,6 +59,13 @@ pub struct ProfileSections {
 }
 
 impl ProfileSections {
+    /// The sections of an answer of `profile_with_sections` (JSON, references resolved):
+    /// its one profile; `None` when it finds nobody.
+    pub(crate) fn from_answer(mut answer: Value) -> Option<Self> {
+        let element = answer.pointer_mut("/elements/0").map(Value::take)?;
+        Some(Self { element })
+    }
+
     /// The profile: name, headline, About, place, industry (its raw JSON kept).
     ///
     /// # Errors

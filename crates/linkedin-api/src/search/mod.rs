@@ -24,6 +24,7 @@ use serde_json::Value;
 
 pub use jobs::{ExperienceLevel, JobSearch, JobType, Workplace};
 pub use people::{Network, PeopleSearch};
+pub(crate) use people::person;
 
 use crate::client::{Call, Linkedin, decode};
 use crate::driver::{PageSource, Read};
@@ -218,16 +219,26 @@ impl<T: Send + Sync + 'static> PageSource for Clusters<T> {
         endpoint: &'static Endpoint,
         answer: Value,
     ) -> Result<Read<T>> {
-        let clusters: Option<SearchClusters> = decode(endpoint, &answer)?;
-        let clusters = clusters.unwrap_or_default();
-        let items = clusters.entity_results().filter_map(self.read).collect();
-        let total = clusters.paging.as_ref().and_then(|p| p.total);
-        Ok(Read::new(items, clusters.items().count()).total(total))
+        read_clusters(endpoint, &answer, self.read)
     }
 
     fn keep(&self, item: &T) -> bool {
         (self.keep)(item)
     }
+}
+
+/// The results of a search-clusters answer, each read by `read`, and what the page says of
+/// the next.
+pub(crate) fn read_clusters<T>(
+    endpoint: &'static Endpoint,
+    answer: &Value,
+    read: fn(&Raw<EntityResult>) -> Option<T>,
+) -> Result<Read<T>> {
+    let clusters: Option<SearchClusters> = decode(endpoint, answer)?;
+    let clusters = clusters.unwrap_or_default();
+    let items = clusters.entity_results().filter_map(read).collect();
+    let total = clusters.paging.as_ref().and_then(|p| p.total);
+    Ok(Read::new(items, clusters.items().count()).total(total))
 }
 
 fn every<T>(_: &T) -> bool {

@@ -428,7 +428,7 @@ pub(super) fn my_connections_query(me: &linkedin_models::id::ProfileId) -> Resul
 }
 
 /// A person from a search result.
-fn person(result: &Raw<linkedin_models::search::EntityResult>) -> Option<Raw<PersonResult>> {
+pub(crate) fn person(result: &Raw<linkedin_models::search::EntityResult>) -> Option<Raw<PersonResult>> {
     result.clone().map(PersonResult::from_result)
 }
 
