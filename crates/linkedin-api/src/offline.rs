@@ -15,7 +15,9 @@ use linkedin_models::Raw;
 use linkedin_models::id::ProfileId;
 use linkedin_models::profile::FullProfile;
 
-use crate::client::read_body;
+use bytes::Bytes;
+
+use crate::client::answer;
 use crate::driver::recognised;
 use crate::error::{Error, Result};
 use crate::view::{Conversation, Message, PersonResult};
@@ -30,7 +32,8 @@ use crate::view::{Conversation, Message, PersonResult};
 /// results of which none reads.
 pub fn search_people_page(body: &[u8]) -> Result<Vec<Raw<PersonResult>>> {
     let endpoint = endpoints::SEARCH_CLUSTERS;
-    let answer = read_body(endpoint, body)?;
+    let body = Bytes::copy_from_slice(body);
+    let answer = answer(endpoint, &body)?;
     let read = crate::search::read_clusters(endpoint, &answer, crate::search::person)?;
     recognised(endpoint, read.total, read.elements, read.items)
 }
@@ -44,7 +47,8 @@ pub fn search_people_page(body: &[u8]) -> Result<Vec<Raw<PersonResult>>> {
 /// As [`search_people_page`].
 pub fn conversations_page(body: &[u8], me: &ProfileId) -> Result<Vec<Raw<Conversation>>> {
     let endpoint = endpoints::MESSENGER_CONVERSATIONS_SYNC;
-    let answer = read_body(endpoint, body)?;
+    let body = Bytes::copy_from_slice(body);
+    let answer = answer(endpoint, &body)?;
     let (read, _) =
         crate::messaging::messenger_read(endpoint, &answer, me, Conversation::from_conversation)?;
     recognised(endpoint, read.total, read.elements, read.items)
@@ -59,7 +63,8 @@ pub fn conversations_page(body: &[u8], me: &ProfileId) -> Result<Vec<Raw<Convers
 /// As [`search_people_page`].
 pub fn messages_page(body: &[u8], me: &ProfileId) -> Result<Vec<Raw<Message>>> {
     let endpoint = endpoints::MESSENGER_MESSAGES;
-    let answer = read_body(endpoint, body)?;
+    let body = Bytes::copy_from_slice(body);
+    let answer = answer(endpoint, &body)?;
     let (read, _) = crate::messaging::messenger_read(endpoint, &answer, me, Message::from_message)?;
     recognised(endpoint, read.total, read.elements, read.items)
 }
@@ -72,8 +77,7 @@ pub fn messages_page(body: &[u8], me: &ProfileId) -> Result<Vec<Raw<Message>>> {
 /// [`Error::NotFound`] when the answer holds no profile; as
 /// [`ProfileSections::into_full`](crate::ProfileSections::into_full) otherwise.
 pub fn full_profile(body: &[u8]) -> Result<FullProfile> {
-    let answer = read_body(endpoints::PROFILE_WITH_SECTIONS, body)?;
-    crate::ProfileSections::from_answer(answer)
+    crate::ProfileSections::from_body(Bytes::copy_from_slice(body))?
         .ok_or_else(|| Error::NotFound {
             what: "the answer's profile".to_owned(),
         })?

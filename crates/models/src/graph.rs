@@ -60,6 +60,26 @@ pub fn resolve_value(body: Value) -> Option<Value> {
     Some(denormalize(data, &index, 0))
 }
 
+/// `value`, a part of the normalized answer `body`, with its references put back in place
+/// from the body's `included` (what [`Raw::raw`](crate::Raw::raw) gives).
+pub(crate) fn resolve_in(value: Value, body: &[u8]) -> Value {
+    let Ok(Value::Object(mut top)) = serde_json::from_slice::<Value>(body) else {
+        return value;
+    };
+    let included = match top.remove("included") {
+        Some(Value::Array(items)) => items,
+        _ => Vec::new(),
+    };
+    let index: HashMap<String, Value> = included
+        .into_iter()
+        .filter_map(|entity| {
+            let urn = entity.get("entityUrn")?.as_str()?.to_owned();
+            Some((urn, entity))
+        })
+        .collect();
+    denormalize(value, &index, 0)
+}
+
 fn denormalize(value: Value, index: &HashMap<String, Value>, depth: usize) -> Value {
     match value {
         Value::Object(map) => Value::Object(denormalize_map(map, index, depth)),
