@@ -751,11 +751,35 @@ impl<'a> Graph<'a, '_> {
     }
 }
 
-/// The decoding in progress on this thread: the body whose spans [`Raw`](crate::Raw) values
-/// keep, and the span of the one being read.
+/// What the [`Raw`](crate::Raw) values of one decoding share: the body, whether it is
+/// normalized, and its `included` as JSON by URN, parsed once when a first `raw()` needs it.
+#[derive(Debug)]
+pub(crate) struct Shared {
+    pub(crate) body: Bytes,
+    normalized: bool,
+    included: std::sync::OnceLock<HashMap<String, serde_json::Value>>,
+}
+
+impl Shared {
+    /// The JSON of `span`, its references put back in place for a normalized body.
+    pub(crate) fn json(&self, start: usize, end: usize) -> serde_json::Value {
+        let value: serde_json::Value =
+            serde_json::from_slice(&self.body[start..end]).unwrap_or_default();
+        if !self.normalized {
+            return value;
+        }
+        let included = self
+            .included
+            .get_or_init(|| crate::graph::included_of(&self.body));
+        crate::graph::resolve_with(value, included)
+    }
+}
+
+/// The decoding in progress on this thread: what the [`Raw`](crate::Raw) values it reads
+/// share, and the span of the one being read.
 #[derive(Default)]
 struct Context {
-    body: Option<(Bytes, bool)>,
+    body: Option<std::sync::Arc<Shared>>,
     span: Option<(usize, usize)>,
 }
 
@@ -765,12 +789,17 @@ thread_local! {
 
 /// Marks a decoding as in progress on this thread until dropped (restoring any outer one).
 struct Active {
-    outer: Option<(Bytes, bool)>,
+    outer: Option<std::sync::Arc<Shared>>,
 }
 
 impl Active {
     fn enter(body: &Bytes, normalized: bool) -> Self {
-        let outer = CONTEXT.with(|c| c.borrow_mut().body.replace((body.clone(), normalized)));
+        let shared = std::sync::Arc::new(Shared {
+            body: body.clone(),
+            normalized,
+            included: std::sync::OnceLock::new(),
+        });
+        let outer = CONTEXT.with(|c| c.borrow_mut().body.replace(shared));
         Self { outer }
     }
 }
@@ -791,13 +820,14 @@ pub(crate) fn active() -> bool {
     CONTEXT.with(|c| c.borrow().body.is_some())
 }
 
-/// The body and the span of the [`Raw`](crate::Raw) being read, when an [`Answer`] gave one.
-pub(crate) fn take_span() -> Option<(Bytes, bool, usize, usize)> {
+/// What the [`Raw`](crate::Raw) being read shares, and its span, when an [`Answer`] gave
+/// one.
+pub(crate) fn take_span() -> Option<(std::sync::Arc<Shared>, usize, usize)> {
     CONTEXT.with(|c| {
         let mut c = c.borrow_mut();
         let (start, end) = c.span.take()?;
-        let (body, normalized) = c.body.clone()?;
-        Some((body, normalized, start, end))
+        let shared = c.body.clone()?;
+        Some((shared, start, end))
     })
 }
 

@@ -6,12 +6,13 @@ use std::marker::PhantomData;
 use std::ops::Deref;
 use std::sync::OnceLock;
 
-use bytes::Bytes;
+use std::sync::Arc;
+
 use serde::de::{DeserializeOwned, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 
-use crate::decode::{self, RAW_TOKEN};
+use crate::decode::{self, RAW_TOKEN, Shared};
 
 /// A typed value together with the JSON it was read from, for the fields a model does not
 /// (yet) cover. Derefs to the typed value.
@@ -41,13 +42,11 @@ pub struct Raw<T> {
 enum Source {
     /// Given whole (already parsed).
     Value,
-    /// A span of an answer's body; `normalized`: its references resolve against the body's
-    /// `included`.
+    /// A span of an answer's body (shared by every `Raw` of the answer).
     Span {
-        body: Bytes,
+        shared: Arc<Shared>,
         start: usize,
         end: usize,
-        normalized: bool,
     },
 }
 
@@ -68,27 +67,15 @@ impl Json {
     fn get(&self) -> &Value {
         self.parsed.get_or_init(|| match &self.source {
             Source::Value => Value::Null,
-            Source::Span {
-                body,
-                start,
-                end,
-                normalized,
-            } => {
-                let value: Value = serde_json::from_slice(&body[*start..*end]).unwrap_or_default();
-                if *normalized {
-                    crate::graph::resolve_in(value, body)
-                } else {
-                    value
-                }
-            }
+            Source::Span { shared, start, end } => shared.json(*start, *end),
         })
     }
 
     fn text(&self) -> Cow<'_, str> {
         match &self.source {
-            Source::Span {
-                body, start, end, ..
-            } => String::from_utf8_lossy(&body[*start..*end]),
+            Source::Span { shared, start, end } => {
+                String::from_utf8_lossy(&shared.body[*start..*end])
+            }
             Source::Value => Cow::Owned(self.get().to_string()),
         }
     }
@@ -227,15 +214,10 @@ impl<'de, T: DeserializeOwned> Visitor<'de> for RawVisitor<T> {
 
     fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<Raw<T>, D::Error> {
         match decode::take_span() {
-            Some((body, normalized, start, end)) => Ok(Raw {
+            Some((shared, start, end)) => Ok(Raw {
                 value: T::deserialize(d)?,
                 json: Json {
-                    source: Source::Span {
-                        body,
-                        start,
-                        end,
-                        normalized,
-                    },
+                    source: Source::Span { shared, start, end },
                     parsed: OnceLock::new(),
                 },
             }),
