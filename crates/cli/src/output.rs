@@ -101,7 +101,8 @@ impl Out {
         value: &Raw<T>,
         text: impl FnOnce(&T) -> String,
     ) -> Result<(), Failure> {
-        self.one_with(value, Some(value.raw()), |v| text(v))
+        // LinkedIn's JSON is parsed only when it is printed.
+        self.one_with(value, self.raw.then(|| value.raw()), |v| text(v))
     }
 
     fn one_with<T: Serialize>(
@@ -221,11 +222,18 @@ impl Out {
                 bar.tick();
             }
             match self.format {
-                Format::Json => all.push(match self.pick(raw_of(&item))? {
-                    Some(raw) => raw.clone(),
-                    None => serde_json::to_value(&item).map_err(encode_error)?,
-                }),
-                Format::Ndjson => write_line(&self.encode_item(&item, raw_of(&item), false)?)?,
+                // LinkedIn's JSON is parsed only when it is printed.
+                Format::Json => all.push(
+                    match self.pick(self.raw.then(|| raw_of(&item)).flatten())? {
+                        Some(raw) => raw.clone(),
+                        None => serde_json::to_value(&item).map_err(encode_error)?,
+                    },
+                ),
+                Format::Ndjson => write_line(&self.encode_item(
+                    &item,
+                    self.raw.then(|| raw_of(&item)).flatten(),
+                    false,
+                )?)?,
                 Format::Text => {
                     if let Some(bar) = &bar {
                         bar.suspend(|| write_line(&text(&item)))?;

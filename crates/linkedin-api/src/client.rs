@@ -9,6 +9,7 @@ use http::{HeaderName, HeaderValue};
 use linkedin_catalogue::{
     Accept, ContentType, Endpoint, IdTable, Location, Method, Param, ParamType, Status,
 };
+use linkedin_models::Answer;
 use linkedin_transport::{
     Action, Budget, Login, Pacing, Proxy, Request, RetryPolicy, Timeouts, Transport,
     TransportBuilder,
@@ -319,18 +320,7 @@ impl Linkedin {
     ) -> Result<T> {
         let endpoint = call.endpoint;
         let body = self.send(call).await?;
-        let value = read_body(endpoint, &body)?;
-        linkedin_models::extract(&value, pointer).map_err(|source| Error::Decode {
-            endpoint: endpoint.name,
-            source,
-        })
-    }
-
-    /// Sends a call and gives the answer as JSON, references resolved.
-    pub(crate) async fn fetch_json(&self, call: Call) -> Result<Value> {
-        let endpoint = call.endpoint;
-        let body = self.send(call).await?;
-        read_body(endpoint, &body)
+        decode_at(endpoint, &answer(endpoint, &body)?, pointer)
     }
 }
 
@@ -371,12 +361,29 @@ fn graphql_refusal(body: &[u8]) -> Option<linkedin_transport::Reason> {
     Some(linkedin_transport::Reason::new(code, message))
 }
 
-/// `T` read at the entry's data pointer of an answer already parsed.
+/// An answer of `endpoint` read for its layout ([`Answer`]): decoded from the bytes, once.
+pub(crate) fn answer<'a>(endpoint: &'static Endpoint, body: &'a Bytes) -> Result<Answer<'a>> {
+    Answer::parse(body).map_err(|source| Error::Decode {
+        endpoint: endpoint.name,
+        source,
+    })
+}
+
+/// `T` read at the entry's data pointer of an answer.
 pub(crate) fn decode<T: DeserializeOwned>(
     endpoint: &'static Endpoint,
-    answer: &Value,
+    answer: &Answer<'_>,
 ) -> Result<T> {
-    linkedin_models::extract(answer, &endpoint.data_pointer()).map_err(|source| Error::Decode {
+    decode_at(endpoint, answer, &endpoint.data_pointer())
+}
+
+/// `T` read at `pointer` of an answer of `endpoint` (references followed).
+pub(crate) fn decode_at<T: DeserializeOwned>(
+    endpoint: &'static Endpoint,
+    answer: &Answer<'_>,
+    pointer: &str,
+) -> Result<T> {
+    answer.decode(pointer).map_err(|source| Error::Decode {
         endpoint: endpoint.name,
         source,
     })
@@ -469,11 +476,7 @@ impl Call {
     ) -> Result<T> {
         let endpoint = self.endpoint;
         let body = self.send(transport).await?;
-        let value = read_body(endpoint, &body)?;
-        linkedin_models::extract(&value, pointer).map_err(|source| Error::Decode {
-            endpoint: endpoint.name,
-            source,
-        })
+        decode_at(endpoint, &answer(endpoint, &body)?, pointer)
     }
 
     /// A `{param}` of the path.

@@ -25,9 +25,9 @@ use std::future::Future;
 use std::sync::Arc;
 
 use linkedin_catalogue::{Endpoint, PageRole, Pagination};
-use serde_json::Value;
+use linkedin_models::Answer;
 
-use crate::client::{Call, Linkedin, read_body};
+use crate::client::{Call, Linkedin, answer};
 use crate::error::{Error, Result};
 use crate::paginate::{Page, Pages, Position};
 use crate::validate;
@@ -45,13 +45,13 @@ pub(crate) trait PageSource: Send + Sync + 'static {
     /// older ones are two queries).
     fn call(&self, li: &Linkedin, at: &Position) -> impl Future<Output = Result<Call>> + Send;
 
-    /// The items of an answer (JSON, normalized references resolved) and what it says of the
-    /// next page.
+    /// The items of an answer (read from its bytes, normalized references followed) and
+    /// what it says of the next page.
     fn read(
         &self,
         li: &Linkedin,
         endpoint: &'static Endpoint,
-        answer: Value,
+        answer: &Answer<'_>,
     ) -> impl Future<Output = Result<Read<Self::Item>>> + Send;
 
     /// Whether an item is given to the caller: all of them unless the source leaves some out
@@ -122,13 +122,16 @@ impl<T> Read<T> {
     }
 }
 
+/// How a [`Listing`] reads an answer of its entry.
+pub(crate) type ReadFn<T> = fn(&'static Endpoint, &Answer<'_>) -> Result<Read<T>>;
+
 /// The source of most lists: every page is the same call (plus its position), read by one
 /// function, with an optional filter and the meaning of a 404.
 pub(crate) struct Listing<T> {
     /// The call of every page, without its position.
     pub(crate) call: Call,
     /// Reads an answer of the call's entry.
-    pub(crate) read: fn(&'static Endpoint, &Value) -> Result<Read<T>>,
+    pub(crate) read: ReadFn<T>,
     /// Which items are given (`None`: all).
     pub(crate) keep: Option<fn(&T) -> bool>,
     /// What a 404 means (`None`: the transport's error).
@@ -137,7 +140,7 @@ pub(crate) struct Listing<T> {
 
 impl<T> Listing<T> {
     /// Every item of `call`'s pages, read by `read`.
-    pub(crate) fn new(call: Call, read: fn(&'static Endpoint, &Value) -> Result<Read<T>>) -> Self {
+    pub(crate) fn new(call: Call, read: ReadFn<T>) -> Self {
         Self {
             call,
             read,
@@ -170,9 +173,9 @@ impl<T: Send + Sync + 'static> PageSource for Listing<T> {
         &self,
         _: &Linkedin,
         endpoint: &'static Endpoint,
-        answer: Value,
+        answer: &Answer<'_>,
     ) -> Result<Read<T>> {
-        (self.read)(endpoint, &answer)
+        (self.read)(endpoint, answer)
     }
 
     fn keep(&self, item: &T) -> bool {
@@ -255,8 +258,8 @@ impl<S: PageSource> Driver<S> {
                 ) => Error::NotFound { what },
                 (e, _) => e,
             })?;
-        let answer = read_body(endpoint, &body)?;
-        let read = self.source.read(&self.li, endpoint, answer).await?;
+        let answer = answer(endpoint, &body)?;
+        let read = self.source.read(&self.li, endpoint, &answer).await?;
         let next = next_position(&at, &read, page_size, endpoint);
         // A total counts on the first page only: LinkedIn stops serving deep pages while the
         // total stays as it was. A first page that starts at or past the total (an offset

@@ -8,12 +8,12 @@
 //! feed (`/feed/updatesV2?q=chronFeed`), read in the order of its `*elements`.
 
 use linkedin_catalogue::{Endpoint, endpoints};
-use linkedin_models::Raw;
 use linkedin_models::feed::{self as m, ReactionType};
 use linkedin_models::id::ProfileId;
+use linkedin_models::{Answer, Raw};
 use restli::Urn;
 use serde::de::DeserializeOwned;
-use serde_json::{Value, json};
+use serde_json::json;
 
 use crate::client::{Linkedin, decode};
 use crate::driver::{Listing, Read};
@@ -294,30 +294,42 @@ fn activity_urn(id: &str) -> Result<String> {
 
 /// A page of a feed-like collection read into views: every element through its model, the
 /// elements `view` recognises kept with their JSON.
+///
+/// Every element must read as `M`: one that does not fails the page with its path (never
+/// left out in silence); `view` leaves out what the view is not about (ads).
 pub(crate) fn feed_read<M, V>(
     endpoint: &'static Endpoint,
-    answer: &Value,
+    answer: &Answer<'_>,
     view: impl Fn(&M) -> Option<V>,
 ) -> Result<Read<Raw<V>>>
 where
     M: DeserializeOwned,
 {
-    let page: m::FeedPage = decode(endpoint, answer)?;
+    let page: FeedPage<M> = decode(endpoint, answer)?;
     let elements = page.elements.len();
     let total = page.paging.as_ref().and_then(|p| p.total);
     let token = page.metadata.and_then(|m| m.pagination_token);
     let items = page
         .elements
         .into_iter()
-        .filter_map(|json| {
-            let model: M = serde_json::from_value(json.clone()).ok()?;
-            Some(Raw::new(view(&model)?, json))
-        })
+        .filter_map(|element| element.map(&view))
         .collect();
     Ok(Read::new(items, elements).total(total).continuation(token))
 }
 
+/// A page of a feed-like collection, each element read as `M` (with its JSON).
+#[derive(serde::Deserialize)]
+#[serde(bound = "M: DeserializeOwned")]
+struct FeedPage<M> {
+    #[serde(default)]
+    elements: Vec<Raw<M>>,
+    #[serde(default)]
+    paging: Option<linkedin_models::Paging>,
+    #[serde(default)]
+    metadata: Option<m::FeedMetadata>,
+}
+
 /// Posts from an answer of updates (the feed, a member's or a company's posts).
-pub(crate) fn posts(endpoint: &'static Endpoint, answer: &Value) -> Result<Read<Raw<Post>>> {
+pub(crate) fn posts(endpoint: &'static Endpoint, answer: &Answer<'_>) -> Result<Read<Raw<Post>>> {
     feed_read(endpoint, answer, Post::from_update)
 }

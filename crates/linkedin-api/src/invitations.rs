@@ -2,9 +2,9 @@
 //! and sending a connection request with an optional note.
 
 use linkedin_catalogue::{Endpoint, endpoints};
-use linkedin_models::Raw;
 use linkedin_models::id::ProfileId;
 use linkedin_models::invitation as m;
+use linkedin_models::{Answer, Raw};
 use serde::Serialize;
 use serde_json::{Value, json};
 
@@ -334,20 +334,37 @@ fn invitation_pages(li: &Linkedin, endpoint: &'static Endpoint) -> Pages<Raw<Inv
 }
 
 /// The invitations of a page of invitation views.
-fn read_invitations(endpoint: &'static Endpoint, answer: &Value) -> Result<Read<Raw<Invitation>>> {
-    let page: m::InvitationViews = decode(endpoint, answer)?;
+///
+/// Every view's invitation must read: one that does not fails the page with its path.
+fn read_invitations(
+    endpoint: &'static Endpoint,
+    answer: &Answer<'_>,
+) -> Result<Read<Raw<Invitation>>> {
+    let page: Views = decode(endpoint, answer)?;
     let elements = page.elements.len();
     let total = page.paging.as_ref().and_then(|p| p.total);
     let items = page
         .elements
         .into_iter()
-        .filter_map(|view| {
-            let json = view.get("invitation")?.clone();
-            let model: m::Invitation = serde_json::from_value(json.clone()).ok()?;
-            Some(Raw::new(Invitation::from_invitation(&model)?, json))
-        })
+        .filter_map(|view| view.invitation?.map(Invitation::from_invitation))
         .collect();
     Ok(Read::new(items, elements).total(total))
+}
+
+/// A page of invitation views, each view's invitation read with its JSON.
+#[derive(serde::Deserialize)]
+struct Views {
+    #[serde(default)]
+    elements: Vec<View>,
+    #[serde(default)]
+    paging: Option<linkedin_models::Paging>,
+}
+
+/// An invitation view (`{"invitation": {…}, …}`).
+#[derive(serde::Deserialize)]
+struct View {
+    #[serde(default)]
+    invitation: Option<Raw<m::Invitation>>,
 }
 
 fn secret_of(invitation: &Invitation) -> Result<&str> {

@@ -49,6 +49,7 @@ mod invitations;
 mod jobs;
 mod me;
 mod messaging;
+pub mod offline;
 mod paginate;
 mod profile;
 mod search;

@@ -5,7 +5,7 @@ use linkedin_catalogue::endpoints;
 use linkedin_models::id::ProfileId;
 use linkedin_models::me::MeAnswer;
 
-use crate::client::{Linkedin, read_body};
+use crate::client::Linkedin;
 use crate::error::{Error, Result};
 use crate::view::Me;
 
@@ -28,8 +28,11 @@ impl Linkedin {
                     .transport()
                     .verified_answer()
                     .filter(|_| self.transport().verifies_with(&endpoints::ME.full_path()))
-                    .and_then(|body| read_body(endpoints::ME, &body).ok())
-                    .and_then(|value| serde_json::from_value::<MeAnswer>(value).ok());
+                    .and_then(|body| {
+                        crate::client::answer(endpoints::ME, &body)
+                            .and_then(|answer| crate::client::decode_at(endpoints::ME, &answer, ""))
+                            .ok()
+                    });
                 let answer: MeAnswer = match checked {
                     Some(answer) => answer,
                     None => self.fetch(self.call(endpoints::ME)).await?,

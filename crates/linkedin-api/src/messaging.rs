@@ -13,9 +13,9 @@
 
 use futures::TryStreamExt;
 use linkedin_catalogue::{Endpoint, endpoints};
-use linkedin_models::Raw;
 use linkedin_models::id::{ConversationId, ProfileId};
 use linkedin_models::messaging::{self as m, ConversationCategory};
+use linkedin_models::{Answer, Raw};
 use serde_json::{Value, json};
 
 use crate::client::{Call, Linkedin, decode};
@@ -502,26 +502,37 @@ async fn conversation_urn(li: &Linkedin, id: &ConversationId) -> Result<String> 
 }
 
 /// Elements of a messenger collection read into views of the logged-in member's mailbox.
-fn messenger_read<M, V>(
+///
+/// Every element must read as `M`: one that does not fails the page, naming its path (it is
+/// never left out in silence). `view` leaves out only what is not for the view (counted in
+/// the page's elements).
+pub(crate) fn messenger_read<M, V>(
     endpoint: &'static Endpoint,
-    answer: &Value,
+    answer: &Answer<'_>,
     me: &ProfileId,
     view: impl Fn(&M, &ProfileId) -> Option<V>,
 ) -> Result<(Read<Raw<V>>, Option<m::MessengerMetadata>)>
 where
     M: serde::de::DeserializeOwned,
 {
-    let page: m::MessengerPage = decode(endpoint, answer)?;
+    let page: MessengerPage<M> = decode(endpoint, answer)?;
     let elements = page.elements.len();
     let items = page
         .elements
         .into_iter()
-        .filter_map(|json| {
-            let model: M = serde_json::from_value(json.clone()).ok()?;
-            Some(Raw::new(view(&model, me)?, json))
-        })
+        .filter_map(|element| element.map(|model| view(model, me)))
         .collect();
     Ok((Read::new(items, elements), page.metadata))
+}
+
+/// A page of a messenger collection, each element read as `M` (with its JSON).
+#[derive(serde::Deserialize)]
+#[serde(bound = "M: serde::de::DeserializeOwned")]
+struct MessengerPage<M> {
+    #[serde(default)]
+    elements: Vec<Raw<M>>,
+    #[serde(default)]
+    metadata: Option<m::MessengerMetadata>,
 }
 
 /// The conversations of the logged-in member's mailbox a filter selects.
@@ -554,11 +565,11 @@ impl PageSource for Conversations {
         &self,
         li: &Linkedin,
         endpoint: &'static Endpoint,
-        answer: Value,
+        answer: &Answer<'_>,
     ) -> Result<Read<Raw<Conversation>>> {
         let me = li.my_profile_id().await?;
         let (read, metadata) =
-            messenger_read(endpoint, &answer, &me, Conversation::from_conversation)?;
+            messenger_read(endpoint, answer, &me, Conversation::from_conversation)?;
         Ok(read.continuation(metadata.and_then(|m| m.next_cursor)))
     }
 }
@@ -585,10 +596,10 @@ impl PageSource for Inbox {
         &self,
         li: &Linkedin,
         endpoint: &'static Endpoint,
-        answer: Value,
+        answer: &Answer<'_>,
     ) -> Result<Read<Raw<Conversation>>> {
         let me = li.my_profile_id().await?;
-        let (read, _) = messenger_read(endpoint, &answer, &me, Conversation::from_conversation)?;
+        let (read, _) = messenger_read(endpoint, answer, &me, Conversation::from_conversation)?;
         // The next page is anchored at the oldest activity seen; an empty page ends it.
         let oldest = read.items.iter().filter_map(|c| c.last_activity_at).min();
         Ok(read.oldest(oldest))
@@ -623,10 +634,10 @@ impl PageSource for Messages {
         &self,
         li: &Linkedin,
         endpoint: &'static Endpoint,
-        answer: Value,
+        answer: &Answer<'_>,
     ) -> Result<Read<Raw<Message>>> {
         let me = li.my_profile_id().await?;
-        let (read, metadata) = messenger_read(endpoint, &answer, &me, Message::from_message)?;
+        let (read, metadata) = messenger_read(endpoint, answer, &me, Message::from_message)?;
         // An anchored page says when it was the last (`nextCursor: null`); the latest page
         // does not, so an anchored request follows it while it had messages.
         let anchored = endpoint.id == endpoints::MESSENGER_MESSAGES_BEFORE.id;
@@ -664,17 +675,16 @@ async fn create_message(
         Target::Recipients(urns) => body["hostRecipientUrns"] = json!(urns),
     }
     body["message"] = message;
-    let value: Value = li.fetch_at(li.call(endpoint).body(body), "/value").await?;
-    let model: Option<m::Message> = serde_json::from_value(value.clone()).ok();
+    let model: Raw<m::Message> = li.fetch_at(li.call(endpoint).body(body), "/value").await?;
+    let excerpt = model.raw_text().chars().take(160).collect();
     model
-        .and_then(|model| Message::from_message(&model, &me))
-        .map(|message| Raw::new(message, value.clone()))
+        .map(|model| Message::from_message(model, &me))
         .ok_or_else(|| Error::Decode {
             endpoint: endpoint.name,
             source: linkedin_models::DecodeError {
-                path: "/value".to_owned(),
+                path: "/value/entityUrn".to_owned(),
                 reason: "not a message (no entityUrn)".to_owned(),
-                excerpt: value.to_string().chars().take(160).collect(),
+                excerpt,
             },
         })
 }

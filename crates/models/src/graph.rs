@@ -60,6 +60,30 @@ pub fn resolve_value(body: Value) -> Option<Value> {
     Some(denormalize(data, &index, 0))
 }
 
+/// The `included` entities of a normalized body, as JSON by URN.
+pub(crate) fn included_of(body: &[u8]) -> HashMap<String, Value> {
+    let Ok(Value::Object(mut top)) = serde_json::from_slice::<Value>(body) else {
+        return HashMap::new();
+    };
+    let included = match top.remove("included") {
+        Some(Value::Array(items)) => items,
+        _ => Vec::new(),
+    };
+    included
+        .into_iter()
+        .filter_map(|entity| {
+            let urn = entity.get("entityUrn")?.as_str()?.to_owned();
+            Some((urn, entity))
+        })
+        .collect()
+}
+
+/// `value`, a part of a normalized answer, with its references put back in place from
+/// `included` (what [`Raw::raw`](crate::Raw::raw) gives).
+pub(crate) fn resolve_with(value: Value, included: &HashMap<String, Value>) -> Value {
+    denormalize(value, included, 0)
+}
+
 fn denormalize(value: Value, index: &HashMap<String, Value>, depth: usize) -> Value {
     match value {
         Value::Object(map) => Value::Object(denormalize_map(map, index, depth)),

@@ -20,6 +20,7 @@
 
 pub mod common;
 pub mod company;
+mod decode;
 mod error;
 pub mod feed;
 pub mod graph;
@@ -36,6 +37,7 @@ pub mod touch;
 pub mod view;
 
 pub use common::{Collection, Paging, Text};
+pub use decode::Answer;
 pub use error::DecodeError;
 pub use graph::{extract, resolve, resolve_value};
 pub use raw::Raw;

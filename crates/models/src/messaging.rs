@@ -63,33 +63,46 @@ pub struct MessengerMetadata {
 
 /// A `com.linkedin.messenger.Conversation`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all(deserialize = "camelCase"))]
+#[serde(rename_all(deserialize = "camelCase"))]
 pub struct Conversation {
-    /// `urn:li:msg_conversation:(urn:li:fsd_profile:<mailbox>,<thread id>)`.
+    /// `urn:li:msg_conversation:(urn:li:fsd_profile:<mailbox>,<thread id>)`; required (an
+    /// answer without it does not read).
     pub entity_urn: String,
     /// `urn:li:messagingThread:<thread id>`.
+    #[serde(default)]
     pub backend_urn: Option<String>,
     /// The mailbox categories it is in.
+    #[serde(default)]
     pub categories: Vec<ConversationCategory>,
     /// Everyone in it, the mailbox owner included.
+    #[serde(default)]
     pub conversation_participants: Vec<Participant>,
     /// `https://www.linkedin.com/messaging/thread/<thread id>/`.
+    #[serde(default)]
     pub conversation_url: Option<String>,
     /// When it started (ms since the epoch).
+    #[serde(default)]
     pub created_at: Option<i64>,
     /// When something last happened in it (ms since the epoch).
+    #[serde(default)]
     pub last_activity_at: Option<i64>,
     /// When the owner last read it (ms since the epoch).
+    #[serde(default)]
     pub last_read_at: Option<i64>,
     /// Whether the owner has read it.
+    #[serde(default)]
     pub read: Option<bool>,
     /// How many messages the owner has not read.
+    #[serde(default)]
     pub unread_count: Option<u32>,
     /// Whether it has more than two participants.
+    #[serde(default)]
     pub group_chat: Option<bool>,
     /// The title of a group conversation.
+    #[serde(default)]
     pub title: Option<String>,
     /// The last message, when the query embeds it (`messages.elements[0]`).
+    #[serde(default)]
     pub messages: Option<Messages>,
 }
 
@@ -144,29 +157,39 @@ pub struct MemberParticipant {
 
 /// A `com.linkedin.messenger.Message`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all(deserialize = "camelCase"))]
+#[serde(rename_all(deserialize = "camelCase"))]
 pub struct Message {
-    /// `urn:li:msg_message:(urn:li:fsd_profile:<mailbox>,<message id>)`.
+    /// `urn:li:msg_message:(urn:li:fsd_profile:<mailbox>,<message id>)`; required (an answer
+    /// without it does not read).
     pub entity_urn: String,
     /// `urn:li:messagingMessage:<message id>`.
+    #[serde(default)]
     pub backend_urn: Option<String>,
     /// `urn:li:messagingThread:<thread id>`.
+    #[serde(default)]
     pub backend_conversation_urn: Option<String>,
     /// When it was delivered (ms since the epoch).
+    #[serde(default)]
     pub delivered_at: Option<i64>,
     /// The text.
+    #[serde(default)]
     pub body: Option<Text>,
     /// The subject (InMail).
+    #[serde(default)]
     pub subject: Option<String>,
     /// Who sent it. LinkedIn's messenger answers give only the sender's ids here (seq 51,
     /// 70): its name is in `actor` or among the conversation's participants.
+    #[serde(default)]
     pub sender: Option<Participant>,
     /// Who acted: the sender with its name (`participantType.member`), in the messenger
     /// answers of 2026.
+    #[serde(default)]
     pub actor: Option<Participant>,
     /// The conversation it is in.
+    #[serde(default)]
     pub conversation: Option<ConversationRef>,
     /// The client-generated token the message was sent with, when LinkedIn echoes it.
+    #[serde(default)]
     pub origin_token: Option<String>,
 }
 

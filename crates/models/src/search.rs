@@ -66,6 +66,14 @@ impl SearchClusters {
         self.items()
             .filter_map(|i| i.item.as_ref()?.entity_result.as_ref())
     }
+
+    /// [`entity_results`](Self::entity_results), taken out of the page.
+    pub fn into_entity_results(self) -> impl Iterator<Item = Raw<EntityResult>> {
+        self.elements
+            .into_iter()
+            .flat_map(|c| c.items)
+            .filter_map(|i| i.item?.entity_result)
+    }
 }
 
 /// One cluster of results.

@@ -10,19 +10,24 @@
 mod page;
 mod sections;
 
+use bytes::Bytes;
+use linkedin_catalogue::Endpoint;
 use linkedin_catalogue::endpoints;
 use linkedin_models::id::{Member, ProfileId, PublicId};
 use linkedin_models::profile::{
     Certification, ContactInfo, Education, Experience, FullProfile, Language, Profile,
     ProfileComponents, ProfileViews, Skill, WvmpCards,
 };
-use linkedin_models::{Collection, DecodeError, Raw};
+use linkedin_models::{Answer, Collection, DecodeError, Raw};
 use serde_json::Value;
 
-use crate::client::Linkedin;
+use crate::client::{Linkedin, answer, decode_at};
 use crate::driver::recognised;
 use crate::error::{Error, Result, not_found};
 use crate::ids::IntoId;
+
+/// The entry whose answer holds the sections.
+static SECTIONS: &Endpoint = endpoints::PROFILE_WITH_SECTIONS;
 
 /// [`Error::NotFound`] for `member`.
 fn not_found_member(member: &Member) -> Error {
@@ -52,23 +57,50 @@ const RESOLVED_KEPT: usize = 10_000;
 /// (`FullProfileWithEntities`, catalogue `profile_with_sections`), from
 /// [`Linkedin::profile_sections`]. Each part is read from the answer when asked, on its own:
 /// a section LinkedIn changed fails when it is read and leaves the others readable.
+///
+/// The answer is kept as the bytes LinkedIn sent; each part is decoded from them when asked.
 #[derive(Debug, Clone)]
 pub struct ProfileSections {
-    /// The answer's one profile, references resolved.
-    element: Value,
+    /// The answer, as it came (its first element is the profile).
+    body: Bytes,
+    /// The profile as JSON, references resolved, once asked for.
+    raw: std::sync::OnceLock<Value>,
 }
 
+/// The answer's one profile.
+const PROFILE: &str = "/elements/0";
+
 impl ProfileSections {
+    /// The sections of an answer of `profile_with_sections`: its one profile; `None` when it
+    /// finds nobody (an empty `elements`).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Decode`] when the answer is not a collection (no `elements` list).
+    pub(crate) fn from_body(body: Bytes) -> Result<Option<Self>> {
+        let answer = answer(SECTIONS, &body)?;
+        let elements: Vec<serde::de::IgnoredAny> = decode_at(SECTIONS, &answer, "/elements")?;
+        if elements.is_empty() {
+            return Ok(None);
+        }
+        drop(answer);
+        Ok(Some(Self {
+            body,
+            raw: std::sync::OnceLock::new(),
+        }))
+    }
+
+    fn answer(&self) -> Result<Answer<'_>> {
+        answer(SECTIONS, &self.body)
+    }
+
     /// The profile: name, headline, About, place, industry (its raw JSON kept).
     ///
     /// # Errors
     ///
     /// [`Error::Decode`] when the answer holds no profile that reads.
     pub fn profile(&self) -> Result<Raw<Profile>> {
-        linkedin_models::extract(&self.element, "").map_err(|source| Error::Decode {
-            endpoint: endpoints::PROFILE_WITH_SECTIONS.name,
-            source,
-        })
+        decode_at(SECTIONS, &self.answer()?, PROFILE)
     }
 
     /// The positions (the `*profilePositionGroups` section), most recent first.
@@ -78,7 +110,7 @@ impl ProfileSections {
     /// [`Error::Decode`] when the section is missing or does not read;
     /// [`Error::SchemaMoved`] when it has items but none reads as a position.
     pub fn experiences(&self) -> Result<Vec<Experience>> {
-        sections::positions_of(&self.element)
+        sections::positions_of(&sections::InAnswer(&self.answer()?))
     }
 
     /// The skills (`*profileSkills`).
@@ -87,7 +119,7 @@ impl ProfileSections {
     ///
     /// As [`experiences`](Self::experiences).
     pub fn skills(&self) -> Result<Vec<Skill>> {
-        sections::skills_of(&self.element)
+        sections::skills_of(&sections::InAnswer(&self.answer()?))
     }
 
     /// The schools attended (`*profileEducations`).
@@ -96,7 +128,7 @@ impl ProfileSections {
     ///
     /// As [`experiences`](Self::experiences).
     pub fn education(&self) -> Result<Vec<Education>> {
-        sections::education_of(&self.element)
+        sections::education_of(&sections::InAnswer(&self.answer()?))
     }
 
     /// The certifications (`*profileCertifications`).
@@ -105,7 +137,7 @@ impl ProfileSections {
     ///
     /// As [`experiences`](Self::experiences).
     pub fn certifications(&self) -> Result<Vec<Certification>> {
-        sections::certifications_of(&self.element)
+        sections::certifications_of(&sections::InAnswer(&self.answer()?))
     }
 
     /// The languages (`*profileLanguages`).
@@ -114,7 +146,7 @@ impl ProfileSections {
     ///
     /// As [`experiences`](Self::experiences).
     pub fn languages(&self) -> Result<Vec<Language>> {
-        sections::languages_of(&self.element)
+        sections::languages_of(&sections::InAnswer(&self.answer()?))
     }
 
     /// The contact info the profile carries, as far as the member shares it with you.
@@ -126,28 +158,36 @@ impl ProfileSections {
         Ok(self.profile()?.contact_info())
     }
 
-    /// Every part, as [`Linkedin::full_profile`] gives them.
+    /// Every part, as [`Linkedin::full_profile`] gives them (the answer read once).
     ///
     /// # Errors
     ///
     /// The first part that does not read, as its method says.
     pub fn into_full(self) -> Result<FullProfile> {
-        let profile = self.profile()?;
+        let answer = self.answer()?;
+        let profile: Raw<Profile> = decode_at(SECTIONS, &answer, PROFILE)?;
+        let parts = sections::InAnswer(&answer);
         Ok(FullProfile {
-            experiences: self.experiences()?,
-            skills: self.skills()?,
-            education: self.education()?,
-            certifications: self.certifications()?,
-            languages: self.languages()?,
+            experiences: sections::positions_of(&parts)?,
+            skills: sections::skills_of(&parts)?,
+            education: sections::education_of(&parts)?,
+            certifications: sections::certifications_of(&parts)?,
+            languages: sections::languages_of(&parts)?,
             contact_info: profile.contact_info(),
             profile,
         })
     }
 
-    /// The answer's profile as LinkedIn sent it, sections included (references resolved).
+    /// The answer's profile as LinkedIn sent it, sections included (references resolved),
+    /// parsed on the first call.
     #[must_use]
     pub fn raw(&self) -> &Value {
-        &self.element
+        self.raw.get_or_init(|| {
+            self.answer()
+                .ok()
+                .and_then(|answer| answer.to_value().pointer_mut(PROFILE).map(Value::take))
+                .unwrap_or_default()
+        })
     }
 }
 
@@ -340,7 +380,7 @@ impl Linkedin {
     /// A member's profile with its sections (`FullProfileWithEntities`), by public id or
     /// profile id (the finder takes either), as JSON: each method reads only the section it
     /// needs, so one section LinkedIn changed does not break the others.
-    async fn sections(&self, member: &Member) -> Result<Value> {
+    async fn sections(&self, member: &Member) -> Result<ProfileSections> {
         self.sections_answer(member)
             .await?
             .ok_or_else(|| not_found_member(member))
@@ -363,7 +403,7 @@ impl Linkedin {
     /// [`Error::SchemaMoved`] when it has skills but none reads; a transport error.
     pub async fn profile_skills(&self, who: impl IntoId<Member>) -> Result<Vec<Skill>> {
         let member = who.into_id("who")?;
-        sections::skills_of(&self.sections(&member).await?)
+        self.sections(&member).await?.skills()
     }
 
     /// The schools a member attended (the profile's `*profileEducations` section).
@@ -377,7 +417,7 @@ impl Linkedin {
     /// As [`profile_skills`](Self::profile_skills).
     pub async fn profile_education(&self, who: impl IntoId<Member>) -> Result<Vec<Education>> {
         let member = who.into_id("who")?;
-        sections::education_of(&self.sections(&member).await?)
+        self.sections(&member).await?.education()
     }
 
     /// A member's certifications (the profile's `*profileCertifications` section).
@@ -394,7 +434,7 @@ impl Linkedin {
         who: impl IntoId<Member>,
     ) -> Result<Vec<Certification>> {
         let member = who.into_id("who")?;
-        sections::certifications_of(&self.sections(&member).await?)
+        self.sections(&member).await?.certifications()
     }
 
     /// The languages a member speaks (the profile's `*profileLanguages` section).
@@ -408,7 +448,7 @@ impl Linkedin {
     /// As [`profile_skills`](Self::profile_skills).
     pub async fn profile_languages(&self, who: impl IntoId<Member>) -> Result<Vec<Language>> {
         let member = who.into_id("who")?;
-        sections::languages_of(&self.sections(&member).await?)
+        self.sections(&member).await?.languages()
     }
 
     /// A member's contact info: e-mail, phones, websites, Twitter, address, birthday.
@@ -519,33 +559,36 @@ impl Linkedin {
         let member = who.into_id("who")?;
         // A projection LinkedIn refuses fails the same way by profile id: only a public id
         // the finder does not know is worth resolving by other means.
-        let element = match (&member, self.sections_answer(&member).await?) {
-            (_, Some(element)) => element,
+        let sections = match (&member, self.sections_answer(&member).await?) {
+            (_, Some(sections)) => sections,
             (Member::Public(public_id), None) => self.sections_by_resolving(public_id).await?,
             (Member::Profile(_), None) => return Err(not_found_member(&member)),
         };
-        if let Member::Public(public_id) = &member
-            && let Some(urn) = element.get("entityUrn").and_then(Value::as_str)
-            && urn.starts_with("urn:li:fsd_profile:")
-            && let Ok(id) = ProfileId::parse(urn)
-        {
-            self.remember(public_id, &id);
+        if let Member::Public(public_id) = &member {
+            let urn: Option<String> = sections
+                .answer()?
+                .decode_opt("/elements/0/entityUrn")
+                .ok()
+                .flatten();
+            if let Some(urn) = urn.filter(|u| u.starts_with("urn:li:fsd_profile:"))
+                && let Ok(id) = ProfileId::parse(&urn)
+            {
+                self.remember(public_id, &id);
+            }
         }
-        Ok(ProfileSections { element })
+        Ok(sections)
     }
 
-    /// The one profile of the sections finder for `member`, as JSON; `None` when it finds
-    /// nobody.
-    async fn sections_answer(&self, member: &Member) -> Result<Option<Value>> {
+    /// The one profile of the sections finder for `member`; `None` when it finds nobody.
+    async fn sections_answer(&self, member: &Member) -> Result<Option<ProfileSections>> {
         let call = self
             .call(endpoints::PROFILE_WITH_SECTIONS)
             .query("memberIdentity", member.as_str());
-        let mut answer = self.fetch_json(call).await?;
-        Ok(answer.pointer_mut("/elements/0").map(Value::take))
+        ProfileSections::from_body(self.send(call).await?)
     }
 
     /// [`sections_answer`](Self::sections_answer) by the profile id a public id resolves to.
-    async fn sections_by_resolving(&self, public_id: &PublicId) -> Result<Value> {
+    async fn sections_by_resolving(&self, public_id: &PublicId) -> Result<ProfileSections> {
         let id = Member::Profile(self.resolve_profile_id(public_id).await?);
         self.sections_answer(&id)
             .await?

@@ -6,7 +6,7 @@ use linkedin_catalogue::{Endpoint, endpoints};
 use linkedin_models::profile::{
     Certification, Education, Experience, Language, PositionGroup, Skill,
 };
-use linkedin_models::{Collection, DecodeError};
+use linkedin_models::{Answer, Collection, DecodeError};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
@@ -16,38 +16,66 @@ use crate::error::{Error, Result};
 /// The entry whose answer holds the sections.
 static SECTIONS: &Endpoint = endpoints::PROFILE_WITH_SECTIONS;
 
-/// The section `name` of a profile read through `FullProfileWithEntities`:
-/// [`Error::Decode`] when it is missing (the projection changed) or does not read.
-fn section<T: DeserializeOwned>(profile: &Value, name: &'static str) -> Result<Collection<T>> {
-    let pointer = format!("/{name}");
-    let read = if profile.get(name).is_none() {
-        Err(DecodeError {
-            path: pointer,
-            reason: "missing from the answer: the projection no longer carries this section"
-                .to_owned(),
-            excerpt: String::new(),
+/// Where a profile's sections are read from: the answer (as it came), or a profile as JSON.
+pub(super) trait Sections {
+    /// The section `name` of the profile read through `FullProfileWithEntities`:
+    /// [`Error::Decode`] when it is missing (the projection changed) or does not read.
+    fn section<T: DeserializeOwned>(&self, name: &'static str) -> Result<Collection<T>>;
+}
+
+fn missing(path: String) -> DecodeError {
+    DecodeError {
+        path,
+        reason: "missing from the answer: the projection no longer carries this section".to_owned(),
+        excerpt: String::new(),
+    }
+}
+
+/// A profile as JSON (references resolved): paths as in the answer, whose one element it is.
+impl Sections for Value {
+    fn section<T: DeserializeOwned>(&self, name: &'static str) -> Result<Collection<T>> {
+        let pointer = format!("/{name}");
+        let read = if self.get(name).is_none() {
+            Err(missing(pointer))
+        } else {
+            linkedin_models::extract(self, &pointer)
+        };
+        read.map_err(|e| Error::Decode {
+            endpoint: SECTIONS.name,
+            source: DecodeError {
+                path: format!("/elements/0{}", e.path),
+                ..e
+            },
         })
-    } else {
-        linkedin_models::extract(profile, &pointer)
-    };
-    // Paths as in the answer, whose one element is this profile.
-    read.map_err(|e| Error::Decode {
-        endpoint: SECTIONS.name,
-        source: DecodeError {
-            path: format!("/elements/0{}", e.path),
-            ..e
-        },
-    })
+    }
+}
+
+/// The answer of `profile_with_sections`, read from its bytes: paths as LinkedIn sent it.
+pub(super) struct InAnswer<'x, 'a>(pub(super) &'x Answer<'a>);
+
+impl Sections for InAnswer<'_, '_> {
+    fn section<T: DeserializeOwned>(&self, name: &'static str) -> Result<Collection<T>> {
+        let pointer = format!("/elements/0/{name}");
+        let read = if self.0.has(&pointer) {
+            self.0.decode(&pointer)
+        } else {
+            Err(missing(pointer))
+        };
+        read.map_err(|source| Error::Decode {
+            endpoint: SECTIONS.name,
+            source,
+        })
+    }
 }
 
 /// The items of a section, or [`Error::SchemaMoved`] when it has items of which none reads
 /// (`keep` says which read).
 fn section_items<T: DeserializeOwned>(
-    profile: &Value,
+    profile: &impl Sections,
     name: &'static str,
     keep: impl Fn(&T) -> bool,
 ) -> Result<Vec<T>> {
-    let section = section::<T>(profile, name)?;
+    let section = profile.section::<T>(name)?;
     let raw = section.elements.len();
     let total = section.paging.as_ref().and_then(|p| p.total);
     let items = section.elements.into_iter().filter(|i| keep(i)).collect();
@@ -55,8 +83,10 @@ fn section_items<T: DeserializeOwned>(
 }
 
 /// The positions of the `*profilePositionGroups` section.
-pub(super) fn positions_of(profile: &Value) -> Result<Vec<Experience>> {
-    let groups = section::<PositionGroup>(profile, "profilePositionGroups")?.elements;
+pub(super) fn positions_of(profile: &impl Sections) -> Result<Vec<Experience>> {
+    let groups = profile
+        .section::<PositionGroup>("profilePositionGroups")?
+        .elements;
     let items = PositionGroup::experiences(&groups)
         .into_iter()
         .filter(|e| e.title.is_some() || e.company_name.is_some())
@@ -64,23 +94,23 @@ pub(super) fn positions_of(profile: &Value) -> Result<Vec<Experience>> {
     recognised(SECTIONS, None, PositionGroup::item_count(&groups), items)
 }
 
-pub(super) fn skills_of(profile: &Value) -> Result<Vec<Skill>> {
+pub(super) fn skills_of(profile: &impl Sections) -> Result<Vec<Skill>> {
     section_items(profile, "profileSkills", |s: &Skill| !s.name.is_empty())
 }
 
-pub(super) fn education_of(profile: &Value) -> Result<Vec<Education>> {
+pub(super) fn education_of(profile: &impl Sections) -> Result<Vec<Education>> {
     section_items(profile, "profileEducations", |e: &Education| {
         e.school_name.is_some() || e.school_urn.is_some() || e.degree_name.is_some()
     })
 }
 
-pub(super) fn certifications_of(profile: &Value) -> Result<Vec<Certification>> {
+pub(super) fn certifications_of(profile: &impl Sections) -> Result<Vec<Certification>> {
     section_items(profile, "profileCertifications", |c: &Certification| {
         !c.name.is_empty()
     })
 }
 
-pub(super) fn languages_of(profile: &Value) -> Result<Vec<Language>> {
+pub(super) fn languages_of(profile: &impl Sections) -> Result<Vec<Language>> {
     section_items(profile, "profileLanguages", |l: &Language| {
         !l.name.is_empty()
     })

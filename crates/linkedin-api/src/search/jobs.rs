@@ -4,10 +4,9 @@
 use std::time::Duration;
 
 use linkedin_catalogue::{Endpoint, endpoints};
-use linkedin_models::Raw;
 use linkedin_models::search::JobCards;
+use linkedin_models::{Answer, Raw};
 use restli::{Map, Value as Rv};
-use serde_json::Value;
 
 use super::{KEYWORD_FILTER_MAX, keywords, owned};
 use crate::client::Linkedin;
@@ -373,18 +372,14 @@ impl Linkedin {
 }
 
 /// The jobs of a page of job cards.
-fn read_jobs(endpoint: &'static Endpoint, answer: &Value) -> Result<Read<Raw<JobResult>>> {
+fn read_jobs(endpoint: &'static Endpoint, answer: &Answer<'_>) -> Result<Read<Raw<JobResult>>> {
     // The cards and paging sit at the top, or under `data` (peers.md §c.9).
-    let pointer = if answer.get("elements").is_some() || answer.get("paging").is_some() {
+    let pointer = if answer.has("/elements") || answer.has("/paging") {
         ""
     } else {
         "/data"
     };
-    let cards: JobCards =
-        linkedin_models::extract(answer, pointer).map_err(|source| Error::Decode {
-            endpoint: endpoint.name,
-            source,
-        })?;
+    let cards: JobCards = crate::client::decode_at(endpoint, answer, pointer)?;
     let elements = cards.elements.len();
     let total = cards.paging.as_ref().and_then(|p| p.total);
     let items = cards

@@ -16,13 +16,13 @@ mod jobs;
 mod people;
 
 use linkedin_catalogue::{Endpoint, endpoints};
-use linkedin_models::Raw;
 pub use linkedin_models::search::{Distance, ResultType};
 use linkedin_models::search::{EntityResult, SearchClusters};
+use linkedin_models::{Answer, Raw};
 use restli::{Map, Value as Rv};
-use serde_json::Value;
 
 pub use jobs::{ExperienceLevel, JobSearch, JobType, Workplace};
+pub(crate) use people::person;
 pub use people::{Network, PeopleSearch};
 
 use crate::client::{Call, Linkedin, decode};
@@ -178,7 +178,7 @@ impl ClusterQuery {
 pub(crate) struct Clusters<T> {
     /// The query; `None` for the logged-in member's connections, built once it is known.
     query: Option<ClusterQuery>,
-    read: fn(&Raw<EntityResult>) -> Option<T>,
+    read: fn(Raw<EntityResult>) -> Option<T>,
     keep: fn(&T) -> bool,
 }
 
@@ -187,7 +187,7 @@ impl<T: Send + Sync + Unpin + 'static> Clusters<T> {
     pub(crate) fn pages(
         li: &Linkedin,
         query: Option<ClusterQuery>,
-        read: fn(&Raw<EntityResult>) -> Option<T>,
+        read: fn(Raw<EntityResult>) -> Option<T>,
         keep: fn(&T) -> bool,
     ) -> Pages<T> {
         let endpoint = endpoints::SEARCH_CLUSTERS;
@@ -216,18 +216,29 @@ impl<T: Send + Sync + 'static> PageSource for Clusters<T> {
         &self,
         _: &Linkedin,
         endpoint: &'static Endpoint,
-        answer: Value,
+        answer: &Answer<'_>,
     ) -> Result<Read<T>> {
-        let clusters: Option<SearchClusters> = decode(endpoint, &answer)?;
-        let clusters = clusters.unwrap_or_default();
-        let items = clusters.entity_results().filter_map(self.read).collect();
-        let total = clusters.paging.as_ref().and_then(|p| p.total);
-        Ok(Read::new(items, clusters.items().count()).total(total))
+        read_clusters(endpoint, answer, self.read)
     }
 
     fn keep(&self, item: &T) -> bool {
         (self.keep)(item)
     }
+}
+
+/// The results of a search-clusters answer, each read by `read`, and what the page says of
+/// the next.
+pub(crate) fn read_clusters<T>(
+    endpoint: &'static Endpoint,
+    answer: &Answer<'_>,
+    read: fn(Raw<EntityResult>) -> Option<T>,
+) -> Result<Read<T>> {
+    let clusters: Option<SearchClusters> = decode(endpoint, answer)?;
+    let clusters = clusters.unwrap_or_default();
+    let elements = clusters.items().count();
+    let total = clusters.paging.as_ref().and_then(|p| p.total);
+    let items = clusters.into_entity_results().filter_map(read).collect();
+    Ok(Read::new(items, elements).total(total))
 }
 
 fn every<T>(_: &T) -> bool {
@@ -240,7 +251,7 @@ impl Linkedin {
         &self,
         keywords: &str,
         result_type: ResultType,
-        read: fn(&Raw<EntityResult>) -> Option<T>,
+        read: fn(Raw<EntityResult>) -> Option<T>,
     ) -> Pages<T> {
         match Search::keywords(keywords).result_type(result_type).build() {
             Ok(query) => Clusters::pages(self, Some(query), read, every),
@@ -280,7 +291,7 @@ impl Linkedin {
     /// ```
     pub fn search(&self, query: Search) -> Pages<Raw<EntityResult>> {
         match query.build() {
-            Ok(query) => Clusters::pages(self, Some(query), |r| Some(r.clone()), every),
+            Ok(query) => Clusters::pages(self, Some(query), Some, every),
             Err(e) => Pages::failed(e),
         }
     }
@@ -306,7 +317,7 @@ impl Linkedin {
     /// ```
     pub fn search_companies(&self, keywords: &str) -> Pages<Raw<CompanyResult>> {
         self.search_of(keywords, ResultType::Companies, |r| {
-            r.clone().map(CompanyResult::from_result)
+            r.map(CompanyResult::from_result)
         })
     }
 
@@ -325,7 +336,7 @@ impl Linkedin {
     /// As [`search_companies`](Self::search_companies).
     pub fn search_posts(&self, keywords: &str) -> Pages<Raw<PostResult>> {
         self.search_of(keywords, ResultType::Content, |r| {
-            r.clone().map(PostResult::from_result)
+            r.map(PostResult::from_result)
         })
     }
 }

@@ -428,8 +428,10 @@ pub(super) fn my_connections_query(me: &linkedin_models::id::ProfileId) -> Resul
 }
 
 /// A person from a search result.
-fn person(result: &Raw<linkedin_models::search::EntityResult>) -> Option<Raw<PersonResult>> {
-    result.clone().map(PersonResult::from_result)
+pub(crate) fn person(
+    result: Raw<linkedin_models::search::EntityResult>,
+) -> Option<Raw<PersonResult>> {
+    result.map(PersonResult::from_result)
 }
 
 fn all(_: &Raw<PersonResult>) -> bool {
