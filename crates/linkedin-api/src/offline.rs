@@ -4,8 +4,11 @@
 //! these.
 //!
 //! ```
-//! let body = br#"{"data":{"data":{"searchDashClustersByAll":{"elements":[],"paging":{"start":0,"count":49,"total":0}}}},"included":[]}"#;
-//! let people = linkedin_api::offline::search_people_page(body)?;
+//! let root = linkedin_api::catalogue::endpoints::SEARCH_CLUSTERS.data_root.unwrap();
+//! let body = format!(
+//!     r#"{{"data":{{"data":{{"{root}":{{"elements":[],"paging":{{"start":0,"count":49,"total":0}}}}}}}},"included":[]}}"#
+//! );
+//! let people = linkedin_api::offline::search_people_page(body.as_bytes())?;
 //! assert!(people.is_empty());
 //! # Ok::<(), linkedin_api::Error>(())
 //! ```
@@ -116,7 +119,7 @@ mod tests {
     #[test]
     fn an_element_that_does_not_read_fails_its_page_with_its_path() {
         let mut body = thread();
-        let elements = "/data/messengerMessagesBySyncToken/elements";
+        let elements = &format!("{}/elements", endpoints::MESSENGER_MESSAGES.data_pointer());
         let n = body.pointer(elements).unwrap().as_array().unwrap().len();
         assert_eq!(
             messages_page(body.to_string().as_bytes(), &me())
@@ -135,7 +138,7 @@ mod tests {
     #[test]
     fn a_null_required_field_is_an_error_and_a_missing_optional_one_none() {
         let mut body = thread();
-        let elements = "/data/messengerMessagesBySyncToken/elements";
+        let elements = &format!("{}/elements", endpoints::MESSENGER_MESSAGES.data_pointer());
         body.pointer_mut(elements).unwrap()[0]["entityUrn"] = Value::Null;
         let err = decode_error(messages_page(body.to_string().as_bytes(), &me()));
         assert_eq!(err.path, format!("{elements}[0].entityUrn"), "{err}");
