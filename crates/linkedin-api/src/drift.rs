@@ -336,7 +336,9 @@ async fn discover(li: &Linkedin, endpoint: &Endpoint, kind: Kind, stale: &str) -
         };
         let answer = match answer {
             Ok(answer) => answer,
-            Err(linkedin_transport::Error::InvalidInput { .. }) => {
+            Err(linkedin_transport::Error::InvalidInput { .. })
+                if matches!(next, Fetch::Asset(_)) =>
+            {
                 // A host assets are not fetched from: nothing was sent.
                 fetches -= 1;
                 found.skipped_other_hosts += 1;

@@ -128,7 +128,7 @@ impl Index {
 }
 
 /// Breadth-first distances from `me` over `links`, up to 3 (see [`World::degrees_from`]).
-fn degrees_from(links: &[Vec<usize>], me: usize) -> Vec<Option<u32>> {
+pub(super) fn degrees_from(links: &[Vec<usize>], me: usize) -> Vec<Option<u32>> {
     let n = links.len();
     let mut degrees = vec![None; n];
     let mut queue = std::collections::VecDeque::new();

@@ -29,8 +29,6 @@ impl Live {
     }
 }
 
-use std::collections::VecDeque;
-
 impl World {
     /// Whether `a` and `b` are connected.
     #[must_use]
@@ -50,25 +48,7 @@ impl World {
                 links[b].push(a);
             }
         }
-        let mut degrees = vec![None; n];
-        let mut queue = VecDeque::new();
-        if me < n {
-            degrees[me] = Some(0);
-            queue.push_back(me);
-        }
-        while let Some(a) = queue.pop_front() {
-            let d = degrees[a].unwrap_or(0);
-            if d >= 3 {
-                continue;
-            }
-            for &b in &links[a] {
-                if degrees[b].is_none() {
-                    degrees[b] = Some(d + 1);
-                    queue.push_back(b);
-                }
-            }
-        }
-        degrees
+        index::degrees_from(&links, me)
     }
 
     /// Whether `post` is in the feed of person `me` without being an ad: a post of one of
