@@ -257,7 +257,10 @@ fn main() -> ExitCode {
         }
         other => other,
     };
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
+    // One thread: a command waits on LinkedIn one request at a time (the page read ahead
+    // included), and a pool of worker threads only added wake-ups between them (a third of
+    // the CPU per search page, measured in README "CPU per search page").
+    let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
     {

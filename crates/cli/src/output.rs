@@ -170,7 +170,11 @@ impl Out {
             bar.set_message("fetching");
             bar
         });
-        let mut all = Vec::new();
+        // `--json`: the items kept to be printed as one array at the end; typed ones are
+        // serialized straight from their structs (no JSON tree made of them), LinkedIn's own
+        // JSON with `--raw`.
+        let mut typed = Vec::new();
+        let mut raws = Vec::new();
         let mut n = 0;
         while let Some(item) = items.next().await {
             let item = match item {
@@ -223,12 +227,10 @@ impl Out {
             }
             match self.format {
                 // LinkedIn's JSON is parsed only when it is printed.
-                Format::Json => all.push(
-                    match self.pick(self.raw.then(|| raw_of(&item)).flatten())? {
-                        Some(raw) => raw.clone(),
-                        None => serde_json::to_value(&item).map_err(encode_error)?,
-                    },
-                ),
+                Format::Json => match self.pick(self.raw.then(|| raw_of(&item)).flatten())? {
+                    Some(raw) => raws.push(raw.clone()),
+                    None => typed.push(item),
+                },
                 Format::Ndjson => write_line(&self.encode_item(
                     &item,
                     self.raw.then(|| raw_of(&item)).flatten(),
@@ -247,7 +249,12 @@ impl Out {
             bar.finish_and_clear();
         }
         if self.format == Format::Json {
-            write_line(&encode(&all, true)?)?;
+            let array = if self.raw {
+                encode(&raws, true)?
+            } else {
+                encode(&typed, true)?
+            };
+            write_line(&array)?;
         }
         Ok(n)
     }

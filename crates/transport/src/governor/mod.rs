@@ -68,6 +68,13 @@ impl Action {
         Action::Search,
     ];
 
+    /// Whether it changes something on LinkedIn (everything but a profile view and a
+    /// search page).
+    #[must_use]
+    pub fn is_write(self) -> bool {
+        !matches!(self, Action::ProfileView | Action::Search)
+    }
+
     /// Its name, as the CLI and the state file write it (`invitation`, `profile_view`).
     #[must_use]
     pub fn as_str(self) -> &'static str {
@@ -219,6 +226,21 @@ pub struct GovernorState {
     pub actions: BTreeMap<Action, Vec<u64>>,
     /// The breaker, when tripped.
     pub breaker: Option<Trip>,
+}
+
+impl GovernorState {
+    /// What of the state must survive a crash of the machine, not only of a process: the
+    /// breaker, and the writes counted (see [`Action::is_write`]). The request times and the
+    /// reads counted may lose their last seconds.
+    pub(crate) fn durable_part(&self) -> (Option<Trip>, Vec<(Action, Vec<u64>)>) {
+        let writes = self
+            .actions
+            .iter()
+            .filter(|(action, _)| action.is_write())
+            .map(|(action, times)| (*action, times.clone()))
+            .collect();
+        (self.breaker.clone(), writes)
+    }
 }
 
 /// What is used and left of an account's limits.

@@ -185,3 +185,27 @@ async fn a_corrupt_state_file_is_an_error_naming_it_not_a_reset() {
     let err = g.admit("me", None).await.unwrap_err();
     assert!(err.to_string().contains("governor state"), "{err}");
 }
+
+#[test]
+fn only_a_trip_or_a_counted_write_must_reach_the_disk() {
+    let l = limits(Pacing::off(), None);
+    let mut state = GovernorState::default();
+    let before = state.durable_part();
+    decide(&mut state, &l, None, T0, 0).unwrap();
+    decide(&mut state, &l, Some(Action::Search), T0, 0).unwrap();
+    decide(&mut state, &l, Some(Action::ProfileView), T0, 0).unwrap();
+    assert_eq!(state.durable_part(), before, "reads are not flushed");
+
+    let before = state.durable_part();
+    decide(&mut state, &l, Some(Action::Message), T0, 0).unwrap();
+    assert_ne!(state.durable_part(), before, "a message counted is flushed");
+
+    let before = state.durable_part();
+    state.breaker = Some(Trip {
+        reason: TripReason::Challenge,
+        at_ms: T0,
+        url: None,
+    });
+    assert_ne!(state.durable_part(), before, "a trip is flushed");
+    assert!(Action::ALL.iter().filter(|a| a.is_write()).count() == 5);
+}

@@ -215,9 +215,17 @@ impl FileStore {
         change: GovernorChange<'_>,
     ) -> Result<(), Error> {
         let path = self.governor_path_for(account);
-        create_private_dir(&self.dir)
-            .map_err(|e| Error::file_io(&self.dir, "cannot create the session directory", e))?;
-        let mut file = open_private(&path)
+        // The directory is made only the first time: this runs before every request.
+        let opened = match open_private(&path) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                create_private_dir(&self.dir).map_err(|e| {
+                    Error::file_io(&self.dir, "cannot create the session directory", e)
+                })?;
+                open_private(&path)
+            }
+            other => other,
+        };
+        let mut file = opened
             .map_err(|e| Error::file_io(&path, "cannot open the account's governor state", e))?;
         file.lock()
             .map_err(|e| Error::file_io(&path, "cannot lock the account's governor state", e))?;
@@ -236,7 +244,12 @@ impl FileStore {
                 )
             })?
         };
+        let before = state.durable_part();
         change(&mut state);
+        // Flushed to the disk only when what must outlive a crash of the machine changed (a
+        // tripped breaker, a counted write). Other processes see every change either way:
+        // they read the same file under the same lock, through the kernel's page cache.
+        let durable = state.durable_part() != before;
         let json = serde_json::to_vec(&state).map_err(|e| {
             Error::file(
                 &path,
@@ -247,7 +260,7 @@ impl FileStore {
             file.seek(SeekFrom::Start(0))?;
             file.set_len(0)?;
             file.write_all(&json)?;
-            file.sync_data()
+            if durable { file.sync_data() } else { Ok(()) }
         };
         write(&mut file)
             .map_err(|e| Error::file_io(&path, "cannot write the account's governor state", e))?;
