@@ -209,3 +209,38 @@ fn only_a_trip_or_a_counted_write_must_reach_the_disk() {
     assert_ne!(state.durable_part(), before, "a trip is flushed");
     assert!(Action::ALL.iter().filter(|a| a.is_write()).count() == 5);
 }
+
+/// A shorter state is written over the longer one in place: padded while that is cheap, cut
+/// when the padding would outgrow it; it reads back the same either way.
+#[test]
+fn a_state_that_shrinks_reads_back_padded_or_cut() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = FileStore::new(dir.path());
+    let account = "me@example.com";
+    let path = store.governor_path_for(account);
+    let fill = |n: u64| {
+        move |state: &mut GovernorState| {
+            state.recent = (0..n).map(|i| T0 + i).collect();
+        }
+    };
+    store.transact_governor_now(account, &mut fill(40)).unwrap();
+    let long = std::fs::metadata(&path).unwrap().len();
+    store.transact_governor_now(account, &mut fill(38)).unwrap();
+    assert_eq!(std::fs::metadata(&path).unwrap().len(), long, "padded");
+    let mut seen = GovernorState::default();
+    store
+        .transact_governor_now(account, &mut |s| seen = s.clone())
+        .unwrap();
+    assert_eq!(seen.recent.len(), 38);
+
+    store
+        .transact_governor_now(account, &mut fill(2000))
+        .unwrap();
+    store.transact_governor_now(account, &mut fill(1)).unwrap();
+    let cut = std::fs::metadata(&path).unwrap().len();
+    assert!(cut < 100, "cut to the short state: {cut} bytes");
+    store
+        .transact_governor_now(account, &mut |s| seen = s.clone())
+        .unwrap();
+    assert_eq!(seen.recent, [T0]);
+}

@@ -250,16 +250,26 @@ impl FileStore {
         // tripped breaker, a counted write). Other processes see every change either way:
         // they read the same file under the same lock, through the kernel's page cache.
         let durable = state.durable_part() != before;
-        let json = serde_json::to_vec(&state).map_err(|e| {
+        let mut json = serde_json::to_vec(&state).map_err(|e| {
             Error::file(
                 &path,
                 format!("cannot write the account's governor state: {e}"),
             )
         })?;
+        // Written over the old text in place. A shorter text is padded with spaces (JSON
+        // reads past trailing whitespace) rather than cut: a truncation is a journaled change
+        // of the file's size on every request. It is cut once the padding would outgrow it.
+        let old_len = text.len();
+        let cut = old_len > json.len() && old_len - json.len() > json.len().max(4096);
+        if !cut && json.len() < old_len {
+            json.resize(old_len, b' ');
+        }
         let write = |file: &mut File| -> io::Result<()> {
             file.seek(SeekFrom::Start(0))?;
-            file.set_len(0)?;
             file.write_all(&json)?;
+            if cut {
+                file.set_len(json.len() as u64)?;
+            }
             if durable { file.sync_data() } else { Ok(()) }
         };
         write(&mut file)
