@@ -341,13 +341,23 @@ fn encode_error(e: serde_json::Error) -> Failure {
 }
 
 pub(crate) fn write_line(line: &str) -> Result<(), Failure> {
-    write_raw(format!("{line}\n").as_bytes())
+    write_all(&[line.as_bytes(), b"\n"])
 }
 
 /// Writes `bytes` to stdout as they are; a closed pipe ends the command quietly (status 0).
 pub(crate) fn write_raw(bytes: &[u8]) -> Result<(), Failure> {
+    write_all(&[bytes])
+}
+
+/// Writes the parts one after the other (no copy into one buffer: a `--json` array can be
+/// megabytes), then flushes.
+fn write_all(parts: &[&[u8]]) -> Result<(), Failure> {
     let mut out = std::io::stdout().lock();
-    match out.write_all(bytes).and_then(|()| out.flush()) {
+    let written = parts
+        .iter()
+        .try_for_each(|part| out.write_all(part))
+        .and_then(|()| out.flush());
+    match written {
         Ok(()) => Ok(()),
         // A closed pipe (`| head`) is the reader's choice, not an error.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
