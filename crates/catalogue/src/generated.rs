@@ -99,6 +99,10 @@ pub enum Id {
     FeedClientSignal,
     /// `notification_cards`
     NotificationCards,
+    /// `notifications`
+    Notifications,
+    /// `notification_mark_read`
+    NotificationMarkRead,
     /// `conversations_legacy`
     ConversationsLegacy,
     /// `conversation_by_participants_legacy`
@@ -237,6 +241,8 @@ pub static ENDPOINTS: &[&crate::Endpoint] = &[
     endpoints::FEED_UPDATE,
     endpoints::FEED_CLIENT_SIGNAL,
     endpoints::NOTIFICATION_CARDS,
+    endpoints::NOTIFICATIONS,
+    endpoints::NOTIFICATION_MARK_READ,
     endpoints::CONVERSATIONS_LEGACY,
     endpoints::CONVERSATION_BY_PARTICIPANTS_LEGACY,
     endpoints::CONVERSATION_EVENTS_LEGACY,
@@ -1673,6 +1679,63 @@ pub static NOTIFICATION_CARDS: &Endpoint = &Endpoint {
     source: "voyager.md §4.8 capture",
     recorded: &[6, 43],
     page: Some("d_flagship3_feed"),
+};
+
+/// `notifications`: The own notifications, newest first, paged (the notifications page's cards).
+pub static NOTIFICATIONS: &Endpoint = &Endpoint {
+    id: Id::Notifications,
+    name: "notifications",
+    summary: "The own notifications, newest first, paged (the notifications page's cards)",
+    python: "",
+    method: Method::Get,
+    base: Base::Api,
+    path: "/voyagerIdentityDashNotificationCards",
+    query_id: None,
+    decoration_id: Some("com.linkedin.voyager.dash.deco.identity.notifications.CardsCollection-80"),
+    data_root: None,
+    fixed: &[("q", "notifications")],
+    params: &[
+        Param { name: "count", location: Location::Query, kind: ParamType::Int, value: None, required: true, doc: "page size (devag7 sends 20, other clients 25)", page: Some(PageRole::Count) },
+        Param { name: "start", location: Location::Query, kind: ParamType::Int, value: None, required: true, doc: "offset", page: Some(PageRole::Start) },
+    ],
+    accept: Accept::Normalized,
+    content_type: None,
+    pagination: Pagination::StartCount,
+    max_count: None,
+    status: Status::Working,
+    replacement: None,
+    idempotent: true,
+    source: "peers-2026.md §3 notifications (devag7/linkedin-mcp@1b4a4c87 src/browser/endpoints.ts, verified live 2026-06-13: the call the notifications page makes)",
+    recorded: &[],
+    page: Some("d_flagship3_notifications"),
+};
+
+/// `notification_mark_read`: Mark one notification card read.
+pub static NOTIFICATION_MARK_READ: &Endpoint = &Endpoint {
+    id: Id::NotificationMarkRead,
+    name: "notification_mark_read",
+    summary: "Mark one notification card read",
+    python: "",
+    method: Method::Post,
+    base: Base::Api,
+    path: "/voyagerNotificationsDashBadge",
+    query_id: None,
+    decoration_id: None,
+    data_root: None,
+    fixed: &[("action", "markItemAsRead")],
+    params: &[
+        Param { name: "item", location: Location::Body, kind: ParamType::Urn, value: None, required: true, doc: "the card's entityUrn (urn:li:fsd_notificationCard:(...))", page: None },
+    ],
+    accept: Accept::Normalized,
+    content_type: Some(ContentType::Json),
+    pagination: Pagination::None,
+    max_count: None,
+    status: Status::Unknown,
+    replacement: None,
+    idempotent: true,
+    source: "unattributed public code (fs:35047685910, fs:35297704154: a browser extension's LinkedInAPI.markNotificationRead); no 2026 evidence",
+    recorded: &[],
+    page: Some("d_flagship3_notifications"),
 };
 
 /// `conversations_legacy`: The own conversations, 20 per page, newest first (legacy inbox).

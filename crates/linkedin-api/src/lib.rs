@@ -49,6 +49,7 @@ mod invitations;
 mod jobs;
 mod me;
 mod messaging;
+mod notifications;
 pub mod offline;
 mod paginate;
 mod profile;
@@ -73,7 +74,8 @@ pub use linkedin_models::messaging::ConversationCategory;
 pub use linkedin_models::view;
 pub use linkedin_models::view::{
     Comment, CompanyResult, Conversation, Invitation, JobResult, Me, MemberSummary, Message,
-    Participant, PersonResult, Post, PostResult, Reaction,
+    NetworkCounts, Notification, NotificationActor, Participant, PersonResult, Post, PostResult,
+    Reaction,
 };
 pub use linkedin_transport as transport;
 pub use linkedin_transport::{

@@ -29,6 +29,7 @@ pub mod invitation;
 pub mod job;
 pub mod me;
 pub mod messaging;
+pub mod notification;
 mod open_enum;
 pub mod profile;
 mod raw;

@@ -13,6 +13,7 @@ mod invitations;
 mod jobs;
 mod me;
 mod messaging;
+mod notifications;
 mod profile;
 mod replay;
 mod search;

@@ -480,10 +480,21 @@ pub(super) fn post_react_dash(call: &mut Call<'_>) -> Answer {
         return Answer::error(StatusCode::NOT_FOUND);
     };
     let me = call.me;
+    let at = super::messaging::world_now(call.world).max(PRESENT_MS) + 1_000;
     let reactions = &mut call.world.posts[index].reactions;
     match reactions.iter_mut().find(|r| r.person == me) {
-        Some(r) => r.kind = kind,
-        None => reactions.insert(0, Reaction { person: me, kind }),
+        Some(r) => {
+            r.kind = kind;
+            r.at = at;
+        }
+        None => reactions.insert(
+            0,
+            Reaction {
+                person: me,
+                kind,
+                at,
+            },
+        ),
     }
     Answer::ok(json!({"data": {}}))
 }

@@ -19,7 +19,8 @@
 //! [`messaging`] (conversations and messages, in the projections of [`conversations`]),
 //! [`legacy_inbox`] (the legacy messaging REST), [`invitations`], [`messenger`] (the
 //! messaging web app's background calls, the inbox's sync and backfill), [`feed`] (feeds,
-//! posts, reactions), [`browser`] (the web app's other background calls) and
+//! posts, reactions), [`notifications`] (the notifications page), [`browser`] (the web app's
+//! other background calls) and
 //! [`touch`].
 
 mod browser;
@@ -32,6 +33,7 @@ mod legacy_inbox;
 mod me;
 mod messaging;
 mod messenger;
+mod notifications;
 mod people;
 mod profiles;
 mod recipes;
@@ -377,6 +379,8 @@ pub(crate) fn dispatch(call: &mut Call<'_>) -> Option<Answer> {
 
         Id::GlobalNav => browser::global_nav(call),
         Id::NotificationCards => browser::notification_cards(call),
+        Id::Notifications => notifications::list(call),
+        Id::NotificationMarkRead => notifications::mark_read(call),
         Id::FeedClientSignal => browser::client_signal(call),
         Id::ConnectionsSummary => browser::connections_summary(call),
         Id::InvitationsSummary => browser::invitations_summary(call),

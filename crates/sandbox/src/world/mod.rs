@@ -126,6 +126,22 @@ impl Company {
 }
 
 impl Post {
+    /// When reaction `i` of [`Post::reactions`] was given: its own time when recorded, else
+    /// (a generated reaction) a deterministic time after the post: one hour after it, and
+    /// one hour more for each reaction listed after it (the list is newest first), never
+    /// after the present.
+    #[must_use]
+    pub fn reaction_time(&self, i: usize) -> u64 {
+        match self.reactions.get(i) {
+            Some(r) if r.at != 0 => r.at,
+            Some(_) => {
+                let later = (self.reactions.len() - i) as u64;
+                (self.created_at + later * clock::HOUR_MS).min(clock::PRESENT_MS)
+            }
+            None => 0,
+        }
+    }
+
     /// Whether a content search for `keywords` finds this post (by its text).
     #[must_use]
     pub fn matches_keywords(&self, keywords: &str) -> bool {

@@ -37,6 +37,9 @@ pub struct World {
     /// The time up to which the demo account has seen its messages (the messaging badge, which
     /// `markAllMessagesAsSeen` moves); 0 in a generated world.
     pub messages_seen_until: u64,
+    /// The notification cards marked read (`urn:li:fsd_notificationCard:(...)`); empty in a
+    /// generated world, where every notification is unread.
+    pub notifications_read: BTreeSet<String>,
 }
 
 /// A member.
@@ -231,6 +234,9 @@ pub struct Reaction {
     pub person: usize,
     /// `LIKE`, `PRAISE`, `EMPATHY`, `INTEREST`, `APPRECIATION` or `ENTERTAINMENT`.
     pub kind: String,
+    /// When it was given (the last change of kind); 0 for a generated reaction, taken to be
+    /// given after the post (see [`Post::reaction_time`]).
+    pub at: u64,
 }
 
 /// A conversation of the demo account's mailbox.

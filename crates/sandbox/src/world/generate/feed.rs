@@ -138,6 +138,7 @@ impl Builder {
             .map(|person| Reaction {
                 person,
                 kind: pick_weighted(&mut self.rng, REACTIONS).into(),
+                at: 0,
             })
             .collect()
     }
