@@ -23,6 +23,7 @@ mod legacy_inbox;
 mod messaging;
 mod messenger;
 mod mutations;
+mod notifications;
 mod people;
 mod search;
 mod server;
