@@ -280,6 +280,8 @@ fn every_read_command_works(logged: &Logged, dir: &std::path::Path) {
         &["feed", "show", "--limit", "3"],
         &["feed", "posts", who, "--limit", "3"],
         &["feed", "reactions", &post, "--limit", "3"],
+        &["notifications", "list", "--limit", "3"],
+        &["network", "counts"],
     ];
     for args in reads {
         let out = run(args);
@@ -306,6 +308,7 @@ fn every_read_command_works(logged: &Logged, dir: &std::path::Path) {
         "messages send",
         "messages start",
         "messages unread",
+        "notifications read",
         "restli decode",
         "restli encode",
         "restli urn",

@@ -81,6 +81,8 @@ fn every_read_prints_snake_case_keys() {
         vec!["feed", "posts", "demo-member", "--limit", "3", "--json"],
         vec!["feed", "reactions", &post, "--limit", "3", "--ndjson"],
         vec!["feed", "react", &post, "--dry-run", "--json"],
+        vec!["notifications", "list", "--limit", "3", "--json"],
+        vec!["network", "counts", "--json"],
         vec!["profile", "experiences", "demo-member", "--json"],
         vec!["profile", "contact", "demo-member", "--json"],
         vec!["profile", "resolve", "demo-member", "--json"],
@@ -208,6 +210,10 @@ fn raw_is_refused_before_anything_is_sent_where_there_is_no_linkedin_json() {
         ),
         (&["invitations", "accept", "1"], "invitations accept"),
         (&["feed", "react", "7000000000000000001"], "feed react"),
+        (
+            &["notifications", "read", "urn:li:fsd_notificationCard:(A,b)"],
+            "notifications read",
+        ),
     ] {
         let mark = sb.mark();
         let out = sb.run(&[args, &["--json", "--raw"]].concat());
@@ -410,6 +416,9 @@ fn every_command_ends_quietly_on_a_closed_stdout() {
     let thread = threads[0]["thread_id"].as_str().unwrap().to_owned();
     let invitations = json_list(&logged.run(&["invitations", "list", "--json"]));
     let invitation = |i: usize| invitations[i]["id"].as_str().unwrap().to_owned();
+    let notifications =
+        json_list(&logged.run(&["notifications", "list", "--limit", "3", "--json"]));
+    let notification = notifications[0]["urn"].as_str().unwrap().to_owned();
     let connection = &w.people[(2..w.people.len()).find(|&p| w.connected(0, p)).unwrap()];
     let stranger = &w.people[(2..w.people.len())
         .find(|&p| !w.connected(0, p) && !w.invitations.iter().any(|i| i.from == p || i.to == p))
@@ -489,6 +498,9 @@ fn every_command_ends_quietly_on_a_closed_stdout() {
         case("feed comments", &[&post], false, false, 6),
         list("feed reactions", &[&post, "--limit", "200"]),
         write("feed react", &[&post, "--type", "praise"]),
+        list("notifications list", &["--limit", "200"]),
+        write("notifications read", &[&notification]),
+        read("network counts", &[]),
         touch("touch person", &[], false),
         touch("touch me", &[], false),
         touch("touch profile", &[&member], false),
