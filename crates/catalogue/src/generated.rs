@@ -89,6 +89,8 @@ pub enum Id {
     PostReact,
     /// `post_react_dash`
     PostReactDash,
+    /// `post_create`
+    PostCreate,
     /// `feed_chron`
     FeedChron,
     /// `feed_main`
@@ -236,6 +238,7 @@ pub static ENDPOINTS: &[&crate::Endpoint] = &[
     endpoints::POST_REACTIONS_DASH,
     endpoints::POST_REACT,
     endpoints::POST_REACT_DASH,
+    endpoints::POST_CREATE,
     endpoints::FEED_CHRON,
     endpoints::FEED_MAIN,
     endpoints::FEED_UPDATE,
@@ -1532,6 +1535,40 @@ pub static POST_REACT_DASH: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: false,
     source: "peers-2026.md §3 react (devag7/linkedin-mcp@1b4a4c87 src/browser/endpoints.ts, verified live 2026-06-14 by capturing the web app's own write)",
+    recorded: &[],
+    page: Some("d_flagship3_feed"),
+};
+
+/// `post_create`: Create a post (text, visibility) through the GraphQL mutation the web app sends in 2026.
+pub static POST_CREATE: &Endpoint = &Endpoint {
+    id: Id::PostCreate,
+    name: "post_create",
+    summary: "Create a post (text, visibility) through the GraphQL mutation the web app sends in 2026",
+    python: "",
+    method: Method::Post,
+    base: Base::Api,
+    path: "/graphql",
+    query_id: Some("voyagerContentcreationDashShares.279996efa5064c01775d5aff003d9377"),
+    decoration_id: None,
+    data_root: Some("createContentcreationDashShares"),
+    fixed: &[("action", "execute")],
+    params: &[
+        Param { name: "post.allowedCommentersScope", location: Location::Variables, kind: ParamType::String, value: Some("ALL"), required: false, doc: "", page: None },
+        Param { name: "post.intendedShareLifeCycleState", location: Location::Variables, kind: ParamType::String, value: Some("PUBLISHED"), required: false, doc: "", page: None },
+        Param { name: "post.origin", location: Location::Variables, kind: ParamType::String, value: Some("FEED"), required: false, doc: "", page: None },
+        Param { name: "post.visibilityDataUnion.visibilityType", location: Location::Variables, kind: ParamType::String, value: None, required: true, doc: "ANYONE or CONNECTIONS", page: None },
+        Param { name: "post.commentary.text", location: Location::Variables, kind: ParamType::String, value: None, required: true, doc: "the text, at most 3,000 characters", page: None },
+        Param { name: "post.commentary.attributesV2", location: Location::Variables, kind: ParamType::List, value: None, required: true, doc: "the mentions: {start, length, detailDataUnion: {profileMention: urn:li:fsd_profile:<id>}}; [] for none", page: None },
+        Param { name: "includeWebMetadata", location: Location::Body, kind: ParamType::Bool, value: Some("true"), required: false, doc: "", page: None },
+    ],
+    accept: Accept::Normalized,
+    content_type: Some(ContentType::Json),
+    pagination: Pagination::None,
+    max_count: None,
+    status: Status::Working,
+    replacement: None,
+    idempotent: false,
+    source: "peers-2026.md §3 post (devag7/linkedin-mcp@1b4a4c87, verified live 2026-06-13/14; same queryId as LDC, peers.md); body as LDC sends it (peers.md LDC) and public clients of 2025-26 (fs:30913633419, fs:67322918426); the answer's resourceKey and *entity (fs:61237245829); mentions in attributesV2 as captured live 2026-07-12 (fs:56099762533)",
     recorded: &[],
     page: Some("d_flagship3_feed"),
 };

@@ -52,6 +52,7 @@ mod messaging;
 mod notifications;
 pub mod offline;
 mod paginate;
+mod posts;
 mod profile;
 mod search;
 mod settle;
@@ -73,9 +74,9 @@ pub use linkedin_models::messaging::ConversationCategory;
 /// The results the methods give: views of LinkedIn's answers (`linkedin_models::view`).
 pub use linkedin_models::view;
 pub use linkedin_models::view::{
-    Comment, CompanyResult, Conversation, Invitation, JobResult, Me, MemberSummary, Message,
-    NetworkCounts, Notification, NotificationActor, Participant, PersonResult, Post, PostResult,
-    Reaction,
+    Comment, CompanyResult, Conversation, CreatedPost, Invitation, JobResult, Me, MemberSummary,
+    Message, NetworkCounts, Notification, NotificationActor, Participant, PersonResult, Post,
+    PostCounts, PostDetails, PostResult, Reaction, ReactionCount,
 };
 pub use linkedin_transport as transport;
 pub use linkedin_transport::{
@@ -83,6 +84,7 @@ pub use linkedin_transport::{
 };
 pub use messaging::ConversationFilter;
 pub use paginate::{EMPTY_PAGES_MAX, Page, Pages, Position};
+pub use posts::{NewPost, Visibility};
 pub use profile::ProfileSections;
 pub use search::{
     Distance, ExperienceLevel, JobSearch, JobType, Network, PeopleSearch, ResultType, Search,

@@ -14,6 +14,7 @@ mod jobs;
 mod me;
 mod messaging;
 mod notifications;
+mod posts;
 mod profile;
 mod replay;
 mod search;

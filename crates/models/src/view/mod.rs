@@ -13,6 +13,7 @@ mod me;
 mod messaging;
 mod network;
 mod notification;
+mod publishing;
 mod search;
 mod text;
 
@@ -21,4 +22,5 @@ pub use me::Me;
 pub use messaging::{Conversation, Message, Participant};
 pub use network::{Invitation, MemberSummary};
 pub use notification::{NetworkCounts, Notification, NotificationActor};
+pub use publishing::{CreatedPost, PostCounts, PostDetails, ReactionCount};
 pub use search::{CompanyResult, JobResult, PersonResult, PostResult, SearchResult};

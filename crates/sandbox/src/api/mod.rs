@@ -19,7 +19,7 @@
 //! [`messaging`] (conversations and messages, in the projections of [`conversations`]),
 //! [`legacy_inbox`] (the legacy messaging REST), [`invitations`], [`messenger`] (the
 //! messaging web app's background calls, the inbox's sync and backfill), [`feed`] (feeds,
-//! posts, reactions), [`notifications`] (the notifications page), [`browser`] (the web app's
+//! posts, reactions), [`publishing`] (creating posts), [`notifications`] (the notifications page), [`browser`] (the web app's
 //! other background calls) and
 //! [`touch`].
 
@@ -36,6 +36,7 @@ mod messenger;
 mod notifications;
 mod people;
 mod profiles;
+mod publishing;
 mod recipes;
 mod search;
 mod touch;
@@ -338,6 +339,7 @@ pub(crate) fn dispatch(call: &mut Call<'_>) -> Option<Answer> {
         // GraphQL mutation `post_react_dash`.
         Id::PostReact => Answer::error(StatusCode::BAD_REQUEST),
         Id::PostReactDash => feed::post_react_dash(call),
+        Id::PostCreate => publishing::create(call),
 
         Id::MessengerConversationsSearch => {
             messaging::conversations(call, messaging::Listing::Search)

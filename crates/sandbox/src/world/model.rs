@@ -197,6 +197,10 @@ pub struct Post {
     pub comments: Vec<Comment>,
     /// Reactions.
     pub reactions: Vec<Reaction>,
+    /// The id of its `urn:li:share:` (what creating it answers, and deleting it takes).
+    pub share_id: u64,
+    /// Shown to the author's connections only (`CONNECTIONS`), not to anyone (`ANYONE`).
+    pub connections_only: bool,
 }
 
 /// Who wrote a post.

@@ -491,6 +491,16 @@ async fn feed_posts_and_social() {
         ),
     )
     .await;
+    s.golden(
+        endpoints::NOTIFICATIONS,
+        &url(
+            endpoints::NOTIFICATIONS,
+            &[],
+            json!({"count": 3, "start": 0}),
+            None,
+        ),
+    )
+    .await;
 
     let me = &w.people[0];
     s.golden(

@@ -25,6 +25,7 @@ mod messenger;
 mod mutations;
 mod notifications;
 mod people;
+mod publishing;
 mod search;
 mod server;
 mod strict;

@@ -45,6 +45,10 @@ impl Builder {
                 promoted,
                 comments,
                 reactions,
+                // A share is created just before its activity (inferred: both are
+                // time-ordered ids).
+                share_id: activity_id - 1,
+                connections_only: false,
             });
         }
         self.world
