@@ -91,6 +91,8 @@ pub enum Id {
     PostReactDash,
     /// `post_create`
     PostCreate,
+    /// `post_delete`
+    PostDelete,
     /// `feed_chron`
     FeedChron,
     /// `feed_main`
@@ -239,6 +241,7 @@ pub static ENDPOINTS: &[&crate::Endpoint] = &[
     endpoints::POST_REACT,
     endpoints::POST_REACT_DASH,
     endpoints::POST_CREATE,
+    endpoints::POST_DELETE,
     endpoints::FEED_CHRON,
     endpoints::FEED_MAIN,
     endpoints::FEED_UPDATE,
@@ -1569,6 +1572,34 @@ pub static POST_CREATE: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: false,
     source: "peers-2026.md §3 post (devag7/linkedin-mcp@1b4a4c87, verified live 2026-06-13/14; same queryId as LDC, peers.md); body as LDC sends it (peers.md LDC) and public clients of 2025-26 (fs:30913633419, fs:67322918426); the answer's resourceKey and *entity (fs:61237245829); mentions in attributesV2 as captured live 2026-07-12 (fs:56099762533)",
+    recorded: &[],
+    page: Some("d_flagship3_feed"),
+};
+
+/// `post_delete`: Delete one's own post (a Rest.li delete of its share).
+pub static POST_DELETE: &Endpoint = &Endpoint {
+    id: Id::PostDelete,
+    name: "post_delete",
+    summary: "Delete one's own post (a Rest.li delete of its share)",
+    python: "",
+    method: Method::Delete,
+    base: Base::Api,
+    path: "/contentcreation/normShares/{shareUrn}",
+    query_id: None,
+    decoration_id: None,
+    data_root: None,
+    fixed: &[],
+    params: &[
+        Param { name: "shareUrn", location: Location::Path, kind: ParamType::Urn, value: None, required: true, doc: "urn:li:share:<id>, as creating the post answers it", page: None },
+    ],
+    accept: Accept::Normalized,
+    content_type: None,
+    pagination: Pagination::None,
+    max_count: None,
+    status: Status::Unknown,
+    replacement: None,
+    idempotent: false,
+    source: "peers-2026.md §3 post (delete /contentcreation/normShares/<urn>); the file it cites (devag7/linkedin-mcp@1b4a4c87 src/browser/endpoints.ts deleteShare) lists it among its 'BEST-KNOWN write endpoints (linkedin-api lineage). UNVERIFIED against current Voyager', method 'POST/DELETE'",
     recorded: &[],
     page: Some("d_flagship3_feed"),
 };

@@ -345,7 +345,7 @@ pub(crate) fn read_body(endpoint: &'static Endpoint, body: &[u8]) -> Result<Valu
 /// LinkedIn's refusal in a GraphQL mutation's answer: GraphQL answers 200 and lists what
 /// failed under `errors` (peers-2026.md §3: devag7 reads a failed reaction there), at the top
 /// of a JSON answer and under `data` of a normalized one (a refused post answers
-/// `{"data": {"data": {"createContentcreationDashShares": null}, "errors": [...]}}`,
+/// `{"data": {"data": {<root>: null}, "errors": [...]}}`,
 /// fs:71232131535). The first error's `message`, and its `extensions` code or
 /// classification when it has one.
 fn graphql_refusal(body: &[u8]) -> Option<linkedin_transport::Reason> {
@@ -570,6 +570,14 @@ impl Call {
         };
         let request = match endpoint.method {
             Method::Get => Request::get(target),
+            Method::Delete => {
+                let request = Request::delete(target);
+                if endpoint.idempotent {
+                    request.idempotent()
+                } else {
+                    request
+                }
+            }
             _ => {
                 let content_type = match endpoint.content_type {
                     Some(ContentType::Json) => "application/json; charset=UTF-8",
@@ -644,7 +652,7 @@ mod tests {
         assert!(graphql_refusal(b"not json").is_none());
         // Normalized: GraphQL's own answer under `data` (a refused share, fs:71232131535).
         let refused = graphql_refusal(
-            br#"{"data":{"data":{"createContentcreationDashShares":null},"errors":[{"path":["createContentcreationDashShares"],"extensions":{"classification":"DataFetchingException"},"message":"Invalid share"}]},"included":[]}"#,
+            br#"{"data":{"data":{"aMutation":null},"errors":[{"path":["aMutation"],"extensions":{"classification":"DataFetchingException"},"message":"Invalid share"}]},"included":[]}"#,
         )
         .unwrap();
         assert_eq!(refused.message.as_deref(), Some("Invalid share"));

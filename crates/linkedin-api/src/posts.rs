@@ -1,5 +1,5 @@
-//! Publishing: creating a post (text, visibility, mentions) and a post's details with its
-//! counts.
+//! Publishing: creating a post (text, visibility, mentions), deleting one's own, and a
+//! post's details with its counts.
 //!
 //! A post is created through the GraphQL mutation the web app sends in 2026 (catalogue
 //! `post_create`, peers-2026.md §3), counted against the account's daily post budget, never
@@ -233,6 +233,53 @@ impl Linkedin {
         }
     }
 
+    /// Deletes one of the logged-in member's posts, given its share (`urn:li:share:<id>`, as
+    /// [`create_post`](Self::create_post) gives it in [`CreatedPost::share_urn`], or the
+    /// `urn:li:fsd_share:urn:li:share:<id>` LinkedIn answers).
+    ///
+    /// Python: none
+    ///
+    /// `DELETE /contentcreation/normShares/<share>` (catalogue `post_delete`: named by a 2026
+    /// client but marked there as not verified, so its status is `unknown`). Not retried:
+    /// when its answer is lost, it is sent once more, which settles it (deleted by the first,
+    /// the second answers 404; deleted by the second; any other answer leaves the outcome
+    /// unknown).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`] for what is not a share URN (nothing sent), [`Error::NotFound`]
+    /// when there is no such post, [`Error::NotSent`] or [`Error::OutcomeUnknown`] after a
+    /// lost answer, and transport errors (403 for someone else's post).
+    pub async fn delete_post(&self, share: &str) -> Result<()> {
+        let share = share_urn(share)?;
+        let call = || {
+            self.call(endpoints::POST_DELETE)
+                .path("shareUrn", share.as_str())
+        };
+        match self.send(call()).await {
+            Ok(_) => Ok(()),
+            Err(e) if e.may_have_been_sent() => {
+                let check = async {
+                    match self.send(call()).await {
+                        Ok(_) => Ok(Some(())),
+                        Err(again) => match not_found(again, String::new) {
+                            Error::NotFound { .. } => Ok(Some(())),
+                            other => Err(other),
+                        },
+                    }
+                };
+                Unsettled {
+                    what: format!("deleting post {share}"),
+                    absent: "it is still there".to_owned(),
+                    look: "look at your posts (`linkedin feed posts <your public id>`)".to_owned(),
+                }
+                .settle(e, check)
+                .await
+            }
+            Err(e) => Err(not_found(e, || format!("post {share}"))),
+        }
+    }
+
     /// A post with its counts (reactions, by type, comments, reshares).
     ///
     /// Python: none
@@ -289,6 +336,20 @@ fn created(
     });
     let urn = result.entity.as_ref().and_then(activity_in);
     Ok(CreatedPost::new(share_urn, urn))
+}
+
+/// `urn:li:share:<id>` from itself or LinkedIn's `urn:li:fsd_share:urn:li:share:<id>`.
+fn share_urn(text: &str) -> Result<String> {
+    let text = text.trim();
+    let inner = text.strip_prefix("urn:li:fsd_share:").unwrap_or(text);
+    let urn = validate::urn("post", inner, &["share"])?;
+    if urn.id().is_empty() || !urn.id().bytes().all(|b| b.is_ascii_digit()) {
+        return Err(Error::InvalidInput {
+            field: "post",
+            reason: format!("{text:?} is not a share: urn:li:share:<digits>"),
+        });
+    }
+    Ok(inner.to_owned())
 }
 
 /// The first `urn:li:activity:<digits>` anywhere in `value`.

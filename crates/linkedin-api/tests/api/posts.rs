@@ -178,3 +178,59 @@ async fn posts_count_against_the_daily_post_budget() {
         .unwrap_err();
     assert_eq!(f.mark(), mark, "refused before sending: {e:?}");
 }
+
+#[tokio::test]
+async fn a_deleted_post_is_gone_from_the_authors_posts() {
+    let f = common::start().await;
+    let me = f.linkedin.me().await.unwrap().profile_id.clone();
+    let created = f
+        .linkedin
+        .create_post(&NewPost::new("A post to take back."))
+        .await
+        .unwrap();
+    let share = created.share_urn.clone().unwrap();
+
+    let mark = f.mark();
+    f.linkedin.delete_post(&share).await.unwrap();
+    f.snapshot("posts_delete_post", mark, &());
+    let mine: Vec<_> = f
+        .linkedin
+        .profile_posts(&me)
+        .limit(3)
+        .try_collect()
+        .await
+        .unwrap();
+    assert!(mine.iter().all(|p| Some(&p.urn) != created.urn.as_ref()));
+    let e = f
+        .linkedin
+        .post_details(created.urn.as_deref().unwrap())
+        .await
+        .unwrap_err();
+    assert!(matches!(e, Error::NotFound { .. }), "{e:?}");
+
+    // Again: there is no such post. Someone else's: refused. Not a share: nothing sent.
+    let e = f.linkedin.delete_post(&share).await.unwrap_err();
+    assert!(matches!(e, Error::NotFound { .. }), "{e:?}");
+    let w = world();
+    let theirs = w
+        .posts
+        .iter()
+        .find(|p| p.author != Author::Person(0))
+        .unwrap();
+    let e = f
+        .linkedin
+        .delete_post(&format!("urn:li:share:{}", theirs.share_id))
+        .await
+        .unwrap_err();
+    assert!(e.to_string().contains("403"), "{e}");
+    let mark = f.mark();
+    for bad in [
+        "",
+        "urn:li:activity:7000000000000000001",
+        "urn:li:share:abc",
+    ] {
+        let e = f.linkedin.delete_post(bad).await.unwrap_err();
+        assert!(matches!(e, Error::InvalidInput { .. }), "{e:?}");
+    }
+    assert_eq!(f.mark(), mark, "nothing sent");
+}

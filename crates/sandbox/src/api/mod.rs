@@ -19,7 +19,7 @@
 //! [`messaging`] (conversations and messages, in the projections of [`conversations`]),
 //! [`legacy_inbox`] (the legacy messaging REST), [`invitations`], [`messenger`] (the
 //! messaging web app's background calls, the inbox's sync and backfill), [`feed`] (feeds,
-//! posts, reactions), [`publishing`] (creating posts), [`notifications`] (the notifications page), [`browser`] (the web app's
+//! posts, reactions), [`publishing`] (creating and deleting posts), [`notifications`] (the notifications page), [`browser`] (the web app's
 //! other background calls) and
 //! [`touch`].
 
@@ -340,6 +340,7 @@ pub(crate) fn dispatch(call: &mut Call<'_>) -> Option<Answer> {
         Id::PostReact => Answer::error(StatusCode::BAD_REQUEST),
         Id::PostReactDash => feed::post_react_dash(call),
         Id::PostCreate => publishing::create(call),
+        Id::PostDelete => publishing::delete(call),
 
         Id::MessengerConversationsSearch => {
             messaging::conversations(call, messaging::Listing::Search)

@@ -1,5 +1,5 @@
-//! The notifications page: its paged cards (catalogue `notifications`, the
-//! `CardsCollection-80` decoration peers-2026.md §3 verified live in June 2026) and marking
+//! The notifications page: its paged cards (catalogue `notifications`, the decoration
+//! peers-2026.md §3 verified live in June 2026) and marking
 //! one read (catalogue `notification_mark_read`).
 //!
 //! Neither answer is recorded (the 2026-02 capture holds only the feed page's preview call,
@@ -165,7 +165,7 @@ fn card_json(world: &World, card: &Card<'_>) -> Value {
     value
 }
 
-/// `GET /voyagerIdentityDashNotificationCards?decorationId=…CardsCollection-80&count=<n>&q=notifications&start=<n>`
+/// `GET /voyagerIdentityDashNotificationCards?decorationId=…&count=<n>&q=notifications&start=<n>`
 /// (catalogue `notifications`): the caller's notifications, newest first, `count` from
 /// `start`, as a collection of `com.linkedin.voyager.dash.identity.notifications.Card` (see
 /// the module's documentation for the fields). 400 for a missing, zero or malformed `count`

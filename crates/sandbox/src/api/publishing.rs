@@ -145,3 +145,29 @@ pub(super) fn create(call: &mut Call<'_>) -> Answer {
         }),
     )
 }
+
+/// `DELETE /contentcreation/normShares/<urn:li:share:id>` (catalogue `post_delete`): the
+/// caller's post goes, with its comments and reactions (and so from every feed, their posts
+/// and the notifications made of it). The answer is not recorded: 204 without a body, as a
+/// Rest.li delete answers (inferred). A key that is not an `urn:li:share:` URN is a 400; a
+/// share the world does not have, a 404; someone else's post, a 403 (inferred).
+pub(super) fn delete(call: &mut Call<'_>) -> Answer {
+    let Some(urn) = call.path_param("shareUrn") else {
+        return Answer::error(StatusCode::BAD_REQUEST);
+    };
+    let Some(id) = urn
+        .strip_prefix("urn:li:share:")
+        .and_then(|id| id.parse::<u64>().ok())
+    else {
+        return Answer::error(StatusCode::BAD_REQUEST);
+    };
+    let world = &mut *call.world;
+    let Some(index) = world.posts.iter().position(|p| p.share_id == id) else {
+        return Answer::error(StatusCode::NOT_FOUND);
+    };
+    if world.posts[index].author != Author::Person(call.me) {
+        return Answer::error(StatusCode::FORBIDDEN);
+    }
+    world.posts.remove(index);
+    Answer::no_body(StatusCode::NO_CONTENT)
+}

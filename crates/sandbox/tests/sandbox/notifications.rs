@@ -40,12 +40,11 @@ async fn cards_page_newest_first_in_the_shape_clients_read() {
         json!({"count": 20, "start": 0}),
         None,
     );
-    for part in [
-        "q=notifications",
-        "decorationId=com.linkedin.voyager.dash.deco.identity.notifications.CardsCollection-80",
-        "count=20",
-        "start=0",
-    ] {
+    let decoration = format!(
+        "decorationId={}",
+        endpoints::NOTIFICATIONS.decoration_id.unwrap()
+    );
+    for part in ["q=notifications", &decoration, "count=20", "start=0"] {
         assert!(first.contains(part), "{first}");
     }
     let body = api.ok(&first, true).await;

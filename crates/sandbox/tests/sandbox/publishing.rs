@@ -3,7 +3,7 @@
 //! its counts in one update's detail, and what LinkedIn refuses (a 400, or a GraphQL error in
 //! a 200 for a share it will not take).
 
-use crate::common::api::{Api, at_root, included, start, url, world};
+use crate::common::api::{Api, at_root, included, root_ref, start, url, world};
 use http::{Method, StatusCode};
 use linkedin_catalogue::endpoints;
 use serde_json::{Value, json};
@@ -65,9 +65,7 @@ async fn a_post_is_created_with_its_share_and_shows_its_counts() {
     let answer = api.ok(&detail, true).await;
     let update = included(
         &answer,
-        answer["data"]["data"]["*feedDashUpdatesById"]
-            .as_str()
-            .unwrap(),
+        root_ref(&answer, endpoints::FEED_UPDATE).as_str().unwrap(),
     );
     assert_eq!(update["commentary"]["text"]["text"], "Hello #rust");
     let social = included(&answer, update["*socialDetail"].as_str().unwrap());
@@ -130,4 +128,56 @@ async fn what_linkedin_refuses_of_a_share() {
         )
         .await;
     assert_eq!(resp.json()["data"]["errors"][0]["message"], "Invalid share");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn only_ones_own_post_is_deleted() {
+    let w = world();
+    let sandbox = start().await;
+    let mut api = Api::new(&sandbox).await;
+    let answer = api
+        .send(
+            Method::POST,
+            &create_url(),
+            true,
+            &body("Soon gone", "ANYONE", json!([])),
+        )
+        .await
+        .json();
+    let share = at_root(&answer["data"], endpoints::POST_CREATE)["resourceKey"]
+        .as_str()
+        .unwrap()
+        .trim_start_matches("urn:li:fsd_share:")
+        .to_owned();
+    let delete = |urn: &str| {
+        url(
+            endpoints::POST_DELETE,
+            &[("shareUrn", urn)],
+            json!({}),
+            None,
+        )
+    };
+    assert!(delete(&share).ends_with(&format!("/contentcreation/normShares/{share}")));
+    let resp = api.send(Method::DELETE, &delete(&share), true, "").await;
+    assert_eq!(resp.status, StatusCode::NO_CONTENT);
+    let resp = api.send(Method::DELETE, &delete(&share), true, "").await;
+    assert_eq!(resp.status, StatusCode::NOT_FOUND);
+    let theirs = w
+        .posts
+        .iter()
+        .find(|p| p.author != linkedin_sandbox::world::Author::Person(0))
+        .unwrap();
+    let resp = api
+        .send(
+            Method::DELETE,
+            &delete(&format!("urn:li:share:{}", theirs.share_id)),
+            true,
+            "",
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::FORBIDDEN);
+    let resp = api
+        .send(Method::DELETE, &delete("urn:li:activity:1"), true, "")
+        .await;
+    assert_eq!(resp.status, StatusCode::BAD_REQUEST);
 }
