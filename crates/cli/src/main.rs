@@ -106,6 +106,9 @@ enum Command {
     /// Posts and the feed: a profile's posts, the feed, comments, reactions, react.
     #[command(subcommand)]
     Feed(commands::feed::Cmd),
+    /// Publish a post, delete one of yours, show a post with its counts.
+    #[command(subcommand)]
+    Post(commands::post::Cmd),
     /// Notifications: list them, mark one read.
     #[command(subcommand)]
     Notifications(commands::notifications::Cmd),
@@ -147,6 +150,7 @@ impl Command {
             Self::Invitations(cmd) => cmd.gives_raw(),
             Self::Feed(cmd) => cmd.gives_raw(),
             Self::Notifications(cmd) => cmd.gives_raw(),
+            Self::Post(cmd) => cmd.gives_raw(),
             Self::Network(cmd) => cmd.gives_raw(),
             Self::Touch(cmd) => cmd.gives_raw(),
             Self::Demo
@@ -421,6 +425,7 @@ async fn run(command: Command, conn: &Connection, out: Out) -> Result<(), Failur
         Command::Invitations(cmd) => commands::invitations::run(cmd, conn, out).await,
         Command::Feed(cmd) => commands::feed::run(cmd, conn, out).await,
         Command::Notifications(cmd) => commands::notifications::run(cmd, conn, out).await,
+        Command::Post(cmd) => commands::post::run(cmd, conn, out).await,
         Command::Network(cmd) => commands::notifications::run_network(cmd, conn, out).await,
         Command::Touch(cmd) => commands::touch::run(cmd, conn, out).await,
         // Handled before the runtime starts.

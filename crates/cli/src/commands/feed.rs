@@ -209,7 +209,7 @@ struct Reacted<'a> {
 
 /// A post as the facade takes it: the URN in a `linkedin.com/feed/update/<urn>/` URL, or the
 /// argument as given.
-fn post_arg(post: &str) -> &str {
+pub(crate) fn post_arg(post: &str) -> &str {
     post.split_once("/feed/update/")
         .and_then(|(_, rest)| rest.split(['/', '?', '#']).next())
         .filter(|urn| !urn.is_empty())

@@ -7,6 +7,7 @@ pub(crate) mod invitations;
 pub(crate) mod jobs;
 pub(crate) mod messages;
 pub(crate) mod notifications;
+pub(crate) mod post;
 pub(crate) mod profile;
 pub(crate) mod search;
 pub(crate) mod touch;

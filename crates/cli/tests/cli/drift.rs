@@ -282,6 +282,7 @@ fn every_read_command_works(logged: &Logged, dir: &std::path::Path) {
         &["feed", "reactions", &post, "--limit", "3"],
         &["notifications", "list", "--limit", "3"],
         &["network", "counts"],
+        &["post", "show", &post],
     ];
     for args in reads {
         let out = run(args);
@@ -309,6 +310,8 @@ fn every_read_command_works(logged: &Logged, dir: &std::path::Path) {
         "messages start",
         "messages unread",
         "notifications read",
+        "post create",
+        "post delete",
         "restli decode",
         "restli encode",
         "restli urn",

@@ -24,6 +24,7 @@ mod jobs;
 mod messages;
 mod notifications;
 mod output;
+mod post;
 mod profile;
 mod requests;
 mod restli;

@@ -83,6 +83,8 @@ fn every_read_prints_snake_case_keys() {
         vec!["feed", "react", &post, "--dry-run", "--json"],
         vec!["notifications", "list", "--limit", "3", "--json"],
         vec!["network", "counts", "--json"],
+        vec!["post", "show", &post, "--json"],
+        vec!["post", "create", "Hello", "--dry-run", "--json"],
         vec!["profile", "experiences", "demo-member", "--json"],
         vec!["profile", "contact", "demo-member", "--json"],
         vec!["profile", "resolve", "demo-member", "--json"],
@@ -214,6 +216,8 @@ fn raw_is_refused_before_anything_is_sent_where_there_is_no_linkedin_json() {
             &["notifications", "read", "urn:li:fsd_notificationCard:(A,b)"],
             "notifications read",
         ),
+        (&["post", "create", "Hello"], "post create"),
+        (&["post", "delete", "urn:li:share:1"], "post delete"),
     ] {
         let mark = sb.mark();
         let out = sb.run(&[args, &["--json", "--raw"]].concat());
@@ -419,6 +423,8 @@ fn every_command_ends_quietly_on_a_closed_stdout() {
     let notifications =
         json_list(&logged.run(&["notifications", "list", "--limit", "3", "--json"]));
     let notification = notifications[0]["urn"].as_str().unwrap().to_owned();
+    let created = json(&logged.run(&["post", "create", "To delete from a closed pipe.", "--json"]));
+    let share = created["share_urn"].as_str().unwrap().to_owned();
     let connection = &w.people[(2..w.people.len()).find(|&p| w.connected(0, p)).unwrap()];
     let stranger = &w.people[(2..w.people.len())
         .find(|&p| !w.connected(0, p) && !w.invitations.iter().any(|i| i.from == p || i.to == p))
@@ -501,6 +507,9 @@ fn every_command_ends_quietly_on_a_closed_stdout() {
         list("notifications list", &["--limit", "200"]),
         write("notifications read", &[&notification]),
         read("network counts", &[]),
+        read("post show", &[&post]),
+        write("post create", &["A post to a closed pipe."]),
+        write("post delete", &[&share]),
         touch("touch person", &[], false),
         touch("touch me", &[], false),
         touch("touch profile", &[&member], false),
