@@ -169,7 +169,7 @@ fn notification_urn(text: &str) -> Result<String> {
         return Err(refuse(format!("longer than {URN_MAX} bytes")));
     }
     let urn = Urn::parse(text).map_err(|e| refuse(format!("{text:?} is not a URN: {e}")))?;
-    if urn.entity_type() != "fsd_notificationCard" {
+    if urn.entity_type() != "fsd_notificationCard" || !urn.id().starts_with('(') {
         return Err(refuse(format!(
             "{text:?} is not a notification's URN (urn:li:fsd_notificationCard:(...), as `linkedin notifications list` shows)"
         )));
