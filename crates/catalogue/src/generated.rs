@@ -81,6 +81,10 @@ pub enum Id {
     ProfileUpdates,
     /// `post_comments`
     PostComments,
+    /// `post_comments_dash`
+    PostCommentsDash,
+    /// `comment_create`
+    CommentCreate,
     /// `post_reactions`
     PostReactions,
     /// `post_reactions_dash`
@@ -236,6 +240,8 @@ pub static ENDPOINTS: &[&crate::Endpoint] = &[
     endpoints::PROFILE_POSTS_DASH,
     endpoints::PROFILE_UPDATES,
     endpoints::POST_COMMENTS,
+    endpoints::POST_COMMENTS_DASH,
+    endpoints::COMMENT_CREATE,
     endpoints::POST_REACTIONS,
     endpoints::POST_REACTIONS_DASH,
     endpoints::POST_REACT,
@@ -1416,11 +1422,75 @@ pub static POST_COMMENTS: &Endpoint = &Endpoint {
     pagination: Pagination::PaginationToken,
     max_count: Some(100),
     status: Status::Broken,
-    replacement: None,
+    replacement: Some("post_comments_dash"),
     idempotent: true,
     source: "voyager.md §1.2 get_post_comments; peers-2026.md §3 (devag7/linkedin-mcp@1b4a4c87 src/browser/endpoints.ts, verified live 2026-06-13/14: `/feed/comments` 500)",
     recorded: &[],
     page: Some("d_flagship3_feed"),
+};
+
+/// `post_comments_dash`: The comments on a post, through the GraphQL query the web app sends in 2026.
+pub static POST_COMMENTS_DASH: &Endpoint = &Endpoint {
+    id: Id::PostCommentsDash,
+    name: "post_comments_dash",
+    summary: "The comments on a post, through the GraphQL query the web app sends in 2026",
+    python: "",
+    method: Method::Get,
+    base: Base::Api,
+    path: "/graphql",
+    query_id: Some("voyagerSocialDashComments.afec6d88d7810d45548797a8dac4fb87"),
+    decoration_id: None,
+    data_root: Some("socialDashCommentsBySocialDetail"),
+    fixed: &[("includeWebMetadata", "true")],
+    params: &[
+        Param { name: "count", location: Location::Variables, kind: ParamType::Int, value: None, required: true, doc: "page size (clients send 10 to 100)", page: Some(PageRole::Count) },
+        Param { name: "numReplies", location: Location::Variables, kind: ParamType::Int, value: Some("1"), required: false, doc: "", page: None },
+        Param { name: "paginationToken", location: Location::Variables, kind: ParamType::String, value: None, required: false, doc: "metadata.paginationToken of the previous page", page: Some(PageRole::Token) },
+        Param { name: "socialDetailUrn", location: Location::Variables, kind: ParamType::Urn, value: None, required: true, doc: "urn:li:fsd_socialDetail:(<post>,<post>,urn:li:highlightedReply:-), the post's urn:li:activity: twice", page: None },
+        Param { name: "sortOrder", location: Location::Variables, kind: ParamType::String, value: Some("RELEVANCE"), required: false, doc: "", page: None },
+        Param { name: "start", location: Location::Variables, kind: ParamType::Int, value: None, required: true, doc: "offset", page: Some(PageRole::Start) },
+    ],
+    accept: Accept::Normalized,
+    content_type: None,
+    pagination: Pagination::PaginationToken,
+    max_count: None,
+    status: Status::Working,
+    replacement: None,
+    idempotent: true,
+    source: "public client code: queryId and variables verified 2026-08-02 (fs:60782852009, provenance verified; the same id in fs:12261778133); the answer's data root, *elements, paging and metadata.paginationToken, and the dash Comment's fields (fs:68820785303)",
+    recorded: &[],
+    page: Some("d_flagship3_detail_base"),
+};
+
+/// `comment_create`: Comment on a post, or reply to a comment.
+pub static COMMENT_CREATE: &Endpoint = &Endpoint {
+    id: Id::CommentCreate,
+    name: "comment_create",
+    summary: "Comment on a post, or reply to a comment",
+    python: "",
+    method: Method::Post,
+    base: Base::Api,
+    path: "/voyagerSocialDashNormComments",
+    query_id: None,
+    decoration_id: Some("com.linkedin.voyager.dash.deco.social.NormComment-43"),
+    data_root: None,
+    fixed: &[],
+    params: &[
+        Param { name: "commentary.text", location: Location::Body, kind: ParamType::String, value: None, required: true, doc: "the text", page: None },
+        Param { name: "commentary.attributesV2", location: Location::Body, kind: ParamType::List, value: None, required: true, doc: "mentions as in post_create; [] for none", page: None },
+        Param { name: "commentary.$type", location: Location::Body, kind: ParamType::String, value: Some("com.linkedin.voyager.dash.common.text.TextViewModel"), required: false, doc: "", page: None },
+        Param { name: "threadUrn", location: Location::Body, kind: ParamType::Urn, value: None, required: true, doc: "urn:li:activity:<id> for a comment on a post; the comment's urn:li:comment:(activity:<id>,<comment id>) for a reply", page: None },
+    ],
+    accept: Accept::Normalized,
+    content_type: Some(ContentType::Json),
+    pagination: Pagination::None,
+    max_count: None,
+    status: Status::Working,
+    replacement: None,
+    idempotent: false,
+    source: "peers-2026.md §3 comment (devag7/linkedin-mcp@1b4a4c87 src/browser/endpoints.ts, verified live 2026-06-13/14: /feed/comments 500)",
+    recorded: &[],
+    page: Some("d_flagship3_detail_base"),
 };
 
 /// `post_reactions`: The reactions on a post, by type, with the reactors.

@@ -109,6 +109,9 @@ enum Command {
     /// Publish a post, delete one of yours, show a post with its counts.
     #[command(subcommand)]
     Post(commands::post::Cmd),
+    /// Comments: a post's comments, comment on a post, reply to a comment.
+    #[command(subcommand)]
+    Comments(commands::comments::Cmd),
     /// Notifications: list them, mark one read.
     #[command(subcommand)]
     Notifications(commands::notifications::Cmd),
@@ -150,6 +153,7 @@ impl Command {
             Self::Invitations(cmd) => cmd.gives_raw(),
             Self::Feed(cmd) => cmd.gives_raw(),
             Self::Notifications(cmd) => cmd.gives_raw(),
+            Self::Comments(cmd) => cmd.gives_raw(),
             Self::Post(cmd) => cmd.gives_raw(),
             Self::Network(cmd) => cmd.gives_raw(),
             Self::Touch(cmd) => cmd.gives_raw(),
@@ -425,6 +429,7 @@ async fn run(command: Command, conn: &Connection, out: Out) -> Result<(), Failur
         Command::Invitations(cmd) => commands::invitations::run(cmd, conn, out).await,
         Command::Feed(cmd) => commands::feed::run(cmd, conn, out).await,
         Command::Notifications(cmd) => commands::notifications::run(cmd, conn, out).await,
+        Command::Comments(cmd) => commands::comments::run(cmd, conn, out).await,
         Command::Post(cmd) => commands::post::run(cmd, conn, out).await,
         Command::Network(cmd) => commands::notifications::run_network(cmd, conn, out).await,
         Command::Touch(cmd) => commands::touch::run(cmd, conn, out).await,

@@ -617,7 +617,7 @@ fn action_of(endpoint: &Endpoint) -> Option<Action> {
     Some(match endpoint.id {
         Id::MessageCreate => Action::Message,
         Id::InvitationCreate | Id::InvitationCreateLegacy => Action::Invitation,
-        Id::PostReact | Id::PostReactDash => Action::Engagement,
+        Id::PostReact | Id::PostReactDash | Id::CommentCreate => Action::Engagement,
         Id::PostCreate => Action::Post,
         Id::FollowingStateSet | Id::UnfollowEntity => Action::Follow,
         Id::Profile

@@ -276,8 +276,8 @@ impl Linkedin {
         check!("feed", "profile_posts", ok, async {
             first(self.profile_posts(&me_id)).await
         });
-        check!("feed", "post_comments", ok, async {
-            first(self.post_comments(post.as_deref().unwrap_or("0"))).await
+        check!("feed", "post_comments", needs_post, async {
+            first(self.post_comments(post.as_deref().unwrap_or_default())).await
         });
         if let Some(why) = &stopped {
             tracing::warn!(why, "doctor stopped early");

@@ -38,6 +38,7 @@
 #![warn(missing_docs)]
 
 mod client;
+mod comments;
 mod company;
 mod doctor;
 mod drift;

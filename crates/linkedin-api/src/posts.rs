@@ -107,6 +107,11 @@ impl NewPost {
     ///
     /// [`Error::InvalidInput`] naming what is wrong.
     pub fn commentary(&self) -> Result<(String, Vec<Value>)> {
+        self.commentary_within(POST_TEXT_MAX)
+    }
+
+    /// [`commentary`](Self::commentary) with another longest text (a comment's).
+    pub(crate) fn commentary_within(&self, max: usize) -> Result<(String, Vec<Value>)> {
         let mut text = self.text.clone();
         // (start, end) byte ranges of the mentions placed so far, in `text`.
         let mut taken: Vec<(usize, usize, &ProfileId)> = Vec::new();
@@ -148,7 +153,7 @@ impl NewPost {
             };
             taken.push((start, start + name.len(), profile));
         }
-        let text = validate::text("text", &text, POST_TEXT_MAX)?.to_owned();
+        let text = validate::text("text", &text, max)?.to_owned();
         let units = |bytes: usize| text[..bytes].encode_utf16().count();
         let mut attributes: Vec<(usize, Value)> = taken
             .iter()

@@ -34,6 +34,7 @@ mod open_enum;
 pub mod profile;
 mod raw;
 pub mod search;
+pub mod social;
 pub mod touch;
 pub mod view;
 

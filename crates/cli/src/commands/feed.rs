@@ -236,7 +236,7 @@ fn post_text(out: &Out, p: &Post) -> String {
 }
 
 /// A comment for people: when, who, the text.
-fn comment_text(out: &Out, c: &Comment) -> String {
+pub(crate) fn comment_text(out: &Out, c: &Comment) -> String {
     let who = c.author.as_ref().map_or_else(
         || "?".to_owned(),
         |a| {

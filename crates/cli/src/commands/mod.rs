@@ -1,6 +1,7 @@
 //! The account commands, one module per area of the facade. Each has a `Cmd` (its clap
 //! subcommands) and `run`.
 
+pub(crate) mod comments;
 pub(crate) mod company;
 pub(crate) mod feed;
 pub(crate) mod invitations;

@@ -5,6 +5,7 @@
 
 mod common;
 
+mod comments;
 mod company;
 mod examples;
 mod faults;

@@ -2,8 +2,11 @@
 
 use serde::Serialize;
 
-use super::feed::Post;
+use super::feed::{Comment, Post};
+use super::network::MemberSummary;
 use crate::feed::{self as m, ReactionType};
+use crate::id::{ProfileId, PublicId};
+use crate::social::DashComment;
 
 /// A post with its counts, as its own page shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -93,5 +96,53 @@ impl CreatedPost {
             urn,
             url,
         }
+    }
+}
+
+impl Comment {
+    /// A comment from the 2026 dash model (`com.linkedin.voyager.dash.social.Comment`), when
+    /// it is one (it has a `urn` or an `entityUrn`).
+    #[must_use]
+    pub fn from_dash_comment(comment: &DashComment) -> Option<Self> {
+        let urn = comment.urn.clone().or(comment.entity_urn.clone())?;
+        let id = restli::Urn::parse(&urn).ok().and_then(|u| {
+            let last = u.part_count().checked_sub(1)?;
+            u.part(last).map(str::to_owned)
+        });
+        let commenter = comment.commenter.as_ref();
+        let profile = commenter
+            .and_then(|c| c.actor.as_ref())
+            .and_then(|a| a.get("profileUrn"));
+        let field = |name: &str| {
+            profile
+                .and_then(|p| p.get(name))
+                .and_then(serde_json::Value::as_str)
+                .map(str::to_owned)
+        };
+        let profile_urn = profile
+            .and_then(serde_json::Value::as_str)
+            .map(str::to_owned)
+            .or_else(|| field("entityUrn"));
+        let author = profile_urn.as_ref().map(|urn| MemberSummary {
+            profile_id: ProfileId::parse(urn).ok(),
+            public_id: field("publicIdentifier").and_then(|p| PublicId::parse(&p).ok()),
+            first_name: field("firstName").unwrap_or_default(),
+            last_name: field("lastName").unwrap_or_default(),
+            headline: commenter
+                .and_then(|c| c.subtitle.as_ref())
+                .map(|t| t.text.clone()),
+        });
+        Some(Self {
+            urn,
+            id,
+            text: comment
+                .commentary
+                .as_ref()
+                .map(|t| t.text.clone())
+                .unwrap_or_default(),
+            created_at: comment.created_at,
+            author,
+            author_urn: None,
+        })
     }
 }

@@ -19,11 +19,12 @@
 //! [`messaging`] (conversations and messages, in the projections of [`conversations`]),
 //! [`legacy_inbox`] (the legacy messaging REST), [`invitations`], [`messenger`] (the
 //! messaging web app's background calls, the inbox's sync and backfill), [`feed`] (feeds,
-//! posts, reactions), [`publishing`] (creating and deleting posts), [`notifications`] (the notifications page), [`browser`] (the web app's
+//! posts, reactions), [`publishing`] (creating and deleting posts), [`comments`] (reading and writing them), [`notifications`] (the notifications page), [`browser`] (the web app's
 //! other background calls) and
 //! [`touch`].
 
 mod browser;
+mod comments;
 mod company;
 mod conversations;
 mod feed;
@@ -332,6 +333,8 @@ pub(crate) fn dispatch(call: &mut Call<'_>) -> Option<Answer> {
         // Dead since 2026: LinkedIn answers `/feed/comments` 500 (peers-2026.md §3,
         // devag7/linkedin-mcp verified live 2026-06-13/14), whatever the parameters.
         Id::PostComments => Answer::error(StatusCode::INTERNAL_SERVER_ERROR),
+        Id::PostCommentsDash => comments::list(call),
+        Id::CommentCreate => comments::create(call),
         Id::PostReactions => feed::post_reactions(call),
         Id::PostReactionsDash => feed::post_reactions_dash(call),
         // The REST reaction write answers 400 since 2026 (peers-2026.md §3: REST

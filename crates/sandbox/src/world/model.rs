@@ -229,6 +229,8 @@ pub struct Comment {
     pub text: String,
     /// When it was written.
     pub created_at: u64,
+    /// The comment it replies to (its id), for a reply; `None` in a generated world.
+    pub reply_to: Option<u64>,
 }
 
 /// A reaction to a post.

@@ -11,6 +11,7 @@
 mod common;
 
 mod browser;
+mod comments;
 mod conformance;
 mod drift;
 mod faults;

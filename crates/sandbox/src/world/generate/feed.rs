@@ -117,6 +117,7 @@ impl Builder {
                     author,
                     text: pick(&mut self.rng, COMMENTS).to_string(),
                     created_at: at,
+                    reply_to: None,
                 }
             })
             .collect()
