@@ -18,7 +18,7 @@ use crate::view::Comment;
 const READ_BACK_COMMENTS: usize = 100;
 
 impl Linkedin {
-    /// Comments on a post: `text` (with its mentions, as a [`NewPost`]'s) under `post`.
+    /// Comments on a post, with the text and mentions of a `NewPost`.
     ///
     /// Python: none
     ///
@@ -55,8 +55,9 @@ impl Linkedin {
         self.comment_once(&activity, thread, comment).await
     }
 
-    /// Replies to a comment (`urn:li:comment:(activity:<post>,<comment>)`, a
-    /// [`Comment::urn`]).
+    /// Replies to a comment, given its URN (`urn:li:comment:(activity:<post>,<comment>)`).
+    ///
+    /// The URN is a [`Comment::urn`].
     ///
     /// Python: none
     ///

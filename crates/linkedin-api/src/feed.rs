@@ -104,8 +104,9 @@ impl Linkedin {
         Pages::driven(self, endpoints::FEED_CHRON, Position::Start(0), source)
     }
 
-    /// The comments on a post (not their replies), every page, paged by `start` and
-    /// LinkedIn's `paginationToken`.
+    /// The comments on a post (not their replies), every page.
+    ///
+    /// Paged by `start` and LinkedIn's `paginationToken`.
     ///
     /// Python: `get_post_comments`
     ///

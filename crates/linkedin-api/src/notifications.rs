@@ -68,7 +68,7 @@ impl Linkedin {
             .page_size(NOTIFICATIONS_PAGE)
     }
 
-    /// Marks one notification read, given its [`Notification::urn`].
+    /// Marks one notification read, given its URN (`Notification::urn`).
     ///
     /// Python: none
     ///
@@ -111,8 +111,10 @@ impl Linkedin {
         }
     }
 
-    /// The logged-in member's network in numbers: pending and unseen received invitations,
-    /// pending sent ones, connections, and My Network notifications.
+    /// The logged-in member's network in numbers: invitations, connections, My Network.
+    ///
+    /// Pending and unseen received invitations, pending sent ones, connections, and My
+    /// Network notifications.
     ///
     /// Python: none
     ///

@@ -238,9 +238,11 @@ impl Linkedin {
         }
     }
 
-    /// Deletes one of the logged-in member's posts, given its share (`urn:li:share:<id>`, as
-    /// [`create_post`](Self::create_post) gives it in [`CreatedPost::share_urn`], or the
-    /// `urn:li:fsd_share:urn:li:share:<id>` LinkedIn answers).
+    /// Deletes one of the logged-in member's posts, given its share URN.
+    ///
+    /// The share is `urn:li:share:<id>`, as [`create_post`](Self::create_post) gives it in
+    /// [`CreatedPost::share_urn`], or the `urn:li:fsd_share:urn:li:share:<id>` LinkedIn
+    /// answers.
     ///
     /// Python: none
     ///
