@@ -180,7 +180,7 @@ fn variant(field: &str, value: &str, allowed: &[&str]) -> Result<String, String>
     Ok(camel(value))
 }
 
-const METHODS: &[&str] = &["get", "post"];
+const METHODS: &[&str] = &["get", "post", "delete"];
 const BASES: &[&str] = &["api", "site", "touch"];
 const ACCEPTS: &[&str] = &["normalized", "json", "graphql", "html", "any"];
 const CONTENT_TYPES: &[&str] = &["json", "text_json", "form", "none"];
@@ -264,7 +264,8 @@ fn validate(entries: &[Entry]) -> Result<(), String> {
             (Some(_), false) => return fail("only a POST has a content_type".into()),
             (None, false) => {}
         }
-        if !is_post && !e.idempotent {
+        let is_get = e.method.eq_ignore_ascii_case("get");
+        if is_get && !e.idempotent {
             return fail("a GET is always idempotent".into());
         }
         if let Some(r) = &e.replacement

@@ -81,6 +81,10 @@ pub enum Id {
     ProfileUpdates,
     /// `post_comments`
     PostComments,
+    /// `post_comments_dash`
+    PostCommentsDash,
+    /// `comment_create`
+    CommentCreate,
     /// `post_reactions`
     PostReactions,
     /// `post_reactions_dash`
@@ -89,6 +93,10 @@ pub enum Id {
     PostReact,
     /// `post_react_dash`
     PostReactDash,
+    /// `post_create`
+    PostCreate,
+    /// `post_delete`
+    PostDelete,
     /// `feed_chron`
     FeedChron,
     /// `feed_main`
@@ -99,6 +107,10 @@ pub enum Id {
     FeedClientSignal,
     /// `notification_cards`
     NotificationCards,
+    /// `notifications`
+    Notifications,
+    /// `notification_mark_read`
+    NotificationMarkRead,
     /// `conversations_legacy`
     ConversationsLegacy,
     /// `conversation_by_participants_legacy`
@@ -228,15 +240,21 @@ pub static ENDPOINTS: &[&crate::Endpoint] = &[
     endpoints::PROFILE_POSTS_DASH,
     endpoints::PROFILE_UPDATES,
     endpoints::POST_COMMENTS,
+    endpoints::POST_COMMENTS_DASH,
+    endpoints::COMMENT_CREATE,
     endpoints::POST_REACTIONS,
     endpoints::POST_REACTIONS_DASH,
     endpoints::POST_REACT,
     endpoints::POST_REACT_DASH,
+    endpoints::POST_CREATE,
+    endpoints::POST_DELETE,
     endpoints::FEED_CHRON,
     endpoints::FEED_MAIN,
     endpoints::FEED_UPDATE,
     endpoints::FEED_CLIENT_SIGNAL,
     endpoints::NOTIFICATION_CARDS,
+    endpoints::NOTIFICATIONS,
+    endpoints::NOTIFICATION_MARK_READ,
     endpoints::CONVERSATIONS_LEGACY,
     endpoints::CONVERSATION_BY_PARTICIPANTS_LEGACY,
     endpoints::CONVERSATION_EVENTS_LEGACY,
@@ -1404,11 +1422,75 @@ pub static POST_COMMENTS: &Endpoint = &Endpoint {
     pagination: Pagination::PaginationToken,
     max_count: Some(100),
     status: Status::Broken,
-    replacement: None,
+    replacement: Some("post_comments_dash"),
     idempotent: true,
     source: "voyager.md §1.2 get_post_comments; peers-2026.md §3 (devag7/linkedin-mcp@1b4a4c87 src/browser/endpoints.ts, verified live 2026-06-13/14: `/feed/comments` 500)",
     recorded: &[],
     page: Some("d_flagship3_feed"),
+};
+
+/// `post_comments_dash`: The comments on a post, through the GraphQL query the web app sends in 2026.
+pub static POST_COMMENTS_DASH: &Endpoint = &Endpoint {
+    id: Id::PostCommentsDash,
+    name: "post_comments_dash",
+    summary: "The comments on a post, through the GraphQL query the web app sends in 2026",
+    python: "",
+    method: Method::Get,
+    base: Base::Api,
+    path: "/graphql",
+    query_id: Some("voyagerSocialDashComments.afec6d88d7810d45548797a8dac4fb87"),
+    decoration_id: None,
+    data_root: Some("socialDashCommentsBySocialDetail"),
+    fixed: &[("includeWebMetadata", "true")],
+    params: &[
+        Param { name: "count", location: Location::Variables, kind: ParamType::Int, value: None, required: true, doc: "page size (clients send 10 to 100)", page: Some(PageRole::Count) },
+        Param { name: "numReplies", location: Location::Variables, kind: ParamType::Int, value: Some("1"), required: false, doc: "", page: None },
+        Param { name: "paginationToken", location: Location::Variables, kind: ParamType::String, value: None, required: false, doc: "metadata.paginationToken of the previous page", page: Some(PageRole::Token) },
+        Param { name: "socialDetailUrn", location: Location::Variables, kind: ParamType::Urn, value: None, required: true, doc: "urn:li:fsd_socialDetail:(<post>,<post>,urn:li:highlightedReply:-), the post's urn:li:activity: twice", page: None },
+        Param { name: "sortOrder", location: Location::Variables, kind: ParamType::String, value: Some("RELEVANCE"), required: false, doc: "", page: None },
+        Param { name: "start", location: Location::Variables, kind: ParamType::Int, value: None, required: true, doc: "offset", page: Some(PageRole::Start) },
+    ],
+    accept: Accept::Normalized,
+    content_type: None,
+    pagination: Pagination::PaginationToken,
+    max_count: None,
+    status: Status::Working,
+    replacement: None,
+    idempotent: true,
+    source: "public client code: queryId and variables verified 2026-08-02 (fs:60782852009, provenance verified; the same id in fs:12261778133); the answer's data root, *elements, paging and metadata.paginationToken, and the dash Comment's fields (fs:68820785303)",
+    recorded: &[],
+    page: Some("d_flagship3_detail_base"),
+};
+
+/// `comment_create`: Comment on a post, or reply to a comment.
+pub static COMMENT_CREATE: &Endpoint = &Endpoint {
+    id: Id::CommentCreate,
+    name: "comment_create",
+    summary: "Comment on a post, or reply to a comment",
+    python: "",
+    method: Method::Post,
+    base: Base::Api,
+    path: "/voyagerSocialDashNormComments",
+    query_id: None,
+    decoration_id: Some("com.linkedin.voyager.dash.deco.social.NormComment-43"),
+    data_root: None,
+    fixed: &[],
+    params: &[
+        Param { name: "commentary.text", location: Location::Body, kind: ParamType::String, value: None, required: true, doc: "the text", page: None },
+        Param { name: "commentary.attributesV2", location: Location::Body, kind: ParamType::List, value: None, required: true, doc: "mentions as in post_create; [] for none", page: None },
+        Param { name: "commentary.$type", location: Location::Body, kind: ParamType::String, value: Some("com.linkedin.voyager.dash.common.text.TextViewModel"), required: false, doc: "", page: None },
+        Param { name: "threadUrn", location: Location::Body, kind: ParamType::Urn, value: None, required: true, doc: "urn:li:activity:<id> for a comment on a post; the comment's urn:li:comment:(activity:<id>,<comment id>) for a reply", page: None },
+    ],
+    accept: Accept::Normalized,
+    content_type: Some(ContentType::Json),
+    pagination: Pagination::None,
+    max_count: None,
+    status: Status::Working,
+    replacement: None,
+    idempotent: false,
+    source: "peers-2026.md §3 comment (devag7/linkedin-mcp@1b4a4c87 src/browser/endpoints.ts, verified live 2026-06-13/14: /feed/comments 500)",
+    recorded: &[],
+    page: Some("d_flagship3_detail_base"),
 };
 
 /// `post_reactions`: The reactions on a post, by type, with the reactors.
@@ -1526,6 +1608,68 @@ pub static POST_REACT_DASH: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: false,
     source: "peers-2026.md §3 react (devag7/linkedin-mcp@1b4a4c87 src/browser/endpoints.ts, verified live 2026-06-14 by capturing the web app's own write)",
+    recorded: &[],
+    page: Some("d_flagship3_feed"),
+};
+
+/// `post_create`: Create a post (text, visibility) through the GraphQL mutation the web app sends in 2026.
+pub static POST_CREATE: &Endpoint = &Endpoint {
+    id: Id::PostCreate,
+    name: "post_create",
+    summary: "Create a post (text, visibility) through the GraphQL mutation the web app sends in 2026",
+    python: "",
+    method: Method::Post,
+    base: Base::Api,
+    path: "/graphql",
+    query_id: Some("voyagerContentcreationDashShares.279996efa5064c01775d5aff003d9377"),
+    decoration_id: None,
+    data_root: Some("createContentcreationDashShares"),
+    fixed: &[("action", "execute")],
+    params: &[
+        Param { name: "post.allowedCommentersScope", location: Location::Variables, kind: ParamType::String, value: Some("ALL"), required: false, doc: "", page: None },
+        Param { name: "post.intendedShareLifeCycleState", location: Location::Variables, kind: ParamType::String, value: Some("PUBLISHED"), required: false, doc: "", page: None },
+        Param { name: "post.origin", location: Location::Variables, kind: ParamType::String, value: Some("FEED"), required: false, doc: "", page: None },
+        Param { name: "post.visibilityDataUnion.visibilityType", location: Location::Variables, kind: ParamType::String, value: None, required: true, doc: "ANYONE or CONNECTIONS", page: None },
+        Param { name: "post.commentary.text", location: Location::Variables, kind: ParamType::String, value: None, required: true, doc: "the text, at most 3,000 characters", page: None },
+        Param { name: "post.commentary.attributesV2", location: Location::Variables, kind: ParamType::List, value: None, required: true, doc: "the mentions: {start, length, detailDataUnion: {profileMention: urn:li:fsd_profile:<id>}}; [] for none", page: None },
+        Param { name: "includeWebMetadata", location: Location::Body, kind: ParamType::Bool, value: Some("true"), required: false, doc: "", page: None },
+    ],
+    accept: Accept::Normalized,
+    content_type: Some(ContentType::Json),
+    pagination: Pagination::None,
+    max_count: None,
+    status: Status::Working,
+    replacement: None,
+    idempotent: false,
+    source: "peers-2026.md §3 post (devag7/linkedin-mcp@1b4a4c87, verified live 2026-06-13/14; same queryId as LDC, peers.md); body as LDC sends it (peers.md LDC) and public clients of 2025-26 (fs:30913633419, fs:67322918426); the answer's resourceKey and *entity (fs:61237245829); mentions in attributesV2 as captured live 2026-07-12 (fs:56099762533)",
+    recorded: &[],
+    page: Some("d_flagship3_feed"),
+};
+
+/// `post_delete`: Delete one's own post (a Rest.li delete of its share).
+pub static POST_DELETE: &Endpoint = &Endpoint {
+    id: Id::PostDelete,
+    name: "post_delete",
+    summary: "Delete one's own post (a Rest.li delete of its share)",
+    python: "",
+    method: Method::Delete,
+    base: Base::Api,
+    path: "/contentcreation/normShares/{shareUrn}",
+    query_id: None,
+    decoration_id: None,
+    data_root: None,
+    fixed: &[],
+    params: &[
+        Param { name: "shareUrn", location: Location::Path, kind: ParamType::Urn, value: None, required: true, doc: "urn:li:share:<id>, as creating the post answers it", page: None },
+    ],
+    accept: Accept::Normalized,
+    content_type: None,
+    pagination: Pagination::None,
+    max_count: None,
+    status: Status::Unknown,
+    replacement: None,
+    idempotent: false,
+    source: "peers-2026.md §3 post (delete /contentcreation/normShares/<urn>); the file it cites (devag7/linkedin-mcp@1b4a4c87 src/browser/endpoints.ts deleteShare) lists it among its 'BEST-KNOWN write endpoints (linkedin-api lineage). UNVERIFIED against current Voyager', method 'POST/DELETE'",
     recorded: &[],
     page: Some("d_flagship3_feed"),
 };
@@ -1673,6 +1817,63 @@ pub static NOTIFICATION_CARDS: &Endpoint = &Endpoint {
     source: "voyager.md §4.8 capture",
     recorded: &[6, 43],
     page: Some("d_flagship3_feed"),
+};
+
+/// `notifications`: The own notifications, newest first, paged (the notifications page's cards).
+pub static NOTIFICATIONS: &Endpoint = &Endpoint {
+    id: Id::Notifications,
+    name: "notifications",
+    summary: "The own notifications, newest first, paged (the notifications page's cards)",
+    python: "",
+    method: Method::Get,
+    base: Base::Api,
+    path: "/voyagerIdentityDashNotificationCards",
+    query_id: None,
+    decoration_id: Some("com.linkedin.voyager.dash.deco.identity.notifications.CardsCollection-80"),
+    data_root: None,
+    fixed: &[("q", "notifications")],
+    params: &[
+        Param { name: "count", location: Location::Query, kind: ParamType::Int, value: None, required: true, doc: "page size (devag7 sends 20, other clients 25)", page: Some(PageRole::Count) },
+        Param { name: "start", location: Location::Query, kind: ParamType::Int, value: None, required: true, doc: "offset", page: Some(PageRole::Start) },
+    ],
+    accept: Accept::Normalized,
+    content_type: None,
+    pagination: Pagination::StartCount,
+    max_count: None,
+    status: Status::Working,
+    replacement: None,
+    idempotent: true,
+    source: "peers-2026.md §3 notifications (devag7/linkedin-mcp@1b4a4c87 src/browser/endpoints.ts, verified live 2026-06-13: the call the notifications page makes)",
+    recorded: &[],
+    page: Some("d_flagship3_notifications"),
+};
+
+/// `notification_mark_read`: Mark one notification card read.
+pub static NOTIFICATION_MARK_READ: &Endpoint = &Endpoint {
+    id: Id::NotificationMarkRead,
+    name: "notification_mark_read",
+    summary: "Mark one notification card read",
+    python: "",
+    method: Method::Post,
+    base: Base::Api,
+    path: "/voyagerNotificationsDashBadge",
+    query_id: None,
+    decoration_id: None,
+    data_root: None,
+    fixed: &[("action", "markItemAsRead")],
+    params: &[
+        Param { name: "item", location: Location::Body, kind: ParamType::Urn, value: None, required: true, doc: "the card's entityUrn (urn:li:fsd_notificationCard:(...))", page: None },
+    ],
+    accept: Accept::Normalized,
+    content_type: Some(ContentType::Json),
+    pagination: Pagination::None,
+    max_count: None,
+    status: Status::Unknown,
+    replacement: None,
+    idempotent: true,
+    source: "unattributed public code (fs:35047685910, fs:35297704154: a browser extension's LinkedInAPI.markNotificationRead); no 2026 evidence",
+    recorded: &[],
+    page: Some("d_flagship3_notifications"),
 };
 
 /// `conversations_legacy`: The own conversations, 20 per page, newest first (legacy inbox).

@@ -41,6 +41,8 @@ pub enum Method {
     Get,
     /// `POST`.
     Post,
+    /// `DELETE` (a Rest.li delete of one entity; no body).
+    Delete,
 }
 
 impl Method {
@@ -50,6 +52,7 @@ impl Method {
         match self {
             Self::Get => "GET",
             Self::Post => "POST",
+            Self::Delete => "DELETE",
         }
     }
 }

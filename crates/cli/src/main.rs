@@ -106,6 +106,18 @@ enum Command {
     /// Posts and the feed: a profile's posts, the feed, comments, reactions, react.
     #[command(subcommand)]
     Feed(commands::feed::Cmd),
+    /// Publish a post, delete one of yours, show a post with its counts.
+    #[command(subcommand)]
+    Post(commands::post::Cmd),
+    /// Comments: a post's comments, comment on a post, reply to a comment.
+    #[command(subcommand)]
+    Comments(commands::comments::Cmd),
+    /// Notifications: list them, mark one read.
+    #[command(subcommand)]
+    Notifications(commands::notifications::Cmd),
+    /// Your network in numbers: invitations, connections, My Network notifications.
+    #[command(subcommand)]
+    Network(commands::notifications::NetworkCmd),
     /// The mobile "touch" API of 2015 (retired by LinkedIn; served by the sandbox).
     #[command(subcommand)]
     Touch(commands::touch::Cmd),
@@ -140,6 +152,10 @@ impl Command {
             Self::Messages(cmd) => cmd.gives_raw(),
             Self::Invitations(cmd) => cmd.gives_raw(),
             Self::Feed(cmd) => cmd.gives_raw(),
+            Self::Notifications(cmd) => cmd.gives_raw(),
+            Self::Comments(cmd) => cmd.gives_raw(),
+            Self::Post(cmd) => cmd.gives_raw(),
+            Self::Network(cmd) => cmd.gives_raw(),
             Self::Touch(cmd) => cmd.gives_raw(),
             Self::Demo
             | Self::Login(_)
@@ -415,6 +431,10 @@ async fn run(command: Command, conn: &Connection, out: Out) -> Result<(), Failur
         Command::Messages(cmd) => commands::messages::run(cmd, conn, out).await,
         Command::Invitations(cmd) => commands::invitations::run(cmd, conn, out).await,
         Command::Feed(cmd) => commands::feed::run(cmd, conn, out).await,
+        Command::Notifications(cmd) => commands::notifications::run(cmd, conn, out).await,
+        Command::Comments(cmd) => commands::comments::run(cmd, conn, out).await,
+        Command::Post(cmd) => commands::post::run(cmd, conn, out).await,
+        Command::Network(cmd) => commands::notifications::run_network(cmd, conn, out).await,
         Command::Touch(cmd) => commands::touch::run(cmd, conn, out).await,
         // Handled before the runtime starts.
         Command::Restli(_)

@@ -343,16 +343,16 @@ pub(crate) fn read_body(endpoint: &'static Endpoint, body: &[u8]) -> Result<Valu
 }
 
 /// LinkedIn's refusal in a GraphQL mutation's answer: GraphQL answers 200 and lists what
-/// failed under `errors` (peers-2026.md §3: devag7 reads a failed reaction there). The first
-/// error's `message`, and its `extensions` code or classification when it has one.
+/// failed under `errors` (peers-2026.md §3: devag7 reads a failed reaction there), at the top
+/// of a JSON answer and under `data` of a normalized one (a refused post answers
+/// `{"data": {"data": {<root>: null}, "errors": [...]}}`,
+/// fs:71232131535). The first error's `message`, and its `extensions` code or
+/// classification when it has one.
 fn graphql_refusal(body: &[u8]) -> Option<linkedin_transport::Reason> {
-    #[derive(serde::Deserialize)]
-    struct Answer {
-        #[serde(default)]
-        errors: Vec<Value>,
-    }
-    let answer: Answer = serde_json::from_slice(body).ok()?;
-    let first = answer.errors.first()?;
+    // A mutation's answer is small, and read once: a tree is fine here.
+    let answer: Value = serde_json::from_slice(body).ok()?;
+    let first_of = |pointer: &str| answer.pointer(pointer)?.as_array()?.first();
+    let first = first_of("/errors").or_else(|| first_of("/data/errors"))?;
     let text = |v: Option<&Value>| v.and_then(Value::as_str).map(str::to_owned);
     let extensions = first.get("extensions");
     let code = text(extensions.and_then(|e| e.get("code")))
@@ -570,6 +570,14 @@ impl Call {
         };
         let request = match endpoint.method {
             Method::Get => Request::get(target),
+            Method::Delete => {
+                let request = Request::delete(target);
+                if endpoint.idempotent {
+                    request.idempotent()
+                } else {
+                    request
+                }
+            }
             _ => {
                 let content_type = match endpoint.content_type {
                     Some(ContentType::Json) => "application/json; charset=UTF-8",
@@ -609,7 +617,8 @@ fn action_of(endpoint: &Endpoint) -> Option<Action> {
     Some(match endpoint.id {
         Id::MessageCreate => Action::Message,
         Id::InvitationCreate | Id::InvitationCreateLegacy => Action::Invitation,
-        Id::PostReact => Action::Engagement,
+        Id::PostReact | Id::PostReactDash | Id::CommentCreate => Action::Engagement,
+        Id::PostCreate => Action::Post,
         Id::FollowingStateSet | Id::UnfollowEntity => Action::Follow,
         Id::Profile
         | Id::ProfileByVanity
@@ -641,5 +650,12 @@ mod tests {
         assert!(graphql_refusal(br#"{"data":{}}"#).is_none());
         assert!(graphql_refusal(br#"{"data":{},"errors":[]}"#).is_none());
         assert!(graphql_refusal(b"not json").is_none());
+        // Normalized: GraphQL's own answer under `data` (a refused share, fs:71232131535).
+        let refused = graphql_refusal(
+            br#"{"data":{"data":{"aMutation":null},"errors":[{"path":["aMutation"],"extensions":{"classification":"DataFetchingException"},"message":"Invalid share"}]},"included":[]}"#,
+        )
+        .unwrap();
+        assert_eq!(refused.message.as_deref(), Some("Invalid share"));
+        assert!(graphql_refusal(br#"{"data":{"data":{},"errors":[]},"included":[]}"#).is_none());
     }
 }

@@ -276,8 +276,19 @@ impl Linkedin {
         check!("feed", "profile_posts", ok, async {
             first(self.profile_posts(&me_id)).await
         });
-        check!("feed", "post_comments", ok, async {
-            first(self.post_comments(post.as_deref().unwrap_or("0"))).await
+        check!("feed", "post_comments", needs_post, async {
+            first(self.post_comments(post.as_deref().unwrap_or_default())).await
+        });
+        check!("feed", "post_details", needs_post, async {
+            self.post_details(post.as_deref().unwrap_or_default())
+                .await
+                .map(drop)
+        });
+        check!("invitations", "network_counts", ok, async {
+            self.network_counts().await.map(drop)
+        });
+        check!("feed", "notifications", ok, async {
+            first(self.notifications()).await
         });
         if let Some(why) = &stopped {
             tracing::warn!(why, "doctor stopped early");

@@ -1,6 +1,6 @@
 //! Posts and the feed: a member's posts, the logged-in member's feed (promoted posts left out
-//! when asked), the comments (refused for now: LinkedIn answers their endpoint 500) and
-//! reactions of a post, and reacting to one.
+//! when asked), the comments (through the 2026 GraphQL query) and reactions of a post, and
+//! reacting to one.
 //!
 //! A member's posts come from the GraphQL profile updates (catalogue `profile_posts_dash`),
 //! the replacement of the `/identity/profileUpdatesV2` and `/feed/updates` endpoints that the
@@ -104,37 +104,39 @@ impl Linkedin {
         Pages::driven(self, endpoints::FEED_CHRON, Position::Start(0), source)
     }
 
-    /// The comments on a post; for now refused before sending, as LinkedIn answers it 500.
+    /// The comments on a post (not their replies), every page.
+    ///
+    /// Paged by `start` and LinkedIn's `paginationToken`.
     ///
     /// Python: `get_post_comments`
     ///
     /// LinkedIn answers the Python client's `GET /feed/comments` (catalogue `post_comments`)
-    /// with 500 since 2026 (peers-2026.md §3), and no working endpoint to read a post's
-    /// comments is known yet, so the stream's first item is [`Error::Broken`] naming
-    /// `post_comments`, and nothing is sent. When LinkedIn answers it again (the catalogue
-    /// says so), the stream gives the comments oldest first, paged by `start` and
-    /// `paginationToken`; a post without comments then gives an empty stream (LinkedIn sends
-    /// no token, which crashed the Python client, #277).
+    /// with 500 since 2026 (peers-2026.md §3); the comments are read through the GraphQL
+    /// query the web app sends (catalogue `post_comments_dash`, verified by a public client in
+    /// August 2026), with the post's social detail `urn:li:fsd_socialDetail:(<post>,<post>,
+    /// urn:li:highlightedReply:-)`. A post without comments gives an empty stream (no token
+    /// then, which crashed the Python client, #277).
     ///
     /// `post` is a [`Post::urn`] (`urn:li:activity:<id>`), an activity id or an update URN.
     ///
     /// # Errors
     ///
-    /// As stream items: [`Error::InvalidInput`] for a bad post (nothing sent), then
-    /// [`Error::Broken`] (nothing sent); once the endpoint works again, [`Error::NotFound`]
-    /// for an unknown post, [`Error::SchemaMoved`] when a page has comments none of which can
-    /// be read, and transport errors.
+    /// As stream items: [`Error::InvalidInput`] for a bad post (nothing sent),
+    /// [`Error::NotFound`] for an unknown post, [`Error::SchemaMoved`] when a page has
+    /// comments none of which can be read, and transport errors.
     pub fn post_comments(&self, post: &str) -> Pages<Raw<Comment>> {
         match validate::activity_id("post", post) {
             Ok(activity) => {
-                let call = self
-                    .call(endpoints::POST_COMMENTS)
-                    .query("updateId", format!("activity:{activity}"));
+                let post = format!("urn:li:activity:{activity}");
+                let call = self.call(endpoints::POST_COMMENTS_DASH).var(
+                    "socialDetailUrn",
+                    format!("urn:li:fsd_socialDetail:({post},{post},urn:li:highlightedReply:-)"),
+                );
                 let source = Listing::new(call, |endpoint, answer| {
-                    feed_read(endpoint, answer, Comment::from_comment)
+                    feed_read(endpoint, answer, Comment::from_dash_comment)
                 })
                 .not_found(format!("post {activity}"));
-                Pages::driven(self, endpoints::POST_COMMENTS, FIRST_TOKEN, source)
+                Pages::driven(self, endpoints::POST_COMMENTS_DASH, FIRST_TOKEN, source)
             }
             Err(e) => Pages::failed(e),
         }

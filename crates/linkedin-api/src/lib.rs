@@ -38,6 +38,7 @@
 #![warn(missing_docs)]
 
 mod client;
+mod comments;
 mod company;
 mod doctor;
 mod drift;
@@ -49,8 +50,10 @@ mod invitations;
 mod jobs;
 mod me;
 mod messaging;
+mod notifications;
 pub mod offline;
 mod paginate;
+mod posts;
 mod profile;
 mod search;
 mod settle;
@@ -72,8 +75,9 @@ pub use linkedin_models::messaging::ConversationCategory;
 /// The results the methods give: views of LinkedIn's answers (`linkedin_models::view`).
 pub use linkedin_models::view;
 pub use linkedin_models::view::{
-    Comment, CompanyResult, Conversation, Invitation, JobResult, Me, MemberSummary, Message,
-    Participant, PersonResult, Post, PostResult, Reaction,
+    Comment, CompanyResult, Conversation, CreatedPost, Invitation, JobResult, Me, MemberSummary,
+    Message, NetworkCounts, Notification, NotificationActor, Participant, PersonResult, Post,
+    PostCounts, PostDetails, PostResult, Reaction, ReactionCount,
 };
 pub use linkedin_transport as transport;
 pub use linkedin_transport::{
@@ -81,6 +85,7 @@ pub use linkedin_transport::{
 };
 pub use messaging::ConversationFilter;
 pub use paginate::{EMPTY_PAGES_MAX, Page, Pages, Position};
+pub use posts::{NewPost, Visibility};
 pub use profile::ProfileSections;
 pub use search::{
     Distance, ExperienceLevel, JobSearch, JobType, Network, PeopleSearch, ResultType, Search,

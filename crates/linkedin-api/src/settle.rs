@@ -14,6 +14,10 @@
 //! | `follow_page`, `unfollow_page` | the page's following state |
 //! | `react_to_post` | the post's reactions, by the logged-in member |
 //! | `mark_conversation_read`, `..._unread` | the inbox's latest conversations' read flag |
+//! | `create_post` | the author's latest posts, by text |
+//! | `comment_on_post`, `reply_to_comment` | the post's comments, by the member and text |
+//! | `delete_post` | the delete sent once more (a deleted share answers 404) |
+//! | `mark_notification_read` | the latest notifications' read flag |
 
 use std::future::Future;
 

@@ -68,6 +68,14 @@ pub(crate) fn text<'a>(field: &'static str, text: &'a str, max: usize) -> Result
     Ok(text)
 }
 
+/// The longest post LinkedIn takes, in characters (the limit its share box enforces, and
+/// other clients with it: catalogue `post_create`).
+pub const POST_TEXT_MAX: usize = 3_000;
+
+/// The longest comment accepted, in characters: LinkedIn's comment box limit (no reference
+/// records it; the sandbox refuses more).
+pub const COMMENT_TEXT_MAX: usize = 1_250;
+
 /// The longest message text accepted. LinkedIn's message box stops at 8,000 characters; a
 /// longer text is refused here rather than cut or bounced by LinkedIn.
 pub const MESSAGE_TEXT_MAX: usize = 8_000;

@@ -142,6 +142,33 @@ pub struct SocialDetail {
     pub entity_urn: Option<String>,
     /// `urn:li:activity:<id>`.
     pub urn: Option<String>,
+    /// The post's counts, where the answer gives them (one update's detail).
+    pub total_social_activity_counts: Option<SocialActivityCounts>,
+}
+
+/// A `com.linkedin.voyager.dash.feed.SocialActivityCounts`: how many reactions, comments and
+/// reshares a post has.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, rename_all(deserialize = "camelCase"))]
+pub struct SocialActivityCounts {
+    /// Reactions of every type.
+    pub num_likes: Option<u64>,
+    /// Comments.
+    pub num_comments: Option<u64>,
+    /// Reshares.
+    pub num_shares: Option<u64>,
+    /// The reactions by type.
+    pub reaction_type_counts: Vec<ReactionTypeCount>,
+}
+
+/// How many reactions of one type a post has.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, rename_all(deserialize = "camelCase"))]
+pub struct ReactionTypeCount {
+    /// `LIKE`, `PRAISE`, ...
+    pub reaction_type: Option<ReactionType>,
+    /// How many.
+    pub count: u64,
 }
 
 /// A `com.linkedin.voyager.feed.Comment`.

@@ -29,10 +29,12 @@ pub mod invitation;
 pub mod job;
 pub mod me;
 pub mod messaging;
+pub mod notification;
 mod open_enum;
 pub mod profile;
 mod raw;
 pub mod search;
+pub mod social;
 pub mod touch;
 pub mod view;
 

@@ -129,6 +129,7 @@ impl Recording {
         let method = match self.method.as_str() {
             "GET" => catalogue::Method::Get,
             "POST" => catalogue::Method::Post,
+            "DELETE" => catalogue::Method::Delete,
             _ => return None,
         };
         let path = self.path().strip_prefix("/voyager/api")?;

@@ -305,6 +305,7 @@ fn voyager(state: &State, req: &Incoming<'_>) -> Response<Body> {
     let method = match *req.method {
         Method::GET => catalogue::Method::Get,
         Method::POST => catalogue::Method::Post,
+        Method::DELETE => catalogue::Method::Delete,
         _ => return json_response(StatusCode::METHOD_NOT_ALLOWED, &json!({"status": 405})),
     };
     let lookup = |name: &str| query.raw(name);
@@ -377,6 +378,7 @@ fn touch(state: &State, req: &Incoming<'_>) -> Response<Body> {
     let method = match *req.method {
         Method::GET => catalogue::Method::Get,
         Method::POST => catalogue::Method::Post,
+        Method::DELETE => catalogue::Method::Delete,
         _ => return json_response(StatusCode::METHOD_NOT_ALLOWED, &json!({"status": 405})),
     };
     let lookup = |name: &str| query.raw(name);

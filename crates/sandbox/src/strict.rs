@@ -87,6 +87,7 @@ fn variables(endpoint: &Endpoint, query: &restli::Query, body: &[u8]) -> Option<
             Ok(v) => v,
             Err(_) => return Some(Refusal::bad_request("variables are not Rest.li")),
         },
+        Method::Delete => return None,
         Method::Post => serde_json::from_slice::<Value>(body)
             .ok()
             .and_then(|b| b.get("variables").cloned())

@@ -105,6 +105,21 @@ impl Request {
         }
     }
 
+    /// A DELETE of `target` (a Rest.li delete: no body). Never retried once it may have been
+    /// sent (the caller settles a lost answer); mark it [`idempotent`](Self::idempotent) to
+    /// let the transport repeat it.
+    pub fn delete(target: impl Into<String>) -> Self {
+        Self {
+            method: Method::DELETE,
+            target: target.into(),
+            accept: Accept::Json,
+            body: None,
+            idempotency: Idempotency::Once,
+            headers: Vec::new(),
+            action: None,
+        }
+    }
+
     /// Asks for this response encoding.
     #[must_use]
     pub fn accept(mut self, accept: Accept) -> Self {

@@ -209,7 +209,7 @@ struct Reacted<'a> {
 
 /// A post as the facade takes it: the URN in a `linkedin.com/feed/update/<urn>/` URL, or the
 /// argument as given.
-fn post_arg(post: &str) -> &str {
+pub(crate) fn post_arg(post: &str) -> &str {
     post.split_once("/feed/update/")
         .and_then(|(_, rest)| rest.split(['/', '?', '#']).next())
         .filter(|urn| !urn.is_empty())
@@ -236,7 +236,7 @@ fn post_text(out: &Out, p: &Post) -> String {
 }
 
 /// A comment for people: when, who, the text.
-fn comment_text(out: &Out, c: &Comment) -> String {
+pub(crate) fn comment_text(out: &Out, c: &Comment) -> String {
     let who = c.author.as_ref().map_or_else(
         || "?".to_owned(),
         |a| {

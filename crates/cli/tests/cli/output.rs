@@ -25,6 +25,8 @@ fn every_read_prints_snake_case_keys() {
     let w = world();
     let job = w.jobs[0].id.to_string();
     let post = format!("urn:li:activity:{}", w.posts[3].activity_id);
+    let talked = w.posts.iter().find(|p| !p.comments.is_empty()).unwrap();
+    let talked = format!("urn:li:activity:{}", talked.activity_id);
     let thread = w.conversations[0].thread_id.as_str();
     let member = w.people[7].profile_id.as_str();
     let commands: Vec<Vec<&str>> = vec![
@@ -81,6 +83,12 @@ fn every_read_prints_snake_case_keys() {
         vec!["feed", "posts", "demo-member", "--limit", "3", "--json"],
         vec!["feed", "reactions", &post, "--limit", "3", "--ndjson"],
         vec!["feed", "react", &post, "--dry-run", "--json"],
+        vec!["notifications", "list", "--limit", "3", "--json"],
+        vec!["network", "counts", "--json"],
+        vec!["post", "show", &post, "--json"],
+        vec!["post", "create", "Hello", "--dry-run", "--json"],
+        vec!["comments", "list", &talked, "--limit", "3", "--json"],
+        vec!["comments", "add", &post, "Hi", "--dry-run", "--json"],
         vec!["profile", "experiences", "demo-member", "--json"],
         vec!["profile", "contact", "demo-member", "--json"],
         vec!["profile", "resolve", "demo-member", "--json"],
@@ -208,6 +216,16 @@ fn raw_is_refused_before_anything_is_sent_where_there_is_no_linkedin_json() {
         ),
         (&["invitations", "accept", "1"], "invitations accept"),
         (&["feed", "react", "7000000000000000001"], "feed react"),
+        (
+            &["notifications", "read", "urn:li:fsd_notificationCard:(A,b)"],
+            "notifications read",
+        ),
+        (&["post", "create", "Hello"], "post create"),
+        (
+            &["comments", "add", "7000000000000000001", "Hi"],
+            "comments add",
+        ),
+        (&["post", "delete", "urn:li:share:1"], "post delete"),
     ] {
         let mark = sb.mark();
         let out = sb.run(&[args, &["--json", "--raw"]].concat());
@@ -410,6 +428,20 @@ fn every_command_ends_quietly_on_a_closed_stdout() {
     let thread = threads[0]["thread_id"].as_str().unwrap().to_owned();
     let invitations = json_list(&logged.run(&["invitations", "list", "--json"]));
     let invitation = |i: usize| invitations[i]["id"].as_str().unwrap().to_owned();
+    let notifications =
+        json_list(&logged.run(&["notifications", "list", "--limit", "3", "--json"]));
+    let notification = notifications[0]["urn"].as_str().unwrap().to_owned();
+    let created = json(&logged.run(&["post", "create", "To delete from a closed pipe.", "--json"]));
+    let share = created["share_urn"].as_str().unwrap().to_owned();
+    let talked = w
+        .posts
+        .iter()
+        .find(|p| !p.promoted && !p.comments.is_empty())
+        .unwrap();
+    let comment = format!(
+        "urn:li:comment:(activity:{},{})",
+        talked.activity_id, talked.comments[0].id
+    );
     let connection = &w.people[(2..w.people.len()).find(|&p| w.connected(0, p)).unwrap()];
     let stranger = &w.people[(2..w.people.len())
         .find(|&p| !w.connected(0, p) && !w.invitations.iter().any(|i| i.from == p || i.to == p))
@@ -486,9 +518,18 @@ fn every_command_ends_quietly_on_a_closed_stdout() {
         write("invitations send", &[&stranger.public_id]),
         list("feed show", &["--limit", "200"]),
         list("feed posts", &[who, "--limit", "200"]),
-        case("feed comments", &[&post], false, false, 6),
+        list("feed comments", &[&post, "--limit", "200"]),
         list("feed reactions", &[&post, "--limit", "200"]),
         write("feed react", &[&post, "--type", "praise"]),
+        list("notifications list", &["--limit", "200"]),
+        write("notifications read", &[&notification]),
+        read("network counts", &[]),
+        read("post show", &[&post]),
+        write("post create", &["A post to a closed pipe."]),
+        write("post delete", &[&share]),
+        list("comments list", &[&post, "--limit", "200"]),
+        write("comments add", &[&post, "A comment to a closed pipe."]),
+        write("comments reply", &[&comment, "A reply to a closed pipe."]),
         touch("touch person", &[], false),
         touch("touch me", &[], false),
         touch("touch profile", &[&member], false),
@@ -551,7 +592,7 @@ fn every_command_ends_quietly_on_a_closed_stdout() {
     // Stdout and stderr closed: a success, a failure and bad usage keep their status.
     for (args, code) in [
         (vec!["-v", "company", "show", "linkedin"], 0),
-        (vec!["feed", "comments", post.as_str()], 6),
+        (vec!["post", "show", "7000000000000000001"], 6),
         (vec!["messages", "send"], 2),
     ] {
         runs.push((

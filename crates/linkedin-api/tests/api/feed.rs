@@ -198,37 +198,56 @@ async fn the_feed_leaves_promoted_posts_out_when_asked() {
     f.snapshot("feed_feed_posts", mark, &five);
 }
 
-/// LinkedIn answers `GET /feed/comments` 500 (peers-2026.md §3) and no working read of a
-/// post's comments is known: `post_comments` fails with [`Error::Broken`] naming its entry,
-/// for any post, and sends nothing (a malformed post is still refused as bad input first).
+/// The comments come from the 2026 GraphQL query (`post_comments_dash`), every page, oldest
+/// first, with their authors; a post without comments is an empty stream, an unknown one
+/// `NotFound`.
 #[tokio::test]
-async fn comments_are_refused_before_sending_as_linkedin_answers_them_500() {
+async fn comments_page_through_the_2026_query() {
     let f = common::start().await;
     let w = world();
-    let busy = w.posts.iter().max_by_key(|p| p.comments.len()).unwrap();
-    let quiet = w.posts.iter().find(|p| p.comments.is_empty()).unwrap();
+    let busy = w
+        .posts
+        .iter()
+        .filter(|p| !p.promoted)
+        .max_by_key(|p| p.comments.len())
+        .unwrap();
     let mark = f.mark();
-    for post in [
-        format!("urn:li:activity:{}", busy.activity_id),
-        quiet.activity_id.to_string(),
-        "7000000000000000001".to_owned(),
-    ] {
-        let err = common::first_error(f.linkedin.post_comments(&post)).await;
-        assert!(
-            matches!(
-                err,
-                Error::Broken {
-                    endpoint: "post_comments",
-                    replacement: None
-                }
-            ),
-            "{err:?}"
+    let first = common::collect_all(
+        f.linkedin
+            .post_comments(&format!("urn:li:activity:{}", busy.activity_id))
+            .page_size(2)
+            .limit(2),
+    )
+    .await;
+    f.snapshot("feed_post_comments", mark, &first);
+    let all = common::collect_all(
+        f.linkedin
+            .post_comments(&busy.activity_id.to_string())
+            .page_size(3),
+    )
+    .await;
+    assert_eq!(all.len(), busy.comments.len());
+    for (got, want) in all.iter().zip(&busy.comments) {
+        assert_eq!(got.text, want.text);
+        assert_eq!(got.id.as_deref(), Some(want.id.to_string().as_str()));
+        let author = got.author.as_ref().unwrap();
+        assert_eq!(
+            author.profile_id.as_deref(),
+            Some(w.people[want.author].profile_id.as_str())
         );
-        let said = err.to_string();
-        assert!(said.contains("nothing was sent"), "{said}");
-        assert!(!err.may_have_been_sent() && !err.is_transient());
     }
-    assert!(f.sent_since(mark).is_empty(), "{:?}", f.sent_since(mark));
+    let quiet = w
+        .posts
+        .iter()
+        .find(|p| p.comments.is_empty() && !p.promoted)
+        .unwrap();
+    assert!(
+        common::collect_all(f.linkedin.post_comments(&quiet.activity_id.to_string()))
+            .await
+            .is_empty()
+    );
+    let err = common::first_error(f.linkedin.post_comments("7000000000000000001")).await;
+    assert!(matches!(err, Error::NotFound { .. }), "{err:?}");
 }
 
 #[tokio::test]

@@ -5,6 +5,7 @@
 
 mod common;
 
+mod comments;
 mod company;
 mod examples;
 mod faults;
@@ -13,6 +14,8 @@ mod invitations;
 mod jobs;
 mod me;
 mod messaging;
+mod notifications;
+mod posts;
 mod profile;
 mod replay;
 mod search;

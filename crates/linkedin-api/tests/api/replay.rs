@@ -360,6 +360,44 @@ async fn received_invitations_ask_what_the_browser_asked() {
     assert_same_headers(sent, &recording);
 }
 
+/// The network counts: the browser's three background requests (seq 10, 11, 14, sent again
+/// with the live session as seq 38, 30, 31; no answer recorded), in its order, with the same
+/// paths, no parameters, and the same headers (accept, the `d_flagship3_background` page).
+#[tokio::test]
+async fn network_counts_ask_what_the_browser_asked() {
+    let common::Fixture { sandbox, linkedin } = common::start().await;
+    let mark = sandbox.requests().len();
+    linkedin.network_counts().await.unwrap();
+    let sent = &sandbox.requests()[mark..];
+    assert_eq!(sent.len(), 3);
+    for (record, seq) in sent.iter().zip([10, 11, 14]) {
+        let recording = recorded::load(seq).unwrap();
+        assert_eq!(record.path, recording.path(), "seq {seq}");
+        let ours = RequestKey::new(&record.method, &record.path, &record.query).unwrap();
+        assert_eq!(
+            ours,
+            recording.key().unwrap(),
+            "seq {seq}: not the browser's request"
+        );
+        assert_same_headers(record, &recording);
+        let again = recorded::load(match seq {
+            10 => 38,
+            11 => 30,
+            _ => 31,
+        })
+        .unwrap();
+        assert_eq!(
+            again.url, recording.url,
+            "seq {seq}: the same call answered 200"
+        );
+        assert_eq!(again.response_status, Some(200));
+        assert!(
+            again.response_body.is_none(),
+            "no answer recorded: nothing to replay"
+        );
+    }
+}
+
 /// The key paths of a JSON value (`message.body.text`), sorted: the shape of a body whose
 /// values are the conversation's own.
 fn key_paths(value: &Value, prefix: &str, out: &mut Vec<String>) {

@@ -12,6 +12,8 @@ mod feed;
 mod me;
 mod messaging;
 mod network;
+mod notification;
+mod publishing;
 mod search;
 mod text;
 
@@ -19,4 +21,6 @@ pub use feed::{Comment, Post, Reaction};
 pub use me::Me;
 pub use messaging::{Conversation, Message, Participant};
 pub use network::{Invitation, MemberSummary};
+pub use notification::{NetworkCounts, Notification, NotificationActor};
+pub use publishing::{CreatedPost, PostCounts, PostDetails, ReactionCount};
 pub use search::{CompanyResult, JobResult, PersonResult, PostResult, SearchResult};

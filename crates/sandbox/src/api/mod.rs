@@ -19,10 +19,12 @@
 //! [`messaging`] (conversations and messages, in the projections of [`conversations`]),
 //! [`legacy_inbox`] (the legacy messaging REST), [`invitations`], [`messenger`] (the
 //! messaging web app's background calls, the inbox's sync and backfill), [`feed`] (feeds,
-//! posts, reactions), [`browser`] (the web app's other background calls) and
+//! posts, reactions), [`publishing`] (creating and deleting posts), [`comments`] (reading and writing them), [`notifications`] (the notifications page), [`browser`] (the web app's
+//! other background calls) and
 //! [`touch`].
 
 mod browser;
+mod comments;
 mod company;
 mod conversations;
 mod feed;
@@ -32,8 +34,10 @@ mod legacy_inbox;
 mod me;
 mod messaging;
 mod messenger;
+mod notifications;
 mod people;
 mod profiles;
+mod publishing;
 mod recipes;
 mod search;
 mod touch;
@@ -329,6 +333,8 @@ pub(crate) fn dispatch(call: &mut Call<'_>) -> Option<Answer> {
         // Dead since 2026: LinkedIn answers `/feed/comments` 500 (peers-2026.md §3,
         // devag7/linkedin-mcp verified live 2026-06-13/14), whatever the parameters.
         Id::PostComments => Answer::error(StatusCode::INTERNAL_SERVER_ERROR),
+        Id::PostCommentsDash => comments::list(call),
+        Id::CommentCreate => comments::create(call),
         Id::PostReactions => feed::post_reactions(call),
         Id::PostReactionsDash => feed::post_reactions_dash(call),
         // The REST reaction write answers 400 since 2026 (peers-2026.md §3: REST
@@ -336,6 +342,8 @@ pub(crate) fn dispatch(call: &mut Call<'_>) -> Option<Answer> {
         // GraphQL mutation `post_react_dash`.
         Id::PostReact => Answer::error(StatusCode::BAD_REQUEST),
         Id::PostReactDash => feed::post_react_dash(call),
+        Id::PostCreate => publishing::create(call),
+        Id::PostDelete => publishing::delete(call),
 
         Id::MessengerConversationsSearch => {
             messaging::conversations(call, messaging::Listing::Search)
@@ -377,6 +385,8 @@ pub(crate) fn dispatch(call: &mut Call<'_>) -> Option<Answer> {
 
         Id::GlobalNav => browser::global_nav(call),
         Id::NotificationCards => browser::notification_cards(call),
+        Id::Notifications => notifications::list(call),
+        Id::NotificationMarkRead => notifications::mark_read(call),
         Id::FeedClientSignal => browser::client_signal(call),
         Id::ConnectionsSummary => browser::connections_summary(call),
         Id::InvitationsSummary => browser::invitations_summary(call),

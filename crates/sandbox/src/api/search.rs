@@ -473,7 +473,9 @@ pub(super) fn search_clusters(call: &mut Call<'_>) -> Answer {
                 .posts
                 .iter()
                 .filter(|p| {
-                    !p.promoted && keywords.as_ref().is_none_or(|k| k.found_in_all(&[&p.text]))
+                    !p.promoted
+                        && world.visible_to(call.me, p)
+                        && keywords.as_ref().is_none_or(|k| k.found_in_all(&[&p.text]))
                 })
                 .collect();
             let page = found.iter().skip(start).take(count);

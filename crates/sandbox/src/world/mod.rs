@@ -52,12 +52,26 @@ impl World {
     }
 
     /// Whether `post` is in the feed of person `me` without being an ad: a post of one of
-    /// their connections, or a company's unpromoted post.
+    /// their connections, or a company's unpromoted post, and their own posts written
+    /// during the run (after [`clock::PRESENT_MS`]), which LinkedIn shows its author on top
+    /// of the feed.
     #[must_use]
     pub fn in_organic_feed(&self, me: usize, post: &Post) -> bool {
         !post.promoted
             && match post.author {
-                Author::Person(i) => i != me && self.connected(me, i),
+                Author::Person(i) if i == me => post.created_at > clock::PRESENT_MS,
+                Author::Person(i) => self.connected(me, i),
+                Author::Company(_) => true,
+            }
+    }
+
+    /// Whether person `me` may see `post`: a post for anyone, or one for connections only
+    /// when `me` wrote it or is connected to its author.
+    #[must_use]
+    pub fn visible_to(&self, me: usize, post: &Post) -> bool {
+        !post.connections_only
+            || match post.author {
+                Author::Person(i) => i == me || self.connected(me, i),
                 Author::Company(_) => true,
             }
     }
@@ -126,6 +140,22 @@ impl Company {
 }
 
 impl Post {
+    /// When reaction `i` of [`Post::reactions`] was given: its own time when recorded, else
+    /// (a generated reaction) a deterministic time after the post: one hour after it, and
+    /// one hour more for each reaction listed after it (the list is newest first), never
+    /// after the present.
+    #[must_use]
+    pub fn reaction_time(&self, i: usize) -> u64 {
+        match self.reactions.get(i) {
+            Some(r) if r.at != 0 => r.at,
+            Some(_) => {
+                let later = (self.reactions.len() - i) as u64;
+                (self.created_at + later * clock::HOUR_MS).min(clock::PRESENT_MS)
+            }
+            None => 0,
+        }
+    }
+
     /// Whether a content search for `keywords` finds this post (by its text).
     #[must_use]
     pub fn matches_keywords(&self, keywords: &str) -> bool {

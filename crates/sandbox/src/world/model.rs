@@ -37,6 +37,9 @@ pub struct World {
     /// The time up to which the demo account has seen its messages (the messaging badge, which
     /// `markAllMessagesAsSeen` moves); 0 in a generated world.
     pub messages_seen_until: u64,
+    /// The notification cards marked read (`urn:li:fsd_notificationCard:(...)`); empty in a
+    /// generated world, where every notification is unread.
+    pub notifications_read: BTreeSet<String>,
 }
 
 /// A member.
@@ -194,6 +197,10 @@ pub struct Post {
     pub comments: Vec<Comment>,
     /// Reactions.
     pub reactions: Vec<Reaction>,
+    /// The id of its `urn:li:share:` (what creating it answers, and deleting it takes).
+    pub share_id: u64,
+    /// Shown to the author's connections only (`CONNECTIONS`), not to anyone (`ANYONE`).
+    pub connections_only: bool,
 }
 
 /// Who wrote a post.
@@ -222,6 +229,8 @@ pub struct Comment {
     pub text: String,
     /// When it was written.
     pub created_at: u64,
+    /// The comment it replies to (its id), for a reply; `None` in a generated world.
+    pub reply_to: Option<u64>,
 }
 
 /// A reaction to a post.
@@ -231,6 +240,9 @@ pub struct Reaction {
     pub person: usize,
     /// `LIKE`, `PRAISE`, `EMPATHY`, `INTEREST`, `APPRECIATION` or `ENTERTAINMENT`.
     pub kind: String,
+    /// When it was given (the last change of kind); 0 for a generated reaction, taken to be
+    /// given after the post (see [`Post::reaction_time`]).
+    pub at: u64,
 }
 
 /// A conversation of the demo account's mailbox.

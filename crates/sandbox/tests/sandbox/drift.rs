@@ -75,6 +75,7 @@ fn http_method(e: &Endpoint) -> Method {
     match e.method {
         linkedin_catalogue::Method::Get => Method::GET,
         linkedin_catalogue::Method::Post => Method::POST,
+        linkedin_catalogue::Method::Delete => Method::DELETE,
     }
 }
 

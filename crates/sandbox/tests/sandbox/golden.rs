@@ -491,6 +491,34 @@ async fn feed_posts_and_social() {
         ),
     )
     .await;
+    let talked = w
+        .posts
+        .iter()
+        .find(|p| !p.promoted && !p.comments.is_empty())
+        .unwrap();
+    let post = format!("urn:li:activity:{}", talked.activity_id);
+    s.golden(
+        endpoints::POST_COMMENTS_DASH,
+        &gql(
+            endpoints::POST_COMMENTS_DASH,
+            json!({
+                "count": 2,
+                "socialDetailUrn": format!("urn:li:fsd_socialDetail:({post},{post},urn:li:highlightedReply:-)"),
+                "start": 0,
+            }),
+        ),
+    )
+    .await;
+    s.golden(
+        endpoints::NOTIFICATIONS,
+        &url(
+            endpoints::NOTIFICATIONS,
+            &[],
+            json!({"count": 3, "start": 0}),
+            None,
+        ),
+    )
+    .await;
 
     let me = &w.people[0];
     s.golden(

@@ -11,6 +11,7 @@
 mod common;
 
 mod browser;
+mod comments;
 mod conformance;
 mod drift;
 mod faults;
@@ -23,7 +24,9 @@ mod legacy_inbox;
 mod messaging;
 mod messenger;
 mod mutations;
+mod notifications;
 mod people;
+mod publishing;
 mod search;
 mod server;
 mod strict;

@@ -46,6 +46,7 @@ impl Session {
         let method = match endpoint.method {
             linkedin_catalogue::Method::Get => Method::GET,
             linkedin_catalogue::Method::Post => Method::POST,
+            linkedin_catalogue::Method::Delete => Method::DELETE,
         };
         let mut headers = vec![
             ("cookie", self.cookie.as_str()),

@@ -395,6 +395,7 @@ async fn every_voyager_route_refuses_a_missing_session_and_a_wrong_csrf_token() 
         let method = match endpoint.method {
             linkedin_catalogue::Method::Get => Method::GET,
             linkedin_catalogue::Method::Post => Method::POST,
+            linkedin_catalogue::Method::Delete => Method::DELETE,
         };
         let resp = client.call(method.clone(), &target, &[], "{}").await;
         assert_eq!(
@@ -533,6 +534,7 @@ async fn stale_and_missing_ids_are_refused() {
         let method = match e.method {
             linkedin_catalogue::Method::Get => Method::GET,
             linkedin_catalogue::Method::Post => Method::POST,
+            linkedin_catalogue::Method::Delete => Method::DELETE,
         };
         for (name, id) in [("queryId", e.query_id), ("decorationId", e.decoration_id)] {
             let Some(id) = id else { continue };

@@ -45,6 +45,10 @@ impl Builder {
                 promoted,
                 comments,
                 reactions,
+                // A share is created just before its activity (inferred: both are
+                // time-ordered ids).
+                share_id: activity_id - 1,
+                connections_only: false,
             });
         }
         self.world
@@ -113,6 +117,7 @@ impl Builder {
                     author,
                     text: pick(&mut self.rng, COMMENTS).to_string(),
                     created_at: at,
+                    reply_to: None,
                 }
             })
             .collect()
@@ -138,6 +143,7 @@ impl Builder {
             .map(|person| Reaction {
                 person,
                 kind: pick_weighted(&mut self.rng, REACTIONS).into(),
+                at: 0,
             })
             .collect()
     }

@@ -1,0 +1,144 @@
+//! `linkedin comments ...`: a post's comments (every page), commenting on a post and replying
+//! to a comment (with `--dry-run` to see it first).
+
+use clap::Subcommand;
+use linkedin_api::{NewPost, validate};
+use serde::Serialize;
+
+use super::feed::{comment_text, post_arg};
+use super::messages::{check_text, limit};
+use crate::account::Connection;
+use crate::exit::Failure;
+use crate::output::{Out, one_line};
+
+/// The `comments` commands.
+#[derive(Subcommand, Debug)]
+pub(crate) enum Cmd {
+    /// A post's comments, as LinkedIn orders them (replies not included).
+    ///
+    /// POST is an activity id, urn:li:activity:<id>, an update URN or the post's URL.
+    #[command(after_help = "Example: linkedin comments list 7489103473605540496 --limit 20")]
+    List {
+        /// The post.
+        post: String,
+        /// At most this many comments.
+        #[arg(long, default_value_t = 50, value_parser = limit)]
+        limit: usize,
+    },
+    /// Comment on a post (never retried; counts against the daily engagement budget).
+    #[command(
+        after_help = "Example: linkedin comments add 7489103473605540496 \"Well said!\" --dry-run"
+    )]
+    Add {
+        /// The post.
+        post: String,
+        /// The comment, at most 1,250 characters.
+        text: String,
+        /// Print what would be sent, without sending it.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Reply to a comment (its urn:li:comment:(activity:<post>,<comment>), as `comments list
+    /// --json` shows it).
+    #[command(
+        after_help = "Example: linkedin comments reply 'urn:li:comment:(activity:7489103473605540496,7489660301797292324)' \"Agreed!\" --dry-run"
+    )]
+    Reply {
+        /// The comment replied to.
+        comment: String,
+        /// The reply, at most 1,250 characters.
+        text: String,
+        /// Print what would be sent, without sending it.
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+impl Cmd {
+    /// Whether `--raw` can print LinkedIn's JSON: the list yes; the writes print what was done.
+    pub(crate) fn gives_raw(&self) -> bool {
+        matches!(self, Self::List { .. })
+    }
+}
+
+/// What `comments add` and `reply` print.
+#[derive(Serialize)]
+struct Commented<'a> {
+    dry_run: bool,
+    thread: &'a str,
+    text: &'a str,
+    /// The comment made, when LinkedIn's answer holds it.
+    comment: Option<linkedin_api::Comment>,
+}
+
+pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Failure> {
+    match cmd {
+        Cmd::List { post, limit } => {
+            let session = conn.connect().await?;
+            let pages = session.linkedin.post_comments(post_arg(&post)).limit(limit);
+            let n = out.stream_raw(pages, |c| comment_text(&out, c)).await?;
+            if n == 0 {
+                out.note("no comments")?;
+            }
+            Ok(())
+        }
+        Cmd::Add {
+            post,
+            text,
+            dry_run,
+        } => write(conn, out, post_arg(&post), &text, dry_run, false).await,
+        Cmd::Reply {
+            comment,
+            text,
+            dry_run,
+        } => write(conn, out, &comment, &text, dry_run, true).await,
+    }
+}
+
+async fn write(
+    conn: &Connection,
+    out: Out,
+    thread: &str,
+    text: &str,
+    dry_run: bool,
+    reply: bool,
+) -> Result<(), Failure> {
+    check_text("text", text, validate::COMMENT_TEXT_MAX)?;
+    if dry_run {
+        let plan = Commented {
+            dry_run: true,
+            thread,
+            text,
+            comment: None,
+        };
+        return out.one(&plan, |p| {
+            format!(
+                "Would {} {}:\n    {}\n{}",
+                if reply { "reply to" } else { "comment on" },
+                p.thread,
+                one_line(p.text, 300),
+                out.dim("Dry run: nothing was sent.")
+            )
+        });
+    }
+    let session = conn.connect().await?;
+    let li = &session.linkedin;
+    let made = if reply {
+        li.reply_to_comment(thread, &NewPost::new(text)).await?
+    } else {
+        li.comment_on_post(thread, &NewPost::new(text)).await?
+    };
+    let done = Commented {
+        dry_run: false,
+        thread,
+        text,
+        comment: made.map(linkedin_api::models::Raw::into_inner),
+    };
+    out.one(&done, |d| {
+        let what = if reply { "Replied to" } else { "Commented on" };
+        match &d.comment {
+            Some(c) => format!("{what} {}.\n    {}", d.thread, c.urn),
+            None => format!("{what} {}.", d.thread),
+        }
+    })
+}

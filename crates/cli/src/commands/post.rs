@@ -1,0 +1,221 @@
+//! `linkedin post ...`: create a text post (with `--dry-run` to see it first), delete one's
+//! own, and a post's details with its counts.
+
+use std::path::PathBuf;
+
+use clap::{Subcommand, ValueEnum};
+use linkedin_api::{CreatedPost, NewPost, PostDetails, ProfileId, Visibility, validate};
+use serde::Serialize;
+
+use super::feed::post_arg;
+use super::messages::{check_text, profile_urn, text_from};
+use crate::account::Connection;
+use crate::exit::Failure;
+use crate::output::{Out, one_line};
+
+/// The `post` commands.
+#[derive(Subcommand, Debug)]
+pub(crate) enum Cmd {
+    /// Publish a text post (never retried; counts against the daily post budget).
+    ///
+    /// TEXT is the post (`-`: standard input), at most 3,000 characters; a #hashtag stays as
+    /// written (LinkedIn links it). --mention "NAME=PROFILE" makes NAME in the text (written
+    /// @NAME or NAME) a mention of PROFILE (a public id, profile id, URN or URL).
+    #[command(
+        after_help = "Example: linkedin post create \"Thanks @Liv Marchetti for the review! #rust\" --mention \"Liv Marchetti=liv-marchetti\" --visibility connections --dry-run"
+    )]
+    Create {
+        /// The text (`-`: standard input).
+        text: Option<String>,
+        /// Read the text from a file (`-`: standard input).
+        #[arg(long, conflicts_with = "text")]
+        text_file: Option<PathBuf>,
+        /// Who may see it.
+        #[arg(long, value_enum, ignore_case = true, default_value = "anyone")]
+        visibility: Seen,
+        /// A member mentioned: NAME=PROFILE (repeat for more).
+        #[arg(long = "mention", value_name = "NAME=PROFILE")]
+        mentions: Vec<String>,
+        /// Check everything (the mentioned members exist) and print what would be sent,
+        /// without sending it.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Delete one of your posts, by its share (urn:li:share:<id>, as `post create` prints it).
+    #[command(after_help = "Example: linkedin post delete urn:li:share:7509391796021479585")]
+    Delete {
+        /// The post's share URN.
+        share: String,
+    },
+    /// A post with its counts: reactions (by type), comments, reshares.
+    ///
+    /// POST is an activity id, urn:li:activity:<id>, an update URN or the post's URL.
+    #[command(after_help = "Example: linkedin post show 7506842223637988459")]
+    Show {
+        /// The post.
+        post: String,
+    },
+}
+
+impl Cmd {
+    /// Whether `--raw` can print LinkedIn's JSON: `show` yes; the writes print what was done.
+    pub(crate) fn gives_raw(&self) -> bool {
+        matches!(self, Self::Show { .. })
+    }
+}
+
+/// Who may see a post, as the command line names it.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub(crate) enum Seen {
+    /// Anyone, on or off LinkedIn.
+    Anyone,
+    /// Your connections only.
+    Connections,
+}
+
+impl Seen {
+    fn visibility(self) -> Visibility {
+        match self {
+            Self::Anyone => Visibility::Anyone,
+            Self::Connections => Visibility::Connections,
+        }
+    }
+}
+
+pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Failure> {
+    match cmd {
+        Cmd::Create {
+            text,
+            text_file,
+            visibility,
+            mentions,
+            dry_run,
+        } => {
+            let text = text_from(text, text_file)?;
+            check_text("text", &text, validate::POST_TEXT_MAX)?;
+            let mentions = mentions
+                .iter()
+                .map(|m| {
+                    m.rsplit_once('=')
+                        .filter(|(name, who)| !name.trim().is_empty() && !who.trim().is_empty())
+                        .map(|(name, who)| (name.trim().to_owned(), who.trim().to_owned()))
+                        .ok_or_else(|| {
+                            Failure::usage(format!("--mention {m:?}: expected NAME=PROFILE"))
+                        })
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            let session = conn.connect().await?;
+            let li = &session.linkedin;
+            let mut post = NewPost::new(text).visibility(visibility.visibility());
+            for (name, who) in &mentions {
+                let urn = profile_urn(li, "mention", who).await?;
+                let id = ProfileId::parse(&urn).map_err(|e| linkedin_api::Error::InvalidInput {
+                    field: "mention",
+                    reason: e.to_string(),
+                })?;
+                post = post.mention(name, id);
+            }
+            // Checked here too, so that a dry run is refused as the post would be.
+            let (sent_text, attributes) = post.commentary()?;
+            if dry_run {
+                let plan = DryPost {
+                    dry_run: true,
+                    action: "create_post",
+                    text: &sent_text,
+                    visibility: visibility.visibility(),
+                    attributes: &attributes,
+                };
+                return out.one(&plan, |p| {
+                    format!(
+                        "Would publish, for {}:\n    {}\n{}",
+                        seen_text(p.visibility),
+                        one_line(p.text, 300),
+                        out.dim("Dry run: nothing was sent.")
+                    )
+                });
+            }
+            let created = li.create_post(&post).await?;
+            out.one(&created, created_text)
+        }
+        Cmd::Delete { share } => {
+            let session = conn.connect().await?;
+            session.linkedin.delete_post(&share).await?;
+            let done = Deleted {
+                share: share.trim(),
+                deleted: true,
+            };
+            out.one(&done, |d| format!("Deleted the post {}.", d.share))
+        }
+        Cmd::Show { post } => {
+            let session = conn.connect().await?;
+            let details = session.linkedin.post_details(post_arg(&post)).await?;
+            out.one_raw(&details, details_text)
+        }
+    }
+}
+
+/// What `post create --dry-run` prints.
+#[derive(Serialize)]
+struct DryPost<'a> {
+    dry_run: bool,
+    action: &'static str,
+    text: &'a str,
+    visibility: Visibility,
+    attributes: &'a [serde_json::Value],
+}
+
+/// What `post delete` prints.
+#[derive(Serialize)]
+struct Deleted<'a> {
+    share: &'a str,
+    deleted: bool,
+}
+
+fn seen_text(v: Visibility) -> &'static str {
+    match v {
+        Visibility::Connections => "your connections",
+        _ => "anyone",
+    }
+}
+
+fn created_text(c: &CreatedPost) -> String {
+    let mut s = String::from("Published.");
+    if let Some(url) = &c.url {
+        s.push_str(&format!("\n    {url}"));
+    }
+    if let Some(share) = &c.share_urn {
+        s.push_str(&format!(
+            "\n    {share} (what `linkedin post delete` takes)"
+        ));
+    }
+    s
+}
+
+fn details_text(d: &PostDetails) -> String {
+    let p = &d.post;
+    let mut s = format!(
+        "{}  {}\n{}",
+        p.author_name,
+        p.age.as_deref().unwrap_or(""),
+        p.text.as_deref().unwrap_or("")
+    );
+    if let Some(c) = &d.counts {
+        let n = |v: Option<u64>| v.map_or_else(|| "?".to_owned(), |v| v.to_string());
+        s.push_str(&format!(
+            "\n\n{} reactions, {} comments, {} reshares",
+            n(c.reactions),
+            n(c.comments),
+            n(c.reshares)
+        ));
+        if !c.by_type.is_empty() {
+            let types: Vec<String> = c
+                .by_type
+                .iter()
+                .map(|t| format!("{} {}", t.reaction_type, t.count))
+                .collect();
+            s.push_str(&format!(" ({})", types.join(", ")));
+        }
+    }
+    s.push_str(&format!("\n{}", p.url));
+    s
+}

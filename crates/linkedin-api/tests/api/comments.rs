@@ -1,0 +1,99 @@
+//! Commenting against the sandbox: a comment on a post and a reply to it, sent once as the
+//! web app sends them, found in the post's comments (the reply not among them), and bad input
+//! refused before sending.
+
+use crate::common;
+use linkedin_api::{Error, NewPost, validate};
+use linkedin_sandbox::WORLD_SEED;
+use linkedin_sandbox::world::{self, World};
+
+fn world() -> World {
+    world::generate(WORLD_SEED)
+}
+
+#[tokio::test]
+async fn a_comment_and_a_reply_are_written_once() {
+    let f = common::start().await;
+    let w = world();
+    let post = w
+        .posts
+        .iter()
+        .find(|p| !p.promoted && !p.comments.is_empty())
+        .unwrap();
+    let id = post.activity_id.to_string();
+
+    let mark = f.mark();
+    let made = f
+        .linkedin
+        .comment_on_post(&id, &NewPost::new("Well said, thank you."))
+        .await
+        .unwrap()
+        .unwrap();
+    f.snapshot("comments_comment_on_post", mark, &made);
+    assert_eq!(made.text, "Well said, thank you.");
+    assert_eq!(
+        made.author.as_ref().unwrap().public_id.as_deref(),
+        Some("demo-member")
+    );
+
+    let listed = common::collect_all(f.linkedin.post_comments(&id)).await;
+    assert_eq!(listed.len(), post.comments.len() + 1);
+    assert_eq!(listed.last().unwrap().urn, made.urn);
+
+    let mark = f.mark();
+    let reply = f
+        .linkedin
+        .reply_to_comment(&listed[0].urn, &NewPost::new("Agreed!"))
+        .await
+        .unwrap()
+        .unwrap();
+    f.snapshot("comments_reply_to_comment", mark, &reply);
+    let sent = f.sent_since(mark);
+    assert_eq!(sent[0]["body"]["threadUrn"], listed[0].urn.as_str());
+    let after = common::collect_all(f.linkedin.post_comments(&id)).await;
+    assert_eq!(
+        after.len(),
+        listed.len(),
+        "a reply is not a comment of the post"
+    );
+}
+
+#[tokio::test]
+async fn bad_comments_are_refused_before_sending() {
+    let f = common::start().await;
+    let mark = f.mark();
+    for (post, text) in [
+        ("7000000000000000001", String::new()),
+        (
+            "7000000000000000001",
+            "x".repeat(validate::COMMENT_TEXT_MAX + 1),
+        ),
+        ("not a post", "Hi".to_owned()),
+    ] {
+        let e = f
+            .linkedin
+            .comment_on_post(post, &NewPost::new(text))
+            .await
+            .unwrap_err();
+        assert!(matches!(e, Error::InvalidInput { .. }), "{e:?}");
+    }
+    for bad in [
+        "urn:li:activity:1",
+        "urn:li:comment:(1,2)",
+        "urn:li:comment:(activity:x,2)",
+    ] {
+        let e = f
+            .linkedin
+            .reply_to_comment(bad, &NewPost::new("Hi"))
+            .await
+            .unwrap_err();
+        assert!(matches!(e, Error::InvalidInput { .. }), "{bad}: {e:?}");
+    }
+    assert_eq!(f.mark(), mark, "nothing sent");
+    let e = f
+        .linkedin
+        .comment_on_post("7000000000000000001", &NewPost::new("Hi"))
+        .await
+        .unwrap_err();
+    assert!(matches!(e, Error::NotFound { .. }), "{e:?}");
+}

@@ -1,0 +1,170 @@
+//! Notifications and the network counts.
+
+use restli::Urn;
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::id::{ProfileId, PublicId};
+use crate::notification as m;
+
+/// A notification of the logged-in member, as the notifications page lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Notification {
+    /// `urn:li:fsd_notificationCard:(<KIND>,<object>)`: what marking it read takes.
+    pub urn: String,
+    /// What kind it is: the first part of its URN, as LinkedIn names it
+    /// (`COMMENTED_ON_YOUR_POST`, `MENTIONED_YOU_IN_THIS`, `SHARED_BY_YOUR_NETWORK`, ...).
+    pub kind: String,
+    /// The line shown ("Ada Lovelace commented on your post").
+    pub headline: String,
+    /// Who did it, when the card shows a member.
+    pub actor: Option<NotificationActor>,
+    /// What it is about (`objectUrn`: a comment, a post, a job application...).
+    pub target_urn: Option<String>,
+    /// The page it opens on linkedin.com.
+    pub target_url: Option<String>,
+    /// The content it quotes (a comment's words).
+    pub text: Option<String>,
+    /// When (ms since the epoch).
+    pub published_at: Option<i64>,
+    /// Whether the member has read it.
+    pub read: bool,
+}
+
+/// The member a notification is about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct NotificationActor {
+    /// The profile id (`ACoAA…`), when the card names the member's profile.
+    pub profile_id: Option<ProfileId>,
+    /// The public id, when LinkedIn gives a valid one.
+    pub public_id: Option<PublicId>,
+    /// First and last name, when the card's profile has them.
+    pub name: Option<String>,
+    /// Their profile page.
+    pub url: Option<String>,
+}
+
+impl Notification {
+    /// A notification from its card, when it is one (its `entityUrn` is a
+    /// `urn:li:fsd_notificationCard:(<KIND>,…)`).
+    #[must_use]
+    pub fn from_card(card: &m::NotificationCard) -> Option<Self> {
+        let kind = kind_of(&card.entity_urn)?;
+        let image = card.header_image.as_ref();
+        let profile = image.and_then(|i| {
+            i.attributes
+                .iter()
+                .find_map(|a| a.detail_data_union.as_ref()?.profile_picture.as_ref())
+        });
+        let url = image.and_then(|i| i.action_target.clone());
+        let actor = (profile.is_some() || url.is_some()).then(|| actor_of(profile, url));
+        Some(Self {
+            urn: card.entity_urn.clone(),
+            kind,
+            headline: card
+                .headline
+                .as_ref()
+                .map(|t| t.text.clone())
+                .unwrap_or_default(),
+            actor,
+            target_urn: card.object_urn.clone(),
+            target_url: card
+                .card_action
+                .as_ref()
+                .and_then(|a| a.action_target.clone()),
+            text: card.content_primary_text.as_ref().and_then(texts),
+            published_at: card.published_at,
+            read: card.read.unwrap_or(false),
+        })
+    }
+}
+
+/// The kind of a card URN: `urn:li:fsd_notificationCard:(<KIND>,…)`.
+fn kind_of(urn: &str) -> Option<String> {
+    let urn = Urn::parse(urn).ok()?;
+    if urn.entity_type() != "fsd_notificationCard" {
+        return None;
+    }
+    let id = urn.id();
+    let inner = id.strip_prefix('(')?;
+    let end = inner.find([',', ')'])?;
+    let kind = &inner[..end];
+    (!kind.is_empty()).then(|| kind.to_owned())
+}
+
+/// The actor from a picture's profile (an entity or its URN) and the page it links to.
+fn actor_of(profile: Option<&Value>, url: Option<String>) -> NotificationActor {
+    let field = |name: &str| {
+        profile
+            .and_then(|p| p.get(name))
+            .and_then(Value::as_str)
+            .filter(|s| !s.is_empty())
+    };
+    let urn = profile
+        .and_then(Value::as_str)
+        .or_else(|| field("entityUrn"));
+    let name = match (field("firstName"), field("lastName")) {
+        (Some(first), Some(last)) => Some(format!("{first} {last}")),
+        (Some(one), None) | (None, Some(one)) => Some(one.to_owned()),
+        (None, None) => None,
+    };
+    let public_id = field("publicIdentifier")
+        .and_then(|p| PublicId::parse(p).ok())
+        .or_else(|| {
+            let path = url.as_deref()?.split("/in/").nth(1)?;
+            PublicId::parse(path.trim_end_matches('/')).ok()
+        });
+    NotificationActor {
+        profile_id: urn.and_then(|u| ProfileId::parse(u).ok()),
+        public_id,
+        name,
+        url,
+    }
+}
+
+/// The words of a text view model or a list of them, joined by a space.
+fn texts(value: &Value) -> Option<String> {
+    let one = |v: &Value| v.get("text").and_then(Value::as_str).map(str::to_owned);
+    let joined = match value {
+        Value::Array(items) => items.iter().filter_map(one).collect::<Vec<_>>().join(" "),
+        other => one(other)?,
+    };
+    (!joined.is_empty()).then_some(joined)
+}
+
+/// The logged-in member's network in numbers, as the web app's My Network badge reads them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct NetworkCounts {
+    /// Received invitations not answered yet (`numPendingInvitations`).
+    pub pending_invitations: Option<u64>,
+    /// Received invitations not seen yet (`numNewInvitations`).
+    pub unseen_invitations: Option<u64>,
+    /// Sent invitations still pending (`numTotalSentInvitations`).
+    pub sent_invitations: Option<u64>,
+    /// Connections (`numConnections`).
+    pub connections: Option<u64>,
+    /// My Network notifications (`paging.total` of `myNetworkNotifications`, else its
+    /// elements).
+    pub network_notifications: u64,
+}
+
+impl NetworkCounts {
+    /// The counts from the three summaries.
+    #[must_use]
+    pub fn from_summaries(
+        invitations: &m::InvitationsSummary,
+        connections: &m::ConnectionsSummary,
+        network_notifications: u64,
+    ) -> Self {
+        Self {
+            pending_invitations: invitations.num_pending_invitations,
+            unseen_invitations: invitations.num_new_invitations,
+            sent_invitations: invitations.num_total_sent_invitations,
+            connections: connections.num_connections,
+            network_notifications,
+        }
+    }
+}

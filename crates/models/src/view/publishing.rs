@@ -1,0 +1,148 @@
+//! A post's details with its counts, and a post just created.
+
+use serde::Serialize;
+
+use super::feed::{Comment, Post};
+use super::network::MemberSummary;
+use crate::feed::{self as m, ReactionType};
+use crate::id::{ProfileId, PublicId};
+use crate::social::DashComment;
+
+/// A post with its counts, as its own page shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct PostDetails {
+    /// The post.
+    pub post: Post,
+    /// How many reactions, comments and reshares it has, when LinkedIn says.
+    pub counts: Option<PostCounts>,
+}
+
+/// How many reactions, comments and reshares a post has.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct PostCounts {
+    /// Reactions of every type (`numLikes`).
+    pub reactions: Option<u64>,
+    /// Comments.
+    pub comments: Option<u64>,
+    /// Reshares.
+    pub reshares: Option<u64>,
+    /// The reactions by type, as LinkedIn orders them.
+    pub by_type: Vec<ReactionCount>,
+}
+
+/// How many reactions of one type a post has.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct ReactionCount {
+    /// The type.
+    pub reaction_type: ReactionType,
+    /// How many.
+    pub count: u64,
+}
+
+impl PostDetails {
+    /// A post's details from its update, when it is a post.
+    #[must_use]
+    pub fn from_update(update: &m::Update) -> Option<Self> {
+        let post = Post::from_update(update)?;
+        let counts = update
+            .social_detail
+            .as_ref()
+            .and_then(|s| s.total_social_activity_counts.as_ref())
+            .map(|c| PostCounts {
+                reactions: c.num_likes,
+                comments: c.num_comments,
+                reshares: c.num_shares,
+                by_type: c
+                    .reaction_type_counts
+                    .iter()
+                    .filter_map(|t| {
+                        Some(ReactionCount {
+                            reaction_type: t.reaction_type.clone()?,
+                            count: t.count,
+                        })
+                    })
+                    .collect(),
+            });
+        Some(Self { post, counts })
+    }
+}
+
+/// A post just created.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct CreatedPost {
+    /// `urn:li:share:<id>`: the share LinkedIn made (its `resourceKey` without the
+    /// `urn:li:fsd_share:` wrapper); `None` when the post was found by reading back.
+    pub share_urn: Option<String>,
+    /// `urn:li:activity:<id>`: the post, for its page, comments and reactions, when the
+    /// answer names it.
+    pub urn: Option<String>,
+    /// Its page on linkedin.com, when the answer names the post.
+    pub url: Option<String>,
+}
+
+impl CreatedPost {
+    /// A created post: its share and, when known, its activity (its page follows from it).
+    #[must_use]
+    pub fn new(share_urn: Option<String>, urn: Option<String>) -> Self {
+        let url = urn
+            .as_ref()
+            .map(|u| format!("https://www.linkedin.com/feed/update/{u}/"));
+        Self {
+            share_urn,
+            urn,
+            url,
+        }
+    }
+}
+
+impl Comment {
+    /// A comment from the 2026 dash model (`com.linkedin.voyager.dash.social.Comment`), when
+    /// it is one (it has a `urn` or an `entityUrn`).
+    #[must_use]
+    pub fn from_dash_comment(comment: &DashComment) -> Option<Self> {
+        let urn = comment.urn.clone().or(comment.entity_urn.clone())?;
+        let id = restli::Urn::parse(&urn).ok().and_then(|u| {
+            let last = u.part_count().checked_sub(1)?;
+            u.part(last).map(str::to_owned)
+        });
+        let commenter = comment.commenter.as_ref();
+        let profile = commenter
+            .and_then(|c| c.actor.as_ref())
+            .and_then(|a| a.get("profileUrn"));
+        let field = |name: &str| {
+            profile
+                .and_then(|p| p.get(name))
+                .and_then(serde_json::Value::as_str)
+                .map(str::to_owned)
+        };
+        let profile_urn = profile
+            .and_then(serde_json::Value::as_str)
+            .map(str::to_owned)
+            .or_else(|| field("entityUrn"));
+        let author = profile_urn.as_ref().map(|urn| MemberSummary {
+            profile_id: ProfileId::parse(urn).ok(),
+            public_id: field("publicIdentifier").and_then(|p| PublicId::parse(&p).ok()),
+            first_name: field("firstName").unwrap_or_default(),
+            last_name: field("lastName").unwrap_or_default(),
+            headline: commenter
+                .and_then(|c| c.subtitle.as_ref())
+                .map(|t| t.text.clone()),
+        });
+        Some(Self {
+            urn,
+            id,
+            text: comment
+                .commentary
+                .as_ref()
+                .map(|t| t.text.clone())
+                .unwrap_or_default(),
+            created_at: comment.created_at,
+            author,
+            author_urn: None,
+        })
+    }
+}
