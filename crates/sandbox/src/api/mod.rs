@@ -34,6 +34,7 @@ mod messaging;
 mod messenger;
 mod people;
 mod profiles;
+pub(crate) mod realtime;
 mod recipes;
 mod search;
 mod touch;
@@ -43,6 +44,11 @@ use linkedin_catalogue::{Endpoint, Id};
 use serde_json::{Map, Value, json};
 
 use crate::world::World;
+
+/// The world's clock: the latest time anything happened in it (see `messaging::world_now`).
+pub(crate) fn world_clock(world: &World) -> u64 {
+    messaging::world_now(world)
+}
 
 /// One API request, ready to answer.
 pub(crate) struct Call<'a> {
