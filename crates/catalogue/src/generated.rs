@@ -147,6 +147,8 @@ pub enum Id {
     ConversationTyping,
     /// `message_delivery_ack`
     MessageDeliveryAck,
+    /// `realtime_connect`
+    RealtimeConnect,
     /// `messaging_badge_mark_all_seen`
     MessagingBadgeMarkAllSeen,
     /// `presence_statuses`
@@ -261,6 +263,7 @@ pub static ENDPOINTS: &[&crate::Endpoint] = &[
     endpoints::CONVERSATIONS_MARK_READ,
     endpoints::CONVERSATION_TYPING,
     endpoints::MESSAGE_DELIVERY_ACK,
+    endpoints::REALTIME_CONNECT,
     endpoints::MESSAGING_BADGE_MARK_ALL_SEEN,
     endpoints::PRESENCE_STATUSES,
     endpoints::INVITATIONS_RECEIVED,
@@ -2382,6 +2385,33 @@ pub static MESSAGE_DELIVERY_ACK: &Endpoint = &Endpoint {
     source: "voyager.md §4.8 capture, §2.2",
     recorded: &[85, 89, 110, 114, 122],
     page: Some("d_flagship3_messaging_conversation_detail"),
+};
+
+/// `realtime_connect`: The realtime stream (text/event-stream): ClientConnection, Heartbeat and DecoratedEvent frames for messages, reads, typing, receipts, reactions.
+pub static REALTIME_CONNECT: &Endpoint = &Endpoint {
+    id: Id::RealtimeConnect,
+    name: "realtime_connect",
+    summary: "The realtime stream (text/event-stream): ClientConnection, Heartbeat and DecoratedEvent frames for messages, reads, typing, receipts, reactions",
+    python: "",
+    method: Method::Get,
+    base: Base::Site,
+    path: "/realtime/connect",
+    query_id: None,
+    decoration_id: None,
+    data_root: None,
+    fixed: &[("rc", "1")],
+    params: &[
+    ],
+    accept: Accept::Any,
+    content_type: None,
+    pagination: Pagination::None,
+    max_count: None,
+    status: Status::Working,
+    replacement: None,
+    idempotent: true,
+    source: "peers.md §0.3, §b.MX (Realtime), §b.LM, §c.6, §c.14: MX pkg/linkedingo at 525a6e31 (2026-05-16), LM HEAD (2025-03-17), TX real frames (2021), a 2026 CDP capture write-up; confidence: high for the path, headers and frame kinds (three peers, 2021-2026), high for the legacy payloads (TX real captures), medium for the GraphQL-decorated ones (reconstructed from MX's structs)",
+    recorded: &[],
+    page: None,
 };
 
 /// `messaging_badge_mark_all_seen`: Mark all messages seen up to a time (clears the messaging badge).

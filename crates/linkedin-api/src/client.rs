@@ -558,7 +558,7 @@ impl Call {
 
     /// The transport request: target built by the catalogue, method, accept, body and
     /// whether it may be retried.
-    fn request(self) -> Result<Request> {
+    pub(crate) fn request(self) -> Result<Request> {
         let endpoint = self.endpoint;
         let target = self.target();
         let accept = match endpoint.accept {

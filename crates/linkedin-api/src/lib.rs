@@ -52,6 +52,7 @@ mod messaging;
 pub mod offline;
 mod paginate;
 mod profile;
+pub mod realtime;
 mod search;
 mod settle;
 pub mod touch;
@@ -75,6 +76,7 @@ pub use linkedin_models::view::{
     Comment, CompanyResult, Conversation, Invitation, JobResult, Me, MemberSummary, Message,
     Participant, PersonResult, Post, PostResult, Reaction,
 };
+pub use realtime::{Events, RealtimeOptions};
 pub use linkedin_transport as transport;
 pub use linkedin_transport::{
     AccountStore, Budget, FileStore, Login, MemoryStore, Pacing, Proxy, RetryPolicy, Timeouts,

@@ -31,6 +31,7 @@ pub mod me;
 pub mod messaging;
 mod open_enum;
 pub mod profile;
+pub mod realtime;
 mod raw;
 pub mod search;
 pub mod touch;

@@ -118,6 +118,24 @@ pub(crate) enum Cmd {
         /// The conversation: a thread id or a conversation URN.
         conversation: String,
     },
+    /// Print realtime events as they arrive (new messages, yours too, reads, typing, seen
+    /// receipts, reactions, ...), until Ctrl-C.
+    ///
+    /// One line per event for a person; one JSON object per event with --ndjson (its `kind`
+    /// says what happened). One connection to LinkedIn's realtime stream, resumed after a
+    /// disconnect: messages that came meanwhile are printed first, each once.
+    #[command(after_help = "Example: linkedin messages watch --ndjson")]
+    Watch {
+        /// Only events of this conversation (a thread id or a conversation URN).
+        #[arg(long)]
+        conversation: Option<String>,
+        /// Stop after printing this many events.
+        #[arg(long, value_name = "N")]
+        max_events: Option<usize>,
+        /// Stop after this many milliseconds.
+        #[arg(long, value_name = "MS")]
+        for_ms: Option<u64>,
+    },
     /// Show the 1:1 conversation with a member (exit status 6 when there is none).
     ///
     /// The mailbox (inbox, archive and spam) is read newest first until it is found.
@@ -135,7 +153,7 @@ impl Cmd {
         match self {
             Self::List { .. } | Self::Show { .. } | Self::With { .. } => true,
             Self::Send { dry_run, .. } | Self::Start { dry_run, .. } => !dry_run,
-            Self::Read { .. } | Self::Unread { .. } => false,
+            Self::Read { .. } | Self::Unread { .. } | Self::Watch { .. } => false,
         }
     }
 }
@@ -299,6 +317,11 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
                 )
             })
         }
+        Cmd::Watch {
+            conversation,
+            max_events,
+            for_ms,
+        } => super::watch::run(conn, out, conversation, max_events, for_ms).await,
         Cmd::Read { conversation } => mark(conn, out, &conversation, true).await,
         Cmd::Unread { conversation } => mark(conn, out, &conversation, false).await,
         Cmd::With { profile } => {

@@ -9,3 +9,4 @@ pub(crate) mod messages;
 pub(crate) mod profile;
 pub(crate) mod search;
 pub(crate) mod touch;
+pub(crate) mod watch;

@@ -277,7 +277,13 @@ fn web_metadata(body: &mut Value) {
 pub(crate) fn dispatch(call: &mut Call<'_>) -> Option<Answer> {
     Some(match call.endpoint.id {
         // The login flow and the pages: the router answers them, outside the API.
-        Id::LoginBootstrap | Id::Login | Id::HomePage | Id::ProfilePage | Id::Track => {
+        // The realtime stream too: a stream, not an answer (`crate::realtime`).
+        Id::LoginBootstrap
+        | Id::Login
+        | Id::HomePage
+        | Id::ProfilePage
+        | Id::Track
+        | Id::RealtimeConnect => {
             return None;
         }
         // Retired: the router answers them 410 before any module.

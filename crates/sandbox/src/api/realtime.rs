@@ -276,19 +276,27 @@ pub(crate) fn own_thread<'u>(world: &World, me: usize, urn: &'u str) -> Option<&
     (mailbox == profile_urn(world.people.get(me)?)).then_some(thread)
 }
 
-/// The scripted counterpart's answer to the demo account's message `answered` (its id) in
+/// The scripted counterpart's answer to the demo account's message `_answered` (its id) in
 /// the conversation with thread id `thread`: a message from the conversation's first other
 /// participant, delivered a second after the latest thing in the world, which leaves the
 /// conversation unread for the demo account. `None` when the conversation is gone or has no
 /// other participant.
-pub(crate) fn counterpart_reply(world: &mut World, thread: &str, answered: &str) -> Option<Vec<Delivery>> {
+pub(crate) fn counterpart_reply(world: &mut World, thread: &str, _answered: &str) -> Option<Vec<Delivery>> {
     let index = world.conversations.iter().position(|c| c.thread_id == thread)?;
     let sender = *world.conversations[index].participants.first()?;
     let before = Snapshot::of(world);
     let at = world_now(world) + 1_000;
     let first = world.people.get(sender)?.first_name.clone();
     let c = &world.conversations[index];
-    let raw = format!("{at}b{:05}-1&reply-to-{answered}", c.messages.len() % 100_000);
+    // `<ms>b<5 digits>-<digit>&<thread payload>`, as LinkedIn's message ids decode (and
+    // `createMessage` makes them).
+    let payload = c
+        .thread_id
+        .strip_prefix("2-")
+        .and_then(|p| base64::Engine::decode(&crate::BASE64, p).ok())
+        .and_then(|b| String::from_utf8(b).ok())
+        .unwrap_or_else(|| c.thread_id.clone());
+    let raw = format!("{at}b{:05}-1&{payload}", c.messages.len() % 100_000);
     let reply = Message {
         id: crate::world::linkedin_id(raw.as_bytes()),
         sender,
