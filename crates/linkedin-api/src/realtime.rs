@@ -403,6 +403,11 @@ impl Watch {
         )?;
         for c in &read.items {
             self.read.insert(c.urn.to_string(), c.read);
+            // The latest messages are known: a catch-up from their time on must not give
+            // them again.
+            if let Some(id) = c.last_message.as_ref().and_then(|m| m.id.as_deref()) {
+                self.remember(id);
+            }
             if let Some(at) = c.last_activity_at {
                 self.watermark = self.watermark.max(at);
             }

@@ -14,6 +14,7 @@ mod jobs;
 mod me;
 mod messaging;
 mod profile;
+mod realtime;
 mod replay;
 mod search;
 mod touch;

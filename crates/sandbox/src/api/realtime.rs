@@ -74,7 +74,7 @@ impl Snapshot {
     }
 
     /// The events of what changed since: each new message of a changed conversation, and
-    /// its read flag when it changed without a message.
+    /// the conversation itself when it changed without a message (read, unread).
     pub(crate) fn changes(&self, world: &World) -> Vec<Delivery> {
         if world.mailbox_revision == self.revision {
             return Vec::new();
@@ -94,9 +94,11 @@ impl Snapshot {
                 out.extend(message_events(world, c, m));
             }
             // A new message changes the read flag with it (the sender's own read, the
-            // others' unread): no event of its own.
+            // others' unread): no event of its own. Any other change of the conversation
+            // (marked read or unread, even to what it was) is an update, as LinkedIn pushes
+            // one for every update.
             let new_messages = c.messages.len() > seen;
-            if was_read.is_some_and(|r| r != c.read) && !new_messages {
+            if was_read.is_some() && !new_messages {
                 out.extend(conversation_event(world, c));
             }
         }
