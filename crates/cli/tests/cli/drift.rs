@@ -306,6 +306,8 @@ fn every_read_command_works(logged: &Logged, dir: &std::path::Path) {
         "messages send",
         "messages start",
         "messages unread",
+        // Long-running (until Ctrl-C); tested with its bounds in `messages.rs`.
+        "messages watch",
         "restli decode",
         "restli encode",
         "restli urn",

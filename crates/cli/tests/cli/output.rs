@@ -480,6 +480,8 @@ fn every_command_ends_quietly_on_a_closed_stdout() {
         write("messages read", &[&thread]),
         write("messages unread", &[&thread]),
         read("messages with", &[who]),
+        // Long-running: bounded here, so that it ends (with nothing to print).
+        read("messages watch", &["--for-ms", "300"]),
         list("invitations list", &["--limit", "200"]),
         write("invitations accept", &[&invitation(0)]),
         write("invitations reject", &[&invitation(1)]),
