@@ -124,7 +124,7 @@ pub(crate) enum Cmd {
     /// One line per event for a person; one JSON object per event with --ndjson (its `kind`
     /// says what happened). One connection to LinkedIn's realtime stream, resumed after a
     /// disconnect: messages that came meanwhile are printed first, each once.
-    #[command(after_help = "Example: linkedin messages watch --ndjson")]
+    #[command(after_help = "Example: linkedin messages watch --ndjson --for-ms 2000")]
     Watch {
         /// Only events of this conversation (a thread id or a conversation URN).
         #[arg(long)]

@@ -546,3 +546,27 @@ async fn both_payload_formats_give_the_same_events() {
         insta::assert_json_snapshot!("realtime_message_event", &events[1].1);
     });
 }
+
+#[tokio::test]
+async fn a_new_conversation_is_an_event_too() {
+    let sandbox = sandbox(Faults::default(), None).await;
+    let dana = demo(&sandbox).await;
+    let world = linkedin_sandbox::world::generate(WORLD_SEED);
+    let talked: Vec<usize> = world
+        .conversations
+        .iter()
+        .flat_map(|c| c.participants.iter().copied())
+        .collect();
+    let stranger = (2..world.people.len())
+        .find(|p| !talked.contains(p))
+        .unwrap();
+    let mut events = connected(&dana, quick()).await;
+    let sent = dana
+        .start_conversation([world.people[stranger].profile_id.as_str()], "Hello, new here")
+        .await
+        .unwrap();
+    let got = next_message(&mut events).await;
+    assert_eq!(got.id, sent.id);
+    assert_eq!(got.conversation_urn, sent.conversation_urn);
+    assert_eq!(got.text, "Hello, new here");
+}
