@@ -76,7 +76,6 @@ pub use linkedin_models::view::{
     Comment, CompanyResult, Conversation, Invitation, JobResult, Me, MemberSummary, Message,
     Participant, PersonResult, Post, PostResult, Reaction,
 };
-pub use realtime::{Events, RealtimeOptions};
 pub use linkedin_transport as transport;
 pub use linkedin_transport::{
     AccountStore, Budget, FileStore, Login, MemoryStore, Pacing, Proxy, RetryPolicy, Timeouts,
@@ -84,6 +83,7 @@ pub use linkedin_transport::{
 pub use messaging::ConversationFilter;
 pub use paginate::{EMPTY_PAGES_MAX, Page, Pages, Position};
 pub use profile::ProfileSections;
+pub use realtime::{Events, RealtimeOptions};
 pub use search::{
     Distance, ExperienceLevel, JobSearch, JobType, Network, PeopleSearch, ResultType, Search,
     Workplace,

@@ -128,10 +128,11 @@ impl Stream for Events {
 }
 
 impl Linkedin {
-    /// The logged-in member's realtime events, as they happen: new messages (their own
-    /// too, sent from anywhere), edits and recalls, reactions, typing, seen receipts,
-    /// conversations read, unread, archived or deleted, and anything else as
-    /// [`Event::Other`] with its JSON.
+    /// The logged-in member's realtime events (new messages, reads, typing, ...) as they happen.
+    ///
+    /// New messages (their own too, sent from anywhere), edits and recalls, reactions,
+    /// typing, seen receipts, conversations read, unread, archived or deleted, and anything
+    /// else as [`Event::Other`] with its JSON.
     ///
     /// Python: none
     ///
@@ -165,7 +166,11 @@ impl Linkedin {
         self.events_with(RealtimeOptions::default())
     }
 
-    /// [`events`](Self::events) with other [`RealtimeOptions`] (heartbeat timeout, backoff).
+    /// The realtime events, with other options (heartbeat timeout, backoff).
+    ///
+    /// As [`events`](Self::events), with these [`RealtimeOptions`].
+    ///
+    /// Python: none
     pub fn events_with(&self, options: RealtimeOptions) -> Events {
         let watch = Watch {
             li: self.clone(),
@@ -433,7 +438,8 @@ impl Watch {
             me,
             Conversation::from_conversation,
         )?;
-        let mut changed: Vec<Conversation> = read.items.into_iter().map(|c| c.into_inner()).collect();
+        let mut changed: Vec<Conversation> =
+            read.items.into_iter().map(|c| c.into_inner()).collect();
         changed.sort_by_key(|c| c.last_activity_at);
         let mut missed = Vec::new();
         let mut flags = Vec::new();
@@ -442,18 +448,27 @@ impl Watch {
             let news = c.last_activity_at.is_some_and(|at| at >= self.watermark);
             if news {
                 let latest: Vec<_> = futures::TryStreamExt::try_collect(
-                    self.li.conversation_messages(c.urn.clone()).limit(CATCH_UP_MESSAGES),
+                    self.li
+                        .conversation_messages(c.urn.clone())
+                        .limit(CATCH_UP_MESSAGES),
                 )
                 .await?;
-                missed.extend(latest.into_iter().map(|m| m.into_inner()).filter(|m| {
-                    m.delivered_at.is_some_and(|at| at >= self.watermark)
-                }));
+                missed.extend(
+                    latest
+                        .into_iter()
+                        .map(|m| m.into_inner())
+                        .filter(|m| m.delivered_at.is_some_and(|at| at >= self.watermark)),
+                );
             }
             if self.read.get(&urn).is_some_and(|was| *was != c.read) && !news {
                 flags.push(if c.read {
-                    Event::ConversationRead { conversation_urn: urn.clone() }
+                    Event::ConversationRead {
+                        conversation_urn: urn.clone(),
+                    }
                 } else {
-                    Event::ConversationUnread { conversation_urn: urn.clone() }
+                    Event::ConversationUnread {
+                        conversation_urn: urn.clone(),
+                    }
                 });
             }
             self.read.insert(urn, c.read);
@@ -466,7 +481,11 @@ impl Watch {
         for f in flags {
             self.queue_live(f);
         }
-        tracing::debug!(conversations = changed.len(), messages = caught, "realtime catch-up");
+        tracing::debug!(
+            conversations = changed.len(),
+            messages = caught,
+            "realtime catch-up"
+        );
         if let Some(token) = metadata.and_then(|m| m.new_sync_token) {
             self.token = Some(token);
         }
@@ -512,7 +531,8 @@ mod tests {
 
     #[test]
     fn backoff_doubles_is_capped_and_jittered() {
-        let o = RealtimeOptions::default().backoff(Duration::from_millis(100), Duration::from_secs(1));
+        let o =
+            RealtimeOptions::default().backoff(Duration::from_millis(100), Duration::from_secs(1));
         for failures in 1..30 {
             let d = o.delay(failures);
             let full = Duration::from_millis(100)

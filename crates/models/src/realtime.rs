@@ -256,7 +256,9 @@ fn profile_urn_of(urn: &str) -> Option<String> {
 }
 
 fn text(v: &Value, pointer: &str) -> Option<String> {
-    v.pointer(pointer).and_then(Value::as_str).map(str::to_owned)
+    v.pointer(pointer)
+        .and_then(Value::as_str)
+        .map(str::to_owned)
 }
 
 impl DecoratedEvent {
@@ -349,7 +351,8 @@ impl DecoratedEvent {
         let p = &self.payload;
         let mailbox = me.urn();
         let message_urn = |id: &str| format!("urn:li:msg_message:({mailbox},{id})");
-        let conversation_urn = |thread: &str| format!("urn:li:msg_conversation:({mailbox},{thread})");
+        let conversation_urn =
+            |thread: &str| format!("urn:li:msg_conversation:({mailbox},{thread})");
         if let Some(event) = p.get("event") {
             return legacy_message(event, me, &message_urn, &conversation_urn);
         }
@@ -437,7 +440,9 @@ fn legacy_message(
         .unwrap_or(from_entity)
         .to_owned();
     let conversation = conversation_urn(thread);
-    let format = content.get("messageBodyRenderFormat").and_then(Value::as_str);
+    let format = content
+        .get("messageBodyRenderFormat")
+        .and_then(Value::as_str);
     if format == Some("RECALLED") {
         return Some(Event::MessageRecalled {
             message_urn: message_urn(&id),
@@ -498,16 +503,19 @@ mod tests {
     fn sse_lines_are_cut_across_chunks() {
         let mut lines = SseLines::new();
         assert!(lines.push(b"data: {\"a\"").is_empty());
-        assert_eq!(lines.push(b":1}\n\ndata:{}\r\n: comment\nid: 3\n"), [
-            "{\"a\":1}",
-            "{}"
-        ]);
+        assert_eq!(
+            lines.push(b":1}\n\ndata:{}\r\n: comment\nid: 3\n"),
+            ["{\"a\":1}", "{}"]
+        );
     }
 
     #[test]
     fn urn_keys() {
         assert_eq!(urn_key("urn:li:fs_conversation:2-abc=="), Some("2-abc=="));
         assert_eq!(urn_key("urn:li:fs_event:(2-a==,2-b==)"), Some("2-b=="));
-        assert_eq!(topic_name("urn:li-realtime:messagesTopic:urn:li-realtime:myself"), "messagesTopic");
+        assert_eq!(
+            topic_name("urn:li-realtime:messagesTopic:urn:li-realtime:myself"),
+            "messagesTopic"
+        );
     }
 }

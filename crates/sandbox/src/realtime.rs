@@ -29,10 +29,10 @@ use http::{HeaderMap, HeaderValue, Response, StatusCode, header};
 use serde_json::{Value, json};
 use tokio::sync::{broadcast, mpsc, watch};
 
+use crate::State;
 use crate::api::realtime::Delivery;
 use crate::body::Body;
 use crate::routes::{Incoming, json_response};
-use crate::State;
 
 /// How many events a slow stream may fall behind before it is closed.
 const BACKLOG: usize = 256;

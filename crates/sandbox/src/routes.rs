@@ -65,7 +65,7 @@ pub(crate) fn route(state: &State, req: &Incoming<'_>) -> Response<Body> {
         (&Method::GET, "/search/results/people/") => people_search_page(state, req),
         (&Method::GET, "/realtime/connect") => match gate(state, req) {
             Ok(session) => crate::realtime::connect(state, req, session.account),
-            Err(refused) => refused,
+            Err(refused) => *refused,
         },
         (_, p) if p.starts_with("/voyager/api/") => voyager(state, req),
         (_, p) if p.starts_with("/li/") => touch(state, req),
@@ -264,26 +264,26 @@ fn script(state: &State, path: &str) -> Response<Body> {
 fn voyager(state: &State, req: &Incoming<'_>) -> Response<Body> {
     let session = match gate(state, req) {
         Ok(session) => session,
-        Err(refused) => return refused,
+        Err(refused) => return *refused,
     };
     voyager_endpoint(state, req, &session)
 }
 
 /// The session gate of the Voyager API (and of the realtime stream): a live `li_at` and a
 /// `csrf-token` equal to `JSESSIONID`, else LinkedIn's refusal.
-fn gate(state: &State, req: &Incoming<'_>) -> Result<crate::session::Session, Response<Body>> {
+fn gate(state: &State, req: &Incoming<'_>) -> Result<crate::session::Session, Box<Response<Body>>> {
     match state
         .sessions
         .admit(req.headers, state.faults.challenge_after)
     {
-        Admission::Unauthenticated => Err(json_response(
+        Admission::Unauthenticated => Err(Box::new(json_response(
             StatusCode::UNAUTHORIZED,
             &json!({"status": 401}),
-        )),
+        ))),
         // LinkedIn answers a stale or missing CSRF token with 403 and the plain-text body
         // `CSRF check failed.` (peers.md §c.12 and §b LM: beeper/linkedin#80, a missing or quoted
         // `csrf-token`; the capture's seq 0-29 are such 403s, their bodies not kept).
-        Admission::CsrfMismatch => Err(text(StatusCode::FORBIDDEN, CSRF_FAILED)),
+        Admission::CsrfMismatch => Err(Box::new(text(StatusCode::FORBIDDEN, CSRF_FAILED))),
         Admission::Challenged => {
             let location = format!(
                 "{}/checkpoint/challenge/{}",
@@ -296,7 +296,7 @@ fn gate(state: &State, req: &Incoming<'_>) -> Result<crate::session::Session, Re
                 state,
                 "li_at=\"delete me\"; Expires=Thu, 01 Jan 1970 00:00:00 GMT",
             );
-            Err(resp)
+            Err(Box::new(resp))
         }
         Admission::Admitted(session) => Ok(session),
     }

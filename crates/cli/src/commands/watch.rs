@@ -85,21 +85,27 @@ fn conversation_thread(event: &Event) -> Option<String> {
         | Event::ConversationDeleted { conversation_urn } => Some(conversation_urn.clone()),
         _ => None,
     }?;
-    ConversationId::parse(&urn).ok().map(|c| c.thread().to_owned())
+    ConversationId::parse(&urn)
+        .ok()
+        .map(|c| c.thread().to_owned())
 }
 
 /// One line for a person: what happened, where, control characters taken out (a message's
 /// text is anyone's).
 fn event_text(out: &Out, event: &Event) -> String {
     let thread = conversation_thread(event).unwrap_or_default();
-    let line = match event {
+    match event {
         Event::Message(m) | Event::MessageEdited(m) => {
             let who = if m.from_me {
                 "me".to_owned()
             } else {
                 m.sender
                     .as_ref()
-                    .map(|s| format!("{} {}", s.first_name, s.last_name).trim().to_owned())
+                    .map(|s| {
+                        format!("{} {}", s.first_name, s.last_name)
+                            .trim()
+                            .to_owned()
+                    })
                     .filter(|n| !n.is_empty())
                     .unwrap_or_else(|| "?".to_owned())
             };
@@ -127,7 +133,11 @@ fn event_text(out: &Out, event: &Event) -> String {
             ..
         } => format!(
             "{} {}  {}  by {}",
-            if *added { "reaction" } else { "reaction removed" },
+            if *added {
+                "reaction"
+            } else {
+                "reaction removed"
+            },
             clean(emoji),
             clean(message_urn),
             clean(profile_urn.as_deref().unwrap_or("?"))
@@ -153,8 +163,7 @@ fn event_text(out: &Out, event: &Event) -> String {
         Event::ConversationDeleted { .. } => format!("deleted  {}", out.dim(&thread)),
         Event::Other { topic, .. } => format!("other  {}", clean(topic)),
         _ => "other".to_owned(),
-    };
-    line
+    }
 }
 
 /// `text` without control characters (line breaks become spaces).

@@ -430,7 +430,14 @@ fn watch_prints_a_sent_message_and_the_scripted_reply() {
     let thread = threads[0]["thread_id"].as_str().unwrap().to_owned();
 
     for format in ["--ndjson", "--text"] {
-        let mut args = vec!["messages", "watch", "--max-events", "2", "--for-ms", "30000"];
+        let mut args = vec![
+            "messages",
+            "watch",
+            "--max-events",
+            "2",
+            "--for-ms",
+            "30000",
+        ];
         if format == "--ndjson" {
             args.push("--ndjson");
         }
@@ -452,7 +459,10 @@ fn watch_prints_a_sent_message_and_the_scripted_reply() {
             .count()
             == streams_before
         {
-            assert!(started.elapsed() < Duration::from_secs(30), "watch never connected");
+            assert!(
+                started.elapsed() < Duration::from_secs(30),
+                "watch never connected"
+            );
             std::thread::sleep(Duration::from_millis(20));
         }
         let text = format!("Hello from another terminal ({format})");
@@ -460,15 +470,27 @@ fn watch_prints_a_sent_message_and_the_scripted_reply() {
         // It ends by itself after two events (or, failing, after 30 s).
         let status = watch.wait().unwrap();
         let mut out = String::new();
-        watch.stdout.take().unwrap().read_to_string(&mut out).unwrap();
+        watch
+            .stdout
+            .take()
+            .unwrap()
+            .read_to_string(&mut out)
+            .unwrap();
         let mut err = String::new();
-        watch.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+        watch
+            .stderr
+            .take()
+            .unwrap()
+            .read_to_string(&mut err)
+            .unwrap();
         assert!(status.success(), "{status:?}: {out}{err}");
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(lines.len(), 2, "{out}");
         if format == "--ndjson" {
-            let events: Vec<serde_json::Value> =
-                lines.iter().map(|l| serde_json::from_str(l).unwrap()).collect();
+            let events: Vec<serde_json::Value> = lines
+                .iter()
+                .map(|l| serde_json::from_str(l).unwrap())
+                .collect();
             assert_eq!(events[0]["kind"], "message");
             assert_eq!(events[0]["text"], text.as_str());
             assert_eq!(events[0]["from_me"], true);
@@ -488,7 +510,10 @@ fn watch_prints_a_sent_message_and_the_scripted_reply() {
                     .contains("scripted counterpart")
             );
         } else {
-            assert!(lines[0].contains(&thread) && lines[0].contains("me: Hello from another terminal"), "{out}");
+            assert!(
+                lines[0].contains(&thread) && lines[0].contains("me: Hello from another terminal"),
+                "{out}"
+            );
             assert!(lines[1].contains("scripted counterpart"), "{out}");
         }
     }

@@ -16,7 +16,10 @@ use crate::common::{DEMO_PASSWORD, DEMO_USERNAME};
 const WAIT: Duration = Duration::from_secs(20);
 
 fn fixture(name: &str) -> String {
-    let path = format!("{}/../../fixtures/realtime/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/../../fixtures/realtime/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
@@ -50,7 +53,10 @@ fn the_handshake_and_heartbeat_frames_read() {
     let Frame::ClientConnection(hello) = Frame::parse(&data[0]).unwrap() else {
         panic!("not a ClientConnection");
     };
-    assert_eq!(hello.id.as_deref(), Some("27548213-b8ec-4850-b142-a7609fefd767"));
+    assert_eq!(
+        hello.id.as_deref(),
+        Some("27548213-b8ec-4850-b142-a7609fefd767")
+    );
     assert_eq!(hello.left_server_at, Some(1_627_047_317_534));
     assert_eq!(hello.personal_topics.len(), 11);
     assert_eq!(hello.personal_topics[2], "messagesTopic");
@@ -61,7 +67,10 @@ fn the_handshake_and_heartbeat_frames_read() {
 fn the_legacy_message_frame_reads_field_by_field() {
     let (frame, event) = event_of("legacy-new-message.json");
     assert_eq!(frame.topic_name(), "messagesTopic");
-    assert_eq!(frame.id.as_deref(), Some("88d4ae76-ab84-4080-94c9-25f9843c1397"));
+    assert_eq!(
+        frame.id.as_deref(),
+        Some("88d4ae76-ab84-4080-94c9-25f9843c1397")
+    );
     assert_eq!(frame.left_server_at, Some(1_627_044_358_128));
     assert_eq!(
         frame.publisher_tracking_id.as_deref(),
@@ -78,7 +87,9 @@ fn the_legacy_message_frame_reads_field_by_field() {
     );
     assert_eq!(
         m.conversation_urn.as_deref(),
-        Some("urn:li:msg_conversation:(urn:li:fsd_profile:ACoAABx3kQ0BsK2dYmPq7Lw9sVtZr4nE1fHjUoQ,2-ZGE1…)")
+        Some(
+            "urn:li:msg_conversation:(urn:li:fsd_profile:ACoAABx3kQ0BsK2dYmPq7Lw9sVtZr4nE1fHjUoQ,2-ZGE1…)"
+        )
     );
     assert_eq!(m.delivered_at, Some(1_627_044_358_006));
     assert!(!m.from_me);
@@ -86,7 +97,10 @@ fn the_legacy_message_frame_reads_field_by_field() {
     assert_eq!(sender.first_name, "Ada");
     assert_eq!(sender.last_name, "Lovelace");
     assert_eq!(sender.headline.as_deref(), Some("…"));
-    assert_eq!(sender.profile_urn.as_deref(), Some("urn:li:fsd_profile:ACoAAA7b…"));
+    assert_eq!(
+        sender.profile_urn.as_deref(),
+        Some("urn:li:fsd_profile:ACoAAA7b…")
+    );
     assert_eq!(
         sender.profile_url.as_deref(),
         Some("https://www.linkedin.com/in/ada-lovelace")
@@ -103,9 +117,14 @@ fn the_graphql_message_frame_reads_field_by_field() {
     let mailbox = "urn:li:fsd_profile:ACoAAODgoRXLcjj1SBNwpgt3QrZQRz9ZmEsVI37";
     assert_eq!(
         m.id.as_deref(),
-        Some("2-vcglPRtQLP6K5iTxsCGstRL0bSKYwSzR72eoNYAN47x7SdpdQU4T24IBCYj0TaRnpvH267VeahHRHD41Z4WBgb==")
+        Some(
+            "2-vcglPRtQLP6K5iTxsCGstRL0bSKYwSzR72eoNYAN47x7SdpdQU4T24IBCYj0TaRnpvH267VeahHRHD41Z4WBgb=="
+        )
     );
-    assert!(m.urn.starts_with(&format!("urn:li:msg_message:({mailbox},")));
+    assert!(
+        m.urn
+            .starts_with(&format!("urn:li:msg_message:({mailbox},"))
+    );
     assert_eq!(
         m.conversation_urn.as_deref(),
         Some(format!("urn:li:msg_conversation:({mailbox},2-XcPYWthR2wo9aKP3f4K9ZfOCLTtDzIsUQR3LtQT2kctRHPT6sZ07up==)").as_str())
@@ -253,7 +272,9 @@ async fn next_message(events: &mut Events) -> linkedin_api::Message {
             }
         }
     };
-    tokio::time::timeout(WAIT, found).await.expect("a message in time")
+    tokio::time::timeout(WAIT, found)
+        .await
+        .expect("a message in time")
 }
 
 /// Opens the stream and waits until it is connected and synced: a first message event is
@@ -276,19 +297,33 @@ async fn a_message_from_one_account_is_an_event_on_the_others_stream() {
     let mut others = connected(&other, quick()).await;
 
     // The other member writes to the demo account...
-    let sent = other.send_message(thread.as_str(), "Are you free on Thursday?").await.unwrap();
+    let sent = other
+        .send_message(thread.as_str(), "Are you free on Thursday?")
+        .await
+        .unwrap();
     let got = next_message(&mut danas).await;
     assert_eq!(got.text, "Are you free on Thursday?");
     assert_eq!(got.id, sent.id);
     assert!(!got.from_me);
-    assert_eq!(got.sender.as_ref().unwrap().profile_urn, sent.sender.as_ref().unwrap().profile_urn);
-    assert!(got.conversation_urn.as_deref().unwrap().ends_with(&format!(",{thread})")));
+    assert_eq!(
+        got.sender.as_ref().unwrap().profile_urn,
+        sent.sender.as_ref().unwrap().profile_urn
+    );
+    assert!(
+        got.conversation_urn
+            .as_deref()
+            .unwrap()
+            .ends_with(&format!(",{thread})"))
+    );
     // ... and sees their own message on their own stream.
     let own = next_message(&mut others).await;
     assert!(own.from_me);
 
     // The demo account answers, through the same createMessage as any client.
-    let answer = dana.send_message(thread.as_str(), "Yes, 10:00?").await.unwrap();
+    let answer = dana
+        .send_message(thread.as_str(), "Yes, 10:00?")
+        .await
+        .unwrap();
     let got = next_message(&mut others).await;
     assert_eq!(got.text, "Yes, 10:00?");
     assert_eq!(got.id, answer.id);
@@ -307,17 +342,22 @@ async fn reads_unreads_and_typing_are_events() {
     let mut danas = connected(&dana, quick()).await;
     let mut others = connected(&other, quick()).await;
 
-    dana.mark_conversation_unread(thread.as_str()).await.unwrap();
+    dana.mark_conversation_unread(thread.as_str())
+        .await
+        .unwrap();
     dana.mark_conversation_read(thread.as_str()).await.unwrap();
     let mut seen = Vec::new();
     while seen.len() < 2 {
-        let e = tokio::time::timeout(WAIT, danas.try_next()).await.unwrap().unwrap().unwrap();
+        let e = tokio::time::timeout(WAIT, danas.try_next())
+            .await
+            .unwrap()
+            .unwrap()
+            .unwrap();
         seen.push(e);
     }
     let urn = |e: &Event| match e {
-        Event::ConversationRead { conversation_urn } | Event::ConversationUnread { conversation_urn } => {
-            conversation_urn.clone()
-        }
+        Event::ConversationRead { conversation_urn }
+        | Event::ConversationUnread { conversation_urn } => conversation_urn.clone(),
         other => panic!("not a read or unread: {other:?}"),
     };
     assert!(matches!(seen[0], Event::ConversationUnread { .. }));
@@ -335,12 +375,23 @@ async fn reads_unreads_and_typing_are_events() {
         )
         .await
         .unwrap();
-    let e = tokio::time::timeout(WAIT, others.try_next()).await.unwrap().unwrap().unwrap();
-    let Event::Typing { conversation_urn, profile_urn } = e else {
+    let e = tokio::time::timeout(WAIT, others.try_next())
+        .await
+        .unwrap()
+        .unwrap()
+        .unwrap();
+    let Event::Typing {
+        conversation_urn,
+        profile_urn,
+    } = e
+    else {
         panic!("not typing: {e:?}");
     };
     assert!(conversation_urn.ends_with(&format!(",{thread})")));
-    assert_eq!(profile_urn.as_deref(), Some("urn:li:fsd_profile:ACoAABx3kQ0BsK2dYmPq7Lw9sVtZr4nE1fHjUoQ"));
+    assert_eq!(
+        profile_urn.as_deref(),
+        Some("urn:li:fsd_profile:ACoAABx3kQ0BsK2dYmPq7Lw9sVtZr4nE1fHjUoQ")
+    );
 }
 
 #[tokio::test]
@@ -362,7 +413,10 @@ async fn a_dropped_stream_resumes_and_every_message_comes_exactly_once() {
 
     let mut sent = Vec::new();
     for i in 0..5 {
-        let m = other.send_message(thread.as_str(), &format!("message {i}")).await.unwrap();
+        let m = other
+            .send_message(thread.as_str(), &format!("message {i}"))
+            .await
+            .unwrap();
         sent.push(m.id.clone().unwrap());
     }
     let mut got = Vec::new();
@@ -371,16 +425,27 @@ async fn a_dropped_stream_resumes_and_every_message_comes_exactly_once() {
     }
     assert_eq!(got, sent, "each message once, in order");
     // Nothing more: a sixth message is the next event, no repeat of the five.
-    let last = other.send_message(thread.as_str(), "message 5").await.unwrap();
+    let last = other
+        .send_message(thread.as_str(), "message 5")
+        .await
+        .unwrap();
     assert_eq!(next_message(&mut events).await.id, last.id);
     let deltas = sandbox
         .requests()
         .iter()
         .filter(|r| r.endpoint.as_deref() == Some("messenger_conversations_delta"))
         .count();
-    assert!(deltas >= 1, "the reconnects caught up through the sync token");
     assert!(
-        sandbox.requests().iter().filter(|r| r.path == "/realtime/connect").count() >= 2,
+        deltas >= 1,
+        "the reconnects caught up through the sync token"
+    );
+    assert!(
+        sandbox
+            .requests()
+            .iter()
+            .filter(|r| r.path == "/realtime/connect")
+            .count()
+            >= 2,
         "it reconnected"
     );
 }
@@ -401,7 +466,10 @@ async fn a_stalled_stream_is_replaced_and_caught_up() {
     let other = member(&sandbox, &public_id).await;
     let options = quick().heartbeat_timeout(Duration::from_millis(300));
     let mut events = connected(&dana, options).await;
-    let sent = other.send_message(thread.as_str(), "anyone there?").await.unwrap();
+    let sent = other
+        .send_message(thread.as_str(), "anyone there?")
+        .await
+        .unwrap();
     let got = next_message(&mut events).await;
     assert_eq!(got.id, sent.id);
     // Every stream is silent: it can only have come through a catch-up.
@@ -425,9 +493,18 @@ async fn the_scripted_counterpart_answers_and_its_reply_is_an_event() {
     let reply = next_message(&mut events).await;
     assert!(!reply.from_me);
     assert_eq!(reply.conversation_urn, sent.conversation_urn);
-    assert!(reply.text.contains("scripted counterpart"), "{}", reply.text);
+    assert!(
+        reply.text.contains("scripted counterpart"),
+        "{}",
+        reply.text
+    );
     // The reply is in the world too: the conversation's latest message.
-    let latest: Vec<_> = dana.conversation_messages(thread.as_str()).limit(1).try_collect().await.unwrap();
+    let latest: Vec<_> = dana
+        .conversation_messages(thread.as_str())
+        .limit(1)
+        .try_collect()
+        .await
+        .unwrap();
     assert_eq!(latest[0].id, reply.id);
 }
 
@@ -448,7 +525,10 @@ async fn an_expired_session_ends_the_stream_with_its_error() {
     let err = first.expect("an item").expect_err("an error");
     assert!(!err.is_transient(), "{err:?}");
     assert!(
-        tokio::time::timeout(WAIT, events.next()).await.unwrap().is_none(),
+        tokio::time::timeout(WAIT, events.next())
+            .await
+            .unwrap()
+            .is_none(),
         "no reconnect loop"
     );
 }
@@ -499,18 +579,30 @@ async fn both_payload_formats_give_the_same_events() {
         async move {
             use http::{HeaderName, HeaderValue};
             let mut request = linkedin_api::transport::Request::get("/realtime/connect?rc=1")
-                .header(http::header::ACCEPT, HeaderValue::from_static("text/event-stream"));
+                .header(
+                    http::header::ACCEPT,
+                    HeaderValue::from_static("text/event-stream"),
+                );
             if graphql {
                 request = request
-                    .header(HeaderName::from_static("x-li-query-accept"), HeaderValue::from_static("application/graphql"))
-                    .header(HeaderName::from_static("x-li-query-map"), HeaderValue::from_static("{\"messagesTopic\":{}}"));
+                    .header(
+                        HeaderName::from_static("x-li-query-accept"),
+                        HeaderValue::from_static("application/graphql"),
+                    )
+                    .header(
+                        HeaderName::from_static("x-li-query-map"),
+                        HeaderValue::from_static("{\"messagesTopic\":{}}"),
+                    );
             }
             dana.transport().open_stream(request).await.unwrap()
         }
     };
     let mut graphql = open(true).await;
     let mut legacy = open(false).await;
-    let sent = other.send_message(thread.as_str(), "same in both").await.unwrap();
+    let sent = other
+        .send_message(thread.as_str(), "same in both")
+        .await
+        .unwrap();
     let me = me();
     let mut events = Vec::new();
     for stream in [&mut graphql, &mut legacy] {
@@ -541,7 +633,10 @@ async fn both_payload_formats_give_the_same_events() {
     assert_eq!(g.text, l.text);
     assert_eq!(g.delivered_at, l.delivered_at);
     let (gs, ls) = (g.sender.as_ref().unwrap(), l.sender.as_ref().unwrap());
-    assert_eq!((&gs.profile_urn, &gs.first_name, &gs.last_name), (&ls.profile_urn, &ls.first_name, &ls.last_name));
+    assert_eq!(
+        (&gs.profile_urn, &gs.first_name, &gs.last_name),
+        (&ls.profile_urn, &ls.first_name, &ls.last_name)
+    );
     insta::with_settings!({ snapshot_path => "../../snapshots", prepend_module_to_snapshot => false }, {
         insta::assert_json_snapshot!("realtime_message_event", &events[1].1);
     });
@@ -562,7 +657,10 @@ async fn a_new_conversation_is_an_event_too() {
         .unwrap();
     let mut events = connected(&dana, quick()).await;
     let sent = dana
-        .start_conversation([world.people[stranger].profile_id.as_str()], "Hello, new here")
+        .start_conversation(
+            [world.people[stranger].profile_id.as_str()],
+            "Hello, new here",
+        )
         .await
         .unwrap();
     let got = next_message(&mut events).await;

@@ -283,8 +283,15 @@ pub(crate) fn own_thread<'u>(world: &World, me: usize, urn: &'u str) -> Option<&
 /// participant, delivered a second after the latest thing in the world, which leaves the
 /// conversation unread for the demo account. `None` when the conversation is gone or has no
 /// other participant.
-pub(crate) fn counterpart_reply(world: &mut World, thread: &str, _answered: &str) -> Option<Vec<Delivery>> {
-    let index = world.conversations.iter().position(|c| c.thread_id == thread)?;
+pub(crate) fn counterpart_reply(
+    world: &mut World,
+    thread: &str,
+    _answered: &str,
+) -> Option<Vec<Delivery>> {
+    let index = world
+        .conversations
+        .iter()
+        .position(|c| c.thread_id == thread)?;
     let sender = *world.conversations[index].participants.first()?;
     let before = Snapshot::of(world);
     let at = world_now(world) + 1_000;

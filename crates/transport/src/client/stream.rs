@@ -12,8 +12,8 @@
 use std::io::Write;
 
 use bytes::Bytes;
-use http::header::{CONTENT_ENCODING, HeaderMap};
 use http::StatusCode;
+use http::header::{CONTENT_ENCODING, HeaderMap};
 use http_body_util::BodyExt;
 use hyper::body::Incoming;
 
@@ -133,11 +133,15 @@ impl Decoder {
         match self {
             Self::Identity => Ok(Bytes::copy_from_slice(data)),
             Self::Gzip(d) => {
-                d.write_all(data).and_then(|()| d.flush()).map_err(corrupt)?;
+                d.write_all(data)
+                    .and_then(|()| d.flush())
+                    .map_err(corrupt)?;
                 Ok(Bytes::from(std::mem::take(d.get_mut())))
             }
             Self::Brotli(d) => {
-                d.write_all(data).and_then(|()| d.flush()).map_err(corrupt)?;
+                d.write_all(data)
+                    .and_then(|()| d.flush())
+                    .map_err(corrupt)?;
                 Ok(Bytes::from(std::mem::take(d.get_mut())))
             }
         }

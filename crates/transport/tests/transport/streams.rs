@@ -22,7 +22,11 @@ async fn frames(stream: &mut StreamingResponse, frames: usize) -> Vec<serde_json
     let mut text = String::new();
     let read = async {
         while text.matches("\n\n").count() < frames {
-            let chunk = stream.chunk().await.expect("the stream stays open").unwrap();
+            let chunk = stream
+                .chunk()
+                .await
+                .expect("the stream stays open")
+                .unwrap();
             text.push_str(std::str::from_utf8(&chunk).unwrap());
         }
     };
@@ -67,7 +71,10 @@ async fn a_stream_is_read_as_it_comes_over_http1_and_http2() {
         );
         drop(stream);
         // The transport goes on working after a stream is dropped mid-way.
-        let me = transport.send(Request::get("/voyager/api/me")).await.unwrap();
+        let me = transport
+            .send(Request::get("/voyager/api/me"))
+            .await
+            .unwrap();
         assert!(me.status().is_success(), "tls {tls}");
         sandbox.shutdown().await;
     }
@@ -78,7 +85,10 @@ async fn a_stream_without_a_session_or_csrf_is_refused_typed() {
     let (sandbox, transport) = logged_in(false).await;
     sandbox.expire_sessions();
     let err = transport.open_stream(realtime()).await.unwrap_err();
-    assert!(matches!(err, Error::SessionExpired | Error::Unauthorized), "{err:?}");
+    assert!(
+        matches!(err, Error::SessionExpired | Error::Unauthorized),
+        "{err:?}"
+    );
 
     // A challenge (after one request) is a challenge, with its URL.
     let sandbox = common::sandbox(
