@@ -181,6 +181,7 @@ impl Linkedin {
             queue: VecDeque::new(),
             seen: HashSet::new(),
             seen_order: VecDeque::new(),
+            history: HashSet::new(),
             read: HashMap::new(),
             token: None,
             watermark: 0,
@@ -218,6 +219,8 @@ struct Watch {
     /// Message ids given (bounded, oldest forgotten first).
     seen: HashSet<String>,
     seen_order: VecDeque<String>,
+    /// The last message of each conversation at the first sync: history, not news.
+    history: HashSet<String>,
     /// The read flag of conversations, by URN, as last known.
     read: HashMap<String, bool>,
     /// The inbox's sync token of the last sync.
@@ -408,10 +411,11 @@ impl Watch {
         )?;
         for c in &read.items {
             self.read.insert(c.urn.to_string(), c.read);
-            // The latest messages are known: a catch-up from their time on must not give
-            // them again.
-            if let Some(id) = c.last_message.as_ref().and_then(|m| m.id.as_deref()) {
-                self.remember(id);
+            // The latest messages are history: a catch-up from their time on must not give
+            // them. (Not `seen`: one that arrived between the stream's opening and this sync
+            // is on the stream too, and is given from there.)
+            if let Some(id) = c.last_message.as_ref().and_then(|m| m.id.clone()) {
+                self.history.insert(id);
             }
             if let Some(at) = c.last_activity_at {
                 self.watermark = self.watermark.max(at);
@@ -453,12 +457,10 @@ impl Watch {
                         .limit(CATCH_UP_MESSAGES),
                 )
                 .await?;
-                missed.extend(
-                    latest
-                        .into_iter()
-                        .map(|m| m.into_inner())
-                        .filter(|m| m.delivered_at.is_some_and(|at| at >= self.watermark)),
-                );
+                missed.extend(latest.into_iter().map(|m| m.into_inner()).filter(|m| {
+                    m.delivered_at.is_some_and(|at| at >= self.watermark)
+                        && m.id.as_ref().is_none_or(|id| !self.history.contains(id))
+                }));
             }
             if self.read.get(&urn).is_some_and(|was| *was != c.read) && !news {
                 flags.push(if c.read {

@@ -447,18 +447,19 @@ fn watch_prints_a_sent_message_and_the_scripted_reply() {
             .stderr(std::process::Stdio::piped())
             .spawn()
             .unwrap();
-        // Once its stream is open, whatever happens is on it: wait for that (bounded).
-        let streams_before = crate::common::requests(&logged.log)
-            .iter()
-            .filter(|r| r["path"] == "/realtime/connect")
-            .count();
+        // Once its stream is open and the inbox synced, whatever happens is news, on the
+        // stream: wait for that (bounded).
+        let count = |what: &dyn Fn(&serde_json::Value) -> bool| {
+            crate::common::requests(&logged.log)
+                .iter()
+                .filter(|r| what(r))
+                .count()
+        };
+        let stream = |r: &serde_json::Value| r["path"] == "/realtime/connect";
+        let sync = |r: &serde_json::Value| r["endpoint"] == "messenger_conversations_sync";
+        let (streams_before, syncs_before) = (count(&stream), count(&sync));
         let started = Instant::now();
-        while crate::common::requests(&logged.log)
-            .iter()
-            .filter(|r| r["path"] == "/realtime/connect")
-            .count()
-            == streams_before
-        {
+        while count(&stream) == streams_before || count(&sync) == syncs_before {
             assert!(
                 started.elapsed() < Duration::from_secs(30),
                 "watch never connected"

@@ -277,12 +277,25 @@ async fn next_message(events: &mut Events) -> linkedin_api::Message {
         .expect("a message in time")
 }
 
-/// Opens the stream and waits until it is connected and synced: a first message event is
-/// then sure to come through it, not before it.
-async fn connected(li: &Linkedin, options: RealtimeOptions) -> Events {
+/// Opens the stream and waits until its first sync was answered (the stream is open before
+/// it): whatever happens from then on is news, on the stream or in a catch-up. Bounded.
+async fn connected(sandbox: &SandboxHandle, li: &Linkedin, options: RealtimeOptions) -> Events {
+    let syncs = || {
+        sandbox
+            .requests()
+            .iter()
+            .filter(|r| r.endpoint.as_deref() == Some("messenger_conversations_sync"))
+            .count()
+    };
+    let before = syncs();
     let mut events = li.events_with(options);
-    // Nothing is sent before the first poll; a poll with a short bound connects.
-    let _ = tokio::time::timeout(Duration::from_millis(500), events.next()).await;
+    let started = tokio::time::Instant::now();
+    while syncs() == before {
+        assert!(started.elapsed() < WAIT, "the stream never synced");
+        // Polling drives the stream; a poll cut short loses nothing (it resumes).
+        let item = tokio::time::timeout(Duration::from_millis(20), events.next()).await;
+        assert!(item.is_err(), "nothing happens yet: {item:?}");
+    }
     events
 }
 
@@ -293,8 +306,8 @@ async fn a_message_from_one_account_is_an_event_on_the_others_stream() {
     let dana = demo(&sandbox).await;
     let other = member(&sandbox, &public_id).await;
 
-    let mut danas = connected(&dana, quick()).await;
-    let mut others = connected(&other, quick()).await;
+    let mut danas = connected(&sandbox, &dana, quick()).await;
+    let mut others = connected(&sandbox, &other, quick()).await;
 
     // The other member writes to the demo account...
     let sent = other
@@ -339,8 +352,8 @@ async fn reads_unreads_and_typing_are_events() {
     let (thread, public_id) = one_to_one();
     let dana = demo(&sandbox).await;
     let other = member(&sandbox, &public_id).await;
-    let mut danas = connected(&dana, quick()).await;
-    let mut others = connected(&other, quick()).await;
+    let mut danas = connected(&sandbox, &dana, quick()).await;
+    let mut others = connected(&sandbox, &other, quick()).await;
 
     dana.mark_conversation_unread(thread.as_str())
         .await
@@ -409,7 +422,7 @@ async fn a_dropped_stream_resumes_and_every_message_comes_exactly_once() {
     let (thread, public_id) = one_to_one();
     let dana = demo(&sandbox).await;
     let other = member(&sandbox, &public_id).await;
-    let mut events = connected(&dana, quick()).await;
+    let mut events = connected(&sandbox, &dana, quick()).await;
 
     let mut sent = Vec::new();
     for i in 0..5 {
@@ -465,7 +478,7 @@ async fn a_stalled_stream_is_replaced_and_caught_up() {
     let dana = demo(&sandbox).await;
     let other = member(&sandbox, &public_id).await;
     let options = quick().heartbeat_timeout(Duration::from_millis(300));
-    let mut events = connected(&dana, options).await;
+    let mut events = connected(&sandbox, &dana, options).await;
     let sent = other
         .send_message(thread.as_str(), "anyone there?")
         .await
@@ -486,7 +499,7 @@ async fn the_scripted_counterpart_answers_and_its_reply_is_an_event() {
     let sandbox = sandbox(Faults::default(), Some(Duration::from_millis(200))).await;
     let (thread, _) = one_to_one();
     let dana = demo(&sandbox).await;
-    let mut events = connected(&dana, quick()).await;
+    let mut events = connected(&sandbox, &dana, quick()).await;
     let sent = dana.send_message(thread.as_str(), "ping").await.unwrap();
     let own = next_message(&mut events).await;
     assert_eq!(own.id, sent.id);
@@ -655,7 +668,7 @@ async fn a_new_conversation_is_an_event_too() {
     let stranger = (2..world.people.len())
         .find(|p| !talked.contains(p))
         .unwrap();
-    let mut events = connected(&dana, quick()).await;
+    let mut events = connected(&sandbox, &dana, quick()).await;
     let sent = dana
         .start_conversation(
             [world.people[stranger].profile_id.as_str()],
