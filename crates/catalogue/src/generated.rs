@@ -141,6 +141,14 @@ pub enum Id {
     MessagingConversationNudges,
     /// `message_create`
     MessageCreate,
+    /// `message_edit`
+    MessageEdit,
+    /// `message_recall`
+    MessageRecall,
+    /// `message_react`
+    MessageReact,
+    /// `message_unreact`
+    MessageUnreact,
     /// `conversations_mark_read`
     ConversationsMarkRead,
     /// `conversation_typing`
@@ -260,6 +268,10 @@ pub static ENDPOINTS: &[&crate::Endpoint] = &[
     endpoints::MESSAGING_SECONDARY_INBOX_BANNER,
     endpoints::MESSAGING_CONVERSATION_NUDGES,
     endpoints::MESSAGE_CREATE,
+    endpoints::MESSAGE_EDIT,
+    endpoints::MESSAGE_RECALL,
+    endpoints::MESSAGE_REACT,
+    endpoints::MESSAGE_UNREACT,
     endpoints::CONVERSATIONS_MARK_READ,
     endpoints::CONVERSATION_TYPING,
     endpoints::MESSAGE_DELIVERY_ACK,
@@ -2296,6 +2308,121 @@ pub static MESSAGE_CREATE: &Endpoint = &Endpoint {
     idempotent: false,
     source: "voyager.md §4.6 send_message_v2 (fork), §4.8 capture; peers.md MX (send / new group), §c.4",
     recorded: &[121],
+    page: Some("d_flagship3_messaging_conversation_detail"),
+};
+
+/// `message_edit`: Edit the text of a message one sent (Rest.li partial update).
+pub static MESSAGE_EDIT: &Endpoint = &Endpoint {
+    id: Id::MessageEdit,
+    name: "message_edit",
+    summary: "Edit the text of a message one sent (Rest.li partial update)",
+    python: "",
+    method: Method::Post,
+    base: Base::Api,
+    path: "/voyagerMessagingDashMessengerMessages/{messageUrn}",
+    query_id: None,
+    decoration_id: None,
+    data_root: None,
+    fixed: &[],
+    params: &[
+        Param { name: "messageUrn", location: Location::Path, kind: ParamType::Urn, value: None, required: true, doc: "urn:li:msg_message:(urn:li:fsd_profile:<me>,2-<b64>==), percent-encoded", page: None },
+        Param { name: "patch.$set.body", location: Location::Body, kind: ParamType::Object, value: None, required: true, doc: "{text, attributes: []}: the new text", page: None },
+    ],
+    accept: Accept::Json,
+    content_type: Some(ContentType::TextJson),
+    pagination: Pagination::None,
+    max_count: None,
+    status: Status::Unknown,
+    replacement: None,
+    idempotent: false,
+    source: "peers.md §0.2, §b.MX (edit / recall): mautrix-linkedin pkg/linkedingo at 525a6e31 (2026-05-16); confidence: medium (one peer, not recorded)",
+    recorded: &[],
+    page: Some("d_flagship3_messaging_conversation_detail"),
+};
+
+/// `message_recall`: Recall (delete for everyone) a message one sent.
+pub static MESSAGE_RECALL: &Endpoint = &Endpoint {
+    id: Id::MessageRecall,
+    name: "message_recall",
+    summary: "Recall (delete for everyone) a message one sent",
+    python: "",
+    method: Method::Post,
+    base: Base::Api,
+    path: "/voyagerMessagingDashMessengerMessages",
+    query_id: None,
+    decoration_id: None,
+    data_root: None,
+    fixed: &[("action", "recall")],
+    params: &[
+        Param { name: "messageUrn", location: Location::Body, kind: ParamType::Urn, value: None, required: true, doc: "urn:li:msg_message:(urn:li:fsd_profile:<me>,2-<b64>==)", page: None },
+    ],
+    accept: Accept::Json,
+    content_type: Some(ContentType::TextJson),
+    pagination: Pagination::None,
+    max_count: None,
+    status: Status::Unknown,
+    replacement: None,
+    idempotent: false,
+    source: "peers.md §0.2, §b.MX (edit / recall), §b.LM (legacy recall answers 204); confidence: medium (one peer for the dash action, not recorded)",
+    recorded: &[],
+    page: Some("d_flagship3_messaging_conversation_detail"),
+};
+
+/// `message_react`: React to a message with an emoji.
+pub static MESSAGE_REACT: &Endpoint = &Endpoint {
+    id: Id::MessageReact,
+    name: "message_react",
+    summary: "React to a message with an emoji",
+    python: "",
+    method: Method::Post,
+    base: Base::Api,
+    path: "/voyagerMessagingDashMessengerMessages",
+    query_id: None,
+    decoration_id: None,
+    data_root: None,
+    fixed: &[("action", "reactWithEmoji")],
+    params: &[
+        Param { name: "messageUrn", location: Location::Body, kind: ParamType::Urn, value: None, required: true, doc: "urn:li:msg_message:(urn:li:fsd_profile:<me>,2-<b64>==)", page: None },
+        Param { name: "emoji", location: Location::Body, kind: ParamType::String, value: None, required: true, doc: "the emoji, e.g. 👍", page: None },
+    ],
+    accept: Accept::Json,
+    content_type: Some(ContentType::TextJson),
+    pagination: Pagination::None,
+    max_count: None,
+    status: Status::Unknown,
+    replacement: None,
+    idempotent: false,
+    source: "peers.md §b.MX (react), §b.LM (legacy reactWithEmoji answers 204), §c.6 (the realtime reaction summary); confidence: medium (one peer for the dash action, not recorded)",
+    recorded: &[],
+    page: Some("d_flagship3_messaging_conversation_detail"),
+};
+
+/// `message_unreact`: Take back one's reaction to a message.
+pub static MESSAGE_UNREACT: &Endpoint = &Endpoint {
+    id: Id::MessageUnreact,
+    name: "message_unreact",
+    summary: "Take back one's reaction to a message",
+    python: "",
+    method: Method::Post,
+    base: Base::Api,
+    path: "/voyagerMessagingDashMessengerMessages",
+    query_id: None,
+    decoration_id: None,
+    data_root: None,
+    fixed: &[("action", "unreactWithEmoji")],
+    params: &[
+        Param { name: "messageUrn", location: Location::Body, kind: ParamType::Urn, value: None, required: true, doc: "urn:li:msg_message:(urn:li:fsd_profile:<me>,2-<b64>==)", page: None },
+        Param { name: "emoji", location: Location::Body, kind: ParamType::String, value: None, required: true, doc: "the emoji reacted with", page: None },
+    ],
+    accept: Accept::Json,
+    content_type: Some(ContentType::TextJson),
+    pagination: Pagination::None,
+    max_count: None,
+    status: Status::Unknown,
+    replacement: None,
+    idempotent: false,
+    source: "peers.md §b.MX (react), §b.LM (legacy unreactWithEmoji answers 204), §c.6; confidence: medium (one peer for the dash action, not recorded)",
+    recorded: &[],
     page: Some("d_flagship3_messaging_conversation_detail"),
 };
 

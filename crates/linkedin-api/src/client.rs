@@ -609,7 +609,7 @@ fn action_of(endpoint: &Endpoint) -> Option<Action> {
     Some(match endpoint.id {
         Id::MessageCreate => Action::Message,
         Id::InvitationCreate | Id::InvitationCreateLegacy => Action::Invitation,
-        Id::PostReact => Action::Engagement,
+        Id::PostReact | Id::MessageReact => Action::Engagement,
         Id::FollowingStateSet | Id::UnfollowEntity => Action::Follow,
         Id::Profile
         | Id::ProfileByVanity

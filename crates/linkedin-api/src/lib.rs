@@ -48,6 +48,7 @@ mod ids;
 mod invitations;
 mod jobs;
 mod me;
+mod message_actions;
 mod messaging;
 pub mod offline;
 mod paginate;

@@ -382,7 +382,16 @@ fn answer(
     {
         let world = &live.world;
         state.realtime.to_answer(before.sent_by_demo(world));
-        let mut deliveries = before.changes(world);
+        let mut deliveries = match endpoint.id {
+            // A message changed after it was sent: its own events, not a conversation's.
+            catalogue::Id::MessageEdit
+            | catalogue::Id::MessageRecall
+            | catalogue::Id::MessageReact
+            | catalogue::Id::MessageUnreact => {
+                api::realtime::message_action_events(world, endpoint.id, me, path, req.body)
+            }
+            _ => before.changes(world),
+        };
         if endpoint.id == catalogue::Id::ConversationTyping {
             let thread = serde_json::from_slice::<serde_json::Value>(req.body)
                 .ok()

@@ -681,3 +681,160 @@ async fn a_new_conversation_is_an_event_too() {
     assert_eq!(got.conversation_urn, sent.conversation_urn);
     assert_eq!(got.text, "Hello, new here");
 }
+
+/// The next event `pick` takes, skipping others; fails after [`WAIT`].
+async fn next_of<T>(events: &mut Events, pick: impl Fn(Event) -> Option<T>) -> T {
+    let found = async {
+        loop {
+            match events.try_next().await.unwrap() {
+                Some(e) => {
+                    if let Some(t) = pick(e) {
+                        return t;
+                    }
+                }
+                None => panic!("the stream ended"),
+            }
+        }
+    };
+    tokio::time::timeout(WAIT, found)
+        .await
+        .expect("the event in time")
+}
+
+#[tokio::test]
+async fn edits_recalls_and_reactions_change_the_message_and_are_events() {
+    let sandbox = sandbox(Faults::default(), None).await;
+    let (thread, public_id) = one_to_one();
+    let dana = demo(&sandbox).await;
+    let other = member(&sandbox, &public_id).await;
+    let mut danas = connected(&sandbox, &dana, quick()).await;
+    let mut others = connected(&sandbox, &other, quick()).await;
+    let sent = dana
+        .send_message(thread.as_str(), "first draft")
+        .await
+        .unwrap();
+    let id = sent.id.clone().unwrap();
+
+    dana.edit_message(&sent.urn, "the final text")
+        .await
+        .unwrap();
+    let edited = next_of(&mut others, |e| match e {
+        Event::MessageEdited(m) => Some(m),
+        _ => None,
+    })
+    .await;
+    assert_eq!(edited.id.as_deref(), Some(id.as_str()));
+    assert_eq!(edited.text, "the final text");
+    let own = next_of(&mut danas, |e| match e {
+        Event::MessageEdited(m) => Some(m),
+        _ => None,
+    })
+    .await;
+    assert!(own.from_me);
+    let latest: Vec<_> = dana
+        .conversation_messages(thread.as_str())
+        .limit(1)
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(latest[0].text, "the final text");
+    assert_eq!(latest[0].raw()["messageBodyRenderFormat"], "EDITED");
+
+    // A reaction, by its id alone, and taking it back.
+    dana.react_to_message(&id, "👍").await.unwrap();
+    let (urn, emoji, added, count) = next_of(&mut others, |e| match e {
+        Event::Reaction {
+            message_urn,
+            emoji,
+            added,
+            count,
+            ..
+        } => Some((message_urn, emoji, added, count)),
+        _ => None,
+    })
+    .await;
+    assert!(urn.ends_with(&format!(",{id})")), "{urn}");
+    assert!(
+        urn.contains(other.my_profile_urn().await.unwrap().as_str()),
+        "in the reader's mailbox: {urn}"
+    );
+    assert_eq!((emoji.as_str(), added, count), ("👍", true, Some(1)));
+    let latest: Vec<_> = dana
+        .conversation_messages(thread.as_str())
+        .limit(1)
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(latest[0].raw()["reactionSummaries"][0]["emoji"], "👍");
+    assert_eq!(
+        latest[0].raw()["reactionSummaries"][0]["viewerReacted"],
+        true
+    );
+    dana.unreact_to_message(&id, "👍").await.unwrap();
+    let (added, count) = next_of(&mut others, |e| match e {
+        Event::Reaction { added, count, .. } => Some((added, count)),
+        _ => None,
+    })
+    .await;
+    assert_eq!((added, count), (false, Some(0)));
+
+    dana.recall_message(&sent.urn).await.unwrap();
+    let recalled = next_of(&mut others, |e| match e {
+        Event::MessageRecalled {
+            message_urn,
+            conversation_urn,
+        } => Some((message_urn, conversation_urn)),
+        _ => None,
+    })
+    .await;
+    assert!(recalled.0.ends_with(&format!(",{id})")));
+    assert!(recalled.1.unwrap().ends_with(&format!(",{thread})")));
+    let latest: Vec<_> = dana
+        .conversation_messages(thread.as_str())
+        .limit(1)
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(latest[0].raw()["messageBodyRenderFormat"], "RECALLED");
+    assert_eq!(latest[0].text, "");
+
+    // Someone else's message cannot be edited; an unknown one is not found; nothing is sent
+    // for a bad emoji or message.
+    let theirs = other.send_message(thread.as_str(), "mine").await.unwrap();
+    let theirs = theirs.id.clone().unwrap();
+    let err = dana.edit_message(&theirs, "hijacked").await.unwrap_err();
+    assert!(
+        matches!(
+            err,
+            linkedin_api::Error::Transport(linkedin_api::transport::Error::Forbidden { .. })
+        ),
+        "{err:?}"
+    );
+    let err = dana
+        .recall_message("2-bm8gc3VjaCBtZXNzYWdl")
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, linkedin_api::Error::NotFound { .. }),
+        "{err:?}"
+    );
+    let err = dana.react_to_message(&id, "ok").await.unwrap_err();
+    assert!(
+        matches!(
+            err,
+            linkedin_api::Error::InvalidInput { field: "emoji", .. }
+        ),
+        "{err:?}"
+    );
+    let err = dana.edit_message("not a message", "x").await.unwrap_err();
+    assert!(
+        matches!(
+            err,
+            linkedin_api::Error::InvalidInput {
+                field: "message",
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+}

@@ -461,6 +461,7 @@ pub(super) fn create_message(call: &mut Call<'_>) -> Answer {
         text: text.to_owned(),
         delivered_at: at,
         origin_token: origin,
+        ..Message::default()
     };
     let c = &mut call.world.conversations[index];
     c.messages.push(sent);

@@ -30,6 +30,7 @@ mod invitations;
 mod jobs;
 mod legacy_inbox;
 mod me;
+mod message_actions;
 mod messaging;
 mod messenger;
 mod people;
@@ -358,6 +359,10 @@ pub(crate) fn dispatch(call: &mut Call<'_>) -> Option<Answer> {
         Id::MessengerMessages => messaging::messages(call, false),
         Id::MessengerMessagesBefore => messaging::messages(call, true),
         Id::MessageCreate => messaging::create_message(call),
+        Id::MessageEdit => message_actions::edit(call),
+        Id::MessageRecall => message_actions::recall(call),
+        Id::MessageReact => message_actions::react(call, true),
+        Id::MessageUnreact => message_actions::react(call, false),
         Id::ConversationsMarkRead => messaging::mark_read(call),
         Id::ConversationsLegacy => legacy_inbox::conversations(call),
         Id::ConversationEventsLegacy => legacy_inbox::events(call),

@@ -21,7 +21,11 @@
 
 use serde_json::{Value, json};
 
-use super::conversations::{Last, Sender, conversation, conversation_urn, message, participant};
+use linkedin_catalogue::Id;
+
+use super::conversations::{
+    Last, Sender, conversation, conversation_urn, message, participant, render_format,
+};
 use super::messaging::{last_activity, mini_profile, profile_urn, unread_count, world_now};
 use crate::world::{Conversation, Message, World};
 
@@ -31,6 +35,8 @@ pub(crate) const MESSAGES_TOPIC: &str = "messagesTopic";
 pub(crate) const CONVERSATIONS_TOPIC: &str = "conversationsTopic";
 /// Typing indicators.
 pub(crate) const TYPING_TOPIC: &str = "typingIndicatorsTopic";
+/// Reactions to messages.
+pub(crate) const REACTIONS_TOPIC: &str = "messageReactionSummariesTopic";
 
 /// The `_type` of the GraphQL `data` of a realtime payload: a generated record name on
 /// LinkedIn (`com.linkedin.<hash>`, peers.md §c.6); this hash is the sandbox's own.
@@ -168,8 +174,8 @@ pub(crate) fn message_events(world: &World, c: &Conversation, m: &Message) -> Ve
                     "subtype": "MEMBER_TO_MEMBER",
                     "eventContent": {"com.linkedin.voyager.messaging.event.MessageEvent": {
                         "body": "",
-                        "attributedBody": {"text": m.text},
-                        "messageBodyRenderFormat": "DEFAULT",
+                        "attributedBody": {"text": if m.recalled { "" } else { m.text.as_str() }},
+                        "messageBodyRenderFormat": render_format(m),
                     }},
                     "entityUrn": format!("urn:li:fs_event:({},{})", c.thread_id, m.id),
                     "from": {"com.linkedin.voyager.messaging.MessagingMember": {
@@ -194,6 +200,106 @@ pub(crate) fn message_events(world: &World, c: &Conversation, m: &Message) -> Ve
                 graphql,
                 legacy,
                 at,
+            })
+        })
+        .collect()
+}
+
+/// The events of a change to a message after it was sent (catalogue `message_edit`,
+/// `message_recall`, `message_react`, `message_unreact`) by member `me`, which succeeded:
+/// the message again (its render format says edited or recalled), or its reaction summary.
+/// `path` is the request's below `/voyager/api`, `body` its body.
+pub(crate) fn message_action_events(
+    world: &World,
+    id: Id,
+    me: usize,
+    path: &str,
+    body: &[u8],
+) -> Vec<Delivery> {
+    let body: Option<Value> = serde_json::from_slice(body).ok();
+    let urn = match id {
+        Id::MessageEdit => {
+            path.rsplit('/')
+                .next()
+                .and_then(|raw| match restli::from_str_path(raw) {
+                    Ok(restli::Value::String(s)) => Some(s.into_string()),
+                    _ => None,
+                })
+        }
+        _ => body
+            .as_ref()
+            .and_then(|b| b.get("messageUrn")?.as_str().map(str::to_owned)),
+    };
+    let Some((c, m)) = urn.and_then(|u| super::messenger::find_message(world, me, &u).ok()) else {
+        return Vec::new();
+    };
+    let (c, m) = (&world.conversations[c], &world.conversations[c].messages[m]);
+    match id {
+        Id::MessageEdit | Id::MessageRecall => message_events(world, c, m),
+        Id::MessageReact | Id::MessageUnreact => {
+            let emoji = body
+                .as_ref()
+                .and_then(|b| b.get("emoji")?.as_str())
+                .unwrap_or_default();
+            reaction_events(world, c, m, me, emoji, id == Id::MessageReact)
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Member `who` reacted to message `m` of `c` with `emoji` (or took it back), for each member
+/// of the conversation.
+fn reaction_events(
+    world: &World,
+    c: &Conversation,
+    m: &Message,
+    who: usize,
+    emoji: &str,
+    added: bool,
+) -> Vec<Delivery> {
+    let Some(actor) = world.people.get(who) else {
+        return Vec::new();
+    };
+    let of: Vec<&(String, usize, u64)> =
+        m.reactions.iter().filter(|(e, _, _)| e == emoji).collect();
+    let first = of.iter().map(|(_, _, at)| *at).min();
+    members(c)
+        .filter_map(|k| {
+            let owner = world.people.get(k)?;
+            let degrees = world.degrees_from(k);
+            let summary = json!({
+                "_type": "com.linkedin.messenger.ReactionSummary",
+                "count": of.len(),
+                "firstReactedAt": first,
+                "emoji": emoji,
+                "viewerReacted": of.iter().any(|(_, p, _)| *p == k),
+            });
+            let graphql = json!({"data": {
+                "_type": DATA_TYPE,
+                "doDecorateRealtimeReactionSummaryMessengerRealtimeDecoration": {"result": {
+                    "_type": "com.linkedin.messenger.RealtimeReactionSummary",
+                    "reactionAdded": added,
+                    "actor": participant(world, &degrees, who),
+                    "message": {
+                        "_type": "com.linkedin.messenger.Message",
+                        "entityUrn": format!("urn:li:msg_message:({},{})", profile_urn(owner), m.id),
+                    },
+                    "reactionSummary": summary,
+                }},
+            }});
+            let legacy = json!({
+                "reactionAdded": added,
+                "actorMiniProfileUrn": format!("urn:li:fs_miniProfile:{}", actor.profile_id),
+                "eventUrn": format!("urn:li:fs_event:({},{})", c.thread_id, m.id),
+                "reactionSummary": summary,
+            });
+            Some(Delivery {
+                member: k,
+                topic: REACTIONS_TOPIC,
+                publisher: None,
+                graphql,
+                legacy,
+                at: world_now(world),
             })
         })
         .collect()
@@ -312,6 +418,7 @@ pub(crate) fn counterpart_reply(
         text: format!("Thanks for your message! ({first}, the sandbox's scripted counterpart)"),
         delivered_at: at,
         origin_token: None,
+        ..Message::default()
     };
     let c = &mut world.conversations[index];
     c.messages.push(reply);
