@@ -519,3 +519,33 @@ fn watch_prints_a_sent_message_and_the_scripted_reply() {
         }
     }
 }
+
+/// `messages edit`, `react` and `recall` change a message of the demo account's, as `messages
+/// show` then shows it; someone else's message cannot be edited.
+#[test]
+fn edit_react_and_recall_a_message() {
+    let w = world();
+    let (c, m) = w
+        .conversations
+        .iter()
+        .find_map(|c| c.messages.iter().find(|m| m.sender == 0).map(|m| (c, m)))
+        .unwrap();
+    let logged = Logged::start();
+    let edited = json(&logged.run(&["messages", "edit", &m.id, "Edited from the CLI", "--json"]));
+    assert_eq!(edited["done"], "edited");
+    let shown =
+        json_list(&logged.run(&["messages", "show", &c.thread_id, "--limit", "100", "--json"]));
+    let found = shown.iter().find(|s| s["id"] == m.id.as_str()).unwrap();
+    assert_eq!(found["text"], "Edited from the CLI");
+    let reacted = json(&logged.run(&["messages", "react", &m.id, "🎉", "--json"]));
+    assert_eq!(reacted["done"], "reacted");
+    let removed = json(&logged.run(&["messages", "react", &m.id, "🎉", "--remove", "--json"]));
+    assert_eq!(removed["done"], "unreacted");
+    assert!(stdout(&logged.run(&["messages", "recall", &m.id])).starts_with("Recalled"));
+    let theirs = c.messages.iter().find(|m| m.sender != 0).unwrap();
+    let out = logged.run(&["messages", "edit", &theirs.id, "not mine"]);
+    assert!(!out.status.success(), "{}", printed(&out));
+    // Bad input is refused before anything is sent.
+    fails(&logged.run(&["messages", "react", &m.id, "ok"]), 2);
+    fails(&logged.run(&["messages", "edit", "not-a-message", "x"]), 2);
+}
