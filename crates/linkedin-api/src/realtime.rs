@@ -74,14 +74,14 @@ impl Default for RealtimeOptions {
 }
 
 impl RealtimeOptions {
-    /// The default options with this heartbeat timeout.
+    /// These options with this heartbeat timeout.
     #[must_use]
     pub fn heartbeat_timeout(mut self, timeout: Duration) -> Self {
         self.heartbeat_timeout = timeout;
         self
     }
 
-    /// The default options with these reconnect delays.
+    /// These options with these reconnect delays (the maximum at least the minimum).
     #[must_use]
     pub fn backoff(mut self, min: Duration, max: Duration) -> Self {
         self.min_backoff = min;
@@ -89,7 +89,7 @@ impl RealtimeOptions {
         self
     }
 
-    /// The default options with this bound on failures in a row.
+    /// These options with this bound on failures in a row (at least 1).
     #[must_use]
     pub fn max_failures(mut self, n: u32) -> Self {
         self.max_failures = n.max(1);
