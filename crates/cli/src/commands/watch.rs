@@ -179,6 +179,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn events_are_placed_in_their_conversation() {
+        let urn = "urn:li:msg_conversation:(urn:li:fsd_profile:ACoAABx3kQ0BsK2dYmPq7Lw9sVtZr4nE1fHjUoQ,2-MTIz==)";
+        let read = Event::ConversationRead {
+            conversation_urn: urn.to_owned(),
+        };
+        assert_eq!(conversation_thread(&read).as_deref(), Some("2-MTIz=="));
+        let seen = Event::Seen {
+            message_urn: "urn:li:msg_message:(urn:li:fsd_profile:ACoAABx3kQ0BsK2dYmPq7Lw9sVtZr4nE1fHjUoQ,2-NDU2==)".to_owned(),
+            profile_urn: None,
+            seen_at: None,
+        };
+        // A receipt does not say its conversation: `--conversation` leaves it out.
+        assert_eq!(conversation_thread(&seen), None);
+    }
+
+    #[test]
     fn control_characters_are_taken_out() {
         assert_eq!(clean("a\u{1b}[31mb\nc\u{7}\u{202e}d"), "a[31mb cd");
     }
