@@ -153,12 +153,22 @@ pub enum Id {
     MessagingConversationNudges,
     /// `message_create`
     MessageCreate,
+    /// `message_edit`
+    MessageEdit,
+    /// `message_recall`
+    MessageRecall,
+    /// `message_react`
+    MessageReact,
+    /// `message_unreact`
+    MessageUnreact,
     /// `conversations_mark_read`
     ConversationsMarkRead,
     /// `conversation_typing`
     ConversationTyping,
     /// `message_delivery_ack`
     MessageDeliveryAck,
+    /// `realtime_connect`
+    RealtimeConnect,
     /// `messaging_badge_mark_all_seen`
     MessagingBadgeMarkAllSeen,
     /// `presence_statuses`
@@ -276,9 +286,14 @@ pub static ENDPOINTS: &[&crate::Endpoint] = &[
     endpoints::MESSAGING_SECONDARY_INBOX_BANNER,
     endpoints::MESSAGING_CONVERSATION_NUDGES,
     endpoints::MESSAGE_CREATE,
+    endpoints::MESSAGE_EDIT,
+    endpoints::MESSAGE_RECALL,
+    endpoints::MESSAGE_REACT,
+    endpoints::MESSAGE_UNREACT,
     endpoints::CONVERSATIONS_MARK_READ,
     endpoints::CONVERSATION_TYPING,
     endpoints::MESSAGE_DELIVERY_ACK,
+    endpoints::REALTIME_CONNECT,
     endpoints::MESSAGING_BADGE_MARK_ALL_SEEN,
     endpoints::PRESENCE_STATUSES,
     endpoints::INVITATIONS_RECEIVED,
@@ -2497,6 +2512,121 @@ pub static MESSAGE_CREATE: &Endpoint = &Endpoint {
     page: Some("d_flagship3_messaging_conversation_detail"),
 };
 
+/// `message_edit`: Edit the text of a message one sent (Rest.li partial update).
+pub static MESSAGE_EDIT: &Endpoint = &Endpoint {
+    id: Id::MessageEdit,
+    name: "message_edit",
+    summary: "Edit the text of a message one sent (Rest.li partial update)",
+    python: "",
+    method: Method::Post,
+    base: Base::Api,
+    path: "/voyagerMessagingDashMessengerMessages/{messageUrn}",
+    query_id: None,
+    decoration_id: None,
+    data_root: None,
+    fixed: &[],
+    params: &[
+        Param { name: "messageUrn", location: Location::Path, kind: ParamType::Urn, value: None, required: true, doc: "urn:li:msg_message:(urn:li:fsd_profile:<me>,2-<b64>==), percent-encoded", page: None },
+        Param { name: "patch.$set.body", location: Location::Body, kind: ParamType::Object, value: None, required: true, doc: "{text, attributes: []}: the new text", page: None },
+    ],
+    accept: Accept::Json,
+    content_type: Some(ContentType::TextJson),
+    pagination: Pagination::None,
+    max_count: None,
+    status: Status::Unknown,
+    replacement: None,
+    idempotent: false,
+    source: "peers.md §0.2, §b.MX (edit / recall): mautrix-linkedin pkg/linkedingo at 525a6e31 (2026-05-16); confidence: medium (one peer, not recorded)",
+    recorded: &[],
+    page: Some("d_flagship3_messaging_conversation_detail"),
+};
+
+/// `message_recall`: Recall (delete for everyone) a message one sent.
+pub static MESSAGE_RECALL: &Endpoint = &Endpoint {
+    id: Id::MessageRecall,
+    name: "message_recall",
+    summary: "Recall (delete for everyone) a message one sent",
+    python: "",
+    method: Method::Post,
+    base: Base::Api,
+    path: "/voyagerMessagingDashMessengerMessages",
+    query_id: None,
+    decoration_id: None,
+    data_root: None,
+    fixed: &[("action", "recall")],
+    params: &[
+        Param { name: "messageUrn", location: Location::Body, kind: ParamType::Urn, value: None, required: true, doc: "urn:li:msg_message:(urn:li:fsd_profile:<me>,2-<b64>==)", page: None },
+    ],
+    accept: Accept::Json,
+    content_type: Some(ContentType::TextJson),
+    pagination: Pagination::None,
+    max_count: None,
+    status: Status::Unknown,
+    replacement: None,
+    idempotent: false,
+    source: "peers.md §0.2, §b.MX (edit / recall), §b.LM (legacy recall answers 204); confidence: medium (one peer for the dash action, not recorded)",
+    recorded: &[],
+    page: Some("d_flagship3_messaging_conversation_detail"),
+};
+
+/// `message_react`: React to a message with an emoji.
+pub static MESSAGE_REACT: &Endpoint = &Endpoint {
+    id: Id::MessageReact,
+    name: "message_react",
+    summary: "React to a message with an emoji",
+    python: "",
+    method: Method::Post,
+    base: Base::Api,
+    path: "/voyagerMessagingDashMessengerMessages",
+    query_id: None,
+    decoration_id: None,
+    data_root: None,
+    fixed: &[("action", "reactWithEmoji")],
+    params: &[
+        Param { name: "messageUrn", location: Location::Body, kind: ParamType::Urn, value: None, required: true, doc: "urn:li:msg_message:(urn:li:fsd_profile:<me>,2-<b64>==)", page: None },
+        Param { name: "emoji", location: Location::Body, kind: ParamType::String, value: None, required: true, doc: "the emoji, e.g. 👍", page: None },
+    ],
+    accept: Accept::Json,
+    content_type: Some(ContentType::TextJson),
+    pagination: Pagination::None,
+    max_count: None,
+    status: Status::Unknown,
+    replacement: None,
+    idempotent: false,
+    source: "peers.md §b.MX (react), §b.LM (legacy reactWithEmoji answers 204), §c.6 (the realtime reaction summary); confidence: medium (one peer for the dash action, not recorded)",
+    recorded: &[],
+    page: Some("d_flagship3_messaging_conversation_detail"),
+};
+
+/// `message_unreact`: Take back one's reaction to a message.
+pub static MESSAGE_UNREACT: &Endpoint = &Endpoint {
+    id: Id::MessageUnreact,
+    name: "message_unreact",
+    summary: "Take back one's reaction to a message",
+    python: "",
+    method: Method::Post,
+    base: Base::Api,
+    path: "/voyagerMessagingDashMessengerMessages",
+    query_id: None,
+    decoration_id: None,
+    data_root: None,
+    fixed: &[("action", "unreactWithEmoji")],
+    params: &[
+        Param { name: "messageUrn", location: Location::Body, kind: ParamType::Urn, value: None, required: true, doc: "urn:li:msg_message:(urn:li:fsd_profile:<me>,2-<b64>==)", page: None },
+        Param { name: "emoji", location: Location::Body, kind: ParamType::String, value: None, required: true, doc: "the emoji reacted with", page: None },
+    ],
+    accept: Accept::Json,
+    content_type: Some(ContentType::TextJson),
+    pagination: Pagination::None,
+    max_count: None,
+    status: Status::Unknown,
+    replacement: None,
+    idempotent: false,
+    source: "peers.md §b.MX (react), §b.LM (legacy unreactWithEmoji answers 204), §c.6; confidence: medium (one peer for the dash action, not recorded)",
+    recorded: &[],
+    page: Some("d_flagship3_messaging_conversation_detail"),
+};
+
 /// `conversations_mark_read`: Mark conversations read (Rest.li batch partial update over POST).
 pub static CONVERSATIONS_MARK_READ: &Endpoint = &Endpoint {
     id: Id::ConversationsMarkRead,
@@ -2583,6 +2713,33 @@ pub static MESSAGE_DELIVERY_ACK: &Endpoint = &Endpoint {
     source: "voyager.md §4.8 capture, §2.2",
     recorded: &[85, 89, 110, 114, 122],
     page: Some("d_flagship3_messaging_conversation_detail"),
+};
+
+/// `realtime_connect`: The realtime stream (text/event-stream): ClientConnection, Heartbeat and DecoratedEvent frames for messages, reads, typing, receipts, reactions.
+pub static REALTIME_CONNECT: &Endpoint = &Endpoint {
+    id: Id::RealtimeConnect,
+    name: "realtime_connect",
+    summary: "The realtime stream (text/event-stream): ClientConnection, Heartbeat and DecoratedEvent frames for messages, reads, typing, receipts, reactions",
+    python: "",
+    method: Method::Get,
+    base: Base::Site,
+    path: "/realtime/connect",
+    query_id: None,
+    decoration_id: None,
+    data_root: None,
+    fixed: &[("rc", "1")],
+    params: &[
+    ],
+    accept: Accept::Any,
+    content_type: None,
+    pagination: Pagination::None,
+    max_count: None,
+    status: Status::Working,
+    replacement: None,
+    idempotent: true,
+    source: "peers.md §0.3, §b.MX (Realtime), §b.LM, §c.6, §c.14: MX pkg/linkedingo at 525a6e31 (2026-05-16), LM HEAD (2025-03-17), TX real frames (2021), a 2026 CDP capture write-up; confidence: high for the path, headers and frame kinds (three peers, 2021-2026), high for the legacy payloads (TX real captures), medium for the GraphQL-decorated ones (reconstructed from MX's structs)",
+    recorded: &[],
+    page: None,
 };
 
 /// `messaging_badge_mark_all_seen`: Mark all messages seen up to a time (clears the messaging badge).

@@ -132,7 +132,8 @@ enum Command {
     ///
     /// Accounts: demo@example.com / demo-password logs in, challenge@example.com always gets a
     /// challenge, any other password gets BAD_PASSWORD.
-    Sandbox(sandbox_cmd::SandboxArgs),
+    // Boxed: its many options would make every command as large.
+    Sandbox(Box<sandbox_cmd::SandboxArgs>),
     /// Print a completion script for a shell (bash, zsh, fish, elvish, powershell).
     Completions {
         /// The shell.
@@ -249,7 +250,7 @@ fn main() -> ExitCode {
             };
         }
         Command::Sandbox(args) => {
-            return match sandbox_cmd::run_sandbox(args) {
+            return match sandbox_cmd::run_sandbox(*args) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(message) => Failure::internal(message).report(),
             };

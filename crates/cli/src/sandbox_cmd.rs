@@ -83,6 +83,22 @@ pub(crate) struct SandboxArgs {
     /// wrong query hash.
     #[arg(long)]
     stale_query_401: bool,
+    /// A scripted counterpart: when the demo account sends a message, the conversation's other
+    /// participant answers it this many milliseconds later (an event on realtime streams, so
+    /// `linkedin messages watch` shows it).
+    #[arg(long, value_name = "MS")]
+    replies_after_ms: Option<u64>,
+    /// Close every realtime stream (/realtime/connect) after it has carried N events: clients
+    /// must reconnect and catch up.
+    #[arg(long, value_name = "N")]
+    stream_drop_after: Option<u64>,
+    /// Let every realtime stream go silent (no heartbeat, no event, the connection held open)
+    /// after it has carried N events (0: right after it opens).
+    #[arg(long, value_name = "N")]
+    stream_stall_after: Option<u64>,
+    /// Seconds between the heartbeats of a realtime stream (LinkedIn's: about 15).
+    #[arg(long, value_name = "SECS", default_value_t = 15)]
+    heartbeat_secs: u64,
 }
 
 /// A catalogue entry of the Voyager API, by name.
@@ -148,6 +164,8 @@ pub(crate) fn run_sandbox(args: SandboxArgs) -> Result<(), String> {
             seed: args.seed,
             lose_answers_to: None,
             drop_requests_to: None,
+            stream_drop_after: args.stream_drop_after,
+            stream_stall_after: args.stream_stall_after,
         },
         replay: None,
         drift: linkedin_sandbox::Drift {
@@ -156,6 +174,8 @@ pub(crate) fn run_sandbox(args: SandboxArgs) -> Result<(), String> {
             reshape: args.reshape,
             stale_query_401: args.stale_query_401,
         },
+        heartbeat_interval: Duration::from_secs(args.heartbeat_secs.max(1)),
+        replies_after: args.replies_after_ms.map(Duration::from_millis),
     };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

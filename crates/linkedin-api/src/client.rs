@@ -558,7 +558,7 @@ impl Call {
 
     /// The transport request: target built by the catalogue, method, accept, body and
     /// whether it may be retried.
-    fn request(self) -> Result<Request> {
+    pub(crate) fn request(self) -> Result<Request> {
         let endpoint = self.endpoint;
         let target = self.target();
         let accept = match endpoint.accept {
@@ -617,7 +617,9 @@ fn action_of(endpoint: &Endpoint) -> Option<Action> {
     Some(match endpoint.id {
         Id::MessageCreate => Action::Message,
         Id::InvitationCreate | Id::InvitationCreateLegacy => Action::Invitation,
-        Id::PostReact | Id::PostReactDash | Id::CommentCreate => Action::Engagement,
+        Id::PostReact | Id::PostReactDash | Id::CommentCreate | Id::MessageReact => {
+            Action::Engagement
+        }
         Id::PostCreate => Action::Post,
         Id::FollowingStateSet | Id::UnfollowEntity => Action::Follow,
         Id::Profile

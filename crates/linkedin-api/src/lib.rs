@@ -49,12 +49,14 @@ mod ids;
 mod invitations;
 mod jobs;
 mod me;
+mod message_actions;
 mod messaging;
 mod notifications;
 pub mod offline;
 mod paginate;
 mod posts;
 mod profile;
+pub mod realtime;
 mod search;
 mod settle;
 pub mod touch;
@@ -87,6 +89,7 @@ pub use messaging::ConversationFilter;
 pub use paginate::{EMPTY_PAGES_MAX, Page, Pages, Position};
 pub use posts::{NewPost, Visibility};
 pub use profile::ProfileSections;
+pub use realtime::{Events, RealtimeOptions};
 pub use search::{
     Distance, ExperienceLevel, JobSearch, JobType, Network, PeopleSearch, ResultType, Search,
     Workplace,

@@ -33,6 +33,7 @@ pub mod notification;
 mod open_enum;
 pub mod profile;
 mod raw;
+pub mod realtime;
 pub mod search;
 pub mod social;
 pub mod touch;

@@ -22,6 +22,9 @@ pub struct Body {
     /// Pause between chunks (a slow-body fault).
     pause: Option<Duration>,
     sleep: Option<Pin<Box<Sleep>>>,
+    /// Frames that arrive while the body is open (a server-sent event stream); the body ends
+    /// when the sender goes away.
+    stream: Option<tokio::sync::mpsc::Receiver<Bytes>>,
 }
 
 impl Body {
@@ -32,6 +35,16 @@ impl Body {
             cut_at: None,
             pause: None,
             sleep: None,
+            stream: None,
+        }
+    }
+
+    /// A body sent as its chunks arrive on `frames`, without a declared length; it ends when
+    /// the sender is dropped. Faults on bodies (truncation, slow delivery) do not apply.
+    pub(crate) fn streaming(frames: tokio::sync::mpsc::Receiver<Bytes>) -> Self {
+        Self {
+            stream: Some(frames),
+            ..Self::empty()
         }
     }
 
@@ -70,6 +83,11 @@ impl HttpBody for Body {
         cx: &mut Context<'_>,
     ) -> Poll<Option<Result<Frame<Bytes>, Self::Error>>> {
         let this = &mut *self;
+        if let Some(frames) = this.stream.as_mut() {
+            return frames
+                .poll_recv(cx)
+                .map(|chunk| chunk.map(|data| Ok(Frame::data(data))));
+        }
         if let Some(sleep) = this.sleep.as_mut() {
             if sleep.as_mut().poll(cx).is_pending() {
                 return Poll::Pending;
@@ -103,10 +121,16 @@ impl HttpBody for Body {
     }
 
     fn is_end_stream(&self) -> bool {
+        if self.stream.is_some() {
+            return false;
+        }
         self.cut_at.is_none() && self.sent >= self.data.len()
     }
 
     fn size_hint(&self) -> SizeHint {
+        if self.stream.is_some() {
+            return SizeHint::default();
+        }
         SizeHint::with_exact((self.data.len() - self.sent.min(self.data.len())) as u64)
     }
 }

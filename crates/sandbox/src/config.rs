@@ -47,6 +47,14 @@ pub struct Faults {
     /// `lose_answers_to`) have their connection dropped before they are carried out: a write
     /// that did not take effect though the client cannot know.
     pub drop_requests_to: Option<String>,
+    /// Close every realtime stream (`GET /realtime/connect`) after it has carried this many
+    /// events (heartbeats and the first `ClientConnection` frame do not count), as LinkedIn's
+    /// streams end after a few minutes: the client must reconnect and catch up.
+    pub stream_drop_after: Option<u64>,
+    /// Let every realtime stream go silent after it has carried this many events: no more
+    /// heartbeats nor events, the connection held open (a stalled stream, which only a
+    /// client's heartbeat watchdog notices). `Some(0)`: silent right after `ClientConnection`.
+    pub stream_stall_after: Option<u64>,
 }
 
 /// A fixed-window request limit.
@@ -83,6 +91,14 @@ pub struct SandboxConfig {
     pub replay: Option<Replay>,
     /// How far the sandbox has drifted from the catalogue: see [`Drift`]. Default: not at all.
     pub drift: Drift,
+    /// The pause between two `Heartbeat` frames of a realtime stream (`GET
+    /// /realtime/connect`). Default 15 s, as LinkedIn's (peers.md §c.6); tests shorten it.
+    pub heartbeat_interval: Duration,
+    /// A scripted counterpart: when the demo account sends a message, the conversation's
+    /// first other participant answers it this long after, in the same conversation (a
+    /// message of the world like any other, pushed to realtime streams). `None` (the
+    /// default): nobody answers.
+    pub replies_after: Option<Duration>,
 }
 
 /// LinkedIn's drift, on demand: ids that rotated, endpoints that were retired, answers whose
@@ -190,6 +206,8 @@ impl Default for SandboxConfig {
             faults: Faults::default(),
             replay: None,
             drift: Drift::default(),
+            heartbeat_interval: Duration::from_secs(15),
+            replies_after: None,
         }
     }
 }

@@ -36,6 +36,7 @@ mod config;
 mod drift;
 mod log;
 mod mutate;
+mod realtime;
 pub mod recorded;
 mod replay;
 mod routes;
@@ -133,6 +134,12 @@ pub(crate) struct State {
     /// The ids, retired entries and moved answers the API drifted to, and the web app's
     /// pages and scripts that carry the ids.
     drift: drift::Drifted,
+    /// Where changes of the world go to the realtime streams.
+    realtime: realtime::Hub,
+    /// The pause between heartbeats of a realtime stream.
+    heartbeat_interval: std::time::Duration,
+    /// Turns `true` when the sandbox stops (realtime streams end then).
+    stopped: watch::Receiver<bool>,
 }
 
 /// What the answer mutations' generator mixes into the faults' seed.
@@ -297,6 +304,14 @@ impl Sandbox {
             .position(|a| a.username == DEMO_USERNAME)
             .unwrap_or_default();
         let demo_cookies = sessions.open(demo, None);
+        let (stop, stopped) = watch::channel(false);
+        let (replies, asked) = match config.replies_after {
+            Some(_) => {
+                let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+                (Some(tx), Some(rx))
+            }
+            None => (None, None),
+        };
         let state = Arc::new(State {
             addr,
             tls,
@@ -313,8 +328,19 @@ impl Sandbox {
             replay: config.replay.map(replay::Replayer::new),
             faults: config.faults,
             drift,
+            realtime: realtime::Hub::new(replies),
+            heartbeat_interval: config.heartbeat_interval,
+            stopped: stopped.clone(),
         });
-        let (stop, stopped) = watch::channel(false);
+        let mut tasks = Vec::new();
+        if let (Some(delay), Some(asked)) = (config.replies_after, asked) {
+            tasks.push(tokio::spawn(realtime::counterpart(
+                state.clone(),
+                delay,
+                asked,
+                stopped.clone(),
+            )));
+        }
         let cdn = tokio::spawn(server::serve(
             cdn_listener,
             state.clone(),
@@ -333,7 +359,10 @@ impl Sandbox {
             state,
             demo_cookies,
             stop,
-            tasks: vec![task, cdn],
+            tasks: {
+                tasks.extend([task, cdn]);
+                tasks
+            },
         })
     }
 }
@@ -396,6 +425,24 @@ impl SandboxHandle {
     #[must_use]
     pub fn demo_cookies(&self) -> &SessionCookies {
         &self.demo_cookies
+    }
+
+    /// Cookies of a new live session of the world's member with public id `public_id` (the
+    /// vanity name of `/in/<public_id>/`), as if they had logged in on another device: for a
+    /// test that needs a second member, such as a participant of one of the demo account's
+    /// conversations (the mailbox is the demo account's; a participant's messages go into
+    /// the conversation they share with it, and their realtime stream carries its events).
+    /// `None` for a public id nobody has.
+    #[must_use]
+    pub fn member_cookies(&self, public_id: &str) -> Option<SessionCookies> {
+        let index = self
+            .state
+            .world()
+            .world
+            .people
+            .iter()
+            .position(|p| p.public_id == public_id)?;
+        Some(self.state.sessions.open(index, None))
     }
 
     /// Ends every live session (the demo cookies' too), as when LinkedIn expires sessions:

@@ -63,6 +63,10 @@ pub(crate) fn route(state: &State, req: &Incoming<'_>) -> Response<Body> {
         (&Method::GET, p) if p.starts_with("/in/") => profile_page(state, req),
         (&Method::GET, "/feed/") => feed_page(state, req),
         (&Method::GET, "/search/results/people/") => people_search_page(state, req),
+        (&Method::GET, "/realtime/connect") => match gate(state, req) {
+            Ok(session) => crate::realtime::connect(state, req, session.account),
+            Err(refused) => *refused,
+        },
         (_, p) if p.starts_with("/voyager/api/") => voyager(state, req),
         (_, p) if p.starts_with("/li/") => touch(state, req),
         _ => text(StatusCode::NOT_FOUND, "not found"),
@@ -258,17 +262,28 @@ fn script(state: &State, path: &str) -> Response<Body> {
 
 /// Everything under `/voyager/api/`: the session gate, then the endpoint.
 fn voyager(state: &State, req: &Incoming<'_>) -> Response<Body> {
-    let session = match state
+    let session = match gate(state, req) {
+        Ok(session) => session,
+        Err(refused) => return *refused,
+    };
+    voyager_endpoint(state, req, &session)
+}
+
+/// The session gate of the Voyager API (and of the realtime stream): a live `li_at` and a
+/// `csrf-token` equal to `JSESSIONID`, else LinkedIn's refusal.
+fn gate(state: &State, req: &Incoming<'_>) -> Result<crate::session::Session, Box<Response<Body>>> {
+    match state
         .sessions
         .admit(req.headers, state.faults.challenge_after)
     {
-        Admission::Unauthenticated => {
-            return json_response(StatusCode::UNAUTHORIZED, &json!({"status": 401}));
-        }
+        Admission::Unauthenticated => Err(Box::new(json_response(
+            StatusCode::UNAUTHORIZED,
+            &json!({"status": 401}),
+        ))),
         // LinkedIn answers a stale or missing CSRF token with 403 and the plain-text body
         // `CSRF check failed.` (peers.md §c.12 and §b LM: beeper/linkedin#80, a missing or quoted
         // `csrf-token`; the capture's seq 0-29 are such 403s, their bodies not kept).
-        Admission::CsrfMismatch => return text(StatusCode::FORBIDDEN, CSRF_FAILED),
+        Admission::CsrfMismatch => Err(Box::new(text(StatusCode::FORBIDDEN, CSRF_FAILED))),
         Admission::Challenged => {
             let location = format!(
                 "{}/checkpoint/challenge/{}",
@@ -281,10 +296,18 @@ fn voyager(state: &State, req: &Incoming<'_>) -> Response<Body> {
                 state,
                 "li_at=\"delete me\"; Expires=Thu, 01 Jan 1970 00:00:00 GMT",
             );
-            return resp;
+            Err(Box::new(resp))
         }
-        Admission::Admitted(session) => session,
-    };
+        Admission::Admitted(session) => Ok(session),
+    }
+}
+
+/// A Voyager API request past the session gate.
+fn voyager_endpoint(
+    state: &State,
+    req: &Incoming<'_>,
+    session: &crate::session::Session,
+) -> Response<Body> {
     // A Rest.li server decodes every parameter before anything else: a repeated name or a
     // malformed value is a 400, as a request our client would send wrongly must fail here too.
     let Ok(query) = restli::Query::parse(req.query) else {
@@ -342,6 +365,8 @@ fn answer(
     }
     let mut live = state.world();
     let live = &mut *live;
+    // What a write changes goes to the realtime streams (`realtime.rs`).
+    let before = (*req.method == Method::POST).then(|| api::realtime::Snapshot::of(&live.world));
     let mut call = api::Call {
         endpoint,
         query,
@@ -352,7 +377,34 @@ fn answer(
         world: &mut live.world,
         index: &mut live.index,
     };
-    match api::answer(&mut call, req.accepts_normalized()) {
+    let answered = api::answer(&mut call, req.accepts_normalized());
+    if let Some(before) = before
+        && answered.as_ref().is_some_and(|a| a.status.is_success())
+    {
+        let world = &live.world;
+        state.realtime.to_answer(before.sent_by_demo(world));
+        let mut deliveries = match endpoint.id {
+            // A message changed after it was sent: its own events, not a conversation's.
+            catalogue::Id::MessageEdit
+            | catalogue::Id::MessageRecall
+            | catalogue::Id::MessageReact
+            | catalogue::Id::MessageUnreact => {
+                api::realtime::message_action_events(world, endpoint.id, me, path, req.body)
+            }
+            _ => before.changes(world),
+        };
+        if endpoint.id == catalogue::Id::ConversationTyping {
+            let thread = serde_json::from_slice::<serde_json::Value>(req.body)
+                .ok()
+                .and_then(|b| b.get("conversationUrn")?.as_str().map(str::to_owned))
+                .and_then(|urn| api::realtime::own_thread(world, me, &urn).map(str::to_owned));
+            if let Some(thread) = thread {
+                deliveries.extend(api::realtime::typing_events(world, &thread, me));
+            }
+        }
+        state.realtime.publish(deliveries);
+    }
+    match answered {
         Some(answer) if answer.body.is_null() => empty(answer.status),
         Some(mut answer) => {
             if answer.status.is_success() {

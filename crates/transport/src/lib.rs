@@ -50,7 +50,9 @@ mod request;
 mod session;
 mod store;
 
-pub use client::{LINKEDIN_CDN, Recorded, RetryPolicy, Timeouts, Transport, TransportBuilder};
+pub use client::{
+    LINKEDIN_CDN, Recorded, RetryPolicy, StreamingResponse, Timeouts, Transport, TransportBuilder,
+};
 pub use error::{BoxError, Error, Reason, Result, TimeoutPhase};
 pub use governor::{
     Action, BudgetReport, DailyUse, Governor, GovernorState, Limits, Trip, TripReason,

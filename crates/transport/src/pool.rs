@@ -84,6 +84,15 @@ impl Http1Lease<'_> {
     }
 }
 
+impl Http1Lease<'_> {
+    /// Takes the connection out of the lease, for an answer read long after the lease ends (a
+    /// stream): the caller must call [`Pool::closed_one`] when it is done with it, as it is
+    /// never given back.
+    pub(crate) fn detach(mut self) -> Option<http1::SendRequest<ReqBody>> {
+        self.sender.take()
+    }
+}
+
 impl Drop for Http1Lease<'_> {
     fn drop(&mut self) {
         if self.sender.take().is_some() {
@@ -140,7 +149,8 @@ impl Pool {
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
-    fn closed_one(&self) {
+    /// Counts one HTTP/1.1 connection closed (one that was detached from its lease).
+    pub(crate) fn closed_one(&self) {
         let mut state = self.lock();
         state.open_http1 = state.open_http1.saturating_sub(1);
         drop(state);

@@ -118,6 +118,54 @@ pub(crate) enum Cmd {
         /// The conversation: a thread id or a conversation URN.
         conversation: String,
     },
+    /// Edit the text of a message you sent (never retried).
+    ///
+    /// MESSAGE is its id (2-<base64>==, the `id` of `messages show --json`) or its URN.
+    #[command(
+        after_help = "Example: linkedin messages edit 2-MTc5NDc2MDQwMjU2OGI3ODMzMy0zJjA5YTQwODNjLWYyYjQtNGIwOS04MjI5LTQwNTQxOGY4NjJlNw== \"Thursday, not Friday\""
+    )]
+    Edit {
+        /// The message: an id or a URN.
+        message: String,
+        /// The new text.
+        text: String,
+    },
+    /// Recall (delete for everyone) a message you sent (never retried).
+    Recall {
+        /// The message: an id or a URN.
+        message: String,
+    },
+    /// React to a message with an emoji, or take the reaction back with --remove.
+    #[command(
+        after_help = "Example: linkedin messages react 2-MTc5NDc2MDQwMjU2OGI3ODMzMy0zJjA5YTQwODNjLWYyYjQtNGIwOS04MjI5LTQwNTQxOGY4NjJlNw== 👍"
+    )]
+    React {
+        /// The message: an id or a URN.
+        message: String,
+        /// The emoji.
+        emoji: String,
+        /// Take the reaction back instead.
+        #[arg(long)]
+        remove: bool,
+    },
+    /// Print realtime events as they arrive (new messages, yours too, reads, typing, seen
+    /// receipts, reactions, ...), until Ctrl-C.
+    ///
+    /// One line per event for a person; one JSON object per event with --ndjson (its `kind`
+    /// says what happened). One connection to LinkedIn's realtime stream, resumed after a
+    /// disconnect: messages that came meanwhile are printed first, each once.
+    #[command(after_help = "Example: linkedin messages watch --ndjson --for-ms 2000")]
+    Watch {
+        /// Only events of this conversation (a thread id or a conversation URN).
+        #[arg(long)]
+        conversation: Option<String>,
+        /// Stop after printing this many events.
+        #[arg(long, value_name = "N")]
+        max_events: Option<usize>,
+        /// Stop after this many milliseconds.
+        #[arg(long, value_name = "MS")]
+        for_ms: Option<u64>,
+    },
     /// Show the 1:1 conversation with a member (exit status 6 when there is none).
     ///
     /// The mailbox (inbox, archive and spam) is read newest first until it is found.
@@ -135,7 +183,12 @@ impl Cmd {
         match self {
             Self::List { .. } | Self::Show { .. } | Self::With { .. } => true,
             Self::Send { dry_run, .. } | Self::Start { dry_run, .. } => !dry_run,
-            Self::Read { .. } | Self::Unread { .. } => false,
+            Self::Read { .. }
+            | Self::Unread { .. }
+            | Self::Watch { .. }
+            | Self::Edit { .. }
+            | Self::Recall { .. }
+            | Self::React { .. } => false,
         }
     }
 }
@@ -299,6 +352,63 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
                 )
             })
         }
+        Cmd::Edit { message, text } => {
+            check_text("text", &text, validate::MESSAGE_TEXT_MAX)?;
+            let session = conn.connect().await?;
+            session.linkedin.edit_message(&message, &text).await?;
+            out.one(
+                &Changed {
+                    message: &message,
+                    done: "edited",
+                },
+                |c| format!("Edited {}.", c.message),
+            )
+        }
+        Cmd::Recall { message } => {
+            let session = conn.connect().await?;
+            session.linkedin.recall_message(&message).await?;
+            out.one(
+                &Changed {
+                    message: &message,
+                    done: "recalled",
+                },
+                |c| format!("Recalled {}.", c.message),
+            )
+        }
+        Cmd::React {
+            message,
+            emoji,
+            remove,
+        } => {
+            let session = conn.connect().await?;
+            let li = &session.linkedin;
+            let done = if remove {
+                li.unreact_to_message(&message, &emoji).await?;
+                "unreacted"
+            } else {
+                li.react_to_message(&message, &emoji).await?;
+                "reacted"
+            };
+            out.one(
+                &Changed {
+                    message: &message,
+                    done,
+                },
+                |c| {
+                    format!(
+                        "{} {} {}.",
+                        if remove { "Took back" } else { "Reacted" },
+                        emoji,
+                        c.message
+                    )
+                },
+            )
+        }
+        Cmd::Watch {
+            conversation,
+            max_events,
+            for_ms,
+        } => super::watch::run(conn, out, conversation, max_events, for_ms).await,
         Cmd::Read { conversation } => mark(conn, out, &conversation, true).await,
         Cmd::Unread { conversation } => mark(conn, out, &conversation, false).await,
         Cmd::With { profile } => {
@@ -322,6 +432,13 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
             }
         }
     }
+}
+
+/// What `edit`, `recall` and `react` print.
+#[derive(Serialize)]
+struct Changed<'a> {
+    message: &'a str,
+    done: &'static str,
 }
 
 /// What `read` and `unread` print.

@@ -12,3 +12,4 @@ pub(crate) mod post;
 pub(crate) mod profile;
 pub(crate) mod search;
 pub(crate) mod touch;
+pub(crate) mod watch;

@@ -416,3 +416,136 @@ fn dry_runs_and_bad_input_send_nothing() {
 
     logged.assert_no_secret(&outputs);
 }
+
+/// `messages watch --ndjson` against `linkedin sandbox --replies-after-ms 200`: a message
+/// sent by `messages send` from another process comes out as an event, then the scripted
+/// counterpart's reply; text output is one line each.
+#[test]
+fn watch_prints_a_sent_message_and_the_scripted_reply() {
+    use std::io::Read as _;
+    use std::time::{Duration, Instant};
+
+    let logged = Logged::start_with(&["--replies-after-ms", "200", "--heartbeat-secs", "1"]);
+    let threads = json_list(&logged.run(&["messages", "list", "--limit", "1", "--json"]));
+    let thread = threads[0]["thread_id"].as_str().unwrap().to_owned();
+
+    for format in ["--ndjson", "--text"] {
+        let mut args = vec![
+            "messages",
+            "watch",
+            "--max-events",
+            "2",
+            "--for-ms",
+            "30000",
+        ];
+        if format == "--ndjson" {
+            args.push("--ndjson");
+        }
+        let mut watch = logged
+            .command(&args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Once its stream is open and the inbox synced, whatever happens is news, on the
+        // stream: wait for that (bounded).
+        let count = |what: &dyn Fn(&serde_json::Value) -> bool| {
+            crate::common::requests(&logged.log)
+                .iter()
+                .filter(|r| what(r))
+                .count()
+        };
+        let stream = |r: &serde_json::Value| r["path"] == "/realtime/connect";
+        let sync = |r: &serde_json::Value| r["endpoint"] == "messenger_conversations_sync";
+        let (streams_before, syncs_before) = (count(&stream), count(&sync));
+        let started = Instant::now();
+        while count(&stream) == streams_before || count(&sync) == syncs_before {
+            assert!(
+                started.elapsed() < Duration::from_secs(30),
+                "watch never connected"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let text = format!("Hello from another terminal ({format})");
+        stdout(&logged.run(&["messages", "send", &thread, &text]));
+        // It ends by itself after two events (or, failing, after 30 s).
+        let status = watch.wait().unwrap();
+        let mut out = String::new();
+        watch
+            .stdout
+            .take()
+            .unwrap()
+            .read_to_string(&mut out)
+            .unwrap();
+        let mut err = String::new();
+        watch
+            .stderr
+            .take()
+            .unwrap()
+            .read_to_string(&mut err)
+            .unwrap();
+        assert!(status.success(), "{status:?}: {out}{err}");
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines.len(), 2, "{out}");
+        if format == "--ndjson" {
+            let events: Vec<serde_json::Value> = lines
+                .iter()
+                .map(|l| serde_json::from_str(l).unwrap())
+                .collect();
+            assert_eq!(events[0]["kind"], "message");
+            assert_eq!(events[0]["text"], text.as_str());
+            assert_eq!(events[0]["from_me"], true);
+            assert_eq!(events[1]["kind"], "message");
+            assert_eq!(events[1]["from_me"], false);
+            assert_eq!(events[1]["conversation_urn"], events[0]["conversation_urn"]);
+            assert!(
+                events[0]["conversation_urn"]
+                    .as_str()
+                    .unwrap()
+                    .ends_with(&format!(",{thread})"))
+            );
+            assert!(
+                events[1]["text"]
+                    .as_str()
+                    .unwrap()
+                    .contains("scripted counterpart")
+            );
+        } else {
+            assert!(
+                lines[0].contains(&thread) && lines[0].contains("me: Hello from another terminal"),
+                "{out}"
+            );
+            assert!(lines[1].contains("scripted counterpart"), "{out}");
+        }
+    }
+}
+
+/// `messages edit`, `react` and `recall` change a message of the demo account's, as `messages
+/// show` then shows it; someone else's message cannot be edited.
+#[test]
+fn edit_react_and_recall_a_message() {
+    let w = world();
+    let (c, m) = w
+        .conversations
+        .iter()
+        .find_map(|c| c.messages.iter().find(|m| m.sender == 0).map(|m| (c, m)))
+        .unwrap();
+    let logged = Logged::start();
+    let edited = json(&logged.run(&["messages", "edit", &m.id, "Edited from the CLI", "--json"]));
+    assert_eq!(edited["done"], "edited");
+    let shown =
+        json_list(&logged.run(&["messages", "show", &c.thread_id, "--limit", "100", "--json"]));
+    let found = shown.iter().find(|s| s["id"] == m.id.as_str()).unwrap();
+    assert_eq!(found["text"], "Edited from the CLI");
+    let reacted = json(&logged.run(&["messages", "react", &m.id, "🎉", "--json"]));
+    assert_eq!(reacted["done"], "reacted");
+    let removed = json(&logged.run(&["messages", "react", &m.id, "🎉", "--remove", "--json"]));
+    assert_eq!(removed["done"], "unreacted");
+    assert!(stdout(&logged.run(&["messages", "recall", &m.id])).starts_with("Recalled"));
+    let theirs = c.messages.iter().find(|m| m.sender != 0).unwrap();
+    let out = logged.run(&["messages", "edit", &theirs.id, "not mine"]);
+    assert!(!out.status.success(), "{}", printed(&out));
+    // Bad input is refused before anything is sent.
+    fails(&logged.run(&["messages", "react", &m.id, "ok"]), 2);
+    fails(&logged.run(&["messages", "edit", "not-a-message", "x"]), 2);
+}

@@ -449,6 +449,15 @@ fn every_command_ends_quietly_on_a_closed_stdout() {
     let post = w.posts.iter().max_by_key(|p| p.reactions.len()).unwrap();
     let post = post.activity_id.to_string();
     let member = w.people[2].member_id.to_string();
+    // A message of the demo account's, to edit, react to and recall.
+    let mine = w
+        .conversations
+        .iter()
+        .flat_map(|c| c.messages.iter())
+        .find(|m| m.sender == 0)
+        .unwrap()
+        .id
+        .clone();
     let job = w.jobs[0].id.to_string();
     let (li_at, jsessionid) = (logged.sb.li_at.as_str(), logged.sb.jsessionid.as_str());
     let case = |path: &'static str, rest: &[&str], write: bool, list: bool, code: i32| Case {
@@ -510,8 +519,13 @@ fn every_command_ends_quietly_on_a_closed_stdout() {
             &[who, "--text", "Hello from a closed pipe."],
         ),
         write("messages read", &[&thread]),
+        write("messages edit", &[&mine, "Edited on a closed pipe."]),
+        write("messages react", &[&mine, "👍"]),
+        write("messages recall", &[&mine]),
         write("messages unread", &[&thread]),
         read("messages with", &[who]),
+        // Long-running: bounded here, so that it ends (with nothing to print).
+        read("messages watch", &["--for-ms", "300"]),
         list("invitations list", &["--limit", "200"]),
         write("invitations accept", &[&invitation(0)]),
         write("invitations reject", &[&invitation(1)]),

@@ -17,6 +17,7 @@ mod messaging;
 mod notifications;
 mod posts;
 mod profile;
+mod realtime;
 mod replay;
 mod search;
 mod touch;

@@ -110,7 +110,7 @@ pub(super) fn message(
         "backendUrn": format!("urn:li:messagingMessage:{}", m.id),
         "backendConversationUrn": format!("urn:li:messagingThread:{}", c.thread_id),
         "deliveredAt": m.delivered_at,
-        "body": attributed(&m.text),
+        "body": attributed(if m.recalled { "" } else { &m.text }),
         "sender": match sender {
             Sender::Whole => participant(world, degrees, m.sender),
             Sender::Ids => sender_ids(world, m.sender),
@@ -120,16 +120,52 @@ pub(super) fn message(
             "_type": "com.linkedin.messenger.Conversation",
             "entityUrn": conversation_urn(owner, &c.thread_id),
         },
-        "reactionSummaries": [],
+        "reactionSummaries": reaction_summaries(m, me),
         "renderContent": [],
         "renderContentFallbackText": null,
-        "messageBodyRenderFormat": "DEFAULT",
+        "messageBodyRenderFormat": render_format(m),
         "subject": null,
         "footer": null,
         "originToken": m.origin_token,
         "inlineWarning": null,
         "incompleteRetriableData": false,
     })
+}
+
+/// `messageBodyRenderFormat` (peers.md §c.5): `RECALLED`, `EDITED` or `DEFAULT`.
+pub(super) fn render_format(m: &Message) -> &'static str {
+    if m.recalled {
+        "RECALLED"
+    } else if m.edited {
+        "EDITED"
+    } else {
+        "DEFAULT"
+    }
+}
+
+/// A message's reactions, one `ReactionSummary` per emoji (peers.md §c.6's keys: `emoji`,
+/// `count`, `firstReactedAt`, `viewerReacted` for `me`), in the order first used.
+pub(super) fn reaction_summaries(m: &Message, me: usize) -> Vec<Value> {
+    let mut emojis: Vec<&str> = Vec::new();
+    for (emoji, _, _) in &m.reactions {
+        if !emojis.contains(&emoji.as_str()) {
+            emojis.push(emoji);
+        }
+    }
+    emojis
+        .into_iter()
+        .map(|emoji| {
+            let of: Vec<&(String, usize, u64)> =
+                m.reactions.iter().filter(|(e, _, _)| e == emoji).collect();
+            json!({
+                "_type": "com.linkedin.messenger.ReactionSummary",
+                "emoji": emoji,
+                "count": of.len(),
+                "firstReactedAt": of.iter().map(|(_, _, at)| *at).min(),
+                "viewerReacted": of.iter().any(|(_, who, _)| *who == me),
+            })
+        })
+        .collect()
 }
 
 /// The features LinkedIn disables in a conversation: seq 51 shows them for 1:1 conversations

@@ -433,7 +433,11 @@ pub(super) fn create_message(call: &mut Call<'_>) -> Answer {
         return Answer::error(StatusCode::FORBIDDEN);
     }
     let found = match (urn, recipients) {
+        (Some(urn), None) if me != 0 => counterpart_conversation(call.world, me, urn),
         (Some(urn), None) => find_conversation(call.world, me, urn),
+        (None, Some(recipients)) if me != 0 => {
+            counterpart_conversation_with(call.world, me, &recipients)
+        }
         (None, Some(recipients)) => conversation_with(call.world, me, &recipients),
         _ => Err(StatusCode::BAD_REQUEST),
     };
@@ -457,10 +461,13 @@ pub(super) fn create_message(call: &mut Call<'_>) -> Answer {
         text: text.to_owned(),
         delivered_at: at,
         origin_token: origin,
+        ..Message::default()
     };
     let c = &mut call.world.conversations[index];
     c.messages.push(sent);
-    c.read = true;
+    // The mailbox is the demo account's: its own message leaves the conversation read, a
+    // participant's leaves it unread.
+    c.read = me == 0;
     changed(call.world, index);
     let world = &*call.world;
     let c = &world.conversations[index];
@@ -532,6 +539,45 @@ fn conversation_with(
         },
     );
     Ok(0)
+}
+
+/// For a caller other than the demo account (a participant of its conversations, logged in
+/// with [`SandboxHandle::member_cookies`](crate::SandboxHandle::member_cookies)): the
+/// conversation of the demo account's mailbox that `urn` names in the caller's own mailbox
+/// (`urn:li:msg_conversation:(<caller>,<thread>)`), when the caller takes part in it. Their
+/// messages go there, from the demo account's point of view a message received. 400 for a
+/// malformed URN, 403 for another mailbox, 404 for a conversation the caller is not in.
+fn counterpart_conversation(world: &World, me: usize, urn: &str) -> Result<usize, StatusCode> {
+    let (owner, thread) = split_conversation_urn(urn).ok_or(StatusCode::BAD_REQUEST)?;
+    let person = world.people.get(me).ok_or(StatusCode::UNAUTHORIZED)?;
+    if owner != profile_urn(person) {
+        return Err(StatusCode::FORBIDDEN);
+    }
+    world
+        .conversations
+        .iter()
+        .position(|c| c.thread_id == thread && c.participants.contains(&me))
+        .ok_or(StatusCode::NOT_FOUND)
+}
+
+/// For a caller other than the demo account: the 1:1 conversation with the demo account a
+/// first message to `[<demo account's urn>]` goes to. Only the demo account has a mailbox,
+/// so a message to anyone else, or to the demo account from a member it has no conversation
+/// with, is 403.
+fn counterpart_conversation_with(
+    world: &World,
+    me: usize,
+    recipients: &[&str],
+) -> Result<usize, StatusCode> {
+    let demo = world.people.first().ok_or(StatusCode::FORBIDDEN)?;
+    if recipients != [profile_urn(demo).as_str()] {
+        return Err(StatusCode::FORBIDDEN);
+    }
+    world
+        .conversations
+        .iter()
+        .position(|c| c.participants == [me])
+        .ok_or(StatusCode::FORBIDDEN)
 }
 
 /// `POST /voyagerMessagingDashMessengerConversations?ids=List(...)` with

@@ -40,7 +40,11 @@ fn own_mailbox(vars: Option<&restli::Value>, me: &Person) -> Result<(), Answer> 
 /// The message a `urn:li:msg_message:(<mailbox urn>,<id>)` names in the caller's mailbox: its
 /// conversation and position. 400 for a malformed URN, 403 for another mailbox, 404 for an
 /// unknown message.
-fn find_message(world: &World, me: usize, urn: &str) -> Result<(usize, usize), StatusCode> {
+pub(super) fn find_message(
+    world: &World,
+    me: usize,
+    urn: &str,
+) -> Result<(usize, usize), StatusCode> {
     let (owner, id) = urn
         .strip_prefix("urn:li:msg_message:(")
         .and_then(|rest| rest.strip_suffix(')'))

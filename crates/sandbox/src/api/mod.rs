@@ -32,12 +32,14 @@ mod invitations;
 mod jobs;
 mod legacy_inbox;
 mod me;
+mod message_actions;
 mod messaging;
 mod messenger;
 mod notifications;
 mod people;
 mod profiles;
 mod publishing;
+pub(crate) mod realtime;
 mod recipes;
 mod search;
 mod touch;
@@ -47,6 +49,11 @@ use linkedin_catalogue::{Endpoint, Id};
 use serde_json::{Map, Value, json};
 
 use crate::world::World;
+
+/// The world's clock: the latest time anything happened in it (see `messaging::world_now`).
+pub(crate) fn world_clock(world: &World) -> u64 {
+    messaging::world_now(world)
+}
 
 /// One API request, ready to answer.
 pub(crate) struct Call<'a> {
@@ -275,7 +282,13 @@ fn web_metadata(body: &mut Value) {
 pub(crate) fn dispatch(call: &mut Call<'_>) -> Option<Answer> {
     Some(match call.endpoint.id {
         // The login flow and the pages: the router answers them, outside the API.
-        Id::LoginBootstrap | Id::Login | Id::HomePage | Id::ProfilePage | Id::Track => {
+        // The realtime stream too: a stream, not an answer (`crate::realtime`).
+        Id::LoginBootstrap
+        | Id::Login
+        | Id::HomePage
+        | Id::ProfilePage
+        | Id::Track
+        | Id::RealtimeConnect => {
             return None;
         }
         // Retired: the router answers them 410 before any module.
@@ -354,6 +367,10 @@ pub(crate) fn dispatch(call: &mut Call<'_>) -> Option<Answer> {
         Id::MessengerMessages => messaging::messages(call, false),
         Id::MessengerMessagesBefore => messaging::messages(call, true),
         Id::MessageCreate => messaging::create_message(call),
+        Id::MessageEdit => message_actions::edit(call),
+        Id::MessageRecall => message_actions::recall(call),
+        Id::MessageReact => message_actions::react(call, true),
+        Id::MessageUnreact => message_actions::react(call, false),
         Id::ConversationsMarkRead => messaging::mark_read(call),
         Id::ConversationsLegacy => legacy_inbox::conversations(call),
         Id::ConversationEventsLegacy => legacy_inbox::events(call),

@@ -277,6 +277,12 @@ pub struct Message {
     /// The token the sending client gave it (`originToken`), which LinkedIn echoes to the
     /// sender's mailbox: set for the demo account's own messages, `None` for others'.
     pub origin_token: Option<String>,
+    /// Whether its sender edited it (`messageBodyRenderFormat: EDITED`).
+    pub edited: bool,
+    /// Whether its sender recalled it (`RECALLED`: the text is gone for everyone).
+    pub recalled: bool,
+    /// Its reactions: (emoji, who, when), in the order they were added.
+    pub reactions: Vec<(String, usize, u64)>,
 }
 
 /// A view of a member's profile by another member.

@@ -125,7 +125,7 @@ impl Transport {
     }
 
     /// The HTTP request for one attempt.
-    fn build(
+    pub(super) fn build(
         &self,
         request: &Request,
         http2: bool,

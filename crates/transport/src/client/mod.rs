@@ -13,6 +13,7 @@ mod builder;
 mod classify;
 mod exchange;
 mod retry;
+mod stream;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
@@ -32,6 +33,7 @@ use crate::store::AccountStore;
 pub use assets::LINKEDIN_CDN;
 pub use builder::TransportBuilder;
 pub use retry::{RetryPolicy, Timeouts};
+pub use stream::StreamingResponse;
 
 /// The user agent and `x-li-track` a session goes with.
 #[derive(Debug, Clone)]

@@ -11,3 +11,4 @@ mod log_secrets;
 mod login;
 mod proxy;
 mod sessions;
+mod streams;

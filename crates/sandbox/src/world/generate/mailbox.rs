@@ -145,6 +145,7 @@ impl Builder {
                 text: pick(&mut self.rng, MESSAGES).to_string(),
                 delivered_at: at,
                 origin_token: from_demo.then_some(token),
+                ..Message::default()
             });
         }
         messages
