@@ -77,8 +77,12 @@ impl Default for NotificationKind {
 /// A member as the touch API summarises one: the logged-in member (`people/person`'s
 /// `response`, the page's `person` with `tType: pt1`), a connection (`pt3`), a mailbox
 /// sender or recipient.
+///
+/// `id`, `first_name`, `last_name` and `has_picture` are in every person the write-up shows:
+/// they are required (missing, `null` or of another type is a decode error naming the path,
+/// never `""` or `false`). The phone numbers are empty when left out; the rest is optional.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all(deserialize = "camelCase"))]
+#[serde(rename_all(deserialize = "camelCase"))]
 pub struct TouchPerson {
     /// The member id (digits), the `:id` of the touch paths.
     pub id: String,
@@ -107,6 +111,7 @@ pub struct TouchPerson {
     /// Where the member is (the page's person).
     pub location: Option<String>,
     /// Phone numbers (the page's person), as sent: the write-up does not describe them.
+    #[serde(default)]
     pub phone_numbers: Vec<Value>,
     /// The widget (`pt1` on the page, `pt3` in connections), when given.
     pub t_type: Option<String>,
@@ -114,11 +119,12 @@ pub struct TouchPerson {
 
 /// The logged-in member's page (`GET /li/v1/pages/you`'s `profile`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all(deserialize = "camelCase"))]
+#[serde(rename_all(deserialize = "camelCase"))]
 pub struct MyPage {
-    /// The member.
+    /// The member (required: a page without one does not read).
     pub person: TouchPerson,
     /// The page's background-like sections.
+    #[serde(default)]
     pub detail: Vec<BackgroundSection>,
 }
 
@@ -277,14 +283,14 @@ impl From<TopCardWire> for TopCard {
 
 /// A member's connections (`GET /li/v1/people/:id/connections`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all(deserialize = "camelCase"))]
+#[serde(rename_all(deserialize = "camelCase"))]
 pub struct Connections {
-    /// How many connections the member has in all.
+    /// How many connections the member has in all (required: never read as 0).
     pub total: u64,
     /// How many are listed here (at most the `count` asked for).
     pub count: Option<u64>,
     /// The connections listed (`values`).
-    #[serde(rename(deserialize = "values"))]
+    #[serde(default, rename(deserialize = "values"))]
     pub people: Vec<TouchPerson>,
 }
 
