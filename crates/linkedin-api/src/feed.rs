@@ -314,7 +314,9 @@ where
         .into_iter()
         .filter_map(|element| element.map(&view))
         .collect();
-    Ok(Read::new(items, elements).total(total).continuation(token))
+    Ok(Read::new(items, elements)
+        .total(total)
+        .continuation("/metadata/paginationToken", token))
 }
 
 /// A page of a feed-like collection, each element read as `M` (with its JSON).

@@ -570,7 +570,7 @@ impl PageSource for Conversations {
         let me = li.my_profile_id().await?;
         let (read, metadata) =
             messenger_read(endpoint, answer, &me, Conversation::from_conversation)?;
-        Ok(read.continuation(metadata.and_then(|m| m.next_cursor)))
+        Ok(read.continuation("/metadata/nextCursor", metadata.and_then(|m| m.next_cursor)))
     }
 }
 

@@ -626,6 +626,7 @@ mod tests {
         let status = |code| {
             Error::Transport(linkedin_transport::Error::Status {
                 code,
+                endpoint: None,
                 body_excerpt: String::new(),
                 reason: None,
             })

@@ -84,7 +84,9 @@ impl Default for NotificationKind {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all(deserialize = "camelCase"))]
 pub struct TouchPerson {
-    /// The member id (digits), the `:id` of the touch paths.
+    /// The member id (digits), the `:id` of the touch paths: an id that is not 1 to 20
+    /// digits does not read (LinkedIn sent it wrong; it would be refused as a path).
+    #[serde(deserialize_with = "member_id")]
     pub id: String,
     /// First name.
     pub first_name: String,
@@ -115,6 +117,19 @@ pub struct TouchPerson {
     pub phone_numbers: Vec<Value>,
     /// The widget (`pt1` on the page, `pt3` in connections), when given.
     pub t_type: Option<String>,
+}
+
+/// A member id as the touch paths take it: 1 to 20 ASCII digits.
+fn member_id<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    let id = String::deserialize(deserializer)?;
+    if (1..=20).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(id)
+    } else {
+        Err(serde::de::Error::invalid_value(
+            serde::de::Unexpected::Str(&crate::error::bounded(&id, 40)),
+            &"a member id (1 to 20 digits)",
+        ))
+    }
 }
 
 /// The logged-in member's page (`GET /li/v1/pages/you`'s `profile`).
