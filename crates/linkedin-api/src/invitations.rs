@@ -335,7 +335,9 @@ fn invitation_pages(li: &Linkedin, endpoint: &'static Endpoint) -> Pages<Raw<Inv
 
 /// The invitations of a page of invitation views.
 ///
-/// Every view's invitation must read: one that does not fails the page with its path.
+/// Every view's invitation must read: one that does not (or whose `entityUrn` is not a URN)
+/// fails the page with its path. A view without an invitation (of another kind: not one of
+/// the list's) is left out, counted in the page's elements.
 fn read_invitations(
     endpoint: &'static Endpoint,
     answer: &Answer<'_>,
@@ -343,11 +345,24 @@ fn read_invitations(
     let page: Views = decode(endpoint, answer)?;
     let elements = page.elements.len();
     let total = page.paging.as_ref().and_then(|p| p.total);
-    let items = page
-        .elements
-        .into_iter()
-        .filter_map(|view| view.invitation?.map(Invitation::from_invitation))
-        .collect();
+    let mut items = Vec::with_capacity(elements);
+    for (i, view) in page.elements.into_iter().enumerate() {
+        let Some(invitation) = view.invitation else {
+            continue;
+        };
+        let text = invitation.raw_text().into_owned();
+        match invitation.map(Invitation::from_invitation) {
+            Some(item) => items.push(item),
+            None => {
+                return Err(crate::feed::unread_element(
+                    endpoint,
+                    i,
+                    "its invitation's entityUrn is not a URN",
+                    &text,
+                ));
+            }
+        }
+    }
     Ok(Read::new(items, elements).total(total))
 }
 

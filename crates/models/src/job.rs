@@ -143,8 +143,7 @@ pub struct JobCompany {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all(deserialize = "camelCase"))]
 pub struct JobSkillMatch {
-    /// `urn:li:fsd_jobSkillMatchInsight:<job id>`, when given.
-    #[serde(default, deserialize_with = "nullable")]
+    /// `urn:li:fsd_jobSkillMatchInsight:<job id>`.
     pub entity_urn: String,
     /// One per skill the posting asks for.
     #[serde(default, deserialize_with = "nullable")]
@@ -243,7 +242,7 @@ mod tests {
 
     #[test]
     fn skill_matches_split_into_matched_and_missing() {
-        let m: JobSkillMatch = serde_json::from_value(json!({"skillMatchStatuses": [
+        let m: JobSkillMatch = serde_json::from_value(json!({"entityUrn": "urn:li:fsd_jobSkillMatchInsight:1", "skillMatchStatuses": [
             {"localizedSkillDisplayName": "Rust", "skillOnProfile": true},
             {"localizedSkillDisplayName": "Go", "skillOnProfile": false},
         ]}))

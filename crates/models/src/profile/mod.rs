@@ -292,10 +292,9 @@ pub struct DateRange {
 
 /// `emailAddress` of a dash profile.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all(deserialize = "camelCase"))]
+#[serde(rename_all(deserialize = "camelCase"))]
 pub struct EmailAddress {
     /// The address.
-    #[serde(deserialize_with = "nullable")]
     pub email_address: String,
 }
 
@@ -312,19 +311,17 @@ pub struct PhoneNumber {
 
 /// The number of a [`PhoneNumber`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all(deserialize = "camelCase"))]
+#[serde(rename_all(deserialize = "camelCase"))]
 pub struct PhoneNumberValue {
     /// The number as the member typed it.
-    #[serde(deserialize_with = "nullable")]
     pub number: String,
 }
 
 /// A website of a dash profile.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all(deserialize = "camelCase"))]
+#[serde(rename_all(deserialize = "camelCase"))]
 pub struct Website {
     /// The URL.
-    #[serde(deserialize_with = "nullable")]
     pub url: String,
     /// `PERSONAL`, `COMPANY`, `BLOG`, `PORTFOLIO`, `OTHER`…
     pub category: Option<String>,
@@ -334,10 +331,9 @@ pub struct Website {
 
 /// A Twitter handle of a dash profile.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all(deserialize = "camelCase"))]
+#[serde(rename_all(deserialize = "camelCase"))]
 pub struct TwitterHandle {
     /// The handle, without `@`.
-    #[serde(deserialize_with = "nullable")]
     pub name: String,
 }
 
