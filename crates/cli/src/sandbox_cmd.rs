@@ -155,6 +155,7 @@ pub(crate) fn run_sandbox(args: SandboxArgs) -> Result<(), String> {
             retire: args.retire,
             reshape: args.reshape,
             stale_query_401: args.stale_query_401,
+            huge_paging_count: false,
         },
     };
     let runtime = tokio::runtime::Builder::new_multi_thread()

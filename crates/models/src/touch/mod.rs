@@ -277,6 +277,11 @@ impl TryFrom<TopCardWire> for TopCard {
                     .is_some_and(|l| l.trim().to_lowercase().starts_with("connection"))
             })
         });
+        // The summary (`sum1`) is where the card counts connections: one that lists values
+        // but none of them is the count does not read.
+        if counted.is_none() && wire.summary1.as_ref().is_some_and(|s| !s.values.is_empty()) {
+            return Err("a summary (summary1) without a connection count".to_owned());
+        }
         let connections = match counted {
             Some(v) => Some(
                 v.text1
