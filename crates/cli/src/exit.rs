@@ -56,7 +56,11 @@ impl Failure {
     /// would panic there. The message is one line of bounded length ([`one_line`]).
     pub(crate) fn report(&self) -> ExitCode {
         use std::io::Write;
-        let _ = writeln!(std::io::stderr().lock(), "error: {}", one_line(&self.message));
+        let _ = writeln!(
+            std::io::stderr().lock(),
+            "error: {}",
+            one_line(&self.message)
+        );
         ExitCode::from(self.code)
     }
 }
@@ -150,7 +154,10 @@ mod tests {
         };
         let failure = Failure::from(e);
         assert_eq!(failure.code, 8);
-        for message in [failure.message.clone(), one_line(&format!("a\n{huge}\u{9b}2J"))] {
+        for message in [
+            failure.message.clone(),
+            one_line(&format!("a\n{huge}\u{9b}2J")),
+        ] {
             assert_eq!(message.lines().count(), 1, "{message}");
             assert!(message.chars().count() <= MESSAGE_CHARS + 1);
             assert!(!message.chars().any(char::is_control), "{message}");

@@ -371,8 +371,11 @@ const OWN_STYLES: [&str; 3] = ["\x1b[1m", "\x1b[2m", "\x1b[0m"];
 /// kept: a LinkedIn string holding exactly one of them can set bold or dim, nothing more.
 pub(crate) fn terminal_text(text: &str, keep_style: bool) -> String {
     let clean = |c: char| {
-        !(c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
-            && !matches!(c, '\u{2028}' | '\u{2029}')
+        !(c.is_control()
+            || matches!(
+                c,
+                '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}'
+            ))
     };
     if text.chars().all(|c| clean(c) || c == '\n' || c == '\t') {
         return text.to_owned();
@@ -525,18 +528,34 @@ mod tests {
         assert_eq!(terminal_text(title, true), "Ada Byron");
         let mutated = "ab\u{1b}]0;pwned\u{7}\u{1b}[31m\r\n\u{0}\u{202e}cd";
         assert_eq!(terminal_text(mutated, false), "ab\ncd");
-        assert_eq!(terminal_text("a\x1b]2;t\x1b\\b\u{9b}2Jc\u{9d}8;;x\u{9c}d\x7f", false), "abcd");
+        assert_eq!(
+            terminal_text("a\x1b]2;t\x1b\\b\u{9b}2Jc\u{9d}8;;x\u{9c}d\x7f", false),
+            "abcd"
+        );
         assert_eq!(terminal_text("tab\there\u{2028}x", false), "tab\there x");
-        assert_eq!(terminal_text("open\x1b]0;never closed\nnext", false), "open\nnext");
+        assert_eq!(
+            terminal_text("open\x1b]0;never closed\nnext", false),
+            "open\nnext"
+        );
         assert_eq!(terminal_text("end\x1b", false), "end");
         // Our own styles stay on a terminal, others go; off a terminal, all go.
         let styled = "\x1b[1mName\x1b[0m \x1b[5mblink\x1b[0m";
-        assert_eq!(terminal_text(styled, true), "\x1b[1mName\x1b[0m blink\x1b[0m");
+        assert_eq!(
+            terminal_text(styled, true),
+            "\x1b[1mName\x1b[0m blink\x1b[0m"
+        );
         assert_eq!(terminal_text(styled, false), "Name blink");
         assert_eq!(terminal_text("plain, ünïcode ✓", true), "plain, ünïcode ✓");
 
-        let json = encode(&serde_json::json!({"name": mutated, "c1": "\u{9b}2J\u{2028}"}), false).unwrap();
-        assert!(!json.chars().any(|c| c.is_control() || c == '\u{2028}'), "{json}");
+        let json = encode(
+            &serde_json::json!({"name": mutated, "c1": "\u{9b}2J\u{2028}"}),
+            false,
+        )
+        .unwrap();
+        assert!(
+            !json.chars().any(|c| c.is_control() || c == '\u{2028}'),
+            "{json}"
+        );
         assert!(json.contains(r"\u001b]0;pwned\u0007"), "{json}");
         assert!(json.contains(r"\u009b2J\u2028"), "{json}");
         let back: Value = serde_json::from_str(&json).unwrap();

@@ -184,7 +184,10 @@ mod tests {
                 }
             }
             let e = serde_json::from_value::<Company>(bad).unwrap_err();
-            assert!(e.to_string().contains(key) || e.to_string().contains("invalid type"), "{e}");
+            assert!(
+                e.to_string().contains(key) || e.to_string().contains("invalid type"),
+                "{e}"
+            );
         }
         let mut unsure = page;
         unsure["followingInfo"] = json!({"following": null});

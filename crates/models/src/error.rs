@@ -130,7 +130,11 @@ mod tests {
         assert_eq!(message.lines().count(), 1, "{message}");
         assert!(message.chars().count() < 800, "{}", message.len());
         assert!(!message.chars().any(escaped), "{message}");
-        let e = DecodeError::new("/response/id", "not digits", "12\u{1b}[31m\u{202e}34\u{2028}");
+        let e = DecodeError::new(
+            "/response/id",
+            "not digits",
+            "12\u{1b}[31m\u{202e}34\u{2028}",
+        );
         assert_eq!(e.excerpt, "12\\u{1b}[31m\\u{202e}34\\u{2028}");
         assert_eq!(
             e.to_string(),

@@ -234,7 +234,10 @@ mod tests {
             json!({"entityUrn": "urn:li:jobPosting:1", "title": 3}),
             json!({"title": "Designer"}),
         ] {
-            assert!(serde_json::from_value::<JobPosting>(bad.clone()).is_err(), "{bad}");
+            assert!(
+                serde_json::from_value::<JobPosting>(bad.clone()).is_err(),
+                "{bad}"
+            );
         }
         let status = json!({"skillMatchStatuses": [{"localizedSkillDisplayName": "Rust"}]});
         assert!(serde_json::from_value::<JobSkillMatch>(status).is_err());
@@ -242,10 +245,12 @@ mod tests {
 
     #[test]
     fn skill_matches_split_into_matched_and_missing() {
-        let m: JobSkillMatch = serde_json::from_value(json!({"entityUrn": "urn:li:fsd_jobSkillMatchInsight:1", "skillMatchStatuses": [
-            {"localizedSkillDisplayName": "Rust", "skillOnProfile": true},
-            {"localizedSkillDisplayName": "Go", "skillOnProfile": false},
-        ]}))
+        let m: JobSkillMatch = serde_json::from_value(
+            json!({"entityUrn": "urn:li:fsd_jobSkillMatchInsight:1", "skillMatchStatuses": [
+                {"localizedSkillDisplayName": "Rust", "skillOnProfile": true},
+                {"localizedSkillDisplayName": "Go", "skillOnProfile": false},
+            ]}),
+        )
         .unwrap();
         assert_eq!(m.matched(), ["Rust"]);
         assert_eq!(m.missing(), ["Go"]);

@@ -496,11 +496,19 @@ mod tests {
         })
         .unwrap()
         .inflate_paging(&mut inflated);
-        assert_eq!(inflated["data"]["paging"]["count"], crate::HUGE_PAGING_COUNT);
+        assert_eq!(
+            inflated["data"]["paging"]["count"],
+            crate::HUGE_PAGING_COUNT
+        );
         assert_eq!(inflated["data"]["paging"]["start"], 49);
-        assert_eq!(inflated["data"]["nested"][0]["paging"]["count"], crate::HUGE_PAGING_COUNT);
+        assert_eq!(
+            inflated["data"]["nested"][0]["paging"]["count"],
+            crate::HUGE_PAGING_COUNT
+        );
         let mut kept = answer.clone();
-        Drifted::new(&Drift::default()).unwrap().inflate_paging(&mut kept);
+        Drifted::new(&Drift::default())
+            .unwrap()
+            .inflate_paging(&mut kept);
         assert_eq!(kept, answer);
     }
 

@@ -38,7 +38,7 @@ pub enum Error {
     /// LinkedIn refused the request (the message `CSRF check failed.` is a missing or stale
     /// `csrf-token`, which the session's `JSESSIONID` gives: log in again; another message
     /// usually means the resource cannot be accessed by this account).
-    #[error("LinkedIn refused the request (403){}", message.as_deref().map(|m| format!(": {m}")).unwrap_or_default())]
+    #[error("LinkedIn refused the request (403){}", message.as_deref().map(|m| format!(": {}", bounded(m, EXCERPT_CHARS))).unwrap_or_default())]
     Forbidden {
         /// LinkedIn's message, when it gave one.
         message: Option<String>,
@@ -518,9 +518,9 @@ mod tests {
             r#"{"exceptionClass":"com.linkedin.voyager.common.VoyagerUserVisibleException","message":"This profile can't be accessed","status":422}"#,
         );
         assert!(
-            visible
-                .to_string()
-                .starts_with("LinkedIn refused the request (422): This profile can't be accessed; "),
+            visible.to_string().starts_with(
+                "LinkedIn refused the request (422): This profile can't be accessed; "
+            ),
             "{visible}"
         );
         let Error::Status {
@@ -570,7 +570,11 @@ mod tests {
             "{{\"message\": \"{}\\n\\u001b]0;title\\u0007\"}}",
             "x".repeat(1 << 20)
         );
-        for body in [huge.as_bytes(), &b"a\nb\r\n\x1b]0;title\x07"[..], &vec![b'y'; 1 << 20]] {
+        for body in [
+            huge.as_bytes(),
+            &b"a\nb\r\n\x1b]0;title\x07"[..],
+            &vec![b'y'; 1 << 20],
+        ] {
             for code in [400, 418, 500, 299] {
                 let e = Error::Status {
                     code,

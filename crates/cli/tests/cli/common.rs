@@ -248,7 +248,12 @@ pub fn printed(output: &Output) -> String {
 /// read (drift's healing, the mutation test) then cover it.
 pub fn read_invocations(base: &str, dir: &Path) -> Vec<Vec<String>> {
     let w = world();
-    let threads = json(&run(base, dir, &["messages", "list", "--limit", "1", "--json"], ""));
+    let threads = json(&run(
+        base,
+        dir,
+        &["messages", "list", "--limit", "1", "--json"],
+        "",
+    ));
     let thread = threads[0]["thread_id"].as_str().unwrap().to_owned();
     let connection = &w.people[(2..w.people.len()).find(|&p| w.connected(0, p)).unwrap()];
     let who = connection.public_id.as_str();

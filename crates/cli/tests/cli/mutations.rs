@@ -416,16 +416,21 @@ fn every_read_survives_every_mutation() {
                                 Some(0) => Outcome::Same,
                                 Some(_) => Outcome::Refused,
                             };
-                            *tally.by_class.entry(format!("text_{}", outcome.class())).or_default() += 1;
+                            *tally
+                                .by_class
+                                .entry(format!("text_{}", outcome.class()))
+                                .or_default() += 1;
                             if outcome.failed() {
-                                tally.failures.push(format!(
-                                    "{kind} {} (text): {outcome:?}",
-                                    cmd.words()
-                                ));
+                                tally
+                                    .failures
+                                    .push(format!("{kind} {} (text): {outcome:?}", cmd.words()));
                             }
                         }
                     }
-                    tallies.lock().unwrap().insert(kind.name().to_owned(), tally);
+                    tallies
+                        .lock()
+                        .unwrap()
+                        .insert(kind.name().to_owned(), tally);
                 }
             });
         }
@@ -460,7 +465,10 @@ fn every_read_survives_every_mutation() {
     assert!(failures.is_empty(), "{} runs failed", failures.len());
     // The test saw what it tests: mutated runs that gave their items, and refusals.
     assert!(classes.get("same").is_some_and(|n| *n > 0), "{classes:?}");
-    assert!(classes.get("refused").is_some_and(|n| *n > 0), "{classes:?}");
+    assert!(
+        classes.get("refused").is_some_and(|n| *n > 0),
+        "{classes:?}"
+    );
 }
 
 #[cfg(test)]
@@ -483,7 +491,8 @@ mod comparing {
         assert!(same(Mutation::NullValue, &base, &one_less, "").is_err());
         let zero = json!({"name": "Ada", "headline": "Engineer", "tags": ["a", "b"], "n": 0});
         assert!(same(Mutation::NullValue, &base, &zero, "").is_err());
-        let made_up = json!({"name": "Ada", "headline": "Engineer", "tags": ["a", "b"], "n": 3, "x": 1});
+        let made_up =
+            json!({"name": "Ada", "headline": "Engineer", "tags": ["a", "b"], "n": 3, "x": 1});
         assert!(same(Mutation::DropKey, &base, &made_up, "").is_err());
         assert!(has_escape("a\u{1b}]0;title\u{7}") && !has_escape("a\tb\nc"));
     }

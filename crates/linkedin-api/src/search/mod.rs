@@ -257,12 +257,7 @@ pub(crate) fn read_clusters<T>(
     let mut items = Vec::new();
     for (c, cluster) in clusters.elements.into_iter().enumerate() {
         for (i, item) in cluster.items.into_iter().enumerate() {
-            let at = || {
-                format!(
-                    "{}/elements/{c}/items/{i}/item",
-                    endpoint.data_pointer()
-                )
-            };
+            let at = || format!("{}/elements/{c}/items/{i}/item", endpoint.data_pointer());
             let union = match item.item {
                 Some(union) if union.holds_something() => union,
                 _ => {

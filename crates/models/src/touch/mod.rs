@@ -283,17 +283,12 @@ impl TryFrom<TopCardWire> for TopCard {
             return Err("a summary (summary1) without a connection count".to_owned());
         }
         let connections = match counted {
-            Some(v) => Some(
-                v.text1
-                    .as_deref()
-                    .and_then(leading_number)
-                    .ok_or_else(|| {
-                        format!(
-                            "a connection count that is not a number: {:?}",
-                            crate::error::bounded(v.text1.as_deref().unwrap_or_default(), 40)
-                        )
-                    })?,
-            ),
+            Some(v) => Some(v.text1.as_deref().and_then(leading_number).ok_or_else(|| {
+                format!(
+                    "a connection count that is not a number: {:?}",
+                    crate::error::bounded(v.text1.as_deref().unwrap_or_default(), 40)
+                )
+            })?),
             None => None,
         };
         let member_id = wire.summary2.as_ref().and_then(Widget::link_id);

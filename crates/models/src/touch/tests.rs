@@ -50,7 +50,10 @@ fn a_person_without_an_id_or_a_name_does_not_read() {
                 bad.as_object_mut().unwrap().remove(key);
             }
         }
-        assert!(serde_json::from_value::<TouchPerson>(bad.clone()).is_err(), "{bad}");
+        assert!(
+            serde_json::from_value::<TouchPerson>(bad.clone()).is_err(),
+            "{bad}"
+        );
     }
     assert!(serde_json::from_str::<MyPage>(r#"{"detail": []}"#).is_err());
     assert!(serde_json::from_str::<Connections>(r#"{"values": []}"#).is_err());

@@ -194,9 +194,9 @@ impl Reaction {
             .ok_or("a reaction without its type")?;
         let lockup = reaction.reactor_lockup.clone().unwrap_or_default();
         let reactor_profile_id = match reaction.actor_urn.as_deref() {
-            Some(urn) if urn.starts_with("urn:li:fsd_profile:") => Some(
-                ProfileId::parse(urn).map_err(|e| format!("its actorUrn {urn:?}: {e}"))?,
-            ),
+            Some(urn) if urn.starts_with("urn:li:fsd_profile:") => {
+                Some(ProfileId::parse(urn).map_err(|e| format!("its actorUrn {urn:?}: {e}"))?)
+            }
             Some(urn) => {
                 Urn::parse(urn).map_err(|e| format!("its actorUrn {urn:?}: {e}"))?;
                 None
@@ -260,7 +260,9 @@ mod tests {
         );
         let nameless = update(json!({"actor": {}, "updateMetadata": {"urn": "urn:li:activity:2"}}));
         assert!(Post::read(&nameless).is_err());
-        let malformed = update(json!({"actor": {"name": {"text": "A"}}, "updateMetadata": {"urn": "urn:li:activity:2("}}));
+        let malformed = update(
+            json!({"actor": {"name": {"text": "A"}}, "updateMetadata": {"urn": "urn:li:activity:2("}}),
+        );
         assert!(Post::read(&malformed).is_err());
         // Not a post: left out, no error.
         let other = update(json!({"updateMetadata": {"urn": "urn:li:aggregate:(x,1)"}}));

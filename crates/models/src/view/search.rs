@@ -167,8 +167,7 @@ fn about(result: &EntityResult) -> Result<restli::Urn, String> {
     let target = result
         .target_urn()
         .ok_or_else(|| format!("entityUrn {entity:?} is not an entity result's URN"))?;
-    let urn =
-        restli::Urn::parse(target).map_err(|e| format!("entityUrn {entity:?}: {e}"))?;
+    let urn = restli::Urn::parse(target).map_err(|e| format!("entityUrn {entity:?}: {e}"))?;
     if urn.entity_type().is_empty() || urn.id().is_empty() {
         return Err(format!("entityUrn {entity:?} names no entity"));
     }
@@ -224,7 +223,9 @@ impl PostResult {
         };
         let id = &urn["urn:li:activity:".len()..];
         if id.is_empty() || !id.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(format!("a post result whose activity {urn:?} is not a number"));
+            return Err(format!(
+                "a post result whose activity {urn:?} is not a number"
+            ));
         }
         Ok(Some(Self {
             urn: urn.to_owned(),
