@@ -350,7 +350,7 @@ pub(crate) fn unread_element(
 #[derive(serde::Deserialize)]
 #[serde(bound = "M: DeserializeOwned")]
 struct FeedPage<M> {
-    #[serde(default)]
+    /// Required: a page without its elements does not read (rather than looking empty).
     elements: Vec<Raw<M>>,
     #[serde(default)]
     paging: Option<linkedin_models::Paging>,

@@ -335,9 +335,9 @@ fn invitation_pages(li: &Linkedin, endpoint: &'static Endpoint) -> Pages<Raw<Inv
 
 /// The invitations of a page of invitation views.
 ///
-/// Every view's invitation must read: one that does not (or whose `entityUrn` is not a URN)
-/// fails the page with its path. A view without an invitation (of another kind: not one of
-/// the list's) is left out, counted in the page's elements.
+/// Every view's invitation must read: one that does not (its `entityUrn` not a URN, a
+/// member on either end whose ids do not read), or a view without one, fails the page with
+/// its path.
 fn read_invitations(
     endpoint: &'static Endpoint,
     answer: &Answer<'_>,
@@ -348,19 +348,18 @@ fn read_invitations(
     let mut items = Vec::with_capacity(elements);
     for (i, view) in page.elements.into_iter().enumerate() {
         let Some(invitation) = view.invitation else {
-            continue;
+            return Err(crate::feed::unread_element(
+                endpoint,
+                i,
+                "an invitation view without its invitation",
+                "",
+            ));
         };
         let text = invitation.raw_text().into_owned();
-        match invitation.map(Invitation::from_invitation) {
-            Some(item) => items.push(item),
-            None => {
-                return Err(crate::feed::unread_element(
-                    endpoint,
-                    i,
-                    "its invitation's entityUrn is not a URN",
-                    &text,
-                ));
-            }
+        match invitation.try_map(|m| Invitation::read(m).map(Some)) {
+            Ok(Some(item)) => items.push(item),
+            Ok(None) => {}
+            Err(reason) => return Err(crate::feed::unread_element(endpoint, i, reason, &text)),
         }
     }
     Ok(Read::new(items, elements).total(total))
@@ -369,7 +368,7 @@ fn read_invitations(
 /// A page of invitation views, each view's invitation read with its JSON.
 #[derive(serde::Deserialize)]
 struct Views {
-    #[serde(default)]
+    /// Required: a page without its elements does not read (rather than looking empty).
     elements: Vec<View>,
     #[serde(default)]
     paging: Option<linkedin_models::Paging>,

@@ -539,7 +539,7 @@ where
 #[derive(serde::Deserialize)]
 #[serde(bound = "M: serde::de::DeserializeOwned")]
 struct MessengerPage<M> {
-    #[serde(default)]
+    /// Required: a page without its elements does not read (rather than looking empty).
     elements: Vec<Raw<M>>,
     #[serde(default)]
     metadata: Option<m::MessengerMetadata>,

@@ -47,9 +47,10 @@ crate::open_enum! {
 
 /// The data root of catalogue `search_clusters`: a page of search results, grouped in clusters.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all(deserialize = "camelCase"))]
+#[serde(rename_all(deserialize = "camelCase"))]
 pub struct SearchClusters {
-    /// The clusters of this page (`com.linkedin.voyager.dash.search.SearchClusterViewModel`).
+    /// The clusters of this page (`com.linkedin.voyager.dash.search.SearchClusterViewModel`):
+    /// required (a page without them does not read, rather than looking empty).
     pub elements: Vec<SearchCluster>,
     /// Where the page is, and how many results there are in all.
     pub paging: Option<Paging>,
@@ -255,9 +256,10 @@ impl Serialize for LooseText {
 
 /// A page of the job search (`/voyagerJobsDashJobCards?q=jobSearch`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all(deserialize = "camelCase"))]
+#[serde(rename_all(deserialize = "camelCase"))]
 pub struct JobCards {
-    /// The cards (`com.linkedin.voyager.dash.jobs.JobPostingCard`), with their JSON.
+    /// The cards (`com.linkedin.voyager.dash.jobs.JobPostingCard`), with their JSON:
+    /// required (a page without them does not read, rather than looking empty).
     pub elements: Vec<Raw<JobPostingCard>>,
     /// Where the page is, and how many jobs match in all.
     pub paging: Option<Paging>,

@@ -17,7 +17,9 @@
 //! but line breaks and tabs.
 //!
 //! The figures (runs, outcomes by class, items compared) are printed on stderr:
-//! `cargo test -p linkedin-cli --test cli mutations -- --nocapture`.
+//! `cargo test -p linkedin-cli --test cli mutations -- --nocapture`. A longer search for
+//! trouble: `LINKEDIN_MUTATION_ROUNDS=10 LINKEDIN_MUTATION_SEED=7` (the defaults, 2 and 18,
+//! keep the test within a minute on two cores).
 
 use std::collections::BTreeMap;
 use std::io::Read;
@@ -376,13 +378,21 @@ fn every_read_survives_every_mutation() {
         .collect();
     drop(clean);
 
+    let knob = |name: &str, default: u64| {
+        std::env::var(name)
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(default)
+    };
+    let seed = knob("LINKEDIN_MUTATION_SEED", SEED);
+    let rounds = usize::try_from(knob("LINKEDIN_MUTATION_ROUNDS", ROUNDS as u64)).unwrap();
     let kinds: Mutex<Vec<Mutation>> = Mutex::new(Mutation::ALL.to_vec());
     let tallies: Mutex<BTreeMap<String, Tally>> = Mutex::default();
     std::thread::scope(|scope| {
         for _ in 0..WORKERS {
             scope.spawn(|| {
                 while let Some(kind) = kinds.lock().unwrap().pop() {
-                    let seed = SEED.to_string();
+                    let seed = seed.to_string();
                     let target = Target::start(&[
                         "--mutate-answers",
                         "1",
@@ -392,7 +402,7 @@ fn every_read_survives_every_mutation() {
                         &seed,
                     ]);
                     let mut tally = Tally::default();
-                    let rounds = (0..ROUNDS).flat_map(|_| commands.iter().zip(&baseline));
+                    let rounds = (0..rounds).flat_map(|_| commands.iter().zip(&baseline));
                     for (cmd, base) in rounds {
                         let ran = target.run(cmd, true);
                         let (outcome, compared, said) = judge(kind, base, &ran);
@@ -440,7 +450,10 @@ fn every_read_survives_every_mutation() {
     let mut failures = Vec::new();
     let (mut runs, mut items) = (commands.len(), 0);
     let mut classes: BTreeMap<String, usize> = BTreeMap::new();
-    eprintln!("mutation test: {} commands, seed {SEED}", commands.len());
+    eprintln!(
+        "mutation test: {} commands, seed {seed}, {rounds} rounds",
+        commands.len()
+    );
     for (kind, tally) in &tallies {
         eprintln!(
             "  {kind:<14} {:>3} runs, {:>4} items compared: {:?}",

@@ -221,14 +221,38 @@ impl ProfileComponents {
     /// grouped position takes the group's company and, when it has none, its place).
     #[must_use]
     pub fn experiences(&self) -> Vec<Experience> {
+        self.read_experiences().0
+    }
+
+    /// The items of the section that do not read as a position (no entity component, or
+    /// neither a title nor a company), by their index among the section's items: what
+    /// [`experiences`](Self::experiences) leaves out.
+    #[must_use]
+    pub fn unread_items(&self) -> Vec<usize> {
+        self.read_experiences().1
+    }
+
+    fn read_experiences(&self) -> (Vec<Experience>, Vec<usize>) {
+        let mut unread = Vec::new();
         let items = self
             .elements
             .iter()
             .filter_map(|card| card.components.as_ref())
             .flat_map(|c| &c.elements)
-            .filter_map(|c| c.components.as_ref()?.entity_component.as_deref());
+            .enumerate()
+            .filter_map(|(i, c)| {
+                let entity = c
+                    .components
+                    .as_ref()
+                    .and_then(|c| c.entity_component.as_deref());
+                if entity.is_none() {
+                    unread.push(i);
+                }
+                entity.map(|e| (i, e))
+            })
+            .collect::<Vec<_>>();
         let mut out = Vec::new();
-        for item in items {
+        for (i, item) in items {
             if let Some(positions) = item.grouped() {
                 let company = item.title();
                 let place = text_of(item.caption.as_ref());
@@ -259,6 +283,7 @@ impl ProfileComponents {
             let (start_date, end_date, duration) = dates(item.caption.as_ref());
             let title = item.title();
             if title.is_none() && company_name.is_none() {
+                unread.push(i);
                 continue;
             }
             out.push(Experience {
@@ -272,6 +297,7 @@ impl ProfileComponents {
                 description: item.description(),
             });
         }
-        out
+        unread.sort_unstable();
+        (out, unread)
     }
 }

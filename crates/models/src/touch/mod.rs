@@ -510,8 +510,11 @@ impl<T> Default for MailboxPage<T> {
 }
 
 /// An invitation or a message of the mailbox.
+///
+/// Its kind, id and read and seen flags are in every item the write-up shows: required
+/// (decode errors, never `""` or `false`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all(deserialize = "camelCase"))]
+#[serde(rename_all(deserialize = "camelCase"))]
 pub struct MailboxItem {
     /// Invitation or message (`tType`).
     #[serde(rename(deserialize = "tType"))]
@@ -525,6 +528,7 @@ pub struct MailboxItem {
     /// Who sent it.
     pub from: Option<TouchPerson>,
     /// Who it went to (messages).
+    #[serde(default)]
     pub to: Vec<TouchPerson>,
     /// The folder (`inbox`).
     pub folder: Option<String>,

@@ -149,7 +149,8 @@ impl Comment {
             created_at: comment.created_time,
             author: member
                 .and_then(|m| m.mini_profile.as_ref())
-                .map(MemberSummary::from_mini_profile),
+                .map(MemberSummary::read)
+                .transpose()?,
             author_urn: member.and_then(|m| m.urn.clone()),
         }))
     }

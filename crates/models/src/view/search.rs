@@ -67,6 +67,12 @@ impl PersonResult {
             }
         };
         let public_id = match result.navigation_url.as_deref() {
+            Some(url) if !url.starts_with("https://") && !url.starts_with("http://") => {
+                return Err(format!(
+                    "navigationUrl {:?} is not a URL",
+                    crate::error::bounded(url, 60)
+                ));
+            }
             Some(url) if url.contains("/in/") => {
                 let id = url_segment(url, "/in/")
                     .ok_or_else(|| format!("navigationUrl {url:?} names no public id"))?;
