@@ -174,8 +174,9 @@ impl EntityComponent {
             .find_map(|t| text_of(t.text.as_ref()))
     }
 
-    /// The positions of a group: the entity components of the paged list below.
-    fn grouped(&self) -> Option<Vec<&EntityComponent>> {
+    /// The positions of a group: the entity components of the paged list below (`None`
+    /// for an element that holds none: it does not read as a position).
+    fn grouped(&self) -> Option<Vec<Option<&EntityComponent>>> {
         let list = self
             .children()
             .find_map(|k| k.paged_list_component.as_ref())?;
@@ -183,10 +184,19 @@ impl EntityComponent {
             list.components
                 .iter()
                 .flat_map(|c| &c.elements)
-                .filter_map(|c| c.components.as_ref()?.entity_component.as_deref())
+                .map(|c| c.components.as_ref()?.entity_component.as_deref())
                 .collect(),
         )
     }
+}
+
+/// Whether a position's caption, when it has one, is dates as LinkedIn shows them: `"<start>
+/// - <end> · <duration>"` (a caption in another shape would read as no end or no duration).
+fn dated(caption: Option<&Text>) -> bool {
+    text_of(caption).is_none_or(|c| {
+        c.split_once(" · ")
+            .is_some_and(|(span, duration)| span.contains(" - ") && !duration.trim().is_empty())
+    })
 }
 
 /// `"Jan 2020 - Present · 2 yrs 3 mos"` as (start, end, duration).
@@ -257,6 +267,13 @@ impl ProfileComponents {
                 let company = item.title();
                 let place = text_of(item.caption.as_ref());
                 for p in positions {
+                    let Some(p) = p else {
+                        unread.push(i);
+                        continue;
+                    };
+                    if !dated(p.caption.as_ref()) {
+                        unread.push(i);
+                    }
                     let (start_date, end_date, duration) = dates(p.caption.as_ref());
                     out.push(Experience {
                         title: p.title(),
@@ -282,6 +299,9 @@ impl ProfileComponents {
                 };
             let (start_date, end_date, duration) = dates(item.caption.as_ref());
             let title = item.title();
+            if !dated(item.caption.as_ref()) {
+                unread.push(i);
+            }
             if title.is_none() && company_name.is_none() {
                 unread.push(i);
                 continue;
