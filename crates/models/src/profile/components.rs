@@ -7,30 +7,41 @@ use super::*;
 
 /// The answer of `voyagerIdentityDashProfileComponents` for a section
 /// (the data root of catalogue `profile_experiences`): cards of components.
+///
+/// The cards, each card's components and their elements are required: an answer without
+/// them does not read, rather than looking like a section with no positions.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all(deserialize = "camelCase"))]
+#[serde(rename_all(deserialize = "camelCase"))]
 pub struct ProfileComponents {
     /// The section's cards (one for the experience section).
-    #[serde(deserialize_with = "nullable")]
     pub elements: Vec<ProfileCard>,
 }
 
 /// A card of a profile section.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all(deserialize = "camelCase"))]
+#[serde(rename_all(deserialize = "camelCase"))]
 pub struct ProfileCard {
     /// `urn:li:fsd_profileCard:(<profile id>,EXPERIENCE,<locale>)`.
     pub entity_urn: Option<String>,
-    /// The card's items.
+    /// The card's items (required: always `Some` once read).
+    #[serde(deserialize_with = "present")]
     pub components: Option<PagedComponents>,
+}
+
+/// A value that must be there and not `null`, kept in an `Option` for those who build one.
+fn present<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    T::deserialize(deserializer).map(Some)
 }
 
 /// `{"elements": [component…]}`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all(deserialize = "camelCase"))]
+#[serde(rename_all(deserialize = "camelCase"))]
 pub struct PagedComponents {
     /// The components.
-    #[serde(deserialize_with = "nullable")]
     pub elements: Vec<Component>,
 }
 
