@@ -275,6 +275,10 @@ impl ProfileComponents {
         let mut out = Vec::new();
         for (i, item) in items {
             if let Some(positions) = item.grouped() {
+                // A group of no positions (its list emptied or left out) does not read.
+                if positions.is_empty() {
+                    unread.push(i);
+                }
                 let company = item.title();
                 let place = text_of(item.caption.as_ref());
                 for p in positions {
