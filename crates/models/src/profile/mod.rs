@@ -276,7 +276,9 @@ pub struct Date {
     pub day: Option<u8>,
 }
 
-/// A span of dates (`com.linkedin.common.DateRange`); no `end` means ongoing.
+/// A span of dates (`com.linkedin.common.DateRange`); no `end` means ongoing. LinkedIn
+/// writes an ongoing span's end as `null` (capture seq 42), so a `null` end is "ongoing" too
+/// (a mutated `null` cannot be told from it).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct DateRange {

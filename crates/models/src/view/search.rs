@@ -67,12 +67,6 @@ impl PersonResult {
             }
         };
         let public_id = match result.navigation_url.as_deref() {
-            Some(url) if !url.starts_with("https://") && !url.starts_with("http://") => {
-                return Err(format!(
-                    "navigationUrl {:?} is not a URL",
-                    crate::error::bounded(url, 60)
-                ));
-            }
             Some(url) if url.contains("/in/") => {
                 let id = url_segment(url, "/in/")
                     .ok_or_else(|| format!("navigationUrl {url:?} names no public id"))?;
@@ -165,8 +159,18 @@ impl CompanyResult {
 /// What an entity result is about: the URN in its `entityUrn`
 /// (`urn:li:fsd_entityResultViewModel:(<urn>,SEARCH_SRP,DEFAULT)`). A result without one,
 /// or with one that is not a URN, cannot be told apart from a result of the search: an
-/// error, never left out.
+/// error, never left out; so is a `navigationUrl` that is not a URL (the public id or
+/// universal name read from it would be missing).
 fn about(result: &EntityResult) -> Result<restli::Urn, String> {
+    if let Some(url) = result.navigation_url.as_deref()
+        && (!(url.starts_with("https://") || url.starts_with("http://"))
+            || url.chars().any(|c| c.is_control() || c.is_whitespace()))
+    {
+        return Err(format!(
+            "navigationUrl {:?} is not a URL",
+            crate::error::bounded(url, 60)
+        ));
+    }
     let Some(entity) = result.entity_urn.as_deref() else {
         return Err("a result without entityUrn: what it is about is unknown".to_owned());
     };
