@@ -49,19 +49,19 @@ impl Report {
     fn say(&mut self, text: &str) {
         if self.out.format == Format::Text {
             // A closed stdout ends the command quietly; nothing else can fail here.
-            let _ = crate::output::write_line(text);
+            let _ = self.out.write_text(text);
         }
     }
 
     fn step(&mut self, title: &str, command: &str, data: serde_json::Value, lines: &[String]) {
         if self.out.format == Format::Text {
-            let _ = crate::output::write_line(&format!(
+            let _ = self.out.write_text(&format!(
                 "\n{}  {}",
                 self.out.bold(title),
                 self.out.dim(&format!("(linkedin --sandbox {command})"))
             ));
             for line in lines {
-                let _ = crate::output::write_line(&format!("  {line}"));
+                let _ = self.out.write_text(&format!("  {line}"));
             }
         } else {
             self.steps

@@ -53,12 +53,28 @@ impl Failure {
 
     /// Prints the message on stderr and gives the status. A stderr that cannot be written
     /// (a closed pipe: `2>&1 | head -c 1`) loses the message, never the status: `eprintln!`
-    /// would panic there.
+    /// would panic there. The message is one line of bounded length ([`one_line`]).
     pub(crate) fn report(&self) -> ExitCode {
         use std::io::Write;
-        let _ = writeln!(std::io::stderr().lock(), "error: {}", self.message);
+        let _ = writeln!(
+            std::io::stderr().lock(),
+            "error: {}",
+            one_line(&self.message)
+        );
         ExitCode::from(self.code)
     }
+}
+
+/// At most this many characters of an error message (the longest the CLI writes, a stale id
+/// with what discovery read and the `--resume` token, stay well within it).
+const MESSAGE_CHARS: usize = 2_000;
+
+/// An error message on one line, whatever it quotes: line breaks and other control
+/// characters escaped (`\n`, `\u{1b}`: no terminal escape from LinkedIn's data reaches
+/// stderr), cut at [`MESSAGE_CHARS`]. The errors already cut and escape what they quote of
+/// LinkedIn's answers; this is the last guard.
+pub(crate) fn one_line(message: &str) -> String {
+    linkedin_api::models::error::bounded(message, MESSAGE_CHARS)
 }
 
 impl From<Error> for Failure {
@@ -79,7 +95,7 @@ impl From<Error> for Failure {
         };
         Self {
             code,
-            message: e.to_string(),
+            message: one_line(&e.to_string()),
         }
     }
 }
@@ -88,7 +104,7 @@ impl From<TransportError> for Failure {
     fn from(e: TransportError) -> Self {
         Self {
             code: transport_code(&e),
-            message: e.to_string(),
+            message: one_line(&e.to_string()),
         }
     }
 }
@@ -117,5 +133,35 @@ fn transport_code(e: &TransportError) -> u8 {
         | TransportError::Store { .. }
         | TransportError::SavedForAnotherServer { .. } => 3,
         _ => 1,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whatever an error quotes, the CLI writes it on one bounded line with no control
+    /// character.
+    #[test]
+    fn messages_are_one_bounded_line() {
+        let huge = "x".repeat(1 << 20);
+        let e = Error::Refused {
+            endpoint: "post_react",
+            reason: linkedin_api::transport::Reason::new(
+                Some("A\nB".to_owned()),
+                Some(format!("{huge}\r\n\u{1b}]0;title\u{7}")),
+            ),
+        };
+        let failure = Failure::from(e);
+        assert_eq!(failure.code, 8);
+        for message in [
+            failure.message.clone(),
+            one_line(&format!("a\n{huge}\u{9b}2J")),
+        ] {
+            assert_eq!(message.lines().count(), 1, "{message}");
+            assert!(message.chars().count() <= MESSAGE_CHARS + 1);
+            assert!(!message.chars().any(char::is_control), "{message}");
+        }
+        assert_eq!(one_line("a\nb\u{1b}]0;t\u{7}"), "a\\nb\\u{1b}]0;t\\u{7}");
     }
 }

@@ -114,9 +114,16 @@ impl Out {
         let line = match self.format {
             Format::Json => self.encode_item(value, raw, true)?,
             Format::Ndjson => self.encode_item(value, raw, false)?,
-            Format::Text => text(value),
+            Format::Text => return self.write_text(&text(value)),
         };
         write_line(&line)
+    }
+
+    /// Writes a line of text output: the one place text reaches stdout, so the one place
+    /// LinkedIn's control characters are taken out of it ([`terminal_text`]); this tool's own
+    /// styles (bold, dim) are kept on a terminal.
+    pub(crate) fn write_text(&self, line: &str) -> Result<(), Failure> {
+        write_line(&terminal_text(line, self.color))
     }
 
     /// Prints a stream of items as they arrive (`--ndjson`, text) or as one JSON array
@@ -238,9 +245,9 @@ impl Out {
                 )?)?,
                 Format::Text => {
                     if let Some(bar) = &bar {
-                        bar.suspend(|| write_line(&text(&item)))?;
+                        bar.suspend(|| self.write_text(&text(&item)))?;
                     } else {
-                        write_line(&text(&item))?;
+                        self.write_text(&text(&item))?;
                     }
                 }
             }
@@ -316,7 +323,7 @@ impl Out {
     /// A note for people (text output only), never mixed into JSON.
     pub(crate) fn note(&self, text: &str) -> Result<(), Failure> {
         if self.format == Format::Text {
-            write_line(&self.dim(text))?;
+            self.write_text(&self.dim(text))?;
         }
         Ok(())
     }
@@ -327,13 +334,125 @@ fn ok_all<T>(items: Vec<T>) -> impl Stream<Item = Result<T, linkedin_api::Error>
     futures::stream::iter(items.into_iter().map(Ok))
 }
 
+/// `value` as JSON. serde_json escapes the C0 controls (`\u001b`); the C1 controls
+/// (U+0080 to U+009F, which some terminals take as escapes) and the line and paragraph
+/// separators (U+2028, U+2029, line breaks to JavaScript) are escaped here as well, so the
+/// JSON on a terminal carries no escape of LinkedIn's either. They can only be inside
+/// strings (JSON's own syntax is ASCII), where `\uXXXX` means the same character.
 fn encode<T: Serialize + ?Sized>(value: &T, pretty: bool) -> Result<String, Failure> {
-    if pretty {
+    let text = if pretty {
         serde_json::to_string_pretty(value)
     } else {
         serde_json::to_string(value)
     }
-    .map_err(encode_error)
+    .map_err(encode_error)?;
+    Ok(escape_json_controls(text))
+}
+
+fn escape_json_controls(text: String) -> String {
+    let odd = |c: char| matches!(c, '\u{80}'..='\u{9f}' | '\u{2028}' | '\u{2029}');
+    if !text.chars().any(odd) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if odd(c) {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The styles this tool writes itself on a terminal ([`Out::bold`], [`Out::dim`], and the
+/// reset after them): the only escapes text output keeps.
+const OWN_STYLES: [&str; 3] = ["\x1b[1m", "\x1b[2m", "\x1b[0m"];
+
+/// `text` without what could drive a terminal: escape sequences (CSI `ESC [ … final`, OSC
+/// `ESC ] … BEL or ST`, the other string sequences `ESC P`, `ESC X`, `ESC ^`, `ESC _`, and
+/// their 8-bit C1 forms) are taken out whole, every other control character (C0 but line
+/// breaks and tabs, which the layout uses; DEL; C1) and the bidirectional overrides and
+/// isolates (U+202A to U+202E, U+2066 to U+2069) are dropped, the line and paragraph
+/// separators become spaces. With `keep_style`, this tool's own styles ([`OWN_STYLES`]) are
+/// kept: a LinkedIn string holding exactly one of them can set bold or dim, nothing more.
+pub(crate) fn terminal_text(text: &str, keep_style: bool) -> String {
+    let clean = |c: char| {
+        !(c.is_control()
+            || matches!(
+                c,
+                '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}'
+            ))
+    };
+    if text.chars().all(|c| clean(c) || c == '\n' || c == '\t') {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if keep_style && let Some(style) = OWN_STYLES.iter().find(|s| rest.starts_with(**s)) {
+            out.push_str(style);
+            rest = &rest[style.len()..];
+            continue;
+        }
+        rest = &rest[c.len_utf8()..];
+        match c {
+            '\n' | '\t' => out.push(c),
+            '\u{2028}' | '\u{2029}' => out.push(' '),
+            '\x1b' => rest = skip_escape(rest),
+            // 8-bit CSI, then the 8-bit string sequences (DCS, SOS, OSC, PM, APC).
+            '\u{9b}' => rest = skip_csi(rest),
+            '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}' => rest = skip_string(rest),
+            c if clean(c) => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// What follows an ESC, after the sequence it starts.
+fn skip_escape(rest: &str) -> &str {
+    let mut chars = rest.chars();
+    match chars.next() {
+        Some('[') => skip_csi(chars.as_str()),
+        Some(']' | 'P' | 'X' | '^' | '_') => skip_string(chars.as_str()),
+        // A two-character sequence (ESC 7, ESC c...); a lone ESC at the end.
+        Some(c) if !c.is_control() => chars.as_str(),
+        _ => rest,
+    }
+}
+
+/// After a CSI's parameters, intermediates and final byte.
+fn skip_csi(rest: &str) -> &str {
+    for (i, c) in rest.char_indices() {
+        match c {
+            '\x20'..='\x3f' => {}
+            '\x40'..='\x7e' => return &rest[i + 1..],
+            // Not a CSI after all: what follows is text.
+            _ => return &rest[i..],
+        }
+    }
+    ""
+}
+
+/// After a string sequence's terminator: BEL, ST (`ESC \\` or U+009C); a line break ends it
+/// too, so a sequence left open does not swallow the lines after it.
+fn skip_string(rest: &str) -> &str {
+    let mut iter = rest.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        match c {
+            '\x07' | '\u{9c}' => return &rest[i + c.len_utf8()..],
+            '\x1b' => {
+                return match iter.peek() {
+                    Some((j, '\\')) => &rest[j + 1..],
+                    _ => &rest[i..],
+                };
+            }
+            '\n' => return &rest[i..],
+            _ => {}
+        }
+    }
+    ""
 }
 
 fn encode_error(e: serde_json::Error) -> Failure {
@@ -414,5 +533,50 @@ mod tests {
         assert_eq!(date_time(Some(i64::MAX)), "", "out of the calendar's range");
         assert_eq!(one_line("a\n b  c", 10), "a b c");
         assert_eq!(one_line("abcdefghij", 5), "abcd…");
+    }
+
+    /// No escape of LinkedIn's reaches a terminal: the title escape, colours, CR, NUL and a
+    /// right-to-left override are taken out of text (line breaks and tabs kept); JSON escapes
+    /// them all, C1 and the separators included.
+    #[test]
+    fn control_characters_never_reach_the_terminal() {
+        let title = "Ada\x1b]0;title\x07 Byron";
+        assert_eq!(terminal_text(title, false), "Ada Byron");
+        assert_eq!(terminal_text(title, true), "Ada Byron");
+        let mutated = "ab\u{1b}]0;pwned\u{7}\u{1b}[31m\r\n\u{0}\u{202e}cd";
+        assert_eq!(terminal_text(mutated, false), "ab\ncd");
+        assert_eq!(
+            terminal_text("a\x1b]2;t\x1b\\b\u{9b}2Jc\u{9d}8;;x\u{9c}d\x7f", false),
+            "abcd"
+        );
+        assert_eq!(terminal_text("tab\there\u{2028}x", false), "tab\there x");
+        assert_eq!(
+            terminal_text("open\x1b]0;never closed\nnext", false),
+            "open\nnext"
+        );
+        assert_eq!(terminal_text("end\x1b", false), "end");
+        // Our own styles stay on a terminal, others go; off a terminal, all go.
+        let styled = "\x1b[1mName\x1b[0m \x1b[5mblink\x1b[0m";
+        assert_eq!(
+            terminal_text(styled, true),
+            "\x1b[1mName\x1b[0m blink\x1b[0m"
+        );
+        assert_eq!(terminal_text(styled, false), "Name blink");
+        assert_eq!(terminal_text("plain, ünïcode ✓", true), "plain, ünïcode ✓");
+
+        let json = encode(
+            &serde_json::json!({"name": mutated, "c1": "\u{9b}2J\u{2028}"}),
+            false,
+        )
+        .unwrap();
+        assert!(
+            !json.chars().any(|c| c.is_control() || c == '\u{2028}'),
+            "{json}"
+        );
+        assert!(json.contains(r"\u001b]0;pwned\u0007"), "{json}");
+        assert!(json.contains(r"\u009b2J\u2028"), "{json}");
+        let back: Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(back["name"], mutated);
+        assert_eq!(back["c1"], "\u{9b}2J\u{2028}");
     }
 }

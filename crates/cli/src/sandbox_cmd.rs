@@ -173,6 +173,7 @@ pub(crate) fn run_sandbox(args: SandboxArgs) -> Result<(), String> {
             retire: args.retire,
             reshape: args.reshape,
             stale_query_401: args.stale_query_401,
+            huge_paging_count: false,
         },
         heartbeat_interval: Duration::from_secs(args.heartbeat_secs.max(1)),
         replies_after: args.replies_after_ms.map(Duration::from_millis),

@@ -331,7 +331,7 @@ pub(crate) fn read_body(endpoint: &'static Endpoint, body: &[u8]) -> Result<Valu
         source: linkedin_models::DecodeError {
             path: format!("line {} column {}", e.line(), e.column()),
             reason: format!("not JSON: {e}"),
-            excerpt: String::from_utf8_lossy(&body[..body.len().min(160)]).into_owned(),
+            excerpt: linkedin_models::error::excerpt(body),
         },
     })?;
     let normalized = value.get("included").is_some() && value.get("data").is_some();
@@ -598,6 +598,8 @@ impl Call {
             }
         };
         let request = if self.once { request.once() } else { request };
+        // A status error of the answer names the entry.
+        let request = request.named(endpoint.name);
         let request = match action_of(endpoint) {
             Some(action) => request.counts_as(action),
             None => request,

@@ -78,6 +78,9 @@ pub(crate) struct Read<T> {
     pub(crate) total: Option<u64>,
     /// The token or cursor it gives for the next page.
     pub(crate) continuation: Option<String>,
+    /// Where that token or cursor is (a JSON path under the entry's data pointer), for a
+    /// decode error when it is not one LinkedIn gives.
+    pub(crate) continuation_at: &'static str,
     /// For pages anchored in time: the oldest item's time.
     pub(crate) oldest: Option<i64>,
     /// Whether the answer says it is the last page.
@@ -92,6 +95,7 @@ impl<T> Read<T> {
             elements,
             total: None,
             continuation: None,
+            continuation_at: "",
             oldest: None,
             last: false,
         }
@@ -103,9 +107,11 @@ impl<T> Read<T> {
         self
     }
 
-    /// With the token or cursor of the next page.
-    pub(crate) fn continuation(mut self, continuation: Option<String>) -> Self {
+    /// With the token or cursor of the next page, found at `at` (a JSON path under the
+    /// entry's data pointer).
+    pub(crate) fn continuation(mut self, at: &'static str, continuation: Option<String>) -> Self {
         self.continuation = continuation.filter(|c| !c.is_empty());
+        self.continuation_at = at;
         self
     }
 
@@ -260,6 +266,21 @@ impl<S: PageSource> Driver<S> {
             })?;
         let answer = answer(endpoint, &body)?;
         let read = self.source.read(&self.li, endpoint, &answer).await?;
+        // The next page's token is LinkedIn's: one that could not be sent back is its error
+        // (a decode error, exit 8), not the caller's bad input.
+        if let Some(token) = &read.continuation
+            && let Err(Error::InvalidInput { reason, .. }) =
+                validate::token("token", token, TOKEN_MAX)
+        {
+            return Err(Error::Decode {
+                endpoint: endpoint.name,
+                source: linkedin_models::DecodeError::new(
+                    format!("{}{}", endpoint.data_pointer(), read.continuation_at),
+                    reason,
+                    token,
+                ),
+            });
+        }
         let next = next_position(&at, &read, page_size, endpoint);
         // A total counts on the first page only: LinkedIn stops serving deep pages while the
         // total stays as it was. A first page that starts at or past the total (an offset
@@ -431,7 +452,7 @@ mod tests {
             start: 0,
             token: None,
         };
-        let r = read(10, Some(25)).continuation(Some("t1".into()));
+        let r = read(10, Some(25)).continuation("/metadata/paginationToken", Some("t1".into()));
         assert_eq!(
             next_position(&at, &r, 10, tokened),
             Some(Position::Token {
@@ -439,11 +460,11 @@ mod tests {
                 token: Some("t1".into())
             })
         );
-        let r = read(0, Some(0)).continuation(Some(String::new()));
+        let r = read(0, Some(0)).continuation("/metadata/paginationToken", Some(String::new()));
         assert_eq!(next_position(&at, &r, 10, tokened), None);
 
         let cursored = endpoints::MESSENGER_CONVERSATIONS_SEARCH;
-        let r = read(20, None).continuation(Some("c2".into()));
+        let r = read(20, None).continuation("/metadata/nextCursor", Some("c2".into()));
         let from = |c: Option<&str>| Position::Cursor(c.map(str::to_owned));
         assert_eq!(
             next_position(&from(None), &r, 20, cursored),

@@ -168,6 +168,7 @@ impl Error {
     /// let body = br#"{"status":400,"code":"CANT_RESEND_YET"}"#;
     /// let e = Error::from(linkedin_api::transport::Error::Status {
     ///     code: 400,
+    ///     endpoint: Some("message_create"),
     ///     body_excerpt: String::from_utf8_lossy(body).into_owned(),
     ///     reason: Reason::from_body(body),
     /// });

@@ -133,7 +133,7 @@ impl Linkedin {
                     format!("urn:li:fsd_socialDetail:({post},{post},urn:li:highlightedReply:-)"),
                 );
                 let source = Listing::new(call, |endpoint, answer| {
-                    feed_read(endpoint, answer, Comment::from_dash_comment)
+                    feed_read(endpoint, answer, Comment::read_dash)
                 })
                 .not_found(format!("post {activity}"));
                 Pages::driven(self, endpoints::POST_COMMENTS_DASH, FIRST_TOKEN, source)
@@ -160,7 +160,7 @@ impl Linkedin {
                     .call(endpoints::POST_REACTIONS)
                     .query("threadUrn", thread.as_str());
                 let source = Listing::new(call, |endpoint, answer| {
-                    feed_read(endpoint, answer, Reaction::from_reaction)
+                    feed_read(endpoint, answer, Reaction::read)
                 })
                 .not_found(format!("post {thread}"));
                 Pages::driven(self, endpoints::POST_REACTIONS, Position::Start(0), source)
@@ -299,10 +299,15 @@ fn activity_urn(id: &str) -> Result<String> {
 ///
 /// Every element must read as `M`: one that does not fails the page with its path (never
 /// left out in silence); `view` leaves out what the view is not about (ads).
+///
+/// `view` gives `Ok(None)` only for an element that is not of the page's kind (an update
+/// about something else than a post), left out and counted in the page's elements; an
+/// element it refuses fails the page with a decode error at `/elements/<i>` (never left out
+/// in silence).
 pub(crate) fn feed_read<M, V>(
     endpoint: &'static Endpoint,
     answer: &Answer<'_>,
-    view: impl Fn(&M) -> Option<V>,
+    view: impl Fn(&M) -> std::result::Result<Option<V>, String>,
 ) -> Result<Read<Raw<V>>>
 where
     M: DeserializeOwned,
@@ -311,19 +316,43 @@ where
     let elements = page.elements.len();
     let total = page.paging.as_ref().and_then(|p| p.total);
     let token = page.metadata.and_then(|m| m.pagination_token);
-    let items = page
-        .elements
-        .into_iter()
-        .filter_map(|element| element.map(&view))
-        .collect();
-    Ok(Read::new(items, elements).total(total).continuation(token))
+    let mut items = Vec::with_capacity(elements);
+    for (i, element) in page.elements.into_iter().enumerate() {
+        let text = element.raw_text().into_owned();
+        match element.try_map(&view) {
+            Ok(Some(item)) => items.push(item),
+            Ok(None) => {}
+            Err(reason) => return Err(unread_element(endpoint, i, reason, &text)),
+        }
+    }
+    Ok(Read::new(items, elements)
+        .total(total)
+        .continuation("/metadata/paginationToken", token))
+}
+
+/// The decode error of element `i` of a page of `endpoint` that its view refused, for
+/// `reason`, quoting its start.
+pub(crate) fn unread_element(
+    endpoint: &'static Endpoint,
+    i: usize,
+    reason: impl Into<String>,
+    text: &str,
+) -> crate::Error {
+    crate::Error::Decode {
+        endpoint: endpoint.name,
+        source: linkedin_models::DecodeError::new(
+            format!("{}/elements/{i}", endpoint.data_pointer()),
+            reason,
+            text,
+        ),
+    }
 }
 
 /// A page of a feed-like collection, each element read as `M` (with its JSON).
 #[derive(serde::Deserialize)]
 #[serde(bound = "M: DeserializeOwned")]
 struct FeedPage<M> {
-    #[serde(default)]
+    /// Required: a page without its elements does not read (rather than looking empty).
     elements: Vec<Raw<M>>,
     #[serde(default)]
     paging: Option<linkedin_models::Paging>,
@@ -333,5 +362,5 @@ struct FeedPage<M> {
 
 /// Posts from an answer of updates (the feed, a member's or a company's posts).
 pub(crate) fn posts(endpoint: &'static Endpoint, answer: &Answer<'_>) -> Result<Read<Raw<Post>>> {
-    feed_read(endpoint, answer, Post::from_update)
+    feed_read(endpoint, answer, Post::read)
 }

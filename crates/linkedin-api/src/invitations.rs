@@ -335,7 +335,9 @@ fn invitation_pages(li: &Linkedin, endpoint: &'static Endpoint) -> Pages<Raw<Inv
 
 /// The invitations of a page of invitation views.
 ///
-/// Every view's invitation must read: one that does not fails the page with its path.
+/// Every view's invitation must read: one that does not (its `entityUrn` not a URN, a
+/// member on either end whose ids do not read), or a view without one, fails the page with
+/// its path.
 fn read_invitations(
     endpoint: &'static Endpoint,
     answer: &Answer<'_>,
@@ -343,18 +345,30 @@ fn read_invitations(
     let page: Views = decode(endpoint, answer)?;
     let elements = page.elements.len();
     let total = page.paging.as_ref().and_then(|p| p.total);
-    let items = page
-        .elements
-        .into_iter()
-        .filter_map(|view| view.invitation?.map(Invitation::from_invitation))
-        .collect();
+    let mut items = Vec::with_capacity(elements);
+    for (i, view) in page.elements.into_iter().enumerate() {
+        let Some(invitation) = view.invitation else {
+            return Err(crate::feed::unread_element(
+                endpoint,
+                i,
+                "an invitation view without its invitation",
+                "",
+            ));
+        };
+        let text = invitation.raw_text().into_owned();
+        match invitation.try_map(|m| Invitation::read(m).map(Some)) {
+            Ok(Some(item)) => items.push(item),
+            Ok(None) => {}
+            Err(reason) => return Err(crate::feed::unread_element(endpoint, i, reason, &text)),
+        }
+    }
     Ok(Read::new(items, elements).total(total))
 }
 
 /// A page of invitation views, each view's invitation read with its JSON.
 #[derive(serde::Deserialize)]
 struct Views {
-    #[serde(default)]
+    /// Required: a page without its elements does not read (rather than looking empty).
     elements: Vec<View>,
     #[serde(default)]
     paging: Option<linkedin_models::Paging>,

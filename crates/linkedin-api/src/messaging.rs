@@ -503,9 +503,9 @@ async fn conversation_urn(li: &Linkedin, id: &ConversationId) -> Result<String> 
 
 /// Elements of a messenger collection read into views of the logged-in member's mailbox.
 ///
-/// Every element must read as `M`: one that does not fails the page, naming its path (it is
-/// never left out in silence). `view` leaves out only what is not for the view (counted in
-/// the page's elements).
+/// Every element must read as `M`, and `view` must make something of it (every element of
+/// a messenger page is a conversation, or a message): one that does not fails the page,
+/// naming its path (it is never left out in silence).
 pub(crate) fn messenger_read<M, V>(
     endpoint: &'static Endpoint,
     answer: &Answer<'_>,
@@ -517,11 +517,21 @@ where
 {
     let page: MessengerPage<M> = decode(endpoint, answer)?;
     let elements = page.elements.len();
-    let items = page
-        .elements
-        .into_iter()
-        .filter_map(|element| element.map(|model| view(model, me)))
-        .collect();
+    let mut items = Vec::with_capacity(elements);
+    for (i, element) in page.elements.into_iter().enumerate() {
+        let text = element.raw_text().into_owned();
+        match element.map(|model| view(model, me)) {
+            Some(item) => items.push(item),
+            None => {
+                return Err(crate::feed::unread_element(
+                    endpoint,
+                    i,
+                    "its entityUrn is not one of a conversation or a message of this mailbox",
+                    &text,
+                ));
+            }
+        }
+    }
     Ok((Read::new(items, elements), page.metadata))
 }
 
@@ -529,7 +539,7 @@ where
 #[derive(serde::Deserialize)]
 #[serde(bound = "M: serde::de::DeserializeOwned")]
 struct MessengerPage<M> {
-    #[serde(default)]
+    /// Required: a page without its elements does not read (rather than looking empty).
     elements: Vec<Raw<M>>,
     #[serde(default)]
     metadata: Option<m::MessengerMetadata>,
@@ -570,7 +580,7 @@ impl PageSource for Conversations {
         let me = li.my_profile_id().await?;
         let (read, metadata) =
             messenger_read(endpoint, answer, &me, Conversation::from_conversation)?;
-        Ok(read.continuation(metadata.and_then(|m| m.next_cursor)))
+        Ok(read.continuation("/metadata/nextCursor", metadata.and_then(|m| m.next_cursor)))
     }
 }
 

@@ -309,11 +309,24 @@ impl Linkedin {
             .fetch(call)
             .await
             .map_err(|e| not_found(e, || format!("post {id}")))?;
-        update
-            .and_then(|u| u.map(PostDetails::from_update))
-            .ok_or(Error::NotFound {
-                what: format!("post {id}"),
-            })
+        let not_found = || Error::NotFound {
+            what: format!("post {id}"),
+        };
+        let update = update.ok_or_else(not_found)?;
+        let text = update.raw_text().into_owned();
+        match update.try_map(PostDetails::read) {
+            Ok(Some(details)) => Ok(details),
+            Ok(None) => Err(not_found()),
+            // A post LinkedIn sent that does not read is its error, not a missing post.
+            Err(reason) => Err(Error::Decode {
+                endpoint: endpoints::FEED_UPDATE.name,
+                source: linkedin_models::DecodeError::new(
+                    endpoints::FEED_UPDATE.data_pointer(),
+                    reason,
+                    &text,
+                ),
+            }),
+        }
     }
 }
 

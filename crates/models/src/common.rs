@@ -18,9 +18,10 @@ pub struct Paging {
 
 /// A page of `elements`, as REST finders and GraphQL queries answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default, bound(deserialize = "T: Deserialize<'de>"))]
+#[serde(bound(deserialize = "T: Deserialize<'de>"))]
 pub struct Collection<T> {
-    /// The elements of this page.
+    /// The elements of this page: required (a page without them, or with `null`, does not
+    /// read, rather than looking empty: an empty page would be "not found").
     pub elements: Vec<T>,
     /// Where the page is.
     pub paging: Option<Paging>,

@@ -8,14 +8,16 @@ use crate::profile::nullable;
 
 /// A company or school page (`com.linkedin.voyager.organization.Company`): a school's page
 /// is a company page whose `school` is set.
+///
+/// `entity_urn` and `name` are required: an answer without them (or with `null`) is a decode
+/// error naming the path, never a company with no name. The industries are empty when
+/// LinkedIn leaves them out; every other field is an `Option`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all(deserialize = "camelCase"))]
+#[serde(rename_all(deserialize = "camelCase"))]
 pub struct Company {
     /// `urn:li:fs_normalized_company:<id>`.
-    #[serde(deserialize_with = "nullable")]
     pub entity_urn: String,
     /// The name.
-    #[serde(deserialize_with = "nullable")]
     pub name: String,
     /// The slug of `linkedin.com/company/<universal name>`.
     pub universal_name: Option<String>,
@@ -28,7 +30,7 @@ pub struct Company {
     /// The company's own website.
     pub company_page_url: Option<String>,
     /// Industries.
-    #[serde(deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "nullable")]
     pub company_industries: Vec<CompanyIndustry>,
     /// Employees on LinkedIn.
     pub staff_count: Option<u64>,
@@ -115,14 +117,14 @@ pub struct Address {
 
 /// Who follows a page (`com.linkedin.voyager.common.FollowingInfo`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all(deserialize = "camelCase"))]
+#[serde(rename_all(deserialize = "camelCase"))]
 pub struct FollowingInfo {
     /// `urn:li:fs_followingInfo:<followed entity URN>`: what `unfollow_entity` takes.
     pub entity_urn: Option<String>,
     /// `urn:li:fsd_followingState:urn:li:fsd_company:<id>`: what `follow_company` takes.
     pub dash_following_state_urn: Option<String>,
-    /// Whether the viewer follows the page.
-    #[serde(deserialize_with = "nullable")]
+    /// Whether the viewer follows the page: required (`null` or missing is a decode error,
+    /// never read as "not following").
     pub following: bool,
     /// How many follow it.
     pub follower_count: Option<u64>,
@@ -147,7 +149,7 @@ mod tests {
             "name": "LinkedIn",
             "companyIndustries": [{"localizedName": "Software Development"}],
             "followingInfo": {"dashFollowingStateUrn": "urn:li:fsd_followingState:urn:li:fsd_company:1337",
-                              "following": null, "followerCount": 10},
+                              "following": false, "followerCount": 10},
             "school": null,
             "logo": {"image": {}},
         }))
@@ -160,5 +162,35 @@ mod tests {
             Some("urn:li:fsd_followingState:urn:li:fsd_company:1337")
         );
         assert!(!c.following_info.unwrap().following);
+    }
+
+    /// What the page presents as always there is required: missing, `null` or of another
+    /// type is an error naming the field, never `""` or "not following".
+    #[test]
+    fn a_page_without_its_name_or_following_state_does_not_read() {
+        let page = json!({"entityUrn": "urn:li:fs_normalized_company:1", "name": "Acme"});
+        assert!(serde_json::from_value::<Company>(page.clone()).is_ok());
+        for (key, value) in [
+            ("name", None),
+            ("name", Some(json!(null))),
+            ("name", Some(json!(7))),
+            ("entityUrn", None),
+        ] {
+            let mut bad = page.clone();
+            match value {
+                Some(v) => bad[key] = v,
+                None => {
+                    bad.as_object_mut().unwrap().remove(key);
+                }
+            }
+            let e = serde_json::from_value::<Company>(bad).unwrap_err();
+            assert!(
+                e.to_string().contains(key) || e.to_string().contains("invalid type"),
+                "{e}"
+            );
+        }
+        let mut unsure = page;
+        unsure["followingInfo"] = json!({"following": null});
+        assert!(serde_json::from_value::<Company>(unsure).is_err());
     }
 }

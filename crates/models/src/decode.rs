@@ -897,9 +897,20 @@ impl<'a, D: Deserializer<'a>> Deserializer<'a> for Resolving<'_, 'a, '_, D> {
         deserialize_tuple(len: usize);
         deserialize_tuple_struct(name: &'static str, len: usize);
         deserialize_map();
-        deserialize_struct(name: &'static str, fields: &'static [&'static str]);
         deserialize_enum(name: &'static str, variants: &'static [&'static str]);
         deserialize_identifier();
+    }
+
+    /// A struct reads from an object only: serde_json would also take a list of its fields'
+    /// values in order, so an object LinkedIn sent as a list would read, its fields shifted.
+    fn deserialize_struct<V: Visitor<'a>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        let wrapped = self.wrap(visitor);
+        self.de.deserialize_map(wrapped)
     }
 
     fn deserialize_newtype_struct<V: Visitor<'a>>(
@@ -1583,6 +1594,21 @@ mod tests {
         let name: String = answer.decode("/elements/0/friend/firstName").unwrap();
         assert_eq!(name, "Bo");
         assert!(!answer.has("/elements/2"));
+    }
+
+    /// An object LinkedIn sent as a list (its values in order) does not read as a struct,
+    /// as serde_json alone would read it, its fields shifted.
+    #[test]
+    fn a_struct_reads_from_an_object_only() {
+        let body = bytes_of(r#"{"elements": [["Ada", "Hi"]]}"#);
+        let err = Answer::parse(&body)
+            .unwrap()
+            .decode::<Page>("")
+            .unwrap_err();
+        assert_eq!(err.path, "/elements[0]", "{err}");
+        assert!(err.reason.contains("invalid type: sequence"), "{err}");
+        let body = bytes_of(r#"{"elements": [{"firstName": "Ada"}]}"#);
+        assert!(Answer::parse(&body).unwrap().decode::<Page>("").is_ok());
     }
 
     #[test]

@@ -161,12 +161,13 @@ pub struct SocialActivityCounts {
     pub reaction_type_counts: Vec<ReactionTypeCount>,
 }
 
-/// How many reactions of one type a post has.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all(deserialize = "camelCase"))]
+/// How many reactions of one type a post has: both fields required (a count without its
+/// type, or a type without its count, is a decode error rather than a row left out).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all(deserialize = "camelCase"))]
 pub struct ReactionTypeCount {
     /// `LIKE`, `PRAISE`, ...
-    pub reaction_type: Option<ReactionType>,
+    pub reaction_type: ReactionType,
     /// How many.
     pub count: u64,
 }

@@ -16,16 +16,18 @@ const WEB_JOB_POSTING_COMPANY: &str =
 const JOB_POSTING_COMPANY: &str = "com.linkedin.voyager.jobs.JobPostingCompany";
 
 /// A job posting (`com.linkedin.voyager.jobs.JobPosting`).
+///
+/// `entity_urn` and `title` are required: an answer without them (or with `null`) is a
+/// decode error naming the path, never a posting with an empty title. The maps are empty
+/// when LinkedIn leaves them out; every other field is an `Option`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all(deserialize = "camelCase"))]
+#[serde(rename_all(deserialize = "camelCase"))]
 pub struct JobPosting {
     /// `urn:li:jobPosting:<id>`.
-    #[serde(deserialize_with = "nullable")]
     pub entity_urn: String,
     /// `urn:li:fsd_jobPosting:<id>`.
     pub dash_entity_urn: Option<String>,
     /// The title.
-    #[serde(deserialize_with = "nullable")]
     pub title: String,
     /// The posting's text.
     pub description: Option<Text>,
@@ -44,13 +46,14 @@ pub struct JobPosting {
     /// Whether remote work is allowed.
     pub work_remote_allowed: Option<bool>,
     /// The workplace types (on-site, remote, hybrid) by URN (`urn:li:fs_workplaceType:<n>`).
-    #[serde(deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "nullable")]
     pub workplace_types_resolution_results: BTreeMap<String, WorkplaceType>,
     /// The posting's page.
     pub job_posting_url: Option<String>,
     /// The company, a union keyed by its projection (see [`JobPosting::company`]); written
     /// under readable keys (`web_job_posting_company`).
     #[serde(
+        default,
         deserialize_with = "nullable",
         serialize_with = "crate::common::serialize_union"
     )]
@@ -133,14 +136,17 @@ pub struct JobCompany {
 /// (`com.linkedin.voyager.dash.assessments.JobSkillMatchInsight`). The reference gives the
 /// request only; the shape follows LinkedIn's dash convention: one status per skill the
 /// posting asks for, `localizedSkillDisplayName` and `skillOnProfile`.
+///
+/// Each status needs its skill's name and whether it is on the profile (a decode error
+/// otherwise, never an empty name or a `false` nobody sent); the list is empty when LinkedIn
+/// leaves it out.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all(deserialize = "camelCase"))]
+#[serde(rename_all(deserialize = "camelCase"))]
 pub struct JobSkillMatch {
     /// `urn:li:fsd_jobSkillMatchInsight:<job id>`.
-    #[serde(deserialize_with = "nullable")]
     pub entity_urn: String,
     /// One per skill the posting asks for.
-    #[serde(deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "nullable")]
     pub skill_match_statuses: Vec<SkillMatchStatus>,
 }
 
@@ -168,13 +174,11 @@ impl JobSkillMatch {
 
 /// Whether one skill of a posting is on the viewer's profile.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all(deserialize = "camelCase"))]
+#[serde(rename_all(deserialize = "camelCase"))]
 pub struct SkillMatchStatus {
     /// The skill, such as `Rust`.
-    #[serde(deserialize_with = "nullable")]
     pub localized_skill_display_name: String,
     /// Whether the viewer lists it.
-    #[serde(deserialize_with = "nullable")]
     pub skill_on_profile: bool,
 }
 
@@ -218,12 +222,35 @@ mod tests {
         assert!(written.get("entityUrn").is_none() && written.get("companyDetails").is_none());
     }
 
+    /// A posting without its title or URN (or with `null`, or a number) does not read: the
+    /// view would show an empty title.
+    #[test]
+    fn a_posting_without_its_title_does_not_read() {
+        let posting = json!({"entityUrn": "urn:li:jobPosting:1", "title": "Designer"});
+        assert!(serde_json::from_value::<JobPosting>(posting.clone()).is_ok());
+        for bad in [
+            json!({"entityUrn": "urn:li:jobPosting:1"}),
+            json!({"entityUrn": "urn:li:jobPosting:1", "title": null}),
+            json!({"entityUrn": "urn:li:jobPosting:1", "title": 3}),
+            json!({"title": "Designer"}),
+        ] {
+            assert!(
+                serde_json::from_value::<JobPosting>(bad.clone()).is_err(),
+                "{bad}"
+            );
+        }
+        let status = json!({"skillMatchStatuses": [{"localizedSkillDisplayName": "Rust"}]});
+        assert!(serde_json::from_value::<JobSkillMatch>(status).is_err());
+    }
+
     #[test]
     fn skill_matches_split_into_matched_and_missing() {
-        let m: JobSkillMatch = serde_json::from_value(json!({"skillMatchStatuses": [
-            {"localizedSkillDisplayName": "Rust", "skillOnProfile": true},
-            {"localizedSkillDisplayName": "Go", "skillOnProfile": false},
-        ]}))
+        let m: JobSkillMatch = serde_json::from_value(
+            json!({"entityUrn": "urn:li:fsd_jobSkillMatchInsight:1", "skillMatchStatuses": [
+                {"localizedSkillDisplayName": "Rust", "skillOnProfile": true},
+                {"localizedSkillDisplayName": "Go", "skillOnProfile": false},
+            ]}),
+        )
         .unwrap();
         assert_eq!(m.matched(), ["Rust"]);
         assert_eq!(m.missing(), ["Go"]);

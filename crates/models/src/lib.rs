@@ -21,7 +21,7 @@
 pub mod common;
 pub mod company;
 mod decode;
-mod error;
+pub mod error;
 pub mod feed;
 pub mod graph;
 pub mod id;

@@ -15,8 +15,11 @@ pub struct MeAnswer {
 }
 
 /// The short form of a member that many answers embed.
+///
+/// The names, the public id and the URN are required: a mini profile without them (or with
+/// `null`) does not read, rather than naming a member `""`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all(deserialize = "camelCase"))]
+#[serde(rename_all(deserialize = "camelCase"))]
 pub struct MiniProfile {
     /// First name.
     pub first_name: String,

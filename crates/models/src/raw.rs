@@ -109,6 +109,22 @@ impl<T> Raw<T> {
         })
     }
 
+    /// [`map`](Self::map) by a reading that may fail: `Ok(None)` when `read` gives nothing,
+    /// its error as it is.
+    ///
+    /// # Errors
+    ///
+    /// What `read` gave.
+    pub fn try_map<U, E>(
+        self,
+        read: impl FnOnce(&T) -> Result<Option<U>, E>,
+    ) -> Result<Option<Raw<U>>, E> {
+        Ok(read(&self.value)?.map(|value| Raw {
+            value,
+            json: self.json,
+        }))
+    }
+
     /// The view `read` makes of a borrowed typed value, with (a handle on) the same JSON.
     pub fn map_ref<U>(&self, read: impl FnOnce(&T) -> Option<U>) -> Option<Raw<U>> {
         let value = read(&self.value)?;

@@ -47,9 +47,10 @@ crate::open_enum! {
 
 /// The data root of catalogue `search_clusters`: a page of search results, grouped in clusters.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all(deserialize = "camelCase"))]
+#[serde(rename_all(deserialize = "camelCase"))]
 pub struct SearchClusters {
-    /// The clusters of this page (`com.linkedin.voyager.dash.search.SearchClusterViewModel`).
+    /// The clusters of this page (`com.linkedin.voyager.dash.search.SearchClusterViewModel`):
+    /// required (a page without them does not read, rather than looking empty).
     pub elements: Vec<SearchCluster>,
     /// Where the page is, and how many results there are in all.
     pub paging: Option<Paging>,
@@ -78,9 +79,10 @@ impl SearchClusters {
 
 /// One cluster of results.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all(deserialize = "camelCase"))]
+#[serde(rename_all(deserialize = "camelCase"))]
 pub struct SearchCluster {
-    /// Its items (`com.linkedin.voyager.dash.search.SearchItem`).
+    /// Its items (`com.linkedin.voyager.dash.search.SearchItem`): required (a cluster
+    /// without them does not read, rather than looking empty).
     pub items: Vec<SearchItem>,
 }
 
@@ -93,11 +95,60 @@ pub struct SearchItem {
 }
 
 /// The union an item holds; only entity results are read.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all(deserialize = "camelCase"))]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct SearchItemUnion {
     /// A result (`com.linkedin.voyager.dash.search.EntityResultViewModel`), with its JSON.
     pub entity_result: Option<Raw<EntityResult>>,
+    /// How many members of other kinds the union holds (a banner, a "people also viewed"
+    /// module, an ad): an item with neither these nor an entity result holds nothing, which
+    /// a search reports rather than leaving out.
+    #[serde(skip)]
+    pub other_members: usize,
+}
+
+impl SearchItemUnion {
+    /// Whether the item holds something: an entity result, or a member of another kind.
+    #[must_use]
+    pub fn holds_something(&self) -> bool {
+        self.entity_result.is_some() || self.other_members > 0
+    }
+}
+
+impl<'de> Deserialize<'de> for SearchItemUnion {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(field_identifier, rename_all = "camelCase")]
+        enum Member {
+            EntityResult,
+            #[serde(other)]
+            Other,
+        }
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = SearchItemUnion;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a search item's union")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut union = SearchItemUnion::default();
+                while let Some(member) = map.next_key::<Member>()? {
+                    match member {
+                        Member::EntityResult => union.entity_result = map.next_value()?,
+                        Member::Other => {
+                            if map.next_value::<Option<serde::de::IgnoredAny>>()?.is_some() {
+                                union.other_members += 1;
+                            }
+                        }
+                    }
+                }
+                Ok(union)
+            }
+        }
+        d.deserialize_map(Visit)
+    }
 }
 
 /// A search result as LinkedIn shows it: a title, two subtitles, a summary, and the URNs of
@@ -205,9 +256,10 @@ impl Serialize for LooseText {
 
 /// A page of the job search (`/voyagerJobsDashJobCards?q=jobSearch`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all(deserialize = "camelCase"))]
+#[serde(rename_all(deserialize = "camelCase"))]
 pub struct JobCards {
-    /// The cards (`com.linkedin.voyager.dash.jobs.JobPostingCard`), with their JSON.
+    /// The cards (`com.linkedin.voyager.dash.jobs.JobPostingCard`), with their JSON:
+    /// required (a page without them does not read, rather than looking empty).
     pub elements: Vec<Raw<JobPostingCard>>,
     /// Where the page is, and how many jobs match in all.
     pub paging: Option<Paging>,

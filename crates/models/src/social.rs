@@ -16,12 +16,21 @@ pub struct DashComment {
     pub entity_urn: Option<String>,
     /// `urn:li:comment:(activity:<post id>,<comment id>)`.
     pub urn: Option<String>,
-    /// The text.
-    pub commentary: Option<Text>,
+    /// The text (its `text` required: a comment whose text went missing does not read as
+    /// an empty one).
+    pub commentary: Option<CommentText>,
     /// Who wrote it.
     pub commenter: Option<DashCommenter>,
     /// When it was written (ms since the epoch).
     pub created_at: Option<i64>,
+}
+
+/// A comment's text (`{"text": …, "attributes": […]}`), the text required; the attributes
+/// are dropped.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommentText {
+    /// The plain text.
+    pub text: String,
 }
 
 /// Who wrote a comment, as its header shows them.

@@ -132,7 +132,14 @@ pub struct Drift {
     /// "Signals: 500 stale queryId; 401 wrong hash/intent"). A client that takes every 401 for
     /// an expired session would never heal it.
     pub stale_query_401: bool,
+    /// Answer every `paging.count` of a successful answer with [`HUGE_PAGING_COUNT`]
+    /// instead of the page's size: LinkedIn's `count` echoes what was asked and is no
+    /// position to go on from, so a client that moved its offset by it would skip the rest.
+    pub huge_paging_count: bool,
 }
+
+/// The `paging.count` of [`Drift::huge_paging_count`].
+pub const HUGE_PAGING_COUNT: u64 = 2_147_483_647;
 
 /// Which entries' ids rotate: of the Voyager API entries that have a `queryId` or a
 /// `decorationId` and are not retired in the catalogue, half (rounded up) picked by the seed,

@@ -77,6 +77,8 @@ pub(crate) struct Drifted {
     reshaped: HashSet<Id>,
     /// Whether a stale `queryId` of a known query is a 401 rather than a 500.
     stale_query_401: bool,
+    /// Whether every `paging.count` is [`HUGE_PAGING_COUNT`](crate::HUGE_PAGING_COUNT).
+    huge_paging_count: bool,
     /// The web app's pages and scripts, made on first use.
     web: OnceLock<WebApp>,
     /// The origin of the sandbox's CDN listener, which serves the scripts (`http://ip:port`).
@@ -106,6 +108,7 @@ impl Drifted {
             retired: entries("retire", &drift.retire)?,
             reshaped: entries("reshape", &drift.reshape)?,
             stale_query_401: drift.stale_query_401,
+            huge_paging_count: drift.huge_paging_count,
             web: OnceLock::new(),
             cdn: String::new(),
         })
@@ -206,6 +209,30 @@ impl Drifted {
             Routed::Refused(StatusCode::GONE)
         } else {
             Routed::Refused(StatusCode::NOT_FOUND)
+        }
+    }
+
+    /// With [`Drift::huge_paging_count`], every `paging.count` of a successful answer made
+    /// [`HUGE_PAGING_COUNT`](crate::HUGE_PAGING_COUNT).
+    pub(crate) fn inflate_paging(&self, body: &mut Value) {
+        fn walk(value: &mut Value) {
+            match value {
+                Value::Object(map) => {
+                    if let Some(count) = map
+                        .get_mut("paging")
+                        .and_then(Value::as_object_mut)
+                        .and_then(|p| p.get_mut("count"))
+                    {
+                        *count = Value::from(crate::HUGE_PAGING_COUNT);
+                    }
+                    map.values_mut().for_each(walk);
+                }
+                Value::Array(items) => items.iter_mut().for_each(walk),
+                _ => {}
+            }
+        }
+        if self.huge_paging_count {
+            walk(body);
         }
     }
 
@@ -454,6 +481,35 @@ mod tests {
             ..Drift::default()
         })
         .unwrap()
+    }
+
+    /// A huge paging count replaces every `paging.count`, at any depth; without it the
+    /// answer is as it was.
+    #[test]
+    fn a_huge_paging_count_replaces_every_count() {
+        let answer = json!({"data": {"paging": {"start": 49, "count": 49, "total": 150},
+                            "nested": [{"paging": {"count": 10}}]}});
+        let mut inflated = answer.clone();
+        Drifted::new(&Drift {
+            huge_paging_count: true,
+            ..Drift::default()
+        })
+        .unwrap()
+        .inflate_paging(&mut inflated);
+        assert_eq!(
+            inflated["data"]["paging"]["count"],
+            crate::HUGE_PAGING_COUNT
+        );
+        assert_eq!(inflated["data"]["paging"]["start"], 49);
+        assert_eq!(
+            inflated["data"]["nested"][0]["paging"]["count"],
+            crate::HUGE_PAGING_COUNT
+        );
+        let mut kept = answer.clone();
+        Drifted::new(&Drift::default())
+            .unwrap()
+            .inflate_paging(&mut kept);
+        assert_eq!(kept, answer);
     }
 
     /// Without drift, requests go where the catalogue's own router sends them.

@@ -56,7 +56,7 @@ use http::StatusCode;
 use tokio::sync::watch;
 
 pub use body::Body;
-pub use config::{Drift, Faults, RateLimit, Replay, Rotation, SandboxConfig};
+pub use config::{Drift, Faults, HUGE_PAGING_COUNT, RateLimit, Replay, Rotation, SandboxConfig};
 pub use drift::reshaped_field;
 use linkedin_catalogue::EndpointIds;
 pub use log::RequestRecord;

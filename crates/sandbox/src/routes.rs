@@ -409,6 +409,7 @@ fn answer(
         Some(mut answer) => {
             if answer.status.is_success() {
                 state.drift.reshape(endpoint, &mut answer.body);
+                state.drift.inflate_paging(&mut answer.body);
             }
             json_response(answer.status, &answer.body)
         }

@@ -38,7 +38,7 @@ pub enum Error {
     /// LinkedIn refused the request (the message `CSRF check failed.` is a missing or stale
     /// `csrf-token`, which the session's `JSESSIONID` gives: log in again; another message
     /// usually means the resource cannot be accessed by this account).
-    #[error("LinkedIn refused the request (403){}", message.as_deref().map(|m| format!(": {m}")).unwrap_or_default())]
+    #[error("LinkedIn refused the request (403){}", message.as_deref().map(|m| format!(": {}", bounded(m, EXCERPT_CHARS))).unwrap_or_default())]
     Forbidden {
         /// LinkedIn's message, when it gave one.
         message: Option<String>,
@@ -62,12 +62,17 @@ pub enum Error {
         /// Where to.
         to: String,
     },
-    /// Any other unsuccessful status. The message gives LinkedIn's own reason when its
-    /// answer had one (its JSON error envelope), else the start of the body.
-    #[error("{}", status_message(*code, body_excerpt, reason.as_ref()))]
+    /// Any other unsuccessful status. The message names what the request was for (when
+    /// the caller [named](crate::Request::named) it), gives LinkedIn's own reason when its
+    /// answer had one (its JSON error envelope), else the start of the body, and says what
+    /// to do; it is one line, LinkedIn's text cut and its control characters escaped.
+    #[error("{}", status_message(*code, *endpoint, body_excerpt, reason.as_ref()))]
     Status {
         /// The HTTP status (LinkedIn also uses 999 for "request refused").
         code: u16,
+        /// What the request was for, in the caller's terms (the facade's catalogue entry,
+        /// `search_clusters`), when it said ([`Request::named`](crate::Request::named)).
+        endpoint: Option<&'static str>,
         /// The start of the body, for diagnosis.
         body_excerpt: String,
         /// LinkedIn's reason, when the body is its JSON error envelope.
@@ -304,16 +309,46 @@ fn caused_by<E: std::fmt::Display + ?Sized>(source: Option<&E>) -> String {
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// At most this many characters of a body go into an error.
-pub(crate) const EXCERPT_CHARS: usize = 200;
+pub const EXCERPT_CHARS: usize = 160;
 
-/// The start of a body as text, for an error message.
-pub(crate) fn excerpt(body: &[u8]) -> String {
-    let text = String::from_utf8_lossy(body);
-    let trimmed = text.trim();
-    match trimmed.char_indices().nth(EXCERPT_CHARS) {
-        Some((end, _)) => format!("{}…", &trimmed[..end]),
-        None => trimmed.to_owned(),
+/// The start of a body as text, for an error message: trimmed, at most [`EXCERPT_CHARS`]
+/// characters (then `…`), on one line (see [`bounded`]).
+///
+/// ```
+/// use linkedin_transport::error::excerpt;
+/// assert_eq!(excerpt(b" a\nb\x1b]0;title\x07 "), "a\\nb\\u{1b}]0;title\\u{7}");
+/// assert_eq!(excerpt(&[b'x'; 1000]).chars().count(), 161);
+/// ```
+#[must_use]
+pub fn excerpt(body: &[u8]) -> String {
+    bounded(String::from_utf8_lossy(body).trim(), EXCERPT_CHARS)
+}
+
+/// `text` on one line and at most `max` characters (then `…`): line breaks, tabs and every
+/// other control character (C0, DEL, C1), the line and paragraph separators (U+2028, U+2029)
+/// and the bidirectional overrides (U+202A to U+202E, U+2066 to U+2069) escaped as Rust
+/// writes them (`\n`, `\u{1b}`). The limit counts the escaped text.
+#[must_use]
+pub fn bounded(text: &str, max: usize) -> String {
+    let mut out = String::with_capacity(text.len().min(max + 8));
+    let mut count = 0;
+    for c in text.chars() {
+        let escape = c.is_control()
+            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+        let piece: String = if escape {
+            c.escape_default().collect()
+        } else {
+            c.to_string()
+        };
+        let n = piece.chars().count();
+        if count + n > max {
+            out.push('…');
+            return out;
+        }
+        count += n;
+        out.push_str(&piece);
     }
+    out
 }
 
 /// LinkedIn's own account of why it refused a request, read from the JSON error envelope
@@ -390,26 +425,49 @@ impl Reason {
     }
 }
 
+/// LinkedIn's code and message, each on one line and cut ([`bounded`]).
 impl std::fmt::Display for Reason {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match (&self.code, &self.message) {
+        let code = self.code.as_deref().map(|c| bounded(c, 60));
+        let message = self.message.as_deref().map(|m| bounded(m, EXCERPT_CHARS));
+        match (code, message) {
             (Some(code), Some(message)) => write!(f, "{message} ({code})"),
-            (Some(code), None) => f.write_str(code),
-            (None, Some(message)) => f.write_str(message),
+            (Some(code), None) => f.write_str(&code),
+            (None, Some(message)) => f.write_str(&message),
             (None, None) => f.write_str("no reason given"),
         }
     }
 }
 
-/// The message of [`Error::Status`].
-fn status_message(code: u16, body_excerpt: &str, reason: Option<&Reason>) -> String {
-    match reason {
-        Some(reason) if (400..500).contains(&code) => {
-            format!("LinkedIn refused the request ({code}): {reason}")
+/// The message of [`Error::Status`]: what answered what, LinkedIn's reason (or the start of
+/// its body), and what to do.
+fn status_message(
+    code: u16,
+    endpoint: Option<&str>,
+    body_excerpt: &str,
+    reason: Option<&Reason>,
+) -> String {
+    let to = endpoint.map(|e| format!(" to {e}")).unwrap_or_default();
+    let said = match reason {
+        Some(reason) => format!(": {reason}"),
+        None if body_excerpt.is_empty() => String::new(),
+        None => format!(": {}", bounded(body_excerpt, EXCERPT_CHARS + 1)),
+    };
+    let next = match code {
+        404 => "it does not exist or this account cannot see it; check what was asked",
+        // The client errors LinkedIn's Rest.li servers answer with.
+        400 | 401 | 403 | 405 | 406 | 409 | 411..=415 | 422 | 429 => {
+            "check what was asked; if it keeps failing, run `linkedin doctor`"
         }
-        Some(reason) => format!("LinkedIn answered {code}: {reason}"),
-        None if body_excerpt.is_empty() => format!("LinkedIn answered {code}"),
-        None => format!("LinkedIn answered {code}: {body_excerpt}"),
+        500..=599 => "LinkedIn's side failed; retry later",
+        999 => "LinkedIn takes the traffic for a bot; stop, and open linkedin.com in a browser",
+        _ => "not a status LinkedIn documents; retry later or run `linkedin doctor`",
+    };
+    match reason {
+        Some(_) if (400..500).contains(&code) => {
+            format!("LinkedIn refused the request{to} ({code}){said}; {next}")
+        }
+        _ => format!("LinkedIn answered {code}{to}{said}; {next}"),
     }
 }
 
@@ -443,6 +501,7 @@ mod tests {
     fn a_refusal_says_linkedins_reason_not_its_raw_body() {
         let status = |code: u16, body: &str| Error::Status {
             code,
+            endpoint: None,
             body_excerpt: excerpt(body.as_bytes()),
             reason: Reason::from_body(body.as_bytes()),
         };
@@ -452,15 +511,17 @@ mod tests {
         );
         assert_eq!(
             normalized.to_string(),
-            "LinkedIn refused the request (400): CANT_RESEND_YET"
+            "LinkedIn refused the request (400): CANT_RESEND_YET; check what was asked; if it keeps failing, run `linkedin doctor`"
         );
         let visible = status(
             422,
             r#"{"exceptionClass":"com.linkedin.voyager.common.VoyagerUserVisibleException","message":"This profile can't be accessed","status":422}"#,
         );
-        assert_eq!(
-            visible.to_string(),
-            "LinkedIn refused the request (422): This profile can't be accessed"
+        assert!(
+            visible.to_string().starts_with(
+                "LinkedIn refused the request (422): This profile can't be accessed; "
+            ),
+            "{visible}"
         );
         let Error::Status {
             reason: Some(reason),
@@ -479,12 +540,57 @@ mod tests {
         .unwrap();
         assert_eq!(coded.to_string(), "Not enough permissions (100)");
         // Only the status: nothing to say beyond it.
-        assert_eq!(
-            status(400, r#"{"status":400}"#).to_string(),
-            r#"LinkedIn answered 400: {"status":400}"#
+        assert!(
+            status(400, r#"{"status":400}"#)
+                .to_string()
+                .starts_with(r#"LinkedIn answered 400: {"status":400}; "#)
         );
-        assert_eq!(status(502, "").to_string(), "LinkedIn answered 502");
+        assert_eq!(
+            status(502, "").to_string(),
+            "LinkedIn answered 502; LinkedIn's side failed; retry later"
+        );
         assert!(Reason::from_body(b"<html>nope</html>").is_none());
+    }
+
+    /// A status error names what the request was for and what to do, on one line of
+    /// bounded length whatever the body held.
+    #[test]
+    fn a_status_error_names_the_endpoint_and_the_next_step_in_one_bounded_line() {
+        let odd = Error::Status {
+            code: 418,
+            endpoint: Some("search_clusters"),
+            body_excerpt: excerpt(b""),
+            reason: None,
+        };
+        assert_eq!(
+            odd.to_string(),
+            "LinkedIn answered 418 to search_clusters; not a status LinkedIn documents; retry later or run `linkedin doctor`"
+        );
+        let huge = format!(
+            "{{\"message\": \"{}\\n\\u001b]0;title\\u0007\"}}",
+            "x".repeat(1 << 20)
+        );
+        for body in [
+            huge.as_bytes(),
+            &b"a\nb\r\n\x1b]0;title\x07"[..],
+            &vec![b'y'; 1 << 20],
+        ] {
+            for code in [400, 418, 500, 299] {
+                let e = Error::Status {
+                    code,
+                    endpoint: Some("company"),
+                    body_excerpt: excerpt(body),
+                    reason: Reason::from_body(body),
+                };
+                let message = e.to_string();
+                assert_eq!(message.lines().count(), 1, "{message}");
+                assert!(message.chars().count() <= 400, "{} chars", message.len());
+                assert!(!message.chars().any(char::is_control), "{message}");
+                assert!(message.contains(" to company"), "{message}");
+            }
+        }
+        assert_eq!(bounded("ab\ncd", 4), "ab\\n…");
+        assert_eq!(bounded("\u{202e}x", 10), "\\u{202e}x");
     }
 
     #[test]

@@ -39,7 +39,7 @@ mod body;
 mod client;
 mod connect;
 pub mod cookies;
-mod error;
+pub mod error;
 mod governor;
 mod headers;
 mod login;

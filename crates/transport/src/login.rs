@@ -439,6 +439,7 @@ impl Transport {
             other => {
                 return Err(Error::Status {
                     code: answer.status().as_u16(),
+                    endpoint: Some("the login (/uas/authenticate)"),
                     body_excerpt: format!("login_result {other}"),
                     reason: None,
                 });

@@ -71,6 +71,7 @@ pub struct Request {
     idempotency: Idempotency,
     headers: Vec<(HeaderName, HeaderValue)>,
     action: Option<crate::governor::Action>,
+    name: Option<&'static str>,
 }
 
 impl Request {
@@ -84,6 +85,7 @@ impl Request {
             idempotency: Idempotency::Idempotent,
             headers: Vec::new(),
             action: None,
+            name: None,
         }
     }
 
@@ -102,6 +104,7 @@ impl Request {
             idempotency: Idempotency::Once,
             headers: Vec::new(),
             action: None,
+            name: None,
         }
     }
 
@@ -117,6 +120,7 @@ impl Request {
             idempotency: Idempotency::Once,
             headers: Vec::new(),
             action: None,
+            name: None,
         }
     }
 
@@ -157,6 +161,20 @@ impl Request {
     pub fn counts_as(mut self, action: crate::governor::Action) -> Self {
         self.action = Some(action);
         self
+    }
+
+    /// Names what the request is for, in the caller's terms (the facade gives its catalogue
+    /// entry, `search_clusters`): an [`Error::Status`] of its answer says it.
+    #[must_use]
+    pub fn named(mut self, name: &'static str) -> Self {
+        self.name = Some(name);
+        self
+    }
+
+    /// What the request is for, when [`named`](Self::named).
+    #[must_use]
+    pub fn name(&self) -> Option<&'static str> {
+        self.name
     }
 
     /// The daily budget it counts against, if any.

@@ -22,6 +22,7 @@ mod help_examples;
 mod invitations;
 mod jobs;
 mod messages;
+mod mutations;
 mod notifications;
 mod output;
 mod post;

@@ -369,12 +369,28 @@ impl Linkedin {
             .call(endpoints::PROFILE_EXPERIENCES)
             .var("profileUrn", id.urn());
         let components: ProfileComponents = self.fetch(call).await?;
-        recognised(
+        let experiences = recognised(
             endpoints::PROFILE_EXPERIENCES,
             None,
             components.item_count(),
             components.experiences(),
-        )
+        )?;
+        // Some items read and some not: the first that does not, named (never left out).
+        match components.unread_items().first() {
+            Some(i) => Err(Error::Decode {
+                endpoint: endpoints::PROFILE_EXPERIENCES.name,
+                source: DecodeError::new(
+                    format!(
+                        "{} (item {i})",
+                        endpoints::PROFILE_EXPERIENCES.data_pointer()
+                    ),
+                    "an item of the experience section that is not a position (no entity \
+                     component, or neither a title nor a company)",
+                    "",
+                ),
+            }),
+            None => Ok(experiences),
+        }
     }
 
     /// A member's profile with its sections (`FullProfileWithEntities`), by public id or
@@ -626,6 +642,7 @@ mod tests {
         let status = |code| {
             Error::Transport(linkedin_transport::Error::Status {
                 code,
+                endpoint: None,
                 body_excerpt: String::new(),
                 reason: None,
             })

@@ -68,8 +68,9 @@ impl Sections for InAnswer<'_, '_> {
     }
 }
 
-/// The items of a section, or [`Error::SchemaMoved`] when it has items of which none reads
-/// (`keep` says which read).
+/// The items of a section (`keep` says which read): [`Error::SchemaMoved`] when it has
+/// items of which none reads (the projection changed), a decode error naming the first
+/// that does not when others do (never left out in silence).
 fn section_items<T: DeserializeOwned>(
     profile: &impl Sections,
     name: &'static str,
@@ -78,20 +79,45 @@ fn section_items<T: DeserializeOwned>(
     let section = profile.section::<T>(name)?;
     let raw = section.elements.len();
     let total = section.paging.as_ref().and_then(|p| p.total);
-    let items = section.elements.into_iter().filter(|i| keep(i)).collect();
-    recognised(SECTIONS, total, raw, items)
+    let unread = section.elements.iter().position(|i| !keep(i));
+    let items: Vec<T> = section.elements.into_iter().filter(|i| keep(i)).collect();
+    let items = recognised(SECTIONS, total, raw, items)?;
+    match unread {
+        Some(i) => Err(unread_item(format!("/elements/0/{name}/elements/{i}"))),
+        None => Ok(items),
+    }
 }
 
-/// The positions of the `*profilePositionGroups` section.
+/// The decode error of a section's item at `path` that does not say what it is (no name, no
+/// title).
+fn unread_item(path: String) -> Error {
+    Error::Decode {
+        endpoint: SECTIONS.name,
+        source: DecodeError {
+            path,
+            reason: "an item without what names it (its name, title or school)".to_owned(),
+            excerpt: String::new(),
+        },
+    }
+}
+
+/// The positions of the `*profilePositionGroups` section: as [`section_items`], a position
+/// without a title or a company fails the section unless none reads (drift).
 pub(super) fn positions_of(profile: &impl Sections) -> Result<Vec<Experience>> {
     let groups = profile
         .section::<PositionGroup>("profilePositionGroups")?
         .elements;
-    let items = PositionGroup::experiences(&groups)
-        .into_iter()
-        .filter(|e| e.title.is_some() || e.company_name.is_some())
-        .collect();
-    recognised(SECTIONS, None, PositionGroup::item_count(&groups), items)
+    let all = PositionGroup::experiences(&groups);
+    let named = |e: &Experience| e.title.is_some() || e.company_name.is_some();
+    let unread = all.iter().position(|e| !named(e));
+    let items = all.into_iter().filter(named).collect();
+    let items = recognised(SECTIONS, None, PositionGroup::item_count(&groups), items)?;
+    match unread {
+        Some(i) => Err(unread_item(format!(
+            "/elements/0/profilePositionGroups (position {i})"
+        ))),
+        None => Ok(items),
+    }
 }
 
 pub(super) fn skills_of(profile: &impl Sections) -> Result<Vec<Skill>> {
@@ -144,9 +170,13 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
-        let skills = skills_of(&profile).unwrap();
-        assert_eq!(skills.len(), 1, "the nameless skill is dropped");
-        assert_eq!(skills[0].name, "Rust");
+        // A nameless skill among named ones fails the section, naming it (it was dropped).
+        match skills_of(&profile) {
+            Err(Error::Decode { source, .. }) => {
+                assert_eq!(source.path, "/elements/0/profileSkills/elements/1");
+            }
+            other => panic!("{other:?}"),
+        }
         match education_of(&profile) {
             Err(Error::Decode { source, .. }) => {
                 assert_eq!(source.path, "/elements/0/profileEducations");

@@ -382,11 +382,25 @@ fn read_jobs(endpoint: &'static Endpoint, answer: &Answer<'_>) -> Result<Read<Ra
     let cards: JobCards = crate::client::decode_at(endpoint, answer, pointer)?;
     let elements = cards.elements.len();
     let total = cards.paging.as_ref().and_then(|p| p.total);
-    let items = cards
-        .elements
-        .into_iter()
-        .filter_map(|card| card.map(JobResult::from_card))
-        .collect();
+    // Every card of a job search is a job: one that does not read fails the page.
+    let mut items = Vec::with_capacity(elements);
+    for (i, card) in cards.elements.into_iter().enumerate() {
+        let text = card.raw_text().into_owned();
+        match card.try_map(|c| JobResult::read(c).map(Some)) {
+            Ok(Some(job)) => items.push(job),
+            Ok(None) => {}
+            Err(reason) => {
+                return Err(crate::Error::Decode {
+                    endpoint: endpoint.name,
+                    source: linkedin_models::DecodeError::new(
+                        format!("{pointer}/elements/{i}"),
+                        reason,
+                        &text,
+                    ),
+                });
+            }
+        }
+    }
     Ok(Read::new(items, elements).total(total))
 }
 

@@ -172,13 +172,27 @@ impl ClusterQuery {
     }
 }
 
-/// Pages of the search clusters, each result read by `read` (results it cannot read are
-/// left out; a first page with results none of which read is drift) and given when `keep`
-/// says so.
+/// How a search reads one entity result: `Ok(None)` for a result about another kind of
+/// entity than it searches (left out: not one of its results), an error (why, in words) for
+/// one of its kind that does not read.
+pub(crate) type ReadResult<T> = fn(Raw<EntityResult>) -> std::result::Result<Option<T>, String>;
+
+/// Pages of the search clusters, each result read by `read` and given when `keep` says so.
+///
+/// What is left out, and what is not (the one rule of every search):
+/// - a cluster's item that is not an entity result (a banner, an ad, a "people also
+///   viewed" or "try searching for" module) is not a result: left out, counted in the
+///   page's elements (a page of nothing else is [`Error::SchemaMoved`](crate::Error));
+/// - an entity result about another kind of entity than the search's (a company in a people
+///   search) is not one of its results: left out, counted the same way;
+/// - an entity result of the search's kind that does not read (its URN malformed, its name
+///   missing), or one that says nothing of what it is about, fails the page with a decode
+///   error naming its path: never left out;
+/// - then `keep` (the caller's filter: private profiles, unless asked for).
 pub(crate) struct Clusters<T> {
     /// The query; `None` for the logged-in member's connections, built once it is known.
     query: Option<ClusterQuery>,
-    read: fn(Raw<EntityResult>) -> Option<T>,
+    read: ReadResult<T>,
     keep: fn(&T) -> bool,
 }
 
@@ -187,7 +201,7 @@ impl<T: Send + Sync + Unpin + 'static> Clusters<T> {
     pub(crate) fn pages(
         li: &Linkedin,
         query: Option<ClusterQuery>,
-        read: fn(Raw<EntityResult>) -> Option<T>,
+        read: ReadResult<T>,
         keep: fn(&T) -> bool,
     ) -> Pages<T> {
         let endpoint = endpoints::SEARCH_CLUSTERS;
@@ -228,16 +242,67 @@ impl<T: Send + Sync + 'static> PageSource for Clusters<T> {
 
 /// The results of a search-clusters answer, each read by `read`, and what the page says of
 /// the next.
+///
+/// A result `read` refuses fails the page with a decode error at its path
+/// (`<data root>/elements/<cluster>/items/<item>/item/entityResult`), quoting its start.
 pub(crate) fn read_clusters<T>(
     endpoint: &'static Endpoint,
     answer: &Answer<'_>,
-    read: fn(Raw<EntityResult>) -> Option<T>,
+    read: ReadResult<T>,
 ) -> Result<Read<T>> {
     let clusters: Option<SearchClusters> = decode(endpoint, answer)?;
-    let clusters = clusters.unwrap_or_default();
+    // An empty search is a page of no clusters; a page with no data root at all (absent or
+    // null, without GraphQL errors, which are refusals) is not LinkedIn's empty answer.
+    let Some(clusters) = clusters else {
+        return Err(Error::Decode {
+            endpoint: endpoint.name,
+            source: linkedin_models::DecodeError::new(
+                endpoint.data_pointer(),
+                "no search results page where the answer keeps it (absent or null)",
+                "",
+            ),
+        });
+    };
     let elements = clusters.items().count();
     let total = clusters.paging.as_ref().and_then(|p| p.total);
-    let items = clusters.into_entity_results().filter_map(read).collect();
+    let mut items = Vec::new();
+    for (c, cluster) in clusters.elements.into_iter().enumerate() {
+        for (i, item) in cluster.items.into_iter().enumerate() {
+            let at = || format!("{}/elements/{c}/items/{i}/item", endpoint.data_pointer());
+            let union = match item.item {
+                Some(union) if union.holds_something() => union,
+                _ => {
+                    return Err(Error::Decode {
+                        endpoint: endpoint.name,
+                        source: linkedin_models::DecodeError::new(
+                            at(),
+                            "a cluster's item that holds nothing (no entity result, nothing else)",
+                            "",
+                        ),
+                    });
+                }
+            };
+            // A member of another kind (a banner, an ad): not a result.
+            let Some(result) = union.entity_result else {
+                continue;
+            };
+            let text = result.raw_text().into_owned();
+            match read(result) {
+                Ok(Some(item)) => items.push(item),
+                Ok(None) => {}
+                Err(reason) => {
+                    return Err(Error::Decode {
+                        endpoint: endpoint.name,
+                        source: linkedin_models::DecodeError::new(
+                            format!("{}/entityResult", at()),
+                            reason,
+                            &text,
+                        ),
+                    });
+                }
+            }
+        }
+    }
     Ok(Read::new(items, elements).total(total))
 }
 
@@ -251,7 +316,7 @@ impl Linkedin {
         &self,
         keywords: &str,
         result_type: ResultType,
-        read: fn(Raw<EntityResult>) -> Option<T>,
+        read: ReadResult<T>,
     ) -> Pages<T> {
         match Search::keywords(keywords).result_type(result_type).build() {
             Ok(query) => Clusters::pages(self, Some(query), read, every),
@@ -291,7 +356,7 @@ impl Linkedin {
     /// ```
     pub fn search(&self, query: Search) -> Pages<Raw<EntityResult>> {
         match query.build() {
-            Ok(query) => Clusters::pages(self, Some(query), Some, every),
+            Ok(query) => Clusters::pages(self, Some(query), |r| Ok(Some(r)), every),
             Err(e) => Pages::failed(e),
         }
     }
@@ -317,7 +382,7 @@ impl Linkedin {
     /// ```
     pub fn search_companies(&self, keywords: &str) -> Pages<Raw<CompanyResult>> {
         self.search_of(keywords, ResultType::Companies, |r| {
-            r.map(CompanyResult::from_result)
+            r.try_map(CompanyResult::read)
         })
     }
 
@@ -336,7 +401,7 @@ impl Linkedin {
     /// As [`search_companies`](Self::search_companies).
     pub fn search_posts(&self, keywords: &str) -> Pages<Raw<PostResult>> {
         self.search_of(keywords, ResultType::Content, |r| {
-            r.map(PostResult::from_result)
+            r.try_map(PostResult::read)
         })
     }
 }

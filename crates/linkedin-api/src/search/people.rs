@@ -427,11 +427,12 @@ pub(super) fn my_connections_query(me: &linkedin_models::id::ProfileId) -> Resul
         .map(|(query, _)| query)
 }
 
-/// A person from a search result.
+/// A person from a search result (`None` for a result about another kind of entity; an
+/// error for a member's that does not read).
 pub(crate) fn person(
     result: Raw<linkedin_models::search::EntityResult>,
-) -> Option<Raw<PersonResult>> {
-    result.map(PersonResult::from_result)
+) -> std::result::Result<Option<Raw<PersonResult>>, String> {
+    result.try_map(PersonResult::read)
 }
 
 fn all(_: &Raw<PersonResult>) -> bool {

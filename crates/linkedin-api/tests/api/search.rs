@@ -121,6 +121,40 @@ async fn search_people_reads_typed_results_from_the_world() {
     );
 }
 
+/// Page positions come from the client's own counts: against a sandbox whose every
+/// `paging.count` is huge, a read of the 150 connections still gives all 150, each once,
+/// moving its offset by the results each page held (0, 49, 98, 147).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_huge_paging_count_does_not_move_the_offset() {
+    let w = world();
+    let f = common::start_on(linkedin_sandbox::SandboxConfig {
+        keep_requests: true,
+        drift: linkedin_sandbox::Drift {
+            huge_paging_count: true,
+            ..linkedin_sandbox::Drift::default()
+        },
+        ..linkedin_sandbox::SandboxConfig::default()
+    })
+    .await
+    .unwrap();
+    let mark = f.mark();
+    let found = collect_all(
+        f.linkedin
+            .search_people(PeopleSearch::new().network(&[Network::First]))
+            .limit(150),
+    )
+    .await;
+    assert_eq!(found.len(), 150);
+    assert_eq!(ids(&found), world_ids(&w, |i, _| w.connected(0, i)));
+    let sent = f.sent_since(mark);
+    let starts: Vec<String> = sent
+        .iter()
+        .map(|r| variables(r)["start"].as_str().unwrap().to_owned())
+        .collect();
+    // (That the sandbox answers the huge count is its own unit test's, in `drift.rs`.)
+    assert_eq!(starts, ["0", "49", "98", "147"]);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn search_people_pages_by_49_with_limit_and_offset() {
     let w = world();

@@ -7,30 +7,41 @@ use super::*;
 
 /// The answer of `voyagerIdentityDashProfileComponents` for a section
 /// (the data root of catalogue `profile_experiences`): cards of components.
+///
+/// The cards, each card's components and their elements are required: an answer without
+/// them does not read, rather than looking like a section with no positions.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all(deserialize = "camelCase"))]
+#[serde(rename_all(deserialize = "camelCase"))]
 pub struct ProfileComponents {
     /// The section's cards (one for the experience section).
-    #[serde(deserialize_with = "nullable")]
     pub elements: Vec<ProfileCard>,
 }
 
 /// A card of a profile section.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all(deserialize = "camelCase"))]
+#[serde(rename_all(deserialize = "camelCase"))]
 pub struct ProfileCard {
     /// `urn:li:fsd_profileCard:(<profile id>,EXPERIENCE,<locale>)`.
     pub entity_urn: Option<String>,
-    /// The card's items.
+    /// The card's items (required: always `Some` once read).
+    #[serde(deserialize_with = "present")]
     pub components: Option<PagedComponents>,
+}
+
+/// A value that must be there and not `null`, kept in an `Option` for those who build one.
+fn present<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    T::deserialize(deserializer).map(Some)
 }
 
 /// `{"elements": [component…]}`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all(deserialize = "camelCase"))]
+#[serde(rename_all(deserialize = "camelCase"))]
 pub struct PagedComponents {
     /// The components.
-    #[serde(deserialize_with = "nullable")]
     pub elements: Vec<Component>,
 }
 
@@ -174,8 +185,9 @@ impl EntityComponent {
             .find_map(|t| text_of(t.text.as_ref()))
     }
 
-    /// The positions of a group: the entity components of the paged list below.
-    fn grouped(&self) -> Option<Vec<&EntityComponent>> {
+    /// The positions of a group: the entity components of the paged list below (`None`
+    /// for an element that holds none: it does not read as a position).
+    fn grouped(&self) -> Option<Vec<Option<&EntityComponent>>> {
         let list = self
             .children()
             .find_map(|k| k.paged_list_component.as_ref())?;
@@ -183,10 +195,19 @@ impl EntityComponent {
             list.components
                 .iter()
                 .flat_map(|c| &c.elements)
-                .filter_map(|c| c.components.as_ref()?.entity_component.as_deref())
+                .map(|c| c.components.as_ref()?.entity_component.as_deref())
                 .collect(),
         )
     }
+}
+
+/// Whether a position's caption, when it has one, is dates as LinkedIn shows them: `"<start>
+/// - <end> · <duration>"` (a caption in another shape would read as no end or no duration).
+fn dated(caption: Option<&Text>) -> bool {
+    text_of(caption).is_none_or(|c| {
+        c.split_once(" · ")
+            .is_some_and(|(span, duration)| span.contains(" - ") && !duration.trim().is_empty())
+    })
 }
 
 /// `"Jan 2020 - Present · 2 yrs 3 mos"` as (start, end, duration).
@@ -221,18 +242,53 @@ impl ProfileComponents {
     /// grouped position takes the group's company and, when it has none, its place).
     #[must_use]
     pub fn experiences(&self) -> Vec<Experience> {
+        self.read_experiences().0
+    }
+
+    /// The items of the section that do not read as a position (no entity component, or
+    /// neither a title nor a company), by their index among the section's items: what
+    /// [`experiences`](Self::experiences) leaves out.
+    #[must_use]
+    pub fn unread_items(&self) -> Vec<usize> {
+        self.read_experiences().1
+    }
+
+    fn read_experiences(&self) -> (Vec<Experience>, Vec<usize>) {
+        let mut unread = Vec::new();
         let items = self
             .elements
             .iter()
             .filter_map(|card| card.components.as_ref())
             .flat_map(|c| &c.elements)
-            .filter_map(|c| c.components.as_ref()?.entity_component.as_deref());
+            .enumerate()
+            .filter_map(|(i, c)| {
+                let entity = c
+                    .components
+                    .as_ref()
+                    .and_then(|c| c.entity_component.as_deref());
+                if entity.is_none() {
+                    unread.push(i);
+                }
+                entity.map(|e| (i, e))
+            })
+            .collect::<Vec<_>>();
         let mut out = Vec::new();
-        for item in items {
+        for (i, item) in items {
             if let Some(positions) = item.grouped() {
+                // A group of no positions (its list emptied or left out) does not read.
+                if positions.is_empty() {
+                    unread.push(i);
+                }
                 let company = item.title();
                 let place = text_of(item.caption.as_ref());
                 for p in positions {
+                    let Some(p) = p else {
+                        unread.push(i);
+                        continue;
+                    };
+                    if !dated(p.caption.as_ref()) {
+                        unread.push(i);
+                    }
                     let (start_date, end_date, duration) = dates(p.caption.as_ref());
                     out.push(Experience {
                         title: p.title(),
@@ -258,7 +314,11 @@ impl ProfileComponents {
                 };
             let (start_date, end_date, duration) = dates(item.caption.as_ref());
             let title = item.title();
+            if !dated(item.caption.as_ref()) {
+                unread.push(i);
+            }
             if title.is_none() && company_name.is_none() {
+                unread.push(i);
                 continue;
             }
             out.push(Experience {
@@ -272,6 +332,7 @@ impl ProfileComponents {
                 description: item.description(),
             });
         }
-        out
+        unread.sort_unstable();
+        (out, unread)
     }
 }

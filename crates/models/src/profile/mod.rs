@@ -276,7 +276,9 @@ pub struct Date {
     pub day: Option<u8>,
 }
 
-/// A span of dates (`com.linkedin.common.DateRange`); no `end` means ongoing.
+/// A span of dates (`com.linkedin.common.DateRange`); no `end` means ongoing. LinkedIn
+/// writes an ongoing span's end as `null` (capture seq 42), so a `null` end is "ongoing" too
+/// (a mutated `null` cannot be told from it).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, rename_all(deserialize = "camelCase"))]
 pub struct DateRange {
@@ -292,10 +294,9 @@ pub struct DateRange {
 
 /// `emailAddress` of a dash profile.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all(deserialize = "camelCase"))]
+#[serde(rename_all(deserialize = "camelCase"))]
 pub struct EmailAddress {
     /// The address.
-    #[serde(deserialize_with = "nullable")]
     pub email_address: String,
 }
 
@@ -312,19 +313,17 @@ pub struct PhoneNumber {
 
 /// The number of a [`PhoneNumber`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all(deserialize = "camelCase"))]
+#[serde(rename_all(deserialize = "camelCase"))]
 pub struct PhoneNumberValue {
     /// The number as the member typed it.
-    #[serde(deserialize_with = "nullable")]
     pub number: String,
 }
 
 /// A website of a dash profile.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all(deserialize = "camelCase"))]
+#[serde(rename_all(deserialize = "camelCase"))]
 pub struct Website {
     /// The URL.
-    #[serde(deserialize_with = "nullable")]
     pub url: String,
     /// `PERSONAL`, `COMPANY`, `BLOG`, `PORTFOLIO`, `OTHER`…
     pub category: Option<String>,
@@ -334,10 +333,9 @@ pub struct Website {
 
 /// A Twitter handle of a dash profile.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all(deserialize = "camelCase"))]
+#[serde(rename_all(deserialize = "camelCase"))]
 pub struct TwitterHandle {
     /// The handle, without `@`.
-    #[serde(deserialize_with = "nullable")]
     pub name: String,
 }
 

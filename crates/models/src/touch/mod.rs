@@ -77,10 +77,16 @@ impl Default for NotificationKind {
 /// A member as the touch API summarises one: the logged-in member (`people/person`'s
 /// `response`, the page's `person` with `tType: pt1`), a connection (`pt3`), a mailbox
 /// sender or recipient.
+///
+/// `id`, `first_name`, `last_name` and `has_picture` are in every person the write-up shows:
+/// they are required (missing, `null` or of another type is a decode error naming the path,
+/// never `""` or `false`). The phone numbers are empty when left out; the rest is optional.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all(deserialize = "camelCase"))]
+#[serde(rename_all(deserialize = "camelCase"))]
 pub struct TouchPerson {
-    /// The member id (digits), the `:id` of the touch paths.
+    /// The member id (digits), the `:id` of the touch paths: an id that is not 1 to 20
+    /// digits does not read (LinkedIn sent it wrong; it would be refused as a path).
+    #[serde(deserialize_with = "member_id")]
     pub id: String,
     /// First name.
     pub first_name: String,
@@ -107,18 +113,33 @@ pub struct TouchPerson {
     /// Where the member is (the page's person).
     pub location: Option<String>,
     /// Phone numbers (the page's person), as sent: the write-up does not describe them.
+    #[serde(default)]
     pub phone_numbers: Vec<Value>,
     /// The widget (`pt1` on the page, `pt3` in connections), when given.
     pub t_type: Option<String>,
 }
 
+/// A member id as the touch paths take it: 1 to 20 ASCII digits.
+fn member_id<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    let id = String::deserialize(deserializer)?;
+    if (1..=20).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(id)
+    } else {
+        Err(serde::de::Error::invalid_value(
+            serde::de::Unexpected::Str(&crate::error::bounded(&id, 40)),
+            &"a member id (1 to 20 digits)",
+        ))
+    }
+}
+
 /// The logged-in member's page (`GET /li/v1/pages/you`'s `profile`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all(deserialize = "camelCase"))]
+#[serde(rename_all(deserialize = "camelCase"))]
 pub struct MyPage {
-    /// The member.
+    /// The member (required: a page without one does not read).
     pub person: TouchPerson,
     /// The page's background-like sections.
+    #[serde(default)]
     pub detail: Vec<BackgroundSection>,
 }
 
@@ -170,8 +191,11 @@ impl Widget {
 }
 
 /// A member's top card (`GET /li/v2/profile/:id`'s `personTopCard`), its lines given meaning.
+///
+/// The name is required, and a connection count that is not a number does not read (both
+/// are decode errors, never `""` or no count).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(from = "TopCardWire")]
+#[serde(try_from = "TopCardWire")]
 pub struct TopCard {
     /// The name (`text1`).
     pub name: String,
@@ -235,8 +259,10 @@ fn non_empty(text: &str) -> Option<String> {
     (!text.is_empty()).then(|| text.to_owned())
 }
 
-impl From<TopCardWire> for TopCard {
-    fn from(wire: TopCardWire) -> Self {
+impl TryFrom<TopCardWire> for TopCard {
+    type Error = String;
+
+    fn try_from(wire: TopCardWire) -> Result<Self, String> {
         let (location, industry) = match wire.text3.as_deref() {
             Some(text) => match text.split_once(" | ") {
                 Some((place, industry)) => (non_empty(place), non_empty(industry)),
@@ -244,16 +270,27 @@ impl From<TopCardWire> for TopCard {
             },
             None => (None, None),
         };
-        let connections = wire.summary1.as_ref().and_then(|s| {
-            s.values.iter().find_map(|v| {
-                let label = v.text2.as_deref()?.trim().to_lowercase();
-                if label.starts_with("connection") {
-                    leading_number(v.text1.as_deref()?)
-                } else {
-                    None
-                }
+        let counted = wire.summary1.as_ref().and_then(|s| {
+            s.values.iter().find(|v| {
+                v.text2
+                    .as_deref()
+                    .is_some_and(|l| l.trim().to_lowercase().starts_with("connection"))
             })
         });
+        // The summary (`sum1`) is where the card counts connections: one that lists values
+        // but none of them is the count does not read.
+        if counted.is_none() && wire.summary1.as_ref().is_some_and(|s| !s.values.is_empty()) {
+            return Err("a summary (summary1) without a connection count".to_owned());
+        }
+        let connections = match counted {
+            Some(v) => Some(v.text1.as_deref().and_then(leading_number).ok_or_else(|| {
+                format!(
+                    "a connection count that is not a number: {:?}",
+                    crate::error::bounded(v.text1.as_deref().unwrap_or_default(), 40)
+                )
+            })?),
+            None => None,
+        };
         let member_id = wire.summary2.as_ref().and_then(Widget::link_id);
         let current_position = wire.summary2.map(|s| CurrentPosition {
             company: s.text1,
@@ -262,8 +299,11 @@ impl From<TopCardWire> for TopCard {
             picture_url: s.picture_url,
             link: s.link,
         });
-        Self {
-            name: wire.text1.unwrap_or_default(),
+        Ok(Self {
+            name: wire
+                .text1
+                .filter(|n| !n.trim().is_empty())
+                .ok_or("a top card without a name (text1)")?,
             headline: wire.text2,
             location,
             industry,
@@ -271,32 +311,33 @@ impl From<TopCardWire> for TopCard {
             connections,
             current_position,
             member_id,
-        }
+        })
     }
 }
 
 /// A member's connections (`GET /li/v1/people/:id/connections`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all(deserialize = "camelCase"))]
+#[serde(rename_all(deserialize = "camelCase"))]
 pub struct Connections {
-    /// How many connections the member has in all.
+    /// How many connections the member has in all (required: never read as 0).
     pub total: u64,
     /// How many are listed here (at most the `count` asked for).
     pub count: Option<u64>,
     /// The connections listed (`values`).
-    #[serde(rename(deserialize = "values"))]
+    #[serde(default, rename(deserialize = "values"))]
     pub people: Vec<TouchPerson>,
 }
 
 /// One section of a background (`tType: sect4`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all(deserialize = "camelCase"))]
+#[serde(rename_all(deserialize = "camelCase"))]
 pub struct BackgroundSection {
-    /// Which section (`contextType`).
+    /// Which section (`contextType`): required (a section that does not say is a decode
+    /// error, never a section of no kind).
     #[serde(rename(deserialize = "contextType"))]
     pub context: ContextType,
     /// Its entries (`values`).
-    #[serde(rename(deserialize = "values"))]
+    #[serde(default, rename(deserialize = "values"))]
     pub items: Vec<BackgroundItem>,
 }
 
@@ -334,8 +375,10 @@ impl From<Widget> for BackgroundItem {
 /// A skill's endorsements (`GET /li/v2/people/:id/endorsements`, one element of `values`):
 /// the first inner value (`rt20`) names the skill and its count, the following ones (`rt24`)
 /// are endorsers.
+///
+/// The skill's name and each endorser's name are required (decode errors, never `""`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(from = "EndorsementWire")]
+#[serde(try_from = "EndorsementWire")]
 pub struct Endorsement {
     /// The skill (`text1` of the `rt20`).
     pub skill: String,
@@ -370,8 +413,10 @@ struct EndorsementWire {
     values: Vec<Widget>,
 }
 
-impl From<EndorsementWire> for Endorsement {
-    fn from(wire: EndorsementWire) -> Self {
+impl TryFrom<EndorsementWire> for Endorsement {
+    type Error = String;
+
+    fn try_from(wire: EndorsementWire) -> Result<Self, String> {
         let mut rest: Vec<Widget> = Vec::new();
         let mut head = None;
         for v in wire.values {
@@ -382,28 +427,37 @@ impl From<EndorsementWire> for Endorsement {
             }
         }
         let head = head.unwrap_or_default();
-        let endorsers: Vec<Endorser> = rest
+        let endorsers = rest
             .into_iter()
             .filter(|v| v.t_type.as_deref() != Some("rt20"))
-            .map(|v| Endorser {
-                member_id: v.link_id(),
-                name: v.text1.unwrap_or_default(),
-                headline: v.text2,
-                picture_url: v.picture_url,
-                represents_current_user: v.represents_current_user,
+            .map(|v| {
+                Ok(Endorser {
+                    member_id: v.link_id(),
+                    name: required_text1(v.text1, "an endorser")?,
+                    headline: v.text2,
+                    picture_url: v.picture_url,
+                    represents_current_user: v.represents_current_user,
+                })
             })
-            .collect();
+            .collect::<Result<Vec<Endorser>, String>>()?;
         let count = head
             .count
             .and_then(|c| u32::try_from(c).ok())
             .unwrap_or_else(|| u32::try_from(endorsers.len()).unwrap_or(u32::MAX));
-        Self {
-            skill: head.text1.unwrap_or_default(),
+        Ok(Self {
+            skill: required_text1(head.text1, "a skill")?,
             count,
             endorsers,
             resource_path: wire.resource_path,
-        }
+        })
     }
+}
+
+/// A widget's `text1` that names it (a name, a skill): required.
+fn required_text1(text1: Option<String>, what: &str) -> Result<String, String> {
+    text1
+        .filter(|t| !t.trim().is_empty())
+        .ok_or_else(|| format!("{what} without its name (text1)"))
 }
 
 /// The logged-in member's mailbox (`GET /li/v1/pages/mailbox`).
@@ -456,8 +510,11 @@ impl<T> Default for MailboxPage<T> {
 }
 
 /// An invitation or a message of the mailbox.
+///
+/// Its kind, id and read and seen flags are in every item the write-up shows: required
+/// (decode errors, never `""` or `false`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all(deserialize = "camelCase"))]
+#[serde(rename_all(deserialize = "camelCase"))]
 pub struct MailboxItem {
     /// Invitation or message (`tType`).
     #[serde(rename(deserialize = "tType"))]
@@ -471,6 +528,7 @@ pub struct MailboxItem {
     /// Who sent it.
     pub from: Option<TouchPerson>,
     /// Who it went to (messages).
+    #[serde(default)]
     pub to: Vec<TouchPerson>,
     /// The folder (`inbox`).
     pub folder: Option<String>,
@@ -497,7 +555,7 @@ pub struct MailboxItem {
 /// "pictureUrl", "link"}]}` in the style of the endorsers (`rt24`); `rec1`, `text3` as the
 /// relationship and `recommendationText` are invented.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(from = "Widget")]
+#[serde(try_from = "Widget")]
 pub struct Recommendation {
     /// Who recommends (`text1`).
     pub recommender: String,
@@ -513,16 +571,18 @@ pub struct Recommendation {
     pub picture_url: Option<String>,
 }
 
-impl From<Widget> for Recommendation {
-    fn from(w: Widget) -> Self {
-        Self {
+impl TryFrom<Widget> for Recommendation {
+    type Error = String;
+
+    fn try_from(w: Widget) -> Result<Self, String> {
+        Ok(Self {
             member_id: w.link_id(),
-            recommender: w.text1.unwrap_or_default(),
+            recommender: required_text1(w.text1, "a recommendation's recommender")?,
             headline: w.text2,
             relationship: w.text3,
             text: w.recommendation_text,
             picture_url: w.picture_url,
-        }
+        })
     }
 }
 
@@ -547,8 +607,10 @@ pub struct Notifications {
 }
 
 /// One notification (see [`Notifications`] for what is invented).
+///
+/// Its kind (`type`) and text are required (decode errors, never `""`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(from = "Widget")]
+#[serde(try_from = "Widget")]
 pub struct Notification {
     /// What it tells of (`type`).
     pub kind: NotificationKind,
@@ -566,24 +628,27 @@ pub struct Notification {
     pub activity_id: Option<String>,
 }
 
-impl From<Widget> for Notification {
-    fn from(w: Widget) -> Self {
-        Self {
+impl TryFrom<Widget> for Notification {
+    type Error = String;
+
+    fn try_from(w: Widget) -> Result<Self, String> {
+        Ok(Self {
             actor_id: w.link_id(),
             kind: w
                 .kind
                 .as_deref()
+                .filter(|k| !k.is_empty())
                 .map(|k| {
                     k.parse()
                         .unwrap_or_else(|never: std::convert::Infallible| match never {})
                 })
-                .unwrap_or_default(),
-            text: w.text1.unwrap_or_default(),
+                .ok_or("a notification without its type")?,
+            text: required_text1(w.text1, "a notification")?,
             detail: w.text2,
             timestamp: w.timestamp,
             picture_url: w.picture_url,
             activity_id: w.activity_id,
-        }
+        })
     }
 }
 
@@ -609,7 +674,7 @@ pub struct ProfileViews {
 
 /// One profile view (see [`ProfileViews`] for what is invented).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(from = "Widget")]
+#[serde(try_from = "Widget")]
 pub struct Viewer {
     /// Name (`text1`).
     pub name: String,
@@ -625,16 +690,18 @@ pub struct Viewer {
     pub picture_url: Option<String>,
 }
 
-impl From<Widget> for Viewer {
-    fn from(w: Widget) -> Self {
-        Self {
+impl TryFrom<Widget> for Viewer {
+    type Error = String;
+
+    fn try_from(w: Widget) -> Result<Self, String> {
+        Ok(Self {
             member_id: w.link_id(),
-            name: w.text1.unwrap_or_default(),
+            name: required_text1(w.text1, "a viewer")?,
             headline: w.text2,
             distance: w.distance,
             timestamp: w.timestamp,
             picture_url: w.picture_url,
-        }
+        })
     }
 }
 

@@ -26,6 +26,39 @@ fn the_person_example() {
     assert_eq!(person.raw()["headline"], "Engineer");
 }
 
+/// What a person presents as always there is required: a person without its id (or with
+/// `null`, or a number) does not read, and neither does a page without its person.
+#[test]
+fn a_person_without_an_id_or_a_name_does_not_read() {
+    let person = serde_json::json!({"id": "293949", "firstName": "Ada", "lastName": "Byron", "hasPicture": false});
+    assert!(serde_json::from_value::<TouchPerson>(person.clone()).is_ok());
+    for (key, value) in [
+        ("id", None),
+        ("id", Some(Value::Null)),
+        ("id", Some(serde_json::json!(293_949))),
+        ("id", Some(serde_json::json!("29394x"))),
+        ("id", Some(serde_json::json!("urn:li:lı:7"))),
+        ("id", Some(serde_json::json!(""))),
+        ("firstName", None),
+        ("lastName", Some(Value::Null)),
+        ("hasPicture", None),
+    ] {
+        let mut bad = person.clone();
+        match value {
+            Some(v) => bad[key] = v,
+            None => {
+                bad.as_object_mut().unwrap().remove(key);
+            }
+        }
+        assert!(
+            serde_json::from_value::<TouchPerson>(bad.clone()).is_err(),
+            "{bad}"
+        );
+    }
+    assert!(serde_json::from_str::<MyPage>(r#"{"detail": []}"#).is_err());
+    assert!(serde_json::from_str::<Connections>(r#"{"values": []}"#).is_err());
+}
+
 #[test]
 fn the_page_fields() {
     // The write-up lists the page's fields without an example; these are its names.

@@ -34,18 +34,44 @@ pub struct Post {
 }
 
 impl Post {
-    /// A post from an update, when it is one (it names its `urn:li:activity:`).
+    /// A post from an update, when it is one (it names its `urn:li:activity:`) and reads
+    /// ([`read`](Self::read) says why not).
     #[must_use]
     pub fn from_update(update: &m::Update) -> Option<Self> {
+        Self::read(update).ok().flatten()
+    }
+
+    /// A post from an update: `Ok(None)` for an update about something else than a post
+    /// (its URN of another kind than `activity`: not a post of the feed), an error for an
+    /// update that names nothing, names it with a malformed URN, or has no author's name.
+    ///
+    /// # Errors
+    ///
+    /// Why the update does not read, in words.
+    pub fn read(update: &m::Update) -> Result<Option<Self>, String> {
         let urn = update
             .update_metadata
             .as_ref()
             .and_then(|u| u.urn.clone())
-            .or_else(|| update.social_detail.as_ref().and_then(|s| s.urn.clone()))?;
-        let activity_id = activity_of(&urn)?;
+            .or_else(|| update.social_detail.as_ref().and_then(|s| s.urn.clone()))
+            .ok_or("an update that names nothing (no updateMetadata.urn)")?;
+        let parsed = Urn::parse(&urn).map_err(|e| format!("its URN {urn:?}: {e}"))?;
+        if parsed.entity_type() != "activity" {
+            return Ok(None);
+        }
+        let activity_id = parsed.id().to_owned();
+        if activity_id.is_empty() || !activity_id.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(format!("its URN {urn:?} is not an activity's"));
+        }
         let actor = update.actor.clone().unwrap_or_default();
         let sub = actor.sub_description.map(|t| t.text).unwrap_or_default();
         let promoted = sub.contains("Promoted");
+        // A post names its author; an ad (left out of the feed) may not.
+        let author_name = match actor.name.map(|t| t.text).filter(|n| !n.trim().is_empty()) {
+            Some(name) => name,
+            None if promoted => String::new(),
+            None => return Err("an update without its author's name (actor.name)".to_owned()),
+        };
         let age = sub.trim().trim_end_matches('•').trim().to_owned();
         let reshared_urn = update.reshared_update.as_ref().and_then(|r| {
             r.pointer("/updateMetadata/urn")
@@ -53,25 +79,19 @@ impl Post {
                 .and_then(serde_json::Value::as_str)
                 .map(str::to_owned)
         });
-        Some(Self {
+        Ok(Some(Self {
             url: format!("https://www.linkedin.com/feed/update/{urn}/"),
             activity_id,
             update_urn: update.entity_urn.clone(),
-            author_name: actor.name.map(|t| t.text).unwrap_or_default(),
+            author_name,
             author_urn: actor.urn,
             age: (!promoted && !age.is_empty()).then_some(age),
             text: update.text().map(str::to_owned),
             reshared_urn,
             promoted,
             urn,
-        })
+        }))
     }
-}
-
-/// The id of `urn:li:activity:<id>`.
-fn activity_of(urn: &str) -> Option<String> {
-    let urn = Urn::parse(urn).ok()?;
-    (urn.entity_type() == "activity").then(|| urn.id().to_owned())
 }
 
 /// A comment on a post.
@@ -93,29 +113,46 @@ pub struct Comment {
 }
 
 impl Comment {
-    /// A comment from its model, when it is one (it has a `urn`).
+    /// A comment from its model, when it reads ([`read`](Self::read) says why not).
     #[must_use]
     pub fn from_comment(comment: &m::Comment) -> Option<Self> {
-        let urn = comment.urn.clone().or(comment.entity_urn.clone())?;
-        let id = Urn::parse(&urn).ok().and_then(|u| {
-            let last = u.part_count().checked_sub(1)?;
-            u.part(last).map(str::to_owned)
-        });
+        Self::read(comment).ok().flatten()
+    }
+
+    /// A comment from its model: every element of a comments page is a comment, so one
+    /// without its URN (or with a malformed one) or its text is an error.
+    ///
+    /// # Errors
+    ///
+    /// Why the comment does not read, in words.
+    pub fn read(comment: &m::Comment) -> Result<Option<Self>, String> {
+        let urn = comment
+            .urn
+            .clone()
+            .or(comment.entity_urn.clone())
+            .ok_or("a comment without its URN")?;
+        let parsed = Urn::parse(&urn).map_err(|e| format!("its URN {urn:?}: {e}"))?;
+        let id = parsed
+            .part_count()
+            .checked_sub(1)
+            .and_then(|last| parsed.part(last))
+            .map(str::to_owned);
         let member = comment.commenter.as_ref().and_then(|c| c.member.as_ref());
-        Some(Self {
+        Ok(Some(Self {
             urn,
             id,
             text: comment
                 .comment_v2
                 .as_ref()
                 .map(|t| t.text.clone())
-                .unwrap_or_default(),
+                .ok_or("a comment without its text (commentV2)")?,
             created_at: comment.created_time,
             author: member
                 .and_then(|m| m.mini_profile.as_ref())
-                .map(MemberSummary::from_mini_profile),
+                .map(MemberSummary::read)
+                .transpose()?,
             author_urn: member.and_then(|m| m.urn.clone()),
-        })
+        }))
     }
 }
 
@@ -138,24 +175,47 @@ pub struct Reaction {
 }
 
 impl Reaction {
-    /// A reaction from its model, when it is one (it has a reaction type).
+    /// A reaction from its model, when it reads ([`read`](Self::read) says why not).
     #[must_use]
     pub fn from_reaction(reaction: &m::Reaction) -> Option<Self> {
-        let reaction_type = reaction.reaction_type.clone()?;
+        Self::read(reaction).ok().flatten()
+    }
+
+    /// A reaction from its model: every element of a reactions page is a reaction, so one
+    /// without its type or the reactor's name, or whose member URN is malformed, is an
+    /// error.
+    ///
+    /// # Errors
+    ///
+    /// Why the reaction does not read, in words.
+    pub fn read(reaction: &m::Reaction) -> Result<Option<Self>, String> {
+        let reaction_type = reaction
+            .reaction_type
+            .clone()
+            .ok_or("a reaction without its type")?;
         let lockup = reaction.reactor_lockup.clone().unwrap_or_default();
-        let reactor_profile_id = reaction
-            .actor_urn
-            .as_deref()
-            .filter(|u| u.starts_with("urn:li:fsd_profile:"))
-            .and_then(|u| ProfileId::parse(u).ok());
-        Some(Self {
+        let reactor_profile_id = match reaction.actor_urn.as_deref() {
+            Some(urn) if urn.starts_with("urn:li:fsd_profile:") => {
+                Some(ProfileId::parse(urn).map_err(|e| format!("its actorUrn {urn:?}: {e}"))?)
+            }
+            Some(urn) => {
+                Urn::parse(urn).map_err(|e| format!("its actorUrn {urn:?}: {e}"))?;
+                None
+            }
+            None => None,
+        };
+        Ok(Some(Self {
             reaction_type,
             reactor_urn: reaction.actor_urn.clone(),
             reactor_profile_id,
-            name: lockup.title.map(|t| t.text).unwrap_or_default(),
+            name: lockup
+                .title
+                .map(|t| t.text)
+                .filter(|n| !n.trim().is_empty())
+                .ok_or("a reaction without the reactor's name (reactorLockup.title)")?,
             headline: lockup.subtitle.map(|t| t.text).filter(|h| !h.is_empty()),
             profile_url: lockup.navigation_url,
-        })
+        }))
     }
 }
 
@@ -196,8 +256,17 @@ mod tests {
         assert!(ad.promoted);
         assert_eq!(ad.age, None);
         assert!(
-            Post::from_update(&update(json!({"actor": {}}))).is_none(),
-            "no URN: not recognised"
+            Post::read(&update(json!({"actor": {}}))).is_err(),
+            "no URN: an error, not left out"
         );
+        let nameless = update(json!({"actor": {}, "updateMetadata": {"urn": "urn:li:activity:2"}}));
+        assert!(Post::read(&nameless).is_err());
+        let malformed = update(
+            json!({"actor": {"name": {"text": "A"}}, "updateMetadata": {"urn": "urn:li:activity:2("}}),
+        );
+        assert!(Post::read(&malformed).is_err());
+        // Not a post: left out, no error.
+        let other = update(json!({"updateMetadata": {"urn": "urn:li:aggregate:(x,1)"}}));
+        assert_eq!(Post::read(&other), Ok(None));
     }
 }

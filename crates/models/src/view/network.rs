@@ -24,17 +24,39 @@ pub struct MemberSummary {
 }
 
 impl MemberSummary {
-    /// The member a mini profile shows.
+    /// The member a mini profile shows (its ids left out when they do not read:
+    /// [`read`](Self::read) says why).
     #[must_use]
     pub fn from_mini_profile(p: &MiniProfile) -> Self {
         let urn = p.dash_entity_urn.as_deref().unwrap_or(&p.entity_urn);
-        Self {
+        Self::read(p).unwrap_or_else(|_| Self {
             profile_id: ProfileId::parse(urn).ok(),
             public_id: PublicId::parse(&p.public_identifier).ok(),
             first_name: p.first_name.clone(),
             last_name: p.last_name.clone(),
             headline: p.occupation.clone(),
-        }
+        })
+    }
+
+    /// The member a mini profile shows: its profile URN and public id must read.
+    ///
+    /// # Errors
+    ///
+    /// Which of them does not read, in words.
+    pub fn read(p: &MiniProfile) -> Result<Self, String> {
+        let urn = p.dash_entity_urn.as_deref().unwrap_or(&p.entity_urn);
+        Ok(Self {
+            profile_id: Some(
+                ProfileId::parse(urn).map_err(|e| format!("a mini profile's URN: {e}"))?,
+            ),
+            public_id: Some(
+                PublicId::parse(&p.public_identifier)
+                    .map_err(|e| format!("a mini profile's publicIdentifier: {e}"))?,
+            ),
+            first_name: p.first_name.clone(),
+            last_name: p.last_name.clone(),
+            headline: p.occupation.clone(),
+        })
     }
 }
 
@@ -56,29 +78,37 @@ pub struct Invitation {
     pub message: Option<String>,
     /// When it was sent (ms since the epoch).
     pub sent_at: Option<i64>,
-    /// Whether the recipient has not seen it yet.
-    pub unseen: bool,
+    /// Whether the recipient has not seen it yet, when LinkedIn says.
+    pub unseen: Option<bool>,
 }
 
 impl Invitation {
-    /// An invitation from its model, when it is one (its `entityUrn` is a URN).
+    /// An invitation from its model, when it reads ([`read`](Self::read) says why not).
     #[must_use]
     pub fn from_invitation(invitation: &m::Invitation) -> Option<Self> {
-        let id = Urn::parse(&invitation.entity_urn).ok()?.id().to_owned();
-        Some(Self {
+        Self::read(invitation).ok()
+    }
+
+    /// An invitation from its model: its `entityUrn` and the members on either end must
+    /// read.
+    ///
+    /// # Errors
+    ///
+    /// What does not read, in words.
+    pub fn read(invitation: &m::Invitation) -> Result<Self, String> {
+        let id = Urn::parse(&invitation.entity_urn)
+            .map_err(|e| format!("its entityUrn {:?}: {e}", invitation.entity_urn))?
+            .id()
+            .to_owned();
+        let member = |p: Option<&MiniProfile>| p.map(MemberSummary::read).transpose();
+        Ok(Self {
             id,
             shared_secret: invitation.shared_secret.clone(),
-            from: invitation
-                .from_member
-                .as_ref()
-                .map(MemberSummary::from_mini_profile),
-            to: invitation
-                .to_member
-                .as_ref()
-                .map(MemberSummary::from_mini_profile),
+            from: member(invitation.from_member.as_ref())?,
+            to: member(invitation.to_member.as_ref())?,
             message: invitation.message.clone().filter(|m| !m.is_empty()),
             sent_at: invitation.sent_time,
-            unseen: invitation.unseen.unwrap_or(false),
+            unseen: invitation.unseen,
             urn: invitation.entity_urn.clone(),
         })
     }

@@ -43,10 +43,23 @@ pub struct ReactionCount {
 }
 
 impl PostDetails {
-    /// A post's details from its update, when it is a post.
+    /// A post's details from its update, when it reads and is a post
+    /// ([`read`](Self::read) says why not).
     #[must_use]
     pub fn from_update(update: &m::Update) -> Option<Self> {
-        let post = Post::from_update(update)?;
+        Self::read(update).ok().flatten()
+    }
+
+    /// A post's details from its update: `None` when the update is not a post, an error when
+    /// it is one that does not read.
+    ///
+    /// # Errors
+    ///
+    /// Why the post does not read, in words.
+    pub fn read(update: &m::Update) -> Result<Option<Self>, String> {
+        let Some(post) = Post::read(update)? else {
+            return Ok(None);
+        };
         let counts = update
             .social_detail
             .as_ref()
@@ -58,15 +71,13 @@ impl PostDetails {
                 by_type: c
                     .reaction_type_counts
                     .iter()
-                    .filter_map(|t| {
-                        Some(ReactionCount {
-                            reaction_type: t.reaction_type.clone()?,
-                            count: t.count,
-                        })
+                    .map(|t| ReactionCount {
+                        reaction_type: t.reaction_type.clone(),
+                        count: t.count,
                     })
                     .collect(),
             });
-        Some(Self { post, counts })
+        Ok(Some(Self { post, counts }))
     }
 }
 
@@ -101,14 +112,30 @@ impl CreatedPost {
 
 impl Comment {
     /// A comment from the 2026 dash model (`com.linkedin.voyager.dash.social.Comment`), when
-    /// it is one (it has a `urn` or an `entityUrn`).
+    /// it reads ([`read_dash`](Self::read_dash) says why not).
     #[must_use]
     pub fn from_dash_comment(comment: &DashComment) -> Option<Self> {
-        let urn = comment.urn.clone().or(comment.entity_urn.clone())?;
-        let id = restli::Urn::parse(&urn).ok().and_then(|u| {
-            let last = u.part_count().checked_sub(1)?;
-            u.part(last).map(str::to_owned)
-        });
+        Self::read_dash(comment).ok().flatten()
+    }
+
+    /// A comment from the 2026 dash model: every element of a comments page is a comment, so
+    /// one without its URN (or with a malformed one) or its text is an error.
+    ///
+    /// # Errors
+    ///
+    /// Why the comment does not read, in words.
+    pub fn read_dash(comment: &DashComment) -> Result<Option<Self>, String> {
+        let urn = comment
+            .urn
+            .clone()
+            .or(comment.entity_urn.clone())
+            .ok_or("a comment without its URN")?;
+        let parsed = restli::Urn::parse(&urn).map_err(|e| format!("its URN {urn:?}: {e}"))?;
+        let id = parsed
+            .part_count()
+            .checked_sub(1)
+            .and_then(|last| parsed.part(last))
+            .map(str::to_owned);
         let commenter = comment.commenter.as_ref();
         let profile = commenter
             .and_then(|c| c.actor.as_ref())
@@ -132,17 +159,17 @@ impl Comment {
                 .and_then(|c| c.subtitle.as_ref())
                 .map(|t| t.text.clone()),
         });
-        Some(Self {
+        Ok(Some(Self {
             urn,
             id,
             text: comment
                 .commentary
                 .as_ref()
                 .map(|t| t.text.clone())
-                .unwrap_or_default(),
+                .ok_or("a comment without its text (commentary)")?,
             created_at: comment.created_at,
             author,
             author_urn: None,
-        })
+        }))
     }
 }

@@ -34,32 +34,57 @@ pub struct PersonResult {
 }
 
 impl PersonResult {
-    /// A person from an entity result; `None` for a result about anything else.
+    /// A person from an entity result; `None` for a result about anything else (or one
+    /// that does not read: [`read`](Self::read) says why).
     #[must_use]
     pub fn from_result(result: &EntityResult) -> Option<Self> {
-        let urn = restli::Urn::parse(result.target_urn()?).ok()?;
+        Self::read(result).ok().flatten()
+    }
+
+    /// A person from an entity result: `Ok(None)` for a result about another kind of
+    /// entity (a company in a people search: not a result of it), an error for one about a
+    /// member that does not read (its profile URN, its member URN or its public id
+    /// malformed, its name missing) or one that says nothing of what it is about.
+    ///
+    /// # Errors
+    ///
+    /// Why the result does not read, in words.
+    pub fn read(result: &EntityResult) -> Result<Option<Self>, String> {
+        let urn = about(result)?;
         if urn.entity_type() != "fsd_profile" {
-            return None;
+            return Ok(None);
         }
-        let profile_id = ProfileId::parse(urn.id()).ok()?;
-        Some(Self {
+        let profile_id =
+            ProfileId::parse(urn.id()).map_err(|e| format!("a result about {urn}: {e}"))?;
+        let member_id = match result.tracking_urn.as_deref() {
+            None => None,
+            Some(tracking) => {
+                let id = tracking
+                    .strip_prefix("urn:li:member:")
+                    .and_then(|id| id.parse().ok())
+                    .ok_or_else(|| format!("trackingUrn {tracking:?} is not a member's URN"))?;
+                Some(id)
+            }
+        };
+        let public_id = match result.navigation_url.as_deref() {
+            Some(url) if url.contains("/in/") => {
+                let id = url_segment(url, "/in/")
+                    .ok_or_else(|| format!("navigationUrl {url:?} names no public id"))?;
+                Some(PublicId::parse(&id).map_err(|e| format!("navigationUrl {url:?}: {e}"))?)
+            }
+            // A private profile links a search page, not a profile.
+            _ => None,
+        };
+        Ok(Some(Self {
             urn: profile_id.urn(),
             profile_id,
-            public_id: result
-                .navigation_url
-                .as_deref()
-                .and_then(|u| url_segment(u, "/in/"))
-                .and_then(|id| PublicId::parse(&id).ok()),
-            member_id: result
-                .tracking_urn
-                .as_deref()
-                .and_then(|u| u.strip_prefix("urn:li:member:"))
-                .and_then(|id| id.parse().ok()),
-            name: trimmed(result.title.as_ref()).unwrap_or_default(),
+            public_id,
+            member_id,
+            name: required_title(result)?,
             headline: trimmed(result.primary_subtitle.as_ref()),
             location: trimmed(result.secondary_subtitle.as_ref()),
             distance: result.distance().cloned(),
-        })
+        }))
     }
 
     /// Whether LinkedIn hides the member ("LinkedIn Member", out of your network).
@@ -89,32 +114,79 @@ pub struct CompanyResult {
 
 impl CompanyResult {
     /// A company from an entity result (by `urn:li:company:` tracking URN, as the Python
-    /// client reads it, or by the `urn:li:fsd_company:` target); `None` for anything else.
+    /// client reads it, or by the `urn:li:fsd_company:` target); `None` for anything else
+    /// (or one that does not read: [`read`](Self::read) says why).
     #[must_use]
     pub fn from_result(result: &EntityResult) -> Option<Self> {
-        let from_tracking = result
-            .tracking_urn
-            .as_deref()
-            .and_then(|u| u.strip_prefix("urn:li:company:"));
-        let from_target = result
-            .target_urn()
-            .and_then(|u| u.strip_prefix("urn:li:fsd_company:"));
-        let id = from_tracking.or(from_target)?;
+        Self::read(result).ok().flatten()
+    }
+
+    /// A company from an entity result: `Ok(None)` for a result about another kind of
+    /// entity (not a result of a company search), an error for one about a company that
+    /// does not read (its id not a number, its name missing) or one that says nothing of
+    /// what it is about.
+    ///
+    /// # Errors
+    ///
+    /// Why the result does not read, in words.
+    pub fn read(result: &EntityResult) -> Result<Option<Self>, String> {
+        let target = about(result)?;
+        let tracking = result.tracking_urn.as_deref();
+        let id = if let Some(tracking) = tracking.filter(|t| t.starts_with("urn:li:company:")) {
+            &tracking["urn:li:company:".len()..]
+        } else if target.entity_type() == "fsd_company" {
+            target.id()
+        } else {
+            return Ok(None);
+        };
         if id.is_empty() || !id.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
+            return Err(format!("a company result whose id {id:?} is not a number"));
         }
-        Some(Self {
+        Ok(Some(Self {
             company_id: id.to_owned(),
             urn: format!("urn:li:company:{id}"),
             universal_name: result
                 .navigation_url
                 .as_deref()
                 .and_then(|u| url_segment(u, "/company/")),
-            name: trimmed(result.title.as_ref()).unwrap_or_default(),
+            name: required_title(result)?,
             headline: trimmed(result.primary_subtitle.as_ref()),
             subline: trimmed(result.secondary_subtitle.as_ref()),
-        })
+        }))
     }
+}
+
+/// What an entity result is about: the URN in its `entityUrn`
+/// (`urn:li:fsd_entityResultViewModel:(<urn>,SEARCH_SRP,DEFAULT)`). A result without one,
+/// or with one that is not a URN, cannot be told apart from a result of the search: an
+/// error, never left out; so is a `navigationUrl` that is not a URL (the public id or
+/// universal name read from it would be missing).
+fn about(result: &EntityResult) -> Result<restli::Urn, String> {
+    if let Some(url) = result.navigation_url.as_deref()
+        && (!(url.starts_with("https://") || url.starts_with("http://"))
+            || url.chars().any(|c| c.is_control() || c.is_whitespace()))
+    {
+        return Err(format!(
+            "navigationUrl {:?} is not a URL",
+            crate::error::bounded(url, 60)
+        ));
+    }
+    let Some(entity) = result.entity_urn.as_deref() else {
+        return Err("a result without entityUrn: what it is about is unknown".to_owned());
+    };
+    let target = result
+        .target_urn()
+        .ok_or_else(|| format!("entityUrn {entity:?} is not an entity result's URN"))?;
+    let urn = restli::Urn::parse(target).map_err(|e| format!("entityUrn {entity:?}: {e}"))?;
+    if urn.entity_type().is_empty() || urn.id().is_empty() {
+        return Err(format!("entityUrn {entity:?} names no entity"));
+    }
+    Ok(urn)
+}
+
+/// A result's title (a name), required: a result without one does not read.
+fn required_title(result: &EntityResult) -> Result<String, String> {
+    trimmed(result.title.as_ref()).ok_or_else(|| "a result without a title (its name)".to_owned())
 }
 
 /// A post found by a content search.
@@ -135,21 +207,43 @@ pub struct PostResult {
 
 impl PostResult {
     /// A post from an entity result (an `urn:li:activity:` target or tracking URN); `None`
-    /// for anything else.
+    /// for anything else (or one that does not read: [`read`](Self::read) says why).
     #[must_use]
     pub fn from_result(result: &EntityResult) -> Option<Self> {
+        Self::read(result).ok().flatten()
+    }
+
+    /// A post from an entity result: `Ok(None)` for a result about another kind of entity
+    /// (not a result of a content search), an error for a post that does not read (its
+    /// activity id not a number, its author's name missing) or a result that says nothing
+    /// of what it is about.
+    ///
+    /// # Errors
+    ///
+    /// Why the result does not read, in words.
+    pub fn read(result: &EntityResult) -> Result<Option<Self>, String> {
+        let target = about(result)?;
         let is_activity = |u: &&str| u.starts_with("urn:li:activity:");
-        let urn = result
-            .target_urn()
+        let target_text = target.as_str().to_owned();
+        let Some(urn) = Some(target_text.as_str())
             .filter(is_activity)
-            .or_else(|| result.tracking_urn.as_deref().filter(is_activity))?;
-        Some(Self {
+            .or_else(|| result.tracking_urn.as_deref().filter(is_activity))
+        else {
+            return Ok(None);
+        };
+        let id = &urn["urn:li:activity:".len()..];
+        if id.is_empty() || !id.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(format!(
+                "a post result whose activity {urn:?} is not a number"
+            ));
+        }
+        Ok(Some(Self {
             urn: urn.to_owned(),
-            author_name: trimmed(result.title.as_ref()).unwrap_or_default(),
+            author_name: required_title(result)?,
             author_headline: trimmed(result.primary_subtitle.as_ref()),
             text: trimmed(result.summary.as_ref()),
             url: result.navigation_url.clone(),
-        })
+        }))
     }
 }
 
@@ -212,9 +306,20 @@ pub struct JobResult {
 }
 
 impl JobResult {
-    /// A job from a job card; `None` for a card without a job id.
+    /// A job from a job card; `None` for a card without a job id (or one that does not
+    /// read: [`read`](Self::read) says why).
     #[must_use]
     pub fn from_card(card: &JobPostingCard) -> Option<Self> {
+        Self::read(card).ok()
+    }
+
+    /// A job from a job card: every card of a job search is a job, so one without a job id
+    /// or a title does not read.
+    ///
+    /// # Errors
+    ///
+    /// Why the card does not read, in words.
+    pub fn read(card: &JobPostingCard) -> Result<Self, String> {
         let posting = card.job_posting.as_ref();
         let id = posting
             .and_then(|p| p.tracking_urn.as_deref())
@@ -225,15 +330,17 @@ impl JobResult {
                     .or_else(|| posting.and_then(|p| p.entity_urn.as_deref()))
                     .and_then(|u| u.strip_prefix("urn:li:fsd_jobPosting:"))
             })
-            .filter(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()))?;
+            .filter(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()))
+            .ok_or_else(|| "a job card without a job id (a number)".to_owned())?;
         let title = card
             .job_posting_title
             .as_ref()
             .or(card.title.as_ref())
             .or_else(|| posting.and_then(|p| p.title.as_ref()))
             .map(|t| t.0.trim().to_owned())
-            .unwrap_or_default();
-        Some(Self {
+            .filter(|t| !t.is_empty())
+            .ok_or_else(|| "a job card without a title".to_owned())?;
+        Ok(Self {
             job_id: id.to_owned(),
             urn: format!("urn:li:jobPosting:{id}"),
             title,

@@ -106,7 +106,7 @@ impl Transport {
             }
             999 => {
                 return Verdict::Trip {
-                    error: status_error(code, &answer.body),
+                    error: status_error(code, request.name(), &answer.body),
                     reason: TripReason::Status999,
                     url: None,
                 };
@@ -129,21 +129,22 @@ impl Transport {
             // see `send_retrying`); a write is not: it may have run.
             500 | 502..=504 => {
                 return Verdict::Retry {
-                    error: status_error(code, &answer.body),
+                    error: status_error(code, request.name(), &answer.body),
                     after: retry_after(&answer.headers),
                     sent: true,
                 };
             }
-            _ => status_error(code, &answer.body),
+            _ => status_error(code, request.name(), &answer.body),
         };
         Verdict::Done(Err(error))
     }
 }
 
 /// An unsuccessful status, with LinkedIn's reason when its body gives one.
-fn status_error(code: u16, body: &[u8]) -> Error {
+fn status_error(code: u16, endpoint: Option<&'static str>, body: &[u8]) -> Error {
     Error::Status {
         code,
+        endpoint,
         body_excerpt: excerpt(body),
         reason: crate::error::Reason::from_body(body),
     }

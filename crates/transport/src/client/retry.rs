@@ -101,6 +101,7 @@ impl Transport {
                 Err(Error::SessionExpired) if self.session_alive_after_401(&request).await => {
                     Err(Error::Status {
                         code: 401,
+                        endpoint: request.name(),
                         body_excerpt: String::new(),
                         reason: Some(crate::error::Reason::new(
                             None,

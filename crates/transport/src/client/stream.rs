@@ -270,6 +270,7 @@ impl Transport {
             Verdict::Done(Err(error)) | Verdict::Retry { error, .. } => error,
             Verdict::Done(Ok(response)) => Error::Status {
                 code: response.status().as_u16(),
+                endpoint: request.name(),
                 body_excerpt: String::new(),
                 reason: None,
             },
