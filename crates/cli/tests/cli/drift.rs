@@ -307,6 +307,9 @@ fn every_read_command_works(logged: &Logged, dir: &std::path::Path) {
         "invitations send",
         "login",
         "logout",
+        // An MCP server on stdio that runs until its client hangs up (tests/cli/mcp.rs,
+        // tools/mcp_check.py): its tools call the same facade methods as these commands.
+        "mcp",
         "messages edit",
         "messages react",
         "messages read",
