@@ -204,6 +204,7 @@ async def drive(args) -> int:
             await bad("get_job", {"job_id": "not digits"}, schema_rejects=False)
             await bad("get_conversation", {"conversation": "2-bm8gc3VjaA=="}, schema_rejects=False)
             await bad("search_jobs", {"listed_within_days": 4000}, schema_rejects=False)
+            await bad("get_profile", {"who": me, "sections": []}, schema_rejects=False)
             if people and people.get("next_cursor"):
                 # A cursor of one list refused by another.
                 await bad("search_people", {"keywords": "rust", "cursor": people["next_cursor"]}, schema_rejects=False)

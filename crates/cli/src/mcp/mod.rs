@@ -49,6 +49,7 @@ pub(crate) struct Server {
 }
 
 impl Server {
+    /// The server for a logged-in session; the write tools disabled unless `allow_writes`.
     fn new(session: Session, allow_writes: bool) -> Self {
         let mut tools = Self::reads() + Self::writes();
         if !allow_writes {

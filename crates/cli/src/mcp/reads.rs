@@ -438,6 +438,11 @@ impl Server {
         &self,
         Parameters(args): Parameters<GetProfile>,
     ) -> Result<Json<ProfileParts>, ToolError> {
+        if args.sections.as_ref().is_some_and(Vec::is_empty) {
+            return Err(ToolError::input(
+                "sections is empty: name at least one, or leave it out for all of them",
+            ));
+        }
         let li = self.li();
         let answer = li.profile_sections(args.who.as_str()).await?;
         let wants = |s: Section| args.sections.as_ref().is_none_or(|only| only.contains(&s));
