@@ -47,6 +47,8 @@ READ_TOOLS = {
     "list_conversations",
     "get_conversation",
     "list_invitations",
+    "list_notifications",
+    "network_counts",
 }
 WRITE_TOOLS = {"send_message", "invite", "accept_invitation"}
 
@@ -179,6 +181,10 @@ async def drive(args) -> int:
             await good("list_conversations", {"unread": True, "limit": 2})
             await good("list_invitations", {"limit": 2})
             await good("list_invitations", {"sent": True, "limit": 2})
+            notes = await good("list_notifications", {"limit": 3})
+            if notes and notes.get("next_cursor"):
+                await good("list_notifications", {"limit": 3, "cursor": notes["next_cursor"]})
+            await good("network_counts", {})
 
             # Invalid arguments: refused by the schema, and by the server as a tool error.
             await bad("status", {"verbose": True})
@@ -196,6 +202,8 @@ async def drive(args) -> int:
             await bad("list_conversations", {"unread": "yes"})
             await bad("get_conversation", {"limit": 3})
             await bad("list_invitations", {"sent": 1})
+            await bad("list_notifications", {"limit": -1})
+            await bad("network_counts", {"all": True})
             # Valid for the schema, refused by the server (bad input, not found, bad cursor).
             await bad("search_people", {"keywords": "engineer", "limit": 0}, schema_rejects=False)
             await bad("search_people", {"keywords": "engineer", "cursor": "not-a-cursor"}, schema_rejects=False)

@@ -10,7 +10,7 @@ use linkedin_api::models::profile::{
 use linkedin_api::transport::BudgetReport;
 use linkedin_api::{
     CompanyResult, Conversation, ConversationFilter, Invitation, JobResult, JobSearch, Me, Message,
-    Network, PeopleSearch, PersonResult, Workplace,
+    Network, NetworkCounts, Notification, PeopleSearch, PersonResult, Workplace,
 };
 use rmcp::handler::server::wrapper::{Json, Parameters};
 use rmcp::{tool, tool_router};
@@ -411,6 +411,27 @@ pub(crate) struct ListInvitations {
     cursor: Option<String>,
 }
 
+/// A list without filters: a limit and a cursor.
+#[derive(Debug, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Paging {
+    /// At most this many items (1 to 100, default 20).
+    #[serde(default)]
+    limit: Option<u32>,
+    /// The `next_cursor` of the previous call, for the next items.
+    #[serde(default)]
+    cursor: Option<String>,
+}
+
+/// The logged-in member's network in numbers.
+#[derive(Debug, Serialize, JsonSchema)]
+pub(crate) struct Counts {
+    /// pending_invitations, unseen_invitations, sent_invitations, connections,
+    /// network_notifications (null where LinkedIn gave none).
+    #[schemars(with = "serde_json::Value")]
+    counts: Raw<NetworkCounts>,
+}
+
 #[tool_router(router = reads, vis = "pub(super)")]
 impl Server {
     /// Who the tools act as (name, public id, profile URN), what the account has left of
@@ -609,5 +630,37 @@ impl Server {
         };
         let listed = page("list_invitations", &args, pages, n, args.cursor.as_deref()).await?;
         Ok(Json(listed))
+    }
+
+    /// The logged-in member's notifications, newest first. Gives `items` (each: kind,
+    /// headline, actor, target URN and URL, quoted text, time, read), `count` and
+    /// `next_cursor` for older ones.
+    #[tool(annotations(read_only_hint = true, open_world_hint = true))]
+    async fn list_notifications(
+        &self,
+        Parameters(args): Parameters<Paging>,
+    ) -> Result<Json<Listed<Raw<Notification>>>, ToolError> {
+        let n = limit(args.limit, 20)?;
+        let pages = self.li().notifications();
+        let listed = page(
+            "list_notifications",
+            &args,
+            pages,
+            n,
+            args.cursor.as_deref(),
+        )
+        .await?;
+        Ok(Json(listed))
+    }
+
+    /// The logged-in member's network in numbers: pending, unseen and sent invitations,
+    /// connections, My Network notifications. Three small requests.
+    #[tool(annotations(read_only_hint = true, open_world_hint = true))]
+    async fn network_counts(
+        &self,
+        Parameters(_): Parameters<NoArgs>,
+    ) -> Result<Json<Counts>, ToolError> {
+        let counts = self.li().network_counts().await?;
+        Ok(Json(Counts { counts }))
     }
 }
