@@ -20,6 +20,7 @@ mod commands;
 mod demo;
 mod doctor_cmd;
 mod exit;
+mod mcp;
 mod output;
 mod restli_cmd;
 mod resume;
@@ -134,6 +135,9 @@ enum Command {
     /// challenge, any other password gets BAD_PASSWORD.
     // Boxed: its many options would make every command as large.
     Sandbox(Box<sandbox_cmd::SandboxArgs>),
+    /// Serve the capabilities as tools of an MCP server on stdio, for AI agents (Claude
+    /// Desktop, VS Code...); writes only with --allow-writes. Runs until the client hangs up.
+    Mcp(mcp::McpArgs),
     /// Print a completion script for a shell (bash, zsh, fish, elvish, powershell).
     Completions {
         /// The shell.
@@ -167,6 +171,7 @@ impl Command {
             | Self::Restli(_)
             | Self::Catalogue(_)
             | Self::Sandbox(_)
+            | Self::Mcp(_)
             | Self::Completions { .. } => false,
         }
     }
@@ -437,6 +442,7 @@ async fn run(command: Command, conn: &Connection, out: Out) -> Result<(), Failur
         Command::Post(cmd) => commands::post::run(cmd, conn, out).await,
         Command::Network(cmd) => commands::notifications::run_network(cmd, conn, out).await,
         Command::Touch(cmd) => commands::touch::run(cmd, conn, out).await,
+        Command::Mcp(args) => mcp::run(args, conn).await,
         // Handled before the runtime starts.
         Command::Restli(_)
         | Command::Catalogue(_)

@@ -21,6 +21,7 @@ mod feed;
 mod help_examples;
 mod invitations;
 mod jobs;
+mod mcp;
 mod messages;
 mod mutations;
 mod notifications;

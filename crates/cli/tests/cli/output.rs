@@ -569,9 +569,12 @@ fn every_command_ends_quietly_on_a_closed_stdout() {
         // Last: it deletes the saved session the others use.
         read("logout", &[]),
     ];
-    // Every command clap has, and `sandbox`, which serves until stopped (below).
+    // Every command clap has, and `sandbox`, which serves until stopped (below), and `mcp`,
+    // a server whose stdout is the MCP channel and which runs until its client hangs up
+    // (tests/cli/mcp.rs): excluded.
     let mut listed: Vec<&str> = cases.iter().map(|c| c.path).collect();
     listed.push("sandbox");
+    listed.push("mcp");
     listed.sort_unstable();
     listed.dedup();
     assert_eq!(

@@ -1,0 +1,154 @@
+//! `linkedin mcp`: the client's capabilities as tools of a Model Context Protocol server on
+//! stdio, for AI agents (Claude Desktop, VS Code, any MCP client).
+//!
+//! Reads are tools over the facade, with JSON schemas of their arguments derived from the
+//! Rust types below, typed JSON results (the views `linkedin ... --json` prints) and a cursor
+//! for the next items of a list. Writes (`send_message`, `invite`, `accept_invitation`) are
+//! neither listed nor callable unless the server was started with `--allow-writes`; they go
+//! through the facade like the CLI's, so the account's governor (pacing, budgets, circuit
+//! breaker) applies to them, and each can be previewed (`preview: true`) without sending.
+//!
+//! A failure is a tool error (`isError`) whose text is the one-line advice the CLI prints
+//! (exit.rs); stdout is the protocol's, logs go to stderr.
+
+use std::sync::Arc;
+
+use clap::Args;
+use rmcp::handler::server::router::tool::ToolRouter;
+use rmcp::handler::server::tool::{IntoCallToolResult, ToolCallContext};
+use rmcp::model::{CallToolRequestParams, CallToolResponse, CallToolResult, ContentBlock};
+use rmcp::service::RequestContext;
+use rmcp::{ErrorData, RoleServer, ServerHandler, ServiceExt, tool_handler};
+
+use crate::account::{Connection, Session};
+use crate::exit::Failure;
+
+mod cursor;
+mod reads;
+mod writes;
+
+/// `linkedin mcp`'s options.
+#[derive(Args, Debug, Clone)]
+pub(crate) struct McpArgs {
+    /// Also offer the write tools (send_message, invite, accept_invitation): without it they
+    /// are not listed and a call of one is refused. Each write still goes through the
+    /// account's pacing, daily budgets and circuit breaker.
+    #[arg(long)]
+    pub(crate) allow_writes: bool,
+}
+
+/// The names of the write tools, refused without `--allow-writes`.
+const WRITE_TOOLS: [&str; 3] = ["send_message", "invite", "accept_invitation"];
+
+/// The MCP server: the logged-in client and the tools over it.
+#[derive(Clone)]
+pub(crate) struct Server {
+    session: Arc<Session>,
+    allow_writes: bool,
+    tools: ToolRouter<Server>,
+}
+
+impl Server {
+    /// The server for a logged-in session; the write tools disabled unless `allow_writes`.
+    fn new(session: Session, allow_writes: bool) -> Self {
+        let mut tools = Self::reads() + Self::writes();
+        if !allow_writes {
+            for name in WRITE_TOOLS {
+                tools.disable_route(name);
+            }
+        }
+        Self {
+            session: Arc::new(session),
+            allow_writes,
+            tools,
+        }
+    }
+
+    /// The client the tools call.
+    fn li(&self) -> &linkedin_api::Linkedin {
+        &self.session.linkedin
+    }
+}
+
+/// A tool's failure: the CLI's one-line message for it, and its exit status's class.
+#[derive(Debug)]
+pub(crate) struct ToolError(Failure);
+
+impl ToolError {
+    /// Bad arguments, refused before anything is sent.
+    pub(crate) fn input(message: impl Into<String>) -> Self {
+        Self(Failure::usage(message))
+    }
+}
+
+impl From<linkedin_api::Error> for ToolError {
+    fn from(e: linkedin_api::Error) -> Self {
+        Self(Failure::from(e))
+    }
+}
+
+impl From<Failure> for ToolError {
+    fn from(f: Failure) -> Self {
+        Self(f)
+    }
+}
+
+/// What a class of failure is, by the CLI's exit status (`linkedin --help` lists them).
+fn class(code: u8) -> &'static str {
+    match code {
+        2 => "bad input (nothing was sent)",
+        3 => "login needed",
+        4 => "security check",
+        5 => "rate limited or budget spent",
+        6 => "not found or retired",
+        7 => "network",
+        8 => "unexpected answer",
+        _ => "internal error",
+    }
+}
+
+impl IntoCallToolResult for ToolError {
+    fn into_call_tool_result(self) -> Result<CallToolResponse, ErrorData> {
+        let Failure { code, message } = self.0;
+        let text = format!("{message} [{}; the CLI's exit status {code}]", class(code));
+        Ok(CallToolResult::error(vec![ContentBlock::text(text)]).into())
+    }
+}
+
+#[tool_handler(
+    router = self.tools,
+    name = "linkedin",
+    instructions = "LinkedIn for an agent: profiles, people/company/job search, companies, jobs, conversations and invitations of the logged-in member, as typed JSON. Lists give at most `limit` items and a `next_cursor`: pass it back as `cursor` with the same other arguments for the next items. Members are named by public id (the part after linkedin.com/in/), profile id (ACoAA...) or profile URN. Writes (send_message, invite, accept_invitation) exist only when the server was started with --allow-writes; each accepts `preview: true` to check it without sending. Every request is paced and counted against the account's daily budgets; a spent budget or a tripped circuit breaker is a tool error saying when to try again or what to do."
+)]
+impl ServerHandler for Server {
+    async fn call_tool(
+        &self,
+        request: CallToolRequestParams,
+        context: RequestContext<RoleServer>,
+    ) -> Result<CallToolResponse, ErrorData> {
+        if !self.allow_writes && WRITE_TOOLS.contains(&request.name.as_ref()) {
+            return ToolError::input(format!(
+                "{} is a write and this server was started without --allow-writes: nothing was sent. Ask the user to restart `linkedin mcp` with --allow-writes to allow writes",
+                request.name
+            ))
+            .into_call_tool_result();
+        }
+        let call = ToolCallContext::new(self, request, context);
+        self.tools.call(call).await
+    }
+}
+
+/// Serves the tools on stdin/stdout until the client closes them.
+pub(crate) async fn run(args: McpArgs, conn: &Connection) -> Result<(), Failure> {
+    let session = conn.connect().await?;
+    let server = Server::new(session, args.allow_writes);
+    let running = server
+        .serve(rmcp::transport::stdio())
+        .await
+        .map_err(|e| Failure::internal(format!("the MCP session could not start: {e}")))?;
+    running
+        .waiting()
+        .await
+        .map_err(|e| Failure::internal(format!("the MCP server stopped: {e}")))?;
+    Ok(())
+}

@@ -1,0 +1,157 @@
+//! `linkedin mcp --sandbox` over stdio, spoken to as raw JSON-RPC lines (no MCP client): the
+//! handshake, the tool list (no write without `--allow-writes`), a tool call's structured
+//! result, a bad call as a tool error, and a write refused. `tools/mcp_check.py` drives it
+//! with the official Python SDK, more thoroughly.
+
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Command, Stdio};
+
+use serde_json::{Value, json};
+
+/// The server's answers to `requests` (one JSON-RPC message a line), read until each
+/// request with an id has its answer; then stdin is closed and the server must end with 0.
+fn exchange(extra: &[&str], requests: &[Value]) -> Vec<Value> {
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("linkedin"))
+        .args(["--sandbox", "mcp"])
+        .args(extra)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut answers = Vec::new();
+    for request in requests {
+        writeln!(stdin, "{request}").unwrap();
+        stdin.flush().unwrap();
+        if request.get("id").is_none() {
+            continue;
+        }
+        // Each request is answered before the next is sent: the answers come in order.
+        let line = lines.next().expect("the server answers").unwrap();
+        let answer: Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(answer["id"], request["id"], "{answer}");
+        answers.push(answer);
+    }
+    drop(stdin);
+    let status = child.wait().unwrap();
+    assert!(
+        status.success(),
+        "the server ends when its client hangs up: {status}"
+    );
+    answers
+}
+
+fn initialize() -> [Value; 2] {
+    [
+        json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {
+            "protocolVersion": "2025-06-18",
+            "capabilities": {},
+            "clientInfo": {"name": "cli-test", "version": "0"},
+        }}),
+        json!({"jsonrpc": "2.0", "method": "notifications/initialized"}),
+    ]
+}
+
+fn call(id: u32, name: &str, arguments: Value) -> Value {
+    json!({"jsonrpc": "2.0", "id": id, "method": "tools/call",
+        "params": {"name": name, "arguments": arguments}})
+}
+
+fn text(result: &Value) -> &str {
+    result["content"][0]["text"].as_str().unwrap_or_default()
+}
+
+#[test]
+fn tools_listed_called_and_refused_over_stdio() {
+    let mut requests = initialize().to_vec();
+    requests.push(json!({"jsonrpc": "2.0", "id": 2, "method": "tools/list"}));
+    requests.push(call(
+        3,
+        "search_people",
+        json!({"keywords": "engineer", "limit": 3}),
+    ));
+    requests.push(call(4, "get_profile", json!({"who": 42})));
+    requests.push(call(
+        5,
+        "send_message",
+        json!({"conversation": "2-x", "text": "hi"}),
+    ));
+    let answers = exchange(&[], &requests);
+
+    let init = &answers[0]["result"];
+    assert_eq!(init["serverInfo"]["name"], "linkedin", "{init}");
+    assert!(init["capabilities"]["tools"].is_object(), "{init}");
+
+    let tools = answers[1]["result"]["tools"].as_array().unwrap();
+    let names: Vec<&str> = tools.iter().filter_map(|t| t["name"].as_str()).collect();
+    for read in [
+        "status",
+        "get_profile",
+        "search_people",
+        "get_conversation",
+        "list_invitations",
+    ] {
+        assert!(names.contains(&read), "{read} is listed: {names:?}");
+    }
+    for write in ["send_message", "invite", "accept_invitation"] {
+        assert!(
+            !names.contains(&write),
+            "{write} is not listed without --allow-writes"
+        );
+    }
+    let search = tools.iter().find(|t| t["name"] == "search_people").unwrap();
+    assert_eq!(search["inputSchema"]["type"], "object");
+    assert_eq!(
+        search["inputSchema"]["properties"]["limit"]["type"][0], "integer",
+        "{search}"
+    );
+    assert_eq!(search["annotations"]["readOnlyHint"], true);
+
+    let found = &answers[2]["result"];
+    assert_ne!(found["isError"], true, "{found}");
+    let page = &found["structuredContent"];
+    assert_eq!(page["count"], 3, "{page}");
+    assert_eq!(page["items"].as_array().unwrap().len(), 3);
+    assert!(
+        page["items"][0]["profile_id"]
+            .as_str()
+            .unwrap()
+            .starts_with("ACoA")
+    );
+    assert!(
+        page["next_cursor"].is_string(),
+        "more results follow: {page}"
+    );
+
+    let bad = &answers[3]["result"];
+    assert_eq!(bad["isError"], true, "{bad}");
+    assert!(text(bad).contains("expected a string"), "{bad}");
+
+    let refused = &answers[4]["result"];
+    assert_eq!(refused["isError"], true, "{refused}");
+    assert!(text(refused).contains("--allow-writes"), "{refused}");
+    assert!(text(refused).contains("nothing was sent"), "{refused}");
+}
+
+#[test]
+fn writes_are_listed_with_allow_writes() {
+    let mut requests = initialize().to_vec();
+    requests.push(json!({"jsonrpc": "2.0", "id": 2, "method": "tools/list"}));
+    requests.push(call(
+        3,
+        "send_message",
+        json!({"conversation": "2-x", "text": " "}),
+    ));
+    let answers = exchange(&["--allow-writes"], &requests);
+    let tools = answers[1]["result"]["tools"].as_array().unwrap();
+    let send = tools.iter().find(|t| t["name"] == "send_message").unwrap();
+    assert_eq!(send["annotations"]["readOnlyHint"], false, "{send}");
+    assert_eq!(send["annotations"]["destructiveHint"], false, "{send}");
+    assert_eq!(send["annotations"]["idempotentHint"], false, "{send}");
+    // Bad input is refused before anything is sent, with the CLI's message.
+    let empty = &answers[2]["result"];
+    assert_eq!(empty["isError"], true, "{empty}");
+    assert!(text(empty).contains("must not be empty"), "{empty}");
+}

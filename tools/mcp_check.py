@@ -1,0 +1,335 @@
+#!/usr/bin/env python3
+"""Drives `linkedin mcp --sandbox` with an independent MCP client: the official Python SDK.
+
+Run by .ci/run; needs python3 (3.10 or later) and PyPI, nothing else from the network.
+
+The script makes a virtualenv (target/mcp-venv, reused when it is there), installs the `mcp`
+package from PyPI into it, re-runs itself inside it, and then, against the debug binary that
+`cargo build -p linkedin-cli` builds (or --linkedin PATH):
+
+- lists the tools: the read tools all there, no write tool without --allow-writes;
+- checks each tool's input schema is a valid JSON Schema (jsonschema, a dependency of mcp),
+  and that the arguments used below are valid for it, the bad ones not;
+- calls every read tool with valid arguments (the SDK checks each structured result against
+  the tool's output schema) and with invalid ones (each must be a tool error, not a crash);
+- pages search_people to the end with its cursor (no result twice, the end reached);
+- checks a write is refused without --allow-writes, and, with it, that a preview sends
+  nothing and a send sends exactly once (read back through get_conversation);
+- times search_people with 49 results through the client, and the whole `linkedin search
+  people --limit 49 --json` process, and prints both medians.
+
+Exit status 0 when every check passes, 1 otherwise (each failure printed).
+"""
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+import uuid
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+VENV = os.path.join(ROOT, "target", "mcp-venv")
+PY = os.path.join(VENV, "bin", "python")
+# The SDK's major version this script is written against (its 2.x API).
+MCP_REQUIREMENT = "mcp>=2.0,<3"
+
+READ_TOOLS = {
+    "status",
+    "get_profile",
+    "get_contact_info",
+    "search_people",
+    "search_companies",
+    "search_jobs",
+    "get_company",
+    "get_job",
+    "list_conversations",
+    "get_conversation",
+    "list_invitations",
+    "list_notifications",
+    "network_counts",
+}
+WRITE_TOOLS = {"send_message", "invite", "accept_invitation"}
+
+
+def in_venv() -> bool:
+    return os.path.realpath(sys.prefix) == os.path.realpath(VENV)
+
+
+def bootstrap() -> None:
+    """Makes the virtualenv and installs the SDK (once), then runs this script in it."""
+    if not os.path.exists(PY):
+        print(f"== making a virtualenv in {VENV}", flush=True)
+        subprocess.run([sys.executable, "-m", "venv", VENV], check=True)
+    probe = subprocess.run(
+        [PY, "-c", "import mcp, jsonschema"], capture_output=True, check=False
+    )
+    if probe.returncode != 0:
+        print(f"== pip install {MCP_REQUIREMENT}", flush=True)
+        subprocess.run(
+            [PY, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", MCP_REQUIREMENT],
+            check=True,
+        )
+    os.execv(PY, [PY, os.path.abspath(__file__), *sys.argv[1:]])
+
+
+class Checks:
+    """Counts checks; a failed one is printed and makes the exit status 1."""
+
+    def __init__(self) -> None:
+        self.passed = 0
+        self.failed = 0
+
+    def check(self, ok: bool, what: str) -> bool:
+        if ok:
+            self.passed += 1
+        else:
+            self.failed += 1
+            print(f"FAIL: {what}", flush=True)
+        return ok
+
+
+def text_of(result) -> str:
+    return " ".join(getattr(c, "text", "") for c in result.content)
+
+
+async def drive(args) -> int:
+    # Imported here: only inside the virtualenv.
+    import jsonschema
+    from mcp import ClientSession, StdioServerParameters
+    from mcp.client.stdio import stdio_client
+
+    checks = Checks()
+    binary = args.linkedin
+
+    def server(*extra):
+        return StdioServerParameters(command=binary, args=["--sandbox", "mcp", *extra])
+
+    async def call(session, name, arguments):
+        return await session.call_tool(name, arguments)
+
+    # ---- without --allow-writes: every read tool, with good and bad arguments ----
+    async with stdio_client(server()) as (read, write):
+        async with ClientSession(read, write) as session:
+            init = await session.initialize()
+            checks.check(init.server_info.name == "linkedin", f"server name: {init.server_info.name}")
+            listed = await session.list_tools()
+            tools = {t.name: t for t in listed.tools}
+            checks.check(READ_TOOLS <= set(tools), f"read tools listed: missing {READ_TOOLS - set(tools)}")
+            checks.check(not (WRITE_TOOLS & set(tools)), f"no write tool listed without --allow-writes: {WRITE_TOOLS & set(tools)}")
+
+            validators = {}
+            for name, tool in tools.items():
+                schema = tool.input_schema
+                try:
+                    cls = jsonschema.validators.validator_for(schema)
+                    cls.check_schema(schema)
+                    validators[name] = cls(schema)
+                    checks.check(True, name)
+                except jsonschema.SchemaError as e:
+                    checks.check(False, f"{name}: input schema invalid: {e.message}")
+                checks.check(schema.get("type") == "object", f"{name}: input schema is an object")
+                checks.check(bool(tool.description) and len(tool.description) > 40, f"{name}: has a description")
+                ann = tool.annotations
+                checks.check(ann is not None and ann.read_only_hint is True, f"{name}: marked read-only")
+
+            def valid(name, arguments):
+                v = validators.get(name)
+                return v is not None and v.is_valid(arguments)
+
+            async def good(name, arguments):
+                checks.check(valid(name, arguments), f"{name}({arguments}): valid for its schema")
+                result = await call(session, name, arguments)
+                ok = checks.check(not result.is_error, f"{name}({arguments}): {text_of(result)[:300]}")
+                if ok:
+                    checks.check(isinstance(result.structured_content, dict), f"{name}: structured content")
+                return result.structured_content if ok else None
+
+            async def bad(name, arguments, *, schema_rejects=True):
+                if schema_rejects:
+                    checks.check(not valid(name, arguments), f"{name}({arguments}): invalid for its schema")
+                result = await call(session, name, arguments)
+                checks.check(
+                    result.is_error and text_of(result).strip() != "",
+                    f"{name}({arguments}): a tool error with a message, got {text_of(result)[:200]}",
+                )
+
+            status = await good("status", {})
+            me = status["me"]["public_id"] if status else "demo-member"
+            profile = await good("get_profile", {"who": me})
+            if profile:
+                checks.check({"profile", "experiences", "skills", "contact_info"} <= set(profile), "get_profile: every section by default")
+            some = await good("get_profile", {"who": me, "sections": ["skills"]})
+            if some:
+                checks.check(set(some) == {"skills"}, f"get_profile sections: only skills, got {set(some)}")
+            await good("get_contact_info", {"who": me})
+            people = await good("search_people", {"keywords": "engineer", "limit": 5, "network": ["first", "second"]})
+            if people:
+                checks.check(people["count"] == len(people["items"]) <= 5, "search_people: at most the limit")
+            companies = await good("search_companies", {"keywords": "Lumen", "limit": 3})
+            company = (companies or {}).get("items", [{}])[0].get("universal_name") or "linkedin"
+            await good("get_company", {"universal_name": company})
+            jobs = await good("search_jobs", {"keywords": "engineer", "listed_within_days": 30, "limit": 3})
+            job_id = ((jobs or {}).get("items") or [{}])[0].get("job_id")
+            if checks.check(bool(job_id), f"search_jobs gives a job_id: {jobs}"):
+                await good("get_job", {"job_id": job_id})
+            convs = await good("list_conversations", {"limit": 3})
+            thread = ((convs or {}).get("items") or [{}])[0].get("thread_id")
+            if checks.check(bool(thread), "list_conversations gives a thread_id"):
+                await good("get_conversation", {"conversation": thread, "limit": 5})
+            await good("list_conversations", {"unread": True, "limit": 2})
+            await good("list_invitations", {"limit": 2})
+            await good("list_invitations", {"sent": True, "limit": 2})
+            notes = await good("list_notifications", {"limit": 3})
+            if notes and notes.get("next_cursor"):
+                await good("list_notifications", {"limit": 3, "cursor": notes["next_cursor"]})
+            await good("network_counts", {})
+
+            # Invalid arguments: refused by the schema, and by the server as a tool error.
+            await bad("status", {"verbose": True})
+            await bad("get_profile", {})
+            await bad("get_profile", {"who": 42})
+            await bad("get_profile", {"who": me, "sections": ["hobbies"]})
+            await bad("get_contact_info", {"who": ["a"]})
+            await bad("search_people", {"keywords": "engineer", "limit": "ten"})
+            await bad("search_people", {"keywords": "engineer", "colour": "blue"})
+            await bad("search_people", {"network": ["fourth"]})
+            await bad("search_companies", {})
+            await bad("search_jobs", {"workplace": ["moon"]})
+            await bad("get_company", {"universal_name": None})
+            await bad("get_job", {})
+            await bad("list_conversations", {"unread": "yes"})
+            await bad("get_conversation", {"limit": 3})
+            await bad("list_invitations", {"sent": 1})
+            await bad("list_notifications", {"limit": -1})
+            await bad("network_counts", {"all": True})
+            # Valid for the schema, refused by the server (bad input, not found, bad cursor).
+            await bad("search_people", {"keywords": "engineer", "limit": 0}, schema_rejects=False)
+            await bad("search_people", {"keywords": "engineer", "cursor": "not-a-cursor"}, schema_rejects=False)
+            await bad("get_profile", {"who": "no-such-member-zz"}, schema_rejects=False)
+            await bad("get_company", {"universal_name": "no-such-company-zz"}, schema_rejects=False)
+            await bad("get_job", {"job_id": "not digits"}, schema_rejects=False)
+            await bad("get_conversation", {"conversation": "2-bm8gc3VjaA=="}, schema_rejects=False)
+            await bad("search_jobs", {"listed_within_days": 4000}, schema_rejects=False)
+            await bad("get_profile", {"who": me, "sections": []}, schema_rejects=False)
+            if people and people.get("next_cursor"):
+                # A cursor of one list refused by another.
+                await bad("search_people", {"keywords": "rust", "cursor": people["next_cursor"]}, schema_rejects=False)
+                await bad("list_invitations", {"cursor": people["next_cursor"]}, schema_rejects=False)
+
+            # The server is still answering after all of that.
+            again = await good("status", {})
+            checks.check(again is not None, "the server survives bad calls")
+
+            # A write is refused without --allow-writes.
+            refused = await call(session, "send_message", {"conversation": thread or "x", "text": "hello"})
+            checks.check(refused.is_error and "--allow-writes" in text_of(refused), f"send_message refused: {text_of(refused)[:200]}")
+
+            # Paging to the end: every result once.
+            seen, pages, cursor = [], 0, None
+            while pages < 50:
+                arguments = {"keywords": "engineer", "limit": 49}
+                if cursor:
+                    arguments["cursor"] = cursor
+                page = await good("search_people", arguments)
+                if page is None:
+                    break
+                pages += 1
+                seen.extend(p["urn"] for p in page["items"])
+                cursor = page.get("next_cursor")
+                if not cursor:
+                    break
+            checks.check(cursor is None, f"search_people paged to the end ({pages} pages)")
+            checks.check(len(seen) == len(set(seen)), f"no result twice: {len(seen)} results, {len(set(seen))} distinct")
+            checks.check(len(seen) > 49, f"more than one page: {len(seen)} results")
+            print(f"search_people paged to the end: {len(seen)} results in {pages} calls", flush=True)
+
+            # Timing: a search_people call with 49 results, through the client.
+            times = []
+            for _ in range(args.rounds):
+                start = time.perf_counter()
+                r = await call(session, "search_people", {"keywords": "engineer", "limit": 49})
+                times.append(time.perf_counter() - start)
+                checks.check(not r.is_error and r.structured_content["count"] == 49, "timed call gives 49")
+            mcp_median = statistics.median(times)
+
+    # ---- the whole process, for comparison ----
+    whole = []
+    for _ in range(args.rounds):
+        start = time.perf_counter()
+        done = subprocess.run(
+            [binary, "--sandbox", "search", "people", "--keywords", "engineer", "--limit", "49", "--json"],
+            capture_output=True,
+            check=False,
+        )
+        whole.append(time.perf_counter() - start)
+        checks.check(done.returncode == 0, f"linkedin search people: {done.stderr[:200]!r}")
+    whole_median = statistics.median(whole)
+
+    # ---- with --allow-writes: listed, annotated, previewed, sent exactly once ----
+    async with stdio_client(server("--allow-writes")) as (read, write):
+        async with ClientSession(read, write) as session:
+            await session.initialize()
+            tools = {t.name: t for t in (await session.list_tools()).tools}
+            checks.check(WRITE_TOOLS <= set(tools), f"write tools listed with --allow-writes: {set(tools)}")
+            for name in WRITE_TOOLS & set(tools):
+                ann = tools[name].annotations
+                checks.check(ann is not None and ann.read_only_hint is False, f"{name}: not read-only")
+                checks.check(ann is not None and ann.destructive_hint is False, f"{name}: not destructive")
+                checks.check(ann is not None and ann.idempotent_hint is not None, f"{name}: idempotent hint set")
+            convs = await call(session, "list_conversations", {"limit": 1})
+            thread = convs.structured_content["items"][0]["thread_id"]
+            text = f"mcp check {uuid.uuid4()}"
+
+            async def copies():
+                r = await call(session, "get_conversation", {"conversation": thread, "limit": 50})
+                return sum(1 for m in r.structured_content["items"] if m.get("text") == text)
+
+            preview = await call(session, "send_message", {"conversation": thread, "text": text, "preview": True})
+            checks.check(not preview.is_error and preview.structured_content["preview"] is True, f"preview: {text_of(preview)[:200]}")
+            checks.check(await copies() == 0, "a preview sends nothing")
+            sent = await call(session, "send_message", {"conversation": thread, "text": text})
+            checks.check(not sent.is_error and sent.structured_content["outcome"] == "sent", f"send_message: {text_of(sent)[:200]}")
+            checks.check(await copies() == 1, "the conversation has the message exactly once")
+            empty = await call(session, "send_message", {"conversation": thread, "text": "  "})
+            checks.check(empty.is_error, "an empty text is refused")
+            checks.check(await copies() == 1, "still once after a refused send")
+            inv = await call(session, "list_invitations", {"limit": 1})
+            inv_id = inv.structured_content["items"][0]["id"]
+            look = await call(session, "accept_invitation", {"invitation": inv_id, "preview": True})
+            checks.check(not look.is_error and look.structured_content["outcome"] == "would_accept", f"accept preview: {text_of(look)[:200]}")
+            bad_inv = await call(session, "accept_invitation", {"invitation": "not-an-id"})
+            checks.check(bad_inv.is_error, "a malformed invitation id is refused")
+            who = await call(session, "invite", {"profile": "liv-marchetti", "note": "Hello", "preview": True})
+            checks.check(not who.is_error and who.structured_content["outcome"] == "would_send", f"invite preview: {text_of(who)[:200]}")
+
+    print(
+        f"search_people, 49 results: median {mcp_median * 1000:.1f} ms a tool call through the Python MCP client "
+        f"[{' '.join(f'{t * 1000:.1f}' for t in times)}]; "
+        f"median {whole_median * 1000:.1f} ms for the whole `linkedin --sandbox search people --limit 49 --json` process "
+        f"[{' '.join(f'{t * 1000:.0f}' for t in whole)}] ({args.rounds} rounds, {os.path.relpath(binary, ROOT)})",
+        flush=True,
+    )
+    print(f"{checks.passed} passed, {checks.failed} failed", flush=True)
+    return 1 if checks.failed else 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--linkedin", default=os.path.join(ROOT, "target", "debug", "linkedin"), help="the linkedin binary")
+    parser.add_argument("--no-build", action="store_true", help="do not run `cargo build -p linkedin-cli` first")
+    parser.add_argument("--rounds", type=int, default=15, help="timed calls (default 15)")
+    args = parser.parse_args()
+    if not in_venv():
+        if not args.no_build:
+            subprocess.run(["cargo", "build", "--quiet", "--locked", "-p", "linkedin-cli"], cwd=ROOT, check=True)
+            sys.argv.append("--no-build")
+        bootstrap()
+    import anyio
+
+    return anyio.run(drive, args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
