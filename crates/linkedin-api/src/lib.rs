@@ -48,6 +48,7 @@ mod feed;
 mod ids;
 mod invitations;
 mod jobs;
+mod mailbox;
 mod me;
 mod message_actions;
 mod messaging;
@@ -69,6 +70,7 @@ pub use drift::{Discovery, LIMITS as DISCOVERY_LIMITS, Limits as DiscoveryLimits
 pub use error::{Error, Result};
 pub use ids::IntoId;
 pub use invitations::{InvitationReply, Invited};
+pub use mailbox::{DELIVERY_ACK_MAX, MailboxCount, Seen};
 pub use linkedin_catalogue as catalogue;
 pub use linkedin_models as models;
 pub use linkedin_models::feed::ReactionType;

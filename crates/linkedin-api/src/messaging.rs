@@ -486,7 +486,7 @@ impl Linkedin {
 
 /// `urn:li:msg_conversation:(<own mailbox>,<thread>)`; a conversation of another mailbox is
 /// refused.
-async fn conversation_urn(li: &Linkedin, id: &ConversationId) -> Result<String> {
+pub(crate) async fn conversation_urn(li: &Linkedin, id: &ConversationId) -> Result<String> {
     let me = li.my_profile_id().await?;
     if let Some(mailbox) = id.mailbox().filter(|m| **m != me) {
         return Err(Error::InvalidInput {

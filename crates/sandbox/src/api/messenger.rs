@@ -501,9 +501,10 @@ pub(super) fn nudges(call: &mut Call<'_>) -> Answer {
 /// `POST /voyagerMessagingDashMessengerConversations?action=typing` with
 /// `{"conversationUrn": <urn>}`: 202 and no body (the capture records the 202; the body is
 /// not recorded, and a Rest.li action without a return value has none). The typing indicator
-/// reaches the other participants through realtime, which the sandbox does not emulate, so it
-/// changes nothing that a read shows. 400 without a conversation URN or with a malformed one,
-/// 403 for another mailbox, 404 for an unknown conversation.
+/// reaches the other participants' realtime streams (`typingIndicatorsTopic`, see
+/// [`super::realtime::typing_events`]) and changes nothing that a read shows. 400 without a
+/// conversation URN or with a malformed one, 403 for another mailbox, 404 for an unknown
+/// conversation.
 pub(super) fn typing(call: &mut Call<'_>) -> Answer {
     let body = call.json_body();
     let Some(urn) = body

@@ -1,0 +1,171 @@
+//! The messaging web app's small signals against the sandbox: the typing indicator, delivery
+//! acknowledgements, marking seen, and the mailbox's unread counts; what each sends (snapshots)
+//! and what it changes. Their realtime events are tested in `realtime.rs`.
+
+use crate::common;
+
+use linkedin_api::{ConversationCategory, DELIVERY_ACK_MAX, Error};
+use linkedin_sandbox::WORLD_SEED;
+use linkedin_sandbox::world::{self, World};
+use serde_json::{Value, json};
+
+fn world() -> World {
+    world::generate(WORLD_SEED)
+}
+
+/// An unread conversation of the primary inbox whose last message is from someone else: its
+/// thread id.
+fn unread_thread(w: &World) -> String {
+    let mut unread: Vec<&world::Conversation> = w
+        .conversations
+        .iter()
+        .filter(|c| c.category == "PRIMARY_INBOX" && !c.read)
+        .filter(|c| c.messages.last().is_some_and(|m| m.sender != 0))
+        .collect();
+    unread.sort_by_key(|c| std::cmp::Reverse(c.messages.last().unwrap().delivered_at));
+    unread[0].thread_id.clone()
+}
+
+/// Snapshots like `Fixture::snapshot`, with the acknowledgement's `clientConsumedAt` (the
+/// time of the run) replaced by a placeholder after checking it is a time in ms.
+fn snapshot(f: &common::Fixture, name: &str, mark: usize, result: &impl serde::Serialize) {
+    let mut requests = f.sent_since(mark);
+    for r in &mut requests {
+        if let Some(at) = r.pointer_mut("/body/clientConsumedAt") {
+            assert!(at.as_u64().unwrap() > 1_700_000_000_000, "ms: {at}");
+            *at = json!("[now, in ms]");
+        }
+    }
+    let value = json!({
+        "requests": requests,
+        "result": serde_json::to_value(result).unwrap(),
+    });
+    insta::with_settings!({ snapshot_path => "../snapshots", prepend_module_to_snapshot => false }, {
+        insta::assert_json_snapshot!(name, value);
+    });
+}
+
+#[tokio::test]
+async fn typing_is_sent_as_the_browser_sends_it() {
+    let f = common::start().await;
+    let w = world();
+    f.linkedin.me().await.unwrap();
+    let thread = unread_thread(&w);
+    let mark = f.mark();
+    f.linkedin.send_typing(thread.as_str()).await.unwrap();
+    snapshot(&f, "mailbox_send_typing", mark, &());
+
+    let err = f
+        .linkedin
+        .send_typing("2-bm8gc3VjaCB0aHJlYWQ=")
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::NotFound { .. }), "{err:?}");
+    let mark = f.mark();
+    let err = f.linkedin.send_typing("not a thread!").await.unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::InvalidInput {
+                field: "conversation",
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert!(f.sent_since(mark).is_empty(), "nothing sent");
+}
+
+#[tokio::test]
+async fn marking_seen_acknowledges_the_others_messages_and_reads_the_conversation() {
+    let f = common::start().await;
+    let w = world();
+    f.linkedin.me().await.unwrap();
+    let thread = unread_thread(&w);
+    let unread = |counts: &[linkedin_api::models::Raw<linkedin_api::MailboxCount>]| {
+        counts
+            .iter()
+            .find(|c| c.category == ConversationCategory::PrimaryInbox)
+            .unwrap()
+            .unread_conversation_count
+    };
+    let before = unread(&f.linkedin.mailbox_counts().await.unwrap());
+
+    let mark = f.mark();
+    let seen = f.linkedin.mark_seen(thread.as_str()).await.unwrap();
+    snapshot(&f, "mailbox_mark_seen", mark, &seen);
+    let c = w.conversations.iter().find(|c| c.thread_id == thread).unwrap();
+    let from_others = c.messages.iter().rev().take_while(|m| m.sender != 0).count();
+    assert_eq!(seen.acknowledged.len(), from_others.min(DELIVERY_ACK_MAX));
+    assert_eq!(seen.latest.as_ref(), seen.acknowledged.first());
+    assert!(
+        seen.latest
+            .as_deref()
+            .unwrap()
+            .ends_with(&format!(",{})", c.messages.last().unwrap().id))
+    );
+    assert_eq!(
+        unread(&f.linkedin.mailbox_counts().await.unwrap()),
+        before - 1
+    );
+}
+
+#[tokio::test]
+async fn delivery_acknowledgements_are_checked_before_sending() {
+    let f = common::start().await;
+    let w = world();
+    f.linkedin.me().await.unwrap();
+    let thread = unread_thread(&w);
+    let c = w.conversations.iter().find(|c| c.thread_id == thread).unwrap();
+    let id = c.messages.last().unwrap().id.clone();
+
+    let mark = f.mark();
+    let invalid = |r: Result<(), Error>| match r {
+        Err(Error::InvalidInput { field, .. }) => assert_eq!(field, "messages"),
+        other => panic!("expected InvalidInput messages, got {other:?}"),
+    };
+    invalid(f.linkedin.acknowledge_delivery(Vec::<String>::new()).await);
+    invalid(f.linkedin.acknowledge_delivery([&id, &id]).await);
+    let many: Vec<String> = (0..=DELIVERY_ACK_MAX).map(|i| format!("2-MT{i}==")).collect();
+    invalid(f.linkedin.acknowledge_delivery(&many).await);
+    assert!(f.sent_since(mark).is_empty(), "nothing sent");
+
+    f.linkedin.acknowledge_delivery([&id]).await.unwrap();
+    let sent = f.sent_since(mark);
+    assert_eq!(sent.len(), 1);
+    assert_eq!(sent[0]["status"], 204);
+    assert_eq!(sent[0]["body"]["deliveryMechanism"], "SYNC");
+    assert_eq!(sent[0]["body"]["clientId"], "voyager-web");
+
+    let err = f
+        .linkedin
+        .acknowledge_delivery(["2-bm8gc3VjaCBtZXNzYWdl"])
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::NotFound { .. }), "{err:?}");
+}
+
+#[tokio::test]
+async fn mailbox_counts_count_the_unread_conversations_per_category() {
+    let f = common::start().await;
+    let w = world();
+    f.linkedin.me().await.unwrap();
+    let mark = f.mark();
+    let counts = f.linkedin.mailbox_counts().await.unwrap();
+    let plain: Vec<&linkedin_api::MailboxCount> = counts.iter().map(|c| &**c).collect();
+    f.snapshot("mailbox_mailbox_counts", mark, &plain);
+    let unread_in = |category: &str| {
+        w.conversations
+            .iter()
+            .filter(|c| !c.read && c.category == category)
+            .count() as u32
+    };
+    let primary = counts
+        .iter()
+        .find(|c| c.category == ConversationCategory::PrimaryInbox)
+        .unwrap();
+    assert_eq!(primary.unread_conversation_count, unread_in("PRIMARY_INBOX"));
+    // LinkedIn's JSON is kept.
+    assert!(counts[0].raw().get("unreadConversationCount").is_some());
+    let _: &Value = counts[0].raw();
+}
