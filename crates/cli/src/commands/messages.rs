@@ -148,6 +148,26 @@ pub(crate) enum Cmd {
         #[arg(long)]
         remove: bool,
     },
+    /// Show the conversation's other members that you are typing (it lapses by itself).
+    #[command(
+        after_help = "Example: linkedin messages typing 2-MjM2NGY2MjItM2U3Yi00YzkxLWJlZTktMjQ3ODk0NDA2YTg5XzUxOA=="
+    )]
+    Typing {
+        /// The conversation: a thread id or a conversation URN.
+        conversation: String,
+    },
+    /// Mark a conversation's latest messages seen, as linkedin.com does when you open it:
+    /// their delivery acknowledged, the conversation read, a seen receipt for the others.
+    #[command(
+        after_help = "Example: linkedin messages seen 2-MjM2NGY2MjItM2U3Yi00YzkxLWJlZTktMjQ3ODk0NDA2YTg5XzUxOA=="
+    )]
+    Seen {
+        /// The conversation: a thread id or a conversation URN.
+        conversation: String,
+    },
+    /// Unread conversations per mailbox category (the numbers on the messaging tab).
+    #[command(after_help = "Example: linkedin messages counts --json")]
+    Counts,
     /// Print realtime events as they arrive (new messages, yours too, reads, typing, seen
     /// receipts, reactions, ...), until Ctrl-C.
     ///
@@ -181,11 +201,13 @@ impl Cmd {
     /// message too (LinkedIn's answer); dry runs and marking print what would be or was done.
     pub(crate) fn gives_raw(&self) -> bool {
         match self {
-            Self::List { .. } | Self::Show { .. } | Self::With { .. } => true,
+            Self::List { .. } | Self::Show { .. } | Self::With { .. } | Self::Counts => true,
             Self::Send { dry_run, .. } | Self::Start { dry_run, .. } => !dry_run,
             Self::Read { .. }
             | Self::Unread { .. }
             | Self::Watch { .. }
+            | Self::Typing { .. }
+            | Self::Seen { .. }
             | Self::Edit { .. }
             | Self::Recall { .. }
             | Self::React { .. } => false,
@@ -404,6 +426,44 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
                 },
             )
         }
+        Cmd::Typing { conversation } => {
+            let session = conn.connect().await?;
+            session.linkedin.send_typing(&conversation).await?;
+            out.one(
+                &Typing {
+                    conversation: &conversation,
+                    typing: true,
+                },
+                |t| format!("Typing in {}.", t.conversation),
+            )
+        }
+        Cmd::Seen { conversation } => {
+            let session = conn.connect().await?;
+            let seen = session.linkedin.mark_seen(&conversation).await?;
+            out.one(&seen, |s| match &s.latest {
+                Some(latest) => format!(
+                    "Marked {conversation} seen up to {latest} ({} acknowledged).",
+                    s.acknowledged.len()
+                ),
+                None => format!("Marked {conversation} read (no message from others to see)."),
+            })
+        }
+        Cmd::Counts => {
+            let session = conn.connect().await?;
+            let counts = session.linkedin.mailbox_counts().await?;
+            out.list_raw(counts, |c| {
+                let unseen = c
+                    .unseen_conversation_count
+                    .map(|n| format!(", {n} unseen"))
+                    .unwrap_or_default();
+                format!(
+                    "{:<16} {} unread{unseen}",
+                    c.category.as_str(),
+                    c.unread_conversation_count
+                )
+            })
+            .await
+        }
         Cmd::Watch {
             conversation,
             max_events,
@@ -439,6 +499,13 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
 struct Changed<'a> {
     message: &'a str,
     done: &'static str,
+}
+
+/// What `typing` prints.
+#[derive(Serialize)]
+struct Typing<'a> {
+    conversation: &'a str,
+    typing: bool,
 }
 
 /// What `read` and `unread` print.

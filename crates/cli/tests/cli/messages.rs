@@ -549,3 +549,48 @@ fn edit_react_and_recall_a_message() {
     fails(&logged.run(&["messages", "react", &m.id, "ok"]), 2);
     fails(&logged.run(&["messages", "edit", "not-a-message", "x"]), 2);
 }
+
+#[test]
+fn typing_seen_and_counts() {
+    let w = world();
+    let c = w
+        .conversations
+        .iter()
+        .filter(|c| c.category == "PRIMARY_INBOX" && !c.read)
+        .find(|c| c.messages.last().is_some_and(|m| m.sender != 0))
+        .unwrap();
+    let logged = Logged::start();
+    let unread_primary = |logged: &Logged| {
+        let counts = json_list(&logged.run(&["messages", "counts", "--json"]));
+        let primary = counts
+            .iter()
+            .find(|c| c["category"] == "PRIMARY_INBOX")
+            .unwrap()
+            .clone();
+        assert_eq!(
+            keys(&primary),
+            [
+                "category",
+                "unread_conversation_count",
+                "unseen_conversation_count"
+            ]
+        );
+        primary["unread_conversation_count"].as_u64().unwrap()
+    };
+    let before = unread_primary(&logged);
+
+    let typing = json(&logged.run(&["messages", "typing", &c.thread_id, "--json"]));
+    assert_eq!(typing["typing"], true);
+    let seen = json(&logged.run(&["messages", "seen", &c.thread_id, "--json"]));
+    let latest = seen["latest"].as_str().unwrap();
+    assert!(latest.ends_with(&format!(",{})", c.messages.last().unwrap().id)));
+    assert!(!seen["acknowledged"].as_array().unwrap().is_empty());
+    assert_eq!(unread_primary(&logged), before - 1);
+    // Seen again: the text says so, nothing left to acknowledge but the same messages.
+    assert!(stdout(&logged.run(&["messages", "seen", &c.thread_id])).starts_with("Marked"));
+    let text = stdout(&logged.run(&["messages", "counts"]));
+    assert!(text.contains("PRIMARY_INBOX"), "{text}");
+    // Bad input is refused before anything is sent.
+    fails(&logged.run(&["messages", "typing", "not a thread!"]), 2);
+    fails(&logged.run(&["messages", "seen", "not a thread!"]), 2);
+}

@@ -85,6 +85,7 @@ fn every_read_prints_snake_case_keys() {
         vec!["feed", "react", &post, "--dry-run", "--json"],
         vec!["notifications", "list", "--limit", "3", "--json"],
         vec!["network", "counts", "--json"],
+        vec!["messages", "counts", "--json"],
         vec!["post", "show", &post, "--json"],
         vec!["post", "create", "Hello", "--dry-run", "--json"],
         vec!["comments", "list", &talked, "--limit", "3", "--json"],
@@ -210,6 +211,8 @@ fn raw_is_refused_before_anything_is_sent_where_there_is_no_linkedin_json() {
         (&["profile", "skills", "demo-member"], "profile skills"),
         (&["profile", "views"], "profile views"),
         (&["messages", "read", &thread], "messages read"),
+        (&["messages", "typing", &thread], "messages typing"),
+        (&["messages", "seen", &thread], "messages seen"),
         (
             &["messages", "send", &thread, "Hi", "--dry-run"],
             "messages send",
@@ -523,6 +526,9 @@ fn every_command_ends_quietly_on_a_closed_stdout() {
         write("messages react", &[&mine, "👍"]),
         write("messages recall", &[&mine]),
         write("messages unread", &[&thread]),
+        write("messages typing", &[&thread]),
+        write("messages seen", &[&thread]),
+        list("messages counts", &[]),
         read("messages with", &[who]),
         // Long-running: bounded here, so that it ends (with nothing to print).
         read("messages watch", &["--for-ms", "300"]),
