@@ -82,8 +82,9 @@ impl Linkedin {
             .map_err(|e| not_found(e, || format!("conversation {}", id.thread())))
     }
 
-    /// Acknowledges that messages reached the logged-in member, as the web app does for the
-    /// messages it loads.
+    /// Acknowledges that messages reached the logged-in member (the web app's delivery acks).
+    ///
+    /// As the web app does for the messages it loads.
     ///
     /// Python: none
     ///
@@ -133,8 +134,9 @@ impl Linkedin {
             .map_err(|e| not_found(e, || "a message".to_owned()))
     }
 
-    /// Marks a conversation's latest messages seen, as the web app does when it opens a
-    /// conversation: the other members get a seen receipt.
+    /// Marks a conversation's latest messages seen: the other members get a seen receipt.
+    ///
+    /// As the web app does when it opens a conversation.
     ///
     /// Python: none
     ///
@@ -178,8 +180,9 @@ impl Linkedin {
         })
     }
 
-    /// The logged-in member's unread conversations, counted per mailbox category (the
-    /// numbers on LinkedIn's messaging tab).
+    /// The logged-in member's unread conversations, counted per mailbox category.
+    ///
+    /// The numbers on LinkedIn's messaging tab.
     ///
     /// Python: none
     ///
