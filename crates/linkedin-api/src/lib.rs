@@ -70,7 +70,7 @@ pub use drift::{Discovery, LIMITS as DISCOVERY_LIMITS, Limits as DiscoveryLimits
 pub use error::{Error, Result};
 pub use ids::IntoId;
 pub use invitations::{InvitationReply, Invited};
-pub use mailbox::{DELIVERY_ACK_MAX, MailboxCount, Seen};
+pub use mailbox::{DELIVERY_ACK_MAX, MailboxCount, RequestsBanner, Seen};
 pub use linkedin_catalogue as catalogue;
 pub use linkedin_models as models;
 pub use linkedin_models::feed::ReactionType;

@@ -16,7 +16,10 @@ use crate::client::Linkedin;
 use crate::error::{Error, Result, not_found};
 use crate::ids::IntoId;
 use crate::messaging::conversation_urn;
-use crate::models::Raw;
+use crate::models::{Raw, Text};
+use crate::paginate::Pages;
+use crate::messaging::ConversationFilter;
+use crate::Conversation;
 use crate::models::messaging::ConversationCategory;
 
 /// The most messages one delivery acknowledgement names (the browser's name 2; inferred).
@@ -39,6 +42,26 @@ pub struct MailboxCount {
     /// when LinkedIn says.
     #[serde(default)]
     pub unseen_conversation_count: Option<u32>,
+}
+
+/// The banner over the inbox that points at message requests (the secondary inbox), as
+/// `voyagerMessagingDashSecondaryInbox?q=previewBanner` gives it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all(deserialize = "camelCase"))]
+#[non_exhaustive]
+pub struct RequestsBanner {
+    /// Its URN (`urn:li:fsd_messagingSecondaryInboxPreviewBanner:…`), when it has one.
+    #[serde(default)]
+    pub entity_urn: Option<String>,
+    /// What it says ("2 message requests").
+    #[serde(default)]
+    pub banner_text: Option<Text>,
+    /// How many requests there are, when it says.
+    #[serde(default)]
+    pub conversation_count: Option<u32>,
+    /// How many of them are unread, when it says.
+    #[serde(default)]
+    pub unread_conversation_count: Option<u32>,
 }
 
 /// What [`Linkedin::mark_seen`] did.
@@ -201,6 +224,39 @@ impl Linkedin {
             .var("mailboxUrn", me.as_str());
         let pointer = format!("{}/elements", endpoints::MESSENGER_MAILBOX_COUNTS.data_pointer());
         self.fetch_at(call, &pointer).await
+    }
+}
+
+impl Linkedin {
+    /// Message requests: the conversations of the secondary inbox, newest first.
+    ///
+    /// Python: none
+    ///
+    /// The conversations LinkedIn files under `SECONDARY_INBOX` (first messages from members
+    /// one is not connected to), read as [`conversations`](Self::conversations) reads the
+    /// inbox. Accepting or declining one is not offered: no recording nor public client shows
+    /// how the web app does it (answering one moves it to the inbox).
+    pub fn message_requests(&self) -> Pages<Raw<Conversation>> {
+        self.conversations(
+            ConversationFilter::inbox().categories([ConversationCategory::SecondaryInbox]),
+        )
+    }
+
+    /// The banner over the inbox that points at message requests, when there are some.
+    ///
+    /// Python: none
+    ///
+    /// The web app's `GET voyagerMessagingDashSecondaryInbox?q=previewBanner` (capture seq 77,
+    /// whose recorded answer is an empty collection: no requests, no banner). The banner's
+    /// keys are inferred (none is recorded), every one optional.
+    ///
+    /// # Errors
+    ///
+    /// Transport errors, and [`Error::Decode`] for an answer that does not read.
+    pub async fn message_requests_banner(&self) -> Result<Option<Raw<RequestsBanner>>> {
+        let call = self.call(endpoints::MESSAGING_SECONDARY_INBOX_BANNER);
+        let banners: Vec<Raw<RequestsBanner>> = self.fetch_at(call, "/elements").await?;
+        Ok(banners.into_iter().next())
     }
 }
 

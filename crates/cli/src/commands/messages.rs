@@ -165,6 +165,17 @@ pub(crate) enum Cmd {
         /// The conversation: a thread id or a conversation URN.
         conversation: String,
     },
+    /// List message requests (the secondary inbox: first messages from members you are not
+    /// connected to), newest first.
+    ///
+    /// Answer one with `messages send` to take it into your inbox; accepting or declining
+    /// one as linkedin.com does is not offered (no recording shows how).
+    #[command(after_help = "Example: linkedin messages requests --limit 5")]
+    Requests {
+        /// At most this many conversations.
+        #[arg(long, default_value_t = 20, value_parser = limit)]
+        limit: usize,
+    },
     /// Unread conversations per mailbox category (the numbers on the messaging tab).
     #[command(after_help = "Example: linkedin messages counts --json")]
     Counts,
@@ -202,6 +213,7 @@ impl Cmd {
     pub(crate) fn gives_raw(&self) -> bool {
         match self {
             Self::List { .. } | Self::Show { .. } | Self::With { .. } | Self::Counts => true,
+            Self::Requests { .. } => true,
             Self::Send { dry_run, .. } | Self::Start { dry_run, .. } => !dry_run,
             Self::Read { .. }
             | Self::Unread { .. }
@@ -447,6 +459,19 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
                 ),
                 None => format!("Marked {conversation} read (no message from others to see)."),
             })
+        }
+        Cmd::Requests { limit } => {
+            let session = conn.connect().await?;
+            let li = &session.linkedin;
+            let n = out
+                .stream_raw(li.message_requests().limit(limit), |c| {
+                    conversation_text(&out, c)
+                })
+                .await?;
+            if n == 0 {
+                out.note("no message requests")?;
+            }
+            Ok(())
         }
         Cmd::Counts => {
             let session = conn.connect().await?;

@@ -590,6 +590,19 @@ fn typing_seen_and_counts() {
     assert!(stdout(&logged.run(&["messages", "seen", &c.thread_id])).starts_with("Marked"));
     let text = stdout(&logged.run(&["messages", "counts"]));
     assert!(text.contains("PRIMARY_INBOX"), "{text}");
+    // Message requests: the secondary inbox.
+    let requests = json_list(&logged.run(&["messages", "requests", "--json"]));
+    let expected = w
+        .conversations
+        .iter()
+        .filter(|c| c.category == "SECONDARY_INBOX")
+        .count();
+    assert_eq!(requests.len(), expected);
+    assert!(
+        requests
+            .iter()
+            .all(|r| r["categories"].as_array().unwrap().contains(&"SECONDARY_INBOX".into()))
+    );
     // Bad input is refused before anything is sent.
     fails(&logged.run(&["messages", "typing", "not a thread!"]), 2);
     fails(&logged.run(&["messages", "seen", "not a thread!"]), 2);

@@ -169,3 +169,38 @@ async fn mailbox_counts_count_the_unread_conversations_per_category() {
     assert!(counts[0].raw().get("unreadConversationCount").is_some());
     let _: &Value = counts[0].raw();
 }
+
+#[tokio::test]
+async fn message_requests_are_the_secondary_inbox_and_its_banner_counts_them() {
+    use futures::TryStreamExt;
+    let f = common::start().await;
+    let w = world();
+    let requests: Vec<_> = f
+        .linkedin
+        .message_requests()
+        .try_collect()
+        .await
+        .unwrap();
+    let expected = w
+        .conversations
+        .iter()
+        .filter(|c| c.category == "SECONDARY_INBOX")
+        .count();
+    assert!(expected > 0, "the world has message requests");
+    assert_eq!(requests.len(), expected);
+    assert!(requests.iter().all(|c| {
+        c.categories
+            .iter()
+            .any(|k| *k == ConversationCategory::SecondaryInbox)
+    }));
+    let mark = f.mark();
+    let banner = f.linkedin.message_requests_banner().await.unwrap().unwrap();
+    f.snapshot("mailbox_message_requests_banner", mark, &*banner);
+    assert_eq!(banner.conversation_count, Some(expected as u32));
+    let unread = w
+        .conversations
+        .iter()
+        .filter(|c| c.category == "SECONDARY_INBOX" && !c.read)
+        .count();
+    assert_eq!(banner.unread_conversation_count, Some(unread as u32));
+}

@@ -516,3 +516,18 @@ async fn mailbox_counts_ask_what_the_browser_asked() {
     assert_same_headers(&sent[0], &recording);
     assert!(recording.response_body.is_none(), "no answer to replay");
 }
+
+/// The message requests' banner as the web app asks it (seq 77): LinkedIn's answer, an empty
+/// collection, is no banner.
+#[tokio::test]
+async fn the_recorded_requests_banner_is_none() {
+    let r = start_with(vec![recorded::load(77).unwrap()]).await;
+    let banner = r.linkedin.message_requests_banner().await.unwrap();
+    let recording = recorded::load(77).unwrap();
+    let elements = recording.response_body.as_ref().unwrap()["data"]["elements"]
+        .as_array()
+        .unwrap();
+    assert!(elements.is_empty());
+    assert!(banner.is_none());
+    assert_browser_requests(&r, &[77]);
+}
