@@ -70,7 +70,6 @@ pub use drift::{Discovery, LIMITS as DISCOVERY_LIMITS, Limits as DiscoveryLimits
 pub use error::{Error, Result};
 pub use ids::IntoId;
 pub use invitations::{InvitationReply, Invited};
-pub use mailbox::{DELIVERY_ACK_MAX, MailboxCount, RequestsBanner, Seen};
 pub use linkedin_catalogue as catalogue;
 pub use linkedin_models as models;
 pub use linkedin_models::feed::ReactionType;
@@ -87,6 +86,7 @@ pub use linkedin_transport as transport;
 pub use linkedin_transport::{
     AccountStore, Budget, FileStore, Login, MemoryStore, Pacing, Proxy, RetryPolicy, Timeouts,
 };
+pub use mailbox::{DELIVERY_ACK_MAX, MailboxCount, RequestsBanner, Seen};
 pub use messaging::ConversationFilter;
 pub use paginate::{EMPTY_PAGES_MAX, Page, Pages, Position};
 pub use posts::{NewPost, Visibility};

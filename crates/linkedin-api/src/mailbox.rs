@@ -12,15 +12,15 @@ use linkedin_models::id::ConversationId;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
+use crate::Conversation;
 use crate::client::Linkedin;
 use crate::error::{Error, Result, not_found};
 use crate::ids::IntoId;
+use crate::messaging::ConversationFilter;
 use crate::messaging::conversation_urn;
+use crate::models::messaging::ConversationCategory;
 use crate::models::{Raw, Text};
 use crate::paginate::Pages;
-use crate::messaging::ConversationFilter;
-use crate::Conversation;
-use crate::models::messaging::ConversationCategory;
 
 /// The most messages one delivery acknowledgement names (the browser's name 2; inferred).
 pub const DELIVERY_ACK_MAX: usize = 20;
@@ -222,7 +222,10 @@ impl Linkedin {
         let call = self
             .call(endpoints::MESSENGER_MAILBOX_COUNTS)
             .var("mailboxUrn", me.as_str());
-        let pointer = format!("{}/elements", endpoints::MESSENGER_MAILBOX_COUNTS.data_pointer());
+        let pointer = format!(
+            "{}/elements",
+            endpoints::MESSENGER_MAILBOX_COUNTS.data_pointer()
+        );
         self.fetch_at(call, &pointer).await
     }
 }

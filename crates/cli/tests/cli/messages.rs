@@ -598,11 +598,12 @@ fn typing_seen_and_counts() {
         .filter(|c| c.category == "SECONDARY_INBOX")
         .count();
     assert_eq!(requests.len(), expected);
-    assert!(
-        requests
-            .iter()
-            .all(|r| r["categories"].as_array().unwrap().contains(&"SECONDARY_INBOX".into()))
-    );
+    assert!(requests.iter().all(|r| {
+        r["categories"]
+            .as_array()
+            .unwrap()
+            .contains(&"SECONDARY_INBOX".into())
+    }));
     // Bad input is refused before anything is sent.
     fails(&logged.run(&["messages", "typing", "not a thread!"]), 2);
     fails(&logged.run(&["messages", "seen", "not a thread!"]), 2);

@@ -473,7 +473,10 @@ async fn messaging_writes_send_the_browsers_bodies() {
     // Typing (seq 119) and marking seen: its delivery acknowledgement (seq 85), then the
     // read (seq 100).
     let mark = sandbox.requests().len();
-    linkedin.send_typing(conversation.urn.clone()).await.unwrap();
+    linkedin
+        .send_typing(conversation.urn.clone())
+        .await
+        .unwrap();
     let sent = sandbox.requests();
     check(119, &sent[mark]);
     let unread = linkedin
@@ -487,7 +490,10 @@ async fn messaging_writes_send_the_browsers_bodies() {
     let seen = linkedin.mark_seen(unread.urn.clone()).await.unwrap();
     let sent = sandbox.requests();
     let posts: Vec<_> = sent[mark..].iter().filter(|r| r.method == "POST").collect();
-    assert!(!seen.acknowledged.is_empty(), "the latest message is someone else's");
+    assert!(
+        !seen.acknowledged.is_empty(),
+        "the latest message is someone else's"
+    );
     let [ack, read] = posts.as_slice() else {
         panic!("an acknowledgement and a read: {posts:#?}");
     };
