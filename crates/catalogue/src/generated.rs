@@ -2758,7 +2758,7 @@ pub static MESSAGING_BADGE_MARK_ALL_SEEN: &Endpoint = &Endpoint {
     params: &[
         Param { name: "until", location: Location::Body, kind: ParamType::Int, value: None, required: true, doc: "epoch ms", page: None },
     ],
-    accept: Accept::Json,
+    accept: Accept::Normalized,
     content_type: Some(ContentType::Json),
     pagination: Pagination::None,
     max_count: None,

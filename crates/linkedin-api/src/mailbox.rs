@@ -203,6 +203,44 @@ impl Linkedin {
         })
     }
 
+    /// Clears the messaging badge: every message so far counts as seen.
+    ///
+    /// Python: none
+    ///
+    /// As the web app does when the messaging page opens (capture seq 67: `POST
+    /// voyagerMessagingDashMessagingBadge?action=markAllMessagesAsSeen` with `{"until": <now,
+    /// ms>}`, answered 200). It marks no conversation read: it is what
+    /// [`MailboxCount::unseen_conversation_count`] counts from. Not retried; a lost answer is
+    /// settled by sending it once more (clearing the badge twice up to the same time changes
+    /// nothing more), and that failing too is [`Error::OutcomeUnknown`].
+    ///
+    /// # Errors
+    ///
+    /// [`Error::OutcomeUnknown`] (above), and transport errors.
+    pub async fn mark_all_seen(&self) -> Result<()> {
+        let until = now_ms();
+        let send = || {
+            self.send(
+                self.call(endpoints::MESSAGING_BADGE_MARK_ALL_SEEN)
+                    .body(json!({ "until": until })),
+            )
+        };
+        match send().await {
+            Ok(_) => Ok(()),
+            Err(e) if e.may_have_been_sent() => {
+                let again = async { send().await.map(|_| Some(())) };
+                crate::settle::Unsettled {
+                    what: "clearing the messaging badge".to_owned(),
+                    absent: "it was not cleared".to_owned(),
+                    look: "run it again (`linkedin messages seen --all`)".to_owned(),
+                }
+                .settle(e, again)
+                .await
+            }
+            Err(e) => Err(e),
+        }
+    }
+
     /// The logged-in member's unread conversations, counted per mailbox category.
     ///
     /// The numbers on LinkedIn's messaging tab.

@@ -158,12 +158,19 @@ pub(crate) enum Cmd {
     },
     /// Mark a conversation's latest messages seen, as linkedin.com does when you open it:
     /// their delivery acknowledged, the conversation read, a seen receipt for the others.
+    ///
+    /// With --all instead, clear the messaging badge (every message so far counts as seen;
+    /// no conversation is marked read), as linkedin.com does when the messaging page opens.
     #[command(
         after_help = "Example: linkedin messages seen 2-MjM2NGY2MjItM2U3Yi00YzkxLWJlZTktMjQ3ODk0NDA2YTg5XzUxOA=="
     )]
     Seen {
         /// The conversation: a thread id or a conversation URN.
-        conversation: String,
+        #[arg(required_unless_present = "all", conflicts_with = "all")]
+        conversation: Option<String>,
+        /// Clear the messaging badge instead.
+        #[arg(long)]
+        all: bool,
     },
     /// List message requests (the secondary inbox: first messages from members you are not
     /// connected to), newest first.
@@ -449,8 +456,14 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
                 |t| format!("Typing in {}.", t.conversation),
             )
         }
-        Cmd::Seen { conversation } => {
+        Cmd::Seen { conversation, all } => {
             let session = conn.connect().await?;
+            let Some(conversation) = conversation.filter(|_| !all) else {
+                session.linkedin.mark_all_seen().await?;
+                return out.one(&AllSeen { all_seen: true }, |_| {
+                    "Cleared the messaging badge: every message so far is seen.".to_owned()
+                });
+            };
             let seen = session.linkedin.mark_seen(&conversation).await?;
             out.one(&seen, |s| match &s.latest {
                 Some(latest) => format!(
@@ -524,6 +537,12 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
 struct Changed<'a> {
     message: &'a str,
     done: &'static str,
+}
+
+/// What `seen --all` prints.
+#[derive(Serialize)]
+struct AllSeen {
+    all_seen: bool,
 }
 
 /// What `typing` prints.

@@ -590,6 +590,20 @@ fn typing_seen_and_counts() {
     assert!(stdout(&logged.run(&["messages", "seen", &c.thread_id])).starts_with("Marked"));
     let text = stdout(&logged.run(&["messages", "counts"]));
     assert!(text.contains("PRIMARY_INBOX"), "{text}");
+    // The badge: every unseen conversation seen, none read.
+    let unseen = |logged: &Logged| {
+        json_list(&logged.run(&["messages", "counts", "--json"]))
+            .iter()
+            .map(|c| c["unseen_conversation_count"].as_u64().unwrap())
+            .sum::<u64>()
+    };
+    assert!(unseen(&logged) > 0);
+    let all = json(&logged.run(&["messages", "seen", "--all", "--json"]));
+    assert_eq!(all["all_seen"], true);
+    assert_eq!(unseen(&logged), 0);
+    assert_eq!(unread_primary(&logged), before - 1);
+    fails(&logged.run(&["messages", "seen", &c.thread_id, "--all"]), 2);
+    fails(&logged.run(&["messages", "seen"]), 2);
     // Message requests: the secondary inbox.
     let requests = json_list(&logged.run(&["messages", "requests", "--json"]));
     let expected = w

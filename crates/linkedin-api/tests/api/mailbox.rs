@@ -217,3 +217,25 @@ async fn message_requests_are_the_secondary_inbox_and_its_banner_counts_them() {
         .count();
     assert_eq!(banner.unread_conversation_count, Some(unread as u32));
 }
+
+#[tokio::test]
+async fn marking_all_seen_clears_the_unseen_counts_and_reads_nothing() {
+    let f = common::start().await;
+    f.linkedin.me().await.unwrap();
+    let before = f.linkedin.mailbox_counts().await.unwrap();
+    assert!(before.iter().any(|c| c.unseen_conversation_count > Some(0)));
+    let mark = f.mark();
+    f.linkedin.mark_all_seen().await.unwrap();
+    let mut requests = f.sent_since(mark);
+    let until = requests[0].pointer_mut("/body/until").unwrap();
+    assert!(until.as_u64().unwrap() > 1_700_000_000_000, "ms: {until}");
+    *until = json!("[now, in ms]");
+    insta::with_settings!({ snapshot_path => "../snapshots", prepend_module_to_snapshot => false }, {
+        insta::assert_json_snapshot!("mailbox_mark_all_seen", requests);
+    });
+    let after = f.linkedin.mailbox_counts().await.unwrap();
+    for (b, a) in before.iter().zip(&after) {
+        assert_eq!(a.unseen_conversation_count, Some(0), "{:?}", a.category);
+        assert_eq!(a.unread_conversation_count, b.unread_conversation_count);
+    }
+}

@@ -499,6 +499,11 @@ async fn messaging_writes_send_the_browsers_bodies() {
     };
     check(85, ack);
     check(100, read);
+
+    // Clearing the badge (seq 67).
+    let mark = sandbox.requests().len();
+    linkedin.mark_all_seen().await.unwrap();
+    check(67, &sandbox.requests()[mark]);
 }
 
 /// The unread counts ask what the browser asked at seq 61 (its answer is not recorded).
