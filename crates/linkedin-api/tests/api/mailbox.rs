@@ -35,6 +35,14 @@ fn snapshot(f: &common::Fixture, name: &str, mark: usize, result: &impl serde::S
             assert!(at.as_u64().unwrap() > 1_700_000_000_000, "ms: {at}");
             *at = json!("[now, in ms]");
         }
+        if let Some(token) = r.pointer_mut("/body/message/originToken") {
+            assert_eq!(token.as_str().unwrap().len(), 36, "a UUID: {token}");
+            *token = json!("[origin token: a fresh UUID v4]");
+        }
+        if let Some(tracking) = r.pointer_mut("/body/trackingId") {
+            assert_eq!(tracking.as_str().unwrap().chars().count(), 16);
+            *tracking = json!("[tracking id: 16 random bytes as characters]");
+        }
     }
     let value = json!({
         "requests": requests,
@@ -238,4 +246,117 @@ async fn marking_all_seen_clears_the_unseen_counts_and_reads_nothing() {
         assert_eq!(a.unseen_conversation_count, Some(0), "{:?}", a.category);
         assert_eq!(a.unread_conversation_count, b.unread_conversation_count);
     }
+}
+
+#[tokio::test]
+async fn a_group_starts_with_a_title_and_is_renamed() {
+    use futures::TryStreamExt;
+    let f = common::start().await;
+    let w = world();
+    f.linkedin.me().await.unwrap();
+    let two: Vec<String> = (1..w.people.len())
+        .filter(|&p| w.connected(0, p))
+        .take(2)
+        .map(|p| w.people[p].profile_id.clone())
+        .collect();
+    let mark = f.mark();
+    let sent = f
+        .linkedin
+        .start_group_conversation(&two, "Rust meetup", "Who is in for Thursday?")
+        .await
+        .unwrap();
+    let start_requests: Vec<Value> = f
+        .sent_since(mark)
+        .into_iter()
+        .filter(|r| r["method"] == "POST")
+        .collect();
+    assert_eq!(start_requests.len(), 1);
+    snapshot(&f, "mailbox_start_group_conversation", mark, &*sent);
+    assert_eq!(
+        start_requests[0]["body"]["conversationTitle"],
+        "Rust meetup"
+    );
+    assert_eq!(
+        start_requests[0]["body"]["hostRecipientUrns"],
+        json!(
+            two.iter()
+                .map(|id| format!("urn:li:fsd_profile:{id}"))
+                .collect::<Vec<_>>()
+        )
+    );
+    let group = sent.conversation_urn.clone().unwrap();
+    let title_of = |urn: String| {
+        let li = f.linkedin.clone();
+        async move {
+            li.conversations(linkedin_api::ConversationFilter::inbox())
+                .try_collect::<Vec<_>>()
+                .await
+                .unwrap()
+                .into_iter()
+                .find(|c| c.urn.to_string() == urn)
+                .unwrap()
+                .title
+                .clone()
+        }
+    };
+    assert_eq!(
+        title_of(group.clone()).await.as_deref(),
+        Some("Rust meetup")
+    );
+
+    let mark = f.mark();
+    f.linkedin
+        .rename_conversation(group.as_str(), "Rust meetup, Thursday 18:00")
+        .await
+        .unwrap();
+    snapshot(&f, "mailbox_rename_conversation", mark, &());
+    assert_eq!(
+        title_of(group.clone()).await.as_deref(),
+        Some("Rust meetup, Thursday 18:00")
+    );
+
+    // A 1:1 has no title; a group needs two recipients; an empty title is refused.
+    let one_to_one = w
+        .conversations
+        .iter()
+        .find(|c| c.participants.len() == 1)
+        .unwrap();
+    let err = f
+        .linkedin
+        .rename_conversation(one_to_one.thread_id.as_str(), "Us")
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Transport(linkedin_api::transport::Error::Status { code: 400, .. })
+        ),
+        "{err:?}"
+    );
+    let mark = f.mark();
+    let err = f
+        .linkedin
+        .start_group_conversation(&two[..1], "Solo", "Hi")
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::InvalidInput {
+                field: "recipients",
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    let err = f
+        .linkedin
+        .rename_conversation(group.as_str(), "  ")
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, Error::InvalidInput { field: "title", .. }),
+        "{err:?}"
+    );
+    assert!(f.sent_since(mark).is_empty(), "nothing sent");
 }
