@@ -89,7 +89,8 @@ pub(crate) enum Cmd {
     ///
     /// Each PROFILE is a public id (billy-g), a profile id (ACoAA…), a urn:li:fsd_profile: URN
     /// or a profile URL. LinkedIn keeps one conversation per pair of members: a single
-    /// recipient already talked to gets the message in the existing conversation.
+    /// recipient already talked to gets the message in the existing conversation. With
+    /// --title, a new group conversation (two recipients or more) of that name.
     #[command(
         after_help = "Example: linkedin messages start liv-marchetti --text \"Hello! Coffee next week?\" --dry-run"
     )]
@@ -103,10 +104,23 @@ pub(crate) enum Cmd {
         /// Read the text from this file (`-`: standard input).
         #[arg(long, conflicts_with = "text")]
         text_file: Option<PathBuf>,
+        /// Start a group conversation with this title (two recipients or more).
+        #[arg(long)]
+        title: Option<String>,
         /// Check everything (the recipients exist) and print what would be sent, without
         /// sending it.
         #[arg(long)]
         dry_run: bool,
+    },
+    /// Rename a group conversation (never retried).
+    #[command(
+        after_help = "Example: linkedin messages rename 2-ZjdhYjUzNDEtODU3YS00NTZkLWI4OTMtMWVhYTE2MzkxYWNiXzI5NQ== \"Rust meetup, Thursday\""
+    )]
+    Rename {
+        /// The conversation: a thread id or a conversation URN.
+        conversation: String,
+        /// The new title.
+        title: String,
     },
     /// Mark a conversation read.
     Read {
@@ -226,6 +240,7 @@ impl Cmd {
             | Self::Unread { .. }
             | Self::Watch { .. }
             | Self::Typing { .. }
+            | Self::Rename { .. }
             | Self::Seen { .. }
             | Self::Edit { .. }
             | Self::Recall { .. }
@@ -344,10 +359,21 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
             profiles,
             text,
             text_file,
+            title,
             dry_run,
         } => {
             let text = text_from(text, text_file)?;
             check_text("text", &text, validate::MESSAGE_TEXT_MAX)?;
+            if let Some(title) = &title {
+                check_text("title", title, validate::CONVERSATION_TITLE_MAX)?;
+                if profiles.len() < 2 {
+                    return Err(Error::InvalidInput {
+                        field: "recipients",
+                        reason: format!("{} recipient; a group takes 2 or more", profiles.len()),
+                    }
+                    .into());
+                }
+            }
             if profiles.len() > validate::MESSAGE_RECIPIENTS_MAX {
                 return Err(Error::InvalidInput {
                     field: "recipients",
@@ -382,9 +408,12 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
                 .into());
             }
             if dry_run {
-                return dry_start(li, &urns, &text, out).await;
+                return dry_start(li, &urns, title.as_deref(), &text, out).await;
             }
-            let sent = li.start_conversation(&urns, &text).await?;
+            let sent = match &title {
+                Some(title) => li.start_group_conversation(&urns, title, &text).await?,
+                None => li.start_conversation(&urns, &text).await?,
+            };
             out.one_raw(&sent, |m| {
                 format!(
                     "Sent at {}; the conversation is {}.",
@@ -443,6 +472,24 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
                         c.message
                     )
                 },
+            )
+        }
+        Cmd::Rename {
+            conversation,
+            title,
+        } => {
+            check_text("title", &title, validate::CONVERSATION_TITLE_MAX)?;
+            let session = conn.connect().await?;
+            session
+                .linkedin
+                .rename_conversation(&conversation, &title)
+                .await?;
+            out.one(
+                &Renamed {
+                    conversation: &conversation,
+                    title: &title,
+                },
+                |r| format!("Renamed {} to \"{}\".", r.conversation, r.title),
             )
         }
         Cmd::Typing { conversation } => {
@@ -545,6 +592,13 @@ struct AllSeen {
     all_seen: bool,
 }
 
+/// What `rename` prints.
+#[derive(Serialize)]
+struct Renamed<'a> {
+    conversation: &'a str,
+    title: &'a str,
+}
+
 /// What `typing` prints.
 #[derive(Serialize)]
 struct Typing<'a> {
@@ -589,6 +643,9 @@ struct DrySend<'a> {
     last_message: Option<Raw<Message>>,
     /// Who would receive it (`start`).
     recipients: Vec<Recipient>,
+    /// The title of the group it would start (`start --title`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<&'a str>,
     /// The text.
     text: &'a str,
 }
@@ -621,6 +678,7 @@ async fn dry_send(li: &Linkedin, conversation: &str, text: &str, out: Out) -> Re
         conversation: Some(urn),
         last_message: last,
         recipients: Vec::new(),
+        title: None,
         text,
     };
     out.one(&plan, |p| {
@@ -643,7 +701,13 @@ async fn dry_send(li: &Linkedin, conversation: &str, text: &str, out: Out) -> Re
 
 /// `start --dry-run`: each recipient is looked up (an unknown one is not found, as the send
 /// would find), nothing is sent.
-async fn dry_start(li: &Linkedin, urns: &[String], text: &str, out: Out) -> Result<(), Failure> {
+async fn dry_start(
+    li: &Linkedin,
+    urns: &[String],
+    title: Option<&str>,
+    text: &str,
+    out: Out,
+) -> Result<(), Failure> {
     let mut recipients = Vec::new();
     for urn in urns {
         let profile = li.profile(urn).await?;
@@ -656,10 +720,15 @@ async fn dry_start(li: &Linkedin, urns: &[String], text: &str, out: Out) -> Resu
     }
     let plan = DrySend {
         dry_run: true,
-        action: "start_conversation",
+        action: if title.is_some() {
+            "start_group_conversation"
+        } else {
+            "start_conversation"
+        },
         conversation: None,
         last_message: None,
         recipients,
+        title,
         text,
     };
     out.one(&plan, |p| {
@@ -671,8 +740,12 @@ async fn dry_start(li: &Linkedin, urns: &[String], text: &str, out: Out) -> Resu
                 None => r.name.clone(),
             })
             .collect();
+        let group = p
+            .title
+            .map(|t| format!(" in a new group \"{t}\""))
+            .unwrap_or_default();
         format!(
-            "Would send to {}:\n{}\n{}",
+            "Would send to {}{group}:\n{}\n{}",
             to.join(", "),
             indent(p.text),
             out.dim("Dry run: nothing was sent.")

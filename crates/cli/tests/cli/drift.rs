@@ -313,6 +313,7 @@ fn every_read_command_works(logged: &Logged, dir: &std::path::Path) {
         "messages react",
         "messages read",
         "messages recall",
+        "messages rename",
         "messages seen",
         "messages send",
         "messages start",

@@ -622,3 +622,35 @@ fn typing_seen_and_counts() {
     fails(&logged.run(&["messages", "typing", "not a thread!"]), 2);
     fails(&logged.run(&["messages", "seen", "not a thread!"]), 2);
 }
+
+#[test]
+fn a_group_starts_with_a_title_and_is_renamed() {
+    let w = world();
+    let two: Vec<&str> = (1..w.people.len())
+        .filter(|&p| w.connected(0, p))
+        .take(2)
+        .map(|p| w.people[p].public_id.as_str())
+        .collect();
+    let logged = Logged::start();
+    let mut args = vec!["messages", "start"];
+    args.extend(&two);
+    args.extend(["--text", "Who is in?", "--title", "Rust meetup"]);
+    let dry = json(&logged.run(&[&args[..], &["--dry-run", "--json"]].concat()));
+    assert_eq!(dry["action"], "start_group_conversation");
+    assert_eq!(dry["title"], "Rust meetup");
+    let sent = json(&logged.run(&[&args[..], &["--json"]].concat()));
+    let group = sent["conversation_urn"].as_str().unwrap().to_owned();
+    let renamed = json(&logged.run(&["messages", "rename", &group, "Rust, Thursday", "--json"]));
+    assert_eq!(renamed["title"], "Rust, Thursday");
+    let listed = json_list(&logged.run(&["messages", "list", "--limit", "3", "--json"]));
+    let found = listed.iter().find(|c| c["urn"] == group.as_str()).unwrap();
+    assert_eq!(found["title"], "Rust, Thursday");
+    // A group needs two recipients; refused before sending.
+    fails(
+        &logged.run(&[
+            "messages", "start", two[0], "--text", "Hi", "--title", "Solo",
+        ]),
+        2,
+    );
+    fails(&logged.run(&["messages", "rename", &group, ""]), 2);
+}

@@ -462,6 +462,14 @@ fn every_command_ends_quietly_on_a_closed_stdout() {
         .unwrap()
         .id
         .clone();
+    // A group conversation, to rename.
+    let group = w
+        .conversations
+        .iter()
+        .find(|c| c.participants.len() > 1)
+        .unwrap()
+        .thread_id
+        .clone();
     let job = w.jobs[0].id.to_string();
     let (li_at, jsessionid) = (logged.sb.li_at.as_str(), logged.sb.jsessionid.as_str());
     let case = |path: &'static str, rest: &[&str], write: bool, list: bool, code: i32| Case {
@@ -528,6 +536,7 @@ fn every_command_ends_quietly_on_a_closed_stdout() {
         write("messages recall", &[&mine]),
         write("messages unread", &[&thread]),
         write("messages typing", &[&thread]),
+        write("messages rename", &[&group, "Renamed on a closed pipe."]),
         write("messages seen", &[&thread]),
         list("messages counts", &[]),
         list("messages requests", &["--limit", "200"]),
