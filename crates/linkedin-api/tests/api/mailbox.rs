@@ -293,7 +293,7 @@ async fn a_group_starts_with_a_title_and_is_renamed() {
                 .await
                 .unwrap()
                 .into_iter()
-                .find(|c| c.urn.to_string() == urn)
+                .find(|c| c.urn == urn)
                 .unwrap()
                 .title
                 .clone()
