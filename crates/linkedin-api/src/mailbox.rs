@@ -28,8 +28,9 @@ pub const DELIVERY_ACK_MAX: usize = 20;
 /// The latest messages [`Linkedin::mark_seen`] looks at (the web app's page of messages).
 const SEEN_LOOKS_AT: usize = 20;
 
-/// How many unread conversations one mailbox category holds: an element of
-/// `messengerMailboxCountsByMailbox`, read with the keys other clients read.
+/// How many unread conversations one mailbox category holds: an element of the counts
+/// query's data root (catalogue `messenger_mailbox_counts`), read with the keys other clients
+/// read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all(deserialize = "camelCase"))]
 #[non_exhaustive]
