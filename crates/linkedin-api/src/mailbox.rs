@@ -65,6 +65,47 @@ pub struct RequestsBanner {
     pub unread_conversation_count: Option<u32>,
 }
 
+/// Who saw which message of a conversation, and when: an element of the seen receipts
+/// query's data root (catalogue `messenger_seen_receipts`), read with the keys of LinkedIn's
+/// realtime seen receipts (peers.md §c.6).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct SeenReceipt {
+    /// The message seen (`urn:li:msg_message:(…)`), the latest that member saw.
+    #[serde(deserialize_with = "entity_urn")]
+    #[serde(rename(deserialize = "message"))]
+    pub message_urn: String,
+    /// Who saw it (`urn:li:fsd_profile:…`).
+    #[serde(deserialize_with = "host_identity_urn")]
+    #[serde(rename(deserialize = "seenByParticipant"))]
+    pub profile_urn: String,
+    /// When (ms since the epoch).
+    #[serde(rename(deserialize = "seenAt"))]
+    pub seen_at: Option<i64>,
+}
+
+/// `entityUrn` of an object.
+fn entity_urn<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<String, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Entity {
+        entity_urn: String,
+    }
+    Entity::deserialize(d).map(|e| e.entity_urn)
+}
+
+/// `hostIdentityUrn` of a messaging participant.
+fn host_identity_urn<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<String, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Participant {
+        host_identity_urn: String,
+    }
+    Participant::deserialize(d).map(|p| p.host_identity_urn)
+}
+
 /// What [`Linkedin::mark_seen`] did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
@@ -240,6 +281,36 @@ impl Linkedin {
             }
             Err(e) => Err(e),
         }
+    }
+
+    /// Who has seen what in a conversation: one receipt per member, the latest message they saw.
+    ///
+    /// Python: none
+    ///
+    /// The web app's seen receipts query, as it reads it when a conversation opens (capture
+    /// seq 86, 92: by `conversationUrn`; the answer is not recorded, and the receipts' keys
+    /// are those of LinkedIn's realtime seen receipts, peers.md §c.6).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`] for a bad conversation (nothing sent), [`Error::NotFound`] for
+    /// an unknown one, transport errors, and [`Error::Decode`] for an answer that does not read.
+    pub async fn seen_receipts(
+        &self,
+        conversation: impl IntoId<ConversationId>,
+    ) -> Result<Vec<Raw<SeenReceipt>>> {
+        let id = conversation.into_id("conversation")?;
+        let urn = conversation_urn(self, &id).await?;
+        let call = self
+            .call(endpoints::MESSENGER_SEEN_RECEIPTS)
+            .var("conversationUrn", urn.as_str());
+        let pointer = format!(
+            "{}/elements",
+            endpoints::MESSENGER_SEEN_RECEIPTS.data_pointer()
+        );
+        self.fetch_at(call, &pointer)
+            .await
+            .map_err(|e| not_found(e, || format!("conversation {}", id.thread())))
     }
 
     /// The logged-in member's unread conversations, counted per mailbox category.

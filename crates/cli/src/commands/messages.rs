@@ -197,6 +197,14 @@ pub(crate) enum Cmd {
         #[arg(long, default_value_t = 20, value_parser = limit)]
         limit: usize,
     },
+    /// Who has seen what in a conversation: the latest message each member saw, and when.
+    #[command(
+        after_help = "Example: linkedin messages receipts 2-MjM2NGY2MjItM2U3Yi00YzkxLWJlZTktMjQ3ODk0NDA2YTg5XzUxOA=="
+    )]
+    Receipts {
+        /// The conversation: a thread id or a conversation URN.
+        conversation: String,
+    },
     /// Unread conversations per mailbox category (the numbers on the messaging tab).
     #[command(after_help = "Example: linkedin messages counts --json")]
     Counts,
@@ -234,7 +242,7 @@ impl Cmd {
     pub(crate) fn gives_raw(&self) -> bool {
         match self {
             Self::List { .. } | Self::Show { .. } | Self::With { .. } | Self::Counts => true,
-            Self::Requests { .. } => true,
+            Self::Requests { .. } | Self::Receipts { .. } => true,
             Self::Send { dry_run, .. } | Self::Start { dry_run, .. } => !dry_run,
             Self::Read { .. }
             | Self::Unread { .. }
@@ -532,6 +540,19 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
                 out.note("no message requests")?;
             }
             Ok(())
+        }
+        Cmd::Receipts { conversation } => {
+            let session = conn.connect().await?;
+            let receipts = session.linkedin.seen_receipts(&conversation).await?;
+            out.list_raw(receipts, |r| {
+                format!(
+                    "{}  saw {}  {}",
+                    r.profile_urn,
+                    r.message_urn,
+                    out.dim(&date_time(r.seen_at))
+                )
+            })
+            .await
         }
         Cmd::Counts => {
             let session = conn.connect().await?;

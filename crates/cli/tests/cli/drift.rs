@@ -275,6 +275,7 @@ fn every_read_command_works(logged: &Logged, dir: &std::path::Path) {
         &["messages", "show", &thread, "--limit", "3"],
         &["messages", "with", who],
         &["messages", "counts"],
+        &["messages", "receipts", &thread],
         &["messages", "requests", "--limit", "3"],
         &["invitations", "list", "--limit", "3"],
         &["invitations", "list", "--sent", "--limit", "3"],

@@ -586,6 +586,11 @@ fn typing_seen_and_counts() {
     assert!(latest.ends_with(&format!(",{})", c.messages.last().unwrap().id)));
     assert!(!seen["acknowledged"].as_array().unwrap().is_empty());
     assert_eq!(unread_primary(&logged), before - 1);
+    let receipts = json_list(&logged.run(&["messages", "receipts", &c.thread_id, "--json"]));
+    assert!(
+        receipts.iter().any(|r| r["message_urn"] == latest),
+        "{receipts:?}"
+    );
     // Seen again: the text says so, nothing left to acknowledge but the same messages.
     assert!(stdout(&logged.run(&["messages", "seen", &c.thread_id])).starts_with("Marked"));
     let text = stdout(&logged.run(&["messages", "counts"]));

@@ -86,6 +86,7 @@ fn every_read_prints_snake_case_keys() {
         vec!["notifications", "list", "--limit", "3", "--json"],
         vec!["network", "counts", "--json"],
         vec!["messages", "counts", "--json"],
+        vec!["messages", "receipts", thread, "--json"],
         vec!["messages", "requests", "--limit", "3", "--json"],
         vec!["post", "show", &post, "--json"],
         vec!["post", "create", "Hello", "--dry-run", "--json"],
@@ -539,6 +540,7 @@ fn every_command_ends_quietly_on_a_closed_stdout() {
         write("messages rename", &[&group, "Renamed on a closed pipe."]),
         write("messages seen", &[&thread]),
         list("messages counts", &[]),
+        read("messages receipts", &[&thread]),
         list("messages requests", &["--limit", "200"]),
         read("messages with", &[who]),
         // Long-running: bounded here, so that it ends (with nothing to print).

@@ -125,6 +125,15 @@ async fn marking_seen_acknowledges_the_others_messages_and_reads_the_conversatio
         unread(&f.linkedin.mailbox_counts().await.unwrap()),
         before - 1
     );
+
+    // The seen receipts now hold the demo account's, of the latest message.
+    let mark = f.mark();
+    let receipts = f.linkedin.seen_receipts(thread.as_str()).await.unwrap();
+    let plain: Vec<&linkedin_api::SeenReceipt> = receipts.iter().map(|r| &**r).collect();
+    snapshot(&f, "mailbox_seen_receipts", mark, &plain);
+    let me = f.linkedin.my_profile_urn().await.unwrap();
+    let mine = receipts.iter().find(|r| r.profile_urn == me).unwrap();
+    assert_eq!(Some(&mine.message_urn), seen.latest.as_ref());
 }
 
 #[tokio::test]

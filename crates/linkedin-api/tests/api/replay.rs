@@ -526,6 +526,28 @@ async fn mailbox_counts_ask_what_the_browser_asked() {
     );
     assert_same_headers(&sent[0], &recording);
     assert!(recording.response_body.is_none(), "no answer to replay");
+
+    // The seen receipts of a conversation, as seq 86 (no answer recorded either).
+    let conversation = linkedin
+        .conversations(ConversationFilter::inbox())
+        .limit(1)
+        .try_next()
+        .await
+        .unwrap()
+        .unwrap();
+    let mark = sandbox.requests().len();
+    linkedin
+        .seen_receipts(conversation.urn.clone())
+        .await
+        .unwrap();
+    let sent = &sandbox.requests()[mark..];
+    assert_eq!(sent.len(), 1);
+    let recording = recorded::load(86).unwrap();
+    assert_eq!(sent[0].path, recording.path());
+    let ours = RequestKey::new(&sent[0].method, &sent[0].path, &sent[0].query).unwrap();
+    assert!(ours.same_shape(&recording.key().unwrap()), "{ours:?}");
+    assert_same_headers(&sent[0], &recording);
+    assert!(recording.response_body.is_none(), "no answer to replay");
 }
 
 /// The message requests' banner as the web app asks it (seq 77): LinkedIn's answer, an empty
