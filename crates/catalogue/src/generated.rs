@@ -163,6 +163,8 @@ pub enum Id {
     MessageUnreact,
     /// `conversations_mark_read`
     ConversationsMarkRead,
+    /// `conversation_rename`
+    ConversationRename,
     /// `conversation_typing`
     ConversationTyping,
     /// `message_delivery_ack`
@@ -291,6 +293,7 @@ pub static ENDPOINTS: &[&crate::Endpoint] = &[
     endpoints::MESSAGE_REACT,
     endpoints::MESSAGE_UNREACT,
     endpoints::CONVERSATIONS_MARK_READ,
+    endpoints::CONVERSATION_RENAME,
     endpoints::CONVERSATION_TYPING,
     endpoints::MESSAGE_DELIVERY_ACK,
     endpoints::REALTIME_CONNECT,
@@ -2656,6 +2659,35 @@ pub static CONVERSATIONS_MARK_READ: &Endpoint = &Endpoint {
     page: Some("d_flagship3_messaging_conversation_detail"),
 };
 
+/// `conversation_rename`: Rename a group conversation (Rest.li partial update of its title).
+pub static CONVERSATION_RENAME: &Endpoint = &Endpoint {
+    id: Id::ConversationRename,
+    name: "conversation_rename",
+    summary: "Rename a group conversation (Rest.li partial update of its title)",
+    python: "",
+    method: Method::Post,
+    base: Base::Api,
+    path: "/voyagerMessagingDashMessengerConversations/{conversationUrn}",
+    query_id: None,
+    decoration_id: None,
+    data_root: None,
+    fixed: &[],
+    params: &[
+        Param { name: "conversationUrn", location: Location::Path, kind: ParamType::Urn, value: None, required: true, doc: "urn:li:msg_conversation:(urn:li:fsd_profile:<me>,2-<b64>==), percent-encoded", page: None },
+        Param { name: "patch.$set.title", location: Location::Body, kind: ParamType::String, value: None, required: true, doc: "the new title", page: None },
+    ],
+    accept: Accept::Json,
+    content_type: Some(ContentType::TextJson),
+    pagination: Pagination::None,
+    max_count: None,
+    status: Status::Unknown,
+    replacement: None,
+    idempotent: false,
+    source: "peers.md §b.MX (rename / delete / participants): mautrix-linkedin pkg/linkedingo at 525a6e31 (2026-05-16); confidence: medium (one peer, not recorded)",
+    recorded: &[],
+    page: Some("d_flagship3_messaging_conversation_detail"),
+};
+
 /// `conversation_typing`: Send a typing indicator in a conversation.
 pub static CONVERSATION_TYPING: &Endpoint = &Endpoint {
     id: Id::ConversationTyping,
@@ -2758,7 +2790,7 @@ pub static MESSAGING_BADGE_MARK_ALL_SEEN: &Endpoint = &Endpoint {
     params: &[
         Param { name: "until", location: Location::Body, kind: ParamType::Int, value: None, required: true, doc: "epoch ms", page: None },
     ],
-    accept: Accept::Json,
+    accept: Accept::Normalized,
     content_type: Some(ContentType::Json),
     pagination: Pagination::None,
     max_count: None,

@@ -48,6 +48,7 @@ mod feed;
 mod ids;
 mod invitations;
 mod jobs;
+mod mailbox;
 mod me;
 mod message_actions;
 mod messaging;
@@ -85,6 +86,7 @@ pub use linkedin_transport as transport;
 pub use linkedin_transport::{
     AccountStore, Budget, FileStore, Login, MemoryStore, Pacing, Proxy, RetryPolicy, Timeouts,
 };
+pub use mailbox::{DELIVERY_ACK_MAX, MailboxCount, RequestsBanner, Seen, SeenReceipt};
 pub use messaging::ConversationFilter;
 pub use paginate::{EMPTY_PAGES_MAX, Page, Pages, Position};
 pub use posts::{NewPost, Visibility};

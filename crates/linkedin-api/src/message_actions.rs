@@ -122,7 +122,7 @@ impl Linkedin {
 }
 
 /// `urn:li:msg_message:(<me>,<id>)` of `message`: such a URN of `me`'s mailbox, or an id.
-fn message_urn(message: &str, me: &ProfileId) -> Result<String> {
+pub(crate) fn message_urn(message: &str, me: &ProfileId) -> Result<String> {
     let bad = |reason: String| Error::InvalidInput {
         field: "message",
         reason,

@@ -405,6 +405,43 @@ impl Linkedin {
         I: IntoIterator,
         I::Item: IntoId<ProfileId>,
     {
+        self.start(recipients, None, text).await
+    }
+
+    /// Starts a group conversation with a title, by sending its first message.
+    ///
+    /// Python: none
+    ///
+    /// As [`start_conversation`](Self::start_conversation), with 2 to
+    /// [`validate::MESSAGE_RECIPIENTS_MAX`] recipients and a title of at most
+    /// [`validate::CONVERSATION_TITLE_MAX`] characters, sent as `conversationTitle` beside
+    /// `hostRecipientUrns` (peers.md §b.MX "send / new group"; not recorded). A group is always
+    /// a new conversation. Rename it later with
+    /// [`rename_conversation`](Self::rename_conversation).
+    ///
+    /// # Errors
+    ///
+    /// As [`start_conversation`](Self::start_conversation), and [`Error::InvalidInput`] for a
+    /// bad title or fewer than two recipients.
+    pub async fn start_group_conversation<I>(
+        &self,
+        recipients: I,
+        title: &str,
+        text: &str,
+    ) -> Result<Raw<Message>>
+    where
+        I: IntoIterator,
+        I::Item: IntoId<ProfileId>,
+    {
+        let title = validate::text("title", title, validate::CONVERSATION_TITLE_MAX)?;
+        self.start(recipients, Some(title), text).await
+    }
+
+    async fn start<I>(&self, recipients: I, title: Option<&str>, text: &str) -> Result<Raw<Message>>
+    where
+        I: IntoIterator,
+        I::Item: IntoId<ProfileId>,
+    {
         let text = validate::text("text", text, validate::MESSAGE_TEXT_MAX)?;
         let mut urns: Vec<String> = Vec::new();
         for r in recipients {
@@ -428,6 +465,12 @@ impl Linkedin {
                 ),
             });
         }
+        if title.is_some() && urns.len() < 2 {
+            return Err(Error::InvalidInput {
+                field: "recipients",
+                reason: format!("{} recipient; a group takes 2 or more", urns.len()),
+            });
+        }
         let me = self.my_profile_urn().await?;
         if urns.contains(&me) {
             return Err(Error::InvalidInput {
@@ -437,7 +480,11 @@ impl Linkedin {
             });
         }
         let token = origin_token();
-        match create_message(self, text, Target::Recipients(urns), &token).await {
+        let target = match title {
+            Some(title) => Target::Group(urns, title.to_owned()),
+            None => Target::Recipients(urns),
+        };
+        match create_message(self, text, target, &token).await {
             Ok(message) => Ok(message),
             Err(e) if e.may_have_been_sent() => self.read_back_start(&token, e).await,
             Err(e) => Err(not_found(e, || "a recipient".to_owned())),
@@ -484,9 +531,71 @@ impl Linkedin {
     }
 }
 
+impl Linkedin {
+    /// Renames a group conversation of the logged-in member's mailbox.
+    ///
+    /// Python: none
+    ///
+    /// A Rest.li partial update of the conversation, `{"patch": {"$set": {"title": …}}}`
+    /// (catalogue `conversation_rename`, peers.md §b.MX; not recorded, status unknown). Not
+    /// retried: when the answer is lost, the inbox's latest conversations are read back for
+    /// this one's title ([`Error::NotSent`] when it did not change, [`Error::OutcomeUnknown`]
+    /// when the read fails or the conversation is not among them).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`] for a bad conversation or title (nothing sent),
+    /// [`Error::NotFound`] for an unknown conversation, a 400 [`Error::Transport`] for a 1:1
+    /// conversation (only groups have titles), and transport errors.
+    pub async fn rename_conversation(
+        &self,
+        conversation: impl IntoId<ConversationId>,
+        title: &str,
+    ) -> Result<()> {
+        let title = validate::text("title", title, validate::CONVERSATION_TITLE_MAX)?;
+        let id = conversation.into_id("conversation")?;
+        let urn = conversation_urn(self, &id).await?;
+        let call = self
+            .call(endpoints::CONVERSATION_RENAME)
+            .path("conversationUrn", urn.as_str())
+            .body(json!({"patch": {"$set": {"title": title}}}));
+        let what = || format!("conversation {}", id.thread());
+        match self.send(call).await {
+            Ok(_) => Ok(()),
+            Err(e) if e.may_have_been_sent() => {
+                let check = async {
+                    let found = self
+                        .conversations(ConversationFilter::inbox())
+                        .limit(READ_BACK_CONVERSATIONS)
+                        .find(|c| c.urn.thread() == id.thread())
+                        .await?;
+                    match found {
+                        Some(c) => Ok((c.title.as_deref() == Some(title)).then_some(())),
+                        None => Err(Error::NotFound {
+                            what: format!(
+                                "conversation {} among the inbox's latest {READ_BACK_CONVERSATIONS}",
+                                id.thread()
+                            ),
+                        }),
+                    }
+                };
+                Unsettled {
+                    what: format!("renaming conversation {}", id.thread()),
+                    absent: "its title did not change".to_owned(),
+                    look: "look at the conversation in the inbox (`linkedin messages list`)"
+                        .to_owned(),
+                }
+                .settle(e, check)
+                .await
+            }
+            Err(e) => Err(not_found(e, what)),
+        }
+    }
+}
+
 /// `urn:li:msg_conversation:(<own mailbox>,<thread>)`; a conversation of another mailbox is
 /// refused.
-async fn conversation_urn(li: &Linkedin, id: &ConversationId) -> Result<String> {
+pub(crate) async fn conversation_urn(li: &Linkedin, id: &ConversationId) -> Result<String> {
     let me = li.my_profile_id().await?;
     if let Some(mailbox) = id.mailbox().filter(|m| **m != me) {
         return Err(Error::InvalidInput {
@@ -683,6 +792,10 @@ async fn create_message(
     match target {
         Target::Conversation(urn) => message["conversationUrn"] = Value::String(urn),
         Target::Recipients(urns) => body["hostRecipientUrns"] = json!(urns),
+        Target::Group(urns, title) => {
+            body["hostRecipientUrns"] = json!(urns);
+            body["conversationTitle"] = json!(title);
+        }
     }
     body["message"] = message;
     let model: Raw<m::Message> = li.fetch_at(li.call(endpoint).body(body), "/value").await?;
@@ -772,6 +885,8 @@ enum Target {
     Conversation(String),
     /// A new conversation (or the existing 1:1 one) with these `urn:li:fsd_profile:` URNs.
     Recipients(Vec<String>),
+    /// A new group conversation with these recipients and this title.
+    Group(Vec<String>, String),
 }
 
 /// A fresh UUID v4, the `originToken` of a send.

@@ -18,6 +18,13 @@
 //! | `comment_on_post`, `reply_to_comment` | the post's comments, by the member and text |
 //! | `delete_post` | the delete sent once more (a deleted share answers 404) |
 //! | `mark_notification_read` | the latest notifications' read flag |
+//! | `rename_conversation` | the inbox's latest conversations' title |
+//! | `start_group_conversation` | as `start_conversation` |
+//! | `mark_all_seen` | the clear sent once more (up to the same time: no further change) |
+//!
+//! Typing (`send_typing`) and delivery acknowledgements (`acknowledge_delivery`) change
+//! nothing a read shows: a lost answer is given as their error. `mark_seen` settles its read
+//! as `mark_conversation_read`.
 
 use std::future::Future;
 

@@ -84,6 +84,10 @@ pub const MESSAGE_TEXT_MAX: usize = 8_000;
 /// conversations on LinkedIn are small), so that a list built by mistake is not sent.
 pub const MESSAGE_RECIPIENTS_MAX: usize = 50;
 
+/// The longest group conversation title accepted: a bound this library chooses (no reference
+/// records LinkedIn's), so that a text meant for a message is not sent as a title.
+pub const CONVERSATION_TITLE_MAX: usize = 200;
+
 /// A conversation, checked by [`ConversationId::parse`].
 pub(crate) fn conversation(field: &'static str, text: &str) -> Result<ConversationId> {
     ConversationId::parse(text).map_err(|e| invalid(field, e))

@@ -89,7 +89,8 @@ pub(crate) enum Cmd {
     ///
     /// Each PROFILE is a public id (billy-g), a profile id (ACoAA…), a urn:li:fsd_profile: URN
     /// or a profile URL. LinkedIn keeps one conversation per pair of members: a single
-    /// recipient already talked to gets the message in the existing conversation.
+    /// recipient already talked to gets the message in the existing conversation. With
+    /// --title, a new group conversation (two recipients or more) of that name.
     #[command(
         after_help = "Example: linkedin messages start liv-marchetti --text \"Hello! Coffee next week?\" --dry-run"
     )]
@@ -103,10 +104,23 @@ pub(crate) enum Cmd {
         /// Read the text from this file (`-`: standard input).
         #[arg(long, conflicts_with = "text")]
         text_file: Option<PathBuf>,
+        /// Start a group conversation with this title (two recipients or more).
+        #[arg(long)]
+        title: Option<String>,
         /// Check everything (the recipients exist) and print what would be sent, without
         /// sending it.
         #[arg(long)]
         dry_run: bool,
+    },
+    /// Rename a group conversation (never retried).
+    #[command(
+        after_help = "Example: linkedin messages rename 2-ZjdhYjUzNDEtODU3YS00NTZkLWI4OTMtMWVhYTE2MzkxYWNiXzI5NQ== \"Rust meetup, Thursday\""
+    )]
+    Rename {
+        /// The conversation: a thread id or a conversation URN.
+        conversation: String,
+        /// The new title.
+        title: String,
     },
     /// Mark a conversation read.
     Read {
@@ -148,6 +162,52 @@ pub(crate) enum Cmd {
         #[arg(long)]
         remove: bool,
     },
+    /// Show the conversation's other members that you are typing (it lapses by itself).
+    #[command(
+        after_help = "Example: linkedin messages typing 2-MjM2NGY2MjItM2U3Yi00YzkxLWJlZTktMjQ3ODk0NDA2YTg5XzUxOA=="
+    )]
+    Typing {
+        /// The conversation: a thread id or a conversation URN.
+        conversation: String,
+    },
+    /// Mark a conversation's latest messages seen, as linkedin.com does when you open it:
+    /// their delivery acknowledged, the conversation read, a seen receipt for the others.
+    ///
+    /// With --all instead, clear the messaging badge (every message so far counts as seen;
+    /// no conversation is marked read), as linkedin.com does when the messaging page opens.
+    #[command(
+        after_help = "Example: linkedin messages seen 2-MjM2NGY2MjItM2U3Yi00YzkxLWJlZTktMjQ3ODk0NDA2YTg5XzUxOA=="
+    )]
+    Seen {
+        /// The conversation: a thread id or a conversation URN.
+        #[arg(required_unless_present = "all", conflicts_with = "all")]
+        conversation: Option<String>,
+        /// Clear the messaging badge instead.
+        #[arg(long)]
+        all: bool,
+    },
+    /// List message requests (the secondary inbox: first messages from members you are not
+    /// connected to), newest first.
+    ///
+    /// Answer one with `messages send` to take it into your inbox; accepting or declining
+    /// one as linkedin.com does is not offered (no recording shows how).
+    #[command(after_help = "Example: linkedin messages requests --limit 5")]
+    Requests {
+        /// At most this many conversations.
+        #[arg(long, default_value_t = 20, value_parser = limit)]
+        limit: usize,
+    },
+    /// Who has seen what in a conversation: the latest message each member saw, and when.
+    #[command(
+        after_help = "Example: linkedin messages receipts 2-MjM2NGY2MjItM2U3Yi00YzkxLWJlZTktMjQ3ODk0NDA2YTg5XzUxOA=="
+    )]
+    Receipts {
+        /// The conversation: a thread id or a conversation URN.
+        conversation: String,
+    },
+    /// Unread conversations per mailbox category (the numbers on the messaging tab).
+    #[command(after_help = "Example: linkedin messages counts --json")]
+    Counts,
     /// Print realtime events as they arrive (new messages, yours too, reads, typing, seen
     /// receipts, reactions, ...), until Ctrl-C.
     ///
@@ -181,11 +241,15 @@ impl Cmd {
     /// message too (LinkedIn's answer); dry runs and marking print what would be or was done.
     pub(crate) fn gives_raw(&self) -> bool {
         match self {
-            Self::List { .. } | Self::Show { .. } | Self::With { .. } => true,
+            Self::List { .. } | Self::Show { .. } | Self::With { .. } | Self::Counts => true,
+            Self::Requests { .. } | Self::Receipts { .. } => true,
             Self::Send { dry_run, .. } | Self::Start { dry_run, .. } => !dry_run,
             Self::Read { .. }
             | Self::Unread { .. }
             | Self::Watch { .. }
+            | Self::Typing { .. }
+            | Self::Rename { .. }
+            | Self::Seen { .. }
             | Self::Edit { .. }
             | Self::Recall { .. }
             | Self::React { .. } => false,
@@ -303,10 +367,21 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
             profiles,
             text,
             text_file,
+            title,
             dry_run,
         } => {
             let text = text_from(text, text_file)?;
             check_text("text", &text, validate::MESSAGE_TEXT_MAX)?;
+            if let Some(title) = &title {
+                check_text("title", title, validate::CONVERSATION_TITLE_MAX)?;
+                if profiles.len() < 2 {
+                    return Err(Error::InvalidInput {
+                        field: "recipients",
+                        reason: format!("{} recipient; a group takes 2 or more", profiles.len()),
+                    }
+                    .into());
+                }
+            }
             if profiles.len() > validate::MESSAGE_RECIPIENTS_MAX {
                 return Err(Error::InvalidInput {
                     field: "recipients",
@@ -341,9 +416,12 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
                 .into());
             }
             if dry_run {
-                return dry_start(li, &urns, &text, out).await;
+                return dry_start(li, &urns, title.as_deref(), &text, out).await;
             }
-            let sent = li.start_conversation(&urns, &text).await?;
+            let sent = match &title {
+                Some(title) => li.start_group_conversation(&urns, title, &text).await?,
+                None => li.start_conversation(&urns, &text).await?,
+            };
             out.one_raw(&sent, |m| {
                 format!(
                     "Sent at {}; the conversation is {}.",
@@ -404,6 +482,94 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
                 },
             )
         }
+        Cmd::Rename {
+            conversation,
+            title,
+        } => {
+            check_text("title", &title, validate::CONVERSATION_TITLE_MAX)?;
+            let session = conn.connect().await?;
+            session
+                .linkedin
+                .rename_conversation(&conversation, &title)
+                .await?;
+            out.one(
+                &Renamed {
+                    conversation: &conversation,
+                    title: &title,
+                },
+                |r| format!("Renamed {} to \"{}\".", r.conversation, r.title),
+            )
+        }
+        Cmd::Typing { conversation } => {
+            let session = conn.connect().await?;
+            session.linkedin.send_typing(&conversation).await?;
+            out.one(
+                &Typing {
+                    conversation: &conversation,
+                    typing: true,
+                },
+                |t| format!("Typing in {}.", t.conversation),
+            )
+        }
+        Cmd::Seen { conversation, all } => {
+            let session = conn.connect().await?;
+            let Some(conversation) = conversation.filter(|_| !all) else {
+                session.linkedin.mark_all_seen().await?;
+                return out.one(&AllSeen { all_seen: true }, |_| {
+                    "Cleared the messaging badge: every message so far is seen.".to_owned()
+                });
+            };
+            let seen = session.linkedin.mark_seen(&conversation).await?;
+            out.one(&seen, |s| match &s.latest {
+                Some(latest) => format!(
+                    "Marked {conversation} seen up to {latest} ({} acknowledged).",
+                    s.acknowledged.len()
+                ),
+                None => format!("Marked {conversation} read (no message from others to see)."),
+            })
+        }
+        Cmd::Requests { limit } => {
+            let session = conn.connect().await?;
+            let li = &session.linkedin;
+            let n = out
+                .stream_raw(li.message_requests().limit(limit), |c| {
+                    conversation_text(&out, c)
+                })
+                .await?;
+            if n == 0 {
+                out.note("no message requests")?;
+            }
+            Ok(())
+        }
+        Cmd::Receipts { conversation } => {
+            let session = conn.connect().await?;
+            let receipts = session.linkedin.seen_receipts(&conversation).await?;
+            out.list_raw(receipts, |r| {
+                format!(
+                    "{}  saw {}  {}",
+                    r.profile_urn,
+                    r.message_urn,
+                    out.dim(&date_time(r.seen_at))
+                )
+            })
+            .await
+        }
+        Cmd::Counts => {
+            let session = conn.connect().await?;
+            let counts = session.linkedin.mailbox_counts().await?;
+            out.list_raw(counts, |c| {
+                let unseen = c
+                    .unseen_conversation_count
+                    .map(|n| format!(", {n} unseen"))
+                    .unwrap_or_default();
+                format!(
+                    "{:<16} {} unread{unseen}",
+                    c.category.as_str(),
+                    c.unread_conversation_count
+                )
+            })
+            .await
+        }
         Cmd::Watch {
             conversation,
             max_events,
@@ -439,6 +605,26 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
 struct Changed<'a> {
     message: &'a str,
     done: &'static str,
+}
+
+/// What `seen --all` prints.
+#[derive(Serialize)]
+struct AllSeen {
+    all_seen: bool,
+}
+
+/// What `rename` prints.
+#[derive(Serialize)]
+struct Renamed<'a> {
+    conversation: &'a str,
+    title: &'a str,
+}
+
+/// What `typing` prints.
+#[derive(Serialize)]
+struct Typing<'a> {
+    conversation: &'a str,
+    typing: bool,
 }
 
 /// What `read` and `unread` print.
@@ -478,6 +664,9 @@ struct DrySend<'a> {
     last_message: Option<Raw<Message>>,
     /// Who would receive it (`start`).
     recipients: Vec<Recipient>,
+    /// The title of the group it would start (`start --title`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<&'a str>,
     /// The text.
     text: &'a str,
 }
@@ -510,6 +699,7 @@ async fn dry_send(li: &Linkedin, conversation: &str, text: &str, out: Out) -> Re
         conversation: Some(urn),
         last_message: last,
         recipients: Vec::new(),
+        title: None,
         text,
     };
     out.one(&plan, |p| {
@@ -532,7 +722,13 @@ async fn dry_send(li: &Linkedin, conversation: &str, text: &str, out: Out) -> Re
 
 /// `start --dry-run`: each recipient is looked up (an unknown one is not found, as the send
 /// would find), nothing is sent.
-async fn dry_start(li: &Linkedin, urns: &[String], text: &str, out: Out) -> Result<(), Failure> {
+async fn dry_start(
+    li: &Linkedin,
+    urns: &[String],
+    title: Option<&str>,
+    text: &str,
+    out: Out,
+) -> Result<(), Failure> {
     let mut recipients = Vec::new();
     for urn in urns {
         let profile = li.profile(urn).await?;
@@ -545,10 +741,15 @@ async fn dry_start(li: &Linkedin, urns: &[String], text: &str, out: Out) -> Resu
     }
     let plan = DrySend {
         dry_run: true,
-        action: "start_conversation",
+        action: if title.is_some() {
+            "start_group_conversation"
+        } else {
+            "start_conversation"
+        },
         conversation: None,
         last_message: None,
         recipients,
+        title,
         text,
     };
     out.one(&plan, |p| {
@@ -560,8 +761,12 @@ async fn dry_start(li: &Linkedin, urns: &[String], text: &str, out: Out) -> Resu
                 None => r.name.clone(),
             })
             .collect();
+        let group = p
+            .title
+            .map(|t| format!(" in a new group \"{t}\""))
+            .unwrap_or_default();
         format!(
-            "Would send to {}:\n{}\n{}",
+            "Would send to {}{group}:\n{}\n{}",
             to.join(", "),
             indent(p.text),
             out.dim("Dry run: nothing was sent.")

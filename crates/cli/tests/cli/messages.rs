@@ -549,3 +549,113 @@ fn edit_react_and_recall_a_message() {
     fails(&logged.run(&["messages", "react", &m.id, "ok"]), 2);
     fails(&logged.run(&["messages", "edit", "not-a-message", "x"]), 2);
 }
+
+#[test]
+fn typing_seen_and_counts() {
+    let w = world();
+    let c = w
+        .conversations
+        .iter()
+        .filter(|c| c.category == "PRIMARY_INBOX" && !c.read)
+        .find(|c| c.messages.last().is_some_and(|m| m.sender != 0))
+        .unwrap();
+    let logged = Logged::start();
+    let unread_primary = |logged: &Logged| {
+        let counts = json_list(&logged.run(&["messages", "counts", "--json"]));
+        let primary = counts
+            .iter()
+            .find(|c| c["category"] == "PRIMARY_INBOX")
+            .unwrap()
+            .clone();
+        assert_eq!(
+            keys(&primary),
+            [
+                "category",
+                "unread_conversation_count",
+                "unseen_conversation_count"
+            ]
+        );
+        primary["unread_conversation_count"].as_u64().unwrap()
+    };
+    let before = unread_primary(&logged);
+
+    let typing = json(&logged.run(&["messages", "typing", &c.thread_id, "--json"]));
+    assert_eq!(typing["typing"], true);
+    let seen = json(&logged.run(&["messages", "seen", &c.thread_id, "--json"]));
+    let latest = seen["latest"].as_str().unwrap();
+    assert!(latest.ends_with(&format!(",{})", c.messages.last().unwrap().id)));
+    assert!(!seen["acknowledged"].as_array().unwrap().is_empty());
+    assert_eq!(unread_primary(&logged), before - 1);
+    let receipts = json_list(&logged.run(&["messages", "receipts", &c.thread_id, "--json"]));
+    assert!(
+        receipts.iter().any(|r| r["message_urn"] == latest),
+        "{receipts:?}"
+    );
+    // Seen again: the text says so, nothing left to acknowledge but the same messages.
+    assert!(stdout(&logged.run(&["messages", "seen", &c.thread_id])).starts_with("Marked"));
+    let text = stdout(&logged.run(&["messages", "counts"]));
+    assert!(text.contains("PRIMARY_INBOX"), "{text}");
+    // The badge: every unseen conversation seen, none read.
+    let unseen = |logged: &Logged| {
+        json_list(&logged.run(&["messages", "counts", "--json"]))
+            .iter()
+            .map(|c| c["unseen_conversation_count"].as_u64().unwrap())
+            .sum::<u64>()
+    };
+    assert!(unseen(&logged) > 0);
+    let all = json(&logged.run(&["messages", "seen", "--all", "--json"]));
+    assert_eq!(all["all_seen"], true);
+    assert_eq!(unseen(&logged), 0);
+    assert_eq!(unread_primary(&logged), before - 1);
+    fails(&logged.run(&["messages", "seen", &c.thread_id, "--all"]), 2);
+    fails(&logged.run(&["messages", "seen"]), 2);
+    // Message requests: the secondary inbox.
+    let requests = json_list(&logged.run(&["messages", "requests", "--json"]));
+    let expected = w
+        .conversations
+        .iter()
+        .filter(|c| c.category == "SECONDARY_INBOX")
+        .count();
+    assert_eq!(requests.len(), expected);
+    assert!(requests.iter().all(|r| {
+        r["categories"]
+            .as_array()
+            .unwrap()
+            .contains(&"SECONDARY_INBOX".into())
+    }));
+    // Bad input is refused before anything is sent.
+    fails(&logged.run(&["messages", "typing", "not a thread!"]), 2);
+    fails(&logged.run(&["messages", "seen", "not a thread!"]), 2);
+}
+
+#[test]
+fn a_group_starts_with_a_title_and_is_renamed() {
+    let w = world();
+    let two: Vec<&str> = (1..w.people.len())
+        .filter(|&p| w.connected(0, p))
+        .take(2)
+        .map(|p| w.people[p].public_id.as_str())
+        .collect();
+    let logged = Logged::start();
+    let mut args = vec!["messages", "start"];
+    args.extend(&two);
+    args.extend(["--text", "Who is in?", "--title", "Rust meetup"]);
+    let dry = json(&logged.run(&[&args[..], &["--dry-run", "--json"]].concat()));
+    assert_eq!(dry["action"], "start_group_conversation");
+    assert_eq!(dry["title"], "Rust meetup");
+    let sent = json(&logged.run(&[&args[..], &["--json"]].concat()));
+    let group = sent["conversation_urn"].as_str().unwrap().to_owned();
+    let renamed = json(&logged.run(&["messages", "rename", &group, "Rust, Thursday", "--json"]));
+    assert_eq!(renamed["title"], "Rust, Thursday");
+    let listed = json_list(&logged.run(&["messages", "list", "--limit", "3", "--json"]));
+    let found = listed.iter().find(|c| c["urn"] == group.as_str()).unwrap();
+    assert_eq!(found["title"], "Rust, Thursday");
+    // A group needs two recipients; refused before sending.
+    fails(
+        &logged.run(&[
+            "messages", "start", two[0], "--text", "Hi", "--title", "Solo",
+        ]),
+        2,
+    );
+    fails(&logged.run(&["messages", "rename", &group, ""]), 2);
+}

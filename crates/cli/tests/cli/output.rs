@@ -85,6 +85,9 @@ fn every_read_prints_snake_case_keys() {
         vec!["feed", "react", &post, "--dry-run", "--json"],
         vec!["notifications", "list", "--limit", "3", "--json"],
         vec!["network", "counts", "--json"],
+        vec!["messages", "counts", "--json"],
+        vec!["messages", "receipts", thread, "--json"],
+        vec!["messages", "requests", "--limit", "3", "--json"],
         vec!["post", "show", &post, "--json"],
         vec!["post", "create", "Hello", "--dry-run", "--json"],
         vec!["comments", "list", &talked, "--limit", "3", "--json"],
@@ -210,6 +213,8 @@ fn raw_is_refused_before_anything_is_sent_where_there_is_no_linkedin_json() {
         (&["profile", "skills", "demo-member"], "profile skills"),
         (&["profile", "views"], "profile views"),
         (&["messages", "read", &thread], "messages read"),
+        (&["messages", "typing", &thread], "messages typing"),
+        (&["messages", "seen", &thread], "messages seen"),
         (
             &["messages", "send", &thread, "Hi", "--dry-run"],
             "messages send",
@@ -458,6 +463,14 @@ fn every_command_ends_quietly_on_a_closed_stdout() {
         .unwrap()
         .id
         .clone();
+    // A group conversation, to rename.
+    let group = w
+        .conversations
+        .iter()
+        .find(|c| c.participants.len() > 1)
+        .unwrap()
+        .thread_id
+        .clone();
     let job = w.jobs[0].id.to_string();
     let (li_at, jsessionid) = (logged.sb.li_at.as_str(), logged.sb.jsessionid.as_str());
     let case = |path: &'static str, rest: &[&str], write: bool, list: bool, code: i32| Case {
@@ -523,6 +536,12 @@ fn every_command_ends_quietly_on_a_closed_stdout() {
         write("messages react", &[&mine, "👍"]),
         write("messages recall", &[&mine]),
         write("messages unread", &[&thread]),
+        write("messages typing", &[&thread]),
+        write("messages rename", &[&group, "Renamed on a closed pipe."]),
+        write("messages seen", &[&thread]),
+        list("messages counts", &[]),
+        read("messages receipts", &[&thread]),
+        list("messages requests", &["--limit", "200"]),
         read("messages with", &[who]),
         // Long-running: bounded here, so that it ends (with nothing to print).
         read("messages watch", &["--for-ms", "300"]),

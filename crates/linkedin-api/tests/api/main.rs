@@ -12,6 +12,7 @@ mod faults;
 mod feed;
 mod invitations;
 mod jobs;
+mod mailbox;
 mod me;
 mod messaging;
 mod notifications;

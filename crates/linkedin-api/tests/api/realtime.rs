@@ -377,22 +377,14 @@ async fn reads_unreads_and_typing_are_events() {
     assert!(matches!(seen[1], Event::ConversationRead { .. }));
     assert!(urn(&seen[0]).ends_with(&format!(",{thread})")));
 
-    // Typing reaches the other member, not the typist.
-    dana.transport()
-        .send(
-            linkedin_api::transport::Request::post(
-                "/voyager/api/voyagerMessagingDashMessengerConversations?action=typing",
-                "text/plain;charset=UTF-8",
-                serde_json::json!({"conversationUrn": format!("urn:li:msg_conversation:(urn:li:fsd_profile:ACoAABx3kQ0BsK2dYmPq7Lw9sVtZr4nE1fHjUoQ,{thread})")}).to_string(),
-            ),
-        )
-        .await
-        .unwrap();
-    let e = tokio::time::timeout(WAIT, others.try_next())
-        .await
-        .unwrap()
-        .unwrap()
-        .unwrap();
+    // Typing reaches the other member, not the typist (the read before was a seen receipt
+    // for them).
+    dana.send_typing(thread.as_str()).await.unwrap();
+    let e = next_of(&mut others, |e| match e {
+        Event::Seen { .. } => None,
+        e => Some(e),
+    })
+    .await;
     let Event::Typing {
         conversation_urn,
         profile_urn,
@@ -837,4 +829,48 @@ async fn edits_recalls_and_reactions_change_the_message_and_are_events() {
         ),
         "{err:?}"
     );
+}
+
+#[tokio::test]
+async fn marking_seen_is_a_seen_receipt_for_the_other_member() {
+    let sandbox = sandbox(Faults::default(), None).await;
+    let (thread, public_id) = one_to_one();
+    let dana = demo(&sandbox).await;
+    let other = member(&sandbox, &public_id).await;
+    let mut others = connected(&sandbox, &other, quick()).await;
+
+    let sent = other
+        .send_message(thread.as_str(), "Did you see this?")
+        .await
+        .unwrap();
+    let id = sent.id.clone().unwrap();
+    let seen = dana.mark_seen(thread.as_str()).await.unwrap();
+    let dana_urn = dana.my_profile_urn().await.unwrap();
+    assert_eq!(
+        seen.latest.as_deref(),
+        Some(format!("urn:li:msg_message:({dana_urn},{id})").as_str())
+    );
+    let (message_urn, profile_urn, seen_at) = next_of(&mut others, |e| match e {
+        Event::Seen {
+            message_urn,
+            profile_urn,
+            seen_at,
+        } => Some((message_urn, profile_urn, seen_at)),
+        _ => None,
+    })
+    .await;
+    // The message in the reader's own mailbox, seen by the demo account.
+    assert_eq!(message_urn, sent.urn);
+    assert_eq!(profile_urn.as_deref(), Some(dana_urn.as_str()));
+    assert!(seen_at.is_some());
+
+    // Seen again, nothing was unread: no second receipt, only what comes next.
+    dana.mark_seen(thread.as_str()).await.unwrap();
+    dana.send_typing(thread.as_str()).await.unwrap();
+    let next = next_of(&mut others, |e| match e {
+        e @ (Event::Seen { .. } | Event::Typing { .. }) => Some(e),
+        _ => None,
+    })
+    .await;
+    assert!(matches!(next, Event::Typing { .. }), "{next:?}");
 }

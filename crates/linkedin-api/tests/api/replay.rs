@@ -469,4 +469,98 @@ async fn messaging_writes_send_the_browsers_bodies() {
     let sent = sandbox.requests();
     let post = sent[mark..].iter().find(|r| r.method == "POST").unwrap();
     check(100, post);
+
+    // Typing (seq 119) and marking seen: its delivery acknowledgement (seq 85), then the
+    // read (seq 100).
+    let mark = sandbox.requests().len();
+    linkedin
+        .send_typing(conversation.urn.clone())
+        .await
+        .unwrap();
+    let sent = sandbox.requests();
+    check(119, &sent[mark]);
+    let unread = linkedin
+        .conversations(ConversationFilter::inbox().unread())
+        .limit(1)
+        .try_next()
+        .await
+        .unwrap()
+        .unwrap();
+    let mark = sandbox.requests().len();
+    let seen = linkedin.mark_seen(unread.urn.clone()).await.unwrap();
+    let sent = sandbox.requests();
+    let posts: Vec<_> = sent[mark..].iter().filter(|r| r.method == "POST").collect();
+    assert!(
+        !seen.acknowledged.is_empty(),
+        "the latest message is someone else's"
+    );
+    let [ack, read] = posts.as_slice() else {
+        panic!("an acknowledgement and a read: {posts:#?}");
+    };
+    check(85, ack);
+    check(100, read);
+
+    // Clearing the badge (seq 67).
+    let mark = sandbox.requests().len();
+    linkedin.mark_all_seen().await.unwrap();
+    check(67, &sandbox.requests()[mark]);
+}
+
+/// The unread counts ask what the browser asked at seq 61 (its answer is not recorded).
+#[tokio::test]
+async fn mailbox_counts_ask_what_the_browser_asked() {
+    let common::Fixture { sandbox, linkedin } = common::start().await;
+    linkedin.me().await.unwrap();
+    let mark = sandbox.requests().len();
+    linkedin.mailbox_counts().await.unwrap();
+    let sent = &sandbox.requests()[mark..];
+    assert_eq!(sent.len(), 1);
+    let recording = recorded::load(61).unwrap();
+    assert_eq!(sent[0].path, recording.path());
+    let ours = RequestKey::new(&sent[0].method, &sent[0].path, &sent[0].query).unwrap();
+    let theirs = recording.key().unwrap();
+    assert!(ours.same_shape(&theirs), "{ours:?} / {theirs:?}");
+    assert_eq!(
+        ours.params.keys().collect::<Vec<_>>(),
+        theirs.params.keys().collect::<Vec<_>>()
+    );
+    assert_same_headers(&sent[0], &recording);
+    assert!(recording.response_body.is_none(), "no answer to replay");
+
+    // The seen receipts of a conversation, as seq 86 (no answer recorded either).
+    let conversation = linkedin
+        .conversations(ConversationFilter::inbox())
+        .limit(1)
+        .try_next()
+        .await
+        .unwrap()
+        .unwrap();
+    let mark = sandbox.requests().len();
+    linkedin
+        .seen_receipts(conversation.urn.clone())
+        .await
+        .unwrap();
+    let sent = &sandbox.requests()[mark..];
+    assert_eq!(sent.len(), 1);
+    let recording = recorded::load(86).unwrap();
+    assert_eq!(sent[0].path, recording.path());
+    let ours = RequestKey::new(&sent[0].method, &sent[0].path, &sent[0].query).unwrap();
+    assert!(ours.same_shape(&recording.key().unwrap()), "{ours:?}");
+    assert_same_headers(&sent[0], &recording);
+    assert!(recording.response_body.is_none(), "no answer to replay");
+}
+
+/// The message requests' banner as the web app asks it (seq 77): LinkedIn's answer, an empty
+/// collection, is no banner.
+#[tokio::test]
+async fn the_recorded_requests_banner_is_none() {
+    let r = start_with(vec![recorded::load(77).unwrap()]).await;
+    let banner = r.linkedin.message_requests_banner().await.unwrap();
+    let recording = recorded::load(77).unwrap();
+    let elements = recording.response_body.as_ref().unwrap()["data"]["elements"]
+        .as_array()
+        .unwrap();
+    assert!(elements.is_empty());
+    assert!(banner.is_none());
+    assert_browser_requests(&r, &[77]);
 }

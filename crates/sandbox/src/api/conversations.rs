@@ -240,7 +240,7 @@ pub(super) fn conversation(
         "read": c.read,
         "unreadCount": super::messaging::unread_count(c),
         "groupChat": c.participants.len() > 1,
-        "title": null,
+        "title": c.title,
         "headlineText": null,
         "shortHeadlineText": null,
         "descriptionText": null,

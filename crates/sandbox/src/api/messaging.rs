@@ -397,7 +397,9 @@ pub(super) fn messages(call: &mut Call<'_>, before: bool) -> Answer {
 /// out, so the sandbox takes exactly one of the two and answers 400 to both or neither). A
 /// single recipient the caller already has a 1:1 conversation with gets the message there, as
 /// LinkedIn keeps one conversation per pair of members; otherwise a new conversation appears at
-/// the top of the primary inbox. Answers `{"value": <com.linkedin.messenger.Message>}`.
+/// the top of the primary inbox. A `conversationTitle` (MX) names a new group conversation (two
+/// recipients or more); given with a `conversationUrn` or a single recipient it is a 400
+/// (inferred). Answers `{"value": <com.linkedin.messenger.Message>}`.
 pub(super) fn create_message(call: &mut Call<'_>) -> Answer {
     let Some(body) = call.json_body() else {
         return Answer::error(StatusCode::BAD_REQUEST);
@@ -422,6 +424,14 @@ pub(super) fn create_message(call: &mut Call<'_>) -> Answer {
     let (Some(text), Some(mailbox_urn)) = (text, mailbox_urn) else {
         return Answer::error(StatusCode::BAD_REQUEST);
     };
+    let title = match body.get("conversationTitle") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(t)) if !t.trim().is_empty() => Some(t.clone()),
+        Some(_) => return Answer::error(StatusCode::BAD_REQUEST),
+    };
+    if title.is_some() && recipients.as_ref().is_none_or(|r| r.len() < 2) {
+        return Answer::error(StatusCode::BAD_REQUEST);
+    }
     if text.is_empty() {
         return Answer::error(StatusCode::BAD_REQUEST);
     }
@@ -464,6 +474,9 @@ pub(super) fn create_message(call: &mut Call<'_>) -> Answer {
         ..Message::default()
     };
     let c = &mut call.world.conversations[index];
+    if c.messages.is_empty() && title.is_some() {
+        c.title = title;
+    }
     c.messages.push(sent);
     // The mailbox is the demo account's: its own message leaves the conversation read, a
     // participant's leaves it unread.
@@ -535,6 +548,7 @@ fn conversation_with(
             category: "PRIMARY_INBOX".to_owned(),
             read: true,
             messages: Vec::new(),
+            title: None,
             revision: 0,
         },
     );

@@ -501,9 +501,10 @@ pub(super) fn nudges(call: &mut Call<'_>) -> Answer {
 /// `POST /voyagerMessagingDashMessengerConversations?action=typing` with
 /// `{"conversationUrn": <urn>}`: 202 and no body (the capture records the 202; the body is
 /// not recorded, and a Rest.li action without a return value has none). The typing indicator
-/// reaches the other participants through realtime, which the sandbox does not emulate, so it
-/// changes nothing that a read shows. 400 without a conversation URN or with a malformed one,
-/// 403 for another mailbox, 404 for an unknown conversation.
+/// reaches the other participants' realtime streams (`typingIndicatorsTopic`, see
+/// [`super::realtime::typing_events`]) and changes nothing that a read shows. 400 without a
+/// conversation URN or with a malformed one, 403 for another mailbox, 404 for an unknown
+/// conversation.
 pub(super) fn typing(call: &mut Call<'_>) -> Answer {
     let body = call.json_body();
     let Some(urn) = body
@@ -568,6 +569,36 @@ pub(super) fn mark_all_seen(call: &mut Call<'_>) -> Answer {
         world.messages_seen_until = world.messages_seen_until.max(until);
     }
     Answer::no_body(StatusCode::OK)
+}
+
+/// `POST /voyagerMessagingDashMessengerConversations/<conversation urn>` with `{"patch":
+/// {"$set": {"title": <text>}}}` (peers.md §b.MX "rename"; not recorded): the group
+/// conversation's new title, which the messenger reads show and the owner's realtime stream
+/// gets as a conversation update. 204 and no body (inferred, as a Rest.li partial update
+/// answers). 400 for a malformed URN or body or an empty title, and for a 1:1 conversation
+/// (only groups have titles: inferred); 403 for another mailbox, 404 for an unknown
+/// conversation.
+pub(super) fn rename(call: &mut Call<'_>) -> Answer {
+    let Some(urn) = call.path_param("conversationUrn") else {
+        return Answer::error(StatusCode::BAD_REQUEST);
+    };
+    let title = call
+        .json_body()
+        .and_then(|b| b.pointer("/patch/$set/title")?.as_str().map(str::to_owned))
+        .filter(|t| !t.trim().is_empty());
+    let Some(title) = title else {
+        return Answer::error(StatusCode::BAD_REQUEST);
+    };
+    let index = match find_conversation(call.world, call.me, &urn) {
+        Ok(i) => i,
+        Err(status) => return Answer::error(status),
+    };
+    if call.world.conversations[index].participants.len() < 2 {
+        return Answer::error(StatusCode::BAD_REQUEST);
+    }
+    call.world.conversations[index].title = Some(title);
+    super::messaging::changed(call.world, index);
+    Answer::no_body(StatusCode::NO_CONTENT)
 }
 
 /// How recently a member must have done something to show as online (inferred).

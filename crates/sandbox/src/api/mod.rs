@@ -396,6 +396,7 @@ pub(crate) fn dispatch(call: &mut Call<'_>) -> Option<Answer> {
         Id::MessagingSecondaryInboxBanner => messenger::secondary_inbox_banner(call),
         Id::MessagingConversationNudges => messenger::nudges(call),
         Id::ConversationTyping => messenger::typing(call),
+        Id::ConversationRename => messenger::rename(call),
         Id::MessageDeliveryAck => messenger::delivery_ack(call),
         Id::MessagingBadgeMarkAllSeen => messenger::mark_all_seen(call),
         Id::PresenceStatuses => messenger::presence(call),

@@ -6,7 +6,8 @@
 //!   an `x-li-query-map`): `payload.data.doDecorate<Kind>MessengerRealtimeDecoration.result`
 //!   holds the entity in the messenger GraphQL shape ([`super::conversations`]): a
 //!   `com.linkedin.messenger.Message` for `messagesTopic`, a `Conversation` for
-//!   `conversationsTopic`, `{typingParticipant, conversation}` for `typingIndicatorsTopic`.
+//!   `conversationsTopic`, `{typingParticipant, conversation}` for `typingIndicatorsTopic`,
+//!   `{seenAt, message, seenByParticipant}` for `messageSeenReceiptsTopic`.
 //!   peers.md reconstructs this format from MX's struct tags (no verbatim capture).
 //! - **Legacy** (any other client): `payload.event` with `eventContent` /
 //!   `com.linkedin.voyager.messaging.event.MessageEvent` and a `from` MessagingMember for a
@@ -37,6 +38,8 @@ pub(crate) const CONVERSATIONS_TOPIC: &str = "conversationsTopic";
 pub(crate) const TYPING_TOPIC: &str = "typingIndicatorsTopic";
 /// Reactions to messages.
 pub(crate) const REACTIONS_TOPIC: &str = "messageReactionSummariesTopic";
+/// Seen receipts.
+pub(crate) const SEEN_TOPIC: &str = "messageSeenReceiptsTopic";
 
 /// The `_type` of the GraphQL `data` of a realtime payload: a generated record name on
 /// LinkedIn (`com.linkedin.<hash>`, peers.md §c.6); this hash is the sandbox's own.
@@ -106,6 +109,11 @@ impl Snapshot {
             let new_messages = c.messages.len() > seen;
             if was_read.is_some() && !new_messages {
                 out.extend(conversation_event(world, c));
+            }
+            // The owner read what was unread: the others see it as a seen receipt of the
+            // latest message from one of them (as the web app's read of a conversation is).
+            if was_read == Some(false) && c.read && !new_messages {
+                out.extend(seen_events(world, c, 0));
             }
         }
         out
@@ -373,6 +381,56 @@ pub(crate) fn typing_events(world: &World, thread: &str, who: usize) -> Vec<Deli
                 graphql,
                 legacy,
                 at: world_now(world),
+            })
+        })
+        .collect()
+}
+
+/// Member `who` saw the latest message of `c` from someone else, for the conversation's
+/// other members: `doDecorateSeenReceiptMessengerRealtimeDecoration` (`{seenAt, message,
+/// seenByParticipant}`, peers.md §c.6, reconstructed) or the legacy `{fromEntity,
+/// fromParticipant, seenReceipt: {seenAt, eventUrn}}` (TX's capture). None when nobody else
+/// wrote in it.
+pub(crate) fn seen_events(world: &World, c: &Conversation, who: usize) -> Vec<Delivery> {
+    let (Some(viewer), Some(seen)) = (
+        world.people.get(who),
+        c.messages.iter().rev().find(|m| m.sender != who),
+    ) else {
+        return Vec::new();
+    };
+    let at = world_now(world);
+    members(c)
+        .filter(|&k| k != who)
+        .filter_map(|k| {
+            let owner = world.people.get(k)?;
+            let degrees = world.degrees_from(k);
+            let graphql = json!({"data": {
+                "_type": DATA_TYPE,
+                "doDecorateSeenReceiptMessengerRealtimeDecoration": {"result": {
+                    "_type": "com.linkedin.messenger.SeenReceipt",
+                    "seenAt": at,
+                    "message": {
+                        "_type": "com.linkedin.messenger.Message",
+                        "entityUrn": format!("urn:li:msg_message:({},{})", profile_urn(owner), seen.id),
+                    },
+                    "seenByParticipant": participant(world, &degrees, who),
+                }},
+            }});
+            let legacy = json!({
+                "fromEntity": format!("urn:li:fs_miniProfile:{}", viewer.profile_id),
+                "fromParticipant": {"string": format!("urn:li:member:{}", viewer.member_id)},
+                "seenReceipt": {
+                    "seenAt": at,
+                    "eventUrn": format!("urn:li:fs_event:({},{})", c.thread_id, seen.id),
+                },
+            });
+            Some(Delivery {
+                member: k,
+                topic: SEEN_TOPIC,
+                publisher: None,
+                graphql,
+                legacy,
+                at,
             })
         })
         .collect()

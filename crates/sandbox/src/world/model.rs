@@ -258,6 +258,8 @@ pub struct Conversation {
     pub read: bool,
     /// Messages, oldest first.
     pub messages: Vec<Message>,
+    /// The title a group conversation was given, if any.
+    pub title: Option<String>,
     /// The [`World::mailbox_revision`] of its last change; 0 for one unchanged since the world
     /// was generated.
     pub revision: u64,

@@ -78,6 +78,7 @@ impl Builder {
                 category: category.into(),
                 read: !unread,
                 messages,
+                title: None,
                 revision: 0,
             });
         }
