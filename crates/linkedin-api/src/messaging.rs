@@ -635,7 +635,7 @@ where
                 return Err(crate::feed::unread_element(
                     endpoint,
                     i,
-                    "its entityUrn is not one of a conversation or a message of this mailbox",
+                    "it does not read as a conversation or a message of this mailbox (its entityUrn, or a participant's URN)",
                     &text,
                 ));
             }

@@ -44,6 +44,19 @@ impl Conversation {
     #[must_use]
     pub fn from_conversation(c: &m::Conversation, me: &ProfileId) -> Option<Self> {
         let urn = ConversationId::parse(&c.entity_urn).ok()?;
+        // Who is oneself is told by URN: a participant's that does not read could be one's own
+        // and would be shown as someone else.
+        let unreadable = |u: &str| {
+            restli::Urn::parse(u).is_err()
+                || (u.starts_with("urn:li:fsd_profile:") && ProfileId::parse(u).is_err())
+        };
+        if c.conversation_participants
+            .iter()
+            .filter_map(|p| p.host_identity_urn.as_deref())
+            .any(unreadable)
+        {
+            return None;
+        }
         let thread_id = c
             .backend_urn
             .as_deref()

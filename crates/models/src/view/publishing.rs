@@ -150,15 +150,25 @@ impl Comment {
             .and_then(serde_json::Value::as_str)
             .map(str::to_owned)
             .or_else(|| field("entityUrn"));
-        let author = profile_urn.as_ref().map(|urn| MemberSummary {
-            profile_id: ProfileId::parse(urn).ok(),
-            public_id: field("publicIdentifier").and_then(|p| PublicId::parse(&p).ok()),
-            first_name: field("firstName").unwrap_or_default(),
-            last_name: field("lastName").unwrap_or_default(),
-            headline: commenter
-                .and_then(|c| c.subtitle.as_ref())
-                .map(|t| t.text.clone()),
-        });
+        // A member who wrote it has their id and names; a public id, when given, must read.
+        let author = match profile_urn.as_ref() {
+            None => None,
+            Some(urn) => Some(MemberSummary {
+                profile_id: Some(
+                    ProfileId::parse(urn).map_err(|e| format!("its author {urn:?}: {e}"))?,
+                ),
+                public_id: field("publicIdentifier")
+                    .map(|p| {
+                        PublicId::parse(&p).map_err(|e| format!("its author's public id: {e}"))
+                    })
+                    .transpose()?,
+                first_name: field("firstName").ok_or("its author without a first name")?,
+                last_name: field("lastName").ok_or("its author without a last name")?,
+                headline: commenter
+                    .and_then(|c| c.subtitle.as_ref())
+                    .map(|t| t.text.clone()),
+            }),
+        };
         Ok(Some(Self {
             urn,
             id,
