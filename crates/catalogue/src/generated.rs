@@ -55,6 +55,8 @@ pub enum Id {
     ConnectionsSummary,
     /// `connection_remove`
     ConnectionRemove,
+    /// `connection_remove_dash`
+    ConnectionRemoveDash,
     /// `search_clusters`
     SearchClusters,
     /// `job_search`
@@ -185,6 +187,8 @@ pub enum Id {
     InvitationReply,
     /// `invitation_create`
     InvitationCreate,
+    /// `invitation_withdraw`
+    InvitationWithdraw,
     /// `invitation_create_legacy`
     InvitationCreateLegacy,
     /// `touch_me`
@@ -237,6 +241,7 @@ pub static ENDPOINTS: &[&crate::Endpoint] = &[
     endpoints::PROFILE_NETWORK_INFO,
     endpoints::CONNECTIONS_SUMMARY,
     endpoints::CONNECTION_REMOVE,
+    endpoints::CONNECTION_REMOVE_DASH,
     endpoints::SEARCH_CLUSTERS,
     endpoints::JOB_SEARCH,
     endpoints::COMPANY,
@@ -302,6 +307,7 @@ pub static ENDPOINTS: &[&crate::Endpoint] = &[
     endpoints::MY_NETWORK_NOTIFICATIONS,
     endpoints::INVITATION_REPLY,
     endpoints::INVITATION_CREATE,
+    endpoints::INVITATION_WITHDRAW,
     endpoints::INVITATION_CREATE_LEGACY,
     endpoints::TOUCH_ME,
     endpoints::TOUCH_MY_PAGE,
@@ -1042,11 +1048,39 @@ pub static CONNECTION_REMOVE: &Endpoint = &Endpoint {
     pagination: Pagination::None,
     max_count: None,
     status: Status::Gone,
-    replacement: None,
+    replacement: Some("connection_remove_dash"),
     idempotent: false,
     source: "voyager.md §1.2 remove_connection, §4.1",
     recorded: &[],
     page: Some("d_flagship3_profile_view_base"),
+};
+
+/// `connection_remove_dash`: Remove a connection (the dash member relationships' removeFromMyConnections).
+pub static CONNECTION_REMOVE_DASH: &Endpoint = &Endpoint {
+    id: Id::ConnectionRemoveDash,
+    name: "connection_remove_dash",
+    summary: "Remove a connection (the dash member relationships' removeFromMyConnections)",
+    python: "remove_connection",
+    method: Method::Post,
+    base: Base::Api,
+    path: "/relationships/dash/memberRelationships",
+    query_id: None,
+    decoration_id: Some("com.linkedin.voyager.dash.deco.relationships.MemberRelationship-34"),
+    data_root: None,
+    fixed: &[("action", "removeFromMyConnections")],
+    params: &[
+        Param { name: "connectionUrn", location: Location::Body, kind: ParamType::Urn, value: None, required: true, doc: "urn:li:fsd_connection:<profile id> (the connection's entityUrn, keyed by the other member's profile id)", page: None },
+    ],
+    accept: Accept::Json,
+    content_type: Some(ContentType::Json),
+    pagination: Pagination::None,
+    max_count: None,
+    status: Status::Unknown,
+    replacement: None,
+    idempotent: false,
+    source: "unattributed public code, none dated 2026: a Node CLI's removeConnection (fs:56113649211, with the list relationships/dash/connections answering Connection entities whose entityUrn is the connectionUrn), a Python client and its test asserting the body {connectionUrn: urn:li:fsd_connection:<id>} and a decorationId containing MemberRelationship (fs:10015600900, fs:52136535026), an API vendor's raw-route documentation (fs:30711808360, fs:14616773594), a browser extension (fs:46360757660)",
+    recorded: &[],
+    page: Some("d_flagship3_people_connections"),
 };
 
 /// `search_clusters`: Global search (people, companies, connections of a member) through GraphQL search clusters.
@@ -2967,6 +3001,35 @@ pub static INVITATION_CREATE: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: false,
     source: "voyager.md §1.2 add_connection, §4.4 (fork, #453)",
+    recorded: &[],
+    page: Some("d_flagship3_people_invitations"),
+};
+
+/// `invitation_withdraw`: Withdraw a connection invitation one sent that is still pending.
+pub static INVITATION_WITHDRAW: &Endpoint = &Endpoint {
+    id: Id::InvitationWithdraw,
+    name: "invitation_withdraw",
+    summary: "Withdraw a connection invitation one sent that is still pending",
+    python: "",
+    method: Method::Post,
+    base: Base::Api,
+    path: "/voyagerRelationshipsDashInvitations/{invitationUrn}",
+    query_id: None,
+    decoration_id: None,
+    data_root: None,
+    fixed: &[("action", "withdraw")],
+    params: &[
+        Param { name: "invitationUrn", location: Location::Path, kind: ParamType::Urn, value: None, required: true, doc: "urn:li:fsd_invitation:<id>, the id of the sent invitation's urn:li:fs_relInvitation:<id>", page: None },
+        Param { name: "invitationType", location: Location::Body, kind: ParamType::String, value: Some("CONNECTION"), required: false, doc: "", page: None },
+    ],
+    accept: Accept::Json,
+    content_type: Some(ContentType::Json),
+    pagination: Pagination::None,
+    max_count: None,
+    status: Status::Unknown,
+    replacement: None,
+    idempotent: false,
+    source: "unattributed public code, none dated 2026: a Node CLI's withdrawInvitation (fs:56113649211), a TypeScript client falling back to it from the legacy withdraw (fs:70837928724), another client building urn:li:fsd_invitation:<id> from the invitation id (fs:52452513341), an automation tool's documentation (fs:65748183019: body {invitationType: CONNECTION}); accept goes to the same resource (fs:37218387548, fs:53284527274)",
     recorded: &[],
     page: Some("d_flagship3_people_invitations"),
 };

@@ -616,7 +616,12 @@ fn action_of(endpoint: &Endpoint) -> Option<Action> {
     use linkedin_catalogue::Id;
     Some(match endpoint.id {
         Id::MessageCreate => Action::Message,
-        Id::InvitationCreate | Id::InvitationCreateLegacy => Action::Invitation,
+        // Withdrawing an invitation and removing a connection change the network as an
+        // invitation does, and share its budget.
+        Id::InvitationCreate
+        | Id::InvitationCreateLegacy
+        | Id::InvitationWithdraw
+        | Id::ConnectionRemoveDash => Action::Invitation,
         Id::PostReact | Id::PostReactDash | Id::CommentCreate | Id::MessageReact => {
             Action::Engagement
         }

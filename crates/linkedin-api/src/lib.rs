@@ -51,6 +51,7 @@ mod jobs;
 mod me;
 mod message_actions;
 mod messaging;
+mod network;
 mod notifications;
 pub mod offline;
 mod paginate;

@@ -11,6 +11,8 @@
 //! | `start_conversation` | the inbox's latest conversations, then the one holding the token |
 //! | `add_connection` | the pending sent invitations, by invitee |
 //! | `reply_invitation` (accept, reject) | the pending received invitations: gone or still there |
+//! | `withdraw_invitation` | the pending sent invitations: gone or still there |
+//! | `remove_connection` | the own connections: gone or still there |
 //! | `follow_page`, `unfollow_page` | the page's following state |
 //! | `react_to_post` | the post's reactions, by the logged-in member |
 //! | `mark_conversation_read`, `..._unread` | the inbox's latest conversations' read flag |

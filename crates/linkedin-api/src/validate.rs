@@ -121,9 +121,13 @@ pub(crate) fn activity_id(field: &'static str, text: &str) -> Result<String> {
 pub(crate) fn invitation_id(field: &'static str, text: &str) -> Result<String> {
     let text = text.trim();
     let id = if text.starts_with("urn:") {
-        urn(field, text, &["fs_relInvitation", "invitation"])?
-            .id()
-            .to_owned()
+        urn(
+            field,
+            text,
+            &["fs_relInvitation", "invitation", "fsd_invitation"],
+        )?
+        .id()
+        .to_owned()
     } else {
         text.to_owned()
     };

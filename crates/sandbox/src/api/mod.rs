@@ -384,6 +384,8 @@ pub(crate) fn dispatch(call: &mut Call<'_>) -> Option<Answer> {
         Id::InvitationsSent => invitations::list(call, false),
         Id::InvitationReply => invitations::reply(call),
         Id::InvitationCreate => invitations::create(call),
+        Id::InvitationWithdraw => invitations::withdraw(call),
+        Id::ConnectionRemoveDash => invitations::remove_connection(call),
 
         Id::MessengerConversationsSync => messenger::sync(call, false),
         Id::MessengerConversationsDelta => messenger::sync(call, true),
