@@ -215,6 +215,7 @@ fn raw_is_refused_before_anything_is_sent_where_there_is_no_linkedin_json() {
             "messages send",
         ),
         (&["invitations", "accept", "1"], "invitations accept"),
+        (&["invitations", "withdraw", "1"], "invitations withdraw"),
         (&["feed", "react", "7000000000000000001"], "feed react"),
         (
             &["notifications", "read", "urn:li:fsd_notificationCard:(A,b)"],
@@ -428,6 +429,8 @@ fn every_command_ends_quietly_on_a_closed_stdout() {
     let thread = threads[0]["thread_id"].as_str().unwrap().to_owned();
     let invitations = json_list(&logged.run(&["invitations", "list", "--json"]));
     let invitation = |i: usize| invitations[i]["id"].as_str().unwrap().to_owned();
+    let sent = json_list(&logged.run(&["invitations", "list", "--sent", "--json"]));
+    let sent = sent[0]["id"].as_str().unwrap().to_owned();
     let notifications =
         json_list(&logged.run(&["notifications", "list", "--limit", "3", "--json"]));
     let notification = notifications[0]["urn"].as_str().unwrap().to_owned();
@@ -443,6 +446,11 @@ fn every_command_ends_quietly_on_a_closed_stdout() {
         talked.activity_id, talked.comments[0].id
     );
     let connection = &w.people[(2..w.people.len()).find(|&p| w.connected(0, p)).unwrap()];
+    // Another connection, to remove (the first is looked at by the reads).
+    let removed = &w.people[(2..w.people.len())
+        .filter(|&p| w.connected(0, p))
+        .nth(1)
+        .unwrap()];
     let stranger = &w.people[(2..w.people.len())
         .find(|&p| !w.connected(0, p) && !w.invitations.iter().any(|i| i.from == p || i.to == p))
         .unwrap()];
@@ -530,6 +538,8 @@ fn every_command_ends_quietly_on_a_closed_stdout() {
         write("invitations accept", &[&invitation(0)]),
         write("invitations reject", &[&invitation(1)]),
         write("invitations send", &[&stranger.public_id]),
+        write("invitations withdraw", &[&sent]),
+        write("invitations remove", &[&removed.public_id]),
         list("feed show", &["--limit", "200"]),
         list("feed posts", &[who, "--limit", "200"]),
         list("feed comments", &[&post, "--limit", "200"]),
