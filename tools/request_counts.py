@@ -63,6 +63,8 @@ COMMANDS = [
     "invitations list",
     "invitations list --limit 1",
     "invitations send liv-marchetti --dry-run",
+    "invitations withdraw 7524011076022204665 --dry-run",
+    "invitations remove liv-marchetti --dry-run",
     "feed posts liv-marchetti --limit 5",
     "feed show --limit 5",
     "feed reactions 7529884266763855511 --limit 10",

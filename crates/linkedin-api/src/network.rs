@@ -66,8 +66,9 @@ impl Linkedin {
         }
     }
 
-    /// Removes a connection: the two members are no longer connected (LinkedIn does not tell
-    /// them).
+    /// Removes a connection: the two members are no longer connected.
+    ///
+    /// LinkedIn does not tell them.
     ///
     /// Python: `remove_connection`
     ///
