@@ -61,6 +61,10 @@ pub enum Id {
     SearchClusters,
     /// `job_search`
     JobSearch,
+    /// `my_items`
+    MyItems,
+    /// `save_state_set`
+    SaveStateSet,
     /// `company`
     Company,
     /// `following_state_set`
@@ -244,6 +248,8 @@ pub static ENDPOINTS: &[&crate::Endpoint] = &[
     endpoints::CONNECTION_REMOVE_DASH,
     endpoints::SEARCH_CLUSTERS,
     endpoints::JOB_SEARCH,
+    endpoints::MY_ITEMS,
+    endpoints::SAVE_STATE_SET,
     endpoints::COMPANY,
     endpoints::FOLLOWING_STATE_SET,
     endpoints::UNFOLLOW_ENTITY,
@@ -1149,6 +1155,65 @@ pub static JOB_SEARCH: &Endpoint = &Endpoint {
     source: "voyager.md §1.2 search_jobs; peers.md JJ, §c.9",
     recorded: &[],
     page: Some("d_flagship3_search_srp_jobs"),
+};
+
+/// `my_items`: The own My Items lists (saved jobs, applied jobs, saved posts) through the search clusters, switched by flagshipSearchIntent.
+pub static MY_ITEMS: &Endpoint = &Endpoint {
+    id: Id::MyItems,
+    name: "my_items",
+    summary: "The own My Items lists (saved jobs, applied jobs, saved posts) through the search clusters, switched by flagshipSearchIntent",
+    python: "",
+    method: Method::Get,
+    base: Base::Api,
+    path: "/graphql",
+    query_id: Some("voyagerSearchDashClusters.a7a0567fa66c52d645b5ff2f960b92aa"),
+    decoration_id: None,
+    data_root: Some("searchDashClustersByAll"),
+    fixed: &[],
+    params: &[
+        Param { name: "start", location: Location::Variables, kind: ParamType::Int, value: None, required: true, doc: "offset of the first item", page: Some(PageRole::Start) },
+        Param { name: "query.flagshipSearchIntent", location: Location::Variables, kind: ParamType::String, value: None, required: true, doc: "SEARCH_MY_ITEMS_JOB_SEEKER (jobs) or SEARCH_MY_ITEMS_SAVED_POSTS", page: None },
+        Param { name: "query.queryParameters", location: Location::Variables, kind: ParamType::List, value: None, required: true, doc: "jobs: List((key:cardType,value:List(SAVED|APPLIED))); posts: List((key:savedPostType,value:List(ALL)))", page: None },
+    ],
+    accept: Accept::Normalized,
+    content_type: None,
+    pagination: Pagination::StartCount,
+    max_count: Some(10),
+    status: Status::Working,
+    replacement: None,
+    idempotent: true,
+    source: "public code: a browser extension's design note, 'captured live, 2026-08-12' (fs:71306811181: this queryId for SEARCH_MY_ITEMS_LEARNING, 'the same queryId as saved posts, captured 2026-07'; one GraphQL query parameterized by intent); saved posts with savedPostType ALL (fs:59231889272); applied jobs with cardType APPLIED from the saved-jobs page, 10 per page, page key d_flagship3_myitems_savedjobs (fs:21782303329); peers-2026.md §3 My Items",
+    recorded: &[],
+    page: Some("d_flagship3_myitems_savedjobs"),
+};
+
+/// `save_state_set`: Save or unsave a job or a post (a partial update of its dash save state).
+pub static SAVE_STATE_SET: &Endpoint = &Endpoint {
+    id: Id::SaveStateSet,
+    name: "save_state_set",
+    summary: "Save or unsave a job or a post (a partial update of its dash save state)",
+    python: "",
+    method: Method::Post,
+    base: Base::Api,
+    path: "/voyagerFeedDashSaveStates/{saveStateUrn}",
+    query_id: None,
+    decoration_id: None,
+    data_root: None,
+    fixed: &[],
+    params: &[
+        Param { name: "saveStateUrn", location: Location::Path, kind: ParamType::Urn, value: None, required: true, doc: "urn:li:fsd_saveState:(SAVE,<urn:li:fsd_jobPosting:<id> or urn:li:activity:<id>>), percent-encoded", page: None },
+        Param { name: "patch.$set.saved", location: Location::Body, kind: ParamType::Bool, value: None, required: true, doc: "true to save, false to unsave", page: None },
+    ],
+    accept: Accept::Json,
+    content_type: Some(ContentType::Json),
+    pagination: Pagination::None,
+    max_count: None,
+    status: Status::Unknown,
+    replacement: None,
+    idempotent: true,
+    source: "unattributed public code, none dated 2026: a Node CLI's saveJob (fs:56116860767: urn:li:fsd_saveState:(SAVE,urn:li:fsd_jobPosting:<id>), body {patch: {$set: {saved: true}}}); a browser extension watching the web app save a post through /voyagerFeedDashSaveStates/urn:li:fsd_saveState:(SAVE,urn:li:activity:<id>) (fs:36805388260); job postings name it as JobSavingInfo.dashSaveStateUrn (fs:56881450140); the Android app's UpdateSaveStateBySaveStateUrn (peers-2026.md §3, fs:55520945824)",
+    recorded: &[],
+    page: Some("d_flagship3_job_details"),
 };
 
 /// `company`: A company or school page by universal name (name, description, industry, followingInfo).

@@ -622,9 +622,12 @@ fn action_of(endpoint: &Endpoint) -> Option<Action> {
         | Id::InvitationCreateLegacy
         | Id::InvitationWithdraw
         | Id::ConnectionRemoveDash => Action::Invitation,
-        Id::PostReact | Id::PostReactDash | Id::CommentCreate | Id::MessageReact => {
-            Action::Engagement
-        }
+        // A save is private, but counted with the engagement it usually comes with.
+        Id::PostReact
+        | Id::PostReactDash
+        | Id::CommentCreate
+        | Id::MessageReact
+        | Id::SaveStateSet => Action::Engagement,
         Id::PostCreate => Action::Post,
         Id::FollowingStateSet | Id::UnfollowEntity => Action::Follow,
         Id::Profile

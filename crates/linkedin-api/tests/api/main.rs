@@ -14,6 +14,7 @@ mod invitations;
 mod jobs;
 mod me;
 mod messaging;
+mod my_items;
 mod network;
 mod notifications;
 mod posts;

@@ -35,6 +35,7 @@ mod me;
 mod message_actions;
 mod messaging;
 mod messenger;
+mod my_items;
 mod notifications;
 mod people;
 mod profiles;
@@ -385,6 +386,8 @@ pub(crate) fn dispatch(call: &mut Call<'_>) -> Option<Answer> {
         Id::InvitationReply => invitations::reply(call),
         Id::InvitationCreate => invitations::create(call),
         Id::InvitationWithdraw => invitations::withdraw(call),
+        Id::MyItems => my_items::list(call),
+        Id::SaveStateSet => my_items::set(call),
         Id::ConnectionRemoveDash => invitations::remove_connection(call),
 
         Id::MessengerConversationsSync => messenger::sync(call, false),
