@@ -271,6 +271,8 @@ fn every_read_command_works(logged: &Logged, dir: &std::path::Path) {
         &["jobs", "show", &job],
         &["jobs", "skills", &job],
         &["jobs", "search", "--keywords", "engineer", "--limit", "3"],
+        &["jobs", "saved", "--limit", "3"],
+        &["jobs", "applied", "--limit", "3"],
         &["messages", "list", "--limit", "3"],
         &["messages", "show", &thread, "--limit", "3"],
         &["messages", "with", who],
@@ -283,6 +285,7 @@ fn every_read_command_works(logged: &Logged, dir: &std::path::Path) {
         &["notifications", "list", "--limit", "3"],
         &["network", "counts"],
         &["post", "show", &post],
+        &["post", "saved", "--limit", "3"],
         &["comments", "list", &post, "--limit", "3"],
     ];
     for args in reads {
@@ -307,6 +310,8 @@ fn every_read_command_works(logged: &Logged, dir: &std::path::Path) {
         "invitations remove",
         "invitations send",
         "invitations withdraw",
+        "jobs save",
+        "jobs unsave",
         "login",
         "logout",
         "messages edit",
@@ -319,6 +324,8 @@ fn every_read_command_works(logged: &Logged, dir: &std::path::Path) {
         "notifications read",
         "post create",
         "post delete",
+        "post save",
+        "post unsave",
         // Long-running (until Ctrl-C); tested with its bounds in `messages.rs`.
         "messages watch",
         "restli decode",

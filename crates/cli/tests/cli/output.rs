@@ -227,6 +227,8 @@ fn raw_is_refused_before_anything_is_sent_where_there_is_no_linkedin_json() {
             "comments add",
         ),
         (&["post", "delete", "urn:li:share:1"], "post delete"),
+        (&["jobs", "save", "1"], "jobs save"),
+        (&["post", "unsave", "7000000000000000001"], "post unsave"),
     ] {
         let mark = sb.mark();
         let out = sb.run(&[args, &["--json", "--raw"]].concat());
@@ -519,6 +521,10 @@ fn every_command_ends_quietly_on_a_closed_stdout() {
         read("jobs show", &[&job]),
         read("jobs skills", &[&job]),
         list("jobs search", &["--limit", "200"]),
+        list("jobs saved", &["--limit", "200"]),
+        list("jobs applied", &["--limit", "200"]),
+        write("jobs save", &[&job]),
+        write("jobs unsave", &[&job]),
         list("messages list", &["--limit", "200"]),
         list("messages show", &[&thread, "--limit", "200"]),
         write("messages send", &[&thread, "A line to a closed pipe."]),
@@ -551,6 +557,9 @@ fn every_command_ends_quietly_on_a_closed_stdout() {
         read("post show", &[&post]),
         write("post create", &["A post to a closed pipe."]),
         write("post delete", &[&share]),
+        list("post saved", &["--limit", "200"]),
+        write("post save", &[&post]),
+        write("post unsave", &[&post]),
         list("comments list", &[&post, "--limit", "200"]),
         write("comments add", &[&post, "A comment to a closed pipe."]),
         write("comments reply", &[&comment, "A reply to a closed pipe."]),

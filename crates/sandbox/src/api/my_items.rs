@@ -68,7 +68,9 @@ fn job_result(world: &World, job: u64, state: Option<&str>) -> Value {
 /// `cardType` `SAVED`), applied jobs (`APPLIED`, each with its state; `IN_PROGRESS` and
 /// `ARCHIVED` hold none here) and saved posts (`SEARCH_MY_ITEMS_SAVED_POSTS` with
 /// `savedPostType` `ALL`), newest first, as one cluster of entity results paged by `start` (10
-/// a page). Another intent, key or value, or a missing `start`, is a 400 (inferred).
+/// a page). Another search's intent is a 401 that keeps the session, as LinkedIn answers a
+/// persisted query an intent it does not take (fs:56285346199); another My Items intent, key
+/// or value, or a missing `start`, a 400 (inferred).
 pub(super) fn list(call: &mut Call<'_>) -> Answer {
     let Some(vars) = variables(call) else {
         return Answer::error(StatusCode::BAD_REQUEST);
@@ -89,6 +91,11 @@ pub(super) fn list(call: &mut Call<'_>) -> Answer {
     let intent = query
         .get("flagshipSearchIntent")
         .and_then(restli::Value::as_str);
+    // Another search's intent: LinkedIn answers a persisted query an intent it does not take
+    // with a 401 that leaves the session alone (fs:56285346199).
+    if !intent.is_some_and(|i| i.starts_with("SEARCH_MY_ITEMS_")) {
+        return Answer::error(StatusCode::UNAUTHORIZED);
+    }
     let Some((key, value)) = filter(query) else {
         return Answer::error(StatusCode::BAD_REQUEST);
     };

@@ -427,6 +427,14 @@ pub(super) fn search_clusters(call: &mut Call<'_>) -> Answer {
         return Answer::error(StatusCode::BAD_REQUEST);
     }
     let query = vars.get("query");
+    // The My Items intents are another persisted query's: this one answers them 401, without
+    // touching the session (fs:56285346199).
+    if query
+        .and_then(|q| q.get("flagshipSearchIntent")?.as_str())
+        .is_some_and(|intent| intent.starts_with("SEARCH_MY_ITEMS_"))
+    {
+        return Answer::error(StatusCode::UNAUTHORIZED);
+    }
     let keywords = query.and_then(|q| q.get("keywords")?.as_str());
     let filters = search_filters(query);
     let result_type = filters

@@ -41,8 +41,29 @@ async fn the_lists_and_the_save_states_refuse_what_they_do_not_take() {
         )
         .await;
     assert_eq!(ok.status, StatusCode::OK, "{}", ok.text());
+    // Another search's intent, on either query: the 401 of a query that does not take it.
+    let resp = api
+        .get(&items("SEARCH_SRP", "cardType", "SAVED", None), true)
+        .await;
+    assert_eq!(resp.status, StatusCode::UNAUTHORIZED);
+    let search = url(
+        endpoints::SEARCH_CLUSTERS,
+        &[],
+        json!({}),
+        Some(json!({
+            "start": 0,
+            "origin": "GLOBAL_SEARCH_HEADER",
+            "query": {
+                "flagshipSearchIntent": "SEARCH_MY_ITEMS_JOB_SEEKER",
+                "queryParameters": [{"key": "cardType", "value": ["SAVED"]}],
+                "includeFiltersInResponse": false,
+            },
+        })),
+    );
+    let resp = api.get(&search, true).await;
+    assert_eq!(resp.status, StatusCode::UNAUTHORIZED);
     for bad in [
-        items("SEARCH_SRP", "cardType", "SAVED", None),
+        items("SEARCH_MY_ITEMS_LEARNING", "cardType", "SAVED", None),
         items("SEARCH_MY_ITEMS_JOB_SEEKER", "savedPostType", "ALL", None),
         items("SEARCH_MY_ITEMS_SAVED_POSTS", "savedPostType", "SOME", None),
         items("SEARCH_MY_ITEMS_JOB_SEEKER", "cardType", "SAVED", Some(50)),
