@@ -123,6 +123,7 @@ pub struct EntityResult {
     /// Tracking data, with the member distance of people.
     pub entity_custom_tracking_info: Option<EntityTrackingInfo>,
     /// Short facts shown with it (a saved job's application state: `Applied 2w ago`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub insights_resolution_results: Vec<InsightResolution>,
 }
 
