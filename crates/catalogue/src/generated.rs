@@ -91,6 +91,8 @@ pub enum Id {
     PostCommentsDash,
     /// `comment_create`
     CommentCreate,
+    /// `comment_delete`
+    CommentDelete,
     /// `post_reactions`
     PostReactions,
     /// `post_reactions_dash`
@@ -263,6 +265,7 @@ pub static ENDPOINTS: &[&crate::Endpoint] = &[
     endpoints::POST_COMMENTS,
     endpoints::POST_COMMENTS_DASH,
     endpoints::COMMENT_CREATE,
+    endpoints::COMMENT_DELETE,
     endpoints::POST_REACTIONS,
     endpoints::POST_REACTIONS_DASH,
     endpoints::POST_REACT,
@@ -1603,6 +1606,34 @@ pub static COMMENT_CREATE: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: false,
     source: "peers-2026.md §3 comment (devag7/linkedin-mcp@1b4a4c87 src/browser/endpoints.ts, verified live 2026-06-13/14: /feed/comments 500)",
+    recorded: &[],
+    page: Some("d_flagship3_detail_base"),
+};
+
+/// `comment_delete`: Delete one's own comment (a Rest.li delete in the NormComments collection).
+pub static COMMENT_DELETE: &Endpoint = &Endpoint {
+    id: Id::CommentDelete,
+    name: "comment_delete",
+    summary: "Delete one's own comment (a Rest.li delete in the NormComments collection)",
+    python: "",
+    method: Method::Delete,
+    base: Base::Api,
+    path: "/voyagerSocialDashNormComments/{commentUrn}",
+    query_id: None,
+    decoration_id: None,
+    data_root: None,
+    fixed: &[],
+    params: &[
+        Param { name: "commentUrn", location: Location::Path, kind: ParamType::Urn, value: None, required: true, doc: "urn:li:fsd_comment:(<comment id>,urn:li:activity:<post id>), the inner URN (without a create answer's urn:li:fsd_normComment: wrapper)", page: None },
+    ],
+    accept: Accept::Normalized,
+    content_type: None,
+    pagination: Pagination::None,
+    max_count: None,
+    status: Status::Working,
+    replacement: None,
+    idempotent: false,
+    source: "public code: a CLI's write notes, 'Delete a comment: verified live, and not by interception' (fs:61481511016; its request key's ids, 7487…, are LinkedIn snowflakes of July 2026), with the client and its test (fs:61504499463, fs:61538409541, fs:61488176797); a TypeScript client sends the same (fs:55163312521)",
     recorded: &[],
     page: Some("d_flagship3_detail_base"),
 };

@@ -140,4 +140,85 @@ impl Linkedin {
             Err(e) => Err(not_found(e, || format!("post {activity}"))),
         }
     }
+
+    /// Deletes one of the logged-in member's comments (or replies).
+    ///
+    /// Python: none
+    ///
+    /// `comment` is a [`Comment::urn`] (`urn:li:comment:(activity:<post>,<comment>)`), or
+    /// `urn:li:fsd_comment:(<comment>,urn:li:activity:<post>)`, bare or in a create answer's
+    /// `urn:li:fsd_normComment:` wrapper. `DELETE /voyagerSocialDashNormComments/<fsd_comment>`
+    /// (catalogue `comment_delete`, verified live by a public client in 2026). Not retried:
+    /// when the answer is lost it is sent once more, which settles it (deleted by the first,
+    /// the second finds none).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`] for what is not a comment's URN (nothing sent),
+    /// [`Error::NotFound`] for an unknown comment, [`Error::OutcomeUnknown`] after a lost
+    /// answer whose second try failed too, and transport errors (LinkedIn answers 403 to
+    /// someone else's comment).
+    pub async fn delete_comment(&self, comment: &str) -> Result<()> {
+        let (activity, id) = comment_parts(comment)?;
+        let key = format!("urn:li:fsd_comment:({id},urn:li:activity:{activity})");
+        let call = || {
+            self.call(endpoints::COMMENT_DELETE)
+                .path("commentUrn", key.as_str())
+        };
+        match self.send(call()).await {
+            Ok(_) => Ok(()),
+            Err(e) if e.may_have_been_sent() => {
+                let check = async {
+                    match self.send(call()).await {
+                        Ok(_) => Ok(Some(())),
+                        Err(again) => match not_found(again, String::new) {
+                            Error::NotFound { .. } => Ok(Some(())),
+                            other => Err(other),
+                        },
+                    }
+                };
+                Unsettled {
+                    what: format!("deleting comment {id} of post {activity}"),
+                    absent: "it is still there".to_owned(),
+                    look: format!(
+                        "look at the post's comments (`linkedin comments list {activity}`)"
+                    ),
+                }
+                .settle(e, check)
+                .await
+            }
+            Err(e) => Err(not_found(e, || format!("comment {id} of post {activity}"))),
+        }
+    }
+}
+
+/// The post's activity id and the comment's id of a comment URN, in any of its spellings.
+fn comment_parts(comment: &str) -> Result<(String, String)> {
+    let text = comment.trim();
+    let bad = || Error::InvalidInput {
+        field: "comment",
+        reason: format!(
+            "{text:?} is not a comment: urn:li:comment:(activity:<post id>,<comment id>) or urn:li:fsd_comment:(<comment id>,urn:li:activity:<post id>)"
+        ),
+    };
+    let digits = |s: &str| !s.is_empty() && s.len() <= 25 && s.bytes().all(|b| b.is_ascii_digit());
+    let inner = text.strip_prefix("urn:li:fsd_normComment:").unwrap_or(text);
+    let (activity, id) = if let Some(rest) = inner.strip_prefix("urn:li:fsd_comment:(") {
+        let (id, activity) = rest
+            .strip_suffix(')')
+            .and_then(|r| r.split_once(",urn:li:activity:"))
+            .ok_or_else(bad)?;
+        (activity, id)
+    } else if let Some(rest) = inner.strip_prefix("urn:li:comment:(activity:") {
+        rest.strip_suffix(')')
+            .and_then(|r| r.split_once(','))
+            .ok_or_else(bad)?
+    } else {
+        return Err(bad());
+    };
+    if digits(activity) && digits(id) {
+        Ok((activity.to_owned(), id.to_owned()))
+    } else {
+        Err(bad())
+    }
 }

@@ -19,6 +19,7 @@
 //! | `create_post` | the author's latest posts, by text |
 //! | `comment_on_post`, `reply_to_comment` | the post's comments, by the member and text |
 //! | `delete_post` | the delete sent once more (a deleted share answers 404) |
+//! | `delete_comment` | the delete sent once more (a deleted comment answers 404) |
 //! | `mark_notification_read` | the latest notifications' read flag |
 
 use std::future::Future;

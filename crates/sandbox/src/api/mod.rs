@@ -349,6 +349,7 @@ pub(crate) fn dispatch(call: &mut Call<'_>) -> Option<Answer> {
         Id::PostComments => Answer::error(StatusCode::INTERNAL_SERVER_ERROR),
         Id::PostCommentsDash => comments::list(call),
         Id::CommentCreate => comments::create(call),
+        Id::CommentDelete => comments::delete(call),
         Id::PostReactions => feed::post_reactions(call),
         Id::PostReactionsDash => feed::post_reactions_dash(call),
         // The REST reaction write answers 400 since 2026 (peers-2026.md §3: REST
