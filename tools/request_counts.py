@@ -68,6 +68,7 @@ COMMANDS = [
     "jobs saved",
     "jobs applied",
     "post saved --limit 5",
+    "comments delete urn:li:comment:(activity:7489103473605540496,7489660301797292324) --dry-run",
     "feed posts liv-marchetti --limit 5",
     "feed show --limit 5",
     "feed reactions 7529884266763855511 --limit 10",

@@ -159,7 +159,7 @@ impl Linkedin {
     /// answer whose second try failed too, and transport errors (LinkedIn answers 403 to
     /// someone else's comment).
     pub async fn delete_comment(&self, comment: &str) -> Result<()> {
-        let (activity, id) = comment_parts(comment)?;
+        let (activity, id) = validate::comment_ids(comment)?;
         let key = format!("urn:li:fsd_comment:({id},urn:li:activity:{activity})");
         let call = || {
             self.call(endpoints::COMMENT_DELETE)
@@ -189,36 +189,5 @@ impl Linkedin {
             }
             Err(e) => Err(not_found(e, || format!("comment {id} of post {activity}"))),
         }
-    }
-}
-
-/// The post's activity id and the comment's id of a comment URN, in any of its spellings.
-fn comment_parts(comment: &str) -> Result<(String, String)> {
-    let text = comment.trim();
-    let bad = || Error::InvalidInput {
-        field: "comment",
-        reason: format!(
-            "{text:?} is not a comment: urn:li:comment:(activity:<post id>,<comment id>) or urn:li:fsd_comment:(<comment id>,urn:li:activity:<post id>)"
-        ),
-    };
-    let digits = |s: &str| !s.is_empty() && s.len() <= 25 && s.bytes().all(|b| b.is_ascii_digit());
-    let inner = text.strip_prefix("urn:li:fsd_normComment:").unwrap_or(text);
-    let (activity, id) = if let Some(rest) = inner.strip_prefix("urn:li:fsd_comment:(") {
-        let (id, activity) = rest
-            .strip_suffix(')')
-            .and_then(|r| r.split_once(",urn:li:activity:"))
-            .ok_or_else(bad)?;
-        (activity, id)
-    } else if let Some(rest) = inner.strip_prefix("urn:li:comment:(activity:") {
-        rest.strip_suffix(')')
-            .and_then(|r| r.split_once(','))
-            .ok_or_else(bad)?
-    } else {
-        return Err(bad());
-    };
-    if digits(activity) && digits(id) {
-        Ok((activity.to_owned(), id.to_owned()))
-    } else {
-        Err(bad())
     }
 }

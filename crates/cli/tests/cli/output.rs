@@ -563,6 +563,7 @@ fn every_command_ends_quietly_on_a_closed_stdout() {
         list("comments list", &[&post, "--limit", "200"]),
         write("comments add", &[&post, "A comment to a closed pipe."]),
         write("comments reply", &[&comment, "A reply to a closed pipe."]),
+        write("comments delete", &[&comment, "--dry-run"]),
         touch("touch person", &[], false),
         touch("touch me", &[], false),
         touch("touch profile", &[&member], false),
