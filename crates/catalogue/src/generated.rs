@@ -55,10 +55,16 @@ pub enum Id {
     ConnectionsSummary,
     /// `connection_remove`
     ConnectionRemove,
+    /// `connection_remove_dash`
+    ConnectionRemoveDash,
     /// `search_clusters`
     SearchClusters,
     /// `job_search`
     JobSearch,
+    /// `my_items`
+    MyItems,
+    /// `save_state_set`
+    SaveStateSet,
     /// `company`
     Company,
     /// `following_state_set`
@@ -85,6 +91,8 @@ pub enum Id {
     PostCommentsDash,
     /// `comment_create`
     CommentCreate,
+    /// `comment_delete`
+    CommentDelete,
     /// `post_reactions`
     PostReactions,
     /// `post_reactions_dash`
@@ -187,6 +195,8 @@ pub enum Id {
     InvitationReply,
     /// `invitation_create`
     InvitationCreate,
+    /// `invitation_withdraw`
+    InvitationWithdraw,
     /// `invitation_create_legacy`
     InvitationCreateLegacy,
     /// `touch_me`
@@ -239,8 +249,11 @@ pub static ENDPOINTS: &[&crate::Endpoint] = &[
     endpoints::PROFILE_NETWORK_INFO,
     endpoints::CONNECTIONS_SUMMARY,
     endpoints::CONNECTION_REMOVE,
+    endpoints::CONNECTION_REMOVE_DASH,
     endpoints::SEARCH_CLUSTERS,
     endpoints::JOB_SEARCH,
+    endpoints::MY_ITEMS,
+    endpoints::SAVE_STATE_SET,
     endpoints::COMPANY,
     endpoints::FOLLOWING_STATE_SET,
     endpoints::UNFOLLOW_ENTITY,
@@ -254,6 +267,7 @@ pub static ENDPOINTS: &[&crate::Endpoint] = &[
     endpoints::POST_COMMENTS,
     endpoints::POST_COMMENTS_DASH,
     endpoints::COMMENT_CREATE,
+    endpoints::COMMENT_DELETE,
     endpoints::POST_REACTIONS,
     endpoints::POST_REACTIONS_DASH,
     endpoints::POST_REACT,
@@ -305,6 +319,7 @@ pub static ENDPOINTS: &[&crate::Endpoint] = &[
     endpoints::MY_NETWORK_NOTIFICATIONS,
     endpoints::INVITATION_REPLY,
     endpoints::INVITATION_CREATE,
+    endpoints::INVITATION_WITHDRAW,
     endpoints::INVITATION_CREATE_LEGACY,
     endpoints::TOUCH_ME,
     endpoints::TOUCH_MY_PAGE,
@@ -1045,11 +1060,39 @@ pub static CONNECTION_REMOVE: &Endpoint = &Endpoint {
     pagination: Pagination::None,
     max_count: None,
     status: Status::Gone,
-    replacement: None,
+    replacement: Some("connection_remove_dash"),
     idempotent: false,
     source: "voyager.md §1.2 remove_connection, §4.1",
     recorded: &[],
     page: Some("d_flagship3_profile_view_base"),
+};
+
+/// `connection_remove_dash`: Remove a connection (the dash member relationships' removeFromMyConnections).
+pub static CONNECTION_REMOVE_DASH: &Endpoint = &Endpoint {
+    id: Id::ConnectionRemoveDash,
+    name: "connection_remove_dash",
+    summary: "Remove a connection (the dash member relationships' removeFromMyConnections)",
+    python: "remove_connection",
+    method: Method::Post,
+    base: Base::Api,
+    path: "/relationships/dash/memberRelationships",
+    query_id: None,
+    decoration_id: Some("com.linkedin.voyager.dash.deco.relationships.MemberRelationship-34"),
+    data_root: None,
+    fixed: &[("action", "removeFromMyConnections")],
+    params: &[
+        Param { name: "connectionUrn", location: Location::Body, kind: ParamType::Urn, value: None, required: true, doc: "urn:li:fsd_connection:<profile id> (the connection's entityUrn, keyed by the other member's profile id)", page: None },
+    ],
+    accept: Accept::Json,
+    content_type: Some(ContentType::Json),
+    pagination: Pagination::None,
+    max_count: None,
+    status: Status::Unknown,
+    replacement: None,
+    idempotent: false,
+    source: "unattributed public code, none dated 2026: a Node CLI's removeConnection (fs:56113649211, with the list relationships/dash/connections answering Connection entities whose entityUrn is the connectionUrn), a Python client and its test asserting the body {connectionUrn: urn:li:fsd_connection:<id>} and a decorationId containing MemberRelationship (fs:10015600900, fs:52136535026), an API vendor's raw-route documentation (fs:30711808360, fs:14616773594), a browser extension (fs:46360757660)",
+    recorded: &[],
+    page: Some("d_flagship3_people_connections"),
 };
 
 /// `search_clusters`: Global search (people, companies, connections of a member) through GraphQL search clusters.
@@ -1118,6 +1161,65 @@ pub static JOB_SEARCH: &Endpoint = &Endpoint {
     source: "voyager.md §1.2 search_jobs; peers.md JJ, §c.9",
     recorded: &[],
     page: Some("d_flagship3_search_srp_jobs"),
+};
+
+/// `my_items`: The own My Items lists (saved jobs, applied jobs, saved posts) through the search clusters, switched by flagshipSearchIntent.
+pub static MY_ITEMS: &Endpoint = &Endpoint {
+    id: Id::MyItems,
+    name: "my_items",
+    summary: "The own My Items lists (saved jobs, applied jobs, saved posts) through the search clusters, switched by flagshipSearchIntent",
+    python: "",
+    method: Method::Get,
+    base: Base::Api,
+    path: "/graphql",
+    query_id: Some("voyagerSearchDashClusters.a7a0567fa66c52d645b5ff2f960b92aa"),
+    decoration_id: None,
+    data_root: Some("searchDashClustersByAll"),
+    fixed: &[],
+    params: &[
+        Param { name: "start", location: Location::Variables, kind: ParamType::Int, value: None, required: true, doc: "offset of the first item", page: Some(PageRole::Start) },
+        Param { name: "query.flagshipSearchIntent", location: Location::Variables, kind: ParamType::String, value: None, required: true, doc: "SEARCH_MY_ITEMS_JOB_SEEKER (jobs) or SEARCH_MY_ITEMS_SAVED_POSTS", page: None },
+        Param { name: "query.queryParameters", location: Location::Variables, kind: ParamType::List, value: None, required: true, doc: "jobs: List((key:cardType,value:List(SAVED|APPLIED))); posts: List((key:savedPostType,value:List(ALL)))", page: None },
+    ],
+    accept: Accept::Normalized,
+    content_type: None,
+    pagination: Pagination::StartCount,
+    max_count: Some(10),
+    status: Status::Working,
+    replacement: None,
+    idempotent: true,
+    source: "public code: a browser extension's design note, 'captured live, 2026-08-12' (fs:71306811181: this queryId for SEARCH_MY_ITEMS_LEARNING, 'the same queryId as saved posts, captured 2026-07'; one GraphQL query parameterized by intent); saved posts with savedPostType ALL (fs:59231889272); applied jobs with cardType APPLIED from the saved-jobs page, 10 per page, page key d_flagship3_myitems_savedjobs (fs:21782303329); peers-2026.md §3 My Items",
+    recorded: &[],
+    page: Some("d_flagship3_myitems_savedjobs"),
+};
+
+/// `save_state_set`: Save or unsave a job or a post (a partial update of its dash save state).
+pub static SAVE_STATE_SET: &Endpoint = &Endpoint {
+    id: Id::SaveStateSet,
+    name: "save_state_set",
+    summary: "Save or unsave a job or a post (a partial update of its dash save state)",
+    python: "",
+    method: Method::Post,
+    base: Base::Api,
+    path: "/voyagerFeedDashSaveStates/{saveStateUrn}",
+    query_id: None,
+    decoration_id: None,
+    data_root: None,
+    fixed: &[],
+    params: &[
+        Param { name: "saveStateUrn", location: Location::Path, kind: ParamType::Urn, value: None, required: true, doc: "urn:li:fsd_saveState:(SAVE,<urn:li:fsd_jobPosting:<id> or urn:li:activity:<id>>), percent-encoded", page: None },
+        Param { name: "patch.$set.saved", location: Location::Body, kind: ParamType::Bool, value: None, required: true, doc: "true to save, false to unsave", page: None },
+    ],
+    accept: Accept::Json,
+    content_type: Some(ContentType::Json),
+    pagination: Pagination::None,
+    max_count: None,
+    status: Status::Unknown,
+    replacement: None,
+    idempotent: true,
+    source: "unattributed public code, none dated 2026: a Node CLI's saveJob (fs:56116860767: urn:li:fsd_saveState:(SAVE,urn:li:fsd_jobPosting:<id>), body {patch: {$set: {saved: true}}}); a browser extension watching the web app save a post through /voyagerFeedDashSaveStates/urn:li:fsd_saveState:(SAVE,urn:li:activity:<id>) (fs:36805388260); job postings name it as JobSavingInfo.dashSaveStateUrn (fs:56881450140); the Android app's UpdateSaveStateBySaveStateUrn (peers-2026.md §3, fs:55520945824)",
+    recorded: &[],
+    page: Some("d_flagship3_job_details"),
 };
 
 /// `company`: A company or school page by universal name (name, description, industry, followingInfo).
@@ -1507,6 +1609,34 @@ pub static COMMENT_CREATE: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: false,
     source: "peers-2026.md §3 comment (devag7/linkedin-mcp@1b4a4c87 src/browser/endpoints.ts, verified live 2026-06-13/14: /feed/comments 500)",
+    recorded: &[],
+    page: Some("d_flagship3_detail_base"),
+};
+
+/// `comment_delete`: Delete one's own comment (a Rest.li delete in the NormComments collection).
+pub static COMMENT_DELETE: &Endpoint = &Endpoint {
+    id: Id::CommentDelete,
+    name: "comment_delete",
+    summary: "Delete one's own comment (a Rest.li delete in the NormComments collection)",
+    python: "",
+    method: Method::Delete,
+    base: Base::Api,
+    path: "/voyagerSocialDashNormComments/{commentUrn}",
+    query_id: None,
+    decoration_id: None,
+    data_root: None,
+    fixed: &[],
+    params: &[
+        Param { name: "commentUrn", location: Location::Path, kind: ParamType::Urn, value: None, required: true, doc: "urn:li:fsd_comment:(<comment id>,urn:li:activity:<post id>), the inner URN (without a create answer's urn:li:fsd_normComment: wrapper)", page: None },
+    ],
+    accept: Accept::Normalized,
+    content_type: None,
+    pagination: Pagination::None,
+    max_count: None,
+    status: Status::Working,
+    replacement: None,
+    idempotent: false,
+    source: "public code: a CLI's write notes, 'Delete a comment: verified live, and not by interception' (fs:61481511016; its request key's ids, 7487…, are LinkedIn snowflakes of July 2026), with the client and its test (fs:61504499463, fs:61538409541, fs:61488176797); a TypeScript client sends the same (fs:55163312521)",
     recorded: &[],
     page: Some("d_flagship3_detail_base"),
 };
@@ -2999,6 +3129,35 @@ pub static INVITATION_CREATE: &Endpoint = &Endpoint {
     replacement: None,
     idempotent: false,
     source: "voyager.md §1.2 add_connection, §4.4 (fork, #453)",
+    recorded: &[],
+    page: Some("d_flagship3_people_invitations"),
+};
+
+/// `invitation_withdraw`: Withdraw a connection invitation one sent that is still pending.
+pub static INVITATION_WITHDRAW: &Endpoint = &Endpoint {
+    id: Id::InvitationWithdraw,
+    name: "invitation_withdraw",
+    summary: "Withdraw a connection invitation one sent that is still pending",
+    python: "",
+    method: Method::Post,
+    base: Base::Api,
+    path: "/voyagerRelationshipsDashInvitations/{invitationUrn}",
+    query_id: None,
+    decoration_id: None,
+    data_root: None,
+    fixed: &[("action", "withdraw")],
+    params: &[
+        Param { name: "invitationUrn", location: Location::Path, kind: ParamType::Urn, value: None, required: true, doc: "urn:li:fsd_invitation:<id>, the id of the sent invitation's urn:li:fs_relInvitation:<id>", page: None },
+        Param { name: "invitationType", location: Location::Body, kind: ParamType::String, value: Some("CONNECTION"), required: false, doc: "", page: None },
+    ],
+    accept: Accept::Json,
+    content_type: Some(ContentType::Json),
+    pagination: Pagination::None,
+    max_count: None,
+    status: Status::Unknown,
+    replacement: None,
+    idempotent: false,
+    source: "unattributed public code, none dated 2026: a Node CLI's withdrawInvitation (fs:56113649211), a TypeScript client falling back to it from the legacy withdraw (fs:70837928724), another client building urn:li:fsd_invitation:<id> from the invitation id (fs:52452513341), an automation tool's documentation (fs:65748183019: body {invitationType: CONNECTION}); accept goes to the same resource (fs:37218387548, fs:53284527274)",
     recorded: &[],
     page: Some("d_flagship3_people_invitations"),
 };

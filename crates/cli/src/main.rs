@@ -101,7 +101,7 @@ enum Command {
     /// Conversations: list, read, send, start, mark read.
     #[command(subcommand)]
     Messages(commands::messages::Cmd),
-    /// Invitations and connections: list, accept, reject, send.
+    /// Invitations and connections: list, accept, reject, send, withdraw; remove a connection.
     #[command(subcommand)]
     Invitations(commands::invitations::Cmd),
     /// Posts and the feed: a profile's posts, the feed, comments, reactions, react.

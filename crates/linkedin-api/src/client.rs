@@ -618,10 +618,18 @@ fn action_of(endpoint: &Endpoint) -> Option<Action> {
     use linkedin_catalogue::Id;
     Some(match endpoint.id {
         Id::MessageCreate => Action::Message,
-        Id::InvitationCreate | Id::InvitationCreateLegacy => Action::Invitation,
-        Id::PostReact | Id::PostReactDash | Id::CommentCreate | Id::MessageReact => {
-            Action::Engagement
-        }
+        // Withdrawing an invitation and removing a connection change the network as an
+        // invitation does, and share its budget.
+        Id::InvitationCreate
+        | Id::InvitationCreateLegacy
+        | Id::InvitationWithdraw
+        | Id::ConnectionRemoveDash => Action::Invitation,
+        // A save is private, but counted with the engagement it usually comes with.
+        Id::PostReact
+        | Id::PostReactDash
+        | Id::CommentCreate
+        | Id::MessageReact
+        | Id::SaveStateSet => Action::Engagement,
         Id::PostCreate => Action::Post,
         Id::FollowingStateSet | Id::UnfollowEntity => Action::Follow,
         Id::Profile

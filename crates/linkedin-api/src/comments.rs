@@ -140,4 +140,54 @@ impl Linkedin {
             Err(e) => Err(not_found(e, || format!("post {activity}"))),
         }
     }
+
+    /// Deletes one of the logged-in member's comments (or replies).
+    ///
+    /// Python: none
+    ///
+    /// `comment` is a [`Comment::urn`] (`urn:li:comment:(activity:<post>,<comment>)`), or
+    /// `urn:li:fsd_comment:(<comment>,urn:li:activity:<post>)`, bare or in a create answer's
+    /// `urn:li:fsd_normComment:` wrapper. `DELETE /voyagerSocialDashNormComments/<fsd_comment>`
+    /// (catalogue `comment_delete`, verified live by a public client in 2026). Not retried:
+    /// when the answer is lost it is sent once more, which settles it (deleted by the first,
+    /// the second finds none).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`] for what is not a comment's URN (nothing sent),
+    /// [`Error::NotFound`] for an unknown comment, [`Error::OutcomeUnknown`] after a lost
+    /// answer whose second try failed too, and transport errors (LinkedIn answers 403 to
+    /// someone else's comment).
+    pub async fn delete_comment(&self, comment: &str) -> Result<()> {
+        let (activity, id) = validate::comment_ids(comment)?;
+        let key = format!("urn:li:fsd_comment:({id},urn:li:activity:{activity})");
+        let call = || {
+            self.call(endpoints::COMMENT_DELETE)
+                .path("commentUrn", key.as_str())
+        };
+        match self.send(call()).await {
+            Ok(_) => Ok(()),
+            Err(e) if e.may_have_been_sent() => {
+                let check = async {
+                    match self.send(call()).await {
+                        Ok(_) => Ok(Some(())),
+                        Err(again) => match not_found(again, String::new) {
+                            Error::NotFound { .. } => Ok(Some(())),
+                            other => Err(other),
+                        },
+                    }
+                };
+                Unsettled {
+                    what: format!("deleting comment {id} of post {activity}"),
+                    absent: "it is still there".to_owned(),
+                    look: format!(
+                        "look at the post's comments (`linkedin comments list {activity}`)"
+                    ),
+                }
+                .settle(e, check)
+                .await
+            }
+            Err(e) => Err(not_found(e, || format!("comment {id} of post {activity}"))),
+        }
+    }
 }

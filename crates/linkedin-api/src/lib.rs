@@ -52,6 +52,8 @@ mod mailbox;
 mod me;
 mod message_actions;
 mod messaging;
+mod my_items;
+mod network;
 mod notifications;
 pub mod offline;
 mod paginate;
@@ -78,9 +80,9 @@ pub use linkedin_models::messaging::ConversationCategory;
 /// The results the methods give: views of LinkedIn's answers (`linkedin_models::view`).
 pub use linkedin_models::view;
 pub use linkedin_models::view::{
-    Comment, CompanyResult, Conversation, CreatedPost, Invitation, JobResult, Me, MemberSummary,
-    Message, NetworkCounts, Notification, NotificationActor, Participant, PersonResult, Post,
-    PostCounts, PostDetails, PostResult, Reaction, ReactionCount,
+    Comment, CompanyResult, Conversation, CreatedPost, Invitation, JobItem, JobResult, Me,
+    MemberSummary, Message, NetworkCounts, Notification, NotificationActor, Participant,
+    PersonResult, Post, PostCounts, PostDetails, PostResult, Reaction, ReactionCount,
 };
 pub use linkedin_transport as transport;
 pub use linkedin_transport::{

@@ -11,12 +11,15 @@
 //! | `start_conversation` | the inbox's latest conversations, then the one holding the token |
 //! | `add_connection` | the pending sent invitations, by invitee |
 //! | `reply_invitation` (accept, reject) | the pending received invitations: gone or still there |
+//! | `withdraw_invitation` | the pending sent invitations: gone or still there |
+//! | `remove_connection` | the own connections: gone or still there |
 //! | `follow_page`, `unfollow_page` | the page's following state |
 //! | `react_to_post` | the post's reactions, by the logged-in member |
 //! | `mark_conversation_read`, `..._unread` | the inbox's latest conversations' read flag |
 //! | `create_post` | the author's latest posts, by text |
 //! | `comment_on_post`, `reply_to_comment` | the post's comments, by the member and text |
 //! | `delete_post` | the delete sent once more (a deleted share answers 404) |
+//! | `delete_comment` | the delete sent once more (a deleted comment answers 404) |
 //! | `mark_notification_read` | the latest notifications' read flag |
 //! | `rename_conversation` | the inbox's latest conversations' title |
 //! | `start_group_conversation` | as `start_conversation` |

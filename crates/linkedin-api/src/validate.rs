@@ -125,9 +125,13 @@ pub(crate) fn activity_id(field: &'static str, text: &str) -> Result<String> {
 pub(crate) fn invitation_id(field: &'static str, text: &str) -> Result<String> {
     let text = text.trim();
     let id = if text.starts_with("urn:") {
-        urn(field, text, &["fs_relInvitation", "invitation"])?
-            .id()
-            .to_owned()
+        urn(
+            field,
+            text,
+            &["fs_relInvitation", "invitation", "fsd_invitation"],
+        )?
+        .id()
+        .to_owned()
     } else {
         text.to_owned()
     };
@@ -235,6 +239,43 @@ fn require(ok: bool, field: &'static str, why: impl FnOnce() -> String) -> Resul
 /// Whether `s` is 1 to `max` ASCII digits.
 fn all_digits(s: &str, max: usize) -> bool {
     (1..=max).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A comment, by its URN in any of its spellings (`urn:li:comment:(activity:<post>,<comment>)`,
+/// `urn:li:fsd_comment:(<comment>,urn:li:activity:<post>)`, or that in a create answer's
+/// `urn:li:fsd_normComment:` wrapper); gives the post's activity id and the comment's id.
+///
+/// # Errors
+///
+/// [`Error::InvalidInput`] for anything else.
+pub fn comment_ids(comment: &str) -> Result<(String, String)> {
+    let text = comment.trim();
+    let bad = || Error::InvalidInput {
+        field: "comment",
+        reason: format!(
+            "{text:?} is not a comment: urn:li:comment:(activity:<post id>,<comment id>) or urn:li:fsd_comment:(<comment id>,urn:li:activity:<post id>)"
+        ),
+    };
+    let digits = |s: &str| !s.is_empty() && s.len() <= 25 && s.bytes().all(|b| b.is_ascii_digit());
+    let inner = text.strip_prefix("urn:li:fsd_normComment:").unwrap_or(text);
+    let (activity, id) = if let Some(rest) = inner.strip_prefix("urn:li:fsd_comment:(") {
+        let (id, activity) = rest
+            .strip_suffix(')')
+            .and_then(|r| r.split_once(",urn:li:activity:"))
+            .ok_or_else(bad)?;
+        (activity, id)
+    } else if let Some(rest) = inner.strip_prefix("urn:li:comment:(activity:") {
+        rest.strip_suffix(')')
+            .and_then(|r| r.split_once(','))
+            .ok_or_else(bad)?
+    } else {
+        return Err(bad());
+    };
+    if digits(activity) && digits(id) {
+        Ok((activity.to_owned(), id.to_owned()))
+    } else {
+        Err(bad())
+    }
 }
 
 #[cfg(test)]

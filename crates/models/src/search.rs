@@ -173,6 +173,27 @@ pub struct EntityResult {
     pub navigation_url: Option<String>,
     /// Tracking data, with the member distance of people.
     pub entity_custom_tracking_info: Option<EntityTrackingInfo>,
+    /// Short facts shown with it (a saved job's application state: `Applied 2w ago`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub insights_resolution_results: Vec<InsightResolution>,
+}
+
+/// One of a result's insights: `{"simpleInsight": {"title": {"text": …}}}`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all(deserialize = "camelCase"))]
+#[non_exhaustive]
+pub struct InsightResolution {
+    /// The insight, when it is a simple one.
+    pub simple_insight: Option<SimpleInsight>,
+}
+
+/// A simple insight: a title.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all(deserialize = "camelCase"))]
+#[non_exhaustive]
+pub struct SimpleInsight {
+    /// Its text.
+    pub title: Option<Text>,
 }
 
 impl EntityResult {

@@ -1,5 +1,5 @@
-//! `linkedin comments ...`: a post's comments (every page), commenting on a post and replying
-//! to a comment (with `--dry-run` to see it first).
+//! `linkedin comments ...`: a post's comments (every page), commenting on a post, replying
+//! to a comment and deleting one's own (with `--dry-run` to see it first).
 
 use clap::Subcommand;
 use linkedin_api::{NewPost, validate};
@@ -52,6 +52,18 @@ pub(crate) enum Cmd {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Delete one of your comments (or replies), by its URN as `comments list --json` shows
+    /// it. With --dry-run it is looked up among the post's comments and shown.
+    #[command(
+        after_help = "Example: linkedin comments delete 'urn:li:comment:(activity:7489103473605540496,7489660301797292324)' --dry-run"
+    )]
+    Delete {
+        /// The comment.
+        comment: String,
+        /// Look the comment up and print it, without deleting it.
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 impl Cmd {
@@ -71,8 +83,53 @@ struct Commented<'a> {
     comment: Option<linkedin_api::Comment>,
 }
 
+/// What `comments delete` prints.
+#[derive(Serialize)]
+struct Deleted {
+    dry_run: bool,
+    /// `urn:li:comment:(activity:<post>,<comment>)`.
+    comment: String,
+    /// The comment, looked up for `--dry-run`.
+    found: Option<linkedin_api::Comment>,
+}
+
 pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Failure> {
     match cmd {
+        Cmd::Delete { comment, dry_run } => {
+            let (activity, id) = validate::comment_ids(&comment)?;
+            let urn = format!("urn:li:comment:(activity:{activity},{id})");
+            let session = conn.connect().await?;
+            let li = &session.linkedin;
+            let found = if dry_run {
+                let found = li.post_comments(&activity).find(|c| c.urn == urn).await?;
+                let Some(found) = found else {
+                    return Err(Failure {
+                        code: 6,
+                        message: format!(
+                            "comment {id} is not among the comments of post {activity}: `linkedin comments list {activity}` shows them"
+                        ),
+                    });
+                };
+                Some(found.into_inner())
+            } else {
+                li.delete_comment(&urn).await?;
+                None
+            };
+            let done = Deleted {
+                dry_run,
+                comment: urn,
+                found,
+            };
+            out.one(&done, |d| match &d.found {
+                Some(c) => format!(
+                    "Would delete the comment {}:\n    {}\n{}",
+                    d.comment,
+                    one_line(&c.text, 300),
+                    out.dim("Dry run: nothing was sent.")
+                ),
+                None => format!("Deleted the comment {}.", d.comment),
+            })
+        }
         Cmd::List { post, limit } => {
             let session = conn.connect().await?;
             let pages = session.linkedin.post_comments(post_arg(&post)).limit(limit);

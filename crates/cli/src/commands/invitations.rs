@@ -1,6 +1,6 @@
 //! `linkedin invitations ...`: received and sent invitations, accepting and rejecting one,
-//! sending a connection request (with `--dry-run` to see it first), and what LinkedIn does not
-//! allow (withdrawing, removing a connection), said plainly.
+//! sending a connection request, withdrawing one sent, and removing a connection (the writes
+//! with `--dry-run` to see them first).
 
 use clap::{Args, Subcommand};
 use futures::TryStreamExt;
@@ -51,6 +51,31 @@ pub(crate) enum Cmd {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Withdraw a connection invitation you sent that is still pending.
+    ///
+    /// INVITATION is its id, as `invitations list --sent` shows it, or its URN. It is looked
+    /// up among your pending sent invitations first. LinkedIn takes no new invitation to the
+    /// same member for some weeks after.
+    #[command(after_help = "Example: linkedin invitations withdraw 7524011076022204665 --dry-run")]
+    Withdraw {
+        /// The sent invitation.
+        invitation: String,
+        /// Look the invitation up and print what would be withdrawn, without withdrawing it.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Remove a connection: you are no longer connected (they are not told).
+    ///
+    /// PROFILE is a public id (billy-g), a profile id (ACoAA…), a urn:li:fsd_profile: URN or a
+    /// profile URL.
+    #[command(after_help = "Example: linkedin invitations remove liv-marchetti --dry-run")]
+    Remove {
+        /// The connection to remove.
+        profile: String,
+        /// Look the member up and print what would be done, without doing it.
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 impl Cmd {
@@ -59,7 +84,11 @@ impl Cmd {
     pub(crate) fn gives_raw(&self) -> bool {
         match self {
             Self::List { .. } => true,
-            Self::Accept(_) | Self::Reject(_) | Self::Send { .. } => false,
+            Self::Accept(_)
+            | Self::Reject(_)
+            | Self::Send { .. }
+            | Self::Withdraw { .. }
+            | Self::Remove { .. } => false,
         }
     }
 }
@@ -95,6 +124,11 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
             }
             Ok(())
         }
+        Cmd::Withdraw {
+            invitation,
+            dry_run,
+        } => withdraw(conn, out, &invitation, dry_run).await,
+        Cmd::Remove { profile, dry_run } => remove(conn, out, &profile, dry_run).await,
         Cmd::Accept(reply) => answer(conn, out, reply, InvitationReply::Accept).await,
         Cmd::Reject(reply) => answer(conn, out, reply, InvitationReply::Reject).await,
         Cmd::Send {
@@ -151,6 +185,72 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
             })
         }
     }
+}
+
+/// Withdraws a sent invitation, found among the pending sent invitations first (for whom it
+/// was to; not there: not found, 6).
+async fn withdraw(
+    conn: &Connection,
+    out: Out,
+    invitation: &str,
+    dry_run: bool,
+) -> Result<(), Failure> {
+    let id = invitation_id(invitation)?;
+    let session = conn.connect().await?;
+    let li = &session.linkedin;
+    let found = find(li.sent_invitations(), &id, "sent").await?;
+    if !dry_run {
+        li.withdraw_invitation(&id).await?;
+    }
+    let done = Withdrawn {
+        dry_run,
+        invitation: format!("urn:li:fs_relInvitation:{id}"),
+        to: found.into_inner().to,
+    };
+    out.one(&done, |w| {
+        let who =
+            w.to.as_ref()
+                .map_or_else(|| w.invitation.clone(), member_name);
+        if w.dry_run {
+            format!(
+                "Would withdraw your invitation to {who}.\n{}",
+                out.dim("Dry run: nothing was sent.")
+            )
+        } else {
+            format!("Withdrew your invitation to {who}.")
+        }
+    })
+}
+
+/// Removes a connection (or, with `dry_run`, looks the member up and says what it would do).
+async fn remove(conn: &Connection, out: Out, profile: &str, dry_run: bool) -> Result<(), Failure> {
+    let session = conn.connect().await?;
+    let li = &session.linkedin;
+    let urn = profile_urn(li, "profile", profile).await?;
+    let name = if dry_run {
+        // Looked up, so that an unknown member is not found as the request would be.
+        let p = li.profile(&urn).await?;
+        Some(format!("{} {}", p.first_name, p.last_name))
+    } else {
+        li.remove_connection(urn.as_str()).await?;
+        None
+    };
+    let done = Removed {
+        dry_run,
+        profile_urn: urn,
+        name,
+    };
+    out.one(&done, |r| {
+        if r.dry_run {
+            format!(
+                "Would remove {} from your connections.\n{}",
+                r.name.as_deref().unwrap_or(profile),
+                out.dim("Dry run: nothing was sent.")
+            )
+        } else {
+            format!("Removed {profile} from your connections (they are not told).")
+        }
+    })
 }
 
 /// Accepts or rejects a received invitation: with its secret at once, otherwise found among
@@ -246,6 +346,26 @@ struct Answered {
     action: &'static str,
     /// Who sent it (when it was looked up).
     from: Option<MemberSummary>,
+}
+
+/// What `withdraw` prints.
+#[derive(Serialize)]
+struct Withdrawn {
+    /// True when nothing was sent (`--dry-run`).
+    dry_run: bool,
+    invitation: String,
+    /// Whom it was to.
+    to: Option<MemberSummary>,
+}
+
+/// What `remove` prints.
+#[derive(Serialize)]
+struct Removed {
+    /// True when nothing was sent (`--dry-run`).
+    dry_run: bool,
+    profile_urn: String,
+    /// The member's name (looked up for `--dry-run` only).
+    name: Option<String>,
 }
 
 /// What `send` prints.

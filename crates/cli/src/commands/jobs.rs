@@ -1,11 +1,11 @@
-//! `linkedin jobs ...`: a posting, how my skills match it, and the job search with every
-//! filter.
+//! `linkedin jobs ...`: a posting, how my skills match it, the job search with every filter,
+//! and My Items: the jobs I saved or applied to, saving and unsaving one.
 
 use std::time::Duration;
 
 use clap::{Args, Subcommand, ValueEnum};
 use linkedin_api::models::job::JobSkillMatch;
-use linkedin_api::{ExperienceLevel, JobResult, JobSearch, JobType, Linkedin, Workplace};
+use linkedin_api::{ExperienceLevel, JobItem, JobResult, JobSearch, JobType, Linkedin, Workplace};
 use serde::Serialize;
 
 use super::search::Limit;
@@ -35,6 +35,31 @@ pub(crate) enum Cmd {
         after_help = "Example: linkedin jobs search --keywords \"rust engineer\" --location Berlin --workplace remote,hybrid --listed-within 7d"
     )]
     Search(Box<SearchArgs>),
+    /// The jobs you saved (My Items), most recently saved first.
+    #[command(after_help = "Example: linkedin jobs saved --limit 0")]
+    Saved {
+        #[command(flatten)]
+        limit: Limit,
+    },
+    /// The jobs you applied to, each with its application's state (Applied, Application
+    /// viewed...), most recent first.
+    #[command(after_help = "Example: linkedin jobs applied")]
+    Applied {
+        #[command(flatten)]
+        limit: Limit,
+    },
+    /// Save a job: it is listed first by `jobs saved`. Saving a saved job changes nothing.
+    #[command(after_help = "Example: linkedin jobs save 3955231344")]
+    Save {
+        /// The job id (the number of urn:li:jobPosting:<id>), or that URN.
+        job_id: String,
+    },
+    /// Unsave a job: it leaves `jobs saved`.
+    #[command(after_help = "Example: linkedin jobs unsave 3955231344")]
+    Unsave {
+        /// The job id (the number of urn:li:jobPosting:<id>), or that URN.
+        job_id: String,
+    },
 }
 
 impl Cmd {
@@ -42,8 +67,8 @@ impl Cmd {
     /// skill match is spelled out here (matched and missing).
     pub(crate) fn gives_raw(&self) -> bool {
         match self {
-            Self::Show { .. } | Self::Search(_) => true,
-            Self::Skills { .. } => false,
+            Self::Show { .. } | Self::Search(_) | Self::Saved { .. } | Self::Applied { .. } => true,
+            Self::Skills { .. } | Self::Save { .. } | Self::Unsave { .. } => false,
         }
     }
 }
@@ -320,7 +345,62 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
             })
         }
         Cmd::Search(args) => search(li, *args, out).await,
+        Cmd::Saved { limit } => {
+            let n = out
+                .stream_raw(limit.apply(li.saved_jobs()), |j| item_line(j, out))
+                .await?;
+            if n == 0 {
+                out.note("no saved jobs")?;
+            }
+            Ok(())
+        }
+        Cmd::Applied { limit } => {
+            let n = out
+                .stream_raw(limit.apply(li.applied_jobs()), |j| item_line(j, out))
+                .await?;
+            if n == 0 {
+                out.note("no applications")?;
+            }
+            Ok(())
+        }
+        Cmd::Save { job_id } => {
+            li.save_job(&job_id).await?;
+            let done = SavedState {
+                job_id: job_id.trim(),
+                saved: true,
+            };
+            out.one(&done, |d| format!("Saved the job {}.", d.job_id))
+        }
+        Cmd::Unsave { job_id } => {
+            li.unsave_job(&job_id).await?;
+            let done = SavedState {
+                job_id: job_id.trim(),
+                saved: false,
+            };
+            out.one(&done, |d| format!("Unsaved the job {}.", d.job_id))
+        }
     }
+}
+
+/// What `jobs save` and `jobs unsave` print.
+#[derive(Serialize)]
+struct SavedState<'a> {
+    job_id: &'a str,
+    /// Whether it is saved now.
+    saved: bool,
+}
+
+/// A job of My Items for people: title, company, place, the application's state, id.
+fn item_line(j: &JobItem, out: Out) -> String {
+    let mut line = out.bold(&j.title);
+    for part in [&j.company_name, &j.location].into_iter().flatten() {
+        line.push_str(&format!(" · {part}"));
+    }
+    if let Some(state) = &j.state {
+        line.push_str(&format!("  [{state}]"));
+    }
+    line.push_str(&format!("  {}", out.dim(&j.job_id)));
+    line
 }
 
 /// `jobs search` and `search jobs`.

@@ -1,5 +1,5 @@
 //! `linkedin post ...`: create a text post (with `--dry-run` to see it first), delete one's
-//! own, and a post's details with its counts.
+//! own, a post's details with its counts, and the posts one saved (saving and unsaving one).
 
 use std::path::PathBuf;
 
@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::feed::post_arg;
 use super::messages::{check_text, profile_urn, text_from};
+use super::search::{Limit, post_line};
 use crate::account::Connection;
 use crate::exit::Failure;
 use crate::output::{Out, one_line};
@@ -55,12 +56,32 @@ pub(crate) enum Cmd {
         /// The post.
         post: String,
     },
+    /// The posts you saved (My Items), most recently saved first.
+    #[command(after_help = "Example: linkedin post saved --limit 0")]
+    Saved {
+        #[command(flatten)]
+        limit: Limit,
+    },
+    /// Save a post: it is listed first by `post saved`. Saving a saved post changes nothing.
+    ///
+    /// POST is an activity id, urn:li:activity:<id>, an update URN or the post's URL.
+    #[command(after_help = "Example: linkedin post save 7506842223637988459")]
+    Save {
+        /// The post.
+        post: String,
+    },
+    /// Unsave a post: it leaves `post saved`.
+    #[command(after_help = "Example: linkedin post unsave 7506842223637988459")]
+    Unsave {
+        /// The post.
+        post: String,
+    },
 }
 
 impl Cmd {
     /// Whether `--raw` can print LinkedIn's JSON: `show` yes; the writes print what was done.
     pub(crate) fn gives_raw(&self) -> bool {
-        matches!(self, Self::Show { .. })
+        matches!(self, Self::Show { .. } | Self::Saved { .. })
     }
 }
 
@@ -151,6 +172,33 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
             let details = session.linkedin.post_details(post_arg(&post)).await?;
             out.one_raw(&details, details_text)
         }
+        Cmd::Saved { limit } => {
+            let session = conn.connect().await?;
+            let pages = limit.apply(session.linkedin.saved_posts());
+            let n = out.stream_raw(pages, |p| post_line(p, out)).await?;
+            if n == 0 {
+                out.note("no saved posts")?;
+            }
+            Ok(())
+        }
+        Cmd::Save { post } => {
+            let session = conn.connect().await?;
+            session.linkedin.save_post(post_arg(&post)).await?;
+            let done = SavedPost {
+                post: post_arg(&post).trim(),
+                saved: true,
+            };
+            out.one(&done, |d| format!("Saved the post {}.", d.post))
+        }
+        Cmd::Unsave { post } => {
+            let session = conn.connect().await?;
+            session.linkedin.unsave_post(post_arg(&post)).await?;
+            let done = SavedPost {
+                post: post_arg(&post).trim(),
+                saved: false,
+            };
+            out.one(&done, |d| format!("Unsaved the post {}.", d.post))
+        }
     }
 }
 
@@ -162,6 +210,14 @@ struct DryPost<'a> {
     text: &'a str,
     visibility: Visibility,
     attributes: &'a [serde_json::Value],
+}
+
+/// What `post save` and `post unsave` print.
+#[derive(Serialize)]
+struct SavedPost<'a> {
+    post: &'a str,
+    /// Whether it is saved now.
+    saved: bool,
 }
 
 /// What `post delete` prints.

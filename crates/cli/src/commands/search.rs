@@ -422,7 +422,7 @@ pub(crate) fn excerpt(text: &str, max: usize) -> String {
     }
 }
 
-fn post_line(p: &PostResult, out: Out) -> String {
+pub(crate) fn post_line(p: &PostResult, out: Out) -> String {
     format!(
         "{}: {}  {}",
         out.bold(&p.author_name),

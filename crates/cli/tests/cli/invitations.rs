@@ -246,13 +246,98 @@ fn answers_and_requests_take_effect_once_and_refusals_send_nothing() {
     let out = li(&["invitations", "send", unknown, "--dry-run"]);
     fails(&out, 6);
     outputs.push(out);
-    // Withdrawing and removing are not commands (LinkedIn offers neither through its API).
-    for command in ["withdraw", "remove"] {
-        let out = li(&["invitations", command, "1"]);
-        assert!(fails(&out, 2).contains("unrecognized subcommand"));
+    for args in [
+        vec!["invitations", "withdraw", "12x"],
+        vec!["invitations", "remove", "a/b"],
+    ] {
+        let out = li(&args);
+        fails(&out, 2);
+        outputs.push(out);
     }
     let sent = logged.sent_since(mark);
     assert_eq!(logged.posts_since(mark), 0, "{sent:?}");
 
     logged.assert_no_secret(&outputs);
+}
+
+#[test]
+fn withdrawing_and_removing_take_effect_once_and_dry_runs_send_nothing() {
+    let w = world();
+    let logged = Logged::start();
+    let li = |args: &[&str]| logged.run(args);
+    let mut outputs = Vec::new();
+    let sent = || {
+        ids(&json_list(&li(&[
+            "invitations",
+            "list",
+            "--sent",
+            "--limit",
+            "500",
+            "--json",
+        ])))
+    };
+    let before = sent();
+    let id = before[0].as_str();
+
+    // A dry run: looked up, nothing posted.
+    let mark = logged.mark();
+    let out = li(&["invitations", "withdraw", id, "--dry-run", "--json"]);
+    let plan = json(&out);
+    assert_eq!(keys(&plan), ["dry_run", "invitation", "to"]);
+    assert_eq!(plan["dry_run"], true);
+    assert_eq!(logged.posts_since(mark), 0);
+    outputs.push(out);
+
+    // Withdrawn: one POST, then gone from the sent list; again, not found (6).
+    let mark = logged.mark();
+    let out = li(&["invitations", "withdraw", id]);
+    assert!(
+        stdout(&out).starts_with("Withdrew your invitation to "),
+        "{}",
+        printed(&out)
+    );
+    assert_eq!(logged.posts_since(mark), 1);
+    outputs.push(out);
+    assert_eq!(sent(), before[1..].to_vec());
+    let mark = logged.mark();
+    let out = li(&["invitations", "withdraw", id]);
+    assert!(fails(&out, 6).contains("invitations list --sent"));
+    assert_eq!(logged.posts_since(mark), 0);
+    outputs.push(out);
+
+    // A connection removed: a dry run sends nothing; then one POST, and they are no longer
+    // among the connections.
+    let i = (2..w.people.len()).find(|&p| w.connected(0, p)).unwrap();
+    let who = &w.people[i];
+    let connections = || {
+        json_list(&li(&["search", "connections", "--limit", "0", "--json"]))
+            .into_iter()
+            .filter(|c| c["profile_id"] == who.profile_id.as_str())
+            .count()
+    };
+    assert_eq!(connections(), 1);
+    let mark = logged.mark();
+    let out = li(&["invitations", "remove", &who.public_id, "--dry-run"]);
+    assert!(stdout(&out).contains(&format!(
+        "Would remove {} {}",
+        who.first_name, who.last_name
+    )));
+    assert_eq!(logged.posts_since(mark), 0);
+    outputs.push(out);
+    let mark = logged.mark();
+    let out = li(&["invitations", "remove", &who.profile_id, "--json"]);
+    let done = json(&out);
+    assert_eq!(
+        done["profile_urn"],
+        format!("urn:li:fsd_profile:{}", who.profile_id)
+    );
+    assert_eq!(done["dry_run"], false);
+    assert_eq!(logged.posts_since(mark), 1);
+    outputs.push(out);
+    assert_eq!(connections(), 0);
+    let out = li(&["invitations", "remove", &who.profile_id]);
+    fails(&out, 6);
+    outputs.push(out);
+
+    no_secret(&outputs, &[]);
 }

@@ -201,3 +201,89 @@ fn errors_have_their_status_bad_input_sends_nothing_and_no_secret_is_printed() {
     }
     sb.assert_no_secret(&outputs);
 }
+
+/// My Items: a job saved is listed first by `jobs saved`, unsaved it goes; applied jobs show
+/// their states; a post saved is listed by `post saved`. One POST per write.
+#[test]
+fn saved_jobs_list_what_was_saved() {
+    let w = world();
+    let logged = Logged::start();
+    let li = |args: &[&str]| logged.run(args);
+    let saved = || json_list(&li(&["jobs", "saved", "--limit", "0", "--json"]));
+    let before = saved();
+    assert!(before.len() > 10, "more than a page");
+    assert_eq!(
+        keys(&before[0]),
+        [
+            "company_name",
+            "job_id",
+            "location",
+            "state",
+            "title",
+            "url"
+        ]
+    );
+    let job = w
+        .jobs
+        .iter()
+        .map(|j| j.id.to_string())
+        .find(|id| before.iter().all(|s| s["job_id"] != id.as_str()))
+        .unwrap();
+
+    let mark = logged.mark();
+    let out = li(&["jobs", "save", &job, "--json"]);
+    assert_eq!(json(&out), json!({"job_id": job, "saved": true}));
+    assert_eq!(logged.posts_since(mark), 1);
+    let now = saved();
+    assert_eq!(now.len(), before.len() + 1);
+    assert_eq!(now[0]["job_id"], job.as_str());
+    let text = stdout(&li(&["jobs", "saved", "--limit", "1"]));
+    assert!(text.trim_end().ends_with(&job), "{text}");
+
+    let out = li(&["jobs", "unsave", &job]);
+    assert_eq!(stdout(&out).trim(), format!("Unsaved the job {job}."));
+    assert_eq!(saved().len(), before.len());
+
+    // Applied: each with its state, in the text too.
+    let applied = json_list(&li(&["jobs", "applied", "--json"]));
+    assert!(!applied.is_empty());
+    assert!(applied.iter().all(|a| a["state"].is_string()));
+    let text = stdout(&li(&["jobs", "applied", "--limit", "1"]));
+    assert!(
+        text.contains(&format!("[{}]", applied[0]["state"].as_str().unwrap())),
+        "{text}"
+    );
+
+    // Posts.
+    let posts = || json_list(&li(&["post", "saved", "--limit", "0", "--json"]));
+    let before = posts();
+    let post = w
+        .posts
+        .iter()
+        .find(|p| {
+            !p.promoted
+                && w.visible_to(0, p)
+                && before
+                    .iter()
+                    .all(|s| s["urn"] != format!("urn:li:activity:{}", p.activity_id).as_str())
+        })
+        .unwrap();
+    let id = post.activity_id.to_string();
+    let out = li(&["post", "save", &id]);
+    assert_eq!(stdout(&out).trim(), format!("Saved the post {id}."));
+    assert_eq!(posts()[0]["urn"], format!("urn:li:activity:{id}"));
+    li(&[
+        "post",
+        "unsave",
+        &format!("https://www.linkedin.com/feed/update/urn:li:activity:{id}/"),
+    ]);
+    assert_eq!(posts().len(), before.len());
+
+    // Bad ids: 2, nothing sent; an unknown job: 6.
+    let mark = logged.mark();
+    fails(&li(&["jobs", "save", "12x"]), 2);
+    fails(&li(&["post", "save", "nope"]), 2);
+    assert_eq!(logged.posts_since(mark), 0);
+    fails(&li(&["jobs", "save", "1"]), 6);
+    let _ = (printed, query_params, ndjson, sandboxed, Value::Null);
+}

@@ -220,6 +220,7 @@ fn raw_is_refused_before_anything_is_sent_where_there_is_no_linkedin_json() {
             "messages send",
         ),
         (&["invitations", "accept", "1"], "invitations accept"),
+        (&["invitations", "withdraw", "1"], "invitations withdraw"),
         (&["feed", "react", "7000000000000000001"], "feed react"),
         (
             &["notifications", "read", "urn:li:fsd_notificationCard:(A,b)"],
@@ -231,6 +232,8 @@ fn raw_is_refused_before_anything_is_sent_where_there_is_no_linkedin_json() {
             "comments add",
         ),
         (&["post", "delete", "urn:li:share:1"], "post delete"),
+        (&["jobs", "save", "1"], "jobs save"),
+        (&["post", "unsave", "7000000000000000001"], "post unsave"),
     ] {
         let mark = sb.mark();
         let out = sb.run(&[args, &["--json", "--raw"]].concat());
@@ -433,6 +436,8 @@ fn every_command_ends_quietly_on_a_closed_stdout() {
     let thread = threads[0]["thread_id"].as_str().unwrap().to_owned();
     let invitations = json_list(&logged.run(&["invitations", "list", "--json"]));
     let invitation = |i: usize| invitations[i]["id"].as_str().unwrap().to_owned();
+    let sent = json_list(&logged.run(&["invitations", "list", "--sent", "--json"]));
+    let sent = sent[0]["id"].as_str().unwrap().to_owned();
     let notifications =
         json_list(&logged.run(&["notifications", "list", "--limit", "3", "--json"]));
     let notification = notifications[0]["urn"].as_str().unwrap().to_owned();
@@ -448,6 +453,11 @@ fn every_command_ends_quietly_on_a_closed_stdout() {
         talked.activity_id, talked.comments[0].id
     );
     let connection = &w.people[(2..w.people.len()).find(|&p| w.connected(0, p)).unwrap()];
+    // Another connection, to remove (the first is looked at by the reads).
+    let removed = &w.people[(2..w.people.len())
+        .filter(|&p| w.connected(0, p))
+        .nth(1)
+        .unwrap()];
     let stranger = &w.people[(2..w.people.len())
         .find(|&p| !w.connected(0, p) && !w.invitations.iter().any(|i| i.from == p || i.to == p))
         .unwrap()];
@@ -524,6 +534,10 @@ fn every_command_ends_quietly_on_a_closed_stdout() {
         read("jobs show", &[&job]),
         read("jobs skills", &[&job]),
         list("jobs search", &["--limit", "200"]),
+        list("jobs saved", &["--limit", "200"]),
+        list("jobs applied", &["--limit", "200"]),
+        write("jobs save", &[&job]),
+        write("jobs unsave", &[&job]),
         list("messages list", &["--limit", "200"]),
         list("messages show", &[&thread, "--limit", "200"]),
         write("messages send", &[&thread, "A line to a closed pipe."]),
@@ -549,6 +563,8 @@ fn every_command_ends_quietly_on_a_closed_stdout() {
         write("invitations accept", &[&invitation(0)]),
         write("invitations reject", &[&invitation(1)]),
         write("invitations send", &[&stranger.public_id]),
+        write("invitations withdraw", &[&sent]),
+        write("invitations remove", &[&removed.public_id]),
         list("feed show", &["--limit", "200"]),
         list("feed posts", &[who, "--limit", "200"]),
         list("feed comments", &[&post, "--limit", "200"]),
@@ -560,9 +576,13 @@ fn every_command_ends_quietly_on_a_closed_stdout() {
         read("post show", &[&post]),
         write("post create", &["A post to a closed pipe."]),
         write("post delete", &[&share]),
+        list("post saved", &["--limit", "200"]),
+        write("post save", &[&post]),
+        write("post unsave", &[&post]),
         list("comments list", &[&post, "--limit", "200"]),
         write("comments add", &[&post, "A comment to a closed pipe."]),
         write("comments reply", &[&comment, "A reply to a closed pipe."]),
+        write("comments delete", &[&comment, "--dry-run"]),
         touch("touch person", &[], false),
         touch("touch me", &[], false),
         touch("touch profile", &[&member], false),

@@ -74,3 +74,36 @@ fn bad_posts_are_refused_before_sending() {
     }
     assert!(logged.sent_since(mark).is_empty());
 }
+
+/// A comment of one's own: a dry run shows it and sends nothing; deleted, it leaves the
+/// post's comments; again, not found.
+#[test]
+fn a_comment_is_deleted_once() {
+    let w = world();
+    let logged = Logged::start();
+    let post = w
+        .posts
+        .iter()
+        .find(|p| !p.promoted && !p.comments.is_empty())
+        .unwrap();
+    let id = post.activity_id.to_string();
+    let made = json(&logged.run(&["comments", "add", &id, "To take back.", "--json"]));
+    let urn = made["comment"]["urn"].as_str().unwrap().to_owned();
+    let listed = || json_list(&logged.run(&["comments", "list", &id, "--json"]));
+    let n = listed().len();
+
+    let mark = logged.mark();
+    let plan = json(&logged.run(&["comments", "delete", &urn, "--dry-run", "--json"]));
+    assert_eq!(plan["dry_run"], true);
+    assert_eq!(plan["found"]["text"], "To take back.");
+    assert!(
+        logged.sent_since(mark).iter().all(|r| r["method"] == "GET"),
+        "a dry run only reads"
+    );
+
+    let out = logged.run(&["comments", "delete", &urn]);
+    assert_eq!(stdout(&out).trim(), format!("Deleted the comment {urn}."));
+    assert_eq!(listed().len(), n - 1);
+    fails(&logged.run(&["comments", "delete", &urn]), 6);
+    fails(&logged.run(&["comments", "delete", "urn:li:activity:1"]), 2);
+}

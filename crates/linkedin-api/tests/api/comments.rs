@@ -97,3 +97,91 @@ async fn bad_comments_are_refused_before_sending() {
         .unwrap_err();
     assert!(matches!(e, Error::NotFound { .. }), "{e:?}");
 }
+
+/// One's own comment is deleted (by its URN in either spelling) and leaves the post's
+/// comments; someone else's is LinkedIn's 403; a lost answer is settled by sending it again.
+#[tokio::test]
+async fn a_comment_of_ones_own_is_deleted() {
+    let f = common::start().await;
+    let w = world();
+    let post = w
+        .posts
+        .iter()
+        .find(|p| !p.promoted && p.comments.iter().any(|c| c.author != 0))
+        .unwrap();
+    let id = post.activity_id.to_string();
+    let before = common::collect_all(f.linkedin.post_comments(&id)).await;
+    let made = f
+        .linkedin
+        .comment_on_post(&id, &NewPost::new("A comment to take back."))
+        .await
+        .unwrap()
+        .unwrap();
+
+    let mark = f.mark();
+    f.linkedin.delete_comment(&made.urn).await.unwrap();
+    f.snapshot("comments_delete_comment", mark, &());
+    let after = common::collect_all(f.linkedin.post_comments(&id)).await;
+    assert_eq!(after.len(), before.len());
+    assert!(after.iter().all(|c| c.urn != made.urn));
+
+    // Gone already: none to delete.
+    let err = f.linkedin.delete_comment(&made.urn).await.unwrap_err();
+    assert!(matches!(err, Error::NotFound { .. }), "{err:?}");
+    // Someone else's, in the dash spelling: LinkedIn's 403.
+    let theirs = post.comments.iter().find(|c| c.author != 0).unwrap();
+    let err = f
+        .linkedin
+        .delete_comment(&format!(
+            "urn:li:fsd_comment:({},urn:li:activity:{id})",
+            theirs.id
+        ))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Transport(linkedin_api::transport::Error::Forbidden { .. })
+        ),
+        "{err:?}"
+    );
+    // Malformed: refused before anything is sent.
+    let mark = f.mark();
+    for bad in [
+        "",
+        "urn:li:comment:(activity:1)",
+        "urn:li:fsd_comment:(x,urn:li:activity:1)",
+        "urn:li:activity:1",
+    ] {
+        let err = f.linkedin.delete_comment(bad).await.unwrap_err();
+        assert!(matches!(err, Error::InvalidInput { .. }), "{bad}: {err:?}");
+    }
+    assert!(f.sent_since(mark).is_empty());
+
+    // Every answer lost (the first delete's and the second's): the outcome is unknown, and
+    // the error says where to look; the comment is gone indeed.
+    let prefix = linkedin_catalogue::endpoints::COMMENT_DELETE
+        .full_path()
+        .split('{')
+        .next()
+        .unwrap()
+        .to_owned();
+    let f = common::start_with(linkedin_sandbox::Faults {
+        lose_answers_to: Some(format!("DELETE {prefix}")),
+        ..linkedin_sandbox::Faults::default()
+    })
+    .await;
+    let made = f
+        .linkedin
+        .comment_on_post(&id, &NewPost::new("Another to take back."))
+        .await
+        .unwrap()
+        .unwrap();
+    let err = f.linkedin.delete_comment(&made.urn).await.unwrap_err();
+    assert!(
+        matches!(&err, Error::OutcomeUnknown { check, .. } if check.contains("linkedin comments list")),
+        "{err:?}"
+    );
+    let after = common::collect_all(f.linkedin.post_comments(&id)).await;
+    assert!(after.iter().all(|c| c.urn != made.urn));
+}

@@ -15,6 +15,8 @@ mod jobs;
 mod mailbox;
 mod me;
 mod messaging;
+mod my_items;
+mod network;
 mod notifications;
 mod posts;
 mod profile;

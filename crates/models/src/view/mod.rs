@@ -11,6 +11,7 @@
 mod feed;
 mod me;
 mod messaging;
+mod my_items;
 mod network;
 mod notification;
 mod publishing;
@@ -20,6 +21,7 @@ mod text;
 pub use feed::{Comment, Post, Reaction};
 pub use me::Me;
 pub use messaging::{Conversation, Message, Participant};
+pub use my_items::JobItem;
 pub use network::{Invitation, MemberSummary};
 pub use notification::{NetworkCounts, Notification, NotificationActor};
 pub use publishing::{CreatedPost, PostCounts, PostDetails, ReactionCount};

@@ -208,3 +208,41 @@ pub(super) fn create(call: &mut Call<'_>) -> Answer {
         body: comment_json(world, post, made),
     }
 }
+
+/// `DELETE /voyagerSocialDashNormComments/urn:li:fsd_comment:(<comment>,urn:li:activity:<post>)`
+/// (catalogue `comment_delete`): the caller's comment goes, with the replies to it. Answers
+/// 204 without a body (a 2xx with an empty body: fs:61481511016). A key that is not an
+/// `urn:li:fsd_comment:` URN is a 400; a comment the world does not have (or on a post the
+/// caller may not see), a 404; someone else's, a 403 (inferred).
+pub(super) fn delete(call: &mut Call<'_>) -> Answer {
+    let Some(urn) = call.path_param("commentUrn") else {
+        return Answer::error(StatusCode::BAD_REQUEST);
+    };
+    let Some((id, activity)) = urn
+        .strip_prefix("urn:li:fsd_comment:(")
+        .and_then(|r| r.strip_suffix(')'))
+        .and_then(|r| r.split_once(",urn:li:activity:"))
+        .and_then(|(id, a)| Some((id.parse::<u64>().ok()?, a.parse::<u64>().ok()?)))
+    else {
+        return Answer::error(StatusCode::BAD_REQUEST);
+    };
+    let me = call.me;
+    let world = &mut *call.world;
+    let Some(index) = world
+        .posts
+        .iter()
+        .position(|p| p.activity_id == activity && world.visible_to(me, p))
+    else {
+        return Answer::error(StatusCode::NOT_FOUND);
+    };
+    let post = &mut world.posts[index];
+    let Some(at) = post.comments.iter().position(|c| c.id == id) else {
+        return Answer::error(StatusCode::NOT_FOUND);
+    };
+    if post.comments[at].author != me {
+        return Answer::error(StatusCode::FORBIDDEN);
+    }
+    post.comments.remove(at);
+    post.comments.retain(|c| c.reply_to != Some(id));
+    Answer::no_body(StatusCode::NO_CONTENT)
+}

@@ -207,3 +207,69 @@ pub(super) fn create(call: &mut Call<'_>) -> Answer {
     );
     Answer::ok(json!({}))
 }
+
+/// `POST /voyagerRelationshipsDashInvitations/urn:li:fsd_invitation:<id>?action=withdraw`
+/// with `{"invitationType": "CONNECTION"}` (catalogue `invitation_withdraw`): the caller's
+/// pending invitation goes, as if never sent. The answer is not recorded: an empty 200, as a
+/// Rest.li action without a value answers (inferred). A key that is not an
+/// `urn:li:fsd_invitation:` URN, or another invitation type, is a 400; an invitation the
+/// caller did not send (or none), a 404 (inferred).
+pub(super) fn withdraw(call: &mut Call<'_>) -> Answer {
+    let Some(id) = call.path_param("invitationUrn").and_then(|urn| {
+        urn.strip_prefix("urn:li:fsd_invitation:")?
+            .parse::<u64>()
+            .ok()
+    }) else {
+        return Answer::error(StatusCode::BAD_REQUEST);
+    };
+    let Some(body) = call.json_body() else {
+        return Answer::error(StatusCode::BAD_REQUEST);
+    };
+    if body.get("invitationType").and_then(Value::as_str) != Some("CONNECTION") {
+        return Answer::error(StatusCode::BAD_REQUEST);
+    }
+    let me = call.me;
+    let world = &mut *call.world;
+    let Some(index) = world
+        .invitations
+        .iter()
+        .position(|i| i.id == id && i.from == me)
+    else {
+        return Answer::error(StatusCode::NOT_FOUND);
+    };
+    world.invitations.remove(index);
+    Answer::no_body(StatusCode::OK)
+}
+
+/// `POST /relationships/dash/memberRelationships?action=removeFromMyConnections` with
+/// `{"connectionUrn": "urn:li:fsd_connection:<profile id>"}` (catalogue
+/// `connection_remove_dash`): the two members are no longer connected. The answer is not
+/// recorded: an empty 200 (inferred). A body without an `urn:li:fsd_connection:` URN, or one
+/// naming the caller, is a 400; a member the world does not have, or one not connected to the
+/// caller, a 404 (inferred).
+pub(super) fn remove_connection(call: &mut Call<'_>) -> Answer {
+    let Some(body) = call.json_body() else {
+        return Answer::error(StatusCode::BAD_REQUEST);
+    };
+    let Some(profile_id) = body
+        .get("connectionUrn")
+        .and_then(Value::as_str)
+        .and_then(|urn| urn.strip_prefix("urn:li:fsd_connection:"))
+    else {
+        return Answer::error(StatusCode::BAD_REQUEST);
+    };
+    let me = call.me;
+    let world = &mut *call.world;
+    let Some(other) = world.people.iter().position(|p| p.profile_id == profile_id) else {
+        return Answer::error(StatusCode::NOT_FOUND);
+    };
+    if other == me {
+        return Answer::error(StatusCode::BAD_REQUEST);
+    }
+    let pair = (me.min(other), me.max(other));
+    let Ok(at) = world.connections.binary_search(&pair) else {
+        return Answer::error(StatusCode::NOT_FOUND);
+    };
+    world.connections.remove(at);
+    Answer::no_body(StatusCode::OK)
+}

@@ -35,6 +35,7 @@ mod me;
 mod message_actions;
 mod messaging;
 mod messenger;
+mod my_items;
 mod notifications;
 mod people;
 mod profiles;
@@ -348,6 +349,7 @@ pub(crate) fn dispatch(call: &mut Call<'_>) -> Option<Answer> {
         Id::PostComments => Answer::error(StatusCode::INTERNAL_SERVER_ERROR),
         Id::PostCommentsDash => comments::list(call),
         Id::CommentCreate => comments::create(call),
+        Id::CommentDelete => comments::delete(call),
         Id::PostReactions => feed::post_reactions(call),
         Id::PostReactionsDash => feed::post_reactions_dash(call),
         // The REST reaction write answers 400 since 2026 (peers-2026.md §3: REST
@@ -384,6 +386,10 @@ pub(crate) fn dispatch(call: &mut Call<'_>) -> Option<Answer> {
         Id::InvitationsSent => invitations::list(call, false),
         Id::InvitationReply => invitations::reply(call),
         Id::InvitationCreate => invitations::create(call),
+        Id::InvitationWithdraw => invitations::withdraw(call),
+        Id::MyItems => my_items::list(call),
+        Id::SaveStateSet => my_items::set(call),
+        Id::ConnectionRemoveDash => invitations::remove_connection(call),
 
         Id::MessengerConversationsSync => messenger::sync(call, false),
         Id::MessengerConversationsDelta => messenger::sync(call, true),

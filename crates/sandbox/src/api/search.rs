@@ -23,7 +23,8 @@ const MAX_SEARCH_COUNT: usize = 49;
 /// The page size of a search that sends no `count`.
 const DEFAULT_SEARCH_COUNT: usize = 10;
 
-const ENTITY_RESULT_TYPE: &str = "com.linkedin.voyager.dash.search.EntityResultViewModel";
+pub(super) const ENTITY_RESULT_TYPE: &str =
+    "com.linkedin.voyager.dash.search.EntityResultViewModel";
 
 // ---------------------------------------------------------------------------------------
 // Helpers
@@ -35,7 +36,7 @@ fn matches_keywords(keywords: Option<&str>, haystack: &[&str]) -> bool {
 }
 
 /// A non-negative integer parameter: `Ok(None)` when absent, `Err` when malformed.
-fn count_param(value: Option<&str>) -> Result<Option<usize>, ()> {
+pub(super) fn count_param(value: Option<&str>) -> Result<Option<usize>, ()> {
     value
         .map(|v| v.parse::<usize>().map_err(|_| ()))
         .transpose()
@@ -380,7 +381,7 @@ fn company_result(c: &Company) -> Value {
 /// search (restli.md §10.1) but not its answer; this follows the shape of the other results:
 /// an `EntityResultViewModel` whose target is the `urn:li:activity:`, titled with the author,
 /// subtitled with the author's headline (a company's followers), the text as `summary`.
-fn post_result(world: &World, post: &Post) -> Value {
+pub(super) fn post_result(world: &World, post: &Post) -> Value {
     let (author, subtitle) = match post.author {
         Author::Person(i) => world
             .people
@@ -426,6 +427,14 @@ pub(super) fn search_clusters(call: &mut Call<'_>) -> Answer {
         return Answer::error(StatusCode::BAD_REQUEST);
     }
     let query = vars.get("query");
+    // The My Items intents are another persisted query's: this one answers them 401, without
+    // touching the session (fs:56285346199).
+    if query
+        .and_then(|q| q.get("flagshipSearchIntent")?.as_str())
+        .is_some_and(|intent| intent.starts_with("SEARCH_MY_ITEMS_"))
+    {
+        return Answer::error(StatusCode::UNAUTHORIZED);
+    }
     let keywords = query.and_then(|q| q.get("keywords")?.as_str());
     let filters = search_filters(query);
     let result_type = filters

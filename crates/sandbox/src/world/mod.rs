@@ -163,8 +163,8 @@ impl Post {
     }
 }
 pub use model::{
-    Author, Comment, Company, Conversation, Education, Experience, Invitation, Job, Message,
-    Person, Post, ProfileView, Reaction, School, World,
+    Application, Author, Comment, Company, Conversation, Education, Experience, Invitation, Job,
+    Message, Person, Post, ProfileView, Reaction, Save, Saved, School, World,
 };
 
 /// The member behind a login account.

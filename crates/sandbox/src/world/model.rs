@@ -40,6 +40,43 @@ pub struct World {
     /// The notification cards marked read (`urn:li:fsd_notificationCard:(...)`); empty in a
     /// generated world, where every notification is unread.
     pub notifications_read: BTreeSet<String>,
+    /// What members saved (jobs, posts): the demo account's My Items.
+    pub saves: Vec<Save>,
+    /// Members' job applications, with their states.
+    pub applications: Vec<Application>,
+}
+
+/// Something a member saved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Save {
+    /// Index into [`World::people`].
+    pub person: usize,
+    /// What.
+    pub item: Saved,
+    /// When.
+    pub saved_at: u64,
+}
+
+/// What a [`Save`] is of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Saved {
+    /// A job, by [`Job::id`].
+    Job(u64),
+    /// A post, by [`Post::activity_id`].
+    Post(u64),
+}
+
+/// A job application.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Application {
+    /// Index into [`World::people`].
+    pub person: usize,
+    /// [`Job::id`].
+    pub job: u64,
+    /// Where it stands, as LinkedIn words it in English (`Applied`, `Application viewed`...).
+    pub state: String,
+    /// When it was sent.
+    pub applied_at: u64,
 }
 
 /// A member.

@@ -24,6 +24,7 @@ mod legacy_inbox;
 mod messaging;
 mod messenger;
 mod mutations;
+mod my_items;
 mod notifications;
 mod people;
 mod publishing;

@@ -23,7 +23,8 @@ use std::collections::HashSet;
 use base64::Engine as _;
 use fastrand::Rng;
 
-use super::model::World;
+use super::clock::PRESENT_MS;
+use super::model::{Application, Save, Saved, World};
 
 /// How many people the world holds.
 const PEOPLE: usize = 1_240;
@@ -48,6 +49,7 @@ pub fn generate(seed: u64) -> World {
     builder.conversations();
     builder.invitations();
     builder.profile_views(seed);
+    builder.my_items();
     builder.world
 }
 
@@ -102,4 +104,55 @@ pub(crate) fn linkedin_id(raw: &[u8]) -> String {
         bytes.push(b'_');
     }
     format!("2-{}", crate::BASE64.encode(&bytes))
+}
+
+/// The states of the demo account's applications, in turn.
+const APPLICATION_STATES: [&str; 4] = [
+    "Applied",
+    "Application viewed",
+    "Resume downloaded",
+    "No longer accepting applications",
+];
+
+impl Builder {
+    /// The demo account's My Items, picked without the random source (so that the rest of
+    /// the world is as before): 12 saved jobs (more than a page of 10), 5 applications in
+    /// each state in turn, 4 saved posts of others it may see.
+    fn my_items(&mut self) {
+        const HOUR: u64 = 3_600_000;
+        let world = &mut self.world;
+        let jobs: Vec<u64> = world.jobs.iter().map(|j| j.id).collect();
+        for (k, &job) in jobs.iter().skip(1).step_by(5).take(12).enumerate() {
+            world.saves.push(Save {
+                person: 0,
+                item: Saved::Job(job),
+                saved_at: PRESENT_MS - (k as u64 + 1) * 9 * HOUR,
+            });
+        }
+        for (k, &job) in jobs.iter().skip(3).step_by(11).take(5).enumerate() {
+            world.applications.push(Application {
+                person: 0,
+                job,
+                state: APPLICATION_STATES[k % APPLICATION_STATES.len()].to_owned(),
+                applied_at: PRESENT_MS - (k as u64 + 1) * 30 * HOUR,
+            });
+        }
+        let posts: Vec<u64> = world
+            .posts
+            .iter()
+            .filter(|p| {
+                !p.promoted && p.author != crate::world::Author::Person(0) && world.visible_to(0, p)
+            })
+            .map(|p| p.activity_id)
+            .step_by(37)
+            .take(4)
+            .collect();
+        for (k, post) in posts.into_iter().enumerate() {
+            world.saves.push(Save {
+                person: 0,
+                item: Saved::Post(post),
+                saved_at: PRESENT_MS - (k as u64 + 1) * 5 * HOUR,
+            });
+        }
+    }
 }
