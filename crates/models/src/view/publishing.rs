@@ -140,16 +140,19 @@ impl Comment {
         let profile = commenter
             .and_then(|c| c.actor.as_ref())
             .and_then(|a| a.get("profileUrn"));
-        let field = |name: &str| {
-            profile
-                .and_then(|p| p.get(name))
-                .and_then(serde_json::Value::as_str)
-                .map(str::to_owned)
+        // A field of the author's profile: absent or null is `None`, anything but a string an
+        // error (never read as absent).
+        let field = |name: &str| -> Result<Option<String>, String> {
+            match profile.and_then(|p| p.get(name)) {
+                None | Some(serde_json::Value::Null) => Ok(None),
+                Some(serde_json::Value::String(s)) => Ok(Some(s.clone())),
+                Some(_) => Err(format!("its author's {name} is not a string")),
+            }
         };
         let profile_urn = profile
             .and_then(serde_json::Value::as_str)
             .map(str::to_owned)
-            .or_else(|| field("entityUrn"));
+            .map_or_else(|| field("entityUrn"), |u| Ok(Some(u)))?;
         // A member who wrote it has their id and names; a public id, when given, must read.
         let author = match profile_urn.as_ref() {
             None => None,
@@ -157,13 +160,13 @@ impl Comment {
                 profile_id: Some(
                     ProfileId::parse(urn).map_err(|e| format!("its author {urn:?}: {e}"))?,
                 ),
-                public_id: field("publicIdentifier")
+                public_id: field("publicIdentifier")?
                     .map(|p| {
                         PublicId::parse(&p).map_err(|e| format!("its author's public id: {e}"))
                     })
                     .transpose()?,
-                first_name: field("firstName").ok_or("its author without a first name")?,
-                last_name: field("lastName").ok_or("its author without a last name")?,
+                first_name: field("firstName")?.ok_or("its author without a first name")?,
+                last_name: field("lastName")?.ok_or("its author without a last name")?,
                 headline: commenter
                     .and_then(|c| c.subtitle.as_ref())
                     .map(|t| t.text.clone()),
