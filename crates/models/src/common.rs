@@ -40,9 +40,9 @@ impl<T> Default for Collection<T> {
 }
 
 /// A text with LinkedIn's formatting attributes (`{"text": …, "attributes": […]}`); the
-/// attributes are dropped.
+/// attributes are dropped. The text is required: a text whose `text` went missing does not
+/// read as an empty one.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
 pub struct Text {
     /// The plain text.
     pub text: String,

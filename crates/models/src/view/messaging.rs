@@ -44,17 +44,7 @@ impl Conversation {
     #[must_use]
     pub fn from_conversation(c: &m::Conversation, me: &ProfileId) -> Option<Self> {
         let urn = ConversationId::parse(&c.entity_urn).ok()?;
-        // Who is oneself is told by URN: a participant's that does not read could be one's own
-        // and would be shown as someone else.
-        let unreadable = |u: &str| {
-            restli::Urn::parse(u).is_err()
-                || (u.starts_with("urn:li:fsd_profile:") && ProfileId::parse(u).is_err())
-        };
-        if c.conversation_participants
-            .iter()
-            .filter_map(|p| p.host_identity_urn.as_deref())
-            .any(unreadable)
-        {
+        if !c.conversation_participants.iter().all(Participant::reads) {
             return None;
         }
         let thread_id = c
@@ -70,11 +60,12 @@ impl Conversation {
             .map(Participant::from_participant)
             .collect();
         // The last message names its sender by id only; its name is the participant's.
-        let last_message = c
-            .messages
-            .as_ref()
-            .and_then(|m| m.elements.first())
-            .and_then(|m| Message::among(m, me, &c.conversation_participants));
+        // A last message LinkedIn sent that does not read makes the conversation not read
+        // (rather than one without a last message).
+        let last_message = match c.messages.as_ref().and_then(|m| m.elements.first()) {
+            Some(m) => Some(Message::among(m, me, &c.conversation_participants)?),
+            None => None,
+        };
         Some(Self {
             thread_id,
             categories: c.categories.clone(),
@@ -113,6 +104,23 @@ pub struct Participant {
 }
 
 impl Participant {
+    /// Whether a participant's model reads: its URN, when given, is a well-formed one (who is
+    /// oneself is told by URN: one that does not read could be one's own, shown as someone
+    /// else, or make one's own message look like another's), and a member has both names.
+    #[must_use]
+    pub fn reads(p: &m::Participant) -> bool {
+        let urn_reads = p.host_identity_urn.as_deref().is_none_or(|u| {
+            restli::Urn::parse(u).is_ok()
+                && (!u.starts_with("urn:li:fsd_profile:") || ProfileId::parse(u).is_ok())
+        });
+        let names = p
+            .participant_type
+            .member
+            .as_ref()
+            .is_none_or(|m| m.first_name.is_some() && m.last_name.is_some());
+        urn_reads && names
+    }
+
     /// A participant from its model.
     #[must_use]
     pub fn from_participant(p: &m::Participant) -> Self {
@@ -171,7 +179,13 @@ impl Message {
         me: &ProfileId,
         participants: &[m::Participant],
     ) -> Option<Self> {
-        if message.entity_urn.is_empty() {
+        if message.entity_urn.is_empty()
+            || !message
+                .sender
+                .iter()
+                .chain(&message.actor)
+                .all(Participant::reads)
+        {
             return None;
         }
         let id = message

@@ -51,7 +51,23 @@ impl Notification {
     /// `urn:li:fsd_notificationCard:(<KIND>,…)`).
     #[must_use]
     pub fn from_card(card: &m::NotificationCard) -> Option<Self> {
-        let kind = kind_of(&card.entity_urn)?;
+        Self::read(card).ok()
+    }
+
+    /// A notification from its card: every element of the cards page is a card, so one
+    /// whose URN is not a card's, without its headline, or whose actor does not read, is an
+    /// error.
+    ///
+    /// # Errors
+    ///
+    /// Why the card does not read, in words.
+    pub fn read(card: &m::NotificationCard) -> Result<Self, String> {
+        let kind = kind_of(&card.entity_urn).ok_or_else(|| {
+            format!(
+                "its URN {:?} is not a notification card's (urn:li:fsd_notificationCard:(KIND,...))",
+                card.entity_urn
+            )
+        })?;
         let image = card.header_image.as_ref();
         let profile = image.and_then(|i| {
             i.attributes
@@ -59,15 +75,19 @@ impl Notification {
                 .find_map(|a| a.detail_data_union.as_ref()?.profile_picture.as_ref())
         });
         let url = image.and_then(|i| i.action_target.clone());
-        let actor = (profile.is_some() || url.is_some()).then(|| actor_of(profile, url));
-        Some(Self {
+        let actor = if profile.is_some() || url.is_some() {
+            Some(actor_of(profile, url)?)
+        } else {
+            None
+        };
+        Ok(Self {
             urn: card.entity_urn.clone(),
             kind,
             headline: card
                 .headline
                 .as_ref()
                 .map(|t| t.text.clone())
-                .unwrap_or_default(),
+                .ok_or("a card without its headline")?,
             actor,
             target_urn: card.object_urn.clone(),
             target_url: card
@@ -94,34 +114,42 @@ fn kind_of(urn: &str) -> Option<String> {
     (!kind.is_empty()).then(|| kind.to_owned())
 }
 
-/// The actor from a picture's profile (an entity or its URN) and the page it links to.
-fn actor_of(profile: Option<&Value>, url: Option<String>) -> NotificationActor {
-    let field = |name: &str| {
-        profile
-            .and_then(|p| p.get(name))
-            .and_then(Value::as_str)
-            .filter(|s| !s.is_empty())
+/// The actor from a picture's profile (an entity or its URN) and the page it links to: a
+/// field of the wrong type, half a name, or an id that does not read is an error.
+fn actor_of(profile: Option<&Value>, url: Option<String>) -> Result<NotificationActor, String> {
+    let field = |name: &str| -> Result<Option<&str>, String> {
+        match profile.and_then(|p| p.get(name)) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.as_str()).filter(|s| !s.is_empty())),
+            Some(_) => Err(format!("its actor's {name} is not a string")),
+        }
     };
-    let urn = profile
-        .and_then(Value::as_str)
-        .or_else(|| field("entityUrn"));
-    let name = match (field("firstName"), field("lastName")) {
+    let urn = match profile.and_then(Value::as_str) {
+        Some(urn) => Some(urn),
+        None => field("entityUrn")?,
+    };
+    let name = match (field("firstName")?, field("lastName")?) {
         (Some(first), Some(last)) => Some(format!("{first} {last}")),
-        (Some(one), None) | (None, Some(one)) => Some(one.to_owned()),
         (None, None) => None,
+        _ => return Err("its actor with half a name (a first or a last name only)".to_owned()),
     };
-    let public_id = field("publicIdentifier")
-        .and_then(|p| PublicId::parse(p).ok())
-        .or_else(|| {
-            let path = url.as_deref()?.split("/in/").nth(1)?;
+    let public_id = match field("publicIdentifier")? {
+        Some(p) => Some(PublicId::parse(p).map_err(|e| format!("its actor's public id: {e}"))?),
+        None => url.as_deref().and_then(|u| {
+            let path = u.split("/in/").nth(1)?;
             PublicId::parse(path.trim_end_matches('/')).ok()
-        });
-    NotificationActor {
-        profile_id: urn.and_then(|u| ProfileId::parse(u).ok()),
+        }),
+    };
+    let profile_id = match urn {
+        Some(u) => Some(ProfileId::parse(u).map_err(|e| format!("its actor {u:?}: {e}"))?),
+        None => None,
+    };
+    Ok(NotificationActor {
+        profile_id,
         public_id,
         name,
         url,
-    }
+    })
 }
 
 /// The words of a text view model or a list of them, joined by a space.

@@ -125,11 +125,14 @@ impl Comment {
     ///
     /// Why the comment does not read, in words.
     pub fn read_dash(comment: &DashComment) -> Result<Option<Self>, String> {
-        let urn = comment
-            .urn
-            .clone()
-            .or(comment.entity_urn.clone())
-            .ok_or("a comment without its URN")?;
+        // `urn:li:comment:(activity:<post>,<id>)`, or made from the dash entity's
+        // `urn:li:fsd_comment:(<id>,urn:li:activity:<post>)` when only that is given, so that
+        // a comment has one URN whichever LinkedIn sent.
+        let urn = match (&comment.urn, &comment.entity_urn) {
+            (Some(urn), _) => urn.clone(),
+            (None, Some(entity)) => comment_urn_of(entity)?,
+            (None, None) => return Err("a comment without its URN".to_owned()),
+        };
         let parsed = restli::Urn::parse(&urn).map_err(|e| format!("its URN {urn:?}: {e}"))?;
         let id = parsed
             .part_count()
@@ -140,6 +143,15 @@ impl Comment {
         let profile = commenter
             .and_then(|c| c.actor.as_ref())
             .and_then(|a| a.get("profileUrn"));
+        if commenter
+            .and_then(|c| c.actor.as_ref())
+            .is_some_and(|a| !(a.is_object() || a.is_null()))
+        {
+            return Err("its author (actor) is not an object".to_owned());
+        }
+        if profile.is_some_and(|p| !(p.is_string() || p.is_object() || p.is_null())) {
+            return Err("its author's profileUrn is neither a URN nor a profile".to_owned());
+        }
         // A field of the author's profile: absent or null is `None`, anything but a string an
         // error (never read as absent).
         let field = |name: &str| -> Result<Option<String>, String> {
@@ -184,5 +196,48 @@ impl Comment {
             author,
             author_urn: None,
         }))
+    }
+}
+
+/// `urn:li:comment:(activity:<post>,<id>)` from `urn:li:fsd_comment:(<id>,urn:li:activity:<post>)`.
+fn comment_urn_of(entity: &str) -> Result<String, String> {
+    let bad = || {
+        format!(
+            "its entityUrn {entity:?} is not a comment's (urn:li:fsd_comment:(ID,urn:li:activity:POST))"
+        )
+    };
+    let parsed = restli::Urn::parse(entity).map_err(|_| bad())?;
+    if parsed.entity_type() != "fsd_comment" || parsed.part_count() != 2 {
+        return Err(bad());
+    }
+    let id = parsed.part(0).ok_or_else(bad)?;
+    let post = parsed
+        .part(1)
+        .and_then(|p| p.strip_prefix("urn:li:activity:"))
+        .ok_or_else(bad)?;
+    Ok(format!("urn:li:comment:(activity:{post},{id})"))
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::comment_urn_of;
+
+    #[test]
+    fn a_dash_comment_urn_gives_the_comment_urn() {
+        assert_eq!(
+            comment_urn_of("urn:li:fsd_comment:(7507681221594136577,urn:li:activity:75068)")
+                .unwrap(),
+            "urn:li:comment:(activity:75068,7507681221594136577)"
+        );
+        for bad in [
+            "urn:li:fsd_comment:",
+            "urn:li:comment:(activity:1,2)",
+            "urn:li:fsd_comment:(1,urn:li:share:2)",
+            "not a urn",
+        ] {
+            assert!(comment_urn_of(bad).is_err(), "{bad}");
+        }
     }
 }
