@@ -165,29 +165,12 @@ impl Linkedin {
             self.call(endpoints::COMMENT_DELETE)
                 .path("commentUrn", key.as_str())
         };
-        match self.send(call()).await {
-            Ok(_) => Ok(()),
-            Err(e) if e.may_have_been_sent() => {
-                let check = async {
-                    match self.send(call()).await {
-                        Ok(_) => Ok(Some(())),
-                        Err(again) => match not_found(again, String::new) {
-                            Error::NotFound { .. } => Ok(Some(())),
-                            other => Err(other),
-                        },
-                    }
-                };
-                Unsettled {
-                    what: format!("deleting comment {id} of post {activity}"),
-                    absent: "it is still there".to_owned(),
-                    look: format!(
-                        "look at the post's comments (`linkedin comments list {activity}`)"
-                    ),
-                }
-                .settle(e, check)
-                .await
-            }
-            Err(e) => Err(not_found(e, || format!("comment {id} of post {activity}"))),
-        }
+        self.delete_settled(
+            call,
+            format!("deleting comment {id} of post {activity}"),
+            format!("look at the post's comments (`linkedin comments list {activity}`)"),
+            || format!("comment {id} of post {activity}"),
+        )
+        .await
     }
 }

@@ -263,28 +263,13 @@ impl Linkedin {
             self.call(endpoints::POST_DELETE)
                 .path("shareUrn", share.as_str())
         };
-        match self.send(call()).await {
-            Ok(_) => Ok(()),
-            Err(e) if e.may_have_been_sent() => {
-                let check = async {
-                    match self.send(call()).await {
-                        Ok(_) => Ok(Some(())),
-                        Err(again) => match not_found(again, String::new) {
-                            Error::NotFound { .. } => Ok(Some(())),
-                            other => Err(other),
-                        },
-                    }
-                };
-                Unsettled {
-                    what: format!("deleting post {share}"),
-                    absent: "it is still there".to_owned(),
-                    look: "look at your posts (`linkedin feed posts <your public id>`)".to_owned(),
-                }
-                .settle(e, check)
-                .await
-            }
-            Err(e) => Err(not_found(e, || format!("post {share}"))),
-        }
+        self.delete_settled(
+            call,
+            format!("deleting post {share}"),
+            "look at your posts (`linkedin feed posts <your public id>`)".to_owned(),
+            || format!("post {share}"),
+        )
+        .await
     }
 
     /// A post with its counts (reactions, by type, comments, reshares).

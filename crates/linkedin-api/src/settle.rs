@@ -75,6 +75,43 @@ impl Unsettled {
     }
 }
 
+impl crate::client::Linkedin {
+    /// Sends a Rest.li delete (`call` makes it) whose effect is the same sent twice: when its
+    /// answer is lost, it is sent once more, and that answer, or its 404 (what is gone is not
+    /// found), says the first took. `what` and `look` word an outcome still unknown; `missing`
+    /// names what a first 404 did not find.
+    pub(crate) async fn delete_settled(
+        &self,
+        call: impl Fn() -> crate::client::Call,
+        what: String,
+        look: String,
+        missing: impl FnOnce() -> String,
+    ) -> Result<()> {
+        match self.send(call()).await {
+            Ok(_) => Ok(()),
+            Err(e) if e.may_have_been_sent() => {
+                let check = async {
+                    match self.send(call()).await {
+                        Ok(_) => Ok(Some(())),
+                        Err(again) => match crate::error::not_found(again, String::new) {
+                            Error::NotFound { .. } => Ok(Some(())),
+                            other => Err(other),
+                        },
+                    }
+                };
+                Unsettled {
+                    what,
+                    absent: "it is still there".to_owned(),
+                    look,
+                }
+                .settle(e, check)
+                .await
+            }
+            Err(e) => Err(crate::error::not_found(e, missing)),
+        }
+    }
+}
+
 /// Whether `value` holds, anywhere, the key `originToken` with the value `token` (LinkedIn
 /// echoes a send's token on the stored message, wherever the message sits in an answer).
 pub(crate) fn holds_origin_token(value: &serde_json::Value, token: &str) -> bool {
