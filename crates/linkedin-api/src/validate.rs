@@ -120,9 +120,19 @@ pub(crate) fn activity_id(field: &'static str, text: &str) -> Result<String> {
     activity.and_then(|u| digits(u.id())).ok_or_else(bad)
 }
 
-/// An invitation: its numeric id, `urn:li:fs_relInvitation:<id>` or `urn:li:invitation:<id>`;
-/// gives the id.
-pub(crate) fn invitation_id(field: &'static str, text: &str) -> Result<String> {
+/// An invitation: its numeric id, `urn:li:fs_relInvitation:<id>`, `urn:li:invitation:<id>` or
+/// `urn:li:fsd_invitation:<id>`; gives the id.
+///
+/// ```
+/// use linkedin_api::validate::invitation_id;
+/// assert_eq!(invitation_id("invitation", "urn:li:fs_relInvitation:6719").unwrap(), "6719");
+/// assert!(invitation_id("invitation", "12a").is_err());
+/// ```
+///
+/// # Errors
+///
+/// [`Error::InvalidInput`](crate::Error::InvalidInput) naming `field` for anything else.
+pub fn invitation_id(field: &'static str, text: &str) -> Result<String> {
     let text = text.trim();
     let id = if text.starts_with("urn:") {
         urn(

@@ -324,19 +324,7 @@ async fn find(
 /// An invitation id, `urn:li:fs_relInvitation:<id>` or `urn:li:invitation:<id>`, as the
 /// facade takes it; gives the id.
 fn invitation_id(text: &str) -> Result<String, Error> {
-    let text = text.trim();
-    let id = text
-        .strip_prefix("urn:li:fs_relInvitation:")
-        .or_else(|| text.strip_prefix("urn:li:invitation:"))
-        .unwrap_or(text);
-    if !id.is_empty() && id.len() <= 25 && id.bytes().all(|b| b.is_ascii_digit()) {
-        Ok(id.to_owned())
-    } else {
-        Err(Error::InvalidInput {
-            field: "invitation",
-            reason: format!("{text:?} is not an invitation id or urn:li:fs_relInvitation:<id>"),
-        })
-    }
+    validate::invitation_id("invitation", text)
 }
 
 /// What `accept` and `reject` print.

@@ -108,21 +108,13 @@ impl From<MemberSummary> for Person {
 
 /// An invitation id, from its id or URN; bad input before anything is sent.
 fn invitation_id(text: &str) -> Result<String, Error> {
-    let text = text.trim();
-    let id = text
-        .strip_prefix("urn:li:fs_relInvitation:")
-        .or_else(|| text.strip_prefix("urn:li:invitation:"))
-        .unwrap_or(text);
-    if !id.is_empty() && id.len() <= 25 && id.bytes().all(|b| b.is_ascii_digit()) {
-        Ok(id.to_owned())
-    } else {
-        Err(Error::InvalidInput {
-            field: "invitation",
-            reason: format!(
-                "{text:?} is not an invitation id or urn:li:fs_relInvitation:<id>: list_invitations gives them"
-            ),
-        })
-    }
+    validate::invitation_id("invitation", text).map_err(|e| match e {
+        Error::InvalidInput { field, reason } => Error::InvalidInput {
+            field,
+            reason: format!("{reason}: list_invitations gives them"),
+        },
+        other => other,
+    })
 }
 
 #[tool_router(router = writes, vis = "pub(super)")]
