@@ -26,33 +26,6 @@ fn unread_thread(w: &World) -> String {
     unread[0].thread_id.clone()
 }
 
-/// Snapshots like `Fixture::snapshot`, with the acknowledgement's `clientConsumedAt` (the
-/// time of the run) replaced by a placeholder after checking it is a time in ms.
-fn snapshot(f: &common::Fixture, name: &str, mark: usize, result: &impl serde::Serialize) {
-    let mut requests = f.sent_since(mark);
-    for r in &mut requests {
-        if let Some(at) = r.pointer_mut("/body/clientConsumedAt") {
-            assert!(at.as_u64().unwrap() > 1_700_000_000_000, "ms: {at}");
-            *at = json!("[now, in ms]");
-        }
-        if let Some(token) = r.pointer_mut("/body/message/originToken") {
-            assert_eq!(token.as_str().unwrap().len(), 36, "a UUID: {token}");
-            *token = json!("[origin token: a fresh UUID v4]");
-        }
-        if let Some(tracking) = r.pointer_mut("/body/trackingId") {
-            assert_eq!(tracking.as_str().unwrap().chars().count(), 16);
-            *tracking = json!("[tracking id: 16 random bytes as characters]");
-        }
-    }
-    let value = json!({
-        "requests": requests,
-        "result": serde_json::to_value(result).unwrap(),
-    });
-    insta::with_settings!({ snapshot_path => "../snapshots", prepend_module_to_snapshot => false }, {
-        insta::assert_json_snapshot!(name, value);
-    });
-}
-
 #[tokio::test]
 async fn typing_is_sent_as_the_browser_sends_it() {
     let f = common::start().await;
@@ -61,7 +34,7 @@ async fn typing_is_sent_as_the_browser_sends_it() {
     let thread = unread_thread(&w);
     let mark = f.mark();
     f.linkedin.send_typing(thread.as_str()).await.unwrap();
-    snapshot(&f, "mailbox_send_typing", mark, &());
+    f.snapshot_redacted("mailbox_send_typing", mark, &());
 
     let err = f
         .linkedin
@@ -101,7 +74,7 @@ async fn marking_seen_acknowledges_the_others_messages_and_reads_the_conversatio
 
     let mark = f.mark();
     let seen = f.linkedin.mark_seen(thread.as_str()).await.unwrap();
-    snapshot(&f, "mailbox_mark_seen", mark, &seen);
+    f.snapshot_redacted("mailbox_mark_seen", mark, &seen);
     let c = w
         .conversations
         .iter()
@@ -130,7 +103,7 @@ async fn marking_seen_acknowledges_the_others_messages_and_reads_the_conversatio
     let mark = f.mark();
     let receipts = f.linkedin.seen_receipts(thread.as_str()).await.unwrap();
     let plain: Vec<&linkedin_api::SeenReceipt> = receipts.iter().map(|r| &**r).collect();
-    snapshot(&f, "mailbox_seen_receipts", mark, &plain);
+    f.snapshot_redacted("mailbox_seen_receipts", mark, &plain);
     let me = f.linkedin.my_profile_urn().await.unwrap();
     let mine = receipts.iter().find(|r| r.profile_urn == me).unwrap();
     assert_eq!(Some(&mine.message_urn), seen.latest.as_ref());
@@ -280,7 +253,7 @@ async fn a_group_starts_with_a_title_and_is_renamed() {
         .filter(|r| r["method"] == "POST")
         .collect();
     assert_eq!(start_requests.len(), 1);
-    snapshot(&f, "mailbox_start_group_conversation", mark, &*sent);
+    f.snapshot_redacted("mailbox_start_group_conversation", mark, &*sent);
     assert_eq!(
         start_requests[0]["body"]["conversationTitle"],
         "Rust meetup"
@@ -318,7 +291,7 @@ async fn a_group_starts_with_a_title_and_is_renamed() {
         .rename_conversation(group.as_str(), "Rust meetup, Thursday 18:00")
         .await
         .unwrap();
-    snapshot(&f, "mailbox_rename_conversation", mark, &());
+    f.snapshot_redacted("mailbox_rename_conversation", mark, &());
     assert_eq!(
         title_of(group.clone()).await.as_deref(),
         Some("Rust meetup, Thursday 18:00")

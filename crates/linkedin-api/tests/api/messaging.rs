@@ -45,32 +45,6 @@ fn variables(request: &Value) -> &Value {
     &request["query"]["variables"]
 }
 
-/// Snapshots like `Fixture::snapshot`, with the client-generated values of a send
-/// (`originToken`, `trackingId`, fresh random values on every run) replaced by placeholders
-/// after checking their form.
-fn snapshot_send(f: &common::Fixture, name: &str, mark: usize, result: &impl serde::Serialize) {
-    let mut requests = f.sent_since(mark);
-    for r in &mut requests {
-        if let Some(token) = r.pointer_mut("/body/message/originToken") {
-            let t = token.as_str().unwrap();
-            assert_eq!(t.len(), 36, "a UUID: {t}");
-            assert_eq!(&t[14..15], "4", "version 4: {t}");
-            *token = json!("[origin token: a fresh UUID v4]");
-        }
-        if let Some(tracking) = r.pointer_mut("/body/trackingId") {
-            assert_eq!(tracking.as_str().unwrap().chars().count(), 16);
-            *tracking = json!("[tracking id: 16 random bytes as characters]");
-        }
-    }
-    let value = json!({
-        "requests": requests,
-        "result": serde_json::to_value(result).unwrap(),
-    });
-    insta::with_settings!({ snapshot_path => "../snapshots", prepend_module_to_snapshot => false }, {
-        insta::assert_json_snapshot!(name, value);
-    });
-}
-
 #[tokio::test]
 async fn the_inbox_syncs_then_backfills_newest_first_with_their_last_message() {
     let f = common::start().await;
@@ -244,7 +218,7 @@ async fn a_reply_is_sent_once_and_comes_first_in_its_thread() {
         .send_message(&conversation_urn(&w, &c.thread_id), text)
         .await
         .unwrap();
-    snapshot_send(&f, "messaging_send_message", mark, &sent);
+    f.snapshot_redacted("messaging_send_message", mark, &sent);
     assert_eq!(sent.text, text);
     assert!(sent.from_me);
     assert_eq!(
@@ -299,7 +273,7 @@ async fn a_first_message_starts_a_conversation_unless_a_one_to_one_exists() {
         .start_conversation([person.profile_id.as_str()], "Hello! Coffee next week?")
         .await
         .unwrap();
-    snapshot_send(&f, "messaging_start_conversation", mark, &sent);
+    f.snapshot_redacted("messaging_start_conversation", mark, &sent);
     let new_urn = sent.conversation_urn.clone().unwrap();
     assert!(
         w.conversations

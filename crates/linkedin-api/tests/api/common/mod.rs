@@ -62,8 +62,37 @@ impl Fixture {
 
     /// Snapshots what `call` sent and what it returned, under `name`.
     pub fn snapshot(&self, name: &str, mark: usize, result: &impl serde::Serialize) {
+        self.snapshot_requests(name, self.sent_since(mark), result);
+    }
+
+    /// [`snapshot`](Self::snapshot), with the values the client makes afresh on every run
+    /// replaced by placeholders after checking their form: a send's `originToken` (a UUID
+    /// v4) and `trackingId` (16 characters), an acknowledgement's `clientConsumedAt` (now,
+    /// in ms).
+    pub fn snapshot_redacted(&self, name: &str, mark: usize, result: &impl serde::Serialize) {
+        let mut requests = self.sent_since(mark);
+        for r in &mut requests {
+            if let Some(at) = r.pointer_mut("/body/clientConsumedAt") {
+                assert!(at.as_u64().unwrap() > 1_700_000_000_000, "ms: {at}");
+                *at = json!("[now, in ms]");
+            }
+            if let Some(token) = r.pointer_mut("/body/message/originToken") {
+                let t = token.as_str().unwrap();
+                assert_eq!(t.len(), 36, "a UUID: {t}");
+                assert_eq!(&t[14..15], "4", "version 4: {t}");
+                *token = json!("[origin token: a fresh UUID v4]");
+            }
+            if let Some(tracking) = r.pointer_mut("/body/trackingId") {
+                assert_eq!(tracking.as_str().unwrap().chars().count(), 16);
+                *tracking = json!("[tracking id: 16 random bytes as characters]");
+            }
+        }
+        self.snapshot_requests(name, requests, result);
+    }
+
+    fn snapshot_requests(&self, name: &str, requests: Vec<Value>, result: &impl serde::Serialize) {
         let value = json!({
-            "requests": self.sent_since(mark),
+            "requests": requests,
             "result": serde_json::to_value(result).unwrap(),
         });
         insta::with_settings!({ snapshot_path => "../../snapshots", prepend_module_to_snapshot => false }, {
