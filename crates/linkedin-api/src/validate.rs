@@ -131,7 +131,7 @@ pub(crate) fn activity_id(field: &'static str, text: &str) -> Result<String> {
 ///
 /// # Errors
 ///
-/// [`Error::InvalidInput`](crate::Error::InvalidInput) naming `field` for anything else.
+/// [`Error::InvalidInput`] naming `field` for anything else.
 pub fn invitation_id(field: &'static str, text: &str) -> Result<String> {
     let text = text.trim();
     let id = if text.starts_with("urn:") {
