@@ -635,7 +635,7 @@ where
                 return Err(crate::feed::unread_element(
                     endpoint,
                     i,
-                    "it does not read as a conversation or a message of this mailbox (its entityUrn, or a participant's URN)",
+                    "it does not read as a conversation or a message of this mailbox (its entityUrn, a participant's URN, or a conversation's read and unreadCount)",
                     &text,
                 ));
             }

@@ -48,7 +48,7 @@ impl Linkedin {
     /// let unread: Vec<_> = linkedin
     ///     .notifications()
     ///     .limit(50)
-    ///     .try_filter(|n| std::future::ready(!n.read))
+    ///     .try_filter(|n| std::future::ready(n.read == Some(false)))
     ///     .try_collect()
     ///     .await?;
     /// for n in &unread {
@@ -97,7 +97,7 @@ impl Linkedin {
                         .limit(READ_BACK_NOTIFICATIONS)
                         .find(|n| n.urn == urn)
                         .await?;
-                    Ok(found.and_then(|n| n.read.then_some(())))
+                    Ok(found.and_then(|n| (n.read == Some(true)).then_some(())))
                 };
                 Unsettled {
                     what: format!("marking notification {urn} read"),

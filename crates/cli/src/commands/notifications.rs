@@ -104,7 +104,12 @@ struct MarkedRead<'a> {
 }
 
 fn notification_text(out: &Out, n: &Notification) -> String {
-    let mark = if n.read { " " } else { "•" };
+    // Unread is marked; a card that does not say is marked "?", not taken for read.
+    let mark = match n.read {
+        Some(true) => " ",
+        Some(false) => "•",
+        None => "?",
+    };
     let mut s = format!(
         "{mark} {}  {}  {}",
         out.bold(&one_line(&n.headline, 100)),

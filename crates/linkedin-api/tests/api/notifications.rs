@@ -57,7 +57,7 @@ async fn notifications_page_newest_first_typed() {
         assert!(every.iter().any(|n| n.kind == kind), "a {kind}");
     }
     for n in &every {
-        assert!(!n.read, "a generated world has read nothing");
+        assert_eq!(n.read, Some(false), "a generated world has read nothing");
         assert!(n.urn.starts_with("urn:li:fsd_notificationCard:("));
         assert_eq!(n.raw()["entityUrn"], n.urn.as_str());
         let actor = n.actor.as_ref().unwrap();
@@ -104,7 +104,7 @@ async fn a_notification_marked_read_reads_read() {
     let after = all(&f).await;
     assert_eq!(after.len(), before.len());
     for n in &after {
-        assert_eq!(n.read, n.urn == target, "{}", n.urn);
+        assert_eq!(n.read, Some(n.urn == target), "{}", n.urn);
     }
     // Again: nothing changes, and nothing fails.
     f.linkedin.mark_notification_read(&target).await.unwrap();

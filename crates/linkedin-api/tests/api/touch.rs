@@ -228,7 +228,7 @@ async fn profile_reads_the_top_card() {
     assert_eq!(card.headline.as_deref(), Some(dana.headline.as_str()));
     assert_eq!(card.location.as_deref(), Some(dana.location.as_str()));
     assert_eq!(card.industry.as_deref(), Some(dana.industry.as_str()));
-    assert!(card.is_self);
+    assert_eq!(card.is_self, Some(true));
     assert_eq!(
         card.connections,
         Some(u32::try_from(connections_of(&w, 0)).unwrap())
@@ -248,7 +248,7 @@ async fn profile_reads_the_top_card() {
     f.snapshot("touch_profile", mark, &card);
 
     let hub = touch.profile(&member_id(&w, 2)).await.unwrap();
-    assert!(!hub.is_self);
+    assert_eq!(hub.is_self, Some(false));
     assert_eq!(
         hub.connections,
         Some(u32::try_from(connections_of(&w, 2)).unwrap())

@@ -205,8 +205,10 @@ pub struct TopCard {
     pub location: Option<String>,
     /// The industry: `text3` after ` | `.
     pub industry: Option<String>,
-    /// Whether it is the viewer's own card.
-    pub is_self: bool,
+    /// Whether it is the viewer's own card (`isSelf`), when the card says: the one recorded
+    /// card carries it, but nothing shows that LinkedIn sends it on every card, so an absent
+    /// `isSelf` is `None` (not said), never read as `false`.
+    pub is_self: Option<bool>,
     /// The connection count of `summary1` (`"139"` → 139; a capped `"500+"` → 500).
     pub connections: Option<u32>,
     /// The current position (`summary2`), when the card shows one.
@@ -237,7 +239,7 @@ struct TopCardWire {
     text1: Option<String>,
     text2: Option<String>,
     text3: Option<String>,
-    is_self: bool,
+    is_self: Option<bool>,
     summary1: Option<Widget>,
     summary2: Option<Widget>,
 }

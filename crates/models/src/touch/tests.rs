@@ -95,7 +95,7 @@ fn the_top_card_example() {
     assert_eq!(card.headline.as_deref(), Some("Founder at Example"));
     assert_eq!(card.location.as_deref(), Some("San Francisco, California"));
     assert_eq!(card.industry.as_deref(), Some("Computer Networking"));
-    assert!(card.is_self);
+    assert_eq!(card.is_self, Some(true));
     assert_eq!(card.connections, Some(139));
     assert_eq!(card.member_id.as_deref(), Some("7881116"));
     let position = card.current_position.as_ref().unwrap();
@@ -120,6 +120,16 @@ fn the_top_card_example() {
         written["current_position"]["link"]["target_context_type"],
         "experience1"
     );
+}
+
+/// A card that does not say whether it is the viewer's own is `None`, not `false`: only the
+/// recorded card (the viewer's own) shows the key.
+#[test]
+fn a_top_card_without_is_self_does_not_say() {
+    let value: Value = serde_json::json!({"text1": "Grace Hopper", "text2": "Director"});
+    let card: TopCard = serde_json::from_value(value).unwrap();
+    assert_eq!(card.is_self, None);
+    assert_eq!(serde_json::to_value(&card).unwrap()["is_self"], Value::Null);
 }
 
 #[test]

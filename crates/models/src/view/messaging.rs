@@ -40,7 +40,8 @@ pub struct Conversation {
 
 impl Conversation {
     /// A conversation of `me`'s mailbox from its model, when it is one (its `entityUrn`
-    /// names a conversation).
+    /// names a conversation, its participants read, and it says whether it is read and how
+    /// many messages are unread).
     #[must_use]
     pub fn from_conversation(c: &m::Conversation, me: &ProfileId) -> Option<Self> {
         let urn = ConversationId::parse(&c.entity_urn).ok()?;
@@ -69,8 +70,10 @@ impl Conversation {
         Some(Self {
             thread_id,
             categories: c.categories.clone(),
-            read: c.read.unwrap_or(false),
-            unread_count: c.unread_count.unwrap_or(0),
+            // Every conversation of LinkedIn's recorded answers carries both: one without
+            // them does not read (rather than looking read, or unread with no count).
+            read: c.read?,
+            unread_count: c.unread_count?,
             created_at: c.created_at,
             last_activity_at: c.last_activity_at,
             group_chat: c.group_chat.unwrap_or(participants.len() > 1),

@@ -28,8 +28,9 @@ pub struct Notification {
     pub text: Option<String>,
     /// When (ms since the epoch).
     pub published_at: Option<i64>,
-    /// Whether the member has read it.
-    pub read: bool,
+    /// Whether the member has read it, when the card says (`read`; no recorded answer shows
+    /// whether LinkedIn always sends it, so an absent `read` is `None`, never `false`).
+    pub read: Option<bool>,
 }
 
 /// The member a notification is about.
@@ -96,7 +97,7 @@ impl Notification {
                 .and_then(|a| a.action_target.clone()),
             text: card.content_primary_text.as_ref().and_then(texts),
             published_at: card.published_at,
-            read: card.read.unwrap_or(false),
+            read: card.read,
         })
     }
 }
