@@ -349,11 +349,21 @@ fn encode<T: Serialize + ?Sized>(value: &T, pretty: bool) -> Result<String, Fail
     Ok(escape_json_controls(text))
 }
 
+/// `text` (JSON) with C1 controls (U+0080 to U+009F) and the line and paragraph separators
+/// (U+2028, U+2029) written as `\u` escapes: JSON allows them raw, a terminal or a
+/// JavaScript reader may not.
 fn escape_json_controls(text: String) -> String {
-    let odd = |c: char| matches!(c, '\u{80}'..='\u{9f}' | '\u{2028}' | '\u{2029}');
-    if !text.chars().any(odd) {
+    // In UTF-8 a C1 control is 0xC2 0x80..=0x9F and U+2028/9 is 0xE2 0x80 0xA8/0xA9: only
+    // where a 0xC2 or 0xE2 byte is can there be one, and memchr finds those fast.
+    let bytes = text.as_bytes();
+    let starts_one = |i: usize| match bytes[i] {
+        0xC2 => matches!(bytes.get(i + 1), Some(0x80..=0x9F)),
+        _ => bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)),
+    };
+    if !memchr::memchr2_iter(0xC2, 0xE2, bytes).any(starts_one) {
         return text;
     }
+    let odd = |c: char| matches!(c, '\u{80}'..='\u{9f}' | '\u{2028}' | '\u{2029}');
     let mut out = String::with_capacity(text.len() + 16);
     for c in text.chars() {
         if odd(c) {
@@ -578,5 +588,11 @@ mod tests {
         let back: Value = serde_json::from_str(&json).unwrap();
         assert_eq!(back["name"], mutated);
         assert_eq!(back["c1"], "\u{9b}2J\u{2028}");
+        // Characters whose UTF-8 starts with the same bytes as a C1 control (0xC2) or as
+        // U+2028 (0xE2 0x80) are left as they are: ©, NBSP, …, U+2027, U+202A.
+        let near = "\u{a9}\u{a0}\u{2026}\u{2027}\u{202a}\u{2030}";
+        assert_eq!(encode(near, false).unwrap(), format!("\"{near}\""));
+        assert_eq!(encode("\u{2029}", false).unwrap(), r#""\u2029""#);
+        assert_eq!(encode("a\u{85}", false).unwrap(), r#""a\u0085""#);
     }
 }

@@ -10,7 +10,7 @@
 use linkedin_catalogue::{Endpoint, endpoints};
 use linkedin_models::feed::{self as m, ReactionType};
 use linkedin_models::id::ProfileId;
-use linkedin_models::{Answer, Raw};
+use linkedin_models::{Answer, Raw, Unread};
 use restli::Urn;
 use serde::de::DeserializeOwned;
 use serde_json::json;
@@ -318,11 +318,10 @@ where
     let token = page.metadata.and_then(|m| m.pagination_token);
     let mut items = Vec::with_capacity(elements);
     for (i, element) in page.elements.into_iter().enumerate() {
-        let text = element.raw_text().into_owned();
         match element.try_map(&view) {
             Ok(Some(item)) => items.push(item),
             Ok(None) => {}
-            Err(reason) => return Err(unread_element(endpoint, i, reason, &text)),
+            Err(Unread { reason, text }) => return Err(unread_element(endpoint, i, reason, &text)),
         }
     }
     Ok(Read::new(items, elements)

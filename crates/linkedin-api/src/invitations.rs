@@ -355,11 +355,12 @@ fn read_invitations(
                 "",
             ));
         };
-        let text = invitation.raw_text().into_owned();
         match invitation.try_map(|m| Invitation::read(m).map(Some)) {
             Ok(Some(item)) => items.push(item),
             Ok(None) => {}
-            Err(reason) => return Err(crate::feed::unread_element(endpoint, i, reason, &text)),
+            Err(linkedin_models::Unread { reason, text }) => {
+                return Err(crate::feed::unread_element(endpoint, i, reason, &text));
+            }
         }
     }
     Ok(Read::new(items, elements).total(total))

@@ -628,10 +628,10 @@ where
     let elements = page.elements.len();
     let mut items = Vec::with_capacity(elements);
     for (i, element) in page.elements.into_iter().enumerate() {
-        let text = element.raw_text().into_owned();
-        match element.map(|model| view(model, me)) {
+        match element.map_ref(|model| view(model, me)) {
             Some(item) => items.push(item),
             None => {
+                let text = element.raw_text();
                 return Err(crate::feed::unread_element(
                     endpoint,
                     i,

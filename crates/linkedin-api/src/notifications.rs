@@ -188,11 +188,12 @@ fn read_cards(endpoint: &'static Endpoint, answer: &Answer<'_>) -> Result<Read<R
     let total = page.paging.as_ref().and_then(|p| p.total);
     let mut items = Vec::with_capacity(elements);
     for (i, card) in page.elements.into_iter().enumerate() {
-        let text = card.raw_text().into_owned();
         match card.try_map(|c| Notification::read(c).map(Some)) {
             Ok(Some(item)) => items.push(item),
             Ok(None) => {}
-            Err(reason) => return Err(crate::feed::unread_element(endpoint, i, reason, &text)),
+            Err(linkedin_models::Unread { reason, text }) => {
+                return Err(crate::feed::unread_element(endpoint, i, reason, &text));
+            }
         }
     }
     Ok(Read::new(items, elements).total(total))

@@ -298,12 +298,11 @@ impl Linkedin {
             what: format!("post {id}"),
         };
         let update = update.ok_or_else(not_found)?;
-        let text = update.raw_text().into_owned();
         match update.try_map(PostDetails::read) {
             Ok(Some(details)) => Ok(details),
             Ok(None) => Err(not_found()),
             // A post LinkedIn sent that does not read is its error, not a missing post.
-            Err(reason) => Err(Error::Decode {
+            Err(linkedin_models::Unread { reason, text }) => Err(Error::Decode {
                 endpoint: endpoints::FEED_UPDATE.name,
                 source: linkedin_models::DecodeError::new(
                     endpoints::FEED_UPDATE.data_pointer(),

@@ -43,4 +43,4 @@ pub use common::{Collection, Paging, Text};
 pub use decode::Answer;
 pub use error::DecodeError;
 pub use graph::{extract, resolve, resolve_value};
-pub use raw::Raw;
+pub use raw::{Raw, Unread};

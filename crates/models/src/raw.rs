@@ -37,6 +37,15 @@ pub struct Raw<T> {
     json: Json,
 }
 
+/// A value whose view did not read ([`Raw::try_map`]): why, and its JSON text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unread<E> {
+    /// Why it did not read.
+    pub reason: E,
+    /// Its JSON text as LinkedIn sent it, for the error to quote.
+    pub text: String,
+}
+
 /// Where a [`Raw`]'s JSON is.
 #[derive(Clone)]
 enum Source {
@@ -74,7 +83,11 @@ impl Json {
     fn text(&self) -> Cow<'_, str> {
         match &self.source {
             Source::Span { shared, start, end } => {
-                String::from_utf8_lossy(&shared.body[*start..*end])
+                let bytes = &shared.body[*start..*end];
+                // A span serde_json read is UTF-8: `from_utf8` checks it on its fast path
+                // (`from_utf8_lossy` walks it in chunks, several times slower).
+                std::str::from_utf8(bytes)
+                    .map_or_else(|_| String::from_utf8_lossy(bytes), Cow::Borrowed)
             }
             Source::Value => Cow::Owned(self.get().to_string()),
         }
@@ -109,20 +122,35 @@ impl<T> Raw<T> {
         })
     }
 
-    /// [`map`](Self::map) by a reading that may fail: `Ok(None)` when `read` gives nothing,
-    /// its error as it is.
+    /// [`map`](Self::map) by a reading that may fail: `Ok(None)` when `read` gives nothing;
+    /// when it fails, its error with this value's JSON text, for the error to quote (the
+    /// text is copied only then: a page of values that read copies nothing).
+    ///
+    /// ```
+    /// use linkedin_models::Raw;
+    ///
+    /// let n: Raw<u32> = serde_json::from_str("7").unwrap();
+    /// let refused = n.try_map(|_| Err::<Option<u32>, _>("odd")).unwrap_err();
+    /// assert_eq!((refused.reason, refused.text.as_str()), ("odd", "7"));
+    /// ```
     ///
     /// # Errors
     ///
-    /// What `read` gave.
+    /// What `read` gave, with the JSON text ([`Unread`]).
     pub fn try_map<U, E>(
         self,
         read: impl FnOnce(&T) -> Result<Option<U>, E>,
-    ) -> Result<Option<Raw<U>>, E> {
-        Ok(read(&self.value)?.map(|value| Raw {
-            value,
-            json: self.json,
-        }))
+    ) -> Result<Option<Raw<U>>, Unread<E>> {
+        match read(&self.value) {
+            Ok(value) => Ok(value.map(|value| Raw {
+                value,
+                json: self.json,
+            })),
+            Err(reason) => Err(Unread {
+                reason,
+                text: self.json.text().into_owned(),
+            }),
+        }
     }
 
     /// The view `read` makes of a borrowed typed value, with (a handle on) the same JSON.

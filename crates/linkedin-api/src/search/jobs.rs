@@ -385,11 +385,10 @@ fn read_jobs(endpoint: &'static Endpoint, answer: &Answer<'_>) -> Result<Read<Ra
     // Every card of a job search is a job: one that does not read fails the page.
     let mut items = Vec::with_capacity(elements);
     for (i, card) in cards.elements.into_iter().enumerate() {
-        let text = card.raw_text().into_owned();
         match card.try_map(|c| JobResult::read(c).map(Some)) {
             Ok(Some(job)) => items.push(job),
             Ok(None) => {}
-            Err(reason) => {
+            Err(linkedin_models::Unread { reason, text }) => {
                 return Err(crate::Error::Decode {
                     endpoint: endpoint.name,
                     source: linkedin_models::DecodeError::new(

@@ -175,7 +175,8 @@ impl ClusterQuery {
 /// How a search reads one entity result: `Ok(None)` for a result about another kind of
 /// entity than it searches (left out: not one of its results), an error (why, in words) for
 /// one of its kind that does not read.
-pub(crate) type ReadResult<T> = fn(Raw<EntityResult>) -> std::result::Result<Option<T>, String>;
+pub(crate) type ReadResult<T> =
+    fn(Raw<EntityResult>) -> std::result::Result<Option<T>, linkedin_models::Unread<String>>;
 
 /// Pages of the search clusters, each result read by `read` and given when `keep` says so.
 ///
@@ -286,11 +287,10 @@ pub(crate) fn read_clusters<T>(
             let Some(result) = union.entity_result else {
                 continue;
             };
-            let text = result.raw_text().into_owned();
             match read(result) {
                 Ok(Some(item)) => items.push(item),
                 Ok(None) => {}
-                Err(reason) => {
+                Err(linkedin_models::Unread { reason, text }) => {
                     return Err(Error::Decode {
                         endpoint: endpoint.name,
                         source: linkedin_models::DecodeError::new(

@@ -431,7 +431,7 @@ pub(super) fn my_connections_query(me: &linkedin_models::id::ProfileId) -> Resul
 /// error for a member's that does not read).
 pub(crate) fn person(
     result: Raw<linkedin_models::search::EntityResult>,
-) -> std::result::Result<Option<Raw<PersonResult>>, String> {
+) -> std::result::Result<Option<Raw<PersonResult>>, linkedin_models::Unread<String>> {
     result.try_map(PersonResult::read)
 }
 
