@@ -86,11 +86,8 @@ impl<'a> Answer<'a> {
                 let mut index = HashMap::with_capacity(included.len());
                 for (at, entity) in included.into_iter().enumerate() {
                     // An entity without a URN cannot be referred to.
-                    if let Ok(Urn {
-                        entity_urn: Some(urn),
-                    }) = serde_json::from_str(entity.get())
-                    {
-                        index.entry(urn.0).or_insert((at, entity));
+                    if let Some(urn) = entity_urn(entity.get()) {
+                        index.entry(urn).or_insert((at, entity));
                     }
                 }
                 (data, Some(index))
@@ -519,11 +516,34 @@ impl<'de> Deserialize<'de> for Included<'de> {
     }
 }
 
-/// An entity's `entityUrn`, the rest skipped.
-#[derive(Deserialize)]
-struct Urn<'a> {
-    #[serde(rename = "entityUrn", borrow = "'a", default)]
-    entity_urn: Option<CowStr<'a>>,
+/// An included entity's `entityUrn` (a string; none when absent, null or of another type),
+/// read up to it and no further: the entity's JSON was checked whole when it was taken as a
+/// `RawValue`, so what follows its URN needs no second reading (LinkedIn writes keys in
+/// order, and `entityUrn` comes early).
+fn entity_urn(entity: &str) -> Option<Cow<'_, str>> {
+    struct Find<'s, 'a>(&'s mut Option<Cow<'a, str>>);
+    impl<'de: 'a, 'a> Visitor<'de> for Find<'_, 'a> {
+        type Value = ();
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an entity")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            while let Some(key) = map.next_key::<Key<'de>>()? {
+                if key.as_str() == "entityUrn" {
+                    *self.0 = map.next_value::<Option<CowStr<'de>>>()?.map(|urn| urn.0);
+                    return Ok(());
+                }
+                map.next_value::<IgnoredAny>()?;
+            }
+            Ok(())
+        }
+    }
+    let mut found = None;
+    let mut de = serde_json::Deserializer::from_str(entity);
+    // Left at its URN, the map is not read to its end, which serde_json reports as an
+    // error: the URN found is what counts.
+    let _unfinished = Deserializer::deserialize_map(&mut de, Find(&mut found));
+    found
 }
 
 /// A string borrowed from the body when it has no escapes.

@@ -163,8 +163,7 @@ impl CompanyResult {
 /// universal name read from it would be missing).
 fn about(result: &EntityResult) -> Result<restli::Urn, String> {
     if let Some(url) = result.navigation_url.as_deref()
-        && (!(url.starts_with("https://") || url.starts_with("http://"))
-            || url.chars().any(|c| c.is_control() || c.is_whitespace()))
+        && (!(url.starts_with("https://") || url.starts_with("http://")) || !url_like(url))
     {
         return Err(format!(
             "navigationUrl {:?} is not a URL",
@@ -182,6 +181,16 @@ fn about(result: &EntityResult) -> Result<restli::Urn, String> {
         return Err(format!("entityUrn {entity:?} names no entity"));
     }
     Ok(urn)
+}
+
+/// Whether a URL's text holds no control character and no white space (bytes first: the
+/// URLs LinkedIn sends are ASCII).
+fn url_like(url: &str) -> bool {
+    if url.is_ascii() {
+        url.bytes().all(|b| b > b' ' && b != 0x7f)
+    } else {
+        !url.chars().any(|c| c.is_control() || c.is_whitespace())
+    }
 }
 
 /// A result's title (a name), required: a result without one does not read.
@@ -358,6 +367,26 @@ mod tests {
 
     use super::*;
     use crate::search::SearchClusters;
+
+    /// A URL with white space or a control character, ASCII or not, is not one.
+    #[test]
+    fn a_url_with_space_or_controls_is_not_one() {
+        assert!(url_like(
+            "https://www.linkedin.com/in/dana?miniProfileUrn=urn%3Ali"
+        ));
+        assert!(url_like("https://www.linkedin.com/in/dané"));
+        for bad in [
+            "https://x/ a",
+            "https://x/\ta",
+            "https://x/\u{7f}",
+            "https://x/\u{1b}]0;t\u{7}",
+            "https://x/\u{a0}é",
+            "https://x/\u{2028}",
+            "https://x/\u{85}",
+        ] {
+            assert!(!url_like(bad), "{bad:?}");
+        }
+    }
 
     fn clusters(results: serde_json::Value) -> SearchClusters {
         let items: Vec<serde_json::Value> = results
