@@ -220,8 +220,15 @@ fn a_challenge_in_one_process_stops_the_others() {
         admitted(dir, ACCOUNT) + admitted(dir, "browser"),
         "the sandbox received what the governor let out, no more"
     );
+    // A 401 that keeps the cookie is followed by one session check, which the ended session
+    // answers 401 too, unless the other loop's trip refuses it first: one or two 401s for
+    // each run that ended 3, none for any other.
     let threes = codes.iter().flatten().filter(|c| **c == 3).count();
-    assert_eq!(status(401), threes, "{codes:?}");
+    let unauthorized = status(401);
+    assert!(
+        threes <= unauthorized && unauthorized <= 2 * threes,
+        "{unauthorized} answers 401 for {threes} runs ended 3: {codes:?}"
+    );
 
     // Right after: refused before anything is sent, another read or a write alike.
     let mark = logged.mark();
