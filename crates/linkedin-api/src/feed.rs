@@ -4,8 +4,9 @@
 //!
 //! A member's posts come from the GraphQL profile updates (catalogue `profile_posts_dash`),
 //! the replacement of the `/identity/profileUpdatesV2` and `/feed/updates` endpoints that the
-//! Python client used and that answer 401 (#338, #369). The feed is LinkedIn's chronological
-//! feed (`/feed/updatesV2?q=chronFeed`), read in the order of its `*elements`.
+//! Python client used and that answer 401 (#338, #369). The feed is the web app's 2026 main
+//! feed (catalogue `feed_main`, the `voyagerFeedDashMainFeed` query of capture seq 16/44, paged by
+//! `start` and LinkedIn's `paginationToken`), in LinkedIn's order.
 
 use linkedin_catalogue::{Endpoint, endpoints};
 use linkedin_models::feed::{self as m, ReactionType};
@@ -76,6 +77,13 @@ impl Linkedin {
     ///
     /// Python: `get_feed_posts`
     ///
+    /// Read as the web app reads it in 2026: the main-feed query (catalogue `feed_main`),
+    /// paged by `start` and the `paginationToken` each page gives for the next, 20 a page
+    /// (the capture shows 7; the catalogue records no largest page). The Python client read
+    /// the REST chronological feed (`/feed/updatesV2`, catalogue `feed_chron`); a public
+    /// client reports the REST feed reads answering 404 since March 2026 and moved to this
+    /// query (peers-2026.md §3).
+    ///
     /// LinkedIn mixes ads (their author line reads `Promoted`) into the feed; the Python client
     /// always dropped them whatever its flag said. Here `exclude_promoted` decides, and
     /// [`Post::promoted`] tells them apart.
@@ -97,11 +105,11 @@ impl Linkedin {
     /// As stream items: [`Error::SchemaMoved`] when a page has updates none of which can be
     /// read, and transport errors.
     pub fn feed_posts(&self, exclude_promoted: bool) -> Pages<Raw<Post>> {
-        let mut source = Listing::new(self.call(endpoints::FEED_CHRON), posts);
+        let mut source = Listing::new(self.call(endpoints::FEED_MAIN), posts);
         if exclude_promoted {
             source = source.keep(|post| !post.promoted);
         }
-        Pages::driven(self, endpoints::FEED_CHRON, Position::Start(0), source)
+        Pages::driven(self, endpoints::FEED_MAIN, FIRST_TOKEN, source)
     }
 
     /// The comments on a post (not their replies), every page.

@@ -7,8 +7,10 @@ use linkedin_api::models::Raw;
 
 use futures::TryStreamExt;
 use linkedin_api::{Error, Position, Post, Reaction, ReactionType};
+use linkedin_catalogue::endpoints;
 use linkedin_sandbox::WORLD_SEED;
 use linkedin_sandbox::world::{self, Author, World};
+use serde_json::json;
 
 fn world() -> World {
     world::generate(WORLD_SEED)
@@ -149,7 +151,7 @@ async fn the_feed_leaves_promoted_posts_out_when_asked() {
     let f = common::start().await;
     let w = world();
 
-    // Pages of 20 (the default is the entry's max_count, 100: one page of this world).
+    // Pages of 20 (the catalogue records no largest page of the main feed: 20 by default).
     let mark = f.mark();
     let organic: Vec<Raw<Post>> =
         common::collect_all(f.linkedin.feed_posts(true).page_size(20)).await;
@@ -174,16 +176,36 @@ async fn the_feed_leaves_promoted_posts_out_when_asked() {
     }
     let sent = f.sent_since(mark);
     assert!(sent.len() >= 3, "{}", sent.len());
-    assert_eq!(sent[1]["query"]["start"], "20");
-    assert_eq!(sent[1]["query"]["count"], "20");
-    assert_eq!(sent[1]["query"]["q"], "chronFeed");
+    // The 2026 main feed (the web app's query), its first page without a token, each later
+    // one with the token the page before gave.
+    let first = &sent[0]["query"]["variables"];
+    assert_eq!(
+        sent[0]["query"]["queryId"],
+        endpoints::FEED_MAIN.query_id.unwrap()
+    );
+    assert_eq!(
+        (&first["start"], &first["count"]),
+        (&json!("0"), &json!("20"))
+    );
+    assert!(first.get("paginationToken").is_none(), "{first}");
+    assert_eq!(first["sortOrder"], "MEMBER_SETTING");
+    let second = &sent[1]["query"]["variables"];
+    assert_eq!(
+        (&second["start"], &second["count"]),
+        (&json!("20"), &json!("20"))
+    );
+    let token = second["paginationToken"].as_str().expect("a token");
+    assert!(
+        token.starts_with(&format!("{}-", w.people[0].member_id)),
+        "{token}"
+    );
 
-    // Kept, the ads come in LinkedIn's order, marked; by default in pages of 100.
+    // Kept, the ads come in LinkedIn's order, marked; by default in pages of 20.
     let mark = f.mark();
     let all: Vec<Raw<Post>> = common::collect_all(f.linkedin.feed_posts(false)).await;
     let sent = f.sent_since(mark);
-    assert_eq!(sent[0]["query"]["count"], "100");
-    assert_eq!(sent.len(), all.len().div_ceil(100));
+    assert_eq!(sent[0]["query"]["variables"]["count"], "20");
+    assert_eq!(sent.len(), all.len().div_ceil(20));
     let ads: Vec<&Raw<Post>> = all.iter().filter(|p| p.promoted).collect();
     assert!(!ads.is_empty());
     assert_eq!(all.len(), organic.len() + ads.len());

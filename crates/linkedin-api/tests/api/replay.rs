@@ -360,6 +360,32 @@ async fn received_invitations_ask_what_the_browser_asked() {
     assert_same_headers(sent, &recording);
 }
 
+/// The feed: a later page of the main feed as the browser asked it (seq 44, the 200 retry of
+/// seq 16; no answer recorded): the same query, variables and values (`start` 3, `count` 7,
+/// the token the page before gave, `sortOrder`), and headers (the `d_flagship3_feed` page).
+#[tokio::test]
+async fn a_feed_page_asks_what_the_browser_asked() {
+    let common::Fixture { sandbox, linkedin } = common::start().await;
+    let recording = recorded::load(44).unwrap();
+    let token = "791183087-1770243073444-44c4c7e5c628662c382ff2b529d2c1d8";
+    assert!(recording.url.contains(token), "the recorded token");
+    let mark = sandbox.requests().len();
+    let mut pages = linkedin.feed_posts(false).page_size(7).resume(
+        linkedin_api::Position::Token {
+            start: 3,
+            token: Some(token.to_owned()),
+        },
+        0,
+    );
+    // The sandbox's feed has a token of its own, and refuses this one (400).
+    assert!(pages.try_next().await.is_err());
+    let sent = &sandbox.requests()[mark];
+    assert_eq!(sent.path, recording.path());
+    let ours = RequestKey::new(&sent.method, &sent.path, &sent.query).unwrap();
+    assert_eq!(ours, recording.key().unwrap(), "not the browser's request");
+    assert_same_headers(sent, &recording);
+}
+
 /// The network counts: the browser's three background requests (seq 10, 11, 14, sent again
 /// with the live session as seq 38, 30, 31; no answer recorded), in its order, with the same
 /// paths, no parameters, and the same headers (accept, the `d_flagship3_background` page).
