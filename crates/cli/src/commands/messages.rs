@@ -136,7 +136,7 @@ pub(crate) enum Cmd {
     ///
     /// MESSAGE is its id (2-<base64>==, the `id` of `messages show --json`) or its URN.
     #[command(
-        after_help = "Example: linkedin messages edit 2-MTc5NDc2MDQwMjU2OGI3ODMzMy0zJjA5YTQwODNjLWYyYjQtNGIwOS04MjI5LTQwNTQxOGY4NjJlNw== \"Thursday, not Friday\""
+        after_help = "Example: linkedin messages edit 2-MTc5NDc2MDQwMjU2OGI3ODMzMy0wMDMmMjM2NGY2MjItM2U3Yi00YzkxLWJlZTktMjQ3ODk0NDA2YTg5XzUxOA== \"Thursday, not Friday\""
     )]
     Edit {
         /// The message: an id or a URN.
@@ -151,7 +151,7 @@ pub(crate) enum Cmd {
     },
     /// React to a message with an emoji, or take the reaction back with --remove.
     #[command(
-        after_help = "Example: linkedin messages react 2-MTc5NDc2MDQwMjU2OGI3ODMzMy0zJjA5YTQwODNjLWYyYjQtNGIwOS04MjI5LTQwNTQxOGY4NjJlNw== 👍"
+        after_help = "Example: linkedin messages react 2-MTc5NDc2MDQwMjU2OGI3ODMzMy0wMDMmMjM2NGY2MjItM2U3Yi00YzkxLWJlZTktMjQ3ODk0NDA2YTg5XzUxOA== 👍"
     )]
     React {
         /// The message: an id or a URN.

@@ -457,14 +457,9 @@ pub(super) fn create_message(call: &mut Call<'_>) -> Answer {
     };
     let at = world_now(call.world) + 1_000;
     let c = &call.world.conversations[index];
-    // `<ms>b<5 digits>-<digit>&<thread payload>`, as LinkedIn's message ids decode.
-    let payload = c
-        .thread_id
-        .strip_prefix("2-")
-        .and_then(|payload| crate::BASE64.decode(payload).ok())
-        .and_then(|b| String::from_utf8(b).ok())
-        .unwrap_or_else(|| c.thread_id.clone());
-    let raw = format!("{at}b{:05}-0&{payload}", c.messages.len() % 100_000);
+    // `<ms>b<5 digits>-<3 digits>&<thread payload>`, as LinkedIn's message ids decode.
+    let payload = crate::world::thread_payload(&c.thread_id);
+    let raw = format!("{at}b{:05}-000&{payload}", c.messages.len() % 100_000);
     let sent = Message {
         id: linkedin_id(raw.as_bytes()),
         sender: me,

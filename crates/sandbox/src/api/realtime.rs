@@ -461,15 +461,10 @@ pub(crate) fn counterpart_reply(
     let at = world_now(world) + 1_000;
     let first = world.people.get(sender)?.first_name.clone();
     let c = &world.conversations[index];
-    // `<ms>b<5 digits>-<digit>&<thread payload>`, as LinkedIn's message ids decode (and
+    // `<ms>b<5 digits>-<3 digits>&<thread payload>`, as LinkedIn's message ids decode (and
     // `createMessage` makes them).
-    let payload = c
-        .thread_id
-        .strip_prefix("2-")
-        .and_then(|p| base64::Engine::decode(&crate::BASE64, p).ok())
-        .and_then(|b| String::from_utf8(b).ok())
-        .unwrap_or_else(|| c.thread_id.clone());
-    let raw = format!("{at}b{:05}-1&{payload}", c.messages.len() % 100_000);
+    let payload = crate::world::thread_payload(&c.thread_id);
+    let raw = format!("{at}b{:05}-100&{payload}", c.messages.len() % 100_000);
     let reply = Message {
         id: crate::world::linkedin_id(raw.as_bytes()),
         sender,

@@ -9,7 +9,7 @@ mod index;
 mod model;
 
 pub use generate::generate;
-pub(crate) use generate::linkedin_id;
+pub(crate) use generate::{linkedin_id, thread_payload};
 pub(crate) use index::{Index, Keywords};
 
 /// The world a running sandbox serves, with what it derives from it ([`Index`]), under one

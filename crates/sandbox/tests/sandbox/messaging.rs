@@ -747,3 +747,32 @@ async fn a_first_message_to_recipients_starts_a_conversation_or_joins_the_one_to
 
     s.sandbox.shutdown().await;
 }
+
+/// A message id decodes to `<ms>b<5 digits>-<3 digits>&<thread payload>` (peers.md §c.4):
+/// its conversation can be told from it, as LinkedIn's ids allow.
+#[test]
+fn a_message_id_ends_with_its_threads_payload() {
+    use base64::Engine as _;
+    let decode = |id: &str| {
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(id.strip_prefix("2-").expect("2-…"))
+            .expect("base64");
+        String::from_utf8(bytes).expect("text")
+    };
+    let w = generate(WORLD_SEED);
+    let mut messages = 0;
+    for c in &w.conversations {
+        let payload = decode(&c.thread_id);
+        for m in &c.messages {
+            let text = decode(&m.id);
+            let (head, tail) = text.split_once('&').expect("an &");
+            assert_eq!(tail, payload, "{}", m.id);
+            let (ms, rest) = head.split_once('b').expect("a b");
+            assert_eq!(ms, m.delivered_at.to_string());
+            let (five, three) = rest.split_once('-').expect("a -");
+            assert!(five.len() == 5 && three.len() == 3, "{head}");
+            messages += 1;
+        }
+    }
+    assert!(messages > 100, "{messages}");
+}

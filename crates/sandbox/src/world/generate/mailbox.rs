@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use super::random::{chance, pick, pick_weighted, sample, uuid, weighted};
 use super::text::exactly;
 use super::words::{INVITATION_NOTES, LONG_NOTE, MESSAGES};
-use super::{Builder, PEOPLE, linkedin_id};
+use super::{Builder, PEOPLE, linkedin_id, thread_payload};
 use crate::world::clock::{DAY_MS, HOUR_MS, MINUTE_MS, PRESENT_MS};
 use crate::world::model::{Conversation, Invitation, Message};
 
@@ -69,9 +69,16 @@ impl Builder {
             } else {
                 PRESENT_MS - self.rng.u64(HOUR_MS..150 * DAY_MS)
             };
-            let messages = self.messages(&participants, count, last_at, unread);
+            let mut messages = self.messages(&participants, count, last_at, unread);
             let raw = format!("{}_{:03}", uuid(&mut self.rng), self.rng.u32(0..1_000));
             let thread_id = self.message_style_id(raw);
+            // A message id ends with its thread's payload (peers.md §c.4's id anatomy):
+            // `<ms>b<5 digits>-<3 digits>&<thread payload>`.
+            let payload = thread_payload(&thread_id);
+            for m in &mut messages {
+                let head = std::mem::take(&mut m.id);
+                m.id = self.message_style_id(format!("{head}&{payload}"));
+            }
             self.world.conversations.push(Conversation {
                 thread_id,
                 participants,
@@ -137,11 +144,11 @@ impl Builder {
             };
             let number = self.rng.u32(0..100_000);
             let digit = self.rng.u32(0..10);
-            // The client's token a message was sent with, which its id carries.
+            // The client's token a message was sent with.
             let token = uuid(&mut self.rng);
-            let raw = format!("{at}b{number:05}-{digit}&{token}");
             messages.push(Message {
-                id: self.message_style_id(raw),
+                // The id's head: the thread's payload is added once the thread has its id.
+                id: format!("{at}b{number:05}-{digit:03}"),
                 sender,
                 text: pick(&mut self.rng, MESSAGES).to_string(),
                 delivered_at: at,

@@ -106,6 +106,17 @@ pub(crate) fn linkedin_id(raw: &[u8]) -> String {
     format!("2-{}", crate::BASE64.encode(&bytes))
 }
 
+/// The payload of a `2-<base64>==` thread id: what a message id of that thread ends with,
+/// after its `&` (`<ms>b<5 digits>-<3 digits>&<payload>`, peers.md §c.4). The id itself when
+/// it does not decode.
+pub(crate) fn thread_payload(thread_id: &str) -> String {
+    thread_id
+        .strip_prefix("2-")
+        .and_then(|payload| crate::BASE64.decode(payload).ok())
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .unwrap_or_else(|| thread_id.to_owned())
+}
+
 /// The states of the demo account's applications, in turn.
 const APPLICATION_STATES: [&str; 4] = [
     "Applied",
