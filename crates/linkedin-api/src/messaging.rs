@@ -28,7 +28,7 @@ use crate::validate;
 use crate::view::{Conversation, Message};
 
 /// How many of a conversation's latest messages a read-back looks through.
-const READ_BACK_MESSAGES: usize = 20;
+pub(crate) const READ_BACK_MESSAGES: usize = 20;
 
 /// How many of the inbox's latest conversations a read-back looks through.
 const READ_BACK_CONVERSATIONS: usize = 20;

@@ -24,6 +24,8 @@
 //! | `rename_conversation` | the inbox's latest conversations' title |
 //! | `start_group_conversation` | as `start_conversation` |
 //! | `mark_all_seen` | the clear sent once more (up to the same time: no further change) |
+//! | `edit_message`, `recall_message` | the message in its conversation (told from its id): the new text, `RECALLED` |
+//! | `react_to_message`, `unreact_to_message` | the same message's `reactionSummaries`: the member's reaction there or gone |
 //!
 //! Typing (`send_typing`) and delivery acknowledgements (`acknowledge_delivery`) change
 //! nothing a read shows: a lost answer is given as their error. `mark_seen` settles its read

@@ -626,6 +626,100 @@ async fn a_send_with_a_lost_answer_is_read_back_never_sent_twice() {
     assert_ne!(latest.text, "And this one?");
 }
 
+/// Editing, recalling and reacting to a message when the answer is lost: each is read back
+/// from the message's conversation (told from the message's id) and reported done, sent once;
+/// when the request was dropped before LinkedIn carried it out, the read-back says not done.
+#[tokio::test]
+async fn message_changes_with_a_lost_answer_are_read_back_never_sent_twice() {
+    let w = world();
+    // A conversation whose latest messages hold one the demo account sent.
+    let (thread, own) = in_categories(&w, &["PRIMARY_INBOX"])
+        .into_iter()
+        .find_map(|c| {
+            let latest = c.messages.iter().rev().take(10);
+            let own = latest.clone().find(|m| m.sender == 0)?.id.clone();
+            Some((c.thread_id.clone(), own))
+        })
+        .unwrap();
+    let urn = format!("urn:li:msg_message:({},{own})", me_urn(&w));
+    let actions = "POST /voyager/api/voyagerMessagingDashMessengerMessages".to_owned();
+    let posts = |f: &common::Fixture, mark: usize| {
+        f.sent_since(mark)
+            .iter()
+            .filter(|r| {
+                r["method"] == "POST"
+                    && r["path"]
+                        .as_str()
+                        .is_some_and(|p| p.starts_with(&actions["POST ".len()..]))
+            })
+            .count()
+    };
+    let message = |f: &common::Fixture| {
+        let f = f.linkedin.clone();
+        let (thread, urn) = (thread.clone(), urn.clone());
+        async move {
+            f.conversation_messages(thread.as_str())
+                .limit(10)
+                .try_filter(|m| std::future::ready(m.urn == urn))
+                .try_next()
+                .await
+                .unwrap()
+                .expect("the message")
+        }
+    };
+
+    let f = common::start_with(Faults {
+        lose_answers_to: Some(actions.clone()),
+        ..Faults::default()
+    })
+    .await;
+    let mark = f.mark();
+    f.linkedin
+        .edit_message(&own, "Edited, though the answer was lost")
+        .await
+        .unwrap();
+    assert_eq!(posts(&f, mark), 1, "sent once");
+    assert_eq!(message(&f).await.text, "Edited, though the answer was lost");
+    let mark = f.mark();
+    f.linkedin.react_to_message(&urn, "👍").await.unwrap();
+    f.linkedin.unreact_to_message(&urn, "👍").await.unwrap();
+    f.linkedin.recall_message(&own).await.unwrap();
+    assert_eq!(posts(&f, mark), 3, "each sent once");
+    let recalled = message(&f).await;
+    assert_eq!(recalled.raw()["messageBodyRenderFormat"], "RECALLED");
+    assert!(
+        recalled.raw()["reactionSummaries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["viewerReacted"] != true),
+        "the reaction was taken back"
+    );
+
+    let f = common::start_with(Faults {
+        drop_requests_to: Some(actions.clone()),
+        ..Faults::default()
+    })
+    .await;
+    let mark = f.mark();
+    let before = message(&f).await;
+    let edit = f.linkedin.edit_message(&own, "Never arrives").await;
+    let react = f.linkedin.react_to_message(&own, "🎉").await;
+    let recall = f.linkedin.recall_message(&urn).await;
+    for (what, result) in [("edit", edit), ("react", react), ("recall", recall)] {
+        let err = result.unwrap_err();
+        assert!(matches!(err, Error::NotSent { .. }), "{what}: {err:?}");
+        assert!(
+            err.to_string().contains(&own),
+            "{what}: names the message: {err}"
+        );
+    }
+    assert_eq!(posts(&f, mark), 3, "each tried once, never again");
+    let after = message(&f).await;
+    assert_eq!(after.text, before.text);
+    assert_eq!(after.raw()["messageBodyRenderFormat"], "DEFAULT");
+}
+
 /// The newest message of a thread.
 async fn newest(f: &common::Fixture, thread: &str) -> Raw<Message> {
     f.linkedin
