@@ -17,6 +17,13 @@
 //!   reconnect the conversations changed since it (`messenger_conversations_delta`) are read,
 //!   and their messages not seen yet (`messenger_messages`) are yielded first, oldest first,
 //!   then the live events. Messages are told apart by their id, so none comes twice.
+//! - **Changes missed too**: the stream remembers the state of the messages it knows (their
+//!   text, whether recalled, their reactions' counts: from the first sync, the catch-ups and
+//!   the live events). A catch-up reads the latest messages of every changed conversation,
+//!   and a message whose state moved meanwhile gives the events that say how
+//!   ([`Event::MessageEdited`], [`Event::MessageRecalled`], [`Event::Reaction`] with the count
+//!   now), after the missed messages; a live change the state already shows is not given
+//!   again. Several edits while disconnected come as one, with the latest text.
 //! - **Errors that end it**: a challenge, an expired or wiped session, a tripped breaker or
 //!   any other error that will not pass by waiting is the stream's last item (no reconnect
 //!   loop); transient errors (connections, timeouts, 5xx) are retried.
@@ -36,10 +43,12 @@ use linkedin_transport::StreamingResponse;
 
 pub use linkedin_models::realtime::Event;
 
+use serde_json::Value;
+
 use crate::client::{Linkedin, answer};
 use crate::error::{Error, Result};
 use crate::messaging::messenger_read;
-use crate::view::Conversation;
+use crate::view::{Conversation, Message};
 
 /// How many message ids are remembered to tell a message seen from a new one.
 const REMEMBERED: usize = 4096;
@@ -181,6 +190,8 @@ impl Linkedin {
             queue: VecDeque::new(),
             seen: HashSet::new(),
             seen_order: VecDeque::new(),
+            states: HashMap::new(),
+            state_order: VecDeque::new(),
             history: HashSet::new(),
             read: HashMap::new(),
             token: None,
@@ -219,6 +230,9 @@ struct Watch {
     /// Message ids given (bounded, oldest forgotten first).
     seen: HashSet<String>,
     seen_order: VecDeque<String>,
+    /// The state of messages known, by id (bounded, oldest forgotten first).
+    states: HashMap<String, MessageState>,
+    state_order: VecDeque<String>,
     /// The last message of each conversation at the first sync: history, not news.
     history: HashSet<String>,
     /// The read flag of conversations, by URN, as last known.
@@ -373,6 +387,9 @@ impl Watch {
             }
             _ => {}
         }
+        if !self.track(&event) {
+            return;
+        }
         if matches!(event, Event::Message(_))
             && let Some(id) = event.message_id()
             && !self.remember(id)
@@ -380,6 +397,125 @@ impl Watch {
             return;
         }
         self.queue.push_back(event);
+    }
+
+    /// Follows `event` in the states of the messages known; `false` for a change the state
+    /// already shows (a catch-up gave it).
+    fn track(&mut self, event: &Event) -> bool {
+        match event {
+            Event::Message(m) => {
+                if let Some(id) = &m.id
+                    && !self.states.contains_key(id)
+                {
+                    // A new message: its text, no reaction yet.
+                    self.note(id.clone(), MessageState::new(&m.text));
+                }
+                true
+            }
+            Event::MessageEdited(m) => {
+                let Some(id) = &m.id else { return true };
+                match self.states.get_mut(id) {
+                    Some(state) if state.text == m.text => false,
+                    Some(state) => {
+                        state.text.clone_from(&m.text);
+                        true
+                    }
+                    None => {
+                        self.note(id.clone(), MessageState::new(&m.text));
+                        true
+                    }
+                }
+            }
+            Event::MessageRecalled { message_urn, .. } => {
+                match self.states.get_mut(message_id(message_urn)) {
+                    Some(state) if state.recalled => false,
+                    Some(state) => {
+                        state.recalled = true;
+                        true
+                    }
+                    None => true,
+                }
+            }
+            Event::Reaction {
+                message_urn,
+                emoji,
+                added,
+                count,
+                profile_urn,
+            } => {
+                let me = self.me.as_ref().map(ProfileId::urn);
+                let Some(state) = self.states.get_mut(message_id(message_urn)) else {
+                    return true;
+                };
+                if profile_urn.is_some() && *profile_urn == me {
+                    if *added {
+                        state.mine.insert(emoji.clone());
+                    } else {
+                        state.mine.remove(emoji);
+                    }
+                }
+                let now = state.reactions.get(emoji).copied().unwrap_or(0);
+                let after = match count {
+                    Some(n) if *n == now => return false,
+                    Some(n) => *n,
+                    None if *added => now + 1,
+                    None => now.saturating_sub(1),
+                };
+                state.reactions.insert(emoji.clone(), after);
+                true
+            }
+            _ => true,
+        }
+    }
+
+    /// Remembers the state of message `id`.
+    fn note(&mut self, id: String, state: MessageState) {
+        if self.states.insert(id.clone(), state).is_none() {
+            self.state_order.push_back(id);
+            while self.state_order.len() > REMEMBERED {
+                if let Some(old) = self.state_order.pop_front() {
+                    self.states.remove(&old);
+                }
+            }
+        }
+    }
+
+    /// The events that take message `m` from its state as known to its state as read (none
+    /// when it was not known: it is known from now on).
+    fn changes_of(&mut self, m: &Message, raw: &Value, me: &ProfileId) -> Vec<Event> {
+        let Some(id) = m.id.clone() else {
+            return Vec::new();
+        };
+        let now = MessageState::of(raw, &m.text);
+        let mut events = Vec::new();
+        if let Some(was) = self.states.get(&id) {
+            if now.recalled && !was.recalled {
+                events.push(Event::MessageRecalled {
+                    message_urn: m.urn.clone(),
+                    conversation_urn: m.conversation_urn.clone(),
+                });
+            } else if !now.recalled && now.text != was.text {
+                events.push(Event::MessageEdited(m.clone()));
+            }
+            let emojis: std::collections::BTreeSet<&String> =
+                was.reactions.keys().chain(now.reactions.keys()).collect();
+            for emoji in emojis {
+                let before = was.reactions.get(emoji).copied().unwrap_or(0);
+                let after = now.reactions.get(emoji).copied().unwrap_or(0);
+                if before != after {
+                    let mine = now.mine.contains(emoji) != was.mine.contains(emoji);
+                    events.push(Event::Reaction {
+                        message_urn: m.urn.clone(),
+                        emoji: emoji.clone(),
+                        added: after > before,
+                        profile_urn: mine.then(|| me.urn()),
+                        count: Some(after),
+                    });
+                }
+            }
+        }
+        self.note(id, now);
+        events
     }
 
     /// Remembers a message id; `false` when it was already given.
@@ -411,6 +547,23 @@ impl Watch {
         )?;
         for c in &read.items {
             self.read.insert(c.urn.to_string(), c.read);
+            // What the inbox shows of each conversation's latest messages is how they are
+            // now: a catch-up tells changes from it.
+            let shown = c
+                .raw()
+                .pointer("/messages/elements")
+                .and_then(Value::as_array);
+            for raw in shown.into_iter().flatten() {
+                let urn = raw
+                    .get("entityUrn")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default();
+                if urn.starts_with("urn:li:msg_message:(") {
+                    let text = raw.pointer("/body/text").and_then(Value::as_str);
+                    let state = MessageState::of(raw, text.unwrap_or_default());
+                    self.note(message_id(urn).to_owned(), state);
+                }
+            }
             // The latest messages are history: a catch-up from their time on must not give
             // them. (Not `seen`: one that arrived between the stream's opening and this sync
             // is on the stream too, and is given from there.)
@@ -446,21 +599,29 @@ impl Watch {
             read.items.into_iter().map(|c| c.into_inner()).collect();
         changed.sort_by_key(|c| c.last_activity_at);
         let mut missed = Vec::new();
+        let mut changes = Vec::new();
         let mut flags = Vec::new();
         for c in &changed {
             let urn = c.urn.to_string();
             let news = c.last_activity_at.is_some_and(|at| at >= self.watermark);
-            if news {
-                let latest: Vec<_> = futures::TryStreamExt::try_collect(
-                    self.li
-                        .conversation_messages(c.urn.clone())
-                        .limit(CATCH_UP_MESSAGES),
-                )
-                .await?;
-                missed.extend(latest.into_iter().map(|m| m.into_inner()).filter(|m| {
-                    m.delivered_at.is_some_and(|at| at >= self.watermark)
-                        && m.id.as_ref().is_none_or(|id| !self.history.contains(id))
-                }));
+            // Every changed conversation's latest messages: new ones, and old ones edited,
+            // recalled or reacted to meanwhile.
+            let latest: Vec<_> = futures::TryStreamExt::try_collect(
+                self.li
+                    .conversation_messages(c.urn.clone())
+                    .limit(CATCH_UP_MESSAGES),
+            )
+            .await?;
+            for m in latest {
+                let new = m.delivered_at.is_some_and(|at| at >= self.watermark)
+                    && m.id.as_ref().is_none_or(|id| !self.history.contains(id))
+                    && m.id.as_ref().is_none_or(|id| !self.seen.contains(id));
+                let moved = self.changes_of(&m, m.raw(), me);
+                if new {
+                    missed.push(m.into_inner());
+                } else {
+                    changes.extend(moved);
+                }
             }
             if self.read.get(&urn).is_some_and(|was| *was != c.read) && !news {
                 flags.push(if c.read {
@@ -480,12 +641,15 @@ impl Watch {
         for m in missed {
             self.queue_live(Event::Message(m));
         }
+        let moved = changes.len();
+        self.queue.extend(changes);
         for f in flags {
             self.queue_live(f);
         }
         tracing::debug!(
             conversations = changed.len(),
             messages = caught,
+            changes = moved,
             "realtime catch-up"
         );
         if let Some(token) = metadata.and_then(|m| m.new_sync_token) {
@@ -493,6 +657,56 @@ impl Watch {
         }
         Ok(())
     }
+}
+
+/// What the stream knows of a message, to tell a change missed while disconnected.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct MessageState {
+    text: String,
+    recalled: bool,
+    /// How many reacted, by emoji.
+    reactions: HashMap<String, u32>,
+    /// The emojis the logged-in member reacted with (`viewerReacted`).
+    mine: HashSet<String>,
+}
+
+impl MessageState {
+    /// A message just sent: its text, nothing else yet.
+    fn new(text: &str) -> Self {
+        Self {
+            text: text.to_owned(),
+            ..Self::default()
+        }
+    }
+
+    /// A message as a messenger read gives it (`messageBodyRenderFormat`,
+    /// `reactionSummaries`), with its text.
+    fn of(raw: &Value, text: &str) -> Self {
+        let mut state = Self::new(text);
+        state.recalled =
+            raw.get("messageBodyRenderFormat").and_then(Value::as_str) == Some("RECALLED");
+        let summaries = raw.get("reactionSummaries").and_then(Value::as_array);
+        for r in summaries.into_iter().flatten() {
+            let Some(emoji) = r.get("emoji").and_then(Value::as_str) else {
+                continue;
+            };
+            let count = r.get("count").and_then(Value::as_u64).unwrap_or(0);
+            state
+                .reactions
+                .insert(emoji.to_owned(), u32::try_from(count).unwrap_or(u32::MAX));
+            if r.get("viewerReacted").and_then(Value::as_bool) == Some(true) {
+                state.mine.insert(emoji.to_owned());
+            }
+        }
+        state
+    }
+}
+
+/// The message id of `urn:li:msg_message:(<mailbox>,<id>)` (the text itself otherwise).
+fn message_id(urn: &str) -> &str {
+    urn.strip_suffix(')')
+        .and_then(|u| u.rsplit_once(','))
+        .map_or(urn, |(_, id)| id)
 }
 
 /// A connection lost: a transient error, so the stream reconnects.

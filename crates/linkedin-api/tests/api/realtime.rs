@@ -486,6 +486,144 @@ async fn a_stalled_stream_is_replaced_and_caught_up() {
     );
 }
 
+/// Edits, reactions and recalls made while the stream was down come through the catch-up:
+/// every stream is silent, so each event below can only come from one. A message the inbox
+/// showed at the first sync (history, not news) is known as it was then: its reaction later
+/// is a change. Each change comes once: a later catch-up that reads the same messages gives
+/// nothing again.
+#[tokio::test]
+async fn changes_missed_while_disconnected_come_in_the_catch_up() {
+    let sandbox = sandbox(
+        Faults {
+            stream_stall_after: Some(0),
+            ..Faults::default()
+        },
+        None,
+    )
+    .await;
+    let (thread, public_id) = one_to_one();
+    let dana = demo(&sandbox).await;
+    let other = member(&sandbox, &public_id).await;
+    // The conversation's latest message before the stream opened.
+    let old = dana
+        .conversation_messages(thread.as_str())
+        .limit(1)
+        .try_next()
+        .await
+        .unwrap()
+        .unwrap();
+    let old_id = old.id.clone().unwrap();
+    let options = quick().heartbeat_timeout(Duration::from_millis(300));
+    let mut events = connected(&sandbox, &dana, options).await;
+
+    // Changes made elsewhere (another tab, another device) by the same member.
+    let elsewhere = demo(&sandbox).await;
+    let sent = elsewhere.send_message(thread.as_str(), "v1").await.unwrap();
+    let id = sent.id.clone().unwrap();
+    assert_eq!(
+        next_message(&mut events).await.id.as_deref(),
+        Some(id.as_str())
+    );
+
+    // While disconnected: two edits (one event, the latest text), a reaction to the new
+    // message and one to the old.
+    elsewhere.edit_message(&id, "v2").await.unwrap();
+    elsewhere.edit_message(&id, "v3").await.unwrap();
+    elsewhere.react_to_message(&id, "👍").await.unwrap();
+    elsewhere.react_to_message(&old_id, "🎉").await.unwrap();
+    let mut got = Vec::new();
+    while got.len() < 3 {
+        let event = tokio::time::timeout(WAIT, events.try_next())
+            .await
+            .expect("the changes in time")
+            .unwrap()
+            .unwrap();
+        match event {
+            Event::MessageEdited(m) => {
+                got.push(format!("edited {} {}", message_id(&m.urn), m.text))
+            }
+            Event::Reaction {
+                message_urn,
+                emoji,
+                added,
+                count,
+                ..
+            } => got.push(format!(
+                "reaction {} {emoji} {added} {count:?}",
+                message_id(&message_urn)
+            )),
+            Event::Message(m) => panic!("a message again: {m:?}"),
+            _ => {}
+        }
+    }
+    got.sort();
+    let mut want = vec![
+        format!("edited {id} v3"),
+        format!("reaction {id} 👍 true Some(1)"),
+        format!("reaction {old_id} 🎉 true Some(1)"),
+    ];
+    want.sort();
+    assert_eq!(got, want);
+
+    // Taken back and recalled while disconnected; then a new message, which comes after
+    // those two and nothing else (no change given twice).
+    elsewhere.unreact_to_message(&id, "👍").await.unwrap();
+    elsewhere.recall_message(&id).await.unwrap();
+    let mut got = Vec::new();
+    loop {
+        let event = tokio::time::timeout(WAIT, events.try_next())
+            .await
+            .expect("the changes in time")
+            .unwrap()
+            .unwrap();
+        match event {
+            Event::MessageRecalled { message_urn, .. } => {
+                got.push(format!("recalled {}", message_id(&message_urn)));
+            }
+            Event::Reaction {
+                message_urn,
+                emoji,
+                added,
+                count,
+                ..
+            } => got.push(format!(
+                "reaction {} {emoji} {added} {count:?}",
+                message_id(&message_urn)
+            )),
+            Event::MessageEdited(m) => panic!("an edit again: {m:?}"),
+            Event::Message(m) => panic!("a message again: {m:?}"),
+            _ => {}
+        }
+        if got.len() == 2 {
+            break;
+        }
+    }
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            format!("reaction {id} 👍 false Some(0)"),
+            format!("recalled {id}")
+        ]
+    );
+    let last = other.send_message(thread.as_str(), "v4").await.unwrap();
+    let next = tokio::time::timeout(WAIT, events.try_next())
+        .await
+        .expect("the message in time")
+        .unwrap()
+        .unwrap();
+    match next {
+        Event::Message(m) => assert_eq!(m.id, last.id),
+        other => panic!("not the new message first: {other:?}"),
+    }
+}
+
+/// The id of `urn:li:msg_message:(<mailbox>,<id>)`.
+fn message_id(urn: &str) -> &str {
+    urn.rsplit_once(',')
+        .map_or(urn, |(_, id)| id.trim_end_matches(')'))
+}
+
 #[tokio::test]
 async fn the_scripted_counterpart_answers_and_its_reply_is_an_event() {
     let sandbox = sandbox(Faults::default(), Some(Duration::from_millis(200))).await;

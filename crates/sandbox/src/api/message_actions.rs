@@ -9,7 +9,8 @@
 //! answers. Only the sender may edit or recall a message (403 otherwise); anyone of the
 //! mailbox may react. The messenger reads show the change (`messageBodyRenderFormat`
 //! `EDITED` or `RECALLED`, the `reactionSummaries`), and realtime streams get it
-//! ([`super::realtime`]). 400 for a malformed body or URN, 403 for another mailbox's message,
+//! ([`super::realtime`]); each change, a reaction too, changes the conversation for the
+//! inbox's sync (inferred). 400 for a malformed body or URN, 403 for another mailbox's message,
 //! 404 for an unknown one.
 
 use http::StatusCode;
@@ -83,12 +84,21 @@ pub(super) fn react(call: &mut Call<'_>, add: bool) -> Answer {
     let mine = reactions
         .iter()
         .position(|(e, who, _)| e == emoji && *who == me);
-    match (add, mine) {
-        (true, None) => reactions.push((emoji.to_owned(), me, at)),
+    let moved = match (add, mine) {
+        (true, None) => {
+            reactions.push((emoji.to_owned(), me, at));
+            true
+        }
         (false, Some(i)) => {
             reactions.remove(i);
+            true
         }
-        _ => {}
+        _ => false,
+    };
+    // A reaction changes its conversation for the inbox's sync, as an edit does (inferred:
+    // a client that resyncs must see it).
+    if moved {
+        changed(call.world, c);
     }
     Answer::no_body(StatusCode::NO_CONTENT)
 }
