@@ -97,6 +97,8 @@ pub enum Id {
     PostReactions,
     /// `post_reactions_dash`
     PostReactionsDash,
+    /// `post_unreact_dash`
+    PostUnreactDash,
     /// `post_react`
     PostReact,
     /// `post_react_dash`
@@ -270,6 +272,7 @@ pub static ENDPOINTS: &[&crate::Endpoint] = &[
     endpoints::COMMENT_DELETE,
     endpoints::POST_REACTIONS,
     endpoints::POST_REACTIONS_DASH,
+    endpoints::POST_UNREACT_DASH,
     endpoints::POST_REACT,
     endpoints::POST_REACT_DASH,
     endpoints::POST_CREATE,
@@ -1664,39 +1667,70 @@ pub static POST_REACTIONS: &Endpoint = &Endpoint {
     pagination: Pagination::StartCount,
     max_count: None,
     status: Status::Unknown,
-    replacement: None,
+    replacement: Some("post_reactions_dash"),
     idempotent: true,
     source: "voyager.md §1.2 get_post_reactions, What changed on main (dc2dd61)",
     recorded: &[],
     page: Some("d_flagship3_feed"),
 };
 
-/// `post_reactions_dash`: The reactions on a post through GraphQL (PR #309).
+/// `post_reactions_dash`: The reactions on a post through GraphQL, all or of one type, with the reactors (the web app's reactors list).
 pub static POST_REACTIONS_DASH: &Endpoint = &Endpoint {
     id: Id::PostReactionsDash,
     name: "post_reactions_dash",
-    summary: "The reactions on a post through GraphQL (PR #309)",
+    summary: "The reactions on a post through GraphQL, all or of one type, with the reactors (the web app's reactors list)",
     python: "",
     method: Method::Get,
     base: Base::Api,
     path: "/graphql",
-    query_id: Some("voyagerSocialDashReactions.743960306e7ef6641fb6b745507936d6"),
+    query_id: Some("voyagerSocialDashReactions.41ebf31a9f4c4a84e35a49d5abc9010b"),
     decoration_id: None,
     data_root: Some("socialDashReactionsByReactionType"),
     fixed: &[],
     params: &[
-        Param { name: "count", location: Location::Variables, kind: ParamType::Int, value: None, required: true, doc: "page size", page: Some(PageRole::Count) },
+        Param { name: "count", location: Location::Variables, kind: ParamType::Int, value: None, required: true, doc: "page size (the web app's reactors list asks 10; a client asks 50)", page: Some(PageRole::Count) },
         Param { name: "start", location: Location::Variables, kind: ParamType::Int, value: None, required: true, doc: "offset", page: Some(PageRole::Start) },
-        Param { name: "threadUrn", location: Location::Variables, kind: ParamType::Urn, value: None, required: true, doc: "urn:li:activity:<id>", page: None },
+        Param { name: "threadUrn", location: Location::Variables, kind: ParamType::Urn, value: None, required: true, doc: "urn:li:activity:<id> (a ugcPost-backed post answers only to its urn:li:ugcPost:<id>, fs:60891025918)", page: None },
+        Param { name: "reactionType", location: Location::Variables, kind: ParamType::String, value: None, required: false, doc: "only this type: LIKE, PRAISE, APPRECIATION, EMPATHY, INTEREST, ENTERTAINMENT (fs:12917710996)", page: None },
     ],
     accept: Accept::Normalized,
     content_type: None,
     pagination: Pagination::StartCount,
+    max_count: Some(50),
+    status: Status::Working,
+    replacement: None,
+    idempotent: true,
+    source: "public code: a Rust CLI's notes, 'discovered via web client network capture (April 2026)', its client and answer (fs:60891025918, fs:66742355717); a client's field notes, the same queryId 'still returns 200 in August 2026' (fs:59867192501); browser scripts page it by reactionType (fs:12917710996) and read the normalized included Reactions (fs:5665995714). voyager.md §1.2 (PR #309) had an older hash, 743960306e7ef6641fb6b745507936d6.",
+    recorded: &[],
+    page: Some("d_flagship3_feed"),
+};
+
+/// `post_unreact_dash`: Take back one's reaction to a post (the GraphQL delete-reaction mutation).
+pub static POST_UNREACT_DASH: &Endpoint = &Endpoint {
+    id: Id::PostUnreactDash,
+    name: "post_unreact_dash",
+    summary: "Take back one's reaction to a post (the GraphQL delete-reaction mutation)",
+    python: "",
+    method: Method::Post,
+    base: Base::Api,
+    path: "/graphql",
+    query_id: Some("voyagerSocialDashReactions.315cef4773de8e3a0ddad7655cc1685f"),
+    decoration_id: None,
+    data_root: None,
+    fixed: &[("action", "execute")],
+    params: &[
+        Param { name: "threadUrn", location: Location::Variables, kind: ParamType::Urn, value: None, required: true, doc: "urn:li:activity:<id>", page: None },
+        Param { name: "reactionType", location: Location::Variables, kind: ParamType::String, value: None, required: true, doc: "the type of the reaction taken back", page: None },
+        Param { name: "queryName", location: Location::Body, kind: ParamType::String, value: Some("DoDeleteReactionSocialDashReactions"), required: false, doc: "", page: None },
+    ],
+    accept: Accept::Json,
+    content_type: Some(ContentType::Json),
+    pagination: Pagination::None,
     max_count: None,
     status: Status::Unknown,
     replacement: None,
-    idempotent: true,
-    source: "voyager.md §1.2 get_post_reactions (PR #309)",
+    idempotent: false,
+    source: "public code: a Rust CLI's notes on the decompiled Android app's FeedFrameworkGraphQLClient (doDeleteReactionSocialDashReactions, fs:60891025918), with its request and answer",
     recorded: &[],
     page: Some("d_flagship3_feed"),
 };

@@ -25,9 +25,6 @@ use crate::settle::Unsettled;
 use crate::validate;
 use crate::view::{Comment, Post, Reaction};
 
-/// Reactions per request: the reference client's page (the catalogue records no largest).
-const REACTIONS_PAGE: u32 = 10;
-
 /// The first position of a stream paged by offset and `paginationToken`.
 const FIRST_TOKEN: Position = Position::Token {
     start: 0,
@@ -150,32 +147,154 @@ impl Linkedin {
         }
     }
 
-    /// The reactions to a post, with who reacted, paged by `start`.
+    /// The reactions to a post, all types mixed, with who reacted, paged by `start`.
     ///
     /// Python: `get_post_reactions`
     ///
-    /// `post` is a [`Post::urn`] (`urn:li:activity:<id>`), an activity id or an update URN;
-    /// LinkedIn takes it as `threadUrn=urn:li:activity:<id>` (the bare id that Python 2.3.1
-    /// sent is refused, #464).
+    /// Read through the reactors-list query the 2026 web app sends (catalogue
+    /// `post_reactions_dash`, captured by public clients in April and August 2026), 50 a
+    /// page. `post` is a [`Post::urn`] (`urn:li:activity:<id>`), an activity id or an update
+    /// URN; LinkedIn takes it as `threadUrn:urn:li:activity:<id>` (the bare id that Python
+    /// 2.3.1 sent is refused, #464).
+    ///
+    /// ```no_run
+    /// use futures::TryStreamExt;
+    ///
+    /// # async fn run(linkedin: linkedin_api::Linkedin) -> linkedin_api::Result<()> {
+    /// let who: Vec<_> = linkedin.post_reactions("7529884266763855511").try_collect().await?;
+    /// for r in &who {
+    ///     println!("{} {}", r.reaction_type, r.name);
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
     ///
     /// # Errors
     ///
     /// As [`post_comments`](Self::post_comments).
     pub fn post_reactions(&self, post: &str) -> Pages<Raw<Reaction>> {
+        self.reactions(post, None)
+    }
+
+    /// The reactions of one type to a post, with who reacted, paged by `start`.
+    ///
+    /// Who celebrated a post, who found it insightful.
+    ///
+    /// Python: none
+    ///
+    /// As [`post_reactions`](Self::post_reactions), with the query's `reactionType` filter
+    /// (as the web app's reactors list switches tabs).
+    ///
+    /// # Errors
+    ///
+    /// As [`post_reactions`](Self::post_reactions); [`Error::InvalidInput`] for a
+    /// [`ReactionType::Other`] (nothing sent).
+    pub fn post_reactions_of_type(
+        &self,
+        post: &str,
+        reaction: ReactionType,
+    ) -> Pages<Raw<Reaction>> {
+        if !ReactionType::ALL.contains(&reaction) {
+            return Pages::failed(not_a_reaction(&reaction));
+        }
+        self.reactions(post, Some(reaction))
+    }
+
+    fn reactions(&self, post: &str, only: Option<ReactionType>) -> Pages<Raw<Reaction>> {
         match validate::activity_id("post", post).and_then(|id| activity_urn(&id)) {
             Ok(thread) => {
-                let call = self
-                    .call(endpoints::POST_REACTIONS)
-                    .query("threadUrn", thread.as_str());
+                let mut call = self
+                    .call(endpoints::POST_REACTIONS_DASH)
+                    .var("threadUrn", thread.as_str());
+                if let Some(kind) = &only {
+                    call = call.var("reactionType", kind.as_str());
+                }
                 let source = Listing::new(call, |endpoint, answer| {
                     feed_read(endpoint, answer, Reaction::read)
                 })
                 .not_found(format!("post {thread}"));
-                Pages::driven(self, endpoints::POST_REACTIONS, Position::Start(0), source)
-                    .page_size(REACTIONS_PAGE)
+                Pages::driven(
+                    self,
+                    endpoints::POST_REACTIONS_DASH,
+                    Position::Start(0),
+                    source,
+                )
             }
             Err(e) => Pages::failed(e),
         }
+    }
+
+    /// Takes back the logged-in member's reaction to a post.
+    ///
+    /// Python: none
+    ///
+    /// `reaction` is the type of the reaction to take back; `None` looks it up among the
+    /// post's reactions first (one more read). Sent as the delete-reaction GraphQL mutation
+    /// (catalogue `post_unreact_dash`, the Android app's, seen in public code; status
+    /// unknown). It counts against no daily budget (as taking back a message's reaction), is
+    /// never retried, and a lost answer is read back: the member's reaction of that type gone
+    /// is done.
+    ///
+    /// ```no_run
+    /// # async fn run(linkedin: linkedin_api::Linkedin) -> linkedin_api::Result<()> {
+    /// linkedin.remove_reaction("urn:li:activity:7529884266763855511", None).await?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`] for a bad post or a [`ReactionType::Other`] (nothing sent),
+    /// [`Error::NotFound`] for an unknown post or when the member has no such reaction on it
+    /// (looked up first when `reaction` is `None`; else LinkedIn's refusal,
+    /// [`Error::Refused`]), [`Error::NotSent`] or [`Error::OutcomeUnknown`] after a lost
+    /// answer, and transport errors.
+    pub async fn remove_reaction(&self, post: &str, reaction: Option<ReactionType>) -> Result<()> {
+        let id = validate::activity_id("post", post)?;
+        let thread = activity_urn(&id)?;
+        let reaction = match reaction {
+            Some(r) if !ReactionType::ALL.contains(&r) => return Err(not_a_reaction(&r)),
+            Some(r) => r,
+            None => self
+                .my_reaction(&id)
+                .await?
+                .ok_or_else(|| Error::NotFound {
+                    what: format!("your reaction to post {id}"),
+                })?,
+        };
+        let call = self
+            .call(endpoints::POST_UNREACT_DASH)
+            .mutation(json!({"threadUrn": thread, "reactionType": reaction.as_str()}));
+        match self.send(call).await {
+            Ok(_) => Ok(()),
+            Err(e) if e.may_have_been_sent() => {
+                let check = async {
+                    let mine = self.my_reaction(&id).await?;
+                    Ok((mine.as_ref() != Some(&reaction)).then_some(()))
+                };
+                Unsettled {
+                    what: format!("taking back the {reaction} reaction to post {id}"),
+                    absent: format!(
+                        "the post's latest {READ_BACK_REACTIONS} reactions still hold yours of that type"
+                    ),
+                    look: format!("look at the post's reactions (`linkedin reactions list {id}`)"),
+                }
+                .settle(e, check)
+                .await
+            }
+            Err(e) => Err(not_found(e, || format!("post {id}"))),
+        }
+    }
+
+    /// The type of the logged-in member's reaction to post `id`, among its latest reactions.
+    async fn my_reaction(&self, id: &str) -> Result<Option<ReactionType>> {
+        let me = self.my_profile_id().await?;
+        let mine = self
+            .post_reactions(id)
+            .limit(READ_BACK_REACTIONS)
+            .find(|r| r.reactor_profile_id.as_ref() == Some(&me))
+            .await?;
+        Ok(mine.map(|r| r.into_inner().reaction_type))
     }
 
     /// Reacts to a post (or changes the logged-in member's reaction to it).
@@ -207,12 +326,7 @@ impl Linkedin {
     pub async fn react_to_post(&self, post: &str, reaction: ReactionType) -> Result<()> {
         let id = validate::activity_id("post", post)?;
         if !ReactionType::ALL.contains(&reaction) {
-            return Err(Error::InvalidInput {
-                field: "reaction",
-                reason: format!(
-                    "{reaction} is not a reaction LinkedIn takes (LIKE, PRAISE, APPRECIATION, EMPATHY, INTEREST, ENTERTAINMENT)"
-                ),
-            });
+            return Err(not_a_reaction(&reaction));
         }
         let variables = json!({
             "entity": {"reactionType": reaction.as_str()},
@@ -286,6 +400,16 @@ impl Linkedin {
             }
             Err(e) => Err(not_found(e, || format!("post {id}"))),
         }
+    }
+}
+
+/// The refusal of a reaction type LinkedIn does not take.
+fn not_a_reaction(reaction: &ReactionType) -> Error {
+    Error::InvalidInput {
+        field: "reaction",
+        reason: format!(
+            "{reaction} is not a reaction LinkedIn takes (LIKE, PRAISE, APPRECIATION, EMPATHY, INTEREST, ENTERTAINMENT)"
+        ),
     }
 }
 

@@ -37,8 +37,7 @@ pub(crate) enum Cmd {
         #[arg(long, default_value_t = 20, value_parser = limit)]
         limit: usize,
     },
-    /// The comments on a post, oldest first; for now it fails (status 6) without sending,
-    /// as LinkedIn answers its comments endpoint 500.
+    /// The comments on a post (not their replies), through the 2026 GraphQL comments query.
     ///
     /// POST is an activity id, urn:li:activity:<id>, an update URN or the post's
     /// linkedin.com/feed/update/… URL (as `feed show` prints them).
@@ -49,13 +48,18 @@ pub(crate) enum Cmd {
         #[arg(long, default_value_t = 50, value_parser = limit)]
         limit: usize,
     },
-    /// The reactions to a post, with who reacted.
+    /// The reactions to a post, with who reacted: all types, or one with --type.
     ///
     /// POST is an activity id, urn:li:activity:<id>, an update URN or the post's URL.
-    #[command(after_help = "Example: linkedin feed reactions 7529884266763855511 --limit 100")]
+    #[command(
+        after_help = "Example: linkedin feed reactions 7529884266763855511 --type praise --limit 100"
+    )]
     Reactions {
         /// The post.
         post: String,
+        /// Only the reactions of this type.
+        #[arg(long = "type", value_enum, ignore_case = true)]
+        reaction: Option<Kind>,
         /// At most this many reactions.
         #[arg(long, default_value_t = 50, value_parser = limit)]
         limit: usize,
@@ -76,6 +80,22 @@ pub(crate) enum Cmd {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Take back your reaction to a post (never retried).
+    ///
+    /// POST is an activity id, urn:li:activity:<id>, an update URN or the post's URL. Without
+    /// --type your reaction is looked up among the post's reactions first.
+    #[command(after_help = "Example: linkedin feed unreact 7529884266763855511 --dry-run")]
+    Unreact {
+        /// The post.
+        post: String,
+        /// The type of your reaction (looked up when left out).
+        #[arg(long = "type", value_enum, ignore_case = true)]
+        reaction: Option<Kind>,
+        /// Check the post and your reaction to it and print what would be sent, without
+        /// sending it.
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 impl Cmd {
@@ -87,7 +107,7 @@ impl Cmd {
             | Self::Posts { .. }
             | Self::Comments { .. }
             | Self::Reactions { .. } => true,
-            Self::React { .. } => false,
+            Self::React { .. } | Self::Unreact { .. } => false,
         }
     }
 }
@@ -157,8 +177,16 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
                 out.note("no comments")?;
             }
         }
-        Cmd::Reactions { post, limit } => {
-            let pages = li.post_reactions(post_arg(&post)).limit(limit);
+        Cmd::Reactions {
+            post,
+            reaction,
+            limit,
+        } => {
+            let pages = match reaction {
+                Some(kind) => li.post_reactions_of_type(post_arg(&post), kind.reaction()),
+                None => li.post_reactions(post_arg(&post)),
+            }
+            .limit(limit);
             let n = out.stream_raw(pages, |r| reaction_text(&out, r)).await?;
             if n == 0 {
                 out.note("no reactions")?;
@@ -194,6 +222,47 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
             li.react_to_post(post_arg(&post), reaction).await?;
             out.one(&what, |r| format!("Reacted {} to {}.", r.reaction, r.post))?;
         }
+        Cmd::Unreact {
+            post,
+            reaction,
+            dry_run,
+        } => {
+            let post = post_arg(&post);
+            if dry_run {
+                // Your reaction, as taking it back finds it (and a malformed or unknown post).
+                let me = li.me().await?.profile_id;
+                let mine = li
+                    .post_reactions(post)
+                    .try_filter(|r| std::future::ready(r.reactor_profile_id.as_ref() == Some(&me)))
+                    .try_next()
+                    .await?
+                    .map(|r| r.into_inner().reaction_type)
+                    .filter(|kind| reaction.is_none_or(|k| k.reaction() == *kind));
+                let Some(kind) = mine else {
+                    return Err(linkedin_api::Error::NotFound {
+                        what: format!("your reaction to post {post}"),
+                    }
+                    .into());
+                };
+                let what = Reacted {
+                    dry_run,
+                    post,
+                    reaction: kind,
+                };
+                return out.one(&what, |r| {
+                    format!(
+                        "Would take back your {} reaction to {}.\n{}",
+                        r.reaction,
+                        r.post,
+                        out.dim("Dry run: nothing was sent.")
+                    )
+                });
+            }
+            li.remove_reaction(post, reaction.map(Kind::reaction))
+                .await?;
+            let what = Unreacted { post };
+            out.one(&what, |r| format!("Took back your reaction to {}.", r.post))?;
+        }
     }
     Ok(())
 }
@@ -205,6 +274,12 @@ struct Reacted<'a> {
     dry_run: bool,
     post: &'a str,
     reaction: ReactionType,
+}
+
+/// What `unreact` prints.
+#[derive(Serialize)]
+struct Unreacted<'a> {
+    post: &'a str,
 }
 
 /// A post as the facade takes it: the URN in a `linkedin.com/feed/update/<urn>/` URL, or the

@@ -69,6 +69,9 @@ fn bad_input_exits_2_and_sends_nothing() {
         vec!["feed", "comments", "not-a-post"],
         vec!["feed", "reactions", ""],
         vec!["feed", "react", "123", "--type", "hug"],
+        vec!["feed", "unreact", "not-a-post"],
+        vec!["feed", "unreact", "123", "--type", "hug"],
+        vec!["feed", "reactions", "123", "--type", "hug"],
         // Login without credentials.
         vec!["login", "--username", ""],
     ];

@@ -357,6 +357,7 @@ fn assert_every_read_listed(reads: &[Vec<String>]) {
         "demo",
         "doctor",
         "feed react",
+        "feed unreact",
         "invitations accept",
         "invitations reject",
         "invitations remove",

@@ -221,5 +221,43 @@ fn a_reaction_is_sent_once_and_a_dry_run_sends_nothing() {
     let out = li(&["feed", "react", "7000000000000000001"]);
     fails(&out, 6);
     outputs.push(out);
+
+    // One type of reactions; taking one's own back (a dry run first: nothing posted).
+    // (The LIKE by activity id above replaced the PRAISE: the same post.)
+    assert_eq!(mine(), ["LIKE"]);
+    let out = li(&["feed", "reactions", &post, "--type", "like", "--json"]);
+    let likes = json(&out);
+    let likes = likes.as_array().unwrap();
+    assert!(
+        !likes.is_empty() && likes.iter().all(|r| r["reaction_type"] == "LIKE"),
+        "{likes:?}"
+    );
+    let mark = logged.mark();
+    let out = li(&["feed", "unreact", &post, "--dry-run", "--json"]);
+    let plan = json(&out);
+    assert_eq!(
+        (&plan["dry_run"], &plan["reaction"]),
+        (&true.into(), &"LIKE".into())
+    );
+    assert_eq!(logged.posts_since(mark), 0);
+    let out = li(&["feed", "unreact", &post]);
+    assert!(
+        stdout(&out).contains(&format!("Took back your reaction to {post}.")),
+        "{}",
+        printed(&out)
+    );
+    assert_eq!(logged.posts_since(mark), 1);
+    assert!(mine().is_empty());
+    // None left: not found (6), nothing posted.
+    let mark = logged.mark();
+    for args in [
+        &["feed", "unreact", &post][..],
+        &["feed", "unreact", &post, "--dry-run"],
+    ] {
+        let out = li(args);
+        fails(&out, 6);
+        outputs.push(out);
+    }
+    assert_eq!(logged.posts_since(mark), 0);
     logged.assert_no_secret(&outputs);
 }

@@ -570,6 +570,7 @@ fn every_command_ends_quietly_on_a_closed_stdout() {
         list("feed comments", &[&post, "--limit", "200"]),
         list("feed reactions", &[&post, "--limit", "200"]),
         write("feed react", &[&post, "--type", "praise"]),
+        write("feed unreact", &[&post, "--type", "praise"]),
         list("notifications list", &["--limit", "200"]),
         write("notifications read", &[&notification]),
         read("network counts", &[]),

@@ -8,8 +8,8 @@ use linkedin_api::models::Raw;
 use futures::TryStreamExt;
 use linkedin_api::{Error, Position, Post, Reaction, ReactionType};
 use linkedin_catalogue::endpoints;
-use linkedin_sandbox::WORLD_SEED;
 use linkedin_sandbox::world::{self, Author, World};
+use linkedin_sandbox::{Faults, WORLD_SEED};
 use serde_json::json;
 
 fn world() -> World {
@@ -272,8 +272,11 @@ async fn comments_page_through_the_2026_query() {
     assert!(matches!(err, Error::NotFound { .. }), "{err:?}");
 }
 
+/// The reactions of a post through the 2026 reactors-list query: pages by `start` (50 by
+/// default, fewer when asked), the post's activity URN in the variables; one type alone with
+/// the query's `reactionType`.
 #[tokio::test]
-async fn reactions_page_by_ten() {
+async fn reactions_page_by_start_and_filter_by_type() {
     let f = common::start().await;
     let w = world();
     let liked = w.posts.iter().max_by_key(|p| p.reactions.len()).unwrap();
@@ -284,7 +287,8 @@ async fn reactions_page_by_ten() {
     );
 
     let mark = f.mark();
-    let all: Vec<Raw<Reaction>> = common::collect_all(f.linkedin.post_reactions(&update)).await;
+    let all: Vec<Raw<Reaction>> =
+        common::collect_all(f.linkedin.post_reactions(&update).page_size(10)).await;
     assert_eq!(all.len(), liked.reactions.len());
     for (got, want) in all.iter().zip(&liked.reactions) {
         assert_eq!(got.reaction_type.as_str(), want.kind);
@@ -298,10 +302,53 @@ async fn reactions_page_by_ten() {
     let sent = f.sent_since(mark);
     assert_eq!(sent.len(), liked.reactions.len().div_ceil(10));
     assert_eq!(
-        sent[0]["query"]["threadUrn"],
+        sent[0]["query"]["queryId"],
+        endpoints::POST_REACTIONS_DASH.query_id.unwrap()
+    );
+    let vars = &sent[0]["query"]["variables"];
+    assert_eq!(
+        vars["threadUrn"],
         format!("urn:li:activity:{}", liked.activity_id)
     );
-    assert_eq!(sent[1]["query"]["start"], "10");
+    assert!(vars.get("reactionType").is_none(), "{vars}");
+    assert_eq!(sent[1]["query"]["variables"]["start"], "10");
+
+    // By default one page of 50 holds them all.
+    let mark = f.mark();
+    let again = common::collect_all(f.linkedin.post_reactions(&update)).await;
+    assert_eq!(again.len(), all.len());
+    let sent = f.sent_since(mark);
+    assert_eq!(sent[0]["query"]["variables"]["count"], "50");
+    assert_eq!(sent.len(), liked.reactions.len().div_ceil(50));
+
+    // One type: exactly the post's reactions of that type, in order.
+    let kind = &liked.reactions[0].kind;
+    let reaction: ReactionType = serde_json::from_value(json!(kind)).unwrap();
+    let mark = f.mark();
+    let of_type: Vec<Raw<Reaction>> =
+        common::collect_all(f.linkedin.post_reactions_of_type(&update, reaction.clone())).await;
+    let want: Vec<&str> = liked
+        .reactions
+        .iter()
+        .filter(|r| &r.kind == kind)
+        .map(|r| w.people[r.person].profile_id.as_str())
+        .collect();
+    let got: Vec<&str> = of_type
+        .iter()
+        .map(|r| r.reactor_profile_id.as_deref().unwrap())
+        .collect();
+    assert_eq!(got, want);
+    assert!(want.len() < liked.reactions.len(), "a filter that filters");
+    assert_eq!(
+        f.sent_since(mark)[0]["query"]["variables"]["reactionType"],
+        kind.as_str()
+    );
+    let err = common::first_error(
+        f.linkedin
+            .post_reactions_of_type(&update, ReactionType::Other("HUG".into())),
+    )
+    .await;
+    assert!(matches!(err, Error::InvalidInput { .. }), "{err:?}");
 
     // A limit asks only for the pages it needs.
     let mark = f.mark();
@@ -353,6 +400,90 @@ async fn a_reaction_is_set_then_changed() {
         .await
         .unwrap_err();
     assert!(matches!(err, Error::NotFound { .. }), "{err:?}");
+}
+
+/// Taking a reaction back: the delete mutation with the post and the type (looked up when not
+/// given), the reaction gone from the post's reactions; none to take back is not found, a
+/// lost answer is read back, sent once.
+#[tokio::test]
+async fn a_reaction_is_taken_back() {
+    let f = common::start().await;
+    let w = world();
+    let me = f.linkedin.me().await.unwrap();
+    let post = &w.posts[5];
+    let urn = format!("urn:li:activity:{}", post.activity_id);
+    let mine = |f: &common::Fixture| {
+        let (f, urn, me) = (f.linkedin.clone(), urn.clone(), me.profile_id.clone());
+        async move {
+            let all: Vec<Raw<Reaction>> = f.post_reactions(&urn).try_collect().await.unwrap();
+            all.into_iter()
+                .filter(|r| r.reactor_profile_id.as_ref() == Some(&me))
+                .count()
+        }
+    };
+    f.linkedin
+        .react_to_post(&urn, ReactionType::Interest)
+        .await
+        .unwrap();
+    assert_eq!(mine(&f).await, 1);
+
+    let mark = f.mark();
+    f.linkedin.remove_reaction(&urn, None).await.unwrap();
+    let sent = f.sent_since(mark);
+    let delete = sent.last().unwrap();
+    assert_eq!(delete["method"], "POST");
+    assert_eq!(delete["query"]["action"], "execute");
+    assert_eq!(
+        delete["query"]["queryId"],
+        endpoints::POST_UNREACT_DASH.query_id.unwrap()
+    );
+    assert_eq!(delete["body"]["variables"]["threadUrn"], urn);
+    assert_eq!(delete["body"]["variables"]["reactionType"], "INTEREST");
+    assert_eq!(
+        delete["body"]["queryName"],
+        "DoDeleteReactionSocialDashReactions"
+    );
+    assert_eq!(mine(&f).await, 0);
+    f.snapshot("feed_remove_reaction", mark, &());
+
+    // None left: not found before sending the mutation; a given type LinkedIn refuses.
+    let mark = f.mark();
+    let err = f.linkedin.remove_reaction(&urn, None).await.unwrap_err();
+    assert!(matches!(err, Error::NotFound { .. }), "{err:?}");
+    assert!(f.sent_since(mark).iter().all(|r| r["method"] == "GET"));
+    let err = f
+        .linkedin
+        .remove_reaction(&urn, Some(ReactionType::Like))
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::Refused { .. }), "{err:?}");
+    let err = f
+        .linkedin
+        .remove_reaction(&urn, Some(ReactionType::Other("HUG".into())))
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::InvalidInput { .. }), "{err:?}");
+
+    // The answer lost: read back, done, sent once.
+    let f = common::start_with(Faults {
+        lose_answers_to: Some("POST /voyager/api/graphql".to_owned()),
+        ..Faults::default()
+    })
+    .await;
+    let react = f.linkedin.react_to_post(&urn, ReactionType::Like).await;
+    assert!(react.is_ok(), "read back: {react:?}");
+    let mark = f.mark();
+    f.linkedin
+        .remove_reaction(&urn, Some(ReactionType::Like))
+        .await
+        .unwrap();
+    let posts = f
+        .sent_since(mark)
+        .iter()
+        .filter(|r| r["method"] == "POST")
+        .count();
+    assert_eq!(posts, 1, "sent once");
+    assert_eq!(mine(&f).await, 0);
 }
 
 #[tokio::test]

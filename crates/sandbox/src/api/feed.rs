@@ -443,17 +443,27 @@ fn reaction(world: &World, post: &Post, r: &Reaction) -> Value {
     })
 }
 
-/// The page of reactions of the post `thread` (`urn:li:activity:<id>`); `None` if unknown.
-fn reactions_page(world: &World, thread: &str, (start, count): (usize, usize)) -> Option<Value> {
+/// The page of reactions of the post `thread` (`urn:li:activity:<id>`), of type `only` when
+/// given; `None` if the post is unknown.
+fn reactions_page(
+    world: &World,
+    thread: &str,
+    only: Option<&str>,
+    (start, count): (usize, usize),
+) -> Option<Value> {
     let post = &world.posts[post_index(world, thread)?];
-    let elements = post
+    let kept: Vec<&Reaction> = post
         .reactions
+        .iter()
+        .filter(|r| only.is_none_or(|kind| r.kind == kind))
+        .collect();
+    let elements = kept
         .iter()
         .skip(start)
         .take(count)
         .map(|r| reaction(world, post, r))
         .collect();
-    Some(collection(elements, start, count, post.reactions.len()))
+    Some(collection(elements, start, count, kept.len()))
 }
 
 /// `GET /voyagerSocialDashReactions?q=reactionType&threadUrn=urn:li:activity:<id>&start=&count=`:
@@ -462,14 +472,16 @@ pub(super) fn post_reactions(call: &mut Call<'_>) -> Answer {
     let (Some(thread), Some(paging)) = (call.text("threadUrn"), query_paging(call)) else {
         return Answer::error(StatusCode::BAD_REQUEST);
     };
-    match reactions_page(call.world, &thread, paging) {
+    match reactions_page(call.world, &thread, None, paging) {
         Some(page) => Answer::ok(page),
         None => Answer::error(StatusCode::NOT_FOUND),
     }
 }
 
-/// Catalogue `post_reactions_dash`, by `variables=(count:,start:,threadUrn:)`: the post's
-/// reactions under its data root, paged; 404 for an unknown post.
+/// Catalogue `post_reactions_dash`, by `variables=(count:,start:,threadUrn:[,reactionType:])`:
+/// the post's reactions under its data root, all types mixed or only `reactionType`'s, paged
+/// (`paging.total` counts those the filter keeps); 404 for an unknown post, 400 for an unknown
+/// type or a page over the catalogue's `max_count`.
 pub(super) fn post_reactions_dash(call: &mut Call<'_>) -> Answer {
     let vars = variables(call);
     let var = |name: &str| vars.as_ref().and_then(|v| v.get(name)?.as_str());
@@ -477,7 +489,11 @@ pub(super) fn post_reactions_dash(call: &mut Call<'_>) -> Answer {
     else {
         return Answer::error(StatusCode::BAD_REQUEST);
     };
-    match reactions_page(call.world, thread, paging) {
+    let only = var("reactionType");
+    if only.is_some_and(|kind| !REACTION_TYPES.contains(&kind)) {
+        return Answer::error(StatusCode::BAD_REQUEST);
+    }
+    match reactions_page(call.world, thread, only, paging) {
         Some(page) => graphql(call.endpoint, page),
         None => Answer::error(StatusCode::NOT_FOUND),
     }
@@ -527,4 +543,50 @@ pub(super) fn post_react_dash(call: &mut Call<'_>) -> Answer {
         ),
     }
     Answer::ok(json!({"data": {}}))
+}
+
+/// Catalogue `post_unreact_dash`: `POST /graphql?action=execute&queryId=voyagerSocialDashReactions.…`
+/// with `{"queryId", "queryName": "DoDeleteReactionSocialDashReactions", "variables":
+/// {"threadUrn", "reactionType"}}` (public code on the Android app's mutation): takes the
+/// caller's reaction of that type off the post, answering the empty record that source
+/// shows. A reaction the caller did not give (none, or of another type) is a GraphQL error in
+/// a 200, `Reaction cannot be found.` (the words another of LinkedIn's reaction answers uses;
+/// inferred here); an unknown type or a missing variable is a 400, an unknown post a 404.
+pub(super) fn post_unreact_dash(call: &mut Call<'_>) -> Answer {
+    let body = call.json_body();
+    let var = |pointer: &str| {
+        body.as_ref()
+            .and_then(|b| b.pointer(pointer)?.as_str().map(str::to_owned))
+    };
+    let (Some(thread), Some(kind)) = (var("/variables/threadUrn"), var("/variables/reactionType"))
+    else {
+        return Answer::error(StatusCode::BAD_REQUEST);
+    };
+    if !REACTION_TYPES.contains(&kind.as_str())
+        || var("/queryName").as_deref() != Some("DoDeleteReactionSocialDashReactions")
+    {
+        return Answer::error(StatusCode::BAD_REQUEST);
+    }
+    let Some(index) = post_index(call.world, &thread) else {
+        return Answer::error(StatusCode::NOT_FOUND);
+    };
+    let me = call.me;
+    let reactions = &mut call.world.posts[index].reactions;
+    let Some(mine) = reactions
+        .iter()
+        .position(|r| r.person == me && r.kind == kind)
+    else {
+        let root = "doDeleteReactionSocialDashReactions";
+        return Answer::ok(json!({
+            "value": {"data": {root: null}},
+            "errors": [{"message": "Reaction cannot be found.", "path": [root]}],
+        }));
+    };
+    reactions.remove(mine);
+    Answer::ok(json!({
+        "$metadata": {"isGraphQLActionResponse": true},
+        "value": {"data": {"doDeleteReactionSocialDashReactions": {
+            "result": {"__typename": "restli_common_EmptyRecord"},
+        }}},
+    }))
 }

@@ -357,6 +357,7 @@ pub(crate) fn dispatch(call: &mut Call<'_>) -> Option<Answer> {
         // GraphQL mutation `post_react_dash`.
         Id::PostReact => Answer::error(StatusCode::BAD_REQUEST),
         Id::PostReactDash => feed::post_react_dash(call),
+        Id::PostUnreactDash => feed::post_unreact_dash(call),
         Id::PostCreate => publishing::create(call),
         Id::PostDelete => publishing::delete(call),
 

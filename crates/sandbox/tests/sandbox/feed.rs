@@ -308,7 +308,7 @@ async fn a_reaction_shows_in_the_reactions_and_can_change() {
         endpoints::POST_REACTIONS_DASH,
         &[],
         json!({}),
-        Some(json!({"count": 100, "start": 0, "threadUrn": thread})),
+        Some(json!({"count": 50, "start": 0, "threadUrn": thread})),
     );
     let body = api.ok(&dash, true).await;
     let root = at_root(&body["data"], endpoints::POST_REACTIONS_DASH);
@@ -327,6 +327,74 @@ async fn a_reaction_shows_in_the_reactions_and_can_change() {
         .send(Method::POST, &react, false, &reaction(&thread, "SHRUG"))
         .await;
     assert_eq!(resp.status, StatusCode::BAD_REQUEST);
+
+    // One type only: the reactions of that type, counted alone; an unknown type is a 400,
+    // as is a page over the entry's 50.
+    let of = |vars: Value| url(endpoints::POST_REACTIONS_DASH, &[], json!({}), Some(vars));
+    let likes = api
+        .ok(
+            &of(json!({"count": 50, "start": 0, "threadUrn": thread, "reactionType": "LIKE"})),
+            true,
+        )
+        .await;
+    let root = at_root(&likes["data"], endpoints::POST_REACTIONS_DASH);
+    let want = 1 + p.reactions.iter().filter(|r| r.kind == "LIKE").count();
+    assert_eq!(root["paging"]["total"], want);
+    let kinds: Vec<Value> = root["*elements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| included(&likes, u.as_str().unwrap())["reactionType"].clone())
+        .collect();
+    assert!(
+        kinds.len() == want && kinds.iter().all(|k| k == "LIKE"),
+        "{kinds:?}"
+    );
+    for bad in [
+        json!({"count": 50, "start": 0, "threadUrn": thread, "reactionType": "SHRUG"}),
+        json!({"count": 51, "start": 0, "threadUrn": thread}),
+    ] {
+        let resp = api.send(Method::GET, &of(bad), true, "").await;
+        assert_eq!(resp.status, StatusCode::BAD_REQUEST, "{}", resp.text());
+    }
+
+    // Taken back with the delete mutation: the type must be the caller's reaction's, else
+    // a GraphQL error in a 200, and the reaction stays.
+    let unreact = url(endpoints::POST_UNREACT_DASH, &[], json!({}), None);
+    let delete = |kind: &str| {
+        json!({
+            "queryId": endpoints::POST_UNREACT_DASH.query_id.unwrap(),
+            "queryName": "DoDeleteReactionSocialDashReactions",
+            "variables": {"threadUrn": thread, "reactionType": kind},
+        })
+        .to_string()
+    };
+    let resp = api
+        .send(Method::POST, &unreact, false, &delete("PRAISE"))
+        .await;
+    assert_eq!(resp.status, StatusCode::OK, "{}", resp.text());
+    assert_eq!(
+        resp.json()["errors"][0]["message"],
+        "Reaction cannot be found."
+    );
+    let resp = api
+        .send(Method::POST, &unreact, false, &delete("LIKE"))
+        .await;
+    assert_eq!(resp.status, StatusCode::OK, "{}", resp.text());
+    assert!(resp.json().get("errors").is_none(), "{}", resp.text());
+    assert_eq!(
+        resp.json()["value"]["data"]["doDeleteReactionSocialDashReactions"]["result"]["__typename"],
+        "restli_common_EmptyRecord"
+    );
+    let after = api.ok(&reactions, false).await;
+    assert_eq!(after["paging"]["total"], p.reactions.len());
+    assert!(
+        after["elements"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|e| e["actorUrn"] != me)
+    );
 }
 
 /// The body of the reaction mutation (`post_react_dash`, peers-2026.md §3) for `thread`.
