@@ -463,6 +463,18 @@ fn every_command_ends_quietly_on_a_closed_stdout() {
         .unwrap()];
     let post = w.posts.iter().max_by_key(|p| p.reactions.len()).unwrap();
     let post = post.activity_id.to_string();
+    // A post the demo account reacted to before the runs, for `feed unreact` (the runs go two
+    // at a time, so that `feed react` on `post` may come after it).
+    let reacted = w
+        .posts
+        .iter()
+        .filter(|p| !p.promoted)
+        .find(|p| p.activity_id.to_string() != post)
+        .unwrap()
+        .activity_id
+        .to_string();
+    let out = logged.run(&["feed", "react", &reacted, "--type", "praise"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let member = w.people[2].member_id.to_string();
     // A message of the demo account's, to edit, react to and recall.
     let mine = w
@@ -570,7 +582,7 @@ fn every_command_ends_quietly_on_a_closed_stdout() {
         list("feed comments", &[&post, "--limit", "200"]),
         list("feed reactions", &[&post, "--limit", "200"]),
         write("feed react", &[&post, "--type", "praise"]),
-        write("feed unreact", &[&post, "--type", "praise"]),
+        write("feed unreact", &[&reacted, "--type", "praise"]),
         list("notifications list", &["--limit", "200"]),
         write("notifications read", &[&notification]),
         read("network counts", &[]),
