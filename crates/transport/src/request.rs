@@ -108,6 +108,25 @@ impl Request {
         }
     }
 
+    /// A PUT of `body` with its `content-type`: the bytes of an upload, to the URL LinkedIn
+    /// gave for it. Repeating it stores the same bytes again, so it is retried like a read.
+    pub fn put(
+        target: impl Into<String>,
+        content_type: HeaderValue,
+        body: impl Into<Bytes>,
+    ) -> Self {
+        Self {
+            method: Method::PUT,
+            target: target.into(),
+            accept: Accept::Any,
+            body: Some((content_type, body.into())),
+            idempotency: Idempotency::Idempotent,
+            headers: Vec::new(),
+            action: None,
+            name: None,
+        }
+    }
+
     /// A DELETE of `target` (a Rest.li delete: no body). Never retried once it may have been
     /// sent (the caller settles a lost answer); mark it [`idempotent`](Self::idempotent) to
     /// let the transport repeat it.

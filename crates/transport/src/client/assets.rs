@@ -1,10 +1,12 @@
-//! Public assets on another host: the web app's script bundles on LinkedIn's CDN, which a
-//! client reads to find the ids LinkedIn rotated (the facade's drift module).
+//! Other hosts: the web app's script bundles on LinkedIn's CDN, which a client reads to find
+//! the ids LinkedIn rotated (the facade's drift module), and the upload URLs LinkedIn gives
+//! for a file's bytes (an image of a post).
 //!
 //! The rules:
-//! - only LinkedIn's CDN, `https://static.licdn.com`, is fetched from, or, for a transport
-//!   whose base is on loopback (a sandbox), a loopback origin of the same scheme; any other
-//!   URL is refused before anything is sent;
+//! - assets come from LinkedIn's CDN only, `https://static.licdn.com`; uploads go to an
+//!   `https` host of LinkedIn's only (`linkedin.com`, `licdn.com` or a subdomain of one); for
+//!   a transport whose base is on loopback (a sandbox), a loopback origin of the same scheme
+//!   serves both; any other URL is refused before anything is sent;
 //! - as a browser loads a script from another site: the user agent and `accept: */*`, and
 //!   no cookie, no `csrf-token`, none of LinkedIn's `x-li-*` or `x-restli-*` headers, so no
 //!   secret of the session reaches another host;
@@ -56,8 +58,9 @@ impl Assets {
         }
     }
 
-    /// The origin of `url` when assets may be fetched from it.
-    fn allowed(&self, url: &Url) -> Option<String> {
+    /// The origin of `url` when assets may be fetched from it (or, with `upload`, bytes
+    /// uploaded to it).
+    fn allowed(&self, url: &Url, upload: bool) -> Option<String> {
         let origin = url.origin().ascii_serialization();
         let on_loopback = || {
             let ip = match url.host()? {
@@ -67,9 +70,24 @@ impl Assets {
             };
             ip.is_loopback().then_some(())
         };
-        let cdn = origin == LINKEDIN_CDN;
+        let linkedin = || {
+            let Some(url::Host::Domain(host)) = url.host() else {
+                return false;
+            };
+            let host = host.to_ascii_lowercase();
+            url.scheme() == "https"
+                && url.port().is_none()
+                && ["linkedin.com", "licdn.com"]
+                    .iter()
+                    .any(|d| host == *d || host.ends_with(&format!(".{d}")))
+        };
+        let known = if upload {
+            linkedin()
+        } else {
+            origin == LINKEDIN_CDN
+        };
         let sandbox = self.loopback.as_deref() == Some(url.scheme()) && on_loopback().is_some();
-        (cdn || sandbox).then_some(origin)
+        (known || sandbox).then_some(origin)
     }
 
     fn transport_for(&self, origin: &str) -> Result<Transport, Error> {
@@ -99,19 +117,76 @@ impl Transport {
             reason,
         };
         let parsed = Url::parse(url).map_err(|e| refused(format!("{e}: {url:?}")))?;
-        let Some(origin) = self.inner.assets.allowed(&parsed) else {
+        let Some(origin) = self.inner.assets.allowed(&parsed, false) else {
             return Err(refused(format!(
                 "assets are fetched from {LINKEDIN_CDN} only, not {:?}",
                 parsed.origin().ascii_serialization()
             )));
         };
-        let target = match parsed.query() {
-            Some(q) => format!("{}?{q}", parsed.path()),
-            None => parsed.path().to_owned(),
-        };
         let transport = self.inner.assets.transport_for(&origin)?;
         transport
-            .send(Request::get(target).accept(Accept::Any))
+            .send(Request::get(origin_form(&parsed)).accept(Accept::Any))
             .await
+    }
+
+    /// PUTs `body` to an upload URL LinkedIn gave (a file's bytes, as the web app uploads an
+    /// image of a post), with the headers LinkedIn said to send with it (its `content-type`,
+    /// else `application/octet-stream`): to an `https` host
+    /// of LinkedIn's only (a loopback origin for a transport on loopback), without the
+    /// session's cookies or tokens (the URL carries its own authorization), unpaced and
+    /// uncounted (the write it belongs to is counted), within the transport's timeouts. A
+    /// PUT stores the same bytes when repeated, so it is retried as a read is.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`] before anything is sent for a URL on another host or a header
+    /// that is not a valid one; otherwise as [`send`](Self::send) (a status that is not a
+    /// success is [`Error::Status`]).
+    pub async fn upload(
+        &self,
+        url: &str,
+        body: bytes::Bytes,
+        headers: &[(String, String)],
+    ) -> Result<Response, Error> {
+        let refused = |reason: String| Error::InvalidInput {
+            field: "upload URL",
+            reason,
+        };
+        let parsed = Url::parse(url).map_err(|e| refused(format!("{e}")))?;
+        let Some(origin) = self.inner.assets.allowed(&parsed, true) else {
+            return Err(refused(format!(
+                "uploads go to an https host of LinkedIn's only, not {:?}",
+                parsed.origin().ascii_serialization()
+            )));
+        };
+        let mut content_type = http::HeaderValue::from_static("application/octet-stream");
+        let mut extra = Vec::new();
+        for (name, value) in headers {
+            let bad = || Error::InvalidInput {
+                field: "upload header",
+                reason: format!("{name:?} is not a header LinkedIn could ask for"),
+            };
+            let name = http::HeaderName::from_bytes(name.as_bytes()).map_err(|_| bad())?;
+            let value = http::HeaderValue::from_str(value).map_err(|_| bad())?;
+            if name == http::header::CONTENT_TYPE {
+                content_type = value;
+            } else {
+                extra.push((name, value));
+            }
+        }
+        let mut request = Request::put(origin_form(&parsed), content_type, body).named("upload");
+        for (name, value) in extra {
+            request = request.header(name, value);
+        }
+        let transport = self.inner.assets.transport_for(&origin)?;
+        transport.send(request).await
+    }
+}
+
+/// `url`'s path and query, as a request to its origin names it.
+fn origin_form(url: &Url) -> String {
+    match url.query() {
+        Some(q) => format!("{}?{q}", url.path()),
+        None => url.path().to_owned(),
     }
 }

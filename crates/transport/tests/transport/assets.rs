@@ -56,3 +56,46 @@ async fn assets_come_from_the_cdn_without_the_sessions_secrets() {
         sb.shutdown().await;
     }
 }
+
+/// An upload goes to an https host of LinkedIn's only (or the sandbox's loopback origin):
+/// any other URL is refused before anything is sent.
+#[tokio::test]
+async fn uploads_go_to_linkedins_hosts_only() {
+    let sb = sandbox(false, Faults::default()).await;
+    let t = transport(&sb).build().unwrap();
+    let c = sb.demo_cookies().clone();
+    t.login(Login::cookies(&c.li_at, &c.jsessionid))
+        .await
+        .unwrap();
+    let before = sb.requests().len();
+    for other in [
+        "https://example.com/dms-uploads/x",
+        "http://www.linkedin.com/dms-uploads/x",
+        "https://www.linkedin.com.example.com/dms-uploads/x",
+        "https://evillinkedin.com/dms-uploads/x",
+        "https://www.linkedin.com:8443/dms-uploads/x",
+        "/dms-uploads/x",
+    ] {
+        match t.upload(other, bytes::Bytes::from_static(b"x"), &[]).await {
+            Err(Error::InvalidInput { field, .. }) => assert_eq!(field, "upload URL", "{other}"),
+            got => panic!("{other}: {got:?}"),
+        }
+    }
+    let bad_header = [("bad header".to_owned(), "x".to_owned())];
+    let url = format!("{}/dms-uploads/x", sb.base_url());
+    match t
+        .upload(&url, bytes::Bytes::from_static(b"x"), &bad_header)
+        .await
+    {
+        Err(Error::InvalidInput { field, .. }) => assert_eq!(field, "upload header"),
+        got => panic!("{got:?}"),
+    }
+    assert_eq!(sb.requests().len(), before, "nothing was sent");
+    // The sandbox's own origin is taken (an asset it does not know: 404).
+    let e = t
+        .upload(&url, bytes::Bytes::from_static(b"x"), &[])
+        .await
+        .unwrap_err();
+    assert!(e.to_string().contains("404"), "{e}");
+    sb.shutdown().await;
+}
