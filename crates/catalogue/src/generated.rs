@@ -105,6 +105,8 @@ pub enum Id {
     PostReactDash,
     /// `post_create`
     PostCreate,
+    /// `media_upload_register`
+    MediaUploadRegister,
     /// `post_delete`
     PostDelete,
     /// `feed_chron`
@@ -276,6 +278,7 @@ pub static ENDPOINTS: &[&crate::Endpoint] = &[
     endpoints::POST_REACT,
     endpoints::POST_REACT_DASH,
     endpoints::POST_CREATE,
+    endpoints::MEDIA_UPLOAD_REGISTER,
     endpoints::POST_DELETE,
     endpoints::FEED_CHRON,
     endpoints::FEED_MAIN,
@@ -1811,9 +1814,12 @@ pub static POST_CREATE: &Endpoint = &Endpoint {
         Param { name: "post.allowedCommentersScope", location: Location::Variables, kind: ParamType::String, value: Some("ALL"), required: false, doc: "", page: None },
         Param { name: "post.intendedShareLifeCycleState", location: Location::Variables, kind: ParamType::String, value: Some("PUBLISHED"), required: false, doc: "", page: None },
         Param { name: "post.origin", location: Location::Variables, kind: ParamType::String, value: Some("FEED"), required: false, doc: "", page: None },
-        Param { name: "post.visibilityDataUnion.visibilityType", location: Location::Variables, kind: ParamType::String, value: None, required: true, doc: "ANYONE or CONNECTIONS", page: None },
+        Param { name: "post.visibilityDataUnion.visibilityType", location: Location::Variables, kind: ParamType::String, value: None, required: true, doc: "ANYONE or CONNECTIONS_ONLY (CONNECTIONS is refused with a ValidationError)", page: None },
         Param { name: "post.commentary.text", location: Location::Variables, kind: ParamType::String, value: None, required: true, doc: "the text, at most 3,000 characters", page: None },
         Param { name: "post.commentary.attributesV2", location: Location::Variables, kind: ParamType::List, value: None, required: true, doc: "the mentions: {start, length, detailDataUnion: {profileMention: urn:li:fsd_profile:<id>}}; [] for none", page: None },
+        Param { name: "post.media.category", location: Location::Variables, kind: ParamType::String, value: None, required: false, doc: "IMAGE, with an image", page: None },
+        Param { name: "post.media.mediaUrn", location: Location::Variables, kind: ParamType::Urn, value: None, required: false, doc: "the image's urn:li:digitalmediaAsset:<id> from media_upload_register, its bytes uploaded", page: None },
+        Param { name: "post.media.recipes", location: Location::Variables, kind: ParamType::List, value: None, required: false, doc: "[urn:li:digitalmediaRecipe:feedshare-image], with an image", page: None },
         Param { name: "includeWebMetadata", location: Location::Body, kind: ParamType::Bool, value: Some("true"), required: false, doc: "", page: None },
     ],
     accept: Accept::Normalized,
@@ -1823,7 +1829,37 @@ pub static POST_CREATE: &Endpoint = &Endpoint {
     status: Status::Working,
     replacement: None,
     idempotent: false,
-    source: "peers-2026.md §3 post (devag7/linkedin-mcp@1b4a4c87, verified live 2026-06-13/14; same queryId as LDC, peers.md); body as LDC sends it (peers.md LDC) and public clients of 2025-26 (fs:30913633419, fs:67322918426); the answer's resourceKey and *entity (fs:61237245829); mentions in attributesV2 as captured live 2026-07-12 (fs:56099762533)",
+    source: "peers-2026.md §3 post (devag7/linkedin-mcp@1b4a4c87, verified live 2026-06-13/14; same queryId as LDC, peers.md); body as LDC sends it (peers.md LDC) and public clients of 2025-26 (fs:30913633419, fs:67322918426); the answer's resourceKey and *entity (fs:61237245829); mentions in attributesV2 as captured live 2026-07-12 (fs:56099762533); CONNECTIONS_ONLY, not CONNECTIONS (a ValidationError in a 200), and the image's media object, from a client's write notes, both run live by its owner (the image on 2026-07-18, fs:58093815824)",
+    recorded: &[],
+    page: Some("d_flagship3_feed"),
+};
+
+/// `media_upload_register`: Register the upload of an image for a post: its asset URN and the URL its bytes go to.
+pub static MEDIA_UPLOAD_REGISTER: &Endpoint = &Endpoint {
+    id: Id::MediaUploadRegister,
+    name: "media_upload_register",
+    summary: "Register the upload of an image for a post: its asset URN and the URL its bytes go to",
+    python: "",
+    method: Method::Post,
+    base: Base::Api,
+    path: "/voyagerVideoDashMediaUploadMetadata",
+    query_id: None,
+    decoration_id: None,
+    data_root: None,
+    fixed: &[("action", "upload")],
+    params: &[
+        Param { name: "mediaUploadType", location: Location::Body, kind: ParamType::String, value: None, required: true, doc: "IMAGE_SHARING for an image of a post", page: None },
+        Param { name: "fileSize", location: Location::Body, kind: ParamType::Int, value: None, required: true, doc: "the file's length in bytes", page: None },
+        Param { name: "filename", location: Location::Body, kind: ParamType::String, value: None, required: true, doc: "the file's name, without a directory", page: None },
+    ],
+    accept: Accept::Normalized,
+    content_type: Some(ContentType::Json),
+    pagination: Pagination::None,
+    max_count: None,
+    status: Status::Working,
+    replacement: None,
+    idempotent: false,
+    source: "public code: a client's write notes, 'Post with an image - VERIFIED live by the OWNER', run on 2026-07-18 (fs:58093815824), and its client (fs:58009920894: same path, body and answer); another client sends the same path and body (fs:62940221481); peers-2026.md §3 names /voyagerMediaUploadMetadata (fs:38926943191, unattributed) and peers.md §b.MX the same body for messaging attachments",
     recorded: &[],
     page: Some("d_flagship3_feed"),
 };

@@ -401,6 +401,8 @@ pub(crate) struct Call {
     page_instance: Option<String>,
     /// Sent at most once, even a read (a probe).
     once: bool,
+    /// The daily budget it counts against (the entry's, unless the caller said otherwise).
+    counts: Option<Action>,
 }
 
 impl Call {
@@ -414,7 +416,15 @@ impl Call {
             body: None,
             page_instance: None,
             once: false,
+            counts: action_of(endpoint),
         }
+    }
+
+    /// Counts it against `action`'s daily budget instead of its entry's (`None`: against
+    /// none), for a request that is one step of a write counted elsewhere.
+    pub(crate) fn counts_as(mut self, action: Option<Action>) -> Self {
+        self.counts = action;
+        self
     }
 
     /// The same call to `endpoint` (the same entry with other ids).
@@ -600,7 +610,7 @@ impl Call {
         let request = if self.once { request.once() } else { request };
         // A status error of the answer names the entry.
         let request = request.named(endpoint.name);
-        let request = match action_of(endpoint) {
+        let request = match self.counts {
             Some(action) => request.counts_as(action),
             None => request,
         };

@@ -73,20 +73,8 @@ impl Linkedin {
         comment_urn: &str,
         reply: &NewPost,
     ) -> Result<Option<Raw<Comment>>> {
-        let urn = validate::urn("comment", comment_urn, &["comment"])?;
-        let activity = urn
-            .part(0)
-            .and_then(|p| p.strip_prefix("activity:"))
-            .filter(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()))
-            .filter(|_| urn.part_count() == 2)
-            .ok_or_else(|| Error::InvalidInput {
-                field: "comment",
-                reason: format!(
-                    "{comment_urn:?} is not a comment: urn:li:comment:(activity:<post id>,<comment id>)"
-                ),
-            })?
-            .to_owned();
-        self.comment_once(&activity, String::from(urn), reply).await
+        let (activity, urn) = validate::comment_urn("comment", comment_urn)?;
+        self.comment_once(&activity, urn, reply).await
     }
 
     /// Sends one comment on `thread` (of post `activity`); a lost answer read back.
@@ -96,6 +84,12 @@ impl Linkedin {
         thread: String,
         comment: &NewPost,
     ) -> Result<Option<Raw<Comment>>> {
+        if comment.has_image() {
+            return Err(Error::InvalidInput {
+                field: "image",
+                reason: "a comment takes no image here (only a post does)".to_owned(),
+            });
+        }
         let (text, attributes) = comment.commentary_within(COMMENT_TEXT_MAX)?;
         let body = json!({
             "commentary": {

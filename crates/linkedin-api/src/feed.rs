@@ -109,7 +109,9 @@ impl Linkedin {
         Pages::driven(self, endpoints::FEED_MAIN, FIRST_TOKEN, source)
     }
 
-    /// The comments on a post (not their replies), every page.
+    /// The comments on a post, every page (a comment's replies: `comment_replies`).
+    ///
+    /// [`comment_replies`](Self::comment_replies) lists a comment's replies.
     ///
     /// Paged by `start` and LinkedIn's `paginationToken`.
     ///
@@ -141,6 +143,40 @@ impl Linkedin {
                     feed_read(endpoint, answer, Comment::read_dash)
                 })
                 .not_found(format!("post {activity}"));
+                Pages::driven(self, endpoints::POST_COMMENTS_DASH, FIRST_TOKEN, source)
+            }
+            Err(e) => Pages::failed(e),
+        }
+    }
+
+    /// The replies to a comment, oldest first, every page.
+    ///
+    /// Python: none
+    ///
+    /// `comment` is a [`Comment::urn`] (`urn:li:comment:(activity:<post>,<comment>)`). The
+    /// same query as [`post_comments`](Self::post_comments) (catalogue `post_comments_dash`)
+    /// with the comment's social detail, `urn:li:fsd_socialDetail:(<comment>,<comment>,
+    /// urn:li:highlightedReply:-)`, the form LinkedIn names a comment's social detail in
+    /// (public clients' records of its answers, 2024 and September 2026); that the query
+    /// lists a comment's replies with it is inferred (the catalogue says so). A reply is a
+    /// [`Comment`] as a comment is.
+    ///
+    /// # Errors
+    ///
+    /// As stream items: [`Error::InvalidInput`] for what is not a comment's URN (nothing
+    /// sent), [`Error::NotFound`] for an unknown comment, [`Error::SchemaMoved`] when a page
+    /// has replies none of which can be read, and transport errors.
+    pub fn comment_replies(&self, comment: &str) -> Pages<Raw<Comment>> {
+        match validate::comment_urn("comment", comment) {
+            Ok((_, urn)) => {
+                let call = self.call(endpoints::POST_COMMENTS_DASH).var(
+                    "socialDetailUrn",
+                    format!("urn:li:fsd_socialDetail:({urn},{urn},urn:li:highlightedReply:-)"),
+                );
+                let source = Listing::new(call, |endpoint, answer| {
+                    feed_read(endpoint, answer, Comment::read_dash)
+                })
+                .not_found(format!("comment {urn}"));
                 Pages::driven(self, endpoints::POST_COMMENTS_DASH, FIRST_TOKEN, source)
             }
             Err(e) => Pages::failed(e),

@@ -50,6 +50,7 @@ mod invitations;
 mod jobs;
 mod mailbox;
 mod me;
+mod media;
 mod message_actions;
 mod messaging;
 mod my_items;
@@ -89,6 +90,7 @@ pub use linkedin_transport::{
     AccountStore, Budget, FileStore, Login, MemoryStore, Pacing, Proxy, RetryPolicy, Timeouts,
 };
 pub use mailbox::{DELIVERY_ACK_MAX, MailboxCount, RequestsBanner, Seen, SeenReceipt};
+pub use media::{IMAGE_BYTES_MAX, IMAGE_PIXELS_MAX, Image, ImageKind};
 pub use messaging::ConversationFilter;
 pub use paginate::{EMPTY_PAGES_MAX, Page, Pages, Position};
 pub use posts::{NewPost, Visibility};

@@ -93,6 +93,41 @@ pub(crate) fn conversation(field: &'static str, text: &str) -> Result<Conversati
     ConversationId::parse(text).map_err(|e| invalid(field, e))
 }
 
+/// A comment's URN, `urn:li:comment:(activity:<post id>,<comment id>)` (both ids digits):
+/// gives the post's activity id and the URN.
+///
+/// ```
+/// use linkedin_api::validate::comment_urn;
+///
+/// let (post, urn) = comment_urn("comment", " urn:li:comment:(activity:7489103473605540496,7489660301797292324)")?;
+/// assert_eq!(post, "7489103473605540496");
+/// assert_eq!(urn, "urn:li:comment:(activity:7489103473605540496,7489660301797292324)");
+/// assert!(comment_urn("comment", "urn:li:activity:7489103473605540496").is_err());
+/// # Ok::<(), linkedin_api::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// [`Error::InvalidInput`] for `field`, saying what is expected.
+pub fn comment_urn(field: &'static str, text: &str) -> Result<(String, String)> {
+    let bad = || Error::InvalidInput {
+        field,
+        reason: format!(
+            "{text:?} is not a comment: urn:li:comment:(activity:<post id>,<comment id>)"
+        ),
+    };
+    let urn = urn(field, text, &["comment"])?;
+    let digits = |id: &str| !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit());
+    let activity = urn
+        .part(0)
+        .and_then(|p| p.strip_prefix("activity:"))
+        .filter(|id| digits(id))
+        .filter(|_| urn.part_count() == 2 && urn.part(1).is_some_and(digits))
+        .ok_or_else(bad)?
+        .to_owned();
+    Ok((activity, String::from(urn)))
+}
+
 /// A post: its activity id (19 digits), `activity:<id>`, `urn:li:activity:<id>`, or an update
 /// URN holding one (`urn:li:fs_updateV2:(urn:li:activity:<id>,…)`, `urn:li:fsd_update:(…)`);
 /// gives the activity id.

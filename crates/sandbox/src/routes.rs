@@ -68,9 +68,24 @@ pub(crate) fn route(state: &State, req: &Incoming<'_>) -> Response<Body> {
             Err(refused) => *refused,
         },
         (_, p) if p.starts_with("/voyager/api/") => voyager(state, req),
+        (&Method::PUT, p) if p.starts_with(api::publishing::UPLOAD_PATH) => upload(state, req),
         (_, p) if p.starts_with("/li/") => touch(state, req),
         _ => text(StatusCode::NOT_FOUND, "not found"),
     }
+}
+
+/// `PUT /dms-uploads/<asset>?ut=<token>`: the bytes of an image registered for upload
+/// (`api::publishing::upload`); the URL is its own authorization, as an upload URL LinkedIn
+/// gives is: no session is asked for.
+fn upload(state: &State, req: &Incoming<'_>) -> Response<Body> {
+    let asset = &req.path[api::publishing::UPLOAD_PATH.len()..];
+    let token = form_urlencoded::parse(req.query.as_bytes())
+        .find(|(k, _)| k == "ut")
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_default();
+    let mut live = state.world();
+    let status = api::publishing::upload(&mut live.world, asset, &token, req.body);
+    empty(status)
 }
 
 /// The CDN listener (`static.licdn.com`'s part): the web app's scripts, nothing else.
@@ -363,6 +378,7 @@ fn answer(
     if let Some(refusal) = strict::refusal(endpoint, query, req.body) {
         return json_response(refusal.status, &json!({"status": refusal.status.as_u16()}));
     }
+    let origin = req.origin(state);
     let mut live = state.world();
     let live = &mut *live;
     // What a write changes goes to the realtime streams (`realtime.rs`).
@@ -376,6 +392,7 @@ fn answer(
         me,
         world: &mut live.world,
         index: &mut live.index,
+        origin: &origin,
     };
     let answered = api::answer(&mut call, req.accepts_normalized());
     if let Some(before) = before
@@ -438,6 +455,7 @@ fn touch(state: &State, req: &Incoming<'_>) -> Response<Body> {
     let Some(endpoint) = catalogue::route(method, catalogue::Base::Touch, req.path, &lookup) else {
         return json_response(StatusCode::NOT_FOUND, &json!({"status": 404}));
     };
+    let origin = req.origin(state);
     let mut live = state.world();
     let live = &mut *live;
     let mut call = api::Call {
@@ -448,6 +466,7 @@ fn touch(state: &State, req: &Incoming<'_>) -> Response<Body> {
         me: session.account,
         world: &mut live.world,
         index: &mut live.index,
+        origin: &origin,
     };
     let mut resp = match api::dispatch(&mut call) {
         Some(answer) => json_response(answer.status, &answer.body),

@@ -1,5 +1,5 @@
-//! `linkedin comments ...`: a post's comments (every page), commenting on a post, replying
-//! to a comment and deleting one's own (with `--dry-run` to see it first).
+//! `linkedin comments ...`: a post's comments (every page) and a comment's replies,
+//! commenting on a post, replying to a comment and deleting one's own (with `--dry-run` to see it first).
 
 use clap::Subcommand;
 use linkedin_api::{NewPost, validate};
@@ -14,7 +14,8 @@ use crate::output::{Out, one_line};
 /// The `comments` commands.
 #[derive(Subcommand, Debug)]
 pub(crate) enum Cmd {
-    /// A post's comments, as LinkedIn orders them (replies not included).
+    /// A post's comments, as LinkedIn orders them (replies not included: `comments replies`
+    /// lists a comment's).
     ///
     /// POST is an activity id, urn:li:activity:<id>, an update URN or the post's URL.
     #[command(after_help = "Example: linkedin comments list 7489103473605540496 --limit 20")]
@@ -22,6 +23,18 @@ pub(crate) enum Cmd {
         /// The post.
         post: String,
         /// At most this many comments.
+        #[arg(long, default_value_t = 50, value_parser = limit)]
+        limit: usize,
+    },
+    /// The replies to a comment (its urn:li:comment:(activity:<post>,<comment>), as
+    /// `comments list --json` shows it), oldest first.
+    #[command(
+        after_help = "Example: linkedin comments replies 'urn:li:comment:(activity:7489103473605540496,7489660301797292324)'"
+    )]
+    Replies {
+        /// The comment.
+        comment: String,
+        /// At most this many replies.
         #[arg(long, default_value_t = 50, value_parser = limit)]
         limit: usize,
     },
@@ -69,7 +82,7 @@ pub(crate) enum Cmd {
 impl Cmd {
     /// Whether `--raw` can print LinkedIn's JSON: the list yes; the writes print what was done.
     pub(crate) fn gives_raw(&self) -> bool {
-        matches!(self, Self::List { .. })
+        matches!(self, Self::List { .. } | Self::Replies { .. })
     }
 }
 
@@ -136,6 +149,16 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
             let n = out.stream_raw(pages, |c| comment_text(&out, c)).await?;
             if n == 0 {
                 out.note("no comments")?;
+            }
+            Ok(())
+        }
+        Cmd::Replies { comment, limit } => {
+            validate::comment_urn("comment", &comment)?;
+            let session = conn.connect().await?;
+            let pages = session.linkedin.comment_replies(&comment).limit(limit);
+            let n = out.stream_raw(pages, |c| comment_text(&out, c)).await?;
+            if n == 0 {
+                out.note("no replies")?;
             }
             Ok(())
         }

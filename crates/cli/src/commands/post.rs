@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use clap::{Subcommand, ValueEnum};
-use linkedin_api::{CreatedPost, NewPost, PostDetails, ProfileId, Visibility, validate};
+use linkedin_api::{CreatedPost, Image, NewPost, PostDetails, ProfileId, Visibility, validate};
 use serde::Serialize;
 
 use super::feed::post_arg;
@@ -17,11 +17,14 @@ use crate::output::{Out, one_line};
 /// The `post` commands.
 #[derive(Subcommand, Debug)]
 pub(crate) enum Cmd {
-    /// Publish a text post (never retried; counts against the daily post budget).
+    /// Publish a post, with an image if you like (never retried; counts against the daily
+    /// post budget).
     ///
     /// TEXT is the post (`-`: standard input), at most 3,000 characters; a #hashtag stays as
     /// written (LinkedIn links it). --mention "NAME=PROFILE" makes NAME in the text (written
-    /// @NAME or NAME) a mention of PROFILE (a public id, profile id, URN or URL).
+    /// @NAME or NAME) a mention of PROFILE (a public id, profile id, URN or URL). --image
+    /// FILE shows a JPEG, PNG or GIF under the text (at most 10 MiB and 36,152,320 pixels;
+    /// checked before anything is sent, by its content), uploaded first.
     #[command(
         after_help = "Example: linkedin post create \"Thanks @Liv Marchetti for the review! #rust\" --mention \"Liv Marchetti=liv-marchetti\" --visibility connections --dry-run"
     )]
@@ -37,8 +40,11 @@ pub(crate) enum Cmd {
         /// A member mentioned: NAME=PROFILE (repeat for more).
         #[arg(long = "mention", value_name = "NAME=PROFILE")]
         mentions: Vec<String>,
-        /// Check everything (the mentioned members exist) and print what would be sent,
-        /// without sending it.
+        /// An image to show under the text: a JPEG, PNG or GIF file.
+        #[arg(long, value_name = "FILE")]
+        image: Option<PathBuf>,
+        /// Check everything (the mentioned members exist, the image is one) and print what
+        /// would be sent, without sending it.
         #[arg(long)]
         dry_run: bool,
     },
@@ -110,10 +116,12 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
             text_file,
             visibility,
             mentions,
+            image,
             dry_run,
         } => {
             let text = text_from(text, text_file)?;
             check_text("text", &text, validate::POST_TEXT_MAX)?;
+            let image = image.map(Image::from_path).transpose()?;
             let mentions = mentions
                 .iter()
                 .map(|m| {
@@ -128,6 +136,9 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
             let session = conn.connect().await?;
             let li = &session.linkedin;
             let mut post = NewPost::new(text).visibility(visibility.visibility());
+            if let Some(image) = &image {
+                post = post.image(image.clone());
+            }
             for (name, who) in &mentions {
                 let urn = profile_urn(li, "mention", who).await?;
                 let id = ProfileId::parse(&urn).map_err(|e| linkedin_api::Error::InvalidInput {
@@ -145,10 +156,21 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
                     text: &sent_text,
                     visibility: visibility.visibility(),
                     attributes: &attributes,
+                    image: image.as_ref().map(DryImage::of),
                 };
                 return out.one(&plan, |p| {
+                    let image = p.image.as_ref().map_or_else(String::new, |i| {
+                        format!(
+                            "\n    with the image {} ({}, {}×{}, {} bytes)",
+                            one_line(&i.name, 80),
+                            i.kind,
+                            i.width,
+                            i.height,
+                            i.bytes
+                        )
+                    });
                     format!(
-                        "Would publish, for {}:\n    {}\n{}",
+                        "Would publish, for {}:\n    {}{image}\n{}",
                         seen_text(p.visibility),
                         one_line(p.text, 300),
                         out.dim("Dry run: nothing was sent.")
@@ -210,6 +232,31 @@ struct DryPost<'a> {
     text: &'a str,
     visibility: Visibility,
     attributes: &'a [serde_json::Value],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    image: Option<DryImage>,
+}
+
+/// The image a dry run would upload.
+#[derive(Serialize)]
+struct DryImage {
+    name: String,
+    kind: &'static str,
+    width: u64,
+    height: u64,
+    bytes: usize,
+}
+
+impl DryImage {
+    fn of(image: &Image) -> Self {
+        let (width, height) = image.dimensions();
+        Self {
+            name: image.name().to_owned(),
+            kind: image.kind().mime(),
+            width,
+            height,
+            bytes: image.len(),
+        }
+    }
 }
 
 /// What `post save` and `post unsave` print.

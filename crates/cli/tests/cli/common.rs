@@ -259,6 +259,10 @@ pub fn read_invocations(base: &str, dir: &Path) -> Vec<Vec<String>> {
     let who = connection.public_id.as_str();
     let me = w.people[0].public_id.as_str();
     let post = w.posts.iter().max_by_key(|p| p.reactions.len()).unwrap();
+    let comment = post.comments.first().map_or_else(
+        || format!("urn:li:comment:(activity:{},1)", post.activity_id),
+        |c| format!("urn:li:comment:(activity:{},{})", post.activity_id, c.id),
+    );
     let post = post.activity_id.to_string();
     let job = w.jobs[0].id.to_string();
     let school = w.schools[0].universal_name.as_str();
@@ -304,6 +308,7 @@ pub fn read_invocations(base: &str, dir: &Path) -> Vec<Vec<String>> {
         &["post", "show", &post],
         &["post", "saved", "--limit", "3"],
         &["comments", "list", &post, "--limit", "3"],
+        &["comments", "replies", &comment, "--limit", "3"],
     ];
     let reads: Vec<Vec<String>> = reads
         .iter()

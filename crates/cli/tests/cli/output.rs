@@ -474,7 +474,11 @@ fn every_command_ends_quietly_on_a_closed_stdout() {
         .activity_id
         .to_string();
     let out = logged.run(&["feed", "react", &reacted, "--type", "praise"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let member = w.people[2].member_id.to_string();
     // A message of the demo account's, to edit, react to and recall.
     let mine = w
@@ -593,6 +597,7 @@ fn every_command_ends_quietly_on_a_closed_stdout() {
         write("post save", &[&post]),
         write("post unsave", &[&post]),
         list("comments list", &[&post, "--limit", "200"]),
+        list("comments replies", &[&comment, "--limit", "200"]),
         write("comments add", &[&post, "A comment to a closed pipe."]),
         write("comments reply", &[&comment, "A reply to a closed pipe."]),
         write("comments delete", &[&comment, "--dry-run"]),

@@ -1,5 +1,6 @@
 //! `linkedin post ...`: a dry run (nothing sent), a post published once and found in the
-//! author's posts, shown with its counts, deleted; and bad input refused before sending.
+//! author's posts, shown with its counts, deleted; a post with an image; and bad input
+//! refused before sending.
 
 use crate::common::{Logged, fails, json, json_list, stdout, world};
 
@@ -68,6 +69,7 @@ fn bad_posts_are_refused_before_sending() {
         vec!["post", "create", "Hi", "--visibility", "everyone"],
         vec!["post", "delete", "urn:li:activity:1"],
         vec!["post", "show", "not a post"],
+        vec!["post", "create", "Hi", "--image", "/nonexistent/photo.png"],
     ] {
         let out = logged.run(&args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
@@ -106,4 +108,125 @@ fn a_comment_is_deleted_once() {
     assert_eq!(listed().len(), n - 1);
     fails(&logged.run(&["comments", "delete", &urn]), 6);
     fails(&logged.run(&["comments", "delete", "urn:li:activity:1"]), 2);
+}
+
+/// A 3×2 PNG, whole.
+const PNG: &[u8] = b"\x89\x50\x4e\x47\x0d\x0a\x1a\x0a\x00\x00\x00\x0d\x49\x48\x44\x52\x00\x00\x00\x03\x00\x00\x00\x02\x08\x02\x00\x00\x00\x12\x16\xf1\x4d\x00\x00\x00\x10\x49\x44\x41\x54\x78\x9c\x63\xf8\xcf\xc0\x00\x41\x0c\x70\x16\x00\x41\xd2\x05\xfb\x87\xf0\xb9\x48\x00\x00\x00\x00\x49\x45\x4e\x44\xae\x42\x60\x82";
+
+/// `post create --image`: a dry run describes the image and uploads nothing; the post
+/// registers, uploads and shares it, once each; a file that is not an image is refused
+/// (exit 2) before anything is sent, naming the file but not its directory.
+#[test]
+fn a_post_with_an_image() {
+    let logged = Logged::start();
+    let image = logged.dir.path().join("chart.png");
+    std::fs::write(&image, PNG).unwrap();
+    let image = image.to_str().unwrap();
+
+    let mark = logged.mark();
+    let plan = json(&logged.run(&[
+        "post",
+        "create",
+        "Our year.",
+        "--image",
+        image,
+        "--dry-run",
+        "--json",
+    ]));
+    assert_eq!(plan["image"]["name"], "chart.png");
+    assert_eq!(plan["image"]["kind"], "image/png");
+    assert_eq!(
+        (
+            plan["image"]["width"].as_u64(),
+            plan["image"]["height"].as_u64()
+        ),
+        (Some(3), Some(2))
+    );
+    assert_eq!(plan["image"]["bytes"], PNG.len());
+    assert!(
+        logged.sent_since(mark).is_empty(),
+        "a dry run uploads nothing"
+    );
+    let said = stdout(&logged.run(&["post", "create", "Our year.", "--image", image, "--dry-run"]));
+    assert!(
+        said.contains("with the image chart.png (image/png, 3×2, 73 bytes)"),
+        "{said}"
+    );
+
+    let mark = logged.mark();
+    let created = json(&logged.run(&["post", "create", "Our year.", "--image", image, "--json"]));
+    let sent: Vec<String> = logged
+        .sent_since(mark)
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {}",
+                r["method"].as_str().unwrap(),
+                r["path"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(sent.len(), 3, "{sent:?}");
+    assert_eq!(
+        sent[0],
+        "POST /voyager/api/voyagerVideoDashMediaUploadMetadata"
+    );
+    assert!(sent[1].starts_with("PUT /dms-uploads/"), "{sent:?}");
+    assert_eq!(sent[2], "POST /voyager/api/graphql");
+    let mine = json_list(&logged.run(&["feed", "posts", "me", "--limit", "1", "--json"]));
+    assert_eq!(mine[0]["urn"], created["urn"]);
+
+    let text_file = logged.dir.path().join("notes.png");
+    std::fs::write(&text_file, "not an image").unwrap();
+    let mark = logged.mark();
+    let said = fails(
+        &logged.run(&[
+            "post",
+            "create",
+            "Hi",
+            "--image",
+            text_file.to_str().unwrap(),
+        ]),
+        2,
+    );
+    assert!(
+        said.contains("notes.png is not a JPEG, PNG or GIF image"),
+        "{said}"
+    );
+    assert!(
+        !said.contains(logged.dir.path().to_str().unwrap()),
+        "{said}"
+    );
+    assert!(logged.sent_since(mark).is_empty());
+}
+
+/// `comments replies`: a reply written with `comments reply` is listed under its comment,
+/// not among the post's comments; what is not a comment's URN is refused before sending.
+#[test]
+fn a_reply_is_listed_under_its_comment() {
+    let w = world();
+    let logged = Logged::start();
+    let post = w
+        .posts
+        .iter()
+        .find(|p| !p.promoted && !p.comments.is_empty())
+        .unwrap();
+    let id = post.activity_id.to_string();
+    let comment = format!("urn:li:comment:(activity:{id},{})", post.comments[0].id);
+    let before = json_list(&logged.run(&["comments", "list", &id, "--json"])).len();
+    let made = json(&logged.run(&["comments", "reply", &comment, "Seconded.", "--json"]));
+    let replies = json_list(&logged.run(&["comments", "replies", &comment, "--json"]));
+    assert_eq!(replies.len(), 1, "{replies:?}");
+    assert_eq!(replies[0]["urn"], made["comment"]["urn"]);
+    assert_eq!(replies[0]["text"], "Seconded.");
+    let shown = stdout(&logged.run(&["comments", "replies", &comment]));
+    assert!(shown.contains("Seconded."), "{shown}");
+    assert_eq!(
+        json_list(&logged.run(&["comments", "list", &id, "--json"])).len(),
+        before
+    );
+
+    let mark = logged.mark();
+    fails(&logged.run(&["comments", "replies", &id]), 2);
+    assert!(logged.sent_since(mark).is_empty());
 }

@@ -1,6 +1,6 @@
 //! Commenting against the sandbox: a comment on a post and a reply to it, sent once as the
-//! web app sends them, found in the post's comments (the reply not among them), and bad input
-//! refused before sending.
+//! web app sends them, found in the post's comments (the reply not among them, but in the
+//! comment's replies), and bad input refused before sending.
 
 use crate::common;
 use linkedin_api::{Error, NewPost, validate};
@@ -56,6 +56,23 @@ async fn a_comment_and_a_reply_are_written_once() {
         listed.len(),
         "a reply is not a comment of the post"
     );
+
+    // The comment's replies: the one just written, through the comments query on the
+    // comment's social detail; another comment has none.
+    let mark = f.mark();
+    let replies = common::collect_all(f.linkedin.comment_replies(&listed[0].urn)).await;
+    f.snapshot("comments_comment_replies", mark, &replies);
+    assert_eq!(replies.len(), 1);
+    assert_eq!(replies[0].urn, reply.urn);
+    assert_eq!(replies[0].text, "Agreed!");
+    let none = common::collect_all(f.linkedin.comment_replies(&listed.last().unwrap().urn)).await;
+    assert!(none.is_empty(), "{none:?}");
+    let e = common::first_error(
+        f.linkedin
+            .comment_replies(&format!("urn:li:comment:(activity:{id},1)")),
+    )
+    .await;
+    assert!(matches!(e, Error::NotFound { .. }), "{e:?}");
 }
 
 #[tokio::test]
@@ -87,6 +104,8 @@ async fn bad_comments_are_refused_before_sending() {
             .reply_to_comment(bad, &NewPost::new("Hi"))
             .await
             .unwrap_err();
+        assert!(matches!(e, Error::InvalidInput { .. }), "{bad}: {e:?}");
+        let e = common::first_error(f.linkedin.comment_replies(bad)).await;
         assert!(matches!(e, Error::InvalidInput { .. }), "{bad}: {e:?}");
     }
     assert_eq!(f.mark(), mark, "nothing sent");

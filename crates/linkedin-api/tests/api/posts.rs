@@ -1,11 +1,11 @@
 //! Publishing against the sandbox: a text post created (for anyone or for connections, with
-//! a mention), found first in the author's posts and feed, its details with counts, the
-//! daily post budget, and bad input refused before sending.
+//! a mention, with an image uploaded first), found first in the author's posts and feed, its
+//! details with counts, the daily post budget, and bad input refused before sending.
 
 use crate::common;
 use futures::TryStreamExt;
 use linkedin_api::transport::Action;
-use linkedin_api::{Error, Linkedin, Login, NewPost, ProfileId, Visibility, validate};
+use linkedin_api::{Error, Image, Linkedin, Login, NewPost, ProfileId, Visibility, validate};
 use linkedin_sandbox::WORLD_SEED;
 use linkedin_sandbox::world::{self, Author, World};
 
@@ -83,7 +83,7 @@ async fn a_mention_and_connections_only_are_sent_as_linkedin_takes_them() {
     );
     assert_eq!(
         sent[0]["body"]["variables"]["post"]["visibilityDataUnion"]["visibilityType"],
-        "CONNECTIONS"
+        "CONNECTIONS_ONLY"
     );
     let details = f
         .linkedin
@@ -233,4 +233,234 @@ async fn a_deleted_post_is_gone_from_the_authors_posts() {
         assert!(matches!(e, Error::InvalidInput { .. }), "{e:?}");
     }
     assert_eq!(f.mark(), mark, "nothing sent");
+}
+
+/// A 3×2 PNG, whole (signature, header, data, end).
+const PNG: &[u8] = b"\x89\x50\x4e\x47\x0d\x0a\x1a\x0a\x00\x00\x00\x0d\x49\x48\x44\x52\x00\x00\x00\x03\x00\x00\x00\x02\x08\x02\x00\x00\x00\x12\x16\xf1\x4d\x00\x00\x00\x10\x49\x44\x41\x54\x78\x9c\x63\xf8\xcf\xc0\x00\x41\x0c\x70\x16\x00\x41\xd2\x05\xfb\x87\xf0\xb9\x48\x00\x00\x00\x00\x49\x45\x4e\x44\xae\x42\x60\x82";
+
+#[tokio::test]
+async fn an_image_is_registered_uploaded_without_cookies_then_shared() {
+    let f = common::start().await;
+    let me = f.linkedin.me().await.unwrap().profile_id.clone();
+    let image = Image::new("chart.png", PNG.to_vec()).unwrap();
+    assert_eq!(image.dimensions(), (3, 2));
+    let text = "Our numbers for the year.";
+
+    let mark = f.mark();
+    let created = f
+        .linkedin
+        .create_post(&NewPost::new(text).image(image))
+        .await
+        .unwrap();
+    let records = f.sandbox.requests()[mark..].to_vec();
+    let mut sent = f.sent_since(mark);
+    assert_eq!(sent.len(), 3, "register, upload, share: {sent:#?}");
+    assert_eq!(
+        sent[0]["path"],
+        "/voyager/api/voyagerVideoDashMediaUploadMetadata"
+    );
+    assert_eq!(
+        sent[0]["body"],
+        serde_json::json!({"mediaUploadType": "IMAGE_SHARING", "fileSize": PNG.len(), "filename": "chart.png"})
+    );
+    // The bytes go to the URL LinkedIn gave, without the session's cookies or CSRF token.
+    assert_eq!(sent[1]["method"], "PUT");
+    assert!(
+        sent[1]["path"]
+            .as_str()
+            .unwrap()
+            .starts_with("/dms-uploads/")
+    );
+    assert_eq!(sent[1]["status"], 201);
+    assert!(records[1].cookies.is_empty(), "{:?}", records[1].cookies);
+    assert!(
+        records[1].headers.iter().all(|(n, _)| n != "csrf-token"),
+        "{:?}",
+        records[1].headers
+    );
+    assert_eq!(records[1].body.len(), String::from_utf8_lossy(PNG).len());
+    sent[1]["body"] = serde_json::json!(format!("[the image's {} bytes]", PNG.len()));
+    let media = &sent[2]["body"]["variables"]["post"]["media"];
+    assert_eq!(media["category"], "IMAGE");
+    assert_eq!(
+        media["recipes"],
+        serde_json::json!(["urn:li:digitalmediaRecipe:feedshare-image"])
+    );
+    assert!(
+        media["mediaUrn"]
+            .as_str()
+            .unwrap()
+            .starts_with("urn:li:digitalmediaAsset:")
+    );
+    f.snapshot_requests("posts_create_post_image", sent, &created);
+
+    let mine: Vec<_> = f
+        .linkedin
+        .profile_posts(&me)
+        .limit(1)
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(Some(&mine[0].urn), created.urn.as_ref());
+    assert_eq!(mine[0].text.as_deref(), Some(text));
+}
+
+#[tokio::test]
+async fn what_is_not_an_image_is_refused_before_anything_is_sent() {
+    let f = common::start().await;
+    let mark = f.mark();
+    let mut gif = b"GIF89a".to_vec();
+    gif.extend_from_slice(&[0x10, 0x27, 0x10, 0x27, 0, 0, 0]); // 10000 x 10000
+    let too_many_pixels = gif;
+    for (name, bytes, why) in [
+        ("empty.png", Vec::new(), "empty"),
+        (
+            "notes.png",
+            b"just some text".to_vec(),
+            "not a JPEG, PNG or GIF",
+        ),
+        ("../up.png", PNG.to_vec(), "not a file name"),
+        ("", PNG.to_vec(), "not a file name"),
+        ("huge.gif", too_many_pixels, "pixels"),
+        (
+            "big.png",
+            [PNG, &vec![0u8; linkedin_api::IMAGE_BYTES_MAX]].concat(),
+            "at most",
+        ),
+    ] {
+        let e = Image::new(name, bytes).unwrap_err();
+        assert!(
+            matches!(&e, Error::InvalidInput { field: "image", reason } if reason.contains(why)),
+            "{name}: {e}"
+        );
+    }
+    let e = Image::from_path("/nonexistent/dir/photo.jpg").unwrap_err();
+    assert!(
+        e.to_string().contains("photo.jpg") && !e.to_string().contains("/nonexistent"),
+        "{e}"
+    );
+    // A comment takes no image.
+    let image = Image::new("dot.png", PNG.to_vec()).unwrap();
+    let e = f
+        .linkedin
+        .comment_on_post("7000000000000000001", &NewPost::new("Look").image(image))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(e, Error::InvalidInput { field: "image", .. }),
+        "{e}"
+    );
+    assert_eq!(f.mark(), mark, "nothing sent");
+}
+
+#[tokio::test]
+async fn an_image_post_counts_once_and_a_spent_budget_uploads_nothing() {
+    let f = common::start().await;
+    let linkedin = Linkedin::builder()
+        .base_url(f.sandbox.base_url())
+        .login(Login::password(
+            common::DEMO_USERNAME,
+            common::DEMO_PASSWORD,
+        ))
+        .transport(|t| t.daily_limit(Action::Post, 1))
+        .build()
+        .await
+        .unwrap();
+    let image = || Image::new("dot.png", PNG.to_vec()).unwrap();
+    linkedin
+        .create_post(&NewPost::new("The first of the day.").image(image()))
+        .await
+        .unwrap();
+    let mark = f.mark();
+    let e = linkedin
+        .create_post(&NewPost::new("One too many.").image(image()))
+        .await
+        .unwrap_err();
+    assert_eq!(f.mark(), mark, "refused before registering: {e:?}");
+}
+
+/// The sandbox refuses a share LinkedIn would refuse: `CONNECTIONS` (a validation error, the
+/// value is `CONNECTIONS_ONLY`), an image whose bytes never came, and a media object of
+/// another shape.
+#[tokio::test]
+async fn the_sandbox_refuses_a_share_linkedin_refuses() {
+    use linkedin_api::catalogue::endpoints::POST_CREATE;
+    use linkedin_api::transport::Request;
+    let f = common::start().await;
+    let share = |post: serde_json::Value| {
+        let body = serde_json::json!({
+            "variables": {"post": post},
+            "queryId": POST_CREATE.query_id.unwrap(),
+            "includeWebMetadata": true,
+        });
+        Request::post(
+            format!(
+                "/voyager/api/graphql?action=execute&queryId={}",
+                POST_CREATE.query_id.unwrap()
+            ),
+            "application/json; charset=UTF-8",
+            body.to_string(),
+        )
+        .accept(linkedin_api::transport::Accept::Normalized)
+    };
+    let post = |visibility: &str, media: Option<serde_json::Value>| {
+        let mut p = serde_json::json!({
+            "allowedCommentersScope": "ALL",
+            "intendedShareLifeCycleState": "PUBLISHED",
+            "origin": "FEED",
+            "visibilityDataUnion": {"visibilityType": visibility},
+            "commentary": {"text": "Hello", "attributesV2": []},
+        });
+        if let Some(m) = media {
+            p["media"] = m;
+        }
+        p
+    };
+    let t = f.linkedin.transport();
+    let refusal = |body: &[u8]| -> String {
+        let v: serde_json::Value = serde_json::from_slice(body).unwrap();
+        v.pointer("/data/errors/0/extensions/classification")
+            .and_then(serde_json::Value::as_str)
+            .unwrap_or("none")
+            .to_owned()
+    };
+    let answer = t.send(share(post("CONNECTIONS", None))).await.unwrap();
+    assert_eq!(refusal(answer.body()), "ValidationError");
+    let answer = t.send(share(post("CONNECTIONS_ONLY", None))).await.unwrap();
+    assert_eq!(refusal(answer.body()), "none");
+
+    // Registered, never uploaded: refused; another media shape: 400.
+    let registered = t
+        .send(
+            Request::post(
+                "/voyager/api/voyagerVideoDashMediaUploadMetadata?action=upload",
+                "application/json; charset=UTF-8",
+                r#"{"mediaUploadType":"IMAGE_SHARING","fileSize":73,"filename":"a.png"}"#,
+            )
+            .accept(linkedin_api::transport::Accept::Normalized),
+        )
+        .await
+        .unwrap();
+    let registered: serde_json::Value = serde_json::from_slice(registered.body()).unwrap();
+    let asset = registered["data"]["value"]["urn"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let media = serde_json::json!({
+        "category": "IMAGE",
+        "mediaUrn": asset,
+        "recipes": ["urn:li:digitalmediaRecipe:feedshare-image"],
+    });
+    let answer = t
+        .send(share(post("ANYONE", Some(media.clone()))))
+        .await
+        .unwrap();
+    assert_eq!(refusal(answer.body()), "DataFetchingException");
+    let mut video = media;
+    video["category"] = "VIDEO".into();
+    let e = t
+        .send(share(post("ANYONE", Some(video))))
+        .await
+        .unwrap_err();
+    assert!(e.to_string().contains("400"), "{e}");
 }

@@ -22,11 +22,32 @@ const PROFILE_TYPE: &str = "com.linkedin.voyager.dash.identity.profile.Profile";
 /// The longest comment taken, in characters (LinkedIn's comment box; inferred).
 pub(crate) const COMMENT_TEXT_MAX: usize = 1_250;
 
-/// The activity id of `urn:li:fsd_socialDetail:(urn:li:activity:<id>,urn:li:activity:<id>,…)`.
-fn social_detail_post(urn: &str) -> Option<u64> {
-    let inner = urn.strip_prefix("urn:li:fsd_socialDetail:(")?;
-    let first = inner.split(',').next()?;
-    first.strip_prefix("urn:li:activity:")?.parse().ok()
+/// What a social detail is of: a post's (its comments), or a comment's (its replies).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Thread {
+    /// `urn:li:fsd_socialDetail:(urn:li:activity:<id>,urn:li:activity:<id>,…)`.
+    Post(u64),
+    /// `urn:li:fsd_socialDetail:(urn:li:comment:(activity:<post>,<comment>),…)`, the form
+    /// LinkedIn gives a comment's social detail (fs:36179659519, fs:71643096715).
+    Comment(u64, u64),
+}
+
+/// The thread a `socialDetailUrn` names: its first part, repeated as its second.
+fn social_detail_thread(urn: &str) -> Option<Thread> {
+    let inner = urn
+        .strip_prefix("urn:li:fsd_socialDetail:(")?
+        .strip_suffix(",urn:li:highlightedReply:-)")?;
+    if let Some(post) = inner.strip_prefix("urn:li:activity:") {
+        let (first, second) = post.split_once(',')?;
+        let id = first.parse().ok()?;
+        return (second == format!("urn:li:activity:{id}")).then_some(Thread::Post(id));
+    }
+    let rest = inner.strip_prefix("urn:li:comment:(activity:")?;
+    let (first, second) = rest.split_once("),")?;
+    let (post, comment) = first.split_once(',')?;
+    let (post, comment) = (post.parse().ok()?, comment.parse().ok()?);
+    (second == format!("urn:li:comment:(activity:{post},{comment})"))
+        .then_some(Thread::Comment(post, comment))
 }
 
 /// A comment as the answers show it (nested; the router normalizes it).
@@ -60,17 +81,21 @@ fn comment_json(world: &World, post: &Post, c: &Comment) -> Value {
     })
 }
 
-/// The token of the page after the one ending at `end` of post `post` (inferred form).
-fn token(post: &Post, end: usize) -> String {
-    format!("{}-{end}", post.activity_id)
+/// The token of the page after the one ending at `end` of a thread (inferred form).
+fn token(thread: Thread, end: usize) -> String {
+    match thread {
+        Thread::Post(post) => format!("{post}-{end}"),
+        Thread::Comment(post, comment) => format!("{post}-{comment}-{end}"),
+    }
 }
 
 /// Catalogue `post_comments_dash`: `variables=(count,numReplies,socialDetailUrn,sortOrder,start)`
-/// and, for a later page, `paginationToken`: the post's comments (not the replies), oldest
-/// first (the world has no relevance), `count` from `start`; a token must be the one the page
-/// before gave (else 400, inferred). A post the world does not have, or one the caller may
-/// not see, is a 404 (inferred); a malformed `socialDetailUrn`, a zero or missing `count` or a
-/// missing `start` a 400.
+/// and, for a later page, `paginationToken`: the post's comments (not the replies), or with a
+/// comment's social detail that comment's replies (inferred: the same query on the reply
+/// thread), oldest first (the world has no relevance), `count` from `start`; a token must be
+/// the one the page before gave (else 400, inferred). A post or comment the world does not
+/// have, or a post the caller may not see, is a 404 (inferred); a malformed
+/// `socialDetailUrn`, a zero or missing `count` or a missing `start` a 400.
 pub(super) fn list(call: &mut Call<'_>) -> Answer {
     let vars = variables(call);
     let var = |name: &str| vars.as_ref().and_then(|v| v.get(name));
@@ -80,8 +105,8 @@ pub(super) fn list(call: &mut Call<'_>) -> Answer {
             .and_then(|s| s.parse::<usize>().ok())
     };
     let urn = var("socialDetailUrn").and_then(|v| v.as_str().map(str::to_owned));
-    let (Some(id), Some(count), Some(start)) = (
-        urn.as_deref().and_then(social_detail_post),
+    let (Some(thread), Some(count), Some(start)) = (
+        urn.as_deref().and_then(social_detail_thread),
         number("count"),
         number("start"),
     ) else {
@@ -94,6 +119,10 @@ pub(super) fn list(call: &mut Call<'_>) -> Answer {
     if let Err(answer) = caller(world, call.me) {
         return answer;
     }
+    let (id, parent) = match thread {
+        Thread::Post(id) => (id, None),
+        Thread::Comment(id, comment) => (id, Some(comment)),
+    };
     let Some(post) = world
         .posts
         .iter()
@@ -101,15 +130,20 @@ pub(super) fn list(call: &mut Call<'_>) -> Answer {
     else {
         return Answer::error(StatusCode::NOT_FOUND);
     };
+    if let Some(parent) = parent
+        && !post.comments.iter().any(|c| c.id == parent)
+    {
+        return Answer::error(StatusCode::NOT_FOUND);
+    }
     if let Some(given) = var("paginationToken").and_then(|v| v.as_str().map(str::to_owned))
-        && given != token(post, start)
+        && given != token(thread, start)
     {
         return Answer::error(StatusCode::BAD_REQUEST);
     }
     let top: Vec<&Comment> = post
         .comments
         .iter()
-        .filter(|c| c.reply_to.is_none())
+        .filter(|c| c.reply_to == parent)
         .collect();
     let elements = top
         .iter()
@@ -120,7 +154,7 @@ pub(super) fn list(call: &mut Call<'_>) -> Answer {
     let mut page = collection(elements, start, count, top.len());
     let end = start + count;
     if end < top.len() {
-        page["metadata"] = json!({"paginationToken": token(post, end)});
+        page["metadata"] = json!({"paginationToken": token(thread, end)});
     }
     graphql(call.endpoint, page)
 }

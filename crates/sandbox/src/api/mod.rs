@@ -39,7 +39,7 @@ mod my_items;
 mod notifications;
 mod people;
 mod profiles;
-mod publishing;
+pub(crate) mod publishing;
 pub(crate) mod realtime;
 mod recipes;
 mod search;
@@ -73,6 +73,9 @@ pub(crate) struct Call<'a> {
     /// What is derived from the world (distances, search words), brought up to date with it
     /// as it is read.
     pub(crate) index: &'a mut crate::world::Index,
+    /// `http://host` or `https://host`, as the client reached the sandbox (for the URLs an
+    /// answer gives, such as an upload's).
+    pub(crate) origin: &'a str,
 }
 
 impl Call<'_> {
@@ -359,6 +362,7 @@ pub(crate) fn dispatch(call: &mut Call<'_>) -> Option<Answer> {
         Id::PostReactDash => feed::post_react_dash(call),
         Id::PostUnreactDash => feed::post_unreact_dash(call),
         Id::PostCreate => publishing::create(call),
+        Id::MediaUploadRegister => publishing::register_upload(call),
         Id::PostDelete => publishing::delete(call),
 
         Id::MessengerConversationsSearch => {
@@ -569,6 +573,7 @@ mod tests {
                 me: 0,
                 world: &mut world,
                 index: &mut index,
+                origin: "http://127.0.0.1",
             };
             if dispatch(&mut call).is_none() {
                 missing.push(endpoint.name);

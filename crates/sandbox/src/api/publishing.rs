@@ -1,5 +1,6 @@
 //! Publishing: creating a post (catalogue `post_create`, the GraphQL mutation
-//! `voyagerContentcreationDashShares` that peers-2026.md §3 verified live in June 2026).
+//! `voyagerContentcreationDashShares` that peers-2026.md §3 verified live in June 2026), with
+//! an image uploaded first (catalogue `media_upload_register`, then a PUT of its bytes).
 //!
 //! The request's body is as the evidence shows it (the catalogue entry cites it); the answer
 //! is not recorded: its `resourceKey` and `*entity` (`urn:li:fsd_share:urn:li:share:<id>`)
@@ -14,7 +15,15 @@ use serde_json::{Value, json};
 
 use super::{Answer, Call, caller, graphql};
 use crate::world::clock::PRESENT_MS;
-use crate::world::{Author, Post, World};
+use crate::world::{Author, Post, Upload, World};
+
+/// Where an image's bytes are PUT, below the sandbox's origin, as LinkedIn's upload URLs are
+/// on `https://www.linkedin.com/dms-uploads/...` (its official API's; the web app's host is
+/// not recorded).
+pub(crate) const UPLOAD_PATH: &str = "/dms-uploads/";
+
+/// The recipe a post's image is referenced with (fs:58093815824).
+const FEEDSHARE_IMAGE: &str = "urn:li:digitalmediaRecipe:feedshare-image";
 
 /// LinkedIn's longest post, in characters.
 pub(crate) const POST_TEXT_MAX: usize = 3_000;
@@ -32,6 +41,12 @@ fn now(world: &World) -> u64 {
 
 /// The answer LinkedIn gives a share it refuses: 200, a `null` result and the reason.
 fn refused(call: &Call<'_>, message: &str) -> Answer {
+    refused_as(call, message, "DataFetchingException")
+}
+
+/// [`refused`] with another GraphQL error class (`ValidationError` for a value the schema
+/// does not take).
+fn refused_as(call: &Call<'_>, message: &str, classification: &str) -> Answer {
     let root = call.endpoint.data_root.unwrap_or_default();
     Answer::ok(json!({
         "data": {root: null},
@@ -39,7 +54,7 @@ fn refused(call: &Call<'_>, message: &str) -> Answer {
             "message": message,
             "path": [root],
             "extensions": {
-                "classification": "DataFetchingException",
+                "classification": classification,
                 "exceptionClass": "com.linkedin.voyager.common.VoyagerUserVisibleException",
             },
         }],
@@ -66,7 +81,7 @@ fn mention_ok(world: &World, text: &str, attribute: &Value) -> Option<bool> {
 /// visibilityDataUnion: {visibilityType}, commentary: {text, attributesV2}}}, "queryId": …,
 /// "includeWebMetadata": true}`: a new post of the caller, first of the world's posts (so
 /// first of their posts and of their own feed), for anyone (`ANYONE`) or their connections
-/// (`CONNECTIONS`). The router has checked the variables' names and the body's `queryId`.
+/// (`CONNECTIONS_ONLY`), with an image uploaded before. The router has checked the variables' names and the body's `queryId`.
 /// 400 for a missing text or attributes list, another visibility, origin or lifecycle
 /// state, or a malformed mention; a refusal in a 200 (see the module) for an empty or too
 /// long text or a mention of no member.
@@ -91,8 +106,16 @@ pub(super) fn create(call: &mut Call<'_>) -> Answer {
     };
     let connections_only = match visibility {
         "ANYONE" => false,
-        "CONNECTIONS" => true,
-        _ => return Answer::error(StatusCode::BAD_REQUEST),
+        "CONNECTIONS_ONLY" => true,
+        // Not a value of the enum: a validation error in a 200, as a client's owner met it
+        // live (fs:58093815824); any other value is taken to be refused the same way.
+        _ => {
+            return refused_as(
+                call,
+                &format!("Validation error: {visibility} is not a visibilityType"),
+                "ValidationError",
+            );
+        }
     };
     if !fixed_ok {
         return Answer::error(StatusCode::BAD_REQUEST);
@@ -101,6 +124,31 @@ pub(super) fn create(call: &mut Call<'_>) -> Answer {
     if let Err(answer) = caller(world, call.me) {
         return answer;
     }
+    // An image: {category: IMAGE, mediaUrn: an asset of the caller's with its bytes
+    // uploaded, recipes: [feedshare-image]}. Another shape is a 400; an asset not uploaded
+    // (or not theirs) a refusal (both inferred).
+    let image = match field("/media") {
+        None => None,
+        Some(media) => {
+            let category = media.get("category").and_then(Value::as_str);
+            let urn = media.get("mediaUrn").and_then(Value::as_str);
+            let recipes = media.get("recipes").and_then(Value::as_array);
+            let recipe_ok =
+                recipes.is_some_and(|r| r.len() == 1 && r[0].as_str() == Some(FEEDSHARE_IMAGE));
+            let asset = urn.and_then(|u| u.strip_prefix("urn:li:digitalmediaAsset:"));
+            let (Some("IMAGE"), Some(asset), true) = (category, asset, recipe_ok) else {
+                return Answer::error(StatusCode::BAD_REQUEST);
+            };
+            let ready = world
+                .uploads
+                .iter()
+                .any(|u| u.asset == asset && u.person == call.me && u.uploaded);
+            if !ready {
+                return refused(call, "Media asset is not available");
+            }
+            Some(asset.to_owned())
+        }
+    };
     let mut mentions_ok = true;
     for attribute in attributes {
         match mention_ok(world, text, attribute) {
@@ -124,6 +172,7 @@ pub(super) fn create(call: &mut Call<'_>) -> Answer {
         reactions: Vec::new(),
         share_id,
         connections_only,
+        image,
     };
     call.world.posts.insert(0, new);
     let share = format!("urn:li:fsd_share:urn:li:share:{share_id}");
@@ -170,4 +219,79 @@ pub(super) fn delete(call: &mut Call<'_>) -> Answer {
     }
     world.posts.remove(index);
     Answer::no_body(StatusCode::NO_CONTENT)
+}
+
+/// `POST /voyagerVideoDashMediaUploadMetadata?action=upload` with `{"mediaUploadType":
+/// "IMAGE_SHARING", "fileSize", "filename"}` (catalogue `media_upload_register`): a new
+/// asset of the caller's, its bytes awaited at `<origin>/dms-uploads/<asset>?ut=<token>`.
+/// Answers `{"value": {urn, singleUploadUrl, singleUploadHeaders}}` as the evidence reads it
+/// (normalized: under `data`); nothing else is recorded. Another upload type, a size that
+/// is not a positive integer or a missing file name is a 400 (inferred).
+pub(crate) fn register_upload(call: &mut Call<'_>) -> Answer {
+    let Some(body) = call.json_body() else {
+        return Answer::error(StatusCode::BAD_REQUEST);
+    };
+    let kind = body.get("mediaUploadType").and_then(Value::as_str);
+    let size = body.get("fileSize").and_then(Value::as_u64);
+    let filename = body.get("filename").and_then(Value::as_str);
+    let (Some("IMAGE_SHARING"), Some(size @ 1..), Some(filename)) = (kind, size, filename) else {
+        return Answer::error(StatusCode::BAD_REQUEST);
+    };
+    if filename.trim().is_empty() {
+        return Answer::error(StatusCode::BAD_REQUEST);
+    }
+    if let Err(answer) = caller(call.world, call.me) {
+        return answer;
+    }
+    let n = call.world.uploads.len() as u64 + 1;
+    // LinkedIn's asset ids are 19 characters of base64url (`D4E22AQGKhtES62GYIw`,
+    // fs:58093815824); these are made from the upload's number.
+    let asset = format!("D4E22AQ{}", short_id(n.wrapping_mul(0x9e37_79b9_7f4a_7c15)));
+    let token = short_id(n.wrapping_mul(0xc2b2_ae3d_27d4_eb4f) ^ 0x5bd1_e995);
+    let url = format!(
+        "{}{UPLOAD_PATH}{asset}?ca=vector_feedshare&cn=uploads&ut={token}",
+        call.origin
+    );
+    call.world.uploads.push(Upload {
+        asset: asset.clone(),
+        person: call.me,
+        size,
+        filename: filename.to_owned(),
+        token,
+        uploaded: false,
+    });
+    Answer::ok(json!({
+        "value": {
+            "urn": format!("urn:li:digitalmediaAsset:{asset}"),
+            "singleUploadUrl": url,
+            "singleUploadHeaders": {"media-type-family": "STILLIMAGE"},
+        },
+    }))
+}
+
+/// Twelve base64url characters of `n`.
+fn short_id(n: u64) -> String {
+    const DIGITS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    (0..12)
+        .map(|i| char::from(DIGITS[((n >> (i * 5)) & 0x3f) as usize]))
+        .collect()
+}
+
+/// `PUT /dms-uploads/<asset>?ut=<token>` with the bytes: 201 once they are the length
+/// registered (again 201 for the same bytes again, as a PUT repeats); 404 for an asset not
+/// registered or a token not its own, 400 for another length (inferred: LinkedIn's answers
+/// to a wrong upload are not recorded; its 201 is, peers.md §b.LM).
+pub(crate) fn upload(world: &mut World, asset: &str, token: &str, bytes: &[u8]) -> StatusCode {
+    let Some(upload) = world
+        .uploads
+        .iter_mut()
+        .find(|u| u.asset == asset && u.token == token)
+    else {
+        return StatusCode::NOT_FOUND;
+    };
+    if bytes.len() as u64 != upload.size {
+        return StatusCode::BAD_REQUEST;
+    }
+    upload.uploaded = true;
+    StatusCode::CREATED
 }

@@ -44,6 +44,26 @@ pub struct World {
     pub saves: Vec<Save>,
     /// Members' job applications, with their states.
     pub applications: Vec<Application>,
+    /// Images registered for upload (`media_upload_register`); none in a generated world.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub uploads: Vec<Upload>,
+}
+
+/// An image registered for a post: its asset, where its bytes go, and whether they came.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Upload {
+    /// The id of its `urn:li:digitalmediaAsset:`.
+    pub asset: String,
+    /// Who registered it (index into [`World::people`]).
+    pub person: usize,
+    /// The length its bytes were registered with.
+    pub size: u64,
+    /// The file name it was registered with.
+    pub filename: String,
+    /// The token of its upload URL (`ut=`).
+    pub token: String,
+    /// Whether its bytes were PUT.
+    pub uploaded: bool,
 }
 
 /// Something a member saved.
@@ -236,8 +256,12 @@ pub struct Post {
     pub reactions: Vec<Reaction>,
     /// The id of its `urn:li:share:` (what creating it answers, and deleting it takes).
     pub share_id: u64,
-    /// Shown to the author's connections only (`CONNECTIONS`), not to anyone (`ANYONE`).
+    /// Shown to the author's connections only (`CONNECTIONS_ONLY`), not to anyone
+    /// (`ANYONE`).
     pub connections_only: bool,
+    /// The image it shows, an [`Upload::asset`]; none in a generated world.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
 }
 
 /// Who wrote a post.

@@ -109,10 +109,27 @@ async fn what_linkedin_refuses_of_a_share() {
         )
         .await;
     assert_eq!(resp.json()["data"]["errors"][0]["message"], "Invalid share");
-    // Malformed: another visibility, a mention past the text, no attributes list.
+    // A visibility that is not one: a validation error in a 200 (CONNECTIONS is
+    // CONNECTIONS_ONLY's name in no schema, fs:58093815824).
+    for visibility in ["PUBLIC", "CONNECTIONS"] {
+        let resp = api
+            .send(
+                Method::POST,
+                &target,
+                true,
+                &body("Hi", visibility, json!([])),
+            )
+            .await;
+        assert_eq!(resp.status, StatusCode::OK);
+        let answer = resp.json();
+        assert_eq!(
+            answer["data"]["errors"][0]["extensions"]["classification"], "ValidationError",
+            "{visibility}"
+        );
+    }
+    // Malformed: a mention past the text, no attributes list.
     let past = json!([{"start": 6, "length": 9, "detailDataUnion": {"profileMention": format!("urn:li:fsd_profile:{}", friend.profile_id)}}]);
     for bad in [
-        body("Hi", "PUBLIC", json!([])),
         body("Hi", "ANYONE", json!([{"start": 0}])),
         body("Hi", "ANYONE", json!("none")),
     ] {

@@ -90,7 +90,14 @@ impl Fixture {
         self.snapshot_requests(name, requests, result);
     }
 
-    fn snapshot_requests(&self, name: &str, requests: Vec<Value>, result: &impl serde::Serialize) {
+    /// Snapshots `requests` (as [`sent_since`](Self::sent_since) gives them, adjusted) and
+    /// `result` under `name`.
+    pub fn snapshot_requests(
+        &self,
+        name: &str,
+        requests: Vec<Value>,
+        result: &impl serde::Serialize,
+    ) {
         let value = json!({
             "requests": requests,
             "result": serde_json::to_value(result).unwrap(),

@@ -48,6 +48,7 @@ impl Builder {
                 // A share is created just before its activity (inferred: both are
                 // time-ordered ids).
                 share_id: activity_id - 1,
+                image: None,
                 connections_only: false,
             });
         }
