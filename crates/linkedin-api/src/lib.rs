@@ -81,8 +81,8 @@ pub use linkedin_models::messaging::ConversationCategory;
 /// The results the methods give: views of LinkedIn's answers (`linkedin_models::view`).
 pub use linkedin_models::view;
 pub use linkedin_models::view::{
-    Comment, CompanyResult, Conversation, CreatedPost, Invitation, JobItem, JobResult, Me,
-    MemberSummary, Message, NetworkCounts, Notification, NotificationActor, Participant,
+    Attachment, Comment, CompanyResult, Conversation, CreatedPost, Invitation, JobItem, JobResult,
+    Me, MemberSummary, Message, NetworkCounts, Notification, NotificationActor, Participant,
     PersonResult, Post, PostCounts, PostDetails, PostResult, Reaction, ReactionCount,
 };
 pub use linkedin_transport as transport;
@@ -90,7 +90,9 @@ pub use linkedin_transport::{
     AccountStore, Budget, FileStore, Login, MemoryStore, Pacing, Proxy, RetryPolicy, Timeouts,
 };
 pub use mailbox::{DELIVERY_ACK_MAX, MailboxCount, RequestsBanner, Seen, SeenReceipt};
-pub use media::{IMAGE_BYTES_MAX, IMAGE_PIXELS_MAX, Image, ImageKind};
+pub use media::{
+    ATTACHMENT_BYTES_MAX, IMAGE_BYTES_MAX, IMAGE_PIXELS_MAX, Image, ImageKind, NewAttachment,
+};
 pub use messaging::ConversationFilter;
 pub use paginate::{EMPTY_PAGES_MAX, Page, Pages, Position};
 pub use posts::{NewPost, Visibility};

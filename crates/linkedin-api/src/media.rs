@@ -1,6 +1,6 @@
-//! Images of posts: checked before anything is sent, then uploaded as the web app uploads
-//! them in 2026 (catalogue `media_upload_register`): register the upload, which gives the
-//! asset's URN and the URL its bytes go to, then PUT the bytes there.
+//! Images of posts and files of messages: checked before anything is sent, then uploaded as
+//! the web app uploads them in 2026 (catalogue `media_upload_register`): register the
+//! upload, which gives the asset's URN and the URL its bytes go to, then PUT the bytes there.
 //!
 //! What is refused, before any request: an empty file, one over [`IMAGE_BYTES_MAX`], bytes
 //! that are not a JPEG, PNG or GIF image (by their content, whatever the file's name says),
@@ -28,6 +28,58 @@ pub const IMAGE_PIXELS_MAX: u64 = 36_152_320;
 
 /// The longest file name sent, in characters.
 const FILE_NAME_MAX: usize = 255;
+
+/// The largest file sent with a message, in bytes (20 MiB): the size LinkedIn's help gives
+/// for a message's attachment (not in the evidence here, so ours to hold).
+pub const ATTACHMENT_BYTES_MAX: usize = 20 * 1024 * 1024;
+
+/// `name` as a file name sent to LinkedIn: 1 to [`FILE_NAME_MAX`] characters, no directory,
+/// no control character.
+fn file_name(field: &'static str, name: &str) -> Result<()> {
+    if name.trim().is_empty()
+        || name.contains(['/', '\\'])
+        || name.chars().any(char::is_control)
+        || name.chars().count() > FILE_NAME_MAX
+    {
+        let shown: String = name.chars().filter(|c| !c.is_control()).take(60).collect();
+        return Err(Error::InvalidInput {
+            field,
+            reason: format!(
+                "{shown:?} is not a file name (a name of 1 to {FILE_NAME_MAX} characters, no directory)"
+            ),
+        });
+    }
+    Ok(())
+}
+
+/// The bytes of the file at `path` and its name (the directory stays here), at most `max`
+/// bytes; an error names the file, not its directory.
+fn read_file(field: &'static str, path: &Path, max: usize) -> Result<(String, Vec<u8>)> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let unreadable = |e: std::io::Error| Error::InvalidInput {
+        field,
+        reason: format!("{name:?} cannot be read: {e}"),
+    };
+    let metadata = std::fs::metadata(path).map_err(unreadable)?;
+    if metadata.len() > max as u64 {
+        return Err(too_big(field, &name, metadata.len(), max));
+    }
+    let bytes = std::fs::read(path).map_err(unreadable)?;
+    Ok((name, bytes))
+}
+
+fn too_big(field: &'static str, name: &str, len: u64, max: usize) -> Error {
+    Error::InvalidInput {
+        field,
+        reason: format!(
+            "{name} is {len} bytes; at most {max} ({} MiB) are uploaded",
+            max / (1024 * 1024)
+        ),
+    }
+}
 
 /// The kinds of image LinkedIn takes for a post.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,24 +156,12 @@ impl Image {
             field: "image",
             reason,
         };
-        if name.trim().is_empty()
-            || name.contains(['/', '\\'])
-            || name.chars().any(char::is_control)
-            || name.chars().count() > FILE_NAME_MAX
-        {
-            let shown: String = name.chars().filter(|c| !c.is_control()).take(60).collect();
-            return Err(bad(format!(
-                "{shown:?} is not a file name (a name of 1 to {FILE_NAME_MAX} characters, no directory)"
-            )));
-        }
+        file_name("image", &name)?;
         if bytes.is_empty() {
             return Err(bad(format!("{name} is empty")));
         }
         if bytes.len() > IMAGE_BYTES_MAX {
-            return Err(bad(format!(
-                "{name} is {} bytes; at most {IMAGE_BYTES_MAX} (10 MiB) are uploaded",
-                bytes.len()
-            )));
+            return Err(too_big("image", &name, bytes.len() as u64, IMAGE_BYTES_MAX));
         }
         let not_image = || {
             bad(format!(
@@ -161,26 +201,7 @@ impl Image {
     /// [`Error::InvalidInput`] when the file cannot be read (naming the file, not its
     /// directory) or is no image ([`Image::new`]).
     pub fn from_path(path: impl AsRef<Path>) -> Result<Self> {
-        let path = path.as_ref();
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let unreadable = |e: std::io::Error| Error::InvalidInput {
-            field: "image",
-            reason: format!("{name:?} cannot be read: {e}"),
-        };
-        let metadata = std::fs::metadata(path).map_err(unreadable)?;
-        if metadata.len() > IMAGE_BYTES_MAX as u64 {
-            return Err(Error::InvalidInput {
-                field: "image",
-                reason: format!(
-                    "{name} is {} bytes; at most {IMAGE_BYTES_MAX} (10 MiB) are uploaded",
-                    metadata.len()
-                ),
-            });
-        }
-        let bytes = std::fs::read(path).map_err(unreadable)?;
+        let (name, bytes) = read_file("image", path.as_ref(), IMAGE_BYTES_MAX)?;
         Self::new(name, bytes)
     }
 
@@ -215,6 +236,134 @@ impl Image {
     }
 }
 
+/// A file to send with a message, checked: its bytes, its name and its media type (from its
+/// content for the images and PDFs it knows, else from its name's extension, else
+/// `application/octet-stream`).
+///
+/// ```
+/// use linkedin_api::NewAttachment;
+///
+/// let file = NewAttachment::new("minutes.pdf", b"%PDF-1.7 ...".to_vec())?;
+/// assert_eq!(file.media_type(), "application/pdf");
+/// assert!(NewAttachment::new("minutes.pdf", Vec::new()).is_err());
+/// # Ok::<(), linkedin_api::Error>(())
+/// ```
+#[derive(Clone, PartialEq, Eq)]
+pub struct NewAttachment {
+    name: String,
+    bytes: Bytes,
+    media_type: &'static str,
+}
+
+impl std::fmt::Debug for NewAttachment {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NewAttachment")
+            .field("name", &self.name)
+            .field("media_type", &self.media_type)
+            .field("len", &self.bytes.len())
+            .finish()
+    }
+}
+
+impl NewAttachment {
+    /// A file of `bytes`, sent as `name` (a name, no directory).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`] (field `attachment`) for a bad name, an empty file or one
+    /// over [`ATTACHMENT_BYTES_MAX`].
+    pub fn new(name: impl Into<String>, bytes: impl Into<Bytes>) -> Result<Self> {
+        let name = name.into();
+        let bytes = bytes.into();
+        file_name("attachment", &name)?;
+        if bytes.is_empty() {
+            return Err(Error::InvalidInput {
+                field: "attachment",
+                reason: format!("{name} is empty"),
+            });
+        }
+        if bytes.len() > ATTACHMENT_BYTES_MAX {
+            return Err(too_big(
+                "attachment",
+                &name,
+                bytes.len() as u64,
+                ATTACHMENT_BYTES_MAX,
+            ));
+        }
+        let media_type = media_type(&name, &bytes);
+        Ok(Self {
+            name,
+            bytes,
+            media_type,
+        })
+    }
+
+    /// The file at `path`, sent under the file's name.
+    ///
+    /// # Errors
+    ///
+    /// As [`new`](Self::new), and when the file cannot be read (naming the file, not its
+    /// directory).
+    pub fn from_path(path: impl AsRef<Path>) -> Result<Self> {
+        let (name, bytes) = read_file("attachment", path.as_ref(), ATTACHMENT_BYTES_MAX)?;
+        Self::new(name, bytes)
+    }
+
+    /// The file name LinkedIn is told.
+    #[must_use]
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Its media type.
+    #[must_use]
+    pub fn media_type(&self) -> &'static str {
+        self.media_type
+    }
+
+    /// Its length in bytes.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.bytes.len()
+    }
+
+    /// Never: an empty file is refused when made. (For the `len` convention.)
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.bytes.is_empty()
+    }
+}
+
+/// A file's media type: by its content for the images and PDFs, else by its extension.
+fn media_type(name: &str, bytes: &[u8]) -> &'static str {
+    if bytes.starts_with(b"%PDF-") {
+        return "application/pdf";
+    }
+    match imagesize::image_type(bytes) {
+        Ok(imagesize::ImageType::Jpeg) => return "image/jpeg",
+        Ok(imagesize::ImageType::Png) => return "image/png",
+        Ok(imagesize::ImageType::Gif) => return "image/gif",
+        Ok(imagesize::ImageType::Webp) => return "image/webp",
+        _ => {}
+    }
+    let extension = name
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    match extension.as_str() {
+        "txt" => "text/plain",
+        "csv" => "text/csv",
+        "doc" => "application/msword",
+        "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "xls" => "application/vnd.ms-excel",
+        "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "ppt" => "application/vnd.ms-powerpoint",
+        "pptx" => "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        "zip" => "application/zip",
+        _ => "application/octet-stream",
+    }
+}
+
 /// The answer to registering an upload: the asset and where its bytes go.
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -244,18 +393,55 @@ impl Linkedin {
     /// [`Error::Decode`] when the answer holds no asset or an upload URL this client does not
     /// send to (nothing uploaded), and transport errors of either request.
     pub async fn upload_image(&self, image: &Image) -> Result<String> {
+        self.upload(
+            "IMAGE_SHARING",
+            &image.name,
+            image.bytes.clone(),
+            Some(linkedin_transport::Action::Post),
+        )
+        .await
+    }
+
+    /// Uploads a file for a message and gives its asset URN
+    /// (`urn:li:digitalmediaAsset:<id>`), as [`upload_image`](Self::upload_image) uploads an
+    /// image, as a `MESSAGING_FILE_ATTACHMENT` (public code validated it in August 2026).
+    /// Counted against no daily budget: the message it goes with is.
+    ///
+    /// Python: none
+    ///
+    /// # Errors
+    ///
+    /// As [`upload_image`](Self::upload_image).
+    pub async fn upload_attachment(&self, file: &NewAttachment) -> Result<String> {
+        self.upload(
+            "MESSAGING_FILE_ATTACHMENT",
+            &file.name,
+            file.bytes.clone(),
+            None,
+        )
+        .await
+    }
+
+    /// Registers an upload of `kind` and PUTs `bytes` where LinkedIn said.
+    async fn upload(
+        &self,
+        kind: &'static str,
+        name: &str,
+        bytes: Bytes,
+        counts: Option<linkedin_transport::Action>,
+    ) -> Result<String> {
         let body = json!({
-            "mediaUploadType": "IMAGE_SHARING",
-            "fileSize": image.len(),
-            "filename": image.name,
+            "mediaUploadType": kind,
+            "fileSize": bytes.len(),
+            "filename": name,
         });
         let call = self
             .call(endpoints::MEDIA_UPLOAD_REGISTER)
             .body(body)
-            .counts_as(Some(linkedin_transport::Action::Post));
+            .counts_as(counts);
         let endpoint = call.endpoint;
-        let bytes = self.send(call).await?;
-        let answer = crate::client::answer(endpoint, &bytes)?;
+        let answer_bytes = self.send(call).await?;
+        let answer = crate::client::answer(endpoint, &answer_bytes)?;
         let registered: Registered = crate::client::decode_at(endpoint, &answer, "/value")?;
         let wrong = |path: &str, reason: &str, found: &str| Error::Decode {
             endpoint: endpoint.name,
@@ -273,7 +459,7 @@ impl Linkedin {
         }
         let headers: Vec<(String, String)> = registered.single_upload_headers.into_iter().collect();
         self.transport()
-            .upload(&registered.single_upload_url, image.bytes.clone(), &headers)
+            .upload(&registered.single_upload_url, bytes, &headers)
             .await
             .map_err(|e| match e {
                 // An upload URL or header this client does not send is LinkedIn's answer,
@@ -286,5 +472,26 @@ impl Linkedin {
                 other => Error::from(other),
             })?;
         Ok(registered.urn)
+    }
+
+    /// The bytes of a file attached to a message ([`Message::attachments`](crate::Message::attachments)),
+    /// from its `url`: from an `https` host of LinkedIn's only, without the session's cookies
+    /// (as a browser loads a file from LinkedIn's media host), within the transport's body
+    /// limit.
+    ///
+    /// Python: none
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`] for an attachment without a URL or one on another host
+    /// (nothing sent), and transport errors (a 403 for a link that expired: read the
+    /// message again for a fresh one).
+    pub async fn download_attachment(&self, file: &crate::Attachment) -> Result<Bytes> {
+        let url = file.url.as_deref().ok_or_else(|| Error::InvalidInput {
+            field: "attachment",
+            reason: format!("{} has no download URL in the message", file.name),
+        })?;
+        let response = self.transport().download(url).await?;
+        Ok(response.into_body())
     }
 }

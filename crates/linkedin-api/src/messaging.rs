@@ -299,11 +299,73 @@ impl Linkedin {
         conversation: impl IntoId<ConversationId>,
         text: &str,
     ) -> Result<Raw<Message>> {
-        let text = validate::text("text", text, validate::MESSAGE_TEXT_MAX)?;
+        self.send_message_with_attachments(conversation, text, &[])
+            .await
+    }
+
+    /// Sends a message with files attached to an existing conversation.
+    ///
+    /// Python: none
+    ///
+    /// Each file ([`NewAttachment`](crate::NewAttachment), checked when made) is uploaded
+    /// first ([`upload_attachment`](Self::upload_attachment)), then the message is sent as
+    /// [`send_message`](Self::send_message) sends one, the files in its
+    /// `renderContentUnions` as `{file: {assetUrn, byteSize, mediaType, name, url}}` with the
+    /// `blob:` URL the web app sends (public code validated this in August 2026; catalogue
+    /// `message_create`). With files the text may be empty (as the web app sends a file
+    /// alone; inferred). The conversation is looked up before anything is uploaded; the
+    /// message is never sent twice, and a lost answer is read back as a message's is (an
+    /// uploaded file no message refers to is left unused).
+    ///
+    /// ```no_run
+    /// use linkedin_api::NewAttachment;
+    ///
+    /// # async fn run(linkedin: linkedin_api::Linkedin, urn: &str) -> linkedin_api::Result<()> {
+    /// let minutes = NewAttachment::from_path("minutes.pdf")?;
+    /// let sent = linkedin
+    ///     .send_message_with_attachments(urn, "The minutes, as promised.", &[minutes])
+    ///     .await?;
+    /// println!("{} file(s) sent", sent.attachments.len());
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`send_message`](Self::send_message); an upload's errors
+    /// ([`upload_attachment`](Self::upload_attachment)) before the message is sent.
+    pub async fn send_message_with_attachments(
+        &self,
+        conversation: impl IntoId<ConversationId>,
+        text: &str,
+        files: &[crate::NewAttachment],
+    ) -> Result<Raw<Message>> {
+        let text = if files.is_empty() || !text.is_empty() {
+            validate::text("text", text, validate::MESSAGE_TEXT_MAX)?
+        } else {
+            text
+        };
+        if files.len() > ATTACHMENTS_MAX {
+            return Err(Error::InvalidInput {
+                field: "attachment",
+                reason: format!("at most {ATTACHMENTS_MAX} files go with one message"),
+            });
+        }
         let id = conversation.into_id("conversation")?;
         let urn = conversation_urn(self, &id).await?;
+        let mut render = Vec::with_capacity(files.len());
+        for file in files {
+            let asset = self.upload_attachment(file).await?;
+            render.push(json!({"file": {
+                "assetUrn": asset,
+                "byteSize": file.len(),
+                "mediaType": file.media_type(),
+                "name": file.name(),
+                "url": format!("blob:https://www.linkedin.com/{}", origin_token()),
+            }}));
+        }
         let token = origin_token();
-        match create_message(self, text, Target::Conversation(urn), &token).await {
+        match create_message(self, text, render, Target::Conversation(urn), &token).await {
             Ok(message) => Ok(message),
             Err(e) if e.may_have_been_sent() => self.read_back(&id, &token, e).await,
             Err(e) => Err(not_found(e, || format!("conversation {}", id.thread()))),
@@ -484,7 +546,7 @@ impl Linkedin {
             Some(title) => Target::Group(urns, title.to_owned()),
             None => Target::Recipients(urns),
         };
-        match create_message(self, text, target, &token).await {
+        match create_message(self, text, Vec::new(), target, &token).await {
             Ok(message) => Ok(message),
             Err(e) if e.may_have_been_sent() => self.read_back_start(&token, e).await,
             Err(e) => Err(not_found(e, || "a recipient".to_owned())),
@@ -774,6 +836,7 @@ impl PageSource for Messages {
 async fn create_message(
     li: &Linkedin,
     text: &str,
+    render: Vec<Value>,
     target: Target,
     token: &str,
 ) -> Result<Raw<Message>> {
@@ -781,7 +844,7 @@ async fn create_message(
     let me = li.my_profile_id().await?;
     let mut message = json!({
         "body": {"attributes": [], "text": text},
-        "renderContentUnions": [],
+        "renderContentUnions": render,
         "originToken": token,
     });
     let mut body = json!({
@@ -890,6 +953,9 @@ enum Target {
 }
 
 /// A fresh UUID v4, the `originToken` of a send.
+/// The most files sent with one message (ours: the web app's limit is not recorded).
+const ATTACHMENTS_MAX: usize = 10;
+
 fn origin_token() -> String {
     let mut b = [0u8; 16];
     for byte in &mut b {

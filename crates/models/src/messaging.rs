@@ -191,6 +191,35 @@ pub struct Message {
     /// The client-generated token the message was sent with, when LinkedIn echoes it.
     #[serde(default)]
     pub origin_token: Option<String>,
+    /// What it shows besides its text: files, images, shared posts... (`null` for none).
+    #[serde(default)]
+    pub render_content: Option<Vec<RenderContent>>,
+}
+
+/// One `renderContent` of a message (peers.md §c.5: `audio`, `externalMedia`, `file`,
+/// `vectorImage`, `video`, ...): only its `file` is read.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, rename_all(deserialize = "camelCase"))]
+pub struct RenderContent {
+    /// A file attached to the message.
+    pub file: Option<FileContent>,
+}
+
+/// A file attached to a message: `{assetUrn, byteSize, mediaType, name, url}` (peers.md
+/// §c.5; the send of one, public code validated in August 2026, fs:60052855713).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, rename_all(deserialize = "camelCase"))]
+pub struct FileContent {
+    /// `urn:li:digitalmediaAsset:<id>`.
+    pub asset_urn: Option<String>,
+    /// Its length in bytes.
+    pub byte_size: Option<u64>,
+    /// Its media type (`application/pdf`).
+    pub media_type: Option<String>,
+    /// Its file name.
+    pub name: Option<String>,
+    /// Where it can be downloaded from.
+    pub url: Option<String>,
 }
 
 /// The `conversation` a message refers to.

@@ -487,6 +487,7 @@ fn legacy_message(
         sender,
         from_me,
         delivered_at: event.get("createdAt").and_then(Value::as_i64),
+        attachments: Vec::new(),
     };
     Some(if format == Some("EDITED") {
         Event::MessageEdited(message)

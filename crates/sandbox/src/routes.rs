@@ -69,6 +69,7 @@ pub(crate) fn route(state: &State, req: &Incoming<'_>) -> Response<Body> {
         },
         (_, p) if p.starts_with("/voyager/api/") => voyager(state, req),
         (&Method::PUT, p) if p.starts_with(api::publishing::UPLOAD_PATH) => upload(state, req),
+        (&Method::GET, p) if p.starts_with(api::publishing::FILE_PATH) => download(state, req),
         (_, p) if p.starts_with("/li/") => touch(state, req),
         _ => text(StatusCode::NOT_FOUND, "not found"),
     }
@@ -86,6 +87,26 @@ fn upload(state: &State, req: &Incoming<'_>) -> Response<Body> {
     let mut live = state.world();
     let status = api::publishing::upload(&mut live.world, asset, &token, req.body);
     empty(status)
+}
+
+/// `GET /dms/prv/file/<asset>?t=<token>`: a message's file (`api::publishing::download`).
+fn download(state: &State, req: &Incoming<'_>) -> Response<Body> {
+    let asset = &req.path[api::publishing::FILE_PATH.len()..];
+    let token = form_urlencoded::parse(req.query.as_bytes())
+        .find(|(k, _)| k == "t")
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_default();
+    let live = state.world();
+    match api::publishing::download(&live.world, asset, &token) {
+        Some((bytes, media_type)) => {
+            let mut resp = respond(StatusCode::OK, None, Body::full(bytes));
+            if let Ok(value) = HeaderValue::from_str(&media_type) {
+                resp.headers_mut().insert(header::CONTENT_TYPE, value);
+            }
+            resp
+        }
+        None => text(StatusCode::NOT_FOUND, "not found"),
+    }
 }
 
 /// The CDN listener (`static.licdn.com`'s part): the web app's scripts, nothing else.

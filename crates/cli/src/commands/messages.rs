@@ -11,7 +11,8 @@ use std::path::PathBuf;
 use clap::{Subcommand, ValueEnum};
 use linkedin_api::models::Raw;
 use linkedin_api::{
-    Conversation, ConversationCategory, ConversationFilter, Error, Linkedin, Message, validate,
+    Conversation, ConversationCategory, ConversationFilter, Error, Linkedin, Message,
+    NewAttachment, validate,
 };
 use serde::Serialize;
 
@@ -64,11 +65,13 @@ pub(crate) enum Cmd {
         #[arg(long, default_value_t = 20, value_parser = limit)]
         limit: usize,
     },
-    /// Send a message in a conversation (never retried, so never sent twice).
+    /// Send a message in a conversation (never retried, so never sent twice), with files if
+    /// you like.
     ///
     /// The text is the TEXT argument (`-` reads it from standard input) or the content of
     /// --text-file; trailing line breaks of a file or of standard input are left out. At most
-    /// 8000 characters.
+    /// 8000 characters. --attach FILE sends a file with it (repeat for more: at most 10, each
+    /// at most 20 MiB; uploaded first); with files the text may be left out.
     #[command(
         after_help = "Example: linkedin messages send 2-MjM2NGY2MjItM2U3Yi00YzkxLWJlZTktMjQ3ODk0NDA2YTg5XzUxOA== \"Thanks, talk on Thursday!\" --dry-run"
     )]
@@ -76,11 +79,14 @@ pub(crate) enum Cmd {
         /// The conversation: a thread id or a conversation URN.
         conversation: String,
         /// The text to send; `-` reads it from standard input.
-        #[arg(required_unless_present = "text_file")]
+        #[arg(required_unless_present_any = ["text_file", "attach"])]
         text: Option<String>,
         /// Read the text from this file (`-`: standard input).
         #[arg(long, conflicts_with = "text")]
         text_file: Option<PathBuf>,
+        /// A file to send with the message (repeat for more).
+        #[arg(long = "attach", value_name = "FILE")]
+        attach: Vec<PathBuf>,
         /// Check everything and print what would be sent, without sending it.
         #[arg(long)]
         dry_run: bool,
@@ -121,6 +127,25 @@ pub(crate) enum Cmd {
         conversation: String,
         /// The new title.
         title: String,
+    },
+    /// Save the files of a message (by default the newest one with files) into a directory.
+    ///
+    /// Files are written under their own names (a directory part or control character in a
+    /// name LinkedIn gives is replaced); a file already there is not overwritten (exit 2).
+    /// No message with files among the latest 50: a note, nothing written.
+    #[command(
+        after_help = "Example: linkedin messages download 2-MjM2NGY2MjItM2U3Yi00YzkxLWJlZTktMjQ3ODk0NDA2YTg5XzUxOA== --to ."
+    )]
+    Download {
+        /// The conversation: a thread id or a conversation URN.
+        conversation: String,
+        /// The message (its id or URN, as `messages show --json` prints them); by default
+        /// the newest of the latest 50 that has files.
+        #[arg(long)]
+        message: Option<String>,
+        /// The directory to save into (default: the current one).
+        #[arg(long, default_value = ".")]
+        to: PathBuf,
     },
     /// Mark a conversation read.
     Read {
@@ -245,6 +270,7 @@ impl Cmd {
             Self::Requests { .. } | Self::Receipts { .. } => true,
             Self::Send { dry_run, .. } | Self::Start { dry_run, .. } => !dry_run,
             Self::Read { .. }
+            | Self::Download { .. }
             | Self::Unread { .. }
             | Self::Watch { .. }
             | Self::Typing { .. }
@@ -345,20 +371,38 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
             }
             Ok(())
         }
+        Cmd::Download {
+            conversation,
+            message,
+            to,
+        } => download(conn, out, &conversation, message.as_deref(), &to).await,
         Cmd::Send {
             conversation,
             text,
             text_file,
+            attach,
             dry_run,
         } => {
-            let text = text_from(text, text_file)?;
-            check_text("text", &text, validate::MESSAGE_TEXT_MAX)?;
+            let text = if text.is_none() && text_file.is_none() {
+                String::new()
+            } else {
+                text_from(text, text_file)?
+            };
+            if attach.is_empty() || !text.is_empty() {
+                check_text("text", &text, validate::MESSAGE_TEXT_MAX)?;
+            }
+            let files = attach
+                .iter()
+                .map(NewAttachment::from_path)
+                .collect::<Result<Vec<_>, _>>()?;
             let session = conn.connect().await?;
             let li = &session.linkedin;
             if dry_run {
-                return dry_send(li, &conversation, &text, out).await;
+                return dry_send(li, &conversation, &text, &files, out).await;
             }
-            let sent = li.send_message(&conversation, &text).await?;
+            let sent = li
+                .send_message_with_attachments(&conversation, &text, &files)
+                .await?;
             out.one_raw(&sent, |m| {
                 format!("Sent in {conversation} at {}.", date_time(m.delivered_at))
             })
@@ -669,6 +713,27 @@ struct DrySend<'a> {
     title: Option<&'a str>,
     /// The text.
     text: &'a str,
+    /// The files it would carry (`send --attach`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    files: Vec<DryFile>,
+}
+
+/// A file a dry run would upload and send.
+#[derive(Serialize)]
+struct DryFile {
+    name: String,
+    media_type: &'static str,
+    bytes: usize,
+}
+
+impl DryFile {
+    fn of(file: &NewAttachment) -> Self {
+        Self {
+            name: file.name().to_owned(),
+            media_type: file.media_type(),
+            bytes: file.len(),
+        }
+    }
 }
 
 /// A recipient of a first message, looked up.
@@ -682,7 +747,13 @@ struct Recipient {
 
 /// `send --dry-run`: the conversation is read (which refuses a malformed one and finds an
 /// unknown one, as the send would), nothing is sent.
-async fn dry_send(li: &Linkedin, conversation: &str, text: &str, out: Out) -> Result<(), Failure> {
+async fn dry_send(
+    li: &Linkedin,
+    conversation: &str,
+    text: &str,
+    files: &[NewAttachment],
+    out: Out,
+) -> Result<(), Failure> {
     use futures::TryStreamExt;
     let last = li
         .conversation_messages(conversation)
@@ -701,9 +772,18 @@ async fn dry_send(li: &Linkedin, conversation: &str, text: &str, out: Out) -> Re
         recipients: Vec::new(),
         title: None,
         text,
+        files: files.iter().map(DryFile::of).collect(),
     };
     out.one(&plan, |p| {
         let mut s = format!("Would send in {conversation}:\n{}", indent(p.text));
+        for f in &p.files {
+            s.push_str(&format!(
+                "\n    with the file {} ({}, {} bytes)",
+                one_line(&f.name, 80),
+                f.media_type,
+                f.bytes
+            ));
+        }
         if let Some(m) = &p.last_message {
             s.push_str(&format!(
                 "\n{}",
@@ -751,6 +831,7 @@ async fn dry_start(
         recipients,
         title,
         text,
+        files: Vec::new(),
     };
     out.one(&plan, |p| {
         let to: Vec<String> = p
@@ -813,12 +894,116 @@ fn conversation_text(out: &Out, c: &Conversation) -> String {
 
 /// A message as a line for people: when, who, the text.
 fn message_text(out: &Out, m: &Message) -> String {
-    format!(
+    let mut s = format!(
         "{}  {}: {}",
         out.dim(&date_time(m.delivered_at)),
         out.bold(&sender_name(m)),
         m.text.trim_end().replace('\n', "\n    ")
-    )
+    );
+    for a in &m.attachments {
+        let size = a
+            .byte_size
+            .map_or_else(String::new, |n| format!(", {n} bytes"));
+        s.push_str(&format!(
+            "\n    [file] {} ({}{size})",
+            one_line(&a.name, 80),
+            a.media_type.as_deref().unwrap_or("unknown type")
+        ));
+    }
+    s
+}
+
+/// What `messages download` prints for each file saved.
+#[derive(Serialize)]
+struct Saved {
+    name: String,
+    path: String,
+    bytes: usize,
+}
+
+/// `messages download`: the files of a message written into `to`, never over a file.
+async fn download(
+    conn: &Connection,
+    out: Out,
+    conversation: &str,
+    message: Option<&str>,
+    to: &std::path::Path,
+) -> Result<(), Failure> {
+    use futures::TryStreamExt;
+    if !to.is_dir() {
+        return Err(Failure::usage(format!(
+            "--to {}: not a directory",
+            to.display()
+        )));
+    }
+    let session = conn.connect().await?;
+    let li = &session.linkedin;
+    let wanted = |m: &Message| match message {
+        Some(id) => m.urn == id || m.id.as_deref() == Some(id),
+        None => !m.attachments.is_empty(),
+    };
+    let found = li
+        .conversation_messages(conversation)
+        .limit(50)
+        .try_filter(|m| std::future::ready(wanted(m)))
+        .try_next()
+        .await?;
+    let Some(found) = found else {
+        return match message {
+            Some(id) => Err(linkedin_api::Error::NotFound {
+                what: format!("message {id} among the conversation's latest 50"),
+            }
+            .into()),
+            None => out.note("no message with files among the conversation's latest 50"),
+        };
+    };
+    if found.attachments.is_empty() {
+        out.note("that message has no files")?;
+        return Ok(());
+    }
+    let mut saved = Vec::new();
+    for a in &found.attachments {
+        let name: String = a
+            .name
+            .chars()
+            .map(|c| {
+                if c.is_control() || matches!(c, '/' | '\\') {
+                    '_'
+                } else {
+                    c
+                }
+            })
+            .collect();
+        let name = match name.trim() {
+            "" | "." | ".." => "attachment".to_owned(),
+            n => n.to_owned(),
+        };
+        let path = to.join(&name);
+        if path.exists() {
+            return Err(Failure::usage(format!(
+                "{} exists: remove it or save with --to another directory",
+                path.display()
+            )));
+        }
+        let bytes = li.download_attachment(a).await?;
+        let written = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+            .and_then(|mut f| std::io::Write::write_all(&mut f, &bytes));
+        written.map_err(|e| Failure::internal(format!("cannot write {}: {e}", path.display())))?;
+        saved.push(Saved {
+            name,
+            path: path.display().to_string(),
+            bytes: bytes.len(),
+        });
+    }
+    out.one(&saved, |all| {
+        all.iter()
+            .map(|f| format!("Saved {} ({} bytes) to {}.", f.name, f.bytes, f.path))
+            .collect::<Vec<_>>()
+            .join("\n")
+    })
 }
 
 fn sender_name(m: &Message) -> String {

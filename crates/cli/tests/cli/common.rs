@@ -375,6 +375,8 @@ fn assert_every_read_listed(reads: &[Vec<String>]) {
         // An MCP server on stdio that runs until its client hangs up (tests/cli/mcp.rs,
         // tools/mcp_check.py): its tools call the same facade methods as these commands.
         "mcp",
+        // Writes files here; what it reads is `messages show`'s.
+        "messages download",
         "messages edit",
         "messages react",
         "messages read",

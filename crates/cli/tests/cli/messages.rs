@@ -659,3 +659,97 @@ fn a_group_starts_with_a_title_and_is_renamed() {
     );
     fails(&logged.run(&["messages", "rename", &group, ""]), 2);
 }
+
+/// `messages send --attach`: the file is uploaded and sent with the message (a file alone
+/// too), `messages show` lists it, `messages download` saves it byte for byte and never over
+/// a file; a file that cannot be read is refused before anything is sent.
+#[test]
+fn a_file_is_sent_shown_and_downloaded() {
+    let logged = Logged::start();
+    let threads = json_list(&logged.run(&["messages", "list", "--limit", "1", "--json"]));
+    let thread = threads[0]["thread_id"].as_str().unwrap().to_owned();
+    let file = logged.dir.path().join("minutes.pdf");
+    let pdf = b"%PDF-1.7\n% the minutes\n";
+    std::fs::write(&file, pdf).unwrap();
+    let file = file.to_str().unwrap();
+
+    let plan = json(&logged.run(&[
+        "messages",
+        "send",
+        &thread,
+        "The minutes.",
+        "--attach",
+        file,
+        "--dry-run",
+        "--json",
+    ]));
+    assert_eq!(plan["files"][0]["name"], "minutes.pdf");
+    assert_eq!(plan["files"][0]["media_type"], "application/pdf");
+
+    let mark = logged.mark();
+    let sent = json(&logged.run(&[
+        "messages",
+        "send",
+        &thread,
+        "The minutes.",
+        "--attach",
+        file,
+        "--json",
+    ]));
+    let methods: Vec<String> = logged
+        .sent_since(mark)
+        .iter()
+        .map(|r| r["method"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        methods,
+        ["POST", "PUT", "POST"],
+        "register, upload, send once"
+    );
+    assert_eq!(sent["attachments"][0]["name"], "minutes.pdf");
+    let shown = stdout(&logged.run(&["messages", "show", &thread, "--limit", "1"]));
+    assert!(
+        shown.contains("[file] minutes.pdf (application/pdf, 23 bytes)"),
+        "{shown}"
+    );
+    // A file alone.
+    let alone = json(&logged.run(&["messages", "send", &thread, "--attach", file, "--json"]));
+    assert_eq!(alone["text"], "");
+
+    let to = tempfile::tempdir().unwrap();
+    let saved = json(&logged.run(&[
+        "messages",
+        "download",
+        &thread,
+        "--to",
+        to.path().to_str().unwrap(),
+        "--json",
+    ]));
+    assert_eq!(saved[0]["name"], "minutes.pdf");
+    assert_eq!(std::fs::read(to.path().join("minutes.pdf")).unwrap(), pdf);
+    let said = fails(
+        &logged.run(&[
+            "messages",
+            "download",
+            &thread,
+            "--to",
+            to.path().to_str().unwrap(),
+        ]),
+        2,
+    );
+    assert!(said.contains("exists"), "{said}");
+
+    let mark = logged.mark();
+    fails(
+        &logged.run(&[
+            "messages",
+            "send",
+            &thread,
+            "Hi",
+            "--attach",
+            "/nonexistent/x.pdf",
+        ]),
+        2,
+    );
+    assert!(logged.sent_since(mark).is_empty());
+}

@@ -498,6 +498,7 @@ fn every_command_ends_quietly_on_a_closed_stdout() {
         .thread_id
         .clone();
     let job = w.jobs[0].id.to_string();
+    let downloads = tempfile::tempdir().unwrap();
     let (li_at, jsessionid) = (logged.sb.li_at.as_str(), logged.sb.jsessionid.as_str());
     let case = |path: &'static str, rest: &[&str], write: bool, list: bool, code: i32| Case {
         path,
@@ -557,6 +558,11 @@ fn every_command_ends_quietly_on_a_closed_stdout() {
         list("messages list", &["--limit", "200"]),
         list("messages show", &[&thread, "--limit", "200"]),
         write("messages send", &[&thread, "A line to a closed pipe."]),
+        // No message of the world has files: a note, nothing written.
+        read(
+            "messages download",
+            &[&thread, "--to", downloads.path().to_str().unwrap()],
+        ),
         write(
             "messages start",
             &[who, "--text", "Hello from a closed pipe."],

@@ -729,3 +729,103 @@ async fn newest(f: &common::Fixture, thread: &str) -> Raw<Message> {
         .unwrap()
         .unwrap()
 }
+
+/// A message with a file: the file is registered and uploaded (no cookies on the PUT), the
+/// message carries it in `renderContentUnions` as the web app sends it, the thread shows it
+/// as an attachment, and downloading it gives its bytes back. A file alone (no text) goes
+/// too; bad files are refused before anything is sent.
+#[tokio::test]
+async fn a_file_is_uploaded_sent_listed_and_downloaded() {
+    use linkedin_api::NewAttachment;
+    let f = common::start().await;
+    let w = world();
+    f.linkedin.me().await.unwrap();
+    let c = &in_categories(&w, &["PRIMARY_INBOX"])[2];
+    let urn = conversation_urn(&w, &c.thread_id);
+    let pdf = b"%PDF-1.7\n% the minutes of Thursday\n".to_vec();
+    let file = NewAttachment::new("minutes.pdf", pdf.clone()).unwrap();
+    assert_eq!(file.media_type(), "application/pdf");
+
+    let mark = f.mark();
+    let sent = f
+        .linkedin
+        .send_message_with_attachments(urn.as_str(), "The minutes, as promised.", &[file])
+        .await
+        .unwrap();
+    let records = f.sandbox.requests()[mark..].to_vec();
+    let mut requests = f.sent_since(mark);
+    assert_eq!(requests.len(), 3, "register, upload, send: {requests:#?}");
+    assert_eq!(
+        requests[0]["body"],
+        json!({"mediaUploadType": "MESSAGING_FILE_ATTACHMENT", "fileSize": pdf.len(), "filename": "minutes.pdf"})
+    );
+    assert_eq!(requests[1]["method"], "PUT");
+    assert!(records[1].cookies.is_empty(), "{:?}", records[1].cookies);
+    requests[1]["body"] = json!(format!("[the file's {} bytes]", pdf.len()));
+    let union = &requests[2]["body"]["message"]["renderContentUnions"][0]["file"];
+    assert_eq!(union["name"], "minutes.pdf");
+    assert_eq!(union["byteSize"], pdf.len());
+    assert_eq!(union["mediaType"], "application/pdf");
+    let blob = union["url"].as_str().unwrap();
+    assert!(blob.starts_with("blob:https://www.linkedin.com/"), "{blob}");
+    assert_eq!(blob.len(), "blob:https://www.linkedin.com/".len() + 36);
+    requests[2]["body"]["message"]["renderContentUnions"][0]["file"]["url"] =
+        json!("[blob: URL of a fresh UUID v4]");
+    common::redact(&mut requests);
+    // The download URL names the sandbox's port, new each run.
+    let mut result = serde_json::to_value(&sent.attachments).unwrap();
+    let url = result[0]["url"].as_str().unwrap();
+    let path = &url[url.find("/dms/").unwrap()..];
+    result[0]["url"] = json!(format!("[the sandbox]{path}"));
+    f.snapshot_requests("messaging_send_attachment", requests, &result);
+    assert_eq!(sent.text, "The minutes, as promised.");
+    assert_eq!(sent.attachments.len(), 1);
+
+    let listed = newest(&f, &c.thread_id).await;
+    assert_eq!(listed.urn, sent.urn);
+    let attachment = &listed.attachments[0];
+    assert_eq!(attachment.name, "minutes.pdf");
+    assert_eq!(attachment.byte_size, Some(pdf.len() as u64));
+    let mark = f.mark();
+    let bytes = f.linkedin.download_attachment(attachment).await.unwrap();
+    assert_eq!(&bytes[..], &pdf[..]);
+    let records = f.sandbox.requests()[mark..].to_vec();
+    assert_eq!(records.len(), 1);
+    assert!(records[0].cookies.is_empty(), "{:?}", records[0].cookies);
+
+    // A file alone.
+    let png = NewAttachment::new(
+        "dot.png",
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89".to_vec(),
+    )
+    .unwrap();
+    assert_eq!(png.media_type(), "image/png");
+    let alone = f
+        .linkedin
+        .send_message_with_attachments(urn.as_str(), "", &[png])
+        .await
+        .unwrap();
+    assert_eq!((alone.text.as_str(), alone.attachments.len()), ("", 1));
+
+    // Refused before sending: an empty file, a directory in the name, an empty message.
+    let mark = f.mark();
+    assert!(NewAttachment::new("empty.pdf", Vec::new()).is_err());
+    assert!(NewAttachment::new("../x.pdf", pdf.clone()).is_err());
+    assert!(
+        NewAttachment::new("big.bin", vec![0u8; linkedin_api::ATTACHMENT_BYTES_MAX + 1]).is_err()
+    );
+    let e = f
+        .linkedin
+        .send_message_with_attachments(urn.as_str(), "", &[])
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(e, Error::InvalidInput { field: "text", .. }),
+        "{e:?}"
+    );
+    let mut stranger = attachment.clone();
+    stranger.url = Some("https://example.com/dms/prv/file/x".to_owned());
+    let e = f.linkedin.download_attachment(&stranger).await.unwrap_err();
+    assert!(e.to_string().contains("LinkedIn's only"), "{e}");
+    assert_eq!(f.mark(), mark, "nothing sent");
+}

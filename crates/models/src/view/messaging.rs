@@ -164,6 +164,43 @@ pub struct Message {
     pub from_me: bool,
     /// When it was delivered (ms since the epoch).
     pub delivered_at: Option<i64>,
+    /// The files attached to it (none: left out of the JSON).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<Attachment>,
+}
+
+/// A file attached to a message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Attachment {
+    /// Its file name.
+    pub name: String,
+    /// Its length in bytes.
+    pub byte_size: Option<u64>,
+    /// Its media type (`application/pdf`).
+    pub media_type: Option<String>,
+    /// Where it can be downloaded from.
+    pub url: Option<String>,
+    /// Its `urn:li:digitalmediaAsset:<id>`.
+    pub asset_urn: Option<String>,
+}
+
+impl Attachment {
+    /// The message's files, from its `renderContent`.
+    fn of(message: &m::Message) -> Vec<Self> {
+        message
+            .render_content
+            .iter()
+            .flatten()
+            .filter_map(|c| c.file.as_ref())
+            .map(|f| Self {
+                name: f.name.clone().unwrap_or_default(),
+                byte_size: f.byte_size,
+                media_type: f.media_type.clone(),
+                url: f.url.clone(),
+                asset_urn: f.asset_urn.clone(),
+            })
+            .collect()
+    }
 }
 
 impl Message {
@@ -217,6 +254,7 @@ impl Message {
             sender: sender_of(message, participants),
             from_me,
             delivered_at: message.delivered_at,
+            attachments: Attachment::of(message),
             urn: message.entity_urn.clone(),
         })
     }

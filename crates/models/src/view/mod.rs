@@ -20,7 +20,7 @@ mod text;
 
 pub use feed::{Comment, Post, Reaction};
 pub use me::Me;
-pub use messaging::{Conversation, Message, Participant};
+pub use messaging::{Attachment, Conversation, Message, Participant};
 pub use my_items::JobItem;
 pub use network::{Invitation, MemberSummary};
 pub use notification::{NetworkCounts, Notification, NotificationActor};

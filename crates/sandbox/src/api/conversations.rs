@@ -121,7 +121,15 @@ pub(super) fn message(
             "entityUrn": conversation_urn(owner, &c.thread_id),
         },
         "reactionSummaries": reaction_summaries(m, me),
-        "renderContent": [],
+        "renderContent": m.files.iter().map(|f| json!({
+            "file": {
+                "assetUrn": format!("urn:li:digitalmediaAsset:{}", f.asset),
+                "byteSize": f.size,
+                "mediaType": f.media_type,
+                "name": f.name,
+                "url": f.url,
+            },
+        })).collect::<Vec<_>>(),
         "renderContentFallbackText": null,
         "messageBodyRenderFormat": render_format(m),
         "subject": null,

@@ -432,10 +432,14 @@ pub(super) fn create_message(call: &mut Call<'_>) -> Answer {
     if title.is_some() && recipients.as_ref().is_none_or(|r| r.len() < 2) {
         return Answer::error(StatusCode::BAD_REQUEST);
     }
-    if text.is_empty() {
+    let me = call.me;
+    let files = match message_files(call, me, body.pointer("/message/renderContentUnions")) {
+        Ok(files) => files,
+        Err(status) => return Answer::error(status),
+    };
+    if text.is_empty() && files.is_empty() {
         return Answer::error(StatusCode::BAD_REQUEST);
     }
-    let me = call.me;
     let Some(person) = call.world.people.get(me) else {
         return Answer::error(StatusCode::UNAUTHORIZED);
     };
@@ -466,6 +470,7 @@ pub(super) fn create_message(call: &mut Call<'_>) -> Answer {
         text: text.to_owned(),
         delivered_at: at,
         origin_token: origin,
+        files,
         ..Message::default()
     };
     let c = &mut call.world.conversations[index];
@@ -485,6 +490,65 @@ pub(super) fn create_message(call: &mut Call<'_>) -> Answer {
     };
     let value = message(world, &degrees, me, c, m, Sender::Whole);
     Answer::ok(json!({"value": dollar_types(value)}))
+}
+
+/// The files of a message's `renderContentUnions`: each `{"file": {assetUrn, byteSize,
+/// mediaType, name, url}}` (public code validated in August 2026, fs:60052855713), its asset
+/// a `MESSAGING_FILE_ATTACHMENT` of the caller's whose bytes came, its size theirs, its url
+/// the browser's `blob:` one; anything else in the list, or a field missing, is a 400
+/// (inferred), as is a missing list (the web app always sends one).
+fn message_files(
+    call: &Call<'_>,
+    me: usize,
+    unions: Option<&Value>,
+) -> Result<Vec<crate::world::MessageFile>, StatusCode> {
+    let Some(Value::Array(unions)) = unions else {
+        return Err(StatusCode::BAD_REQUEST);
+    };
+    let mut files = Vec::with_capacity(unions.len());
+    for union in unions {
+        let file = union.get("file").ok_or(StatusCode::BAD_REQUEST)?;
+        let field = |name: &str| file.get(name).and_then(Value::as_str);
+        let (Some(urn), Some(size), Some(media_type), Some(name), Some(url)) = (
+            field("assetUrn"),
+            file.get("byteSize").and_then(Value::as_u64),
+            field("mediaType"),
+            field("name"),
+            field("url"),
+        ) else {
+            return Err(StatusCode::BAD_REQUEST);
+        };
+        let asset = urn
+            .strip_prefix("urn:li:digitalmediaAsset:")
+            .ok_or(StatusCode::BAD_REQUEST)?;
+        let upload = call
+            .world
+            .uploads
+            .iter()
+            .find(|u| {
+                u.asset == asset
+                    && u.person == me
+                    && u.uploaded
+                    && u.kind == "MESSAGING_FILE_ATTACHMENT"
+            })
+            .ok_or(StatusCode::BAD_REQUEST)?;
+        if upload.size != size || !url.starts_with("blob:") || name.trim().is_empty() {
+            return Err(StatusCode::BAD_REQUEST);
+        }
+        files.push(crate::world::MessageFile {
+            asset: asset.to_owned(),
+            name: name.to_owned(),
+            size,
+            media_type: media_type.to_owned(),
+            url: format!(
+                "{}{}{asset}?t={}",
+                call.origin,
+                super::publishing::FILE_PATH,
+                upload.token
+            ),
+        });
+    }
+    Ok(files)
 }
 
 /// The index of the conversation a first message to `recipients` goes to: the caller's 1:1

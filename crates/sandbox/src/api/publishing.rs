@@ -139,10 +139,9 @@ pub(super) fn create(call: &mut Call<'_>) -> Answer {
             let (Some("IMAGE"), Some(asset), true) = (category, asset, recipe_ok) else {
                 return Answer::error(StatusCode::BAD_REQUEST);
             };
-            let ready = world
-                .uploads
-                .iter()
-                .any(|u| u.asset == asset && u.person == call.me && u.uploaded);
+            let ready = world.uploads.iter().any(|u| {
+                u.asset == asset && u.person == call.me && u.uploaded && u.kind == "IMAGE_SHARING"
+            });
             if !ready {
                 return refused(call, "Media asset is not available");
             }
@@ -222,7 +221,8 @@ pub(super) fn delete(call: &mut Call<'_>) -> Answer {
 }
 
 /// `POST /voyagerVideoDashMediaUploadMetadata?action=upload` with `{"mediaUploadType":
-/// "IMAGE_SHARING", "fileSize", "filename"}` (catalogue `media_upload_register`): a new
+/// "IMAGE_SHARING" | "MESSAGING_FILE_ATTACHMENT", "fileSize", "filename"}` (catalogue
+/// `media_upload_register`): a new
 /// asset of the caller's, its bytes awaited at `<origin>/dms-uploads/<asset>?ut=<token>`.
 /// Answers `{"value": {urn, singleUploadUrl, singleUploadHeaders}}` as the evidence reads it
 /// (normalized: under `data`); nothing else is recorded. Another upload type, a size that
@@ -234,7 +234,12 @@ pub(crate) fn register_upload(call: &mut Call<'_>) -> Answer {
     let kind = body.get("mediaUploadType").and_then(Value::as_str);
     let size = body.get("fileSize").and_then(Value::as_u64);
     let filename = body.get("filename").and_then(Value::as_str);
-    let (Some("IMAGE_SHARING"), Some(size @ 1..), Some(filename)) = (kind, size, filename) else {
+    let (
+        Some(kind @ ("IMAGE_SHARING" | "MESSAGING_FILE_ATTACHMENT")),
+        Some(size @ 1..),
+        Some(filename),
+    ) = (kind, size, filename)
+    else {
         return Answer::error(StatusCode::BAD_REQUEST);
     };
     if filename.trim().is_empty() {
@@ -248,8 +253,15 @@ pub(crate) fn register_upload(call: &mut Call<'_>) -> Answer {
     // fs:58093815824); these are made from the upload's number.
     let asset = format!("D4E22AQ{}", short_id(n.wrapping_mul(0x9e37_79b9_7f4a_7c15)));
     let token = short_id(n.wrapping_mul(0xc2b2_ae3d_27d4_eb4f) ^ 0x5bd1_e995);
+    // The parameters LinkedIn's official API gives an image's upload URL (its messaging
+    // upload URLs are not recorded).
+    let campaign = if kind == "IMAGE_SHARING" {
+        "ca=vector_feedshare&"
+    } else {
+        ""
+    };
     let url = format!(
-        "{}{UPLOAD_PATH}{asset}?ca=vector_feedshare&cn=uploads&ut={token}",
+        "{}{UPLOAD_PATH}{asset}?{campaign}cn=uploads&ut={token}",
         call.origin
     );
     call.world.uploads.push(Upload {
@@ -258,7 +270,9 @@ pub(crate) fn register_upload(call: &mut Call<'_>) -> Answer {
         size,
         filename: filename.to_owned(),
         token,
+        kind: kind.to_owned(),
         uploaded: false,
+        bytes: Vec::new(),
     });
     Answer::ok(json!({
         "value": {
@@ -293,5 +307,31 @@ pub(crate) fn upload(world: &mut World, asset: &str, token: &str, bytes: &[u8]) 
         return StatusCode::BAD_REQUEST;
     }
     upload.uploaded = true;
+    upload.bytes = bytes.to_vec();
     StatusCode::CREATED
+}
+
+/// Where a message's file is downloaded from, below the sandbox's origin (LinkedIn's own
+/// download URLs are not recorded).
+pub(crate) const FILE_PATH: &str = "/dms/prv/file/";
+
+/// `GET /dms/prv/file/<asset>?t=<token>`: the bytes of an uploaded file and its media type
+/// (the URL is its own authorization, no session asked for, as a signed media URL is); 404
+/// for an asset not uploaded or a token not its own (inferred).
+pub(crate) fn download(world: &World, asset: &str, token: &str) -> Option<(Vec<u8>, String)> {
+    let upload = world
+        .uploads
+        .iter()
+        .find(|u| u.asset == asset && u.token == token && u.uploaded)?;
+    let media_type = world
+        .conversations
+        .iter()
+        .flat_map(|c| &c.messages)
+        .flat_map(|m| &m.files)
+        .find(|f| f.asset == asset)
+        .map_or_else(
+            || "application/octet-stream".to_owned(),
+            |f| f.media_type.clone(),
+        );
+    Some((upload.bytes.clone(), media_type))
 }

@@ -164,7 +164,7 @@ impl Post {
 }
 pub use model::{
     Application, Author, Comment, Company, Conversation, Education, Experience, Invitation, Job,
-    Message, Person, Post, ProfileView, Reaction, Save, Saved, School, Upload, World,
+    Message, MessageFile, Person, Post, ProfileView, Reaction, Save, Saved, School, Upload, World,
 };
 
 /// The member behind a login account.

@@ -60,10 +60,30 @@ pub struct Upload {
     pub size: u64,
     /// The file name it was registered with.
     pub filename: String,
-    /// The token of its upload URL (`ut=`).
+    /// The token of its upload URL (`ut=`), and of its download URL (`t=`).
     pub token: String,
+    /// `IMAGE_SHARING` (a post's image) or `MESSAGING_FILE_ATTACHMENT` (a message's file).
+    pub kind: String,
     /// Whether its bytes were PUT.
     pub uploaded: bool,
+    /// The bytes, once PUT (not serialized).
+    #[serde(skip)]
+    pub bytes: Vec<u8>,
+}
+
+/// A file sent with a message.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct MessageFile {
+    /// The [`Upload::asset`] it is.
+    pub asset: String,
+    /// Its file name.
+    pub name: String,
+    /// Its length.
+    pub size: u64,
+    /// Its media type.
+    pub media_type: String,
+    /// Where it is downloaded from (on the sandbox, as the client reached it).
+    pub url: String,
 }
 
 /// Something a member saved.
@@ -346,6 +366,9 @@ pub struct Message {
     pub recalled: bool,
     /// Its reactions: (emoji, who, when), in the order they were added.
     pub reactions: Vec<(String, usize, u64)>,
+    /// The files sent with it; none in a generated world.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub files: Vec<MessageFile>,
 }
 
 /// A view of a member's profile by another member.

@@ -1,10 +1,10 @@
 //! Other hosts: the web app's script bundles on LinkedIn's CDN, which a client reads to find
-//! the ids LinkedIn rotated (the facade's drift module), and the upload URLs LinkedIn gives
-//! for a file's bytes (an image of a post).
+//! the ids LinkedIn rotated (the facade's drift module), the upload URLs LinkedIn gives for a
+//! file's bytes (an image of a post, a file of a message), and the files of messages.
 //!
 //! The rules:
-//! - assets come from LinkedIn's CDN only, `https://static.licdn.com`; uploads go to an
-//!   `https` host of LinkedIn's only (`linkedin.com`, `licdn.com` or a subdomain of one); for
+//! - assets come from LinkedIn's CDN only, `https://static.licdn.com`; uploads go to, and
+//!   files are downloaded from, an `https` host of LinkedIn's only (`linkedin.com`, `licdn.com` or a subdomain of one); for
 //!   a transport whose base is on loopback (a sandbox), a loopback origin of the same scheme
 //!   serves both; any other URL is refused before anything is sent;
 //! - as a browser loads a script from another site: the user agent and `accept: */*`, and
@@ -58,9 +58,9 @@ impl Assets {
         }
     }
 
-    /// The origin of `url` when assets may be fetched from it (or, with `upload`, bytes
-    /// uploaded to it).
-    fn allowed(&self, url: &Url, upload: bool) -> Option<String> {
+    /// The origin of `url` when assets may be fetched from it (or, with `linkedin`, a file
+    /// downloaded from or uploaded to it).
+    fn allowed(&self, url: &Url, linkedin_host: bool) -> Option<String> {
         let origin = url.origin().ascii_serialization();
         let on_loopback = || {
             let ip = match url.host()? {
@@ -81,7 +81,7 @@ impl Assets {
                     .iter()
                     .any(|d| host == *d || host.ends_with(&format!(".{d}")))
         };
-        let known = if upload {
+        let known = if linkedin_host {
             linkedin()
         } else {
             origin == LINKEDIN_CDN
@@ -120,6 +120,33 @@ impl Transport {
         let Some(origin) = self.inner.assets.allowed(&parsed, false) else {
             return Err(refused(format!(
                 "assets are fetched from {LINKEDIN_CDN} only, not {:?}",
+                parsed.origin().ascii_serialization()
+            )));
+        };
+        let transport = self.inner.assets.transport_for(&origin)?;
+        transport
+            .send(Request::get(origin_form(&parsed)).accept(Accept::Any))
+            .await
+    }
+
+    /// GETs a file LinkedIn gave the URL of (a message's attachment): from an `https` host
+    /// of LinkedIn's only (a loopback origin for a transport on loopback), without the
+    /// session's cookies or tokens (as a browser loads a file from LinkedIn's media host),
+    /// unpaced and uncounted, within the transport's timeouts and body limit.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`] before anything is sent for a URL on another host; otherwise
+    /// as [`send`](Self::send).
+    pub async fn download(&self, url: &str) -> Result<Response, Error> {
+        let refused = |reason: String| Error::InvalidInput {
+            field: "download URL",
+            reason,
+        };
+        let parsed = Url::parse(url).map_err(|e| refused(format!("{e}")))?;
+        let Some(origin) = self.inner.assets.allowed(&parsed, true) else {
+            return Err(refused(format!(
+                "files come from an https host of LinkedIn's only, not {:?}",
                 parsed.origin().ascii_serialization()
             )));
         };

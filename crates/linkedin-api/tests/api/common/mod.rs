@@ -71,22 +71,7 @@ impl Fixture {
     /// in ms).
     pub fn snapshot_redacted(&self, name: &str, mark: usize, result: &impl serde::Serialize) {
         let mut requests = self.sent_since(mark);
-        for r in &mut requests {
-            if let Some(at) = r.pointer_mut("/body/clientConsumedAt") {
-                assert!(at.as_u64().unwrap() > 1_700_000_000_000, "ms: {at}");
-                *at = json!("[now, in ms]");
-            }
-            if let Some(token) = r.pointer_mut("/body/message/originToken") {
-                let t = token.as_str().unwrap();
-                assert_eq!(t.len(), 36, "a UUID: {t}");
-                assert_eq!(&t[14..15], "4", "version 4: {t}");
-                *token = json!("[origin token: a fresh UUID v4]");
-            }
-            if let Some(tracking) = r.pointer_mut("/body/trackingId") {
-                assert_eq!(tracking.as_str().unwrap().chars().count(), 16);
-                *tracking = json!("[tracking id: 16 random bytes as characters]");
-            }
-        }
+        redact(&mut requests);
         self.snapshot_requests(name, requests, result);
     }
 
@@ -105,6 +90,27 @@ impl Fixture {
         insta::with_settings!({ snapshot_path => "../../snapshots", prepend_module_to_snapshot => false }, {
             insta::assert_json_snapshot!(name, value);
         });
+    }
+}
+
+/// Replaces the values a client makes afresh on every run (see
+/// [`Fixture::snapshot_redacted`]) by placeholders, after checking their form.
+pub fn redact(requests: &mut [Value]) {
+    for r in requests {
+        if let Some(at) = r.pointer_mut("/body/clientConsumedAt") {
+            assert!(at.as_u64().unwrap() > 1_700_000_000_000, "ms: {at}");
+            *at = json!("[now, in ms]");
+        }
+        if let Some(token) = r.pointer_mut("/body/message/originToken") {
+            let t = token.as_str().unwrap();
+            assert_eq!(t.len(), 36, "a UUID: {t}");
+            assert_eq!(&t[14..15], "4", "version 4: {t}");
+            *token = json!("[origin token: a fresh UUID v4]");
+        }
+        if let Some(tracking) = r.pointer_mut("/body/trackingId") {
+            assert_eq!(tracking.as_str().unwrap().chars().count(), 16);
+            *tracking = json!("[tracking id: 16 random bytes as characters]");
+        }
     }
 }
 
