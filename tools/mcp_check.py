@@ -49,6 +49,21 @@ READ_TOOLS = {
     "list_invitations",
     "list_notifications",
     "network_counts",
+    "get_school",
+    "get_job_skills",
+    "saved_jobs",
+    "applied_jobs",
+    "mailbox_counts",
+    "message_requests",
+    "who_viewed_me",
+    "doctor",
+    "get_feed",
+    "list_posts",
+    "search_posts",
+    "get_post",
+    "list_comments",
+    "list_reactions",
+    "saved_posts",
 }
 WRITE_TOOLS = {"send_message", "invite", "accept_invitation"}
 
@@ -185,6 +200,40 @@ async def drive(args) -> int:
             if notes and notes.get("next_cursor"):
                 await good("list_notifications", {"limit": 3, "cursor": notes["next_cursor"]})
             await good("network_counts", {})
+            school = await good("get_school", {"universal_name": "university-of-queensland"})
+            if school:
+                checks.check(school["company"].get("name") == "The University of Queensland", f"get_school: {str(school)[:200]}")
+            if job_id:
+                skills = await good("get_job_skills", {"job_id": job_id})
+                if skills:
+                    checks.check({"matched", "missing"} <= set(skills["skills"]), f"get_job_skills: {str(skills)[:200]}")
+            saved = await good("saved_jobs", {"limit": 2})
+            if saved and saved.get("next_cursor"):
+                await good("saved_jobs", {"limit": 2, "cursor": saved["next_cursor"]})
+            await good("applied_jobs", {"limit": 2})
+            await good("mailbox_counts", {})
+            await good("message_requests", {"limit": 2})
+            viewers = await good("who_viewed_me", {})
+            if viewers:
+                checks.check(viewers.get("viewers") is not None, f"who_viewed_me gives the touch viewers in the sandbox: {str(viewers)[:200]}")
+            doctor = await good("doctor", {"only": ["session", "feed"]})
+            if doctor:
+                checks.check(doctor["all_fine"] is True and len(doctor["checks"]) > 0, f"doctor: {str(doctor)[:300]}")
+            feed = await good("get_feed", {"limit": 3, "exclude_promoted": True})
+            post = ((feed or {}).get("items") or [{}])[0].get("urn")
+            if checks.check(bool(post), f"get_feed gives a post urn: {str(feed)[:200]}"):
+                details = await good("get_post", {"post": post})
+                if details:
+                    checks.check(details["post"]["post"]["urn"] == post, "get_post: the post asked for")
+                await good("list_comments", {"post": post, "limit": 3})
+                reactions = await good("list_reactions", {"post": post, "limit": 3})
+                kind = ((reactions or {}).get("items") or [{}])[0].get("reaction_type", "LIKE").lower()
+                typed = await good("list_reactions", {"post": post, "reaction": kind, "limit": 3})
+                if typed:
+                    checks.check(all(r["reaction_type"].lower() == kind for r in typed["items"]), f"list_reactions of type {kind}")
+            await good("list_posts", {"who": "me", "limit": 3})
+            await good("search_posts", {"keywords": "rust", "limit": 3})
+            await good("saved_posts", {"limit": 3})
 
             # Invalid arguments: refused by the schema, and by the server as a tool error.
             await bad("status", {"verbose": True})
@@ -204,6 +253,21 @@ async def drive(args) -> int:
             await bad("list_invitations", {"sent": 1})
             await bad("list_notifications", {"limit": -1})
             await bad("network_counts", {"all": True})
+            await bad("get_school", {})
+            await bad("get_job_skills", {"job_id": 5})
+            await bad("saved_jobs", {"limit": "x"})
+            await bad("applied_jobs", {"page": 2})
+            await bad("mailbox_counts", {"category": "inbox"})
+            await bad("message_requests", {"limit": 1.5})
+            await bad("who_viewed_me", {"who": "me"})
+            await bad("doctor", {"only": "session"})
+            await bad("get_feed", {"exclude_promoted": "no"})
+            await bad("list_posts", {})
+            await bad("search_posts", {})
+            await bad("get_post", {})
+            await bad("list_comments", {"post": 1})
+            await bad("list_reactions", {"post": post or "1", "reaction": "meh"})
+            await bad("saved_posts", {"cursor": 3})
             # Valid for the schema, refused by the server (bad input, not found, bad cursor).
             await bad("search_people", {"keywords": "engineer", "limit": 0}, schema_rejects=False)
             await bad("search_people", {"keywords": "engineer", "cursor": "not-a-cursor"}, schema_rejects=False)
@@ -213,6 +277,12 @@ async def drive(args) -> int:
             await bad("get_conversation", {"conversation": "2-bm8gc3VjaA=="}, schema_rejects=False)
             await bad("search_jobs", {"listed_within_days": 4000}, schema_rejects=False)
             await bad("get_profile", {"who": me, "sections": []}, schema_rejects=False)
+            await bad("doctor", {"only": ["nowhere"]}, schema_rejects=False)
+            await bad("get_school", {"universal_name": "no-such-school-zz"}, schema_rejects=False)
+            await bad("get_job_skills", {"job_id": "not digits"}, schema_rejects=False)
+            await bad("get_post", {"post": "not a post"}, schema_rejects=False)
+            await bad("list_comments", {"post": "urn:li:activity:not-digits"}, schema_rejects=False)
+            await bad("list_posts", {"who": "no-such-member-zz"}, schema_rejects=False)
             if people and people.get("next_cursor"):
                 # A cursor of one list refused by another.
                 await bad("search_people", {"keywords": "rust", "cursor": people["next_cursor"]}, schema_rejects=False)

@@ -112,30 +112,48 @@ impl Cmd {
     }
 }
 
-/// A reaction, as `--type` takes it (any case).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+/// A reaction, as `--type` takes it (any case) and the MCP tools (lower case, LinkedIn's
+/// names or the web app's).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    ValueEnum,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
 pub(crate) enum Kind {
     /// Like.
     Like,
     /// Celebrate.
     #[value(alias = "celebrate")]
+    #[serde(alias = "celebrate")]
     Praise,
     /// Support.
     #[value(alias = "support")]
+    #[serde(alias = "support")]
     Appreciation,
     /// Love.
     #[value(alias = "love")]
+    #[serde(alias = "love")]
     Empathy,
     /// Insightful.
     #[value(alias = "insightful")]
+    #[serde(alias = "insightful")]
     Interest,
     /// Funny.
     #[value(alias = "funny")]
+    #[serde(alias = "funny")]
     Entertainment,
 }
 
 impl Kind {
-    fn reaction(self) -> ReactionType {
+    /// The facade's reaction type.
+    pub(crate) fn reaction(self) -> ReactionType {
         match self {
             Self::Like => ReactionType::Like,
             Self::Praise => ReactionType::Praise,

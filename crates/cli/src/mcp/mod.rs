@@ -25,6 +25,7 @@ use crate::exit::Failure;
 
 mod cursor;
 mod reads;
+mod social;
 mod writes;
 
 /// `linkedin mcp`'s options.
@@ -44,14 +45,16 @@ const WRITE_TOOLS: [&str; 3] = ["send_message", "invite", "accept_invitation"];
 #[derive(Clone)]
 pub(crate) struct Server {
     session: Arc<Session>,
+    /// How the session was made: the touch API logs in with the same options.
+    conn: Arc<Connection>,
     allow_writes: bool,
     tools: ToolRouter<Server>,
 }
 
 impl Server {
     /// The server for a logged-in session; the write tools disabled unless `allow_writes`.
-    fn new(session: Session, allow_writes: bool) -> Self {
-        let mut tools = Self::reads() + Self::writes();
+    fn new(session: Session, conn: Connection, allow_writes: bool) -> Self {
+        let mut tools = Self::reads() + Self::social() + Self::writes();
         if !allow_writes {
             for name in WRITE_TOOLS {
                 tools.disable_route(name);
@@ -59,6 +62,7 @@ impl Server {
         }
         Self {
             session: Arc::new(session),
+            conn: Arc::new(conn),
             allow_writes,
             tools,
         }
@@ -141,7 +145,7 @@ impl ServerHandler for Server {
 /// Serves the tools on stdin/stdout until the client closes them.
 pub(crate) async fn run(args: McpArgs, conn: &Connection) -> Result<(), Failure> {
     let session = conn.connect().await?;
-    let server = Server::new(session, args.allow_writes);
+    let server = Server::new(session, conn.clone(), args.allow_writes);
     let running = server
         .serve(rmcp::transport::stdio())
         .await

@@ -92,6 +92,21 @@ fn tools_listed_called_and_refused_over_stdio() {
         "search_people",
         "get_conversation",
         "list_invitations",
+        "get_school",
+        "get_job_skills",
+        "get_feed",
+        "list_posts",
+        "search_posts",
+        "get_post",
+        "list_comments",
+        "list_reactions",
+        "saved_jobs",
+        "applied_jobs",
+        "saved_posts",
+        "mailbox_counts",
+        "message_requests",
+        "who_viewed_me",
+        "doctor",
     ] {
         assert!(names.contains(&read), "{read} is listed: {names:?}");
     }

@@ -474,7 +474,11 @@ fn every_command_ends_quietly_on_a_closed_stdout() {
         .activity_id
         .to_string();
     let out = logged.run(&["feed", "react", &reacted, "--type", "praise"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let member = w.people[2].member_id.to_string();
     // A message of the demo account's, to edit, react to and recall.
     let mine = w
