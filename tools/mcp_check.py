@@ -172,6 +172,13 @@ async def drive(args) -> int:
 
             status = await good("status", {})
             me = status["me"]["public_id"] if status else "demo-member"
+            if status:
+                actions = {b["action"] for b in status["budgets"]}
+                checks.check({"invitation", "message", "engagement", "post", "search"} <= actions, f"status: a budget per action: {actions}")
+                checks.check(all(b["left"] is None or b["left"] == b["limit"] - b["used"] for b in status["budgets"]), "status: what is left of each budget")
+                checks.check(status["breaker"]["tripped"] is False, f"status: the breaker is closed: {status['breaker']}")
+                checks.check(isinstance(status["replaced_ids"], list), "status: the replaced (healed or overridden) ids")
+                checks.check(status["writes_allowed"] is False and status["write_tools"] == [], "status: no write tool without --allow-writes")
             profile = await good("get_profile", {"who": me})
             if profile:
                 checks.check({"profile", "experiences", "skills", "contact_info"} <= set(profile), "get_profile: every section by default")
@@ -343,6 +350,8 @@ async def drive(args) -> int:
             await session.initialize()
             tools = {t.name: t for t in (await session.list_tools()).tools}
             checks.check(WRITE_TOOLS <= set(tools), f"write tools listed with --allow-writes: {set(tools)}")
+            status = (await call(session, "status", {})).structured_content
+            checks.check(set(status["write_tools"]) == WRITE_TOOLS and status["writes_allowed"], f"status: every write tool with --allow-writes: {status['write_tools']}")
             for name in WRITE_TOOLS & set(tools):
                 ann = tools[name].annotations
                 checks.check(ann is not None and ann.read_only_hint is False, f"{name}: not read-only")

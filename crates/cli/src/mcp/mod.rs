@@ -47,23 +47,25 @@ pub(crate) struct Server {
     session: Arc<Session>,
     /// How the session was made: the touch API logs in with the same options.
     conn: Arc<Connection>,
-    allow_writes: bool,
+    /// The write tools allowed (none without `--allow-writes`).
+    writes: Arc<[&'static str]>,
     tools: ToolRouter<Server>,
 }
 
 impl Server {
-    /// The server for a logged-in session; the write tools disabled unless `allow_writes`.
-    fn new(session: Session, conn: Connection, allow_writes: bool) -> Self {
+    /// The server for a logged-in session, with only the write tools `writes` (the others
+    /// neither listed nor callable).
+    fn new(session: Session, conn: Connection, writes: Vec<&'static str>) -> Self {
         let mut tools = Self::reads() + Self::social() + Self::writes();
-        if !allow_writes {
-            for name in WRITE_TOOLS {
+        for name in WRITE_TOOLS {
+            if !writes.contains(&name) {
                 tools.disable_route(name);
             }
         }
         Self {
             session: Arc::new(session),
             conn: Arc::new(conn),
-            allow_writes,
+            writes: writes.into(),
             tools,
         }
     }
@@ -130,7 +132,8 @@ impl ServerHandler for Server {
         request: CallToolRequestParams,
         context: RequestContext<RoleServer>,
     ) -> Result<CallToolResponse, ErrorData> {
-        if !self.allow_writes && WRITE_TOOLS.contains(&request.name.as_ref()) {
+        let name = request.name.as_ref();
+        if WRITE_TOOLS.contains(&name) && !self.writes.contains(&name) {
             return ToolError::input(format!(
                 "{} is a write and this server was started without --allow-writes: nothing was sent. Ask the user to restart `linkedin mcp` with --allow-writes to allow writes",
                 request.name
@@ -145,7 +148,12 @@ impl ServerHandler for Server {
 /// Serves the tools on stdin/stdout until the client closes them.
 pub(crate) async fn run(args: McpArgs, conn: &Connection) -> Result<(), Failure> {
     let session = conn.connect().await?;
-    let server = Server::new(session, conn.clone(), args.allow_writes);
+    let writes = if args.allow_writes {
+        WRITE_TOOLS.to_vec()
+    } else {
+        Vec::new()
+    };
+    let server = Server::new(session, conn.clone(), writes);
     let running = server
         .serve(rmcp::transport::stdio())
         .await

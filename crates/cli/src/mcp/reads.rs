@@ -1,13 +1,14 @@
 //! The read tools: what they take (their JSON schemas come from these types), what they give
 //! (the typed views the CLI prints with `--json`), and the facade calls between.
 
+use linkedin_api::catalogue::IdOrigin;
 use linkedin_api::models::Raw;
 use linkedin_api::models::company::Company;
 use linkedin_api::models::job::JobPosting;
 use linkedin_api::models::profile::{
     Certification, ContactInfo, Education, Experience, Language, Profile, Skill,
 };
-use linkedin_api::transport::BudgetReport;
+use linkedin_api::transport::Trip;
 use linkedin_api::{
     Check, CompanyResult, Conversation, ConversationFilter, Invitation, JobItem, JobResult,
     JobSearch, MailboxCount, Me, Message, Network, NetworkCounts, Notification, PeopleSearch,
@@ -36,12 +37,78 @@ pub(crate) struct Status {
     me: Me,
     /// The member's profile URN (urn:li:fsd_profile:...).
     profile_urn: String,
-    /// Requests in the rolling hour and per action today, with their limits, and the
-    /// circuit breaker (`breaker` is null when requests go out).
-    #[schemars(with = "serde_json::Value")]
-    budget: BudgetReport,
-    /// Whether the write tools are enabled (`--allow-writes`).
+    /// Per action (invitation, message, engagement, follow, post, profile_view, search):
+    /// used in the last 24 hours, the daily limit (null: none) and what is left of it.
+    budgets: Vec<Left>,
+    /// Requests in the rolling hour, and the hourly cap (null: none).
+    hour_used: u64,
+    /// The hourly cap, if any.
+    hour_limit: Option<u64>,
+    /// The circuit breaker: closed (requests go out) or tripped (every request refused until
+    /// the user acts).
+    breaker: Breaker,
+    /// The catalogue entries whose ids are not the built-in ones: healed at run time (a
+    /// stale id replaced, `ids.learned`) or from the user's override file; empty when all
+    /// are built in.
+    #[schemars(with = "Vec<serde_json::Value>")]
+    replaced_ids: Vec<crate::catalogue_cmd::Shown>,
+    /// Whether any write tool is enabled (`--allow-writes`).
     writes_allowed: bool,
+    /// The write tools this server offers (empty without `--allow-writes`).
+    write_tools: Vec<&'static str>,
+}
+
+/// One action's daily budget.
+#[derive(Debug, Serialize, JsonSchema)]
+pub(crate) struct Left {
+    /// The action.
+    action: String,
+    /// How many in the last 24 hours.
+    used: u32,
+    /// The daily limit (null: none; 0 forbids the action).
+    limit: Option<u32>,
+    /// How many are left today (null: no limit).
+    left: Option<u32>,
+}
+
+/// The circuit breaker's state.
+#[derive(Debug, Serialize, JsonSchema)]
+pub(crate) struct Breaker {
+    /// Whether it has tripped: then no request goes out.
+    tripped: bool,
+    /// Why it tripped (a security check, the session ended...).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<String>,
+    /// When it tripped, in ms since the epoch.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    at_ms: Option<u64>,
+    /// The challenge URL to open in a browser, when LinkedIn gave one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
+    /// What the user must do, when it has tripped.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    advice: Option<&'static str>,
+}
+
+impl From<Option<Trip>> for Breaker {
+    fn from(trip: Option<Trip>) -> Self {
+        match trip {
+            None => Self {
+                tripped: false,
+                reason: None,
+                at_ms: None,
+                url: None,
+                advice: None,
+            },
+            Some(t) => Self {
+                tripped: true,
+                reason: Some(t.reason.to_string()),
+                at_ms: Some(t.at_ms),
+                url: t.url,
+                advice: Some(crate::account::BREAKER_ADVICE),
+            },
+        }
+    }
 }
 
 /// A member, as users name them.
@@ -491,19 +558,43 @@ pub(crate) struct Counts {
 #[tool_router(router = reads, vis = "pub(super)")]
 impl Server {
     /// Who the tools act as (name, public id, profile URN), what the account has left of
-    /// its hourly and daily budgets (invitations, messages, profile views, searches...), the
-    /// circuit breaker's state, and whether writes are enabled. One small request; call it
-    /// first to know whose account this is.
+    /// its daily budgets per action (invitations, messages, engagements, posts, profile
+    /// views, searches...) and of the hourly cap, the circuit breaker's state (with what to
+    /// do when it tripped), the catalogue ids healed at run time or overridden, and which
+    /// write tools are enabled. One small request; call it first to know whose account this
+    /// is.
     #[tool(annotations(read_only_hint = true, open_world_hint = true))]
     async fn status(&self, Parameters(_): Parameters<NoArgs>) -> Result<Json<Status>, ToolError> {
         let li = self.li();
         let me = li.me().await?;
         let budget = li.budget().await?;
+        let budgets = budget
+            .per_day
+            .iter()
+            .map(|d| Left {
+                action: d.action.to_string(),
+                used: d.used,
+                limit: d.limit,
+                left: d.limit.map(|l| l.saturating_sub(d.used)),
+            })
+            .collect();
+        let replaced_ids = li
+            .ids()
+            .entries()
+            .into_iter()
+            .filter(|(_, origin)| *origin != IdOrigin::BuiltIn)
+            .map(|(e, origin)| crate::catalogue_cmd::Shown::of(e, origin))
+            .collect();
         Ok(Json(Status {
             profile_urn: me.profile_urn(),
             me,
-            budget,
-            writes_allowed: self.allow_writes,
+            budgets,
+            hour_used: budget.hour_used,
+            hour_limit: budget.hour_limit,
+            breaker: Breaker::from(budget.breaker),
+            replaced_ids,
+            writes_allowed: !self.writes.is_empty(),
+            write_tools: self.writes.to_vec(),
         }))
     }
 
