@@ -65,7 +65,29 @@ READ_TOOLS = {
     "list_reactions",
     "saved_posts",
 }
-WRITE_TOOLS = {"send_message", "invite", "accept_invitation"}
+# Each write tool with its destructive and idempotent hints.
+WRITES = {
+    "send_message": (False, False),
+    "start_conversation": (False, False),
+    "invite": (False, True),
+    "accept_invitation": (False, True),
+    "reject_invitation": (True, True),
+    "withdraw_invitation": (True, True),
+    "react_to_post": (False, True),
+    "remove_reaction": (True, True),
+    "comment_on_post": (False, False),
+    "reply_to_comment": (False, False),
+    "create_post": (False, False),
+    "delete_post": (True, True),
+    "follow": (False, True),
+    "unfollow": (False, True),
+    "save_job": (False, True),
+    "unsave_job": (False, True),
+    "save_post": (False, True),
+    "unsave_post": (False, True),
+    "mark_notification_read": (False, True),
+}
+WRITE_TOOLS = set(WRITES)
 
 
 def in_venv() -> bool:
@@ -354,9 +376,11 @@ async def drive(args) -> int:
             checks.check(set(status["write_tools"]) == WRITE_TOOLS and status["writes_allowed"], f"status: every write tool with --allow-writes: {status['write_tools']}")
             for name in WRITE_TOOLS & set(tools):
                 ann = tools[name].annotations
+                destructive, idempotent = WRITES[name]
                 checks.check(ann is not None and ann.read_only_hint is False, f"{name}: not read-only")
-                checks.check(ann is not None and ann.destructive_hint is False, f"{name}: not destructive")
-                checks.check(ann is not None and ann.idempotent_hint is not None, f"{name}: idempotent hint set")
+                checks.check(ann is not None and ann.destructive_hint is destructive, f"{name}: destructive {destructive}")
+                checks.check(ann is not None and ann.idempotent_hint is idempotent, f"{name}: idempotent {idempotent}")
+                checks.check(bool(tools[name].description) and tools[name].description.startswith("WRITE:"), f"{name}: described as a write")
             convs = await call(session, "list_conversations", {"limit": 1})
             thread = convs.structured_content["items"][0]["thread_id"]
             text = f"mcp check {uuid.uuid4()}"
@@ -382,6 +406,115 @@ async def drive(args) -> int:
             checks.check(bad_inv.is_error, "a malformed invitation id is refused")
             who = await call(session, "invite", {"profile": "liv-marchetti", "note": "Hello", "preview": True})
             checks.check(not who.is_error and who.structured_content["outcome"] == "would_send", f"invite preview: {text_of(who)[:200]}")
+
+            async def wrote(name, arguments, outcome):
+                r = await call(session, name, arguments)
+                ok = checks.check(not r.is_error, f"{name}({arguments}): {text_of(r)[:300]}")
+                if ok:
+                    got = r.structured_content
+                    checks.check(got["outcome"] == outcome and got["preview"] is arguments.get("preview", False), f"{name}: outcome {outcome}, got {got['outcome']}")
+                    return got
+                return None
+
+            async def refused_write(name, arguments):
+                r = await call(session, name, arguments)
+                checks.check(r.is_error and text_of(r).strip() != "", f"{name}({arguments}): refused, got {text_of(r)[:200]}")
+
+            # Previews of each write, then a few sent and read back.
+            await wrote("reject_invitation", {"invitation": inv_id, "preview": True}, "would_reject")
+            sent_inv = (await call(session, "list_invitations", {"sent": True, "limit": 1})).structured_content["items"]
+            if checks.check(bool(sent_inv), "a sent invitation to withdraw"):
+                await wrote("withdraw_invitation", {"invitation": sent_inv[0]["id"], "preview": True}, "would_withdraw")
+            start = await wrote("start_conversation", {"recipients": ["liv-marchetti"], "text": "Hello!", "preview": True}, "would_send")
+            if start:
+                checks.check(len(start["recipients"]) == 1, "start_conversation preview: the recipient looked up")
+            feed = (await call(session, "get_feed", {"limit": 5, "exclude_promoted": True})).structured_content["items"]
+            post = feed[0]["urn"]
+            await wrote("react_to_post", {"post": post, "reaction": "praise", "preview": True}, "would_react")
+
+            async def my_reactions():
+                me_id = (await call(session, "status", {})).structured_content["me"]["profile_id"]
+                r = await call(session, "list_reactions", {"post": post, "limit": 100})
+                return [x for x in r.structured_content["items"] if x.get("reactor_profile_id") == me_id]
+
+            before = await my_reactions()
+            await wrote("react_to_post", {"post": post, "reaction": "praise"}, "reacted")
+            mine = await my_reactions()
+            checks.check(len(mine) == 1 and mine[0]["reaction_type"] == "PRAISE", f"react_to_post: the post has my reaction once: {mine} (before: {before})")
+            await wrote("remove_reaction", {"post": post, "preview": True}, "would_remove")
+            await wrote("remove_reaction", {"post": post}, "removed")
+            checks.check(await my_reactions() == [], "remove_reaction: my reaction is gone")
+            await refused_write("remove_reaction", {"post": post, "preview": True})
+
+            words = f"mcp comment {uuid.uuid4()}"
+            await wrote("comment_on_post", {"post": post, "text": words, "preview": True}, "would_comment")
+
+            async def comments_with(text):
+                r = await call(session, "list_comments", {"post": post, "limit": 100})
+                return [c for c in r.structured_content["items"] if c.get("text") == text]
+
+            checks.check(await comments_with(words) == [], "a comment preview sends nothing")
+            await wrote("comment_on_post", {"post": post, "text": words}, "commented")
+            made = await comments_with(words)
+            if checks.check(len(made) == 1, f"comment_on_post: the comment is there once: {made}"):
+                await wrote("reply_to_comment", {"comment": made[0]["urn"], "text": "Agreed", "preview": True}, "would_reply")
+                await wrote("reply_to_comment", {"comment": made[0]["urn"], "text": "Agreed"}, "replied")
+            await refused_write("comment_on_post", {"post": post, "text": "x" * 1251})
+            await refused_write("reply_to_comment", {"comment": "urn:li:comment:nope", "text": "hi"})
+
+            plan = await wrote("create_post", {"text": "Shipping #rust today", "visibility": "connections", "preview": True}, "would_publish")
+            if plan:
+                checks.check(plan["post"]["visibility"] in ("CONNECTIONS", "connections"), f"create_post preview: the visibility: {plan['post']}")
+            created = await wrote("create_post", {"text": f"mcp post {uuid.uuid4()}"}, "published")
+            if created and checks.check(bool(created["post"].get("share_urn")), f"create_post gives a share: {created}"):
+                share = created["post"]["share_urn"]
+                await wrote("delete_post", {"share": share, "preview": True}, "would_delete")
+                await wrote("delete_post", {"share": share}, "deleted")
+                await refused_write("delete_post", {"share": share})
+            await refused_write("delete_post", {"share": "urn:li:activity:1"})
+            await refused_write("create_post", {"text": " "})
+
+            page = await wrote("follow", {"universal_name": "university-of-queensland", "preview": True}, "would_follow")
+            if page:
+                checks.check(page["state"] is False, "follow preview: not followed yet")
+            await wrote("follow", {"universal_name": "university-of-queensland"}, "followed")
+            await wrote("follow", {"universal_name": "university-of-queensland"}, "unchanged")
+            await wrote("unfollow", {"universal_name": "university-of-queensland", "preview": True}, "would_unfollow")
+            await wrote("unfollow", {"universal_name": "university-of-queensland"}, "unfollowed")
+            await refused_write("follow", {"universal_name": "no-such-company-zz"})
+
+            jobs = (await call(session, "search_jobs", {"keywords": "engineer", "listed_within_days": 30, "limit": 1})).structured_content["items"]
+            job = jobs[0]["job_id"]
+
+            async def saved_job_ids():
+                r = await call(session, "saved_jobs", {"limit": 100})
+                return [j["job_id"] for j in r.structured_content["items"]]
+
+            await wrote("save_job", {"job_id": job, "preview": True}, "would_save")
+            await wrote("save_job", {"job_id": job}, "saved")
+            checks.check(job in await saved_job_ids(), "save_job: saved_jobs lists it")
+            await wrote("unsave_job", {"job_id": job, "preview": True}, "would_unsave")
+            await wrote("unsave_job", {"job_id": job}, "unsaved")
+            checks.check(job not in await saved_job_ids(), "unsave_job: saved_jobs leaves it out")
+            await refused_write("save_job", {"job_id": "not digits"})
+            await wrote("save_post", {"post": post, "preview": True}, "would_save")
+            await wrote("save_post", {"post": post}, "saved")
+            await wrote("unsave_post", {"post": post, "preview": True}, "would_unsave")
+            await wrote("unsave_post", {"post": post}, "unsaved")
+            await refused_write("save_post", {"post": "not a post"})
+
+            notes = (await call(session, "list_notifications", {"limit": 20})).structured_content["items"]
+            unread = [n for n in notes if n.get("read") is False] or notes
+            if checks.check(bool(unread), "a notification to mark read"):
+                urn = unread[0]["urn"]
+                await wrote("mark_notification_read", {"notification": urn, "preview": True}, "would_mark_read")
+                await wrote("mark_notification_read", {"notification": urn}, "marked_read")
+                again = (await call(session, "list_notifications", {"limit": 20})).structured_content["items"]
+                checks.check(any(n["urn"] == urn and n.get("read") is True for n in again), "mark_notification_read: it reads as read")
+            await refused_write("mark_notification_read", {"notification": "urn:li:fsd_notificationCard:(NOPE)"})
+            await refused_write("start_conversation", {"recipients": [], "text": "hi"})
+            await refused_write("start_conversation", {"recipients": ["liv-marchetti"], "text": "hi", "title": "Solo"})
+            await refused_write("withdraw_invitation", {"invitation": "123"})
 
     print(
         f"search_people, 49 results: median {mcp_median * 1000:.1f} ms a tool call through the Python MCP client "

@@ -120,6 +120,32 @@ pub(crate) fn activity_id(field: &'static str, text: &str) -> Result<String> {
     activity.and_then(|u| digits(u.id())).ok_or_else(bad)
 }
 
+/// A post's share, `urn:li:share:<digits>`, from itself or LinkedIn's
+/// `urn:li:fsd_share:urn:li:share:<digits>` (what [`delete_post`](crate::Linkedin::delete_post)
+/// takes); gives `urn:li:share:<digits>`.
+///
+/// ```
+/// use linkedin_api::validate::share_urn;
+/// assert_eq!(share_urn("urn:li:fsd_share:urn:li:share:71").unwrap(), "urn:li:share:71");
+/// assert!(share_urn("urn:li:activity:71").is_err());
+/// ```
+///
+/// # Errors
+///
+/// [`Error::InvalidInput`] for anything else.
+pub fn share_urn(text: &str) -> Result<String> {
+    let text = text.trim();
+    let inner = text.strip_prefix("urn:li:fsd_share:").unwrap_or(text);
+    let urn = urn("post", inner, &["share"])?;
+    if urn.id().is_empty() || !urn.id().bytes().all(|b| b.is_ascii_digit()) {
+        return Err(Error::InvalidInput {
+            field: "post",
+            reason: format!("{text:?} is not a share: urn:li:share:<digits>"),
+        });
+    }
+    Ok(inner.to_owned())
+}
+
 /// An invitation: its numeric id, `urn:li:fs_relInvitation:<id>`, `urn:li:invitation:<id>` or
 /// `urn:li:fsd_invitation:<id>`; gives the id.
 ///

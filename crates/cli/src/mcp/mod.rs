@@ -3,8 +3,9 @@
 //!
 //! Reads are tools over the facade, with JSON schemas of their arguments derived from the
 //! Rust types below, typed JSON results (the views `linkedin ... --json` prints) and a cursor
-//! for the next items of a list. Writes (`send_message`, `invite`, `accept_invitation`) are
-//! neither listed nor callable unless the server was started with `--allow-writes`; they go
+//! for the next items of a list. Writes ([`WRITE_TOOLS`]: messages, invitations, reactions,
+//! comments, posts, follows, saves) are neither listed nor callable unless the server was
+//! started with `--allow-writes`; they go
 //! through the facade like the CLI's, so the account's governor (pacing, budgets, circuit
 //! breaker) applies to them, and each can be previewed (`preview: true`) without sending.
 //!
@@ -24,6 +25,7 @@ use crate::account::{Connection, Session};
 use crate::exit::Failure;
 
 mod cursor;
+mod engage;
 mod reads;
 mod social;
 mod writes;
@@ -31,15 +33,37 @@ mod writes;
 /// `linkedin mcp`'s options.
 #[derive(Args, Debug, Clone)]
 pub(crate) struct McpArgs {
-    /// Also offer the write tools (send_message, invite, accept_invitation): without it they
-    /// are not listed and a call of one is refused. Each write still goes through the
-    /// account's pacing, daily budgets and circuit breaker.
+    /// Also offer the write tools (send_message, start_conversation, invite, react_to_post,
+    /// comment_on_post, create_post, follow, save_job...): without it they are not listed
+    /// and a call of one is refused. Each write still goes through the account's pacing,
+    /// daily budgets and circuit breaker.
     #[arg(long)]
     pub(crate) allow_writes: bool,
 }
 
-/// The names of the write tools, refused without `--allow-writes`.
-const WRITE_TOOLS: [&str; 3] = ["send_message", "invite", "accept_invitation"];
+/// The names of the write tools (the tools of the `writes` and `engage` routers), refused
+/// unless `--allow-writes` allows them.
+const WRITE_TOOLS: [&str; 19] = [
+    "send_message",
+    "start_conversation",
+    "invite",
+    "accept_invitation",
+    "reject_invitation",
+    "withdraw_invitation",
+    "react_to_post",
+    "remove_reaction",
+    "comment_on_post",
+    "reply_to_comment",
+    "create_post",
+    "delete_post",
+    "follow",
+    "unfollow",
+    "save_job",
+    "unsave_job",
+    "save_post",
+    "unsave_post",
+    "mark_notification_read",
+];
 
 /// The MCP server: the logged-in client and the tools over it.
 #[derive(Clone)]
@@ -56,7 +80,7 @@ impl Server {
     /// The server for a logged-in session, with only the write tools `writes` (the others
     /// neither listed nor callable).
     fn new(session: Session, conn: Connection, writes: Vec<&'static str>) -> Self {
-        let mut tools = Self::reads() + Self::social() + Self::writes();
+        let mut tools = Self::reads() + Self::social() + Self::writes() + Self::engage();
         for name in WRITE_TOOLS {
             if !writes.contains(&name) {
                 tools.disable_route(name);
@@ -124,7 +148,7 @@ impl IntoCallToolResult for ToolError {
 #[tool_handler(
     router = self.tools,
     name = "linkedin",
-    instructions = "LinkedIn for an agent: profiles, people/company/job search, companies, jobs, conversations and invitations of the logged-in member, as typed JSON. Lists give at most `limit` items and a `next_cursor`: pass it back as `cursor` with the same other arguments for the next items. Members are named by public id (the part after linkedin.com/in/), profile id (ACoAA...) or profile URN. Writes (send_message, invite, accept_invitation) exist only when the server was started with --allow-writes; each accepts `preview: true` to check it without sending. Every request is paced and counted against the account's daily budgets; a spent budget or a tripped circuit breaker is a tool error saying when to try again or what to do."
+    instructions = "LinkedIn for an agent: profiles, people/company/post/job search, companies and schools, jobs, the feed, posts with their comments and reactions, conversations, invitations, notifications and My Items of the logged-in member, as typed JSON. Lists give at most `limit` items and a `next_cursor`: pass it back as `cursor` with the same other arguments for the next items. Members are named by public id (the part after linkedin.com/in/), profile id (ACoAA...) or profile URN; posts by activity id, URN or URL. Writes (messages, invitations, reactions, comments, posts, follows, saves, marking read) exist only when the server was started with --allow-writes (or with them named in its list: `status` says which); each accepts `preview: true` to check it without sending. Every request is paced and counted against the account's daily budgets; a spent budget or a tripped circuit breaker is a tool error saying when to try again or what to do."
 )]
 impl ServerHandler for Server {
     async fn call_tool(
@@ -163,4 +187,31 @@ pub(crate) async fn run(args: McpArgs, conn: &Connection) -> Result<(), Failure>
         .await
         .map_err(|e| Failure::internal(format!("the MCP server stopped: {e}")))?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_write_tools_are_the_write_routers_tools() {
+        let mut routed: Vec<String> = (Server::writes() + Server::engage())
+            .list_all()
+            .into_iter()
+            .map(|t| t.name.into_owned())
+            .collect();
+        routed.sort();
+        let mut listed: Vec<String> = WRITE_TOOLS.iter().map(|&n| n.to_owned()).collect();
+        listed.sort();
+        assert_eq!(routed, listed);
+        for read in (Server::reads() + Server::social()).list_all() {
+            let hints = read.annotations.unwrap_or_default();
+            assert_eq!(
+                hints.read_only_hint,
+                Some(true),
+                "{} is read-only",
+                read.name
+            );
+        }
+    }
 }
