@@ -516,6 +516,23 @@ async def drive(args) -> int:
             await refused_write("start_conversation", {"recipients": ["liv-marchetti"], "text": "hi", "title": "Solo"})
             await refused_write("withdraw_invitation", {"invitation": "123"})
 
+    # ---- with a list of writes: only those listed and callable ----
+    async with stdio_client(server("--allow-writes=send_message,react_to_post")) as (read, write):
+        async with ClientSession(read, write) as session:
+            await session.initialize()
+            names = {t.name for t in (await session.list_tools()).tools}
+            checks.check(names & WRITE_TOOLS == {"send_message", "react_to_post"}, f"only the listed writes are listed: {names & WRITE_TOOLS}")
+            checks.check(READ_TOOLS <= names, "every read tool with a list of writes")
+            status = (await call(session, "status", {})).structured_content
+            checks.check(status["write_tools"] == ["send_message", "react_to_post"], f"status: the listed writes: {status['write_tools']}")
+            other = await call(session, "create_post", {"text": "not allowed", "preview": True})
+            checks.check(other.is_error and "allows only the writes" in text_of(other), f"a write not listed is refused: {text_of(other)[:200]}")
+            feed = (await call(session, "get_feed", {"limit": 1})).structured_content["items"]
+            allowed = await call(session, "react_to_post", {"post": feed[0]["urn"], "preview": True})
+            checks.check(not allowed.is_error, f"a listed write is callable: {text_of(allowed)[:200]}")
+    unknown = subprocess.run([binary, "--sandbox", "mcp", "--allow-writes=send_money"], capture_output=True, stdin=subprocess.DEVNULL, check=False)
+    checks.check(unknown.returncode == 2 and b"not a write tool" in unknown.stderr, f"an unknown write tool is refused at start: {unknown.returncode} {unknown.stderr[:200]!r}")
+
     print(
         f"search_people, 49 results: median {mcp_median * 1000:.1f} ms a tool call through the Python MCP client "
         f"[{' '.join(f'{t * 1000:.1f}' for t in times)}]; "

@@ -32,13 +32,50 @@ mod writes;
 
 /// `linkedin mcp`'s options.
 #[derive(Args, Debug, Clone)]
+#[command(
+    after_help = "Examples:\n  linkedin mcp                      reads only\n  linkedin mcp --allow-writes       every write tool too\n  linkedin mcp --allow-writes=send_message,react_to_post\n                                    only these writes"
+)]
 pub(crate) struct McpArgs {
-    /// Also offer the write tools (send_message, start_conversation, invite, react_to_post,
-    /// comment_on_post, create_post, follow, save_job...): without it they are not listed
+    /// Also offer write tools: alone, all of them (send_message, start_conversation, invite,
+    /// react_to_post, comment_on_post, create_post, follow, save_job...); with a list
+    /// (`--allow-writes=send_message,react_to_post`), only those. The others are not listed
     /// and a call of one is refused. Each write still goes through the account's pacing,
     /// daily budgets and circuit breaker.
-    #[arg(long)]
-    pub(crate) allow_writes: bool,
+    #[arg(
+        long,
+        value_name = "TOOLS",
+        num_args = 0..,
+        require_equals = true,
+        value_delimiter = ','
+    )]
+    pub(crate) allow_writes: Option<Vec<String>>,
+}
+
+impl McpArgs {
+    /// The write tools allowed: none without `--allow-writes`, all with it alone, else the
+    /// ones it names (an unknown one refused with the list of write tools).
+    fn writes(&self) -> Result<Vec<&'static str>, Failure> {
+        let Some(named) = &self.allow_writes else {
+            return Ok(Vec::new());
+        };
+        if named.is_empty() {
+            return Ok(WRITE_TOOLS.to_vec());
+        }
+        let mut allowed = Vec::new();
+        for name in named {
+            let name = name.trim();
+            let Some(&tool) = WRITE_TOOLS.iter().find(|&&t| t == name) else {
+                return Err(Failure::usage(format!(
+                    "--allow-writes: {name:?} is not a write tool; the write tools are {}",
+                    WRITE_TOOLS.join(", ")
+                )));
+            };
+            if !allowed.contains(&tool) {
+                allowed.push(tool);
+            }
+        }
+        Ok(allowed)
+    }
 }
 
 /// The names of the write tools (the tools of the `writes` and `engage` routers), refused
@@ -158,9 +195,16 @@ impl ServerHandler for Server {
     ) -> Result<CallToolResponse, ErrorData> {
         let name = request.name.as_ref();
         if WRITE_TOOLS.contains(&name) && !self.writes.contains(&name) {
+            let why = if self.writes.is_empty() {
+                "this server was started without --allow-writes".to_owned()
+            } else {
+                format!(
+                    "this server allows only the writes {} (--allow-writes=...)",
+                    self.writes.join(", ")
+                )
+            };
             return ToolError::input(format!(
-                "{} is a write and this server was started without --allow-writes: nothing was sent. Ask the user to restart `linkedin mcp` with --allow-writes to allow writes",
-                request.name
+                "{name} is a write and {why}: nothing was sent. Ask the user to restart `linkedin mcp` with --allow-writes (all writes) or --allow-writes={name} to allow it"
             ))
             .into_call_tool_result();
         }
@@ -171,12 +215,9 @@ impl ServerHandler for Server {
 
 /// Serves the tools on stdin/stdout until the client closes them.
 pub(crate) async fn run(args: McpArgs, conn: &Connection) -> Result<(), Failure> {
+    // An unknown write tool is refused before logging in.
+    let writes = args.writes()?;
     let session = conn.connect().await?;
-    let writes = if args.allow_writes {
-        WRITE_TOOLS.to_vec()
-    } else {
-        Vec::new()
-    };
     let server = Server::new(session, conn.clone(), writes);
     let running = server
         .serve(rmcp::transport::stdio())
