@@ -15,6 +15,10 @@ package from PyPI into it, re-runs itself inside it, and then, against the debug
 - pages search_people to the end with its cursor (no result twice, the end reached);
 - checks a write is refused without --allow-writes, and, with it, that a preview sends
   nothing and a send sends exactly once (read back through get_conversation);
+- with --allow-writes=a,b: only those writes listed, another refused; an unknown one refused at
+  start;
+- with --http 127.0.0.1:0: the SDK's streamable HTTP client lists the tools and calls a read
+  (and an address off loopback is refused);
 - times search_people with 49 results through the client, and the whole `linkedin search
   people --limit 49 --json` process, and prints both medians.
 
@@ -533,6 +537,11 @@ async def drive(args) -> int:
     unknown = subprocess.run([binary, "--sandbox", "mcp", "--allow-writes=send_money"], capture_output=True, stdin=subprocess.DEVNULL, check=False)
     checks.check(unknown.returncode == 2 and b"not a write tool" in unknown.stderr, f"an unknown write tool is refused at start: {unknown.returncode} {unknown.stderr[:200]!r}")
 
+    # ---- --http: the streamable HTTP transport on loopback, through the SDK's client ----
+    refused = subprocess.run([binary, "--sandbox", "mcp", "--http", "0.0.0.0:8765"], capture_output=True, stdin=subprocess.DEVNULL, check=False)
+    checks.check(refused.returncode == 2 and b"not a loopback address" in refused.stderr, f"--http off loopback is refused: {refused.returncode} {refused.stderr[:200]!r}")
+    await over_http(binary, checks)
+
     print(
         f"search_people, 49 results: median {mcp_median * 1000:.1f} ms a tool call through the Python MCP client "
         f"[{' '.join(f'{t * 1000:.1f}' for t in times)}]; "
@@ -542,6 +551,42 @@ async def drive(args) -> int:
     )
     print(f"{checks.passed} passed, {checks.failed} failed", flush=True)
     return 1 if checks.failed else 0
+
+
+async def over_http(binary, checks) -> None:
+    """Starts `linkedin --sandbox mcp --http 127.0.0.1:0`, reads its URL from stderr, and drives
+    it with the SDK's streamable HTTP client: the tools listed, a read called."""
+    import anyio
+    from mcp import ClientSession
+    from mcp.client.streamable_http import streamable_http_client
+
+    proc = await anyio.open_process([binary, "--sandbox", "mcp", "--http", "127.0.0.1:0"], stdin=subprocess.DEVNULL)
+    try:
+        url, seen = None, b""
+        with anyio.move_on_after(20):
+            async for chunk in proc.stderr:
+                seen += chunk
+                line = seen.decode(errors="replace")
+                if " on http://" in line and "\n" in line:
+                    url = line.split(" on ", 1)[1].split()[0]
+                    break
+        if not checks.check(url is not None and url.endswith("/mcp"), f"--http prints its URL: {seen[:300]!r}"):
+            return
+        async with streamable_http_client(url) as (read, write):
+            async with ClientSession(read, write) as session:
+                init = await session.initialize()
+                checks.check(init.server_info.name == "linkedin", f"over HTTP: server name {init.server_info.name}")
+                names = {t.name for t in (await session.list_tools()).tools}
+                checks.check(READ_TOOLS <= names and not (WRITE_TOOLS & names), f"over HTTP: the read tools listed, no write: {sorted(names)}")
+                found = await session.call_tool("search_people", {"keywords": "engineer", "limit": 5})
+                checks.check(not found.is_error and found.structured_content["count"] == 5, f"over HTTP: search_people gives 5: {text_of(found)[:200]}")
+                bad = await session.call_tool("get_profile", {"who": 42})
+                checks.check(bad.is_error, "over HTTP: a bad call is a tool error")
+        print(f"--http: the SDK's streamable HTTP client at {url}: tools listed, search_people called", flush=True)
+    finally:
+        proc.terminate()
+        with anyio.move_on_after(5):
+            await proc.wait()
 
 
 def main() -> int:

@@ -1,5 +1,6 @@
 //! `linkedin mcp`: the client's capabilities as tools of a Model Context Protocol server on
-//! stdio, for AI agents (Claude Desktop, VS Code, any MCP client).
+//! stdio (or, with `--http`, streamable HTTP on loopback: http.rs), for AI agents (Claude
+//! Desktop, VS Code, any MCP client).
 //!
 //! Reads are tools over the facade, with JSON schemas of their arguments derived from the
 //! Rust types below, typed JSON results (the views `linkedin ... --json` prints) and a cursor
@@ -26,6 +27,7 @@ use crate::exit::Failure;
 
 mod cursor;
 mod engage;
+mod http;
 mod reads;
 mod social;
 mod writes;
@@ -49,6 +51,11 @@ pub(crate) struct McpArgs {
         value_delimiter = ','
     )]
     pub(crate) allow_writes: Option<Vec<String>>,
+    /// Serve MCP's streamable HTTP transport at http://ADDR/mcp instead of stdio: ADDR is a
+    /// loopback IP:PORT (127.0.0.1:8765; port 0 picks a free one, printed on stderr). Any
+    /// other address is refused: the server acts as your account for whoever reaches it.
+    #[arg(long, value_name = "ADDR")]
+    pub(crate) http: Option<String>,
 }
 
 impl McpArgs {
@@ -213,12 +220,17 @@ impl ServerHandler for Server {
     }
 }
 
-/// Serves the tools on stdin/stdout until the client closes them.
+/// Serves the tools on stdin/stdout until the client closes them, or with `--http` over
+/// streamable HTTP on loopback until Ctrl-C.
 pub(crate) async fn run(args: McpArgs, conn: &Connection) -> Result<(), Failure> {
-    // An unknown write tool is refused before logging in.
+    // An unknown write tool, or an address off loopback, is refused before logging in.
     let writes = args.writes()?;
+    let addr = args.http.as_deref().map(http::loopback).transpose()?;
     let session = conn.connect().await?;
     let server = Server::new(session, conn.clone(), writes);
+    if let Some(addr) = addr {
+        return http::serve(server, addr).await;
+    }
     let running = server
         .serve(rmcp::transport::stdio())
         .await

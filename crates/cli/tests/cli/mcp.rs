@@ -211,3 +211,17 @@ fn an_unknown_write_is_refused_at_start() {
     );
     assert!(out.stdout.is_empty(), "nothing on the protocol's stdout");
 }
+
+#[test]
+fn http_off_loopback_is_refused_before_it_starts() {
+    for addr in ["0.0.0.0:8765", "[::]:8765", "192.0.2.1:80", "localhost"] {
+        let out = Command::new(assert_cmd::cargo::cargo_bin("linkedin"))
+            .args(["--sandbox", "mcp", "--http", addr])
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{addr}: {out:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("loopback"), "{addr}: {stderr}");
+    }
+}
