@@ -72,6 +72,10 @@ READ_TOOLS = {
 # Each write tool with its destructive and idempotent hints.
 WRITES = {
     "send_message": (False, False),
+    "edit_message": (True, True),
+    "recall_message": (True, True),
+    "react_to_message": (False, True),
+    "remove_message_reaction": (True, True),
     "start_conversation": (False, False),
     "invite": (False, True),
     "accept_invitation": (False, True),
@@ -402,6 +406,36 @@ async def drive(args) -> int:
             empty = await call(session, "send_message", {"conversation": thread, "text": "  "})
             checks.check(empty.is_error, "an empty text is refused")
             checks.check(await copies() == 1, "still once after a refused send")
+
+            # The message just sent: edited, reacted to and recalled, each previewed first.
+            mine = (sent.structured_content.get("message") or {}).get("id") if not sent.is_error else None
+            if checks.check(bool(mine), f"send_message gives the message's id: {text_of(sent)[:200]}"):
+                edited = f"{text} (edited)"
+                look = await call(session, "edit_message", {"message": mine, "text": edited, "preview": True})
+                checks.check(not look.is_error and look.structured_content["outcome"] == "would_edit" and look.structured_content["message"]["text"] == text, f"edit_message preview finds the message: {text_of(look)[:200]}")
+                done = await call(session, "edit_message", {"message": mine, "text": edited})
+                checks.check(not done.is_error and done.structured_content["outcome"] == "edited", f"edit_message: {text_of(done)[:200]}")
+                after = await call(session, "get_conversation", {"conversation": thread, "limit": 50})
+                checks.check(any(m.get("text") == edited for m in after.structured_content["items"]), "edit_message: the new text is read back")
+                for name, outcome in [("react_to_message", "would_react"), ("remove_message_reaction", "would_remove")]:
+                    r = await call(session, name, {"message": mine, "emoji": "👍", "preview": True})
+                    checks.check(not r.is_error and r.structured_content["outcome"] == outcome, f"{name} preview: {text_of(r)[:200]}")
+                r = await call(session, "react_to_message", {"message": mine, "emoji": "👍"})
+                checks.check(not r.is_error and r.structured_content["outcome"] == "reacted", f"react_to_message: {text_of(r)[:200]}")
+                r = await call(session, "remove_message_reaction", {"message": mine, "emoji": "👍"})
+                checks.check(not r.is_error and r.structured_content["outcome"] == "removed", f"remove_message_reaction: {text_of(r)[:200]}")
+                r = await call(session, "react_to_message", {"message": mine, "emoji": "ok", "preview": True})
+                checks.check(r.is_error, "react_to_message: a word is not an emoji")
+                r = await call(session, "recall_message", {"message": mine, "preview": True})
+                checks.check(not r.is_error and r.structured_content["outcome"] == "would_recall", f"recall_message preview: {text_of(r)[:200]}")
+                r = await call(session, "recall_message", {"message": mine})
+                checks.check(not r.is_error and r.structured_content["outcome"] == "recalled", f"recall_message: {text_of(r)[:200]}")
+            theirs = [m for m in (await call(session, "get_conversation", {"conversation": thread, "limit": 50})).structured_content["items"] if not m.get("from_me") and m.get("id")]
+            if theirs:
+                r = await call(session, "edit_message", {"message": theirs[0]["id"], "text": "mine now", "preview": True})
+                checks.check(r.is_error and "another member" in text_of(r), f"edit_message preview refuses another's message: {text_of(r)[:200]}")
+            r = await call(session, "recall_message", {"message": "not-a-message"})
+            checks.check(r.is_error, "recall_message: a malformed id is refused")
             inv = await call(session, "list_invitations", {"limit": 1})
             inv_id = inv.structured_content["items"][0]["id"]
             look = await call(session, "accept_invitation", {"invitation": inv_id, "preview": True})

@@ -120,6 +120,35 @@ pub(crate) fn activity_id(field: &'static str, text: &str) -> Result<String> {
     activity.and_then(|u| digits(u.id())).ok_or_else(bad)
 }
 
+/// The most characters of an emoji (a flag or a family is several code points).
+const EMOJI_MAX: usize = 16;
+
+/// An emoji for a message reaction, trimmed: 1 to 16 characters, none a letter, digit or
+/// control character.
+///
+/// ```
+/// use linkedin_api::validate::emoji;
+/// assert_eq!(emoji(" 👍 ").unwrap(), "👍");
+/// assert!(emoji("ok").is_err());
+/// ```
+///
+/// # Errors
+///
+/// [`Error::InvalidInput`] naming `emoji` for anything else.
+pub fn emoji(text: &str) -> Result<&str> {
+    let emoji = text.trim();
+    if emoji.is_empty()
+        || emoji.chars().count() > EMOJI_MAX
+        || emoji.chars().any(|c| c.is_alphanumeric() || c.is_control())
+    {
+        return Err(Error::InvalidInput {
+            field: "emoji",
+            reason: format!("{emoji:?} is not an emoji"),
+        });
+    }
+    Ok(emoji)
+}
+
 /// A post's share, `urn:li:share:<digits>`, from itself or LinkedIn's
 /// `urn:li:fsd_share:urn:li:share:<digits>` (what [`delete_post`](crate::Linkedin::delete_post)
 /// takes); gives `urn:li:share:<digits>`.

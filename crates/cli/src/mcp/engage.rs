@@ -10,7 +10,7 @@ use rmcp::{tool, tool_router};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::writes::Outcome;
+use super::writes::{Outcome, said};
 use super::{Server, ToolError};
 use crate::commands::feed::{Kind, my_reaction, post_arg};
 use crate::commands::messages::check_text;
@@ -165,11 +165,6 @@ pub(crate) struct MarkRead {
     /// Find the notification among the latest and say whether it is read, sending nothing.
     #[serde(default)]
     preview: Option<bool>,
-}
-
-/// The outcome of a write or of its preview: `done` when sent, `would` in a preview.
-fn said(preview: bool, would: &str, done: &str) -> String {
-    if preview { would } else { done }.to_owned()
 }
 
 /// A view as JSON for [`Outcome::post`] (views always serialize).

@@ -87,8 +87,12 @@ impl McpArgs {
 
 /// The names of the write tools (the tools of the `writes` and `engage` routers), refused
 /// unless `--allow-writes` allows them.
-const WRITE_TOOLS: [&str; 19] = [
+const WRITE_TOOLS: [&str; 23] = [
     "send_message",
+    "edit_message",
+    "recall_message",
+    "react_to_message",
+    "remove_message_reaction",
     "start_conversation",
     "invite",
     "accept_invitation",

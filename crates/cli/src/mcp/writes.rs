@@ -59,6 +59,44 @@ pub(crate) struct AnInvitation {
     preview: Option<bool>,
 }
 
+/// The arguments of recall_message.
+#[derive(Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct AMessage {
+    /// The message: its id ("2-...==", the `id` get_conversation gives) or its URN
+    /// (urn:li:msg_message:(...)).
+    message: String,
+    /// Find the message in its conversation and say what would change, sending nothing.
+    #[serde(default)]
+    preview: Option<bool>,
+}
+
+/// `edit_message`'s arguments.
+#[derive(Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct EditMessage {
+    /// The message: its id ("2-...==", from get_conversation) or its URN.
+    message: String,
+    /// The new text (1 to 8000 characters).
+    text: String,
+    /// Find the message in its conversation and say what would change, sending nothing.
+    #[serde(default)]
+    preview: Option<bool>,
+}
+
+/// The arguments of react_to_message and remove_message_reaction.
+#[derive(Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct MessageReaction {
+    /// The message: its id ("2-...==", from get_conversation) or its URN.
+    message: String,
+    /// The emoji ("👍").
+    emoji: String,
+    /// Find the message in its conversation and say what would change, sending nothing.
+    #[serde(default)]
+    preview: Option<bool>,
+}
+
 /// `start_conversation`'s arguments.
 #[derive(Debug, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -126,6 +164,11 @@ pub(crate) struct Outcome {
     /// the write (or now, in a preview).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) state: Option<bool>,
+}
+
+/// The outcome of a write or of its preview: `done` when sent, `would` in a preview.
+pub(super) fn said(preview: bool, would: &str, done: &str) -> String {
+    if preview { would } else { done }.to_owned()
 }
 
 /// A member a write is about.
@@ -313,6 +356,100 @@ impl Server {
         }))
     }
 
+    /// WRITE: edit the text of a message the logged-in member sent (its id from
+    /// get_conversation). Never retried blindly: a lost answer is settled by reading the
+    /// message back. `preview: true` finds the message in its conversation (it must be
+    /// yours) and sends nothing.
+    #[tool(annotations(
+        read_only_hint = false,
+        destructive_hint = true,
+        idempotent_hint = true,
+        open_world_hint = true
+    ))]
+    async fn edit_message(
+        &self,
+        Parameters(args): Parameters<EditMessage>,
+    ) -> Result<Json<Outcome>, ToolError> {
+        check_text("text", &args.text, validate::MESSAGE_TEXT_MAX)?;
+        let preview = args.preview == Some(true);
+        let message = if preview {
+            Some(self.own_message(&args.message).await?)
+        } else {
+            self.li().edit_message(&args.message, &args.text).await?;
+            None
+        };
+        Ok(Json(Outcome {
+            preview,
+            action: "edit_message",
+            outcome: said(preview, "would_edit", "edited"),
+            target: args.message.trim().to_owned(),
+            text: Some(args.text),
+            message,
+            ..Outcome::default()
+        }))
+    }
+
+    /// WRITE: recall (delete for everyone) a message the logged-in member sent. Never
+    /// retried blindly: a lost answer is settled by reading the message back. `preview:
+    /// true` finds the message in its conversation (it must be yours) and sends nothing.
+    #[tool(annotations(
+        read_only_hint = false,
+        destructive_hint = true,
+        idempotent_hint = true,
+        open_world_hint = true
+    ))]
+    async fn recall_message(
+        &self,
+        Parameters(args): Parameters<AMessage>,
+    ) -> Result<Json<Outcome>, ToolError> {
+        let preview = args.preview == Some(true);
+        let message = if preview {
+            Some(self.own_message(&args.message).await?)
+        } else {
+            self.li().recall_message(&args.message).await?;
+            None
+        };
+        Ok(Json(Outcome {
+            preview,
+            action: "recall_message",
+            outcome: said(preview, "would_recall", "recalled"),
+            target: args.message.trim().to_owned(),
+            message,
+            ..Outcome::default()
+        }))
+    }
+
+    /// WRITE: react to a message of the logged-in member's conversations with an emoji.
+    /// Counts against the daily engagement budget. `preview: true` finds the message in its
+    /// conversation and sends nothing.
+    #[tool(annotations(
+        read_only_hint = false,
+        destructive_hint = false,
+        idempotent_hint = true,
+        open_world_hint = true
+    ))]
+    async fn react_to_message(
+        &self,
+        Parameters(args): Parameters<MessageReaction>,
+    ) -> Result<Json<Outcome>, ToolError> {
+        self.message_reaction(args, true).await
+    }
+
+    /// WRITE: take back the logged-in member's emoji reaction to a message. `preview: true`
+    /// finds the message in its conversation and sends nothing.
+    #[tool(annotations(
+        read_only_hint = false,
+        destructive_hint = true,
+        idempotent_hint = true,
+        open_world_hint = true
+    ))]
+    async fn remove_message_reaction(
+        &self,
+        Parameters(args): Parameters<MessageReaction>,
+    ) -> Result<Json<Outcome>, ToolError> {
+        self.message_reaction(args, false).await
+    }
+
     /// WRITE: send a connection request to a member, with an optional note (300 characters
     /// at most). Gives what LinkedIn made of it: "sent", or, with nothing sent,
     /// "already_pending" / "invited_you" (accept theirs instead) /
@@ -433,6 +570,56 @@ impl Server {
 }
 
 impl Server {
+    /// A message the logged-in member sent, found in its conversation; another's is bad
+    /// input (only one's own can be edited or recalled).
+    async fn own_message(&self, message: &str) -> Result<Raw<Message>, ToolError> {
+        let found = self.li().mailbox_message(message).await?;
+        if !found.from_me {
+            return Err(ToolError::input(format!(
+                "message {} was sent by another member: only your own messages can be edited or recalled",
+                message.trim()
+            )));
+        }
+        Ok(found)
+    }
+
+    /// Reacts to a message with an emoji (`add`) or takes the reaction back; with
+    /// `preview`, finds the message only.
+    async fn message_reaction(
+        &self,
+        args: MessageReaction,
+        add: bool,
+    ) -> Result<Json<Outcome>, ToolError> {
+        validate::emoji(&args.emoji)?;
+        let li = self.li();
+        let preview = args.preview == Some(true);
+        let message = if preview {
+            Some(li.mailbox_message(&args.message).await?)
+        } else {
+            if add {
+                li.react_to_message(&args.message, &args.emoji).await?;
+            } else {
+                li.unreact_to_message(&args.message, &args.emoji).await?;
+            }
+            None
+        };
+        let (action, outcome) = match (add, preview) {
+            (true, true) => ("react_to_message", "would_react"),
+            (true, false) => ("react_to_message", "reacted"),
+            (false, true) => ("remove_message_reaction", "would_remove"),
+            (false, false) => ("remove_message_reaction", "removed"),
+        };
+        Ok(Json(Outcome {
+            preview,
+            action,
+            outcome: outcome.to_owned(),
+            target: args.message.trim().to_owned(),
+            text: Some(args.emoji),
+            message,
+            ..Outcome::default()
+        }))
+    }
+
     /// Accepts (`accept`) or rejects a received invitation, found among the pending ones
     /// first; with `preview`, only finds it.
     async fn answer(&self, args: AnInvitation, accept: bool) -> Result<Json<Outcome>, ToolError> {
