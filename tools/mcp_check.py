@@ -15,6 +15,10 @@ package from PyPI into it, re-runs itself inside it, and then, against the debug
 - pages search_people to the end with its cursor (no result twice, the end reached);
 - checks a write is refused without --allow-writes, and, with it, that a preview sends
   nothing and a send sends exactly once (read back through get_conversation);
+- with --allow-writes=a,b: only those writes listed, another refused; an unknown one refused at
+  start;
+- with --http 127.0.0.1:0: the SDK's streamable HTTP client lists the tools and calls a read
+  (and an address off loopback is refused);
 - times search_people with 49 results through the client, and the whole `linkedin search
   people --limit 49 --json` process, and prints both medians.
 
@@ -49,8 +53,49 @@ READ_TOOLS = {
     "list_invitations",
     "list_notifications",
     "network_counts",
+    "get_school",
+    "get_job_skills",
+    "saved_jobs",
+    "applied_jobs",
+    "mailbox_counts",
+    "message_requests",
+    "who_viewed_me",
+    "doctor",
+    "get_feed",
+    "list_posts",
+    "search_posts",
+    "get_post",
+    "list_comments",
+    "list_reactions",
+    "saved_posts",
 }
-WRITE_TOOLS = {"send_message", "invite", "accept_invitation"}
+# Each write tool with its destructive and idempotent hints.
+WRITES = {
+    "send_message": (False, False),
+    "edit_message": (True, True),
+    "recall_message": (True, True),
+    "react_to_message": (False, True),
+    "remove_message_reaction": (True, True),
+    "start_conversation": (False, False),
+    "invite": (False, True),
+    "accept_invitation": (False, True),
+    "reject_invitation": (True, True),
+    "withdraw_invitation": (True, True),
+    "react_to_post": (False, True),
+    "remove_reaction": (True, True),
+    "comment_on_post": (False, False),
+    "reply_to_comment": (False, False),
+    "create_post": (False, False),
+    "delete_post": (True, True),
+    "follow": (False, True),
+    "unfollow": (False, True),
+    "save_job": (False, True),
+    "unsave_job": (False, True),
+    "save_post": (False, True),
+    "unsave_post": (False, True),
+    "mark_notification_read": (False, True),
+}
+WRITE_TOOLS = set(WRITES)
 
 
 def in_venv() -> bool:
@@ -157,6 +202,13 @@ async def drive(args) -> int:
 
             status = await good("status", {})
             me = status["me"]["public_id"] if status else "demo-member"
+            if status:
+                actions = {b["action"] for b in status["budgets"]}
+                checks.check({"invitation", "message", "engagement", "post", "search"} <= actions, f"status: a budget per action: {actions}")
+                checks.check(all(b["left"] is None or b["left"] == b["limit"] - b["used"] for b in status["budgets"]), "status: what is left of each budget")
+                checks.check(status["breaker"]["tripped"] is False, f"status: the breaker is closed: {status['breaker']}")
+                checks.check(isinstance(status["replaced_ids"], list), "status: the replaced (healed or overridden) ids")
+                checks.check(status["writes_allowed"] is False and status["write_tools"] == [], "status: no write tool without --allow-writes")
             profile = await good("get_profile", {"who": me})
             if profile:
                 checks.check({"profile", "experiences", "skills", "contact_info"} <= set(profile), "get_profile: every section by default")
@@ -185,6 +237,40 @@ async def drive(args) -> int:
             if notes and notes.get("next_cursor"):
                 await good("list_notifications", {"limit": 3, "cursor": notes["next_cursor"]})
             await good("network_counts", {})
+            school = await good("get_school", {"universal_name": "university-of-queensland"})
+            if school:
+                checks.check(school["company"].get("name") == "The University of Queensland", f"get_school: {str(school)[:200]}")
+            if job_id:
+                skills = await good("get_job_skills", {"job_id": job_id})
+                if skills:
+                    checks.check({"matched", "missing"} <= set(skills["skills"]), f"get_job_skills: {str(skills)[:200]}")
+            saved = await good("saved_jobs", {"limit": 2})
+            if saved and saved.get("next_cursor"):
+                await good("saved_jobs", {"limit": 2, "cursor": saved["next_cursor"]})
+            await good("applied_jobs", {"limit": 2})
+            await good("mailbox_counts", {})
+            await good("message_requests", {"limit": 2})
+            viewers = await good("who_viewed_me", {})
+            if viewers:
+                checks.check(viewers.get("viewers") is not None, f"who_viewed_me gives the touch viewers in the sandbox: {str(viewers)[:200]}")
+            doctor = await good("doctor", {"only": ["session", "feed"]})
+            if doctor:
+                checks.check(doctor["all_fine"] is True and len(doctor["checks"]) > 0, f"doctor: {str(doctor)[:300]}")
+            feed = await good("get_feed", {"limit": 3, "exclude_promoted": True})
+            post = ((feed or {}).get("items") or [{}])[0].get("urn")
+            if checks.check(bool(post), f"get_feed gives a post urn: {str(feed)[:200]}"):
+                details = await good("get_post", {"post": post})
+                if details:
+                    checks.check(details["post"]["post"]["urn"] == post, "get_post: the post asked for")
+                await good("list_comments", {"post": post, "limit": 3})
+                reactions = await good("list_reactions", {"post": post, "limit": 3})
+                kind = ((reactions or {}).get("items") or [{}])[0].get("reaction_type", "LIKE").lower()
+                typed = await good("list_reactions", {"post": post, "reaction": kind, "limit": 3})
+                if typed:
+                    checks.check(all(r["reaction_type"].lower() == kind for r in typed["items"]), f"list_reactions of type {kind}")
+            await good("list_posts", {"who": "me", "limit": 3})
+            await good("search_posts", {"keywords": "rust", "limit": 3})
+            await good("saved_posts", {"limit": 3})
 
             # Invalid arguments: refused by the schema, and by the server as a tool error.
             await bad("status", {"verbose": True})
@@ -204,6 +290,21 @@ async def drive(args) -> int:
             await bad("list_invitations", {"sent": 1})
             await bad("list_notifications", {"limit": -1})
             await bad("network_counts", {"all": True})
+            await bad("get_school", {})
+            await bad("get_job_skills", {"job_id": 5})
+            await bad("saved_jobs", {"limit": "x"})
+            await bad("applied_jobs", {"page": 2})
+            await bad("mailbox_counts", {"category": "inbox"})
+            await bad("message_requests", {"limit": 1.5})
+            await bad("who_viewed_me", {"who": "me"})
+            await bad("doctor", {"only": "session"})
+            await bad("get_feed", {"exclude_promoted": "no"})
+            await bad("list_posts", {})
+            await bad("search_posts", {})
+            await bad("get_post", {})
+            await bad("list_comments", {"post": 1})
+            await bad("list_reactions", {"post": post or "1", "reaction": "meh"})
+            await bad("saved_posts", {"cursor": 3})
             # Valid for the schema, refused by the server (bad input, not found, bad cursor).
             await bad("search_people", {"keywords": "engineer", "limit": 0}, schema_rejects=False)
             await bad("search_people", {"keywords": "engineer", "cursor": "not-a-cursor"}, schema_rejects=False)
@@ -213,6 +314,12 @@ async def drive(args) -> int:
             await bad("get_conversation", {"conversation": "2-bm8gc3VjaA=="}, schema_rejects=False)
             await bad("search_jobs", {"listed_within_days": 4000}, schema_rejects=False)
             await bad("get_profile", {"who": me, "sections": []}, schema_rejects=False)
+            await bad("doctor", {"only": ["nowhere"]}, schema_rejects=False)
+            await bad("get_school", {"universal_name": "no-such-school-zz"}, schema_rejects=False)
+            await bad("get_job_skills", {"job_id": "not digits"}, schema_rejects=False)
+            await bad("get_post", {"post": "not a post"}, schema_rejects=False)
+            await bad("list_comments", {"post": "urn:li:activity:not-digits"}, schema_rejects=False)
+            await bad("list_posts", {"who": "no-such-member-zz"}, schema_rejects=False)
             if people and people.get("next_cursor"):
                 # A cursor of one list refused by another.
                 await bad("search_people", {"keywords": "rust", "cursor": people["next_cursor"]}, schema_rejects=False)
@@ -273,11 +380,15 @@ async def drive(args) -> int:
             await session.initialize()
             tools = {t.name: t for t in (await session.list_tools()).tools}
             checks.check(WRITE_TOOLS <= set(tools), f"write tools listed with --allow-writes: {set(tools)}")
+            status = (await call(session, "status", {})).structured_content
+            checks.check(set(status["write_tools"]) == WRITE_TOOLS and status["writes_allowed"], f"status: every write tool with --allow-writes: {status['write_tools']}")
             for name in WRITE_TOOLS & set(tools):
                 ann = tools[name].annotations
+                destructive, idempotent = WRITES[name]
                 checks.check(ann is not None and ann.read_only_hint is False, f"{name}: not read-only")
-                checks.check(ann is not None and ann.destructive_hint is False, f"{name}: not destructive")
-                checks.check(ann is not None and ann.idempotent_hint is not None, f"{name}: idempotent hint set")
+                checks.check(ann is not None and ann.destructive_hint is destructive, f"{name}: destructive {destructive}")
+                checks.check(ann is not None and ann.idempotent_hint is idempotent, f"{name}: idempotent {idempotent}")
+                checks.check(bool(tools[name].description) and tools[name].description.startswith("WRITE:"), f"{name}: described as a write")
             convs = await call(session, "list_conversations", {"limit": 1})
             thread = convs.structured_content["items"][0]["thread_id"]
             text = f"mcp check {uuid.uuid4()}"
@@ -295,6 +406,36 @@ async def drive(args) -> int:
             empty = await call(session, "send_message", {"conversation": thread, "text": "  "})
             checks.check(empty.is_error, "an empty text is refused")
             checks.check(await copies() == 1, "still once after a refused send")
+
+            # The message just sent: edited, reacted to and recalled, each previewed first.
+            mine = (sent.structured_content.get("message") or {}).get("id") if not sent.is_error else None
+            if checks.check(bool(mine), f"send_message gives the message's id: {text_of(sent)[:200]}"):
+                edited = f"{text} (edited)"
+                look = await call(session, "edit_message", {"message": mine, "text": edited, "preview": True})
+                checks.check(not look.is_error and look.structured_content["outcome"] == "would_edit" and look.structured_content["message"]["text"] == text, f"edit_message preview finds the message: {text_of(look)[:200]}")
+                done = await call(session, "edit_message", {"message": mine, "text": edited})
+                checks.check(not done.is_error and done.structured_content["outcome"] == "edited", f"edit_message: {text_of(done)[:200]}")
+                after = await call(session, "get_conversation", {"conversation": thread, "limit": 50})
+                checks.check(any(m.get("text") == edited for m in after.structured_content["items"]), "edit_message: the new text is read back")
+                for name, outcome in [("react_to_message", "would_react"), ("remove_message_reaction", "would_remove")]:
+                    r = await call(session, name, {"message": mine, "emoji": "👍", "preview": True})
+                    checks.check(not r.is_error and r.structured_content["outcome"] == outcome, f"{name} preview: {text_of(r)[:200]}")
+                r = await call(session, "react_to_message", {"message": mine, "emoji": "👍"})
+                checks.check(not r.is_error and r.structured_content["outcome"] == "reacted", f"react_to_message: {text_of(r)[:200]}")
+                r = await call(session, "remove_message_reaction", {"message": mine, "emoji": "👍"})
+                checks.check(not r.is_error and r.structured_content["outcome"] == "removed", f"remove_message_reaction: {text_of(r)[:200]}")
+                r = await call(session, "react_to_message", {"message": mine, "emoji": "ok", "preview": True})
+                checks.check(r.is_error, "react_to_message: a word is not an emoji")
+                r = await call(session, "recall_message", {"message": mine, "preview": True})
+                checks.check(not r.is_error and r.structured_content["outcome"] == "would_recall", f"recall_message preview: {text_of(r)[:200]}")
+                r = await call(session, "recall_message", {"message": mine})
+                checks.check(not r.is_error and r.structured_content["outcome"] == "recalled", f"recall_message: {text_of(r)[:200]}")
+            theirs = [m for m in (await call(session, "get_conversation", {"conversation": thread, "limit": 50})).structured_content["items"] if not m.get("from_me") and m.get("id")]
+            if theirs:
+                r = await call(session, "edit_message", {"message": theirs[0]["id"], "text": "mine now", "preview": True})
+                checks.check(r.is_error and "another member" in text_of(r), f"edit_message preview refuses another's message: {text_of(r)[:200]}")
+            r = await call(session, "recall_message", {"message": "not-a-message"})
+            checks.check(r.is_error, "recall_message: a malformed id is refused")
             inv = await call(session, "list_invitations", {"limit": 1})
             inv_id = inv.structured_content["items"][0]["id"]
             look = await call(session, "accept_invitation", {"invitation": inv_id, "preview": True})
@@ -303,6 +444,137 @@ async def drive(args) -> int:
             checks.check(bad_inv.is_error, "a malformed invitation id is refused")
             who = await call(session, "invite", {"profile": "liv-marchetti", "note": "Hello", "preview": True})
             checks.check(not who.is_error and who.structured_content["outcome"] == "would_send", f"invite preview: {text_of(who)[:200]}")
+
+            async def wrote(name, arguments, outcome):
+                r = await call(session, name, arguments)
+                ok = checks.check(not r.is_error, f"{name}({arguments}): {text_of(r)[:300]}")
+                if ok:
+                    got = r.structured_content
+                    checks.check(got["outcome"] == outcome and got["preview"] is arguments.get("preview", False), f"{name}: outcome {outcome}, got {got['outcome']}")
+                    return got
+                return None
+
+            async def refused_write(name, arguments):
+                r = await call(session, name, arguments)
+                checks.check(r.is_error and text_of(r).strip() != "", f"{name}({arguments}): refused, got {text_of(r)[:200]}")
+
+            # Previews of each write, then a few sent and read back.
+            await wrote("reject_invitation", {"invitation": inv_id, "preview": True}, "would_reject")
+            sent_inv = (await call(session, "list_invitations", {"sent": True, "limit": 1})).structured_content["items"]
+            if checks.check(bool(sent_inv), "a sent invitation to withdraw"):
+                await wrote("withdraw_invitation", {"invitation": sent_inv[0]["id"], "preview": True}, "would_withdraw")
+            start = await wrote("start_conversation", {"recipients": ["liv-marchetti"], "text": "Hello!", "preview": True}, "would_send")
+            if start:
+                checks.check(len(start["recipients"]) == 1, "start_conversation preview: the recipient looked up")
+            feed = (await call(session, "get_feed", {"limit": 5, "exclude_promoted": True})).structured_content["items"]
+            post = feed[0]["urn"]
+            await wrote("react_to_post", {"post": post, "reaction": "praise", "preview": True}, "would_react")
+
+            async def my_reactions():
+                me_id = (await call(session, "status", {})).structured_content["me"]["profile_id"]
+                r = await call(session, "list_reactions", {"post": post, "limit": 100})
+                return [x for x in r.structured_content["items"] if x.get("reactor_profile_id") == me_id]
+
+            before = await my_reactions()
+            await wrote("react_to_post", {"post": post, "reaction": "praise"}, "reacted")
+            mine = await my_reactions()
+            checks.check(len(mine) == 1 and mine[0]["reaction_type"] == "PRAISE", f"react_to_post: the post has my reaction once: {mine} (before: {before})")
+            await wrote("remove_reaction", {"post": post, "preview": True}, "would_remove")
+            await wrote("remove_reaction", {"post": post}, "removed")
+            checks.check(await my_reactions() == [], "remove_reaction: my reaction is gone")
+            await refused_write("remove_reaction", {"post": post, "preview": True})
+
+            words = f"mcp comment {uuid.uuid4()}"
+            await wrote("comment_on_post", {"post": post, "text": words, "preview": True}, "would_comment")
+
+            async def comments_with(text):
+                r = await call(session, "list_comments", {"post": post, "limit": 100})
+                return [c for c in r.structured_content["items"] if c.get("text") == text]
+
+            checks.check(await comments_with(words) == [], "a comment preview sends nothing")
+            await wrote("comment_on_post", {"post": post, "text": words}, "commented")
+            made = await comments_with(words)
+            if checks.check(len(made) == 1, f"comment_on_post: the comment is there once: {made}"):
+                await wrote("reply_to_comment", {"comment": made[0]["urn"], "text": "Agreed", "preview": True}, "would_reply")
+                await wrote("reply_to_comment", {"comment": made[0]["urn"], "text": "Agreed"}, "replied")
+            await refused_write("comment_on_post", {"post": post, "text": "x" * 1251})
+            await refused_write("reply_to_comment", {"comment": "urn:li:comment:nope", "text": "hi"})
+
+            plan = await wrote("create_post", {"text": "Shipping #rust today", "visibility": "connections", "preview": True}, "would_publish")
+            if plan:
+                checks.check(plan["post"]["visibility"] in ("CONNECTIONS", "connections"), f"create_post preview: the visibility: {plan['post']}")
+            created = await wrote("create_post", {"text": f"mcp post {uuid.uuid4()}"}, "published")
+            if created and checks.check(bool(created["post"].get("share_urn")), f"create_post gives a share: {created}"):
+                share = created["post"]["share_urn"]
+                await wrote("delete_post", {"share": share, "preview": True}, "would_delete")
+                await wrote("delete_post", {"share": share}, "deleted")
+                await refused_write("delete_post", {"share": share})
+            await refused_write("delete_post", {"share": "urn:li:activity:1"})
+            await refused_write("create_post", {"text": " "})
+
+            page = await wrote("follow", {"universal_name": "university-of-queensland", "preview": True}, "would_follow")
+            if page:
+                checks.check(page["state"] is False, "follow preview: not followed yet")
+            await wrote("follow", {"universal_name": "university-of-queensland"}, "followed")
+            await wrote("follow", {"universal_name": "university-of-queensland"}, "unchanged")
+            await wrote("unfollow", {"universal_name": "university-of-queensland", "preview": True}, "would_unfollow")
+            await wrote("unfollow", {"universal_name": "university-of-queensland"}, "unfollowed")
+            await refused_write("follow", {"universal_name": "no-such-company-zz"})
+
+            jobs = (await call(session, "search_jobs", {"keywords": "engineer", "listed_within_days": 30, "limit": 1})).structured_content["items"]
+            job = jobs[0]["job_id"]
+
+            async def saved_job_ids():
+                r = await call(session, "saved_jobs", {"limit": 100})
+                return [j["job_id"] for j in r.structured_content["items"]]
+
+            await wrote("save_job", {"job_id": job, "preview": True}, "would_save")
+            await wrote("save_job", {"job_id": job}, "saved")
+            checks.check(job in await saved_job_ids(), "save_job: saved_jobs lists it")
+            await wrote("unsave_job", {"job_id": job, "preview": True}, "would_unsave")
+            await wrote("unsave_job", {"job_id": job}, "unsaved")
+            checks.check(job not in await saved_job_ids(), "unsave_job: saved_jobs leaves it out")
+            await refused_write("save_job", {"job_id": "not digits"})
+            await wrote("save_post", {"post": post, "preview": True}, "would_save")
+            await wrote("save_post", {"post": post}, "saved")
+            await wrote("unsave_post", {"post": post, "preview": True}, "would_unsave")
+            await wrote("unsave_post", {"post": post}, "unsaved")
+            await refused_write("save_post", {"post": "not a post"})
+
+            notes = (await call(session, "list_notifications", {"limit": 20})).structured_content["items"]
+            unread = [n for n in notes if n.get("read") is False] or notes
+            if checks.check(bool(unread), "a notification to mark read"):
+                urn = unread[0]["urn"]
+                await wrote("mark_notification_read", {"notification": urn, "preview": True}, "would_mark_read")
+                await wrote("mark_notification_read", {"notification": urn}, "marked_read")
+                again = (await call(session, "list_notifications", {"limit": 20})).structured_content["items"]
+                checks.check(any(n["urn"] == urn and n.get("read") is True for n in again), "mark_notification_read: it reads as read")
+            await refused_write("mark_notification_read", {"notification": "urn:li:fsd_notificationCard:(NOPE)"})
+            await refused_write("start_conversation", {"recipients": [], "text": "hi"})
+            await refused_write("start_conversation", {"recipients": ["liv-marchetti"], "text": "hi", "title": "Solo"})
+            await refused_write("withdraw_invitation", {"invitation": "123"})
+
+    # ---- with a list of writes: only those listed and callable ----
+    async with stdio_client(server("--allow-writes=send_message,react_to_post")) as (read, write):
+        async with ClientSession(read, write) as session:
+            await session.initialize()
+            names = {t.name for t in (await session.list_tools()).tools}
+            checks.check(names & WRITE_TOOLS == {"send_message", "react_to_post"}, f"only the listed writes are listed: {names & WRITE_TOOLS}")
+            checks.check(READ_TOOLS <= names, "every read tool with a list of writes")
+            status = (await call(session, "status", {})).structured_content
+            checks.check(status["write_tools"] == ["send_message", "react_to_post"], f"status: the listed writes: {status['write_tools']}")
+            other = await call(session, "create_post", {"text": "not allowed", "preview": True})
+            checks.check(other.is_error and "allows only the writes" in text_of(other), f"a write not listed is refused: {text_of(other)[:200]}")
+            feed = (await call(session, "get_feed", {"limit": 1})).structured_content["items"]
+            allowed = await call(session, "react_to_post", {"post": feed[0]["urn"], "preview": True})
+            checks.check(not allowed.is_error, f"a listed write is callable: {text_of(allowed)[:200]}")
+    unknown = subprocess.run([binary, "--sandbox", "mcp", "--allow-writes=send_money"], capture_output=True, stdin=subprocess.DEVNULL, check=False)
+    checks.check(unknown.returncode == 2 and b"not a write tool" in unknown.stderr, f"an unknown write tool is refused at start: {unknown.returncode} {unknown.stderr[:200]!r}")
+
+    # ---- --http: the streamable HTTP transport on loopback, through the SDK's client ----
+    refused = subprocess.run([binary, "--sandbox", "mcp", "--http", "0.0.0.0:8765"], capture_output=True, stdin=subprocess.DEVNULL, check=False)
+    checks.check(refused.returncode == 2 and b"not a loopback address" in refused.stderr, f"--http off loopback is refused: {refused.returncode} {refused.stderr[:200]!r}")
+    await over_http(binary, checks)
 
     print(
         f"search_people, 49 results: median {mcp_median * 1000:.1f} ms a tool call through the Python MCP client "
@@ -313,6 +585,42 @@ async def drive(args) -> int:
     )
     print(f"{checks.passed} passed, {checks.failed} failed", flush=True)
     return 1 if checks.failed else 0
+
+
+async def over_http(binary, checks) -> None:
+    """Starts `linkedin --sandbox mcp --http 127.0.0.1:0`, reads its URL from stderr, and drives
+    it with the SDK's streamable HTTP client: the tools listed, a read called."""
+    import anyio
+    from mcp import ClientSession
+    from mcp.client.streamable_http import streamable_http_client
+
+    proc = await anyio.open_process([binary, "--sandbox", "mcp", "--http", "127.0.0.1:0"], stdin=subprocess.DEVNULL)
+    try:
+        url, seen = None, b""
+        with anyio.move_on_after(20):
+            async for chunk in proc.stderr:
+                seen += chunk
+                line = seen.decode(errors="replace")
+                if " on http://" in line and "\n" in line:
+                    url = line.split(" on ", 1)[1].split()[0]
+                    break
+        if not checks.check(url is not None and url.endswith("/mcp"), f"--http prints its URL: {seen[:300]!r}"):
+            return
+        async with streamable_http_client(url) as (read, write):
+            async with ClientSession(read, write) as session:
+                init = await session.initialize()
+                checks.check(init.server_info.name == "linkedin", f"over HTTP: server name {init.server_info.name}")
+                names = {t.name for t in (await session.list_tools()).tools}
+                checks.check(READ_TOOLS <= names and not (WRITE_TOOLS & names), f"over HTTP: the read tools listed, no write: {sorted(names)}")
+                found = await session.call_tool("search_people", {"keywords": "engineer", "limit": 5})
+                checks.check(not found.is_error and found.structured_content["count"] == 5, f"over HTTP: search_people gives 5: {text_of(found)[:200]}")
+                bad = await session.call_tool("get_profile", {"who": 42})
+                checks.check(bad.is_error, "over HTTP: a bad call is a tool error")
+        print(f"--http: the SDK's streamable HTTP client at {url}: tools listed, search_people called", flush=True)
+    finally:
+        proc.terminate()
+        with anyio.move_on_after(5):
+            await proc.wait()
 
 
 def main() -> int:

@@ -432,6 +432,10 @@ pub(crate) async fn safety(
     Ok((account, report))
 }
 
+/// What to do when the circuit breaker has tripped.
+pub(crate) const BREAKER_ADVICE: &str =
+    "pass the check in a browser, then `linkedin login` or `linkedin safety reset`";
+
 /// A budget report as lines of text.
 pub(crate) fn budget_text(report: &BudgetReport) -> String {
     let mut lines = vec![match report.hour_limit {
@@ -448,9 +452,12 @@ pub(crate) fn budget_text(report: &BudgetReport) -> String {
     lines.push(match &report.breaker {
         None => "circuit breaker: closed (requests go out)".to_owned(),
         Some(trip) => format!(
-            "circuit breaker: TRIPPED ({}{}): pass the check in a browser, then `linkedin login` or `linkedin safety reset`",
+            "circuit breaker: TRIPPED ({}{}): {BREAKER_ADVICE}",
             trip.reason,
-            trip.url.as_deref().map(|u| format!(", {u}")).unwrap_or_default()
+            trip.url
+                .as_deref()
+                .map(|u| format!(", {u}"))
+                .unwrap_or_default()
         ),
     });
     lines.join("\n")

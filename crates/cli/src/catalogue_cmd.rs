@@ -24,9 +24,9 @@ pub(crate) enum CatalogueCmd {
     },
 }
 
-/// One entry as `show` prints it.
-#[derive(Serialize)]
-struct Shown {
+/// One entry as `show` prints it (and the MCP tool `status` lists the replaced ones).
+#[derive(Debug, Serialize)]
+pub(crate) struct Shown {
     name: &'static str,
     method: &'static str,
     path: String,
@@ -38,7 +38,8 @@ struct Shown {
 }
 
 impl Shown {
-    fn of(endpoint: &'static Endpoint, origin: IdOrigin) -> Self {
+    /// The entry `endpoint` as the table resolves it, its ids from `origin`.
+    pub(crate) fn of(endpoint: &'static Endpoint, origin: IdOrigin) -> Self {
         Self {
             name: endpoint.name,
             method: endpoint.method.as_str(),

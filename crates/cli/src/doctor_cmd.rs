@@ -20,7 +20,8 @@ pub(crate) struct DoctorArgs {
     report: Option<std::path::PathBuf>,
 }
 
-fn area(text: &str) -> Result<String, String> {
+/// An area of `--only` (and of the MCP tool `doctor`), checked against the facade's.
+pub(crate) fn area(text: &str) -> Result<String, String> {
     if linkedin_api::DOCTOR_AREAS.contains(&text) {
         Ok(text.to_owned())
     } else {

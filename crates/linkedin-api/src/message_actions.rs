@@ -13,17 +13,16 @@
 
 use base64::Engine as _;
 use linkedin_catalogue::endpoints;
+use linkedin_models::Raw;
 use linkedin_models::id::{ConversationId, ProfileId};
 use serde_json::{Value, json};
 
+use crate::Message;
 use crate::client::{Call, Linkedin};
 use crate::error::{Error, Result, not_found};
 use crate::messaging::READ_BACK_MESSAGES;
 use crate::settle::Unsettled;
 use crate::validate;
-
-/// The most characters of an emoji (a flag or a family is several code points).
-const EMOJI_MAX: usize = 16;
 
 impl Linkedin {
     /// Edits the text of a message the logged-in member sent.
@@ -104,16 +103,7 @@ impl Linkedin {
     }
 
     async fn reaction(&self, message: &str, emoji: &str, add: bool) -> Result<()> {
-        let emoji = emoji.trim();
-        if emoji.is_empty()
-            || emoji.chars().count() > EMOJI_MAX
-            || emoji.chars().any(|c| c.is_alphanumeric() || c.is_control())
-        {
-            return Err(Error::InvalidInput {
-                field: "emoji",
-                reason: format!("{emoji:?} is not an emoji"),
-            });
-        }
+        let emoji = validate::emoji(emoji)?;
         let urn = self.own_message_urn(message).await?;
         let endpoint = if add {
             endpoints::MESSAGE_REACT
@@ -149,6 +139,51 @@ impl Linkedin {
         self.change_message(call, &urn, change).await
     }
 
+    /// A message of the logged-in member's mailbox, read from its conversation.
+    ///
+    /// It is looked up among its conversation's latest messages (the conversation is told
+    /// from the message's id): what editing, recalling or reacting to it would change, read
+    /// before it is done.
+    ///
+    /// Python: none
+    ///
+    /// `message` is its `urn:li:msg_message:(…)` URN or its id (`2-<base64>==`). One request
+    /// (and the logged-in member's profile, when not known yet).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`] for a malformed message, one of another mailbox or one whose
+    /// id does not say its conversation (nothing sent), [`Error::NotFound`] when it is not
+    /// among its conversation's latest messages, and transport errors.
+    pub async fn mailbox_message(&self, message: &str) -> Result<Raw<Message>> {
+        let urn = self.own_message_urn(message).await?;
+        self.find_message(&urn).await
+    }
+
+    /// The message `urn` (`urn:li:msg_message:(<mailbox>,<id>)`) among its conversation's
+    /// latest [`READ_BACK_MESSAGES`] messages.
+    async fn find_message(&self, urn: &str) -> Result<Raw<Message>> {
+        let id = urn
+            .strip_suffix(')')
+            .and_then(|u| u.rsplit_once(','))
+            .map_or(urn, |(_, id)| id);
+        let Some(conversation) = conversation_of(id) else {
+            return Err(Error::InvalidInput {
+                field: "message",
+                reason: format!("{id} does not say its conversation, so it cannot be read back"),
+            });
+        };
+        self.conversation_messages(conversation)
+            .limit(READ_BACK_MESSAGES)
+            .find(|m| m.urn == urn)
+            .await?
+            .ok_or_else(|| Error::NotFound {
+                what: format!(
+                    "message {id} among its conversation's latest {READ_BACK_MESSAGES} messages"
+                ),
+            })
+    }
+
     /// Sends `call`, a change of message `urn` (never retried); when its answer is lost, reads
     /// the message back from its conversation and gives whether the change is there.
     async fn change_message(&self, call: Call, urn: &str, change: Change<'_>) -> Result<()> {
@@ -171,28 +206,8 @@ impl Linkedin {
                 .to_owned(),
         };
         let check = async {
-            let Some(conversation) = conversation else {
-                return Err(Error::InvalidInput {
-                    field: "message",
-                    reason: format!(
-                        "{id} does not say its conversation, so it cannot be read back"
-                    ),
-                });
-            };
-            let found = self
-                .conversation_messages(conversation)
-                .limit(READ_BACK_MESSAGES)
-                .find(|m| m.urn == urn)
-                .await?;
-            match found {
-                Some(m) if (change.done)(m.raw()) => Ok(Some(())),
-                Some(_) => Ok(None),
-                None => Err(Error::NotFound {
-                    what: format!(
-                        "message {id} among its conversation's latest {READ_BACK_MESSAGES} messages"
-                    ),
-                }),
-            }
+            let found = self.find_message(urn).await?;
+            Ok((change.done)(found.raw()).then_some(()))
         };
         Unsettled {
             what: format!("{} {id}", change.what),

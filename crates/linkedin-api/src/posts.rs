@@ -288,7 +288,7 @@ impl Linkedin {
     /// when there is no such post, [`Error::NotSent`] or [`Error::OutcomeUnknown`] after a
     /// lost answer, and transport errors (403 for someone else's post).
     pub async fn delete_post(&self, share: &str) -> Result<()> {
-        let share = share_urn(share)?;
+        let share = validate::share_urn(share)?;
         let call = || {
             self.call(endpoints::POST_DELETE)
                 .path("shareUrn", share.as_str())
@@ -370,20 +370,6 @@ fn created(
     });
     let urn = result.entity.as_ref().and_then(activity_in);
     Ok(CreatedPost::new(share_urn, urn))
-}
-
-/// `urn:li:share:<id>` from itself or LinkedIn's `urn:li:fsd_share:urn:li:share:<id>`.
-fn share_urn(text: &str) -> Result<String> {
-    let text = text.trim();
-    let inner = text.strip_prefix("urn:li:fsd_share:").unwrap_or(text);
-    let urn = validate::urn("post", inner, &["share"])?;
-    if urn.id().is_empty() || !urn.id().bytes().all(|b| b.is_ascii_digit()) {
-        return Err(Error::InvalidInput {
-            field: "post",
-            reason: format!("{text:?} is not a share: urn:li:share:<digits>"),
-        });
-    }
-    Ok(inner.to_owned())
 }
 
 /// The first `urn:li:activity:<digits>` anywhere in `value`.

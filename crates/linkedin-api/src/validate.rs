@@ -155,6 +155,61 @@ pub(crate) fn activity_id(field: &'static str, text: &str) -> Result<String> {
     activity.and_then(|u| digits(u.id())).ok_or_else(bad)
 }
 
+/// The most characters of an emoji (a flag or a family is several code points).
+const EMOJI_MAX: usize = 16;
+
+/// An emoji for a message reaction, trimmed: 1 to 16 characters, none a letter, digit or
+/// control character.
+///
+/// ```
+/// use linkedin_api::validate::emoji;
+/// assert_eq!(emoji(" 👍 ").unwrap(), "👍");
+/// assert!(emoji("ok").is_err());
+/// ```
+///
+/// # Errors
+///
+/// [`Error::InvalidInput`] naming `emoji` for anything else.
+pub fn emoji(text: &str) -> Result<&str> {
+    let emoji = text.trim();
+    if emoji.is_empty()
+        || emoji.chars().count() > EMOJI_MAX
+        || emoji.chars().any(|c| c.is_alphanumeric() || c.is_control())
+    {
+        return Err(Error::InvalidInput {
+            field: "emoji",
+            reason: format!("{emoji:?} is not an emoji"),
+        });
+    }
+    Ok(emoji)
+}
+
+/// A post's share, `urn:li:share:<digits>`, from itself or LinkedIn's
+/// `urn:li:fsd_share:urn:li:share:<digits>` (what [`delete_post`](crate::Linkedin::delete_post)
+/// takes); gives `urn:li:share:<digits>`.
+///
+/// ```
+/// use linkedin_api::validate::share_urn;
+/// assert_eq!(share_urn("urn:li:fsd_share:urn:li:share:71").unwrap(), "urn:li:share:71");
+/// assert!(share_urn("urn:li:activity:71").is_err());
+/// ```
+///
+/// # Errors
+///
+/// [`Error::InvalidInput`] for anything else.
+pub fn share_urn(text: &str) -> Result<String> {
+    let text = text.trim();
+    let inner = text.strip_prefix("urn:li:fsd_share:").unwrap_or(text);
+    let urn = urn("post", inner, &["share"])?;
+    if urn.id().is_empty() || !urn.id().bytes().all(|b| b.is_ascii_digit()) {
+        return Err(Error::InvalidInput {
+            field: "post",
+            reason: format!("{text:?} is not a share: urn:li:share:<digits>"),
+        });
+    }
+    Ok(inner.to_owned())
+}
+
 /// An invitation: its numeric id, `urn:li:fs_relInvitation:<id>`, `urn:li:invitation:<id>` or
 /// `urn:li:fsd_invitation:<id>`; gives the id.
 ///

@@ -112,30 +112,48 @@ impl Cmd {
     }
 }
 
-/// A reaction, as `--type` takes it (any case).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+/// A reaction, as `--type` takes it (any case) and the MCP tools (lower case, LinkedIn's
+/// names or the web app's).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    ValueEnum,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
 pub(crate) enum Kind {
     /// Like.
     Like,
     /// Celebrate.
     #[value(alias = "celebrate")]
+    #[serde(alias = "celebrate")]
     Praise,
     /// Support.
     #[value(alias = "support")]
+    #[serde(alias = "support")]
     Appreciation,
     /// Love.
     #[value(alias = "love")]
+    #[serde(alias = "love")]
     Empathy,
     /// Insightful.
     #[value(alias = "insightful")]
+    #[serde(alias = "insightful")]
     Interest,
     /// Funny.
     #[value(alias = "funny")]
+    #[serde(alias = "funny")]
     Entertainment,
 }
 
 impl Kind {
-    fn reaction(self) -> ReactionType {
+    /// The facade's reaction type.
+    pub(crate) fn reaction(self) -> ReactionType {
         match self {
             Self::Like => ReactionType::Like,
             Self::Praise => ReactionType::Praise,
@@ -229,21 +247,7 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
         } => {
             let post = post_arg(&post);
             if dry_run {
-                // Your reaction, as taking it back finds it (and a malformed or unknown post).
-                let me = li.me().await?.profile_id;
-                let mine = li
-                    .post_reactions(post)
-                    .try_filter(|r| std::future::ready(r.reactor_profile_id.as_ref() == Some(&me)))
-                    .try_next()
-                    .await?
-                    .map(|r| r.into_inner().reaction_type)
-                    .filter(|kind| reaction.is_none_or(|k| k.reaction() == *kind));
-                let Some(kind) = mine else {
-                    return Err(linkedin_api::Error::NotFound {
-                        what: format!("your reaction to post {post}"),
-                    }
-                    .into());
-                };
+                let kind = my_reaction(li, post, reaction).await?;
                 let what = Reacted {
                     dry_run,
                     post,
@@ -265,6 +269,25 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
         }
     }
     Ok(())
+}
+
+/// The logged-in member's reaction to `post` (of the type `reaction` when given), as taking
+/// it back finds it; a malformed or unknown post, or no such reaction, is an error.
+pub(crate) async fn my_reaction(
+    li: &linkedin_api::Linkedin,
+    post: &str,
+    reaction: Option<Kind>,
+) -> Result<ReactionType, linkedin_api::Error> {
+    let me = li.me().await?.profile_id;
+    li.post_reactions(post)
+        .try_filter(|r| std::future::ready(r.reactor_profile_id.as_ref() == Some(&me)))
+        .try_next()
+        .await?
+        .map(|r| r.into_inner().reaction_type)
+        .filter(|kind| reaction.is_none_or(|k| k.reaction() == *kind))
+        .ok_or_else(|| linkedin_api::Error::NotFound {
+            what: format!("your reaction to post {post}"),
+        })
 }
 
 /// What `react` prints.

@@ -257,13 +257,27 @@ impl SearchArgs {
     }
 }
 
-/// How my skills match a posting, with the matched and missing skills spelled out.
-#[derive(Serialize)]
-struct SkillMatch<'a> {
+/// How my skills match a posting, with the matched and missing skills spelled out (what
+/// `jobs skills --json` prints, and the MCP tool `get_job_skills` gives).
+#[derive(Debug, Serialize)]
+pub(crate) struct SkillMatch {
     #[serde(flatten)]
-    insight: &'a JobSkillMatch,
-    matched: Vec<&'a str>,
-    missing: Vec<&'a str>,
+    insight: JobSkillMatch,
+    /// The skills the posting asks for that the profile lists.
+    pub(crate) matched: Vec<String>,
+    /// The skills the posting asks for that the profile lacks.
+    pub(crate) missing: Vec<String>,
+}
+
+impl From<JobSkillMatch> for SkillMatch {
+    fn from(insight: JobSkillMatch) -> Self {
+        let owned = |s: Vec<&str>| s.into_iter().map(str::to_owned).collect();
+        Self {
+            matched: owned(insight.matched()),
+            missing: owned(insight.missing()),
+            insight,
+        }
+    }
 }
 
 pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Failure> {
@@ -321,14 +335,9 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
             })
         }
         Cmd::Skills { job_id } => {
-            let insight = li.job_skills(&job_id).await?;
-            let view = SkillMatch {
-                insight: &insight,
-                matched: insight.matched(),
-                missing: insight.missing(),
-            };
+            let view = SkillMatch::from(li.job_skills(&job_id).await?);
             out.one(&view, |v| {
-                let list = |s: &[&str]| {
+                let list = |s: &[String]| {
                     if s.is_empty() {
                         out.dim("none")
                     } else {

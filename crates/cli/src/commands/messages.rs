@@ -415,50 +415,10 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
             dry_run,
         } => {
             let text = text_from(text, text_file)?;
-            check_text("text", &text, validate::MESSAGE_TEXT_MAX)?;
-            if let Some(title) = &title {
-                check_text("title", title, validate::CONVERSATION_TITLE_MAX)?;
-                if profiles.len() < 2 {
-                    return Err(Error::InvalidInput {
-                        field: "recipients",
-                        reason: format!("{} recipient; a group takes 2 or more", profiles.len()),
-                    }
-                    .into());
-                }
-            }
-            if profiles.len() > validate::MESSAGE_RECIPIENTS_MAX {
-                return Err(Error::InvalidInput {
-                    field: "recipients",
-                    reason: format!(
-                        "{} recipients; give 1 to {}",
-                        profiles.len(),
-                        validate::MESSAGE_RECIPIENTS_MAX
-                    ),
-                }
-                .into());
-            }
+            check_start(&profiles, &text, title.as_deref())?;
             let session = conn.connect().await?;
             let li = &session.linkedin;
-            let mut urns = Vec::new();
-            for p in &profiles {
-                let urn = profile_urn(li, "recipients", p).await?;
-                if urns.contains(&urn) {
-                    return Err(Error::InvalidInput {
-                        field: "recipients",
-                        reason: format!("{p} is given twice"),
-                    }
-                    .into());
-                }
-                urns.push(urn);
-            }
-            if urns.contains(&li.my_profile_urn().await?) {
-                return Err(Error::InvalidInput {
-                    field: "recipients",
-                    reason: "the logged-in member cannot be a recipient of their own message"
-                        .to_owned(),
-                }
-                .into());
-            }
+            let urns = recipient_urns(li, &profiles).await?;
             if dry_run {
                 return dry_start(li, &urns, title.as_deref(), &text, out).await;
             }
@@ -693,6 +653,62 @@ async fn mark(conn: &Connection, out: Out, conversation: &str, read: bool) -> Re
             if m.read { "read" } else { "unread" }
         )
     })
+}
+
+/// The first message of a conversation checked before anything is sent: its text, the
+/// title of a group (two recipients or more), 1 to 50 recipients.
+pub(crate) fn check_start(
+    profiles: &[String],
+    text: &str,
+    title: Option<&str>,
+) -> Result<(), Error> {
+    check_text("text", text, validate::MESSAGE_TEXT_MAX)?;
+    if let Some(title) = title {
+        check_text("title", title, validate::CONVERSATION_TITLE_MAX)?;
+        if profiles.len() < 2 {
+            return Err(Error::InvalidInput {
+                field: "recipients",
+                reason: format!("{} recipient; a group takes 2 or more", profiles.len()),
+            });
+        }
+    }
+    if profiles.is_empty() || profiles.len() > validate::MESSAGE_RECIPIENTS_MAX {
+        return Err(Error::InvalidInput {
+            field: "recipients",
+            reason: format!(
+                "{} recipients; give 1 to {}",
+                profiles.len(),
+                validate::MESSAGE_RECIPIENTS_MAX
+            ),
+        });
+    }
+    Ok(())
+}
+
+/// The profile URNs of the recipients of a first message, as [`profile_urn`] finds them;
+/// one given twice, or the logged-in member, is refused.
+pub(crate) async fn recipient_urns(
+    li: &Linkedin,
+    profiles: &[String],
+) -> Result<Vec<String>, Error> {
+    let mut urns = Vec::new();
+    for p in profiles {
+        let urn = profile_urn(li, "recipients", p).await?;
+        if urns.contains(&urn) {
+            return Err(Error::InvalidInput {
+                field: "recipients",
+                reason: format!("{p} is given twice"),
+            });
+        }
+        urns.push(urn);
+    }
+    if urns.contains(&li.my_profile_urn().await?) {
+        return Err(Error::InvalidInput {
+            field: "recipients",
+            reason: "the logged-in member cannot be a recipient of their own message".to_owned(),
+        });
+    }
+    Ok(urns)
 }
 
 /// What `send --dry-run` and `start --dry-run` print: the message that would be sent.

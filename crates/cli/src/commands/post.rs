@@ -139,14 +139,7 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
             if let Some(image) = &image {
                 post = post.image(image.clone());
             }
-            for (name, who) in &mentions {
-                let urn = profile_urn(li, "mention", who).await?;
-                let id = ProfileId::parse(&urn).map_err(|e| linkedin_api::Error::InvalidInput {
-                    field: "mention",
-                    reason: e.to_string(),
-                })?;
-                post = post.mention(name, id);
-            }
+            let post = with_mentions(li, post, &mentions).await?;
             // Checked here too, so that a dry run is refused as the post would be.
             let (sent_text, attributes) = post.commentary()?;
             if dry_run {
@@ -222,6 +215,24 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
             out.one(&done, |d| format!("Unsaved the post {}.", d.post))
         }
     }
+}
+
+/// `post` with each (NAME, PROFILE) of `mentions` made a mention of that member (looked up
+/// as [`profile_urn`] does).
+pub(crate) async fn with_mentions(
+    li: &linkedin_api::Linkedin,
+    mut post: NewPost,
+    mentions: &[(String, String)],
+) -> Result<NewPost, linkedin_api::Error> {
+    for (name, who) in mentions {
+        let urn = profile_urn(li, "mention", who).await?;
+        let id = ProfileId::parse(&urn).map_err(|e| linkedin_api::Error::InvalidInput {
+            field: "mention",
+            reason: e.to_string(),
+        })?;
+        post = post.mention(name, id);
+    }
+    Ok(post)
 }
 
 /// What `post create --dry-run` prints.

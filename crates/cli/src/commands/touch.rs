@@ -161,18 +161,31 @@ async fn connect(conn: &Connection) -> Result<TouchSession, Failure> {
         let sandbox = linkedin_sandbox::Sandbox::start(linkedin_sandbox::SandboxConfig::default())
             .await
             .map_err(|e| Failure::internal(format!("the embedded sandbox could not start: {e}")))?;
-        let url = sandbox.base_url().to_owned();
-        let touch = Touch::builder()
-            .base_url(&url)
-            .login_base_url(&url)
-            .login(Login::password(DEMO_USERNAME, DEMO_PASSWORD))
-            .build()
-            .await?;
+        let touch = demo_login(sandbox.base_url()).await?;
         return Ok(TouchSession {
             touch,
             _sandbox: Some(sandbox),
         });
     }
+    Ok(TouchSession {
+        touch: account_login(conn).await?,
+        _sandbox: None,
+    })
+}
+
+/// Logs in to the touch API of the sandbox at `url` as its demo account.
+pub(crate) async fn demo_login(url: &str) -> Result<Touch, Failure> {
+    Ok(Touch::builder()
+        .base_url(url)
+        .login_base_url(url)
+        .login(Login::password(DEMO_USERNAME, DEMO_PASSWORD))
+        .build()
+        .await?)
+}
+
+/// Logs in to the touch API with browser cookies from `LINKEDIN_LI_AT` +
+/// `LINKEDIN_JSESSIONID`, or a password from `LINKEDIN_USERNAME` + `LINKEDIN_PASSWORD`.
+pub(crate) async fn account_login(conn: &Connection) -> Result<Touch, Failure> {
     let env = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
     let login = if let (Some(li_at), Some(jsessionid)) =
         (env("LINKEDIN_LI_AT"), env("LINKEDIN_JSESSIONID"))
@@ -196,16 +209,12 @@ async fn connect(conn: &Connection) -> Result<TouchSession, Failure> {
             base.to_owned()
         }
     });
-    let touch = Touch::builder()
+    Ok(Touch::builder()
         .base_url(touch_url)
         .login_base_url(base)
         .login(login)
         .build()
-        .await?;
-    Ok(TouchSession {
-        touch,
-        _sandbox: None,
-    })
+        .await?)
 }
 
 /// The member id given, or mine.

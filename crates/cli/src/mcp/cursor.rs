@@ -112,6 +112,29 @@ where
     })
 }
 
+/// A list tool's answer: at most `limit` items (checked, `default` when absent) of `pages`
+/// from `cursor` on, as [`page`] gives them.
+///
+/// # Errors
+///
+/// A bad limit or cursor (nothing sent), and the list's first error.
+pub(crate) async fn list<T, A>(
+    tool: &str,
+    args: &A,
+    pages: Pages<T>,
+    (limit_arg, default): (Option<u32>, u32),
+    cursor: Option<&str>,
+) -> Result<rmcp::handler::server::wrapper::Json<Listed<T>>, ToolError>
+where
+    T: Send + Unpin + 'static,
+    A: Serialize,
+{
+    let n = limit(limit_arg, default)?;
+    Ok(rmcp::handler::server::wrapper::Json(
+        page(tool, args, pages, n, cursor).await?,
+    ))
+}
+
 /// The cursor `token` of the tool `tool` with arguments hashed to `query`.
 fn decode(token: &str, tool: &str, query: &str) -> Result<Cursor, ToolError> {
     let bad = |why: &str| {

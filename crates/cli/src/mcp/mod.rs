@@ -1,10 +1,12 @@
 //! `linkedin mcp`: the client's capabilities as tools of a Model Context Protocol server on
-//! stdio, for AI agents (Claude Desktop, VS Code, any MCP client).
+//! stdio (or, with `--http`, streamable HTTP on loopback: http.rs), for AI agents (Claude
+//! Desktop, VS Code, any MCP client).
 //!
 //! Reads are tools over the facade, with JSON schemas of their arguments derived from the
 //! Rust types below, typed JSON results (the views `linkedin ... --json` prints) and a cursor
-//! for the next items of a list. Writes (`send_message`, `invite`, `accept_invitation`) are
-//! neither listed nor callable unless the server was started with `--allow-writes`; they go
+//! for the next items of a list. Writes ([`WRITE_TOOLS`]: messages, invitations, reactions,
+//! comments, posts, follows, saves) are neither listed nor callable unless the server was
+//! started with `--allow-writes`; they go
 //! through the facade like the CLI's, so the account's governor (pacing, budgets, circuit
 //! breaker) applies to them, and each can be previewed (`preview: true`) without sending.
 //!
@@ -24,42 +26,118 @@ use crate::account::{Connection, Session};
 use crate::exit::Failure;
 
 mod cursor;
+mod engage;
+mod http;
 mod reads;
+mod social;
 mod writes;
 
 /// `linkedin mcp`'s options.
 #[derive(Args, Debug, Clone)]
+#[command(
+    after_help = "Examples:\n  linkedin mcp                      reads only\n  linkedin mcp --allow-writes       every write tool too\n  linkedin mcp --allow-writes=send_message,react_to_post\n                                    only these writes"
+)]
 pub(crate) struct McpArgs {
-    /// Also offer the write tools (send_message, invite, accept_invitation): without it they
-    /// are not listed and a call of one is refused. Each write still goes through the
-    /// account's pacing, daily budgets and circuit breaker.
-    #[arg(long)]
-    pub(crate) allow_writes: bool,
+    /// Also offer write tools: alone, all of them (send_message, start_conversation, invite,
+    /// react_to_post, comment_on_post, create_post, follow, save_job...); with a list
+    /// (`--allow-writes=send_message,react_to_post`), only those. The others are not listed
+    /// and a call of one is refused. Each write still goes through the account's pacing,
+    /// daily budgets and circuit breaker.
+    #[arg(
+        long,
+        value_name = "TOOLS",
+        num_args = 0..,
+        require_equals = true,
+        value_delimiter = ','
+    )]
+    pub(crate) allow_writes: Option<Vec<String>>,
+    /// Serve MCP's streamable HTTP transport at http://ADDR/mcp instead of stdio: ADDR is a
+    /// loopback IP:PORT (127.0.0.1:8765; port 0 picks a free one, printed on stderr). Any
+    /// other address is refused: the server acts as your account for whoever reaches it.
+    #[arg(long, value_name = "ADDR")]
+    pub(crate) http: Option<String>,
 }
 
-/// The names of the write tools, refused without `--allow-writes`.
-const WRITE_TOOLS: [&str; 3] = ["send_message", "invite", "accept_invitation"];
+impl McpArgs {
+    /// The write tools allowed: none without `--allow-writes`, all with it alone, else the
+    /// ones it names (an unknown one refused with the list of write tools).
+    fn writes(&self) -> Result<Vec<&'static str>, Failure> {
+        let Some(named) = &self.allow_writes else {
+            return Ok(Vec::new());
+        };
+        if named.is_empty() {
+            return Ok(WRITE_TOOLS.to_vec());
+        }
+        let mut allowed = Vec::new();
+        for name in named {
+            let name = name.trim();
+            let Some(&tool) = WRITE_TOOLS.iter().find(|&&t| t == name) else {
+                return Err(Failure::usage(format!(
+                    "--allow-writes: {name:?} is not a write tool; the write tools are {}",
+                    WRITE_TOOLS.join(", ")
+                )));
+            };
+            if !allowed.contains(&tool) {
+                allowed.push(tool);
+            }
+        }
+        Ok(allowed)
+    }
+}
+
+/// The names of the write tools (the tools of the `writes` and `engage` routers), refused
+/// unless `--allow-writes` allows them.
+const WRITE_TOOLS: [&str; 23] = [
+    "send_message",
+    "edit_message",
+    "recall_message",
+    "react_to_message",
+    "remove_message_reaction",
+    "start_conversation",
+    "invite",
+    "accept_invitation",
+    "reject_invitation",
+    "withdraw_invitation",
+    "react_to_post",
+    "remove_reaction",
+    "comment_on_post",
+    "reply_to_comment",
+    "create_post",
+    "delete_post",
+    "follow",
+    "unfollow",
+    "save_job",
+    "unsave_job",
+    "save_post",
+    "unsave_post",
+    "mark_notification_read",
+];
 
 /// The MCP server: the logged-in client and the tools over it.
 #[derive(Clone)]
 pub(crate) struct Server {
     session: Arc<Session>,
-    allow_writes: bool,
+    /// How the session was made: the touch API logs in with the same options.
+    conn: Arc<Connection>,
+    /// The write tools allowed (none without `--allow-writes`).
+    writes: Arc<[&'static str]>,
     tools: ToolRouter<Server>,
 }
 
 impl Server {
-    /// The server for a logged-in session; the write tools disabled unless `allow_writes`.
-    fn new(session: Session, allow_writes: bool) -> Self {
-        let mut tools = Self::reads() + Self::writes();
-        if !allow_writes {
-            for name in WRITE_TOOLS {
+    /// The server for a logged-in session, with only the write tools `writes` (the others
+    /// neither listed nor callable).
+    fn new(session: Session, conn: Connection, writes: Vec<&'static str>) -> Self {
+        let mut tools = Self::reads() + Self::social() + Self::writes() + Self::engage();
+        for name in WRITE_TOOLS {
+            if !writes.contains(&name) {
                 tools.disable_route(name);
             }
         }
         Self {
             session: Arc::new(session),
-            allow_writes,
+            conn: Arc::new(conn),
+            writes: writes.into(),
             tools,
         }
     }
@@ -118,7 +196,7 @@ impl IntoCallToolResult for ToolError {
 #[tool_handler(
     router = self.tools,
     name = "linkedin",
-    instructions = "LinkedIn for an agent: profiles, people/company/job search, companies, jobs, conversations and invitations of the logged-in member, as typed JSON. Lists give at most `limit` items and a `next_cursor`: pass it back as `cursor` with the same other arguments for the next items. Members are named by public id (the part after linkedin.com/in/), profile id (ACoAA...) or profile URN. Writes (send_message, invite, accept_invitation) exist only when the server was started with --allow-writes; each accepts `preview: true` to check it without sending. Every request is paced and counted against the account's daily budgets; a spent budget or a tripped circuit breaker is a tool error saying when to try again or what to do."
+    instructions = "LinkedIn for an agent: profiles, people/company/post/job search, companies and schools, jobs, the feed, posts with their comments and reactions, conversations, invitations, notifications and My Items of the logged-in member, as typed JSON. Lists give at most `limit` items and a `next_cursor`: pass it back as `cursor` with the same other arguments for the next items. Members are named by public id (the part after linkedin.com/in/), profile id (ACoAA...) or profile URN; posts by activity id, URN or URL. Writes (messages, invitations, reactions, comments, posts, follows, saves, marking read) exist only when the server was started with --allow-writes (or with them named in its list: `status` says which); each accepts `preview: true` to check it without sending. Every request is paced and counted against the account's daily budgets; a spent budget or a tripped circuit breaker is a tool error saying when to try again or what to do."
 )]
 impl ServerHandler for Server {
     async fn call_tool(
@@ -126,10 +204,18 @@ impl ServerHandler for Server {
         request: CallToolRequestParams,
         context: RequestContext<RoleServer>,
     ) -> Result<CallToolResponse, ErrorData> {
-        if !self.allow_writes && WRITE_TOOLS.contains(&request.name.as_ref()) {
+        let name = request.name.as_ref();
+        if WRITE_TOOLS.contains(&name) && !self.writes.contains(&name) {
+            let why = if self.writes.is_empty() {
+                "this server was started without --allow-writes".to_owned()
+            } else {
+                format!(
+                    "this server allows only the writes {} (--allow-writes=...)",
+                    self.writes.join(", ")
+                )
+            };
             return ToolError::input(format!(
-                "{} is a write and this server was started without --allow-writes: nothing was sent. Ask the user to restart `linkedin mcp` with --allow-writes to allow writes",
-                request.name
+                "{name} is a write and {why}: nothing was sent. Ask the user to restart `linkedin mcp` with --allow-writes (all writes) or --allow-writes={name} to allow it"
             ))
             .into_call_tool_result();
         }
@@ -138,10 +224,17 @@ impl ServerHandler for Server {
     }
 }
 
-/// Serves the tools on stdin/stdout until the client closes them.
+/// Serves the tools on stdin/stdout until the client closes them, or with `--http` over
+/// streamable HTTP on loopback until Ctrl-C.
 pub(crate) async fn run(args: McpArgs, conn: &Connection) -> Result<(), Failure> {
+    // An unknown write tool, or an address off loopback, is refused before logging in.
+    let writes = args.writes()?;
+    let addr = args.http.as_deref().map(http::loopback).transpose()?;
     let session = conn.connect().await?;
-    let server = Server::new(session, args.allow_writes);
+    let server = Server::new(session, conn.clone(), writes);
+    if let Some(addr) = addr {
+        return http::serve(server, addr).await;
+    }
     let running = server
         .serve(rmcp::transport::stdio())
         .await
@@ -151,4 +244,31 @@ pub(crate) async fn run(args: McpArgs, conn: &Connection) -> Result<(), Failure>
         .await
         .map_err(|e| Failure::internal(format!("the MCP server stopped: {e}")))?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_write_tools_are_the_write_routers_tools() {
+        let mut routed: Vec<String> = (Server::writes() + Server::engage())
+            .list_all()
+            .into_iter()
+            .map(|t| t.name.into_owned())
+            .collect();
+        routed.sort();
+        let mut listed: Vec<String> = WRITE_TOOLS.iter().map(|&n| n.to_owned()).collect();
+        listed.sort();
+        assert_eq!(routed, listed);
+        for read in (Server::reads() + Server::social()).list_all() {
+            let hints = read.annotations.unwrap_or_default();
+            assert_eq!(
+                hints.read_only_hint,
+                Some(true),
+                "{} is read-only",
+                read.name
+            );
+        }
+    }
 }

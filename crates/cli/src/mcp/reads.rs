@@ -1,24 +1,28 @@
 //! The read tools: what they take (their JSON schemas come from these types), what they give
 //! (the typed views the CLI prints with `--json`), and the facade calls between.
 
+use linkedin_api::catalogue::IdOrigin;
 use linkedin_api::models::Raw;
 use linkedin_api::models::company::Company;
 use linkedin_api::models::job::JobPosting;
 use linkedin_api::models::profile::{
     Certification, ContactInfo, Education, Experience, Language, Profile, Skill,
 };
-use linkedin_api::transport::BudgetReport;
+use linkedin_api::transport::Trip;
 use linkedin_api::{
-    CompanyResult, Conversation, ConversationFilter, Invitation, JobResult, JobSearch, Me, Message,
-    Network, NetworkCounts, Notification, PeopleSearch, PersonResult, Workplace,
+    Check, CompanyResult, Conversation, ConversationFilter, Invitation, JobItem, JobResult,
+    JobSearch, MailboxCount, Me, Message, Network, NetworkCounts, Notification, PeopleSearch,
+    PersonResult, Workplace,
 };
 use rmcp::handler::server::wrapper::{Json, Parameters};
 use rmcp::{tool, tool_router};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::cursor::{Listed, limit, page};
+use super::cursor::{Listed, list};
 use super::{Server, ToolError};
+use crate::commands::jobs::SkillMatch;
+use crate::exit::Failure;
 
 /// No arguments.
 #[derive(Debug, Default, Serialize, Deserialize, JsonSchema)]
@@ -34,12 +38,78 @@ pub(crate) struct Status {
     me: Me,
     /// The member's profile URN (urn:li:fsd_profile:...).
     profile_urn: String,
-    /// Requests in the rolling hour and per action today, with their limits, and the
-    /// circuit breaker (`breaker` is null when requests go out).
-    #[schemars(with = "serde_json::Value")]
-    budget: BudgetReport,
-    /// Whether the write tools are enabled (`--allow-writes`).
+    /// Per action (invitation, message, engagement, follow, post, profile_view, search):
+    /// used in the last 24 hours, the daily limit (null: none) and what is left of it.
+    budgets: Vec<Left>,
+    /// Requests in the rolling hour, and the hourly cap (null: none).
+    hour_used: u64,
+    /// The hourly cap, if any.
+    hour_limit: Option<u64>,
+    /// The circuit breaker: closed (requests go out) or tripped (every request refused until
+    /// the user acts).
+    breaker: Breaker,
+    /// The catalogue entries whose ids are not the built-in ones: healed at run time (a
+    /// stale id replaced, `ids.learned`) or from the user's override file; empty when all
+    /// are built in.
+    #[schemars(with = "Vec<serde_json::Value>")]
+    replaced_ids: Vec<crate::catalogue_cmd::Shown>,
+    /// Whether any write tool is enabled (`--allow-writes`).
     writes_allowed: bool,
+    /// The write tools this server offers (empty without `--allow-writes`).
+    write_tools: Vec<&'static str>,
+}
+
+/// One action's daily budget.
+#[derive(Debug, Serialize, JsonSchema)]
+pub(crate) struct Left {
+    /// The action.
+    action: String,
+    /// How many in the last 24 hours.
+    used: u32,
+    /// The daily limit (null: none; 0 forbids the action).
+    limit: Option<u32>,
+    /// How many are left today (null: no limit).
+    left: Option<u32>,
+}
+
+/// The circuit breaker's state.
+#[derive(Debug, Serialize, JsonSchema)]
+pub(crate) struct Breaker {
+    /// Whether it has tripped: then no request goes out.
+    tripped: bool,
+    /// Why it tripped (a security check, the session ended...).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<String>,
+    /// When it tripped, in ms since the epoch.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    at_ms: Option<u64>,
+    /// The challenge URL to open in a browser, when LinkedIn gave one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
+    /// What the user must do, when it has tripped.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    advice: Option<&'static str>,
+}
+
+impl From<Option<Trip>> for Breaker {
+    fn from(trip: Option<Trip>) -> Self {
+        match trip {
+            None => Self {
+                tripped: false,
+                reason: None,
+                at_ms: None,
+                url: None,
+                advice: None,
+            },
+            Some(t) => Self {
+                tripped: true,
+                reason: Some(t.reason.to_string()),
+                at_ms: Some(t.at_ms),
+                url: t.url,
+                advice: Some(crate::account::BREAKER_ADVICE),
+            },
+        }
+    }
 }
 
 /// A member, as users name them.
@@ -244,13 +314,13 @@ impl SearchPeople {
 #[serde(deny_unknown_fields)]
 pub(crate) struct SearchWords {
     /// The words to look for.
-    keywords: String,
+    pub(super) keywords: String,
     /// At most this many results (1 to 100, default 10).
     #[serde(default)]
-    limit: Option<u32>,
+    pub(super) limit: Option<u32>,
     /// The `next_cursor` of the previous call with the same keywords, for the next results.
     #[serde(default)]
-    cursor: Option<String>,
+    pub(super) cursor: Option<String>,
 }
 
 /// A workplace type, for `search_jobs`.
@@ -328,20 +398,20 @@ impl SearchJobs {
     }
 }
 
-/// A company page.
+/// A company or school page.
 #[derive(Debug, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct GetCompany {
-    /// The page's universal name: the part after linkedin.com/company/ ("linkedin"), as
-    /// search_companies gives it.
+    /// The page's universal name: the part after linkedin.com/company/ (or /school/ for a
+    /// school), such as "linkedin", as search_companies gives it.
     universal_name: String,
 }
 
-/// A company page, as the CLI's `company show --json` prints it.
+/// A company or school page, as the CLI's `company show --json` prints it.
 #[derive(Debug, Serialize, JsonSchema)]
 pub(crate) struct CompanyPage {
     /// name, universal_name, tagline, description, website, industries, staff count and
-    /// range, headquarters, follower count, entity_urn.
+    /// range, headquarters, follower count and whether you follow it, entity_urn.
     #[schemars(with = "serde_json::Value")]
     company: Raw<Company>,
 }
@@ -417,10 +487,64 @@ pub(crate) struct ListInvitations {
 pub(crate) struct Paging {
     /// At most this many items (1 to 100, default 20).
     #[serde(default)]
-    limit: Option<u32>,
+    pub(super) limit: Option<u32>,
     /// The `next_cursor` of the previous call, for the next items.
     #[serde(default)]
-    cursor: Option<String>,
+    pub(super) cursor: Option<String>,
+}
+
+/// How the logged-in member's skills match a job posting.
+#[derive(Debug, Serialize, JsonSchema)]
+pub(crate) struct JobSkills {
+    /// `matched` (the posting's skills the profile lists), `missing` (those it lacks), and
+    /// LinkedIn's skill insight they come from, as `linkedin jobs skills --json` prints it.
+    #[schemars(with = "serde_json::Value")]
+    skills: SkillMatch,
+}
+
+/// The unread conversations of each mailbox.
+#[derive(Debug, Serialize, JsonSchema)]
+pub(crate) struct MailboxCounts {
+    /// One per category (INBOX, PRIMARY_INBOX, SECONDARY_INBOX for message requests...):
+    /// category, unread_conversation_count, unseen_conversation_count.
+    #[schemars(with = "Vec<serde_json::Value>")]
+    counts: Vec<Raw<MailboxCount>>,
+}
+
+/// `doctor`'s arguments.
+#[derive(Debug, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Doctor {
+    /// Check only these areas: session, profile, company, jobs, search, messages,
+    /// invitations, feed (all of them when absent).
+    #[serde(default)]
+    only: Option<Vec<String>>,
+}
+
+/// What the doctor found.
+#[derive(Debug, Serialize, JsonSchema)]
+pub(crate) struct DoctorReport {
+    /// Whether every check is working (or was healed).
+    all_fine: bool,
+    /// One per capability: area, capability, health (working, healed, retired, shape_moved,
+    /// stale, refused, not_checked, with its details) and advice.
+    #[schemars(with = "Vec<serde_json::Value>")]
+    checks: Vec<Check>,
+}
+
+/// Who viewed the logged-in member's profile.
+#[derive(Debug, Serialize, JsonSchema)]
+pub(crate) struct Viewers {
+    /// Profile views in the last 90 days, as LinkedIn's web app counts them.
+    views_90_days: u64,
+    /// The viewers, newest first (first page), from the mobile "touch" API: total, start,
+    /// count, viewers (name, headline, distance, timestamp in ms, member_id). Null when the
+    /// touch API cannot be reached with this session (see `viewers_note`).
+    #[schemars(with = "Option<serde_json::Value>")]
+    viewers: Option<Raw<linkedin_api::models::touch::ProfileViews>>,
+    /// Why `viewers` is null, when it is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    viewers_note: Option<String>,
 }
 
 /// The logged-in member's network in numbers.
@@ -435,19 +559,43 @@ pub(crate) struct Counts {
 #[tool_router(router = reads, vis = "pub(super)")]
 impl Server {
     /// Who the tools act as (name, public id, profile URN), what the account has left of
-    /// its hourly and daily budgets (invitations, messages, profile views, searches...), the
-    /// circuit breaker's state, and whether writes are enabled. One small request; call it
-    /// first to know whose account this is.
+    /// its daily budgets per action (invitations, messages, engagements, posts, profile
+    /// views, searches...) and of the hourly cap, the circuit breaker's state (with what to
+    /// do when it tripped), the catalogue ids healed at run time or overridden, and which
+    /// write tools are enabled. One small request; call it first to know whose account this
+    /// is.
     #[tool(annotations(read_only_hint = true, open_world_hint = true))]
     async fn status(&self, Parameters(_): Parameters<NoArgs>) -> Result<Json<Status>, ToolError> {
         let li = self.li();
         let me = li.me().await?;
         let budget = li.budget().await?;
+        let budgets = budget
+            .per_day
+            .iter()
+            .map(|d| Left {
+                action: d.action.to_string(),
+                used: d.used,
+                limit: d.limit,
+                left: d.limit.map(|l| l.saturating_sub(d.used)),
+            })
+            .collect();
+        let replaced_ids = li
+            .ids()
+            .entries()
+            .into_iter()
+            .filter(|(_, origin)| *origin != IdOrigin::BuiltIn)
+            .map(|(e, origin)| crate::catalogue_cmd::Shown::of(e, origin))
+            .collect();
         Ok(Json(Status {
             profile_urn: me.profile_urn(),
             me,
-            budget,
-            writes_allowed: self.allow_writes,
+            budgets,
+            hour_used: budget.hour_used,
+            hour_limit: budget.hour_limit,
+            breaker: Breaker::from(budget.breaker),
+            replaced_ids,
+            writes_allowed: !self.writes.is_empty(),
+            write_tools: self.writes.to_vec(),
         }))
     }
 
@@ -514,10 +662,15 @@ impl Server {
         &self,
         Parameters(args): Parameters<SearchPeople>,
     ) -> Result<Json<Listed<Raw<PersonResult>>>, ToolError> {
-        let n = limit(args.limit, 10)?;
         let pages = self.li().search_people(args.query());
-        let listed = page("search_people", &args, pages, n, args.cursor.as_deref()).await?;
-        Ok(Json(listed))
+        list(
+            "search_people",
+            &args,
+            pages,
+            (args.limit, 10),
+            args.cursor.as_deref(),
+        )
+        .await
     }
 
     /// Search company pages by name. Gives `items` (each: name, headline, subline,
@@ -528,10 +681,15 @@ impl Server {
         &self,
         Parameters(args): Parameters<SearchWords>,
     ) -> Result<Json<Listed<Raw<CompanyResult>>>, ToolError> {
-        let n = limit(args.limit, 10)?;
         let pages = self.li().search_companies(&args.keywords);
-        let listed = page("search_companies", &args, pages, n, args.cursor.as_deref()).await?;
-        Ok(Json(listed))
+        list(
+            "search_companies",
+            &args,
+            pages,
+            (args.limit, 10),
+            args.cursor.as_deref(),
+        )
+        .await
     }
 
     /// Search job postings (listed in the last 24 hours unless `listed_within_days`). Gives
@@ -542,10 +700,15 @@ impl Server {
         &self,
         Parameters(args): Parameters<SearchJobs>,
     ) -> Result<Json<Listed<Raw<JobResult>>>, ToolError> {
-        let n = limit(args.limit, 10)?;
         let pages = self.li().search_jobs(args.query()?);
-        let listed = page("search_jobs", &args, pages, n, args.cursor.as_deref()).await?;
-        Ok(Json(listed))
+        list(
+            "search_jobs",
+            &args,
+            pages,
+            (args.limit, 10),
+            args.cursor.as_deref(),
+        )
+        .await
     }
 
     /// A company page: name, tagline, description, website, industries, size, headquarters,
@@ -579,7 +742,6 @@ impl Server {
         &self,
         Parameters(args): Parameters<ListConversations>,
     ) -> Result<Json<Listed<Raw<Conversation>>>, ToolError> {
-        let n = limit(args.limit, 20)?;
         let mut filter = ConversationFilter::inbox();
         if args.unread == Some(true) {
             filter = filter.unread();
@@ -588,15 +750,14 @@ impl Server {
             filter = filter.keywords(words.clone());
         }
         let pages = self.li().conversations(filter);
-        let listed = page(
+        list(
             "list_conversations",
             &args,
             pages,
-            n,
+            (args.limit, 20),
             args.cursor.as_deref(),
         )
-        .await?;
-        Ok(Json(listed))
+        .await
     }
 
     /// The messages of one conversation (a thread), newest first. Gives `items` (each:
@@ -607,10 +768,15 @@ impl Server {
         &self,
         Parameters(args): Parameters<GetConversation>,
     ) -> Result<Json<Listed<Raw<Message>>>, ToolError> {
-        let n = limit(args.limit, 20)?;
         let pages = self.li().conversation_messages(args.conversation.as_str());
-        let listed = page("get_conversation", &args, pages, n, args.cursor.as_deref()).await?;
-        Ok(Json(listed))
+        list(
+            "get_conversation",
+            &args,
+            pages,
+            (args.limit, 20),
+            args.cursor.as_deref(),
+        )
+        .await
     }
 
     /// Pending invitations to connect that the logged-in member received (or, with
@@ -621,15 +787,20 @@ impl Server {
         &self,
         Parameters(args): Parameters<ListInvitations>,
     ) -> Result<Json<Listed<Raw<Invitation>>>, ToolError> {
-        let n = limit(args.limit, 20)?;
         let li = self.li();
         let pages = if args.sent == Some(true) {
             li.sent_invitations()
         } else {
             li.invitations()
         };
-        let listed = page("list_invitations", &args, pages, n, args.cursor.as_deref()).await?;
-        Ok(Json(listed))
+        list(
+            "list_invitations",
+            &args,
+            pages,
+            (args.limit, 20),
+            args.cursor.as_deref(),
+        )
+        .await
     }
 
     /// The logged-in member's notifications, newest first. Gives `items` (each: kind,
@@ -640,17 +811,15 @@ impl Server {
         &self,
         Parameters(args): Parameters<Paging>,
     ) -> Result<Json<Listed<Raw<Notification>>>, ToolError> {
-        let n = limit(args.limit, 20)?;
         let pages = self.li().notifications();
-        let listed = page(
+        list(
             "list_notifications",
             &args,
             pages,
-            n,
+            (args.limit, 20),
             args.cursor.as_deref(),
         )
-        .await?;
-        Ok(Json(listed))
+        .await
     }
 
     /// The logged-in member's network in numbers: pending, unseen and sent invitations,
@@ -662,5 +831,148 @@ impl Server {
     ) -> Result<Json<Counts>, ToolError> {
         let counts = self.li().network_counts().await?;
         Ok(Json(Counts { counts }))
+    }
+
+    /// A school's page: name, tagline, description, website, size, place, followers. One
+    /// request; a few KB.
+    #[tool(annotations(read_only_hint = true, open_world_hint = true))]
+    async fn get_school(
+        &self,
+        Parameters(args): Parameters<GetCompany>,
+    ) -> Result<Json<CompanyPage>, ToolError> {
+        let company = self.li().school(&args.universal_name).await?;
+        Ok(Json(CompanyPage { company }))
+    }
+
+    /// How the logged-in member's skills match a job posting (its job_id from search_jobs):
+    /// the skills it asks for that the profile lists (`matched`) and those it lacks
+    /// (`missing`). One request; small.
+    #[tool(annotations(read_only_hint = true, open_world_hint = true))]
+    async fn get_job_skills(
+        &self,
+        Parameters(args): Parameters<GetJob>,
+    ) -> Result<Json<JobSkills>, ToolError> {
+        let insight = self.li().job_skills(&args.job_id).await?;
+        Ok(Json(JobSkills {
+            skills: SkillMatch::from(insight),
+        }))
+    }
+
+    /// The jobs the logged-in member saved (My Items), most recently saved first. Gives
+    /// `items` (each: job_id for get_job, title, company_name, location, url), `count` and
+    /// `next_cursor`.
+    #[tool(annotations(read_only_hint = true, open_world_hint = true))]
+    async fn saved_jobs(
+        &self,
+        Parameters(args): Parameters<Paging>,
+    ) -> Result<Json<Listed<Raw<JobItem>>>, ToolError> {
+        let pages = self.li().saved_jobs();
+        list(
+            "saved_jobs",
+            &args,
+            pages,
+            (args.limit, 20),
+            args.cursor.as_deref(),
+        )
+        .await
+    }
+
+    /// The jobs the logged-in member applied to, most recent first, each with its
+    /// application's `state` ("Applied", "Application viewed"...). Gives `items`, `count`
+    /// and `next_cursor`.
+    #[tool(annotations(read_only_hint = true, open_world_hint = true))]
+    async fn applied_jobs(
+        &self,
+        Parameters(args): Parameters<Paging>,
+    ) -> Result<Json<Listed<Raw<JobItem>>>, ToolError> {
+        let pages = self.li().applied_jobs();
+        list(
+            "applied_jobs",
+            &args,
+            pages,
+            (args.limit, 20),
+            args.cursor.as_deref(),
+        )
+        .await
+    }
+
+    /// How many conversations have unread messages, per mailbox: the primary inbox and
+    /// message requests (SECONDARY_INBOX). One small request.
+    #[tool(annotations(read_only_hint = true, open_world_hint = true))]
+    async fn mailbox_counts(
+        &self,
+        Parameters(_): Parameters<NoArgs>,
+    ) -> Result<Json<MailboxCounts>, ToolError> {
+        let counts = self.li().mailbox_counts().await?;
+        Ok(Json(MailboxCounts { counts }))
+    }
+
+    /// Message requests: conversations from members outside the network, waiting in the
+    /// secondary inbox. Gives `items` (as list_conversations), `count` and `next_cursor`.
+    #[tool(annotations(read_only_hint = true, open_world_hint = true))]
+    async fn message_requests(
+        &self,
+        Parameters(args): Parameters<Paging>,
+    ) -> Result<Json<Listed<Raw<Conversation>>>, ToolError> {
+        let pages = self.li().message_requests();
+        list(
+            "message_requests",
+            &args,
+            pages,
+            (args.limit, 20),
+            args.cursor.as_deref(),
+        )
+        .await
+    }
+
+    /// Who viewed the logged-in member's profile: the number of views in the last 90 days,
+    /// and the viewers (name, headline, distance, when) where the mobile touch API answers
+    /// (the sandbox; a real account needs LINKEDIN_LI_AT and LINKEDIN_JSESSIONID in the
+    /// server's environment). Two requests and a touch login.
+    #[tool(annotations(read_only_hint = true, open_world_hint = true))]
+    async fn who_viewed_me(
+        &self,
+        Parameters(_): Parameters<NoArgs>,
+    ) -> Result<Json<Viewers>, ToolError> {
+        let views = self.li().current_profile_views().await?;
+        let touch = match &self.session.sandbox {
+            Some(sandbox) => crate::commands::touch::demo_login(sandbox.base_url()).await,
+            None => crate::commands::touch::account_login(&self.conn).await,
+        };
+        let viewers = match touch {
+            Ok(touch) => touch.who_viewed_me().await.map_err(Failure::from),
+            Err(failure) => Err(failure),
+        };
+        // The views are given even when the touch API cannot be reached.
+        let (viewers, viewers_note) = match viewers {
+            Ok(viewers) => (Some(viewers), None),
+            Err(failure) => (None, Some(failure.message)),
+        };
+        Ok(Json(Viewers {
+            views_90_days: views.num_views,
+            viewers,
+            viewers_note,
+        }))
+    }
+
+    /// Checks every read capability once (or the `only` areas) and says which work, which
+    /// were healed (a stale id replaced), and which LinkedIn moved or refused, each with
+    /// advice: 24 checks and about 30 requests for all areas, counted against the budgets;
+    /// use it when other tools fail unexpectedly.
+    #[tool(annotations(read_only_hint = true, open_world_hint = true))]
+    async fn doctor(
+        &self,
+        Parameters(args): Parameters<Doctor>,
+    ) -> Result<Json<DoctorReport>, ToolError> {
+        let only = args.only.unwrap_or_default();
+        for area in &only {
+            crate::doctor_cmd::area(area).map_err(ToolError::input)?;
+        }
+        let only: Vec<&str> = only.iter().map(String::as_str).collect();
+        let checks = self.li().doctor(&only).await?;
+        Ok(Json(DoctorReport {
+            all_fine: checks.iter().all(|c| c.health.is_fine()),
+            checks,
+        }))
     }
 }

@@ -92,6 +92,21 @@ fn tools_listed_called_and_refused_over_stdio() {
         "search_people",
         "get_conversation",
         "list_invitations",
+        "get_school",
+        "get_job_skills",
+        "get_feed",
+        "list_posts",
+        "search_posts",
+        "get_post",
+        "list_comments",
+        "list_reactions",
+        "saved_jobs",
+        "applied_jobs",
+        "saved_posts",
+        "mailbox_counts",
+        "message_requests",
+        "who_viewed_me",
+        "doctor",
     ] {
         assert!(names.contains(&read), "{read} is listed: {names:?}");
     }
@@ -154,4 +169,59 @@ fn writes_are_listed_with_allow_writes() {
     let empty = &answers[2]["result"];
     assert_eq!(empty["isError"], true, "{empty}");
     assert!(text(empty).contains("must not be empty"), "{empty}");
+}
+
+#[test]
+fn a_list_of_writes_allows_only_those() {
+    let mut requests = initialize().to_vec();
+    requests.push(json!({"jsonrpc": "2.0", "id": 2, "method": "tools/list"}));
+    requests.push(call(3, "invite", json!({"profile": "liv-marchetti"})));
+    let answers = exchange(&["--allow-writes=send_message,react_to_post"], &requests);
+    let tools = answers[1]["result"]["tools"].as_array().unwrap();
+    let names: Vec<&str> = tools.iter().filter_map(|t| t["name"].as_str()).collect();
+    assert!(names.contains(&"send_message"), "{names:?}");
+    assert!(names.contains(&"react_to_post"), "{names:?}");
+    for other in ["invite", "create_post", "delete_post", "follow"] {
+        assert!(!names.contains(&other), "{other} is not listed: {names:?}");
+    }
+    let refused = &answers[2]["result"];
+    assert_eq!(refused["isError"], true, "{refused}");
+    assert!(
+        text(refused).contains("allows only the writes send_message, react_to_post"),
+        "{refused}"
+    );
+}
+
+#[test]
+fn an_unknown_write_is_refused_at_start() {
+    let out = Command::new(assert_cmd::cargo::cargo_bin("linkedin"))
+        .args(["--sandbox", "mcp", "--allow-writes=send_message,send_money"])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("\"send_money\" is not a write tool"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("react_to_post"),
+        "the write tools are listed: {stderr}"
+    );
+    assert!(out.stdout.is_empty(), "nothing on the protocol's stdout");
+}
+
+#[test]
+fn http_off_loopback_is_refused_before_it_starts() {
+    for addr in ["0.0.0.0:8765", "[::]:8765", "192.0.2.1:80", "localhost"] {
+        let out = Command::new(assert_cmd::cargo::cargo_bin("linkedin"))
+            .args(["--sandbox", "mcp", "--http", addr])
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{addr}: {out:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("loopback"), "{addr}: {stderr}");
+    }
 }
