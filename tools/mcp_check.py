@@ -66,6 +66,7 @@ READ_TOOLS = {
     "search_posts",
     "get_post",
     "list_comments",
+    "list_comment_replies",
     "list_reactions",
     "saved_posts",
 }
@@ -262,7 +263,10 @@ async def drive(args) -> int:
                 details = await good("get_post", {"post": post})
                 if details:
                     checks.check(details["post"]["post"]["urn"] == post, "get_post: the post asked for")
-                await good("list_comments", {"post": post, "limit": 3})
+                comments = await good("list_comments", {"post": post, "limit": 3})
+                first = ((comments or {}).get("items") or [{}])[0].get("urn")
+                if first:
+                    await good("list_comment_replies", {"comment": first, "limit": 3})
                 reactions = await good("list_reactions", {"post": post, "limit": 3})
                 kind = ((reactions or {}).get("items") or [{}])[0].get("reaction_type", "LIKE").lower()
                 typed = await good("list_reactions", {"post": post, "reaction": kind, "limit": 3})
@@ -303,6 +307,8 @@ async def drive(args) -> int:
             await bad("search_posts", {})
             await bad("get_post", {})
             await bad("list_comments", {"post": 1})
+            await bad("list_comment_replies", {})
+            await bad("list_comment_replies", {"comment": "urn:li:activity:1"}, schema_rejects=False)
             await bad("list_reactions", {"post": post or "1", "reaction": "meh"})
             await bad("saved_posts", {"cursor": 3})
             # Valid for the schema, refused by the server (bad input, not found, bad cursor).

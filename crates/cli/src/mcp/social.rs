@@ -68,6 +68,21 @@ pub(crate) struct ListComments {
     cursor: Option<String>,
 }
 
+/// A comment's replies.
+#[derive(Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ListCommentReplies {
+    /// The comment: its urn, urn:li:comment:(activity:<post>,<comment>), as list_comments
+    /// gives it.
+    comment: String,
+    /// At most this many replies (1 to 100, default 20).
+    #[serde(default)]
+    limit: Option<u32>,
+    /// The `next_cursor` of the previous call with the same comment.
+    #[serde(default)]
+    cursor: Option<String>,
+}
+
 /// A post's reactions.
 #[derive(Debug, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -179,6 +194,25 @@ impl Server {
         let pages = self.li().post_comments(post_arg(&args.post));
         list(
             "list_comments",
+            &args,
+            pages,
+            (args.limit, 20),
+            args.cursor.as_deref(),
+        )
+        .await
+    }
+
+    /// The replies to a comment, oldest first. Gives `items` (each: urn, author, text,
+    /// created_at in ms since the epoch), `count` and `next_cursor` for more. Pass a
+    /// comment's urn from list_comments.
+    #[tool(annotations(read_only_hint = true, open_world_hint = true))]
+    async fn list_comment_replies(
+        &self,
+        Parameters(args): Parameters<ListCommentReplies>,
+    ) -> Result<Json<Listed<Raw<Comment>>>, ToolError> {
+        let pages = self.li().comment_replies(&args.comment);
+        list(
+            "list_comment_replies",
             &args,
             pages,
             (args.limit, 20),

@@ -99,6 +99,7 @@ fn tools_listed_called_and_refused_over_stdio() {
         "search_posts",
         "get_post",
         "list_comments",
+        "list_comment_replies",
         "list_reactions",
         "saved_jobs",
         "applied_jobs",
