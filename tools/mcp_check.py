@@ -87,6 +87,7 @@ WRITES = {
     "comment_on_post": (False, False),
     "reply_to_comment": (False, False),
     "create_post": (False, False),
+    "reshare_post": (False, False),
     "delete_post": (True, True),
     "follow": (False, True),
     "unfollow": (False, True),
@@ -516,6 +517,15 @@ async def drive(args) -> int:
                 await wrote("delete_post", {"share": share}, "deleted")
                 await refused_write("delete_post", {"share": share})
             await refused_write("delete_post", {"share": "urn:li:activity:1"})
+            if post:
+                shown = await good("get_post", {"post": post})
+                reshare = ((shown or {}).get("post") or {}).get("share_urn")
+                if checks.check(bool(reshare), f"get_post gives the share: {str(shown)[:200]}"):
+                    await wrote("reshare_post", {"share": reshare, "text": "Worth a read", "preview": True}, "would_reshare")
+                    made = await wrote("reshare_post", {"share": reshare, "text": f"mcp reshare {uuid.uuid4()}"}, "reshared")
+                    if made:
+                        checks.check(bool(made["post"].get("urn")), f"reshare_post gives the new post: {made}")
+            await refused_write("reshare_post", {"share": "urn:li:activity:1", "text": "Hi"})
             await refused_write("create_post", {"text": " "})
 
             page = await wrote("follow", {"universal_name": "university-of-queensland", "preview": True}, "would_follow")

@@ -1813,7 +1813,8 @@ pub static POST_CREATE: &Endpoint = &Endpoint {
     params: &[
         Param { name: "post.allowedCommentersScope", location: Location::Variables, kind: ParamType::String, value: Some("ALL"), required: false, doc: "", page: None },
         Param { name: "post.intendedShareLifeCycleState", location: Location::Variables, kind: ParamType::String, value: Some("PUBLISHED"), required: false, doc: "", page: None },
-        Param { name: "post.origin", location: Location::Variables, kind: ParamType::String, value: Some("FEED"), required: false, doc: "", page: None },
+        Param { name: "post.origin", location: Location::Variables, kind: ParamType::String, value: None, required: true, doc: "FEED; RESHARE for a reshare, with post.parentUrn", page: None },
+        Param { name: "post.parentUrn", location: Location::Variables, kind: ParamType::Urn, value: None, required: false, doc: "the urn:li:share:<id> a reshare reshares", page: None },
         Param { name: "post.visibilityDataUnion.visibilityType", location: Location::Variables, kind: ParamType::String, value: None, required: true, doc: "ANYONE or CONNECTIONS_ONLY (CONNECTIONS is refused with a ValidationError)", page: None },
         Param { name: "post.commentary.text", location: Location::Variables, kind: ParamType::String, value: None, required: true, doc: "the text, at most 3,000 characters", page: None },
         Param { name: "post.commentary.attributesV2", location: Location::Variables, kind: ParamType::List, value: None, required: true, doc: "the mentions: {start, length, detailDataUnion: {profileMention: urn:li:fsd_profile:<id>}}; [] for none", page: None },

@@ -132,6 +132,9 @@ pub struct Commentary {
 pub struct UpdateMetadata {
     /// `urn:li:activity:<id>`.
     pub urn: Option<String>,
+    /// `urn:li:share:<id>`, the share a reshare names (a 2024 answer's field, fs:36179659519).
+    #[serde(rename(deserialize = "shareUrn"))]
+    pub share_urn: Option<String>,
 }
 
 /// `socialDetail` of an update.

@@ -48,6 +48,31 @@ pub(crate) enum Cmd {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Reshare a post with your comment (never retried; counts against the daily post budget).
+    ///
+    /// SHARE is the post's urn:li:share:<id>, as `post show --json` prints it (`share_urn`);
+    /// TEXT, --visibility and --mention as for `post create` (no image).
+    #[command(
+        after_help = "Example: linkedin post reshare urn:li:share:7506842223637988458 \"Worth a read. #rust\" --dry-run"
+    )]
+    Reshare {
+        /// The post's share URN.
+        share: String,
+        /// Your comment (`-`: standard input).
+        text: Option<String>,
+        /// Read the comment from a file (`-`: standard input).
+        #[arg(long, conflicts_with = "text")]
+        text_file: Option<PathBuf>,
+        /// Who may see it.
+        #[arg(long, value_enum, ignore_case = true, default_value = "anyone")]
+        visibility: Seen,
+        /// A member mentioned: NAME=PROFILE (repeat for more).
+        #[arg(long = "mention", value_name = "NAME=PROFILE")]
+        mentions: Vec<String>,
+        /// Check everything and print what would be sent, without sending it.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Delete one of your posts, by its share (urn:li:share:<id>, as `post create` prints it).
     #[command(after_help = "Example: linkedin post delete urn:li:share:7509391796021479585")]
     Delete {
@@ -122,17 +147,7 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
             let text = text_from(text, text_file)?;
             check_text("text", &text, validate::POST_TEXT_MAX)?;
             let image = image.map(Image::from_path).transpose()?;
-            let mentions = mentions
-                .iter()
-                .map(|m| {
-                    m.rsplit_once('=')
-                        .filter(|(name, who)| !name.trim().is_empty() && !who.trim().is_empty())
-                        .map(|(name, who)| (name.trim().to_owned(), who.trim().to_owned()))
-                        .ok_or_else(|| {
-                            Failure::usage(format!("--mention {m:?}: expected NAME=PROFILE"))
-                        })
-                })
-                .collect::<Result<Vec<_>, _>>()?;
+            let mentions = parse_mentions(&mentions)?;
             let session = conn.connect().await?;
             let li = &session.linkedin;
             let mut post = NewPost::new(text).visibility(visibility.visibility());
@@ -171,6 +186,45 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
                 });
             }
             let created = li.create_post(&post).await?;
+            out.one(&created, created_text)
+        }
+        Cmd::Reshare {
+            share,
+            text,
+            text_file,
+            visibility,
+            mentions,
+            dry_run,
+        } => {
+            let share = validate::share_urn(&share)?;
+            let text = text_from(text, text_file)?;
+            check_text("text", &text, validate::POST_TEXT_MAX)?;
+            let mentions = parse_mentions(&mentions)?;
+            let session = conn.connect().await?;
+            let li = &session.linkedin;
+            let post = NewPost::new(text).visibility(visibility.visibility());
+            let post = with_mentions(li, post, &mentions).await?;
+            let (sent_text, attributes) = post.commentary()?;
+            if dry_run {
+                let plan = DryReshare {
+                    dry_run: true,
+                    action: "reshare_post",
+                    share: &share,
+                    text: &sent_text,
+                    visibility: visibility.visibility(),
+                    attributes: &attributes,
+                };
+                return out.one(&plan, |p| {
+                    format!(
+                        "Would reshare {}, for {}, with:\n    {}\n{}",
+                        p.share,
+                        seen_text(p.visibility),
+                        one_line(p.text, 300),
+                        out.dim("Dry run: nothing was sent.")
+                    )
+                });
+            }
+            let created = li.reshare_post(&share, &post).await?;
             out.one(&created, created_text)
         }
         Cmd::Delete { share } => {
@@ -215,6 +269,30 @@ pub(crate) async fn run(cmd: Cmd, conn: &Connection, out: Out) -> Result<(), Fai
             out.one(&done, |d| format!("Unsaved the post {}.", d.post))
         }
     }
+}
+
+/// `--mention NAME=PROFILE` values as (NAME, PROFILE), checked.
+fn parse_mentions(mentions: &[String]) -> Result<Vec<(String, String)>, Failure> {
+    mentions
+        .iter()
+        .map(|m| {
+            m.rsplit_once('=')
+                .filter(|(name, who)| !name.trim().is_empty() && !who.trim().is_empty())
+                .map(|(name, who)| (name.trim().to_owned(), who.trim().to_owned()))
+                .ok_or_else(|| Failure::usage(format!("--mention {m:?}: expected NAME=PROFILE")))
+        })
+        .collect()
+}
+
+/// What `post reshare --dry-run` prints.
+#[derive(Serialize)]
+struct DryReshare<'a> {
+    dry_run: bool,
+    action: &'static str,
+    share: &'a str,
+    text: &'a str,
+    visibility: Visibility,
+    attributes: &'a [serde_json::Value],
 }
 
 /// `post` with each (NAME, PROFILE) of `mentions` made a mention of that member (looked up
@@ -331,5 +409,8 @@ fn details_text(d: &PostDetails) -> String {
         }
     }
     s.push_str(&format!("\n{}", p.url));
+    if let Some(share) = &d.share_urn {
+        s.push_str(&format!("\nshare: {share}"));
+    }
     s
 }

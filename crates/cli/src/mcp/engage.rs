@@ -110,6 +110,26 @@ pub(crate) struct CreatePost {
     preview: Option<bool>,
 }
 
+/// `reshare_post`'s arguments.
+#[derive(Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ResharePost {
+    /// The reshared post's share: urn:li:share:<digits>, as get_post gives it in
+    /// `share_urn`.
+    share: String,
+    /// Your comment (1 to 3000 characters).
+    text: String,
+    /// Who may see it (default anyone).
+    #[serde(default)]
+    visibility: Option<Audience>,
+    /// Members mentioned: each name in the text becomes a mention of that member.
+    #[serde(default)]
+    mentions: Option<Vec<Mention>>,
+    /// Check everything and give what would be sent, sending nothing.
+    #[serde(default)]
+    preview: Option<bool>,
+}
+
 /// `delete_post`'s arguments.
 #[derive(Debug, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -378,6 +398,58 @@ impl Server {
             action: "create_post",
             outcome: said(preview, "would_publish", "published"),
             target,
+            text: Some(text),
+            post: made,
+            ..Outcome::default()
+        }))
+    }
+
+    /// WRITE: reshare a post with a comment: a new post of the logged-in member's showing
+    /// the post (its share_urn from get_post). Sent once, never retried blindly; gives the new
+    /// post's share_urn, urn and url. Counts against the daily post budget. `preview: true`
+    /// checks everything and gives what would be sent, sending nothing.
+    #[tool(annotations(
+        read_only_hint = false,
+        destructive_hint = false,
+        idempotent_hint = false,
+        open_world_hint = true
+    ))]
+    async fn reshare_post(
+        &self,
+        Parameters(args): Parameters<ResharePost>,
+    ) -> Result<Json<Outcome>, ToolError> {
+        let share = validate::share_urn(&args.share)?;
+        check_text("text", &args.text, validate::POST_TEXT_MAX)?;
+        let visibility = match args.visibility {
+            Some(Audience::Connections) => Visibility::Connections,
+            _ => Visibility::Anyone,
+        };
+        let mentions: Vec<(String, String)> = args
+            .mentions
+            .unwrap_or_default()
+            .into_iter()
+            .map(|m| (m.name, m.profile))
+            .collect();
+        let li = self.li();
+        let post = NewPost::new(args.text.as_str()).visibility(visibility);
+        let post = with_mentions(li, post, &mentions).await?;
+        let (text, attributes) = post.commentary()?;
+        let preview = args.preview == Some(true);
+        let made = if preview {
+            Some(serde_json::json!({
+                "reshares": share,
+                "text": text,
+                "visibility": visibility,
+                "attributes": attributes,
+            }))
+        } else {
+            json(&li.reshare_post(&share, &post).await?)
+        };
+        Ok(Json(Outcome {
+            preview,
+            action: "reshare_post",
+            outcome: said(preview, "would_reshare", "reshared"),
+            target: share,
             text: Some(text),
             post: made,
             ..Outcome::default()

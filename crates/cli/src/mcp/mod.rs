@@ -87,7 +87,7 @@ impl McpArgs {
 
 /// The names of the write tools (the tools of the `writes` and `engage` routers), refused
 /// unless `--allow-writes` allows them.
-const WRITE_TOOLS: [&str; 23] = [
+const WRITE_TOOLS: [&str; 24] = [
     "send_message",
     "edit_message",
     "recall_message",
@@ -103,6 +103,7 @@ const WRITE_TOOLS: [&str; 23] = [
     "comment_on_post",
     "reply_to_comment",
     "create_post",
+    "reshare_post",
     "delete_post",
     "follow",
     "unfollow",

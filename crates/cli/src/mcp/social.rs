@@ -172,8 +172,9 @@ impl Server {
         .await
     }
 
-    /// One post with its counts: author, text, age, URL, and the numbers of reactions (by
-    /// type), comments and reshares. One request; a few KB.
+    /// One post with its counts: author, text, age, URL, the numbers of reactions (by
+    /// type), comments and reshares, and its share_urn (what reshare_post takes). One
+    /// request; a few KB.
     #[tool(annotations(read_only_hint = true, open_world_hint = true))]
     async fn get_post(
         &self,

@@ -392,6 +392,7 @@ fn assert_every_read_listed(reads: &[Vec<String>]) {
         "notifications read",
         "post create",
         "post delete",
+        "post reshare",
         "post save",
         "post unsave",
         "restli decode",

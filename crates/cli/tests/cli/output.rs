@@ -599,6 +599,13 @@ fn every_command_ends_quietly_on_a_closed_stdout() {
         read("post show", &[&post]),
         write("post create", &["A post to a closed pipe."]),
         write("post delete", &[&share]),
+        write(
+            "post reshare",
+            &[
+                &format!("urn:li:share:{}", w.posts[0].share_id),
+                "Resharing to a closed pipe.",
+            ],
+        ),
         list("post saved", &["--limit", "200"]),
         write("post save", &[&post]),
         write("post unsave", &[&post]),

@@ -230,3 +230,38 @@ fn a_reply_is_listed_under_its_comment() {
     fails(&logged.run(&["comments", "replies", &id]), 2);
     assert!(logged.sent_since(mark).is_empty());
 }
+
+/// `post reshare`: the share from `post show --json`, a dry run that sends nothing, then the
+/// reshare, first of one's posts, naming the post it reshares.
+#[test]
+fn a_post_is_reshared_with_a_comment() {
+    let w = world();
+    let logged = Logged::start();
+    let post = w
+        .posts
+        .iter()
+        .find(|p| !p.promoted && !p.connections_only)
+        .unwrap();
+    let id = post.activity_id.to_string();
+    let shown = json(&logged.run(&["post", "show", &id, "--json"]));
+    let share = shown["share_urn"].as_str().unwrap().to_owned();
+    let mark = logged.mark();
+    let plan = json(&logged.run(&[
+        "post",
+        "reshare",
+        &share,
+        "Worth a read.",
+        "--dry-run",
+        "--json",
+    ]));
+    assert_eq!(plan["share"], share.as_str());
+    assert!(
+        logged.sent_since(mark).is_empty(),
+        "a dry run sends nothing"
+    );
+    let created = json(&logged.run(&["post", "reshare", &share, "Worth a read.", "--json"]));
+    let mine = json_list(&logged.run(&["feed", "posts", "me", "--limit", "1", "--json"]));
+    assert_eq!(mine[0]["urn"], created["urn"]);
+    assert_eq!(mine[0]["reshared_urn"], format!("urn:li:activity:{id}"));
+    fails(&logged.run(&["post", "reshare", &id, "Hi"]), 2);
+}

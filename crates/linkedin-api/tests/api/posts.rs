@@ -464,3 +464,92 @@ async fn the_sandbox_refuses_a_share_linkedin_refuses() {
         .unwrap_err();
     assert!(e.to_string().contains("400"), "{e}");
 }
+
+/// A reshare with a comment: the post's share from its details, the create mutation with
+/// `origin: RESHARE` and `parentUrn`, the new post first of the author's posts naming the
+/// post it reshares, and the reshared post's count of reshares up by one.
+#[tokio::test]
+async fn a_reshare_names_the_post_it_reshares() {
+    let f = common::start().await;
+    let me = f.linkedin.me().await.unwrap().profile_id.clone();
+    let w = world();
+    let post = w
+        .posts
+        .iter()
+        .find(|p| !p.promoted && p.author != Author::Person(0) && !p.connections_only)
+        .unwrap();
+    let details = f
+        .linkedin
+        .post_details(&post.activity_id.to_string())
+        .await
+        .unwrap();
+    let share = details.share_urn.clone().unwrap();
+    assert_eq!(share, format!("urn:li:share:{}", post.share_id));
+    assert_eq!(details.counts.as_ref().unwrap().reshares, Some(0));
+
+    let mark = f.mark();
+    let created = f
+        .linkedin
+        .reshare_post(&share, &NewPost::new("Worth a read. #rust"))
+        .await
+        .unwrap();
+    f.snapshot("posts_reshare_post", mark, &created);
+    let sent = f.sent_since(mark);
+    assert_eq!(sent.len(), 1);
+    assert_eq!(sent[0]["body"]["variables"]["post"]["origin"], "RESHARE");
+    assert_eq!(
+        sent[0]["body"]["variables"]["post"]["parentUrn"],
+        share.as_str()
+    );
+
+    let mine: Vec<_> = f
+        .linkedin
+        .profile_posts(&me)
+        .limit(1)
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(Some(&mine[0].urn), created.urn.as_ref());
+    assert_eq!(
+        mine[0].reshared_urn.as_deref(),
+        Some(format!("urn:li:activity:{}", post.activity_id).as_str())
+    );
+    let after = f
+        .linkedin
+        .post_details(&post.activity_id.to_string())
+        .await
+        .unwrap();
+    assert_eq!(after.counts.as_ref().unwrap().reshares, Some(1));
+
+    // Not a share, or with an image: refused before sending; an unknown share: refused.
+    let mark = f.mark();
+    for bad in [
+        "",
+        "urn:li:activity:7000000000000000001",
+        "7000000000000000001",
+    ] {
+        let e = f
+            .linkedin
+            .reshare_post(bad, &NewPost::new("Hi"))
+            .await
+            .unwrap_err();
+        assert!(matches!(e, Error::InvalidInput { .. }), "{bad}: {e:?}");
+    }
+    let image = Image::new("dot.png", PNG.to_vec()).unwrap();
+    let e = f
+        .linkedin
+        .reshare_post(&share, &NewPost::new("Hi").image(image))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(e, Error::InvalidInput { field: "image", .. }),
+        "{e:?}"
+    );
+    assert_eq!(f.mark(), mark, "nothing sent");
+    let e = f
+        .linkedin
+        .reshare_post("urn:li:share:1", &NewPost::new("Hi"))
+        .await
+        .unwrap_err();
+    assert!(matches!(e, Error::Refused { .. }), "{e:?}");
+}

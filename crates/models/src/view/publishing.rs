@@ -16,6 +16,9 @@ pub struct PostDetails {
     pub post: Post,
     /// How many reactions, comments and reshares it has, when LinkedIn says.
     pub counts: Option<PostCounts>,
+    /// `urn:li:share:<id>`, what resharing it takes, when LinkedIn names it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub share_urn: Option<String>,
 }
 
 /// How many reactions, comments and reshares a post has.
@@ -77,7 +80,15 @@ impl PostDetails {
                     })
                     .collect(),
             });
-        Ok(Some(Self { post, counts }))
+        let share_urn = update
+            .update_metadata
+            .as_ref()
+            .and_then(|m| m.share_urn.clone());
+        Ok(Some(Self {
+            post,
+            counts,
+            share_urn,
+        }))
     }
 }
 

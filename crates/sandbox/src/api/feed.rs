@@ -104,6 +104,37 @@ fn actor(world: &World, post: &Post) -> Value {
 /// An update of `post` with entity URN `entity_urn` and type `kind`, as the feeds show it.
 fn update(world: &World, post: &Post, entity_urn: String, kind: &str) -> Value {
     let activity = format!("urn:li:activity:{}", post.activity_id);
+    let mut value = update_only(world, post, entity_urn, kind, &activity);
+    // A reshare carries the update it reshares (`*resharedUpdate` once normalized, as the
+    // reference client reads it, voyager.md §1.2).
+    if let Some(parent) = post
+        .reshared
+        .and_then(|id| world.posts.iter().find(|p| p.activity_id == id))
+    {
+        let parent_activity = format!("urn:li:activity:{}", parent.activity_id);
+        let parent_urn = entity_urn_like(&value, &parent_activity);
+        value["resharedUpdate"] = update_only(world, parent, parent_urn, kind, &parent_activity);
+    }
+    value
+}
+
+/// `entity_urn` of an update with `activity` in place of its own post's.
+fn entity_urn_like(update: &Value, activity: &str) -> String {
+    let own = update["updateMetadata"]["urn"].as_str().unwrap_or_default();
+    update["entityUrn"]
+        .as_str()
+        .unwrap_or_default()
+        .replace(own, activity)
+}
+
+/// An update without the one it reshares.
+fn update_only(
+    world: &World,
+    post: &Post,
+    entity_urn: String,
+    kind: &str,
+    activity: &str,
+) -> Value {
     json!({
         "entityUrn": entity_urn,
         "actor": actor(world, post),
@@ -285,7 +316,10 @@ pub(super) fn feed_update(call: &mut Call<'_>) -> Answer {
                 p.activity_id
             );
             let mut value = update(world, p, urn, DASH_UPDATE_TYPE);
-            value["socialDetail"]["totalSocialActivityCounts"] = activity_counts(p);
+            value["socialDetail"]["totalSocialActivityCounts"] = activity_counts(world, p);
+            // The share, which resharing takes (the name a 2024 answer gives it,
+            // fs:36179659519; not recorded for this query).
+            value["updateMetadata"]["shareUrn"] = json!(format!("urn:li:share:{}", p.share_id));
             value
         })
         .unwrap_or(Value::Null);
@@ -294,10 +328,10 @@ pub(super) fn feed_update(call: &mut Call<'_>) -> Answer {
 
 /// A post's counts as one update's detail shows them: a
 /// `com.linkedin.voyager.dash.feed.SocialActivityCounts` with `numLikes` (every reaction),
-/// `numComments`, `numShares` (the world keeps no reshares: 0) and `reactionTypeCounts`
+/// `numComments`, `numShares` (the world's reshares of it) and `reactionTypeCounts`
 /// (each type's count, most first). The names are those public clients read from LinkedIn's
 /// feed answers in 2026 (fs:55073790937, fs:11245510647); the answer is not recorded.
-fn activity_counts(post: &Post) -> Value {
+fn activity_counts(world: &World, post: &Post) -> Value {
     let mut by_type: Vec<(&str, usize)> = REACTION_TYPES
         .iter()
         .map(|t| (*t, post.reactions.iter().filter(|r| r.kind == *t).count()))
@@ -308,7 +342,7 @@ fn activity_counts(post: &Post) -> Value {
         "entityUrn": format!("urn:li:fsd_socialActivityCounts:urn:li:activity:{}", post.activity_id),
         "numLikes": post.reactions.len(),
         "numComments": post.comments.len(),
-        "numShares": 0,
+        "numShares": world.posts.iter().filter(|p| p.reshared == Some(post.activity_id)).count(),
         "reactionTypeCounts": by_type
             .iter()
             .map(|(t, n)| json!({"reactionType": t, "count": n}))

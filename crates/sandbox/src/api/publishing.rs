@@ -97,10 +97,27 @@ pub(super) fn create(call: &mut Call<'_>) -> Answer {
     let fixed_ok = [
         ("/allowedCommentersScope", "ALL"),
         ("/intendedShareLifeCycleState", "PUBLISHED"),
-        ("/origin", "FEED"),
     ]
     .iter()
     .all(|(pointer, value)| field(pointer).is_none_or(|v| v.as_str() == Some(value)));
+    // FEED for a post; RESHARE with the `parentUrn` (`urn:li:share:<id>`) of the post it
+    // reshares (public code, fs:53909037666); anything else, or a parent without RESHARE,
+    // is a 400 (inferred).
+    let parent = field("/parentUrn");
+    let reshare_of = match (field("/origin").map(Value::as_str), parent) {
+        (None | Some(Some("FEED")), None) => None,
+        (Some(Some("RESHARE")), Some(parent)) => {
+            let Some(share) = parent
+                .as_str()
+                .and_then(|p| p.strip_prefix("urn:li:share:"))
+                .and_then(|id| id.parse::<u64>().ok())
+            else {
+                return Answer::error(StatusCode::BAD_REQUEST);
+            };
+            Some(share)
+        }
+        _ => return Answer::error(StatusCode::BAD_REQUEST),
+    };
     let (Some(text), Some(attributes), Some(visibility)) = (text, attributes, visibility) else {
         return Answer::error(StatusCode::BAD_REQUEST);
     };
@@ -148,6 +165,18 @@ pub(super) fn create(call: &mut Call<'_>) -> Answer {
             Some(asset.to_owned())
         }
     };
+    // The post reshared: one the caller can see (else a refusal, inferred).
+    let reshared = match reshare_of {
+        None => None,
+        Some(share) => match world
+            .posts
+            .iter()
+            .find(|p| p.share_id == share && world.visible_to(call.me, p))
+        {
+            Some(p) => Some(p.activity_id),
+            None => return refused(call, "Invalid share"),
+        },
+    };
     let mut mentions_ok = true;
     for attribute in attributes {
         match mention_ok(world, text, attribute) {
@@ -172,6 +201,7 @@ pub(super) fn create(call: &mut Call<'_>) -> Answer {
         share_id,
         connections_only,
         image,
+        reshared,
     };
     call.world.posts.insert(0, new);
     let share = format!("urn:li:fsd_share:urn:li:share:{share_id}");

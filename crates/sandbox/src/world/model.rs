@@ -282,6 +282,9 @@ pub struct Post {
     /// The image it shows, an [`Upload::asset`]; none in a generated world.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub image: Option<String>,
+    /// The post it reshares (its [`Post::activity_id`]); none in a generated world.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reshared: Option<u64>,
 }
 
 /// Who wrote a post.

@@ -49,6 +49,7 @@ impl Builder {
                 // time-ordered ids).
                 share_id: activity_id - 1,
                 image: None,
+                reshared: None,
                 connections_only: false,
             });
         }
