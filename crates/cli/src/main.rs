@@ -107,6 +107,9 @@ enum Command {
     /// Posts and the feed: a profile's posts, the feed, comments, reactions, react.
     #[command(subcommand)]
     Feed(commands::feed::Cmd),
+    /// Reactions to a post: list them (by type), react, take your reaction back.
+    #[command(subcommand)]
+    Reactions(commands::feed::ReactionsCmd),
     /// Publish a post, delete one of yours, show a post with its counts.
     #[command(subcommand)]
     Post(commands::post::Cmd),
@@ -157,6 +160,7 @@ impl Command {
             Self::Messages(cmd) => cmd.gives_raw(),
             Self::Invitations(cmd) => cmd.gives_raw(),
             Self::Feed(cmd) => cmd.gives_raw(),
+            Self::Reactions(cmd) => matches!(cmd, commands::feed::ReactionsCmd::List { .. }),
             Self::Notifications(cmd) => cmd.gives_raw(),
             Self::Comments(cmd) => cmd.gives_raw(),
             Self::Post(cmd) => cmd.gives_raw(),
@@ -437,6 +441,7 @@ async fn run(command: Command, conn: &Connection, out: Out) -> Result<(), Failur
         Command::Messages(cmd) => commands::messages::run(cmd, conn, out).await,
         Command::Invitations(cmd) => commands::invitations::run(cmd, conn, out).await,
         Command::Feed(cmd) => commands::feed::run(cmd, conn, out).await,
+        Command::Reactions(cmd) => commands::feed::run(cmd.into_feed(), conn, out).await,
         Command::Notifications(cmd) => commands::notifications::run(cmd, conn, out).await,
         Command::Comments(cmd) => commands::comments::run(cmd, conn, out).await,
         Command::Post(cmd) => commands::post::run(cmd, conn, out).await,

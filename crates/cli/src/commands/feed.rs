@@ -98,6 +98,90 @@ pub(crate) enum Cmd {
     },
 }
 
+/// The `reactions` commands: the same as `feed reactions|react|unreact`, under the name
+/// users look for.
+#[derive(Subcommand, Debug)]
+pub(crate) enum ReactionsCmd {
+    /// The reactions to a post, with who reacted: all types, or one with --type.
+    ///
+    /// POST is an activity id, urn:li:activity:<id>, an update URN or the post's URL.
+    #[command(
+        after_help = "Example: linkedin reactions list 7529884266763855511 --type praise --limit 100"
+    )]
+    List {
+        /// The post.
+        post: String,
+        /// Only the reactions of this type.
+        #[arg(long = "type", value_enum, ignore_case = true)]
+        reaction: Option<Kind>,
+        /// At most this many reactions.
+        #[arg(long, default_value_t = 50, value_parser = limit)]
+        limit: usize,
+    },
+    /// React to a post with any type, or change your reaction to it (never retried).
+    #[command(
+        after_help = "Example: linkedin reactions add 7529884266763855511 --type praise --dry-run"
+    )]
+    Add {
+        /// The post.
+        post: String,
+        /// The reaction (any case; LinkedIn's names such as LIKE, PRAISE work too).
+        #[arg(long = "type", value_enum, ignore_case = true, default_value = "like")]
+        reaction: Kind,
+        /// Check the post and print what would be sent, without sending it.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Take back your reaction to a post (never retried; looked up without --type).
+    #[command(after_help = "Example: linkedin reactions remove 7529884266763855511 --dry-run")]
+    Remove {
+        /// The post.
+        post: String,
+        /// The type of your reaction (looked up when left out).
+        #[arg(long = "type", value_enum, ignore_case = true)]
+        reaction: Option<Kind>,
+        /// Check the post and your reaction to it and print what would be sent, without
+        /// sending it.
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+impl ReactionsCmd {
+    /// The `feed` command it is.
+    pub(crate) fn into_feed(self) -> Cmd {
+        match self {
+            Self::List {
+                post,
+                reaction,
+                limit,
+            } => Cmd::Reactions {
+                post,
+                reaction,
+                limit,
+            },
+            Self::Add {
+                post,
+                reaction,
+                dry_run,
+            } => Cmd::React {
+                post,
+                reaction,
+                dry_run,
+            },
+            Self::Remove {
+                post,
+                reaction,
+                dry_run,
+            } => Cmd::Unreact {
+                post,
+                reaction,
+                dry_run,
+            },
+        }
+    }
+}
+
 impl Cmd {
     /// Whether `--raw` can print LinkedIn's JSON: the lists yes; reacting prints what was
     /// done.

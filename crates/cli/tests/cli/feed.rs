@@ -261,3 +261,47 @@ fn a_reaction_is_sent_once_and_a_dry_run_sends_nothing() {
     assert_eq!(logged.posts_since(mark), 0);
     logged.assert_no_secret(&outputs);
 }
+
+/// `linkedin reactions add|list|remove`: the same writes and list as `feed react|reactions|
+/// unreact`, under the name users look for.
+#[test]
+fn the_reactions_commands_react_list_and_take_back() {
+    let w = world();
+    let logged = Logged::start();
+    let post = w
+        .posts
+        .iter()
+        .find(|p| !p.promoted && !p.reactions.iter().any(|r| r.person == 0))
+        .unwrap()
+        .activity_id
+        .to_string();
+    let mine = |list: &[serde_json::Value]| {
+        list.iter()
+            .any(|r| r["reactor_profile_id"] == w.people[0].profile_id.as_str())
+    };
+    let added = logged.run(&["reactions", "add", &post, "--type", "empathy"]);
+    assert!(
+        added.status.success(),
+        "{}",
+        String::from_utf8_lossy(&added.stderr)
+    );
+    let listed = json_list(&logged.run(&[
+        "reactions",
+        "list",
+        &post,
+        "--type",
+        "empathy",
+        "--limit",
+        "1000",
+        "--json",
+    ]));
+    assert!(mine(&listed), "{listed:?}");
+    let removed = logged.run(&["reactions", "remove", &post]);
+    assert!(
+        removed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&removed.stderr)
+    );
+    let listed = json_list(&logged.run(&["reactions", "list", &post, "--limit", "1000", "--json"]));
+    assert!(!mine(&listed), "{listed:?}");
+}

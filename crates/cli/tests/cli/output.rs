@@ -479,6 +479,21 @@ fn every_command_ends_quietly_on_a_closed_stdout() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    // And one that stays, for `reactions remove --dry-run` to find.
+    let kept = w
+        .posts
+        .iter()
+        .filter(|p| !p.promoted)
+        .map(|p| p.activity_id.to_string())
+        .filter(|id| *id != post && *id != reacted)
+        .nth(1)
+        .unwrap();
+    let out = logged.run(&["feed", "react", &kept, "--type", "interest"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let member = w.people[2].member_id.to_string();
     // A message of the demo account's, to edit, react to and recall.
     let mine = w
@@ -593,6 +608,9 @@ fn every_command_ends_quietly_on_a_closed_stdout() {
         list("feed reactions", &[&post, "--limit", "200"]),
         write("feed react", &[&post, "--type", "praise"]),
         write("feed unreact", &[&reacted, "--type", "praise"]),
+        list("reactions list", &[&post, "--limit", "200"]),
+        read("reactions add", &[&post, "--type", "empathy", "--dry-run"]),
+        read("reactions remove", &[&kept, "--dry-run"]),
         list("notifications list", &["--limit", "200"]),
         write("notifications read", &[&notification]),
         read("network counts", &[]),
