@@ -487,7 +487,31 @@ fn legacy_message(
         sender,
         from_me,
         delivered_at: event.get("createdAt").and_then(Value::as_i64),
-        attachments: Vec::new(),
+        // The legacy event's files: `attachments[{id, byteSize, mediaType, name,
+        // reference{string}}]` (peers.md §c.3).
+        attachments: content
+            .get("attachments")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .map(|a| crate::view::Attachment {
+                name: a
+                    .get("name")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+                    .to_owned(),
+                byte_size: a.get("byteSize").and_then(Value::as_u64),
+                media_type: a
+                    .get("mediaType")
+                    .and_then(Value::as_str)
+                    .map(str::to_owned),
+                url: a
+                    .pointer("/reference/string")
+                    .and_then(Value::as_str)
+                    .map(str::to_owned),
+                asset_urn: None,
+            })
+            .collect(),
     };
     Some(if format == Some("EDITED") {
         Event::MessageEdited(message)

@@ -140,6 +140,45 @@ fn the_graphql_message_frame_reads_field_by_field() {
     assert_eq!(sender.last_name, "Lane");
 }
 
+/// A legacy message event's files (`eventContent.…MessageEvent.attachments`, peers.md §c.3)
+/// become the message's attachments; the recorded frame has none.
+#[test]
+fn a_legacy_message_with_a_file_gives_its_attachment() {
+    let Event::Message(m) = event_of("legacy-new-message.json").1 else {
+        panic!("not a message");
+    };
+    assert!(m.attachments.is_empty());
+    let mut frame: serde_json::Value =
+        serde_json::from_str(&fixture("legacy-new-message.json")).unwrap();
+    let content = frame
+        .pointer_mut(
+            "/com.linkedin.realtimefrontend.DecoratedEvent/payload/event/eventContent/com.linkedin.voyager.messaging.event.MessageEvent",
+        )
+        .unwrap();
+    content["attachments"] = serde_json::json!([{
+        "id": "urn:li:digitalmediaAsset:C4D06AQ",
+        "byteSize": 35,
+        "mediaType": "application/pdf",
+        "name": "minutes.pdf",
+        "reference": {"string": "https://www.linkedin.com/dms/prv/file/C4D06AQ"},
+    }]);
+    let Frame::Event(e) = Frame::parse(&frame.to_string()).unwrap() else {
+        panic!("not an event");
+    };
+    let Event::Message(m) = e.event(&me()) else {
+        panic!("not a message");
+    };
+    assert_eq!(m.attachments.len(), 1);
+    let a = &m.attachments[0];
+    assert_eq!(a.name, "minutes.pdf");
+    assert_eq!(a.byte_size, Some(35));
+    assert_eq!(a.media_type.as_deref(), Some("application/pdf"));
+    assert_eq!(
+        a.url.as_deref(),
+        Some("https://www.linkedin.com/dms/prv/file/C4D06AQ")
+    );
+}
+
 #[test]
 fn the_other_legacy_frames_read_field_by_field() {
     let message = "urn:li:msg_message:(urn:li:fsd_profile:ACoAABx3kQ0BsK2dYmPq7Lw9sVtZr4nE1fHjUoQ,2-MTYyNzA=)";
