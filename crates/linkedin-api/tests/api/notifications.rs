@@ -170,3 +170,50 @@ async fn network_counts_are_the_worlds() {
     assert_eq!(after.pending_invitations, Some(received - 1));
     assert_eq!(after.connections, Some(connections + 1));
 }
+
+/// Someone reacting to the demo account's post: a member logged in with their own session
+/// reacts to a post the demo account just published, and the demo account's newest
+/// notification is that reaction, by that member, on that post; their comment is one too.
+#[tokio::test]
+async fn a_reaction_to_ones_post_is_a_notification() {
+    use linkedin_api::{Linkedin, Login, NewPost, ReactionType};
+    let f = common::start().await;
+    let w = world();
+    let created = f
+        .linkedin
+        .create_post(&NewPost::new("A post for others to react to."))
+        .await
+        .unwrap();
+    let post = created.urn.clone().unwrap();
+    let friend = &w.people[(2..w.people.len()).find(|&p| w.connected(0, p)).unwrap()];
+    let c = f.sandbox.member_cookies(&friend.public_id).unwrap();
+    let them = Linkedin::builder()
+        .base_url(f.sandbox.base_url())
+        .login(Login::cookies(c.li_at, c.jsessionid))
+        .build()
+        .await
+        .unwrap();
+    them.react_to_post(&post, ReactionType::Praise)
+        .await
+        .unwrap();
+
+    let newest = common::collect_all(f.linkedin.notifications().limit(1)).await;
+    let n = &newest[0];
+    assert_eq!(n.kind, "REACTED_TO_YOUR_POST", "{n:?}");
+    assert_eq!(
+        n.actor.as_ref().and_then(|a| a.public_id.as_deref()),
+        Some(friend.public_id.as_str())
+    );
+    let on_post = |n: &Notification| {
+        n.urn.contains(post.trim_start_matches("urn:li:"))
+            || n.target_urn.as_deref().is_some_and(|t| t.contains(&post))
+    };
+    assert!(on_post(n), "{n:?}");
+
+    them.comment_on_post(&post, &NewPost::new("Nice one."))
+        .await
+        .unwrap();
+    let newest = common::collect_all(f.linkedin.notifications().limit(1)).await;
+    assert_eq!(newest[0].kind, "COMMENTED_ON_YOUR_POST", "{:?}", newest[0]);
+    assert!(on_post(&newest[0]), "{:?}", newest[0]);
+}
