@@ -1,0 +1,300 @@
+//! The resource `linkedin://messages/events`: the latest realtime events of the logged-in
+//! member's mailbox (`Linkedin::events`, the stream `linkedin messages watch` prints), and
+//! `notifications/resources/updated` for it to every client subscribed.
+//!
+//! A client subscribes with `resources/subscribe` (protocol versions up to 2025-11-25: the
+//! Python SDK's `ClientSession.subscribe_resource`) or `subscriptions/listen` (2026-07-28);
+//! both are served. The first subscription starts one task reading the stream (one connection
+//! to LinkedIn however many clients subscribe, over stdio or HTTP sessions alike); it stops
+//! when the last subscription ends (unsubscribed, cancelled, or its session gone). Each event
+//! goes into a buffer of the last [`KEPT`], numbered by `seq`, and each subscriber is told
+//! the resource changed; a reader reads it with `resources/read`. The task runs beside the
+//! tools and never holds them up; an error that ends the stream is the resource's `error`.
+
+use std::collections::{HashMap, VecDeque};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+
+use futures::StreamExt;
+use rmcp::RoleServer;
+use rmcp::model::{Resource, ResourceUpdatedNotificationParam};
+use rmcp::service::{Peer, SubscriptionSink};
+use serde_json::{Value, json};
+
+use crate::exit::Failure;
+
+/// The resource's URI.
+pub(crate) const URI: &str = "linkedin://messages/events";
+/// How many events the resource keeps (the latest).
+pub(crate) const KEPT: usize = 50;
+/// How often the task looks for subscribers whose session is gone (none left: it stops).
+const PRUNE_EVERY: Duration = Duration::from_secs(5);
+
+/// The resource as listed.
+pub(crate) fn resource() -> Resource {
+    Resource::new(URI, "messages_events")
+        .with_title("Realtime mailbox events")
+        .with_description(
+            "The latest realtime events of the logged-in member's mailbox: new messages (sent or received, from anywhere), edits, recalls, reactions, reads, typing, seen receipts, conversations archived or deleted. Subscribe to it to be told when it changes (notifications/resources/updated), then read it: JSON {events: [{seq, event}], oldest first, at most 50, seq increasing by one per event so you can tell what you already saw; listening: whether the stream is being read; error: why the stream ended, if it did}. Events are gathered only while some client is subscribed; `event` is what `linkedin messages watch --ndjson` prints (kind: message, message_edited, message_recalled, reaction, typing, seen, conversation_read, ...).",
+        )
+        .with_mime_type("application/json")
+}
+
+/// Who is told of a change.
+#[derive(Clone)]
+enum Subscriber {
+    /// `resources/subscribe` from a session's peer.
+    Legacy(Peer<RoleServer>),
+    /// One `subscriptions/listen` request.
+    Listen(SubscriptionSink),
+}
+
+impl Subscriber {
+    /// Tells it the resource changed; false when it is gone.
+    async fn notify(&self) -> bool {
+        match self {
+            Self::Legacy(peer) => {
+                !peer.is_transport_closed()
+                    && peer
+                        .notify_resource_updated(ResourceUpdatedNotificationParam::new(URI))
+                        .await
+                        .is_ok()
+            }
+            Self::Listen(sink) => sink.notify_resource_updated(URI).await.is_ok(),
+        }
+    }
+
+    fn gone(&self) -> bool {
+        match self {
+            Self::Legacy(peer) => peer.is_transport_closed(),
+            // Its `listen` removes it when it ends.
+            Self::Listen(_) => false,
+        }
+    }
+}
+
+/// Who subscribed: `resources/subscribe` by the server's session key, `subscriptions/listen`
+/// by a number of its own.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub(crate) enum Key {
+    Session(u64),
+    Listen(u64),
+}
+
+#[derive(Default)]
+struct State {
+    /// The latest events, oldest first, with their `seq`.
+    events: VecDeque<(u64, Value)>,
+    /// The `seq` of the last event (0: none yet).
+    seq: u64,
+    /// Why the stream ended, if it did.
+    error: Option<String>,
+    subscribers: HashMap<Key, Subscriber>,
+    /// The task reading the stream, while there is one.
+    task: Option<tokio::task::JoinHandle<()>>,
+    /// The last number given to a `subscriptions/listen`.
+    listens: u64,
+}
+
+impl State {
+    /// Whether a task is reading the stream.
+    fn running(&self) -> bool {
+        self.task.as_ref().is_some_and(|t| !t.is_finished())
+    }
+}
+
+/// The buffer, the subscribers and the task: one for the whole server (every HTTP session
+/// shares it).
+#[derive(Default)]
+pub(crate) struct Feed {
+    state: Mutex<State>,
+}
+
+impl Feed {
+    fn state(&self) -> MutexGuard<'_, State> {
+        // A panic while holding it leaves plain data: go on with it.
+        self.state
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// A new key for a `subscriptions/listen`.
+    pub(crate) fn listen_key(&self) -> Key {
+        let mut state = self.state();
+        state.listens += 1;
+        Key::Listen(state.listens)
+    }
+
+    /// Adds (or replaces) a subscriber, and starts reading the stream if nobody was.
+    pub(crate) fn subscribe(
+        self: &Arc<Self>,
+        key: Key,
+        who: SubscriberOf,
+        li: &linkedin_api::Linkedin,
+    ) {
+        let mut state = self.state();
+        state.subscribers.insert(key, who.0);
+        if !state.running() {
+            state.error = None;
+            let feed = Arc::clone(self);
+            state.task = Some(tokio::spawn(pump(feed, li.clone())));
+        }
+    }
+
+    /// Removes a subscriber; the last one gone, the stream is closed.
+    pub(crate) fn unsubscribe(&self, key: Key) {
+        let mut state = self.state();
+        state.subscribers.remove(&key);
+        if state.subscribers.is_empty()
+            && let Some(task) = state.task.take()
+        {
+            // Dropping the stream closes its connection.
+            task.abort();
+        }
+    }
+
+    /// The resource's JSON text.
+    pub(crate) fn read(&self) -> String {
+        let state = self.state();
+        let events: Vec<Value> = state
+            .events
+            .iter()
+            .map(|(seq, event)| json!({"seq": seq, "event": event}))
+            .collect();
+        let listening = state.running();
+        json!({
+            "uri": URI,
+            "events": events,
+            "last_seq": state.seq,
+            "listening": listening,
+            "subscribers": state.subscribers.len(),
+            "error": state.error,
+        })
+        .to_string()
+    }
+
+    /// Appends an event (the oldest dropped past [`KEPT`]); gives who to tell.
+    fn push(&self, event: Value) -> Vec<(Key, Subscriber)> {
+        let mut state = self.state();
+        state.seq += 1;
+        let seq = state.seq;
+        state.events.push_back((seq, event));
+        while state.events.len() > KEPT {
+            state.events.pop_front();
+        }
+        state
+            .subscribers
+            .iter()
+            .map(|(k, s)| (*k, s.clone()))
+            .collect()
+    }
+
+    /// The stream ended with `error`; gives who to tell. The task is over: the next
+    /// subscription starts another.
+    fn fail(&self, error: String) -> Vec<(Key, Subscriber)> {
+        let mut state = self.state();
+        state.error = Some(error);
+        state.task = None;
+        state
+            .subscribers
+            .iter()
+            .map(|(k, s)| (*k, s.clone()))
+            .collect()
+    }
+
+    /// Forgets the subscribers whose session is gone; true when none is left (the task is
+    /// then over: the next subscription starts another).
+    fn prune(&self) -> bool {
+        let mut state = self.state();
+        state.subscribers.retain(|_, s| !s.gone());
+        let none = state.subscribers.is_empty();
+        if none {
+            state.task = None;
+        }
+        none
+    }
+}
+
+/// A subscriber, as the handler makes one.
+pub(crate) struct SubscriberOf(Subscriber);
+
+impl SubscriberOf {
+    pub(crate) fn peer(peer: Peer<RoleServer>) -> Self {
+        Self(Subscriber::Legacy(peer))
+    }
+
+    pub(crate) fn listen(sink: SubscriptionSink) -> Self {
+        Self(Subscriber::Listen(sink))
+    }
+}
+
+/// Tells each of `who` of a change; forgets those gone.
+async fn tell(feed: &Feed, who: Vec<(Key, Subscriber)>) {
+    for (key, subscriber) in who {
+        if !subscriber.notify().await {
+            feed.state().subscribers.remove(&key);
+        }
+    }
+}
+
+/// Reads the stream into the feed until it ends, or nobody is subscribed any more.
+async fn pump(feed: Arc<Feed>, li: linkedin_api::Linkedin) {
+    let mut events = li.events();
+    let mut prune = tokio::time::interval(PRUNE_EVERY);
+    prune.tick().await;
+    loop {
+        let next = tokio::select! {
+            next = events.next() => next,
+            _ = prune.tick() => {
+                if feed.prune() {
+                    break;
+                }
+                continue;
+            }
+        };
+        match next {
+            Some(Ok(event)) => {
+                let who = feed.push(crate::commands::watch::json_view(&event));
+                tell(&feed, who).await;
+            }
+            Some(Err(e)) => {
+                let who = feed.fail(Failure::from(e).message);
+                tell(&feed, who).await;
+                break;
+            }
+            None => {
+                let who = feed.fail("the realtime stream ended".to_owned());
+                tell(&feed, who).await;
+                break;
+            }
+        }
+        if feed.prune() {
+            break;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_buffer_keeps_the_latest_with_their_seq() {
+        let feed = Feed::default();
+        for n in 0..(KEPT + 5) {
+            let _ = feed.push(json!({"kind": "typing", "n": n}));
+        }
+        let read: Value = serde_json::from_str(&feed.read()).unwrap_or_default();
+        let events = read["events"].as_array().cloned().unwrap_or_default();
+        assert_eq!(events.len(), KEPT);
+        assert_eq!(events[0]["seq"], 6);
+        assert_eq!(events[0]["event"]["n"], 5);
+        assert_eq!(events[KEPT - 1]["seq"], (KEPT + 5) as u64);
+        assert_eq!(read["last_seq"], (KEPT + 5) as u64);
+        assert_eq!(read["listening"], false);
+        assert_eq!(read["error"], Value::Null);
+        let _ = feed.fail("boom".to_owned());
+        let read: Value = serde_json::from_str(&feed.read()).unwrap_or_default();
+        assert_eq!(read["error"], "boom");
+    }
+}
