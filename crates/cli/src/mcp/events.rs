@@ -16,6 +16,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 use futures::StreamExt;
+use linkedin_api::realtime::{Events, Synced};
 use rmcp::RoleServer;
 use rmcp::model::{Resource, ResourceUpdatedNotificationParam};
 use rmcp::service::{Peer, SubscriptionSink};
@@ -27,6 +28,8 @@ use crate::exit::Failure;
 pub(crate) const URI: &str = "linkedin://messages/events";
 /// How many events the resource keeps (the latest).
 pub(crate) const KEPT: usize = 50;
+/// How long `resources/subscribe` waits for the stream to open and sync before answering.
+pub(crate) const SYNC_WAIT: Duration = Duration::from_secs(10);
 /// How often the task looks for subscribers whose session is gone (none left: it stops).
 const PRUNE_EVERY: Duration = Duration::from_secs(5);
 
@@ -35,7 +38,7 @@ pub(crate) fn resource() -> Resource {
     Resource::new(URI, "messages_events")
         .with_title("Realtime mailbox events")
         .with_description(
-            "The latest realtime events of the logged-in member's mailbox: new messages (sent or received, from anywhere), edits, recalls, reactions, reads, typing, seen receipts, conversations archived or deleted. Subscribe to it to be told when it changes (notifications/resources/updated), then read it: JSON {events: [{seq, event}], oldest first, at most 50, seq increasing by one per event so you can tell what you already saw; listening: whether the stream is being read; error: why the stream ended, if it did}. Events are gathered only while some client is subscribed; `event` is what `linkedin messages watch --ndjson` prints (kind: message, message_edited, message_recalled, reaction, typing, seen, conversation_read, ...).",
+            "The latest realtime events of the logged-in member's mailbox: new messages (sent or received, from anywhere), edits, recalls, reactions, reads, typing, seen receipts, conversations archived or deleted. Subscribe to it to be told when it changes (notifications/resources/updated), then read it: JSON {events: [{seq, event}], oldest first, at most 50, seq increasing by one per event so you can tell what you already saw; listening: whether the stream is open and synced (from then on no event is missed); error: why the stream ended, if it did}. Events are gathered only while some client is subscribed; `event` is what `linkedin messages watch --ndjson` prints (kind: message, message_edited, message_recalled, reaction, typing, seen, conversation_read, ...).",
         )
         .with_mime_type("application/json")
 }
@@ -92,6 +95,8 @@ struct State {
     subscribers: HashMap<Key, Subscriber>,
     /// The task reading the stream, while there is one.
     task: Option<tokio::task::JoinHandle<()>>,
+    /// Whether its stream is open and synced.
+    synced: Synced,
     /// The last number given to a `subscriptions/listen`.
     listens: u64,
 }
@@ -100,6 +105,12 @@ impl State {
     /// Whether a task is reading the stream.
     fn running(&self) -> bool {
         self.task.as_ref().is_some_and(|t| !t.is_finished())
+    }
+
+    /// Whether a task is reading the stream and it is open and synced: from then on nothing
+    /// that happens is missed.
+    fn listening(&self) -> bool {
+        self.running() && self.synced.get()
     }
 }
 
@@ -125,20 +136,23 @@ impl Feed {
         Key::Listen(state.listens)
     }
 
-    /// Adds (or replaces) a subscriber, and starts reading the stream if nobody was.
+    /// Adds (or replaces) a subscriber, and starts reading the stream if nobody was; gives
+    /// the stream's [`Synced`].
     pub(crate) fn subscribe(
         self: &Arc<Self>,
         key: Key,
         who: SubscriberOf,
         li: &linkedin_api::Linkedin,
-    ) {
+    ) -> Synced {
         let mut state = self.state();
         state.subscribers.insert(key, who.0);
         if !state.running() {
             state.error = None;
-            let feed = Arc::clone(self);
-            state.task = Some(tokio::spawn(pump(feed, li.clone())));
+            let events = li.events();
+            state.synced = events.synced();
+            state.task = Some(tokio::spawn(pump(Arc::clone(self), events)));
         }
+        state.synced.clone()
     }
 
     /// Removes a subscriber; the last one gone, the stream is closed.
@@ -161,7 +175,7 @@ impl Feed {
             .iter()
             .map(|(seq, event)| json!({"seq": seq, "event": event}))
             .collect();
-        let listening = state.running();
+        let listening = state.listening();
         json!({
             "uri": URI,
             "events": events,
@@ -237,9 +251,17 @@ async fn tell(feed: &Feed, who: Vec<(Key, Subscriber)>) {
     }
 }
 
+/// Waits (at most `bound`) until `synced`: a subscriber told it is subscribed misses
+/// nothing that happens after.
+pub(crate) async fn wait_synced(synced: &Synced, bound: Duration) {
+    let until = tokio::time::Instant::now() + bound;
+    while !synced.get() && tokio::time::Instant::now() < until {
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+}
+
 /// Reads the stream into the feed until it ends, or nobody is subscribed any more.
-async fn pump(feed: Arc<Feed>, li: linkedin_api::Linkedin) {
-    let mut events = li.events();
+async fn pump(feed: Arc<Feed>, mut events: Events) {
     let mut prune = tokio::time::interval(PRUNE_EVERY);
     prune.tick().await;
     loop {

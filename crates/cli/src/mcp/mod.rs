@@ -265,11 +265,15 @@ impl ServerHandler for Server {
         context: RequestContext<RoleServer>,
     ) -> Result<(), ErrorData> {
         known(&request.uri)?;
-        self.feed.subscribe(
+        let synced = self.feed.subscribe(
             events::Key::Session(self.key),
             events::SubscriberOf::peer(context.peer),
             self.li(),
         );
+        // Answered once the stream is open and synced (bounded): what the client does next
+        // is then an event. (`subscriptions/listen` is acknowledged before `listen` runs: its
+        // client reads `listening` in the resource.)
+        events::wait_synced(&synced, events::SYNC_WAIT).await;
         Ok(())
     }
 
@@ -303,7 +307,7 @@ impl ServerHandler for Server {
             .is_some_and(|uris| uris.iter().any(|u| u == events::URI));
         if wanted {
             let key = self.feed.listen_key();
-            self.feed.subscribe(
+            let _synced = self.feed.subscribe(
                 key,
                 events::SubscriberOf::listen(context.sink().clone()),
                 self.li(),
