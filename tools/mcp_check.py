@@ -20,7 +20,8 @@ package from PyPI into it, re-runs itself inside it, and then, against the debug
 - the resource linkedin://messages/events: listed; subscribed to with resources/subscribe
   (ClientSession.subscribe_resource, the handshake's protocol versions) and with
   subscriptions/listen (Client.listen, 2026-07-28); a message sent with send_message brings
-  notifications/resources/updated (within 10 s) and the resource then has its text;
+  notifications/resources/updated (within 10 s) and the resource then has its text; over
+  --http two sessions share its one stream, both notified, closed once they are gone;
 - with --http 127.0.0.1:0: the SDK's streamable HTTP client lists the tools and calls a read
   (and an address off loopback is refused);
 - times search_people with 49 results through the client, and the whole `linkedin search
@@ -598,6 +599,7 @@ async def drive(args) -> int:
     refused = subprocess.run([binary, "--sandbox", "mcp", "--http", "0.0.0.0:8765"], capture_output=True, stdin=subprocess.DEVNULL, check=False)
     checks.check(refused.returncode == 2 and b"not a loopback address" in refused.stderr, f"--http off loopback is refused: {refused.returncode} {refused.stderr[:200]!r}")
     await over_http(binary, checks)
+    await events_over_http(binary, checks)
 
     print(
         f"search_people, 49 results: median {mcp_median * 1000:.1f} ms a tool call through the Python MCP client "
@@ -754,6 +756,83 @@ async def over_http(binary, checks) -> None:
                 bad = await session.call_tool("get_profile", {"who": 42})
                 checks.check(bad.is_error, "over HTTP: a bad call is a tool error")
         print(f"--http: the SDK's streamable HTTP client at {url}: tools listed, search_people called", flush=True)
+    finally:
+        proc.terminate()
+        with anyio.move_on_after(5):
+            await proc.wait()
+
+
+async def http_server(binary, *extra):
+    """Starts `linkedin --sandbox mcp --http 127.0.0.1:0 ...`; gives the process and its URL
+    (None when it printed none within 20 s)."""
+    import anyio
+
+    proc = await anyio.open_process([binary, "--sandbox", "mcp", "--http", "127.0.0.1:0", *extra], stdin=subprocess.DEVNULL)
+    url, seen = None, b""
+    with anyio.move_on_after(20):
+        async for chunk in proc.stderr:
+            seen += chunk
+            line = seen.decode(errors="replace")
+            if " on http://" in line and "\n" in line:
+                url = line.split(" on ", 1)[1].split()[0]
+                break
+    return proc, url
+
+
+async def events_over_http(binary, checks) -> None:
+    """The events resource over --http: two sessions subscribed share the server's one
+    stream, a message sent by one notifies both; once both sessions are gone (no
+    unsubscribe), the stream is closed within 10 s."""
+    import warnings
+
+    import anyio
+    from mcp import ClientSession
+    from mcp.client.streamable_http import streamable_http_client
+
+    proc, url = await http_server(binary, "--allow-writes")
+    try:
+        if not checks.check(url is not None, "--http prints its URL"):
+            return
+        got = {1: [], 2: []}
+
+        def handler(n):
+            async def on_message(message):
+                if getattr(message, "method", None) == "notifications/resources/updated":
+                    got[n].append(str(message.params.uri))
+
+            return on_message
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            async with streamable_http_client(url) as (r1, w1), streamable_http_client(url) as (r2, w2):
+                async with ClientSession(r1, w1, message_handler=handler(1)) as a, ClientSession(r2, w2, message_handler=handler(2)) as b:
+                    await a.initialize()
+                    await b.initialize()
+                    await a.subscribe_resource(EVENTS_URI)
+                    await b.subscribe_resource(EVENTS_URI)
+                    doc = events_of(await a.read_resource(EVENTS_URI))
+                    checks.check(doc["subscribers"] == 2 and doc["listening"] is True, f"over HTTP: two sessions subscribed to one stream: {str(doc)[:200]}")
+                    thread = (await a.call_tool("list_conversations", {"limit": 1})).structured_content["items"][0]["thread_id"]
+                    text = f"over http {uuid.uuid4()}"
+                    await a.call_tool("send_message", {"conversation": thread, "text": text})
+                    with anyio.move_on_after(NOTIFY_WITHIN):
+                        while not (got[1] and got[2]):
+                            await anyio.sleep(0.02)
+                    checks.check(got[1] == [EVENTS_URI] and got[2] == [EVENTS_URI], f"over HTTP: both sessions notified once: {got}")
+                    doc = events_of(await b.read_resource(EVENTS_URI))
+                    checks.check(any(e["event"].get("text") == text for e in doc["events"]), "over HTTP: the other session reads the message")
+            async with streamable_http_client(url) as (r3, w3):
+                async with ClientSession(r3, w3) as c:
+                    await c.initialize()
+                    doc = None
+                    with anyio.move_on_after(10):
+                        while True:
+                            doc = events_of(await c.read_resource(EVENTS_URI))
+                            if doc["subscribers"] == 0:
+                                break
+                            await anyio.sleep(0.2)
+                    checks.check(doc is not None and doc["subscribers"] == 0 and doc["listening"] is False, f"over HTTP: the sessions gone, the stream is closed: {str(doc)[:200]}")
+        print(f"--http: {EVENTS_URI} shared by two sessions, both notified, closed when they went away", flush=True)
     finally:
         proc.terminate()
         with anyio.move_on_after(5):
