@@ -12,6 +12,7 @@
 //! tools and never holds them up; an error that ends the stream is the resource's `error`.
 
 use std::collections::{HashMap, VecDeque};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
@@ -38,40 +39,48 @@ pub(crate) fn resource() -> Resource {
     Resource::new(URI, "messages_events")
         .with_title("Realtime mailbox events")
         .with_description(
-            "The latest realtime events of the logged-in member's mailbox: new messages (sent or received, from anywhere), edits, recalls, reactions, reads, typing, seen receipts, conversations archived or deleted. Subscribe to it to be told when it changes (notifications/resources/updated), then read it: JSON {events: [{seq, event}], oldest first, at most 50, seq increasing by one per event so you can tell what you already saw; listening: whether the stream is open and synced (from then on no event is missed); error: why the stream ended, if it did}. Events are gathered only while some client is subscribed; `event` is what `linkedin messages watch --ndjson` prints (kind: message, message_edited, message_recalled, reaction, typing, seen, conversation_read, ...).",
+            "The latest realtime events of the logged-in member's mailbox: new messages (sent or received, from anywhere), edits, recalls, reactions, reads, typing, seen receipts, conversations archived or deleted. Subscribe to it to be told when it changes (notifications/resources/updated), then read it: JSON {events: [{seq, event}], oldest first, at most 50, seq increasing by one per event so you can tell what you already saw; listening: whether the stream is open and synced (from then on no event is missed); error: why the stream ended, if it did (subscribe again to reopen it)}. Events are gathered only while some client is subscribed; `event` is what `linkedin messages watch --ndjson` prints (kind: message, message_edited, message_recalled, reaction, typing, seen, conversation_read, ...).",
         )
         .with_mime_type("application/json")
 }
 
 /// Who is told of a change.
 #[derive(Clone)]
-enum Subscriber {
+enum To {
     /// `resources/subscribe` from a session's peer.
     Legacy(Peer<RoleServer>),
     /// One `subscriptions/listen` request.
     Listen(SubscriptionSink),
 }
 
+/// A subscriber: whom to tell, and whether a notification to it is on its way (one is
+/// enough: a notification carries nothing but the URI, and the reader reads all there is).
+#[derive(Clone)]
+struct Subscriber {
+    to: To,
+    pending: Arc<AtomicBool>,
+}
+
 impl Subscriber {
     /// Tells it the resource changed; false when it is gone.
     async fn notify(&self) -> bool {
-        match self {
-            Self::Legacy(peer) => {
+        match &self.to {
+            To::Legacy(peer) => {
                 !peer.is_transport_closed()
                     && peer
                         .notify_resource_updated(ResourceUpdatedNotificationParam::new(URI))
                         .await
                         .is_ok()
             }
-            Self::Listen(sink) => sink.notify_resource_updated(URI).await.is_ok(),
+            To::Listen(sink) => sink.notify_resource_updated(URI).await.is_ok(),
         }
     }
 
     fn gone(&self) -> bool {
-        match self {
-            Self::Legacy(peer) => peer.is_transport_closed(),
+        match &self.to {
+            To::Legacy(peer) => peer.is_transport_closed(),
             // Its `listen` removes it when it ends.
-            Self::Listen(_) => false,
+            To::Listen(_) => false,
         }
     }
 }
@@ -234,20 +243,38 @@ pub(crate) struct SubscriberOf(Subscriber);
 
 impl SubscriberOf {
     pub(crate) fn peer(peer: Peer<RoleServer>) -> Self {
-        Self(Subscriber::Legacy(peer))
+        Self::to(To::Legacy(peer))
     }
 
     pub(crate) fn listen(sink: SubscriptionSink) -> Self {
-        Self(Subscriber::Listen(sink))
+        Self::to(To::Listen(sink))
+    }
+
+    fn to(to: To) -> Self {
+        Self(Subscriber {
+            to,
+            pending: Arc::default(),
+        })
     }
 }
 
-/// Tells each of `who` of a change; forgets those gone.
-async fn tell(feed: &Feed, who: Vec<(Key, Subscriber)>) {
+/// Tells each of `who` of a change, each in a task of its own (a slow client holds up
+/// neither the stream nor the others), unless one is on its way to it already; forgets
+/// those gone.
+fn tell(feed: &Arc<Feed>, who: Vec<(Key, Subscriber)>) {
     for (key, subscriber) in who {
-        if !subscriber.notify().await {
-            feed.state().subscribers.remove(&key);
+        if subscriber.pending.swap(true, Ordering::AcqRel) {
+            continue;
         }
+        let feed = Arc::clone(feed);
+        tokio::spawn(async move {
+            // Cleared before it is sent: a change after this point gets a notification of
+            // its own, one before it is read by whoever reads after this one.
+            subscriber.pending.store(false, Ordering::Release);
+            if !subscriber.notify().await {
+                feed.state().subscribers.remove(&key);
+            }
+        });
     }
 }
 
@@ -277,16 +304,16 @@ async fn pump(feed: Arc<Feed>, mut events: Events) {
         match next {
             Some(Ok(event)) => {
                 let who = feed.push(crate::commands::watch::json_view(&event));
-                tell(&feed, who).await;
+                tell(&feed, who);
             }
             Some(Err(e)) => {
                 let who = feed.fail(Failure::from(e).message);
-                tell(&feed, who).await;
+                tell(&feed, who);
                 break;
             }
             None => {
                 let who = feed.fail("the realtime stream ended".to_owned());
-                tell(&feed, who).await;
+                tell(&feed, who);
                 break;
             }
         }
