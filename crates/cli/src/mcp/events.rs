@@ -16,8 +16,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
-use futures::StreamExt;
-use linkedin_api::realtime::{Events, Synced};
+use futures::{Stream, StreamExt};
+use linkedin_api::realtime::{Event, Synced};
 use rmcp::RoleServer;
 use rmcp::model::{Resource, ResourceUpdatedNotificationParam};
 use rmcp::service::{Peer, SubscriptionSink};
@@ -287,8 +287,12 @@ pub(crate) async fn wait_synced(synced: &Synced, bound: Duration) {
     }
 }
 
-/// Reads the stream into the feed until it ends, or nobody is subscribed any more.
-async fn pump(feed: Arc<Feed>, mut events: Events) {
+/// Reads the stream (`Linkedin::events`) into the feed until it ends, or nobody is
+/// subscribed any more.
+async fn pump<S>(feed: Arc<Feed>, mut events: S)
+where
+    S: Stream<Item = linkedin_api::Result<Event>> + Unpin,
+{
     let mut prune = tokio::time::interval(PRUNE_EVERY);
     prune.tick().await;
     loop {
@@ -345,5 +349,34 @@ mod tests {
         let _ = feed.fail("boom".to_owned());
         let read: Value = serde_json::from_str(&feed.read()).unwrap_or_default();
         assert_eq!(read["error"], "boom");
+    }
+
+    #[tokio::test]
+    async fn a_failing_stream_is_the_resources_error_not_a_crash() {
+        let feed = Arc::new(Feed::default());
+        let failure = linkedin_api::Error::InvalidInput {
+            field: "stream",
+            reason: "broken on purpose".to_owned(),
+        };
+        pump(Arc::clone(&feed), futures::stream::iter(vec![Err(failure)])).await;
+        let read: Value = serde_json::from_str(&feed.read()).unwrap_or_default();
+        let error = read["error"].as_str().unwrap_or_default();
+        assert!(error.contains("broken on purpose"), "{read}");
+        assert_eq!(read["listening"], false);
+        assert_eq!(read["events"], json!([]));
+
+        // An event is kept (and, nobody subscribed, the task stops after it).
+        let read_event = Event::ConversationRead {
+            conversation_urn: "urn:li:msg_conversation:(urn:li:fsd_profile:ACoA,2-MTIz==)"
+                .to_owned(),
+        };
+        let stream = futures::stream::iter(vec![Ok(read_event)]).chain(futures::stream::pending());
+        pump(Arc::clone(&feed), Box::pin(stream)).await;
+        let read: Value = serde_json::from_str(&feed.read()).unwrap_or_default();
+        assert_eq!(read["events"][0]["seq"], 1, "{read}");
+        assert_eq!(
+            read["events"][0]["event"]["kind"], "conversation_read",
+            "{read}"
+        );
     }
 }
