@@ -17,6 +17,11 @@ package from PyPI into it, re-runs itself inside it, and then, against the debug
   nothing and a send sends exactly once (read back through get_conversation);
 - with --allow-writes=a,b: only those writes listed, another refused; an unknown one refused at
   start;
+- the resource linkedin://messages/events: listed; subscribed to with resources/subscribe
+  (ClientSession.subscribe_resource, the handshake's protocol versions) and with
+  subscriptions/listen (Client.listen, 2026-07-28); a message sent with send_message brings
+  notifications/resources/updated (within 10 s) and the resource then has its text; over
+  --http two sessions share its one stream, both notified, closed once they are gone;
 - with --http 127.0.0.1:0: the SDK's streamable HTTP client lists the tools and calls a read
   (and an address off loopback is refused);
 - times search_people with 49 results through the client, and the whole `linkedin search
@@ -587,10 +592,14 @@ async def drive(args) -> int:
     unknown = subprocess.run([binary, "--sandbox", "mcp", "--allow-writes=send_money"], capture_output=True, stdin=subprocess.DEVNULL, check=False)
     checks.check(unknown.returncode == 2 and b"not a write tool" in unknown.stderr, f"an unknown write tool is refused at start: {unknown.returncode} {unknown.stderr[:200]!r}")
 
+    # ---- the realtime events resource, with both ways of subscribing ----
+    await realtime_resource(binary, server, checks)
+
     # ---- --http: the streamable HTTP transport on loopback, through the SDK's client ----
     refused = subprocess.run([binary, "--sandbox", "mcp", "--http", "0.0.0.0:8765"], capture_output=True, stdin=subprocess.DEVNULL, check=False)
     checks.check(refused.returncode == 2 and b"not a loopback address" in refused.stderr, f"--http off loopback is refused: {refused.returncode} {refused.stderr[:200]!r}")
     await over_http(binary, checks)
+    await events_over_http(binary, checks)
 
     print(
         f"search_people, 49 results: median {mcp_median * 1000:.1f} ms a tool call through the Python MCP client "
@@ -601,6 +610,120 @@ async def drive(args) -> int:
     )
     print(f"{checks.passed} passed, {checks.failed} failed", flush=True)
     return 1 if checks.failed else 0
+
+
+EVENTS_URI = "linkedin://messages/events"
+# How long a notification may take after the write that causes it.
+NOTIFY_WITHIN = 10
+
+
+def events_of(read) -> dict:
+    import json
+
+    return json.loads(read.contents[0].text)
+
+
+async def realtime_resource(binary, server, checks) -> None:
+    """The resource linkedin://messages/events: listed and readable; with resources/subscribe
+    (ClientSession.subscribe_resource: what a ClientSession that did the initialize handshake
+    speaks) a sent message brings notifications/resources/updated and the resource then has
+    it; unsubscribed, the stream is closed. Then the same through subscriptions/listen
+    (Client.listen, protocol version 2026-07-28)."""
+    import warnings
+
+    import anyio
+    from mcp import Client, ClientSession
+    from mcp.client.stdio import stdio_client
+    from mcp.shared.exceptions import MCPError
+
+    updated = []
+    arrived = anyio.Event()
+
+    async def on_message(message):
+        nonlocal arrived
+        if getattr(message, "method", None) == "notifications/resources/updated":
+            updated.append(str(message.params.uri))
+            arrived.set()
+
+    async def sent_text(session_or_client, thread):
+        text = f"realtime check {uuid.uuid4()}"
+        r = await session_or_client.call_tool("send_message", {"conversation": thread, "text": text})
+        checks.check(not r.is_error, f"send_message for the events resource: {text_of(r)[:200]}")
+        return text
+
+    def has_message(doc, text):
+        return any(e["event"].get("kind") == "message" and e["event"].get("text") == text for e in doc["events"])
+
+    async with stdio_client(server("--allow-writes")) as (read, write):
+        async with ClientSession(read, write, message_handler=on_message) as session:
+            init = await session.initialize()
+            caps = init.capabilities.resources
+            checks.check(caps is not None and caps.subscribe is True, f"resources advertised with subscribe: {caps}")
+            listed = (await session.list_resources()).resources
+            mine = [r for r in listed if str(r.uri) == EVENTS_URI]
+            if not checks.check(len(mine) == 1, f"{EVENTS_URI} listed: {[str(r.uri) for r in listed]}"):
+                return
+            checks.check(len(mine[0].description or "") > 80 and "subscribe" in mine[0].description, f"{EVENTS_URI}: described for a model: {mine[0].description!r}")
+            before = events_of(await session.read_resource(EVENTS_URI))
+            checks.check(before["events"] == [] and before["listening"] is False and before["error"] is None, f"before subscribing: no events, not listening: {before}")
+            try:
+                await session.read_resource("linkedin://messages/nope")
+                checks.check(False, "an unknown resource is refused")
+            except MCPError:
+                checks.check(True, "an unknown resource is refused")
+            thread = (await session.call_tool("list_conversations", {"limit": 1})).structured_content["items"][0]["thread_id"]
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                await session.subscribe_resource(EVENTS_URI)
+            doc = events_of(await session.read_resource(EVENTS_URI))
+            checks.check(doc["listening"] is True, f"resources/subscribe answers once the stream listens: {doc}")
+            texts = []
+            for _ in range(2):
+                arrived = anyio.Event()
+                texts.append(await sent_text(session, thread))
+                with anyio.move_on_after(NOTIFY_WITHIN):
+                    await arrived.wait()
+                checks.check(arrived.is_set() and updated[-1] == EVENTS_URI, f"notifications/resources/updated within {NOTIFY_WITHIN} s of send_message: {updated}")
+            doc = events_of(await session.read_resource(EVENTS_URI))
+            checks.check(all(has_message(doc, t) for t in texts), f"the resource has the sent messages: {str(doc)[:400]}")
+            seqs = [e["seq"] for e in doc["events"]]
+            checks.check(seqs == list(range(seqs[0], seqs[0] + len(seqs))) if seqs else False, f"seq increases by one, oldest first: {seqs}")
+            checks.check(doc["last_seq"] == (seqs[-1] if seqs else 0) and len(seqs) <= 50, f"last_seq is the newest, at most 50 kept: {doc['last_seq']} {len(seqs)}")
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                await session.unsubscribe_resource(EVENTS_URI)
+            after = events_of(await session.read_resource(EVENTS_URI))
+            checks.check(after["listening"] is False and after["subscribers"] == 0 and after["events"] == doc["events"], f"unsubscribed: the stream closed, the events kept: {str(after)[:300]}")
+    print(f"{EVENTS_URI}: resources/subscribe, {len(updated)} notifications/resources/updated, the sent messages read back", flush=True)
+
+    # subscriptions/listen: the SDK's Client, which negotiates 2026-07-28 (server/discover).
+    async with Client(server("--allow-writes")) as client:
+        version = client.session.protocol_version
+        if not checks.check(version == "2026-07-28", f"Client negotiates 2026-07-28: {version}"):
+            return
+        thread = (await client.call_tool("list_conversations", {"limit": 1})).structured_content["items"][0]["thread_id"]
+        async with client.listen(resource_subscriptions=[EVENTS_URI]) as sub:
+            honored = list(sub.honored.resource_subscriptions or []) if sub.honored else []
+            checks.check(honored == [EVENTS_URI], f"subscriptions/listen honors {EVENTS_URI}: {sub.honored}")
+            # The acknowledgment comes before the stream is open: the resource says when it is.
+            with anyio.move_on_after(NOTIFY_WITHIN):
+                while not events_of(await client.read_resource(EVENTS_URI))["listening"]:
+                    await anyio.sleep(0.02)
+            text = await sent_text(client, thread)
+            event = None
+            with anyio.move_on_after(NOTIFY_WITHIN):
+                async for event in sub:
+                    break
+            checks.check(event is not None and getattr(event, "uri", None) == EVENTS_URI, f"subscriptions/listen: ResourceUpdated within {NOTIFY_WITHIN} s of send_message: {event}")
+            doc = events_of(await client.read_resource(EVENTS_URI))
+            checks.check(has_message(doc, text), f"listen: the resource has the sent message: {str(doc)[:400]}")
+        # The listen cancelled: its subscriber gone, the stream closed.
+        with anyio.move_on_after(5):
+            while events_of(await client.read_resource(EVENTS_URI))["subscribers"] != 0:
+                await anyio.sleep(0.02)
+        after = events_of(await client.read_resource(EVENTS_URI))
+        checks.check(after["subscribers"] == 0 and after["listening"] is False, f"listen ended: no subscriber, the stream closed: {str(after)[:300]}")
+    print(f"{EVENTS_URI}: subscriptions/listen (2026-07-28), ResourceUpdated, the sent message read back", flush=True)
 
 
 async def over_http(binary, checks) -> None:
@@ -633,6 +756,83 @@ async def over_http(binary, checks) -> None:
                 bad = await session.call_tool("get_profile", {"who": 42})
                 checks.check(bad.is_error, "over HTTP: a bad call is a tool error")
         print(f"--http: the SDK's streamable HTTP client at {url}: tools listed, search_people called", flush=True)
+    finally:
+        proc.terminate()
+        with anyio.move_on_after(5):
+            await proc.wait()
+
+
+async def http_server(binary, *extra):
+    """Starts `linkedin --sandbox mcp --http 127.0.0.1:0 ...`; gives the process and its URL
+    (None when it printed none within 20 s)."""
+    import anyio
+
+    proc = await anyio.open_process([binary, "--sandbox", "mcp", "--http", "127.0.0.1:0", *extra], stdin=subprocess.DEVNULL)
+    url, seen = None, b""
+    with anyio.move_on_after(20):
+        async for chunk in proc.stderr:
+            seen += chunk
+            line = seen.decode(errors="replace")
+            if " on http://" in line and "\n" in line:
+                url = line.split(" on ", 1)[1].split()[0]
+                break
+    return proc, url
+
+
+async def events_over_http(binary, checks) -> None:
+    """The events resource over --http: two sessions subscribed share the server's one
+    stream, a message sent by one notifies both; once both sessions are gone (no
+    unsubscribe), the stream is closed within 10 s."""
+    import warnings
+
+    import anyio
+    from mcp import ClientSession
+    from mcp.client.streamable_http import streamable_http_client
+
+    proc, url = await http_server(binary, "--allow-writes")
+    try:
+        if not checks.check(url is not None, "--http prints its URL"):
+            return
+        got = {1: [], 2: []}
+
+        def handler(n):
+            async def on_message(message):
+                if getattr(message, "method", None) == "notifications/resources/updated":
+                    got[n].append(str(message.params.uri))
+
+            return on_message
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            async with streamable_http_client(url) as (r1, w1), streamable_http_client(url) as (r2, w2):
+                async with ClientSession(r1, w1, message_handler=handler(1)) as a, ClientSession(r2, w2, message_handler=handler(2)) as b:
+                    await a.initialize()
+                    await b.initialize()
+                    await a.subscribe_resource(EVENTS_URI)
+                    await b.subscribe_resource(EVENTS_URI)
+                    doc = events_of(await a.read_resource(EVENTS_URI))
+                    checks.check(doc["subscribers"] == 2 and doc["listening"] is True, f"over HTTP: two sessions subscribed to one stream: {str(doc)[:200]}")
+                    thread = (await a.call_tool("list_conversations", {"limit": 1})).structured_content["items"][0]["thread_id"]
+                    text = f"over http {uuid.uuid4()}"
+                    await a.call_tool("send_message", {"conversation": thread, "text": text})
+                    with anyio.move_on_after(NOTIFY_WITHIN):
+                        while not (got[1] and got[2]):
+                            await anyio.sleep(0.02)
+                    checks.check(all(got[n] and set(got[n]) == {EVENTS_URI} for n in (1, 2)), f"over HTTP: both sessions notified: {got}")
+                    doc = events_of(await b.read_resource(EVENTS_URI))
+                    checks.check(any(e["event"].get("text") == text for e in doc["events"]), "over HTTP: the other session reads the message")
+            async with streamable_http_client(url) as (r3, w3):
+                async with ClientSession(r3, w3) as c:
+                    await c.initialize()
+                    doc = None
+                    with anyio.move_on_after(10):
+                        while True:
+                            doc = events_of(await c.read_resource(EVENTS_URI))
+                            if doc["subscribers"] == 0:
+                                break
+                            await anyio.sleep(0.2)
+                    checks.check(doc is not None and doc["subscribers"] == 0 and doc["listening"] is False, f"over HTTP: the sessions gone, the stream is closed: {str(doc)[:200]}")
+        print(f"--http: {EVENTS_URI} shared by two sessions, both notified, closed when they went away", flush=True)
     finally:
         proc.terminate()
         with anyio.move_on_after(5):

@@ -31,6 +31,8 @@
 
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::pin::Pin;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::task::{Context, Poll};
 use std::time::Duration;
 
@@ -120,6 +122,37 @@ impl RealtimeOptions {
 #[must_use = "a stream does nothing unless polled"]
 pub struct Events {
     inner: Pin<Box<dyn Stream<Item = Result<Event>> + Send>>,
+    synced: Synced,
+}
+
+impl Events {
+    /// Tells, from anywhere, whether the stream has been opened and the inbox synced (see
+    /// [`Synced`]): a program that must not miss what it is about to cause waits for it
+    /// while the stream is being polled.
+    ///
+    /// Python: none
+    #[must_use]
+    pub fn synced(&self) -> Synced {
+        self.synced.clone()
+    }
+}
+
+/// Whether an [`Events`] stream has been opened and the inbox synced the first time: from
+/// then on whatever happens is one of its events (a reconnect catches up with what it
+/// missed). A stream does so only while it is polled.
+#[derive(Debug, Clone, Default)]
+pub struct Synced(Arc<AtomicBool>);
+
+impl Synced {
+    /// True once the stream is open and synced; it stays so.
+    #[must_use]
+    pub fn get(&self) -> bool {
+        self.0.load(Ordering::Acquire)
+    }
+
+    fn set(&self) {
+        self.0.store(true, Ordering::Release);
+    }
 }
 
 impl std::fmt::Debug for Events {
@@ -181,7 +214,9 @@ impl Linkedin {
     ///
     /// Python: none
     pub fn events_with(&self, options: RealtimeOptions) -> Events {
+        let synced = Synced::default();
         let watch = Watch {
+            synced: synced.clone(),
             li: self.clone(),
             options,
             me: None,
@@ -205,6 +240,7 @@ impl Linkedin {
         });
         Events {
             inner: Box::pin(stream),
+            synced,
         }
     }
 }
@@ -244,6 +280,8 @@ struct Watch {
     /// Failures in a row.
     failures: u32,
     ended: bool,
+    /// Set once the first connection is open and synced.
+    synced: Synced,
 }
 
 impl Watch {
@@ -256,10 +294,13 @@ impl Watch {
                 return Some(Ok(event));
             }
             if self.connection.is_none() {
-                if let Err(e) = self.connect().await {
-                    self.connection = None;
-                    if let Some(fatal) = self.failed(e).await {
-                        return Some(Err(fatal));
+                match self.connect().await {
+                    Ok(()) => self.synced.set(),
+                    Err(e) => {
+                        self.connection = None;
+                        if let Some(fatal) = self.failed(e).await {
+                            return Some(Err(fatal));
+                        }
                     }
                 }
                 continue;

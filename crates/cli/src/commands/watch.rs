@@ -69,6 +69,13 @@ pub(crate) async fn run(
     }
 }
 
+/// An event as JSON: the same serialization `--json`/`--ndjson` print above (the event's
+/// own), as a value for the MCP resource `linkedin://messages/events` (mcp/events.rs).
+pub(crate) fn json_view(event: &Event) -> serde_json::Value {
+    // Its fields are strings, numbers and JSON: nothing that fails to serialize.
+    serde_json::to_value(event).unwrap_or(serde_json::Value::Null)
+}
+
 /// The thread id of the conversation an event is in, when it says.
 fn conversation_thread(event: &Event) -> Option<String> {
     let urn = match event {

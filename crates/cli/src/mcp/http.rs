@@ -80,7 +80,7 @@ pub(crate) async fn serve(server: Server, addr: SocketAddr) -> Result<(), Failur
     ];
     let config = StreamableHttpServerConfig::default().with_allowed_hosts(hosts);
     let service = StreamableHttpService::new(
-        move || Ok(server.clone()),
+        move || Ok(server.session()),
         Arc::new(LocalSessionManager::default()),
         config,
     );

@@ -10,6 +10,10 @@
 //! through the facade like the CLI's, so the account's governor (pacing, budgets, circuit
 //! breaker) applies to them, and each can be previewed (`preview: true`) without sending.
 //!
+//! One resource, `linkedin://messages/events` (events.rs): the latest realtime events of the
+//! mailbox, with `notifications/resources/updated` to the clients subscribed to it
+//! (`resources/subscribe`, or `subscriptions/listen` at protocol version 2026-07-28).
+//!
 //! A failure is a tool error (`isError`) whose text is the one-line advice the CLI prints
 //! (exit.rs); stdout is the protocol's, logs go to stderr.
 
@@ -18,8 +22,13 @@ use std::sync::Arc;
 use clap::Args;
 use rmcp::handler::server::router::tool::ToolRouter;
 use rmcp::handler::server::tool::{IntoCallToolResult, ToolCallContext};
-use rmcp::model::{CallToolRequestParams, CallToolResponse, CallToolResult, ContentBlock};
-use rmcp::service::RequestContext;
+use rmcp::model::{
+    CallToolRequestParams, CallToolResponse, CallToolResult, ContentBlock, Implementation,
+    ListResourcesResult, PaginatedRequestParams, ReadResourceRequestParams, ReadResourceResponse,
+    ReadResourceResult, ResourceContents, ServerCapabilities, ServerConfig, SubscribeRequestParams,
+    SubscriptionFilter, UnsubscribeRequestParams,
+};
+use rmcp::service::{RequestContext, SubscriptionContext};
 use rmcp::{ErrorData, RoleServer, ServerHandler, ServiceExt, tool_handler};
 
 use crate::account::{Connection, Session};
@@ -27,6 +36,7 @@ use crate::exit::Failure;
 
 mod cursor;
 mod engage;
+mod events;
 mod http;
 mod reads;
 mod social;
@@ -123,6 +133,12 @@ pub(crate) struct Server {
     /// The write tools allowed (none without `--allow-writes`).
     writes: Arc<[&'static str]>,
     tools: ToolRouter<Server>,
+    /// The realtime events resource, shared by every session (events.rs).
+    feed: Arc<events::Feed>,
+    /// This session's key among the subscribers (each HTTP session has its own: `session`).
+    key: u64,
+    /// The last key given.
+    keys: Arc<std::sync::atomic::AtomicU64>,
 }
 
 impl Server {
@@ -140,7 +156,18 @@ impl Server {
             conn: Arc::new(conn),
             writes: writes.into(),
             tools,
+            feed: Arc::default(),
+            key: 0,
+            keys: Arc::default(),
         }
+    }
+
+    /// The server for another session (HTTP: one a client): the same client, tools and
+    /// events resource, its own subscriber key.
+    fn session(&self) -> Self {
+        let mut server = self.clone();
+        server.key = 1 + self.keys.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        server
     }
 
     /// The client the tools call.
@@ -148,6 +175,9 @@ impl Server {
         &self.session.linkedin
     }
 }
+
+/// What the server tells a model about itself.
+const INSTRUCTIONS: &str = "LinkedIn for an agent: profiles, people/company/post/job search, companies and schools, jobs, the feed, posts with their comments and reactions, conversations, invitations, notifications and My Items of the logged-in member, as typed JSON. Lists give at most `limit` items and a `next_cursor`: pass it back as `cursor` with the same other arguments for the next items. Members are named by public id (the part after linkedin.com/in/), profile id (ACoAA...) or profile URN; posts by activity id, URN or URL. Writes (messages, invitations, reactions, comments, posts, follows, saves, marking read) exist only when the server was started with --allow-writes (or with them named in its list: `status` says which); each accepts `preview: true` to check it without sending. Every request is paced and counted against the account's daily budgets; a spent budget or a tripped circuit breaker is a tool error saying when to try again or what to do. The resource linkedin://messages/events holds the latest realtime events of the mailbox (new messages, edits, reactions, reads): subscribe to it to be told when something happens, then read it.";
 
 /// A tool's failure: the CLI's one-line message for it, and its exit status's class.
 #[derive(Debug)]
@@ -194,12 +224,102 @@ impl IntoCallToolResult for ToolError {
     }
 }
 
-#[tool_handler(
-    router = self.tools,
-    name = "linkedin",
-    instructions = "LinkedIn for an agent: profiles, people/company/post/job search, companies and schools, jobs, the feed, posts with their comments and reactions, conversations, invitations, notifications and My Items of the logged-in member, as typed JSON. Lists give at most `limit` items and a `next_cursor`: pass it back as `cursor` with the same other arguments for the next items. Members are named by public id (the part after linkedin.com/in/), profile id (ACoAA...) or profile URN; posts by activity id, URN or URL. Writes (messages, invitations, reactions, comments, posts, follows, saves, marking read) exist only when the server was started with --allow-writes (or with them named in its list: `status` says which); each accepts `preview: true` to check it without sending. Every request is paced and counted against the account's daily budgets; a spent budget or a tripped circuit breaker is a tool error saying when to try again or what to do."
-)]
+#[tool_handler(router = self.tools)]
 impl ServerHandler for Server {
+    fn get_info(&self) -> ServerConfig {
+        ServerConfig::new(
+            ServerCapabilities::builder()
+                .enable_tools()
+                .enable_resources()
+                .enable_resources_subscribe()
+                .build(),
+        )
+        .with_server_info(Implementation::new("linkedin", env!("CARGO_PKG_VERSION")))
+        .with_instructions(INSTRUCTIONS)
+    }
+
+    async fn list_resources(
+        &self,
+        _request: Option<PaginatedRequestParams>,
+        _context: RequestContext<RoleServer>,
+    ) -> Result<ListResourcesResult, ErrorData> {
+        Ok(ListResourcesResult::with_all_items(
+            vec![events::resource()],
+        ))
+    }
+
+    async fn read_resource(
+        &self,
+        request: ReadResourceRequestParams,
+        _context: RequestContext<RoleServer>,
+    ) -> Result<ReadResourceResponse, ErrorData> {
+        known(&request.uri)?;
+        let text = ResourceContents::text(self.feed.read(), events::URI)
+            .with_mime_type("application/json");
+        Ok(ReadResourceResult::new(vec![text]).into())
+    }
+
+    async fn subscribe(
+        &self,
+        request: SubscribeRequestParams,
+        context: RequestContext<RoleServer>,
+    ) -> Result<(), ErrorData> {
+        known(&request.uri)?;
+        let synced = self.feed.subscribe(
+            events::Key::Session(self.key),
+            events::SubscriberOf::peer(context.peer),
+            self.li(),
+        );
+        // Answered once the stream is open and synced (bounded): what the client does next
+        // is then an event. (`subscriptions/listen` is acknowledged before `listen` runs: its
+        // client reads `listening` in the resource.)
+        events::wait_synced(&synced, events::SYNC_WAIT).await;
+        Ok(())
+    }
+
+    async fn unsubscribe(
+        &self,
+        request: UnsubscribeRequestParams,
+        _context: RequestContext<RoleServer>,
+    ) -> Result<(), ErrorData> {
+        known(&request.uri)?;
+        self.feed.unsubscribe(events::Key::Session(self.key));
+        Ok(())
+    }
+
+    fn accepted_subscription_filter(
+        &self,
+        requested: &SubscriptionFilter,
+    ) -> Option<SubscriptionFilter> {
+        let _ = requested;
+        Some(
+            SubscriptionFilter::builder()
+                .resource_subscription(events::URI)
+                .build(),
+        )
+    }
+
+    async fn listen(&self, context: SubscriptionContext) -> Result<(), ErrorData> {
+        let wanted = context
+            .accepted()
+            .resource_subscriptions
+            .as_ref()
+            .is_some_and(|uris| uris.iter().any(|u| u == events::URI));
+        if wanted {
+            let key = self.feed.listen_key();
+            let _synced = self.feed.subscribe(
+                key,
+                events::SubscriberOf::listen(context.sink().clone()),
+                self.li(),
+            );
+            context.cancelled().await;
+            self.feed.unsubscribe(key);
+        } else {
+            context.cancelled().await;
+        }
+        Ok(())
+    }
+
     async fn call_tool(
         &self,
         request: CallToolRequestParams,
@@ -222,6 +342,18 @@ impl ServerHandler for Server {
         }
         let call = ToolCallContext::new(self, request, context);
         self.tools.call(call).await
+    }
+}
+
+/// Refuses a URI that is not the server's one resource.
+fn known(uri: &str) -> Result<(), ErrorData> {
+    if uri == events::URI {
+        Ok(())
+    } else {
+        Err(ErrorData::resource_not_found(
+            format!("no resource {uri:?}: the one resource is {}", events::URI),
+            None,
+        ))
     }
 }
 

@@ -1,6 +1,7 @@
 //! `linkedin mcp --sandbox` over stdio, spoken to as raw JSON-RPC lines (no MCP client): the
 //! handshake, the tool list (no write without `--allow-writes`), a tool call's structured
-//! result, a bad call as a tool error, and a write refused. `tools/mcp_check.py` drives it
+//! result, a bad call as a tool error, a write refused, and the events resource with its
+//! notification. `tools/mcp_check.py` drives it
 //! with the official Python SDK, more thoroughly.
 
 use std::io::{BufRead, BufReader, Write};
@@ -225,4 +226,192 @@ fn http_off_loopback_is_refused_before_it_starts() {
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(stderr.contains("loopback"), "{addr}: {stderr}");
     }
+}
+
+/// A server spoken to one message at a time: answers are waited for by id, the
+/// notifications that come meanwhile kept.
+struct Peer {
+    child: std::process::Child,
+    stdin: std::process::ChildStdin,
+    lines: std::sync::mpsc::Receiver<Value>,
+    notifications: Vec<Value>,
+}
+
+impl Peer {
+    fn start(extra: &[&str]) -> Self {
+        let mut child = Command::new(assert_cmd::cargo::cargo_bin("linkedin"))
+            .args(["--sandbox", "mcp"])
+            .args(extra)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let stdin = child.stdin.take().unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let (tx, lines) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines() {
+                let Ok(line) = line else { break };
+                if tx.send(serde_json::from_str(&line).unwrap()).is_err() {
+                    break;
+                }
+            }
+        });
+        Self {
+            child,
+            stdin,
+            lines,
+            notifications: Vec::new(),
+        }
+    }
+
+    fn send(&mut self, message: &Value) {
+        writeln!(self.stdin, "{message}").unwrap();
+        self.stdin.flush().unwrap();
+    }
+
+    /// The next message, within `within`.
+    fn next(&mut self, within: std::time::Duration) -> Option<Value> {
+        self.lines.recv_timeout(within).ok()
+    }
+
+    /// Sends a request and waits (at most 20 s) for its answer.
+    fn ask(&mut self, request: Value) -> Value {
+        self.send(&request);
+        loop {
+            let message = self
+                .next(std::time::Duration::from_secs(20))
+                .expect("an answer within 20 s");
+            if message.get("id") == request.get("id") {
+                return message;
+            }
+            assert!(message.get("method").is_some(), "{message}");
+            self.notifications.push(message);
+        }
+    }
+
+    fn read_events(&mut self, id: u32) -> Value {
+        let answer = self.ask(
+            json!({"jsonrpc": "2.0", "id": id, "method": "resources/read",
+            "params": {"uri": EVENTS}}),
+        );
+        let contents = &answer["result"]["contents"][0];
+        assert_eq!(contents["uri"], EVENTS, "{answer}");
+        assert_eq!(contents["mimeType"], "application/json", "{answer}");
+        serde_json::from_str(contents["text"].as_str().unwrap()).unwrap()
+    }
+
+    /// Whether a `notifications/resources/updated` for the events came (waiting at most
+    /// `within` for one); the ones seen are forgotten.
+    fn updated(&mut self, within: std::time::Duration) -> bool {
+        let is_update = |m: &Value| {
+            m["method"] == "notifications/resources/updated" && m["params"]["uri"] == EVENTS
+        };
+        let until = std::time::Instant::now() + within;
+        loop {
+            if let Some(at) = self.notifications.iter().position(is_update) {
+                self.notifications.remove(at);
+                return true;
+            }
+            let left = until.saturating_duration_since(std::time::Instant::now());
+            match self.next(left) {
+                Some(message) => self.notifications.push(message),
+                None => return false,
+            }
+        }
+    }
+
+    fn end(mut self) {
+        drop(self.stdin);
+        let status = self.child.wait().unwrap();
+        assert!(status.success(), "{status}");
+    }
+}
+
+const EVENTS: &str = "linkedin://messages/events";
+
+#[test]
+fn the_events_resource_notifies_its_subscribers_of_a_sent_message() {
+    use std::time::Duration;
+
+    let mut peer = Peer::start(&["--allow-writes"]);
+    let [init, initialized] = initialize();
+    let init = peer.ask(init);
+    assert_eq!(
+        init["result"]["capabilities"]["resources"]["subscribe"], true,
+        "{init}"
+    );
+    peer.send(&initialized);
+
+    let listed = peer.ask(json!({"jsonrpc": "2.0", "id": 2, "method": "resources/list"}));
+    let resources = listed["result"]["resources"].as_array().unwrap();
+    assert_eq!(resources.len(), 1, "{listed}");
+    assert_eq!(resources[0]["uri"], EVENTS);
+    assert!(
+        resources[0]["description"]
+            .as_str()
+            .unwrap()
+            .contains("subscribe"),
+        "{listed}"
+    );
+    let before = peer.read_events(3);
+    assert_eq!(before["events"], json!([]), "{before}");
+    assert_eq!(before["listening"], false, "{before}");
+    let unknown = peer.ask(
+        json!({"jsonrpc": "2.0", "id": 4, "method": "resources/read",
+        "params": {"uri": "linkedin://nothing"}}),
+    );
+    assert!(unknown["error"]["message"].is_string(), "{unknown}");
+
+    let subscribed = peer.ask(
+        json!({"jsonrpc": "2.0", "id": 5, "method": "resources/subscribe",
+        "params": {"uri": EVENTS}}),
+    );
+    assert_eq!(subscribed["result"], json!({}), "{subscribed}");
+    assert_eq!(peer.read_events(6)["listening"], true);
+
+    let threads = peer.ask(call(7, "list_conversations", json!({"limit": 1})));
+    let thread = threads["result"]["structuredContent"]["items"][0]["thread_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let mut texts = Vec::new();
+    for (n, id) in [(1, 8), (2, 9)] {
+        let text = format!("to the events resource {n}");
+        let sent = peer.ask(call(
+            id,
+            "send_message",
+            json!({"conversation": thread, "text": text}),
+        ));
+        assert_ne!(sent["result"]["isError"], true, "{sent}");
+        assert!(
+            peer.updated(Duration::from_secs(10)),
+            "notifications/resources/updated within 10 s: {:?}",
+            peer.notifications
+        );
+        texts.push(text);
+    }
+    let doc = peer.read_events(10);
+    let events = doc["events"].as_array().unwrap();
+    for text in &texts {
+        assert!(
+            events
+                .iter()
+                .any(|e| e["event"]["kind"] == "message" && e["event"]["text"] == *text),
+            "{text}: {doc}"
+        );
+    }
+    let seqs: Vec<u64> = events.iter().map(|e| e["seq"].as_u64().unwrap()).collect();
+    assert!(seqs.windows(2).all(|w| w[1] == w[0] + 1), "{seqs:?}");
+    assert_eq!(doc["last_seq"], *seqs.last().unwrap());
+    assert_eq!(doc["error"], Value::Null);
+
+    let unsubscribed = peer.ask(json!({"jsonrpc": "2.0", "id": 11,
+        "method": "resources/unsubscribe", "params": {"uri": EVENTS}}));
+    assert_eq!(unsubscribed["result"], json!({}), "{unsubscribed}");
+    let after = peer.read_events(12);
+    assert_eq!(after["listening"], false, "{after}");
+    assert_eq!(after["events"], doc["events"], "the events are kept");
+    peer.end();
 }
