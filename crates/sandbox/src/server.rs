@@ -25,6 +25,9 @@ use crate::{Fault, State};
 
 /// The largest request body read; a bigger one is answered 413.
 const MAX_BODY: usize = 1 << 20;
+/// The largest body of an upload's PUT (`/dms-uploads/…`): the client's own limit for a
+/// message's file (20 MiB), which is over its image limit.
+const MAX_UPLOAD: usize = 20 << 20;
 /// How long a graceful shutdown waits for open connections.
 const DRAIN: Duration = Duration::from_secs(5);
 
@@ -93,7 +96,13 @@ async fn handle(
 ) -> Result<Response<Body>, std::io::Error> {
     let (parts, body) = req.into_parts();
     // `None` when the body is over the limit (or the client cut it off): answered 413 below.
-    let body = http_body_util::Limited::new(body, MAX_BODY)
+    let upload = parts.method == http::Method::PUT
+        && parts
+            .uri
+            .path()
+            .starts_with(crate::api::publishing::UPLOAD_PATH);
+    let limit = if upload { MAX_UPLOAD } else { MAX_BODY };
+    let body = http_body_util::Limited::new(body, limit)
         .collect()
         .await
         .ok()

@@ -303,6 +303,13 @@ async fn an_image_is_registered_uploaded_without_cookies_then_shared() {
         .unwrap();
     assert_eq!(Some(&mine[0].urn), created.urn.as_ref());
     assert_eq!(mine[0].text.as_deref(), Some(text));
+
+    // A photo's size (3 MiB), over the 1 MiB the sandbox reads of another request.
+    let big = Image::new("photo.png", [PNG, &vec![0u8; 3 << 20]].concat()).unwrap();
+    f.linkedin
+        .create_post(&NewPost::new("A bigger one.").image(big))
+        .await
+        .unwrap();
 }
 
 #[tokio::test]
