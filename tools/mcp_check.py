@@ -87,6 +87,7 @@ WRITES = {
     "accept_invitation": (False, True),
     "reject_invitation": (True, True),
     "withdraw_invitation": (True, True),
+    "remove_connection": (True, True),
     "react_to_post": (False, True),
     "remove_reaction": (True, True),
     "comment_on_post": (False, False),
@@ -475,6 +476,16 @@ async def drive(args) -> int:
             sent_inv = (await call(session, "list_invitations", {"sent": True, "limit": 1})).structured_content["items"]
             if checks.check(bool(sent_inv), "a sent invitation to withdraw"):
                 await wrote("withdraw_invitation", {"invitation": sent_inv[0]["id"], "preview": True}, "would_withdraw")
+            firsts = (await call(session, "search_people", {"keywords": "engineer", "network": ["first"], "limit": 2})).structured_content["items"]
+            if checks.check(len(firsts) == 2, f"two connections to remove: {str(firsts)[:200]}"):
+                gone = firsts[1]["public_id"]
+                plan = await wrote("remove_connection", {"profile": firsts[0]["public_id"], "preview": True}, "would_remove")
+                if plan:
+                    checks.check(bool(plan["member"]["name"]), f"remove_connection preview names the member: {plan}")
+                await wrote("remove_connection", {"profile": gone}, "removed")
+                after = (await call(session, "search_people", {"keywords": "engineer", "network": ["first"], "limit": 50})).structured_content["items"]
+                checks.check(all(p["public_id"] != gone for p in after), "remove_connection: no longer a connection")
+            await refused_write("remove_connection", {"profile": "no-such-member-zz"})
             start = await wrote("start_conversation", {"recipients": ["liv-marchetti"], "text": "Hello!", "preview": True}, "would_send")
             if start:
                 checks.check(len(start["recipients"]) == 1, "start_conversation preview: the recipient looked up")

@@ -97,7 +97,7 @@ impl McpArgs {
 
 /// The names of the write tools (the tools of the `writes` and `engage` routers), refused
 /// unless `--allow-writes` allows them.
-const WRITE_TOOLS: [&str; 24] = [
+const WRITE_TOOLS: [&str; 25] = [
     "send_message",
     "edit_message",
     "recall_message",
@@ -108,6 +108,7 @@ const WRITE_TOOLS: [&str; 24] = [
     "accept_invitation",
     "reject_invitation",
     "withdraw_invitation",
+    "remove_connection",
     "react_to_post",
     "remove_reaction",
     "comment_on_post",

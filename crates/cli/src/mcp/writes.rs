@@ -47,6 +47,17 @@ pub(crate) struct Invite {
     preview: Option<bool>,
 }
 
+/// `remove_connection`'s arguments.
+#[derive(Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RemoveConnection {
+    /// The connection: a public id, a profile id (ACoAA...), a profile URN or a profile URL.
+    profile: String,
+    /// Look the member up and say who would be removed, removing nothing (default false).
+    #[serde(default)]
+    preview: Option<bool>,
+}
+
 /// The arguments of the tools that answer or withdraw an invitation.
 #[derive(Debug, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -529,6 +540,37 @@ impl Server {
         Parameters(args): Parameters<AnInvitation>,
     ) -> Result<Json<Outcome>, ToolError> {
         self.answer(args, false).await
+    }
+
+    /// WRITE: remove a member from the logged-in member's connections (they are not told;
+    /// connecting again takes a new invitation). Counts against the daily invitation budget;
+    /// a lost answer is read back from the connections. `preview: true` looks the member up
+    /// and says who would be removed, removing nothing.
+    #[tool(annotations(
+        read_only_hint = false,
+        destructive_hint = true,
+        idempotent_hint = true,
+        open_world_hint = true
+    ))]
+    async fn remove_connection(
+        &self,
+        Parameters(args): Parameters<RemoveConnection>,
+    ) -> Result<Json<Outcome>, ToolError> {
+        let li = self.li();
+        let urn = profile_urn(li, "profile", &args.profile).await?;
+        let preview = args.preview == Some(true);
+        let member = Person::of(li, &urn).await?;
+        if !preview {
+            li.remove_connection(urn.as_str()).await?;
+        }
+        Ok(Json(Outcome {
+            preview,
+            action: "remove_connection",
+            outcome: said(preview, "would_remove", "removed"),
+            target: urn,
+            member: Some(member),
+            ..Outcome::default()
+        }))
     }
 
     /// WRITE: withdraw a connection invitation the logged-in member sent that is still
