@@ -179,7 +179,7 @@ impl Image {
         if width == 0 || height == 0 {
             return Err(not_image());
         }
-        if width * height > IMAGE_PIXELS_MAX {
+        if width.saturating_mul(height) > IMAGE_PIXELS_MAX {
             return Err(bad(format!(
                 "{name} is {width}×{height} pixels; LinkedIn takes at most {IMAGE_PIXELS_MAX}"
             )));
