@@ -33,9 +33,9 @@ const FILE_NAME_MAX: usize = 255;
 /// for a message's attachment (not in the evidence here, so ours to hold).
 pub const ATTACHMENT_BYTES_MAX: usize = 20 * 1024 * 1024;
 
-/// `name` as a file name sent to LinkedIn: 1 to [`FILE_NAME_MAX`] characters, no directory,
-/// no control character.
-fn file_name(field: &'static str, name: &str) -> Result<()> {
+/// A file before it is uploaded: its name (1 to [`FILE_NAME_MAX`] characters, no directory,
+/// no control character), not empty, at most `max` bytes.
+fn check_file(field: &'static str, name: &str, bytes: &[u8], max: usize) -> Result<()> {
     if name.trim().is_empty()
         || name.contains(['/', '\\'])
         || name.chars().any(char::is_control)
@@ -48,6 +48,15 @@ fn file_name(field: &'static str, name: &str) -> Result<()> {
                 "{shown:?} is not a file name (a name of 1 to {FILE_NAME_MAX} characters, no directory)"
             ),
         });
+    }
+    if bytes.is_empty() {
+        return Err(Error::InvalidInput {
+            field,
+            reason: format!("{name} is empty"),
+        });
+    }
+    if bytes.len() > max {
+        return Err(too_big(field, name, bytes.len() as u64, max));
     }
     Ok(())
 }
@@ -156,13 +165,7 @@ impl Image {
             field: "image",
             reason,
         };
-        file_name("image", &name)?;
-        if bytes.is_empty() {
-            return Err(bad(format!("{name} is empty")));
-        }
-        if bytes.len() > IMAGE_BYTES_MAX {
-            return Err(too_big("image", &name, bytes.len() as u64, IMAGE_BYTES_MAX));
-        }
+        check_file("image", &name, &bytes, IMAGE_BYTES_MAX)?;
         let not_image = || {
             bad(format!(
                 "{name} is not a JPEG, PNG or GIF image (by its content)"
@@ -275,21 +278,7 @@ impl NewAttachment {
     pub fn new(name: impl Into<String>, bytes: impl Into<Bytes>) -> Result<Self> {
         let name = name.into();
         let bytes = bytes.into();
-        file_name("attachment", &name)?;
-        if bytes.is_empty() {
-            return Err(Error::InvalidInput {
-                field: "attachment",
-                reason: format!("{name} is empty"),
-            });
-        }
-        if bytes.len() > ATTACHMENT_BYTES_MAX {
-            return Err(too_big(
-                "attachment",
-                &name,
-                bytes.len() as u64,
-                ATTACHMENT_BYTES_MAX,
-            ));
-        }
+        check_file("attachment", &name, &bytes, ATTACHMENT_BYTES_MAX)?;
         let media_type = media_type(&name, &bytes);
         Ok(Self {
             name,

@@ -37,6 +37,14 @@ impl Incoming<'_> {
         )
     }
 
+    /// Query parameter `name`, form-decoded (`""` when absent).
+    fn query_param(&self, name: &str) -> String {
+        form_urlencoded::parse(self.query.as_bytes())
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.into_owned())
+            .unwrap_or_default()
+    }
+
     fn accepts_normalized(&self) -> bool {
         self.headers
             .get(header::ACCEPT)
@@ -80,10 +88,7 @@ pub(crate) fn route(state: &State, req: &Incoming<'_>) -> Response<Body> {
 /// gives is: no session is asked for.
 fn upload(state: &State, req: &Incoming<'_>) -> Response<Body> {
     let asset = &req.path[api::publishing::UPLOAD_PATH.len()..];
-    let token = form_urlencoded::parse(req.query.as_bytes())
-        .find(|(k, _)| k == "ut")
-        .map(|(_, v)| v.into_owned())
-        .unwrap_or_default();
+    let token = req.query_param("ut");
     let mut live = state.world();
     let status = api::publishing::upload(&mut live.world, asset, &token, req.body);
     empty(status)
@@ -92,10 +97,7 @@ fn upload(state: &State, req: &Incoming<'_>) -> Response<Body> {
 /// `GET /dms/prv/file/<asset>?t=<token>`: a message's file (`api::publishing::download`).
 fn download(state: &State, req: &Incoming<'_>) -> Response<Body> {
     let asset = &req.path[api::publishing::FILE_PATH.len()..];
-    let token = form_urlencoded::parse(req.query.as_bytes())
-        .find(|(k, _)| k == "t")
-        .map(|(_, v)| v.into_owned())
-        .unwrap_or_default();
+    let token = req.query_param("t");
     let live = state.world();
     match api::publishing::download(&live.world, asset, &token) {
         Some((bytes, media_type)) => {
@@ -275,10 +277,7 @@ fn people_search_page(state: &State, req: &Incoming<'_>) -> Response<Body> {
     if let Some(authwall) = authwall(state, req) {
         return authwall;
     }
-    let keywords = form_urlencoded::parse(req.query.as_bytes())
-        .find(|(k, _)| k == "keywords")
-        .map(|(_, v)| v.into_owned())
-        .unwrap_or_default();
+    let keywords = req.query_param("keywords");
     html(StatusCode::OK, &state.drift.web().search_page(&keywords))
 }
 

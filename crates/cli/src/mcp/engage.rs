@@ -360,22 +360,12 @@ impl Server {
         &self,
         Parameters(args): Parameters<CreatePost>,
     ) -> Result<Json<Outcome>, ToolError> {
-        check_text("text", &args.text, validate::POST_TEXT_MAX)?;
-        let visibility = match args.visibility {
-            Some(Audience::Connections) => Visibility::Connections,
-            _ => Visibility::Anyone,
-        };
-        let mentions: Vec<(String, String)> = args
-            .mentions
-            .unwrap_or_default()
-            .into_iter()
-            .map(|m| (m.name, m.profile))
-            .collect();
-        let li = self.li();
-        let post = NewPost::new(args.text.as_str()).visibility(visibility);
-        let post = with_mentions(li, post, &mentions).await?;
+        let (post, visibility) = self
+            .new_post(&args.text, args.visibility, args.mentions)
+            .await?;
         // Checked here too, so that a preview is refused as the post would be.
         let (text, attributes) = post.commentary()?;
+        let li = self.li();
         let preview = args.preview == Some(true);
         let (target, made) = if preview {
             let plan = serde_json::json!({
@@ -419,21 +409,11 @@ impl Server {
         Parameters(args): Parameters<ResharePost>,
     ) -> Result<Json<Outcome>, ToolError> {
         let share = validate::share_urn(&args.share)?;
-        check_text("text", &args.text, validate::POST_TEXT_MAX)?;
-        let visibility = match args.visibility {
-            Some(Audience::Connections) => Visibility::Connections,
-            _ => Visibility::Anyone,
-        };
-        let mentions: Vec<(String, String)> = args
-            .mentions
-            .unwrap_or_default()
-            .into_iter()
-            .map(|m| (m.name, m.profile))
-            .collect();
-        let li = self.li();
-        let post = NewPost::new(args.text.as_str()).visibility(visibility);
-        let post = with_mentions(li, post, &mentions).await?;
+        let (post, visibility) = self
+            .new_post(&args.text, args.visibility, args.mentions)
+            .await?;
         let (text, attributes) = post.commentary()?;
+        let li = self.li();
         let preview = args.preview == Some(true);
         let made = if preview {
             Some(serde_json::json!({
@@ -619,6 +599,29 @@ impl Server {
 }
 
 impl Server {
+    /// The post of `create_post` and `reshare_post`: the text checked, for `visibility`
+    /// (anyone by default), each mention's member looked up.
+    async fn new_post(
+        &self,
+        text: &str,
+        visibility: Option<Audience>,
+        mentions: Option<Vec<Mention>>,
+    ) -> Result<(NewPost, Visibility), ToolError> {
+        check_text("text", text, validate::POST_TEXT_MAX)?;
+        let visibility = match visibility {
+            Some(Audience::Connections) => Visibility::Connections,
+            _ => Visibility::Anyone,
+        };
+        let mentions: Vec<(String, String)> = mentions
+            .unwrap_or_default()
+            .into_iter()
+            .map(|m| (m.name, m.profile))
+            .collect();
+        let post = NewPost::new(text).visibility(visibility);
+        let post = with_mentions(self.li(), post, &mentions).await?;
+        Ok((post, visibility))
+    }
+
     /// Follows (`follow`) or unfollows a page; with `preview`, reads it and says what would
     /// change.
     async fn following(&self, args: APage, follow: bool) -> Result<Json<Outcome>, ToolError> {

@@ -110,8 +110,8 @@ fn a_comment_is_deleted_once() {
     fails(&logged.run(&["comments", "delete", "urn:li:activity:1"]), 2);
 }
 
-/// A 3×2 PNG, whole.
-const PNG: &[u8] = b"\x89\x50\x4e\x47\x0d\x0a\x1a\x0a\x00\x00\x00\x0d\x49\x48\x44\x52\x00\x00\x00\x03\x00\x00\x00\x02\x08\x02\x00\x00\x00\x12\x16\xf1\x4d\x00\x00\x00\x10\x49\x44\x41\x54\x78\x9c\x63\xf8\xcf\xc0\x00\x41\x0c\x70\x16\x00\x41\xd2\x05\xfb\x87\xf0\xb9\x48\x00\x00\x00\x00\x49\x45\x4e\x44\xae\x42\x60\x82";
+/// A 3×2 PNG, whole (signature, header, data, end).
+const PNG: &[u8] = include_bytes!("../../../../fixtures/media/chart.png");
 
 /// `post create --image`: a dry run describes the image and uploads nothing; the post
 /// registers, uploads and shares it, once each; a file that is not an image is refused

@@ -154,10 +154,9 @@ async fn bad_posts_are_refused_before_sending() {
     assert_eq!(f.mark(), mark, "nothing sent");
 }
 
-#[tokio::test]
-async fn posts_count_against_the_daily_post_budget() {
-    let f = common::start().await;
-    let linkedin = Linkedin::builder()
+/// The demo account logged in again with a daily post budget of one.
+async fn one_post_a_day(f: &common::Fixture) -> Linkedin {
+    Linkedin::builder()
         .base_url(f.sandbox.base_url())
         .login(Login::password(
             common::DEMO_USERNAME,
@@ -166,7 +165,13 @@ async fn posts_count_against_the_daily_post_budget() {
         .transport(|t| t.daily_limit(Action::Post, 1))
         .build()
         .await
-        .unwrap();
+        .unwrap()
+}
+
+#[tokio::test]
+async fn posts_count_against_the_daily_post_budget() {
+    let f = common::start().await;
+    let linkedin = one_post_a_day(&f).await;
     linkedin
         .create_post(&NewPost::new("The first of the day."))
         .await
@@ -236,7 +241,7 @@ async fn a_deleted_post_is_gone_from_the_authors_posts() {
 }
 
 /// A 3×2 PNG, whole (signature, header, data, end).
-const PNG: &[u8] = b"\x89\x50\x4e\x47\x0d\x0a\x1a\x0a\x00\x00\x00\x0d\x49\x48\x44\x52\x00\x00\x00\x03\x00\x00\x00\x02\x08\x02\x00\x00\x00\x12\x16\xf1\x4d\x00\x00\x00\x10\x49\x44\x41\x54\x78\x9c\x63\xf8\xcf\xc0\x00\x41\x0c\x70\x16\x00\x41\xd2\x05\xfb\x87\xf0\xb9\x48\x00\x00\x00\x00\x49\x45\x4e\x44\xae\x42\x60\x82";
+const PNG: &[u8] = include_bytes!("../../../../fixtures/media/chart.png");
 
 #[tokio::test]
 async fn an_image_is_registered_uploaded_without_cookies_then_shared() {
@@ -363,16 +368,7 @@ async fn what_is_not_an_image_is_refused_before_anything_is_sent() {
 #[tokio::test]
 async fn an_image_post_counts_once_and_a_spent_budget_uploads_nothing() {
     let f = common::start().await;
-    let linkedin = Linkedin::builder()
-        .base_url(f.sandbox.base_url())
-        .login(Login::password(
-            common::DEMO_USERNAME,
-            common::DEMO_PASSWORD,
-        ))
-        .transport(|t| t.daily_limit(Action::Post, 1))
-        .build()
-        .await
-        .unwrap();
+    let linkedin = one_post_a_day(&f).await;
     let image = || Image::new("dot.png", PNG.to_vec()).unwrap();
     linkedin
         .create_post(&NewPost::new("The first of the day.").image(image()))

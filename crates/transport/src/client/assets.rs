@@ -112,20 +112,10 @@ impl Transport {
     /// [`Error::InvalidInput`] before anything is sent for a URL on another host; otherwise
     /// as [`send`](Self::send).
     pub async fn fetch_asset(&self, url: &str) -> Result<Response, Error> {
-        let refused = |reason: String| Error::InvalidInput {
-            field: "asset URL",
-            reason,
-        };
-        let parsed = Url::parse(url).map_err(|e| refused(format!("{e}: {url:?}")))?;
-        let Some(origin) = self.inner.assets.allowed(&parsed, false) else {
-            return Err(refused(format!(
-                "assets are fetched from {LINKEDIN_CDN} only, not {:?}",
-                parsed.origin().ascii_serialization()
-            )));
-        };
-        let transport = self.inner.assets.transport_for(&origin)?;
+        let only = format!("assets are fetched from {LINKEDIN_CDN} only");
+        let (transport, target) = self.other_host(url, "asset URL", false, &only)?;
         transport
-            .send(Request::get(origin_form(&parsed)).accept(Accept::Any))
+            .send(Request::get(target).accept(Accept::Any))
             .await
     }
 
@@ -139,20 +129,10 @@ impl Transport {
     /// [`Error::InvalidInput`] before anything is sent for a URL on another host; otherwise
     /// as [`send`](Self::send).
     pub async fn download(&self, url: &str) -> Result<Response, Error> {
-        let refused = |reason: String| Error::InvalidInput {
-            field: "download URL",
-            reason,
-        };
-        let parsed = Url::parse(url).map_err(|e| refused(format!("{e}")))?;
-        let Some(origin) = self.inner.assets.allowed(&parsed, true) else {
-            return Err(refused(format!(
-                "files come from an https host of LinkedIn's only, not {:?}",
-                parsed.origin().ascii_serialization()
-            )));
-        };
-        let transport = self.inner.assets.transport_for(&origin)?;
+        let only = "files come from an https host of LinkedIn's only";
+        let (transport, target) = self.other_host(url, "download URL", true, only)?;
         transport
-            .send(Request::get(origin_form(&parsed)).accept(Accept::Any))
+            .send(Request::get(target).accept(Accept::Any))
             .await
     }
 
@@ -175,17 +155,8 @@ impl Transport {
         body: bytes::Bytes,
         headers: &[(String, String)],
     ) -> Result<Response, Error> {
-        let refused = |reason: String| Error::InvalidInput {
-            field: "upload URL",
-            reason,
-        };
-        let parsed = Url::parse(url).map_err(|e| refused(format!("{e}")))?;
-        let Some(origin) = self.inner.assets.allowed(&parsed, true) else {
-            return Err(refused(format!(
-                "uploads go to an https host of LinkedIn's only, not {:?}",
-                parsed.origin().ascii_serialization()
-            )));
-        };
+        let only = "uploads go to an https host of LinkedIn's only";
+        let (transport, target) = self.other_host(url, "upload URL", true, only)?;
         let mut content_type = http::HeaderValue::from_static("application/octet-stream");
         let mut extra = Vec::new();
         for (name, value) in headers {
@@ -201,12 +172,35 @@ impl Transport {
                 extra.push((name, value));
             }
         }
-        let mut request = Request::put(origin_form(&parsed), content_type, body).named("upload");
+        let mut request = Request::put(target, content_type, body).named("upload");
         for (name, value) in extra {
             request = request.header(name, value);
         }
-        let transport = self.inner.assets.transport_for(&origin)?;
         transport.send(request).await
+    }
+}
+
+impl Transport {
+    /// The cookie-less transport for `url`'s origin and the request target there, when the
+    /// rules take the URL (`linkedin_host`: any https host of LinkedIn's; else the CDN only);
+    /// else [`Error::InvalidInput`] for `field`, saying `only` and the origin refused.
+    fn other_host(
+        &self,
+        url: &str,
+        field: &'static str,
+        linkedin_host: bool,
+        only: &str,
+    ) -> Result<(Transport, String), Error> {
+        let refused = |reason: String| Error::InvalidInput { field, reason };
+        let parsed = Url::parse(url).map_err(|e| refused(format!("not a URL: {e}")))?;
+        let Some(origin) = self.inner.assets.allowed(&parsed, linkedin_host) else {
+            return Err(refused(format!(
+                "{only}, not {:?}",
+                parsed.origin().ascii_serialization()
+            )));
+        };
+        let transport = self.inner.assets.transport_for(&origin)?;
+        Ok((transport, origin_form(&parsed)))
     }
 }
 
