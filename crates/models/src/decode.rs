@@ -1,7 +1,8 @@
 //! Reading an answer once, from its bytes: [`Answer`].
 //!
-//! The body is parsed once for its layout (for a normalized answer: where `data` is, and an
-//! index from URN to each entity of `included`, as borrowed slices of the body), then each
+//! The body is read once for its layout (for a normalized answer: where `data` is, and an
+//! index from URN to each entity of `included`, as borrowed slices of the body; found by a
+//! scan of its strings and brackets, each value checked by serde_json when read), then each
 //! model is deserialized straight from the bytes by a deserializer that follows `*name`
 //! references as it meets them: a field `*name` holding a URN (or a list of URNs) reads as a
 //! field `name` holding the entity (or the entities), each decoded when, and only if, a model
@@ -30,6 +31,8 @@ use serde_json::value::RawValue;
 
 use crate::DecodeError;
 use crate::graph::MAX_REFERENCE_DEPTH;
+
+mod scan;
 
 type JsonError = serde_json::Error;
 
@@ -60,10 +63,11 @@ pub(crate) const RAW_TOKEN: &str = "$linkedin_models::Raw";
 pub struct Answer<'a> {
     body: &'a Bytes,
     text: &'a str,
-    root: &'a RawValue,
+    /// The JSON models are read from.
+    root: &'a str,
     /// `included` by URN (with each entity's place in `included`); `None` when the answer
     /// is not normalized.
-    index: Option<HashMap<Cow<'a, str>, (usize, &'a RawValue)>>,
+    index: Option<HashMap<Cow<'a, str>, (usize, &'a str)>>,
 }
 
 impl<'a> Answer<'a> {
@@ -72,28 +76,39 @@ impl<'a> Answer<'a> {
     ///
     /// # Errors
     ///
-    /// [`DecodeError`] when the body is not JSON (or not UTF-8).
+    /// [`DecodeError`] when the body is not JSON (or not UTF-8). In a normalized answer, the
+    /// inside of `data` and of each entity is checked when a model reads it
+    /// ([`decode`](Self::decode)): an entity nothing reads is not.
     pub fn parse(body: &'a Bytes) -> Result<Self, DecodeError> {
         let text = std::str::from_utf8(body).map_err(|e| DecodeError {
             path: format!("byte {}", e.valid_up_to()),
             reason: "not JSON: not UTF-8".to_owned(),
             excerpt: crate::error::excerpt(body),
         })?;
-        let layout: Layout<'a> =
-            serde_json::from_str(text).map_err(|e| DecodeError::json(&e, body))?;
+        let layout = match scan::top(text) {
+            scan::Top::Normalized { data, included } => Layout::Normalized { data, included },
+            scan::Top::Plain => Layout::Plain,
+            // What the scan does not follow, serde_json reads (and names what is wrong).
+            scan::Top::Unknown => {
+                serde_json::from_str(text).map_err(|e| DecodeError::json(&e, body))?
+            }
+        };
         let (root, index) = match layout {
             Layout::Normalized { data, included } => {
                 let mut index = HashMap::with_capacity(included.len());
                 for (at, entity) in included.into_iter().enumerate() {
                     // An entity without a URN cannot be referred to.
-                    if let Some(urn) = entity_urn(entity.get()) {
+                    if let Some(urn) = entity_urn(entity) {
                         index.entry(urn).or_insert((at, entity));
                     }
                 }
                 (data, Some(index))
             }
+            // A plain answer is checked whole: it is read from its top.
             Layout::Plain => (
-                serde_json::from_str::<&RawValue>(text).map_err(|e| DecodeError::json(&e, body))?,
+                serde_json::from_str::<&RawValue>(text)
+                    .map_err(|e| DecodeError::json(&e, body))?
+                    .get(),
                 None,
             ),
         };
@@ -131,7 +146,7 @@ impl<'a> Answer<'a> {
             return Err(DecodeError {
                 path: pointer.to_owned(),
                 reason: "missing from the answer".to_owned(),
-                excerpt: crate::error::excerpt(self.root.get().as_bytes()),
+                excerpt: crate::error::excerpt(self.root.as_bytes()),
             });
         };
         let _active = Active::enter(self.body, self.index.is_some());
@@ -153,7 +168,7 @@ impl<'a> Answer<'a> {
     pub fn decode_opt<T: DeserializeOwned>(&self, pointer: &str) -> Result<Option<T>, DecodeError> {
         match self.locate(pointer)? {
             None => Ok(None),
-            Some(Node::Value(v) | Node::Reference(v)) if v.get() == "null" => Ok(None),
+            Some(Node::Value(v) | Node::Reference(v)) if v == "null" => Ok(None),
             Some(_) => self.decode(pointer).map(Some),
         }
     }
@@ -215,7 +230,7 @@ impl<'a> Answer<'a> {
             None => DecodeError {
                 path: via,
                 reason: clean(&error),
-                excerpt: crate::error::excerpt(node.raw().get().as_bytes()),
+                excerpt: crate::error::excerpt(node.raw().as_bytes()),
             },
         }
     }
@@ -247,7 +262,7 @@ impl<'a> Answer<'a> {
                 Node::Reference(raw) => {
                     // A reference (or a list of them) being walked into: the entity it names,
                     // or the one at the segment's index.
-                    let urn = match serde_json::from_str::<Target<'_>>(raw.get()) {
+                    let urn = match serde_json::from_str::<Target<'_>>(raw) {
                         Ok(Target::Many(urns)) => match segment.parse::<usize>() {
                             Ok(i) => match urns.into_iter().nth(i) {
                                 Some(urn) => urn,
@@ -262,7 +277,7 @@ impl<'a> Answer<'a> {
             };
             // A single reference reached by the segment stands for its entity.
             if let Node::Reference(raw) = node
-                && let Ok(Target::One(urn)) = serde_json::from_str::<Target<'_>>(raw.get())
+                && let Ok(Target::One(urn)) = serde_json::from_str::<Target<'_>>(raw)
             {
                 let entity = self.entity(&urn).ok_or_else(|| unresolved(&urn))?;
                 node = Node::Value(entity);
@@ -271,7 +286,7 @@ impl<'a> Answer<'a> {
         Ok(Some(node))
     }
 
-    fn entity(&self, urn: &str) -> Option<&'a RawValue> {
+    fn entity(&self, urn: &str) -> Option<&'a str> {
         self.index.as_ref()?.get(urn).map(|(_, raw)| *raw)
     }
 }
@@ -309,21 +324,21 @@ fn clean_text(text: &str) -> String {
 /// A place in the answer: a value, or a `*name` reference standing for what it names.
 #[derive(Debug, Clone, Copy)]
 enum Node<'a> {
-    Value(&'a RawValue),
-    Reference(&'a RawValue),
+    Value(&'a str),
+    Reference(&'a str),
 }
 
 impl<'a> Node<'a> {
-    fn raw(self) -> &'a RawValue {
+    fn raw(self) -> &'a str {
         match self {
             Self::Value(raw) | Self::Reference(raw) => raw,
         }
     }
 
     fn read<T: DeserializeOwned>(self, graph: &Graph<'a, '_>) -> Result<T, JsonError> {
-        let mut de = serde_json::Deserializer::from_str(self.raw().get());
+        let mut de = serde_json::Deserializer::from_str(self.raw());
         match self {
-            Self::Value(_) => T::deserialize(Resolving::new(&mut de, graph, 0)),
+            Self::Value(raw) => T::deserialize(Resolving::at(&mut de, graph, 0, raw)),
             Self::Reference(_) => T::deserialize(RefDeserializer {
                 de: &mut de,
                 graph,
@@ -337,11 +352,11 @@ impl<'a> Node<'a> {
         self,
         graph: &Graph<'a, '_>,
     ) -> Result<T, (String, JsonError)> {
-        let mut de = serde_json::Deserializer::from_str(self.raw().get());
+        let mut de = serde_json::Deserializer::from_str(self.raw());
         let mut track = serde_path_to_error::Track::new();
         let result = match self {
-            Self::Value(_) => T::deserialize(serde_path_to_error::Deserializer::new(
-                Resolving::new(&mut de, graph, 0),
+            Self::Value(raw) => T::deserialize(serde_path_to_error::Deserializer::new(
+                Resolving::at(&mut de, graph, 0, raw),
                 &mut track,
             )),
             Self::Reference(_) => T::deserialize(serde_path_to_error::Deserializer::new(
@@ -359,7 +374,7 @@ impl<'a> Node<'a> {
 
 /// The value under `key` of the object `raw` (or its `*key` reference), or the element at
 /// index `key` of the array `raw`.
-fn step<'a>(raw: &'a RawValue, key: &str, references: bool) -> Option<Node<'a>> {
+fn step<'a>(raw: &'a str, key: &str, references: bool) -> Option<Node<'a>> {
     struct Find<'k> {
         key: &'k str,
         references: bool,
@@ -374,12 +389,12 @@ fn step<'a>(raw: &'a RawValue, key: &str, references: bool) -> Option<Node<'a>> 
             while let Some(k) = map.next_key::<Key<'de>>()? {
                 let k = k.as_str();
                 if inline.is_none() && k == self.key {
-                    inline = Some(map.next_value::<&'de RawValue>()?);
+                    inline = Some(map.next_value::<&'de RawValue>()?.get());
                 } else if self.references
                     && reference.is_none()
                     && k.strip_prefix('*') == Some(self.key)
                 {
-                    reference = Some(map.next_value::<&'de RawValue>()?);
+                    reference = Some(map.next_value::<&'de RawValue>()?.get());
                 } else {
                     map.next_value::<IgnoredAny>()?;
                 }
@@ -395,7 +410,7 @@ fn step<'a>(raw: &'a RawValue, key: &str, references: bool) -> Option<Node<'a>> 
             let mut i = 0;
             while let Some(element) = seq.next_element::<&'de RawValue>()? {
                 if i == at {
-                    found = Some(Node::Value(element));
+                    found = Some(Node::Value(element.get()));
                 }
                 i += 1;
             }
@@ -420,15 +435,15 @@ fn step<'a>(raw: &'a RawValue, key: &str, references: bool) -> Option<Node<'a>> 
             Ok(None)
         }
     }
-    let mut de = serde_json::Deserializer::from_str(raw.get());
+    let mut de = serde_json::Deserializer::from_str(raw);
     de.deserialize_any(Find { key, references }).ok().flatten()
 }
 
 /// The top of a body: normalized (`data` and `included`), or anything else.
 enum Layout<'a> {
     Normalized {
-        data: &'a RawValue,
-        included: Vec<&'a RawValue>,
+        data: &'a str,
+        included: Vec<&'a str>,
     },
     Plain,
 }
@@ -445,7 +460,9 @@ impl<'de> Deserialize<'de> for Layout<'de> {
                 let (mut data, mut included) = (None, None);
                 while let Some(k) = map.next_key::<Key<'de>>()? {
                     match k.as_str() {
-                        "data" if data.is_none() => data = Some(map.next_value::<&'de RawValue>()?),
+                        "data" if data.is_none() => {
+                            data = Some(map.next_value::<&'de RawValue>()?.get());
+                        }
                         "included" if included.is_none() => {
                             included = Some(map.next_value::<Included<'de>>()?);
                         }
@@ -487,7 +504,7 @@ impl<'de> Deserialize<'de> for Layout<'de> {
 }
 
 /// `included`: its entities (a non-list reads as none).
-struct Included<'a>(Vec<&'a RawValue>);
+struct Included<'a>(Vec<&'a str>);
 
 impl<'de> Deserialize<'de> for Included<'de> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -500,7 +517,7 @@ impl<'de> Deserialize<'de> for Included<'de> {
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
                 let mut all = Vec::with_capacity(seq.size_hint().unwrap_or(16));
                 while let Some(e) = seq.next_element::<&'de RawValue>()? {
-                    all.push(e);
+                    all.push(e.get());
                 }
                 Ok(Included(all))
             }
@@ -517,9 +534,8 @@ impl<'de> Deserialize<'de> for Included<'de> {
 }
 
 /// An included entity's `entityUrn` (a string; none when absent, null or of another type),
-/// read up to it and no further: the entity's JSON was checked whole when it was taken as a
-/// `RawValue`, so what follows its URN needs no second reading (LinkedIn writes keys in
-/// order, and `entityUrn` comes early).
+/// read up to it and no further: the rest is checked when a model reads the entity
+/// (LinkedIn writes keys in order, and `entityUrn` comes early).
 fn entity_urn(entity: &str) -> Option<Cow<'_, str>> {
     struct Find<'s, 'a>(&'s mut Option<Cow<'a, str>>);
     impl<'de: 'a, 'a> Visitor<'de> for Find<'_, 'a> {
@@ -705,12 +721,12 @@ struct Failed {
 struct Graph<'a, 'g> {
     base: usize,
     len: usize,
-    index: Option<&'g HashMap<Cow<'a, str>, (usize, &'a RawValue)>>,
+    index: Option<&'g HashMap<Cow<'a, str>, (usize, &'a str)>>,
     trail: Option<&'g RefCell<Trail>>,
 }
 
 impl<'a> Graph<'a, '_> {
-    fn entity(&self, urn: &str) -> Result<(usize, &'a RawValue), JsonError> {
+    fn entity(&self, urn: &str) -> Result<(usize, &'a str), JsonError> {
         self.index
             .and_then(|index| index.get(urn).copied())
             .ok_or_else(|| {
@@ -733,14 +749,14 @@ impl<'a> Graph<'a, '_> {
             )));
         }
         let (at, entity) = self.entity(urn)?;
-        let mut de = serde_json::Deserializer::from_str(entity.get());
+        let mut de = serde_json::Deserializer::from_str(entity);
         self.tracked(
             || Segment::Entity {
                 urn: urn.to_owned(),
                 at,
-                excerpt: crate::error::excerpt(entity.get().as_bytes()),
+                excerpt: crate::error::excerpt(entity.as_bytes()),
             },
-            || seed.deserialize(Resolving::new(&mut de, self, depth + 1)),
+            || seed.deserialize(Resolving::at(&mut de, self, depth + 1, entity)),
         )
     }
 
@@ -763,8 +779,7 @@ impl<'a> Graph<'a, '_> {
         result
     }
 
-    fn span_of(&self, raw: &RawValue) -> Option<(usize, usize)> {
-        let text = raw.get();
+    fn span_of(&self, text: &str) -> Option<(usize, usize)> {
         let start = (text.as_ptr() as usize).checked_sub(self.base)?;
         let end = start + text.len();
         (end <= self.len).then_some((start, end))
@@ -860,11 +875,30 @@ struct Resolving<'g, 'a, 'x, D> {
     de: D,
     graph: &'g Graph<'a, 'x>,
     depth: usize,
+    /// The whole of the value `de` stands at the start of, when it is known (an entity, the
+    /// value at a pointer): a [`Raw`](crate::Raw) there takes it as its span without a pass
+    /// over the value to find its end.
+    whole: Option<&'a str>,
 }
 
 impl<'g, 'a, 'x, D> Resolving<'g, 'a, 'x, D> {
     fn new(de: D, graph: &'g Graph<'a, 'x>, depth: usize) -> Self {
-        Self { de, graph, depth }
+        Self {
+            de,
+            graph,
+            depth,
+            whole: None,
+        }
+    }
+
+    /// At the start of `whole`, which `de` reads.
+    fn at(de: D, graph: &'g Graph<'a, 'x>, depth: usize, whole: &'a str) -> Self {
+        Self {
+            de,
+            graph,
+            depth,
+            whole: Some(whole),
+        }
     }
 
     fn wrap<V>(&self, visitor: V) -> Wrap<'g, 'a, 'x, V> {
@@ -910,7 +944,6 @@ impl<'a, D: Deserializer<'a>> Deserializer<'a> for Resolving<'_, 'a, '_, D> {
         deserialize_string();
         deserialize_bytes();
         deserialize_byte_buf();
-        deserialize_option();
         deserialize_unit();
         deserialize_unit_struct(name: &'static str);
         deserialize_seq();
@@ -919,6 +952,17 @@ impl<'a, D: Deserializer<'a>> Deserializer<'a> for Resolving<'_, 'a, '_, D> {
         deserialize_map();
         deserialize_enum(name: &'static str, variants: &'static [&'static str]);
         deserialize_identifier();
+    }
+
+    fn deserialize_option<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, D::Error> {
+        match self.whole {
+            // Known not to be null: still at its start, so a `Raw` inside keeps its span.
+            Some(whole) if whole != "null" => visitor.visit_some(self),
+            _ => {
+                let wrapped = self.wrap(visitor);
+                self.de.deserialize_option(wrapped)
+            }
+        }
     }
 
     /// A struct reads from an object only: serde_json would also take a list of its fields'
@@ -943,13 +987,19 @@ impl<'a, D: Deserializer<'a>> Deserializer<'a> for Resolving<'_, 'a, '_, D> {
             return self.de.deserialize_newtype_struct(name, wrapped);
         }
         // A `Raw`: its span in the body, then its value read from that span.
-        let raw = <&'a RawValue>::deserialize(self.de)?;
+        if let Some(whole) = self.whole {
+            if let Some(span) = self.graph.span_of(whole) {
+                set_span(span);
+            }
+            return visitor.visit_newtype_struct(self);
+        }
+        let raw = <&'a RawValue>::deserialize(self.de)?.get();
         if let Some(span) = self.graph.span_of(raw) {
             set_span(span);
         }
-        let mut de = serde_json::Deserializer::from_str(raw.get());
+        let mut de = serde_json::Deserializer::from_str(raw);
         visitor
-            .visit_newtype_struct(Resolving::new(&mut de, self.graph, self.depth))
+            .visit_newtype_struct(Resolving::at(&mut de, self.graph, self.depth, raw))
             .map_err(de::Error::custom)
     }
 
