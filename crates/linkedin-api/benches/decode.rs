@@ -11,6 +11,12 @@
 //!   `profile_with_sections`, saved as `fixtures/bench/profile_with_sections.json`: no
 //!   recording has this projection).
 //!
+//! Beside the search page, what no client can skip, measured in the same run: `floor_inflate`
+//! (inflating the page as the sandbox compresses it, gzip level 1, into a fresh buffer, by
+//! miniz_oxide, without the gzip checksum), `floor_validate` (one pass of serde_json over the page that checks it is JSON
+//! and keeps nothing) and `floor_tree` (the page parsed into a `serde_json::Value`: what the
+//! Python client's `json.loads` makes).
+//!
 //! `cargo bench -p linkedin-api --bench decode` prints time and allocations per page (divan's
 //! `AllocProfiler`).
 
@@ -56,6 +62,42 @@ fn search_page(bencher: divan::Bencher) {
     bencher
         .counter(divan::counter::BytesCount::new(body.len()))
         .bench(|| offline::search_people_page(divan::black_box(&body)).unwrap());
+}
+
+#[divan::bench]
+fn floor_inflate(bencher: divan::Bencher) {
+    use std::io::Write;
+    let body = saved("search_people_49.json");
+    let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(1));
+    gzip.write_all(&body).unwrap();
+    let gzip = gzip.finish().unwrap();
+    // The deflate data: past gzip's 10-byte header (no optional field), before its trailer.
+    let deflate = &gzip[10..gzip.len() - 8];
+    assert_eq!(
+        miniz_oxide::inflate::decompress_to_vec(deflate).unwrap(),
+        body
+    );
+    bencher
+        .counter(divan::counter::BytesCount::new(body.len()))
+        .bench(|| miniz_oxide::inflate::decompress_to_vec(divan::black_box(deflate)).unwrap());
+}
+
+#[divan::bench]
+fn floor_validate(bencher: divan::Bencher) {
+    let body = saved("search_people_49.json");
+    bencher
+        .counter(divan::counter::BytesCount::new(body.len()))
+        .bench(|| {
+            serde_json::from_slice::<serde::de::IgnoredAny>(divan::black_box(&body)).unwrap()
+        });
+}
+
+#[divan::bench]
+fn floor_tree(bencher: divan::Bencher) {
+    let body = saved("search_people_49.json");
+    bencher
+        .counter(divan::counter::BytesCount::new(body.len()))
+        .bench(|| serde_json::from_slice::<serde_json::Value>(divan::black_box(&body)).unwrap());
 }
 
 #[divan::bench]
