@@ -196,6 +196,13 @@ mod tests {
             }
         );
         assert_eq!(
+            top(r#"{"data":{"a":"\\\\"},"included":["\\","x\"y",{"\\\"":"]"}]}"#),
+            Top::Normalized {
+                data: r#"{"a":"\\\\"}"#,
+                included: vec![r#""\\""#, r#""x\"y""#, r#"{"\\\"":"]"}"#],
+            }
+        );
+        assert_eq!(
             top(r#"{"data":{},"included":[]}"#),
             Top::Normalized {
                 data: "{}",
@@ -233,6 +240,7 @@ mod tests {
             r#"{"data": {} "included": []}"#,
             r#"{"\u0064ata": {}, "included": []}"#,
             r#"{"data": {}, "included": [1 2]}"#,
+            r#"{"data": {}, "included": ["\"]}"#,
             r#"{"data": , "included": []}"#,
         ] {
             assert_eq!(top(text), Top::Unknown, "{text}");
