@@ -248,6 +248,73 @@ mod tests {
         }
     }
 
+    /// The layout as serde_json reads it, checking every value: `None` for a body it refuses
+    /// or one without both keys.
+    fn by_serde_json(text: &str) -> Option<(String, Vec<String>)> {
+        #[derive(serde::Deserialize)]
+        struct Normalized<'a> {
+            #[serde(borrow)]
+            data: &'a serde_json::value::RawValue,
+            #[serde(borrow)]
+            included: Vec<&'a serde_json::value::RawValue>,
+        }
+        let top: Normalized<'_> = serde_json::from_str(text).ok()?;
+        let included = top.included.iter().map(|e| e.get().to_owned()).collect();
+        Some((top.data.get().to_owned(), included))
+    }
+
+    /// Every answer LinkedIn gave in the captures, whole and cut short at many places, with
+    /// bytes changed: where the scan cuts a body, serde_json cuts it at the same places or
+    /// refuses it (a value the scan does not look into), never elsewhere.
+    #[test]
+    fn the_scan_cuts_linkedins_answers_where_serde_json_does() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/recorded");
+        let mut normalized = 0;
+        let mut checked = 0;
+        for entry in std::fs::read_dir(dir).expect("fixtures/recorded") {
+            let capture: serde_json::Value =
+                serde_json::from_slice(&std::fs::read(entry.expect("entry").path()).expect("read"))
+                    .expect("a capture is JSON");
+            let body = serde_json::to_string(&capture["response_body"]).expect("JSON");
+            let whole = top(&body);
+            if let Top::Normalized { data, included } = &whole {
+                normalized += 1;
+                let (d, i) = by_serde_json(&body).expect("serde_json reads it too");
+                assert_eq!(
+                    (
+                        data.to_string(),
+                        included.iter().map(|e| e.to_string()).collect()
+                    ),
+                    (d, i)
+                );
+            }
+            let step = (body.len() / 97).max(1);
+            for at in (0..body.len()).step_by(step) {
+                let mut changed = body.as_bytes().to_vec();
+                for (n, variant) in [b'"', b'}', b'\\', b']', b','].into_iter().enumerate() {
+                    if n > 0 {
+                        changed = body.as_bytes().to_vec();
+                    }
+                    changed[at] = variant;
+                    let Ok(text) = std::str::from_utf8(&changed) else {
+                        continue;
+                    };
+                    for text in [text, &body[..body.floor_char_boundary(at)]] {
+                        checked += 1;
+                        if let Top::Normalized { data, included } = top(text)
+                            && let Some((d, i)) = by_serde_json(text)
+                        {
+                            assert_eq!(data, d, "{text}");
+                            assert_eq!(included, i.iter().map(String::as_str).collect::<Vec<_>>());
+                        }
+                    }
+                }
+            }
+        }
+        assert!(normalized > 10, "{normalized} normalized answers");
+        assert!(checked > 30_000, "{checked} bodies");
+    }
+
     #[test]
     fn objects_without_both_keys_are_plain() {
         for text in [
