@@ -13,9 +13,9 @@
 //!
 //! Beside the search page, what no client can skip, measured in the same run: `floor_inflate`
 //! (inflating the page as the sandbox compresses it, gzip level 1, into a fresh buffer, by
-//! miniz_oxide, without the gzip checksum), `floor_validate` (one pass of serde_json over the page that checks it is JSON
-//! and keeps nothing) and `floor_tree` (the page parsed into a `serde_json::Value`: what the
-//! Python client's `json.loads` makes).
+//! miniz_oxide, without the gzip checksum), `floor_validate` (one pass of serde_json over the
+//! page that checks it is JSON and keeps nothing) and `floor_tree` (the page parsed into a
+//! `serde_json::Value`: what the Python client's `json.loads` makes).
 //!
 //! `cargo bench -p linkedin-api --bench decode` prints time and allocations per page (divan's
 //! `AllocProfiler`).
